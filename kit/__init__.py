@@ -1,0 +1,24 @@
+"""newsroom-kit: who said what, and when, from a folder of news articles.
+
+The flow, one module per stage:
+    kit.articles  load files into the ``articles`` table
+    kit.quotes    find quotations and their speakers -> ``statements``
+    kit.speakers  tie statements to actors, camps and dates (with kit.when)
+    kit.table     the who-said-what tables
+    kit.charts    the messaging charts
+    kit.report    run the report notebook with papermill
+"""
+from .articles import Loaded, load_articles
+from .charts import messaging_timeline, save_figure
+from .nlp import load_pipeline
+from .quotes import extract_quotes
+from .speakers import attribute_statements, load_registry
+from .table import by_camp_and_period, who_said_what, write_table
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Loaded", "load_articles", "load_pipeline", "extract_quotes", "attribute_statements",
+    "load_registry", "who_said_what", "by_camp_and_period", "write_table",
+    "messaging_timeline", "save_figure",
+]

@@ -1,0 +1,39 @@
+"""Where the kit finds the files a reporter edits (lexicons, actors, camps, themes).
+
+Everything a reporter may want to change lives as data in the repository's ``data/``
+folder. ``KIT_DATA_DIR`` points the kit at another copy of that folder.
+"""
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+def data_dir() -> Path:
+    """The folder holding lexicons and registries (``KIT_DATA_DIR`` or the repo's ``data/``)."""
+    return Path(os.environ.get("KIT_DATA_DIR") or REPO_ROOT / "data")
+
+
+def data_path(name: str) -> Path:
+    """Path of one data file, e.g. ``data_path("speech_verbs.yml")``."""
+    return data_dir() / name
+
+
+@lru_cache(maxsize=None)
+def _read_yaml(path: str, mtime: float) -> Any:
+    with open(path, encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def load_yaml(path: str | Path) -> Any:
+    """Parsed YAML of a data file; re-read only when the file changes on disk."""
+    p = Path(path)
+    if not p.is_absolute() and not p.exists():
+        p = data_path(str(path))
+    return _read_yaml(str(p), p.stat().st_mtime)
