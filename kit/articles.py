@@ -1,47 +1,130 @@
 """Stage 1: load articles from files into one tidy ``articles`` table.
 
-``load_articles(paths)`` returns a :class:`Loaded` pair of DataFrames.
+``load_articles(paths)`` returns a :class:`Loaded` pair of DataFrames. ``paths`` may be files,
+folders (searched recursively; hidden files and folders are left out) or glob patterns
+(``"exports/**/*.jsonl"``). Formats, by file suffix (a trailing ``.gz`` is decompressed first):
+
+    .txt .md            one article; optional YAML front matter, else a short first line is the title
+    .json               an object, a list of objects, or an object holding one list of objects
+    .jsonl              one object per line
+    .csv .tsv           a header row, one article per row (fields may hold newlines)
+    .html .htm          a saved web page: main text and metadata by trafilatura
+    .xml .rss .atom     an RSS or Atom feed: one article per entry (feedparser)
+
+Record fields are matched to columns by name (``text``, ``title``, ``published``, ``source``,
+``url``, ``id``, ``author``) or a common alias (``body``, ``headline``, ``date``, ``link``…);
+``field_map={"body": "text"}`` renames any other field.
 
 ``articles`` columns (one row per distinct article):
-    article_id      str   the input's ``id`` where given, else a short hash of the normalised text
-    title           str   headline ("" when unknown)
-    text            str   body text exactly as given (quote offsets refer to it)
-    published       datetime64[ns, UTC]  publication time, NaT when unknown (never invented)
-    published_from  str   where the date came from: front_matter | field | filename | "" (unknown)
-    source          str   outlet or publisher ("" when unknown)
-    url             str   link to the original ("" when unknown)
-    path            str   file the article came from
-    record          int   record number within the file (0 for single-article files)
-    content_hash    str   sha256 of the normalised text
-    ... any other front-matter or JSON fields, kept as extra columns
+    article_id        str   the input's ``id`` where given, else the first 12 hex digits of content_hash
+    title             str   headline ("" when unknown)
+    text              str   body text exactly as given (quote offsets refer to it)
+    published         datetime64[ns, UTC]  publication time, NaT when unknown (never invented)
+    published_from    str   where the date came from: front_matter | field | html | feed | dateline |
+                            filename | "" (unknown)
+    source            str   outlet or publisher ("" when unknown)
+    url               str   link to the original ("" when unknown)
+    path              str   file the article came from (the first, when it came from several)
+    record            int   record number within the file (0 for single-article files)
+    content_hash      str   sha256 of the normalised text
+    published_offset  str   the UTC offset the date was given with ("+03:00"; "" when none was given)
+    paths             list  every file (``path#record`` for multi-record files) holding this exact text
+    near_duplicate_of str   article_id of an earlier article with nearly the same text ("" when none)
+    note              str   warnings about this article, e.g. "no date found" ("" when none)
+    ... any other front-matter or record fields (author, license, …), kept as text columns
 
 ``inputs`` columns (one row per file, and per record of multi-record files):
-    path, record (-1 for a whole file), status (loaded | duplicate | skipped),
-    reason (plain English, "" when loaded), article_id
+    path, record (-1 for a whole file or folder), status (loaded | duplicate | skipped),
+    reason (plain English, "" when loaded), article_id, input_id (the record's own id, if any),
+    format (txt, jsonl, html, …), note (warnings on a loaded input, "" when none)
 """
 from __future__ import annotations
 
+import csv
+import errno
+import glob
+import gzip
 import hashlib
+import io
 import json
+import math
+import os
 import re
+import stat
+import sys
 import unicodedata
-from dataclasses import dataclass
+import zlib
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from email.utils import parsedate_to_datetime
+from fnmatch import fnmatch
 from pathlib import Path
 from typing import Iterable, Iterator
 
+import numpy as np
 import pandas as pd
 import yaml
 
 ARTICLE_COLUMNS = [
     "article_id", "title", "text", "published", "published_from", "source", "url",
-    "path", "record", "content_hash",
+    "path", "record", "content_hash", "published_offset", "paths", "near_duplicate_of", "note",
 ]
-INPUT_COLUMNS = ["path", "record", "status", "reason", "article_id"]
-TEXT_SUFFIXES = {".txt", ".md"}
-JSON_SUFFIXES = {".json", ".jsonl"}
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES
-FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
-FILENAME_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+INPUT_COLUMNS = ["path", "record", "status", "reason", "article_id", "input_id", "format", "note"]
+
+FORMATS = {
+    ".txt": "txt", ".md": "md", ".markdown": "md",
+    ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
+    ".csv": "csv", ".tsv": "tsv",
+    ".html": "html", ".htm": "html",
+    ".xml": "feed", ".rss": "feed", ".atom": "feed",
+}
+MULTI_RECORD_FORMATS = {"json", "jsonl", "csv", "tsv", "feed"}
+SUPPORTED_SUFFIXES = set(FORMATS)
+
+# Files found inside a folder whose names match these are documentation, not articles. Naming such
+# a file directly still loads it; pass ignore=() to load everything.
+DEFAULT_IGNORE = ("README*", "NOTICE*", "LICENSE*", "LICENCE*", "COPYING*", "CHANGELOG*", "CONTRIBUTING*")
+IGNORED = "ignored"
+
+# Field names other tools use for the columns the kit needs (matched case-insensitively).
+FIELD_ALIASES = {
+    "text": ("text", "body", "content", "article", "article_text", "full_text", "fulltext", "story"),
+    "title": ("title", "headline", "heading"),
+    "published": ("published", "date", "published_at", "publication_date", "pub_date", "pubdate",
+                  "date_published", "datetime", "published_time", "timestamp"),
+    "source": ("source", "publisher", "outlet", "publication", "sitename", "site"),
+    "url": ("url", "link", "permalink", "source_url", "href"),
+    "id": ("id", "guid", "uuid", "article_id", "doc_id"),
+    "author": ("author", "byline", "authors"),
+}
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
+FILENAME_DATE = re.compile(r"(?<!\d)(\d{4})[-_.](\d{2})[-_.](\d{2})(?!\d)")
+DATELINE = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:of\s+)?[^\W\d_]{3,12}\.?,?\s+\d{4}\b"   # 12 February 2025
+    r"|\b[^\W\d_]{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b"              # February 12, 2025
+    r"|\b\d{4}-\d{2}-\d{2}\b"                                                   # 2025-02-12
+)
+DATELINE_CHARS = 400
+DATEPARSER_SETTINGS = {
+    # Relative dates ("yesterday") and partial ones ("February") would be invented from today's date.
+    "PARSERS": ["timestamp", "custom-formats", "absolute-time"],
+    "REQUIRE_PARTS": ["day", "month", "year"],
+}
+LONG_TEXT = 1_000_000  # characters; spaCy's default limit, worth a warning downstream
+ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+
+MAGIC = [
+    (b"\x89PNG\r\n\x1a\n", "PNG image"), (b"PK\x03\x04", "ZIP archive"), (b"PK\x05\x06", "ZIP archive"),
+    (b"%PDF-", "PDF document"), (b"GIF87a", "GIF image"), (b"GIF89a", "GIF image"),
+    (b"\xff\xd8\xff", "JPEG image"), (b"\x1f\x8b", "gzip archive; name it .gz to load it"),
+    (b"\x7fELF", "program"), (b"SQLite format 3\x00", "SQLite database"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "old Microsoft Office document"),
+]
+BOMS = [
+    (b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"),
+]
 
 
 @dataclass
@@ -52,17 +135,61 @@ class Loaded:
     inputs: pd.DataFrame
 
     def summary(self) -> dict[str, int]:
-        """Count of inputs per status, e.g. ``{"loaded": 10, "skipped": 1}``."""
-        return self.inputs["status"].value_counts().to_dict()
+        """Count of inputs per status, e.g. ``{"loaded": 10, "duplicate": 0, "skipped": 1}``."""
+        counts = self.inputs["status"].value_counts().to_dict()
+        return {status: int(counts.get(status, 0)) for status in ("loaded", "duplicate", "skipped")}
+
+    def skipped(self, *, include_ignored: bool = True) -> pd.DataFrame:
+        """The skipped inputs; ``include_ignored=False`` leaves out files skipped by the ignore list."""
+        rows = self.inputs[self.inputs["status"] == "skipped"]
+        if not include_ignored:
+            rows = rows[~rows["reason"].str.startswith(IGNORED)]
+        return rows
 
 
 class SkipFile(Exception):
     """A file (or record) that cannot be loaded; the message is the reason shown to the user."""
 
 
+class InputsSkipped(Exception):
+    """Raised by a strict load: names every skipped input and why."""
+
+    def __init__(self, skipped: pd.DataFrame):
+        self.skipped = skipped
+        lines = [f"  {describe_input(r.path, r.record)}: {r.reason}" for r in skipped.itertuples()]
+        super().__init__(f"{len(skipped)} input(s) skipped (strict mode):\n" + "\n".join(lines))
+
+
+@dataclass
+class Found:
+    """A file to read, or a path that cannot be read with the reason why."""
+
+    path: Path
+    problem: str = ""
+
+
+@dataclass
+class Record:
+    """One raw article from a file before it becomes a row: fields by column name, and notes."""
+
+    fields: dict
+    record: int
+    date_from: str = "field"
+    notes: list[str] = field(default_factory=list)
+    error: str = ""
+
+
+# ---------------------------------------------------------------------------------------------
+# identity
+
+
 def normalised_text(text: str) -> str:
-    """Text folded for identity: Unicode NFKC, whitespace collapsed, case kept."""
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip()
+    """Text folded for identity: Unicode NFKC, zero-width characters dropped, whitespace collapsed, case kept."""
+    if not text.isascii():
+        if not unicodedata.is_normalized("NFKC", text):
+            text = unicodedata.normalize("NFKC", text)
+        text = ZERO_WIDTH.sub("", text)
+    return " ".join(text.split())
 
 
 def content_hash(text: str) -> str:
@@ -70,153 +197,880 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(normalised_text(text).encode("utf-8")).hexdigest()
 
 
-def parse_published(value) -> pd.Timestamp:
-    """A UTC timestamp from a date value, or NaT when it cannot be parsed."""
-    if value is None or value == "":
-        return pd.NaT
+def describe_input(path: str, record: int) -> str:
+    """``path`` or ``path#record`` as shown to a user."""
+    return path if record < 0 else f"{path}#{record}"
+
+
+def display_path(path: Path | str) -> str:
+    """The path as text that any table format can hold (undecodable bytes in names become U+FFFD)."""
+    return os.fsencode(str(path)).decode("utf-8", "replace")
+
+
+# ---------------------------------------------------------------------------------------------
+# dates
+
+
+def parse_date(value) -> tuple[pd.Timestamp, str] | None:
+    """``(UTC timestamp, original offset like '+03:00' or '')`` from a date value, or None.
+
+    ISO 8601 and RFC 2822 are read directly; anything else goes to dateparser, which must find a
+    day, a month and a year (relative dates such as "yesterday" are refused, never guessed).
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if isinstance(value, datetime):
+        dt = value
+    elif isinstance(value, date):
+        dt = datetime(value.year, value.month, value.day)
+    elif isinstance(value, str):
+        dt = parse_date_text(value.strip())
+    else:
+        return None
+    if dt is None:
+        return None
+    offset = format_offset(dt)
     try:
-        ts = pd.Timestamp(value)
-    except (ValueError, TypeError):
-        return pd.NaT
-    if ts is pd.NaT:
-        return pd.NaT
-    return ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
+        ts = pd.Timestamp(dt)
+        ts = ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
+        return ts.as_unit("ns"), offset
+    except (ValueError, OverflowError, pd.errors.OutOfBoundsDatetime):
+        return None
+
+
+def parse_date_text(text: str) -> datetime | None:
+    """A datetime from a date string, or None."""
+    if not text or len(text) > 100:
+        return None
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00") if text.endswith("Z") else text)
+    except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        pass
+    import dateparser  # imported here: slow to import and not needed for ISO dates
+
+    try:
+        return dateparser.parse(text, settings=DATEPARSER_SETTINGS)
+    except Exception:  # noqa: BLE001 - dateparser raises many kinds on odd strings; all mean "no date"
+        return None
+
+
+def format_offset(dt: datetime) -> str:
+    """'+03:00' for an aware datetime, '' for a naive one."""
+    delta = dt.utcoffset()
+    if delta is None:
+        return ""
+    minutes = int(delta.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def dateline_date(text: str) -> tuple[pd.Timestamp, str] | None:
+    """A date written near the top of the text ("MOSCOW, 12 February 2025 —"), or None."""
+    for n, m in enumerate(DATELINE.finditer(text[:DATELINE_CHARS])):
+        if n >= 5:
+            break
+        parsed = parse_date(m.group(0))
+        if parsed:
+            return parsed
+    return None
+
+
+def filename_date(path: Path) -> tuple[pd.Timestamp, str] | None:
+    """A date in the file name (``2025-02-09-trump-putin.txt``), or None."""
+    m = FILENAME_DATE.search(path.name)
+    if not m:
+        return None
+    try:
+        return parse_date(date(*map(int, m.groups())))
+    except ValueError:
+        return None
+
+
+# ---------------------------------------------------------------------------------------------
+# finding files
+
+
+def find_inputs(paths: Iterable[str | Path], ignore: Iterable[str] = DEFAULT_IGNORE) -> Iterator[Found]:
+    """Every file named, matched by a glob, or found under a folder; and every path that cannot be read."""
+    ignore = tuple(ignore)
+    for raw in paths:
+        path = Path(raw)
+        if os.path.lexists(path):
+            yield from expand(path, ignore, root=True)
+        elif glob.has_magic(str(raw)):
+            matches = sorted(glob.glob(str(raw), recursive=True))
+            if not matches:
+                yield Found(path, "no files match this pattern")
+            for match in matches:
+                yield from expand(Path(match), ignore, root=False)
+        else:
+            yield Found(path, "no such file or folder")
+
+
+def expand(path: Path, ignore: tuple[str, ...], *, root: bool, ancestors: dict | None = None) -> Iterator[Found]:
+    """``path`` itself if a file, else every file under it; a symlink loop is reported, not followed."""
+    ancestors = ancestors or {}
+    try:
+        st = path.stat()
+    except OSError as exc:
+        yield Found(path, os_problem(exc, path))
+        return
+    if stat.S_ISREG(st.st_mode):
+        if not root and any(fnmatch(path.name.upper(), pat.upper()) for pat in ignore):
+            yield Found(path, f"{IGNORED}: documentation file, not an article (its name matches {', '.join(ignore)})")
+        else:
+            yield Found(path)
+        return
+    if not stat.S_ISDIR(st.st_mode):
+        yield Found(path, "not a regular file (a device, pipe or socket)")
+        return
+    key = (st.st_dev, st.st_ino)
+    if key in ancestors:
+        yield Found(path, f"symbolic link loop: leads back to the folder {display_path(ancestors[key])}")
+        return
+    try:
+        with os.scandir(path) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except OSError as exc:
+        yield Found(path, "cannot open folder: " + os_reason(exc))
+        return
+    found_any = False
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        for found in expand(Path(entry.path), ignore, root=False, ancestors={**ancestors, key: path}):
+            found_any = True
+            yield found
+    if root and not found_any:
+        yield Found(path, "folder holds no files")
+
+
+def os_reason(exc: OSError) -> str:
+    """An OSError in plain English."""
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    return (exc.strerror or str(exc)).lower()
+
+
+def os_problem(exc: OSError, path: Path) -> str:
+    """Why a path cannot be read: a symlink loop, a broken link, missing permission…"""
+    if exc.errno == errno.ELOOP:
+        return "symbolic link loop: the link points back to itself"
+    if exc.errno == errno.ENOENT and path.is_symlink():
+        return f"broken symbolic link (points to {display_path(os.readlink(path))}, which does not exist)"
+    return "cannot read file: " + os_reason(exc)
 
 
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Every file named, or found recursively under a named folder, in sorted order."""
-    for p in map(Path, paths):
-        if p.is_dir():
-            yield from sorted(f for f in p.rglob("*") if f.is_file() and not f.name.startswith("."))
-        else:
-            yield p
+    """Every readable file named, matched or found recursively under a named folder, in sorted order."""
+    for found in find_inputs(paths, ignore=()):
+        if not found.problem:
+            yield found.path
 
 
-def read_text(path: Path) -> str:
-    """The file's text as UTF-8 (a BOM is dropped)."""
-    raw = path.read_bytes()
-    if not raw.strip():
-        raise SkipFile("empty file")
+# ---------------------------------------------------------------------------------------------
+# reading bytes and decoding text
+
+
+def file_format(path: Path) -> str:
+    """'txt', 'jsonl', 'html', … by suffix (a trailing .gz is looked through), or '' when unsupported."""
+    suffixes = [s.lower() for s in path.suffixes]
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes = suffixes[:-1]
+    return FORMATS.get(suffixes[-1], "") if suffixes else ""
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, gunzipped when the name ends in .gz."""
     try:
-        return raw.decode("utf-8-sig")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise SkipFile(os_problem(exc, path)) from exc
+    if path.suffix.lower() == ".gz":
+        try:
+            raw = gzip.decompress(raw)
+        except (OSError, EOFError, zlib.error) as exc:
+            raise SkipFile(f"damaged gzip file ({exc})") from exc
+    return raw
+
+
+def binary_kind(raw: bytes) -> str:
+    """'PNG image', 'ZIP archive', … for bytes that start like a known binary format, else ''."""
+    for magic, kind in MAGIC:
+        if raw.startswith(magic):
+            return kind
+    return ""
+
+
+def decode_bytes(raw: bytes) -> tuple[str, list[str]]:
+    """``(text, notes)``: UTF-8 (BOM dropped), UTF-16/32 with a BOM, UTF-16 without one, or a detected encoding."""
+    notes: list[str] = []
+    for bom, encoding in BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw[len(bom):].decode(encoding), notes
+            except UnicodeDecodeError as exc:
+                raise SkipFile(f"starts with a {encoding.upper()} byte-order mark but is not valid {encoding.upper()}") from exc
+    try:
+        return raw.decode("utf-8"), notes
     except UnicodeDecodeError as exc:
-        raise SkipFile("not valid UTF-8") from exc
+        if exc.reason == "unexpected end of data" and exc.start >= len(raw) - 3:
+            notes.append("file ends in the middle of a character (truncated UTF-8); the incomplete character was dropped")
+            return raw[:exc.start].decode("utf-8"), notes
+    utf16 = utf16_without_bom(raw)
+    if utf16:
+        notes.append(f"decoded as {utf16.upper()} (no byte-order mark)")
+        return raw.decode(utf16), notes
+    if b"\x00" in raw:
+        raise SkipFile("binary file")
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw).best()
+    if best is None:
+        raise SkipFile("not valid UTF-8 and no encoding detected")
+    notes.append(f"not valid UTF-8; decoded as {best.encoding}")
+    return str(best), notes
 
 
-def records_from_text_file(path: Path) -> list[dict]:
-    """One record from a .txt/.md file: YAML front matter if any, else first line as title."""
-    text = read_text(path)
-    meta: dict = {}
+def utf16_without_bom(raw: bytes) -> str:
+    """'utf-16-le' or 'utf-16-be' when the bytes look like UTF-16 text without a BOM, else ''."""
+    if len(raw) < 4 or len(raw) % 2:
+        return ""
+    sample = raw[:4096]
+    even_zeros, odd_zeros = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    for zeros, other, encoding in ((odd_zeros, even_zeros, "utf-16-le"), (even_zeros, odd_zeros, "utf-16-be")):
+        # Latin-script text in UTF-16 has a zero in most high bytes and almost none in low bytes.
+        if zeros > 0.3 * half and other < 0.05 * half:
+            try:
+                raw.decode(encoding)
+                return encoding
+            except UnicodeDecodeError:
+                return ""
+    return ""
+
+
+def read_text(path: Path) -> tuple[str, list[str]]:
+    """``(text, notes)`` for a file: skips empty, blank and binary files with a reason."""
+    raw = read_bytes(path)
+    if not raw:
+        raise SkipFile("empty file")
+    kind = binary_kind(raw)
+    if kind:
+        raise SkipFile(f"binary file ({kind})")
+    text, notes = decode_bytes(raw)
+    if not text.strip():
+        raise SkipFile("file holds only whitespace")
+    return text, notes
+
+
+# ---------------------------------------------------------------------------------------------
+# fields
+
+
+def map_fields(raw: dict, field_map: dict[str, str]) -> dict:
+    """Record fields renamed to the kit's columns: ``field_map`` first, then the usual aliases."""
+    fields: dict = {}
+    for key, value in raw.items():
+        fields[field_map.get(str(key), str(key))] = value
+    lower = {k.lower().strip(): k for k in fields}
+    for column, aliases in FIELD_ALIASES.items():
+        if column in fields:
+            continue
+        for alias in aliases:
+            original = lower.get(alias)
+            if original is not None and original not in field_map.values() and present(fields[original]):
+                fields[column] = fields.pop(original)
+                break
+    return fields
+
+
+def present(value) -> bool:
+    """True for a value that holds something (not None, NaN or an empty string)."""
+    if value is None:
+        return False
+    if isinstance(value, float) and math.isnan(value):
+        return False
+    return not (isinstance(value, str) and not value.strip())
+
+
+def as_cell(value) -> str:
+    """A field value as table text: lists and mappings as JSON, dates in ISO 8601."""
+    if not present(value):
+        return ""
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return str(value)
+
+
+def no_text_reason(fields: dict) -> str:
+    """Why a record has no text, naming the fields it does have."""
+    if "text" in fields:
+        return "text is empty"
+    names = ", ".join(sorted(map(str, fields))[:12]) or "none"
+    return f"no text field (fields: {names}); name the text field with --map FIELD=text"
+
+
+# ---------------------------------------------------------------------------------------------
+# formats
+
+
+def records_from_text_file(text: str, fmt: str) -> list[Record]:
+    """One record from a .txt/.md file: YAML front matter if any, else a short first line is the title."""
+    rec = Record(fields={}, record=0, date_from="front_matter")
     m = FRONT_MATTER.match(text)
     if m:
-        meta = yaml.safe_load(m.group(1)) or {}
+        rec.fields, problem = front_matter_fields(m.group(1))
+        if problem:
+            rec.notes.append(problem)
         text = text[m.end():]
-        meta["_published_from"] = "front_matter"
-    if "title" not in meta:
-        first, _, rest = text.lstrip("\n").partition("\n")
-        if first and len(first) < 200 and not first.rstrip().endswith((".", "”", '"')):
-            meta["title"] = first.strip()
-            text = rest.lstrip("\n")
-    return [{**meta, "text": text}]
+        if not text.strip():
+            raise SkipFile("no text after the front matter")
+    if "title" not in rec.fields:
+        title, body = split_title(text, fmt)
+        if title:
+            rec.fields["title"] = title
+            text = body
+    rec.fields["text"] = text
+    return [rec]
 
 
-def records_from_json_file(path: Path) -> list[dict]:
-    """Records from .json (an object or list) and .jsonl (one object per line)."""
-    text = read_text(path)
-    if path.suffix.lower() == ".jsonl":
-        out = []
-        for n, line in enumerate(text.splitlines(), 1):
-            if line.strip():
-                try:
-                    out.append(json.loads(line))
-                except json.JSONDecodeError as exc:
-                    out.append(SkipFile(f"JSON error at line {n}: {exc.msg}"))
-        return out
+def front_matter_fields(block: str) -> tuple[dict, str]:
+    """``(fields, problem)`` from a YAML front matter block; fields is empty when it cannot be read."""
+    try:
+        if any(isinstance(event, yaml.AliasEvent) for event in yaml.parse(block, Loader=yaml.SafeLoader)):
+            return {}, "front matter uses YAML aliases (*name), which are not accepted; its fields were ignored"
+        meta = yaml.safe_load(block)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 2}: {exc.problem})" if mark is not None and getattr(exc, "problem", None) else ""
+        return {}, f"front matter is not valid YAML{where}; its fields were ignored"
+    if meta is None:
+        return {}, ""
+    if not isinstance(meta, dict):
+        return {}, "front matter is not a list of 'key: value' lines; its fields were ignored"
+    return {str(k): v for k, v in meta.items()}, ""
+
+
+def split_title(text: str, fmt: str) -> tuple[str, str]:
+    """``(title, rest)`` when the first line looks like a headline, else ``("", text)``."""
+    stripped = text.lstrip("\r\n")
+    first, newline, rest = stripped.partition("\n")
+    first = first.strip()
+    heading = fmt == "md" and first.startswith("#")
+    if heading:
+        first = first.lstrip("#").strip()
+    looks_like_title = (
+        first and len(first) <= 200 and len(first.split()) <= 30 and newline
+        and (heading or not first.endswith((".", ",", ";", ":", "!", "?", '"', "”", "’", "»", ")")))
+    )
+    if not looks_like_title:
+        return "", text
+    return first, rest.lstrip("\r\n")
+
+
+def records_from_json(text: str, field_map: dict[str, str]) -> list[Record]:
+    """Records from a .json file: an object, a list of objects, or an object holding one such list."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise SkipFile(f"JSON error at line {exc.lineno}: {exc.msg}") from exc
-    return data if isinstance(data, list) else [data]
+        raise SkipFile(f"JSON error at line {exc.lineno}, column {exc.colno}: {exc.msg}") from exc
+    except RecursionError as exc:
+        raise SkipFile("JSON is nested too deeply to read") from exc
+    if isinstance(data, dict):
+        lists = [v for v in data.values() if isinstance(v, list) and v and all(isinstance(x, dict) for x in v)]
+        if not any(str(k).lower() in FIELD_ALIASES["text"] or k in field_map for k in data) and len(lists) == 1:
+            data = lists[0]
+        else:
+            data = [data]
+    if not isinstance(data, list):
+        raise SkipFile(f"JSON holds a {type(data).__name__}, not an article object or a list of them")
+    if not data:
+        raise SkipFile("JSON list is empty")
+    return [json_record(item, i, field_map, f"item {i}") for i, item in enumerate(data)]
 
 
-def records_from_file(path: Path) -> list[dict]:
-    """The raw records in one file, by its suffix."""
-    suffix = path.suffix.lower()
-    if suffix in TEXT_SUFFIXES:
-        return records_from_text_file(path)
-    if suffix in JSON_SUFFIXES:
-        return records_from_json_file(path)
-    raise SkipFile(f"unsupported file type '{suffix or path.name}'")
+def json_record(item, record: int, field_map: dict[str, str], where: str) -> Record:
+    """A Record from one parsed JSON value (an error Record when it is not an object)."""
+    if not isinstance(item, dict):
+        return Record(fields={}, record=record, error=f"{where} is a JSON {type(item).__name__}, not an object")
+    return Record(fields=map_fields(item, field_map), record=record)
 
 
-def article_from_record(rec: dict, path: Path, record: int) -> dict:
-    """One ``articles`` row from a raw record."""
-    text = rec.get("text")
-    if not isinstance(text, str) or not text.strip():
-        raise SkipFile("no text")
-    published = parse_published(rec.get("published"))
-    from_ = rec.pop("_published_from", "field") if not pd.isna(published) else ""
-    if pd.isna(published):
-        m = FILENAME_DATE.search(path.name)
-        if m:
-            published, from_ = parse_published("-".join(m.groups())), "filename"
-    chash = content_hash(text)
-    row = {k: v for k, v in rec.items() if not k.startswith("_")}
-    row.update(
-        article_id=str(rec.get("id") or chash[:12]),
-        title=str(rec.get("title") or ""),
-        text=text,
-        published=published,
-        published_from=from_,
-        source=str(rec.get("source") or ""),
-        url=str(rec.get("url") or ""),
-        path=str(path),
-        record=record,
-        content_hash=chash,
+def records_from_jsonl(text: str, field_map: dict[str, str]) -> list[Record]:
+    """One record per non-blank line of a .jsonl file; a bad line is skipped on its own."""
+    out = []
+    for n, line in enumerate(text.splitlines()):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            out.append(Record(fields={}, record=n, error=f"JSON error at line {n + 1}, column {exc.colno}: {exc.msg}"))
+            continue
+        except RecursionError:
+            out.append(Record(fields={}, record=n, error=f"JSON at line {n + 1} is nested too deeply to read"))
+            continue
+        out.append(json_record(item, n, field_map, f"line {n + 1}"))
+    return out
+
+
+def records_from_csv(text: str, fmt: str, field_map: dict[str, str]) -> list[Record]:
+    """One record per row of a .csv/.tsv file with a header; fields may hold newlines."""
+    first_line = text.lstrip("\r\n").split("\n", 1)[0]
+    delimiter = "\t" if fmt == "tsv" else max(",;\t|", key=first_line.count)
+    csv.field_size_limit(sys.maxsize)  # a single field may be a whole long article
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        header = next(reader)
+    except (csv.Error, StopIteration) as exc:
+        raise SkipFile(f"CSV error in the header row: {exc}") from exc
+    header = [h.strip() for h in header]
+    if not any(header):
+        raise SkipFile("CSV has no header row")
+    columns = list(map_fields({h: "x" for h in header}, field_map))
+    if "text" not in columns:
+        raise SkipFile(f"CSV has no text column (columns: {', '.join(header)}); name it with --map COLUMN=text")
+    out: list[Record] = []
+    n = 0
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            out.append(Record(fields={}, record=n, error=f"CSV error at line {reader.line_num}: {exc}; the rest of the file was not read"))
+            break
+        if not any(cell.strip() for cell in row):
+            continue
+        rec = Record(fields=map_fields(dict(zip(header, row)), field_map), record=n)
+        if len(row) != len(header):
+            rec.notes.append(f"row at line {reader.line_num} has {len(row)} fields, the header has {len(header)}")
+        out.append(rec)
+        n += 1
+    if not out:
+        raise SkipFile("CSV has a header but no rows")
+    return out
+
+
+def records_from_html(text: str) -> list[Record]:
+    """One record from a saved web page: trafilatura's main text, title, date, site name and url."""
+    import trafilatura
+    from lxml import etree
+
+    xml = trafilatura.extract(
+        text, output_format="xml", with_metadata=True, include_comments=False, include_tables=True,
+        favor_recall=True, date_extraction_params={"outputformat": "%Y-%m-%dT%H:%M:%S%z",
+                                                    "extensive_search": False, "original_date": True},
     )
-    row.pop("id", None)
+    rec = Record(fields={}, record=0, date_from="html")
+    body = ""
+    if xml:
+        doc = etree.fromstring(xml.encode("utf-8"))
+        meta = {k: doc.get(k) for k in ("title", "date", "sitename", "url", "author")}
+        rec.fields = {"title": meta["title"], "published": meta["date"], "source": meta["sitename"],
+                      "url": meta["url"], "author": meta["author"]}
+        rec.fields = {k: v for k, v in rec.fields.items() if v}
+        body = xml_paragraphs(doc.find("main"), title=meta["title"] or "")
+    if not body.strip():
+        body = html_to_text(text)
+        if body.strip():
+            rec.notes.append("trafilatura found no main text; all visible text was used")
+    if not body.strip():
+        raise SkipFile("no text in HTML")
+    if "title" not in rec.fields:
+        title = page_title(text)
+        if title:
+            rec.fields["title"] = title
+    rec.fields["text"] = body
+    return [rec]
+
+
+def xml_paragraphs(main, title: str = "") -> str:
+    """Paragraph texts of trafilatura's XML ``<main>``, separated by blank lines (a leading headline dropped)."""
+    if main is None:
+        return ""
+    for lb in main.iter("lb"):
+        lb.tail = "\n" + (lb.tail or "")
+    paragraphs = []
+    for block in main:
+        if block.tag == "list":
+            items = ["".join(item.itertext()).strip() for item in block.iter("item")]
+            paragraphs.extend(i for i in items if i)
+        elif block.tag == "table":
+            rows = [" | ".join("".join(c.itertext()).strip() for c in row) for row in block.iter("row")]
+            paragraphs.append("\n".join(r for r in rows if r.strip(" |")))
+        else:
+            paragraphs.append("".join(block.itertext()).strip())
+    paragraphs = [p for p in paragraphs if p]
+    if paragraphs and title and paragraphs[0] == title.strip():
+        paragraphs = paragraphs[1:]
+    return "\n\n".join(paragraphs)
+
+
+BLOCK_TAGS = {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr",
+              "table", "section", "article", "header", "footer", "figure", "figcaption", "dd", "dt", "dl", "hr", "main"}
+
+
+def html_to_text(html: str) -> str:
+    """Visible text of an HTML fragment, one paragraph per block element, separated by blank lines.
+
+    Scripts, styles and markup are dropped; non-breaking spaces and curly quotes are kept as they are.
+    """
+    import lxml.html
+    from lxml import etree
+
+    if "<" not in html:
+        return html.strip()
+    try:
+        root = lxml.html.fromstring(f"<div>{html}</div>") if not re.search(r"<html|<body", html, re.I) else lxml.html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return ""
+    for bad in root.xpath("//script|//style|//noscript|//template|//iframe|//head"):
+        bad.drop_tree()
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        if el.tag == "br":
+            el.tail = "\n" + (el.tail or "")
+        elif el.tag in BLOCK_TAGS:
+            el.text = "\n\n" + (el.text or "")
+            el.tail = "\n\n" + (el.tail or "")
+    text = root.text_content()
+    paragraphs = []
+    for block in re.split(r"\n[ \t\r\f\v]*\n", text):
+        lines = [re.sub(r"[ \t\r\f\v]+", " ", line).strip() for line in block.split("\n")]
+        paragraph = "\n".join(line for line in lines if line)
+        if paragraph:
+            paragraphs.append(paragraph)
+    return "\n\n".join(paragraphs)
+
+
+def page_title(html: str) -> str:
+    """The text of the page's <title>, or ''."""
+    m = re.search(r"<title[^>]*>(.*?)</title>", html, re.I | re.S)
+    return re.sub(r"\s+", " ", html_to_text(m.group(1))).strip() if m else ""
+
+
+def records_from_feed(text: str) -> list[Record]:
+    """One record per entry of an RSS or Atom feed, its text from the entry's content or summary."""
+    import feedparser
+
+    feed = feedparser.parse(text)
+    if not feed.entries:
+        if not feed.version:
+            problem = feed.get("bozo_exception")
+            raise SkipFile("not an RSS or Atom feed" + (f" ({problem})" if problem else ""))
+        raise SkipFile("feed has no entries")
+    source = feed.feed.get("title", "")
+    return [feed_record(entry, i, source) for i, entry in enumerate(feed.entries)]
+
+
+def feed_record(entry, record: int, source: str) -> Record:
+    """A Record from one feedparser entry."""
+    content = entry.get("content") or []
+    part = content[0] if content else entry.get("summary_detail") or {}
+    value = part.get("value", "") if part else entry.get("summary", "")
+    kind = part.get("type", "text/html") if part else "text/html"
+    text = html_to_text(value) if "html" in kind else value.strip()
+    published = entry.get("published") or entry.get("updated")
+    if not parse_date(published) and (entry.get("published_parsed") or entry.get("updated_parsed")):
+        published = datetime(*(entry.get("published_parsed") or entry.get("updated_parsed"))[:6], tzinfo=timezone.utc)
+    fields = {"id": entry.get("id"), "title": html_to_text(entry.get("title", "")), "text": text,
+              "published": published, "source": source, "url": entry.get("link"), "author": entry.get("author")}
+    return Record(fields={k: v for k, v in fields.items() if present(v)}, record=record, date_from="feed")
+
+
+def records_from_file(path: Path, field_map: dict[str, str] | None = None) -> tuple[str, list[Record], list[str]]:
+    """``(format, records, file notes)`` for one file; raises SkipFile with the reason it cannot be read."""
+    fmt = file_format(path)
+    field_map = field_map or {}
+    if not fmt:
+        kind = sniff_binary(path)
+        suffix = "".join(path.suffixes[-2:]) if path.suffix.lower() == ".gz" else path.suffix
+        raise SkipFile(f"binary file ({kind})" if kind else f"unsupported file type '{suffix or path.name}'")
+    text, notes = read_text(path)
+    if fmt in ("txt", "md"):
+        records = records_from_text_file(text, fmt)
+    elif fmt == "json":
+        records = records_from_json(text, field_map)
+    elif fmt == "jsonl":
+        records = records_from_jsonl(text, field_map)
+    elif fmt in ("csv", "tsv"):
+        records = records_from_csv(text, fmt, field_map)
+    elif fmt == "html":
+        records = records_from_html(text)
+    else:
+        records = records_from_feed(text)
+    if fmt in ("txt", "md", "html"):
+        for rec in records:
+            rec.fields = map_fields(rec.fields, field_map)
+    return fmt, records, notes
+
+
+def sniff_binary(path: Path) -> str:
+    """The binary kind of a file of an unsupported type, from its first bytes ('' when unknown or unreadable)."""
+    try:
+        with open(path, "rb") as fh:
+            return binary_kind(fh.read(64))
+    except OSError:
+        return ""
+
+
+# ---------------------------------------------------------------------------------------------
+# records to rows
+
+
+def article_from_record(rec: Record, path: Path) -> dict:
+    """One ``articles`` row from a record; raises SkipFile when it has no text."""
+    fields = dict(rec.fields)
+    text = fields.pop("text", None)
+    if isinstance(text, (int, float)) and present(text):
+        text = str(text)
+    if not isinstance(text, str) or not text.strip():
+        raise SkipFile(no_text_reason(rec.fields))
+    notes = list(rec.notes)
+    published, offset, date_from = NaT_DATE
+    raw_date = fields.pop("published", None)
+    if present(raw_date):
+        parsed = parse_date(raw_date)
+        if parsed:
+            published, offset, date_from = *parsed, rec.date_from
+        else:
+            notes.append(f"date {as_cell(raw_date)[:60]!r} could not be understood")
+    if not date_from:
+        for name, finder in (("dateline", lambda: dateline_date(text)), ("filename", lambda: filename_date(path))):
+            parsed = finder()
+            if parsed:
+                published, offset, date_from = *parsed, name
+                break
+        else:
+            notes.append("no date found")
+    if len(text) > LONG_TEXT:
+        notes.append(f"very long text ({len(text):,} characters)")
+    chash = content_hash(text)
+    input_id = as_cell(fields.pop("id", None))
+    row = {key: as_cell(value) for key, value in fields.items() if key not in ARTICLE_COLUMNS}
+    row.update(
+        article_id=input_id or chash[:12], title=as_cell(fields.get("title")), text=text,
+        published=published, published_from=date_from, source=as_cell(fields.get("source")),
+        url=as_cell(fields.get("url")), path=display_path(path), record=rec.record, content_hash=chash,
+        published_offset=offset, near_duplicate_of="", note="; ".join(notes), _input_id=input_id,
+    )
     return row
 
 
-def load_articles(paths: str | Path | Iterable[str | Path]) -> Loaded:
-    """Load every article under ``paths`` and account for every input file.
+NaT_DATE = (pd.NaT, "", "")
 
-    A file that cannot be read is skipped with a reason; the rest still load. Exact
-    duplicates (same normalised text) are loaded once and the repeats marked ``duplicate``.
+
+# ---------------------------------------------------------------------------------------------
+# near duplicates
+
+SHINGLE = 5
+SKETCH_WORDS = 400
+MINHASH_BANDS, MINHASH_ROWS = 16, 4
+NEAR_DUPLICATE_JACCARD = 0.7
+
+
+def near_duplicates(texts: list[str], ids: list[str], threshold: float = NEAR_DUPLICATE_JACCARD) -> list[str]:
+    """For each text, the id of an earlier text it nearly repeats (word 5-gram Jaccard ≥ threshold), else ''.
+
+    Cheap by design: only the first 400 words are compared, and MinHash banding picks the few
+    candidate pairs worth comparing, so thousands of articles take seconds.
+    """
+    rng = np.random.default_rng(20250209)
+    perms = MINHASH_BANDS * MINHASH_ROWS
+    mult = rng.integers(1, 2**63, perms, dtype=np.uint64) | np.uint64(1)
+    add = rng.integers(0, 2**63, perms, dtype=np.uint64)
+    weights = rng.integers(1, 2**63, SHINGLE, dtype=np.uint64) | np.uint64(1)
+    vocabulary = WordHashes()
+    buckets: dict[tuple, int] = {}
+    shingles: list[np.ndarray | None] = []
+    out = [""] * len(texts)
+    with np.errstate(over="ignore"):
+        for i, text in enumerate(texts):
+            words = re.findall(r"\w+", text[: SKETCH_WORDS * 8].lower())[:SKETCH_WORDS]
+            if len(words) < 50:
+                shingles.append(None)
+                continue
+            tokens = np.fromiter(map(vocabulary.__getitem__, words), dtype=np.uint64, count=len(words))
+            sh = sum(tokens[j: len(tokens) - SHINGLE + 1 + j] * weights[j] for j in range(SHINGLE))
+            sh = np.unique(sh)
+            shingles.append(sh)
+            signature = ((sh[:, None] * mult + add) >> np.uint64(32)).min(axis=0)
+            keys = [(b, signature[b * MINHASH_ROWS:(b + 1) * MINHASH_ROWS].tobytes()) for b in range(MINHASH_BANDS)]
+            for key in keys:
+                j = buckets.get(key)
+                if j is not None and not out[i] and jaccard(sh, shingles[j]) >= threshold:
+                    out[i] = out[j] or ids[j]
+            for key in keys:
+                buckets.setdefault(key, i)
+    return out
+
+
+class WordHashes(dict):
+    """word -> crc32, computed once per distinct word (stable across runs, unlike hash())."""
+
+    def __missing__(self, word: str) -> int:
+        value = self[word] = zlib.crc32(word.encode("utf-8"))
+        return value
+
+
+def jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    """Jaccard similarity of two sorted unique arrays."""
+    common = len(np.intersect1d(a, b, assume_unique=True))
+    return common / (len(a) + len(b) - common)
+
+
+# ---------------------------------------------------------------------------------------------
+# the load
+
+
+def load_articles(paths: str | Path | Iterable[str | Path], *, field_map: dict[str, str] | None = None,
+                  strict: bool = False, ignore: Iterable[str] = DEFAULT_IGNORE,
+                  near_duplicate_threshold: float | None = NEAR_DUPLICATE_JACCARD, progress: bool = False) -> Loaded:
+    """Load every article under ``paths`` and account for every input.
+
+    ``field_map`` renames record fields to columns, e.g. ``{"body": "text", "date": "published"}``.
+    A file or record that cannot be read is skipped with a plain-English reason and the rest still
+    load; ``strict=True`` raises :class:`InputsSkipped` listing them instead (files left out by
+    ``ignore``, README/NOTICE/LICENSE-style names by default, do not count). Exact duplicates (same
+    normalised text) become one row listing every file in ``paths``; near-duplicates are flagged in
+    ``near_duplicate_of`` (``near_duplicate_threshold=None`` turns that off). Inputs are only read.
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    rows, inputs, seen = [], [], {}
-    for path in iter_files(paths):
-        try:
-            records = records_from_file(path)
-        except SkipFile as exc:
-            inputs.append(dict(path=str(path), record=-1, status="skipped", reason=str(exc), article_id=""))
+    found = list(find_inputs(paths, ignore))
+    rows: list[dict] = []
+    inputs: list[dict] = []
+    by_hash: dict[str, int] = {}
+    used_ids: dict[str, str] = {}
+    for item in with_progress(found, progress):
+        load_one(item, field_map or {}, rows, inputs, by_hash, used_ids)
+    articles = articles_frame(rows)
+    if near_duplicate_threshold is not None and len(articles):
+        articles["near_duplicate_of"] = near_duplicates(articles["text"].tolist(), articles["article_id"].tolist(),
+                                                        near_duplicate_threshold)
+        flag_near_duplicates(inputs, articles)
+    loaded = Loaded(articles=articles, inputs=pd.DataFrame(inputs, columns=INPUT_COLUMNS))
+    if strict:
+        check_strict(loaded)
+    return loaded
+
+
+def check_strict(loaded: Loaded) -> None:
+    """Raise InputsSkipped when any input was skipped (files left out by the ignore list aside)."""
+    skipped = loaded.skipped(include_ignored=False)
+    if len(skipped):
+        raise InputsSkipped(skipped)
+
+
+def with_progress(found: list[Found], progress: bool):
+    """``found`` wrapped in a tqdm bar (by bytes) when asked and the load is large enough to need one."""
+    if not progress:
+        return found
+    sizes = [safe_size(f.path) for f in found]
+    if len(found) < 50 and sum(sizes) < 20_000_000:
+        return found
+    from tqdm import tqdm
+
+    def advance():
+        with tqdm(total=sum(sizes), unit="B", unit_scale=True, desc="loading", leave=False, disable=None) as bar:
+            for item, size in zip(found, sizes):
+                yield item
+                bar.update(size)
+    return advance()
+
+
+def safe_size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def load_one(item: Found, field_map: dict[str, str], rows: list[dict], inputs: list[dict],
+             by_hash: dict[str, int], used_ids: dict[str, str]) -> None:
+    """Read one found path, appending its articles to ``rows`` and its accounting to ``inputs``."""
+    path_text = display_path(item.path)
+    fmt = file_format(item.path)
+    if item.problem:
+        inputs.append(input_row(path_text, -1, "skipped", item.problem, fmt=fmt))
+        return
+    try:
+        fmt, records, file_notes = records_from_file(item.path, field_map)
+    except SkipFile as exc:
+        inputs.append(input_row(path_text, -1, "skipped", str(exc), fmt=fmt))
+        return
+    except Exception as exc:  # noqa: BLE001 - one unreadable file must never stop the rest
+        inputs.append(input_row(path_text, -1, "skipped", f"could not be read ({type(exc).__name__}: {exc})", fmt=fmt))
+        return
+    multi = fmt in MULTI_RECORD_FORMATS
+    for rec in records:
+        record = rec.record if multi else 0
+        rec.notes[:0] = file_notes
+        if rec.error:
+            inputs.append(input_row(path_text, record, "skipped", rec.error, fmt=fmt))
             continue
-        multi = len(records) > 1 or path.suffix.lower() in JSON_SUFFIXES
-        for i, rec in enumerate(records):
-            record = i if multi else 0
-            try:
-                if isinstance(rec, Exception):
-                    raise rec
-                if not isinstance(rec, dict):
-                    raise SkipFile("record is not a JSON object")
-                row = article_from_record(dict(rec), path, record)
-            except SkipFile as exc:
-                inputs.append(dict(path=str(path), record=record, status="skipped", reason=str(exc), article_id=""))
-                continue
-            if row["content_hash"] in seen:
-                inputs.append(dict(path=str(path), record=record, status="duplicate",
-                                   reason=f"same text as {seen[row['content_hash']]}", article_id=seen[row["content_hash"]]))
-                continue
-            seen[row["content_hash"]] = row["article_id"]
-            rows.append(row)
-            inputs.append(dict(path=str(path), record=record, status="loaded", reason="", article_id=row["article_id"]))
+        try:
+            row = article_from_record(rec, item.path)
+        except SkipFile as exc:
+            inputs.append(input_row(path_text, record, "skipped", str(exc), fmt=fmt, input_id=as_cell(rec.fields.get("id"))))
+            continue
+        row["record"] = record
+        where = describe_input(path_text, record if multi else -1)
+        input_id = row.pop("_input_id")
+        kept = by_hash.get(row["content_hash"])
+        if kept is not None:
+            first = rows[kept]
+            first["paths"].append(where)
+            inputs.append(input_row(path_text, record, "duplicate",
+                                    f"same text as {first['paths'][0]} (article {first['article_id']})",
+                                    article_id=first["article_id"], input_id=input_id, fmt=fmt))
+            continue
+        if row["article_id"] in used_ids and used_ids[row["article_id"]] != row["content_hash"]:
+            new_id = f"{row['article_id']}-{row['content_hash'][:6]}"
+            row["note"] = "; ".join(filter(None, [row["note"], f"id {row['article_id']!r} is used by another article; renamed {new_id!r}"]))
+            row["article_id"] = new_id
+        used_ids[row["article_id"]] = row["content_hash"]
+        row["paths"] = [where]
+        by_hash[row["content_hash"]] = len(rows)
+        rows.append(row)
+        inputs.append(input_row(path_text, record, "loaded", "", article_id=row["article_id"],
+                                input_id=input_id, fmt=fmt, note=row["note"]))
+
+
+def input_row(path: str, record: int, status: str, reason: str, *, article_id: str = "", input_id: str = "",
+              fmt: str = "", note: str = "") -> dict:
+    """One row of the ``inputs`` table."""
+    return dict(path=path, record=record, status=status, reason=reason, article_id=article_id,
+                input_id=input_id, format=fmt, note=note)
+
+
+def flag_near_duplicates(inputs: list[dict], articles: pd.DataFrame) -> None:
+    """Add 'near-duplicate of …' to the note of each loaded input whose article nearly repeats another."""
+    near = dict(zip(articles["article_id"], articles["near_duplicate_of"]))
+    for row in inputs:
+        target = near.get(row["article_id"]) if row["status"] == "loaded" else ""
+        if target:
+            row["note"] = "; ".join(filter(None, [row["note"], f"near-duplicate of {target}"]))
+
+
+def articles_frame(rows: list[dict]) -> pd.DataFrame:
+    """The ``articles`` DataFrame, documented columns first, extra fields after."""
     articles = pd.DataFrame(rows)
     for col in ARTICLE_COLUMNS:
         if col not in articles:
             articles[col] = pd.Series(dtype="object")
-    articles["published"] = pd.to_datetime(articles["published"], utc=True)
-    extra = [c for c in articles.columns if c not in ARTICLE_COLUMNS]
-    articles = articles[ARTICLE_COLUMNS + extra].reset_index(drop=True)
-    return Loaded(articles=articles, inputs=pd.DataFrame(inputs, columns=INPUT_COLUMNS))
+    articles["published"] = pd.to_datetime(articles["published"], utc=True).astype("datetime64[ns, UTC]")
+    articles["record"] = articles["record"].astype("int64")
+    extra = sorted(c for c in articles.columns if c not in ARTICLE_COLUMNS)
+    for col in extra:
+        articles[col] = articles[col].fillna("")
+    return articles[ARTICLE_COLUMNS + extra].reset_index(drop=True)
