@@ -1,88 +1,543 @@
 """Stage 3: tie each statement to a canonical actor, a camp and a date.
 
+The registry (``data/actors.yml``, plus any files a reporter adds) lists camps, actors with their
+aliases and dated roles, titles that stand for an office holder ("THE PRESIDENT", "the Russian
+president") and rules for unnamed sources ("a senior Russian lawmaker" -> Kremlin).
+
 ``attribute_statements(statements, articles)`` returns the statements with extra columns:
-    actor      canonical name from the registry ("" when the speaker is not in it)
-    camp       camp id from the registry (white_house, kremlin, ...; "other" when unknown)
-    role       the actor's role on that date ("" when unknown)
-    published  the article's publication time (UTC)
-    said_on, said_on_precision, when_text   when the statement was made (see ``kit.when``)
+    actor       canonical name from the registry ("" when the speaker is not in it)
+    camp        camp label (White House, Kremlin, Ukraine, Europe / NATO, Press, Other)
+    camp_id     camp id from the registry (white_house, kremlin, ...; "other" when unknown)
+    role        the actor's role on the statement's date ("" when unknown)
+    matched_by  how the speaker was recognised: alias | title | fuzzy | rule | "" (not at all)
+    published   the article's publication time (UTC)
+    said_on, said_on_precision, said_on_range, when_text   when it was said (see ``kit.when``)
+
+``actors_table(statements)`` -> one row per actor seen: actor, camps, statements, first_said_on,
+last_said_on.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
+import unicodedata
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+import yaml
+from rapidfuzz import fuzz, process
 
-from .config import data_path, load_yaml
+from .config import data_path
 from .when import statement_dates
 
-ATTRIBUTION_COLUMNS = ["actor", "camp", "role", "published", "said_on", "said_on_precision", "when_text"]
+ATTRIBUTION_COLUMNS = ["actor", "camp", "camp_id", "role", "matched_by", "published",
+                       "said_on", "said_on_precision", "said_on_range", "when_text"]
+ACTORS_TABLE_COLUMNS = ["actor", "camps", "statements", "first_said_on", "last_said_on"]
+ACTOR_KEYS = {"name", "aliases", "camp", "roles", "wikidata", "auto_surname", "note"}
+ROLE_KEYS = {"role", "office", "from", "to", "note"}
+TOP_KEYS = {"camps", "matching", "titles", "unnamed_rules", "actors"}
+DEFAULT_MATCHING = {"threshold": 88, "tie_margin": 3}
+FALLBACK_CAMP = "other"
+# Words a transcript or an article puts before a name: "MS. PSAKI", "Kremlin spokesman Dmitry Peskov".
+# Only used to cut a speaker down to the name at its end; they never identify anyone by themselves.
+LEADING_INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.\s*)+(?=[^\W\d_]{2})")
+POSSESSIVE = re.compile(r"['’]s$")
+
+
+class RegistryError(ValueError):
+    """A registry file that cannot be used; the message names the file, the line and the problem."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a registry file."""
+
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+@dataclass
+class Match:
+    """How a speaker string was recognised."""
+
+    actor: dict | None = None
+    camp: str = FALLBACK_CAMP
+    role: str = ""
+    matched_by: str = ""
 
 
 @dataclass
 class Registry:
-    """Actors, camps and the rules for unnamed sources, as read from ``data/actors.yml``."""
+    """Actors, camps, titles and the rules for unnamed sources, as read from ``data/actors.yml``."""
 
     camps: dict[str, dict]
     actors: list[dict]
     unnamed_rules: list[dict] = field(default_factory=list)
+    titles: list[dict] = field(default_factory=list)
+    matching: dict = field(default_factory=lambda: dict(DEFAULT_MATCHING))
+    problems: list[Problem] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
 
-    def alias_index(self) -> dict[str, dict]:
-        index = {}
-        for actor in self.actors:
-            for alias in [actor["name"], *actor.get("aliases", [])]:
-                index[alias.lower()] = actor
-        return index
+    def __post_init__(self) -> None:
+        self._aliases: dict[str, list[dict]] | None = None
+        self._name_cache: dict[str, Match] = {}
+
+    # -- lookups -----------------------------------------------------------------------------
+    def alias_index(self) -> dict[str, list[dict]]:
+        """Normalised alias -> the actors it names (more than one means the alias is ambiguous).
+
+        Every actor is found by its name, its aliases and, unless ``auto_surname: false``, its
+        surname (the last word of the name) when no other actor shares that surname.
+        """
+        if self._aliases is None:
+            index: dict[str, list[dict]] = {}
+            for actor in self.actors:
+                for alias in {normalise(a) for a in [actor["name"], *actor.get("aliases", [])]}:
+                    bucket = index.setdefault(alias, [])
+                    if actor not in bucket:
+                        bucket.append(actor)
+            surnames: dict[str, list[dict]] = {}
+            for actor in self.actors:
+                if actor.get("auto_surname", True):
+                    surname = normalise(actor["name"]).split(" ")[-1]
+                    surnames.setdefault(surname, []).append(actor)
+            for surname, owners in surnames.items():
+                if len(owners) == 1 and surname not in index and len(surname) > 2:
+                    index[surname] = owners
+            self._aliases = index
+        return self._aliases
 
     def camp_label(self, camp: str) -> str:
+        """Display label of a camp id ("kremlin" -> "Kremlin")."""
         return self.camps.get(camp, {}).get("label", camp)
 
     def camp_colours(self) -> dict[str, str]:
         """Camp label -> chart colour."""
         return {c["label"]: c["colour"] for c in self.camps.values()}
 
+    def actor_named(self, name: str) -> dict | None:
+        """The actor whose canonical name is ``name``, or None."""
+        return next((a for a in self.actors if a["name"] == name), None)
 
-def load_registry(paths: list[str | Path] | None = None) -> Registry:
-    """The actor registry from ``data/actors.yml`` plus any further files given."""
-    files = [data_path("actors.yml"), *(paths or [])]
-    camps, actors, rules = {}, [], []
-    for f in files:
-        doc = load_yaml(f) or {}
-        camps.update(doc.get("camps") or {})
-        actors.extend(doc.get("actors") or [])
-        rules.extend(doc.get("unnamed_rules") or [])
-    return Registry(camps=camps, actors=actors, unnamed_rules=rules)
+    def holder(self, office: str, when: pd.Timestamp | None) -> tuple[dict, dict] | None:
+        """(actor, role) holding ``office`` at time ``when``; None when nobody or several do."""
+        if when is None or pd.isna(when):
+            return None
+        found = [(a, r) for a in self.actors for r in a.get("roles", [])
+                 if r.get("office") == office and role_covers(r, when)]
+        return found[0] if len(found) == 1 else None
+
+    def match(self, speaker: str, when: pd.Timestamp | None = None, context: str = "") -> Match:
+        """Who ``speaker`` is: a registered actor, an office holder on ``when``, or a camp by rule.
+
+        ``context`` is the article's source and url; titles with a ``where`` pattern only apply
+        when it matches (so "THE PRESIDENT" is the US president only in a White House document).
+        """
+        key = normalise(speaker)
+        if not key:
+            return Match()
+        found = self._match_name(key)
+        if found.actor is None:
+            titled = self._match_title(key, when, context)
+            if titled is not None:
+                return titled
+        if found.actor is not None:
+            return Match(found.actor, found.actor["camp"], role_on(found.actor, when), found.matched_by)
+        camp = self.rule_camp(speaker)
+        return Match(None, camp or FALLBACK_CAMP, "", "rule" if camp else "")
+
+    def rule_camp(self, speaker: str) -> str | None:
+        """Camp id of the first unnamed-source rule matching ``speaker``, or None."""
+        for rule in self.unnamed_rules:
+            if rule["_regex"].search(speaker or ""):
+                return rule["camp"]
+        return None
+
+    # -- matching steps ------------------------------------------------------------------------
+    def _match_name(self, key: str) -> Match:
+        if key not in self._name_cache:
+            self._name_cache[key] = self._alias_match(key) or self._fuzzy_match(key) or Match()
+        return self._name_cache[key]
+
+    def _alias_match(self, key: str) -> Match | None:
+        """Exact alias for the whole speaker, a part between commas, or the words at its end."""
+        index = self.alias_index()
+        for part in [key, *[p.strip() for p in key.split(",") if p.strip()]]:
+            words = part.split(" ")
+            for i in range(len(words)):
+                owners = index.get(" ".join(words[i:]))
+                if owners:
+                    # Two actors under one alias is a tie: not guessed.
+                    return Match(owners[0], matched_by="alias") if len(owners) == 1 else Match()
+        return None
+
+    def _fuzzy_match(self, key: str) -> Match | None:
+        """Closest alias by rapidfuzz ratio, if above the threshold and clearly ahead of others."""
+        threshold = self.matching["threshold"]
+        margin = self.matching["tie_margin"]
+        words = key.split(" ")
+        queries = {key, " ".join(words[-2:]), words[-1]}
+        best: dict[int, tuple[float, dict]] = {}
+        index = self.alias_index()
+        for query in queries:
+            if len(query) < 5:
+                continue
+            for alias, score, _ in process.extract(query, list(index), scorer=fuzz.ratio,
+                                                    score_cutoff=threshold - margin, limit=10):
+                if len(index[alias]) > 1:
+                    continue
+                actor = index[alias][0]
+                if score > best.get(id(actor), (0, None))[0]:
+                    best[id(actor)] = (score, actor)
+        ranked = sorted(best.values(), key=lambda s: -s[0])
+        if not ranked or ranked[0][0] < threshold:
+            return None
+        if len(ranked) > 1 and ranked[0][0] - ranked[1][0] < margin:
+            return Match()
+        return Match(ranked[0][1], matched_by="fuzzy")
+
+    def _match_title(self, key: str, when, context: str) -> Match | None:
+        for title in self.titles:
+            if key not in title["_says"]:
+                continue
+            if title.get("_where") is not None and not title["_where"].search(context or ""):
+                continue
+            held = self.holder(title["office"], when)
+            if held is None:
+                continue
+            actor, role = held
+            return Match(actor, actor["camp"], role.get("role", ""), "title")
+        return None
 
 
-def actor_for(speaker: str, registry: Registry) -> dict | None:
-    """The registry entry whose name or alias is the speaker, or None."""
-    return registry.alias_index().get((speaker or "").strip().lower())
+# -- reading and checking the registry ---------------------------------------------------------
+class _LineLoader(yaml.SafeLoader):
+    """A YAML loader whose mappings remember the line they start on (for error messages)."""
 
 
-def camp_for(speaker: str, actor: dict | None, registry: Registry) -> str:
-    """Camp id: the actor's, else the first unnamed-source rule that matches, else other."""
-    if actor:
-        return actor["camp"]
-    for rule in registry.unnamed_rules:
-        if re.search(rule["pattern"], speaker or "", re.I):
-            return rule["camp"]
-    return "other"
+class _LinedDict(dict):
+    line: int = 0
+
+
+def _construct_lined_mapping(loader: _LineLoader, node: yaml.MappingNode):
+    data = _LinedDict()
+    data.line = node.start_mark.line + 1
+    yield data
+    data.update(loader.construct_mapping(node, deep=True))
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_lined_mapping)
+
+
+def _read_registry_file(path: Path) -> dict:
+    try:
+        with open(path, encoding="utf-8") as fh:
+            doc = yaml.load(fh, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+    except OSError as exc:
+        raise RegistryError(f"{path}: cannot read the registry: {exc.strerror}") from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        raise RegistryError(f"{where}: not valid YAML: {getattr(exc, 'problem', exc)}") from exc
+    if doc is None:
+        return _LinedDict()
+    if not isinstance(doc, dict):
+        raise RegistryError(f"{path}:1: a registry is a mapping with camps:, actors:, ... (found a {type(doc).__name__})")
+    return doc
+
+
+def parse_when(value, *, end: bool = False) -> pd.Timestamp | None:
+    """A role boundary as a UTC timestamp: a date (start of that day), ``YYYY-MM``, ``YYYY`` or a time.
+
+    With ``end=True`` a month or year given alone means its end, so ``to: 2024-05`` covers May.
+    Raises ValueError for anything else.
+    """
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        ts = pd.Timestamp(value)
+        return ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
+    if isinstance(value, dt.date):
+        return pd.Timestamp(value).tz_localize("UTC")
+    text = str(value).strip()
+    if re.fullmatch(r"\d{4}", text):
+        start = pd.Timestamp(f"{text}-01-01", tz="UTC")
+        return start + pd.DateOffset(years=1) if end else start
+    if re.fullmatch(r"\d{4}-\d{2}", text):
+        start = pd.Timestamp(f"{text}-01", tz="UTC")
+        return start + pd.DateOffset(months=1) if end else start
+    raise ValueError(f"'{text}' is not a date (use YYYY-MM-DD, YYYY-MM, YYYY or an ISO time)")
+
+
+def role_covers(role: dict, when: pd.Timestamp) -> bool:
+    """True when ``when`` falls in the role's [from, to) interval."""
+    start, stop = role.get("_from"), role.get("_to")
+    when = when if when.tzinfo else when.tz_localize("UTC")
+    return (start is None or start <= when) and (stop is None or when < stop)
+
+
+def role_on(actor: dict, when: pd.Timestamp | None) -> str:
+    """The actor's role at ``when`` ("" when none is known, or when the date is unknown)."""
+    if when is None or pd.isna(when):
+        return ""
+    held = [r.get("role", "") for r in actor.get("roles", []) if role_covers(r, when)]
+    return "; ".join(held)
+
+
+def _check_actor(raw, path: str, camps: set[str], problems: list[Problem]) -> dict | None:
+    line = getattr(raw, "line", 0)
+    if not isinstance(raw, dict):
+        problems.append(Problem(path, line, f"an actor must be a mapping with name: and camp: (found {raw!r})"))
+        return None
+    name = raw.get("name")
+    label = f"actor '{name}'" if name else "actor"
+    bad = len(problems)
+    if not isinstance(name, str) or not name.strip():
+        problems.append(Problem(path, line, "actor has no name: (the canonical name, e.g. 'Dmitry Peskov')"))
+    for key in sorted(set(raw) - ACTOR_KEYS):
+        problems.append(Problem(path, line, f"{label}: unknown key '{key}' (allowed: {', '.join(sorted(ACTOR_KEYS))})"))
+    if raw.get("camp") not in camps:
+        problems.append(Problem(path, line, f"{label}: camp '{raw.get('camp')}' is not one of the camps ({', '.join(sorted(camps))})"))
+    aliases = raw.get("aliases") or []
+    if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+        problems.append(Problem(path, line, f"{label}: aliases must be a list of names, e.g. [Peskov, Песков]"))
+        aliases = []
+    wikidata = raw.get("wikidata")
+    if wikidata is not None and not re.fullmatch(r"Q\d+", str(wikidata)):
+        problems.append(Problem(path, line, f"{label}: wikidata '{wikidata}' is not an id like Q7747"))
+    roles = []
+    raw_roles = raw.get("roles") or []
+    if not isinstance(raw_roles, list):
+        problems.append(Problem(path, line, f"{label}: roles must be a list of {{role:, from:, to:}}"))
+        raw_roles = []
+    for raw_role in raw_roles:
+        role = _check_role(raw_role, path, line, label, problems)
+        if role is not None:
+            roles.append(role)
+    if len(problems) > bad:
+        return None
+    return {"name": name.strip(), "aliases": [a.strip() for a in aliases], "camp": raw["camp"],
+            "roles": roles, "wikidata": wikidata, "auto_surname": raw.get("auto_surname", True) is not False,
+            "_source": f"{path}:{line}"}
+
+
+def _check_role(raw, path: str, actor_line: int, label: str, problems: list[Problem]) -> dict | None:
+    line = getattr(raw, "line", actor_line)
+    if not isinstance(raw, dict) or not isinstance(raw.get("role"), str):
+        problems.append(Problem(path, line, f"{label}: each role needs role: (its title), e.g. {{role: Kremlin spokesman, from: 2012-05-22}}"))
+        return None
+    for key in sorted(set(raw) - ROLE_KEYS):
+        problems.append(Problem(path, line, f"{label}: role '{raw['role']}': unknown key '{key}' (allowed: {', '.join(sorted(ROLE_KEYS))})"))
+    try:
+        start = parse_when(raw.get("from"))
+        stop = parse_when(raw.get("to"), end=True)
+    except ValueError as exc:
+        problems.append(Problem(path, line, f"{label}: role '{raw['role']}': {exc}"))
+        return None
+    if start is not None and stop is not None and stop <= start:
+        problems.append(Problem(path, line, f"{label}: role '{raw['role']}' ends ({raw.get('to')}) before it starts ({raw.get('from')})"))
+        return None
+    return {**raw, "_from": start, "_to": stop}
+
+
+def _check_title(raw, path: str, offices: set[str], problems: list[Problem]) -> dict | None:
+    line = getattr(raw, "line", 0)
+    if not isinstance(raw, dict) or not isinstance(raw.get("office"), str) or not isinstance(raw.get("says"), list):
+        problems.append(Problem(path, line, "a title needs office: and says: [words that stand for its holder]"))
+        return None
+    if raw["office"] not in offices:
+        problems.append(Problem(path, line, f"title: no actor's role has office '{raw['office']}'"))
+        return None
+    where = raw.get("where")
+    try:
+        where_re = re.compile(where, re.I) if where else None
+    except re.error as exc:
+        problems.append(Problem(path, line, f"title '{raw['office']}': where: is not a valid regular expression ({exc})"))
+        return None
+    return {**raw, "_says": {normalise(s) for s in raw["says"]}, "_where": where_re}
+
+
+def _check_rule(raw, path: str, camps: set[str], problems: list[Problem]) -> dict | None:
+    line = getattr(raw, "line", 0)
+    if not isinstance(raw, dict) or not isinstance(raw.get("pattern"), str):
+        problems.append(Problem(path, line, "an unnamed rule needs pattern: (a regular expression) and camp:"))
+        return None
+    if raw.get("camp") not in camps:
+        problems.append(Problem(path, line, f"unnamed rule '{raw['pattern']}': camp '{raw.get('camp')}' is not one of the camps"))
+        return None
+    try:
+        regex = re.compile(raw["pattern"], re.I)
+    except re.error as exc:
+        problems.append(Problem(path, line, f"unnamed rule '{raw['pattern']}' is not a valid regular expression ({exc})"))
+        return None
+    return {**raw, "_regex": regex}
+
+
+def _check_camps(raw, path: str, problems: list[Problem]) -> dict[str, dict]:
+    camps = {}
+    for camp_id, spec in (raw or {}).items():
+        line = getattr(spec, "line", getattr(raw, "line", 0))
+        if not isinstance(spec, dict) or not spec.get("label") or not re.fullmatch(r"#[0-9A-Fa-f]{6}", str(spec.get("colour", ""))):
+            problems.append(Problem(path, line, f"camp '{camp_id}' needs label: and colour: \"#RRGGBB\""))
+            continue
+        camps[camp_id] = {"label": str(spec["label"]), "colour": spec["colour"]}
+    return camps
+
+
+def _duplicate_alias_problems(actors: list[dict]) -> list[Problem]:
+    """An alias given to two different actors is a problem: the kit would not know whom it names."""
+    owners: dict[str, dict] = {}
+    problems = []
+    for actor in actors:
+        for alias in {normalise(a) for a in [actor["name"], *actor["aliases"]]}:
+            other = owners.setdefault(alias, actor)
+            if other is not actor and other["name"] != actor["name"]:
+                path, line = actor["_source"].rsplit(":", 1)
+                problems.append(Problem(path, int(line), f"actor '{actor['name']}': alias '{alias}' already names "
+                                                         f"'{other['name']}' ({other['_source']})"))
+    return problems
+
+
+def load_registry(paths: list[str | Path] | None = None, strict: bool = False) -> Registry:
+    """The actor registry from ``data/actors.yml`` plus any further files given (merged in order).
+
+    A later file may add camps, titles, rules and actors; an actor with the same name as an
+    earlier one replaces it. A malformed entry is left out and reported (as a warning, and in
+    ``registry.problems``) with its file and line; ``strict=True`` raises RegistryError instead.
+    A file that is not YAML at all always raises RegistryError.
+    """
+    files = [data_path("actors.yml"), *(Path(p) for p in (paths or []))]
+    docs = [(str(f), _read_registry_file(Path(f))) for f in files]
+    problems: list[Problem] = []
+    camps: dict[str, dict] = {}
+    matching = dict(DEFAULT_MATCHING)
+    for path, doc in docs:
+        for key in sorted(set(doc) - TOP_KEYS):
+            problems.append(Problem(path, 1, f"unknown top-level key '{key}' (allowed: {', '.join(sorted(TOP_KEYS))})"))
+        camps.update(_check_camps(doc.get("camps"), path, problems))
+        matching.update({k: v for k, v in (doc.get("matching") or {}).items() if k in DEFAULT_MATCHING})
+    by_name: dict[str, dict] = {}
+    for path, doc in docs:
+        for raw in doc.get("actors") or []:
+            actor = _check_actor(raw, path, set(camps), problems)
+            if actor is not None:
+                by_name[actor["name"]] = actor
+    actors = list(by_name.values())
+    offices = {r["office"] for a in actors for r in a["roles"] if r.get("office")}
+    titles, rules = [], []
+    for path, doc in docs:
+        titles += [t for t in (_check_title(r, path, offices, problems) for r in doc.get("titles") or []) if t]
+        rules += [r for r in (_check_rule(r, path, set(camps), problems) for r in doc.get("unnamed_rules") or []) if r]
+    problems += _duplicate_alias_problems(actors)
+    if FALLBACK_CAMP not in camps:
+        problems.append(Problem(docs[0][0], 1, f"camps: needs an '{FALLBACK_CAMP}' camp for speakers nobody recognises"))
+        camps[FALLBACK_CAMP] = {"label": "Other", "colour": "#999999"}
+    if problems and strict:
+        raise RegistryError("\n".join(str(p) for p in problems))
+    for problem in problems:
+        warnings.warn(f"actor registry: {problem}", stacklevel=2)
+    return Registry(camps=camps, actors=actors, unnamed_rules=rules, titles=titles, matching=matching,
+                    problems=problems, files=[p for p, _ in docs])
+
+
+# -- attributing statements --------------------------------------------------------------------
+def normalise(name: str) -> str:
+    """A name folded for lookup: NFKC, case-folded, initials and possessive dropped, spaces collapsed.
+
+    "В.Путин" -> "путин", "MS. PSAKI" -> "ms. psaki", "Trump's" -> "trump".
+    """
+    text = unicodedata.normalize("NFKC", str(name or "")).replace("’", "'").strip(" \t\n\"“”«»:;-—")
+    text = re.sub(r"\s+", " ", text)
+    text = LEADING_INITIALS.sub("", text)
+    text = POSSESSIVE.sub("", text)
+    return text.casefold()
+
+
+def _context(articles: pd.DataFrame) -> pd.Series:
+    """Article id -> its source and url, the text a title's ``where`` pattern is tested on."""
+    parts = [articles[c].fillna("").astype(str) for c in ("source", "url") if c in articles]
+    joined = parts[0].str.cat(parts[1:], sep=" ") if parts else pd.Series("", index=articles.index)
+    return pd.Series(joined.values, index=articles["article_id"].values)
 
 
 def attribute_statements(statements: pd.DataFrame, articles: pd.DataFrame,
                          registry: Registry | None = None) -> pd.DataFrame:
-    """Statements with actor, camp, role and dates added (see module docstring)."""
+    """Statements with actor, camp, role and dates added (see module docstring).
+
+    Each statement's speaker (else the words the cue attaches to) is looked up in the registry on
+    the date it was said, or the article's publication time for transcript turns and undated
+    statements. The input table is not modified.
+    """
     registry = registry or load_registry()
     out = statements.copy()
-    actors = [actor_for(s, registry) for s in out["speaker"]]
-    out["actor"] = [a["name"] if a else "" for a in actors]
-    out["camp"] = [registry.camp_label(camp_for(s, a, registry)) for s, a in zip(out["speaker"], actors)]
-    out["role"] = ""
-    published = articles.set_index("article_id")["published"]
-    out["published"] = out["article_id"].map(published)
     dates = statement_dates(out, articles)
-    for col in ("said_on", "said_on_precision", "when_text"):
+    for col in dates.columns:
         out[col] = dates[col].values
+    context = out["article_id"].map(_context(articles)).fillna("")
+    matches = [_match_statement(registry, row, ctx)
+               for row, ctx in zip(out[["speaker", "speaker_mention", "published", "said_on", "said_on_precision"]]
+                                   .itertuples(index=False), context)]
+    out["actor"] = [m.actor["name"] if m.actor else "" for m in matches]
+    out["camp_id"] = [m.camp for m in matches]
+    out["camp"] = [registry.camp_label(m.camp) for m in matches]
+    out["role"] = [m.role for m in matches]
+    out["matched_by"] = [m.matched_by for m in matches]
     return out
+
+
+def _match_statement(registry: Registry, row, context: str) -> Match:
+    # A dated statement is matched on its date (roles change); else on the publication time,
+    # which also carries the hour that decides "THE PRESIDENT" on inauguration day.
+    when = row.published
+    if row.said_on_precision == "day" and not pd.isna(row.said_on):
+        when = pd.Timestamp(row.said_on).tz_localize("UTC") + pd.Timedelta(hours=12)
+    if not isinstance(when, pd.Timestamp) or pd.isna(when):
+        when = None
+    speaker = row.speaker if isinstance(row.speaker, str) else ""
+    mention = row.speaker_mention if isinstance(row.speaker_mention, str) else ""
+    found = registry.match(speaker, when, context) if speaker else Match()
+    if not found.matched_by and mention and mention != speaker:
+        found = registry.match(mention, when, context)
+    return found
+
+
+def actors_table(statements: pd.DataFrame) -> pd.DataFrame:
+    """One row per registered actor seen: camps, number of statements, first and last date said."""
+    seen = statements[statements["actor"].fillna("") != ""]
+    if seen.empty:
+        return pd.DataFrame(columns=ACTORS_TABLE_COLUMNS)
+    said = pd.to_datetime(seen["said_on"])
+    table = (seen.assign(_said=said).groupby("actor")
+             .agg(camps=("camp", lambda c: "; ".join(sorted(set(c)))), statements=("actor", "size"),
+                  first_said_on=("_said", "min"), last_said_on=("_said", "max"))
+             .reset_index().sort_values(["statements", "actor"], ascending=[False, True], kind="stable"))
+    return table[ACTORS_TABLE_COLUMNS].reset_index(drop=True)
+
+
+def unknown_speakers(statements: pd.DataFrame, examples: int = 1) -> pd.DataFrame:
+    """Speakers the registry did not recognise: speaker, statements, camp given by rule, example quotes.
+
+    Pronouns and empty speakers are left out (they are the quote engine's to resolve).
+    """
+    unknown = statements[(statements["actor"].fillna("") == "") & (statements["speaker"].fillna("").str.strip() != "")]
+    unknown = unknown[~unknown["speaker"].str.strip().str.lower().isin({"he", "she", "they", "i", "we", "it"})]
+    if unknown.empty:
+        return pd.DataFrame(columns=["speaker", "statements", "camp", "examples"])
+    grouped = unknown.groupby(unknown["speaker"].str.strip())
+    table = pd.DataFrame({
+        "statements": grouped.size(),
+        "camp": grouped["camp"].agg(lambda c: c.mode().iloc[0]),
+        "examples": grouped["quote"].agg(lambda q: " | ".join(_shorten(x) for x in q.head(examples))),
+    }).rename_axis("speaker").reset_index()
+    return table.sort_values(["statements", "speaker"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+def _shorten(text, width: int = 70) -> str:
+    text = re.sub(r"\s+", " ", str(text)).strip()
+    return text if len(text) <= width else text[: width - 1] + "…"

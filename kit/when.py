@@ -1,20 +1,315 @@
-"""When a statement was made, from the words around it and the publication date.
+"""When a statement was made, from the words around its cue and the publication date.
 
-``statement_dates(statements, articles)`` returns one row per statement with:
-    said_on            date (datetime64, day resolution) or NaT
+``statement_dates(statements, articles)`` returns one row per statement (same index) with:
+    published          the article's publication time (UTC; NaT when unknown)
+    said_on            date (datetime64, day resolution) or NaT; for a week the Monday that
+                       starts it, for a month its first day
     said_on_precision  day | week | month | article | unknown
-    when_text          the words that gave the date ("" when the publication date was used)
+    said_on_range      the same as text: "2025-02-07", or "2025-02-03..2025-02-09" for a week,
+                       "2025-01-01..2025-01-31" for a month ("" when unknown)
+    when_text          the words that gave the date ("" when none did)
+
+How it decides, for a reporter checking a row:
+- The time words looked at are those of the sentence holding the cue ("On Friday, Trump told
+  reporters ..."), outside quotation marks, before the cue or just after it ("Peskov told CNN on
+  Monday"), never in the reported clause after "that", "would", ... ("said he would go on Friday").
+- A sentence with none borrows them from the sentence just before it when that sentence names the
+  same speaker or ends with a colon (a quote introduced in the paragraph above).
+- Every date is counted back from the publication date: "on Friday" is the last Friday on or
+  before it, "yesterday" the day before, "earlier this week" the week it falls in (precision
+  week), "last month" the month before (precision month), "on Feb. 7" the last Feb. 7 not after it.
+- "recently", "a recent interview", "days ago" keep the publication date (precision ``article``)
+  and record the words; "previously", "last year", "in the past" are too vague: ``unknown``.
+- Future or hypothetical times ("next week", "within 24 hours of taking office", "tomorrow")
+  are never statement dates. Transcript turns are dated by their document.
+- No time words: the publication date, precision ``article``. No publication date either:
+  ``unknown``. A date is never invented.
 """
 from __future__ import annotations
 
+import bisect
+import re
+from dataclasses import dataclass
+
 import pandas as pd
+
+DATE_COLUMNS = ["published", "said_on", "said_on_precision", "said_on_range", "when_text"]
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+          "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+           "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+MONTH_NAME = (r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|"
+              r"aug(?:ust|\.)?|sept?(?:ember|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)")
+WEEKDAY_NAME = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+COUNT = r"(?:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)"
+PART_OF_DAY = r"(?:\s(?:morning|afternoon|evening|night))?"
+
+# (kind, pattern). The longest match at a place wins; kinds are resolved by ``_resolve``.
+TIME_PATTERNS: list[tuple[str, str]] = [
+    ("future", r"\b(?:next|coming|following)\s(?:week|month|year|weekend|" + WEEKDAY_NAME + r")\b"),
+    ("future", r"\bin\sthe\s(?:coming|next|following)\s(?:hours?|days?|weeks?|months?|years?)\b"),
+    ("future", r"\bwithin\s(?:the\s)?(?:" + COUNT + r"\s)?(?:hours?|days?|weeks?|months?|years?)(?:\sof\s[\w\s]{1,40}?(?=[,.;]|$))?"),
+    ("future", r"\b(?:tomorrow|upcoming|later\s(?:today|tonight|this\s(?:week|month|year)))\b"),
+    ("future", r"\bas\ssoon\sas\s(?:this|next)\s(?:week|month|year)\b"),
+    ("future", r"\bby\sthe\send\sof\s(?:the|this|next)\s(?:day|week|month|year)\b"),
+    ("day_before_yesterday", r"\b(?:on\s)?the\sday\sbefore\syesterday\b"),
+    ("yesterday", r"\b(?:on\s)?yesterday(?:\s(?:morning|afternoon|evening))?\b|\blast\snight\b"),
+    ("today", r"\b(?:earlier\s|on\s)?today\b|\bthis\s(?:morning|afternoon|evening)\b|\btonight\b|\bearlier\sin\sthe\sday\b"),
+    ("last_weekday", r"\blast\s" + WEEKDAY_NAME + PART_OF_DAY + r"\b"),
+    ("weekday", r"\b(?:(?:on|earlier\son|this\spast|late|early)\s)?" + WEEKDAY_NAME + r"(?:['’]s)?" + PART_OF_DAY + r"\b"),
+    ("days_ago", r"\b" + COUNT + r"\sdays?\sago\b"),
+    ("weeks_ago", r"\b" + COUNT + r"\sweeks?\sago\b"),
+    ("months_ago", r"\b" + COUNT + r"\smonths?\sago\b"),
+    ("month_day", r"\b(?:on\s)?" + MONTH_NAME + r"\s(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s(\d{4})\b)?"),
+    ("day_month", r"\b(?:on\s)?(\d{1,2})(?:st|nd|rd|th)?\s(?:of\s)?" + MONTH_NAME + r"\b(?:,?\s(\d{4})\b)?"),
+    ("this_week", r"\b(?:earlier|late|early)\s(?:this|in\sthe)\sweek\b|\bthis\sweek\b"),
+    ("last_week", r"\b(?:earlier\s|late\s|early\s)?last\sweek\b|\bthe\sprevious\sweek\b"),
+    ("weekend", r"\b(?:over|at|during)\sthe\sweekend\b|\bthis\s(?:past\s)?weekend\b|\blast\sweekend\b"),
+    ("this_month", r"\b(?:earlier|late|early)\s(?:this|in\sthe)\smonth\b|\bthis\smonth\b"),
+    ("last_month", r"\b(?:earlier\s|late\s|early\s)?last\smonth\b|\bthe\sprevious\smonth\b"),
+    ("month", r"\b(?:in\s(?:early\s|late\s|mid-)?|early\s|late\s|mid-|last\s|this\spast\s)" + MONTH_NAME + r"(?:\s(\d{4}))?\b(?!\s\d)"),
+    ("month", r"\b" + MONTH_NAME + r"\s(\d{4})\b"),
+    ("recent", r"\brecently\b|\blately\b|\bthe\sother\sday\b|\bin\srecent\s(?:days|weeks)\b"
+               r"|\ban?\s(?:recent|new)\s(?:interview|statement|speech|post|call|conversation|appearance|briefing|remarks?|op-ed|podcast)\b"
+               r"|\b(?:just\s|only\s)?(?:a\sfew\s|several\s)?days\s(?:ago|after|before|earlier|later)\b"),
+    ("vague", r"\bpreviously\b|\bin\sthe\spast\b|\b(?:earlier\s|late\s)?last\syear\b|\bearlier\sthis\syear\b"
+              r"|\b(?:years|months)\sago\b|\blong\sago\b"),
+]
+TIME_RE = re.compile("|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(TIME_PATTERNS)), re.I)
+KINDS = [kind for kind, _ in TIME_PATTERNS]
+# Words just before a time that make it a plan, not a statement date ("would meet him on Friday").
+FUTURE_BEFORE = re.compile(r"(?:\b(?:will|would|shall|could|might|going\sto|plans?\sto|planned|expected\sto|scheduled|"
+                           r"set\sto|due\sto|until|as\ssoon\sas|possibly)\b|['’]ll\b)(?:\s+\S+){0,3}\s*$", re.I)
+# Between a cue and a time after it, these start the reported clause: the time belongs to it.
+CLAUSE_OPENER = re.compile(r"\b(?:that|would|will|if|when|whether|to|he|she|they|it|we|i|you|because)\b|[“\"«:]", re.I)
+QUOTED = re.compile(r"“[^“”\n]*”|\"[^\"\n]*\"|«[^«»\n]*»")
+ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "sen", "rep", "gov", "lt", "col", "sgt",
+                 "capt", "prof", "no", "vs", "etc", "inc", "corp", "co", "u.s", "u.k", "u.n", "e.u", "d.c",
+                 "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "adm"}
+SENTENCE_END = re.compile(r"[.!?…][\"”’»)]*\s+(?=[\"“‘«(]?[A-ZА-ЯЁ0-9])|\n+")
+NEAR_AFTER_CUE = 60
+
+
+@dataclass(frozen=True)
+class Dated:
+    """A resolved statement date."""
+
+    said_on: pd.Timestamp | None
+    precision: str
+    when_text: str = ""
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Offsets where the sentences of ``text`` start (paragraph breaks always end a sentence).
+
+    Full stops inside quotation marks and after abbreviations ("Feb.", "U.S.", "Mr.") do not.
+    """
+    quoted = [m.span() for m in QUOTED.finditer(text)]
+    starts = [0]
+    for m in SENTENCE_END.finditer(text):
+        end = m.start()
+        if text[m.start()] != "\n":
+            if any(s < end < e - 1 for s, e in quoted):
+                continue
+            word = re.search(r"([\w.]+)$", text[max(0, end - 12):end])
+            if text[end] == "." and word and (word.group(1).lower().rstrip(".") in ABBREVIATIONS
+                                              or re.fullmatch(r"[A-Z]", word.group(1))):
+                continue
+        starts.append(m.end())
+    return starts
+
+
+def _sentence_around(starts: list[int], text: str, offset: int) -> tuple[int, int]:
+    i = bisect.bisect_right(starts, offset) - 1
+    end = starts[i + 1] if i + 1 < len(starts) else len(text)
+    return starts[i], end
+
+
+def time_expressions(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, re.Match]]:
+    """(kind, match) for each time expression in text[start:end] that is not inside quotation marks."""
+    end = len(text) if end is None else end
+    quoted = [m.span() for m in QUOTED.finditer(text, start, end)]
+    found = []
+    for m in TIME_RE.finditer(text, start, end):
+        if any(s <= m.start() < e for s, e in quoted):
+            continue
+        found.append((KINDS[int(m.lastgroup[1:])], m))
+    return found
+
+
+def _is_plan(text: str, sentence_start: int, m: re.Match) -> bool:
+    return bool(FUTURE_BEFORE.search(text[max(sentence_start, m.start() - 40):m.start()]))
+
+
+def _usable(text: str, sentence_start: int, kind: str, m: re.Match, cue: tuple[int, int] | None) -> bool:
+    """A time that dates the statement: not a plan, and before the cue or right after it."""
+    if kind == "future" or _is_plan(text, sentence_start, m):
+        return False
+    if cue is None or m.end() <= cue[0]:
+        return True
+    between = text[cue[1]:m.start()]
+    return m.start() >= cue[1] and len(between) <= NEAR_AFTER_CUE and not CLAUSE_OPENER.search(between)
+
+
+def _pick(text: str, span: tuple[int, int], cue: tuple[int, int] | None,
+          published: pd.Timestamp) -> tuple[str, re.Match] | None:
+    # A named date that falls after publication ("on March 3" in a February article) is a plan.
+    candidates = [(k, m) for k, m in time_expressions(text, *span) if _usable(text, span[0], k, m, cue)
+                  and (k == "vague" or resolve(k, m, published)[0] is not None)]
+    if not candidates:
+        return None
+    if cue is None:
+        return candidates[0]
+    return min(candidates, key=lambda km: min(abs(km[1].end() - cue[0]), abs(km[1].start() - cue[1])))
+
+
+def _monday(day: pd.Timestamp) -> pd.Timestamp:
+    return day - pd.Timedelta(days=day.weekday())
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else NUMBERS[word.lower()]
+
+
+def _month_number(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")[:4] if word.lower().startswith("sept") else word.lower()[:3]]
+
+
+def resolve(kind: str, m: re.Match, published: pd.Timestamp) -> tuple[pd.Timestamp | None, str]:
+    """(said_on, precision) for a time expression, counted back from the publication day."""
+    day = published
+    words = m.group(0).lower()
+    if kind == "today":
+        return day, "day"
+    if kind == "yesterday":
+        return day - pd.Timedelta(days=1), "day"
+    if kind == "day_before_yesterday":
+        return day - pd.Timedelta(days=2), "day"
+    if kind in {"weekday", "last_weekday"}:
+        target = next(i for i, name in enumerate(WEEKDAYS) if name in words)
+        back = (day.weekday() - target) % 7
+        if kind == "last_weekday" and back == 0:
+            back = 7
+        return day - pd.Timedelta(days=back), "day"
+    if kind == "days_ago":
+        return day - pd.Timedelta(days=_count(words.split()[0])), "day"
+    if kind == "this_week":
+        return _monday(day), "week"
+    if kind == "last_week":
+        return _monday(day) - pd.Timedelta(days=7), "week"
+    if kind == "weeks_ago":
+        return _monday(day - pd.Timedelta(weeks=_count(words.split()[0]))), "week"
+    if kind == "weekend":
+        back = (day.weekday() - 5) % 7  # the last Saturday on or before publication
+        if "last" in words and back < 2:
+            back += 7
+        return _monday(day - pd.Timedelta(days=back)), "week"
+    if kind == "this_month":
+        return day.replace(day=1), "month"
+    if kind == "last_month":
+        return (day.replace(day=1) - pd.Timedelta(days=1)).replace(day=1), "month"
+    if kind == "months_ago":
+        return (day.replace(day=1) - pd.DateOffset(months=_count(words.split()[0]))), "month"
+    if kind in {"month_day", "day_month", "month"}:
+        return _calendar_date(kind, m, day)
+    if kind == "recent":
+        return day, "article"
+    return None, "unknown"
+
+
+def _calendar_date(kind: str, m: re.Match, day: pd.Timestamp) -> tuple[pd.Timestamp | None, str]:
+    """A named date or month: the latest one not after publication, or None if it lies after it."""
+    month_word = re.search(MONTH_NAME, m.group(0), re.I).group(0)
+    numbers = re.findall(r"\b\d{1,4}\b", m.group(0))
+    year = next((int(n) for n in numbers if len(n) == 4), None)
+    dom = next((int(n) for n in numbers if len(n) <= 2), None) if kind != "month" else 1
+    month = _month_number(month_word)
+    try:
+        found = pd.Timestamp(year=year or day.year, month=month, day=dom)
+    except ValueError:
+        return None, "unknown"
+    if year is None and found > day:
+        found = found.replace(year=found.year - 1)
+    if found > day:  # a date after publication is a plan, not when it was said
+        return None, "unknown"
+    return found, "month" if kind == "month" else "day"
+
+
+def date_range_text(said_on, precision: str) -> str:
+    """The date as text: a day, or "first..last" day of the week or month it stands for."""
+    if said_on is None or pd.isna(said_on):
+        return ""
+    said_on = pd.Timestamp(said_on)
+    if precision == "week":
+        return f"{said_on:%Y-%m-%d}..{said_on + pd.Timedelta(days=6):%Y-%m-%d}"
+    if precision == "month":
+        last = said_on + pd.offsets.MonthEnd(0)
+        return f"{said_on:%Y-%m-%d}..{last:%Y-%m-%d}"
+    return f"{said_on:%Y-%m-%d}"
+
+
+def _speaker_named_in(speaker: str, sentence: str) -> bool:
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]+", speaker or "") if len(w) > 2]
+    return bool(words) and re.search(rf"\b{re.escape(words[-1])}\b", sentence) is not None
+
+
+def date_statement(text: str, starts: list[int], published: pd.Timestamp | None, cue: tuple[int, int] | None,
+                   anchor: int, speaker: str = "", turn: bool = False) -> Dated:
+    """The date of one statement in ``text`` (see module docstring).
+
+    ``cue`` is the (start, end) of the speech verb or None; ``anchor`` the offset whose sentence
+    is read (the cue's, else the quote's); ``published`` a day (naive, midnight) or None.
+    """
+    if published is None or pd.isna(published):
+        return Dated(None, "unknown")
+    if turn or anchor < 0 or not text:
+        return Dated(published, "article")
+    span = _sentence_around(starts, text, min(anchor, len(text) - 1))
+    picked = _pick(text, span, cue, published)
+    if picked is None and span[0] > 0:
+        previous = _sentence_around(starts, text, span[0] - 1)
+        before = text[previous[0]:previous[1]]
+        if before.rstrip().endswith(":") or _speaker_named_in(speaker, before):
+            picked = _pick(text, previous, None, published)
+    if picked is None:
+        return Dated(published, "article")
+    kind, m = picked
+    said_on, precision = resolve(kind, m, published)
+    return Dated(said_on, precision, m.group(0).strip())
+
+
+def _offset(value) -> int:
+    try:
+        return -1 if value is None or pd.isna(value) else int(value)
+    except (TypeError, ValueError):
+        return -1
 
 
 def statement_dates(statements: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """Date of each statement; for now the article's publication date (precision ``article``)."""
-    published = articles.set_index("article_id")["published"]
-    pub = statements["article_id"].map(published)
-    said = pd.to_datetime(pub, utc=True).dt.tz_localize(None).dt.normalize()
-    precision = ["article" if not pd.isna(p) else "unknown" for p in pub]
-    return pd.DataFrame({"said_on": said.values, "said_on_precision": precision, "when_text": ""},
-                        index=statements.index)
+    """When each statement was made (see module docstring), one row per statement, same index."""
+    by_id = articles.drop_duplicates("article_id").set_index("article_id")
+    published = pd.to_datetime(statements["article_id"].map(by_id["published"]), utc=True)
+    texts = by_id["text"].to_dict()
+    starts_cache: dict[str, list[int]] = {}
+    rows = []
+    columns = {c: statements[c] if c in statements else pd.Series(None, index=statements.index, dtype=object)
+               for c in ("cue_start", "cue_end", "quote_start", "kind", "speaker", "speaker_mention")}
+    for i, article_id in enumerate(statements["article_id"]):
+        text = texts.get(article_id) or ""
+        if article_id not in starts_cache:
+            starts_cache[article_id] = sentence_starts(text)
+        cue_start, cue_end = _offset(columns["cue_start"].iat[i]), _offset(columns["cue_end"].iat[i])
+        cue = (cue_start, cue_end) if cue_start >= 0 and cue_end >= cue_start else None
+        anchor = cue_start if cue else _offset(columns["quote_start"].iat[i])
+        pub = published.iat[i]
+        day = None if pd.isna(pub) else pub.tz_convert(None).normalize()
+        speaker = columns["speaker"].iat[i] if isinstance(columns["speaker"].iat[i], str) else ""
+        dated = date_statement(text, starts_cache[article_id], day, cue, anchor,
+                               speaker=speaker, turn=columns["kind"].iat[i] == "turn")
+        rows.append((pub, dated.said_on, dated.precision, date_range_text(dated.said_on, dated.precision),
+                     dated.when_text))
+    frame = pd.DataFrame(rows, columns=DATE_COLUMNS, index=statements.index)
+    frame["published"] = pd.to_datetime(frame["published"], utc=True)
+    frame["said_on"] = pd.to_datetime(frame["said_on"])
+    return frame
