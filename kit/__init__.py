@@ -7,9 +7,12 @@ The flow, one module per stage:
     kit.table     the who-said-what tables
     kit.charts    the messaging charts
     kit.report    run the report notebook with papermill
+Beside the flow: kit.explore (the quote browser for notebooks) and kit.corrections (reporters' fixes).
 """
 from .articles import Loaded, load_articles
 from .charts import messaging_timeline, save_figure
+from .corrections import Corrections, apply_corrections
+from .explore import context, explore, show_article
 from .nlp import load_pipeline
 from .quotes import extract_quotes
 from .speakers import attribute_statements, load_registry
@@ -21,4 +24,5 @@ __all__ = [
     "Loaded", "load_articles", "load_pipeline", "extract_quotes", "attribute_statements",
     "load_registry", "who_said_what", "by_camp_and_period", "write_table",
     "messaging_timeline", "save_figure",
+    "explore", "context", "show_article", "Corrections", "apply_corrections",
 ]

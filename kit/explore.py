@@ -1,0 +1,676 @@
+"""Explore the statements in JupyterLab: a quote browser, and the source behind every row.
+
+In a notebook::
+
+    browser = kit.explore(statements, articles)   # filters, pages, the paragraph behind each quote
+    browser                                        # show it
+    browser.filtered                               # the rows the filters let through, as a DataFrame
+    kit.context("a1b2c3d4e5f6:1234")               # the paragraph around one quote
+    kit.show_article("a1b2c3d4e5f6")               # the whole article, every statement coloured by camp
+
+``statements`` is the table from ``kit.quotes`` + ``kit.speakers`` (or the who-said-what table):
+quote_id, article_id, quote, quote_start, quote_end, speaker, speaker_mention/start/end,
+cue/start/end, venue, kind, and where present actor, camp, said_on, published, theme, title,
+source, url, sentence. ``articles`` (from ``kit.load_articles``) gives the text each offset
+points into, and the title, source and link; without it a row shows its sentence only.
+
+Filtering is done in pandas over the whole table and only one page of rows is drawn, so the
+browser stays quick on tens of thousands of statements. Everything taken from an article is
+HTML-escaped before it is shown. A row can be marked wrong speaker / not a quote / wrong camp;
+the mark goes to the corrections file (see ``kit.corrections``), never into the input.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import html
+import math
+from pathlib import Path
+from typing import Any, Iterable
+
+import pandas as pd
+
+from .corrections import CORRECTIONS, Corrections
+from .speakers import Registry, load_registry
+
+PAGE_SIZE = 20
+ALL = ""
+PARAGRAPH_MAX = 1500      # characters of context before a long paragraph is clipped around the quote
+NEARBY = 400              # a cue or speaker mention this close to the quote is drawn in its context
+QUOTE_MAX = 600           # characters of a quote shown in a row's summary line
+SEARCH_COLUMNS = ["quote", "speaker", "actor", "speaker_mention", "venue", "sentence", "title", "cue"]
+QUOTE_STYLE = "background:#fff3b0;padding:0 1px"
+CUE_STYLE = "text-decoration:underline;text-decoration-thickness:2px"
+SPEAKER_STYLE = "font-weight:bold;border-bottom:2px dotted #333"
+GREY = "#999999"
+
+_current: dict[str, Any] = {}
+
+
+# ---------------------------------------------------------------- preparing the table
+
+def _text(value: Any) -> str:
+    """A cell as text ("" for missing values)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT:
+        return ""
+    try:
+        if pd.isna(value):
+            return ""
+    except (TypeError, ValueError):
+        pass
+    return str(value)
+
+
+def _int(value: Any) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return -1
+
+
+def _themes(value: Any) -> tuple[str, ...]:
+    """Theme labels of one row: a list, or text separated by ';', '|' or ','."""
+    if isinstance(value, (list, tuple, set)):
+        items = value
+    elif hasattr(value, "tolist") and not isinstance(value, str):
+        items = value.tolist()
+    else:
+        text = _text(value)
+        for sep in ("|", ","):
+            text = text.replace(sep, ";")
+        items = text.split(";")
+    return tuple(t.strip() for t in items if _text(t).strip())
+
+
+def _as_date(values: pd.Series) -> pd.Series:
+    """Day-resolution naive timestamps (NaT where unknown), whatever the input's type or time zone."""
+    stamps = pd.to_datetime(values, errors="coerce", utc=True)
+    return stamps.dt.tz_localize(None).dt.normalize()
+
+
+def prepare_statements(statements: pd.DataFrame, articles: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The statements joined to their article's title, source, url and text, with search helpers.
+
+    Adds private columns the browser filters on: ``_who`` (actor, else speaker), ``_date``
+    (said_on, else the publication day), ``_themes`` (tuple) and ``_haystack`` (lower-cased text).
+    """
+    frame = statements.reset_index(drop=True).copy()
+    if articles is not None and len(articles):
+        meta_cols = [c for c in ("title", "source", "url", "published", "text") if c in articles.columns]
+        meta = articles.drop_duplicates("article_id").set_index("article_id")[meta_cols]
+        for col in meta_cols:
+            looked_up = frame["article_id"].map(meta[col])
+            if col in frame.columns and col != "text":
+                frame[col] = frame[col].where(frame[col].map(_text) != "", looked_up)
+            else:
+                frame[col] = looked_up
+    for col in ("title", "source", "url", "speaker", "actor", "camp", "venue", "kind", "cue",
+                "speaker_mention", "sentence", "when_text", "text"):
+        if col not in frame.columns:
+            frame[col] = ""
+        frame[col] = frame[col].map(_text)
+    frame["camp"] = frame["camp"].where(frame["camp"] != "", "Other")
+    frame["_who"] = frame["actor"].where(frame["actor"] != "", frame["speaker"])
+    said = _as_date(frame["said_on"]) if "said_on" in frame.columns else pd.Series(pd.NaT, index=frame.index)
+    published = _as_date(frame["published"]) if "published" in frame.columns else pd.Series(pd.NaT, index=frame.index)
+    frame["_date"] = said.fillna(published)
+    frame["_themes"] = (frame["theme"].map(_themes) if "theme" in frame.columns
+                        else pd.Series([()] * len(frame), index=frame.index, dtype=object))
+    hay = frame[SEARCH_COLUMNS[0]].str.lower()
+    for col in SEARCH_COLUMNS[1:]:
+        hay = hay + "\n" + frame[col].str.lower()
+    frame["_haystack"] = hay
+    return frame
+
+
+def public_columns(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame without the browser's private helper columns and the article text."""
+    return frame[[c for c in frame.columns if not c.startswith("_") and c != "text"]]
+
+
+def filter_statements(frame: pd.DataFrame, *, camp: str = ALL, actor: str = ALL, theme: str = ALL,
+                      kind: str = ALL, start: dt.date | None = None, end: dt.date | None = None,
+                      text: str = "", newest_first: bool = True) -> pd.DataFrame:
+    """Rows of a prepared frame (see :func:`prepare_statements`) matching every filter given, sorted by date.
+
+    ``start``/``end`` are inclusive days; with either set, undated statements are left out.
+    ``text`` matches, case-insensitively, the quote, speaker, venue, sentence or title;
+    several words must all appear. Undated rows sort last.
+    """
+    mask = pd.Series(True, index=frame.index)
+    if camp:
+        mask &= frame["camp"] == camp
+    if actor:
+        mask &= frame["_who"] == actor
+    if kind:
+        mask &= frame["kind"] == kind
+    if theme:
+        mask &= frame["_themes"].map(lambda themes: theme in themes)
+    if start is not None:
+        mask &= frame["_date"] >= pd.Timestamp(start)
+    if end is not None:
+        mask &= frame["_date"] <= pd.Timestamp(end)
+    for word in text.lower().split():
+        mask &= frame["_haystack"].str.contains(word, regex=False)
+    chosen = frame[mask]
+    order = ["_date", "article_id", "quote_start"] if "quote_start" in frame.columns else ["_date"]
+    ascending = [not newest_first] + [True] * (len(order) - 1)
+    return chosen.sort_values(order, ascending=ascending, kind="stable", na_position="last")
+
+
+# ---------------------------------------------------------------- HTML pieces
+
+def _esc(value: Any) -> str:
+    return html.escape(_text(value), quote=True)
+
+
+def _safe_url(url: str) -> str:
+    """The link if it is http(s), else "" (a javascript: or data: URL must never become a link)."""
+    url = _text(url).strip()
+    return url if url.lower().startswith(("http://", "https://")) else ""
+
+
+def _spans(value: Any, start: int, end: int) -> list[tuple[int, int]]:
+    """The quote's pieces as (start, end); falls back to the single [start, end)."""
+    pieces = []
+    if isinstance(value, str):
+        import json
+
+        try:
+            value = json.loads(value)
+        except ValueError:
+            value = None
+    if value is not None and hasattr(value, "__iter__") and not isinstance(value, str):
+        for piece in value:
+            try:
+                s, e = int(piece[0]), int(piece[1])
+            except (TypeError, ValueError, IndexError):
+                continue
+            if 0 <= s < e:
+                pieces.append((s, e))
+    if not pieces and 0 <= start < end:
+        pieces = [(start, end)]
+    return pieces
+
+
+def mark_up(text: str, marks: Iterable[tuple[int, int, str, str]], offset: int = 0) -> str:
+    """HTML of ``text`` with each (start, end, open tag, close tag) wrapped round its characters.
+
+    Offsets are into the full article; ``offset`` is where ``text`` starts in it. Marks may
+    overlap or nest: each stretch of text is wrapped in every mark that covers it, so the HTML
+    stays well formed. All text is escaped.
+    """
+    marks = [(max(s - offset, 0), min(e - offset, len(text)), o, c) for s, e, o, c in marks]
+    marks = [m for m in marks if m[0] < m[1]]
+    cuts = sorted({0, len(text), *[m[0] for m in marks], *[m[1] for m in marks]})
+    out = []
+    for a, b in zip(cuts, cuts[1:]):
+        piece = html.escape(text[a:b], quote=False)
+        for s, e, open_tag, close_tag in reversed(marks):
+            if s <= a and b <= e:
+                piece = open_tag + piece + close_tag
+        out.append(piece)
+    return "".join(out)
+
+
+def paragraph_bounds(text: str, start: int, end: int, limit: int = PARAGRAPH_MAX) -> tuple[int, int]:
+    """The paragraph (blank-line separated, else line) holding [start, end), clipped to ``limit`` around it."""
+    for sep in ("\n\n", "\n"):
+        a = text.rfind(sep, 0, start)
+        a = 0 if a < 0 else a + len(sep)
+        b = text.find(sep, end)
+        b = len(text) if b < 0 else b
+        if b - a <= limit or sep == "\n":
+            break
+    if b - a > limit:
+        room = max((limit - (end - start)) // 2, 100)
+        a = max(a, start - room)
+        b = min(b, end + room)
+        a = a if a == 0 or text[a - 1].isspace() else (text.find(" ", a) + 1 or a)
+        cut = text.rfind(" ", end, b)
+        b = cut if cut > end else b
+    return a, b
+
+
+def _colour_for(camp: str, colours: dict[str, str]) -> str:
+    return colours.get(camp) or colours.get(camp.lower()) or GREY
+
+
+def camp_colours(registry: Registry | None = None) -> dict[str, str]:
+    """Camp label (and id) -> colour, from the actor registry."""
+    registry = registry or load_registry()
+    colours = {}
+    for camp_id, camp in registry.camps.items():
+        colour = camp.get("colour", GREY)
+        colours[camp_id] = colour
+        colours[camp.get("label", camp_id)] = colour
+    return colours
+
+
+def _date_text(row: pd.Series) -> str:
+    day = row.get("_date")
+    return f"{day:%d %b %Y}" if isinstance(day, pd.Timestamp) and not pd.isna(day) else "undated"
+
+
+def _source_line(row: pd.Series) -> str:
+    title = _esc(row.get("title")) or "(untitled)"
+    parts = [f"<b>{title}</b>"]
+    if _text(row.get("source")):
+        parts.append(_esc(row.get("source")))
+    published = row.get("published")
+    if isinstance(published, pd.Timestamp) and not pd.isna(published):
+        parts.append(f"{published:%d %b %Y}")
+    url = _safe_url(row.get("url"))
+    if url:
+        parts.append(f'<a href="{html.escape(url, quote=True)}" target="_blank" rel="noopener">link</a>')
+    return '<div class="kit-source" style="margin-top:4px;color:#444">' + " · ".join(parts) + "</div>"
+
+
+def context_html(row: pd.Series) -> str:
+    """The paragraph around one statement: quote highlighted, cue and speaker mention marked, then the article."""
+    text = _text(row.get("text"))
+    q_start, q_end = _int(row.get("quote_start")), _int(row.get("quote_end"))
+    pieces = _spans(row.get("quote_spans"), q_start, q_end) if text else []
+    if not pieces:
+        return _sentence_only_html(row)
+    lo, hi = min(s for s, _ in pieces), max(e for _, e in pieces)
+    marks = [(s, e, f'<mark class="kit-quote" style="{QUOTE_STYLE}">', "</mark>") for s, e in pieces]
+    for kind, style, title in (("cue", CUE_STYLE, "cue"), ("speaker", SPEAKER_STYLE, "speaker")):
+        s, e = _int(row.get(f"{kind}_start")), _int(row.get(f"{kind}_end"))
+        if 0 <= s < e <= len(text) and (s >= lo - NEARBY and e <= hi + NEARBY):
+            marks.append((s, e, f'<span class="kit-{kind}" title="{title}" style="{style}">', "</span>"))
+            lo, hi = min(lo, s), max(hi, e)
+    a, b = paragraph_bounds(text, lo, hi)
+    body = mark_up(text[a:b], marks, offset=a)
+    before = "… " if a > 0 and text[a - 1] not in "\n" else ""
+    after = " …" if b < len(text) and text[b] not in "\n" else ""
+    return ('<div class="kit-context" style="white-space:pre-wrap;line-height:1.5;max-width:60em">'
+            f"{before}{body}{after}</div>" + _source_line(row))
+
+
+def _sentence_only_html(row: pd.Series) -> str:
+    """Without the article text: the sentence with the quote highlighted where it can be found."""
+    sentence, quote = _text(row.get("sentence")) or _text(row.get("quote")), _text(row.get("quote"))
+    at = sentence.find(quote) if quote else -1
+    marks = [(at, at + len(quote), f'<mark class="kit-quote" style="{QUOTE_STYLE}">', "</mark>")] if at >= 0 else []
+    return ('<div class="kit-context" style="white-space:pre-wrap">' + mark_up(sentence, marks) + "</div>"
+            + _source_line(row))
+
+
+def summary_html(row: pd.Series, colours: dict[str, str], correction: str = "") -> str:
+    """One row's line: date, speaker, camp, venue and kind, then the quote."""
+    camp = _text(row.get("camp"))
+    colour = _colour_for(camp, colours)
+    speaker = _esc(row.get("speaker")) or "<i>unknown speaker</i>"
+    actor = _text(row.get("actor"))
+    if actor and actor != _text(row.get("speaker")):
+        speaker += f' <span style="color:#555">({_esc(actor)})</span>'
+    bits = [f"<b>{_date_text(row)}</b>", speaker,
+            f'<span class="kit-camp" style="background:{colour};color:#fff;border-radius:3px;padding:0 4px">'
+            f"{_esc(camp)}</span>"]
+    if _text(row.get("venue")):
+        bits.append(f"to {_esc(row.get('venue'))}")
+    bits.append(f'<span style="color:#666">{_esc(row.get("kind"))}</span>')
+    if correction:
+        bits.append(f'<span class="kit-corrected" style="color:#b00">✎ {html.escape(correction)}</span>')
+    quote = _text(row.get("quote"))
+    quote = quote if len(quote) <= QUOTE_MAX else quote[:QUOTE_MAX].rsplit(" ", 1)[0] + " …"
+    return (" · ".join(bits) + f'<br><span class="kit-row-quote" style="font-size:1.05em">“{html.escape(quote)}”</span>')
+
+
+def row_html(row: pd.Series, colours: dict[str, str], correction: str = "") -> str:
+    """A row that expands (HTML <details>) to the paragraph and the article it came from."""
+    return (f'<details class="kit-row" data-quote-id="{_esc(row.get("quote_id"))}" '
+            'style="border-top:1px solid #ddd;padding:4px 0">'
+            f'<summary style="cursor:pointer">{summary_html(row, colours, correction)}</summary>'
+            f'<div style="margin:6px 0 6px 1.5em">{context_html(row)}</div></details>')
+
+
+def article_html(text: str, statements: pd.DataFrame, colours: dict[str, str], meta: pd.Series | None = None) -> str:
+    """An article's text with every statement highlighted in its camp's colour, and a legend."""
+    marks = []
+    for _, row in statements.iterrows():
+        colour = _colour_for(_text(row.get("camp")), colours)
+        tip = html.escape(f"{_text(row.get('speaker')) or 'unknown speaker'} ({_text(row.get('camp'))})"
+                          + (f": {_text(row.get('cue'))}" if _text(row.get("cue")) else ""), quote=True)
+        for s, e in _spans(row.get("quote_spans"), _int(row.get("quote_start")), _int(row.get("quote_end"))):
+            marks.append((s, e, f'<mark class="kit-statement" data-quote-id="{_esc(row.get("quote_id"))}" '
+                          f'title="{tip}" style="background:{colour}33;border-bottom:2px solid {colour}">',
+                          "</mark>"))
+    camps = sorted({_text(c) for c in statements.get("camp", [])} - {""})
+    legend = " ".join(f'<span style="background:{_colour_for(c, colours)};color:#fff;border-radius:3px;'
+                      f'padding:0 4px">{html.escape(c)}</span>' for c in camps)
+    head = _source_line(meta) if meta is not None else ""
+    count = f"{len(statements)} statement{'s' if len(statements) != 1 else ''}"
+    return (f'<div class="kit-article">{head}<div style="margin:4px 0;color:#444">{count} {legend}</div>'
+            f'<div style="white-space:pre-wrap;line-height:1.5;max-width:60em">{mark_up(text, marks)}</div></div>')
+
+
+class HTMLView:
+    """HTML a notebook shows as is (``.html`` holds the markup)."""
+
+    def __init__(self, markup: str):
+        self.html = markup
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+    def __str__(self) -> str:
+        return self.html
+
+
+# ---------------------------------------------------------------- the widget browser
+
+class RowView:
+    """One slot of the page: the expandable row and its correction controls (reused between pages)."""
+
+    def __init__(self, explorer: "Explorer"):
+        import ipywidgets as w
+
+        self.explorer = explorer
+        self.row: pd.Series | None = None
+        self.html = w.HTML(layout=w.Layout(width="100%"))
+        self.correction = w.Dropdown(options=[("Correct…", "")] + [(label, key) for key, label in CORRECTIONS.items()],
+                                     layout=w.Layout(width="150px"))
+        self.value = w.Combobox(placeholder="right speaker / camp", ensure_option=False,
+                                layout=w.Layout(width="220px"))
+        self.save = w.Button(description="Save correction", layout=w.Layout(width="130px"))
+        self.status = w.HTML()
+        self.controls = w.HBox([self.correction, self.value, self.save, self.status])
+        self.box = w.VBox([self.html, self.controls])
+        self.save.on_click(lambda _: self.save_correction())
+        self.correction.observe(lambda _: self._suggest(), names="value")
+
+    @property
+    def quote_id(self) -> str:
+        return "" if self.row is None else _text(self.row.get("quote_id"))
+
+    def show(self, row: pd.Series | None) -> None:
+        self.row = row
+        self.status.value = ""
+        self.correction.value = ""
+        self.value.value = ""
+        if row is None:
+            self.html.value = ""
+            self.box.layout.display = "none"
+            return
+        self.box.layout.display = None
+        self.html.value = row_html(row, self.explorer.colours, self.explorer.correction_note(self.quote_id))
+        self.controls.layout.display = None if self.explorer.corrections is not None else "none"
+
+    def _suggest(self) -> None:
+        if self.correction.value == "wrong_camp":
+            self.value.options = self.explorer.camp_options()
+        elif self.correction.value == "wrong_speaker":
+            self.value.options = self.explorer.actor_options()[:200]
+        else:
+            self.value.options = ()
+
+    def save_correction(self) -> dict | None:
+        """Save the chosen correction for this row to the corrections file."""
+        if self.row is None or not self.correction.value:
+            self.status.value = "<span style='color:#b00'>choose a correction first</span>"
+            return None
+        try:
+            saved = self.explorer.corrections.mark(self.row, self.correction.value, self.value.value)
+        except ValueError as exc:
+            self.status.value = f"<span style='color:#b00'>{html.escape(str(exc))}</span>"
+            return None
+        self.html.value = row_html(self.row, self.explorer.colours, self.explorer.correction_note(self.quote_id))
+        self.status.value = f"saved to {html.escape(str(self.explorer.corrections.path))}"
+        return saved
+
+
+class Explorer:
+    """An ipywidgets browser over the statements (see :func:`explore`)."""
+
+    def __init__(self, statements: pd.DataFrame, articles: pd.DataFrame | None = None, *,
+                 page_size: int = PAGE_SIZE, corrections: Corrections | str | None | bool = None,
+                 registry: Registry | None = None, colours: dict[str, str] | None = None):
+        import ipywidgets as w
+
+        self.frame = prepare_statements(statements, articles)
+        self.colours = colours or camp_colours(registry)
+        self.page_size = max(int(page_size), 1)
+        if corrections is False:
+            self.corrections = None
+        elif isinstance(corrections, Corrections):
+            self.corrections = corrections
+        else:
+            self.corrections = Corrections(corrections or None)
+        self.page = 0
+        self._filtered = self.frame
+        layout = w.Layout(width="230px")
+        style = {"description_width": "60px"}
+        self.camp = w.Dropdown(description="Camp", options=self._options(self.frame["camp"]), layout=layout, style=style)
+        self.actor = w.Dropdown(description="Actor", options=self._options(self.frame["_who"]), layout=layout, style=style)
+        themes = sorted({t for ts in self.frame["_themes"] for t in ts})
+        self.theme = w.Dropdown(description="Theme", options=[("all", ALL)] + [(t, t) for t in themes],
+                                layout=layout, style=style, disabled=not themes)
+        self.kind = w.Dropdown(description="Kind", options=self._options(self.frame["kind"]), layout=layout, style=style)
+        self.start = w.DatePicker(description="From", layout=layout, style=style)
+        self.end = w.DatePicker(description="To", layout=layout, style=style)
+        self.text = w.Text(description="Text", placeholder="words in the quote, speaker, title…",
+                           continuous_update=False, layout=w.Layout(width="464px"), style=style)
+        self.sort = w.Dropdown(description="Sort", options=[("newest first", "newest"), ("oldest first", "oldest")],
+                               layout=layout, style=style)
+        self.filters = {"camp": self.camp, "actor": self.actor, "theme": self.theme, "kind": self.kind,
+                        "start": self.start, "end": self.end, "text": self.text, "sort": self.sort}
+        self.prev_button = w.Button(description="◀ previous", layout=w.Layout(width="110px"))
+        self.next_button = w.Button(description="next ▶", layout=w.Layout(width="110px"))
+        self.status = w.HTML()
+        self.prev_button.on_click(lambda _: self.go_to(self.page - 1))
+        self.next_button.on_click(lambda _: self.go_to(self.page + 1))
+        self.rows = [RowView(self) for _ in range(self.page_size)]
+        for control in self.filters.values():
+            control.observe(lambda _: self.refresh(), names="value")
+        self.widget = w.VBox([
+            w.HBox([self.camp, self.actor, self.theme, self.kind]),
+            w.HBox([self.start, self.end, self.text]),
+            w.HBox([self.sort, self.prev_button, self.next_button, self.status]),
+            w.VBox([r.box for r in self.rows]),
+        ])
+        self.refresh()
+
+    @staticmethod
+    def _options(values: pd.Series) -> list[tuple[str, str]]:
+        """'all', then each value with its count, most frequent first."""
+        counts = values[values != ""].value_counts()
+        return [("all", ALL)] + [(f"{v} ({n})", v) for v, n in counts.items()]
+
+    def actor_options(self) -> list[str]:
+        return [v for _, v in self.actor.options if v]
+
+    def camp_options(self) -> list[str]:
+        labels = {c for c in self.colours if c and c[0].isupper()}
+        return sorted(labels | set(self.frame["camp"]))
+
+    def correction_note(self, quote_id: str) -> str:
+        """What the reporter has said about a statement, e.g. "corrected: wrong speaker → Dmitry Peskov"."""
+        if self.corrections is None or not quote_id:
+            return ""
+        marks = self.corrections.for_quote(quote_id)
+        parts = [CORRECTIONS[c] + (f" → {v}" if v else "") for c, v in zip(marks["correction"], marks["value"])]
+        return ("corrected: " + "; ".join(parts)) if parts else ""
+
+    def set(self, **filters: Any) -> "Explorer":
+        """Set several filters at once, e.g. ``set(actor="Dmitry Peskov", start="2025-03-01", text="meeting")``.
+
+        Dates may be ISO strings; "" (or None) clears a filter. An unknown camp, actor, theme or kind
+        is an error listing what there is.
+        """
+        unknown = sorted(set(filters) - set(self.filters))
+        if unknown:
+            raise ValueError(f"unknown filter(s) {', '.join(unknown)}; the browser has: {', '.join(self.filters)}")
+        with self._held():
+            for name, value in filters.items():
+                control = self.filters[name]
+                if name in ("start", "end"):
+                    control.value = pd.Timestamp(value).date() if value not in (None, "") else None
+                elif name == "text":
+                    control.value = value or ""
+                else:
+                    choices = [v for _, v in control.options]
+                    value = value or ALL
+                    if value not in choices:
+                        listed = ", ".join(repr(c) for c in choices if c)[:300]
+                        raise ValueError(f"no statements with {name} {value!r}; there are: {listed}")
+                    control.value = value
+        self.refresh()
+        return self
+
+    def _held(self):
+        """A context in which filter changes do not redraw (``set`` redraws once at the end)."""
+        from contextlib import contextmanager
+
+        @contextmanager
+        def hold():
+            self._holding = True
+            try:
+                yield
+            finally:
+                self._holding = False
+        return hold()
+
+    # -- what is shown
+    def current_filters(self) -> dict[str, Any]:
+        return dict(camp=self.camp.value, actor=self.actor.value, theme=self.theme.value, kind=self.kind.value,
+                    start=self.start.value, end=self.end.value, text=self.text.value,
+                    newest_first=self.sort.value == "newest")
+
+    @property
+    def filtered(self) -> pd.DataFrame:
+        """Every statement the filters let through, in the shown order (public columns only)."""
+        return public_columns(self._filtered)
+
+    @property
+    def pages(self) -> int:
+        return max(math.ceil(len(self._filtered) / self.page_size), 1)
+
+    @property
+    def shown(self) -> pd.DataFrame:
+        """The statements on the current page."""
+        return public_columns(self._page_rows())
+
+    def _page_rows(self) -> pd.DataFrame:
+        start = self.page * self.page_size
+        return self._filtered.iloc[start:start + self.page_size]
+
+    def refresh(self) -> None:
+        """Apply the filters and go back to the first page."""
+        if getattr(self, "_holding", False):
+            return
+        self._filtered = filter_statements(self.frame, **self.current_filters())
+        self.go_to(0)
+
+    def go_to(self, page: int) -> None:
+        """Show one page (0-based; clipped to the pages there are)."""
+        self.page = min(max(page, 0), self.pages - 1)
+        rows = self._page_rows()
+        for i, view in enumerate(self.rows):
+            view.show(rows.iloc[i] if i < len(rows) else None)
+        self.prev_button.disabled = self.page == 0
+        self.next_button.disabled = self.page >= self.pages - 1
+        n = len(self._filtered)
+        self.status.value = (f"<b>{n:,}</b> of {len(self.frame):,} statements · page {self.page + 1} of {self.pages}")
+
+    # -- display
+    def to_html(self) -> str:
+        """A static snapshot of the current page (what an HTML export of the notebook shows)."""
+        rows = self._page_rows()
+        active = {k: v for k, v in self.current_filters().items() if v not in (ALL, None, "") and k != "newest_first"}
+        described = ", ".join(f"{k}: {html.escape(str(v))}" for k, v in active.items()) or "none"
+        head = (f'<div class="kit-explorer-status"><b>{len(self._filtered):,}</b> of {len(self.frame):,} statements'
+                f" · filters: {described} · page {self.page + 1} of {self.pages}</div>")
+        body = "".join(row_html(r, self.colours, self.correction_note(_text(r.get("quote_id"))))
+                       for _, r in rows.iterrows())
+        return f'<div class="kit-explorer">{head}{body}</div>'
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        bundle = self.widget._repr_mimebundle_(include=include, exclude=exclude) or {}
+        bundle = dict(bundle)
+        bundle["text/html"] = self.to_html()
+        return bundle
+
+
+def explore(statements: pd.DataFrame, articles: pd.DataFrame | None = None, *, page_size: int = PAGE_SIZE,
+            corrections: Corrections | str | None | bool = None, registry: Registry | None = None) -> Explorer:
+    """A browser over the statements: filter by camp, actor, theme, kind, dates and words; page through rows.
+
+    Each row shows the quote, its speaker, date and venue, and opens to the paragraph it came from
+    (quote highlighted, cue underlined, speaker in bold) with the article's title, source and link.
+    ``corrections`` is the corrections file (default ``corrections.csv`` here, or
+    ``KIT_CORRECTIONS_FILE``); pass ``False`` to hide the correction controls.
+    ``kit.context`` and ``kit.show_article`` then work on the same data.
+    """
+    explorer = Explorer(statements, articles, page_size=page_size, corrections=corrections, registry=registry)
+    _current.update(frame=explorer.frame, colours=explorer.colours, articles=articles)
+    return explorer
+
+
+def _frame_for(statements: pd.DataFrame | None, articles: pd.DataFrame | None) -> pd.DataFrame:
+    if statements is not None:
+        return prepare_statements(statements, articles)
+    if "frame" not in _current:
+        raise LookupError("no statements yet: call kit.explore(statements, articles) first, "
+                          "or pass statements= and articles=")
+    return _current["frame"]
+
+
+def context(quote_id: str, statements: pd.DataFrame | None = None, articles: pd.DataFrame | None = None) -> HTMLView:
+    """The paragraph around one statement, with the quote, cue and speaker marked, and its article."""
+    frame = _frame_for(statements, articles)
+    hit = frame[frame["quote_id"] == quote_id]
+    if hit.empty:
+        raise KeyError(f"no statement with quote_id {quote_id!r}")
+    colours = _current.get("colours") if statements is None else camp_colours()
+    row = hit.iloc[0]
+    return HTMLView(f'<div class="kit-context-view">{summary_html(row, colours)}'
+                    f'<div style="margin-top:6px">{context_html(row)}</div></div>')
+
+
+def show_article(article_id: str, statements: pd.DataFrame | None = None,
+                 articles: pd.DataFrame | None = None) -> HTMLView:
+    """The whole article with every statement in it highlighted in its camp's colour."""
+    frame = _frame_for(statements, articles)
+    articles = articles if articles is not None else _current.get("articles")
+    in_article = frame[frame["article_id"] == article_id]
+    if articles is not None and len(articles) and (articles["article_id"] == article_id).any():
+        meta = articles[articles["article_id"] == article_id].iloc[0]
+    elif not in_article.empty:
+        meta = in_article.iloc[0]
+    else:
+        raise KeyError(f"no article with article_id {article_id!r}")
+    text = _text(meta.get("text"))
+    if not text:
+        raise LookupError(f"article {article_id!r}: no text to show (pass articles= from kit.load_articles)")
+    meta = meta.copy()
+    if not isinstance(meta.get("published"), pd.Timestamp):
+        meta["published"] = pd.NaT
+    colours = _current.get("colours") if statements is None else camp_colours()
+    return HTMLView(article_html(text, in_article, colours or camp_colours(), meta))
+
+
+def export_html(notebook: str | Path, html_path: str | Path, *, include_code: bool = False) -> Path:
+    """An HTML copy of an executed exploration notebook, for readers without Jupyter.
+
+    Each browser appears as the page it was showing when the notebook ran, as plain HTML whose
+    rows still open to their paragraph (no widget JavaScript, so it works offline). Written
+    atomically; returns the path.
+    """
+    import os
+
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    nb = nbformat.read(str(notebook), as_version=4)
+    # Without saved widget state nbconvert falls back to each browser's text/html snapshot,
+    # instead of a placeholder that needs the widget manager from a CDN.
+    nb.metadata.pop("widgets", None)
+    exporter = HTMLExporter(exclude_input=not include_code, exclude_input_prompt=True,
+                            exclude_output_prompt=True)
+    body, _ = exporter.from_notebook_node(nb)
+    html_path = Path(html_path)
+    tmp = html_path.with_name(f".{html_path.name}.tmp")
+    tmp.write_text(body, encoding="utf-8")
+    os.replace(tmp, html_path)
+    return html_path
