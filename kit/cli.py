@@ -13,35 +13,69 @@ app = typer.Typer(help="newsroom-kit: who said what, and when, from a folder of 
 
 
 def write_frame(frame, output: Path) -> None:
-    """Write a DataFrame by the output's suffix: .csv, .jsonl or .parquet."""
+    """Write a DataFrame by the output's suffix (.csv, .jsonl or .parquet), atomically: a temp file, then rename."""
+    import json
+    import os
+
     suffix = output.suffix.lower()
-    if suffix == ".csv":
-        frame.to_csv(output, index=False)
-    elif suffix == ".jsonl":
-        frame.to_json(output, orient="records", lines=True, date_format="iso", force_ascii=False)
-    elif suffix == ".parquet":
-        frame.to_parquet(output, index=False)
-    else:
+    if suffix not in (".csv", ".jsonl", ".parquet"):
         raise typer.BadParameter(f"unknown output type '{suffix}': use .csv, .jsonl or .parquet")
+    output.parent.mkdir(parents=True, exist_ok=True)
+    tmp = output.with_name(f".{output.name}.{os.getpid()}.tmp")
+    try:
+        if suffix == ".csv":
+            # list cells (an article's ``paths``) as JSON, which a spreadsheet shows and a script reads back
+            lists = [c for c in frame.columns if frame[c].map(lambda v: isinstance(v, list)).any()]
+            frame.assign(**{c: frame[c].map(json.dumps) for c in lists}).to_csv(tmp, index=False)
+        elif suffix == ".jsonl":
+            frame.to_json(tmp, orient="records", lines=True, date_format="iso", force_ascii=False)
+        else:
+            frame.to_parquet(tmp, index=False)
+        os.replace(tmp, output)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 @app.command()
-def load(paths: List[Path] = typer.Argument(..., help="Files, folders (searched recursively) or globs."),
+def load(paths: List[Path] = typer.Argument(..., help="Files, folders (searched recursively) or quoted glob patterns."),
          output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the articles table (.csv, .jsonl, .parquet)."),
-         strict: bool = typer.Option(False, help="Exit non-zero if any input is skipped.")):
-    """Load articles and account for every input file."""
-    from .articles import load_articles
+         inputs_output: Optional[Path] = typer.Option(None, "--inputs", help="Write the inputs table (.csv, .jsonl, .parquet)."),
+         field_map: List[str] = typer.Option([], "--map", help="FIELD=COLUMN: read an input field as a column, "
+                                             "e.g. --map body=text --map date=published (repeatable)."),
+         strict: bool = typer.Option(False, "--strict", help="Exit with status 1, writing nothing, if any input is skipped."),
+         load_all: bool = typer.Option(False, "--all", help="Also load README/NOTICE/LICENSE-style files found in folders."),
+         show_notes: int = typer.Option(10, "--notes", help="How many warnings on loaded inputs to list.")):
+    """Load articles and account for every input: one line per status, every skip with its reason."""
+    from .articles import DEFAULT_IGNORE, InputsSkipped, check_strict, describe_input, load_articles
 
-    loaded = load_articles(paths)
-    for status, n in sorted(loaded.summary().items()):
+    mapping = {}
+    for item in field_map:
+        name, sep, column = item.partition("=")
+        if not (sep and name and column):
+            raise typer.BadParameter(f"'{item}' is not FIELD=COLUMN (e.g. body=text)", param_hint="--map")
+        mapping[name] = column
+    loaded = load_articles(paths, field_map=mapping, ignore=() if load_all else DEFAULT_IGNORE, progress=True)
+    for status, n in loaded.summary().items():
         typer.echo(f"{status}: {n}")
-    for row in loaded.inputs[loaded.inputs["status"] == "skipped"].itertuples():
-        typer.echo(f"  skipped {row.path}" + (f" record {row.record}" if row.record >= 0 else "") + f": {row.reason}", err=True)
+    for row in loaded.skipped().itertuples():
+        typer.echo(f"  skipped {describe_input(row.path, row.record)}: {row.reason}", err=True)
+    noted = loaded.inputs[loaded.inputs["note"] != ""]
+    if len(noted) and show_notes > 0:
+        typer.echo(f"warnings on {len(noted)} loaded input(s) (all in the inputs table, column note):")
+        for row in noted.head(show_notes).itertuples():
+            typer.echo(f"  {describe_input(row.path, row.record)}: {row.note}")
+    try:
+        if strict:
+            check_strict(loaded)
+    except InputsSkipped as exc:
+        typer.echo(f"error: {len(exc.skipped)} input(s) skipped (strict mode), listed above; nothing written", err=True)
+        raise typer.Exit(1)
     if output:
         write_frame(loaded.articles, output)
         typer.echo(f"wrote {len(loaded.articles)} articles to {output}")
-    if strict and (loaded.inputs["status"] == "skipped").any():
-        raise typer.Exit(1)
+    if inputs_output:
+        write_frame(loaded.inputs, inputs_output)
+        typer.echo(f"wrote {len(loaded.inputs)} inputs to {inputs_output}")
 
 
 @app.command()
