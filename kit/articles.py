@@ -415,24 +415,27 @@ def decode_bytes(raw: bytes) -> tuple[str, list[str]]:
                 return raw[len(bom):].decode(encoding), notes
             except UnicodeDecodeError as exc:
                 raise SkipFile(f"starts with a {encoding.upper()} byte-order mark but is not valid {encoding.upper()}") from exc
+    if b"\x00" in raw:
+        # NUL bytes are valid UTF-8, but in text files they mean UTF-16, or that the file is not text.
+        utf16 = utf16_without_bom(raw)
+        if not utf16:
+            raise SkipFile("binary file")
+        notes.append(f"decoded as {utf16.upper()} (no byte-order mark)")
+        return raw.decode(utf16), notes
     try:
         return raw.decode("utf-8"), notes
     except UnicodeDecodeError as exc:
         if exc.reason == "unexpected end of data" and exc.start >= len(raw) - 3:
             notes.append("file ends in the middle of a character (truncated UTF-8); the incomplete character was dropped")
             return raw[:exc.start].decode("utf-8"), notes
-    utf16 = utf16_without_bom(raw)
-    if utf16:
-        notes.append(f"decoded as {utf16.upper()} (no byte-order mark)")
-        return raw.decode(utf16), notes
-    if b"\x00" in raw:
-        raise SkipFile("binary file")
     from charset_normalizer import from_bytes
 
     best = from_bytes(raw).best()
     if best is None:
         raise SkipFile("not valid UTF-8 and no encoding detected")
-    notes.append(f"not valid UTF-8; decoded as {best.encoding}")
+    # Western newsroom files are far more often cp1252 than cp1250 etc.; name it when it reads the same.
+    encoding = "cp1252" if "cp1252" in best.could_be_from_charset else best.encoding
+    notes.append(f"not valid UTF-8; decoded as {encoding}")
     return str(best), notes
 
 
@@ -679,9 +682,11 @@ def records_from_html(text: str) -> list[Record]:
         rec.fields = {k: v for k, v in rec.fields.items() if v}
         body = xml_paragraphs(doc.find("main"), title=meta["title"] or "")
     if not body.strip():
-        body = html_to_text(text)
-        if body.strip():
+        body = html_to_text(text, drop=PAGE_FURNITURE)
+        if len(body) >= MIN_FALLBACK_CHARS:
             rec.notes.append("trafilatura found no main text; all visible text was used")
+        else:
+            body = ""
     if not body.strip():
         raise SkipFile("no text in HTML")
     if "title" not in rec.fields:
@@ -714,11 +719,14 @@ def xml_paragraphs(main, title: str = "") -> str:
     return "\n\n".join(paragraphs)
 
 
+# Page parts that are never article text, and the least visible text worth calling an article.
+PAGE_FURNITURE = ("nav", "header", "footer", "aside", "form", "button", "menu", "select")
+MIN_FALLBACK_CHARS = 40
 BLOCK_TAGS = {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr",
               "table", "section", "article", "header", "footer", "figure", "figcaption", "dd", "dt", "dl", "hr", "main"}
 
 
-def html_to_text(html: str) -> str:
+def html_to_text(html: str, drop: Iterable[str] = ()) -> str:
     """Visible text of an HTML fragment, one paragraph per block element, separated by blank lines.
 
     Scripts, styles and markup are dropped; non-breaking spaces and curly quotes are kept as they are.
@@ -732,7 +740,7 @@ def html_to_text(html: str) -> str:
         root = lxml.html.fromstring(f"<div>{html}</div>") if not re.search(r"<html|<body", html, re.I) else lxml.html.fromstring(html)
     except (etree.ParserError, ValueError):
         return ""
-    for bad in root.xpath("//script|//style|//noscript|//template|//iframe|//head"):
+    for bad in root.xpath("|".join(f"//{tag}" for tag in ("script", "style", "noscript", "template", "iframe", "head", *drop))):
         bad.drop_tree()
     for el in root.iter():
         if not isinstance(el.tag, str):
@@ -763,10 +771,11 @@ def records_from_feed(text: str) -> list[Record]:
     import feedparser
 
     feed = feedparser.parse(text)
+    if not feed.version:
+        problem = feed.get("bozo_exception")
+        detail = f" (XML error at line {problem.getLineNumber()}: {problem.getMessage()})" if hasattr(problem, "getLineNumber") else ""
+        raise SkipFile("not an RSS or Atom feed" + detail)
     if not feed.entries:
-        if not feed.version:
-            problem = feed.get("bozo_exception")
-            raise SkipFile("not an RSS or Atom feed" + (f" ({problem})" if problem else ""))
         raise SkipFile("feed has no entries")
     source = feed.feed.get("title", "")
     return [feed_record(entry, i, source) for i, entry in enumerate(feed.entries)]
@@ -784,7 +793,9 @@ def feed_record(entry, record: int, source: str) -> Record:
         published = datetime(*(entry.get("published_parsed") or entry.get("updated_parsed"))[:6], tzinfo=timezone.utc)
     fields = {"id": entry.get("id"), "title": html_to_text(entry.get("title", "")), "text": text,
               "published": published, "source": source, "url": entry.get("link"), "author": entry.get("author")}
-    return Record(fields={k: v for k, v in fields.items() if present(v)}, record=record, date_from="feed")
+    fields = {k: v for k, v in fields.items() if present(v)}
+    error = "" if "text" in fields else "feed entry has no content or summary"
+    return Record(fields=fields, record=record, date_from="feed", error=error)
 
 
 def records_from_file(path: Path, field_map: dict[str, str] | None = None) -> tuple[str, list[Record], list[str]]:
