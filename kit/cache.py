@@ -1,0 +1,421 @@
+"""Per-article extraction cache: a re-run parses only the articles it has not seen.
+
+Two stages are cached separately, in one SQLite file ``<cache dir>/extraction.sqlite``:
+
+``quotes``   the statements the quote engine found in one article. Keyed by the article (its id,
+             title, source and exact text) and by the engine: ``kit.quotes.ENGINE_VERSION``, the
+             spaCy pipeline's name and version, and the sha256 of the lexicons the engine reads
+             (``data/speech_verbs.yml``).
+``speakers`` the attribution columns (actor, camp, role, dates) of that article's statements.
+             Keyed by the quotes key, the article's publication date, the versions of
+             ``kit.speakers`` and ``kit.when``, and the sha256 of the actor registry's content.
+
+So a new engine version or pipeline re-parses everything; an edited ``actors.yml`` re-attributes
+every article without re-parsing any; a new article is parsed and attributed alone.
+
+The cache folder is ``KIT_CACHE_DIR`` when set, else ``.cache/kit`` in the repository checkout
+(or ``~/.cache/newsroom-kit`` when the kit is installed as a package). Deleting it is always
+safe: the next run re-parses. Values are stored as typed JSON (never pickle), so a cache
+restored from somewhere else cannot run code.
+
+In a notebook::
+
+    statements = kit.cache.cached_statements(articles, pipeline=spacy_model or None)
+    statements = kit.cache.cached_attribution(statements, articles, registry)
+    statements.attrs["cache"]   # {"articles": 2210, "parsed": 22, "reused": 2188}
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import importlib.util
+import json
+import math
+import os
+import sqlite3
+import time
+import zlib
+from contextlib import closing
+from dataclasses import asdict, is_dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+import numpy as np
+import pandas as pd
+
+from .config import REPO_ROOT, data_path
+
+DB_NAME = "extraction.sqlite"
+# The article fields the quote engine may read; a change to any of them re-parses that article.
+QUOTE_ARTICLE_FIELDS = ("article_id", "title", "source", "text")
+# Lexicons the quote engine reads; editing one re-parses everything.
+QUOTE_DATA_FILES = ("speech_verbs.yml",)
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS entries (
+    stage   TEXT NOT NULL,
+    engine  TEXT NOT NULL,
+    item    TEXT NOT NULL,
+    payload BLOB NOT NULL,
+    rows    INTEGER NOT NULL,
+    used    REAL NOT NULL,
+    PRIMARY KEY (stage, engine, item)
+)
+"""
+
+
+# ---------------------------------------------------------------- where the cache lives
+
+def default_cache_dir() -> Path:
+    """``KIT_CACHE_DIR``, else ``.cache/kit`` in the repo checkout, else the user's cache folder."""
+    if os.environ.get("KIT_CACHE_DIR"):
+        return Path(os.environ["KIT_CACHE_DIR"]).expanduser()
+    if (REPO_ROOT / "pyproject.toml").exists():
+        return REPO_ROOT / ".cache" / "kit"
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "newsroom-kit"
+
+
+def resolve_cache_dir(cache_dir: str | Path | None = None) -> Path:
+    """The cache folder to use: the argument when given, else :func:`default_cache_dir`."""
+    return Path(cache_dir).expanduser() if cache_dir else default_cache_dir()
+
+
+# ---------------------------------------------------------------- keys
+
+def _canonical(value: Any) -> Any:
+    """The same JSON for the same content in every process (sets sorted, dict keys as text)."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return _canonical(asdict(value))
+    if isinstance(value, dict):
+        return {str(k): _canonical(v) for k, v in value.items()}
+    if isinstance(value, (set, frozenset)):
+        return sorted((_canonical(v) for v in value), key=lambda v: json.dumps(v, sort_keys=True, default=str))
+    if isinstance(value, (list, tuple)):
+        return [_canonical(v) for v in value]
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    pattern = getattr(value, "pattern", None)  # compiled regular expressions
+    return f"re:{pattern}" if isinstance(pattern, str) else str(value)
+
+
+def sha256_text(*parts: Any) -> str:
+    """sha256 of the parts as canonical JSON (so ``("a", "bc")`` and ``("ab", "c")`` differ)."""
+    blob = json.dumps(_canonical(parts), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+def file_sha256(path: Path) -> str:
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return "missing"
+
+
+def pipeline_id(name: str | None = None, nlp=None) -> str:
+    """``name==version`` of a spaCy pipeline, read from its meta.json without loading it."""
+    if nlp is not None:
+        return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name')}=={nlp.meta.get('version')}"
+    from .nlp import pipeline_name
+
+    name = pipeline_name(name)
+    try:
+        # meta.json sits beside the package's __init__; reading it avoids importing spaCy on a warm run.
+        spec = importlib.util.find_spec(name)
+        meta = json.loads((Path(spec.origin).parent / "meta.json").read_text(encoding="utf-8"))
+        return f"{meta.get('lang', 'xx')}_{meta.get('name')}=={meta.get('version')}"
+    except Exception:  # noqa: BLE001 - a pipeline given as a path, or not importable: fall back to loading
+        from .nlp import load_pipeline
+
+        return pipeline_id(nlp=load_pipeline(name))
+
+
+def quotes_engine_key(pipeline: str, engine_version: str | None = None) -> str:
+    """The key of everything the quote engine's output depends on besides the article."""
+    from . import quotes
+
+    version = engine_version if engine_version is not None else str(getattr(quotes, "ENGINE_VERSION", "0"))
+    lexicons = {name: file_sha256(data_path(name)) for name in getattr(quotes, "DATA_FILES", QUOTE_DATA_FILES)}
+    return sha256_text("quotes", version, pipeline, lexicons)
+
+
+def registry_hash(registry) -> str:
+    """sha256 of an actor registry's content (camps, actors, rules), not of its file layout."""
+    return sha256_text(registry)
+
+
+def speakers_engine_key(registry, engine_version: str | None = None) -> str:
+    """The key of everything attribution depends on besides the article and its statements."""
+    from . import speakers, when
+
+    versions = engine_version if engine_version is not None else (
+        str(getattr(speakers, "ENGINE_VERSION", "0")), str(getattr(when, "ENGINE_VERSION", "0")))
+    return sha256_text("speakers", versions, registry_hash(registry))
+
+
+def article_keys(articles: pd.DataFrame, fields: Iterable[str] = QUOTE_ARTICLE_FIELDS) -> list[str]:
+    """One key per article from the fields the quote engine may read."""
+    cols = [c for c in fields if c in articles.columns]
+    return [sha256_text(*vals) for vals in zip(*(articles[c].tolist() for c in cols))]
+
+
+# ---------------------------------------------------------------- typed JSON (no pickle)
+
+def _encode(value: Any) -> Any:
+    if value is None or isinstance(value, (bool, str)):
+        return value
+    if isinstance(value, (int, np.integer)) and not isinstance(value, bool):
+        return int(value)
+    if isinstance(value, np.bool_):
+        return bool(value)
+    if isinstance(value, (float, np.floating)):
+        f = float(value)
+        return f if math.isfinite(f) else {"$f": repr(f)}
+    if value is pd.NaT:
+        return {"$nat": 1}
+    if value is pd.NA:
+        return {"$na": 1}
+    if isinstance(value, pd.Timestamp):
+        return {"$ts": int(value.value), "tz": str(value.tz) if value.tz else None, "unit": value.unit}
+    if isinstance(value, np.datetime64):
+        return _encode(pd.Timestamp(value))
+    if isinstance(value, dt.datetime):
+        return {"$dt": value.isoformat()}
+    if isinstance(value, dt.date):
+        return {"$date": value.isoformat()}
+    if isinstance(value, tuple):
+        return {"$tuple": [_encode(v) for v in value]}
+    if isinstance(value, list):
+        return [_encode(v) for v in value]
+    if isinstance(value, np.ndarray):
+        return {"$array": [_encode(v) for v in value.tolist()]}
+    if isinstance(value, dict):
+        return {"$dict": [[_encode(k), _encode(v)] for k, v in value.items()]}
+    raise TypeError(f"cannot cache a value of type {type(value).__name__}")
+
+
+def _decode(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_decode(v) for v in value]
+    if not isinstance(value, dict):
+        return value
+    if "$f" in value:
+        return float(value["$f"])
+    if "$nat" in value:
+        return pd.NaT
+    if "$na" in value:
+        return pd.NA
+    if "$ts" in value:
+        ts = pd.Timestamp(value["$ts"], tz="UTC" if value["tz"] else None)
+        ts = ts.tz_convert(value["tz"]) if value["tz"] else ts
+        return ts.as_unit(value["unit"]) if value.get("unit") else ts
+    if "$dt" in value:
+        return dt.datetime.fromisoformat(value["$dt"])
+    if "$date" in value:
+        return dt.date.fromisoformat(value["$date"])
+    if "$tuple" in value:
+        return tuple(_decode(v) for v in value["$tuple"])
+    if "$array" in value:
+        return np.array(_decode(value["$array"]))
+    if "$dict" in value:
+        return {_decode(k): _decode(v) for k, v in value["$dict"]}
+    return value
+
+
+def pack_frame(frame: pd.DataFrame) -> bytes:
+    """A DataFrame slice as compressed typed JSON: columns, dtypes and rows."""
+    doc = {"columns": [str(c) for c in frame.columns],
+           "dtypes": {str(c): str(t) for c, t in frame.dtypes.items()},
+           "rows": [[_encode(v) for v in row] for row in frame.itertuples(index=False, name=None)]}
+    return zlib.compress(json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 3)
+
+
+def unpack_frame(payload: bytes) -> dict:
+    doc = json.loads(zlib.decompress(payload).decode("utf-8"))
+    doc["rows"] = [[_decode(v) for v in row] for row in doc["rows"]]
+    return doc
+
+
+def assemble(docs: list[dict]) -> pd.DataFrame:
+    """One DataFrame from unpacked slices, in order; a column keeps its dtype when all slices agree."""
+    columns: list[str] = []
+    for doc in docs:
+        columns.extend(c for c in doc["columns"] if c not in columns)
+    rows: list[list] = []
+    for doc in docs:
+        if doc["columns"] == columns:
+            rows.extend(doc["rows"])
+        else:
+            pos = {c: i for i, c in enumerate(doc["columns"])}
+            rows.extend([row[pos[c]] if c in pos else None for c in columns] for row in doc["rows"])
+    frame = pd.DataFrame(rows, columns=columns)
+    for col in columns:
+        seen = {doc["dtypes"].get(col) for doc in docs if doc["rows"] and col in doc["dtypes"]}
+        if not seen:
+            seen = {doc["dtypes"].get(col) for doc in docs if col in doc["dtypes"]}
+        if len(seen) == 1:
+            target = seen.pop()
+            if target and str(frame[col].dtype) != target:
+                try:
+                    frame[col] = frame[col].astype(target)
+                except (TypeError, ValueError):
+                    pass  # e.g. an int column that now holds a None: keep what pandas inferred
+    return frame
+
+
+# ---------------------------------------------------------------- the store
+
+class ExtractionCache:
+    """The SQLite store behind :func:`cached_statements` and :func:`cached_attribution`."""
+
+    def __init__(self, cache_dir: str | Path | None = None):
+        self.dir = resolve_cache_dir(cache_dir)
+        self.path = self.dir / DB_NAME
+
+    def _connect(self) -> sqlite3.Connection:
+        self.dir.mkdir(parents=True, exist_ok=True)
+        con = sqlite3.connect(self.path, timeout=60)
+        con.execute(SCHEMA)
+        return con
+
+    def get(self, stage: str, engine: str, items: list[str]) -> dict[str, bytes]:
+        """Payloads found for ``items`` (missing ones are absent from the result)."""
+        found: dict[str, bytes] = {}
+        if not items or not self.path.exists():
+            return found
+        with closing(self._connect()) as con:
+            for i in range(0, len(items), 500):
+                chunk = items[i:i + 500]
+                marks = ",".join("?" * len(chunk))
+                found.update(con.execute(
+                    f"SELECT item, payload FROM entries WHERE stage=? AND engine=? AND item IN ({marks})",
+                    [stage, engine, *chunk]).fetchall())
+            if found:
+                now = time.time()
+                con.executemany("UPDATE entries SET used=? WHERE stage=? AND engine=? AND item=?",
+                                [(now, stage, engine, item) for item in found])
+                con.commit()
+        return found
+
+    def put(self, stage: str, engine: str, payloads: dict[str, tuple[bytes, int]]) -> None:
+        """Store payloads in one transaction: a crash leaves the cache as it was before."""
+        if not payloads:
+            return
+        now = time.time()
+        with closing(self._connect()) as con:
+            with con:
+                con.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?)",
+                                [(stage, engine, item, p, n, now) for item, (p, n) in payloads.items()])
+
+    def counts(self) -> dict[str, int]:
+        """Entries per stage, for ``kit cache`` style summaries and tests."""
+        if not self.path.exists():
+            return {}
+        with closing(self._connect()) as con:
+            return dict(con.execute("SELECT stage, COUNT(*) FROM entries GROUP BY stage").fetchall())
+
+    def prune(self, older_than_days: float) -> int:
+        """Drop entries not used for ``older_than_days``; returns how many were dropped."""
+        if not self.path.exists():
+            return 0
+        cutoff = time.time() - older_than_days * 86400
+        with closing(self._connect()) as con:
+            with con:
+                n = con.execute("DELETE FROM entries WHERE used < ?", (cutoff,)).rowcount
+            con.execute("VACUUM")
+        return n
+
+    def run_stage(self, stage: str, engine: str, items: list[str], frames_for: Callable[[list[int]], dict[int, pd.DataFrame]]
+                  ) -> tuple[pd.DataFrame, dict[str, int]]:
+        """Rows for every item: cached slices, plus ``frames_for(missing positions)`` computed and stored.
+
+        ``frames_for`` gets the positions of the items not in the cache and returns one DataFrame per
+        position. The result is always assembled from stored slices, so a cold and a warm run give
+        the same frame.
+        """
+        unique = list(dict.fromkeys(items))
+        found = self.get(stage, engine, unique)
+        missing = [i for i, item in enumerate(items) if item not in found]
+        first_missing = list({items[i]: i for i in reversed(missing)}.values())
+        if first_missing:
+            fresh = frames_for(sorted(first_missing))
+            packed = {items[i]: (pack_frame(f), len(f)) for i, f in fresh.items()}
+            self.put(stage, engine, packed)
+            found.update({k: p for k, (p, _) in packed.items()})
+        unpacked = {item: unpack_frame(found[item]) for item in unique}
+        frame = assemble([unpacked[item] for item in items])
+        stats = {"articles": len(items), "parsed": len(first_missing), "reused": len(items) - len(missing)}
+        return frame, stats
+
+
+# ---------------------------------------------------------------- what notebooks call
+
+def _split_by_article(frame: pd.DataFrame, ids: list[str]) -> dict[str, pd.DataFrame]:
+    groups = {k: g for k, g in frame.groupby("article_id", sort=False)} if len(frame) else {}
+    empty = frame.iloc[0:0]
+    return {i: groups.get(i, empty) for i in ids}
+
+
+def cached_statements(articles: pd.DataFrame, *, extract: Callable | None = None, nlp=None,
+                      pipeline: str | None = None, cache_dir: str | Path | None = None,
+                      engine_version: str | None = None) -> pd.DataFrame:
+    """The ``statements`` table (see ``kit.quotes``), parsing only articles not in the cache.
+
+    ``extract(articles, nlp=...)`` defaults to ``kit.extract_quotes``; the spaCy pipeline is loaded
+    only when some article has to be parsed. ``statements.attrs["cache"]`` says how many articles
+    were parsed and how many were reused.
+    """
+    from . import quotes
+
+    extract = extract or quotes.extract_quotes
+    if not articles["article_id"].is_unique:
+        raise ValueError("articles must have distinct article_id values to be cached "
+                         "(kit.load_articles guarantees this)")
+    engine = quotes_engine_key(pipeline_id(pipeline, nlp), engine_version)
+    ids = articles["article_id"].tolist()
+
+    def parse(positions: list[int]) -> dict[int, pd.DataFrame]:
+        from .nlp import load_pipeline
+
+        subset = articles.iloc[positions]
+        frame = extract(subset, nlp=nlp if nlp is not None else load_pipeline(pipeline))
+        per_article = _split_by_article(frame, subset["article_id"].tolist())
+        return {pos: per_article[ids[pos]] for pos in positions}
+
+    statements, stats = ExtractionCache(cache_dir).run_stage("quotes", engine, article_keys(articles), parse)
+    statements.attrs["cache"] = stats
+    return statements
+
+
+def cached_attribution(statements: pd.DataFrame, articles: pd.DataFrame, registry=None, *,
+                       attribute: Callable | None = None, cache_dir: str | Path | None = None,
+                       engine_version: str | None = None) -> pd.DataFrame:
+    """``kit.attribute_statements`` per article, reusing earlier results for unchanged articles.
+
+    An article is re-attributed when its statements, its publication date or the registry changed.
+    """
+    from . import speakers
+
+    registry = registry if registry is not None else speakers.load_registry()
+    attribute = attribute or speakers.attribute_statements
+    engine = speakers_engine_key(registry, engine_version)
+    articles = articles.drop_duplicates("article_id")
+    by_article = _split_by_article(statements, articles["article_id"].tolist())
+    ids = [a for a in articles["article_id"] if len(by_article[a])]
+    if not ids:
+        frame = attribute(statements, articles, registry)
+        frame.attrs["cache"] = {"articles": 0, "parsed": 0, "reused": 0}
+        return frame
+    rows = articles.set_index("article_id", drop=False).loc[ids]
+    stmt_hash = {a: hashlib.sha256(pack_frame(by_article[a].reset_index(drop=True))).hexdigest() for a in ids}
+    items = [sha256_text(a, stmt_hash[a], str(p)) for a, p in zip(ids, rows["published"])]
+
+    def attribute_some(positions: list[int]) -> dict[int, pd.DataFrame]:
+        chosen = [ids[p] for p in positions]
+        part = pd.concat([by_article[a] for a in chosen], ignore_index=True)
+        done = attribute(part, rows.loc[chosen].reset_index(drop=True), registry)
+        per_article = _split_by_article(done, chosen)
+        return {p: per_article[ids[p]] for p in positions}
+
+    frame, stats = ExtractionCache(cache_dir).run_stage("speakers", engine, items, attribute_some)
+    frame.attrs["cache"] = stats
+    return frame
