@@ -155,34 +155,82 @@ def speakers(paths: List[Path] = typer.Argument(None, help="Files or folders of 
 def report(paths: List[Path] = typer.Argument(..., help="Files or folders of articles."),
            title: str = typer.Option("Who said what", help="Report title; also names the run folder."),
            output: Path = typer.Option(Path("reports"), "-o", "--output", help="Folder that holds the run folders."),
-           param: List[str] = typer.Option([], "-p", "--param", help="NAME=VALUE notebook parameter (repeatable)."),
-           actors: List[Path] = typer.Option([], help="Extra actor registry files to merge with data/actors.yml.")):
-    """Run the report notebook with papermill into a new run folder."""
-    from .report import ReportFailed, run_report
+           param: List[str] = typer.Option([], "-p", "--param", "--parameters",
+                                           help="Notebook parameter: -p NAME VALUE (papermill style) or -p NAME=VALUE; repeatable."),
+           params_file: Optional[Path] = typer.Option(None, "--params", help="YAML file of parameters (name: value); -p wins."),
+           actors: List[Path] = typer.Option([], help="Extra actor registry files to merge with data/actors.yml."),
+           cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", envvar="KIT_CACHE_DIR",
+                                                    help="Extraction cache folder (default .cache/kit)."),
+           notebook: Optional[Path] = typer.Option(None, "--notebook", help="Run another report notebook instead of notebooks/report.ipynb.")):
+    """Run the report notebook with papermill into a new run folder; exit 1 if it fails, 130 if interrupted."""
+    from .report import NOTEBOOK, ReportFailed, parse_parameters, run_report
 
-    params = {}
+    nb = notebook or NOTEBOOK
+    pairs = []
     for item in param:
         name, sep, value = item.partition("=")
         if not sep:
-            raise typer.BadParameter(f"'{item}' is not NAME=VALUE", param_hint="-p")
-        params[name] = value
+            raise typer.BadParameter(f"'{item}' needs a value: -p NAME VALUE or -p NAME=VALUE", param_hint="-p")
+        pairs.append((name, value))
     if actors:
-        params["actors_files"] = [str(p.resolve()) for p in actors]
+        pairs.append(("actors_files", [str(p.resolve()) for p in actors]))
+    if cache_dir:
+        pairs.append(("cache_dir", str(cache_dir.resolve())))
     try:
-        result = run_report(paths, title=title, output_root=output, parameters=params)
+        params = parse_parameters(pairs, params_file, notebook=nb)
+        if "title" in params:
+            title = params.pop("title")
+        result = run_report(paths, title=title, output_root=output, parameters=params, notebook=nb)
     except ValueError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2)
     except ReportFailed as exc:
         typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(1)
+        raise typer.Exit(130 if exc.interrupted else 1)
     typer.echo(f"report: {result.html}")
     typer.echo(f"manifest: {result.manifest}")
 
 
-def main() -> None:
-    app()
+    try:
+        result = diff_runs(run_a, run_b)
+    except (OSError, ValueError) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2)
+    typer.echo(result.to_text(top=top))
+    if output:
+        for path in result.write(output):
+            typer.echo(f"wrote {path}")
+
+
+def normalise_param_args(argv: List[str]) -> List[str]:
+    """Turn papermill-style ``-p NAME VALUE`` into ``-p NAME=VALUE`` (names never contain '=')."""
+    out, i = [], 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--":
+            out.extend(argv[i:])
+            break
+        if arg in ("-p", "--param", "--parameters") and i + 2 < len(argv) and "=" not in argv[i + 1]:
+            out.extend([arg, f"{argv[i + 1]}={argv[i + 2]}"])
+            i += 3
+            continue
+        out.append(arg)
+        i += 1
+    return out
+
+
+def main(argv: Optional[List[str]] = None) -> None:
+    app(args=normalise_param_args(list(sys.argv[1:] if argv is None else argv)), prog_name="kit")
 
 
 if __name__ == "__main__":
     sys.exit(main())
+    typer.echo(f"run: {result.run_dir}")
+
+@app.command()
+def diff(run_a: Path = typer.Argument(..., help="The earlier run folder (or a report folder: its latest run)."),
+         run_b: Path = typer.Argument(..., help="The later run folder (or a report folder: its latest run)."),
+         output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the diff tables (CSV) into this folder."),
+         top: int = typer.Option(10, help="Rows to print per section.")):
+    """What changed between two report runs: new statements and speakers, camps that moved, removed articles."""
+    from .diff import diff_runs
