@@ -10,13 +10,15 @@ The flow, one module per stage:
 Beside the flow: kit.explore (the quote browser for notebooks) and kit.corrections (reporters' fixes).
 """
 from .articles import Loaded, load_articles
-from .charts import messaging_timeline, save_figure
+from .charts import (claims_chart, messaging_timeline, quote_timeline, report_charts, save_figure, theme_heatmap,
+                     themes_over_time, top_speakers)
 from .corrections import Corrections, apply_corrections
 from .explore import context, explore, show_article
 from .nlp import load_pipeline
 from .quotes import extract_quotes
 from .speakers import attribute_statements, load_registry
-from .table import by_camp_and_period, who_said_what, write_table
+from .table import (Tables, build_tables, by_camp_and_period, claims_and_counterclaims, echo_clusters, echoes,
+                    speakers_by_camp, tag_themes, themes_by_camp, themes_by_period, who_said_what, write_table)
 
 __version__ = "0.1.0"
 
@@ -24,5 +26,8 @@ __all__ = [
     "Loaded", "load_articles", "load_pipeline", "extract_quotes", "attribute_statements",
     "load_registry", "who_said_what", "by_camp_and_period", "write_table",
     "messaging_timeline", "save_figure",
+    "Tables", "build_tables", "speakers_by_camp", "tag_themes", "themes_by_camp", "themes_by_period",
+    "claims_and_counterclaims", "echo_clusters", "echoes",
+    "report_charts", "theme_heatmap", "themes_over_time", "top_speakers", "quote_timeline", "claims_chart",
     "explore", "context", "show_article", "Corrections", "apply_corrections",
 ]

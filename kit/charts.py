@@ -1,57 +1,426 @@
 """Stage 5: charts in newsroom style, one function per chart returning a matplotlib Figure.
 
-Every chart takes a tidy DataFrame from ``kit.table`` and the camps' colours, has a title
-that states the finding and a source line, and is saved as PNG and SVG by :func:`save_figure`
-with fixed metadata so the same data gives the same file.
+Every chart takes a tidy DataFrame from ``kit.table`` and the camps' colours
+(``registry.camp_colours()``, Okabe-Ito: safe for colour-blind readers), has a title that
+states the finding, a source line with the date range, is 600 px wide, and is saved as PNG
+and SVG by :func:`save_figure` with fixed fonts and metadata so the same data gives the
+same bytes.
+
+    messaging_timeline(counts, colours)         statements per camp over time, key dates marked
+    theme_heatmap(theme_counts)                 share of each camp's statements per theme
+    themes_over_time(theme_periods, colours)    one small panel per theme, a line per camp
+    top_speakers(speakers, colours)             most quoted speakers of each camp
+    quote_timeline(table, colours)              every statement on a date axis, most echoed labelled
+    claims_chart(claims, colours)               claims and counter-claims facing each other in time
 """
 from __future__ import annotations
 
 import os
+import re
+import textwrap
 from pathlib import Path
+from typing import Iterable
 
 import matplotlib
 
 matplotlib.use("Agg")
+import matplotlib.dates as mdates  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
 FALLBACK_COLOUR = "#999999"
+NEUTRAL = ("Other", "Press")  # kit.table.NEUTRAL_CAMPS: never the headline when a side spoke
+UNATTRIBUTED = "(unattributed)"
+# Okabe-Ito, for camps a registry does not colour.
+SAFE_PALETTE = ["#0072B2", "#D55E00", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+WIDTH_IN, DPI = 6.0, 100  # 600 px wide
+INK, MUTED, GRID = "#222222", "#555555", "#DDDDDD"
 plt.rcParams.update({
-    "font.family": "DejaVu Sans",
+    "font.family": "DejaVu Sans",  # ships with matplotlib: the same glyphs on every machine
+    "font.size": 9,
     "svg.hashsalt": "newsroom-kit",
+    "svg.fonttype": "path",
     "axes.spines.top": False,
     "axes.spines.right": False,
+    "axes.edgecolor": MUTED,
+    "axes.labelcolor": MUTED,
+    "xtick.color": MUTED,
+    "ytick.color": MUTED,
+    "axes.titlesize": 9,
+    "legend.frameon": False,
+    "path.simplify": True,
 })
 
 
-def messaging_timeline(counts: pd.DataFrame, colours: dict[str, str], title: str | None = None,
-                       source: str = "") -> plt.Figure:
-    """Statements per camp over time: ``counts`` has columns period, camp, statements."""
-    fig, ax = plt.subplots(figsize=(6, 3.6), dpi=100)
-    wide = counts.pivot_table(index="period", columns="camp", values="statements", fill_value=0)
-    for camp in wide.columns:
-        ax.plot(wide.index, wide[camp], marker="o", lw=2, label=camp, color=colours.get(camp, FALLBACK_COLOUR))
-    if not wide.empty:
-        leader = wide.sum().idxmax()
-        title = title or f"{leader} spoke most often in this period"
-    ax.set_title(title or "No statements found", loc="left", fontsize=12, fontweight="bold")
-    ax.set_ylabel("statements")
-    ax.legend(frameon=False, fontsize=8)
-    fig.autofmt_xdate()
-    fig.text(0.01, 0.01, f"Source: {source}" if source else "Source: newsroom-kit", fontsize=7, color="#555555")
-    fig.tight_layout(rect=(0, 0.04, 1, 1))
+def _plain(text) -> str:
+    """Article text drawn literally: a dollar sign must not switch matplotlib into maths mode."""
+    return str(text if text is not None else "").replace("$", r"\$")
+
+
+def _colour_for(colours: dict[str, str], camps: Iterable[str]) -> dict[str, str]:
+    """A colour per camp: the registry's, else the next unused safe colour."""
+    out, spare = {}, [c for c in SAFE_PALETTE if c not in set(colours.values())]
+    for camp in camps:
+        if camp in colours:
+            out[camp] = colours[camp]
+        else:
+            out[camp] = spare.pop(0) if spare else FALLBACK_COLOUR
+    return out
+
+
+def date_range_text(dates: pd.Series) -> str:
+    """'3 Jan 2022 to 14 Feb 2026' for the dates present, or '' when there are none."""
+    dates = pd.to_datetime(pd.Series(dates), errors="coerce").dropna()
+    if dates.empty:
+        return ""
+    first, last = dates.min(), dates.max()
+    return f"{first:%-d %b %Y}" if first.date() == last.date() else f"{first:%-d %b %Y} to {last:%-d %b %Y}"
+
+
+def _lead(camps) -> str:
+    """The first camp that is a side (the press and 'Other' only lead when nobody else spoke)."""
+    sides = [c for c in camps if c not in NEUTRAL]
+    return sides[0] if sides else list(camps)[0]
+
+
+def _new_figure(height: float, nrows: int = 1, ncols: int = 1, **kw):
+    fig, axes = plt.subplots(nrows, ncols, figsize=(WIDTH_IN, height), dpi=DPI, **kw)
+    return fig, axes
+
+
+def _finish(fig, title: str, subtitle: str, source: str, dates=None) -> plt.Figure:
+    """Title (the finding) and subtitle at the top left, source line and date range at the bottom."""
+    title_text = textwrap.fill(_plain(title), 58)
+    sub_text = textwrap.fill(_plain(subtitle), 82) if subtitle else ""
+    height = fig.get_figheight()
+    line = 1 / (height * 72) * 1.35  # one line of 9-12 pt text, in figure fraction
+    n_title, n_sub = title_text.count("\n") + 1, (sub_text.count("\n") + 1 if sub_text else 0)
+    top = 1 - line * (n_title * 12 + n_sub * 9 + 8)
+    fig.text(0.015, 1 - line * 6, title_text, ha="left", va="top", fontsize=12, fontweight="bold", color=INK)
+    if sub_text:
+        fig.text(0.015, 1 - line * (6 + n_title * 12 + 2), sub_text, ha="left", va="top", fontsize=9, color=MUTED)
+    span = date_range_text(dates) if dates is not None else ""
+    parts = [f"Source: {source}" if source else "Source: newsroom-kit", span and f"Statements dated {span}"]
+    fig.text(0.015, 0.012, _plain(" · ".join(p for p in parts if p)), ha="left", va="bottom",
+             fontsize=7, color=MUTED)
+    fig.tight_layout(rect=(0, 0.05, 1, top))
     return fig
 
 
+def _empty_chart(title: str, source: str) -> plt.Figure:
+    fig, ax = _new_figure(2.2)
+    ax.axis("off")
+    ax.text(0.5, 0.5, "Nothing to chart for these inputs", ha="center", va="center", color=MUTED,
+            transform=ax.transAxes)
+    return _finish(fig, title, "", source)
+
+
+def _date_axis(ax) -> None:
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=7)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+
+
+def parse_key_dates(value) -> list[tuple[pd.Timestamp, str]]:
+    """Key dates from a notebook parameter: a dict {date: label}, a list of "YYYY-MM-DD label"
+    strings or of (date, label) pairs, or one string with entries separated by ";".
+
+    A malformed entry raises ValueError naming it.
+    """
+    if not value:
+        return []
+    if isinstance(value, dict):
+        items = list(value.items())
+    else:
+        if isinstance(value, str):
+            value = [v for v in value.split(";") if v.strip()]
+        items = []
+        for entry in value:
+            if isinstance(entry, str):
+                m = re.match(r"\s*(\d{4}-\d{2}-\d{2})\s*[:=]?\s*(.*)$", entry)
+                if not m:
+                    raise ValueError(f"key date {entry!r} does not start with a date (use YYYY-MM-DD label)")
+                items.append((m.group(1), m.group(2).strip()))
+            else:
+                items.append(tuple(entry))
+    out = []
+    for when, label in items:
+        try:
+            out.append((pd.Timestamp(str(when)), str(label)))
+        except ValueError as exc:
+            raise ValueError(f"key date {when!r} is not a date (use YYYY-MM-DD label)") from exc
+    return sorted(out)
+
+
+def messaging_timeline(counts: pd.DataFrame, colours: dict[str, str], title: str | None = None,
+                       source: str = "", key_dates=None, period: str = "week") -> plt.Figure:
+    """Statements per camp over time: ``counts`` has columns period, camp, statements.
+
+    ``key_dates`` (see :func:`parse_key_dates`) are drawn as labelled dotted lines.
+    """
+    if counts.empty:
+        return _empty_chart(title or "No dated statements in these inputs", source)
+    wide = counts.pivot_table(index="period", columns="camp", values="statements", fill_value=0, aggfunc="sum")
+    wide = wide.sort_index()
+    order = wide.sum().sort_values(ascending=False, kind="stable").index
+    palette = _colour_for(colours, order)
+    fig, ax = _new_figure(3.9)
+    many = len(wide) > 40
+    for camp in order:
+        ax.plot(wide.index, wide[camp], lw=1.2 if many else 1.8, marker=None if many else "o", ms=3,
+                label=_plain(camp), color=palette[camp], drawstyle="steps-mid" if many else "default")
+    ax.set_ylim(bottom=0)
+    ax.set_ylabel(f"statements per {period}")
+    ax.grid(axis="y", color=GRID, lw=0.6)
+    ax.legend(fontsize=8, ncol=min(len(order), 4), loc="lower left", bbox_to_anchor=(0, 1.0),
+              handlelength=1.2, columnspacing=1.0)
+    _date_axis(ax)
+    lo, hi = wide.index.min(), wide.index.max()
+    for when, label in parse_key_dates(key_dates):
+        if lo - pd.Timedelta(days=7) <= when <= hi + pd.Timedelta(days=7):
+            ax.axvline(when, color=INK, lw=0.8, ls=":")
+            ax.annotate(_plain(label), (when, 1), xycoords=("data", "axes fraction"), xytext=(3, -2),
+                        textcoords="offset points", ha="left", va="top", fontsize=7, color=INK, rotation=90)
+    totals = wide.sum()
+    leader = _lead(order)
+    busiest = wide.sum(axis=1).idxmax()
+    title = title or f"{leader} made {int(totals[leader]):,} of {int(totals.sum()):,} statements"
+    subtitle = f"Statements per {period} by camp; busiest {period}: {busiest:%-d %b %Y} ({int(wide.sum(axis=1).max()):,})"
+    return _finish(fig, title, subtitle, source, counts["period"])
+
+
+def theme_heatmap(theme_counts: pd.DataFrame, title: str | None = None, source: str = "",
+                  camps: Iterable[str] | None = None) -> plt.Figure:
+    """Share of each camp's statements that touch each theme (``kit.table.themes_by_camp``); counts in the cells."""
+    data = theme_counts if camps is None else theme_counts[theme_counts["camp"].isin(list(camps))]
+    if data.empty or data["statements"].sum() == 0:
+        return _empty_chart(title or "No statement matched a theme", source)
+    share = data.pivot_table(index="label", columns="camp", values="share", fill_value=0, aggfunc="sum")
+    count = data.pivot_table(index="label", columns="camp", values="statements", fill_value=0, aggfunc="sum")
+    order = count.sum(axis=1).sort_values(ascending=False, kind="stable").index
+    share, count = share.loc[order], count.loc[order]
+    cols = count.sum().sort_values(ascending=False, kind="stable").index
+    share, count = share[cols], count[cols]
+    fig, ax = _new_figure(1.6 + 0.32 * len(share))
+    vmax = max(float(share.values.max()), 0.01)
+    ax.imshow(share.values, cmap="Blues", vmin=0, vmax=vmax, aspect="auto")
+    for (r, c), value in np.ndenumerate(share.values):
+        n = int(count.values[r, c])
+        ax.text(c, r, f"{value:.0%}" if n else "–", ha="center", va="center", fontsize=7.5,
+                color="white" if value > vmax * 0.6 else INK)
+    ax.set_xticks(range(len(cols)), [_plain(c) for c in cols], fontsize=8)
+    ax.set_yticks(range(len(order)), [_plain(t) for t in order], fontsize=8)
+    ax.xaxis.tick_top()
+    ax.tick_params(length=0)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    sides = [i for i, camp in enumerate(cols) if camp not in NEUTRAL] or list(range(len(cols)))
+    sub = share.values[:, sides]
+    r, k = np.unravel_index(np.argmax(sub), sub.shape)
+    c = sides[k]
+    title = title or f"{order[r]} was the theme {cols[c]} raised most: {share.values[r, c]:.0%} of its statements"
+    return _finish(fig, title, "Share of each camp's statements touching a theme (a statement can touch several)",
+                   source)
+
+
+def themes_over_time(theme_periods: pd.DataFrame, colours: dict[str, str], themes: Iterable[str] | None = None,
+                     top: int = 6, title: str | None = None, source: str = "", period: str = "month") -> plt.Figure:
+    """Small multiples: one panel per theme (``top`` busiest unless ``themes`` names them), a line per camp."""
+    if theme_periods.empty:
+        return _empty_chart(title or "No statement matched a theme", source)
+    totals = theme_periods.groupby("label")["statements"].sum().sort_values(ascending=False, kind="stable")
+    labels = list(themes) if themes is not None else list(totals.index[:top])
+    data = theme_periods[theme_periods["label"].isin(labels)]
+    camps = data.groupby("camp")["statements"].sum().sort_values(ascending=False, kind="stable").index
+    palette = _colour_for(colours, camps)
+    ncols = 2 if len(labels) > 1 else 1
+    nrows = int(np.ceil(len(labels) / ncols))
+    fig, axes = _new_figure(1.1 + 1.55 * nrows, nrows, ncols, sharex=True, sharey=True, squeeze=False)
+    all_periods = pd.DatetimeIndex(sorted(data["period"].unique()))
+    for ax, label in zip(axes.flat, labels):
+        panel = data[data["label"] == label].pivot_table(index="period", columns="camp", values="statements",
+                                                         fill_value=0, aggfunc="sum")
+        panel = panel.reindex(all_periods, fill_value=0)
+        for camp in camps:
+            if camp in panel.columns:
+                ax.plot(panel.index, panel[camp], lw=1.3, color=palette[camp], label=_plain(camp))
+        ax.set_title(_plain(label), loc="left", fontsize=8.5, fontweight="bold", color=INK)
+        ax.grid(axis="y", color=GRID, lw=0.5)
+        ax.set_ylim(bottom=0)
+        _date_axis(ax)
+    for ax in list(axes.flat)[len(labels):]:
+        ax.axis("off")
+    handles = [plt.Line2D([], [], color=palette[c], lw=2) for c in camps]
+    fig.legend(handles, [_plain(c) for c in camps], loc="lower right", ncol=min(len(camps), 4), fontsize=7.5,
+               bbox_to_anchor=(1, 0.035))
+    lead_theme = totals.index[0]
+    title = title or f"{lead_theme} was the most discussed theme ({int(totals.iloc[0]):,} statements)"
+    return _finish(fig, title, f"Statements per {period} touching each theme, by camp", source, data["period"])
+
+
+def top_speakers(speakers: pd.DataFrame, colours: dict[str, str], top: int = 5, camps: Iterable[str] | None = None,
+                 title: str | None = None, source: str = "") -> plt.Figure:
+    """Horizontal bars: the ``top`` most quoted speakers of each camp (``kit.table.speakers_by_camp``)."""
+    data = speakers if camps is None else speakers[speakers["camp"].isin(list(camps))]
+    data = data[data["speaker"] != UNATTRIBUTED]
+    if data.empty:
+        return _empty_chart(title or "No attributed statements", source)
+    by_camp = data.groupby("camp")["statements"].sum().sort_values(ascending=False, kind="stable")
+    order = sorted(by_camp.index, key=lambda c: (c in NEUTRAL, -by_camp[c], c))[:4]
+    palette = _colour_for(colours, order)
+    n = [min(top, int((data["camp"] == c).sum())) for c in order]
+    fig, axes = _new_figure(0.9 + sum(0.24 * k + 0.45 for k in n), len(order), 1, squeeze=False,
+                            gridspec_kw={"height_ratios": n})
+    xmax = data["statements"].max()
+    for ax, camp in zip(axes.flat, order):
+        rows = data[data["camp"] == camp].sort_values(["statements", "speaker"], ascending=[False, True],
+                                                      kind="stable").head(top)
+        names = [_plain(textwrap.shorten(s, 34, placeholder="…")) for s in rows["speaker"]]
+        y = np.arange(len(rows))[::-1]
+        ax.barh(y, rows["statements"], color=palette[camp], height=0.7)
+        for yi, v in zip(y, rows["statements"]):
+            ax.text(v + xmax * 0.01, yi, f"{int(v):,}", va="center", fontsize=7.5, color=INK)
+        ax.set_yticks(y, names, fontsize=8)
+        ax.set_xlim(0, xmax * 1.12)
+        ax.set_title(_plain(camp), loc="left", fontsize=9, fontweight="bold", color=palette[camp])
+        ax.tick_params(axis="y", length=0)
+        ax.xaxis.set_visible(False)
+        ax.spines["bottom"].set_visible(False)
+        ax.spines["left"].set_visible(False)
+    ranked = data.assign(_neutral=data["camp"].isin(NEUTRAL))
+    best = ranked.sort_values(["_neutral", "statements", "speaker"], ascending=[True, False, True], kind="stable").iloc[0]
+    title = title or f"{best['speaker']} ({best['camp']}) was quoted most: {int(best['statements']):,} statements"
+    return _finish(fig, textwrap.shorten(title, 120, placeholder="…"),
+                   "Statements per speaker, by camp (unattributed statements left out)", source)
+
+
+def quote_timeline(table: pd.DataFrame, colours: dict[str, str], label_top: int = 3, title: str | None = None,
+                   source: str = "", excerpt_chars: int = 48) -> plt.Figure:
+    """Every dated statement as a mark on a date axis, one row per camp; marks grow with the number
+    of articles repeating the quote (``echo_articles``) and the ``label_top`` most echoed carry an excerpt."""
+    from .table import excerpt
+
+    dated = table.dropna(subset=["said_on"]).copy()
+    if dated.empty:
+        return _empty_chart(title or "No dated statements in these inputs", source)
+    dated["echo_articles"] = dated["echo_articles"] if "echo_articles" in dated else 1
+    camps = dated["camp"].value_counts().sort_index().sort_values(ascending=False, kind="stable").index
+    palette = _colour_for(colours, camps)
+    row = {c: i for i, c in enumerate(camps[::-1])}
+    fig, ax = _new_figure(1.9 + 0.55 * len(camps))
+    # A fixed spread inside each camp's row, from the row order, so reruns draw the same picture.
+    spread = ((np.arange(len(dated)) * 7919) % 13 - 6) / 6 * 0.22
+    y = dated["camp"].map(row).to_numpy() + spread
+    sizes = 10 + 28 * (dated["echo_articles"].to_numpy() - 1)
+    alpha = 0.75 if len(dated) < 300 else 0.35
+    ax.scatter(dated["said_on"], y, s=sizes, c=[palette[c] for c in dated["camp"]], alpha=alpha, linewidths=0)
+    ax.set_yticks(list(row.values()), [_plain(c) for c in row], fontsize=8)
+    ax.set_ylim(-0.6, len(camps) - 0.4)
+    ax.tick_params(axis="y", length=0)
+    ax.spines["left"].set_visible(False)
+    ax.grid(axis="x", color=GRID, lw=0.5)
+    _date_axis(ax)
+    echoed = dated[dated["echo_articles"] >= 2]
+    if "echo_id" in echoed:
+        echoed = echoed.sort_values(["echo_articles", "said_on", "quote_id"], ascending=[False, True, True],
+                                    kind="stable").drop_duplicates("echo_id")
+    labelled = echoed.head(label_top)
+    x_mid = dated["said_on"].min() + (dated["said_on"].max() - dated["said_on"].min()) / 2
+    for k, (idx, r) in enumerate(labelled.iterrows()):
+        pos = dated.index.get_loc(idx)
+        text = f"“{excerpt(r['quote'], excerpt_chars)}” ({int(r['echo_articles'])} articles)"
+        right = r["said_on"] <= x_mid
+        ax.annotate(_plain(textwrap.fill(text, 34)), (r["said_on"], y[pos]),
+                    xytext=(12 if right else -12, 16 - 14 * k), textcoords="offset points",
+                    ha="left" if right else "right", va="center", fontsize=7, color=INK,
+                    arrowprops={"arrowstyle": "-", "color": MUTED, "lw": 0.6})
+    if len(labelled):
+        top = labelled.iloc[0]
+        title = title or f"The most repeated quote ran in {int(top['echo_articles'])} articles"
+    else:
+        title = title or f"{len(dated):,} statements, none repeated across articles"
+    return _finish(fig, title, "Each mark is a statement; larger marks were repeated in more articles",
+                   source, dated["said_on"])
+
+
+def claims_chart(claims: pd.DataFrame, colours: dict[str, str], top: int = 5, title: str | None = None,
+                 source: str = "", excerpt_chars: int = 70) -> plt.Figure:
+    """The ``top`` claim and counter-claim pairs (``kit.table.claims_and_counterclaims``), each a row on a
+    shared date axis: the claim's excerpt above its mark, the counter-claim's below, joined by a line."""
+    from .table import excerpt
+
+    if claims.empty:
+        return _empty_chart(title or "No claim met a counter-claim within the window", source)
+    pairs = claims.sort_values("rank", kind="stable").head(top).reset_index(drop=True)
+    camps = list(dict.fromkeys(list(pairs["claim_camp"]) + list(pairs["counter_camp"])))
+    palette = _colour_for(colours, camps)
+    fig, ax = _new_figure(1.3 + 1.25 * len(pairs))
+    dates = pd.concat([pairs["claim_said_on"], pairs["counter_said_on"]])
+    lo, hi = dates.min(), dates.max()
+    pad = max((hi - lo) * 0.08, pd.Timedelta(days=2))
+    ax.set_xlim(lo - pad, hi + pad)
+    mid = lo + (hi - lo) / 2
+    for i, p in pairs.iterrows():
+        y = len(pairs) - 1 - i
+        x1, x2 = p["claim_said_on"], p["counter_said_on"]
+        ax.plot([x1, x2], [y, y], color=MUTED, lw=1, zorder=1)
+        for x, camp, who, quote, dy, va in ((x1, p["claim_camp"], p["claim_speaker"], p["claim_quote"], 0.12, "bottom"),
+                                            (x2, p["counter_camp"], p["counter_speaker"], p["counter_quote"], -0.12, "top")):
+            ax.scatter([x], [y], s=40, color=palette[camp], zorder=2, linewidths=0)
+            text = f"{textwrap.shorten(str(who), 26, placeholder='…')} ({camp}): “{excerpt(quote, excerpt_chars)}”"
+            ax.text(x, y + dy, _plain(textwrap.fill(text, 52)), ha="left" if x <= mid else "right", va=va,
+                    fontsize=7, color=palette[camp] if palette[camp] != FALLBACK_COLOUR else INK)
+    ax.set_ylim(-0.75, len(pairs) - 0.25)
+    ax.set_yticks(range(len(pairs)), [f"#{r}" for r in pairs["rank"][::-1]], fontsize=8)
+    ax.tick_params(axis="y", length=0)
+    ax.spines["left"].set_visible(False)
+    ax.grid(axis="x", color=GRID, lw=0.5)
+    _date_axis(ax)
+    best = pairs.iloc[0]
+    title = title or (f"{best['claim_camp']} and {best['counter_camp']} contradicted each other on "
+                      f"{best['themes'].split('; ')[0].lower()}, {int(best['days_apart'])} day(s) apart")
+    return _finish(fig, title, "Top pairs of statements on a shared theme from opposing camps, ranked by closeness "
+                   "in time and wording; the earlier one above its line", source, dates)
+
+
+def report_charts(tables, colours: dict[str, str], source: str = "", key_dates=None,
+                  folder: str | Path | None = None) -> dict[str, plt.Figure]:
+    """Every chart of the report from a ``kit.table.Tables``; saved as PNG and SVG into ``folder`` if given.
+
+    The figures are closed after drawing so a notebook shows each one only where it is asked for.
+    """
+    figures = {
+        "messaging_timeline": messaging_timeline(tables.by_period, colours, source=source, key_dates=key_dates,
+                                                 period=tables.period),
+        "top_speakers": top_speakers(tables.speakers, colours, source=source),
+        "theme_heatmap": theme_heatmap(tables.themes_by_camp, source=source),
+        "themes_over_time": themes_over_time(tables.themes_by_period, colours, source=source,
+                                             period=tables.theme_period),
+        "claims_and_counterclaims": claims_chart(tables.claims, colours, source=source),
+        "quote_timeline": quote_timeline(tables.who_said_what, colours, source=source),
+    }
+    for name, fig in figures.items():
+        if folder is not None:
+            save_figure(fig, folder, name)
+        plt.close(fig)
+    return figures
+
+
 def save_figure(fig: plt.Figure, folder: str | Path, name: str) -> list[Path]:
-    """Save ``fig`` as ``name.png`` and ``name.svg`` with fixed metadata; returns the paths."""
+    """Save ``fig`` as ``name.png`` and ``name.svg`` with fixed metadata; returns the paths.
+
+    No software version or creation date is written, and SVG ids come from a fixed salt, so
+    the same figure gives the same bytes on every run.
+    """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for fmt, meta in (("png", {"Software": None}), ("svg", {"Date": None, "Creator": None})):
         path = folder / f"{name}.{fmt}"
         tmp = path.with_name(f".{path.name}.tmp")
-        fig.savefig(tmp, format=fmt, metadata=meta)
+        with plt.rc_context({"svg.hashsalt": "newsroom-kit"}):
+            fig.savefig(tmp, format=fmt, metadata=meta, dpi=DPI * 2 if fmt == "png" else DPI)
         os.replace(tmp, path)
         paths.append(path)
     return paths
