@@ -1,0 +1,180 @@
+"""The extraction cache: re-runs parse only what is new, and invalidate exactly what changed."""
+from __future__ import annotations
+
+import shutil
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from conftest import REPO, SAMPLE, SAMPLE_ACTORS
+from kit import cache
+from kit.articles import load_articles
+from kit.speakers import load_registry
+
+
+class CountingExtract:
+    """A quote engine stand-in that records which articles it was asked to parse.
+
+    It returns a "statement" per 100 characters (up to three), with the column contract of
+    ``kit.quotes`` and values of the types the cache must keep (ints, floats, nested lists).
+    """
+
+    def __init__(self):
+        self.seen: list[str] = []
+
+    def __call__(self, articles: pd.DataFrame, nlp=None) -> pd.DataFrame:
+        rows = []
+        for aid, text in zip(articles["article_id"], articles["text"]):
+            self.seen.append(aid)
+            for n, start in enumerate(range(0, min(len(text), 300), 100)):
+                rows.append({"article_id": aid, "quote_id": f"{aid}:{start}", "quote": text[start:start + 40],
+                             "quote_start": start, "quote_end": start + 40, "quote_spans": [[start, start + 40]],
+                             "kind": "direct", "speaker": f"Speaker {n}", "confidence": 0.5 + n / 10})
+        return pd.DataFrame(rows, columns=["article_id", "quote_id", "quote", "quote_start", "quote_end",
+                                           "quote_spans", "kind", "speaker", "confidence"])
+
+
+@pytest.fixture()
+def articles():
+    return load_articles(SAMPLE).articles
+
+
+def test_warm_run_parses_nothing_and_returns_the_same_table(articles, tmp_path):
+    engine = CountingExtract()
+    cold = cache.cached_statements(articles, extract=engine, cache_dir=tmp_path, engine_version="t1")
+    assert sorted(engine.seen) == sorted(articles["article_id"])
+    assert cold.attrs["cache"] == {"articles": len(articles), "parsed": len(articles), "reused": 0}
+    engine.seen.clear()
+    warm = cache.cached_statements(articles, extract=engine, cache_dir=tmp_path, engine_version="t1")
+    assert engine.seen == []
+    assert warm.attrs["cache"]["parsed"] == 0 and warm.attrs["cache"]["reused"] == len(articles)
+    pd.testing.assert_frame_equal(cold, warm)
+    pd.testing.assert_frame_equal(warm, engine(articles), check_dtype=True)
+
+
+def test_only_new_or_changed_articles_are_parsed(articles, tmp_path):
+    engine = CountingExtract()
+    cache.cached_statements(articles, extract=engine, cache_dir=tmp_path, engine_version="t1")
+    engine.seen.clear()
+    changed = articles.copy()
+    changed.loc[changed.index[2], "text"] = changed.iloc[2]["text"] + "\n\nA correction was appended."
+    new = changed.iloc[[0]].assign(article_id="brand-new", text="A wholly new fictional article. " * 5)
+    grown = pd.concat([changed, new], ignore_index=True)
+    out = cache.cached_statements(grown, extract=engine, cache_dir=tmp_path, engine_version="t1")
+    assert sorted(engine.seen) == sorted([articles.iloc[2]["article_id"], "brand-new"])
+    assert out.attrs["cache"] == {"articles": len(grown), "parsed": 2, "reused": len(grown) - 2}
+    pd.testing.assert_frame_equal(out, engine(grown))
+
+
+def test_a_new_engine_version_reparses_everything(articles, tmp_path):
+    engine = CountingExtract()
+    cache.cached_statements(articles, extract=engine, cache_dir=tmp_path, engine_version="t1")
+    engine.seen.clear()
+    cache.cached_statements(articles, extract=engine, cache_dir=tmp_path, engine_version="t2")
+    assert len(engine.seen) == len(articles)
+
+
+def test_the_engine_key_follows_engine_version_pipeline_and_lexicon(tmp_path, monkeypatch):
+    base = cache.quotes_engine_key("en_core_web_sm==3.8.0", "1")
+    assert cache.quotes_engine_key("en_core_web_sm==3.8.0", "2") != base
+    assert cache.quotes_engine_key("en_core_web_md==3.8.0", "1") != base
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "data", data)
+    monkeypatch.setenv("KIT_DATA_DIR", str(data))
+    assert cache.quotes_engine_key("en_core_web_sm==3.8.0", "1") == base
+    with open(data / "speech_verbs.yml", "a", encoding="utf-8") as fh:
+        fh.write("\n# a reporter's edit\n")
+    assert cache.quotes_engine_key("en_core_web_sm==3.8.0", "1") != base
+
+
+def test_editing_the_registry_reattributes_without_reparsing(articles, tmp_path):
+    engine = CountingExtract()
+    statements = cache.cached_statements(articles, extract=engine, cache_dir=tmp_path, engine_version="t1")
+    calls = []
+
+    def attribute(stmts, arts, registry):
+        calls.append(len(arts))
+        camp = {a["name"]: a["camp"] for a in registry.actors}
+        return stmts.assign(camp=[camp.get(s, "other") for s in stmts["speaker"]])
+
+    registry = load_registry([SAMPLE_ACTORS])
+    first = cache.cached_attribution(statements, articles, registry, attribute=attribute, cache_dir=tmp_path)
+    assert first.attrs["cache"]["parsed"] == len(articles)
+    again = cache.cached_attribution(statements, articles, load_registry([SAMPLE_ACTORS]), attribute=attribute,
+                                     cache_dir=tmp_path)
+    assert again.attrs["cache"]["parsed"] == 0
+    pd.testing.assert_frame_equal(first, again)
+
+    registry.actors.append({"name": "Speaker 0", "camp": "kremlin", "aliases": []})
+    engine.seen.clear()
+    statements = cache.cached_statements(articles, extract=engine, cache_dir=tmp_path, engine_version="t1")
+    edited = cache.cached_attribution(statements, articles, registry, attribute=attribute, cache_dir=tmp_path)
+    assert engine.seen == [], "a registry edit must not re-parse articles"
+    assert edited.attrs["cache"]["parsed"] == len(articles)
+    assert set(edited.loc[edited["speaker"] == "Speaker 0", "camp"]) == {"kremlin"}
+
+
+def test_real_engine_cached_equals_uncached(articles, tmp_path, nlp):
+    import kit
+
+    direct = kit.extract_quotes(articles, nlp=nlp)
+    cold = cache.cached_statements(articles, nlp=nlp, cache_dir=tmp_path)
+    warm = cache.cached_statements(articles, nlp=nlp, cache_dir=tmp_path)
+    pd.testing.assert_frame_equal(direct, cold)
+    pd.testing.assert_frame_equal(cold, warm)
+    registry = load_registry([SAMPLE_ACTORS])
+    attributed = kit.attribute_statements(direct, articles, registry)
+    cached = cache.cached_attribution(warm, articles, registry, cache_dir=tmp_path)
+    cached = cache.cached_attribution(warm, articles, registry, cache_dir=tmp_path)
+    assert cached.attrs["cache"]["parsed"] == 0
+    pd.testing.assert_frame_equal(attributed.reset_index(drop=True), cached)
+
+
+def test_values_of_every_type_survive_the_cache():
+    frame = pd.DataFrame({
+        "article_id": ["a", "a"],
+        "n": np.array([1, 2], dtype="int64"),
+        "x": [0.1, float("nan")],
+        "when": pd.to_datetime(["2025-02-01T10:00:00+03:00", None], utc=True),
+        "day": pd.to_datetime(["2025-02-01", "2025-02-02"]),
+        "spans": [[[0, 4], [9, 12]], []],
+        "pair": [(1, "b"), None],
+        "flag": [True, False],
+        "meta": [{"k": 1}, {}],
+    })
+    back = cache.assemble([cache.unpack_frame(cache.pack_frame(frame))])
+    pd.testing.assert_frame_equal(frame, back)
+
+
+def test_cache_location_is_a_setting(monkeypatch, tmp_path):
+    monkeypatch.setenv("KIT_CACHE_DIR", str(tmp_path / "elsewhere"))
+    assert cache.default_cache_dir() == tmp_path / "elsewhere"
+    monkeypatch.delenv("KIT_CACHE_DIR")
+    assert cache.default_cache_dir() == REPO / ".cache" / "kit"
+
+
+def test_a_crash_mid_extraction_stores_nothing_and_the_next_run_recovers(articles, tmp_path):
+    def broken(arts, nlp=None):
+        raise MemoryError("simulated crash in the quote engine")
+
+    with pytest.raises(MemoryError):
+        cache.cached_statements(articles, extract=broken, cache_dir=tmp_path, engine_version="t1")
+    assert cache.ExtractionCache(tmp_path).counts().get("quotes", 0) == 0
+    engine = CountingExtract()
+    cache.cached_statements(articles, extract=engine, cache_dir=tmp_path, engine_version="t1")
+    assert len(engine.seen) == len(articles)
+
+
+def test_deleting_the_cache_is_safe(articles, tmp_path):
+    engine = CountingExtract()
+    first = cache.cached_statements(articles, extract=engine, cache_dir=tmp_path / "c", engine_version="t1")
+    shutil.rmtree(tmp_path / "c")
+    again = cache.cached_statements(articles, extract=engine, cache_dir=tmp_path / "c", engine_version="t1")
+    pd.testing.assert_frame_equal(first, again)
+
+
+def test_duplicate_article_ids_are_refused(articles, tmp_path):
+    doubled = pd.concat([articles, articles.iloc[[0]]], ignore_index=True)
+    with pytest.raises(ValueError, match="distinct article_id"):
+        cache.cached_statements(doubled, extract=CountingExtract(), cache_dir=tmp_path)
