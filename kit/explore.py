@@ -107,7 +107,7 @@ def prepare_statements(statements: pd.DataFrame, articles: pd.DataFrame | None =
                 "speaker_mention", "sentence", "when_text", "text"):
         if col not in frame.columns:
             frame[col] = ""
-        frame[col] = frame[col].map(_text)
+        frame[col] = frame[col].fillna("").astype(str)
     frame["camp"] = frame["camp"].where(frame["camp"] != "", "Other")
     frame["_who"] = frame["actor"].where(frame["actor"] != "", frame["speaker"])
     said = _as_date(frame["said_on"]) if "said_on" in frame.columns else pd.Series(pd.NaT, index=frame.index)
@@ -115,10 +115,8 @@ def prepare_statements(statements: pd.DataFrame, articles: pd.DataFrame | None =
     frame["_date"] = said.fillna(published)
     frame["_themes"] = (frame["theme"].map(_themes) if "theme" in frame.columns
                         else pd.Series([()] * len(frame), index=frame.index, dtype=object))
-    hay = frame[SEARCH_COLUMNS[0]].str.lower()
-    for col in SEARCH_COLUMNS[1:]:
-        hay = hay + "\n" + frame[col].str.lower()
-    frame["_haystack"] = hay
+    first, *rest = SEARCH_COLUMNS
+    frame["_haystack"] = frame[first].str.cat([frame[c] for c in rest], sep="\n").str.lower()
     return frame
 
 
@@ -674,3 +672,24 @@ def export_html(notebook: str | Path, html_path: str | Path, *, include_code: bo
     tmp.write_text(body, encoding="utf-8")
     os.replace(tmp, html_path)
     return html_path
+
+
+EXPLORE_NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "2-who-said-what.ipynb"
+
+
+def run_exploration(output_dir: str | Path, parameters: dict[str, Any] | None = None, *,
+                    notebook: str | Path = EXPLORE_NOTEBOOK, kernel_name: str = "newsroom-kit") -> tuple[Path, Path]:
+    """Execute the exploration notebook with papermill into ``output_dir`` and export it to HTML.
+
+    Relative paths in ``parameters`` are read from ``output_dir`` (the notebook's working folder),
+    so pass absolute ones. Returns (executed notebook, HTML); papermill's error propagates on a
+    failed cell, with the executed notebook kept.
+    """
+    import papermill
+
+    out = Path(output_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    executed = out / "2-who-said-what.ipynb"
+    papermill.execute_notebook(str(notebook), str(executed), parameters=dict(parameters or {}),
+                               kernel_name=kernel_name, cwd=str(out), progress_bar=False)
+    return executed, export_html(executed, out / "2-who-said-what.html")

@@ -1,0 +1,111 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: newsroom-kit
+#     language: python
+#     name: newsroom-kit
+# ---
+
+# %% [markdown]
+# # Who said what: explore the quotes
+#
+# Ask the questions the report did not: what did a spokesman say about a meeting in March, who
+# first said a phrase, what else was in that article. Filter the browser below by camp, actor,
+# theme, kind, dates and words; open a row to read the paragraph it came from. If the machine got
+# a row wrong, mark it (wrong speaker / not a quote / wrong camp): the mark is saved to the
+# corrections file, and the next report run applies it (`kit report ... --corrections FILE`).
+
+# %% tags=["parameters"]
+# Parameters (papermill -p NAME VALUE). Dates are ISO strings ("2025-03-01"); "" means no filter.
+input_paths = ["../data/sample"]
+actors_files = ["../data/sample-actors.yml"]
+spacy_model = ""
+# max_articles: 0 = every article; N = only the first N (a quick look at a big folder)
+max_articles = 0
+corrections_file = "corrections.csv"
+camp = ""
+actor = ""
+theme = ""
+kind = ""
+start_date = ""
+end_date = ""
+text = ""
+oldest_first = False
+page_size = 20
+# quote_id: the statement to show in context below ("" = the first one the browser shows)
+quote_id = ""
+
+# %% [markdown]
+# Inputs: the article files in `input_paths`, the actor registry (`data/actors.yml` plus
+# `actors_files`) and, if it exists, `corrections_file`. Output: `corrections_file`, written
+# only when a reporter saves a correction; the articles are never changed.
+
+# %%
+from pathlib import Path
+
+import pandas as pd
+from IPython.display import Markdown, display
+
+import kit
+
+pd.set_option("display.max_colwidth", 100)
+
+# %%
+loaded = kit.load_articles(input_paths)
+articles = loaded.articles
+if max_articles:
+    articles = articles.head(int(max_articles))
+registry = kit.load_registry(actors_files)
+statements = kit.extract_quotes(articles, nlp=kit.load_pipeline(spacy_model or None))
+statements = kit.attribute_statements(statements, articles, registry)
+display(Markdown(f"**{len(statements):,} statements** in {len(articles):,} articles."))
+
+# %% [markdown]
+# ## Corrections so far
+# The browser shows every statement the machine found, with a ✎ note on those a reporter
+# corrected; the counts below already apply the corrections.
+
+# %%
+corrections = kit.Corrections(corrections_file, inputs=input_paths)
+corrected = (kit.apply_corrections(statements, corrections.path, registry)
+             if corrections.path.exists() else statements)
+applied = corrected.attrs.get("corrections", {}).get("applied", 0)
+display(Markdown(
+    f"{len(corrections)} correction(s) in `{corrections.path}`, {applied} applied.\n\n"
+    + "".join(f"- {c}: {n} statements\n" for c, n in corrected["camp"].value_counts().items())
+))
+
+# %% [markdown]
+# ## The browser
+
+# %%
+browser = kit.explore(statements, articles, page_size=page_size, corrections=corrections, registry=registry)
+browser.set(camp=camp, actor=actor, theme=theme, kind=kind, start=start_date, end=end_date, text=text,
+            sort="oldest" if oldest_first else "newest")
+browser
+
+# %% [markdown]
+# The same rows as a table (`browser.filtered` is every row the filters let through):
+
+# %%
+browser.filtered[["said_on", "speaker", "camp", "kind", "quote", "venue", "title"]].head(page_size)
+
+# %% [markdown]
+# ## One statement in context
+
+# %%
+chosen = quote_id or (browser.filtered["quote_id"].iloc[0] if len(browser.filtered) else "")
+kit.context(chosen) if chosen else Markdown("No statement matches the filters.")
+
+# %% [markdown]
+# ## The whole article, every statement coloured by camp
+
+# %%
+if chosen:
+    article_id = browser.frame.loc[browser.frame["quote_id"] == chosen, "article_id"].iloc[0]
+    display(kit.show_article(article_id))
