@@ -1,136 +1,610 @@
-"""Stage 2: find quotations in articles and the speaker each is attributed to.
+"""Stage 2: find every statement in the articles and who made it.
 
 ``extract_quotes(articles)`` returns the ``statements`` table, one row per statement:
-    article_id, quote_id         stable ids (quote_id = article_id + ":" + start offset)
-    quote, quote_start, quote_end  the quoted words and character offsets into the article's text
-    quote_spans                  list of [start, end] pieces (a quote split by its attribution)
+
+    article_id, quote_id         quote_id = article_id + ":" + start + "-" + end (stable)
+    quote, quote_start, quote_end  the statement's words and character offsets into the article's
+                                 ``text`` exactly as given: text[quote_start:quote_end] == quote.
+                                 A quote split by its attribution ("A," he said, "B.") is one
+                                 row whose quote runs from A to B.
+    quote_spans                  list of [start, end]: the quoted pieces themselves
+    quote_text                   the pieces joined with spaces (what was said, without "he said")
     kind                         direct | partial | indirect | turn
-    speaker                      resolved name or description within the article ("" if none)
-    speaker_mention, speaker_start, speaker_end   the words the cue attaches to (may be "he")
-    cue, cue_start, cue_end      the speech verb or phrase
-    venue                        addressee or medium ("CNN", "reporters"), "" if none
-    sentence                     the sentence around the quote, for a reporter to read
+    speaker                      the speaker resolved within the article: a full name
+                                 ("Donald Trump" for "he"), or a description kept as written
+                                 ("a senior Russian lawmaker"); "" if none
+    speaker_mention, speaker_start, speaker_end   the words the cue attaches to ("he"), -1 if none
+    cue, cue_start, cue_end      the speech verb or phrase ("told", "according to"), -1 if none
+    venue                        addressee or medium ("CNN", "reporters", "New York Post"), or ""
+    sentence                     the sentence(s) around the statement, for a reporter to read
+    content, content_start, content_end  the whole reported content: for a partial quote the
+                                 clause around it ("peace talks had “made a lot of progress.”"),
+                                 otherwise the quote's cover
     confidence                   0..1, how sure the engine is of the attribution
+
+How it works (rules, no trained model beyond spaCy's parser):
+
+* quotation marks of every style are paired cheaply (``kit.quotes_marks``), robust to a missing
+  closing mark; a quote that runs over paragraphs is one statement;
+* only paragraphs that can hold a statement (a mark, a cue-verb form) get the full parse
+  (``fast=True``); the rest get only named entities, which speaker resolution needs;
+* a cue is a verb from ``data/speech_verbs.yml`` (matched on its lemma) that governs a clause
+  or a quotation, or a phrase such as "according to"; its subject is the speaker mention;
+* a quotation is direct when it is the whole content of its cue, partial when it sits inside a
+  longer reported clause; a cue's clause without quotation marks is indirect speech;
+* transcript lines that open with a speaker label are turns;
+* speakers are resolved within the article by ``kit.coref``; a quote without a cue takes the
+  speaker of the quote before it (or after it in the same paragraph).
+
+The engine never raises for one odd article: an article that fails is reported as a warning
+and yields no rows.
 """
 from __future__ import annotations
 
+import itertools
+import logging
 import re
+from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Iterable, Iterator
 
 import pandas as pd
 
 from .config import load_yaml
+from .coref import Resolver
 from .nlp import load_pipeline
+from .quotes_marks import (Quotation, Turn, cue_form_pattern, find_quotations, find_turns,
+                           is_candidate, paragraphs)
+
+log = logging.getLogger(__name__)
 
 STATEMENT_COLUMNS = [
-    "article_id", "quote_id", "quote", "quote_start", "quote_end", "quote_spans", "kind",
-    "speaker", "speaker_mention", "speaker_start", "speaker_end",
-    "cue", "cue_start", "cue_end", "venue", "sentence", "confidence",
+    "article_id", "quote_id", "quote", "quote_start", "quote_end", "quote_spans", "quote_text",
+    "kind", "speaker", "speaker_mention", "speaker_start", "speaker_end",
+    "cue", "cue_start", "cue_end", "venue", "sentence",
+    "content", "content_start", "content_end", "confidence",
 ]
-QUOTE_PAIRS = re.compile(r"“[^“”\n]+”|\"[^\"\n]+\"|«[^«»\n]+»")
-PRONOUNS = {"he", "she", "they", "i", "we"}
+CONTENT_DEPS = {"ccomp", "xcomp", "parataxis"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+RELATIVE = {"who", "that", "which", "whom"}
+NOT_MENTION_DEPS = {"relcl", "acl", "advcl", "punct", "cc", "conj", "prep"}
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
+FULL_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 
 
-@lru_cache(maxsize=1)
+@dataclass
+class Lexicon:
+    """The cue lexicon from ``data/speech_verbs.yml``."""
+    verbs: frozenset
+    belief: frozenset
+    phrases: tuple
+    addressee: frozenset
+    medium: frozenset
+    not_labels: frozenset
+    female: frozenset
+    male: frozenset
+    forms: re.Pattern
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: str = "speech_verbs.yml") -> Lexicon:
+    """The cue verbs, phrases, venue words and name lists a reporter edits in ``data/``."""
+    raw = load_yaml(path) or {}
+    low = lambda key: frozenset(str(w).lower() for w in raw.get(key) or [])
+    verbs, belief = low("verbs"), low("belief_verbs")
+    phrases = tuple(tuple(str(p).lower().split()) for p in raw.get("phrases") or [])
+    return Lexicon(verbs, belief, phrases, low("addressee_verbs"), low("medium_nouns"),
+                   low("not_speaker_labels"), frozenset(raw.get("female_names") or []),
+                   frozenset(raw.get("male_names") or []),
+                   cue_form_pattern(verbs | belief, [" ".join(p) for p in phrases]))
+
+
 def speech_verbs() -> frozenset[str]:
     """Lemmas of cue verbs from ``data/speech_verbs.yml``."""
-    return frozenset(load_yaml("speech_verbs.yml")["verbs"])
+    return load_lexicon().verbs
 
 
-def quote_spans_in(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each paired quotation, marks included."""
-    return [m.span() for m in QUOTE_PAIRS.finditer(text)]
+# ---------------------------------------------------------------- planning (no parsing)
+
+@dataclass
+class Plan:
+    """What one article needs: its paragraphs, marks, turns and which paragraphs to parse."""
+    article_id: str
+    text: str
+    paras: list
+    quotations: list
+    turns: list
+    parse: list       # paragraph indexes that get the full pipeline
+    ents_only: list   # paragraph indexes that get named entities only
 
 
-def _inside(i: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= i < e for s, e in spans)
+def _inside(s: int, e: int, spans) -> bool:
+    return any(a <= s and e <= b for a, b in spans)
 
 
-def _mention(token) -> tuple[int, int]:
-    """Character span of a subject noun phrase (compounds, titles, appositions)."""
-    left = min(t.idx for t in token.subtree)
-    right = max(t.idx + len(t) for t in token.subtree)
-    return left, right
+def plan_article(article_id: str, text: str, lex: Lexicon, fast: bool = True) -> Plan:
+    """Paragraphs, quotations and turns of one article, and which paragraphs need a parse."""
+    text = text if isinstance(text, str) else ""
+    paras = paragraphs(text)
+    quotations = find_quotations(text)
+    turns = find_turns(text, lex.not_labels)
+    turn_spans = [tuple(p) for t in turns for p in t.pieces]
+    parse, ents_only = [], []
+    for k, (s, e) in enumerate(paras):
+        in_turn = any(a < e and s < b for a, b in turn_spans)
+        if not fast:
+            parse.append(k)
+        elif not in_turn and is_candidate(text[s:e], lex.forms):
+            parse.append(k)
+        else:
+            ents_only.append(k)
+    return Plan(article_id, text, paras, quotations, turns, parse, ents_only)
 
 
-def _cue_for(doc, start: int, end: int, spans) -> object | None:
-    """The speech verb that governs the quote at [start, end), searched in its sentence."""
-    sent = doc.char_span(start, end, alignment_mode="expand")
-    if sent is None:
-        return None
-    candidates = [t for t in sent.sent if t.lemma_ in speech_verbs() and t.pos_ in {"VERB", "AUX"}
-                  and not _inside(t.idx, spans)]
-    if not candidates:
-        return None
-    return min(candidates, key=lambda t: min(abs(t.idx - start), abs(t.idx - end)))
+# ---------------------------------------------------------------- cues in a parsed paragraph
+
+@dataclass
+class Cue:
+    """A cue found in the parse: the verb (or phrase), its speaker mention and its content."""
+    tokens: list
+    sent: object
+    source: object = None
+    content: set = field(default_factory=set)
+    subtree: set = field(default_factory=set)
+    belief: bool = False
 
 
-def _subject(cue):
-    for child in cue.children:
-        if child.dep_ in {"nsubj", "nsubjpass"}:
+def _subject(verb, depth: int = 0):
+    """The speaker token of a cue verb: its subject, the subject of the verb it hangs from
+    ("..., adding that"), or the noun a relative clause describes ("Peskov, who said")."""
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS and not (child.dep_ == "nsubjpass" and child.lower_ == "it"):
+            if child.lower_ in RELATIVE and verb.dep_ == "relcl":
+                return verb.head
             return child
+    if verb.dep_ == "relcl":
+        return verb.head
+    if depth < 3 and verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head is not verb:
+        return _subject(verb.head, depth + 1)
+    if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        return verb.head  # "a statement saying ..."
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for gc in child.children:
+                if gc.dep_ == "pobj":
+                    return gc
     return None
 
 
-def _venue(cue) -> str:
-    for child in cue.children:
-        if child.dep_ in {"dobj", "dative"} and child.ent_type_ in {"ORG", "PERSON", "NORP"} or child.lower_ == "reporters":
-            return doc_span_text(child)
+def _clause_tokens(head, exclude: set) -> set:
+    return {t.i for t in head.subtree} - exclude
+
+
+def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
+    lemma = tok.lemma_.lower()
+    belief = lemma in lex.belief
+    if tok.i in blocked or tok.pos_ not in {"VERB", "AUX"} or not (lemma in lex.verbs or belief):
+        return None
+    cue = Cue([tok], tok.sent, belief=belief)
+    cue.source = _subject(tok)
+    source_ids = {t.i for t in cue.source.subtree} if cue.source is not None and cue.source.head is tok else set()
+    heads = [c for c in tok.children if c.dep_ in CONTENT_DEPS and not (belief and c.dep_ != "ccomp")]
+    for h in heads:
+        cue.content |= _clause_tokens(h, source_ids | {tok.i})
+    if not heads and tok.dep_ == "parataxis" and tok.head.pos_ in {"VERB", "AUX"} and not belief:
+        cue.content = _clause_tokens(tok.head, {t.i for t in tok.subtree})  # "X, he said, is Y"
+    cue.subtree = {t.i for t in tok.subtree} - source_ids - {tok.i}
+    return cue
+
+
+def _phrase_cues(doc, lex: Lexicon, blocked: set) -> list[Cue]:
+    """'according to X': the source is X, the content the clause the phrase modifies."""
+    cues = []
+    lower = [t.lower_ for t in doc]
+    for phrase in lex.phrases:
+        n = len(phrase)
+        for i in range(len(doc) - n + 1):
+            if tuple(lower[i:i + n]) != phrase or i in blocked:
+                continue
+            toks = list(doc[i:i + n])
+            last = toks[-1]
+            pobj = next((c for c in last.children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            anchor = toks[0].head
+            while anchor.pos_ not in {"VERB", "AUX"} and anchor.head is not anchor:
+                anchor = anchor.head
+            phrase_ids = {t.i for tk in toks for t in tk.subtree} | {t.i for t in toks}
+            cue = Cue(toks, toks[0].sent, source=pobj)
+            cue.content = {t.i for t in anchor.subtree} - phrase_ids
+            cue.subtree = set(cue.content)
+            cues.append(cue)
+    return cues
+
+
+def cues_in(doc, lex: Lexicon, blocked: set) -> list[Cue]:
+    """Every cue in a parsed paragraph, skipping tokens inside quotations and turns."""
+    cues = [c for c in (_verb_cue(t, lex, blocked) for t in doc) if c is not None]
+    return cues + _phrase_cues(doc, lex, blocked)
+
+
+# ---------------------------------------------------------------- spans and text
+
+def _span_of(doc, ids: Iterable[int], off: int) -> tuple[int, int]:
+    ids = sorted(ids)
+    return off + doc[ids[0]].idx, off + doc[ids[-1]].idx + len(doc[ids[-1]])
+
+
+TRIM_LEFT = {"that", "to", ",", ":", "-", "—", "–", ";", "and", "but", "if"}
+
+
+def _content_pieces(doc, ids: set, off: int) -> list[list[int]]:
+    """Contiguous pieces of a clause, trimmed of 'that', 'to' and edge punctuation."""
+    order = sorted(ids)
+    while order and (doc[order[0]].lower_ in TRIM_LEFT and doc[order[0]].dep_ in {"mark", "aux", "punct", "cc"}
+                     or doc[order[0]].is_punct and doc[order[0]].text not in "“\"‘'«„"):
+        order.pop(0)
+    while order and doc[order[-1]].is_punct and doc[order[-1]].text not in "”\"’'»":
+        order.pop()
+    pieces: list[list[int]] = []
+    for i in order:
+        s, e = off + doc[i].idx, off + doc[i].idx + len(doc[i])
+        if pieces and i - 1 in ids and pieces[-1][2] == i - 1:
+            pieces[-1][1], pieces[-1][2] = e, i
+        else:
+            pieces.append([s, e, i])
+    return [[s, e] for s, e, _ in pieces]
+
+
+def _mention(source, off: int, quote_ids: set) -> tuple[int, int, str]:
+    """Character span and head word of the speaker mention ("Kremlin spokesperson Dmitry Peskov")."""
+    doc = source.doc
+    keep = {source.i}
+    stack = [source]
+    while stack:
+        tok = stack.pop()
+        for child in tok.children:
+            if child.dep_ in NOT_MENTION_DEPS and not (child.dep_ == "prep" and child.lower_ == "of"):
+                continue
+            if child.i in quote_ids:
+                continue
+            keep.add(child.i)
+            stack.append(child)
+    lo, hi = source.i, source.i
+    while lo - 1 in keep:
+        lo -= 1
+    while hi + 1 in keep:
+        hi += 1
+    while hi > lo and (doc[hi].is_punct or doc[hi].dep_ == "case"):
+        hi -= 1
+    while lo < hi and doc[lo].is_punct:
+        lo += 1
+    return off + doc[lo].idx, off + doc[hi].idx + len(doc[hi]), source.text
+
+
+def _venue_np(tok) -> str:
+    """The words of a venue noun phrase without relative clauses or a leading article."""
+    skip = {t.i for c in tok.children if c.dep_ in {"relcl", "acl", "appos"} for t in c.subtree}
+    toks = [t for t in tok.subtree if t.i not in skip]
+    text = "".join(t.text_with_ws for t in toks).strip().rstrip(",.;:")
+    return re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
+
+
+def venue_of(cue: Cue, lex: Lexicon) -> str:
+    """The addressee or medium of a cue: "told CNN", "in an interview with the New York Post"."""
+    tok = cue.tokens[0]
+    heads = [tok] + ([tok.head] if tok.dep_ in {"conj", "advcl", "xcomp"} else [])
+    for child in tok.children:
+        if child.dep_ in {"dobj", "dative", "iobj"} and tok.lemma_.lower() in lex.addressee \
+                and child.pos_ in {"PROPN", "NOUN"}:
+            return _venue_np(child)
+    for h in heads:
+        for child in h.children:
+            if child.dep_ != "prep" or child.lower_ not in {"in", "during", "on", "to"}:
+                continue
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is None or pobj.ent_type_ in {"DATE", "TIME"}:
+                continue
+            if child.lower_ == "to" and h is tok and pobj.pos_ in {"PROPN", "NOUN"}:
+                return _venue_np(pobj)
+            if child.lower_ == "on" and pobj.pos_ == "PROPN":
+                return _venue_np(pobj)
+            if pobj.lemma_.lower() in lex.medium:
+                for gc in pobj.children:
+                    if gc.dep_ == "prep" and gc.lower_ in {"with", "on", "to"}:
+                        target = next((c for c in gc.children if c.dep_ == "pobj"), None)
+                        if target is not None:
+                            return _venue_np(target)
     return ""
 
 
-def doc_span_text(token) -> str:
-    return "".join(t.text_with_ws for t in token.subtree).strip()
+# ---------------------------------------------------------------- statements in one article
+
+@dataclass
+class Statement:
+    pieces: list
+    kind: str
+    cue: Cue | None = None
+    off: int = 0
+    content: list | None = None
+    sentence: tuple = (0, 0)
+    confidence: float = 0.5
+    closed: bool = True
+    turn: Turn | None = None
+    para: int = 0
 
 
-def _resolve(doc, mention_tok, before: int) -> str:
-    """A pronoun to the nearest PERSON named before it; a name to itself."""
-    if mention_tok is None:
-        return ""
-    text = doc_span_text(mention_tok)
-    if mention_tok.lower_ in PRONOUNS:
-        people = [e for e in doc.ents if e.label_ == "PERSON" and e.end_char <= before]
-        return people[-1].text if people else ""
-    return text
+def _quote_token_ids(doc, q: Quotation, off: int, end: int) -> set:
+    ids = set()
+    for s, e in q.pieces:
+        if s >= end or e <= off:
+            continue
+        span = doc.char_span(max(s, off) - off, min(e, end) - off, alignment_mode="expand")
+        if span is not None:
+            ids |= set(range(span.start, span.end))
+    # the marks themselves belong to the quotation too
+    return ids
 
 
-def statements_in_doc(article_id: str, doc) -> list[dict]:
-    """Statement rows for one parsed article."""
-    text = doc.text
-    spans = quote_spans_in(text)
+def _attach(q_ids: set, cues: list[Cue], doc) -> tuple[Cue | None, str]:
+    """The cue a quotation belongs to, and how ('content', 'subtree' or 'near')."""
+    if not q_ids:
+        return None, ""
+    best = [c for c in cues if c.content & q_ids]
+    if best:
+        return min(best, key=lambda c: len(c.content)), "content"
+    best = [c for c in cues if c.subtree & q_ids and not c.belief]
+    if best:
+        return min(best, key=lambda c: len(c.subtree)), "subtree"
+    first, last = min(q_ids), max(q_ids)
+    sents = {doc[first].sent.start, doc[last].sent.start}
+    near = [c for c in cues if c.tokens[0].sent.start in sents and not c.belief and not c.content]
+    if not near:
+        # '“...” \n he said.': the cue sentence right after the quote, or 'X said:' right before
+        nxt = doc[last].sent.end
+        near = [c for c in cues if c.tokens[0].sent.start == nxt and not c.belief
+                and not c.content and c.tokens[0].i - nxt <= 6]
+        prev = doc[first].sent
+        if not near and prev.start > 0:
+            before = doc[prev.start - 1]
+            if before.text == ":" or (first > 0 and doc[first - 1].text == ":"):
+                near = [c for c in cues if c.tokens[0].sent.start == before.sent.start and not c.belief]
+    if near:
+        return min(near, key=lambda c: min(abs(c.tokens[0].i - first), abs(c.tokens[0].i - last))), "near"
+    return None, ""
+
+
+def _adjacent(cue: Cue, q_ids: set, doc) -> bool:
+    """True when only punctuation (and the speaker) stands between the quotation and its cue:
+    '“A,” Trump said' or 'Trump responded, “A”' (a direct quote, not a partial one)."""
+    first, last = min(q_ids), max(q_ids)
+    near = {t.i for t in cue.tokens}
+    if cue.source is not None:
+        near |= {t.i for t in cue.source.subtree}
+        near |= {t.i for t in cue.source.subtree for t in t.ancestors if t.i in near}
+    lo, hi = min(near), max(near)
+    between = range(last + 1, lo) if last < lo else range(hi + 1, first) if hi < first else None
+    if between is None:
+        return False
+    return all(doc[i].is_punct or doc[i].is_space or doc[i].i in near for i in between)
+
+
+def _is_partial(cue: Cue, how: str, q_ids: set, doc) -> bool:
+    if how == "near" or _adjacent(cue, q_ids, doc):
+        return False
+    region = cue.content if how == "content" else cue.subtree
+    outside = [doc[i] for i in region - q_ids
+               if doc[i].is_alpha and doc[i].lower_ not in {"that", "to"} and not doc[i].is_punct]
+    return len(outside) >= 2 or (how == "subtree" and len(outside) >= 1)
+
+
+def statements_in_paragraph(plan: Plan, k: int, doc, lex: Lexicon, blocked_spans) -> list[Statement]:
+    """Statements whose quotation starts in, or whose cue sits in, paragraph k."""
+    off, end = plan.paras[k]
+    blocked = set()
+    for s, e in blocked_spans:
+        if s < end and off < e:
+            span = doc.char_span(max(s, off) - off, min(e, end) - off, alignment_mode="expand")
+            if span is not None:
+                blocked |= set(range(span.start, span.end))
+    quotes = [q for q in plan.quotations if any(off <= s < end for s, _ in q.pieces[:1])
+              and not _inside(q.start, q.end, [tuple(p) for t in plan.turns for p in t.pieces])]
+    cues = cues_in(doc, lex, blocked)
+    out: list[Statement] = []
+    by_cue: dict[int, Statement] = {}
+    for q in quotes:
+        q_ids = _quote_token_ids(doc, q, off, end)
+        cue, how = _attach(q_ids, cues, doc)
+        sent = (off + doc[min(q_ids)].sent.start_char, off + doc[max(q_ids)].sent.end_char) if q_ids else (off, end)
+        words = len(plan.text[q.start:q.end].split())
+        if cue is None:
+            if words < 4 and not q.pieces[-1][1] - q.pieces[0][0] > 40:
+                continue  # a scare quote, title or nickname
+            out.append(Statement(q.pieces, "direct", None, off, None, sent, 0.5 if q.closed else 0.35, q.closed, para=k))
+            continue
+        key = id(cue)
+        if key in by_cue and how != "subtree":
+            st = by_cue[key]  # '"A," he said, "B."': one statement in several pieces
+            st.pieces = sorted(st.pieces + q.pieces)
+            st.sentence = (min(st.sentence[0], sent[0]), max(st.sentence[1], sent[1]))
+            continue
+        partial = _is_partial(cue, how, q_ids, doc)
+        content = None
+        if partial:
+            region = cue.content if how == "content" else cue.subtree
+            content = _content_pieces(doc, region, off)
+        cue_sent = cue.tokens[0].sent
+        sent = (min(sent[0], off + cue_sent.start_char), max(sent[1], off + cue_sent.end_char))
+        conf = {"content": 0.9, "subtree": 0.8, "near": 0.75}[how] * (1.0 if q.closed else 0.8)
+        st = Statement(q.pieces, "partial" if partial else "direct", cue, off, content, sent, conf, q.closed, para=k)
+        by_cue[key] = st
+        out.append(st)
+    for cue in cues:
+        if id(cue) in by_cue or len([i for i in cue.content if doc[i].is_alpha]) < 2:
+            continue
+        if cue.content & blocked:
+            continue
+        pieces = _content_pieces(doc, cue.content, off)
+        if not pieces:
+            continue
+        sent = (off + cue.sent.start_char, off + cue.sent.end_char)
+        out.append(Statement(pieces, "indirect", cue, off, pieces, sent, 0.6 if cue.belief else 0.7, para=k))
+    return out
+
+
+def _row(plan: Plan, st: Statement, resolver: Resolver, doc, lex: Lexicon) -> dict:
+    text = plan.text
+    start, end = st.pieces[0][0], st.pieces[-1][1]
+    row = dict(article_id=plan.article_id, quote=text[start:end], quote_start=start, quote_end=end,
+               quote_spans=[list(p) for p in st.pieces],
+               quote_text=" ".join(text[s:e] for s, e in st.pieces), kind=st.kind,
+               speaker="", speaker_mention="", speaker_start=-1, speaker_end=-1,
+               cue="", cue_start=-1, cue_end=-1, venue="",
+               sentence=text[st.sentence[0]:st.sentence[1]].strip(),
+               content_start=(st.content or st.pieces)[0][0], content_end=(st.content or st.pieces)[-1][1],
+               confidence=round(st.confidence, 2), _para=st.para)
+    row["content"] = text[row["content_start"]:row["content_end"]]
+    cue = st.cue
+    if cue is not None:
+        off = st.off
+        c0, c1 = cue.tokens[0], cue.tokens[-1]
+        row.update(cue_start=off + c0.idx, cue_end=off + c1.idx + len(c1))
+        row["cue"] = text[row["cue_start"]:row["cue_end"]]
+        row["venue"] = venue_of(cue, lex) if len(cue.tokens) == 1 else ""
+        if cue.source is not None:
+            q_ids = set()
+            s, e, head = _mention(cue.source, off, q_ids)
+            row.update(speaker_mention=text[s:e], speaker_start=s, speaker_end=e)
+            row["speaker"] = resolver.resolve(text[s:e], s, head)
+        else:
+            row["confidence"] = round(row["confidence"] * 0.6, 2)
+    return row
+
+
+def _turn_row(plan: Plan, turn: Turn, resolver: Resolver) -> dict:
+    text = plan.text
+    start, end = turn.pieces[0][0], turn.pieces[-1][1]
+    label = turn.label
+    if label == "Q":
+        speaker = "a reporter"
+    else:
+        name = re.sub(r"^(THE|MR\.?|MS\.?|MRS\.?|DR\.?)\s+", "", label).strip()
+        titled = name.title() if name.isupper() else name
+        speaker = resolver.surname(titled.split()[-1], turn.label_start) if titled else ""
+        speaker = speaker or (label.title() if label.isupper() else label)
+    return dict(article_id=plan.article_id, quote=text[start:end], quote_start=start, quote_end=end,
+                quote_spans=[list(p) for p in turn.pieces],
+                quote_text=" ".join(text[s:e] for s, e in turn.pieces), kind="turn",
+                speaker=speaker, speaker_mention=label, speaker_start=turn.label_start,
+                speaker_end=turn.label_end, cue=":", cue_start=turn.label_end,
+                cue_end=turn.label_end + 1, venue="", sentence=text[turn.pieces[0][0]:turn.pieces[0][1]][:400],
+                content=text[start:end], content_start=start, content_end=end, confidence=0.95,
+                _para=-1)
+
+
+def _inherit(rows: list[dict]) -> None:
+    """A quote with no cue takes the speaker of the statement before it (same or previous
+    paragraph), else of the next one in its paragraph; a statement with no venue takes the
+    venue of the one before it when the same speaker is quoted on in the same or next paragraph
+    (indirect speech often reports an earlier occasion, so it inherits no venue)."""
+    for i, r in enumerate(rows):
+        if r["cue"] or r["kind"] == "turn":
+            continue
+        prev = next((p for p in reversed(rows[:i]) if p["speaker"] and p["kind"] != "turn"), None)
+        nxt = next((n for n in rows[i + 1:] if n["speaker"] and n["_para"] == r["_para"]), None)
+        src = prev if prev is not None and r["_para"] - prev["_para"] <= 2 else nxt
+        if src is not None:
+            r["speaker"] = src["speaker"]
+            r["confidence"] = round(min(r["confidence"], 0.5), 2)
+    for i, r in enumerate(rows[1:], start=1):
+        prev = rows[i - 1]
+        if not r["venue"] and prev["venue"] and r["speaker"] and r["speaker"] == prev["speaker"] \
+                and r["_para"] - prev["_para"] <= 1 and r["kind"] in {"direct", "partial"}:
+            r["venue"] = prev["venue"]
+
+
+def statements_for_article(plan: Plan, docs: dict, lex: Lexicon) -> list[dict]:
+    """Statement rows for one article whose paragraphs have been run through spaCy."""
+    persons = []
+    for k, doc in docs.items():
+        off = plan.paras[k][0]
+        persons += [(off + e.start_char, off + e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+    blocked = [tuple(p) for q in plan.quotations for p in q.pieces] + \
+              [tuple(p) for t in plan.turns for p in t.pieces]
+    resolver = Resolver(plan.text, persons, blocked, lex.female, lex.male)
+    turn_spans = [tuple(p) for t in plan.turns for p in t.pieces]
     rows = []
-    for start, end in spans:
-        cue = _cue_for(doc, start, end, spans)
-        subj = _subject(cue) if cue is not None else None
-        s_start, s_end = _mention(subj) if subj is not None else (-1, -1)
-        sentence = doc.char_span(start, end, alignment_mode="expand")
-        rows.append(dict(
-            article_id=article_id,
-            quote_id=f"{article_id}:{start}",
-            quote=text[start + 1:end - 1],
-            quote_start=start + 1,
-            quote_end=end - 1,
-            quote_spans=[[start + 1, end - 1]],
-            kind="direct",
-            speaker=_resolve(doc, subj, start),
-            speaker_mention=text[s_start:s_end] if subj is not None else "",
-            speaker_start=s_start,
-            speaker_end=s_end,
-            cue=cue.text if cue is not None else "",
-            cue_start=cue.idx if cue is not None else -1,
-            cue_end=cue.idx + len(cue) if cue is not None else -1,
-            venue=_venue(cue) if cue is not None else "",
-            sentence=sentence.sent.text if sentence is not None else "",
-            confidence=0.8 if subj is not None else 0.2,
-        ))
-    return rows
+    for k in sorted(plan.parse):
+        doc = docs[k]
+        for st in statements_in_paragraph(plan, k, doc, lex, turn_spans + [tuple(p) for q in plan.quotations for p in q.pieces]):
+            rows.append(_row(plan, st, resolver, doc, lex))
+    rows += [_turn_row(plan, t, resolver) for t in plan.turns]
+    rows.sort(key=lambda r: (r["quote_start"], r["quote_end"], r["kind"]))
+    _inherit(rows)
+    seen = set()
+    out = []
+    for r in rows:
+        r["quote_id"] = f"{plan.article_id}:{r['quote_start']}-{r['quote_end']}"
+        if r["quote_id"] in seen:
+            continue
+        seen.add(r["quote_id"])
+        r.pop("_para")
+        out.append(r)
+    return out
 
 
-def extract_quotes(articles: pd.DataFrame, nlp=None, batch_size: int = 32) -> pd.DataFrame:
-    """The ``statements`` table for every article in ``articles`` (see module docstring)."""
+# ---------------------------------------------------------------- streaming over articles
+
+def _texts(plans: Iterable[Plan], which: str) -> Iterator[str]:
+    for plan in plans:
+        for k in getattr(plan, which):
+            s, e = plan.paras[k]
+            yield plan.text[s:e]
+
+
+def iter_statements(articles: pd.DataFrame, nlp=None, *, fast: bool = True, batch_size: int = 32,
+                    n_process: int = 1) -> Iterator[list[dict]]:
+    """Statement rows article by article, streaming: only one batch of parses is held at a time."""
     nlp = nlp or load_pipeline()
-    rows: list[dict] = []
-    docs = nlp.pipe(articles["text"].tolist(), batch_size=batch_size)
-    for article_id, doc in zip(articles["article_id"], docs):
-        rows.extend(statements_in_doc(article_id, doc))
-    return pd.DataFrame(rows, columns=STATEMENT_COLUMNS)
+    lex = load_lexicon()
+    ids = articles["article_id"].astype(str).tolist()
+    texts = articles["text"].tolist()
+    plans = (plan_article(a, t, lex, fast) for a, t in zip(ids, texts))
+    p_main, p_full, p_ner = itertools.tee(plans, 3)
+    full = nlp.pipe(_texts(p_full, "parse"), batch_size=batch_size, n_process=n_process)
+    keep = {"ner"} if _ner_own_tok2vec(nlp) else {"ner", "tok2vec"}
+    not_ner = [p for p in nlp.pipe_names if p not in keep]
+    ner = nlp.pipe(_texts(p_ner, "ents_only"), batch_size=batch_size, n_process=n_process, disable=not_ner)
+    for plan in p_main:
+        docs = {k: next(full) for k in plan.parse}
+        docs.update({k: next(ner) for k in plan.ents_only})
+        try:
+            yield statements_for_article(plan, docs, lex)
+        except Exception as exc:  # one odd article must not stop the run
+            log.warning("article %s: quote extraction failed (%s: %s)", plan.article_id, type(exc).__name__, exc)
+            yield []
+
+
+def _ner_own_tok2vec(nlp) -> bool:
+    """True when the NER has its own embedding layer, so it runs correctly without tok2vec."""
+    if "ner" not in nlp.pipe_names:
+        return True
+    arch = nlp.get_pipe_config("ner").get("model", {}).get("tok2vec", {}).get("@architectures", "")
+    return "Listener" not in arch
+
+
+def extract_quotes(articles: pd.DataFrame, nlp=None, batch_size: int = 32, *, fast: bool = True,
+                   n_process: int = 1) -> pd.DataFrame:
+    """The ``statements`` table for every article in ``articles`` (see the module docstring).
+
+    ``fast=True`` parses only paragraphs that can hold a statement and gives the same rows as
+    ``fast=False`` (a full parse of every paragraph). ``n_process`` > 1 uses more cores.
+    """
+    rows = [r for article_rows in iter_statements(articles, nlp, fast=fast, batch_size=batch_size,
+                                                   n_process=n_process) for r in article_rows]
+    frame = pd.DataFrame(rows, columns=STATEMENT_COLUMNS)
+    for col in ("quote_start", "quote_end", "speaker_start", "speaker_end", "cue_start", "cue_end",
+                "content_start", "content_end"):
+        frame[col] = frame[col].astype("int64")
+    frame["confidence"] = frame["confidence"].astype("float64")
+    return frame

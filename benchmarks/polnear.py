@@ -1,0 +1,158 @@
+"""Quote engine vs. PolNeAR (Newell et al., LREC 2018): quality and speed, run by hand.
+
+    .venv/bin/python benchmarks/polnear.py                    # dev split, all three scores
+    .venv/bin/python benchmarks/polnear.py --split train --limit 100 --errors 30
+
+Runs ``kit.quotes.extract_quotes`` on ``../shared/gold/polnear-<split>.jsonl``, writes the
+predictions in the scorer's shape (one article per line: id, quotes with quote_start/end,
+quote_spans, speaker, speaker_start/end) to ``--out``, and calls
+``../shared/tools/score_quotes.py`` for all kinds, direct, and direct+mixed. Prints the scorer's
+JSON and the engine's words per second.
+
+The adapter maps a statement to PolNeAR's notion of content: the quoted pieces for a direct
+quote or turn, the whole reported clause (``content_start``/``content_end``) for a partial
+quote or indirect speech. The speaker is the resolved speaker, else the mention as written;
+its span is the mention the cue attaches to. PolNeAR has no licence: nothing from it is kept
+in the repository, and the engine is rules and lexicons only.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pandas as pd
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+sys.path.insert(0, str(REPO))
+
+from kit.nlp import load_pipeline  # noqa: E402
+from kit.quotes import extract_quotes  # noqa: E402
+
+
+def load_gold(path: Path, limit: int | None = None) -> list[dict]:
+    """Gold articles from a PolNeAR JSONL file (first ``limit`` when given)."""
+    out = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                out.append(json.loads(line))
+                if limit and len(out) >= limit:
+                    break
+    return out
+
+
+def prediction(row) -> dict:
+    """One statement in the scorer's shape."""
+    if row.kind in ("partial", "indirect"):
+        spans = [[int(row.content_start), int(row.content_end)]] if row.kind == "partial" else row.quote_spans
+    else:
+        spans = row.quote_spans
+    spans = [[int(s), int(e)] for s, e in spans]
+    has_mention = row.speaker_start >= 0
+    return {
+        "quote_start": spans[0][0], "quote_end": spans[-1][1], "quote_spans": spans,
+        "speaker": row.speaker or row.speaker_mention or None,
+        "speaker_start": int(row.speaker_start) if has_mention else None,
+        "speaker_end": int(row.speaker_end) if has_mention else None,
+        "kind": row.kind,
+    }
+
+
+def write_predictions(gold: list[dict], statements: pd.DataFrame, path: Path) -> None:
+    """Predictions as JSONL, one line per gold article (articles without statements included)."""
+    by_article = {aid: grp for aid, grp in statements.groupby("article_id", sort=False)}
+    tmp = path.with_suffix(".tmp")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        for art in gold:
+            grp = by_article.get(art["id"])
+            quotes = [prediction(r) for r in grp.itertuples()] if grp is not None else []
+            fh.write(json.dumps({"id": art["id"], "quotes": quotes}) + "\n")
+    os.replace(tmp, path)
+
+
+def score(gold_path: Path, pred_path: Path, kinds: str | None) -> dict:
+    """The scorer's result for one kind selection."""
+    cmd = [sys.executable, str(SHARED / "tools" / "score_quotes.py"), str(gold_path), str(pred_path)]
+    if kinds:
+        cmd += ["--kinds", kinds]
+    return json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout)
+
+
+def show_errors(gold: list[dict], statements: pd.DataFrame, n: int) -> None:
+    """Print missed gold attributions and unmatched predictions for study (not saved anywhere)."""
+    import re
+    word = re.compile(r"\w+")
+    by_article = {aid: grp for aid, grp in statements.groupby("article_id", sort=False)}
+    shown = 0
+    for art in gold:
+        text = art["text"]
+        preds = [prediction(r) for r in by_article[art["id"]].itertuples()] if art["id"] in by_article else []
+        def toks(spans):
+            return {m.start() for s, e in spans for m in word.finditer(text, s, e)}
+        ptoks = [toks(p["quote_spans"]) for p in preds]
+        for g in art["quotes"]:
+            gt = toks(g.get("quote_spans") or [[g["quote_start"], g["quote_end"]]])
+            best = max((len(gt & pt) / max(len(gt), len(pt), 1) for pt in ptoks), default=0)
+            if best < 0.5 and shown < n:
+                shown += 1
+                print(f"MISS {g['kind']:8} cue={g.get('cue')!r:16} src={g.get('speaker')!r:20} "
+                      f"best={best:.2f} | {text[g['quote_start']:g['quote_end']][:150]!r}")
+        gtoks = [toks(g.get("quote_spans") or [[g["quote_start"], g["quote_end"]]]) for g in art["quotes"]]
+        for p, pt in zip(preds, ptoks):
+            best = max((len(gt & pt) / max(len(gt), len(pt), 1) for gt in gtoks), default=0)
+            if best < 0.5 and shown < n:
+                shown += 1
+                print(f"FP   {p['kind']:8} spk={p['speaker']!r:20} best={best:.2f} | "
+                      f"{text[p['quote_start']:p['quote_end']][:150]!r}")
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--split", default="dev", choices=["dev", "train"])
+    ap.add_argument("--limit", type=int, default=None, help="only the first N articles")
+    ap.add_argument("--out", type=Path, default=Path(tempfile.gettempdir()) / "kit-polnear-pred.jsonl")
+    ap.add_argument("--slow", action="store_true", help="parse every paragraph (fast=False)")
+    ap.add_argument("--n-process", type=int, default=1)
+    ap.add_argument("--batch-size", type=int, default=32)
+    ap.add_argument("--errors", type=int, default=0, help="print N misses and false positives")
+    args = ap.parse_args(argv)
+
+    gold_path = SHARED / "gold" / f"polnear-{args.split}.jsonl"
+    if not gold_path.exists():
+        print(f"{gold_path} is not present on this machine", file=sys.stderr)
+        return 2
+    gold = load_gold(gold_path, args.limit)
+    if args.limit:
+        subset = Path(tempfile.gettempdir()) / f"kit-polnear-{args.split}-{args.limit}.jsonl"
+        with open(subset, "w", encoding="utf-8") as fh:
+            fh.writelines(json.dumps(a) + "\n" for a in gold)
+        gold_path = subset
+    articles = pd.DataFrame({"article_id": [a["id"] for a in gold], "text": [a["text"] for a in gold]})
+    words = sum(len(t.split()) for t in articles["text"])
+    nlp = load_pipeline()
+    nlp("warm up")
+    t0 = time.perf_counter()
+    statements = extract_quotes(articles, nlp, batch_size=args.batch_size, fast=not args.slow,
+                                n_process=args.n_process)
+    seconds = time.perf_counter() - t0
+    write_predictions(gold, statements, args.out)
+    if args.errors:
+        show_errors(gold, statements, args.errors)
+    for label, kinds in (("all", None), ("direct", "direct"), ("direct+mixed", "direct,mixed")):
+        print(f"== {label} ==")
+        print(json.dumps(score(gold_path, args.out, kinds), indent=1))
+    print(f"engine: {len(articles)} articles, {words} words, {len(statements)} statements in "
+          f"{seconds:.1f} s: {words / seconds:,.0f} words/s, {len(articles) / seconds:.1f} articles/s "
+          f"(fast={not args.slow}, batch_size={args.batch_size}, n_process={args.n_process})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

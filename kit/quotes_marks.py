@@ -1,0 +1,223 @@
+"""Cheap, parser-free text scans used by the quote engine (kit.quotes).
+
+* ``paragraphs(text)``: (start, end) of every non-blank line; every offset is into ``text``.
+* ``find_quotations(text)``: quotation-mark pairs in every style (“ ” ‘ ’ " ' '' « » „ “),
+  robust to unbalanced marks, with quotes that run over several paragraphs kept as one
+  quotation of several pieces.
+* ``find_turns(text)``: transcript turns (``THE PRESIDENT:``, ``Q``, ``MS. LEAVITT:``,
+  ``Vladimir Putin:``).
+* ``is_candidate(paragraph)``: whether a paragraph can hold an attribution at all (a mark, a
+  cue-verb form, a label); only candidates get the full spaCy parse.
+
+Nothing here raises on odd input: an unclosed mark ends its quotation at the paragraph end.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+DOUBLE_OPEN = {"“", "„", "«", "``"}
+DOUBLE_CLOSE = {"”", "»"}
+DOUBLE_EITHER = {'"', "''", "‟"}
+MARK = re.compile(r"''|``|[“”„‟«»\"‘’‚']")
+LINE = re.compile(r"[^\n]+")
+
+
+@dataclass
+class Quotation:
+    """One quotation: the pieces of quoted text (marks excluded) and how it was closed."""
+    pieces: list[list[int]] = field(default_factory=list)
+    style: str = "double"
+    closed: bool = True
+
+    @property
+    def start(self) -> int:
+        return self.pieces[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.pieces[-1][1]
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line that holds more than whitespace."""
+    return [m.span() for m in LINE.finditer(text) if m.group().strip()]
+
+
+def _strip(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def _opens_paragraph(text: str, s: int, e: int) -> int | None:
+    """End offset of a double opening mark that starts the paragraph [s, e), else None."""
+    m = MARK.match(text, s)
+    if m and (m.group() in DOUBLE_OPEN or m.group() in DOUBLE_EITHER):
+        return m.end()
+    return None
+
+
+def _single_role(text: str, i: int, mark: str, single_open: bool) -> str:
+    """'open', 'close' or 'apostrophe' for a single quotation mark at i."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if mark in "‘‚":
+        return "open"
+    if single_open and not _word_char(after):
+        return "close"
+    if mark == "'" and (before.isspace() or before in "([“\"—") and _word_char(after):
+        return "open"
+    return "apostrophe"
+
+
+def _scan_paragraph(text: str, s: int, e: int, carried: Quotation | None):
+    """Quotations found in one paragraph; returns (finished, still_open)."""
+    found: list[Quotation] = []
+    open_double: Quotation | None = carried
+    open_from = s if carried is not None else -1
+    if carried is not None:
+        cont = _opens_paragraph(text, s, e)
+        open_from = cont if cont is not None else s
+    single_from = -1
+    for m in MARK.finditer(text, s, e):
+        mark, i = m.group(), m.start()
+        if mark in DOUBLE_OPEN or mark in DOUBLE_EITHER or mark in DOUBLE_CLOSE:
+            if open_double is not None and i < open_from:
+                continue  # the continuation mark itself
+            is_close = mark in DOUBLE_CLOSE or (mark in DOUBLE_EITHER and open_double is not None)
+            if mark in DOUBLE_OPEN and open_double is not None:
+                # an opener while one is open: the earlier quotation lost its closing mark
+                open_double.pieces.append(list(_strip(text, open_from, i)))
+                open_double.closed = False
+                found.append(open_double)
+                open_double = None
+                is_close = False
+            if is_close:
+                if open_double is None:
+                    continue  # a stray closing mark
+                open_double.pieces.append(list(_strip(text, open_from, i)))
+                found.append(open_double)
+                open_double, single_from = None, -1
+            else:
+                open_double = Quotation(style="double")
+                open_from, single_from = m.end(), -1
+        elif open_double is None:  # single marks count only at the top level
+            role = _single_role(text, i, mark, single_from >= 0)
+            if role == "open" and single_from < 0:
+                single_from = m.end()
+            elif role == "close" and single_from >= 0:
+                found.append(Quotation(pieces=[list(_strip(text, single_from, i))], style="single"))
+                single_from = -1
+    if open_double is not None:
+        open_double.pieces.append(list(_strip(text, open_from, e)))
+    return found, open_double
+
+
+def find_quotations(text: str) -> list[Quotation]:
+    """Every quotation in ``text`` in order of its start; pieces exclude the marks."""
+    paras = paragraphs(text)
+    out: list[Quotation] = []
+    carried: Quotation | None = None
+    for k, (s, e) in enumerate(paras):
+        found, still_open = _scan_paragraph(text, s, e, carried)
+        out.extend(found)
+        carried = None
+        if still_open is not None:
+            nxt = paras[k + 1] if k + 1 < len(paras) else None
+            if nxt is not None and _opens_paragraph(text, *nxt) is not None:
+                carried = still_open  # runs on into the next paragraph
+            else:
+                still_open.closed = False
+                out.append(still_open)
+    quotes = []
+    for q in out:
+        q.pieces = [p for p in q.pieces if p[1] > p[0]]
+        if q.pieces:
+            quotes.append(q)
+    return sorted(quotes, key=lambda q: (q.start, q.end))
+
+
+# Transcript labels: "THE PRESIDENT:", "MS. LEAVITT:", "Q", "Q:", "Vladimir Putin:".
+TITLE = r"(?:MR|MS|MRS|DR|SEN|REP|GOV|GEN|SECRETARY|AMBASSADOR|ADMIRAL|PRIME MINISTER|PRESIDENT)"
+LABEL = re.compile(
+    r"(?P<label>Q(?=[:.]?\s)|THE [A-Z][A-Z .'\-]{1,40}?|" + TITLE + r"\.? [A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+)?"
+    r"|[A-Z][A-Z'\-]+(?: [A-Z][A-Z.'\-]+){1,3}|[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,3})"
+    r"(?P<colon>:|(?<=Q)\.?)\s+(?=\S)"
+)
+
+
+@dataclass
+class Turn:
+    """One transcript turn: the label and the pieces of what follows it."""
+    label: str
+    label_start: int
+    label_end: int
+    pieces: list[list[int]]
+
+
+def _label_at(text: str, s: int, e: int, not_labels: frozenset[str]) -> re.Match | None:
+    m = LABEL.match(text, s, e)
+    if m is None or m.group("label").strip().lower() in not_labels:
+        return None
+    return m
+
+
+def find_turns(text: str, not_labels: frozenset[str] = frozenset()) -> list[Turn]:
+    """Transcript turns; when an article has two or more labels it is read as a transcript
+    and unlabelled paragraphs continue the turn before them."""
+    paras = paragraphs(text)
+    labelled = [(k, _label_at(text, s, e, not_labels)) for k, (s, e) in enumerate(paras)]
+    labelled = [(k, m) for k, m in labelled if m is not None]
+    transcript = len(labelled) >= 2
+    turns: list[Turn] = []
+    starts = {k: m for k, m in labelled}
+    current: Turn | None = None
+    for k, (s, e) in enumerate(paras):
+        m = starts.get(k)
+        if m is not None:
+            label = m.group("label")
+            current = Turn(label, m.start("label"), m.start("label") + len(label),
+                           [list(_strip(text, m.end(), e))])
+            turns.append(current)
+        elif transcript and current is not None and not _is_stage_direction(text[s:e]):
+            current.pieces.append(list(_strip(text, s, e)))
+        elif transcript and current is not None:
+            current = None
+    return turns
+
+
+def _is_stage_direction(par: str) -> bool:
+    p = par.strip()
+    return (p.startswith("(") and p.endswith(")")) or p.isupper() or p.startswith("END")
+
+
+# Cue-verb surface forms, for the cheap candidate test.
+IRREGULAR = {"say": ["said"], "tell": ["told"], "write": ["wrote", "written"],
+             "speak": ["spoke", "spoken"], "think": ["thought"], "find": ["found"],
+             "know": ["knew", "known"], "see": ["saw", "seen"], "read": ["read"],
+             "hear": ["heard"], "mean": ["meant"], "teach": ["taught"]}
+
+
+def cue_form_pattern(lemmas, phrases) -> re.Pattern:
+    """A regex that matches any inflected form of the lexicon's cue verbs and phrases."""
+    alts = set()
+    for lemma in lemmas:
+        lemma = lemma.lower()
+        stem = lemma[:-1] if lemma.endswith("e") else lemma
+        stem = re.escape(stem[:-1]) + "[yi]" if stem.endswith("y") and len(stem) > 3 else re.escape(stem)
+        alts.add(stem + r"\w*")
+        alts.update(re.escape(f) for f in IRREGULAR.get(lemma, []))
+    alts.update(re.escape(p.lower()).replace(r"\ ", r"\s+") for p in phrases)
+    return re.compile(r"\b(?:" + "|".join(sorted(alts, key=len, reverse=True)) + r")\b", re.I)
+
+
+def is_candidate(par: str, cue_forms: re.Pattern) -> bool:
+    """True when a paragraph has a quotation mark or a cue-verb form (it may hold a statement)."""
+    return bool(MARK.search(par)) or bool(cue_forms.search(par))
