@@ -146,13 +146,20 @@ def _set(frame: pd.DataFrame, i: int, column: str, value: Any) -> None:
         frame.iat[i, frame.columns.get_loc(column)] = value
 
 
-def correction_summary(path: str | Path, applied: int = 0, unmatched: list[str] | None = None) -> dict:
-    """What the manifest records about a corrections file."""
+def corrections_file_entry(path: str | Path) -> dict:
+    """Path, size and sha256 of a corrections file, for a manifest (an "error" when unreadable)."""
     path = Path(path)
-    rows = len(read_corrections(path)) if path.exists() else 0
-    return {"path": str(path.resolve()), "bytes": path.stat().st_size if path.exists() else 0,
-            "sha256": sha256_of(path) if path.exists() else "", "rows": rows,
-            "applied": int(applied), "unmatched": list(unmatched or [])}
+    try:
+        return {"path": str(path.resolve()), "bytes": path.stat().st_size, "sha256": sha256_of(path)}
+    except OSError as exc:
+        return {"path": str(path.resolve()), "error": exc.strerror or str(exc)}
+
+
+def correction_summary(path: str | Path, applied: int = 0, unmatched: list[str] | None = None) -> dict:
+    """What the manifest records about a corrections file once it has been applied."""
+    rows = len(read_corrections(path)) if Path(path).exists() else 0
+    return {**corrections_file_entry(path), "rows": rows, "applied": int(applied),
+            "unmatched": list(unmatched or [])}
 
 
 def apply_corrections(statements: pd.DataFrame, path: str | Path,

@@ -551,6 +551,9 @@ def run_report(inputs: str | Path | list, *, title: str = "Who said what", outpu
         from .cache import resolve_cache_dir
 
         params["cache_dir"] = str(resolve_cache_dir(parameters.get("cache_dir") or None).resolve())
+    if params.get("corrections_file"):
+        # The notebook runs inside the run folder: a relative path must mean the caller's folder.
+        params["corrections_file"] = str(Path(params["corrections_file"]).resolve())
     manifest = {
         "status": "running", "title": title, "started": datetime.now(timezone.utc).isoformat(),
         "kit_version": kit_version(), "kit_commit": git_commit(), "parameters": params,
@@ -559,6 +562,10 @@ def run_report(inputs: str | Path | list, *, title: str = "Who said what", outpu
         "previous_run": str(previous) if previous else "",
         "inputs": input_files(inputs), "timings": {},
     }
+    if params.get("corrections_file"):
+        from .corrections import corrections_file_entry
+
+        manifest["corrections"] = corrections_file_entry(params["corrections_file"])
     manifest_path = run_dir / "manifest.json"
     out_nb = run_dir / "report.ipynb"
     html_path = run_dir / "report.html"
@@ -591,11 +598,20 @@ def _merge_stages(manifest: dict, run_dir: Path) -> None:
             manifest["stages"] = json.loads(stages_path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             pass
+    if "corrections" in manifest:
+        # rows, applied and unmatched as counted by the notebook's corrections cell
+        manifest["corrections"].update(manifest.get("stages", {}).get("corrections", {}))
 
 
 def _record_failure(manifest: dict, manifest_path: Path, run_dir: Path, out_nb: Path, exc: BaseException,
                     t0: float) -> None:
     """Mark the run failed in its manifest; never raises (the disk may be full)."""
+    # Half-written temporary files of this run are useless and may be what filled the disk.
+    for tmp in run_dir.rglob(".*.tmp"):
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
     manifest["timings"].setdefault("execute_seconds", round(time.perf_counter() - t0, 3))
     _merge_stages(manifest, run_dir)
     cell = failing_cell(out_nb)

@@ -33,6 +33,8 @@ excel = False
 cache_dir = ""
 # previous_run: an earlier run folder to compare with (kit report sets it from latest.json)
 previous_run = ""
+# corrections_file: reporters' corrections (kit.corrections) to apply; "" = none
+corrections_file = ""
 
 # %%
 import json
@@ -75,6 +77,17 @@ with log.stage("attribute"):
     registry = kit.load_registry(actors_files)
     statements = kit.cache.cached_attribution(statements, articles, registry, cache_dir=cache_dir or None)
 log.count("attribute", **statements.attrs["cache"])
+
+# %%
+# Reporters' corrections (wrong speaker, not a quote, wrong camp) override the machine; the
+# manifest lists the file with its sha256 and how many corrections were applied.
+if corrections_file:
+    with log.stage("corrections"):
+        statements = kit.apply_corrections(statements, corrections_file, registry)
+    fixed = statements.attrs["corrections"]
+    log.count("corrections", rows=fixed["rows"], applied=fixed["applied"], unmatched=len(fixed["unmatched"]))
+    display(Markdown(f"{fixed['applied']} reporter correction(s) applied from `{Path(corrections_file).name}`"
+                     + (f"; {len(fixed['unmatched'])} no longer match a statement." if fixed["unmatched"] else ".")))
 
 # %%
 # Every table is checked against its schema (kit.table.SCHEMAS) as it is written to tables/.
