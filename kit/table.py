@@ -164,6 +164,11 @@ def load_themes(path: str | Path | None = None) -> Lexicon:
     if not isinstance(themes, dict) or not themes:
         raise ValueError(f"{path}: no 'themes' mapping (theme id -> label and terms)")
     labels, terms = {}, {}
+    words = [t for spec in themes.values() if isinstance(spec, dict) for t in spec.get("terms") or []]
+    booleans = [t for t in words + list(doc.get("negations") or []) if isinstance(t, bool)]
+    if booleans:
+        # YAML turns an unquoted no/yes/on/off into a boolean: the reporter meant the word.
+        raise ValueError(f"{path}: a term was read as {booleans[0]}; put quotes around words like \"no\" or \"on\"")
     for theme_id, spec in themes.items():
         if not isinstance(spec, dict) or not spec.get("terms"):
             raise ValueError(f"{path}: theme '{theme_id}' needs a list of terms")
@@ -527,8 +532,8 @@ def echoes(table: pd.DataFrame, clusters: pd.DataFrame | None = None) -> pd.Data
 def add_echoes(table: pd.DataFrame, clusters: pd.DataFrame) -> pd.DataFrame:
     """The table with ``echo_id`` ("" when the quote was not repeated) and ``echo_articles`` (articles carrying it)."""
     out = table.copy()
-    echo_of = clusters.set_index("quote_id")["echo_id"]
-    out["echo_id"] = out["quote_id"].map(echo_of).fillna("").astype(str)
+    echo_of = dict(zip(clusters["quote_id"], clusters["echo_id"]))
+    out["echo_id"] = pd.Series([echo_of.get(q, "") for q in out["quote_id"]], index=out.index, dtype=str)
     spread = out[out["echo_id"] != ""].groupby("echo_id")["article_id"].nunique()
     out["echo_articles"] = out["echo_id"].map(spread).fillna(1).astype("int64")
     return out
