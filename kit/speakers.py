@@ -70,6 +70,7 @@ class Match:
     camp: str = FALLBACK_CAMP
     role: str = ""
     matched_by: str = ""
+    candidates: tuple = ()  # actors sharing an alias, to be told apart by who held office when
 
 
 @dataclass
@@ -108,7 +109,8 @@ class Registry:
                     surname = normalise(actor["name"]).split(" ")[-1]
                     surnames.setdefault(surname, []).append(actor)
             for surname, owners in surnames.items():
-                if len(owners) == 1 and surname not in index and len(surname) > 2:
+                # A surname two actors share ("Miller") stays ambiguous: only a date can tell them apart.
+                if surname not in index and len(surname) > 2:
                     index[surname] = owners
             self._aliases = index
         return self._aliases
@@ -143,6 +145,8 @@ class Registry:
         if not key:
             return Match()
         found = self._match_name(key)
+        if found.candidates:
+            found = self._by_date(found.candidates, when)
         if found.actor is None:
             titled = self._match_title(key, when, context)
             if titled is not None:
@@ -173,9 +177,16 @@ class Registry:
             for i in range(len(words)):
                 owners = index.get(" ".join(words[i:]))
                 if owners:
-                    # Two actors under one alias is a tie: not guessed.
-                    return Match(owners[0], matched_by="alias") if len(owners) == 1 else Match()
+                    if len(owners) == 1:
+                        return Match(owners[0], matched_by="alias")
+                    return Match(candidates=tuple(owners))
         return None
+
+    @staticmethod
+    def _by_date(candidates: tuple, when) -> Match:
+        """Of actors sharing an alias, the only one holding a role at ``when``; else no guess."""
+        active = [a for a in candidates if role_on(a, when)]
+        return Match(active[0], matched_by="alias") if len(active) == 1 else Match()
 
     def _fuzzy_match(self, key: str) -> Match | None:
         """Closest alias by rapidfuzz ratio, if above the threshold and clearly ahead of others."""
@@ -492,10 +503,10 @@ def attribute_statements(statements: pd.DataFrame, articles: pd.DataFrame,
     out = statements.copy()
     dates = statement_dates(out, articles)
     for col in dates.columns:
-        out[col] = dates[col].values
+        out[col] = dates[col]
     context = out["article_id"].map(_context(articles)).fillna("")
     matches = [_match_statement(registry, row, ctx)
-               for row, ctx in zip(out[["speaker", "speaker_mention", "published", "said_on", "said_on_precision"]]
+               for row, ctx in zip(out.reindex(columns=["speaker", "speaker_mention", "kind", "published", "said_on", "said_on_precision"])
                                    .itertuples(index=False), context)]
     out["actor"] = [m.actor["name"] if m.actor else "" for m in matches]
     out["camp_id"] = [m.camp for m in matches]
@@ -515,9 +526,14 @@ def _match_statement(registry: Registry, row, context: str) -> Match:
         when = None
     speaker = row.speaker if isinstance(row.speaker, str) else ""
     mention = row.speaker_mention if isinstance(row.speaker_mention, str) else ""
-    found = registry.match(speaker, when, context) if speaker else Match()
-    if not found.matched_by and mention and mention != speaker:
-        found = registry.match(mention, when, context)
+    # A transcript's label ("THE PRESIDENT", "MS. PSAKI") is what the document itself says: it
+    # goes first; elsewhere the engine's resolved speaker does ("Donald Trump" for "he").
+    order = [mention, speaker] if row.kind == "turn" else [speaker, mention]
+    found = Match()
+    for name in dict.fromkeys(n for n in order if n):
+        found = registry.match(name, when, context)
+        if found.actor is not None:
+            return found
     return found
 
 
@@ -534,12 +550,16 @@ def actors_table(statements: pd.DataFrame) -> pd.DataFrame:
     return table[ACTORS_TABLE_COLUMNS].reset_index(drop=True)
 
 
-def unknown_speakers(statements: pd.DataFrame, examples: int = 1) -> pd.DataFrame:
-    """Speakers the registry did not recognise: speaker, statements, camp given by rule, example quotes.
+def unknown_speakers(statements: pd.DataFrame, examples: int = 1, with_rules: bool = False) -> pd.DataFrame:
+    """Speakers the registry did not recognise: speaker, statements, camp, example quotes.
 
-    Pronouns and empty speakers are left out (they are the quote engine's to resolve).
+    Speakers an unnamed-source rule placed in a camp ("a reporter", "a senior Russian lawmaker")
+    are left out unless ``with_rules``; so are pronouns and empty speakers (the quote engine's
+    to resolve).
     """
     unknown = statements[(statements["actor"].fillna("") == "") & (statements["speaker"].fillna("").str.strip() != "")]
+    if not with_rules and "matched_by" in unknown:
+        unknown = unknown[unknown["matched_by"] != "rule"]
     unknown = unknown[~unknown["speaker"].str.strip().str.lower().isin({"he", "she", "they", "i", "we", "it"})]
     if unknown.empty:
         return pd.DataFrame(columns=["speaker", "statements", "camp", "examples"])

@@ -17,7 +17,8 @@ How it decides, for a reporter checking a row:
   same speaker or ends with a colon (a quote introduced in the paragraph above).
 - Every date is counted back from the publication date: "on Friday" is the last Friday on or
   before it, "yesterday" the day before, "earlier this week" the week it falls in (precision
-  week), "last month" the month before (precision month), "on Feb. 7" the last Feb. 7 not after it.
+  week), "last month" the month before (precision month), "on Feb. 7" the last Feb. 7 not after it
+  (a date without a year more than six months back is read as a plan: "the summit on March 3").
 - "recently", "a recent interview", "days ago" keep the publication date (precision ``article``)
   and record the words; "previously", "last year", "in the past" are too vague: ``unknown``.
 - Future or hypothetical times ("next week", "within 24 hours of taking office", "tomorrow")
@@ -89,6 +90,7 @@ ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "sen", "rep",
                  "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "adm"}
 SENTENCE_END = re.compile(r"[.!?…][\"”’»)]*\s+(?=[\"“‘«(]?[A-ZА-ЯЁ0-9])|\n+")
 NEAR_AFTER_CUE = 60
+YEARLESS_LOOKBACK_DAYS = 183
 
 
 @dataclass(frozen=True)
@@ -110,7 +112,8 @@ def sentence_starts(text: str) -> list[int]:
     for m in SENTENCE_END.finditer(text):
         end = m.start()
         if text[m.start()] != "\n":
-            if any(s < end < e - 1 for s, e in quoted):
+            closed = m.start() + len(m.group(0).rstrip())  # after the stop and any closing mark
+            if any(s < closed < e for s, e in quoted):
                 continue
             word = re.search(r"([\w.]+)$", text[max(0, end - 12):end])
             if text[end] == "." and word and (word.group(1).lower().rstrip(".") in ABBREVIATIONS
@@ -230,7 +233,11 @@ def _calendar_date(kind: str, m: re.Match, day: pd.Timestamp) -> tuple[pd.Timest
     except ValueError:
         return None, "unknown"
     if year is None and found > day:
+        # A date without a year that lies ahead is last year's only when recent ("Dec. 30" in a
+        # February article); further back it is more likely a plan ("the summit on March 3").
         found = found.replace(year=found.year - 1)
+        if day - found > pd.Timedelta(days=YEARLESS_LOOKBACK_DAYS):
+            return None, "unknown"
     if found > day:  # a date after publication is a plan, not when it was said
         return None, "unknown"
     return found, "month" if kind == "month" else "day"

@@ -1,0 +1,312 @@
+"""Actors, camps and roles: the registry a reporter edits, and how speakers are matched to it."""
+from __future__ import annotations
+
+import json
+import re
+import warnings
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from conftest import SAMPLE_ACTORS, shared_path
+from kit.cli import app
+from kit.speakers import (RegistryError, actors_table, attribute_statements, load_registry,
+                          unknown_speakers)
+
+WHITE_HOUSE = "White House (whitehouse.gov) / remarks https://www.whitehouse.gov/remarks/2025/01/x/"
+NEWS = "Example News https://news.example/story"
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return load_registry(strict=True)
+
+
+def actor(registry, speaker: str, when: str | None = "2025-02-09T12:00Z", context: str = NEWS) -> str:
+    found = registry.match(speaker, pd.Timestamp(when) if when else None, context)
+    return found.actor["name"] if found.actor else ""
+
+
+# -- the registry --------------------------------------------------------------------------------
+def test_shipped_registry_is_valid_and_merges_the_sample(registry):
+    merged = load_registry([SAMPLE_ACTORS], strict=True)
+    assert len(merged.actors) == len(registry.actors) + 3
+    assert merged.actor_named("Dana Whitcombe")["camp"] == "white_house"
+    assert {"Donald Trump", "Vladimir Putin", "Volodymyr Zelensky", "Dmitry Peskov", "Mike Waltz",
+            "Karoline Leavitt", "Steve Witkoff", "Emmanuel Macron", "Mark Rutte"} <= {a["name"] for a in registry.actors}
+
+
+def test_camp_colours_are_distinct_and_keyed_by_label(registry):
+    colours = registry.camp_colours()
+    assert set(colours) == {"White House", "Kremlin", "Ukraine", "Europe / NATO", "Press", "Other"}
+    assert len(set(colours.values())) == 6
+    assert all(re.fullmatch(r"#[0-9A-F]{6}", c) for c in colours.values())
+
+
+def test_every_camp_used_by_an_actor_exists(registry):
+    assert {a["camp"] for a in registry.actors} <= set(registry.camps)
+
+
+def write(tmp_path, text: str, name: str = "extra.yml"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_malformed_entries_are_reported_with_file_line_and_reason(tmp_path):
+    path = write(tmp_path, "actors:\n"
+                           "  - name: Ann Example\n"
+                           "    camp: kremlinn\n"
+                           "  - name: Bob Example\n"
+                           "    camp: ukraine\n"
+                           "    roles:\n"
+                           "      - {role: minister, from: 2025-13-01}\n"
+                           "  - camp: press\n"
+                           "  - name: Cy Example\n"
+                           "    camp: kremlin\n"
+                           "    aliases: [Peskov]\n")
+    with pytest.warns(UserWarning):
+        loaded = load_registry([path])
+    messages = [str(p) for p in loaded.problems]
+    assert any(m.startswith(f"{path}:2: ") and "camp 'kremlinn'" in m for m in messages)
+    assert any(m.startswith(f"{path}:7: ") and "'2025-13-01' is not a date" in m for m in messages)
+    assert any(m.startswith(f"{path}:8: ") and "no name" in m for m in messages)
+    assert any(m.startswith(f"{path}:9: ") and "alias 'peskov' already names 'Dmitry Peskov'" in m for m in messages)
+    # The rest still runs: the good shipped actors are all there, the bad ones are left out.
+    assert loaded.actor_named("Dmitry Peskov") and not loaded.actor_named("Ann Example")
+    with pytest.raises(RegistryError, match=re.escape(f"{path}:2: ")):
+        load_registry([path], strict=True)
+
+
+def test_a_role_that_ends_before_it_starts_is_an_error(tmp_path):
+    path = write(tmp_path, "actors:\n  - name: Di Example\n    camp: press\n    roles:\n"
+                           "      - role: editor\n        from: 2025-05-01\n        to: 2024-01-01\n")
+    with pytest.raises(RegistryError, match=re.escape(f"{path}:5: ") + ".*ends .*before it starts"):
+        load_registry([path], strict=True)
+
+
+def test_a_file_that_is_not_yaml_names_its_line(tmp_path):
+    path = write(tmp_path, "actors:\n  - name: [unclosed\n")
+    with pytest.raises(RegistryError, match=re.escape(str(path)) + r":\d+: not valid YAML"):
+        load_registry([path])
+
+
+# -- matching names ------------------------------------------------------------------------------
+@pytest.mark.parametrize("speaker, expected", [
+    ("Zelensky", "Volodymyr Zelensky"),
+    ("Zelenskyy", "Volodymyr Zelensky"),
+    ("Zelenskiy", "Volodymyr Zelensky"),
+    ("Ukrainian President Volodymyr Zelenskyy", "Volodymyr Zelensky"),
+    ("PRESIDENT ZELENSKYY", "Volodymyr Zelensky"),
+    ("Зеленский", "Volodymyr Zelensky"),
+    ("Путин", "Vladimir Putin"),
+    ("В.Путин", "Vladimir Putin"),
+    ("Russian President Vladimir Putin", "Vladimir Putin"),
+    ("Kremlin spokesperson Dmitry Peskov", "Dmitry Peskov"),
+    ("Peskov, the Kremlin spokesman", "Dmitry Peskov"),
+    ("Dmitri Peskov", "Dmitry Peskov"),
+    ("MS. LEAVITT", "Karoline Leavitt"),
+    ("MS. PSAKI", "Jen Psaki"),
+    ("Trump's", "Donald Trump"),
+    ("U.S. Vice President JD Vance", "JD Vance"),
+    ("Ursula von der Leyen", "Ursula von der Leyen"),
+])
+def test_aliases_titles_and_transliterations(registry, speaker, expected):
+    assert actor(registry, speaker) == expected
+
+
+@pytest.mark.parametrize("speaker, expected", [
+    ("Volodymir Zelenskyi", "Volodymyr Zelensky"),
+    ("Karoline Levitt", "Karoline Leavitt"),
+    ("Dmitry Peskow", "Dmitry Peskov"),
+    ("Sergei Lavrow", "Sergei Lavrov"),
+])
+def test_misspelt_names_are_matched_fuzzily(registry, speaker, expected):
+    found = registry.match(speaker, pd.Timestamp("2025-02-09", tz="UTC"))
+    assert (found.actor["name"], found.matched_by) == (expected, "fuzzy")
+
+
+@pytest.mark.parametrize("speaker", ["John Smith", "a senior official", "he", "Moderator", "Mr. Jones"])
+def test_unknown_speakers_are_not_guessed(registry, speaker):
+    assert actor(registry, speaker) == ""
+
+
+def test_a_fuzzy_tie_between_two_actors_is_left_unknown(tmp_path):
+    path = write(tmp_path, "actors:\n  - {name: Anna Kowalska, camp: press}\n  - {name: Anna Kowalski, camp: other}\n")
+    loaded = load_registry([path], strict=True)
+    assert actor(loaded, "Anna Kowalska") == "Anna Kowalska"
+    assert actor(loaded, "Ana Kowalski") == "Anna Kowalski"
+    assert actor(loaded, "Anna Kowalsky") == ""  # one letter from each: a tie
+
+
+def test_a_shared_surname_is_told_apart_by_who_held_office(registry):
+    assert actor(registry, "MR. MILLER", "2024-06-01T12:00Z") == "Matthew Miller"
+    assert actor(registry, "MR. MILLER", "2025-06-01T12:00Z") == "Stephen Miller"
+    assert actor(registry, "MR. MILLER", "2019-06-01T12:00Z") == ""
+
+
+# -- roles over time -----------------------------------------------------------------------------
+def test_waltz_was_national_security_adviser_until_may_2025(registry):
+    waltz = registry.match("Mike Waltz", pd.Timestamp("2025-03-01T12:00Z"))
+    assert waltz.role == "national security adviser"
+    assert registry.match("Mike Waltz", pd.Timestamp("2025-06-01T12:00Z")).role == ""
+    assert actor(registry, "the national security adviser", "2025-03-01T12:00Z") == "Mike Waltz"
+    assert actor(registry, "the national security adviser", "2025-06-01T12:00Z") == "Marco Rubio"
+    assert actor(registry, "the national security adviser", "2023-06-01T12:00Z") == "Jake Sullivan"
+
+
+@pytest.mark.parametrize("when, president, vice_president", [
+    ("2025-01-19T12:00Z", "Joe Biden", "Kamala Harris"),
+    ("2025-01-20T16:59Z", "Joe Biden", "Kamala Harris"),
+    ("2025-01-20T17:01Z", "Donald Trump", "JD Vance"),
+    ("2025-01-21T12:00Z", "Donald Trump", "JD Vance"),
+])
+def test_the_president_in_a_white_house_transcript_is_the_one_in_office(registry, when, president, vice_president):
+    assert actor(registry, "THE PRESIDENT", when, WHITE_HOUSE) == president
+    assert actor(registry, "THE VICE PRESIDENT", when, WHITE_HOUSE) == vice_president
+    assert registry.match("THE PRESIDENT", pd.Timestamp(when), WHITE_HOUSE).role == "President of the United States"
+
+
+def test_the_president_outside_a_white_house_document_is_not_guessed(registry):
+    assert actor(registry, "THE PRESIDENT", "2025-01-21T12:00Z", NEWS) == ""
+    assert actor(registry, "the Russian president", "2025-01-21T12:00Z", NEWS) == "Vladimir Putin"
+    assert actor(registry, "the Ukrainian president", "2022-03-01T12:00Z", NEWS) == "Volodymyr Zelensky"
+
+
+@pytest.mark.parametrize("speaker, camp", [
+    ("the Kremlin", "kremlin"),
+    ("a senior Russian lawmaker", "kremlin"),
+    ("Russian officials", "kremlin"),
+    ("Q", "press"),
+    ("a reporter", "press"),
+    ("SENIOR ADMINISTRATION OFFICIAL", "white_house"),
+    ("a Ukrainian official", "ukraine"),
+    ("NATO diplomats", "europe_nato"),
+    ("a passer-by", "other"),
+])
+def test_unnamed_sources_get_a_camp_but_no_actor(registry, speaker, camp):
+    found = registry.match(speaker, pd.Timestamp("2025-02-09T12:00Z"))
+    assert (found.actor, found.camp) == (None, camp)
+
+
+def test_unnamed_rules_are_the_reporters_to_change(tmp_path):
+    path = write(tmp_path, "unnamed_rules:\n  - {pattern: '^a senior russian lawmaker$', camp: other}\n")
+    base = load_registry(strict=True)
+    changed = load_registry([path], strict=True)
+    changed.unnamed_rules = changed.unnamed_rules[-1:] + changed.unnamed_rules[:-1]  # the new rule first
+    assert base.match("a senior Russian lawmaker").camp == "kremlin"
+    assert changed.match("a senior Russian lawmaker").camp == "other"
+
+
+# -- statements ------------------------------------------------------------------------------------
+def statements_frame(rows):
+    base = {"speaker": "", "speaker_mention": "", "cue_start": -1, "cue_end": -1, "quote_start": 0,
+            "kind": "turn", "quote": "Thank you."}
+    return pd.DataFrame([{**base, **r} for r in rows])
+
+
+def test_attribute_statements_adds_actor_camp_role_and_dates(registry):
+    articles = pd.DataFrame({"article_id": ["wh1", "wh2"], "text": ["THE PRESIDENT: Thank you."] * 2,
+                             "published": pd.to_datetime(["2025-01-19T15:00Z", "2025-01-21T15:00Z"], utc=True),
+                             "source": ["White House (whitehouse.gov) / remarks"] * 2, "url": ""})
+    statements = statements_frame([
+        {"article_id": "wh1", "speaker": "The President", "speaker_mention": "THE PRESIDENT"},
+        {"article_id": "wh2", "speaker": "The President", "speaker_mention": "THE PRESIDENT"},
+        {"article_id": "wh2", "speaker": "a reporter", "speaker_mention": "Q"},
+    ])
+    before = statements.copy()
+    out = attribute_statements(statements, articles, registry)
+    pd.testing.assert_frame_equal(statements, before)  # the input is not modified
+    assert list(out["actor"]) == ["Joe Biden", "Donald Trump", ""]
+    assert list(out["camp"]) == ["White House", "White House", "Press"]
+    assert list(out["camp_id"]) == ["white_house", "white_house", "press"]
+    assert list(out["role"])[:2] == ["President of the United States"] * 2
+    assert [f"{d:%Y-%m-%d}" for d in out["said_on"]] == ["2025-01-19", "2025-01-21", "2025-01-21"]
+    assert str(out["published"].dt.tz) == "UTC"
+
+    table = actors_table(out)
+    assert list(table.columns) == ["actor", "camps", "statements", "first_said_on", "last_said_on"]
+    assert set(table["actor"]) == {"Joe Biden", "Donald Trump"}
+    assert table.set_index("actor").loc["Donald Trump", "camps"] == "White House"
+
+
+def test_unknown_speakers_are_counted_with_an_example(registry):
+    articles = pd.DataFrame({"article_id": ["x"], "text": ["x"], "published": pd.to_datetime(["2025-02-09"], utc=True)})
+    statements = statements_frame([
+        {"article_id": "x", "speaker": "Zorvan Pellik", "quote": "First words."},
+        {"article_id": "x", "speaker": "Zorvan Pellik", "quote": "Second words."},
+        {"article_id": "x", "speaker": "Putin", "quote": "Known."},
+        {"article_id": "x", "speaker": "a reporter", "quote": "Question?"},
+        {"article_id": "x", "speaker": "he", "quote": "Unresolved."},
+    ])
+    table = unknown_speakers(attribute_statements(statements, articles, registry))
+    assert table.to_dict("records") == [{"speaker": "Zorvan Pellik", "statements": 2, "camp": "Other",
+                                         "examples": "First words."}]
+
+
+# -- the command -----------------------------------------------------------------------------------
+def test_kit_speakers_check(tmp_path):
+    runner = CliRunner()
+    ok = runner.invoke(app, ["speakers", "--check"])
+    assert ok.exit_code == 0 and "actors" in ok.output
+    bad = write(tmp_path, "actors:\n  - name: Ann Example\n    camp: nowhere\n")
+    failed = runner.invoke(app, ["speakers", "--check", "--actors", str(bad)])
+    assert failed.exit_code == 1
+    assert f"{bad}:2: actor 'Ann Example': camp 'nowhere'" in failed.output
+
+
+@pytest.mark.slow
+def test_kit_speakers_unknown_lists_names_missing_from_the_registry(tmp_path):
+    article = {"id": "fictional-1", "title": "FICTIONAL test article", "published": "2025-02-09T12:00:00Z",
+               "text": "FICTIONAL: invented for a test.\n\n“The harbour will reopen soon,” Zorvan Pellik told reporters."
+                       "\n\n“We are ready,” Peskov said."}
+    path = tmp_path / "articles.jsonl"
+    path.write_text(json.dumps(article) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["speakers", str(path), "--unknown"])
+    assert result.exit_code == 0, result.output
+    assert "Zorvan Pellik" in result.output and "The harbour will reopen soon" in result.output
+    assert "Peskov" not in result.output.split("known camp", 1)[1]
+
+
+# -- the seed article (../shared) ------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def seed_attributed(seed_articles, nlp):
+    from kit.quotes import extract_quotes
+
+    return attribute_statements(extract_quotes(seed_articles, nlp), seed_articles, load_registry(strict=True))
+
+
+def expected_seed_rows():
+    table = pd.read_csv(shared_path("seed", "expected_quotes.csv"), keep_default_na=False)
+    return [r for r in table.to_dict("records") if str(r["required"]) == "1"]
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"\s+", " ", str(text)).strip().strip("“”\"").strip()
+
+
+def test_every_required_seed_row_gets_its_camp_and_date(seed_attributed):
+    rows = expected_seed_rows()
+    assert rows
+    names = [a["name"] for a in load_registry(strict=True).actors]
+    missing = []
+    for row in rows:
+        found = seed_attributed[seed_attributed["quote"].map(_clean) == _clean(row["quote"])]
+        if found.empty and "quote_text" in seed_attributed:
+            found = seed_attributed[seed_attributed["quote_text"].map(_clean) == _clean(row["quote"])]
+        if found.empty:
+            missing.append(row["quote"])  # the quote engine's miss, not attribution's: checked below
+            continue
+        got = found.iloc[0]
+        label = row["quote"][:40]
+        assert got["camp"] == row["camp"], label
+        # A named speaker is its registry actor; a description ("a senior Russian lawmaker") has none.
+        named = row["speaker"] in set(names)
+        assert got["actor"] == (row["speaker"] if named else ""), label
+        if row["said_on"]:
+            assert got["said_on_range"] == row["said_on"], label
+        if row["when_text"]:
+            assert got["when_text"].lower() == row["when_text"].lower(), label
+    if missing:
+        pytest.xfail(f"the quote engine (kit.quotes) did not find {len(missing)} required seed quote(s): {missing}")
