@@ -128,12 +128,12 @@ def speakers(paths: List[Path] = typer.Argument(None, help="Files or folders of 
     if not paths:
         raise typer.BadParameter("give files or folders of articles (or --check)", param_hint="PATHS")
     from .articles import load_articles
-    from .nlp import load_pipeline
-    from .quotes import extract_quotes
+    from .cache import cached_statements
     from .speakers import attribute_statements
 
     articles = load_articles(paths).articles
-    statements = attribute_statements(extract_quotes(articles, nlp=load_pipeline(model)), articles, registry)
+    # The extraction cache makes a re-run after editing actors.yml take seconds, not minutes.
+    statements = attribute_statements(cached_statements(articles, pipeline=model), articles, registry)
     known = (statements["camp_id"] != "other").mean() if len(statements) else 0.0
     typer.echo(f"{len(statements)} statements in {len(articles)} articles; "
                f"{(statements['actor'] != '').mean() if len(statements) else 0:.1%} with a registered actor, "

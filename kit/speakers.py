@@ -32,6 +32,8 @@ from rapidfuzz import fuzz, process
 from .config import data_path
 from .when import statement_dates
 
+# Bump when a change to this module changes its output (kit.cache re-attributes everything then).
+ENGINE_VERSION = "2"
 ATTRIBUTION_COLUMNS = ["actor", "camp", "camp_id", "role", "matched_by", "published",
                        "said_on", "said_on_precision", "said_on_range", "when_text"]
 ACTORS_TABLE_COLUMNS = ["actor", "camps", "statements", "first_said_on", "last_said_on"]
@@ -385,7 +387,8 @@ def _check_title(raw, path: str, offices: set[str], problems: list[Problem]) -> 
     except re.error as exc:
         problems.append(Problem(path, line, f"title '{raw['office']}': where: is not a valid regular expression ({exc})"))
         return None
-    return {**raw, "_says": {normalise(s) for s in raw["says"]}, "_where": where_re}
+    # A sorted tuple, not a set: the registry's repr keys the attribution cache and must not vary.
+    return {**raw, "_says": tuple(sorted({normalise(s) for s in raw["says"]})), "_where": where_re}
 
 
 def _check_rule(raw, path: str, camps: set[str], problems: list[Problem]) -> dict | None:

@@ -34,6 +34,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+# Bump when a change to this module changes its output (kit.cache re-dates everything then).
+ENGINE_VERSION = "2"
 DATE_COLUMNS = ["published", "said_on", "said_on_precision", "said_on_range", "when_text"]
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
