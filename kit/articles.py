@@ -112,7 +112,8 @@ DATEPARSER_SETTINGS = {
     "REQUIRE_PARTS": ["day", "month", "year"],
 }
 LONG_TEXT = 1_000_000  # characters; spaCy's default limit, worth a warning downstream
-ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+DROP_ZERO_WIDTH = str.maketrans("", "", ZERO_WIDTH)
 
 MAGIC = [
     (b"\x89PNG\r\n\x1a\n", "PNG image"), (b"PK\x03\x04", "ZIP archive"), (b"PK\x05\x06", "ZIP archive"),
@@ -188,7 +189,8 @@ def normalised_text(text: str) -> str:
     if not text.isascii():
         if not unicodedata.is_normalized("NFKC", text):
             text = unicodedata.normalize("NFKC", text)
-        text = ZERO_WIDTH.sub("", text)
+        if any(ch in text for ch in ZERO_WIDTH):
+            text = text.translate(DROP_ZERO_WIDTH)
     return " ".join(text.split())
 
 
@@ -231,9 +233,8 @@ def parse_date(value) -> tuple[pd.Timestamp, str] | None:
         return None
     offset = format_offset(dt)
     try:
-        ts = pd.Timestamp(dt)
-        ts = ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
-        return ts.as_unit("ns"), offset
+        utc = dt.replace(tzinfo=timezone.utc) if dt.tzinfo is None else dt.astimezone(timezone.utc)
+        return pd.Timestamp(utc).as_unit("ns"), offset
     except (ValueError, OverflowError, pd.errors.OutOfBoundsDatetime):
         return None
 
@@ -466,7 +467,7 @@ def read_text(path: Path) -> tuple[str, list[str]]:
     if kind:
         raise SkipFile(f"binary file ({kind})")
     text, notes = decode_bytes(raw)
-    if not text.strip():
+    if text.isspace():
         raise SkipFile("file holds only whitespace")
     return text, notes
 
@@ -498,7 +499,7 @@ def present(value) -> bool:
         return False
     if isinstance(value, float) and math.isnan(value):
         return False
-    return not (isinstance(value, str) and not value.strip())
+    return not (isinstance(value, str) and (not value or value.isspace()))
 
 
 def as_cell(value) -> str:
@@ -610,7 +611,7 @@ def records_from_jsonl(text: str, field_map: dict[str, str]) -> list[Record]:
     """One record per non-blank line of a .jsonl file; a bad line is skipped on its own."""
     out = []
     for n, line in enumerate(text.splitlines()):
-        if not line.strip():
+        if not line or line.isspace():
             continue
         try:
             item = json.loads(line)
@@ -844,7 +845,7 @@ def article_from_record(rec: Record, path: Path) -> dict:
     text = fields.pop("text", None)
     if isinstance(text, (int, float)) and present(text):
         text = str(text)
-    if not isinstance(text, str) or not text.strip():
+    if not isinstance(text, str) or not text or text.isspace():
         raise SkipFile(no_text_reason(rec.fields))
     notes = list(rec.notes)
     published, offset, date_from = NaT_DATE
@@ -892,49 +893,65 @@ NEAR_DUPLICATE_JACCARD = 0.7
 def near_duplicates(texts: list[str], ids: list[str], threshold: float = NEAR_DUPLICATE_JACCARD) -> list[str]:
     """For each text, the id of an earlier text it nearly repeats (word 5-gram Jaccard ≥ threshold), else ''.
 
-    Cheap by design: only the first 400 words are compared, and MinHash banding picks the few
-    candidate pairs worth comparing, so thousands of articles take seconds.
+    Cheap by design: only the first 400 words are compared, MinHash signatures are computed for all
+    texts at once with numpy, and banding picks the few candidate pairs worth comparing exactly.
     """
-    rng = np.random.default_rng(20250209)
-    perms = MINHASH_BANDS * MINHASH_ROWS
-    mult = rng.integers(1, 2**63, perms, dtype=np.uint64) | np.uint64(1)
-    add = rng.integers(0, 2**63, perms, dtype=np.uint64)
-    weights = rng.integers(1, 2**63, SHINGLE, dtype=np.uint64) | np.uint64(1)
-    vocabulary = WordHashes()
-    buckets: dict[tuple, int] = {}
-    shingles: list[np.ndarray | None] = []
     out = [""] * len(texts)
-    with np.errstate(over="ignore"):
-        for i, text in enumerate(texts):
-            words = re.findall(r"\w+", text[: SKETCH_WORDS * 8].lower())[:SKETCH_WORDS]
-            if len(words) < 50:
-                shingles.append(None)
-                continue
-            tokens = np.fromiter(map(vocabulary.__getitem__, words), dtype=np.uint64, count=len(words))
-            sh = sum(tokens[j: len(tokens) - SHINGLE + 1 + j] * weights[j] for j in range(SHINGLE))
-            sh = np.unique(sh)
-            shingles.append(sh)
-            signature = ((sh[:, None] * mult + add) >> np.uint64(32)).min(axis=0)
-            keys = [(b, signature[b * MINHASH_ROWS:(b + 1) * MINHASH_ROWS].tobytes()) for b in range(MINHASH_BANDS)]
-            for key in keys:
-                j = buckets.get(key)
-                if j is not None and not out[i] and jaccard(sh, shingles[j]) >= threshold:
-                    out[i] = out[j] or ids[j]
-            for key in keys:
-                buckets.setdefault(key, i)
+    words = [text[: SKETCH_WORDS * 8].lower().split()[:SKETCH_WORDS] for text in texts]
+    docs = [i for i, w in enumerate(words) if len(w) >= 50]  # short texts share boilerplate, not stories
+    if len(docs) < 2:
+        return out
+    shingles, starts = shingle_hashes([words[i] for i in docs])
+    signatures = minhash_signatures(shingles, starts)
+    bounds = list(zip(starts, [*starts[1:], len(shingles)]))
+    buckets: dict[tuple, int] = {}
+    for n, i in enumerate(docs):
+        keys = [(b, signatures[n, b * MINHASH_ROWS:(b + 1) * MINHASH_ROWS].tobytes()) for b in range(MINHASH_BANDS)]
+        mine = shingles[slice(*bounds[n])]
+        for key in keys:
+            m = buckets.get(key)
+            if m is not None and jaccard(mine, shingles[slice(*bounds[m])]) >= threshold:
+                out[i] = out[docs[m]] or ids[docs[m]]
+                break
+        for key in keys:
+            buckets.setdefault(key, n)
     return out
 
 
-class WordHashes(dict):
-    """word -> crc32, computed once per distinct word (stable across runs, unlike hash())."""
+def shingle_hashes(word_lists: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
+    """Word 5-gram hashes of every text, concatenated in text order, and where each text's run starts."""
+    lengths = np.array([len(w) for w in word_lists])
+    flat = np.empty(int(lengths.sum()), dtype=object)
+    flat[:] = [word for words in word_lists for word in words]
+    hashes = pd.util.hash_array(flat, categorize=False)  # siphash with a fixed key: the same on every run
+    doc = np.repeat(np.arange(len(word_lists)), lengths)
+    rng = np.random.default_rng(20250209)
+    weights = rng.integers(1, 2**63, SHINGLE, dtype=np.uint64) | np.uint64(1)
+    n = len(hashes) - SHINGLE + 1
+    with np.errstate(over="ignore"):
+        shingles = sum(hashes[j:n + j] * weights[j] for j in range(SHINGLE))
+    doc_of = doc[:n]
+    inside = doc_of == doc[SHINGLE - 1:]  # drop 5-grams that straddle two texts
+    shingles, doc_of = shingles[inside], doc_of[inside]
+    return shingles, np.searchsorted(doc_of, np.arange(len(word_lists)))
 
-    def __missing__(self, word: str) -> int:
-        value = self[word] = zlib.crc32(word.encode("utf-8"))
-        return value
+
+def minhash_signatures(shingles: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """One MinHash signature row (bands × rows values) per text."""
+    rng = np.random.default_rng(20250210)
+    perms = MINHASH_BANDS * MINHASH_ROWS
+    mult = rng.integers(1, 2**63, perms, dtype=np.uint64) | np.uint64(1)
+    add = rng.integers(0, 2**63, perms, dtype=np.uint64)
+    signatures = np.empty((len(starts), perms), dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for k in range(perms):
+            signatures[:, k] = np.minimum.reduceat((shingles * mult[k] + add[k]) >> np.uint64(32), starts)
+    return signatures
 
 
 def jaccard(a: np.ndarray, b: np.ndarray) -> float:
-    """Jaccard similarity of two sorted unique arrays."""
+    """Jaccard similarity of the sets of values in two arrays."""
+    a, b = np.unique(a), np.unique(b)
     common = len(np.intersect1d(a, b, assume_unique=True))
     return common / (len(a) + len(b) - common)
 
