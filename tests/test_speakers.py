@@ -310,3 +310,29 @@ def test_every_required_seed_row_gets_its_camp_and_date(seed_attributed):
             assert got["when_text"].lower() == row["when_text"].lower(), label
     if missing:
         pytest.xfail(f"the quote engine (kit.quotes) did not find {len(missing)} required seed quote(s): {missing}")
+
+
+# -- the White House corpus (../shared): every president's turn is the president in office ---------
+PRESIDENTIAL_TURN = re.compile(r"(?m)^(THE PRESIDENT|THE VICE PRESIDENT):")
+INAUGURATION_2025 = pd.Timestamp("2025-01-20T17:00:00Z")  # noon in Washington
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["whitehouse_trump_2025_2026.jsonl", "whitehouse_biden_2022_2025.jsonl"])
+def test_every_president_turn_in_the_white_house_files_is_the_one_in_office(name, registry):
+    from kit.articles import load_articles
+
+    articles = load_articles(shared_path("corpus", name)).articles
+    turns = [{"article_id": a, "speaker": m.group(1).title(), "speaker_mention": m.group(1), "kind": "turn",
+              "cue_start": m.end() - 1, "cue_end": m.end(), "quote_start": m.end() + 1, "quote": ""}
+             for a, text in zip(articles["article_id"], articles["text"]) for m in PRESIDENTIAL_TURN.finditer(text)]
+    out = attribute_statements(pd.DataFrame(turns), articles, registry)
+    before = out["published"] < INAUGURATION_2025
+    president = out["speaker_mention"] == "THE PRESIDENT"
+    expected = pd.Series("", index=out.index)
+    expected[president] = before[president].map({True: "Joe Biden", False: "Donald Trump"})
+    expected[~president] = before[~president].map({True: "Kamala Harris", False: "JD Vance"})
+    wrong = out[out["actor"] != expected]
+    assert president.sum() > 20
+    assert wrong.empty, wrong[["article_id", "published", "speaker_mention", "actor"]].head().to_string()
+    assert set(out["camp"]) == {"White House"}
