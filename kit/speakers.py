@@ -96,7 +96,8 @@ class Registry:
         """Normalised alias -> the actors it names (more than one means the alias is ambiguous).
 
         Every actor is found by its name, its aliases and, unless ``auto_surname: false``, its
-        surname (the last word of the name) when no other actor shares that surname.
+        surname (the last word of the name). A surname several actors share names them all, and
+        ``match`` keeps the one holding a role on the statement's date, if only one does.
         """
         if self._aliases is None:
             index: dict[str, list[dict]] = {}
