@@ -10,8 +10,8 @@ In a notebook::
 
 ``statements`` is the table from ``kit.quotes`` + ``kit.speakers`` (or the who-said-what table):
 quote_id, article_id, quote, quote_start, quote_end, speaker, speaker_mention/start/end,
-cue/start/end, venue, kind, and where present actor, camp, said_on, published, theme, title,
-source, url, sentence. ``articles`` (from ``kit.load_articles``) gives the text each offset
+cue/start/end, venue, kind, and where present actor, camp, said_on, published, theme or themes
+(from ``kit.table.add_themes``), title, source, url, sentence. ``articles`` (from ``kit.load_articles``) gives the text each offset
 points into, and the title, source and link; without it a row shows its sentence only.
 
 Filtering is done in pandas over the whole table and only one page of rows is drawn, so the
@@ -91,7 +91,8 @@ def prepare_statements(statements: pd.DataFrame, articles: pd.DataFrame | None =
     """The statements joined to their article's title, source, url and text, with search helpers.
 
     Adds private columns the browser filters on: ``_who`` (actor, else speaker), ``_date``
-    (said_on, else the publication day), ``_themes`` (tuple) and ``_haystack`` (lower-cased text).
+    (said_on, else the publication day), ``_themes`` (tuple, from a ``theme`` or ``themes`` column)
+    and ``_haystack`` (lower-cased text).
     """
     frame = statements.reset_index(drop=True).copy()
     if articles is not None and len(articles):
@@ -113,7 +114,8 @@ def prepare_statements(statements: pd.DataFrame, articles: pd.DataFrame | None =
     said = _as_date(frame["said_on"]) if "said_on" in frame.columns else pd.Series(pd.NaT, index=frame.index)
     published = _as_date(frame["published"]) if "published" in frame.columns else pd.Series(pd.NaT, index=frame.index)
     frame["_date"] = said.fillna(published)
-    frame["_themes"] = (frame["theme"].map(_themes) if "theme" in frame.columns
+    theme_col = next((c for c in ("theme", "themes") if c in frame.columns), None)
+    frame["_themes"] = (frame[theme_col].map(_themes) if theme_col
                         else pd.Series([()] * len(frame), index=frame.index, dtype=object))
     first, *rest = SEARCH_COLUMNS
     frame["_haystack"] = frame[first].str.cat([frame[c] for c in rest], sep="\n").str.lower()

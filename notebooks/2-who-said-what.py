@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: newsroom-kit
 #     language: python
@@ -18,13 +20,15 @@
 # first said a phrase, what else was in that article. Filter the browser below by camp, actor,
 # theme, kind, dates and words; open a row to read the paragraph it came from. If the machine got
 # a row wrong, mark it (wrong speaker / not a quote / wrong camp): the mark is saved to the
-# corrections file, and the next report run applies it (`kit report ... --corrections FILE`).
+# corrections file, and the next report run applies it (`kit report ... -p corrections_file=FILE`).
 
 # %% tags=["parameters"]
 # Parameters (papermill -p NAME VALUE). Dates are ISO strings ("2025-03-01"); "" means no filter.
 input_paths = ["../data/sample"]
 actors_files = ["../data/sample-actors.yml"]
 spacy_model = ""
+# cache_dir: extraction cache folder shared with the report ("" = KIT_CACHE_DIR, else .cache/kit)
+cache_dir = ""
 # max_articles: 0 = every article; N = only the first N (a quick look at a big folder)
 max_articles = 0
 corrections_file = "corrections.csv"
@@ -46,12 +50,11 @@ quote_id = ""
 # only when a reporter saves a correction; the articles are never changed.
 
 # %%
-from pathlib import Path
-
 import pandas as pd
 from IPython.display import Markdown, display
 
 import kit
+import kit.cache
 
 pd.set_option("display.max_colwidth", 100)
 
@@ -61,8 +64,11 @@ articles = loaded.articles
 if max_articles:
     articles = articles.head(int(max_articles))
 registry = kit.load_registry(actors_files)
-statements = kit.extract_quotes(articles, nlp=kit.load_pipeline(spacy_model or None))
-statements = kit.attribute_statements(statements, articles, registry)
+# Articles parsed before (by this notebook or a report) come from the extraction cache (kit.cache).
+statements = kit.cache.cached_statements(articles, pipeline=spacy_model or None, cache_dir=cache_dir or None)
+statements = kit.cache.cached_attribution(statements, articles, registry, cache_dir=cache_dir or None)
+# Themes from data/themes.yml, for the browser's theme filter.
+statements = kit.table.add_themes(statements, kit.table.tag_themes(statements))
 display(Markdown(f"**{len(statements):,} statements** in {len(articles):,} articles."))
 
 # %% [markdown]

@@ -140,6 +140,12 @@ def test_theme_filter_reads_lists_and_separated_text(browser):
     assert set(browser.filtered["quote"]) == {"not on the agenda.", "We want a meeting <script>alert(1)</script> soon,"}
 
 
+def test_the_themes_column_of_kit_table_works_too(statements, articles):
+    b = explore(statements.rename(columns={"theme": "themes"}), articles, corrections=False)
+    b.set(theme="talks")
+    assert set(b.filtered["quote"]) == {"not on the agenda.", "There has been no initial contact on this question,"}
+
+
 def test_without_a_theme_column_the_theme_filter_is_off(statements, articles, tmp_path):
     b = explore(statements.drop(columns=["theme"]), articles, corrections=False)
     assert b.theme.disabled and len(b.filtered) == 4
