@@ -431,6 +431,10 @@ def failing_cell(notebook_path: Path) -> dict:
         status = cell.get("metadata", {}).get("papermill", {})
         if status.get("exception") or status.get("status") in {"running", "failed"}:
             return {"index": i, "source": _first_line(cell), "error": ""}
+    # A killed kernel leaves no error output: the last cell papermill started is the one that was running.
+    started = [i for i, cell in enumerate(nb.cells) if cell.get("metadata", {}).get("papermill", {}).get("start_time")]
+    if started:
+        return {"index": started[-1], "source": _first_line(nb.cells[started[-1]]), "error": ""}
     return {}
 
 

@@ -1,0 +1,393 @@
+"""kit report as newsroom CI runs it: parameters, run folders, reproducibility, safety and faults."""
+from __future__ import annotations
+
+import errno
+import hashlib
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import pytest
+
+from conftest import REPO, SAMPLE, SAMPLE_ACTORS
+from kit import report
+from kit.cli import normalise_param_args
+from kit.report import ReportFailed, run_report
+
+KIT = str(Path(sys.executable).with_name("kit"))
+
+
+# ---------------------------------------------------------------- parameters
+
+def test_papermill_style_and_equals_style_parameters_both_parse():
+    assert normalise_param_args(["report", "d", "-p", "period", "month", "-p", "start_date=2025-02-01"]) == \
+        ["report", "d", "-p", "period=month", "-p", "start_date=2025-02-01"]
+    assert normalise_param_args(["report", "d", "--parameters", "title", "A = B"]) == \
+        ["report", "d", "--parameters", "title=A = B"]
+
+
+def test_parameters_take_the_type_of_the_notebook_default(tmp_path):
+    params = report.parse_parameters([("start_date", "2025-02-01"), ("period", "month"),
+                                      ("actors_files", "data/sample-actors.yml")], cwd=REPO)
+    assert params == {"start_date": "2025-02-01", "period": "month",
+                      "actors_files": [str(SAMPLE_ACTORS)]}
+
+
+def test_dates_must_be_iso(tmp_path):
+    with pytest.raises(ValueError, match="'start_date' must be an ISO date like 2025-02-01, got '01/02/2025'"):
+        report.parse_parameters([("start_date", "01/02/2025")])
+
+
+def test_params_file_yaml_dates_become_iso_strings_and_paths_are_relative_to_the_file(tmp_path):
+    (tmp_path / "actors.yml").write_text("actors: []\n", encoding="utf-8")
+    params_file = tmp_path / "report.yml"
+    params_file.write_text("start_date: 2025-02-01\nend_date: 2025-03-01\nperiod: month\n"
+                           "actors_files: [actors.yml]\n", encoding="utf-8")
+    params = report.parse_parameters([("period", "day")], params_file)
+    assert params["start_date"] == "2025-02-01" and params["end_date"] == "2025-03-01"
+    assert params["period"] == "day", "-p on the command line wins over the file"
+    assert params["actors_files"] == [str(tmp_path / "actors.yml")]
+
+
+def test_params_file_errors_name_the_file(tmp_path):
+    bad = tmp_path / "report.yml"
+    bad.write_text("- just\n- a list\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=f"{bad}: a parameters file must be a mapping"):
+        report.parse_parameters([], bad)
+    bad.write_text("period: [unclosed\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=f"{bad}: not valid YAML"):
+        report.parse_parameters([], bad)
+    with pytest.raises(ValueError, match="cannot read the parameters file"):
+        report.parse_parameters([], tmp_path / "missing.yml")
+
+
+def test_unknown_and_reserved_parameters_are_errors():
+    with pytest.raises(ValueError, match="unknown parameter.*perod.*the report takes:.*period"):
+        report.parse_parameters([("perod", "week")])
+    with pytest.raises(ValueError, match="'output_dir' is set by kit report"):
+        report.parse_parameters([("output_dir", "/tmp")])
+
+
+@pytest.mark.parametrize("name", ["api_key", "API-KEY", "apiKey", "GITHUB_TOKEN", "token", "dbPassword",
+                                  "passwd", "client_secret", "AWS_SECRET_ACCESS_KEY", "private_key",
+                                  "credentials", "auth", "session_id", "openai_apikey"])
+def test_secret_looking_names_are_refused(name):
+    with pytest.raises(ValueError, match="looks like a secret.*environment variables"):
+        report.check_parameters({name: "x"})
+
+
+@pytest.mark.parametrize("name", ["period", "title", "author", "spacy_model", "actors_files", "start_date",
+                                  "key_dates", "keyword"])
+def test_ordinary_names_are_not_mistaken_for_secrets(name):
+    assert not report.looks_like_secret_name(name)
+
+
+@pytest.mark.parametrize("value", ["ghp_" + "a1B2" * 9, "AKIA" + "ABCDEFGHIJKLMNOP", "sk-" + "x" * 40,
+                                   "xoxb-1234567890-abcdef", "-----BEGIN RSA PRIVATE KEY-----"])
+def test_credential_shaped_values_are_refused_whatever_the_name(value):
+    with pytest.raises(ValueError, match="looks like a credential"):
+        report.check_parameters({"title": value})
+
+
+def test_cli_exits_2_with_the_message_for_bad_parameters(tmp_path):
+    for args, message in [(["-p", "no_such", "1"], "unknown parameter(s) no_such"),
+                          (["-p", "github_token", "abc"], "looks like a secret"),
+                          (["-p", "start_date", "yesterday"], "must be an ISO date")]:
+        proc = subprocess.run([KIT, "report", str(SAMPLE), "-o", str(tmp_path), *args],
+                              capture_output=True, text=True, timeout=300)
+        assert proc.returncode == 2, proc.stderr
+        assert message in proc.stderr
+    assert not any(tmp_path.iterdir()), "a refused run must not create a run folder"
+
+
+# ---------------------------------------------------------------- output names
+
+@pytest.mark.parametrize("title", ["../../escape", "/etc/passwd", "a\x00b", "..", ".", "x" * 5000,
+                                   "C:\\Windows\\system32", "~/home", "  ", "<script>alert(1)</script>"])
+def test_run_folder_names_from_titles_stay_inside_the_output_folder(title, tmp_path):
+    run_dir = report.new_run_dir(tmp_path, title)
+    assert tmp_path.resolve() in run_dir.resolve().parents
+    assert run_dir.parent.parent == tmp_path.resolve()
+    assert len(run_dir.parent.name) <= 60 and "\x00" not in str(run_dir)
+
+
+@pytest.mark.parametrize("name", ["../x", "/abs/x", "a/../../b", "nul\x00byte", "..", ".hidden", "y" * 500])
+def test_output_file_names_are_made_safe(name, tmp_path):
+    safe = report.safe_name(name)
+    assert "/" not in safe and "\x00" not in safe and not safe.startswith(".") and len(safe) <= 80
+    assert report.inside(tmp_path, safe).parent == tmp_path.resolve()
+    assert report.safe_name("y" * 500) != report.safe_name("y" * 499 + "z"), "long names stay distinct"
+
+
+@pytest.mark.parametrize("parts", [("..", "x"), ("/etc", "passwd"), ("a", "..", "..", "b"), ("a\x00",)])
+def test_inside_refuses_paths_that_escape(parts, tmp_path):
+    with pytest.raises(ValueError):
+        report.inside(tmp_path, *parts)
+
+
+# ---------------------------------------------------------------- HTML output is inert
+
+def test_exported_html_shows_hostile_outputs_as_text(tmp_path):
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("x")
+    cell.outputs = [
+        nbformat.v4.new_output("display_data", data={
+            "text/markdown": "# <script>window.__pwned=1</script> [click](javascript:alert(1)) "
+                             "<img src=x onerror=\"window.__pwned=2\"> &lt;b&gt;",
+            "text/plain": "md"}),
+        nbformat.v4.new_output("display_data", data={
+            "text/html": "<table><tr><td><a href=\"javascript:alert(1)\">x</a>"
+                         "<svg onload=alert(1)></svg><iframe src=\"https://example.org\"></iframe></td></tr></table>",
+            "text/plain": "html"}),
+        nbformat.v4.new_output("display_data", data={"application/javascript": "window.__pwned=3",
+                                                     "text/plain": "js"}),
+    ]
+    nb.cells = [cell]
+    src = tmp_path / "nb.ipynb"
+    nbformat.write(nb, src)
+    out = tmp_path / "out.html"
+    report.export_html(src, out)
+    body = out.read_text(encoding="utf-8")
+    assert "window.__pwned" in body, "the hostile text is still shown, as text"
+    assert "<script>window.__pwned" not in body and "&lt;script&gt;window.__pwned" in body
+    assert "javascript:alert" not in body.replace("(javascript:alert(1))", "")
+    assert 'href="javascript' not in body and "<img src=\"x\" onerror" not in body and "onerror=" not in body.replace(
+        "onerror=&quot;", "")
+    assert "<svg onload" not in body and "<iframe" not in body
+    assert "window.__pwned=3" not in body, "JavaScript outputs are dropped"
+
+
+def test_escape_md_keeps_markup_and_links_as_text():
+    text = report.escape_md("<script>x</script> [a](javascript:alert(1)) *b* # c & d")
+    from nbconvert.filters.markdown import markdown2html
+
+    html = markdown2html(text)
+    assert "<script>" not in html and "<a " not in html and "<em>" not in html
+    assert "&lt;script&gt;" in html and "&amp; d" in html
+
+
+# ---------------------------------------------------------------- the real report, three runs
+
+def snapshot(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+NEW_ARTICLE = """---
+fictional: "FICTIONAL test article written for newsroom-kit. Every person, quote and event in it is invented."
+title: Kremlin answers the ceasefire plan
+published: 2026-02-10T09:00:00+03:00
+source: The Test Gazette (fictional)
+url: https://example.org/test/kremlin-answers
+---
+"We have read the proposal carefully and we have questions," Kremlin spokesman Arkady Voss told reporters on Tuesday.
+
+Voss added that "no date has been agreed."
+"""
+
+
+@pytest.fixture(scope="module")
+def three_runs(tmp_path_factory):
+    base = tmp_path_factory.mktemp("ci")
+    data = base / "data"
+    shutil.copytree(SAMPLE, data)
+    root, cache_dir = base / "reports", base / "cache"
+    params = {"actors_files": [str(SAMPLE_ACTORS)], "cache_dir": str(cache_dir)}
+    first = run_report([data], title="CI test", output_root=root, parameters=params)
+    first_snapshot = snapshot(first.run_dir)
+    second = run_report([data], title="CI test", output_root=root, parameters=params)
+    removed = sorted(data.glob("*.txt"))[0]
+    removed.unlink()
+    (data / "2026-02-10-kremlin-answers.md").write_text(NEW_ARTICLE, encoding="utf-8")
+    third = run_report([data], title="CI test", output_root=root, parameters=params)
+    return root, first, second, third, first_snapshot
+
+
+def test_same_inputs_and_parameters_give_byte_identical_tables(three_runs):
+    _, first, second, _, _ = three_runs
+    names = sorted(p.name for p in (first.run_dir / "tables").iterdir() if p.is_file())
+    assert {"who_said_what.csv", "who_said_what.parquet", "inputs.csv"} <= set(names)
+    for name in names:
+        assert (first.run_dir / "tables" / name).read_bytes() == (second.run_dir / "tables" / name).read_bytes(), name
+
+
+def test_the_warm_run_reuses_every_article(three_runs):
+    _, first, second, third, _ = three_runs
+    m1, m2, m3 = (json.loads(r.manifest.read_text()) for r in (first, second, third))
+    n = m1["stages"]["quotes"]["articles"]
+    assert m1["stages"]["quotes"]["parsed"] == n and m1["stages"]["quotes"]["reused"] == 0
+    assert m2["stages"]["quotes"]["parsed"] == 0 and m2["stages"]["quotes"]["reused"] == n
+    assert m3["stages"]["quotes"]["parsed"] == 1, "only the new article is parsed"
+
+
+def test_manifest_records_what_a_reader_needs(three_runs):
+    _, first, _, _, _ = three_runs
+    m = json.loads(first.manifest.read_text())
+    assert m["status"] == "ok"
+    assert m["kit_version"] and len(m["kit_commit"]) == 40
+    assert m["packages"]["python"] and m["packages"]["spacy"].startswith("3.8")
+    assert "==" in m["spacy_pipeline"]
+    assert m["parameters"]["actors_files"] == [str(SAMPLE_ACTORS)]
+    assert all(i["bytes"] > 0 and len(i["sha256"]) == 64 for i in m["inputs"])
+    for stage in ("load", "quotes", "attribute", "tables"):
+        assert m["stages"][stage]["seconds"] >= 0
+    assert m["stages"]["quotes"]["statements"] > 0
+    assert m["timings"]["execute_seconds"] > 0
+
+
+def test_later_runs_leave_earlier_ones_untouched_and_move_latest(three_runs):
+    root, first, _, third, first_snapshot = three_runs
+    assert snapshot(first.run_dir) == first_snapshot
+    assert json.loads((root / "ci-test" / "latest.json").read_text())["run"] == third.run_dir.name
+
+
+def test_the_report_says_what_changed_since_the_last_run(three_runs):
+    _, first, second, third, _ = three_runs
+    assert "first run of this report" in first.html.read_text(encoding="utf-8")
+    m3 = json.loads(third.manifest.read_text())
+    assert m3["previous_run"] == str(second.run_dir)
+    diff = m3["stages"]["diff"]
+    assert diff["new_statements"] >= 2 and diff["removed_articles"] == 1 and diff["removed_statements"] >= 1
+    html = third.html.read_text(encoding="utf-8")
+    assert "Since the last run" in html and "We have read the proposal carefully" in html
+    gone = pd.read_csv(third.run_dir / "tables" / "diff" / "removed_statements.csv")
+    assert set(gone["why"]) == {"article removed"}
+
+
+# ---------------------------------------------------------------- faults
+
+FAULT_PARAMETERS = 'input_paths = []\noutput_dir = "."\ntitle = ""\nmode = "ok"\nrows = 10\n'
+FAULT_BODY = '''
+import errno, os, signal, time
+from pathlib import Path
+import pandas as pd
+from kit.table import write_table
+
+out = Path(output_dir)
+if mode == "enospc-injected":
+    # A writer that fills the disk halfway through the table, as a real full disk does.
+    real_to_csv = pd.DataFrame.to_csv
+    def full_disk(self, path, *args, **kwargs):
+        Path(path).write_text("n,text\\n0,half a row", encoding="utf-8")
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+    pd.DataFrame.to_csv = full_disk
+table = pd.DataFrame({"n": range(int(rows)), "text": ["fictional row " * 8] * int(rows)})
+write_table(table, out / "tables", "numbers", formats=("csv",))
+'''
+FAULT_LATER = '''
+if mode == "kill":
+    os.kill(os.getpid(), signal.SIGKILL)
+if mode == "sleep":
+    (out / "started").write_text("1")
+    time.sleep(300)
+print("done")
+'''
+
+
+@pytest.fixture(scope="module")
+def fault_notebook(tmp_path_factory):
+    nb = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "newsroom-kit", "display_name": "newsroom-kit",
+                                                           "language": "python"}})
+    nb.cells = [nbformat.v4.new_code_cell(FAULT_PARAMETERS, metadata={"tags": ["parameters"]}),
+                nbformat.v4.new_code_cell(FAULT_BODY), nbformat.v4.new_code_cell(FAULT_LATER)]
+    path = tmp_path_factory.mktemp("nb") / "faults.ipynb"
+    nbformat.write(nb, path)
+    return path
+
+
+def earlier_run(root: Path, notebook: Path):
+    ok = run_report([SAMPLE], title="Faults", output_root=root, notebook=notebook)
+    return ok, snapshot(root / "faults")
+
+
+def assert_failed_cleanly(root: Path, ok, before: dict, info, words: str):
+    run_dir = info.value.run_dir
+    assert words in str(info.value), str(info.value)
+    assert run_dir != ok.run_dir and run_dir.parent == ok.run_dir.parent
+    manifest = json.loads((run_dir / "manifest.json").read_text())
+    assert manifest["status"] == "failed" and words in manifest["error"]
+    assert (run_dir / "report.ipynb").exists()
+    after = snapshot(root / "faults")
+    assert {k: v for k, v in after.items() if not k.startswith(run_dir.name)} == before, \
+        "the earlier run and latest.json must be untouched"
+    assert not list(run_dir.rglob(".*.tmp")), "no half-written temporary files are left"
+    return manifest
+
+
+def test_a_kernel_killed_mid_run_marks_the_run_failed(tmp_path, fault_notebook):
+    ok, before = earlier_run(tmp_path, fault_notebook)
+    with pytest.raises(ReportFailed) as info:
+        run_report([SAMPLE], title="Faults", output_root=tmp_path, notebook=fault_notebook,
+                   parameters={"mode": "kill"})
+    manifest = assert_failed_cleanly(tmp_path, ok, before, info, "kernel died")
+    assert manifest["failed_cell"]["source"] == 'if mode == "kill":'
+    assert (info.value.run_dir / "tables" / "numbers.csv").exists(), "work done before the crash is kept"
+
+
+def test_a_full_disk_while_writing_a_table_marks_the_run_failed(tmp_path, fault_notebook):
+    ok, before = earlier_run(tmp_path, fault_notebook)
+    with pytest.raises(ReportFailed) as info:
+        run_report([SAMPLE], title="Faults", output_root=tmp_path, notebook=fault_notebook,
+                   parameters={"mode": "enospc-injected"})
+    manifest = assert_failed_cleanly(tmp_path, ok, before, info, "the disk is full")
+    assert "No space left on device" in manifest["error"] and manifest["failed_cell"]["source"] == "import errno, os, signal, time"
+    assert not (info.value.run_dir / "tables" / "numbers.csv").exists(), "no half-written table under its name"
+
+
+@pytest.fixture()
+def tiny_disk(tmp_path):
+    """A real 400 kB file system (tmpfs), where root may mount one; else the test is skipped."""
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    proc = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=400k", "tmpfs", str(mount)], capture_output=True)
+    if proc.returncode != 0:
+        pytest.skip("cannot mount a tmpfs here (needs root); the injected full-disk test still runs")
+    yield mount
+    subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def test_a_real_full_disk_marks_the_run_failed(tiny_disk, fault_notebook):
+    ok, before = earlier_run(tiny_disk, fault_notebook)
+    with pytest.raises(ReportFailed) as info:
+        run_report([SAMPLE], title="Faults", output_root=tiny_disk, notebook=fault_notebook,
+                   parameters={"rows": 20000})
+    assert "disk is full" in str(info.value) or "No space left" in str(info.value)
+    assert snapshot(ok.run_dir) == {k.split("/", 1)[1]: v for k, v in before.items() if k.startswith(ok.run_dir.name)}
+    assert json.loads((tiny_disk / "faults" / "latest.json").read_text())["run"] == ok.run_dir.name
+    manifest = json.loads((info.value.run_dir / "manifest.json").read_text())
+    assert manifest["status"] == "failed" and "disk is full" in manifest["error"]
+
+
+def test_ctrl_c_marks_the_run_failed_and_exits_130(tmp_path, fault_notebook):
+    ok, before = earlier_run(tmp_path, fault_notebook)
+    proc = subprocess.Popen([KIT, "report", str(SAMPLE), "--title", "Faults", "-o", str(tmp_path),
+                             "--notebook", str(fault_notebook), "-p", "mode", "sleep"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.time() + 240
+    while not list((tmp_path / "faults").glob("*/started")) and time.time() < deadline and proc.poll() is None:
+        time.sleep(0.5)
+    assert list((tmp_path / "faults").glob("*/started")), "the slow cell never started"
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err
+    assert "interrupted (Ctrl-C)" in err
+    run_dir = next(p.parent for p in (tmp_path / "faults").glob("*/started"))
+    manifest = json.loads((run_dir / "manifest.json").read_text())
+    assert manifest["status"] == "failed" and manifest["error"].startswith("interrupted (Ctrl-C)")
+    after = snapshot(tmp_path / "faults")
+    assert {k: v for k, v in after.items() if not k.startswith(run_dir.name)} == before
+
+
+def test_secrets_in_the_environment_never_reach_the_notebook(tmp_path, fault_notebook, monkeypatch):
+    monkeypatch.setenv("KIT_TEST_SECRET_TOKEN", "do-not-save-me-123")
+    ok = run_report([SAMPLE], title="Env", output_root=tmp_path, notebook=fault_notebook)
+    for path in ok.run_dir.rglob("*"):
+        if path.is_file():
+            assert b"do-not-save-me-123" not in path.read_bytes(), path
