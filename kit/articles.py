@@ -111,6 +111,8 @@ DATEPARSER_SETTINGS = {
     "PARSERS": ["timestamp", "custom-formats", "absolute-time"],
     "REQUIRE_PARTS": ["day", "month", "year"],
 }
+# Languages dateparser tries for dates that are not ISO 8601 or RFC 2822 (trying all ~200 is slow).
+DATE_LANGUAGES = ["en", "ru", "uk", "de", "fr", "es", "it", "pl", "pt", "nl"]
 LONG_TEXT = 1_000_000  # characters; spaCy's default limit, worth a warning downstream
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 DROP_ZERO_WIDTH = str.maketrans("", "", ZERO_WIDTH)
@@ -254,7 +256,7 @@ def parse_date_text(text: str) -> datetime | None:
     import dateparser  # imported here: slow to import and not needed for ISO dates
 
     try:
-        return dateparser.parse(text, settings=DATEPARSER_SETTINGS)
+        return dateparser.parse(text, languages=DATE_LANGUAGES, settings=DATEPARSER_SETTINGS)
     except Exception:  # noqa: BLE001 - dateparser raises many kinds on odd strings; all mean "no date"
         return None
 
@@ -668,6 +670,7 @@ def records_from_html(text: str) -> list[Record]:
     import trafilatura
     from lxml import etree
 
+    text, restore = protect_special_spaces(text)
     xml = trafilatura.extract(
         text, output_format="xml", with_metadata=True, include_comments=False, include_tables=True,
         favor_recall=True, date_extraction_params={"outputformat": "%Y-%m-%dT%H:%M:%S%z",
@@ -680,10 +683,10 @@ def records_from_html(text: str) -> list[Record]:
         meta = {k: doc.get(k) for k in ("title", "date", "sitename", "url", "author")}
         rec.fields = {"title": meta["title"], "published": meta["date"], "source": meta["sitename"],
                       "url": meta["url"], "author": meta["author"]}
-        rec.fields = {k: v for k, v in rec.fields.items() if v}
-        body = xml_paragraphs(doc.find("main"), title=meta["title"] or "")
+        rec.fields = {k: restore(v) for k, v in rec.fields.items() if v}
+        body = restore(xml_paragraphs(doc.find("main"), title=meta["title"] or ""))
     if not body.strip():
-        body = html_to_text(text, drop=PAGE_FURNITURE)
+        body = restore(html_to_text(text, drop=PAGE_FURNITURE))
         if len(body) >= MIN_FALLBACK_CHARS:
             rec.notes.append("trafilatura found no main text; all visible text was used")
         else:
@@ -691,11 +694,35 @@ def records_from_html(text: str) -> list[Record]:
     if not body.strip():
         raise SkipFile("no text in HTML")
     if "title" not in rec.fields:
-        title = page_title(text)
+        title = restore(page_title(text))
         if title:
             rec.fields["title"] = title
     rec.fields["text"] = body
     return [rec]
+
+
+SPECIAL_SPACES = {"\u00a0": ("&nbsp;", "&#160;", "&#xa0;", "&#xA0;"), "\u202f": ("&#8239;", "&#x202f;"), "\u2007": ("&#8199;",)}
+
+
+def protect_special_spaces(html: str):
+    """``(html, restore)``: non-breaking and other special spaces swapped for stand-in symbols.
+
+    trafilatura folds every Unicode space into a plain one; quote offsets and exact text need them kept.
+    """
+    swaps = {}
+    for n, (space, entities) in enumerate(SPECIAL_SPACES.items()):
+        stand_in = chr(0x2420 + n)  # control-picture symbols: kept by trafilatura, absent from news text
+        if stand_in in html:
+            continue
+        for form in (space, *entities):
+            html = html.replace(form, stand_in)
+        swaps[stand_in] = space
+
+    def restore(value: str) -> str:
+        for stand_in, space in swaps.items():
+            value = value.replace(stand_in, space)
+        return value
+    return html, restore
 
 
 def xml_paragraphs(main, title: str = "") -> str:
