@@ -1,0 +1,281 @@
+"""The catalogue of broken inputs (issue #9): each kind gives the exact message a user sees, and the rest still loads.
+
+Small broken files live in ``tests/fixtures/bad/`` (see its README); big files, symlinks, unreadable
+files and empty folders are made here at run time under ``tmp_path``.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from conftest import REPO
+from kit import articles as kit_articles
+from kit.articles import load_articles
+from kit.cli import app
+
+BAD = REPO / "tests" / "fixtures" / "bad"
+GOOD = REPO / "tests" / "fixtures" / "articles" / "wire.jsonl"
+GOOD_IDS = ["wire-001", "wire-002", "wire-003"]
+FICTIONAL = "FICTIONAL FIXTURE written for newsroom-kit tests. Every person, quote and event in it is invented."
+
+# kind, file in tests/fixtures/bad, record (-1: the whole file), status, exact reason (skipped) or note (loaded)
+CATALOGUE = [
+    ("empty file", "empty.txt", -1, "skipped", "empty file"),
+    ("whitespace only", "whitespace-only.txt", -1, "skipped", "file holds only whitespace"),
+    ("binary PNG saved as .txt", "image-saved-as-article.txt", -1, "skipped", "binary file (PNG image)"),
+    ("binary zip", "archive.zip", -1, "skipped", "binary file (ZIP archive)"),
+    ("unsupported file type", "unsupported-notes.log", -1, "skipped", "unsupported file type '.log'"),
+    ("truncated UTF-8", "truncated-utf8.txt", 0, "loaded",
+     "file ends in the middle of a character (truncated UTF-8); the incomplete character was dropped; no date found"),
+    ("UTF-16 without BOM", "utf16-no-bom.txt", 0, "loaded", "decoded as UTF-16-LE (no byte-order mark); no date found"),
+    ("cp1252 smart quotes", "cp1252-smart-quotes.txt", 0, "loaded", "not valid UTF-8; decoded as cp1252; no date found"),
+    ("JSON syntax error", "syntax-error.json", -1, "skipped", "JSON error at line 4, column 3: Expecting ',' delimiter"),
+    ("JSONL with one bad line", "one-bad-line.jsonl", 2, "skipped", "JSON error at line 3, column 79: Expecting ',' delimiter"),
+    ("JSONL line that is not an object", "not-an-object.jsonl", 1, "skipped", "line 2 is a JSON list, not an object"),
+    ("JSON record without text", "record-without-text.json", 0, "skipped",
+     "no text field (fields: fictional, id, summary, title); name the text field with --map FIELD=text"),
+    ("CSV missing its text column", "missing-text-column.csv", -1, "skipped",
+     "CSV has no text column (columns: fictional, id, headline, published); name it with --map COLUMN=text"),
+    ("CSV with embedded newlines", "embedded-newlines.csv", 0, "loaded", ""),
+    ("HTML with no body text", "no-body-text.html", -1, "skipped", "no text in HTML"),
+    ("HTML that is all script", "all-script.html", -1, "skipped", "no text in HTML"),
+    ("feed with no entries", "no-entries.rss", -1, "skipped", "feed has no entries"),
+    ("XML that is not a feed", "not-a-feed.xml", -1, "skipped",
+     "not an RSS or Atom feed (XML error at line 4: no element found)"),
+    ("front matter that is not valid YAML", "invalid-front-matter.md", 0, "loaded",
+     "front matter is not valid YAML (line 3: mapping values are not allowed here); its fields were ignored; no date found"),
+    ("front matter and no text", "front-matter-only.md", -1, "skipped", "no text after the front matter"),
+    ("a date that cannot be parsed", "unparseable-date.md", 0, "loaded",
+     "date 'the Tuesday after the summit' could not be understood; no date found"),
+    ("500 unbalanced quotation marks", "unbalanced-quotes.txt", 0, "loaded", "no date found"),
+    ("nested and mismatched quote styles", "mixed-quote-styles.txt", 0, "loaded", "no date found"),
+    ("right-to-left and zero-width characters", "rtl-and-zero-width.txt", 0, "loaded", "no date found"),
+    ("file name with spaces, quotes and non-ASCII", "name with spaces, 'quotes' and ünïcödé — “curly”.txt", 0,
+     "loaded", "no date found"),
+    ("README in a folder", "README.md", -1, "skipped",
+     "ignored: documentation file, not an article (its name matches README*, NOTICE*, LICENSE*, LICENCE*, "
+     "COPYING*, CHANGELOG*, CONTRIBUTING*)"),
+]
+
+
+def the_row(loaded, path: Path, record: int) -> pd.Series:
+    rows = loaded.inputs[(loaded.inputs["path"] == str(path)) & (loaded.inputs["record"] == record)]
+    assert len(rows) == 1, loaded.inputs.to_string()
+    return rows.iloc[0]
+
+
+def assert_rest_intact(loaded) -> None:
+    """The good file loaded in the same run is complete: the broken input cost nothing else."""
+    good = loaded.inputs[loaded.inputs["path"] == str(GOOD)]
+    assert good["status"].tolist() == ["loaded"] * 3
+    assert set(GOOD_IDS) <= set(loaded.articles["article_id"])
+    counts = loaded.summary()
+    assert sum(counts.values()) == len(loaded.inputs) and counts["loaded"] == len(loaded.articles)
+
+
+def check(loaded, path: Path, record: int, status: str, message: str) -> pd.Series:
+    row = the_row(loaded, path, record)
+    assert row["status"] == status
+    assert (row["reason"] if status == "skipped" else row["note"]) == message
+    assert_rest_intact(loaded)
+    return row
+
+
+def test_catalogue_has_twenty_kinds_and_covers_the_folder():
+    assert len(CATALOGUE) + len(RUNTIME_KINDS) >= 20
+    assert {name for _, name, *_ in CATALOGUE} == {p.name for p in BAD.iterdir()}
+
+
+@pytest.mark.parametrize("kind, name, record, status, message", CATALOGUE, ids=[c[0] for c in CATALOGUE])
+def test_catalogue(kind, name, record, status, message):
+    path = BAD / name
+    loaded = load_articles([path, GOOD]) if name != "README.md" else load_articles([BAD, GOOD])
+    check(loaded, path, record, status, message)
+
+
+def test_kit_load_shows_each_message(tmp_path):
+    result = CliRunner().invoke(app, ["load", str(BAD), str(GOOD)])
+    assert result.exit_code == 0
+    for _, name, record, status, message in CATALOGUE:
+        where = str(BAD / name) + (f"#{record}" if record >= 0 else "")
+        if status == "skipped":
+            assert f"  skipped {where}: {message}" in result.output
+    assert "loaded: 17\nduplicate: 0\nskipped: 16\n" in result.output
+
+
+# --- what the loaded ones keep --------------------------------------------------------------------
+
+
+def body_of(name: str, encoding: str = "utf-8") -> str:
+    """The file's text after its first-line title and the blank line under it."""
+    return (BAD / name).read_bytes().decode(encoding).split("\n", 2)[2]
+
+
+@pytest.mark.parametrize("name", ["unbalanced-quotes.txt", "mixed-quote-styles.txt", "rtl-and-zero-width.txt"])
+def test_hard_text_is_kept_exactly(name):
+    text = load_articles(BAD / name).articles["text"][0]
+    assert text == body_of(name)
+
+
+def test_unbalanced_quotes_count():
+    assert load_articles(BAD / "unbalanced-quotes.txt").articles["text"][0].count("“") == 500
+
+
+def test_encodings_decode_to_the_right_characters():
+    loaded = load_articles([BAD / "cp1252-smart-quotes.txt", BAD / "utf16-no-bom.txt", BAD / "truncated-utf8.txt"])
+    cp1252, utf16, truncated = loaded.articles["text"]
+    assert "“We are not leaving,” the café owner said – and added ‘never’… A coffee costs €3." in cp1252
+    assert utf16 == body_of("utf16-no-bom.txt", "utf-16-le")
+    assert truncated.endswith("Last word: caf")
+
+
+def test_csv_embedded_newlines_exact():
+    text = load_articles(BAD / "embedded-newlines.csv").articles["text"][0]
+    assert text == ("First paragraph of a CSV cell.\n\nSecond paragraph, with a “quote”.\r\n"
+                    "A Windows line ending inside the field.")
+
+
+def test_invalid_front_matter_keeps_the_body():
+    a = load_articles(BAD / "invalid-front-matter.md").articles.iloc[0]
+    assert a["text"].startswith("The body of an article whose front matter is broken must still load.")
+    assert "title: Quote" not in a["text"]
+
+
+def test_unparseable_date_is_not_invented():
+    a = load_articles(BAD / "unparseable-date.md").articles.iloc[0]
+    assert pd.isna(a["published"]) and a["published_from"] == "" and a["title"] == "A date nobody can read"
+
+
+# --- kinds made at run time -----------------------------------------------------------------------
+
+
+def test_a_50_mb_article(tmp_path):
+    paragraph = "FICTIONAL. The harbour master said the ferry would sail “tomorrow”, again.\u00a0" * 20 + "\n\n"
+    text = paragraph * (50 * 1024 * 1024 // len(paragraph) + 1)
+    path = tmp_path / "2025-02-12-huge.txt"
+    path.write_text(text, encoding="utf-8")
+    loaded = load_articles([path, GOOD])
+    row = check(loaded, path, 0, "loaded", f"very long text ({len(text):,} characters)")
+    assert loaded.articles.set_index("article_id").loc[row["article_id"], "text"] == text
+
+
+@pytest.mark.parametrize("fmt", ["txt", "csv", "jsonl"])
+def test_one_2_mb_paragraph(tmp_path, fmt):
+    paragraph = ("FICTIONAL. One sentence after another, never a line break, “quoted” now and then. " * 30000)[:2 * 1024 * 1024]
+    path = tmp_path / f"2025-02-12-long.{fmt}"
+    if fmt == "txt":
+        path.write_text(paragraph, encoding="utf-8")
+    elif fmt == "csv":
+        path.write_text('text\n"' + paragraph.replace('"', '""') + '"\n', encoding="utf-8")
+    else:
+        path.write_text(json.dumps({"text": paragraph}, ensure_ascii=False) + "\n", encoding="utf-8")
+    loaded = load_articles([path, GOOD])
+    check(loaded, path, 0, "loaded", f"very long text ({len(paragraph):,} characters)")
+    assert paragraph in set(loaded.articles["text"])
+
+
+def test_symlink_loop_in_the_input_folder(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(GOOD, folder / "wire.jsonl")
+    (folder / "loop").symlink_to(folder, target_is_directory=True)
+    (folder / "self").symlink_to(folder / "self")
+    (folder / "gone.txt").symlink_to(folder / "deleted.txt")
+    loaded = load_articles(folder)
+    reasons = dict(zip(loaded.inputs["path"], loaded.inputs["reason"]))
+    assert reasons[str(folder / "loop")] == f"symbolic link loop: leads back to the folder {folder}"
+    assert reasons[str(folder / "self")] == "symbolic link loop: the link points back to itself"
+    assert reasons[str(folder / "gone.txt")] == f"broken symbolic link (points to {folder / 'deleted.txt'}, which does not exist)"
+    assert set(loaded.articles["article_id"]) == set(GOOD_IDS)
+
+
+def test_a_directory_with_no_readable_files(tmp_path):
+    empty, hidden_only = tmp_path / "empty", tmp_path / "hidden-only"
+    empty.mkdir()
+    hidden_only.mkdir()
+    (hidden_only / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
+    loaded = load_articles([empty, hidden_only, GOOD])
+    check(loaded, empty, -1, "skipped", "folder holds no files")
+    check(loaded, hidden_only, -1, "skipped", "folder holds no files")
+
+
+def test_a_folder_that_cannot_be_opened(tmp_path, monkeypatch):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    real_scandir = os.scandir
+
+    def scandir(path):
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+    monkeypatch.setattr(kit_articles.os, "scandir", scandir)
+    check(load_articles([locked, GOOD]), locked, -1, "skipped", "cannot open folder: permission denied")
+
+
+def test_an_unreadable_file(tmp_path, monkeypatch):
+    path = tmp_path / "secret.txt"
+    path.write_text(FICTIONAL, encoding="utf-8")
+    real_read_bytes = Path.read_bytes
+
+    def read_bytes(self):
+        if self == path:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_read_bytes(self)
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    check(load_articles([path, GOOD]), path, -1, "skipped", "cannot read file: permission denied")
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root can read a chmod 000 file")
+def test_an_unreadable_file_for_real(tmp_path):
+    path = tmp_path / "secret.txt"
+    path.write_text(FICTIONAL, encoding="utf-8")
+    path.chmod(0)
+    try:
+        check(load_articles([path, GOOD]), path, -1, "skipped", "cannot read file: permission denied")
+    finally:
+        path.chmod(0o644)
+
+
+def test_a_damaged_gzip(tmp_path):
+    path = tmp_path / "wire.jsonl.gz"
+    path.write_bytes(gzip.compress(GOOD.read_bytes())[:40])
+    check(load_articles([path, GOOD]), path, -1, "skipped",
+          "damaged gzip file (Compressed file ended before the end-of-stream marker was reached)")
+
+
+def test_a_pipe_is_not_read(tmp_path):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    loaded = load_articles([tmp_path, GOOD])  # opening the pipe would hang the run
+    check(loaded, fifo, -1, "skipped", "not a regular file (a device, pipe or socket)")
+
+
+def test_json_nested_too_deeply(tmp_path):
+    path = tmp_path / "deep.json"
+    path.write_text("[" * 100_000, encoding="utf-8")
+    check(load_articles([path, GOOD]), path, -1, "skipped", "JSON is nested too deeply to read")
+
+
+def test_file_names_with_double_quotes_and_undecodable_bytes(tmp_path):
+    quoted = tmp_path / 'he said "no" — нет.txt'
+    quoted.write_text(FICTIONAL + "\n\nThe name is the hard part.\n", encoding="utf-8")
+    raw_name = os.path.join(os.fsencode(tmp_path), b"latin1-caf\xe9.txt")
+    with open(raw_name, "wb") as fh:
+        fh.write((FICTIONAL + "\n\nA name that is not UTF-8.\n").encode("utf-8"))
+    loaded = load_articles([tmp_path, GOOD])
+    check(loaded, quoted, 0, "loaded", "no date found")
+    check(loaded, tmp_path / "latin1-caf\ufffd.txt", 0, "loaded", "no date found")
+    loaded.inputs.to_parquet(tmp_path.parent / "inputs.parquet")  # every path is writable text
+
+
+RUNTIME_KINDS = ["a 50 MB article", "one 2 MB paragraph", "symlink loop", "broken symlink",
+                 "directory with no readable files", "folder that cannot be opened", "unreadable file",
+                 "damaged gzip", "named pipe", "JSON nested too deeply", "file name with double quotes",
+                 "file name that is not UTF-8"]
