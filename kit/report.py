@@ -135,7 +135,8 @@ def escape_md(value: Any) -> str:
     ``<script>`` shows as ``<script>``, ``[x](javascript:...)`` shows as typed and cannot become
     a link, ``*`` and ``#`` do not turn into formatting. Newlines become spaces.
     """
-    text = escape_text(value).replace("\r", " ").replace("\n", " ")
+    # Quotes need no escaping in Markdown text, and "&#x27;" would be mangled by the "#" escape below.
+    text = html.escape("" if value is None else str(value), quote=False).replace("\r", " ").replace("\n", " ")
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
