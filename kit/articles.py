@@ -612,7 +612,8 @@ def json_record(item, record: int, field_map: dict[str, str], where: str) -> Rec
 def records_from_jsonl(text: str, field_map: dict[str, str]) -> list[Record]:
     """One record per non-blank line of a .jsonl file; a bad line is skipped on its own."""
     out = []
-    for n, line in enumerate(text.splitlines()):
+    # split on "\n" only: JSON strings may hold U+2028 or U+0085, which str.splitlines() would cut at
+    for n, line in enumerate(text.split("\n")):
         if not line or line.isspace():
             continue
         try:

@@ -36,6 +36,15 @@ def write_frame(frame, output: Path) -> None:
         tmp.unlink(missing_ok=True)
 
 
+def input_folder_holding(target: Path, paths: List[Path]) -> Optional[Path]:
+    """The input folder (or file) that ``target`` would be written into or over, if any."""
+    where = target.resolve()
+    for path in paths:
+        if path.exists() and (where == path.resolve() or (path.is_dir() and where.is_relative_to(path.resolve()))):
+            return path
+    return None
+
+
 @app.command()
 def load(paths: List[Path] = typer.Argument(..., help="Files, folders (searched recursively) or quoted glob patterns."),
          output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the articles table (.csv, .jsonl, .parquet)."),
@@ -48,6 +57,11 @@ def load(paths: List[Path] = typer.Argument(..., help="Files, folders (searched 
     """Load articles and account for every input: one line per status, every skip with its reason."""
     from .articles import DEFAULT_IGNORE, InputsSkipped, check_strict, describe_input, load_articles
 
+    for target in filter(None, (output, inputs_output)):
+        holder = input_folder_holding(target, paths)
+        if holder:
+            raise typer.BadParameter(f"{target} is inside the input folder {holder}: the kit never writes among its inputs",
+                                     param_hint="-o/--inputs")
     mapping = {}
     for item in field_map:
         name, sep, column = item.partition("=")

@@ -400,3 +400,18 @@ def test_corpus_loads_every_record_with_a_date():
     assert all(len(kept.loc[a, "paths"]) >= 2 for a in dups["article_id"]), "a collapsed row lists every file"
     kremlin = loaded.articles[loaded.articles["path"].str.endswith("kremlin_en_2021_2022.jsonl")]
     assert (kremlin["published_offset"] == "+03:00").all()
+
+
+def test_kit_load_never_writes_into_an_input_folder(tmp_path):
+    shutil.copy(ARTICLES / "wire.jsonl", tmp_path / "wire.jsonl")
+    result = CliRunner().invoke(app, ["load", str(tmp_path), "-o", str(tmp_path / "articles.csv")])
+    shown = " ".join(result.output.replace("│", " ").split())  # typer draws the error in a wrapped box
+    assert result.exit_code == 2 and "the kit never writes among its inputs" in shown
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["wire.jsonl"]
+
+
+def test_jsonl_keeps_line_separators_inside_strings(tmp_path):
+    text = "FICTIONAL. A line\u2028separator and a next-line\u0085mark inside the text."
+    (tmp_path / "seps.jsonl").write_text(json.dumps({"text": text}, ensure_ascii=False) + "\n", encoding="utf-8")
+    loaded = load_articles(tmp_path)
+    assert loaded.articles["text"].tolist() == [text]
