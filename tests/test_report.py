@@ -391,3 +391,61 @@ def test_secrets_in_the_environment_never_reach_the_notebook(tmp_path, fault_not
     for path in ok.run_dir.rglob("*"):
         if path.is_file():
             assert b"do-not-save-me-123" not in path.read_bytes(), path
+
+
+# ---------------------------------------------------------------- the example workflow for newsrooms
+
+WORKFLOW = REPO / ".github" / "workflows" / "report.yml"
+
+
+def workflow_steps() -> tuple[dict, list[dict]]:
+    import yaml
+
+    doc = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    steps = [s for job in doc["jobs"].values() for s in job["steps"]]
+    return doc, steps
+
+
+def test_workflow_is_scheduled_and_manual():
+    doc, _ = workflow_steps()
+    triggers = doc.get("on", doc.get(True))  # YAML 1.1 reads a bare `on` as true
+    assert triggers["schedule"][0]["cron"].count(" ") == 4
+    assert "workflow_dispatch" in triggers
+
+
+def test_workflow_caches_venv_and_extraction_and_uploads_the_run():
+    doc, steps = workflow_steps()
+    uses = [s.get("uses", "") for s in steps]
+    assert all("@v" in u for u in uses if u), "actions are pinned to a release"
+    cached = [s["with"]["path"] for s in steps if s.get("uses", "").startswith("actions/cache@")]
+    assert ".venv" in cached and ".cache/kit" in cached
+    assert doc["env"]["KIT_CACHE_DIR"].endswith("/.cache/kit"), "kit reads the cache the workflow restores"
+    upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-artifact@"))
+    assert upload["with"]["path"].startswith("reports") and upload["if"] == "always()"
+    commit = next(s for s in steps if "git commit" in s.get("run", ""))
+    assert "git status --porcelain" in commit["run"], "commits only when the tables changed"
+
+
+def test_workflow_calls_only_commands_that_exist():
+    import re
+
+    import typer
+
+    _, steps = workflow_steps()
+    script = "\n".join(line for s in steps for line in s.get("run", "").splitlines()
+                       if not line.strip().startswith("#"))
+    targets = set(re.findall(r"^([a-zA-Z_-]+):", (REPO / "Makefile").read_text(encoding="utf-8"), re.M))
+    for target in re.findall(r"\bmake ([a-z-]+)", script):
+        assert target in targets, f"make {target} is not a Makefile target"
+    group = typer.main.get_command(__import__("kit.cli", fromlist=["app"]).app)
+    calls = re.findall(r"\.venv/bin/kit (\w+)([^\n|]*)", script)
+    assert {name for name, _ in calls} >= {"report", "diff"}
+    for name, rest in calls:
+        assert name in group.commands, f"kit {name} does not exist"
+        options = {o for p in group.commands[name].params if p.param_type_name == "option" for o in p.opts}
+        for flag in re.findall(r"(?<![\w-])(--?[a-z][\w-]*)", rest):
+            assert flag in options, f"kit {name} has no option {flag}"
+    for flag in re.findall(r'args(?:\+)?=\(([^)]*)\)', script):
+        for opt in re.findall(r"(?<![\w-])(--?[a-z][\w-]*)", flag):
+            assert opt in {o for p in group.commands["report"].params if p.param_type_name == "option"
+                           for o in p.opts}, f"kit report has no option {opt}"
