@@ -11,8 +11,9 @@ The suite runs a small, derandomised sample. A long campaign is run by hand:
     KIT_FUZZ_EXAMPLES=100000 KIT_FUZZ_PIPELINE=blank .venv/bin/python -m pytest tests/test_fuzz.py \
         -k property -p no:cacheprovider --hypothesis-show-statistics
 
-(``KIT_FUZZ_SEED`` picks the campaign's seed; failing inputs found by a campaign are kept
-below as explicit regression examples.)
+(``--hypothesis-seed=N`` picks the campaign's seed, ``KIT_FUZZ_PROGRESS=FILE`` keeps a running
+count of examples in FILE; failing inputs found by a campaign are kept below as explicit
+regression examples.)
 """
 from __future__ import annotations
 
@@ -160,7 +161,23 @@ def fuzz_nlp():
     return load_pipeline()
 
 
+def count_campaign_example() -> None:
+    """During a campaign, write how many examples have run to ``KIT_FUZZ_PROGRESS`` (a file),
+    so that a campaign stopped by hand still has its count."""
+    global _examples_run
+    _examples_run += 1
+    progress = os.environ.get("KIT_FUZZ_PROGRESS")
+    if progress and _examples_run % 500 == 0:
+        with open(progress, "w") as out:
+            out.write(f"{_examples_run}\n")
+
+
+_examples_run = 0
+
+
 def check_engine(text: str, nlp) -> None:
+    if CAMPAIGN_EXAMPLES:
+        count_campaign_example()
     statements = extract_one(text, nlp)
     assert list(statements.columns[:len(quote_engine.STATEMENT_COLUMNS)]) == quote_engine.STATEMENT_COLUMNS
     assert_offsets_inside(text, statements)
