@@ -96,16 +96,16 @@ def prepare_statements(statements: pd.DataFrame, articles: pd.DataFrame | None =
     """
     frame = statements.reset_index(drop=True).copy()
     if articles is not None and len(articles):
-        meta_cols = [c for c in ("title", "source", "url", "published", "text") if c in articles.columns]
+        meta_cols = [c for c in ("title", "source", "url", "published") if c in articles.columns]
         meta = articles.drop_duplicates("article_id").set_index("article_id")[meta_cols]
         for col in meta_cols:
             looked_up = frame["article_id"].map(meta[col])
-            if col in frame.columns and col != "text":
-                frame[col] = frame[col].where(frame[col].map(_text) != "", looked_up)
+            if col in frame.columns:
+                frame[col] = frame[col].where(frame[col].fillna("").astype(str) != "", looked_up)
             else:
                 frame[col] = looked_up
     for col in ("title", "source", "url", "speaker", "actor", "camp", "venue", "kind", "cue",
-                "speaker_mention", "sentence", "when_text", "text"):
+                "speaker_mention", "sentence", "when_text"):
         if col not in frame.columns:
             frame[col] = ""
         frame[col] = frame[col].fillna("").astype(str)
@@ -123,14 +123,31 @@ def prepare_statements(statements: pd.DataFrame, articles: pd.DataFrame | None =
 
 
 def public_columns(frame: pd.DataFrame) -> pd.DataFrame:
-    """The frame without the browser's private helper columns and the article text."""
-    return frame[[c for c in frame.columns if not c.startswith("_") and c != "text"]]
+    """The frame without the browser's private helper columns."""
+    return frame[[c for c in frame.columns if not c.startswith("_")]]
 
 
-def filter_statements(frame: pd.DataFrame, *, camp: str = ALL, actor: str = ALL, theme: str = ALL,
-                      kind: str = ALL, start: dt.date | None = None, end: dt.date | None = None,
-                      text: str = "", newest_first: bool = True) -> pd.DataFrame:
+def article_texts(articles: pd.DataFrame | None) -> dict[str, str]:
+    """article_id -> text. Kept apart from the statements: copying long texts with every
+    filtered row is what made a 10,000-row table slow."""
+    if articles is None or not len(articles) or "text" not in articles.columns:
+        return {}
+    return dict(zip(articles["article_id"].astype(str), articles["text"].fillna("").astype(str)))
+
+
+def filter_statements(frame: pd.DataFrame, **filters: Any) -> pd.DataFrame:
     """Rows of a prepared frame (see :func:`prepare_statements`) matching every filter given, sorted by date.
+
+    Filters as for :func:`matching_index`.
+    """
+    return frame.loc[matching_index(frame, **filters)]
+
+
+def matching_index(frame: pd.DataFrame, *, camp: str = ALL, actor: str = ALL, theme: str = ALL,
+                   kind: str = ALL, start: dt.date | None = None, end: dt.date | None = None,
+                   text: str = "", newest_first: bool = True) -> pd.Index:
+    """Index labels of the rows matching every filter given, in date order (only the keys are sorted,
+    so a large table's long text columns are not copied).
 
     ``start``/``end`` are inclusive days; with either set, undated statements are left out.
     ``text`` matches, case-insensitively, the quote, speaker, venue, sentence or title;
@@ -151,10 +168,10 @@ def filter_statements(frame: pd.DataFrame, *, camp: str = ALL, actor: str = ALL,
         mask &= frame["_date"] <= pd.Timestamp(end)
     for word in text.lower().split():
         mask &= frame["_haystack"].str.contains(word, regex=False)
-    chosen = frame[mask]
     order = ["_date", "article_id", "quote_start"] if "quote_start" in frame.columns else ["_date"]
+    keys = frame.loc[mask, order]
     ascending = [not newest_first] + [True] * (len(order) - 1)
-    return chosen.sort_values(order, ascending=ascending, kind="stable", na_position="last")
+    return keys.sort_values(order, ascending=ascending, kind="stable", na_position="last").index
 
 
 # ---------------------------------------------------------------- HTML pieces
@@ -265,9 +282,9 @@ def _source_line(row: pd.Series) -> str:
     return '<div class="kit-source" style="margin-top:4px;color:#444">' + " · ".join(parts) + "</div>"
 
 
-def context_html(row: pd.Series) -> str:
-    """The paragraph around one statement: quote highlighted, cue and speaker mention marked, then the article."""
-    text = _text(row.get("text"))
+def context_html(row: pd.Series, text: str = "") -> str:
+    """The paragraph of ``text`` (the article) around one statement: quote highlighted, cue and
+    speaker mention marked, then the article's title, source and link."""
     q_start, q_end = _int(row.get("quote_start")), _int(row.get("quote_end"))
     pieces = _spans(row.get("quote_spans"), q_start, q_end) if text else []
     if not pieces:
@@ -317,12 +334,12 @@ def summary_html(row: pd.Series, colours: dict[str, str], correction: str = "") 
     return (" · ".join(bits) + f'<br><span class="kit-row-quote" style="font-size:1.05em">“{html.escape(quote)}”</span>')
 
 
-def row_html(row: pd.Series, colours: dict[str, str], correction: str = "") -> str:
+def row_html(row: pd.Series, colours: dict[str, str], correction: str = "", text: str = "") -> str:
     """A row that expands (HTML <details>) to the paragraph and the article it came from."""
     return (f'<details class="kit-row" data-quote-id="{_esc(row.get("quote_id"))}" '
             'style="border-top:1px solid #ddd;padding:4px 0">'
             f'<summary style="cursor:pointer">{summary_html(row, colours, correction)}</summary>'
-            f'<div style="margin:6px 0 6px 1.5em">{context_html(row)}</div></details>')
+            f'<div style="margin:6px 0 6px 1.5em">{context_html(row, text)}</div></details>')
 
 
 def article_html(text: str, statements: pd.DataFrame, colours: dict[str, str], meta: pd.Series | None = None) -> str:
@@ -394,7 +411,7 @@ class RowView:
             self.box.layout.display = "none"
             return
         self.box.layout.display = None
-        self.html.value = row_html(row, self.explorer.colours, self.explorer.correction_note(self.quote_id))
+        self.html.value = self.explorer.row_html(row)
         self.controls.layout.display = None if self.explorer.corrections is not None else "none"
 
     def _suggest(self) -> None:
@@ -415,7 +432,7 @@ class RowView:
         except ValueError as exc:
             self.status.value = f"<span style='color:#b00'>{html.escape(str(exc))}</span>"
             return None
-        self.html.value = row_html(self.row, self.explorer.colours, self.explorer.correction_note(self.quote_id))
+        self.html.value = self.explorer.row_html(self.row)
         self.status.value = f"saved to {html.escape(str(self.explorer.corrections.path))}"
         return saved
 
@@ -429,6 +446,7 @@ class Explorer:
         import ipywidgets as w
 
         self.frame = prepare_statements(statements, articles)
+        self.texts = article_texts(articles)
         self.colours = colours or camp_colours(registry)
         self.page_size = max(int(page_size), 1)
         if corrections is False:
@@ -438,7 +456,7 @@ class Explorer:
         else:
             self.corrections = Corrections(corrections or None)
         self.page = 0
-        self._filtered = self.frame
+        self._order = self.frame.index
         layout = w.Layout(width="230px")
         style = {"description_width": "60px"}
         self.camp = w.Dropdown(description="Camp", options=self._options(self.frame["camp"]), layout=layout, style=style)
@@ -483,6 +501,11 @@ class Explorer:
     def camp_options(self) -> list[str]:
         labels = {c for c in self.colours if c and c[0].isupper()}
         return sorted(labels | set(self.frame["camp"]))
+
+    def row_html(self, row: pd.Series) -> str:
+        """One row's expandable HTML, with the reporter's correction note if there is one."""
+        return row_html(row, self.colours, self.correction_note(_text(row.get("quote_id"))),
+                        self.texts.get(_text(row.get("article_id")), ""))
 
     def correction_note(self, quote_id: str) -> str:
         """What the reporter has said about a statement, e.g. "corrected: wrong speaker → Dmitry Peskov"."""
@@ -540,11 +563,11 @@ class Explorer:
     @property
     def filtered(self) -> pd.DataFrame:
         """Every statement the filters let through, in the shown order (public columns only)."""
-        return public_columns(self._filtered)
+        return public_columns(self.frame.loc[self._order])
 
     @property
     def pages(self) -> int:
-        return max(math.ceil(len(self._filtered) / self.page_size), 1)
+        return max(math.ceil(len(self._order) / self.page_size), 1)
 
     @property
     def shown(self) -> pd.DataFrame:
@@ -553,13 +576,13 @@ class Explorer:
 
     def _page_rows(self) -> pd.DataFrame:
         start = self.page * self.page_size
-        return self._filtered.iloc[start:start + self.page_size]
+        return self.frame.loc[self._order[start:start + self.page_size]]
 
     def refresh(self) -> None:
         """Apply the filters and go back to the first page."""
         if getattr(self, "_holding", False):
             return
-        self._filtered = filter_statements(self.frame, **self.current_filters())
+        self._order = matching_index(self.frame, **self.current_filters())
         self.go_to(0)
 
     def go_to(self, page: int) -> None:
@@ -570,7 +593,7 @@ class Explorer:
             view.show(rows.iloc[i] if i < len(rows) else None)
         self.prev_button.disabled = self.page == 0
         self.next_button.disabled = self.page >= self.pages - 1
-        n = len(self._filtered)
+        n = len(self._order)
         self.status.value = (f"<b>{n:,}</b> of {len(self.frame):,} statements · page {self.page + 1} of {self.pages}")
 
     # -- display
@@ -579,10 +602,9 @@ class Explorer:
         rows = self._page_rows()
         active = {k: v for k, v in self.current_filters().items() if v not in (ALL, None, "") and k != "newest_first"}
         described = ", ".join(f"{k}: {html.escape(str(v))}" for k, v in active.items()) or "none"
-        head = (f'<div class="kit-explorer-status"><b>{len(self._filtered):,}</b> of {len(self.frame):,} statements'
+        head = (f'<div class="kit-explorer-status"><b>{len(self._order):,}</b> of {len(self.frame):,} statements'
                 f" · filters: {described} · page {self.page + 1} of {self.pages}</div>")
-        body = "".join(row_html(r, self.colours, self.correction_note(_text(r.get("quote_id"))))
-                       for _, r in rows.iterrows())
+        body = "".join(self.row_html(r) for _, r in rows.iterrows())
         return f'<div class="kit-explorer">{head}{body}</div>'
 
     def _repr_mimebundle_(self, include=None, exclude=None):
@@ -603,51 +625,54 @@ def explore(statements: pd.DataFrame, articles: pd.DataFrame | None = None, *, p
     ``kit.context`` and ``kit.show_article`` then work on the same data.
     """
     explorer = Explorer(statements, articles, page_size=page_size, corrections=corrections, registry=registry)
-    _current.update(frame=explorer.frame, colours=explorer.colours, articles=articles)
+    _current.update(frame=explorer.frame, colours=explorer.colours, articles=articles, texts=explorer.texts)
     return explorer
 
 
-def _frame_for(statements: pd.DataFrame | None, articles: pd.DataFrame | None) -> pd.DataFrame:
+def _frame_for(statements: pd.DataFrame | None, articles: pd.DataFrame | None) -> tuple[pd.DataFrame, dict, dict]:
+    """(prepared statements, article texts, camp colours): those given, else the last browser's."""
     if statements is not None:
-        return prepare_statements(statements, articles)
+        texts = article_texts(articles) if articles is not None else _current.get("texts", {})
+        return prepare_statements(statements, articles), texts, camp_colours()
     if "frame" not in _current:
         raise LookupError("no statements yet: call kit.explore(statements, articles) first, "
                           "or pass statements= and articles=")
-    return _current["frame"]
+    if articles is not None:
+        return _current["frame"], article_texts(articles), _current["colours"]
+    return _current["frame"], _current["texts"], _current["colours"]
 
 
 def context(quote_id: str, statements: pd.DataFrame | None = None, articles: pd.DataFrame | None = None) -> HTMLView:
     """The paragraph around one statement, with the quote, cue and speaker marked, and its article."""
-    frame = _frame_for(statements, articles)
+    frame, texts, colours = _frame_for(statements, articles)
     hit = frame[frame["quote_id"] == quote_id]
     if hit.empty:
         raise KeyError(f"no statement with quote_id {quote_id!r}")
-    colours = _current.get("colours") if statements is None else camp_colours()
     row = hit.iloc[0]
+    text = texts.get(_text(row.get("article_id")), "")
     return HTMLView(f'<div class="kit-context-view">{summary_html(row, colours)}'
-                    f'<div style="margin-top:6px">{context_html(row)}</div></div>')
+                    f'<div style="margin-top:6px">{context_html(row, text)}</div></div>')
 
 
 def show_article(article_id: str, statements: pd.DataFrame | None = None,
                  articles: pd.DataFrame | None = None) -> HTMLView:
     """The whole article with every statement in it highlighted in its camp's colour."""
-    frame = _frame_for(statements, articles)
-    articles = articles if articles is not None else _current.get("articles")
+    frame, texts, colours = _frame_for(statements, articles)
     in_article = frame[frame["article_id"] == article_id]
-    if articles is not None and len(articles) and (articles["article_id"] == article_id).any():
-        meta = articles[articles["article_id"] == article_id].iloc[0]
-    elif not in_article.empty:
-        meta = in_article.iloc[0]
-    else:
+    text = texts.get(article_id, "")
+    if in_article.empty and not text:
         raise KeyError(f"no article with article_id {article_id!r}")
-    text = _text(meta.get("text"))
     if not text:
         raise LookupError(f"article {article_id!r}: no text to show (pass articles= from kit.load_articles)")
+    articles = articles if articles is not None else _current.get("articles")
+    if articles is not None and (articles["article_id"] == article_id).any():
+        meta = articles[articles["article_id"] == article_id].iloc[0].drop(labels=["text"], errors="ignore")
+    else:
+        meta = in_article.iloc[0] if not in_article.empty else pd.Series({"title": article_id})
     meta = meta.copy()
     if not isinstance(meta.get("published"), pd.Timestamp):
         meta["published"] = pd.NaT
-    colours = _current.get("colours") if statements is None else camp_colours()
-    return HTMLView(article_html(text, in_article, colours or camp_colours(), meta))
+    return HTMLView(article_html(text, in_article, colours, meta))
 
 
 def export_html(notebook: str | Path, html_path: str | Path, *, include_code: bool = False) -> Path:
