@@ -1007,8 +1007,13 @@ def load_articles(paths: str | Path | Iterable[str | Path], *, field_map: dict[s
     inputs: list[dict] = []
     by_hash: dict[str, int] = {}
     used_ids: dict[str, str] = {}
-    for item in with_progress(found, progress):
-        load_one(item, field_map or {}, rows, inputs, by_hash, used_ids)
+    bar = progress_bar(found) if progress else None
+    try:
+        for item in found:
+            load_one(item, field_map or {}, rows, inputs, by_hash, used_ids, tick=bar.update if bar else no_tick)
+    finally:
+        if bar is not None:
+            bar.close()
     articles = articles_frame(rows)
     if near_duplicate_threshold is not None and len(articles):
         articles["near_duplicate_of"] = near_duplicates(articles["text"].tolist(), articles["article_id"].tolist(),
@@ -1027,21 +1032,22 @@ def check_strict(loaded: Loaded) -> None:
         raise InputsSkipped(skipped)
 
 
-def with_progress(found: list[Found], progress: bool):
-    """``found`` wrapped in a tqdm bar (by bytes) when asked and the load is large enough to need one."""
-    if not progress:
-        return found
-    sizes = [safe_size(f.path) for f in found]
-    if len(found) < 50 and sum(sizes) < 20_000_000:
-        return found
+def progress_bar(found: list[Found]):
+    """A tqdm bar counting bytes read, for loads big enough to need one (None otherwise).
+
+    It shows only on a terminal; multi-record files advance it record by record.
+    """
+    total = sum(safe_size(f.path) for f in found if not f.problem)
+    if len(found) < 50 and total < 20_000_000:
+        return None
     from tqdm import tqdm
 
-    def advance():
-        with tqdm(total=sum(sizes), unit="B", unit_scale=True, desc="loading", leave=False, disable=None) as bar:
-            for item, size in zip(found, sizes):
-                yield item
-                bar.update(size)
-    return advance()
+    return tqdm(total=total, unit="B", unit_scale=True, unit_divisor=1024, desc="loading", leave=False,
+                file=sys.stderr, disable=not sys.stderr.isatty())
+
+
+def no_tick(_: float) -> None:
+    """Progress callback when there is no bar."""
 
 
 def safe_size(path: Path) -> int:
@@ -1052,23 +1058,31 @@ def safe_size(path: Path) -> int:
 
 
 def load_one(item: Found, field_map: dict[str, str], rows: list[dict], inputs: list[dict],
-             by_hash: dict[str, int], used_ids: dict[str, str]) -> None:
-    """Read one found path, appending its articles to ``rows`` and its accounting to ``inputs``."""
+             by_hash: dict[str, int], used_ids: dict[str, str], tick=no_tick) -> None:
+    """Read one found path, appending its articles to ``rows`` and its accounting to ``inputs``.
+
+    ``tick(n)`` is called with the share of the file's bytes done, for a progress bar.
+    """
     path_text = display_path(item.path)
     fmt = file_format(item.path)
     if item.problem:
         inputs.append(input_row(path_text, -1, "skipped", item.problem, fmt=fmt))
         return
+    size = safe_size(item.path)
     try:
         fmt, records, file_notes = records_from_file(item.path, field_map)
     except SkipFile as exc:
         inputs.append(input_row(path_text, -1, "skipped", str(exc), fmt=fmt))
+        tick(size)
         return
     except Exception as exc:  # noqa: BLE001 - one unreadable file must never stop the rest
         inputs.append(input_row(path_text, -1, "skipped", f"could not be read ({type(exc).__name__}: {exc})", fmt=fmt))
+        tick(size)
         return
     multi = fmt in MULTI_RECORD_FORMATS
+    share = size / max(len(records), 1)
     for rec in records:
+        tick(share)
         record = rec.record if multi else 0
         rec.notes[:0] = file_notes
         if rec.error:
