@@ -113,6 +113,7 @@ DATEPARSER_SETTINGS = {
 }
 # Languages dateparser tries for dates that are not ISO 8601 or RFC 2822 (trying all ~200 is slow).
 DATE_LANGUAGES = ["en", "ru", "uk", "de", "fr", "es", "it", "pl", "pt", "nl"]
+MAX_FILE_BYTES = 1 << 30  # 1 GB: a file (or what a .gz unpacks to) is read whole into memory
 LONG_TEXT = 1_000_000  # characters; spaCy's default limit, worth a warning downstream
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 DROP_ZERO_WIDTH = str.maketrans("", "", ZERO_WIDTH)
@@ -388,16 +389,22 @@ def file_format(path: Path) -> str:
 
 
 def read_bytes(path: Path) -> bytes:
-    """The file's bytes, gunzipped when the name ends in .gz."""
+    """The file's bytes, gunzipped when the name ends in .gz; more than MAX_FILE_BYTES is refused."""
+    limit = f"{MAX_FILE_BYTES / 2**20:,.0f} MB"
+    if safe_size(path) > MAX_FILE_BYTES:
+        raise SkipFile(f"file is larger than {limit}; split it into smaller files")
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise SkipFile(os_problem(exc, path)) from exc
     if path.suffix.lower() == ".gz":
         try:
-            raw = gzip.decompress(raw)
+            with gzip.GzipFile(fileobj=io.BytesIO(raw)) as fh:
+                raw = fh.read(MAX_FILE_BYTES + 1)  # a small file can unpack to terabytes: never read past the limit
         except (OSError, EOFError, zlib.error) as exc:
             raise SkipFile(f"damaged gzip file ({exc})") from exc
+        if len(raw) > MAX_FILE_BYTES:
+            raise SkipFile(f"gzip file unpacks to more than {limit}; split it into smaller files")
     return raw
 
 

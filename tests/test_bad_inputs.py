@@ -278,4 +278,18 @@ def test_file_names_with_double_quotes_and_undecodable_bytes(tmp_path):
 RUNTIME_KINDS = ["a 50 MB article", "one 2 MB paragraph", "symlink loop", "broken symlink",
                  "directory with no readable files", "folder that cannot be opened", "unreadable file",
                  "damaged gzip", "named pipe", "JSON nested too deeply", "file name with double quotes",
-                 "file name that is not UTF-8"]
+                 "file name that is not UTF-8", "gzip bomb", "file over the size limit"]
+
+
+def test_a_gzip_bomb_is_not_unpacked(tmp_path, monkeypatch):
+    monkeypatch.setattr(kit_articles, "MAX_FILE_BYTES", 1 << 20)
+    path = tmp_path / "bomb.jsonl.gz"
+    path.write_bytes(gzip.compress(b"\n" * (5 << 20)))  # 5 KB on disk, 5 MB unpacked
+    check(load_articles([path, GOOD]), path, -1, "skipped", "gzip file unpacks to more than 1 MB; split it into smaller files")
+
+
+def test_a_file_over_the_size_limit(tmp_path, monkeypatch):
+    monkeypatch.setattr(kit_articles, "MAX_FILE_BYTES", 1 << 20)
+    path = tmp_path / "big.txt"
+    path.write_text(FICTIONAL * 20_000, encoding="utf-8")
+    check(load_articles([path, GOOD]), path, -1, "skipped", "file is larger than 1 MB; split it into smaller files")
