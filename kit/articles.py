@@ -15,6 +15,11 @@ Record fields are matched to columns by name (``text``, ``title``, ``published``
 ``url``, ``id``, ``author``) or a common alias (``body``, ``headline``, ``date``, ``link``…);
 ``field_map={"body": "text"}`` renames any other field.
 
+Every input gets a row in ``inputs``; an input that cannot be read is skipped with a plain-English
+reason and the rest still load (``strict=True`` raises :class:`InputsSkipped` instead). Files named
+README*/NOTICE*/LICENSE*… inside folders are skipped as documentation (``ignore=()`` loads them).
+Input files are only ever read.
+
 ``articles`` columns (one row per distinct article):
     article_id        str   the input's ``id`` where given, else the first 12 hex digits of content_hash
     title             str   headline ("" when unknown)
