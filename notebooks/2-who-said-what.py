@@ -29,7 +29,7 @@ actors_files = ["../data/sample-actors.yml"]
 spacy_model = ""
 # cache_dir: extraction cache folder shared with the report ("" = KIT_CACHE_DIR, else .cache/kit)
 cache_dir = ""
-# max_articles: 0 = every article; N = only the first N (a quick look at a big folder)
+# max_articles: 0 = every article; N = only the first N of each input file (a quick look at big files)
 max_articles = 0
 corrections_file = "corrections.csv"
 camp = ""
@@ -62,7 +62,7 @@ pd.set_option("display.max_colwidth", 100)
 loaded = kit.load_articles(input_paths)
 articles = loaded.articles
 if max_articles:
-    articles = articles.head(int(max_articles))
+    articles = articles.groupby("path", sort=False).head(int(max_articles))
 registry = kit.load_registry(actors_files)
 # Articles parsed before (by this notebook or a report) come from the extraction cache (kit.cache).
 statements = kit.cache.cached_statements(articles, pipeline=spacy_model or None, cache_dir=cache_dir or None)
