@@ -415,3 +415,25 @@ def test_jsonl_keeps_line_separators_inside_strings(tmp_path):
     (tmp_path / "seps.jsonl").write_text(json.dumps({"text": text}, ensure_ascii=False) + "\n", encoding="utf-8")
     loaded = load_articles(tmp_path)
     assert loaded.articles["text"].tolist() == [text]
+
+
+@pytest.mark.slow
+def test_whole_corpus_folder_including_the_gzip_benchmark():
+    folder = shared_path("corpus")
+    bench = folder / "bench_whitehouse_all_2021_2026.jsonl.gz"
+    with gzip.open(bench, "rt", encoding="utf-8") as fh:
+        bench_lines = sum(1 for line in fh if line.strip())
+    loaded = load_articles(folder)
+    inputs = loaded.inputs
+    by_file = inputs.groupby(inputs["path"].map(lambda p: Path(p).name))
+    assert by_file.size()[CORPUS_FILES].sum() == 2214
+    assert by_file.size()[bench.name] == bench_lines
+    notice = by_file.get_group("NOTICE.md").iloc[0]
+    assert notice["status"] == "skipped" and notice["reason"].startswith("ignored: documentation file")
+    assert by_file.get_group("SEED_WEEK.md")["status"].tolist() == ["loaded"]
+    skipped = inputs[(inputs["status"] == "skipped") & (inputs["path"] != str(folder / "NOTICE.md"))]
+    assert set(skipped["reason"]) <= {"text is empty"}, "only records with an empty text field are skipped"
+    dated = loaded.articles[~loaded.articles["path"].str.endswith(".md")]
+    assert dated["published"].notna().all()
+    counts = loaded.summary()
+    assert sum(counts.values()) == len(inputs) and counts["loaded"] == len(loaded.articles)
