@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import math
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -541,18 +542,14 @@ class Explorer:
         self.refresh()
         return self
 
+    @contextmanager
     def _held(self):
-        """A context in which filter changes do not redraw (``set`` redraws once at the end)."""
-        from contextlib import contextmanager
-
-        @contextmanager
-        def hold():
-            self._holding = True
-            try:
-                yield
-            finally:
-                self._holding = False
-        return hold()
+        """Filter changes inside do not redraw (``set`` redraws once at the end)."""
+        self._holding = True
+        try:
+            yield
+        finally:
+            self._holding = False
 
     # -- what is shown
     def current_filters(self) -> dict[str, Any]:
