@@ -99,6 +99,26 @@ def who_said_what(statements: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFr
     return table[columns].reset_index(drop=True)
 
 
+def within_dates(frame: pd.DataFrame, start: str = "", end: str = "", column: str = "published") -> pd.DataFrame:
+    """Rows whose ``column`` falls between ISO dates ``start`` and ``end`` (both days included; "" = open)."""
+    when = pd.to_datetime(frame[column], errors="coerce", utc=True)
+    keep = pd.Series(True, index=frame.index)
+    if start:
+        keep &= when >= pd.Timestamp(start, tz="UTC")
+    if end:
+        keep &= when < pd.Timestamp(end, tz="UTC") + pd.Timedelta(days=1)
+    return frame[keep]
+
+
+def articles_by_source_and_month(articles: pd.DataFrame) -> pd.DataFrame:
+    """Articles per source per month of publication (undated articles counted under NaT)."""
+    month = pd.to_datetime(articles["published"], errors="coerce", utc=True).dt.tz_localize(None).dt.to_period("M")
+    frame = pd.DataFrame({"source": _text_column(articles, "source").replace("", "(no source)"),
+                          "month": month.dt.start_time})
+    counts = frame.groupby(["month", "source"], dropna=False).size().rename("articles").reset_index()
+    return counts.sort_values(["month", "source"], kind="stable", na_position="last").reset_index(drop=True)
+
+
 def speaker_name(table: pd.DataFrame) -> pd.Series:
     """The registry name where there is one, else the speaker as the article gave it."""
     actor = _text_column(table, "actor")
@@ -146,14 +166,54 @@ class Lexicon:
     labels: dict[str, str]
     terms: dict[str, tuple[tuple[str, ...], ...]]
     negations: tuple[tuple[str, ...], ...]
+    opposing: tuple[tuple[str, str], ...] = ()
 
 
-_WORD = re.compile(r"\w+(?:[-']\w+)*|[^\w\s]", re.UNICODE)
+# Split like spaCy does for hyphens ("cease-fire" -> cease - fire) so terms and statements meet halfway.
+_TOKEN = re.compile(r"\w+|[^\w\s]", re.UNICODE)
+# Word forms the suffix rules below cannot undo; enough for the verbs in data/themes.yml.
+IRREGULAR = {"spoke": "speak", "spoken": "speak", "met": "meet", "brought": "bring", "held": "hold",
+             "froze": "freeze", "frozen": "freeze", "fought": "fight", "told": "tell", "sought": "seek",
+             "children": "child", "men": "man", "women": "woman"}
+_SUFFIXES = (("ies", "y"), ("ied", "y"), ("ings", ""), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("e", ""))
+
+
+@lru_cache(maxsize=200_000)
+def light_stem(word: str) -> str:
+    """A cheap stand-in for a lemma: "sanctions", "sanctioned", "sanctioning" -> "sanction";
+    "negotiate", "negotiated" -> "negotiat"; "allies", "allied" -> "ally".
+
+    Terms and statements go through the same function, so both sides land on the same stem
+    even where the stem is not a word.
+    """
+    w = IRREGULAR.get(word.lower(), word.lower())
+    for suffix, replacement in _SUFFIXES:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            if suffix == "s" and w.endswith(("ss", "us", "is")):
+                break
+            w = w[:-len(suffix)] + replacement
+            break
+    if len(w) > 4 and w[-1] == w[-2] and w[-1] not in "aeiouls":
+        w = w[:-1]  # stopped -> stopp -> stop
+    return w
+
+
+_TERM_TOKEN = re.compile(r"\w+\*?|[^\w\s]", re.UNICODE)
+PREFIX_KEY = 4  # a word ending in * matches every word starting with it; it needs this many letters
 
 
 def _term_tokens(term: str) -> tuple[str, ...]:
-    # Split like spaCy does for hyphens ("cease-fire" -> cease - fire) so terms meet statements halfway.
-    return tuple(t for t in re.findall(r"\w+|[^\w\s]", str(term).lower(), re.UNICODE))
+    tokens = tuple(_TERM_TOKEN.findall(str(term).lower()))
+    for t in tokens:
+        if t.endswith("*") and len(t) - 1 < PREFIX_KEY:
+            raise ValueError(f"term {term!r}: a prefix ending in * needs at least {PREFIX_KEY} letters")
+    return tokens
+
+
+def _matches(seq: tuple[str, ...], i: int, form: tuple[str, ...]) -> bool:
+    if i + len(form) > len(seq):
+        return False
+    return all(seq[i + k].startswith(f[:-1]) if f.endswith("*") else seq[i + k] == f for k, f in enumerate(form))
 
 
 def load_themes(path: str | Path | None = None) -> Lexicon:
@@ -164,7 +224,8 @@ def load_themes(path: str | Path | None = None) -> Lexicon:
     if not isinstance(themes, dict) or not themes:
         raise ValueError(f"{path}: no 'themes' mapping (theme id -> label and terms)")
     labels, terms = {}, {}
-    words = [t for spec in themes.values() if isinstance(spec, dict) for t in spec.get("terms") or []]
+    words = [t for spec in themes.values() if isinstance(spec, dict) for key in spec if str(key).startswith("terms")
+             for t in spec[key] or []]
     booleans = [t for t in words + list(doc.get("negations") or []) if isinstance(t, bool)]
     if booleans:
         # YAML turns an unquoted no/yes/on/off into a boolean: the reporter meant the word.
@@ -173,9 +234,19 @@ def load_themes(path: str | Path | None = None) -> Lexicon:
         if not isinstance(spec, dict) or not spec.get("terms"):
             raise ValueError(f"{path}: theme '{theme_id}' needs a list of terms")
         labels[theme_id] = str(spec.get("label") or theme_id)
-        terms[theme_id] = tuple(dict.fromkeys(_term_tokens(t) for t in spec["terms"] if str(t).strip()))
+        # "terms", "terms_ru", "terms_de", ...: every list of terms counts.
+        words = [w for key in spec if str(key).startswith("terms") for w in spec[key] or []]
+        try:
+            terms[theme_id] = tuple(dict.fromkeys(_term_tokens(w) for w in words if str(w).strip()))
+        except ValueError as exc:
+            raise ValueError(f"{path}: theme '{theme_id}': {exc}") from exc
     negations = tuple(dict.fromkeys(_term_tokens(t) for t in doc.get("negations") or []))
-    return Lexicon(labels=labels, terms=terms, negations=negations)
+    opposing = []
+    for pair in doc.get("opposing_camps") or []:
+        if not isinstance(pair, list) or len(pair) != 2:
+            raise ValueError(f"{path}: opposing_camps entries are pairs of camp labels, got {pair!r}")
+        opposing.append((str(pair[0]), str(pair[1])))
+    return Lexicon(labels=labels, terms=terms, negations=negations, opposing=tuple(opposing))
 
 
 def statement_text(quote: str, sentence: str) -> str:
@@ -186,11 +257,26 @@ def statement_text(quote: str, sentence: str) -> str:
     return quote
 
 
-def lemmatise(texts: Sequence[str], nlp=None, batch_size: int = 128) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
-    """(lemmas, lower-case words) per text, with only the tagger and lemmatizer switched on.
+LEMMA_METHODS = ("stem", "spacy")
 
-    Distinct texts are processed once: an echoed quote costs nothing the second time.
+
+def lemmatise(texts: Sequence[str], nlp=None, batch_size: int = 128,
+              method: str = "stem") -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """(lemmas, lower-case words) per text, aligned token for token.
+
+    ``method="stem"`` (the default) uses :func:`light_stem`; ``method="spacy"`` runs the spaCy
+    pipeline with only the tagger and lemmatizer switched on. benchmarks/themes_lemmas.py
+    measured both on real statements: the stems give the same themes for nearly every
+    statement at a small fraction of the time. Distinct texts are processed once.
     """
+    if method not in LEMMA_METHODS:
+        raise ValueError(f"unknown lemma method {method!r}: use {' or '.join(LEMMA_METHODS)}")
+    if method == "stem":
+        done_stem = {}
+        for text in dict.fromkeys(texts):
+            lowers = tuple(_TOKEN.findall(text.lower()))
+            done_stem[text] = (tuple(light_stem(w) for w in lowers), lowers)
+        return [done_stem[t] for t in texts]
     if nlp is None:
         from .nlp import load_pipeline
 
@@ -206,26 +292,33 @@ def lemmatise(texts: Sequence[str], nlp=None, batch_size: int = 128) -> list[tup
     return [done[t] for t in texts]
 
 
-def _term_index(terms: Iterable[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
+def _term_index(terms: Iterable[tuple[str, ...]]) -> dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]]:
+    """First token -> [(form to look for, term as written)]; each term is looked for as written and stemmed."""
     index = defaultdict(list)
     for term in terms:
         if term:
-            index[term[0]].append(term)
+            stemmed = tuple(t if t.endswith("*") else light_stem(t) for t in term)
+            for form in dict.fromkeys((term, stemmed)):
+                key = form[0][:PREFIX_KEY] + "*" if form[0].endswith("*") else form[0]
+                index[key].append((form, term))
     return index
 
 
-def _find_terms(sequences: Iterable[tuple[str, ...]], index: dict[str, list[tuple[str, ...]]]) -> set[tuple[str, ...]]:
+def _find_terms(sequences: Iterable[tuple[str, ...]], index) -> set[tuple[str, ...]]:
     found = set()
     for seq in sequences:
         for i, token in enumerate(seq):
-            for term in index.get(token, ()):
-                if seq[i:i + len(term)] == term:
+            for form, term in index.get(token, ()):
+                if term not in found and seq[i:i + len(form)] == form:
+                    found.add(term)
+            for form, term in index.get(token[:PREFIX_KEY] + "*", ()):
+                if term not in found and _matches(seq, i, form):
                     found.add(term)
     return found
 
 
 def tag_themes(table: pd.DataFrame, lexicon: Lexicon | None = None, nlp=None,
-               lemmas: list | None = None) -> pd.DataFrame:
+               lemmas: list | None = None, method: str = "stem") -> pd.DataFrame:
     """One row per statement and theme it touches: quote_id, theme, label, terms (the words that matched).
 
     A term matches the statement's lemmas or its words, so "talks", "talked" and "peace talks"
@@ -233,14 +326,23 @@ def tag_themes(table: pd.DataFrame, lexicon: Lexicon | None = None, nlp=None,
     """
     lexicon = lexicon or load_themes()
     texts = [statement_text(q, s) for q, s in zip(_text_column(table, "quote"), _text_column(table, "sentence"))]
-    lemmas = lemmas if lemmas is not None else lemmatise(texts, nlp)
+    lemmas = lemmas if lemmas is not None else lemmatise(texts, nlp, method=method)
     rows = []
-    indexes = {theme: _term_index(terms) for theme, terms in lexicon.terms.items()}
+    # One index over every theme's terms, so each statement is scanned once.
+    theme_of: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for theme, terms in lexicon.terms.items():
+        for term in terms:
+            theme_of[term].append(theme)
+    index = _term_index(theme_of)
     for quote_id, (lem, low) in zip(table["quote_id"], lemmas):
-        for theme, index in indexes.items():
-            found = _find_terms((lem, low), index)
-            if found:
-                rows.append((quote_id, theme, lexicon.labels[theme], "; ".join(sorted(" ".join(t) for t in found))))
+        found = _find_terms((lem, low), index)
+        by_theme: dict[str, list[str]] = defaultdict(list)
+        for term in found:
+            for theme in theme_of[term]:
+                by_theme[theme].append(" ".join(term))
+        for theme in lexicon.labels:
+            if theme in by_theme:
+                rows.append((quote_id, theme, lexicon.labels[theme], "; ".join(sorted(by_theme[theme]))))
     tags = pd.DataFrame(rows, columns=["quote_id", "theme", "label", "terms"])
     return tags.astype({c: str for c in tags.columns})
 
@@ -286,6 +388,8 @@ CLAIMS_COLUMNS = (["rank", "score", "days_apart", "wording", "polarity_differs",
                   + [f"claim_{c}" for c in CLAIM_FIELDS] + [f"counter_{c}" for c in CLAIM_FIELDS])
 # How the score weighs its parts; explained in the report notebook.
 CLAIM_WEIGHTS = {"time": 0.35, "wording": 0.45, "polarity": 0.20}
+# A claim is a sentence or two; a whole speech given as one transcript turn is not paired.
+CLAIM_MAX_WORDS = 120
 
 
 @lru_cache(maxsize=1)
@@ -332,15 +436,18 @@ def opposing_pairs(camps: Iterable[str], neutral: Iterable[str] = NEUTRAL_CAMPS)
 
 def claims_and_counterclaims(table: pd.DataFrame, tags: pd.DataFrame, days: int = 7,
                              camps: Sequence[tuple[str, str]] | None = None, lexicon: Lexicon | None = None,
-                             nlp=None, lemmas: list | None = None, limit: int | None = 200) -> pd.DataFrame:
+                             nlp=None, lemmas: list | None = None, limit: int | None = 200,
+                             method: str = "stem", max_words: int = CLAIM_MAX_WORDS) -> pd.DataFrame:
     """Pairs of statements on a shared theme from opposing camps at most ``days`` apart, best first.
 
     score = 0.35 x closeness in time (1 on the same day, falling to 0 past ``days``)
           + 0.45 x closeness in wording (TF-IDF cosine of the two statements' content lemmas)
           + 0.20 if exactly one of the two denies or negates ("no contact", "not true").
     The earlier statement is the claim, the later the counter-claim. A quotation repeated in
-    several articles is paired once (its first appearance). ``camps`` lists the opposing camp
-    pairs; by default every two camps other than the press and unattributed speakers.
+    several articles is paired once (its first appearance), and statements longer than
+    ``max_words`` (whole speeches) are left out. ``camps`` lists the opposing camp pairs; by
+    default ``opposing_camps`` in ``data/themes.yml``, else every two camps other than the press
+    and unattributed speakers.
     """
     lexicon = lexicon or load_themes()
     days = int(days)
@@ -349,23 +456,25 @@ def claims_and_counterclaims(table: pd.DataFrame, tags: pd.DataFrame, days: int 
     base["_norm"] = [normalise_quote(q) for q in base["quote"]]
     base = base.sort_values(["said_on", "published", "quote_id"], kind="stable", na_position="last")
     base = base.drop_duplicates(["camp", "_norm"]).reset_index(drop=True)
-    base = base[base["quote_id"].isin(set(tags["quote_id"]))].reset_index(drop=True)
+    base = base[base["quote_id"].isin(set(tags["quote_id"]))]
+    base = base[base["quote"].str.split().str.len() <= max_words].reset_index(drop=True)
     if base.empty:
         return _empty(CLAIMS_COLUMNS, CLAIMS_SCHEMA)
     texts = [statement_text(q, s) for q, s in zip(base["quote"], base["sentence"])]
     if lemmas is None:
-        lemmas = lemmatise(texts, nlp)
+        lemmas = lemmatise(texts, nlp, method=method)
     else:
         by_id = dict(zip(table["quote_id"], lemmas))
         lemmas = [by_id[q] for q in base["quote_id"]]
-    vectors = tfidf_vectors([lem for lem, _ in lemmas])
+    stop = _stop_words()
+    vectors = tfidf_vectors([[k for k, w in zip(lem, low) if w not in stop] for lem, low in lemmas])
     neg_index = _term_index(lexicon.negations)
     negated = [bool(_find_terms((lem, low), neg_index)) for lem, low in lemmas]
     themes_of: dict[str, set[str]] = defaultdict(set)
     for q, theme in zip(tags["quote_id"], tags["theme"]):
         themes_of[q].add(theme)
     row_of = {q: i for i, q in enumerate(base["quote_id"])}
-    pairs_allowed = camps if camps is not None else opposing_pairs(base["camp"].unique())
+    pairs_allowed = camps if camps is not None else (lexicon.opposing or opposing_pairs(base["camp"].unique()))
     allowed = {frozenset(p) for p in pairs_allowed}
     day_numbers = (base["said_on"].values.astype("datetime64[D]").astype("int64"))
     found: dict[tuple[int, int], set[str]] = defaultdict(set)
@@ -472,18 +581,21 @@ def echo_clusters(table: pd.DataFrame, threshold: float = 90, min_words: int = 5
     for i, w in enumerate(words):
         for s in dict.fromkeys(tuple(w[p:p + shingle]) for p in range(max(1, len(w) - shingle + 1))):
             index[s].append(i)
-    checked: set[tuple[int, int]] = set()
+    shared: dict[tuple[int, int], int] = defaultdict(int)
     for members in index.values():
-        if len(members) < 2 or len(members) > common:
+        if 2 <= len(members) <= common:
+            for x, i in enumerate(members):
+                for j in members[x + 1:]:
+                    shared[(i, j)] += 1
+    runs = [max(1, len(w) - shingle + 1) for w in words]
+    for (i, j), n in sorted(shared.items()):
+        # The same quotation shares most of its word runs; two speeches sharing a stock phrase do not.
+        if n < 0.5 * min(runs[i], runs[j]) or uf.find(i) == uf.find(j):
             continue
-        for x, i in enumerate(members):
-            for j in members[x + 1:]:
-                if (i, j) in checked or uf.find(i) == uf.find(j):
-                    continue
-                checked.add((i, j))
-                short, long_ = sorted((keys[i], keys[j]), key=len)
-                if fuzz.ratio(keys[i], keys[j]) >= threshold or f" {short} " in f" {long_} ":
-                    uf.union(i, j)
+        short, long_ = sorted((keys[i], keys[j]), key=len)
+        similar = len(short) >= 0.8 * len(long_) and fuzz.ratio(keys[i], keys[j]) >= threshold
+        if similar or f" {short} " in f" {long_} ":
+            uf.union(i, j)
     frame["_cluster"] = [uf.find(key_id[k]) for k in frame["_norm"]]
     spread = frame.groupby("_cluster")["article_id"].nunique()
     frame = frame[frame["_cluster"].map(spread) >= 2]
@@ -506,7 +618,8 @@ def echoes(table: pd.DataFrame, clusters: pd.DataFrame | None = None) -> pd.Data
     clusters = echo_clusters(table) if clusters is None else clusters
     if clusters.empty:
         return _empty(ECHO_COLUMNS, ECHOES_SCHEMA)
-    merged = clusters.merge(table.assign(_who=speaker_name(table)), on="quote_id", how="left")
+    base = table.drop(columns=[c for c in ("echo_id", "echo_articles", "similarity") if c in table.columns])
+    merged = clusters.merge(base.assign(_who=speaker_name(base)), on="quote_id", how="left")
     merged = merged.sort_values(["echo_id", "published", "said_on", "quote_id"], kind="stable", na_position="last")
     rows = []
     for echo_id, group in merged.groupby("echo_id", sort=True):
@@ -803,6 +916,19 @@ class Tables:
         return [p for name, t in self.named().items() for p in write_table(t, folder, name, formats)]
 
 
+def statements_on_theme(tables: Tables, theme: str = "", lexicon: Lexicon | None = None) -> tuple[str, pd.DataFrame]:
+    """(label, statements) for a theme id from ``data/themes.yml``; "" picks the most discussed theme."""
+    lexicon = lexicon or load_themes()
+    if not theme:
+        totals = tables.themes_by_camp.groupby("theme")["statements"].sum()
+        theme = totals.idxmax() if totals.sum() else next(iter(lexicon.labels))
+    if theme not in lexicon.labels:
+        raise ValueError(f"unknown theme {theme!r}: data/themes.yml has {', '.join(lexicon.labels)}")
+    on_theme = set(tables.theme_tags.loc[tables.theme_tags["theme"] == theme, "quote_id"])
+    table = tables.who_said_what
+    return lexicon.labels[theme], table[table["quote_id"].isin(on_theme)].reset_index(drop=True)
+
+
 def theme_period_for(table: pd.DataFrame, period: str) -> str:
     """Months for themes over time when the statements span more than four months, else ``period``."""
     dates = table["said_on"].dropna()
@@ -812,17 +938,18 @@ def theme_period_for(table: pd.DataFrame, period: str) -> str:
 
 
 def build_tables(statements: pd.DataFrame, articles: pd.DataFrame, period: str = "week", claim_days: int = 7,
-                 nlp=None, lexicon: Lexicon | None = None, claim_limit: int | None = 200) -> Tables:
+                 nlp=None, lexicon: Lexicon | None = None, claim_limit: int | None = 200,
+                 method: str = "stem") -> Tables:
     """Every report table from attributed statements: who said what (with themes and echoes),
     counts per camp and period, speakers, themes, claims vs counter-claims and echoes.
 
-    Statements are lemmatised once (tagger and lemmatizer only) for both themes and claims.
+    Statements are lemmatised once (``method``: "stem" or "spacy", see :func:`lemmatise`) for themes and claims.
     """
     lexicon = lexicon or load_themes()
     _period_start(pd.Series([], dtype="datetime64[us]"), period)  # a wrong period fails before the slow part
     table = who_said_what(statements, articles)
     texts = [statement_text(q, s) for q, s in zip(table["quote"], table["sentence"])]
-    lemmas = lemmatise(texts, nlp) if len(table) else []
+    lemmas = lemmatise(texts, nlp, method=method) if len(table) else []
     tags = tag_themes(table, lexicon, lemmas=lemmas)
     clusters = echo_clusters(table)
     table = add_echoes(add_themes(table, tags), clusters)
