@@ -149,14 +149,17 @@ class Resolver:
                     best_any = p.name
         return best_before or best_any or name
 
-    def person_in(self, start: int, end: int) -> Person | None:
-        """The first named person inside [start, end)."""
-        for p in self.people:
-            if p.start >= start and p.end <= end:
+    def person_in(self, start: int, end: int, head_at: int = -1) -> Person | None:
+        """The named person a mention [start, end) is about: the one holding its head word,
+        else the first that is not a possessive ("Fairhaven's treasurer, Paul Ortega")."""
+        inside = [p for p in self.people if p.start < end and start < p.end]
+        for p in inside:
+            if p.start <= head_at < p.end:
                 return p
-            if p.start < end and start < p.end:
+        for p in inside:
+            if not re.match(r"\s*(’s|'s)\b", self.text[p.end:p.end + 3]) and not self.text[p.start:p.end].endswith(("'s", "’s")):
                 return p
-        return None
+        return inside[0] if inside else None
 
     def pronoun(self, word: str, at: int) -> str:
         """The nearest earlier person a he/she can refer to, '' when none. A person whose gender
@@ -190,14 +193,15 @@ class Resolver:
                 return p.full
         return ""
 
-    def resolve(self, mention: str, start: int, head: str) -> str:
-        """The speaker for a mention starting at ``start`` whose head word is ``head``."""
+    def resolve(self, mention: str, start: int, head: str, head_at: int = -1) -> str:
+        """The speaker for a mention starting at ``start`` whose head word is ``head``
+        (at character ``head_at``)."""
         if not mention:
             return ""
         lhead = head.lower()
         if lhead in PERSONAL_PRONOUNS:
             return self.pronoun(lhead, start) if lhead in PRONOUN_GENDER else ""
-        person = self.person_in(start, start + len(mention))
+        person = self.person_in(start, start + len(mention), head_at)
         if person is not None:
             return person.full
         words = WORD.findall(mention)

@@ -279,7 +279,7 @@ def _mention(source, off: int, quote_ids: set) -> tuple[int, int, str]:
         hi -= 1
     while lo < hi and doc[lo].is_punct:
         lo += 1
-    return off + doc[lo].idx, off + doc[hi].idx + len(doc[hi]), source.text
+    return off + doc[lo].idx, off + doc[hi].idx + len(doc[hi]), source
 
 
 def _venue_np(tok) -> str:
@@ -423,7 +423,7 @@ def statements_in_paragraph(plan: Plan, k: int, doc, lex: Lexicon, blocked_spans
             out.append(Statement(q.pieces, "direct", None, off, None, sent, 0.5 if q.closed else 0.35, q.closed, para=k))
             continue
         key = id(cue)
-        if key in by_cue and how != "subtree":
+        if key in by_cue:
             st = by_cue[key]  # '"A," he said, "B."': one statement in several pieces
             st.pieces = sorted(st.pieces + q.pieces)
             st.sentence = (min(st.sentence[0], sent[0]), max(st.sentence[1], sent[1]))
@@ -475,7 +475,7 @@ def _row(plan: Plan, st: Statement, resolver: Resolver, doc, lex: Lexicon) -> di
             q_ids = set()
             s, e, head = _mention(cue.source, off, q_ids)
             row.update(speaker_mention=text[s:e], speaker_start=s, speaker_end=e)
-            row["speaker"] = resolver.resolve(text[s:e], s, head)
+            row["speaker"] = resolver.resolve(text[s:e], s, head.text, off + head.idx)
         else:
             row["confidence"] = round(row["confidence"] * 0.6, 2)
     return row

@@ -86,13 +86,15 @@ def _scan_paragraph(text: str, s: int, e: int, carried: Quotation | None):
         cont = _opens_paragraph(text, s, e)
         open_from = cont if cont is not None else s
     single_from = -1
+    open_mark = ""
     for m in MARK.finditer(text, s, e):
         mark, i = m.group(), m.start()
         if mark in DOUBLE_OPEN or mark in DOUBLE_EITHER or mark in DOUBLE_CLOSE:
             if open_double is not None and i < open_from:
                 continue  # the continuation mark itself
-            is_close = mark in DOUBLE_CLOSE or (mark in DOUBLE_EITHER and open_double is not None)
-            if mark in DOUBLE_OPEN and open_double is not None:
+            is_close = mark in DOUBLE_CLOSE or (mark in DOUBLE_EITHER and open_double is not None) \
+                or (mark == "“" and open_double is not None and open_mark == "„")  # German „…“
+            if mark in DOUBLE_OPEN and open_double is not None and not is_close:
                 # an opener while one is open: the earlier quotation lost its closing mark
                 open_double.pieces.append(list(_strip(text, open_from, i)))
                 open_double.closed = False
@@ -107,7 +109,7 @@ def _scan_paragraph(text: str, s: int, e: int, carried: Quotation | None):
                 open_double, single_from = None, -1
             else:
                 open_double = Quotation(style="double")
-                open_from, single_from = m.end(), -1
+                open_from, single_from, open_mark = m.end(), -1, mark
         elif open_double is None:  # single marks count only at the top level
             role = _single_role(text, i, mark, single_from >= 0)
             if role == "open" and single_from < 0:
@@ -169,9 +171,13 @@ def _label_at(text: str, s: int, e: int, not_labels: frozenset[str]) -> re.Match
     return m
 
 
-def find_turns(text: str, not_labels: frozenset[str] = frozenset()) -> list[Turn]:
+def find_turns(text: str, not_labels: frozenset[str] | None = None) -> list[Turn]:
     """Transcript turns; when an article has two or more labels it is read as a transcript
-    and unlabelled paragraphs continue the turn before them."""
+    and unlabelled paragraphs continue the turn before them. ``not_labels`` (default: the
+    ``not_speaker_labels`` of ``data/speech_verbs.yml``) are line openers that name no speaker."""
+    if not_labels is None:
+        from .config import load_yaml
+        not_labels = frozenset(str(w).lower() for w in (load_yaml("speech_verbs.yml") or {}).get("not_speaker_labels") or [])
     paras = paragraphs(text)
     labelled = [(k, _label_at(text, s, e, not_labels)) for k, (s, e) in enumerate(paras)]
     labelled = [(k, m) for k, m in labelled if m is not None]

@@ -1,0 +1,266 @@
+"""The quote engine on hard cases a reporter meets.
+
+Every article below is FICTIONAL, written for these tests: the people, outlets and quotes are
+invented.
+"""
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from conftest import shared_path
+from kit.quotes import STATEMENT_COLUMNS, extract_quotes
+from kit.quotes_marks import find_quotations, find_turns
+
+
+def run(nlp, *texts: str, fast: bool = True) -> pd.DataFrame:
+    articles = pd.DataFrame({"article_id": [f"t{i}" for i in range(len(texts))], "text": list(texts)})
+    return extract_quotes(articles, nlp, fast=fast)
+
+
+def one(found: pd.DataFrame, quote: str) -> pd.Series:
+    rows = found[found["quote_text"] == quote]
+    assert len(rows) == 1, f"{quote!r} not found once in {found['quote_text'].tolist()}"
+    return rows.iloc[0]
+
+
+def assert_offsets_exact(found: pd.DataFrame, texts: dict[str, str]) -> None:
+    for r in found.itertuples():
+        text = texts[r.article_id]
+        assert text[r.quote_start:r.quote_end] == r.quote
+        for s, e in r.quote_spans:
+            assert r.quote_start <= s < e <= r.quote_end
+        if r.speaker_start >= 0:
+            assert text[r.speaker_start:r.speaker_end] == r.speaker_mention
+        if r.cue_start >= 0:
+            assert text[r.cue_start:r.cue_end] == r.cue
+
+
+# ------------------------------------------------------------------ quotation styles
+
+STYLES = [
+    ("“", "”"), ("‘", "’"), ('"', '"'), ("'", "'"), ("''", "''"), ("«", "»"), ("„", "“"),
+]
+
+
+@pytest.mark.parametrize("open_mark,close_mark", STYLES)
+def test_every_quotation_style_is_a_direct_quote_with_its_speaker(nlp, open_mark, close_mark):
+    text = (f"Mayor Sarah Ellison of Fairhaven spoke on Monday.\n"
+            f"{open_mark}We will rebuild the bridge before winter,{close_mark} Ellison said.")
+    found = run(nlp, text)
+    row = one(found, "We will rebuild the bridge before winter,")
+    assert row["kind"] == "direct"
+    assert row["speaker"] == "Sarah Ellison"
+    assert row["speaker_mention"] == "Ellison"
+    assert row["cue"] == "said"
+    assert_offsets_exact(found, {"t0": text})
+
+
+def test_apostrophes_are_not_quotation_marks():
+    text = "The council’s plan isn’t final, and the members' vote is 'not yet' scheduled."
+    pieces = [text[q.start:q.end] for q in find_quotations(text)]
+    assert pieces == ["not yet"]
+
+
+# ------------------------------------------------------------------ quotes over paragraphs, split quotes
+
+def test_quote_running_over_paragraphs_is_one_statement(nlp):
+    text = ("“The budget is balanced for the first time in a decade,” said Sarah Ellison, the "
+            "fictional mayor of Fairhaven. “We made hard choices.\n\n"
+            "“Some of them hurt. All of them were necessary,” she added.")
+    found = run(nlp, text)
+    spans = [q.pieces for q in find_quotations(text)]
+    assert [[text[s:e] for s, e in p] for p in spans][1] == ["We made hard choices.",
+                                                              "Some of them hurt. All of them were necessary,"]
+    row = found[found["quote"].str.startswith("We made hard choices.")].iloc[0]
+    assert len(row["quote_spans"]) == 2
+    assert row["speaker"] == "Sarah Ellison"
+    assert_offsets_exact(found, {"t0": text})
+
+
+def test_split_quote_is_one_statement_with_two_pieces(nlp):
+    text = ("Fairhaven's harbour master, Tom Brandt, spoke after the storm. "
+            "“The pier held,” Brandt said, “but the boats did not.”")
+    found = run(nlp, text)
+    row = one(found, "The pier held, but the boats did not.")
+    assert [text[s:e] for s, e in row["quote_spans"]] == ["The pier held,", "but the boats did not."]
+    assert row["speaker"] == "Tom Brandt"
+    assert row["kind"] == "direct"
+    assert row["quote"] == text[row["quote_start"]:row["quote_end"]]
+
+
+# ------------------------------------------------------------------ partial and indirect speech
+
+def test_partial_quotes_inside_reported_speech(nlp):
+    text = ("Sarah Ellison, the fictional mayor of Fairhaven, described the new toll as “fair.” "
+            "She claimed that the talks with the county had “made real progress.”")
+    found = run(nlp, text)
+    fair = one(found, "fair.")
+    assert (fair["kind"], fair["cue"], fair["speaker"]) == ("partial", "described", "Sarah Ellison")
+    progress = one(found, "made real progress.")
+    assert (progress["kind"], progress["cue"], progress["speaker"]) == ("partial", "claimed", "Sarah Ellison")
+    assert progress["speaker_mention"] == "She"
+    assert progress["content"].startswith("the talks with the county")
+
+
+def test_indirect_speech_with_told_and_according_to(nlp):
+    text = ("Fairhaven's treasurer, Paul Ortega, told the Harbour Gazette that the city would "
+            "borrow less next year.\n"
+            "According to the county board, the levy will rise by two percent.")
+    found = run(nlp, text)
+    told = one(found, "the city would borrow less next year")
+    assert (told["kind"], told["cue"], told["venue"]) == ("indirect", "told", "Harbour Gazette")
+    assert told["speaker"] == "Paul Ortega"
+    levy = one(found, "the levy will rise by two percent")
+    assert (levy["kind"], levy["cue"], levy["speaker"]) == ("indirect", "According to", "the county board")
+
+
+def test_venue_told_reporters_and_in_an_interview_with(nlp):
+    text = ("Paul Ortega told reporters on Tuesday that the audit was complete.\n"
+            "In an interview with the Harbour Gazette, Ortega said that no money was missing.")
+    found = run(nlp, text)
+    assert one(found, "the audit was complete")["venue"] == "reporters"
+    assert one(found, "no money was missing")["venue"] == "Harbour Gazette"
+
+
+# ------------------------------------------------------------------ transcripts
+
+TRANSCRIPT = """Remarks at a fictional press briefing
+
+THE PRESIDENT: Thank you all for coming. We have a lot to talk about today.
+
+The harbour is open again.
+
+Q Mr. President, when will the bridge reopen?
+
+THE PRESIDENT: Very soon. Next month, I think.
+
+MS. HARTWELL: We will take two more questions.
+
+Ivan Petrenko: Our delegation agrees with the plan.
+"""
+
+
+def test_transcript_turns(nlp):
+    found = run(nlp, TRANSCRIPT)
+    turns = found[found["kind"] == "turn"]
+    assert turns["speaker_mention"].tolist() == ["THE PRESIDENT", "Q", "THE PRESIDENT", "MS. HARTWELL",
+                                                 "Ivan Petrenko"]
+    first = turns.iloc[0]
+    assert [TRANSCRIPT[s:e] for s, e in first["quote_spans"]] == [
+        "Thank you all for coming. We have a lot to talk about today.", "The harbour is open again."]
+    assert turns.iloc[4]["speaker"] == "Ivan Petrenko"
+    assert not (found["kind"] != "turn").any(), "words inside a turn are not separate statements"
+
+
+def test_a_note_line_is_not_a_turn():
+    assert find_turns("UPDATE: The vote was moved to Friday.\n\nRead More: the budget") == []
+
+
+# ------------------------------------------------------------------ speaker resolution
+
+def test_pronoun_resolves_to_the_nearest_person_of_that_gender(nlp):
+    text = ("Sarah Ellison met Tom Brandt at the harbour on Friday.\n"
+            "“The pier needs work,” she said.\n"
+            "“The budget is tight,” he said.")
+    found = run(nlp, text)
+    assert one(found, "The pier needs work,")["speaker"] == "Sarah Ellison"
+    assert one(found, "The budget is tight,")["speaker"] == "Tom Brandt"
+
+
+def test_surname_title_and_role_resolve_to_the_full_name(nlp):
+    text = ("City spokesman Paul Ortega said on Monday that the ferry would run on weekends.\n"
+            "Mr. Ortega said the timetable was final.\n"
+            "The spokesman added that tickets would cost less.")
+    found = run(nlp, text)
+    assert set(found["speaker"]) == {"Paul Ortega"}
+    assert one(found, "the timetable was final")["speaker_mention"] == "Mr. Ortega"
+    assert one(found, "tickets would cost less")["speaker_mention"] == "The spokesman"
+
+
+def test_unnamed_source_stays_as_described(nlp):
+    text = "A senior harbour official told the Harbour Gazette that repairs would take a year."
+    row = one(run(nlp, text), "repairs would take a year")
+    assert row["speaker"] == "A senior harbour official"
+
+
+def test_quote_without_a_cue_takes_the_speaker_of_the_quote_before(nlp):
+    text = ("“We are ready,” said Tom Brandt, Fairhaven's fictional harbour master.\n"
+            "“The boats are tied down and the crews are rested.”")
+    row = one(run(nlp, text), "The boats are tied down and the crews are rested.")
+    assert row["speaker"] == "Tom Brandt"
+    assert row["cue"] == ""
+
+
+# ------------------------------------------------------------------ never crash
+
+NEVER_CRASH = {
+    "missing closing mark": "“We will never give up, said Sarah Ellison.\n\nThe council met later.",
+    "nested quotes": "Tom Brandt said, “She told me ‘wait’ and I said “why” twice.” Then he left.",
+    "stray closing mark": "The plan” was approved, Paul Ortega said.”",
+    "empty": "",
+    "blank": "   \n\n  \t ",
+    "no sentences": "— — — *** ---",
+    "other language": "«Мы готовы к переговорам», — сказал Иван Петренко журналистам. „Das ist gut“, sagte er.",
+    "only marks": "“”‘’\"\"''«»„“",
+}
+
+
+@pytest.mark.parametrize("case", sorted(NEVER_CRASH))
+def test_never_crash(nlp, case):
+    text = NEVER_CRASH[case]
+    found = run(nlp, text)
+    assert list(found.columns) == STATEMENT_COLUMNS
+    assert_offsets_exact(found, {"t0": text})
+
+
+def test_missing_closing_mark_still_gives_the_quote(nlp):
+    found = run(nlp, NEVER_CRASH["missing closing mark"])
+    assert found["quote"].str.startswith("We will never give up").any()
+
+
+def test_five_thousand_word_quote(nlp):
+    long_quote = " ".join(["The harbour will be rebuilt and the boats will come back."] * 455)
+    text = f"Sarah Ellison spoke for an hour. “{long_quote}” she said."
+    found = run(nlp, text)
+    assert len(long_quote.split()) >= 5000
+    row = one(found, long_quote)
+    assert row["speaker"] == "Sarah Ellison"
+
+
+def test_none_text_is_skipped_not_raised(nlp):
+    articles = pd.DataFrame({"article_id": ["a", "b"], "text": [None, "Tom Brandt said the pier held."]})
+    found = extract_quotes(articles, nlp)
+    assert found["article_id"].tolist() == ["b"]
+
+
+# ------------------------------------------------------------------ determinism and the fast path
+
+FIXTURES = [
+    TRANSCRIPT,
+    "Sarah Ellison met Tom Brandt.\n\nThe weather was cold.\n\n“The pier needs work,” she said.",
+    "The harbour reopened on Monday after a week of storms.\n\nTom Brandt, who runs it, was pleased.\n\n"
+    "He said the damage was less than feared.",
+]
+
+
+def test_same_input_same_rows(nlp):
+    assert run(nlp, *FIXTURES).equals(run(nlp, *FIXTURES))
+
+
+def test_fast_path_gives_the_same_rows_on_fixtures(nlp):
+    assert run(nlp, *FIXTURES, fast=True).equals(run(nlp, *FIXTURES, fast=False))
+
+
+def test_fast_path_gives_the_same_rows_on_seed_and_polnear_sample(nlp, seed_articles):
+    path = shared_path("gold", "polnear-dev.jsonl")
+    with open(path, encoding="utf-8") as fh:
+        sample = [json.loads(line) for _, line in zip(range(10), fh)]
+    polnear = pd.DataFrame({"article_id": [a["id"] for a in sample], "text": [a["text"] for a in sample]})
+    for articles in (seed_articles, polnear):
+        fast = extract_quotes(articles, nlp, fast=True)
+        slow = extract_quotes(articles, nlp, fast=False)
+        assert len(fast) > 0
+        pd.testing.assert_frame_equal(fast, slow)
