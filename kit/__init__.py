@@ -16,7 +16,7 @@ from .corrections import Corrections, apply_corrections
 from .explore import context, explore, show_article
 from .nlp import load_pipeline
 from .quotes import extract_quotes
-from .speakers import attribute_statements, load_registry
+from .speakers import actors_table, attribute_statements, load_registry
 from .table import (Tables, build_tables, by_camp_and_period, claims_and_counterclaims, echo_clusters, echoes,
                     speakers_by_camp, tag_themes, themes_by_camp, themes_by_period, who_said_what, write_table)
 
@@ -24,7 +24,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Loaded", "load_articles", "load_pipeline", "extract_quotes", "attribute_statements",
-    "load_registry", "who_said_what", "by_camp_and_period", "write_table",
+    "load_registry", "actors_table", "who_said_what", "by_camp_and_period", "write_table",
     "messaging_timeline", "save_figure",
     "Tables", "build_tables", "speakers_by_camp", "tag_themes", "themes_by_camp", "themes_by_period",
     "claims_and_counterclaims", "echo_clusters", "echoes",
