@@ -102,9 +102,10 @@ def _finish(fig, title: str, subtitle: str, source: str, dates=None) -> plt.Figu
         fig.text(0.015, 1 - line * (6 + n_title * 12 + 2), sub_text, ha="left", va="top", fontsize=9, color=MUTED)
     span = date_range_text(dates) if dates is not None else ""
     parts = [f"Source: {source}" if source else "Source: newsroom-kit", span and f"Statements dated {span}"]
-    fig.text(0.015, 0.012, _plain(" · ".join(p for p in parts if p)), ha="left", va="bottom",
-             fontsize=7, color=MUTED)
-    fig.tight_layout(rect=(0, 0.05, 1, top))
+    source_text = textwrap.fill(_plain(" · ".join(p for p in parts if p)), 120)
+    fig.text(0.015, 0.012, source_text, ha="left", va="bottom", fontsize=7, color=MUTED)
+    bottom = line * (6 + 8 * (source_text.count("\n") + 1))
+    fig.tight_layout(rect=(0, bottom, 1, top))
     return fig
 
 
@@ -153,16 +154,38 @@ def parse_key_dates(value) -> list[tuple[pd.Timestamp, str]]:
     return sorted(out)
 
 
+def _clip(frame: pd.DataFrame, column: str, start=None, end=None) -> pd.DataFrame:
+    when = pd.to_datetime(frame[column])
+    keep = pd.Series(True, index=frame.index)
+    if start is not None:
+        keep &= when >= pd.Timestamp(start)
+    if end is not None:
+        keep &= when <= pd.Timestamp(end)
+    return frame[keep]
+
+
+PERIOD_FREQ = {"day": "D", "week": "W-MON", "month": "MS"}
+
+
 def messaging_timeline(counts: pd.DataFrame, colours: dict[str, str], title: str | None = None,
-                       source: str = "", key_dates=None, period: str = "week") -> plt.Figure:
+                       source: str = "", key_dates=None, period: str = "week", start=None, end=None,
+                       max_points: int = 160) -> plt.Figure:
     """Statements per camp over time: ``counts`` has columns period, camp, statements.
 
-    ``key_dates`` (see :func:`parse_key_dates`) are drawn as labelled dotted lines.
+    Periods without statements count as zero. More than ``max_points`` periods are summed into
+    months so a long archive stays readable. ``start``/``end`` clip the axis (statements that
+    quote a date years before the articles were written would stretch it). ``key_dates`` (see
+    :func:`parse_key_dates`) are drawn as labelled dotted lines.
     """
+    counts = _clip(counts, "period", start, end)
     if counts.empty:
         return _empty_chart(title or "No dated statements in these inputs", source)
     wide = counts.pivot_table(index="period", columns="camp", values="statements", fill_value=0, aggfunc="sum")
-    wide = wide.sort_index()
+    full = pd.date_range(wide.index.min(), wide.index.max(), freq=PERIOD_FREQ.get(period, "W-MON"))
+    wide = wide.reindex(full.union(wide.index), fill_value=0).sort_index()
+    if len(wide) > max_points and period != "month":
+        wide = wide.groupby(wide.index.to_period("M").start_time).sum()
+        period = "month"
     order = wide.sum().sort_values(ascending=False, kind="stable").index
     palette = _colour_for(colours, order)
     fig, ax = _new_figure(3.9)
@@ -186,7 +209,8 @@ def messaging_timeline(counts: pd.DataFrame, colours: dict[str, str], title: str
     leader = _lead(order)
     busiest = wide.sum(axis=1).idxmax()
     title = title or f"{leader} made {int(totals[leader]):,} of {int(totals.sum()):,} statements"
-    subtitle = f"Statements per {period} by camp; busiest {period}: {busiest:%-d %b %Y} ({int(wide.sum(axis=1).max()):,})"
+    when = f"{busiest:%b %Y}" if period == "month" else f"{busiest:%-d %b %Y}"
+    subtitle = f"Statements per {period} by camp; busiest {period}: {when} ({int(wide.sum(axis=1).max()):,})"
     return _finish(fig, title, subtitle, source, counts["period"])
 
 
@@ -296,12 +320,12 @@ def top_speakers(speakers: pd.DataFrame, colours: dict[str, str], top: int = 5, 
 
 
 def quote_timeline(table: pd.DataFrame, colours: dict[str, str], label_top: int = 3, title: str | None = None,
-                   source: str = "", excerpt_chars: int = 48) -> plt.Figure:
+                   source: str = "", excerpt_chars: int = 48, start=None, end=None) -> plt.Figure:
     """Every dated statement as a mark on a date axis, one row per camp; marks grow with the number
     of articles repeating the quote (``echo_articles``) and the ``label_top`` most echoed carry an excerpt."""
     from .table import excerpt
 
-    dated = table.dropna(subset=["said_on"]).copy()
+    dated = _clip(table.dropna(subset=["said_on"]), "said_on", start, end).copy()
     if dated.empty:
         return _empty_chart(title or "No dated statements in these inputs", source)
     dated["echo_articles"] = dated["echo_articles"] if "echo_articles" in dated else 1
@@ -312,7 +336,7 @@ def quote_timeline(table: pd.DataFrame, colours: dict[str, str], label_top: int 
     # A fixed spread inside each camp's row, from the row order, so reruns draw the same picture.
     spread = ((np.arange(len(dated)) * 7919) % 13 - 6) / 6 * 0.22
     y = dated["camp"].map(row).to_numpy() + spread
-    sizes = 10 + 28 * (dated["echo_articles"].to_numpy() - 1)
+    sizes = 10 + 40 * np.sqrt(dated["echo_articles"].to_numpy() - 1)
     alpha = 0.75 if len(dated) < 300 else 0.35
     ax.scatter(dated["said_on"], y, s=sizes, c=[palette[c] for c in dated["camp"]], alpha=alpha, linewidths=0)
     ax.set_yticks(list(row.values()), [_plain(c) for c in row], fontsize=8)
@@ -390,15 +414,19 @@ def report_charts(tables, colours: dict[str, str], source: str = "", key_dates=N
 
     The figures are closed after drawing so a notebook shows each one only where it is asked for.
     """
+    # Dates said long before the first article (a speech recalling 2014) would stretch the time axes.
+    published = pd.to_datetime(tables.who_said_what["published"], utc=True).dt.tz_localize(None).dropna()
+    start = published.min() - pd.Timedelta(days=31) if len(published) else None
+    end = published.max() + pd.Timedelta(days=31) if len(published) else None
     figures = {
         "messaging_timeline": messaging_timeline(tables.by_period, colours, source=source, key_dates=key_dates,
-                                                 period=tables.period),
+                                                 period=tables.period, start=start, end=end),
         "top_speakers": top_speakers(tables.speakers, colours, source=source),
         "theme_heatmap": theme_heatmap(tables.themes_by_camp, source=source),
         "themes_over_time": themes_over_time(tables.themes_by_period, colours, source=source,
                                              period=tables.theme_period),
         "claims_and_counterclaims": claims_chart(tables.claims, colours, source=source),
-        "quote_timeline": quote_timeline(tables.who_said_what, colours, source=source),
+        "quote_timeline": quote_timeline(tables.who_said_what, colours, source=source, start=start, end=end),
     }
     for name, fig in figures.items():
         if folder is not None:
