@@ -183,6 +183,7 @@ def test_the_president_outside_a_white_house_document_is_not_guessed(registry):
     ("SENIOR ADMINISTRATION OFFICIAL", "white_house"),
     ("a Ukrainian official", "ukraine"),
     ("NATO diplomats", "europe_nato"),
+    ("a Kremlin critic", "other"),
     ("a passer-by", "other"),
 ])
 def test_unnamed_sources_get_a_camp_but_no_actor(registry, speaker, camp):
