@@ -215,37 +215,44 @@ def messaging_timeline(counts: pd.DataFrame, colours: dict[str, str], title: str
 
 
 def theme_heatmap(theme_counts: pd.DataFrame, title: str | None = None, source: str = "",
-                  camps: Iterable[str] | None = None) -> plt.Figure:
-    """Share of each camp's statements that touch each theme (``kit.table.themes_by_camp``); counts in the cells."""
+                  camps: Iterable[str] | None = None, min_statements: int = 20) -> plt.Figure:
+    """Share of each camp's statements that touch each theme (``kit.table.themes_by_camp``).
+
+    Columns name each camp with its number of statements; the headline only considers camps
+    with at least ``min_statements`` statements, so 2 of 7 does not beat 300 of 2,000.
+    """
     data = theme_counts if camps is None else theme_counts[theme_counts["camp"].isin(list(camps))]
     if data.empty or data["statements"].sum() == 0:
         return _empty_chart(title or "No statement matched a theme", source)
     share = data.pivot_table(index="label", columns="camp", values="share", fill_value=0, aggfunc="sum")
     count = data.pivot_table(index="label", columns="camp", values="statements", fill_value=0, aggfunc="sum")
     order = count.sum(axis=1).sort_values(ascending=False, kind="stable").index
-    share, count = share.loc[order], count.loc[order]
-    cols = count.sum().sort_values(ascending=False, kind="stable").index
-    share, count = share[cols], count[cols]
-    fig, ax = _new_figure(1.6 + 0.32 * len(share))
+    # A camp's size: its statements on a theme divided by the share they make of all its statements.
+    size = {c: int(round(count[c].max() / share[c].max())) if share[c].max() else 0 for c in count.columns}
+    cols = sorted(count.columns, key=lambda c: (c in NEUTRAL, -size[c], c))
+    share, count = share.loc[order, cols], count.loc[order, cols]
+    fig, ax = _new_figure(1.8 + 0.32 * len(share))
     vmax = max(float(share.values.max()), 0.01)
     ax.imshow(share.values, cmap="Blues", vmin=0, vmax=vmax, aspect="auto")
     for (r, c), value in np.ndenumerate(share.values):
         n = int(count.values[r, c])
         ax.text(c, r, f"{value:.0%}" if n else "–", ha="center", va="center", fontsize=7.5,
                 color="white" if value > vmax * 0.6 else INK)
-    ax.set_xticks(range(len(cols)), [_plain(c) for c in cols], fontsize=8)
+    labels = [_plain(textwrap.fill(c, 12)) + (f"\n({size[c]:,})" if size[c] else "") for c in cols]
+    ax.set_xticks(range(len(cols)), labels, fontsize=7.5)
     ax.set_yticks(range(len(order)), [_plain(t) for t in order], fontsize=8)
     ax.xaxis.tick_top()
     ax.tick_params(length=0)
     for spine in ax.spines.values():
         spine.set_visible(False)
-    sides = [i for i, camp in enumerate(cols) if camp not in NEUTRAL] or list(range(len(cols)))
+    big = [i for i, camp in enumerate(cols) if camp not in NEUTRAL and size[camp] >= min_statements]
+    sides = big or [i for i, camp in enumerate(cols) if camp not in NEUTRAL] or list(range(len(cols)))
     sub = share.values[:, sides]
     r, k = np.unravel_index(np.argmax(sub), sub.shape)
     c = sides[k]
     title = title or f"{order[r]} was the theme {cols[c]} raised most: {share.values[r, c]:.0%} of its statements"
-    return _finish(fig, title, "Share of each camp's statements touching a theme (a statement can touch several)",
-                   source)
+    return _finish(fig, title, "Share of each camp's statements touching a theme (a statement can touch "
+                   "several); statements per camp in brackets", source)
 
 
 def themes_over_time(theme_periods: pd.DataFrame, colours: dict[str, str], themes: Iterable[str] | None = None,
