@@ -98,11 +98,17 @@ REGRESSIONS = [
 ]
 
 
+def articles_table(texts: list[str]) -> pd.DataFrame:
+    """An articles table, one row per text, in the shape ``kit.articles.load_articles`` returns."""
+    n = len(texts)
+    columns = {column: [""] * n for column in ARTICLE_COLUMNS}
+    columns.update(article_id=[f"fuzz-{i}" for i in range(n)], text=list(texts), record=[-1] * n,
+                   published=[pd.NaT] * n)
+    return pd.DataFrame(columns, columns=ARTICLE_COLUMNS)
+
+
 def one_article(text: str) -> pd.DataFrame:
-    """A one-row articles table in the shape ``kit.articles.load_articles`` returns."""
-    row = {column: [""] for column in ARTICLE_COLUMNS}
-    row.update(article_id=["fuzz-1"], text=[text], record=[-1], published=[pd.NaT])
-    return pd.DataFrame(row, columns=ARTICLE_COLUMNS)
+    return articles_table([text])
 
 
 def assert_offsets_inside(text: str, statements: pd.DataFrame) -> None:
@@ -200,6 +206,29 @@ def test_regression_inputs_keep_offsets_inside(text, fuzz_nlp):
 @given(text=hostile_texts())
 def test_property_engine_never_raises_and_offsets_point_into_text(text, fuzz_nlp):
     check_engine(text, fuzz_nlp)
+
+
+@fuzz_settings()
+@given(texts=st.lists(hostile_texts(), min_size=1, max_size=64))
+def test_property_many_articles_in_one_call_keep_their_own_offsets(texts, fuzz_nlp):
+    """Many hostile articles through one ``extract_quotes`` call (one pass of ``nlp.pipe``): no
+    article's rows are lost to, or take offsets from, another. A campaign counts articles."""
+    if CAMPAIGN_EXAMPLES:
+        for _ in texts:
+            count_campaign_example()
+    articles = articles_table(texts)
+    logger = logging.getLogger(quote_engine.__name__)
+    caught = EngineWarnings()
+    logger.addHandler(caught)
+    try:
+        statements = quote_engine.extract_quotes(articles, nlp=fuzz_nlp)
+    finally:
+        logger.removeHandler(caught)
+    assert not caught.messages, caught.messages
+    by_article = dict(zip(articles["article_id"], texts))
+    assert set(statements["article_id"]) <= set(by_article)
+    for article_id, rows in statements.groupby("article_id", sort=False):
+        assert_offsets_inside(by_article[article_id], rows)
 
 
 def text_scanners():
