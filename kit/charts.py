@@ -91,7 +91,7 @@ def _new_figure(height: float, nrows: int = 1, ncols: int = 1, **kw):
 
 def _finish(fig, title: str, subtitle: str, source: str, dates=None) -> plt.Figure:
     """Title (the finding) and subtitle at the top left, source line and date range at the bottom."""
-    title_text = textwrap.fill(_plain(title), 58)
+    title_text = textwrap.fill(_plain(title), 52)
     sub_text = textwrap.fill(_plain(subtitle), 82) if subtitle else ""
     height = fig.get_figheight()
     line = 1 / (height * 72) * 1.35  # one line of 9-12 pt text, in figure fraction
