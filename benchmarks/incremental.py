@@ -23,7 +23,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from kit.report import run_report  # noqa: E402
+from kit.report import ReportFailed, run_report  # noqa: E402
 
 CORPUS = REPO.parent / "shared" / "corpus"
 
@@ -63,16 +63,23 @@ def add_new_documents(folder: Path, docs: list[dict], share: float = 0.01) -> in
 
 def timed_run(label: str, data: Path, root: Path, cache: Path) -> dict:
     start = time.perf_counter()
-    result = run_report([data], title="Incremental benchmark", output_root=root,
-                        parameters={"cache_dir": str(cache)})
+    try:
+        run_dir = run_report([data], title="Incremental benchmark", output_root=root,
+                             parameters={"cache_dir": str(cache)}).run_dir
+        failed = ""
+    except ReportFailed as exc:
+        # A later stage (tables, charts) failing does not change what extraction did and took.
+        run_dir, failed = exc.run_dir, str(exc).split(". Executed")[0]
     wall = time.perf_counter() - start
-    stages = json.loads(result.manifest.read_text(encoding="utf-8"))["stages"]
+    stages = json.loads((run_dir / "manifest.json").read_text(encoding="utf-8"))["stages"]
+    if "quotes" not in stages or "parsed" not in stages["quotes"]:
+        sys.exit(f"{label}: the report failed before extraction finished: {failed}")
     row = {"run": label, "wall_s": round(wall, 1), "extract_s": stages["quotes"]["seconds"],
-           "attribute_s": stages["attribute"]["seconds"], "articles": stages["quotes"]["articles"],
+           "attribute_s": stages.get("attribute", {}).get("seconds", float("nan")), "articles": stages["quotes"]["articles"],
            "parsed": stages["quotes"]["parsed"], "reused": stages["quotes"]["reused"]}
     print(f"{row['run']:<12} wall {row['wall_s']:>8.1f} s   extraction {row['extract_s']:>8.2f} s   "
           f"attribution {row['attribute_s']:>6.2f} s   articles {row['articles']:>5}   parsed {row['parsed']:>5}   "
-          f"reused {row['reused']:>5}", flush=True)
+          f"reused {row['reused']:>5}" + (f"\n             (the run then failed: {failed})" if failed else ""), flush=True)
     return row
 
 

@@ -310,8 +310,9 @@ def coerce_parameter(name: str, value: Any, default: Any, base_dir: Path | None 
     """A parameter value with the type of the notebook's default.
 
     Strings from the command line become int, float, bool or list where the default is one;
-    dates (names ending ``_date``) stay ISO strings and are checked; file lists (names ending
-    ``_files`` / ``_paths``) are made absolute against ``base_dir``.
+    dates (names ending ``_date``) stay ISO strings and are checked; paths (names ending ``_files``,
+    ``_paths``, ``_file``, ``_path``, ``_dir``, ``_run``) are made absolute against ``base_dir``,
+    because the notebook runs inside the new run folder.
     """
     if name.endswith("_date") or isinstance(value, (dt.date, dt.datetime)):
         return _as_iso_date(name, value)
@@ -343,8 +344,7 @@ def coerce_parameter(name: str, value: Any, default: Any, base_dir: Path | None 
             if isinstance(value, (dict, list)):
                 raise ValueError
             value = "" if value is None else str(value)
-            if base_dir is not None and value and (name.endswith("_dir") or name.endswith("_run")
-                                                   or name.endswith("_path")):
+            if base_dir is not None and value and name.endswith(("_dir", "_run", "_path", "_file")):
                 value = str((base_dir / Path(value).expanduser()).resolve())
             return value
     except (TypeError, ValueError):

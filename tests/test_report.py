@@ -321,24 +321,25 @@ def assert_failed_cleanly(root: Path, ok, before: dict, info, words: str):
     return manifest
 
 
-def test_a_kernel_killed_mid_run_marks_the_run_failed(tmp_path, fault_notebook):
-    ok, before = earlier_run(tmp_path, fault_notebook)
+def fail_after_an_earlier_run(root: Path, notebook: Path, mode: str, words: str):
+    """An earlier good run, then a run in ``mode`` that must fail cleanly; returns (ReportFailed, manifest)."""
+    ok, before = earlier_run(root, notebook)
     with pytest.raises(ReportFailed) as info:
-        run_report([SAMPLE], title="Faults", output_root=tmp_path, notebook=fault_notebook,
-                   parameters={"mode": "kill"})
-    manifest = assert_failed_cleanly(tmp_path, ok, before, info, "kernel died")
+        run_report([SAMPLE], title="Faults", output_root=root, notebook=notebook, parameters={"mode": mode})
+    return info.value, assert_failed_cleanly(root, ok, before, info, words)
+
+
+def test_a_kernel_killed_mid_run_marks_the_run_failed(tmp_path, fault_notebook):
+    failure, manifest = fail_after_an_earlier_run(tmp_path, fault_notebook, "kill", "kernel died")
     assert manifest["failed_cell"]["source"] == 'if mode == "kill":'
-    assert (info.value.run_dir / "tables" / "numbers.csv").exists(), "work done before the crash is kept"
+    assert (failure.run_dir / "tables" / "numbers.csv").exists(), "work done before the crash is kept"
 
 
 def test_a_full_disk_while_writing_a_table_marks_the_run_failed(tmp_path, fault_notebook):
-    ok, before = earlier_run(tmp_path, fault_notebook)
-    with pytest.raises(ReportFailed) as info:
-        run_report([SAMPLE], title="Faults", output_root=tmp_path, notebook=fault_notebook,
-                   parameters={"mode": "enospc-injected"})
-    manifest = assert_failed_cleanly(tmp_path, ok, before, info, "the disk is full")
-    assert "No space left on device" in manifest["error"] and manifest["failed_cell"]["source"] == "import errno, os, signal, time"
-    assert not (info.value.run_dir / "tables" / "numbers.csv").exists(), "no half-written table under its name"
+    failure, manifest = fail_after_an_earlier_run(tmp_path, fault_notebook, "enospc-injected", "the disk is full")
+    assert "No space left on device" in manifest["error"]
+    assert manifest["failed_cell"]["source"] == "import errno, os, signal, time"
+    assert not (failure.run_dir / "tables" / "numbers.csv").exists(), "no half-written table under its name"
 
 
 @pytest.fixture()
