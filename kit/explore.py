@@ -393,7 +393,9 @@ class RowView:
                                 layout=w.Layout(width="220px"))
         self.save = w.Button(description="Save correction", layout=w.Layout(width="130px"))
         self.status = w.HTML()
-        self.controls = w.HBox([self.correction, self.value, self.save, self.status])
+        # wrap instead of scrolling: a horizontal scrollbar under every row is noise
+        self.controls = w.HBox([self.correction, self.value, self.save, self.status],
+                               layout=w.Layout(flex_flow="row wrap", overflow="visible"))
         self.box = w.VBox([self.html, self.controls])
         self.save.on_click(lambda _: self.save_correction())
         self.correction.observe(lambda _: self._suggest(), names="value")
