@@ -58,6 +58,9 @@ from .quotes_marks import (Quotation, Turn, cue_form_pattern, find_quotations, f
 
 log = logging.getLogger(__name__)
 
+# Bump when the engine's rows change, so kit.cache re-extracts instead of reusing old rows.
+ENGINE_VERSION = "3"
+
 STATEMENT_COLUMNS = [
     "article_id", "quote_id", "quote", "quote_start", "quote_end", "quote_spans", "quote_text",
     "kind", "speaker", "speaker_mention", "speaker_start", "speaker_end",
@@ -164,7 +167,7 @@ def _subject(verb, depth: int = 0):
             return child
     if verb.dep_ == "relcl":
         return verb.head
-    if depth < 3 and verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head is not verb:
+    if depth < 3 and verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.i != verb.i:
         return _subject(verb.head, depth + 1)
     if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
         return verb.head  # "a statement saying ..."
@@ -187,7 +190,7 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
         return None
     cue = Cue([tok], tok.sent, belief=belief)
     cue.source = _subject(tok)
-    source_ids = {t.i for t in cue.source.subtree} if cue.source is not None and cue.source.head is tok else set()
+    source_ids = {t.i for t in cue.source.subtree} if cue.source is not None and cue.source.head.i == tok.i else set()
     heads = [c for c in tok.children if c.dep_ in CONTENT_DEPS and not (belief and c.dep_ != "ccomp")]
     for h in heads:
         cue.content |= _clause_tokens(h, source_ids | {tok.i})
@@ -212,7 +215,7 @@ def _phrase_cues(doc, lex: Lexicon, blocked: set) -> list[Cue]:
             if pobj is None:
                 continue
             anchor = toks[0].head
-            while anchor.pos_ not in {"VERB", "AUX"} and anchor.head is not anchor:
+            while anchor.pos_ not in {"VERB", "AUX"} and anchor.head.i != anchor.i:
                 anchor = anchor.head
             phrase_ids = {t.i for tk in toks for t in tk.subtree} | {t.i for t in toks}
             cue = Cue(toks, toks[0].sent, source=pobj)
@@ -305,7 +308,7 @@ def venue_of(cue: Cue, lex: Lexicon) -> str:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is None or pobj.ent_type_ in {"DATE", "TIME"}:
                 continue
-            if child.lower_ == "to" and h is tok and pobj.pos_ in {"PROPN", "NOUN"}:
+            if child.lower_ == "to" and h.i == tok.i and pobj.pos_ in {"PROPN", "NOUN"}:
                 return _venue_np(pobj)
             if child.lower_ == "on" and pobj.pos_ == "PROPN":
                 return _venue_np(pobj)
@@ -536,6 +539,9 @@ def statements_for_article(plan: Plan, docs: dict, lex: Lexicon) -> list[dict]:
     rows = []
     for k in sorted(plan.parse):
         doc = docs[k]
+        if len(doc) and not doc.has_annotation("SENT_START"):
+            for tok in doc:  # a pipeline without parser or sentencizer: one sentence per paragraph
+                tok.is_sent_start = tok.i == 0
         for st in statements_in_paragraph(plan, k, doc, lex, turn_spans + [tuple(p) for q in plan.quotations for p in q.pieces]):
             rows.append(_row(plan, st, resolver, doc, lex))
     rows += [_turn_row(plan, t, resolver) for t in plan.turns]
