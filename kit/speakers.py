@@ -42,6 +42,7 @@ ROLE_KEYS = {"role", "office", "from", "to", "note"}
 TOP_KEYS = {"camps", "matching", "titles", "unnamed_rules", "actors"}
 DEFAULT_MATCHING = {"threshold": 88, "tie_margin": 3}
 FALLBACK_CAMP = "other"
+PRONOUNS = {"he", "she", "they", "i", "we", "it", "you", "me", "us", "them", "him", "her"}
 # Words a transcript or an article puts before a name: "MS. PSAKI", "Kremlin spokesman Dmitry Peskov".
 # Only used to cut a speaker down to the name at its end; they never identify anyone by themselves.
 LEADING_INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.\s*)+(?=[^\W\d_]{2})")
@@ -564,7 +565,7 @@ def unknown_speakers(statements: pd.DataFrame, examples: int = 1, with_rules: bo
     unknown = statements[(statements["actor"].fillna("") == "") & (statements["speaker"].fillna("").str.strip() != "")]
     if not with_rules and "matched_by" in unknown:
         unknown = unknown[unknown["matched_by"] != "rule"]
-    unknown = unknown[~unknown["speaker"].str.strip().str.lower().isin({"he", "she", "they", "i", "we", "it"})]
+    unknown = unknown[~unknown["speaker"].str.strip().str.lower().isin(PRONOUNS)]
     if unknown.empty:
         return pd.DataFrame(columns=["speaker", "statements", "camp", "examples"])
     grouped = unknown.groupby(unknown["speaker"].str.strip())
