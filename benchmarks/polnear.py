@@ -6,8 +6,10 @@
 Runs ``kit.quotes.extract_quotes`` on ``../shared/gold/polnear-<split>.jsonl``, writes the
 predictions in the scorer's shape (one article per line: id, quotes with quote_start/end,
 quote_spans, speaker, speaker_start/end) to ``--out``, and calls
-``../shared/tools/score_quotes.py`` for all kinds, direct, and direct+mixed. Prints the scorer's
-JSON and the engine's words per second.
+``../shared/tools/score_quotes.py`` for all kinds (every row), direct (the engine's direct
+quotes and turns) and direct+mixed (direct, turns and partial quotes), then the strict variant
+of the last two with every row scored. Prints the scorer's JSON and the engine's words per
+second.
 
 The adapter maps a statement to PolNeAR's notion of content: the quoted pieces for a direct
 quote or turn, the whole reported clause (``content_start``/``content_end``) for a partial
@@ -145,9 +147,21 @@ def main(argv=None) -> int:
     write_predictions(gold, statements, args.out)
     if args.errors:
         show_errors(gold, statements, args.errors)
+    # Each selection of gold kinds is scored twice: with the engine's rows of the matching kinds
+    # (a direct-quote extractor such as textacy is measured this way), and with every row the
+    # engine writes (strict: an indirect row that matches no gold counts against direct quotes).
+    own_kinds = {"direct": {"direct", "turn"}, "direct,mixed": {"direct", "turn", "partial"}}
+    strict = {}
     for label, kinds in (("all", None), ("direct", "direct"), ("direct+mixed", "direct,mixed")):
+        pred_path = args.out
+        if kinds:
+            strict[label] = score(gold_path, args.out, kinds)
+            pred_path = args.out.with_name(args.out.stem + "-" + kinds.replace(",", "-") + ".jsonl")
+            write_predictions(gold, statements[statements["kind"].isin(own_kinds[kinds])], pred_path)
         print(f"== {label} ==")
-        print(json.dumps(score(gold_path, args.out, kinds), indent=1))
+        print(json.dumps(score(gold_path, pred_path, kinds), indent=1))
+    for label, res in strict.items():
+        print(f"strict {label} (every row scored): overlap {res['overlap']}, e2e F1 {res['e2e']['F1']}")
     print(f"engine: {len(articles)} articles, {words} words, {len(statements)} statements in "
           f"{seconds:.1f} s: {words / seconds:,.0f} words/s, {len(articles) / seconds:.1f} articles/s "
           f"(fast={not args.slow}, batch_size={args.batch_size}, n_process={args.n_process})")

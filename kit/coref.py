@@ -202,6 +202,10 @@ class Resolver:
         if lhead in PERSONAL_PRONOUNS:
             return self.pronoun(lhead, start) if lhead in PRONOUN_GENDER else ""
         person = self.person_in(start, start + len(mention), head_at)
+        if person is None:  # "Fairhaven's treasurer, Paul Ortega, told ...": the name in apposition
+            end = start + len(mention)
+            person = next((p for p in self.people if end < p.start <= end + 3
+                           and self.text[end:p.start].strip() == ","), None)
         if person is not None:
             return person.full
         words = WORD.findall(mention)

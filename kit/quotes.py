@@ -335,6 +335,18 @@ class Statement:
     closed: bool = True
     turn: Turn | None = None
     para: int = 0
+    mention: tuple | None = None  # (start, end) of a speaker named without a cue verb
+
+
+DASH_SIGNATURE = re.compile(r"[”\"»’']?\s*[―—–]\s*([A-Z][^,;()\n]{1,60})")
+
+
+def _dash_signature(text: str, quote_end: int, para_end: int) -> tuple | None:
+    """'“...” ― Maria Lopez, Phoenix': the name after a dash that closes a quotation's paragraph."""
+    m = DASH_SIGNATURE.match(text, quote_end, para_end)
+    if m is None or len(text[m.end():para_end].strip()) > 60:
+        return None
+    return m.span(1)
 
 
 def _quote_token_ids(doc, q: Quotation, off: int, end: int) -> set:
@@ -423,7 +435,14 @@ def statements_in_paragraph(plan: Plan, k: int, doc, lex: Lexicon, blocked_spans
         if cue is None:
             if words < 4 and not q.pieces[-1][1] - q.pieces[0][0] > 40:
                 continue  # a scare quote, title or nickname
-            out.append(Statement(q.pieces, "direct", None, off, None, sent, 0.5 if q.closed else 0.35, q.closed, para=k))
+            prev = out[-1] if out else None
+            if prev is not None and prev.kind == "direct" and prev.cue is not None and prev.pieces[-1][1] < q.start:
+                prev.pieces = prev.pieces + q.pieces  # '"A," he said. "B."': B goes on A's statement
+                prev.sentence = (prev.sentence[0], max(prev.sentence[1], sent[1]))
+                continue
+            st = Statement(q.pieces, "direct", None, off, None, sent, 0.5 if q.closed else 0.35, q.closed, para=k)
+            st.mention = _dash_signature(plan.text, q.end, end)
+            out.append(st)
             continue
         key = id(cue)
         if key in by_cue:
@@ -481,6 +500,12 @@ def _row(plan: Plan, st: Statement, resolver: Resolver, doc, lex: Lexicon) -> di
             row["speaker"] = resolver.resolve(text[s:e], s, head.text, off + head.idx)
         else:
             row["confidence"] = round(row["confidence"] * 0.6, 2)
+    elif st.mention is not None:
+        s, e = st.mention
+        head = text[s:e].split()[-1]
+        row.update(speaker_mention=text[s:e], speaker_start=s, speaker_end=e,
+                   speaker=resolver.resolve(text[s:e], s, head, e - len(head)))
+        row["confidence"] = 0.7
     return row
 
 
@@ -516,6 +541,8 @@ def _inherit(rows: list[dict]) -> None:
         prev = next((p for p in reversed(rows[:i]) if p["speaker"] and p["kind"] != "turn"), None)
         nxt = next((n for n in rows[i + 1:] if n["speaker"] and n["_para"] == r["_para"]), None)
         src = prev if prev is not None and r["_para"] - prev["_para"] <= 2 else nxt
+        if r["speaker"]:
+            continue
         if src is not None:
             r["speaker"] = src["speaker"]
             r["confidence"] = round(min(r["confidence"], 0.5), 2)
@@ -550,6 +577,8 @@ def statements_for_article(plan: Plan, docs: dict, lex: Lexicon) -> list[dict]:
     seen = set()
     out = []
     for r in rows:
+        if not r["speaker"] and not r["cue"] and r["kind"] == "direct" and r["confidence"] > 0.35:
+            continue  # a closed quotation nobody in the article can be said to have said
         r["quote_id"] = f"{plan.article_id}:{r['quote_start']}-{r['quote_end']}"
         if r["quote_id"] in seen:
             continue

@@ -155,6 +155,9 @@ LABEL = re.compile(
 )
 
 
+SHOUTED_LABEL = re.compile(r"(?P<label>[A-Z][A-Z'\-]{2,20}):\s+(?=\S)")
+
+
 @dataclass
 class Turn:
     """One transcript turn: the label and the pieces of what follows it."""
@@ -181,6 +184,11 @@ def find_turns(text: str, not_labels: frozenset[str] | None = None) -> list[Turn
     paras = paragraphs(text)
     labelled = [(k, _label_at(text, s, e, not_labels)) for k, (s, e) in enumerate(paras)]
     labelled = [(k, m) for k, m in labelled if m is not None]
+    shouted = [(k, SHOUTED_LABEL.match(text, s, e)) for k, (s, e) in enumerate(paras)]
+    shouted = [(k, m) for k, m in shouted if m is not None and m.group("label").lower() not in not_labels
+               and k not in dict(labelled)]
+    if len(labelled) + len(shouted) >= 2:  # "PENCE: ..." counts once the article reads as a transcript
+        labelled = sorted(labelled + shouted, key=lambda km: km[0])
     transcript = len(labelled) >= 2
     turns: list[Turn] = []
     starts = {k: m for k, m in labelled}
