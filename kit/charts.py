@@ -15,15 +15,18 @@ same bytes.
 """
 from __future__ import annotations
 
+import io
 import os
 import re
+import sys
 import textwrap
 from pathlib import Path
 from typing import Iterable
 
 import matplotlib
 
-matplotlib.use("Agg")
+if "ipykernel" not in sys.modules:
+    matplotlib.use("Agg")  # no display needed; in a notebook the kernel's own backend stays
 import matplotlib.dates as mdates  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
@@ -440,6 +443,18 @@ def report_charts(tables, colours: dict[str, str], source: str = "", key_dates=N
             save_figure(fig, folder, name)
         plt.close(fig)
     return figures
+
+
+def show(fig: plt.Figure, width: int = 600):
+    """The figure as a PNG image for a notebook, 600 px wide (drawn at twice that for sharp screens).
+
+    Works whatever matplotlib backend the notebook runs, and ends up as an image in the HTML report.
+    """
+    from IPython.display import Image
+
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", metadata={"Software": None}, dpi=DPI * 2)
+    return Image(data=buffer.getvalue(), format="png", width=width)
 
 
 def save_figure(fig: plt.Figure, folder: str | Path, name: str) -> list[Path]:

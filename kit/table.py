@@ -670,6 +670,9 @@ def findings(table: pd.DataFrame, counts: pd.DataFrame | None = None, claims: pd
     facts["by_camp"] = dict(sorted(facts["by_camp"].items(), key=lambda kv: (-kv[1], kv[0])))
     facts["first"] = dated["said_on"].min() if len(dated) else None
     facts["last"] = dated["said_on"].max() if len(dated) else None
+    published = pd.to_datetime(table["published"], utc=True, errors="coerce").dropna() if "published" in table else []
+    facts["published_first"] = published.min() if len(published) else None
+    facts["published_last"] = published.max() if len(published) else None
     top = speakers_by_camp(table[table["camp"].isin(set(table["camp"]) - set(NEUTRAL_CAMPS))], top=1)
     facts["top_speakers"] = list(top[["camp", "speaker", "statements"]].itertuples(index=False, name=None))
     facts["top_speakers"].sort(key=lambda r: (-r[2], r[0]))
@@ -699,11 +702,13 @@ def findings_markdown(facts: dict, title: str, period: str = "week", escape=html
     (HTML-escaping by default; the report passes ``kit.report.escape_md``, which also defuses Markdown)."""
     e = escape
     lines = [f"# {e(title)}", ""]
-    if facts["first"] is not None:
-        span = f"between {facts['first']:%d %B %Y} and {facts['last']:%d %B %Y}"
+    if facts.get("published_first") is not None:
+        span = f"published between {facts['published_first']:%d %B %Y} and {facts['published_last']:%d %B %Y}"
     else:
-        span = "none of them dated"
-    lines.append(f"- **{facts['statements']:,} statements** in {facts['articles']:,} articles, {span}.")
+        span = "with no publication date"
+    undated = facts["statements"] - facts["dated"]
+    lines.append(f"- **{facts['statements']:,} statements** in {facts['articles']:,} articles {span}"
+                 + (f" ({undated:,} statements could not be dated)." if undated else "."))
     if facts["by_camp"]:
         lines.append("- By camp: " + ", ".join(f"{e(str(c))} {n:,}" for c, n in facts["by_camp"].items()) + ".")
     for camp, speaker, n in facts["top_speakers"][:5]:

@@ -73,16 +73,16 @@ display(Markdown(f"**{len(tables.who_said_what):,} statements** in {len(articles
 # ## Statements per camp over time
 
 # %%
-figures["messaging_timeline"]
+kit.charts.show(figures["messaging_timeline"])
 
 # %% [markdown]
 # ## Which themes each camp raised
 
 # %%
-figures["theme_heatmap"]
+kit.charts.show(figures["theme_heatmap"])
 
 # %%
-figures["themes_over_time"]
+kit.charts.show(figures["themes_over_time"])
 
 # %% [markdown]
 # ## One theme in detail
@@ -101,7 +101,7 @@ on_theme[["said_on", "camp", "speaker", "quote", "title"]].head(100)
 # exactly one of the two denies (0.20). See the report notebook for the full explanation.
 
 # %%
-figures["claims_and_counterclaims"]
+kit.charts.show(figures["claims_and_counterclaims"])
 
 # %%
 tables.claims.head(20)[["rank", "score", "days_apart", "themes", "claim_camp", "claim_quote",
@@ -111,7 +111,7 @@ tables.claims.head(20)[["rank", "score", "days_apart", "themes", "claim_camp", "
 # ## Quotes that echoed
 
 # %%
-figures["quote_timeline"]
+kit.charts.show(figures["quote_timeline"])
 
 # %%
 tables.echoes.head(20)[["articles", "quote", "speaker", "camp", "first_published", "first_title"]]
@@ -120,4 +120,4 @@ tables.echoes.head(20)[["articles", "quote", "speaker", "camp", "first_published
 # ## Who was quoted most
 
 # %%
-figures["top_speakers"]
+kit.charts.show(figures["top_speakers"])

@@ -52,10 +52,8 @@ out = Path(output_dir)
 log = StageLog(out)
 pd.set_option("display.max_colwidth", 120)
 
-# %% [markdown]
-# ## Loading the articles
-
 # %%
+# The first thing a reader sees is the findings summary; the work below prints nothing.
 with log.stage("load"):
     loaded = kit.load_articles(input_paths)
 articles = loaded.articles
@@ -64,7 +62,6 @@ if start_date:
 if end_date:
     articles = articles[articles["published"] < pd.Timestamp(end_date, tz="UTC") + pd.Timedelta(days=1)]
 log.count("load", articles=len(articles), inputs=len(loaded.inputs))
-display(Markdown(f"**{len(articles)} articles** loaded from {len(loaded.inputs)} inputs."))
 
 # %%
 with log.stage("quotes"):
@@ -105,9 +102,6 @@ with log.stage("charts"):
     figures = kit.report_charts(tables, registry.camp_colours(), source=kit.table.source_line(articles),
                                 key_dates=key_dates, folder=out / "charts")
 
-# %% [markdown]
-# ## Findings
-
 # %%
 facts = kit.table.findings(tables)
 display(Markdown(kit.table.findings_markdown(facts, title, period=period, escape=escape_md)))
@@ -133,7 +127,7 @@ else:
 # line marks each key date given in the `key_dates` parameter.
 
 # %%
-figures["messaging_timeline"]
+kit.charts.show(figures["messaging_timeline"])
 
 # %%
 counts.pivot_table(index="period", columns="camp", values="statements", fill_value=0).tail(12)
@@ -145,7 +139,7 @@ counts.pivot_table(index="period", columns="camp", values="statements", fill_val
 # the speaker is in `data/actors.yml`, else the words the article used.
 
 # %%
-figures["top_speakers"]
+kit.charts.show(figures["top_speakers"])
 
 # %%
 tables.speakers.groupby("camp", sort=False).head(5).reset_index(drop=True)
@@ -159,10 +153,10 @@ tables.speakers.groupby("camp", sort=False).head(5).reset_index(drop=True)
 # matched each statement in `tables/theme_tags.csv`.
 
 # %%
-figures["theme_heatmap"]
+kit.charts.show(figures["theme_heatmap"])
 
 # %%
-figures["themes_over_time"]
+kit.charts.show(figures["themes_over_time"])
 
 # %%
 tables.themes_by_camp.pivot_table(index="label", columns="camp", values="statements", fill_value=0)
@@ -185,7 +179,7 @@ tables.themes_by_camp.pivot_table(index="label", columns="camp", values="stateme
 # Read the pairs as leads to check, not as proven contradictions.
 
 # %%
-figures["claims_and_counterclaims"]
+kit.charts.show(figures["claims_and_counterclaims"])
 
 # %%
 tables.claims.head(10)[["rank", "score", "days_apart", "themes", "claim_said_on", "claim_camp", "claim_speaker",
@@ -199,7 +193,7 @@ tables.claims.head(10)[["rank", "score", "days_apart", "themes", "claim_said_on"
 # article that repeated it (`tables/echoes.csv`).
 
 # %%
-figures["quote_timeline"]
+kit.charts.show(figures["quote_timeline"])
 
 # %%
 tables.echoes.head(10)[["articles", "quote", "speaker", "camp", "first_published", "first_title", "repeated_in"]]
@@ -217,6 +211,7 @@ table[["said_on", "speaker", "camp", "kind", "quote", "venue", "themes", "title"
 # ## Every input accounted for
 
 # %%
+display(Markdown(f"**{len(articles):,} articles** loaded from {len(loaded.inputs):,} inputs."))
 loaded.inputs.groupby("status").size().rename("files").to_frame()
 
 # %%

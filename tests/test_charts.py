@@ -146,3 +146,8 @@ def test_saved_files_are_byte_identical_and_carry_no_dates(counts, claims, state
     png = (tmp_path / "a" / "timeline.png").read_bytes()
     assert b"Software" not in png and b"matplotlib" not in png.lower()
     assert not list((tmp_path / "a").glob(".*.tmp")), "temporary files are renamed into place"
+
+
+def test_show_gives_a_png_600_px_wide_for_notebooks(counts):
+    image = C.show(C.messaging_timeline(counts, COLOURS))
+    assert image.data[:8] == b"\x89PNG\r\n\x1a\n" and image.width == 600
