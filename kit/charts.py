@@ -92,8 +92,9 @@ def _new_figure(height: float, nrows: int = 1, ncols: int = 1, **kw):
     return fig, axes
 
 
-def _finish(fig, title: str, subtitle: str, source: str, dates=None) -> plt.Figure:
-    """Title (the finding) and subtitle at the top left, source line and date range at the bottom."""
+def _finish(fig, title: str, subtitle: str, source: str, dates=None, legend=None) -> plt.Figure:
+    """Title (the finding) and subtitle at the top left, then ``legend`` (handles, labels) if given,
+    source line and date range at the bottom."""
     title_text = textwrap.fill(_plain(title), 52)
     sub_text = textwrap.fill(_plain(subtitle), 82) if subtitle else ""
     height = fig.get_figheight()
@@ -103,6 +104,12 @@ def _finish(fig, title: str, subtitle: str, source: str, dates=None) -> plt.Figu
     fig.text(0.015, 1 - line * 6, title_text, ha="left", va="top", fontsize=12, fontweight="bold", color=INK)
     if sub_text:
         fig.text(0.015, 1 - line * (6 + n_title * 12 + 2), sub_text, ha="left", va="top", fontsize=9, color=MUTED)
+    if legend:
+        handles, labels = legend
+        ncol = min(len(labels), 5)
+        fig.legend(handles, labels, loc="upper left", bbox_to_anchor=(0.01, top + line * 4), ncol=ncol,
+                   fontsize=7.5, handlelength=1.2, columnspacing=1.0)
+        top -= line * (11 * int(np.ceil(len(labels) / ncol)) + 2)
     span = date_range_text(dates) if dates is not None else ""
     parts = [f"Source: {source}" if source else "Source: newsroom-kit", span and f"Statements dated {span}"]
     source_text = textwrap.fill(_plain(" · ".join(p for p in parts if p)), 120)
@@ -259,8 +266,11 @@ def theme_heatmap(theme_counts: pd.DataFrame, title: str | None = None, source: 
 
 
 def themes_over_time(theme_periods: pd.DataFrame, colours: dict[str, str], themes: Iterable[str] | None = None,
-                     top: int = 6, title: str | None = None, source: str = "", period: str = "month") -> plt.Figure:
-    """Small multiples: one panel per theme (``top`` busiest unless ``themes`` names them), a line per camp."""
+                     top: int = 6, title: str | None = None, source: str = "", period: str = "month",
+                     start=None, end=None) -> plt.Figure:
+    """Small multiples: one panel per theme (``top`` busiest unless ``themes`` names them), a line per camp;
+    periods without statements count as zero, ``start``/``end`` clip the time axis."""
+    theme_periods = _clip(theme_periods, "period", start, end)
     if theme_periods.empty:
         return _empty_chart(title or "No statement matched a theme", source)
     totals = theme_periods.groupby("label")["statements"].sum().sort_values(ascending=False, kind="stable")
@@ -271,7 +281,8 @@ def themes_over_time(theme_periods: pd.DataFrame, colours: dict[str, str], theme
     ncols = 2 if len(labels) > 1 else 1
     nrows = int(np.ceil(len(labels) / ncols))
     fig, axes = _new_figure(1.1 + 1.55 * nrows, nrows, ncols, sharex=True, sharey=True, squeeze=False)
-    all_periods = pd.DatetimeIndex(sorted(data["period"].unique()))
+    all_periods = pd.date_range(data["period"].min(), data["period"].max(), freq=PERIOD_FREQ.get(period, "MS"))
+    all_periods = all_periods.union(pd.DatetimeIndex(data["period"].unique()))
     for ax, label in zip(axes.flat, labels):
         panel = data[data["label"] == label].pivot_table(index="period", columns="camp", values="statements",
                                                          fill_value=0, aggfunc="sum")
@@ -286,11 +297,10 @@ def themes_over_time(theme_periods: pd.DataFrame, colours: dict[str, str], theme
     for ax in list(axes.flat)[len(labels):]:
         ax.axis("off")
     handles = [plt.Line2D([], [], color=palette[c], lw=2) for c in camps]
-    fig.legend(handles, [_plain(c) for c in camps], loc="lower right", ncol=min(len(camps), 4), fontsize=7.5,
-               bbox_to_anchor=(1, 0.035))
     lead_theme = totals.index[0]
     title = title or f"{lead_theme} was the most discussed theme ({int(totals.iloc[0]):,} statements)"
-    return _finish(fig, title, f"Statements per {period} touching each theme, by camp", source, data["period"])
+    return _finish(fig, title, f"Statements per {period} touching each theme, by camp", source, data["period"],
+                   legend=(handles, [_plain(c) for c in camps]))
 
 
 def top_speakers(speakers: pd.DataFrame, colours: dict[str, str], top: int = 5, camps: Iterable[str] | None = None,
@@ -434,7 +444,7 @@ def report_charts(tables, colours: dict[str, str], source: str = "", key_dates=N
         "top_speakers": top_speakers(tables.speakers, colours, source=source),
         "theme_heatmap": theme_heatmap(tables.themes_by_camp, source=source),
         "themes_over_time": themes_over_time(tables.themes_by_period, colours, source=source,
-                                             period=tables.theme_period),
+                                             period=tables.theme_period, start=start, end=end),
         "claims_and_counterclaims": claims_chart(tables.claims, colours, source=source),
         "quote_timeline": quote_timeline(tables.who_said_what, colours, source=source, start=start, end=end),
     }
