@@ -130,13 +130,17 @@ def _camp_labels(registry: Registry) -> dict[str, str]:
 
 
 def _who_is(name: str, registry: Registry, when: Any = None) -> tuple[str, str, str]:
-    """(actor, camp id, role) of a speaker a reporter named, as the registry recognises speakers."""
-    if hasattr(registry, "match"):
-        found = registry.match(name, when if isinstance(when, pd.Timestamp) and not pd.isna(when) else None)
-        return (found.actor["name"] if found.actor else "", found.camp, found.role)
-    for actor in registry.actors:  # registries without match(): name or alias, exactly
-        if name.lower() in {a.strip().lower() for a in [actor["name"], *actor.get("aliases", [])]}:
-            return actor["name"], actor["camp"], ""
+    """(actor, camp id, role) of the speaker a reporter named.
+
+    Only the registry's exact name or alias counts (case and spacing aside): a reporter who types
+    "Melania Trump" means her, not the actor the machine would find by the surname "Trump".
+    """
+    key = " ".join(name.split()).lower()
+    when = when if isinstance(when, pd.Timestamp) and not pd.isna(when) else None
+    for actor in registry.actors:
+        if key in {" ".join(a.split()).lower() for a in [actor["name"], *actor.get("aliases", [])]}:
+            role = registry.match(actor["name"], when).role if hasattr(registry, "match") else ""
+            return actor["name"], actor["camp"], role
     return "", "other", ""
 
 

@@ -67,6 +67,14 @@ def test_unknown_speaker_goes_to_other_unless_the_camp_is_corrected_too(tmp_path
     assert out.loc["a2:40", ["actor", "camp"]].tolist() == ["", "Ukraine"]
 
 
+def test_a_corrected_name_is_taken_exactly_not_by_surname(tmp_path, statements, registry):
+    path = write(tmp_path / "c.csv", [("a2:40", "wrong_speaker", "Pat Whitcombe"),
+                                      ("a1:90", "wrong_speaker", "ms.  whitcombe")])
+    out = apply_corrections(statements, path, registry).set_index("quote_id")
+    assert out.loc["a2:40", ["speaker", "actor", "camp"]].tolist() == ["Pat Whitcombe", "", "Other"]
+    assert out.loc["a1:90", ["actor", "camp"]].tolist() == ["Dana Whitcombe", "White House"]
+
+
 def test_the_latest_correction_wins_and_unmatched_ids_are_reported(tmp_path, statements, registry):
     path = write(tmp_path / "c.csv", [("a2:40", "wrong_camp", "Ukraine"), ("a2:40", "wrong_camp", "White House"),
                                       ("gone:1", "not_a_quote", "")])
