@@ -216,7 +216,16 @@ def report(paths: List[Path] = typer.Argument(..., help="Files or folders of art
         raise typer.Exit(130 if exc.interrupted else 1)
     typer.echo(f"report: {result.html}")
     typer.echo(f"manifest: {result.manifest}")
+    typer.echo(f"run: {result.run_dir}")
 
+
+@app.command()
+def diff(run_a: Path = typer.Argument(..., help="The earlier run folder (or a report folder: its latest run)."),
+         run_b: Path = typer.Argument(..., help="The later run folder (or a report folder: its latest run)."),
+         output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the diff tables (CSV) into this folder."),
+         top: int = typer.Option(10, help="Rows to print per section.")):
+    """What changed between two report runs: new statements and speakers, camps that moved, removed articles."""
+    from .diff import diff_runs
 
     try:
         result = diff_runs(run_a, run_b)
@@ -252,12 +261,3 @@ def main(argv: Optional[List[str]] = None) -> None:
 
 if __name__ == "__main__":
     sys.exit(main())
-    typer.echo(f"run: {result.run_dir}")
-
-@app.command()
-def diff(run_a: Path = typer.Argument(..., help="The earlier run folder (or a report folder: its latest run)."),
-         run_b: Path = typer.Argument(..., help="The later run folder (or a report folder: its latest run)."),
-         output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the diff tables (CSV) into this folder."),
-         top: int = typer.Option(10, help="Rows to print per section.")):
-    """What changed between two report runs: new statements and speakers, camps that moved, removed articles."""
-    from .diff import diff_runs
