@@ -72,6 +72,10 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 RELATIVE = {"who", "that", "which", "whom"}
 NOT_MENTION_DEPS = {"relcl", "acl", "advcl", "punct", "cc", "conj", "prep"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
+# What a cue verb says something about: "called [half of his supporters] [“deplorables.”]",
+# "described [their relationship] [as “good.”]" (adjuncts such as "at a rally" are left out).
+ARGUMENT_DEPS = {"dobj", "oprd", "xcomp", "ccomp", "acomp", "attr", "dative", "parataxis", "npadvmod"}
+ARGUMENT_PREPS = {"as", "about", "of", "for", "on", "with"}
 FULL_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 
 
@@ -196,7 +200,11 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
         cue.content |= _clause_tokens(h, source_ids | {tok.i})
     if not heads and tok.dep_ == "parataxis" and tok.head.pos_ in {"VERB", "AUX"} and not belief:
         cue.content = _clause_tokens(tok.head, {t.i for t in tok.subtree})  # "X, he said, is Y"
-    cue.subtree = {t.i for t in tok.subtree} - source_ids - {tok.i}
+    cue.subtree = set()
+    for child in tok.children:  # the verb's arguments, not its time, place or other clauses
+        if child.dep_ in ARGUMENT_DEPS or (child.dep_ == "prep" and child.lower_ in ARGUMENT_PREPS):
+            cue.subtree |= {t.i for t in child.subtree}
+    cue.subtree -= source_ids
     return cue
 
 
@@ -404,9 +412,18 @@ def _adjacent(cue: Cue, q_ids: set, doc) -> bool:
     return all(doc[i].is_punct or doc[i].is_space or doc[i].i in near for i in between)
 
 
+def _whole_sentence(q_ids: set, doc) -> bool:
+    """True when the quotation holds most words of the sentence(s) it sits in."""
+    sent_ids = {t.i for i in (min(q_ids), max(q_ids)) for t in doc[i].sent}
+    words = [i for i in sent_ids if doc[i].is_alpha]
+    return len([i for i in words if i in q_ids]) >= 0.8 * len(words)
+
+
 def _is_partial(cue: Cue, how: str, q_ids: set, doc) -> bool:
-    if how == "near" or _adjacent(cue, q_ids, doc):
+    if _adjacent(cue, q_ids, doc):
         return False
+    if how == "near":
+        return not _whole_sentence(q_ids, doc)
     region = cue.content if how == "content" else cue.subtree
     outside = [doc[i] for i in region - q_ids
                if doc[i].is_alpha and doc[i].lower_ not in {"that", "to"} and not doc[i].is_punct]
