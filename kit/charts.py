@@ -408,12 +408,13 @@ def claims_chart(claims: pd.DataFrame, colours: dict[str, str], top: int = 5, ti
     for i, p in pairs.iterrows():
         y = len(pairs) - 1 - i
         x1, x2 = p["claim_said_on"], p["counter_said_on"]
-        ax.plot([x1, x2], [y, y], color=MUTED, lw=1, zorder=1)
-        for x, camp, who, quote, dy, va in ((x1, p["claim_camp"], p["claim_speaker"], p["claim_quote"], 0.12, "bottom"),
-                                            (x2, p["counter_camp"], p["counter_speaker"], p["counter_quote"], -0.12, "top")):
-            ax.scatter([x], [y], s=40, color=palette[camp], zorder=2, linewidths=0)
+        # The claim's mark sits just above the line, the counter-claim's just below: same-day pairs stay apart.
+        ax.plot([x1, x2], [y + 0.07, y - 0.07], color=MUTED, lw=1, zorder=1)
+        for x, camp, who, quote, dy, va in ((x1, p["claim_camp"], p["claim_speaker"], p["claim_quote"], 0.07, "bottom"),
+                                            (x2, p["counter_camp"], p["counter_speaker"], p["counter_quote"], -0.07, "top")):
+            ax.scatter([x], [y + dy], s=40, color=palette[camp], zorder=2, linewidths=0)
             text = f"{textwrap.shorten(str(who), 26, placeholder='…')} ({camp}): “{excerpt(quote, excerpt_chars)}”"
-            ax.text(x, y + dy, _plain(textwrap.fill(text, 52)), ha="left" if x <= mid else "right", va=va,
+            ax.text(x, y + 2.2 * dy, _plain(textwrap.fill(text, 52)), ha="left" if x <= mid else "right", va=va,
                     fontsize=7, color=palette[camp] if palette[camp] != FALLBACK_COLOUR else INK)
     ax.set_ylim(-0.75, len(pairs) - 0.25)
     ax.set_yticks(range(len(pairs)), [f"#{r}" for r in pairs["rank"][::-1]], fontsize=8)
@@ -422,8 +423,10 @@ def claims_chart(claims: pd.DataFrame, colours: dict[str, str], top: int = 5, ti
     ax.grid(axis="x", color=GRID, lw=0.5)
     _date_axis(ax)
     best = pairs.iloc[0]
+    gap = int(best["days_apart"])
+    when = "on the same day" if gap == 0 else f"{gap} day{'s' if gap > 1 else ''} apart"
     title = title or (f"{best['claim_camp']} and {best['counter_camp']} contradicted each other on "
-                      f"{best['themes'].split('; ')[0].lower()}, {int(best['days_apart'])} day(s) apart")
+                      f"{best['themes'].split('; ')[0].lower()}, {when}")
     return _finish(fig, title, "Top pairs of statements on a shared theme from opposing camps, ranked by closeness "
                    "in time and wording; the earlier one above its line", source, dates)
 

@@ -722,7 +722,8 @@ def findings_markdown(facts: dict, title: str, period: str = "week", escape=html
     c = facts["top_claim"]
     if c:
         lines.append(
-            f"- Top claim and counter-claim ({e(c['themes'])}, {c['days_apart']} day(s) apart): "
+            f"- Top claim and counter-claim ({e(c['themes'])}, "
+            f"{'the same day' if c['days_apart'] == 0 else str(c['days_apart']) + ' day(s) apart'}): "
             f"{e(str(c['claim_camp']))} ({e(str(c['claim_speaker']))}, {c['claim_said_on']:%d %b %Y}): "
             f"“{e(excerpt(c['claim_quote']))}” — {e(str(c['counter_camp']))} ({e(str(c['counter_speaker']))}, "
             f"{c['counter_said_on']:%d %b %Y}): “{e(excerpt(c['counter_quote']))}”")

@@ -117,7 +117,7 @@ def test_claims_chart_puts_each_pair_on_one_row(claims):
     fig = C.claims_chart(claims, COLOURS, source="Test wire")
     text = texts_of(fig)
     assert "“The talks have progressed”" in text and "“There has been no contact”" in text
-    assert "White House and Kremlin contradicted each other on peace talks / ceasefire, 1 day(s) apart" in text
+    assert "White House and Kremlin contradicted each other on peace talks / ceasefire, 1 day apart" in text
     assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["#2", "#1"]
 
 
