@@ -450,13 +450,13 @@ def statements_in_paragraph(plan: Plan, k: int, doc, lex: Lexicon, blocked_spans
         sent = (off + doc[min(q_ids)].sent.start_char, off + doc[max(q_ids)].sent.end_char) if q_ids else (off, end)
         words = len(plan.text[q.start:q.end].split())
         if cue is None:
-            if words < 4 and not q.pieces[-1][1] - q.pieces[0][0] > 40:
-                continue  # a scare quote, title or nickname
             prev = out[-1] if out else None
             if prev is not None and prev.kind == "direct" and prev.cue is not None and prev.pieces[-1][1] < q.start:
                 prev.pieces = prev.pieces + q.pieces  # '"A," he said. "B."': B goes on A's statement
                 prev.sentence = (prev.sentence[0], max(prev.sentence[1], sent[1]))
                 continue
+            if words < 4 and not q.pieces[-1][1] - q.pieces[0][0] > 40:
+                continue  # a scare quote, title or nickname
             st = Statement(q.pieces, "direct", None, off, None, sent, 0.5 if q.closed else 0.35, q.closed, para=k)
             st.mention = _dash_signature(plan.text, q.end, end)
             out.append(st)

@@ -190,6 +190,8 @@ def find_turns(text: str, not_labels: frozenset[str] | None = None) -> list[Turn
     if len(labelled) + len(shouted) >= 2:  # "PENCE: ..." counts once the article reads as a transcript
         labelled = sorted(labelled + shouted, key=lambda km: km[0])
     transcript = len(labelled) >= 2
+    if not transcript and labelled and not labelled[0][1].group("label").isupper():
+        labelled = []  # one "Stealth Over Health:" line is a headline, not a speaker
     turns: list[Turn] = []
     starts = {k: m for k, m in labelled}
     current: Turn | None = None
