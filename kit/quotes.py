@@ -468,6 +468,8 @@ def statements_in_paragraph(plan: Plan, k: int, doc, lex: Lexicon, blocked_spans
             st.sentence = (min(st.sentence[0], sent[0]), max(st.sentence[1], sent[1]))
             continue
         partial = _is_partial(cue, how, q_ids, doc)
+        if partial and how == "near" and words < 4:
+            continue  # a short quote the cue does not govern: a scare quote or a title
         content = None
         if partial:
             region = cue.content if how == "content" else cue.subtree
