@@ -59,7 +59,7 @@ from .quotes_marks import (Quotation, Turn, cue_form_pattern, find_quotations, f
 log = logging.getLogger(__name__)
 
 # Bump when the engine's rows change, so kit.cache re-extracts instead of reusing old rows.
-ENGINE_VERSION = "3"
+ENGINE_VERSION = "4"
 
 STATEMENT_COLUMNS = [
     "article_id", "quote_id", "quote", "quote_start", "quote_end", "quote_spans", "quote_text",
@@ -235,6 +235,10 @@ def _phrase_cues(doc, lex: Lexicon, blocked: set) -> list[Cue]:
 
 def cues_in(doc, lex: Lexicon, blocked: set) -> list[Cue]:
     """Every cue in a parsed paragraph, skipping tokens inside quotations and turns."""
+    if not doc.has_annotation("DEP"):
+        # Without a dependency parse there is no cue to find, and spaCy 3.8 can crash the
+        # process (SIGSEGV) when Token.children is read on such a doc.
+        return []
     cues = [c for c in (_verb_cue(t, lex, blocked) for t in doc) if c is not None]
     return cues + _phrase_cues(doc, lex, blocked)
 
