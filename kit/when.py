@@ -36,7 +36,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 # Bump when a change to this module changes its output (kit.cache re-dates everything then).
-ENGINE_VERSION = "2"
+ENGINE_VERSION = "3"
 DATE_COLUMNS = ["published", "said_on", "said_on_precision", "said_on_range", "when_text"]
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
@@ -251,9 +251,11 @@ def resolve(kind: str, m: re.Match, published: dt.date) -> tuple[dt.date | None,
 def _calendar_date(kind: str, m: re.Match, day: dt.date) -> tuple[dt.date | None, str]:
     """A named date or month: the latest one not after publication, or None if it lies after it."""
     month_word = re.search(MONTH_NAME, m.group(0), re.I).group(0)
-    numbers = re.findall(r"\b\d{1,4}\b", m.group(0))
+    numbers = re.findall(r"(?<!\d)\d{1,4}(?!\d)", m.group(0))  # "3rd" counts: no \b before "rd"
     year = next((int(n) for n in numbers if len(n) == 4), None)
     dom = next((int(n) for n in numbers if len(n) <= 2), None) if kind != "month" else 1
+    if dom is None:  # "in May 2022": a month name with a year and no day is a month
+        kind, dom = "month", 1
     try:
         found = dt.date(year or day.year, _month_number(month_word), dom)
         if year is None and found > day:

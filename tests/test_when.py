@@ -42,6 +42,8 @@ def dated(text: str, cue: str, published: str | None = SUNDAY, kind: str = "indi
     ("On Feb. 7, Anna Example said the talks were over.", SUNDAY, "2025-02-07", "day", "On Feb. 7"),
     ("Anna Example said on 3 February that the talks were over.", SUNDAY, "2025-02-03", "day", "on 3 February"),
     ("On Dec. 30, Anna Example said the talks were over.", SUNDAY, "2024-12-30", "day", "On Dec. 30"),
+    ("On February 3rd, Anna Example said the talks were over.", SUNDAY, "2025-02-03", "day", "On February 3rd"),
+    ("On the 3rd of February, Anna Example said the talks were over.", SUNDAY, "2025-02-03", "day", "3rd of February"),
     ("On January 5, 2024, Anna Example said the talks were over.", SUNDAY, "2024-01-05", "day", "On January 5, 2024"),
     ("Earlier this week, Anna Example said the talks were over.", SUNDAY, "2025-02-03", "week", "Earlier this week"),
     ("Anna Example said last week that the talks were over.", SUNDAY, "2025-01-27", "week", "last week"),
