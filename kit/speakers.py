@@ -545,8 +545,11 @@ def _match_statement(registry: Registry, row, context: str) -> Match:
 def actors_table(statements: pd.DataFrame) -> pd.DataFrame:
     """One row per registered actor seen: camps, number of statements, first and last date said."""
     seen = statements[statements["actor"].fillna("") != ""]
-    if seen.empty:
-        return pd.DataFrame(columns=ACTORS_TABLE_COLUMNS)
+    if seen.empty:  # typed, so an empty table still matches its schema when written
+        return pd.DataFrame({"actor": pd.Series([], dtype="str"), "camps": pd.Series([], dtype="str"),
+                             "statements": pd.Series([], dtype="int64"),
+                             "first_said_on": pd.Series([], dtype="datetime64[us]"),
+                             "last_said_on": pd.Series([], dtype="datetime64[us]")})
     said = pd.to_datetime(seen["said_on"])
     table = (seen.assign(_said=said).groupby("actor")
              .agg(camps=("camp", lambda c: "; ".join(sorted(set(c)))), statements=("actor", "size"),

@@ -781,6 +781,12 @@ THEMES_BY_PERIOD_SCHEMA = pa.DataFrameSchema({
     "statements": pa.Column("int64", pa.Check.gt(0)),
 }, strict=True, unique=["period", "camp", "theme"])
 
+ACTORS_SCHEMA = pa.DataFrameSchema({
+    "actor": _str(unique=True), "camps": _str(checks=pa.Check.str_length(min_value=1)),
+    "statements": pa.Column("int64", pa.Check.gt(0)),
+    "first_said_on": pa.Column(pa.DateTime, nullable=True), "last_said_on": pa.Column(pa.DateTime, nullable=True),
+}, strict=True)
+
 THEME_TAGS_SCHEMA = pa.DataFrameSchema({
     "quote_id": _str(), "theme": _str(), "label": _str(), "terms": _str(checks=pa.Check.str_length(min_value=1)),
 }, strict=True, unique=["quote_id", "theme"])
@@ -807,6 +813,7 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
     "who_said_what": WHO_SAID_WHAT_SCHEMA,
     **{f"by_camp_and_{p}": BY_CAMP_AND_PERIOD_SCHEMA for p in PERIODS},
     "speakers_by_camp": SPEAKERS_SCHEMA,
+    "actors": ACTORS_SCHEMA,
     "themes_by_camp": THEMES_SCHEMA,
     **{f"themes_by_{p}": THEMES_BY_PERIOD_SCHEMA for p in PERIODS},
     "theme_tags": THEME_TAGS_SCHEMA,

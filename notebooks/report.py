@@ -93,6 +93,7 @@ with log.stage("tables"):
     table, counts = tables.who_said_what, tables.by_period
     formats = ("csv", "parquet", "xlsx") if kit.table.truthy(excel) else ("csv", "parquet")
     tables.write(out / "tables", formats)
+    kit.write_table(kit.actors_table(statements), out / "tables", "actors", formats)
     kit.write_table(loaded.inputs, out / "tables", "inputs", formats=("csv",))
 log.count("tables", rows=len(table), claims=len(tables.claims), echoes=len(tables.echoes),
           theme_tags=len(tables.theme_tags))

@@ -39,13 +39,18 @@ def test_report_writes_html_tables_and_manifest(sample_report):
     table = pd.read_csv(result.run_dir / "tables" / "who_said_what.csv")
     assert len(table) >= 20
     assert {"White House", "Kremlin"} <= set(table["camp"])
-    assert "Nobody should read our patience as weakness," in set(table["quote"])
+    split = table[table["quote"].str.startswith("Nobody should read our patience as weakness,")]
+    assert len(split) == 1 and split.iloc[0]["speaker"] == "Dana Whitcombe", \
+        '"A," she added, "B." is one statement of the speaker named in the sentence before'
+    assert split.iloc[0]["quote"].endswith("The clock is running.")
     manifest = json.loads(result.manifest.read_text())
     assert manifest["status"] == "ok"
     assert len(manifest["inputs"]) == len(list(SAMPLE.iterdir()))
     assert all(len(i["sha256"]) == 64 for i in manifest["inputs"])
     assert manifest["packages"]["spacy"].startswith("3.8")
     assert manifest["stages"]["quotes"]["statements"] == len(table)
+    actors = pd.read_csv(result.run_dir / "tables" / "actors.csv")
+    assert {"Dana Whitcombe", "Oleg Varnavin"} <= set(actors["actor"]), "the actors table comes with every run"
     assert (result.run_dir / "charts" / "messaging_timeline.png").stat().st_size > 5000
     assert json.loads((root / "sample-test" / "latest.json").read_text())["run"] == result.run_dir.name
 
