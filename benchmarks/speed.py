@@ -26,7 +26,7 @@ Words are whitespace-separated tokens of the input text (the same count for ever
 configuration). Peak memory is the largest sum of resident memory of the child and all its
 descendants (spaCy's n_process workers, Dask's nanny and worker processes), sampled every
 50 ms. On dev, overlap and end-to-end F1 come from ../shared/tools/score_quotes.py (the
-engine's statements through benchmarks/polnear.py's adapter; textacy's triples through the
+engine's statements through benchmarks/gold_scores.py's adapter; textacy's triples through the
 adapter below). Nothing is written into the repository.
 """
 from __future__ import annotations
@@ -201,10 +201,10 @@ def run_config(config: str, articles: list[dict], n_process: int, batch_size: in
 
 
 def write_engine_predictions(ids: list[str], statements, pred: Path) -> None:
-    """The engine's statements in the scorer's shape: benchmarks/polnear.py's adapter where it
+    """The engine's statements in the scorer's shape: benchmarks/gold_scores.py's adapter where it
     exists, else the quoted pieces and the resolved speaker."""
     try:
-        from polnear import write_predictions
+        from gold_scores import write_predictions
     except ImportError:
         rows = {aid: [] for aid in ids}
         for st in statements.itertuples():

@@ -1,7 +1,7 @@
 """Quote engine vs. PolNeAR (Newell et al., LREC 2018): quality and speed, run by hand.
 
-    .venv/bin/python benchmarks/polnear.py                    # dev split, all three scores
-    .venv/bin/python benchmarks/polnear.py --split train --limit 100 --errors 30
+    .venv/bin/python benchmarks/gold_scores.py                    # dev split, all three scores
+    .venv/bin/python benchmarks/gold_scores.py --split train --limit 100 --errors 30
 
 Runs ``kit.quotes.extract_quotes`` on ``../shared/gold/polnear-<split>.jsonl``, writes the
 predictions in the scorer's shape (one article per line: id, quotes with quote_start/end,
