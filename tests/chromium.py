@@ -35,6 +35,16 @@ def open_chromium(profile_dir: str | Path):
     return webdriver.Chrome(options=options, service=Service(executable_path=driver))
 
 
+def chromium_or_skip(profile_dir: str | Path):
+    """``open_chromium``, or skip the calling test with the reason Chromium is missing."""
+    import pytest
+
+    try:
+        return open_chromium(profile_dir)
+    except ChromiumMissing as exc:
+        pytest.skip(str(exc))
+
+
 def full_page_screenshot(driver, png: str | Path) -> Path:
     """Resize the window to the page's height (capped) and save a PNG."""
     height = driver.execute_script("return Math.min(document.body.scrollHeight, 6000)")

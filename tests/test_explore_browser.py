@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from chromium import ChromiumMissing, full_page_screenshot, open_chromium
+from chromium import chromium_or_skip, full_page_screenshot
 from conftest import REPO, SAMPLE, SAMPLE_ACTORS
 from kit.explore import run_exploration
 
@@ -37,10 +37,7 @@ def test_executed_notebook_holds_the_browser_and_its_snapshot(exported):
 
 def test_browser_shows_rows_that_open_to_their_source(exported, tmp_path):
     _, html = exported
-    try:
-        driver = open_chromium(tmp_path / "profile")
-    except ChromiumMissing as exc:
-        pytest.skip(str(exc))
+    driver = chromium_or_skip(tmp_path / "profile")
     from selenium.webdriver.common.by import By
 
     try:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from chromium import ChromiumMissing, open_chromium
+from chromium import chromium_or_skip
 from conftest import REPO, SAMPLE, SAMPLE_ACTORS
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -77,10 +77,7 @@ def lab(tmp_path):
 
 def test_live_browser_answers_filters_pages_and_opens_rows(lab, tmp_path):
     base, token = lab
-    try:
-        driver = open_chromium(tmp_path / "profile")
-    except ChromiumMissing as exc:
-        pytest.skip(str(exc))
+    driver = chromium_or_skip(tmp_path / "profile")
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import Select, WebDriverWait
 
