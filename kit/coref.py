@@ -96,6 +96,7 @@ class Resolver:
         self.female, self.male = female_names, male_names
         people = []
         for s, e in sorted(set(person_spans)):
+            s += len(text[s:e]) - len(text[s:e].lstrip())
             if any(bs <= s < be for bs, be in blocked):
                 continue
             name = clean_name(text[s:e])

@@ -26,8 +26,10 @@ How it works (rules, no trained model beyond spaCy's parser):
 
 * quotation marks of every style are paired cheaply (``kit.quotes_marks``), robust to a missing
   closing mark; a quote that runs over paragraphs is one statement;
-* only paragraphs that can hold a statement (a mark, a cue-verb form) get the full parse
-  (``fast=True``); the rest get only named entities, which speaker resolution needs;
+* only paragraphs that can hold a statement (a quotation starts there, or a word the
+  pipeline's lemmatizer can read as a cue verb) get the full parse (``fast=True``); the rest
+  get only named entities, which speaker resolution needs, and paragraphs whose every letter
+  is quoted or spoken in a transcript get nothing;
 * a cue is a verb from ``data/speech_verbs.yml`` (matched on its lemma) that governs a clause
   or a quotation, or a phrase such as "according to"; its subject is the speaker mention;
 * a quotation is direct when it is the whole content of its cue, partial when it sits inside a
@@ -53,13 +55,12 @@ import pandas as pd
 from .config import load_yaml
 from .coref import Resolver
 from .nlp import load_pipeline
-from .quotes_marks import (Quotation, Turn, cue_form_pattern, find_quotations, find_turns,
-                           is_candidate, paragraphs)
+from .quotes_marks import Quotation, Turn, cue_form_pattern, find_quotations, find_turns, paragraphs
 
 log = logging.getLogger(__name__)
 
 # Bump when the engine's rows change, so kit.cache re-extracts instead of reusing old rows.
-ENGINE_VERSION = "4"
+ENGINE_VERSION = "5"
 
 STATEMENT_COLUMNS = [
     "article_id", "quote_id", "quote", "quote_start", "quote_end", "quote_spans", "quote_text",
@@ -129,21 +130,87 @@ def _inside(s: int, e: int, spans) -> bool:
     return any(a <= s and e <= b for a, b in spans)
 
 
-def plan_article(article_id: str, text: str, lex: Lexicon, fast: bool = True) -> Plan:
-    """Paragraphs, quotations and turns of one article, and which paragraphs need a parse."""
+def lemma_forms(nlp, lemmas: Iterable[str]) -> frozenset[str] | None:
+    """Every lower-case word the pipeline can lemmatise to one of ``lemmas`` as a verb, read
+    from its rule lemmatizer's own tables; None when the pipeline lemmatises some other way
+    (then the cheap test falls back to the lexicon's broad stem pattern)."""
+    if nlp is None or "lemmatizer" not in nlp.pipe_names:
+        return None
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    if getattr(lemmatizer, "mode", None) != "rule":
+        return None
+    rules = lemmatizer.lookups.get_table("lemma_rules", {}).get("verb", [])
+    exceptions = lemmatizer.lookups.get_table("lemma_exc", {}).get("verb", {})
+    lemmas = {str(w).lower() for w in lemmas}
+    forms = set(lemmas)  # base forms, and auxiliaries (lemmatised as their own lower case)
+    for lemma in lemmas:
+        forms.update(lemma[:len(lemma) - len(new)] + old for old, new in rules if lemma.endswith(new))
+    forms.update(form for form, found in exceptions.items() if lemmas.intersection(found))
+    if "attribute_ruler" in nlp.pipe_names:
+        for pattern in nlp.get_pipe("attribute_ruler").patterns:
+            if str(pattern["attrs"].get("LEMMA", "")).lower() not in lemmas:
+                continue
+            for tokens in pattern["patterns"]:
+                words = [t.get("LOWER") or t.get("ORTH") for t in tokens]
+                if not all(isinstance(w, str) for w in words):
+                    return None  # a lemma set by a rule the test cannot read
+                forms.update(w.lower() for w in words)
+    return frozenset(forms)
+
+
+@lru_cache(maxsize=8)
+def _exact_forms_pattern(forms: frozenset, phrases: tuple) -> re.Pattern:
+    words = sorted((re.escape(f) for f in forms), key=len, reverse=True)
+    # tokens of a phrase may touch ("according(to"), so their gap may be empty
+    joined = [r"\W*".join(re.escape(w) for w in p) for p in phrases]
+    return re.compile(r"\b(?:" + "|".join(words + joined) + r")\b", re.I)
+
+
+def cue_pattern(nlp, lex: Lexicon) -> re.Pattern:
+    """The cheap test for a cue: any word the pipeline can read as a cue verb, or a phrase."""
+    forms = lemma_forms(nlp, lex.verbs | lex.belief)
+    return lex.forms if forms is None else _exact_forms_pattern(forms, lex.phrases)
+
+
+def _outside(s: int, e: int, spans: list) -> list[tuple[int, int]]:
+    """The parts of [s, e) outside every span of ``spans``."""
+    parts, at = [], s
+    for a, b in sorted(spans):
+        if b <= at or a >= e:
+            continue
+        if a > at:
+            parts.append((at, a))
+        at = max(at, b)
+    if at < e:
+        parts.append((at, e))
+    return parts
+
+
+def plan_article(article_id: str, text: str, lex: Lexicon, fast: bool = True,
+                 cues: re.Pattern | None = None) -> Plan:
+    """Paragraphs, quotations and turns of one article, and what each paragraph needs.
+
+    With ``fast`` a paragraph gets the full parse only when it can hold a statement: a
+    quotation starts in it, or a word outside the turns' spoken text can be a cue (``cues``,
+    see :func:`cue_pattern`); a paragraph with no letter outside quotations, turns and turn
+    labels needs nothing, since no named person there is ever used (``kit.coref``); the rest
+    get named entities only. Both ways give the same rows.
+    """
     text = text if isinstance(text, str) else ""
+    cues = cues or lex.forms
     paras = paragraphs(text)
     quotations = find_quotations(text)
     turns = find_turns(text, lex.not_labels)
-    turn_spans = [tuple(p) for t in turns for p in t.pieces]
+    spoken = [tuple(p) for t in turns for p in t.pieces]
+    not_prose = spoken + [tuple(p) for q in quotations for p in q.pieces] + \
+        [(t.label_start, t.label_end) for t in turns]
+    starts = [q.start for q in quotations if not _inside(q.start, q.end, spoken)]
     parse, ents_only = [], []
     for k, (s, e) in enumerate(paras):
-        in_turn = any(a < e and s < b for a, b in turn_spans)
-        if not fast:
+        if not fast or any(s <= q < e for q in starts) or \
+                any(cues.search(text[a:b]) for a, b in _outside(s, e, spoken)):
             parse.append(k)
-        elif not in_turn and is_candidate(text[s:e], lex.forms):
-            parse.append(k)
-        else:
+        elif any(ch.isalpha() for a, b in _outside(s, e, not_prose) for ch in text[a:b]):
             ents_only.append(k)
     return Plan(article_id, text, paras, quotations, turns, parse, ents_only)
 
@@ -582,8 +649,10 @@ def statements_for_article(plan: Plan, docs: dict, lex: Lexicon) -> list[dict]:
     for k, doc in docs.items():
         off = plan.paras[k][0]
         persons += [(off + e.start_char, off + e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+    # names inside quotations, turns and turn labels are never a mention in the article's prose
     blocked = [tuple(p) for q in plan.quotations for p in q.pieces] + \
-              [tuple(p) for t in plan.turns for p in t.pieces]
+              [tuple(p) for t in plan.turns for p in t.pieces] + \
+              [(t.label_start, t.label_end) for t in plan.turns]
     resolver = Resolver(plan.text, persons, blocked, lex.female, lex.male)
     turn_spans = [tuple(p) for t in plan.turns for p in t.pieces]
     rows = []
@@ -627,7 +696,8 @@ def iter_statements(articles: pd.DataFrame, nlp=None, *, fast: bool = True, batc
     lex = load_lexicon()
     ids = articles["article_id"].astype(str).tolist()
     texts = articles["text"].tolist()
-    plans = (plan_article(a, t, lex, fast) for a, t in zip(ids, texts))
+    cues = cue_pattern(nlp, lex)
+    plans = (plan_article(a, t, lex, fast, cues) for a, t in zip(ids, texts))
     p_main, p_full, p_ner = itertools.tee(plans, 3)
     full = nlp.pipe(_texts(p_full, "parse"), batch_size=batch_size, n_process=n_process)
     keep = {"ner"} if _ner_own_tok2vec(nlp) else {"ner", "tok2vec"}

@@ -6,8 +6,8 @@
   quotation of several pieces.
 * ``find_turns(text)``: transcript turns (``THE PRESIDENT:``, ``Q``, ``MS. LEAVITT:``,
   ``Vladimir Putin:``).
-* ``is_candidate(paragraph)``: whether a paragraph can hold an attribution at all (a mark, a
-  cue-verb form, a label); only candidates get the full spaCy parse.
+* ``cue_form_pattern(lemmas, phrases)``: a broad regex for any inflection of the cue verbs,
+  the cheap cue test for a pipeline whose lemmatizer ``kit.quotes`` cannot read.
 
 Nothing here raises on odd input: an unclosed mark ends its quotation at the paragraph end.
 """
@@ -232,8 +232,3 @@ def cue_form_pattern(lemmas, phrases) -> re.Pattern:
         alts.update(re.escape(f) for f in IRREGULAR.get(lemma, []))
     alts.update(re.escape(p.lower()).replace(r"\ ", r"\s+") for p in phrases)
     return re.compile(r"\b(?:" + "|".join(sorted(alts, key=len, reverse=True)) + r")\b", re.I)
-
-
-def is_candidate(par: str, cue_forms: re.Pattern) -> bool:
-    """True when a paragraph has a quotation mark or a cue-verb form (it may hold a statement)."""
-    return bool(MARK.search(par)) or bool(cue_forms.search(par))

@@ -266,3 +266,113 @@ def test_fast_path_gives_the_same_rows_on_seed_and_polnear_sample(nlp, seed_arti
         slow = extract_quotes(articles, nlp, fast=False)
         assert len(fast) > 0
         pd.testing.assert_frame_equal(fast, slow)
+
+
+# ---------------------------------------------------------------- the fast path's cheap tests
+
+def _verb_lemma(nlp, word: str, pos: str) -> str:
+    token = nlp.make_doc(word)[0]
+    token.pos_ = pos
+    return nlp.get_pipe("lemmatizer").rule_lemmatize(token)[0].lower()
+
+
+def test_cue_test_finds_every_word_the_lemmatizer_reads_as_a_cue_verb(nlp):
+    """A paragraph skipped by the fast path must hold no cue: every word the pipeline's own
+    lemmatizer turns into a cue lemma (as a verb or auxiliary) passes the cheap test."""
+    from kit.quotes import cue_pattern, load_lexicon
+
+    lex = load_lexicon()
+    cues = lex.verbs | lex.belief
+    pattern = cue_pattern(nlp, lex)
+    assert pattern is not lex.forms, "the default pipeline's lemmatizer should be read"
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    rules = lookups.get_table("lemma_rules").get("verb")
+    words = set(lookups.get_table("lemma_exc").get("verb")) | set(lookups.get_table("lemma_index").get("verb"))
+    words |= {w[:len(w) - len(new)] + old for w in list(words) for old, new in rules if w.endswith(new)}
+    words |= {w.upper() for w in cues} | {w.title() + "ed" for w in cues}
+    missed, read_as_cue = [], 0
+    for word in sorted(words):
+        if not word.isalpha():
+            continue
+        for pos in ("VERB", "AUX"):
+            if _verb_lemma(nlp, word, pos) in cues:
+                read_as_cue += 1
+                if not pattern.search(f"They {word} it."):
+                    missed.append((word, pos))
+    assert read_as_cue > 300
+    assert missed == []
+    # and it is tight: words that only share a stem are not cues
+    for word in ("statistics", "address", "nothing", "station", "calligraphy"):
+        if _verb_lemma(nlp, word, "VERB") not in cues:
+            assert not pattern.search(f"the {word} of it"), word
+
+
+def test_cue_test_sees_cue_words_the_tokenizer_splits_out_of_longer_strings(nlp):
+    """Special cases such as "cannot" split a word without a space; any cue word split out
+    that way must still be found in the unsplit string."""
+    from kit.quotes import cue_pattern, lemma_forms, load_lexicon
+
+    lex = load_lexicon()
+    forms = lemma_forms(nlp, lex.verbs | lex.belief)
+    pattern = cue_pattern(nlp, lex)
+    for string in nlp.tokenizer.rules:
+        for token in nlp.tokenizer(string):
+            if token.lower_ in forms:
+                assert pattern.search(string), (string, token.text)
+
+
+BRIEFING = (
+    "FICTIONAL transcript, made up for the newsroom-kit tests.\n\n"
+    "Harbour Commissioner Sarah Ellison met reporters in Fairhaven on Monday.\n\n"
+    "MS. ELLISON: Good morning. Tom Brandt asked me to say the pier reopens on Friday.\n\n"
+    "The ferries will run again. Mayor Paul Ortega agrees with that plan.\n\n"
+    "Q: Did Mr. Ortega sign it?\n\n"
+    "MS. ELLISON: He did, on Sunday.\n\n"
+    "(Laughter.)\n\n"
+    "After the briefing, Ellison said the budget was “tight but fair.”\n\n"
+    "She told the Fairhaven Gazette that repairs would take a month.\n\n"
+    "The weather in Fairhaven stayed cold all week.\n"
+)
+
+
+def test_fast_path_gives_the_same_rows_on_a_transcript(nlp):
+    assert run(nlp, BRIEFING, fast=True).equals(run(nlp, BRIEFING, fast=False))
+
+
+def test_fast_path_plans_a_parse_only_where_a_statement_can_be(nlp):
+    from kit.quotes import cue_pattern, load_lexicon, plan_article
+
+    lex = load_lexicon()
+    plan = plan_article("t", BRIEFING, lex, True, cue_pattern(nlp, lex))
+    line = {k: BRIEFING[s:e] for k, (s, e) in enumerate(plan.paras)}
+    parsed = {line[k] for k in plan.parse}
+    ents_only = {line[k] for k in plan.ents_only}
+    assert parsed == {"After the briefing, Ellison said the budget was “tight but fair.”",
+                      "She told the Fairhaven Gazette that repairs would take a month."}
+    # prose without a cue: names only, for "he" and "the mayor" later on
+    assert "Harbour Commissioner Sarah Ellison met reporters in Fairhaven on Monday." in ents_only
+    assert "The weather in Fairhaven stayed cold all week." in ents_only
+    # every letter spoken in a turn or written in its label: nothing at all
+    assert not any(text.startswith(("MS. ELLISON:", "Q:", "The ferries")) for text in parsed | ents_only)
+    full = plan_article("t", BRIEFING, lex, False)
+    assert full.parse == list(range(len(plan.paras))) and full.ents_only == []
+
+
+def test_fast_path_gives_the_same_rows_on_white_house_transcripts(nlp):
+    """Press briefings: labels, long turns, and prose around them."""
+    import gzip
+
+    path = shared_path("corpus", "bench_whitehouse_all_2021_2026.jsonl.gz")
+    picked = []
+    with gzip.open(path, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            doc = json.loads(line)
+            text = doc.get("text") or ""
+            if "THE PRESIDENT:" in text and len(text) < 20_000:
+                picked.append({"article_id": str(doc["id"]), "text": text})
+            if len(picked) == 6:
+                break
+    articles = pd.DataFrame(picked)
+    fast = extract_quotes(articles, nlp, fast=True)
+    assert (fast["kind"] == "turn").sum() >= 10
+    pd.testing.assert_frame_equal(fast, extract_quotes(articles, nlp, fast=False))
