@@ -60,7 +60,7 @@ from .quotes_marks import Quotation, Turn, cue_form_pattern, find_quotations, fi
 log = logging.getLogger(__name__)
 
 # Bump when the engine's rows change, so kit.cache re-extracts instead of reusing old rows.
-ENGINE_VERSION = "5"
+ENGINE_VERSION = "6"
 
 STATEMENT_COLUMNS = [
     "article_id", "quote_id", "quote", "quote_start", "quote_end", "quote_spans", "quote_text",
@@ -89,6 +89,7 @@ class Lexicon:
     addressee: frozenset
     medium: frozenset
     not_labels: frozenset
+    label_roles: frozenset
     female: frozenset
     male: frozenset
     forms: re.Pattern
@@ -102,7 +103,7 @@ def load_lexicon(path: str = "speech_verbs.yml") -> Lexicon:
     verbs, belief = low("verbs"), low("belief_verbs")
     phrases = tuple(tuple(str(p).lower().split()) for p in raw.get("phrases") or [])
     return Lexicon(verbs, belief, phrases, low("addressee_verbs"), low("medium_nouns"),
-                   low("not_speaker_labels"), frozenset(raw.get("female_names") or []),
+                   low("not_speaker_labels"), low("label_roles"), frozenset(raw.get("female_names") or []),
                    frozenset(raw.get("male_names") or []),
                    cue_form_pattern(verbs | belief, [" ".join(p) for p in phrases]))
 
@@ -200,7 +201,7 @@ def plan_article(article_id: str, text: str, lex: Lexicon, fast: bool = True,
     cues = cues or lex.forms
     paras = paragraphs(text)
     quotations = find_quotations(text)
-    turns = find_turns(text, lex.not_labels)
+    turns = find_turns(text, lex.not_labels, lex.label_roles)
     spoken = [tuple(p) for t in turns for p in t.pieces]
     not_prose = spoken + [tuple(p) for q in quotations for p in q.pieces] + \
         [(t.label_start, t.label_end) for t in turns]

@@ -153,6 +153,18 @@ LABEL = re.compile(
     r"|[A-Z][A-Z'\-]+(?: [A-Z][A-Z.'\-]+){1,3}|[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,3})"
     r"(?P<colon>:|(?<=Q)\.?)\s+(?=\S)"
 )
+# An office before a name: "President of Russia Vladimir Putin:", "ASI General Director Svetlana
+# Chupsheva:". Read as a label only when it holds a role word (``label_roles`` in the lexicon).
+ROLE_LABEL = re.compile(
+    r"(?P<label>(?:(?:[A-Z][\w.'\-]*|of|the|and) ){1,8}[A-Z][a-z][\w'\-]*(?: [A-Z]\.)? [A-Z][a-z][\w'\-]*)"
+    r"(?P<colon>:)\s+(?=\S)"
+)
+# Labels inside a paragraph, as in transcripts flattened to one line: "... в срок. В.Путин: А
+# детские сады? С.Кравцов: Построили ...": initials written close up to the surname (so "U.N.
+# Charter:" and "Carlos A. Gimenez:" are not labels). Read only when an article has two or more.
+INLINE_LABEL = re.compile(
+    r"(?:^|(?<=\s))(?P<label>(?:[A-ZА-ЯЁ]\.){1,2}[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?)"
+    r"(?P<colon>:)\s+(?=\S)", re.M)
 
 
 SHOUTED_LABEL = re.compile(r"(?P<label>[A-Z][A-Z'\-]{2,20}):\s+(?=\S)")
@@ -167,46 +179,83 @@ class Turn:
     pieces: list[list[int]]
 
 
-def _label_at(text: str, s: int, e: int, not_labels: frozenset[str]) -> re.Match | None:
+def _has_role(label: str, roles: frozenset[str]) -> bool:
+    low = f" {label.lower()} "
+    return any(f" {r} " in low for r in roles)
+
+
+def _label_at(text: str, s: int, e: int, not_labels: frozenset[str], roles: frozenset[str]) -> re.Match | None:
     m = LABEL.match(text, s, e)
+    if m is None:
+        m = ROLE_LABEL.match(text, s, e)
+        if m is not None and not _has_role(m.group("label"), roles):
+            m = None
     if m is None or m.group("label").strip().lower() in not_labels:
         return None
     return m
 
 
-def find_turns(text: str, not_labels: frozenset[str] | None = None) -> list[Turn]:
+def _lexicon_words(key: str) -> frozenset[str]:
+    from .config import load_yaml
+
+    return frozenset(str(w).lower() for w in (load_yaml("speech_verbs.yml") or {}).get(key) or [])
+
+
+def find_turns(text: str, not_labels: frozenset[str] | None = None,
+               roles: frozenset[str] | None = None) -> list[Turn]:
     """Transcript turns; when an article has two or more labels it is read as a transcript
     and unlabelled paragraphs continue the turn before them. ``not_labels`` (default: the
-    ``not_speaker_labels`` of ``data/speech_verbs.yml``) are line openers that name no speaker."""
-    if not_labels is None:
-        from .config import load_yaml
-        not_labels = frozenset(str(w).lower() for w in (load_yaml("speech_verbs.yml") or {}).get("not_speaker_labels") or [])
+    ``not_speaker_labels`` of ``data/speech_verbs.yml``) are line openers that name no speaker;
+    ``roles`` (default: its ``label_roles``) are the office words that let one mixed-case
+    label ("President of Russia Vladimir Putin:") count without a second one."""
+    not_labels = _lexicon_words("not_speaker_labels") if not_labels is None else not_labels
+    roles = _lexicon_words("label_roles") if roles is None else roles
     paras = paragraphs(text)
-    labelled = [(k, _label_at(text, s, e, not_labels)) for k, (s, e) in enumerate(paras)]
+    labelled = [(k, _label_at(text, s, e, not_labels, roles)) for k, (s, e) in enumerate(paras)]
     labelled = [(k, m) for k, m in labelled if m is not None]
     shouted = [(k, SHOUTED_LABEL.match(text, s, e)) for k, (s, e) in enumerate(paras)]
     shouted = [(k, m) for k, m in shouted if m is not None and m.group("label").lower() not in not_labels
                and k not in dict(labelled)]
     if len(labelled) + len(shouted) >= 2:  # "PENCE: ..." counts once the article reads as a transcript
         labelled = sorted(labelled + shouted, key=lambda km: km[0])
-    transcript = len(labelled) >= 2
-    if not transcript and labelled and not labelled[0][1].group("label").isupper():
-        labelled = []  # one "Stealth Over Health:" line is a headline, not a speaker
+    in_labels = [(m.start("label"), m.end("label")) for _, m in labelled]
+    inline = [m for m in INLINE_LABEL.finditer(text) if m.group("label").lower() not in not_labels
+              and not any(a <= m.start("label") < b for a, b in in_labels)]
+    inline = inline if len(inline) + len(labelled) >= 2 else []
+    transcript = len(labelled) + len(inline) >= 2
+    if not transcript and labelled:
+        label = labelled[0][1].group("label")
+        if not (label.isupper() or _has_role(label, roles)):
+            labelled = []  # one "Stealth Over Health:" line is a headline, not a speaker
     turns: list[Turn] = []
     starts = {k: m for k, m in labelled}
     current: Turn | None = None
     for k, (s, e) in enumerate(paras):
         m = starts.get(k)
+        at: int | None = None
         if m is not None:
-            label = m.group("label")
-            current = Turn(label, m.start("label"), m.start("label") + len(label),
-                           [list(_strip(text, m.end(), e))])
+            current = Turn(m.group("label"), m.start("label"), m.end("label"), [])
             turns.append(current)
+            at = m.end()
         elif transcript and current is not None and not _is_stage_direction(text[s:e]):
-            current.pieces.append(list(_strip(text, s, e)))
+            at = s
         elif transcript and current is not None:
             current = None
-    return turns
+        for cut in (c for c in inline if s <= c.start("label") < e):
+            if at is not None and current is not None:
+                _add_piece(current, text, at, cut.start("label"))
+            current = Turn(cut.group("label"), cut.start("label"), cut.end("label"), [])
+            turns.append(current)
+            at = cut.end()
+        if at is not None and current is not None:
+            _add_piece(current, text, at, e)
+    return [t for t in turns if t.pieces]
+
+
+def _add_piece(turn: Turn, text: str, s: int, e: int) -> None:
+    s, e = _strip(text, s, e)
+    if e > s:
+        turn.pieces.append([s, e])
 
 
 def _is_stage_direction(par: str) -> bool:

@@ -161,6 +161,32 @@ def test_a_note_line_is_not_a_turn():
     assert find_turns("UPDATE: The vote was moved to Friday.\n\nRead More: the budget") == []
 
 
+def test_one_label_with_an_office_is_a_turn_and_one_headline_is_not():
+    speech = ("The President of Freedonia sent greetings to the harbour pilots.\n\n"
+              "President of Freedonia Anton Varga: Friends, I congratulate you on your holiday.\n\n"
+              "Your work keeps the harbour safe.")
+    turns = find_turns(speech)
+    assert [t.label for t in turns] == ["President of Freedonia Anton Varga"]
+    assert [speech[s:e] for s, e in turns[0].pieces] == ["Friends, I congratulate you on your holiday."]
+    assert find_turns("Stealth Over Health: the budget hides a tax.\n\nThe vote is on Friday.") == []
+
+
+def test_labels_inside_a_flattened_transcript_split_the_turns(nlp):
+    flat = ("Встреча с губернатором Приморского края (вымышленный текст) 3 марта 2025 года "
+            "А.Варга: Добрый день! Как идёт ремонт порта? Б.Сидорова: Ремонт идёт по плану. "
+            "Мы закончим к лету. А.Варга: Хорошо, спасибо.")
+    turns = find_turns(flat)
+    assert [(t.label, [flat[s:e] for s, e in t.pieces]) for t in turns] == [
+        ("А.Варга", ["Добрый день! Как идёт ремонт порта?"]),
+        ("Б.Сидорова", ["Ремонт идёт по плану. Мы закончим к лету."]),
+        ("А.Варга", ["Хорошо, спасибо."]),
+    ]
+    found = run(nlp, flat)
+    assert found["speaker"].tolist() == ["А.Варга", "Б.Сидорова", "А.Варга"]
+    # one "U.S. Army:" in a sentence is not a transcript
+    assert find_turns("The notice read. U.S. Army: the base is closed on Friday.") == []
+
+
 # ------------------------------------------------------------------ speaker resolution
 
 def test_pronoun_resolves_to_the_nearest_person_of_that_gender(nlp):
