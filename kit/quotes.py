@@ -703,7 +703,9 @@ def iter_statements(articles: pd.DataFrame, nlp=None, *, fast: bool = True, batc
     full = nlp.pipe(_texts(p_full, "parse"), batch_size=batch_size, n_process=n_process)
     keep = {"ner"} if _ner_own_tok2vec(nlp) else {"ner", "tok2vec"}
     not_ner = [p for p in nlp.pipe_names if p not in keep]
-    ner = nlp.pipe(_texts(p_ner, "ents_only"), batch_size=batch_size, n_process=n_process, disable=not_ner)
+    # names only, for the few paragraphs left: in this process, so a run holds one pool of
+    # n_process workers and one pipeline per worker, not two
+    ner = nlp.pipe(_texts(p_ner, "ents_only"), batch_size=batch_size, disable=not_ner)
     for plan in p_main:
         docs = {k: next(full) for k in plan.parse}
         docs.update({k: next(ner) for k in plan.ents_only})
