@@ -33,7 +33,7 @@ from .config import data_path
 from .when import statement_dates
 
 # Bump when a change to this module changes its output (kit.cache re-attributes everything then).
-ENGINE_VERSION = "2"
+ENGINE_VERSION = "3"
 ATTRIBUTION_COLUMNS = ["actor", "camp", "camp_id", "role", "matched_by", "published",
                        "said_on", "said_on_precision", "said_on_range", "when_text"]
 ACTORS_TABLE_COLUMNS = ["actor", "camps", "statements", "first_said_on", "last_said_on"]
@@ -91,6 +91,7 @@ class Registry:
     def __post_init__(self) -> None:
         self._aliases: dict[str, list[dict]] | None = None
         self._name_cache: dict[str, Match] = {}
+        self._names: tuple[set[str], dict[str, set[str]]] | None = None
 
     # -- lookups -----------------------------------------------------------------------------
     def alias_index(self) -> dict[str, list[dict]]:
@@ -173,6 +174,24 @@ class Registry:
             self._name_cache[key] = self._alias_match(key) or self._fuzzy_match(key) or Match()
         return self._name_cache[key]
 
+    def _first_names(self) -> tuple[set[str], dict[str, set[str]]]:
+        """The registered actors' first names, and per actor every word that names them, so a
+        surname match can be checked against a first name written before it."""
+        if self._names is None:
+            firsts = {n.split(" ")[0] for n in (normalise(a["name"]) for a in self.actors) if " " in n}
+            words = {a["name"]: {w for alias in [a["name"], *a.get("aliases", [])] for w in normalise(alias).split(" ")}
+                     for a in self.actors}
+            self._names = (firsts, words)
+        return self._names
+
+    def _other_first_name(self, words: list[str], i: int, owners: list[dict]) -> list[dict]:
+        """Of ``owners`` found by the words from ``i`` on, those a first name written just
+        before does not rule out: "Mike Johnson" is not Boris Johnson."""
+        firsts, names = self._first_names()
+        if i == 0 or words[i - 1] not in firsts:
+            return owners
+        return [a for a in owners if words[i - 1] in names[a["name"]]]
+
     def _alias_match(self, key: str) -> Match | None:
         """Exact alias for the whole speaker, a part between commas, or the words at its end."""
         index = self.alias_index()
@@ -181,6 +200,9 @@ class Registry:
             for i in range(len(words)):
                 owners = index.get(" ".join(words[i:]))
                 if owners:
+                    owners = self._other_first_name(words, i, owners)
+                    if not owners:
+                        break
                     if len(owners) == 1:
                         return Match(owners[0], matched_by="alias")
                     return Match(candidates=tuple(owners))
@@ -198,6 +220,8 @@ class Registry:
         margin = self.matching["tie_margin"]
         words = key.split(" ")
         queries = {key, " ".join(words[-2:]), words[-1]}
+        if len(words) > 1 and words[-2] in self._first_names()[0]:
+            queries.discard(words[-1])  # "Mike Johnson" is looked up whole, not as "Johnson"
         best: dict[int, tuple[float, dict]] = {}
         index = self.alias_index()
         for query in queries:

@@ -126,7 +126,8 @@ def test_misspelt_names_are_matched_fuzzily(registry, speaker, expected):
     assert (found.actor["name"], found.matched_by) == (expected, "fuzzy")
 
 
-@pytest.mark.parametrize("speaker", ["John Smith", "a senior official", "he", "Moderator", "Mr. Jones"])
+@pytest.mark.parametrize("speaker", ["John Smith", "a senior official", "he", "Moderator", "Mr. Jones",
+                                     "Speaker Mike Johnson", "Mike Johnson"])
 def test_unknown_speakers_are_not_guessed(registry, speaker):
     assert actor(registry, speaker) == ""
 
