@@ -690,15 +690,28 @@ def _texts(plans: Iterable[Plan], which: str) -> Iterator[str]:
             yield plan.text[s:e]
 
 
+# spaCy's worker processes keep every string they have seen, so one pool that parses a whole
+# archive grows without bound; a fresh pool for each chunk of articles keeps memory flat.
+CHUNK_ARTICLES = 1000
+
+
 def iter_statements(articles: pd.DataFrame, nlp=None, *, fast: bool = True, batch_size: int = 32,
-                    n_process: int = 1) -> Iterator[list[dict]]:
-    """Statement rows article by article, streaming: only one batch of parses is held at a time."""
+                    n_process: int = 1, chunk_size: int = CHUNK_ARTICLES) -> Iterator[list[dict]]:
+    """Statement rows article by article, streaming: only one batch of parses is held at a time,
+    and with ``n_process`` > 1 the worker processes are renewed every ``chunk_size`` articles."""
     nlp = nlp or load_pipeline()
     lex = load_lexicon()
-    ids = articles["article_id"].astype(str).tolist()
-    texts = articles["text"].tolist()
     cues = cue_pattern(nlp, lex)
-    plans = (plan_article(a, t, lex, fast, cues) for a, t in zip(ids, texts))
+    chunk_size = max(1, chunk_size)
+    for start in range(0, len(articles), chunk_size):
+        part = articles.iloc[start:start + chunk_size]  # texts become Python strings a chunk at a time
+        chunk = zip(part["article_id"].astype(str).tolist(), part["text"].tolist())
+        plans = (plan_article(a, t, lex, fast, cues) for a, t in chunk)
+        yield from _statements_of_plans(plans, nlp, lex, batch_size, n_process)
+
+
+def _statements_of_plans(plans: Iterator[Plan], nlp, lex: Lexicon, batch_size: int,
+                         n_process: int) -> Iterator[list[dict]]:
     p_main, p_full, p_ner = itertools.tee(plans, 3)
     full = nlp.pipe(_texts(p_full, "parse"), batch_size=batch_size, n_process=n_process)
     keep = {"ner"} if _ner_own_tok2vec(nlp) else {"ner", "tok2vec"}
@@ -714,6 +727,8 @@ def iter_statements(articles: pd.DataFrame, nlp=None, *, fast: bool = True, batc
         except Exception as exc:  # one odd article must not stop the run
             log.warning("article %s: quote extraction failed (%s: %s)", plan.article_id, type(exc).__name__, exc)
             yield []
+    for _ in full:  # let the pool finish and exit before the next chunk starts one
+        pass
 
 
 def _ner_own_tok2vec(nlp) -> bool:
@@ -731,8 +746,20 @@ def extract_quotes(articles: pd.DataFrame, nlp=None, batch_size: int = 32, *, fa
     ``fast=True`` parses only paragraphs that can hold a statement and gives the same rows as
     ``fast=False`` (a full parse of every paragraph). ``n_process`` > 1 uses more cores.
     """
-    rows = [r for article_rows in iter_statements(articles, nlp, fast=fast, batch_size=batch_size,
-                                                   n_process=n_process) for r in article_rows]
+    frames, rows = [], []
+    chunk = CHUNK_ARTICLES
+    for n, article_rows in enumerate(iter_statements(articles, nlp, fast=fast, batch_size=batch_size,
+                                                     n_process=n_process, chunk_size=chunk), start=1):
+        rows += article_rows
+        if n % chunk == 0:  # rows as a table a chunk at a time: far smaller than dicts
+            frames.append(statements_frame(rows))
+            rows = []
+    frames = [f for f in frames if len(f)] + [statements_frame(rows)]
+    return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+
+
+def statements_frame(rows: list[dict]) -> pd.DataFrame:
+    """Statement rows (dicts) as a ``statements`` table with its column types."""
     frame = pd.DataFrame(rows, columns=STATEMENT_COLUMNS)
     for col in ("quote_start", "quote_end", "speaker_start", "speaker_end", "cue_start", "cue_end",
                 "content_start", "content_end"):

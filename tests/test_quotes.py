@@ -278,6 +278,17 @@ def test_same_input_same_rows(nlp):
     assert run(nlp, *FIXTURES).equals(run(nlp, *FIXTURES))
 
 
+def test_rows_do_not_depend_on_chunks_or_worker_processes(nlp, monkeypatch):
+    """Long runs go a chunk of articles at a time, with fresh spaCy workers per chunk."""
+    import kit.quotes
+
+    whole = run(nlp, *FIXTURES)
+    monkeypatch.setattr(kit.quotes, "CHUNK_ARTICLES", 2)
+    articles = pd.DataFrame({"article_id": [f"t{i}" for i in range(len(FIXTURES))], "text": FIXTURES})
+    pd.testing.assert_frame_equal(extract_quotes(articles, nlp), whole)
+    pd.testing.assert_frame_equal(extract_quotes(articles, nlp, n_process=2), whole)
+
+
 def test_fast_path_gives_the_same_rows_on_fixtures(nlp):
     assert run(nlp, *FIXTURES, fast=True).equals(run(nlp, *FIXTURES, fast=False))
 
