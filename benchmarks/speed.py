@@ -23,9 +23,10 @@ fresh child process that loads the pipeline, starts the clock, and works through
                  start and pipeline load are set-up, reported apart and not in words/s)
 
 Words are whitespace-separated tokens of the input text (the same count for every
-configuration). Peak memory is the largest sum of resident memory of the child and all its
-descendants (spaCy's n_process workers, Dask's nanny and worker processes), sampled every
-50 ms. On dev, overlap and end-to-end F1 come from ../shared/tools/score_quotes.py (the
+configuration). Peak memory ("peak GB") is the largest sum of PSS (proportional set size) of the
+child and all its descendants (spaCy's n_process workers, Dask's nanny and worker processes),
+sampled every 50 ms: pages forked workers share with their parent count once. "RSS sum" adds
+plain RSS instead, counting shared pages once per process, so it overstates what is used. On dev, overlap and end-to-end F1 come from ../shared/tools/score_quotes.py (the
 engine's statements through benchmarks/gold_scores.py's adapter; textacy's triples through the
 adapter below). Nothing is written into the repository.
 """
@@ -73,7 +74,13 @@ def read_articles(path: Path, limit: int | None) -> list[dict]:
 # ---------------------------------------------------------------- peak memory
 
 class PeakRSS:
-    """Largest total RSS of this process and its descendants, sampled in a thread."""
+    """Largest total memory of this process and its descendants, sampled in a thread.
+
+    ``peak`` sums PSS (proportional set size): a page that forked workers share with their
+    parent counts once, split between them, so the total is what the machine really holds.
+    ``peak_rss`` sums plain RSS, which counts every shared page once per process (kept for
+    comparison with earlier runs; it overstates memory once workers are forked from a large
+    parent)."""
 
     def __init__(self, every: float = 0.05):
         import psutil
@@ -82,22 +89,30 @@ class PeakRSS:
         self._every = every
         self._stop = threading.Event()
         self.peak = 0
+        self.peak_rss = 0
         self._thread = threading.Thread(target=self._run, daemon=True)
 
-    def _total(self) -> int:
+    def _total(self) -> tuple[int, int]:
         import psutil
 
-        total = 0
+        pss = rss = 0
         for proc in [self._proc] + self._proc.children(recursive=True):
             try:
-                total += proc.memory_info().rss
+                info = proc.memory_full_info()
             except psutil.Error:  # a child that just ended
-                pass
-        return total
+                continue
+            pss += getattr(info, "pss", info.rss)
+            rss += info.rss
+        return pss, rss
+
+    def _sample(self) -> None:
+        pss, rss = self._total()
+        self.peak = max(self.peak, pss)
+        self.peak_rss = max(self.peak_rss, rss)
 
     def _run(self):
         while not self._stop.is_set():
-            self.peak = max(self.peak, self._total())
+            self._sample()
             self._stop.wait(self._every)
 
     def __enter__(self):
@@ -107,7 +122,7 @@ class PeakRSS:
     def __exit__(self, *exc):
         self._stop.set()
         self._thread.join()
-        self.peak = max(self.peak, self._total())
+        self._sample()
 
 
 # ---------------------------------------------------------------- configurations (child side)
@@ -190,6 +205,7 @@ def run_config(config: str, articles: list[dict], n_process: int, batch_size: in
             raise SystemExit(f"unknown configuration {config}")
         result["seconds"] = time.perf_counter() - t0
     result["peak_rss"] = memory.peak
+    result["peak_rss_sum"] = memory.peak_rss
     if config.startswith("dask-"):
         client.close()
         cluster.close()
@@ -275,7 +291,8 @@ def fmt_row(label: str, config: str, r: dict) -> str:
     f1 = f"{r['f1']:>6.1f} {r['e2e']:>6.1f}" if "f1" in r else f"{'-':>6} {'-':>6}"
     stm = "-" if r.get("statements") is None else str(r["statements"])
     return (f"{label:<8} {config:<12} {r['docs']:>6} {r['words']:>10,} {r['seconds']:>8.1f} {wps:>10,.0f} "
-            f"{aps:>8.2f} {r['peak_rss'] / 2**30:>8.2f} {r['setup_s']:>7.1f} {stm:>8} {f1}")
+            f"{aps:>8.2f} {r['peak_rss'] / 2**30:>8.2f} {r.get('peak_rss_sum', 0) / 2**30:>7.2f} "
+            f"{r['setup_s']:>7.1f} {stm:>8} {f1}")
 
 
 def ratio(results: dict, a: str, b: str) -> str:
@@ -318,7 +335,7 @@ def main(argv=None) -> int:
           f"load average {os.getloadavg()[0]:.1f} (other work on this machine slows every row alike)")
     print(f"# textacy: {'installed (' + args.textacy_python + ')' if textacy_ok else 'not installed: skipped'}")
     header = (f"{'input':<8} {'config':<12} {'docs':>6} {'words':>10} {'seconds':>8} {'words/s':>10} "
-              f"{'arts/s':>8} {'peak GB':>8} {'setup s':>7} {'stmts':>8} {'F1ovl':>6} {'F1e2e':>6}")
+              f"{'arts/s':>8} {'peak GB':>8} {'RSS sum':>7} {'setup s':>7} {'stmts':>8} {'F1ovl':>6} {'F1e2e':>6}")
     print(header)
     print("-" * len(header))
     tmp = Path(tempfile.mkdtemp(prefix="kit-speed-"))
