@@ -187,6 +187,13 @@ def _outside(s: int, e: int, spans: list) -> list[tuple[int, int]]:
     return parts
 
 
+def not_prose_spans(quotations: list[Quotation], turns: list[Turn]) -> list[tuple[int, int]]:
+    """Quoted text, turns' spoken text and turn labels: a name there is never a mention in the
+    article's prose, so speaker resolution leaves it out and the fast path need not find it."""
+    return [tuple(p) for q in quotations for p in q.pieces] + [tuple(p) for t in turns for p in t.pieces] + \
+        [(t.label_start, t.label_end) for t in turns]
+
+
 def plan_article(article_id: str, text: str, lex: Lexicon, fast: bool = True,
                  cues: re.Pattern | None = None) -> Plan:
     """Paragraphs, quotations and turns of one article, and what each paragraph needs.
@@ -203,8 +210,7 @@ def plan_article(article_id: str, text: str, lex: Lexicon, fast: bool = True,
     quotations = find_quotations(text)
     turns = find_turns(text, lex.not_labels, lex.label_roles)
     spoken = [tuple(p) for t in turns for p in t.pieces]
-    not_prose = spoken + [tuple(p) for q in quotations for p in q.pieces] + \
-        [(t.label_start, t.label_end) for t in turns]
+    not_prose = not_prose_spans(quotations, turns)
     starts = [q.start for q in quotations if not _inside(q.start, q.end, spoken)]
     parse, ents_only = [], []
     for k, (s, e) in enumerate(paras):
@@ -650,11 +656,7 @@ def statements_for_article(plan: Plan, docs: dict, lex: Lexicon) -> list[dict]:
     for k, doc in docs.items():
         off = plan.paras[k][0]
         persons += [(off + e.start_char, off + e.end_char) for e in doc.ents if e.label_ == "PERSON"]
-    # names inside quotations, turns and turn labels are never a mention in the article's prose
-    blocked = [tuple(p) for q in plan.quotations for p in q.pieces] + \
-              [tuple(p) for t in plan.turns for p in t.pieces] + \
-              [(t.label_start, t.label_end) for t in plan.turns]
-    resolver = Resolver(plan.text, persons, blocked, lex.female, lex.male)
+    resolver = Resolver(plan.text, persons, not_prose_spans(plan.quotations, plan.turns), lex.female, lex.male)
     turn_spans = [tuple(p) for t in plan.turns for p in t.pieces]
     rows = []
     for k in sorted(plan.parse):
