@@ -9,7 +9,16 @@ reporter can follow:
   article ("Donald Trump");
 * a role ("the spokesman", "the Russian leader") -> the nearest earlier person introduced with
   that role ("Kremlin spokesperson Dmitry Peskov", "Russian President Vladimir Putin");
-* anything else (an unnamed source, an institution) stays as the article describes it.
+* "I", "we", "my government" outside quotations and turns -> the speaker of the speech the text
+  is (a speech printed without a label): the person, or the title ("The President"), that the
+  text's first sentence names;
+* "the message", "the statement", "the letter" -> whoever the text says sent it ("Vladimir
+  Putin sent a message of greetings ..."); the lexicon's ``medium_nouns`` and ``sender_verbs``;
+* "the leaders", "the two presidents", "both sides" (``joint_subjects``), and "they" right after
+  such a subject -> every participant the text introduced, "; "-joined ("Vladimir Putin;
+  Emmanuel Macron"): the people its first sentence names, and a title that opens it;
+* anything else (an unnamed source, an institution) stays as the article describes it, and
+  the registry (``kit.speakers``) decides what a title or place stands for.
 
 The resolver sees only named entities and plain text, so the fast path (which parses only
 paragraphs that can hold a quote) resolves exactly like a full parse.
@@ -18,6 +27,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+from .config import load_yaml
 
 TITLES = {
     "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sen", "sen.", "rep", "rep.",
@@ -43,6 +55,35 @@ ROLE_SYNONYMS = {
     "advisor": "adviser", "director": "director", "chairman": "chair", "chairwoman": "chair",
 }
 WORD = re.compile(r"[\w.'’\-]+")
+FIRST_PERSON = {"i", "we", "me", "us", "my", "our", "myself", "ourselves"}
+# "my government", "our side": the speaker's own side speaking, not someone else ("our partners").
+SPEAKER_BODIES = {"government", "administration", "side", "delegation", "country", "office", "team", "state"}
+COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
+# What may stand before a joint subject's noun: "the two leaders", "both sides", not "European
+# leaders" (someone else's leaders).
+JOINT_DETERMINERS = {"the", "both", "all", "their", *COUNTS}
+JOINED = "; "
+SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?]+[\"”’')]*|\n|$)")
+# A title that opens a text and stands for a person: "The President held talks with ...".
+TITLE_SUBJECT = re.compile(r"^\s*((?:the|The)(?: [A-Z][a-z]+){1,3})\b")
+
+
+@dataclass(frozen=True)
+class CorefWords:
+    """The resolver's lexicon, from ``data/speech_verbs.yml``: plural nouns for the sides of a
+    meeting (``joint_subjects``), nouns for what is sent (``medium_nouns``) and the forms of
+    verbs that send it (``sender_verbs``)."""
+    joint: frozenset = frozenset()
+    media: frozenset = frozenset()
+    senders: frozenset = frozenset()
+
+
+@lru_cache(maxsize=4)
+def coref_words(path: str = "speech_verbs.yml") -> CorefWords:
+    """The resolver's lexicon (see :class:`CorefWords`)."""
+    raw = load_yaml(path) or {}
+    low = lambda key: frozenset(str(w).lower() for w in raw.get(key) or [])
+    return CorefWords(low("joint_subjects"), low("medium_nouns"), low("sender_verbs"))
 
 
 @dataclass
@@ -66,9 +107,18 @@ def clean_name(name: str) -> str:
 
 
 def _words_before(text: str, start: int, n: int = 4) -> list[str]:
-    window = text[max(0, start - 60):start]
-    window = re.split(r"[,;:()\n“”\"]", window)[-1]
-    return WORD.findall(window)[-n:]
+    window = text[max(0, start - 120):start]
+    words = WORD.findall(re.split(r"[,;:()\n“”\"]", window)[-1])
+    k = max(0, len(words) - n)
+    # "Governor of the Yamalo-Nenets Autonomous Area Dmitry Artyukhov": an office written out in
+    # capitals runs further left than four words
+    while 0 < k and len(words) - k < 10 and all(_in_office(w) for w in words[k - 1:]):
+        k -= 1
+    return words[k:]
+
+
+def _in_office(word: str) -> bool:
+    return word[:1].isupper() or word.lower() in {"of", "the", "and", "for", "on"}
 
 
 def _words_after(text: str, end: int) -> list[str]:
@@ -87,13 +137,55 @@ def _roles(words: list[str]) -> frozenset:
     return frozenset(out)
 
 
+def persons_inside(text: str, persons: list[tuple[int, int]], others: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Names the tagger merged into a longer entity ("Kamchatka Territory Vladimir Solodov", an
+    ORG): the end of such an entity that is, word for word, a person named elsewhere in the text."""
+    names = {clean_name(text[s:e]) for s, e in persons}
+    names = {n for n in names if len(n.split()) >= 2}
+    found = []
+    for s, e in others:
+        span = text[s:e]
+        for name in names:
+            if span.endswith(" " + name):
+                found.append((e - len(name), e))
+                break
+    return found
+
+
+OFFICE_RUN = re.compile(r"(?:[A-Z][\w'’\-]*|of|the|and)(?: (?:[A-Z][\w'’\-]*|of|the|and))*")
+
+
+def office_holders(text: str, roles: frozenset[str], persons: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """People named after their office the way official readouts write them ("a telephone
+    conversation with President of the People's Republic of China Xi Jinping"), where the tagger
+    found no person: the two capitalised words that end a run opening with an office word
+    (``label_roles``), when at least one more word of the place stands between them and "of"."""
+    found = []
+    for m in OFFICE_RUN.finditer(text):
+        words = m.group().split(" ")
+        first = next((i for i, w in enumerate(words[:3]) if w.lower() in roles), None)  # "Federal Chancellor of ..."
+        words = words[first:] if first is not None else []
+        if len(words) < 5 or "of" not in words:
+            continue
+        place = words[len(words) - 1 - words[::-1].index("of") + 1:]
+        place = place[1:] if place and place[0] == "the" else place
+        if len(place) < 3 or not all(w[:1].isupper() for w in place[-2:]):
+            continue
+        start = m.end() - len(" ".join(words[-2:]))
+        if not any(s < m.end() and start < e for s, e in persons):
+            found.append((start, m.end()))
+    return found
+
+
 class Resolver:
     """Resolves speaker mentions within one article (see module docstring)."""
 
     def __init__(self, text: str, person_spans: list[tuple[int, int]], blocked: list[tuple[int, int]],
-                 female_names: frozenset[str] = frozenset(), male_names: frozenset[str] = frozenset()):
+                 female_names: frozenset[str] = frozenset(), male_names: frozenset[str] = frozenset(),
+                 words: CorefWords | None = None):
         self.text = text
         self.female, self.male = female_names, male_names
+        self.words = words or coref_words()
         people = []
         for s, e in sorted(set(person_spans)):
             s += len(text[s:e]) - len(text[s:e].lstrip())
@@ -102,6 +194,10 @@ class Resolver:
             name = clean_name(text[s:e])
             if not name or not name[0].isupper():
                 continue
+            if len(name.split()) > 2 and re.search(r"\bof (?:the )?$", text[max(0, s - 8):s]):
+                # "President of Belarus Alexander Lukashenko", tagged from "Belarus" on
+                s += len(name.split()[0]) + 1
+                name = name.split(" ", 1)[1]
             before = _words_before(text, s)
             people.append(Person(s, e, name, name, self._gender(name, before), _roles(before + _words_after(text, e))))
         self.people = people
@@ -187,6 +283,20 @@ class Resolver:
                 return p.full
         return ""
 
+    def office(self, words: list[str], at: int) -> str:
+        """A bare title ("the Secretary") -> the office the text spelt out before it ("the
+        Secretary of Commerce"), for the registry to name its holder; "" when none."""
+        if len(words) != 1 or words[0].lower() not in ROLE_SYNONYMS:
+            return ""
+        found = [m.group() for m in re.finditer(
+            rf"\b(?i:{re.escape(words[0])}) of (?:the )?[A-Z][\w\-]*(?: (?:and )?[A-Z][\w\-]*)*", self.text[:at])]
+        if not found:
+            return ""
+        # the office the text speaks of most (a proclamation defines "the Secretary of Commerce
+        # (Secretary)" and names others in passing); the first of equals
+        counts = {f: found.count(f) for f in found}
+        return "the " + max(counts, key=lambda f: (counts[f], -found.index(f)))
+
     def surname(self, word: str, at: int) -> str:
         """A bare surname the parser left untagged -> the full name, '' when unknown."""
         for p in reversed(self.people):
@@ -194,14 +304,98 @@ class Resolver:
                 return p.full
         return ""
 
+    def opening(self) -> tuple[int, int]:
+        """The text's first sentence that names someone (a person or an opening title)."""
+        for m in SENTENCE.finditer(self.text):
+            if m.end() == m.start():
+                break
+            if TITLE_SUBJECT.match(m.group()) or any(m.start() <= p.start < m.end() for p in self.people):
+                return m.span()
+        return 0, 0
+
+    def speech_speaker(self) -> str:
+        """Who speaks in a text printed as a speech without a label: the person the first
+        sentence names, else the title that opens it ("The President"); "" when none."""
+        s, e = self.opening()
+        named = [p for p in self.people if s <= p.start < e]
+        if named:
+            return named[0].full
+        title = TITLE_SUBJECT.match(self.text[s:e])
+        return title.group(1) if title else ""
+
+    def participants(self, at: int) -> list[str]:
+        """Everyone the text introduced before ``at`` as taking part: an opening title ("The
+        President") and the people the first naming sentence names; failing two, every person
+        named before ``at``, in order."""
+        s, e = self.opening()
+        found = []
+        title = TITLE_SUBJECT.match(self.text[s:e])
+        if title and not any(s <= p.start < s + title.end() for p in self.people):
+            found.append(title.group(1))
+        found += [p.full for p in self.people if s <= p.start < e and p.start < at]
+        if len(dict.fromkeys(found)) < 2:
+            found += [p.full for p in self.people if p.end <= at]
+        return list(dict.fromkeys(found))
+
+    def joint(self, words: list[str], at: int) -> str:
+        """The participants a plural subject ("the two leaders", "both sides") stands for,
+        "; "-joined; "" when the text introduced fewer than two."""
+        count = next((COUNTS[w.lower()] for w in words if w.lower() in COUNTS), 0)
+        found = self.participants(at)
+        found = found[:count] if count else found
+        return JOINED.join(found) if len(found) >= 2 else ""
+
+    def joint_before(self, at: int) -> str:
+        """"They" right after a plural subject in the same paragraph: that subject's participants."""
+        para = self.text.rfind("\n", 0, at) + 1
+        nouns = "|".join(re.escape(w) for w in sorted(self.words.joint))
+        if not nouns:
+            return ""
+        found = list(re.finditer(rf"\b(?:the|both|two|all)\s+(?:\w+\s+)?(?:{nouns})\b", self.text[para:at], re.I))
+        return self.joint(found[-1].group().split(), para + found[-1].start()) if found else ""
+
+    def sender(self, at: int) -> str:
+        """Who sent "the message" (or statement, letter) a mention at ``at`` speaks of: the
+        person, or opening title, before the last sending verb with such a noun in the text;
+        without one, whoever the text's first sentence names."""
+        if not (self.words.senders and self.words.media):
+            return ""
+        verbs = "|".join(re.escape(w) for w in sorted(self.words.senders))
+        nouns = "|".join(re.escape(w) for w in sorted(self.words.media))
+        sent = list(re.finditer(rf"\b(?:{verbs})\b[^.!?\n]{{0,120}}?\b(?:{nouns})(?:s|es)?\b", self.text[:at], re.I))
+        if not sent:  # "Vladimir Putin congratulated ... The message reads": the text's own author
+            return self.speech_speaker()
+        verb = sent[-1].start()
+        start = max(self.text.rfind(c, 0, verb) for c in ".!?\n") + 1
+        named = [p for p in self.people if start <= p.start < verb]
+        if named:
+            return named[-1].full
+        title = TITLE_SUBJECT.match(self.text[start:verb])
+        return title.group(1) if title else ""
+
     def resolve(self, mention: str, start: int, head: str, head_at: int = -1) -> str:
         """The speaker for a mention starting at ``start`` whose head word is ``head``
         (at character ``head_at``)."""
         if not mention:
             return ""
         lhead = head.lower()
+        words = WORD.findall(mention)
+        if lhead in FIRST_PERSON or (words and words[0].lower() in {"my", "our"} and lhead in SPEAKER_BODIES):
+            return self.speech_speaker()  # "I", "we", "my government" outside quotes and turns
+        if lhead in {"they", "them"}:
+            return self.joint_before(start)
         if lhead in PERSONAL_PRONOUNS:
             return self.pronoun(lhead, start) if lhead in PRONOUN_GENDER else ""
+        lower = [w.lower() for w in words]
+        if lhead in self.words.joint and lhead in lower and len(words) <= 8 \
+                and set(lower[:lower.index(lhead)]) <= JOINT_DETERMINERS:
+            found = self.joint(words, start)
+            if found:
+                return found
+        if lhead in self.words.media and words and words[0].lower() == "the" and len(words) <= 4:
+            found = self.sender(start)
+            if found:
+                return found
         person = self.person_in(start, start + len(mention), head_at)
         if person is None:  # "Fairhaven's treasurer, Paul Ortega, told ...": the name in apposition
             end = start + len(mention)
@@ -209,9 +403,8 @@ class Resolver:
                            and self.text[end:p.start].strip() == ","), None)
         if person is not None:
             return person.full
-        words = WORD.findall(mention)
         if words and words[0].lower() == "the" and len(words) <= 4:
-            found = self.role(words[1:], start)
+            found = self.role(words[1:], start) or self.office(words[1:], start)
             if found:
                 return found
         if head[:1].isupper() and len(words) <= 3:

@@ -53,14 +53,15 @@ from typing import Iterable, Iterator
 import pandas as pd
 
 from .config import load_yaml
-from .coref import Resolver
+from .coref import Resolver, office_holders, persons_inside
 from .nlp import load_pipeline
-from .quotes_marks import Quotation, Turn, cue_form_pattern, find_quotations, find_turns, paragraphs
+from .quotes_marks import (LabelWords, Quotation, Turn, cue_form_pattern, find_quotations, find_turns, label_words,
+                           paragraphs)
 
 log = logging.getLogger(__name__)
 
 # Bump when the engine's rows change, so kit.cache re-extracts instead of reusing old rows.
-ENGINE_VERSION = "6"
+ENGINE_VERSION = "7"
 
 STATEMENT_COLUMNS = [
     "article_id", "quote_id", "quote", "quote_start", "quote_end", "quote_spans", "quote_text",
@@ -159,6 +160,21 @@ def lemma_forms(nlp, lemmas: Iterable[str]) -> frozenset[str] | None:
     return frozenset(forms)
 
 
+def common_words(nlp) -> frozenset[str]:
+    """Lower-case nouns and adjectives the pipeline's rule lemmatizer knows (its WordNet lists):
+    the words a title-case heading is made of ("Fact Sheet", "Joint Statement"). Empty when the
+    pipeline has no such tables; then every name-shaped label counts (see ``find_turns``)."""
+    if nlp is None or "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index", {})
+    return frozenset(w for pos in ("noun", "adj") for w in index.get(pos, []) if w.isalpha())
+
+
+def turn_label_words(nlp) -> LabelWords:
+    """The label lexicon of ``data/speech_verbs.yml`` with the pipeline's common words."""
+    return label_words(common_words(nlp))
+
+
 @lru_cache(maxsize=8)
 def _exact_forms_pattern(forms: frozenset, phrases: tuple) -> re.Pattern:
     words = sorted((re.escape(f) for f in forms), key=len, reverse=True)
@@ -191,11 +207,11 @@ def not_prose_spans(quotations: list[Quotation], turns: list[Turn]) -> list[tupl
     """Quoted text, turns' spoken text and turn labels: a name there is never a mention in the
     article's prose, so speaker resolution leaves it out and the fast path need not find it."""
     return [tuple(p) for q in quotations for p in q.pieces] + [tuple(p) for t in turns for p in t.pieces] + \
-        [(t.label_start, t.label_end) for t in turns]
+        [(t.label_start, max(t.label_end, t.mark_end)) for t in turns]
 
 
 def plan_article(article_id: str, text: str, lex: Lexicon, fast: bool = True,
-                 cues: re.Pattern | None = None) -> Plan:
+                 cues: re.Pattern | None = None, labels: LabelWords | None = None) -> Plan:
     """Paragraphs, quotations and turns of one article, and what each paragraph needs.
 
     With ``fast`` a paragraph gets the full parse only when it can hold a statement: a
@@ -208,7 +224,7 @@ def plan_article(article_id: str, text: str, lex: Lexicon, fast: bool = True,
     cues = cues or lex.forms
     paras = paragraphs(text)
     quotations = find_quotations(text)
-    turns = find_turns(text, lex.not_labels, lex.label_roles)
+    turns = find_turns(text, labels)
     spoken = [tuple(p) for t in turns for p in t.pieces]
     not_prose = not_prose_spans(quotations, turns)
     starts = [q.start for q in quotations if not _inside(q.start, q.end, spoken)]
@@ -609,20 +625,22 @@ def _row(plan: Plan, st: Statement, resolver: Resolver, doc, lex: Lexicon) -> di
 def _turn_row(plan: Plan, turn: Turn, resolver: Resolver) -> dict:
     text = plan.text
     start, end = turn.pieces[0][0], turn.pieces[-1][1]
-    label = turn.label
-    if label == "Q":
+    label, name = turn.label, turn.name or turn.label
+    if name == "Q":
         speaker = "a reporter"
     else:
-        name = re.sub(r"^(THE|MR\.?|MS\.?|MRS\.?|DR\.?)\s+", "", label).strip()
-        titled = name.title() if name.isupper() else name
+        bare = re.sub(r"^(THE|MR\.?|MS\.?|MRS\.?|DR\.?)\s+", "", name).strip()
+        titled = bare.title() if bare.isupper() else bare
         speaker = resolver.surname(titled.split()[-1], turn.label_start) if titled else ""
-        speaker = speaker or (label.title() if label.isupper() else label)
+        speaker = speaker or (name.title() if name.isupper() else name)
+    colon = text.rfind(":", turn.label_end, max(turn.mark_end, turn.label_end))
+    colon = turn.label_end if colon < 0 else colon
     return dict(article_id=plan.article_id, quote=text[start:end], quote_start=start, quote_end=end,
                 quote_spans=[list(p) for p in turn.pieces],
                 quote_text=" ".join(text[s:e] for s, e in turn.pieces), kind="turn",
                 speaker=speaker, speaker_mention=label, speaker_start=turn.label_start,
-                speaker_end=turn.label_end, cue=":", cue_start=turn.label_end,
-                cue_end=turn.label_end + 1, venue="", sentence=text[turn.pieces[0][0]:turn.pieces[0][1]][:400],
+                speaker_end=turn.label_end, cue=":", cue_start=colon,
+                cue_end=colon + 1, venue="", sentence=text[turn.pieces[0][0]:turn.pieces[0][1]][:400],
                 content=text[start:end], content_start=start, content_end=end, confidence=0.95,
                 _para=-1)
 
@@ -652,10 +670,13 @@ def _inherit(rows: list[dict]) -> None:
 
 def statements_for_article(plan: Plan, docs: dict, lex: Lexicon) -> list[dict]:
     """Statement rows for one article whose paragraphs have been run through spaCy."""
-    persons = []
+    persons, others = [], []
     for k, doc in docs.items():
         off = plan.paras[k][0]
-        persons += [(off + e.start_char, off + e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+        for e in doc.ents:
+            (persons if e.label_ == "PERSON" else others).append((off + e.start_char, off + e.end_char))
+    persons += persons_inside(plan.text, persons, others)
+    persons += office_holders(plan.text, lex.label_roles, persons)
     resolver = Resolver(plan.text, persons, not_prose_spans(plan.quotations, plan.turns), lex.female, lex.male)
     turn_spans = [tuple(p) for t in plan.turns for p in t.pieces]
     rows = []
@@ -704,11 +725,12 @@ def iter_statements(articles: pd.DataFrame, nlp=None, *, fast: bool = True, batc
     nlp = nlp or load_pipeline()
     lex = load_lexicon()
     cues = cue_pattern(nlp, lex)
+    labels = turn_label_words(nlp)
     chunk_size = max(1, chunk_size)
     for start in range(0, len(articles), chunk_size):
         part = articles.iloc[start:start + chunk_size]  # texts become Python strings a chunk at a time
         chunk = zip(part["article_id"].astype(str).tolist(), part["text"].tolist())
-        plans = (plan_article(a, t, lex, fast, cues) for a, t in chunk)
+        plans = (plan_article(a, t, lex, fast, cues, labels) for a, t in chunk)
         yield from _statements_of_plans(plans, nlp, lex, batch_size, n_process)
 
 

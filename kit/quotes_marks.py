@@ -159,24 +159,83 @@ ROLE_LABEL = re.compile(
     r"(?P<label>(?:(?:[A-Z][\w.'\-]*|of|the|and) ){1,8}[A-Z][a-z][\w'\-]*(?: [A-Z]\.)? [A-Z][a-z][\w'\-]*)"
     r"(?P<colon>:)\s+(?=\S)"
 )
-# Labels inside a paragraph, as in transcripts flattened to one line: "... в срок. В.Путин: А
-# детские сады? С.Кравцов: Построили ...": initials written close up to the surname (so "U.N.
-# Charter:" and "Carlos A. Gimenez:" are not labels). Read only when an article has two or more.
-INLINE_LABEL = re.compile(
-    r"(?:^|(?<=\s))(?P<label>(?:[A-ZА-ЯЁ]\.){1,2}[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?)"
-    r"(?P<colon>:)\s+(?=\S)", re.M)
-
-
 SHOUTED_LABEL = re.compile(r"(?P<label>[A-Z][A-Z'\-]{2,20}):\s+(?=\S)")
+
+# A colon that may close a speaker label anywhere in a paragraph: "... Thank you. Vladimir Putin:
+# Good afternoon", "Milorad Dodik(retranslated): Thank you", "В.Путин : Добрый день",
+# "Vladimir Putin:(commenting on ...)". What may stand between the name and the colon is a short
+# note in brackets ("(retranslated)", "(via interpreter)", "(in Russian)").
+COLON = re.compile(r"(?P<note>\s?\([^()\n]{1,40}\))?[ \t]?:(?:[ \t]+|(?=\())(?=\S)")
+# Where a label may start: the paragraph start, or after a sentence end, an omission mark "<…>",
+# a "* * *" separator, a closing bracket or another colon.
+BOUNDARY = re.compile(r"(?:[.!?…]+[»\"”’')\]]*|<…>|\*|\)|:)\s+")
+# Russian transcripts: "В.Путин:", "В.Путин :", and the page's tooltip repeated before the colon:
+# "Р.Кадыров Кадыров Рамзан Ахматович глава Чеченской Республики :".
+INITIALS_NAME = re.compile(
+    r"(?<![\w.])(?P<name>(?:[A-ZА-ЯЁ]\.){1,2}(?P<surname>[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?))"
+    r"(?:\s+(?P=surname)\s[^.!?:«»\"]{0,200}?)?\s*$")
+OFFICE_LINKS = {"of", "the", "and", "for", "on", "in", "at", "to", "de", "du", "und", "и", "по", "при", "с",
+                "–", "—", "-", "&"}
+NAME_PARTICLES = {"al", "el", "bin", "ibn", "ben", "de", "da", "di", "do", "dos", "du", "van", "von", "der",
+                  "den", "la", "le", "y", "abu"}
+# Words before an office that show it sits in running prose ("a statement from President X:"),
+# not after a heading glued to a label ("Speech at the plenary session President of Russia ...").
+PROSE_BEFORE = {"from", "by", "with", "to", "of", "and", "or", "for", "at", "on", "in", "as", "like",
+                "said", "says", "say", "told", "wrote", "writes", "reads", "read", "asked", "added", "noted",
+                "than", "that", "the", "a", "an", "between", "said:", "that:"}
+QUOTE_OPENS = re.compile(r"[*_]*[“\"«„‘']")
+SENTENCE_END = re.compile(r"[.!?…]+[»\"”’')\]]*(?=\s|$)")
+EDGE_MARKS_START = re.compile(r"(?:\s|<…>|\*)*")
+EDGE_MARKS_END = re.compile(r"(?:\s|<…>|\*)*$")
 
 
 @dataclass
 class Turn:
-    """One transcript turn: the label and the pieces of what follows it."""
+    """One transcript turn: the label and the pieces of what follows it.
+
+    ``label`` is the office and name as written ("President of Russia Vladimir Putin"), at
+    ``label_start``..``label_end``; ``name`` is the person it names ("Vladimir Putin");
+    ``mark_end`` is where the whole label ends (a repeated page tooltip, "(retranslated)" and
+    the colon included)."""
     label: str
     label_start: int
     label_end: int
     pieces: list[list[int]]
+    name: str = ""
+    mark_end: int = -1
+
+
+@dataclass(frozen=True)
+class LabelWords:
+    """What tells a speaker label from other text before a colon, from ``data/speech_verbs.yml``
+    (``not_speaker_labels``, ``label_roles``, ``anonymous_labels``, the first-name lists) and,
+    when the quote engine has a pipeline, the lower-case nouns and adjectives its lemmatizer
+    knows (``common``): "Fact Sheet:" is two common words, "Sauli Niinistö:" is a name."""
+    not_labels: frozenset = frozenset()
+    roles: frozenset = frozenset()
+    anonymous: frozenset = frozenset()
+    first_names: frozenset = frozenset()
+    common: frozenset = frozenset()
+
+
+def label_words(common: frozenset = frozenset()) -> LabelWords:
+    """The label lexicon from ``data/speech_verbs.yml``, with ``common`` words added."""
+    from .config import load_yaml
+
+    raw = load_yaml("speech_verbs.yml") or {}
+    low = lambda key: frozenset(str(w).lower() for w in raw.get(key) or [])
+    return LabelWords(low("not_speaker_labels"), low("label_roles"), low("anonymous_labels"),
+                      frozenset(raw.get("female_names") or []) | frozenset(raw.get("male_names") or []),
+                      frozenset(common))
+
+
+@dataclass
+class _Label:
+    start: int        # where the label starts (office included)
+    end: int          # where the office and name end
+    name: str
+    speech: int       # where the spoken words start
+    strong: bool      # enough to stand alone: an office, initials, a tooltip, an all-caps label
 
 
 def _has_role(label: str, roles: frozenset[str]) -> bool:
@@ -195,67 +254,253 @@ def _label_at(text: str, s: int, e: int, not_labels: frozenset[str], roles: froz
     return m
 
 
-def _lexicon_words(key: str) -> frozenset[str]:
-    from .config import load_yaml
+def _paragraph_labels(text: str, paras, words: LabelWords) -> list[_Label]:
+    """Labels that open a paragraph: "THE PRESIDENT:", "Q", "MS. LEAVITT:", "PENCE:" (once the
+    article reads as a transcript), "President of Russia Vladimir Putin:"."""
+    found = [(k, _label_at(text, s, e, words.not_labels, words.roles)) for k, (s, e) in enumerate(paras)]
+    found = [(k, m) for k, m in found if m is not None]
+    taken = {k for k, _ in found}
+    shouted = [(k, SHOUTED_LABEL.match(text, s, e)) for k, (s, e) in enumerate(paras) if k not in taken]
+    shouted = [(k, m) for k, m in shouted if m is not None and m.group("label").lower() not in words.not_labels]
+    if len(found) + len(shouted) >= 2:  # "PENCE: ..." counts once the article reads as a transcript
+        found = sorted(found + shouted, key=lambda km: km[0])
+    out = []
+    for _, m in found:
+        label, name = m.group("label"), m.group("label")
+        if not label.isupper():  # "President of Russia Vladimir Putin": the name at its end
+            toks = _tokens(text, m.start("label"), m.end("label"))
+            office = _has_role(label, words.roles)
+            if not office and not _names_a_person(label.split(), False, words) and not QUOTE_OPENS.match(text, m.end()):
+                continue  # "Fact Sheet: ...", a heading; "Heritage Foundation: “...”" speaks in a round-up
+            span = _name_of(toks, words)
+            name = " ".join(t[2] for t in toks[span[0]:span[1]]) if span else label
+        out.append(_Label(m.start("label"), m.end("label"), name, m.end(),
+                          label.isupper() or _has_role(label, words.roles)))
+    return out
 
-    return frozenset(str(w).lower() for w in (load_yaml("speech_verbs.yml") or {}).get(key) or [])
+
+def _is_role(word: str, roles: frozenset[str]) -> bool:
+    w = word.strip("–—-,").lower()
+    return w in roles or any(w.startswith(r) and len(r) >= 5 for r in roles if " " not in r)
 
 
-def find_turns(text: str, not_labels: frozenset[str] | None = None,
-               roles: frozenset[str] | None = None) -> list[Turn]:
-    """Transcript turns; when an article has two or more labels it is read as a transcript
-    and unlabelled paragraphs continue the turn before them. ``not_labels`` (default: the
-    ``not_speaker_labels`` of ``data/speech_verbs.yml``) are line openers that name no speaker;
-    ``roles`` (default: its ``label_roles``) are the office words that let one mixed-case
-    label ("President of Russia Vladimir Putin:") count without a second one."""
-    not_labels = _lexicon_words("not_speaker_labels") if not_labels is None else not_labels
-    roles = _lexicon_words("label_roles") if roles is None else roles
+def _name_word(word: str) -> bool:
+    w = word.strip("–—-")
+    return bool(w) and w[0].isupper() and w == word and not w.isupper() or bool(re.fullmatch(r"[A-Z]\.", word))
+
+
+def _tokens(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
+    return [(s + m.start(), s + m.end(), m.group()) for m in re.finditer(r"\S+", text[s:e])]
+
+
+def _segment_start(text: str, para_start: int, at: int) -> tuple[int, bool]:
+    """Where the words before a colon at ``at`` begin, and whether that is a boundary (paragraph
+    start, sentence end, omission mark, separator) rather than the 300-character reach."""
+    lo = max(para_start, at - 300)
+    last = None
+    for last in BOUNDARY.finditer(text, lo, at):
+        pass
+    if last is not None:
+        return last.end(), True
+    return lo, lo == para_start
+
+
+def _name_of(toks: list, words: LabelWords) -> tuple[int, int] | None:
+    """Index range [i, j) of the name at the end of ``toks`` ("Vladimir Putin" in "President of
+    Russia Vladimir Putin"): two to four name words; a leading word the lexicon knows as a common
+    word ("Region", "Russia") belongs to the office, not the name."""
+    j = len(toks)
+    i = j
+    while i > 0 and j - i < 5:
+        w = toks[i - 1][2]
+        if _name_word(w) and not _is_role(w, words.roles) and not w.endswith(("–", "—", ",")):
+            i -= 1
+        elif w.lower() in NAME_PARTICLES and i - 1 > 0 and _name_word(toks[i - 2][2]) and i < j:
+            i -= 1
+        else:
+            break
+    while i < j and toks[i][2].lower() in NAME_PARTICLES:
+        i += 1
+    if j - i == 1 and i > 0 and _is_role(toks[i - 1][2], words.roles):
+        return i, j  # "Patriarch Kirill", "Secretary Rubio": an office before one name
+    if j - i < 2:
+        return None
+    inner = [k for k in range(i, j - 2) if toks[k][2].lower().strip("–—-") in words.common]
+    if inner:
+        i = inner[-1] + 1
+    elif j - i > 2 and i > 0 and toks[i - 1][2].lower() in OFFICE_LINKS:
+        i += 1  # "President of Freedonia Anton Varga": the word after "of" is the office's place
+    return i, j
+
+
+def _tooltip_name(toks: list, words: LabelWords) -> tuple[int, int] | None:
+    """"Sauli Niinistö Niinistö SauliPresident of Finland": a name the page repeated, surname
+    first, from a tooltip; the range of the name before the repeat."""
+    for k in range(len(toks) - 2, 0, -1):
+        w = toks[k][2]
+        if w == toks[k + 1][2] and _name_word(w) and len(w) > 2 and not _is_role(w, words.roles):
+            i = k
+            while i > 0 and k - i < 3 and _name_word(toks[i - 1][2]) and not _is_role(toks[i - 1][2], words.roles) \
+                    and toks[i - 1][2].lower().strip("–—-") not in words.common:
+                i -= 1
+            return i, k + 1
+    return None
+
+
+def _names_a_person(name: list[str], office: bool, words: LabelWords) -> bool:
+    """A label must name a person: an office with a name, a known first name, or a name that is
+    not made of common words only ("Fact Sheet", "Joint Statement", "Next Question")."""
+    plain = [w.strip("–—-") for w in name if not re.fullmatch(r"[A-Z]\.", w) and w.lower() not in NAME_PARTICLES]
+    if office or (plain and plain[0] in words.first_names):
+        return True
+    return not all(w.lower() in words.common for w in plain)
+
+
+def _colon_label(text: str, para_start: int, m: re.Match, words: LabelWords) -> _Label | None:
+    """The speaker label ending at colon match ``m``, or None (see ``find_turns``)."""
+    end = m.start()
+    after = text[m.end():m.end() + 1]
+    if after.islower():
+        return None  # "... with President Anton Varga: the two leaders": a colon in prose
+    seg_start, boundary = _segment_start(text, para_start, end)
+    if seg_start >= end:
+        return None
+    seg = text[seg_start:end].strip()
+    if seg.lower() in words.not_labels:
+        return None
+    if boundary and seg.lower() in words.anonymous:
+        start = seg_start + len(text[seg_start:end]) - len(text[seg_start:end].lstrip())
+        return _Label(start, start + len(seg), seg, m.end(), False)
+    ru = INITIALS_NAME.search(text, seg_start, end)
+    if ru is not None:
+        return _Label(ru.start("name"), ru.end("name"), ru.group("name"), m.end(), True)
+    toks = _tokens(text, seg_start, end)
+    tooltip = _tooltip_name(toks, words)
+    span = tooltip or _name_of(toks, words)
+    if span is None:
+        return None
+    i, j = span
+    k = i  # the office before the name
+    while k > 0:
+        w = toks[k - 1][2]
+        if w.lower() in OFFICE_LINKS or w.strip("–—-") == "" or re.match(r"[A-ZА-ЯЁ0-9]", w):
+            k -= 1
+        else:
+            break
+    if k > 0 or not boundary:
+        before = toks[k - 1][2].lower() if k > 0 else ""
+        roles = [n for n in range(k, i) if _is_role(toks[n][2], words.roles)]
+        if not roles or before in PROSE_BEFORE or before.endswith("ed"):
+            return None  # a name in running prose, not a label glued to a heading
+        k = roles[0]
+    while k < i and toks[k][2].lower() in OFFICE_LINKS:
+        k += 1
+    office = any(_is_role(t[2], words.roles) for t in toks[k:i])
+    name = [t[2] for t in toks[i:j]]
+    if not _names_a_person(name, office or tooltip is not None, words):
+        return None
+    return _Label(toks[k][0], toks[j - 1][1], " ".join(name), m.end(), office or tooltip is not None)
+
+
+def _colon_labels(text: str, paras, words: LabelWords, taken: list[tuple[int, int]]) -> list[_Label]:
+    out = []
+    for s, e in paras:
+        for m in COLON.finditer(text, s, e):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            label = _colon_label(text, s, m, words)
+            if label is not None and not any(a < label.end and label.start < b for a, b in taken):
+                out.append(label)
+    return out
+
+
+def find_turns(text: str, words: LabelWords | None = None) -> list[Turn]:
+    """Transcript turns, at every label form the kit knows: labels opening a paragraph
+    ("THE PRESIDENT:", "Q", "MS. LEAVITT:"), labels after a sentence end inside a paragraph
+    ("... Thank you. Emmanuel Macron: Mr President, ..."), an office before the name ("President
+    of Russia Vladimir Putin:", "Member of the Presidency of Bosnia and Herzegovina Milorad
+    Dodik(retranslated):"), a name repeated from a page tooltip, Russian initials ("В.Путин :")
+    and unnamed speakers from the lexicon ("Question:", "Реплика:").
+
+    A label must name a person (an office with a name, a known first name, or a name not made of
+    common words only), never a note or heading (``not_speaker_labels``). A turn runs from its
+    label to the next label, over paragraphs, and ends at a stage direction ("(Applause.)",
+    "END"); the last runs to the end of the text, without trailing page furniture (tags, dates,
+    links after the last sentence). One label counts alone only when it holds an office, an
+    all-caps name or initials; otherwise an article needs two labels to read as a transcript.
+    ``words`` defaults to the lexicon without common words (see :func:`label_words`).
+    """
+    words = words or label_words()
     paras = paragraphs(text)
-    labelled = [(k, _label_at(text, s, e, not_labels, roles)) for k, (s, e) in enumerate(paras)]
-    labelled = [(k, m) for k, m in labelled if m is not None]
-    shouted = [(k, SHOUTED_LABEL.match(text, s, e)) for k, (s, e) in enumerate(paras)]
-    shouted = [(k, m) for k, m in shouted if m is not None and m.group("label").lower() not in not_labels
-               and k not in dict(labelled)]
-    if len(labelled) + len(shouted) >= 2:  # "PENCE: ..." counts once the article reads as a transcript
-        labelled = sorted(labelled + shouted, key=lambda km: km[0])
-    in_labels = [(m.start("label"), m.end("label")) for _, m in labelled]
-    inline = [m for m in INLINE_LABEL.finditer(text) if m.group("label").lower() not in not_labels
-              and not any(a <= m.start("label") < b for a, b in in_labels)]
-    inline = inline if len(inline) + len(labelled) >= 2 else []
-    transcript = len(labelled) + len(inline) >= 2
-    if not transcript and labelled:
-        label = labelled[0][1].group("label")
-        if not (label.isupper() or _has_role(label, roles)):
-            labelled = []  # one "Stealth Over Health:" line is a headline, not a speaker
-    turns: list[Turn] = []
-    starts = {k: m for k, m in labelled}
-    current: Turn | None = None
-    for k, (s, e) in enumerate(paras):
-        m = starts.get(k)
-        at: int | None = None
-        if m is not None:
-            current = Turn(m.group("label"), m.start("label"), m.end("label"), [])
-            turns.append(current)
-            at = m.end()
-        elif transcript and current is not None and not _is_stage_direction(text[s:e]):
-            at = s
-        elif transcript and current is not None:
-            current = None
-        for cut in (c for c in inline if s <= c.start("label") < e):
-            if at is not None and current is not None:
-                _add_piece(current, text, at, cut.start("label"))
-            current = Turn(cut.group("label"), cut.start("label"), cut.end("label"), [])
-            turns.append(current)
-            at = cut.end()
-        if at is not None and current is not None:
-            _add_piece(current, text, at, e)
-    return [t for t in turns if t.pieces]
+    labels = _paragraph_labels(text, paras, words)
+    labels += _colon_labels(text, paras, words, [(x.start, x.speech) for x in labels])
+    labels.sort(key=lambda x: x.start)
+    if len(labels) == 1 and not labels[0].strong:
+        return []  # one "Stealth Over Health:" line is a headline, not a speaker
+    turns = []
+    for n, label in enumerate(labels):
+        stop = labels[n + 1].start if n + 1 < len(labels) else len(text)
+        turn = Turn(text[label.start:label.end], label.start, label.end, [], name=label.name, mark_end=label.speech)
+        for s, e in paras:
+            s, e = max(s, label.speech), min(e, stop)
+            if s >= e:
+                continue
+            if s > label.speech and _is_stage_direction(text[s:e]):
+                break
+            _add_piece(turn, text, s, e)
+        if turn.pieces:
+            turns.append(turn)
+    if turns and labels[-1].speech < len(text):
+        _trim_page_furniture(turns[-1], text)
+    return [part for t in turns if t.pieces for part in _split_long(t, text)]
 
 
 def _add_piece(turn: Turn, text: str, s: int, e: int) -> None:
-    s, e = _strip(text, s, e)
-    if e > s:
-        turn.pieces.append([s, e])
+    """Add text[s:e] to the turn, without the omission marks and separators at its edges."""
+    piece = text[s:e]
+    lead = EDGE_MARKS_START.match(piece).end()
+    trail = EDGE_MARKS_END.search(piece, lead).start()
+    if trail > lead:
+        turn.pieces.append([s + lead, s + trail])
+
+
+def _trim_page_furniture(turn: Turn, text: str, min_words: int = 6) -> None:
+    """The last turn of a page ends at its last sentence: what follows it with no sentence end of
+    its own ("Темы Регионы Лица ... Статус материала ...") is the page's tags, date and links."""
+    s, e = turn.pieces[-1]
+    ends = list(SENTENCE_END.finditer(text, s, e))
+    if not ends:
+        return
+    tail = text[ends[-1].end():e]
+    if len(tail.split()) >= min_words:
+        turn.pieces[-1] = [s, ends[-1].end()]
+
+
+# A spreadsheet cell holds at most 32,767 characters (Excel), and nobody reads more in one: a
+# longer turn (a speech of an hour) becomes several statements, cut between paragraphs or at a
+# sentence end, each under the same label.
+MAX_TURN_CHARS = 20_000
+
+
+def _split_long(turn: Turn, text: str, limit: int = MAX_TURN_CHARS) -> list[Turn]:
+    """The turn as it is when it is short enough, else in parts of at most ``limit`` characters."""
+    if turn.pieces[-1][1] - turn.pieces[0][0] <= limit:
+        return [turn]
+    pieces = []
+    for s, e in turn.pieces:  # a paragraph longer than the limit is cut at sentence ends
+        while e - s > limit:
+            ends = [m.end() for m in SENTENCE_END.finditer(text, s, s + limit)]
+            cut = ends[-1] if ends and ends[-1] > s else s + limit
+            pieces.append([s, cut])
+            s = cut + len(text[cut:e]) - len(text[cut:e].lstrip())
+        if e > s:
+            pieces.append([s, e])
+    parts: list[list[list[int]]] = [[]]
+    for piece in pieces:
+        if parts[-1] and piece[1] - parts[-1][0][0] > limit:
+            parts.append([])
+        parts[-1].append(piece)
+    return [Turn(turn.label, turn.label_start, turn.label_end, part, turn.name, turn.mark_end) for part in parts]
 
 
 def _is_stage_direction(par: str) -> bool:

@@ -5,11 +5,17 @@ aliases and dated roles, titles that stand for an office holder ("THE PRESIDENT"
 president") and rules for unnamed sources ("a senior Russian lawmaker" -> Kremlin).
 
 ``attribute_statements(statements, articles)`` returns the statements with extra columns:
-    actor       canonical name from the registry ("" when the speaker is not in it)
-    camp        camp label (White House, Kremlin, Ukraine, Europe / NATO, Press, Other)
+    actor       canonical name from the registry ("" when the speaker is not in it); for a
+                joint statement ("the two leaders") every participant, "; "-joined, when the
+                registry knows them all
+    actors      every actor the statement is credited to, "; "-joined: the registry name where
+                there is one, else the name as written (one name for most statements)
+    camp        camp label (White House, Kremlin, Ukraine, Europe / NATO, Press, Other, and
+                Several camps for a joint statement whose participants are not all of one camp)
     camp_id     camp id from the registry (white_house, kremlin, ...; "other" when unknown)
     role        the actor's role on the statement's date ("" when unknown)
-    matched_by  how the speaker was recognised: alias | title | fuzzy | rule | "" (not at all)
+    matched_by  how the speaker was recognised: alias | place | title | fuzzy | rule | joint |
+                "" (not at all)
     published   the article's publication time (UTC)
     said_on, said_on_precision, said_on_range, when_text   when it was said (see ``kit.when``)
 
@@ -33,15 +39,19 @@ from .config import data_path
 from .when import statement_dates
 
 # Bump when a change to this module changes its output (kit.cache re-attributes everything then).
-ENGINE_VERSION = "3"
-ATTRIBUTION_COLUMNS = ["actor", "camp", "camp_id", "role", "matched_by", "published",
+ENGINE_VERSION = "4"
+ATTRIBUTION_COLUMNS = ["actor", "actors", "camp", "camp_id", "role", "matched_by", "published",
                        "said_on", "said_on_precision", "said_on_range", "when_text"]
 ACTORS_TABLE_COLUMNS = ["actor", "camps", "statements", "first_said_on", "last_said_on"]
-ACTOR_KEYS = {"name", "aliases", "camp", "roles", "wikidata", "auto_surname", "note"}
+ACTOR_KEYS = {"name", "aliases", "places", "camp", "roles", "wikidata", "auto_surname", "note"}
 ROLE_KEYS = {"role", "office", "from", "to", "note"}
 TOP_KEYS = {"camps", "matching", "titles", "unnamed_rules", "actors"}
 DEFAULT_MATCHING = {"threshold": 88, "tie_margin": 3}
 FALLBACK_CAMP = "other"
+# The camp of a joint statement whose participants are not all of one camp ("the two leaders"
+# after a Putin-Macron call); the registry may give it its own label and colour.
+JOINT_CAMP = "joint"
+JOINED = "; "
 PRONOUNS = {"he", "she", "they", "i", "we", "it", "you", "me", "us", "them", "him", "her"}
 # Words a transcript or an article puts before a name: "MS. PSAKI", "Kremlin spokesman Dmitry Peskov".
 # Only used to cut a speaker down to the name at its end; they never identify anyone by themselves.
@@ -90,6 +100,7 @@ class Registry:
 
     def __post_init__(self) -> None:
         self._aliases: dict[str, list[dict]] | None = None
+        self._places: dict[str, dict] | None = None
         self._name_cache: dict[str, Match] = {}
         self._names: tuple[set[str], dict[str, set[str]]] | None = None
 
@@ -128,6 +139,14 @@ class Registry:
         """Camp label -> chart colour."""
         return {c["label"]: c["colour"] for c in self.camps.values()}
 
+    def place_index(self) -> dict[str, dict]:
+        """Normalised place or institution ("kiev", "kremlin") -> the actor it stands for when it
+        is the whole speaker ("Kiev said ..."); never matched inside a longer speaker, so
+        "President of Ukraine" is not the Government of Ukraine."""
+        if self._places is None:
+            self._places = {_bare_place(p): a for a in self.actors for p in a.get("places", [])}
+        return self._places
+
     def actor_named(self, name: str) -> dict | None:
         """The actor whose canonical name is ``name``, or None."""
         return next((a for a in self.actors if a["name"] == name), None)
@@ -149,6 +168,9 @@ class Registry:
         key = normalise(speaker)
         if not key:
             return Match()
+        place = self.place_index().get(_bare_place(key))
+        if place is not None:
+            return Match(place, place["camp"], role_on(place, when), "place")
         found = self._match_name(key)
         if found.candidates:
             found = self._by_date(found.candidates, when)
@@ -160,6 +182,20 @@ class Registry:
             return Match(found.actor, found.actor["camp"], role_on(found.actor, when), found.matched_by)
         camp = self.rule_camp(speaker)
         return Match(None, camp or FALLBACK_CAMP, "", "rule" if camp else "")
+
+    def match_joint(self, names: list[str], when: pd.Timestamp | None = None, context: str = "") -> tuple[Match, str]:
+        """A statement several people made together ("the two leaders"): a Match whose camp is
+        the one they share, else ``joint``, and every participant "; "-joined (registry names
+        where known). Its actor is set only when the registry knows every participant."""
+        found = [(n, self.match(n, when, context)) for n in names]
+        actors = [m.actor for _, m in found]
+        credited = JOINED.join(dict.fromkeys(m.actor["name"] if m.actor else n for n, m in found))
+        camps = {m.camp for _, m in found}
+        camp = camps.pop() if len(camps) == 1 and all(actors) else JOINT_CAMP
+        if all(actors):
+            joint = {"name": JOINED.join(dict.fromkeys(a["name"] for a in actors)), "camp": camp, "roles": []}
+            return Match(joint, camp, "", "joint"), credited
+        return Match(None, camp, "", "joint"), credited
 
     def rule_camp(self, speaker: str) -> str | None:
         """Camp id of the first unnamed-source rule matching ``speaker``, or None."""
@@ -199,6 +235,8 @@ class Registry:
             words = part.split(" ")
             for i in range(len(words)):
                 owners = index.get(" ".join(words[i:]))
+                if owners and i > 0:  # an institution is named by the whole speaker only
+                    owners = [a for a in owners if not a.get("places")]
                 if owners:
                     owners = self._other_first_name(words, i, owners)
                     if not owners:
@@ -361,6 +399,10 @@ def _check_actor(raw, path: str, camps: set[str], problems: list[Problem]) -> di
     if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
         problems.append(Problem(path, line, f"{label}: aliases must be a list of names, e.g. [Peskov, Песков]"))
         aliases = []
+    places = raw.get("places") or []
+    if not isinstance(places, list) or not all(isinstance(a, str) and a.strip() for a in places):
+        problems.append(Problem(path, line, f"{label}: places must be a list of names, e.g. [Kiev, Kyiv, Киев]"))
+        places = []
     wikidata = raw.get("wikidata")
     if wikidata is not None and not re.fullmatch(r"Q\d+", str(wikidata)):
         problems.append(Problem(path, line, f"{label}: wikidata '{wikidata}' is not an id like Q7747"))
@@ -375,7 +417,8 @@ def _check_actor(raw, path: str, camps: set[str], problems: list[Problem]) -> di
             roles.append(role)
     if len(problems) > bad:
         return None
-    return {"name": name.strip(), "aliases": [a.strip() for a in aliases], "camp": raw["camp"],
+    return {"name": name.strip(), "aliases": [a.strip() for a in aliases], "places": [p.strip() for p in places],
+            "camp": raw["camp"],
             "roles": roles, "wikidata": wikidata, "auto_surname": raw.get("auto_surname", True) is not False,
             "_source": f"{path}:{line}"}
 
@@ -449,7 +492,7 @@ def _duplicate_alias_problems(actors: list[dict]) -> list[Problem]:
     owners: dict[str, dict] = {}
     problems = []
     for actor in actors:
-        for alias in {normalise(a) for a in [actor["name"], *actor["aliases"]]}:
+        for alias in {normalise(a) for a in [actor["name"], *actor["aliases"]]} | {_bare_place(p) for p in actor["places"]}:
             other = owners.setdefault(alias, actor)
             if other is not actor and other["name"] != actor["name"]:
                 path, line = actor["_source"].rsplit(":", 1)
@@ -513,6 +556,11 @@ def normalise(name: str) -> str:
     return text.casefold()
 
 
+def _bare_place(name: str) -> str:
+    """A place or institution folded for lookup: "The Kremlin" -> "kremlin"."""
+    return re.sub(r"^the ", "", normalise(name))
+
+
 def _context(articles: pd.DataFrame) -> pd.Series:
     """Article id -> its source and url, the text a title's ``where`` pattern is tested on."""
     parts = [articles[c].fillna("").astype(str) for c in ("source", "url") if c in articles]
@@ -537,7 +585,9 @@ def attribute_statements(statements: pd.DataFrame, articles: pd.DataFrame,
     matches = [_match_statement(registry, row, ctx)
                for row, ctx in zip(out.reindex(columns=["speaker", "speaker_mention", "kind", "published", "said_on", "said_on_precision"])
                                    .itertuples(index=False), context)]
-    out["actor"] = [m.actor["name"] if m.actor else "" for m in matches]
+    out["actor"] = [m.actor["name"] if m.actor else "" for m, _ in matches]
+    out["actors"] = [credited for _, credited in matches]
+    matches = [m for m, _ in matches]
     out["camp_id"] = [m.camp for m in matches]
     out["camp"] = [registry.camp_label(m.camp) for m in matches]
     out["role"] = [m.role for m in matches]
@@ -545,14 +595,29 @@ def attribute_statements(statements: pd.DataFrame, articles: pd.DataFrame,
     return out
 
 
-def _match_statement(registry: Registry, row, context: str) -> Match:
+def _match_statement(registry: Registry, row, context: str) -> tuple[Match, str]:
+    """How a statement's speaker was recognised, and every actor it is credited to."""
+    speaker = row.speaker if isinstance(row.speaker, str) else ""
+    if JOINED in speaker:  # "Vladimir Putin; Emmanuel Macron": the engine's joint subject
+        return registry.match_joint([n.strip() for n in speaker.split(JOINED) if n.strip()],
+                                    _statement_time(row), context)
+    found = _match_one(registry, row, context)
+    return found, found.actor["name"] if found.actor else ""
+
+
+def _statement_time(row) -> pd.Timestamp | None:
     # A dated statement is matched on its date (roles change); else on the publication time,
     # which also carries the hour that decides "THE PRESIDENT" on inauguration day.
     when = row.published
     if row.said_on_precision == "day" and not pd.isna(row.said_on):
         when = pd.Timestamp(row.said_on).tz_localize("UTC") + pd.Timedelta(hours=12)
     if not isinstance(when, pd.Timestamp) or pd.isna(when):
-        when = None
+        return None
+    return when
+
+
+def _match_one(registry: Registry, row, context: str) -> Match:
+    when = _statement_time(row)
     speaker = row.speaker if isinstance(row.speaker, str) else ""
     mention = row.speaker_mention if isinstance(row.speaker_mention, str) else ""
     # A transcript's label ("THE PRESIDENT", "MS. PSAKI") is what the document itself says: it
@@ -569,6 +634,8 @@ def _match_statement(registry: Registry, row, context: str) -> Match:
 def actors_table(statements: pd.DataFrame) -> pd.DataFrame:
     """One row per registered actor seen: camps, number of statements, first and last date said."""
     seen = statements[statements["actor"].fillna("") != ""]
+    # a joint statement ("the two leaders") counts for each of its participants
+    seen = seen.assign(actor=seen["actor"].str.split(JOINED)).explode("actor")
     if seen.empty:  # typed, so an empty table still matches its schema when written
         return pd.DataFrame({"actor": pd.Series([], dtype="str"), "camps": pd.Series([], dtype="str"),
                              "statements": pd.Series([], dtype="int64"),

@@ -167,7 +167,10 @@ def test_one_label_with_an_office_is_a_turn_and_one_headline_is_not():
               "Your work keeps the harbour safe.")
     turns = find_turns(speech)
     assert [t.label for t in turns] == ["President of Freedonia Anton Varga"]
-    assert [speech[s:e] for s, e in turns[0].pieces] == ["Friends, I congratulate you on your holiday."]
+    # a speech under a single label runs to the end of the text
+    assert [speech[s:e] for s, e in turns[0].pieces] == ["Friends, I congratulate you on your holiday.",
+                                                         "Your work keeps the harbour safe."]
+    assert turns[0].name == "Anton Varga"
     assert find_turns("Stealth Over Health: the budget hides a tax.\n\nThe vote is on Friday.") == []
 
 

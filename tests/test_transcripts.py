@@ -1,0 +1,219 @@
+"""Transcript turns and in-document speakers on the official archives (issue 14).
+
+Each rule is tested on a short passage of a real text from ``../shared/corpus`` (read at test
+time, selected by article id and a search; skipped where the corpus is absent) and, where a
+rule can be shown in a few lines, on a hand-written passage whose people are FICTIONAL.
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+
+import pandas as pd
+import pytest
+
+from conftest import shared_path
+from kit.quotes import extract_quotes, turn_label_words
+from kit.quotes_marks import MAX_TURN_CHARS, find_turns
+from kit.speakers import attribute_statements, load_registry
+
+# "Firstname Lastname:" (or "В.Фамилия:") inside a turn's words: someone else's label left in it.
+INNER_LABEL = re.compile(r"(?:^|[.!?…\"”)]\s+)(?:[A-ZА-ЯЁ][a-zа-яё]+(?:[ \-][A-ZА-ЯЁ][a-zа-яё]+){1,2}"
+                         r"|(?:[А-ЯЁ]\.){1,2}[А-ЯЁ][а-яё]+)\s?(?:\([^)]{0,40}\))?\s?:\s")
+
+
+@lru_cache(maxsize=8)
+def corpus(name: str) -> dict[str, dict]:
+    path = shared_path("corpus", name)
+    return {d["id"]: d for d in map(json.loads, path.read_text(encoding="utf-8").splitlines())}
+
+
+def article(name: str, article_id: str) -> dict:
+    found = corpus(name).get(article_id)
+    if found is None:
+        pytest.skip(f"{article_id} is not in ../shared/corpus/{name}")
+    return found
+
+
+def passage(text: str, start: str, end: str | None = None) -> str:
+    """The text from the first ``start`` to the end of the first ``end`` after it."""
+    at = text.find(start)
+    if at < 0:
+        pytest.skip(f"{start!r} is not in this version of the corpus")
+    stop = text.find(end, at + len(start)) + len(end) if end else len(text)
+    return text[at:stop]
+
+
+@pytest.fixture(scope="module")
+def words(nlp):
+    return turn_label_words(nlp)
+
+
+def turns_of(text: str, words) -> list[tuple[str, str]]:
+    return [(t.name, " ".join(text[s:e] for s, e in t.pieces)) for t in find_turns(text, words)]
+
+
+def attributed(nlp, *docs: dict) -> pd.DataFrame:
+    articles = pd.DataFrame([{"article_id": d["id"], "text": d["text"], "title": d.get("title", ""),
+                              "source": d["source"], "url": d["url"],
+                              "published": pd.Timestamp(d["published"]).tz_convert("UTC")} for d in docs])
+    return attribute_statements(extract_quotes(articles, nlp), articles, load_registry())
+
+
+# ------------------------------------------------------------------ labels and turns
+
+def test_labels_after_a_sentence_end_split_a_one_paragraph_transcript(words):
+    text = article("kremlin_en_2021_2022.jsonl", "kremlin-en-c8f7b2800525")["text"]
+    found = turns_of(text, words)
+    assert [n for n, _ in found[:4]] == ["Vladimir Putin", "Vladimir Bulavin", "Vladimir Putin", "Vladimir Bulavin"]
+    assert not any(INNER_LABEL.search(said) for _, said in found)
+
+
+def test_an_office_before_the_name_and_a_retranslated_note(words):
+    doc = next((d for d in corpus("kremlin_en_2021_2022.jsonl").values() if "Milorad Dodik(retranslated):" in d["text"]), None)
+    if doc is None:
+        pytest.skip("no Dodik transcript in this corpus")
+    text = doc["text"]
+    found = find_turns(text, words)
+    dodik = next(t for t in found if t.name == "Milorad Dodik")
+    assert text[dodik.label_start:dodik.label_end] == "Member of the Presidency of Bosnia and Herzegovina Milorad Dodik"
+    assert text[dodik.pieces[0][0]:].startswith("Thank you")
+    assert not any(INNER_LABEL.search(said) for _, said in turns_of(text, words))
+
+
+def test_a_name_repeated_from_a_page_tooltip(words):
+    doc = next((d for d in corpus("kremlin_en_2021_2022.jsonl").values()
+                if "Niinistö Niinistö SauliPresident of Finland(retranslated):" in d["text"]), None)
+    if doc is None:
+        pytest.skip("no Niinistö transcript in this corpus")
+    text = passage(doc["text"], "Mr President, welcome. President of Finland", "Thank you.")
+    (putin_end, _), (name, said) = turns_of("Vladimir Putin: " + text, words)
+    assert name == "Sauli Niinistö" and said == "Thank you."
+
+
+def test_a_heading_run_into_the_label(words):
+    text = article("kremlin_en_2021_2022.jsonl", "kremlin-en-c27927dccd06")["text"]
+    first = find_turns(text, words)[0]
+    assert text[first.label_start:first.label_end] == "President of Russia Vladimir Putin"
+    assert text[first.pieces[0][0]:].startswith("Good afternoon")
+
+
+def test_russian_labels_with_a_space_before_the_colon_and_a_tooltip(words):
+    text = article("kremlin_ru_2025.jsonl", "kremlin-ru-fd6ce516eee1")["text"]
+    found = turns_of(text, words)
+    assert [n for n, _ in found[:3]] == ["В.Путин", "Р.Кадыров", "В.Путин"]
+    assert found[1][1].startswith("Уважаемый Владимир Владимирович")
+    assert "Рамзан Ахматович глава" not in " ".join(s for _, s in found)
+    # the page's tags, date and link after the last sentence are nobody's words
+    assert found[-1][1].endswith("Я не сомневаюсь.")
+
+
+def test_a_remark_from_the_floor_ends_the_turn_before_it(words):
+    doc = next((d for d in corpus("kremlin_ru_2025.jsonl").values() if " Реплика: " in d["text"]), None)
+    if doc is None:
+        pytest.skip("no remark from the floor in this corpus")
+    found = turns_of(doc["text"], words)
+    assert "Реплика" in [n for n, _ in found]
+    assert not any(" Реплика: " in said for _, said in found)
+
+
+def test_every_russian_text_with_a_label_gives_statements(nlp):
+    docs = list(corpus("kremlin_ru_2025.jsonl").values())
+    labelled = [d for d in docs if re.search(r"(?:[А-ЯЁ]\.){1,2}[А-ЯЁ][а-яё]+\s?:\s", d["text"])]
+    out = attributed(nlp, *labelled[:40])
+    assert set(out["article_id"]) == {d["id"] for d in labelled[:40]}
+
+
+def test_a_speech_under_one_label_runs_to_the_end_of_the_text(words):
+    text = article("kremlin_en_2021_2022.jsonl", "kremlin-en-5b5692170213")["text"]
+    (only,) = find_turns(text, words)
+    assert only.name == "Vladimir Putin" and only.pieces[-1][1] == len(text.rstrip())
+
+
+def test_a_long_speech_is_cut_at_sentence_ends_into_readable_statements(words):
+    text = article("kremlin_en_2021_2022.jsonl", "kremlin-en-6caf8d7bf750")["text"]
+    found = find_turns(text, words)
+    assert len(found) > 1 and all(t.name == "Vladimir Putin" for t in found)
+    for t in found:
+        assert t.pieces[-1][1] - t.pieces[0][0] <= MAX_TURN_CHARS
+        assert text[t.pieces[-1][1] - 1] in ".!?…\"”»)" or t is found[-1]
+
+
+def test_the_president_in_white_house_transcripts_stays_a_turn(words):
+    docs = [d for d in corpus("whitehouse_trump_2025_2026.jsonl").values() if "\nTHE PRESIDENT:" in d["text"]][:15]
+    for d in docs:
+        labels = len(re.findall(r"^THE PRESIDENT:", d["text"], re.M))
+        starts = {t.label_start for t in find_turns(d["text"], words) if t.label == "THE PRESIDENT"}
+        assert len(starts) == labels, d["id"]
+
+
+FICTION = ("Anton Varga held talks with Prime Minister of Eastland Bela Sidorova.\n\n"
+           "Anton Varga: Madam Prime Minister, welcome. Note: the talks began late. Bela Sidorova: Thank you. "
+           "We are glad to be here.\n\n"
+           "Read more: the harbour agreement")
+
+
+def test_notes_and_headings_are_not_labels_and_a_colon_in_prose_is_not_one(words):
+    found = turns_of(FICTION, words)
+    assert [n for n, _ in found] == ["Anton Varga", "Bela Sidorova"]
+    assert found[0][1] == "Madam Prime Minister, welcome. Note: the talks began late."
+    assert find_turns("Fact Sheet: the harbour deal.\n\nJoint Statement: both sides agree.", words) == []
+    assert find_turns("The talks with President of Eastland Bela Sidorova: the two leaders met.", words) == []
+
+
+# ------------------------------------------------------------------ who "I", "the message", "the leaders" are
+
+def test_first_person_in_a_speech_printed_without_a_label(nlp):
+    doc = article("kremlin_en_2021_2022.jsonl", "kremlin-en-ffdc5d7138da")
+    out = attributed(nlp, doc)
+    first = out[out["speaker_mention"].str.lower().isin(["i", "we"])]
+    assert len(first) and (first["actor"] == "Vladimir Putin").all()
+
+
+def test_the_message_is_the_senders(nlp):
+    sent = article("kremlin_en_2021_2022.jsonl", "kremlin-en-c190c93f1ee4")        # "sent a message"
+    congratulated = article("kremlin_en_2021_2022.jsonl", "kremlin-en-dfb33ab393b5")  # "congratulated"
+    out = attributed(nlp, sent, congratulated)
+    message = out[out["speaker_mention"].str.lower() == "the message"]
+    assert set(message["article_id"]) == {sent["id"], congratulated["id"]}
+    assert (message["actor"] == "Vladimir Putin").all()
+
+
+def test_the_leaders_are_every_participant_and_they_after_them(nlp):
+    xi = article("kremlin_en_2021_2022.jsonl", "kremlin-en-25a3bf4cb94c")          # "The presidents stated that"
+    lukashenko = article("kremlin_en_2021_2022.jsonl", "kremlin-en-85ad59cadc42")  # "The leaders ... They agreed"
+    out = attributed(nlp, xi, lukashenko)
+    joint = out[out["speaker_mention"].isin(["The presidents", "They"])].set_index("article_id")
+    assert set(joint.loc[[xi["id"]], "actor"]) == {"Vladimir Putin; Xi Jinping"}
+    assert set(joint.loc[[lukashenko["id"]], "actors"]) == {"Vladimir Putin; Alexander Lukashenko"}
+    # one row per statement, every participant listed; Kremlin and Other share no camp
+    assert (joint["camp"] == "Several camps").all() and (joint["matched_by"] == "joint").all()
+
+
+def test_the_governor_is_the_governor_the_text_introduced(nlp):
+    merged = article("kremlin_en_2021_2022.jsonl", "kremlin-en-f0585e2fc274")   # the tagger merged his name into an ORG
+    office = article("kremlin_en_2021_2022.jsonl", "kremlin-en-76e027fa79c7")   # "Governor of the Yamalo-Nenets ..."
+    out = attributed(nlp, merged, office)
+    governor = out[out["speaker_mention"].str.lower() == "the governor"]
+    assert set(governor.loc[governor["article_id"] == merged["id"], "speaker"]) == {"Vladimir Solodov"}
+    assert set(governor.loc[governor["article_id"] == office["id"], "speaker"]) == {"Dmitry Artyukhov"}
+
+
+def test_the_secretary_is_the_holder_of_the_office_the_text_spelt_out(nlp):
+    doc = article("whitehouse_trump_2025_2026.jsonl", "wh-f8970629c600")
+    out = attributed(nlp, doc)
+    secretary = out[out["speaker_mention"].str.lower() == "the secretary"]
+    assert len(secretary) and (secretary["actor"] == "Howard Lutnick").all()
+
+
+def test_a_place_standing_for_its_government():
+    registry = load_registry()
+    when = pd.Timestamp("2022-03-01T12:00Z")
+    for speaker, government, camp in [("Kiev", "Government of Ukraine", "ukraine"), ("Moscow", "Government of Russia", "kremlin"),
+                                      ("the Kremlin", "Government of Russia", "kremlin"),
+                                      ("Washington", "Government of the United States", "white_house")]:
+        found = registry.match(speaker, when)
+        assert (found.actor["name"], found.camp, found.matched_by) == (government, camp, "place")
+    # inside a longer speaker a place names nobody: the President of Ukraine is not Kiev
+    assert registry.match("President of Ukraine", when).actor["name"] == "Volodymyr Zelensky"
