@@ -44,6 +44,7 @@ import numpy as np
 import pandas as pd
 
 from .config import REPO_ROOT, data_path
+from .files import sha256_file
 
 DB_NAME = "extraction.sqlite"
 # The article fields the quote engine may read; a change to any of them re-parses that article.
@@ -104,9 +105,9 @@ def sha256_text(*parts: Any) -> str:
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
 
-def file_sha256(path: Path) -> str:
+def _lexicon_hash(path: Path) -> str:
     try:
-        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+        return sha256_file(path)
     except OSError:
         return "missing"
 
@@ -134,7 +135,7 @@ def quotes_engine_key(pipeline: str, engine_version: str | None = None) -> str:
     from . import quotes
 
     version = engine_version if engine_version is not None else str(getattr(quotes, "ENGINE_VERSION", "0"))
-    lexicons = {name: file_sha256(data_path(name)) for name in getattr(quotes, "DATA_FILES", QUOTE_DATA_FILES)}
+    lexicons = {name: _lexicon_hash(data_path(name)) for name in getattr(quotes, "DATA_FILES", QUOTE_DATA_FILES)}
     return sha256_text("quotes", version, pipeline, lexicons)
 
 

@@ -16,7 +16,6 @@ same bytes.
 from __future__ import annotations
 
 import io
-import os
 import re
 import sys
 import textwrap
@@ -31,6 +30,8 @@ import matplotlib.dates as mdates  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
+
+from .files import atomic_path  # noqa: E402
 
 FALLBACK_COLOUR = "#999999"
 NEUTRAL = ("Other", "Press")  # kit.table.NEUTRAL_CAMPS: never the headline when a side spoke
@@ -476,14 +477,10 @@ def save_figure(fig: plt.Figure, folder: str | Path, name: str) -> list[Path]:
     No software version or creation date is written, and SVG ids come from a fixed salt, so
     the same figure gives the same bytes on every run.
     """
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for fmt, meta in (("png", {"Software": None}), ("svg", {"Date": None, "Creator": None})):
-        path = folder / f"{name}.{fmt}"
-        tmp = path.with_name(f".{path.name}.tmp")
-        with plt.rc_context({"svg.hashsalt": "newsroom-kit"}):
+        path = Path(folder) / f"{name}.{fmt}"
+        with atomic_path(path) as tmp, plt.rc_context({"svg.hashsalt": "newsroom-kit"}):
             fig.savefig(tmp, format=fmt, metadata=meta, dpi=DPI * 2 if fmt == "png" else DPI)
-        os.replace(tmp, path)
         paths.append(path)
     return paths

@@ -13,36 +13,13 @@ app = typer.Typer(help="newsroom-kit: who said what, and when, from a folder of 
 
 
 def write_frame(frame, output: Path) -> None:
-    """Write a DataFrame by the output's suffix (.csv, .jsonl or .parquet), atomically: a temp file, then rename."""
-    import json
-    import os
+    """Write a DataFrame by the output's suffix (see ``kit.files.write_frame``); a wrong suffix is a usage error."""
+    from .files import write_frame as write
 
-    suffix = output.suffix.lower()
-    if suffix not in (".csv", ".jsonl", ".parquet"):
-        raise typer.BadParameter(f"unknown output type '{suffix}': use .csv, .jsonl or .parquet")
-    output.parent.mkdir(parents=True, exist_ok=True)
-    tmp = output.with_name(f".{output.name}.{os.getpid()}.tmp")
     try:
-        if suffix == ".csv":
-            # list cells (an article's ``paths``) as JSON, which a spreadsheet shows and a script reads back
-            lists = [c for c in frame.columns if frame[c].map(lambda v: isinstance(v, list)).any()]
-            frame.assign(**{c: frame[c].map(json.dumps) for c in lists}).to_csv(tmp, index=False)
-        elif suffix == ".jsonl":
-            frame.to_json(tmp, orient="records", lines=True, date_format="iso", force_ascii=False)
-        else:
-            frame.to_parquet(tmp, index=False)
-        os.replace(tmp, output)
-    finally:
-        tmp.unlink(missing_ok=True)
-
-
-def input_folder_holding(target: Path, paths: List[Path]) -> Optional[Path]:
-    """The input folder (or file) that ``target`` would be written into or over, if any."""
-    where = target.resolve()
-    for path in paths:
-        if path.exists() and (where == path.resolve() or (path.is_dir() and where.is_relative_to(path.resolve()))):
-            return path
-    return None
+        write(frame, output)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="-o") from None
 
 
 @app.command()
@@ -56,12 +33,13 @@ def load(paths: List[Path] = typer.Argument(..., help="Files, folders (searched 
          show_notes: int = typer.Option(10, "--notes", help="How many warnings on loaded inputs to list.")):
     """Load articles and account for every input: one line per status, every skip with its reason."""
     from .articles import DEFAULT_IGNORE, InputsSkipped, check_strict, describe_input, load_articles
+    from .files import refuse_inside_inputs
 
     for target in filter(None, (output, inputs_output)):
-        holder = input_folder_holding(target, paths)
-        if holder:
-            raise typer.BadParameter(f"{target} is inside the input folder {holder}: the kit never writes among its inputs",
-                                     param_hint="-o/--inputs")
+        try:
+            refuse_inside_inputs(target, paths)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc), param_hint="-o/--inputs") from None
     mapping = {}
     for item in field_map:
         name, sep, column = item.partition("=")

@@ -22,7 +22,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .report import atomic_write_bytes, escape_md, latest_run
+from .files import atomic_write_bytes
+from .report import escape_md, latest_run
 
 STATEMENT_KEY = ["article_id", "quote_start", "quote_end", "quote"]
 DIFF_TABLES = ("new_statements", "new_speakers", "camp_moves", "removed_statements")

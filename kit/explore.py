@@ -681,10 +681,10 @@ def export_html(notebook: str | Path, html_path: str | Path, *, include_code: bo
     rows still open to their paragraph (no widget JavaScript, so it works offline). Written
     atomically; returns the path.
     """
-    import os
-
     import nbformat
     from nbconvert import HTMLExporter
+
+    from .files import atomic_write_bytes
 
     nb = nbformat.read(str(notebook), as_version=4)
     # Without saved widget state nbconvert falls back to each browser's text/html snapshot,
@@ -694,9 +694,7 @@ def export_html(notebook: str | Path, html_path: str | Path, *, include_code: bo
                             exclude_output_prompt=True)
     body, _ = exporter.from_notebook_node(nb)
     html_path = Path(html_path)
-    tmp = html_path.with_name(f".{html_path.name}.tmp")
-    tmp.write_text(body, encoding="utf-8")
-    os.replace(tmp, html_path)
+    atomic_write_bytes(html_path, body.encode("utf-8"))
     return html_path
 
 

@@ -22,14 +22,11 @@ from __future__ import annotations
 import ast
 import datetime as dt
 import errno
-import hashlib
 import html
 import json
-import os
 import platform
 import re
 import subprocess
-import tempfile
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -42,6 +39,7 @@ import yaml
 
 from .articles import iter_files
 from .config import REPO_ROOT
+from .files import atomic_write_bytes, inside, safe_name, sha256_file, slugify, write_json
 
 NOTEBOOK = REPO_ROOT / "notebooks" / "report.ipynb"
 KERNEL_NAME = "newsroom-kit"
@@ -61,7 +59,6 @@ SECRET_VALUE = re.compile(
     r"(gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,}|AKIA[0-9A-Z]{16}|sk-[A-Za-z0-9_-]{20,}"
     r"|xox[abprs]-[A-Za-z0-9-]{10,}|-----BEGIN [A-Z ]*PRIVATE KEY-----|AIza[0-9A-Za-z_-]{35}"
     r"|eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.)")
-MAX_NAME = 80
 
 
 class ReportFailed(RuntimeError):
@@ -83,43 +80,7 @@ class RunResult:
     manifest: Path
 
 
-# ---------------------------------------------------------------- safe names and text
-
-def slugify(text: str, max_len: int = 60) -> str:
-    """A safe single path component made from a title: lower-case ASCII words and dashes.
-
-    ``../../etc``, ``/abs/path``, NUL bytes and 10,000-character titles all become a short,
-    harmless folder name; an empty result becomes ``report``.
-    """
-    slug = re.sub(r"[^a-z0-9]+", "-", str(text).lower()).strip("-")[:max_len].strip("-")
-    return slug or "report"
-
-
-def safe_name(name: str, max_len: int = MAX_NAME) -> str:
-    """A file name for an output (table, chart) made from a title, id or parameter.
-
-    Keeps letters, digits, ``-``, ``_`` and ``.``; everything else (``/``, ``\\``, NUL, spaces)
-    becomes ``_``; leading dots are dropped so the name is never ``..`` or hidden; long names are
-    cut and given a short hash so two long names stay distinct.
-    """
-    cleaned = re.sub(r"[^A-Za-z0-9._-]+", "_", str(name)).lstrip(".") or "unnamed"
-    if len(cleaned) > max_len:
-        digest = hashlib.sha256(str(name).encode("utf-8", "surrogatepass")).hexdigest()[:8]
-        cleaned = f"{cleaned[:max_len - 9]}-{digest}"
-    return cleaned
-
-
-def inside(root: str | Path, *parts: str) -> Path:
-    """``root/parts...`` after checking it stays inside ``root``; raises ValueError if it escapes."""
-    root = Path(root).resolve()
-    for part in parts:
-        if "\x00" in str(part):
-            raise ValueError(f"output name {part!r} contains a NUL byte")
-    target = root.joinpath(*parts).resolve()
-    if target != root and root not in target.parents:
-        raise ValueError(f"output name {'/'.join(map(str, parts))!r} would write outside {root}")
-    return target
-
+# ---------------------------------------------------------------- safe text
 
 def escape_text(value: Any) -> str:
     """Article-derived text made safe for an HTML report: shown as text, never run as markup."""
@@ -141,14 +102,6 @@ def escape_md(value: Any) -> str:
 
 
 # ---------------------------------------------------------------- files
-
-def sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
 
 def input_files(paths: Iterable[str | Path]) -> list[dict]:
     """Every input file with its size and sha256, for the manifest."""
@@ -183,34 +136,6 @@ def kit_version() -> str:
     from . import __version__
 
     return __version__
-
-
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write a file atomically: a temporary file in the same folder, flushed, then renamed.
-
-    On any error (a full disk, Ctrl-C) the temporary file is removed and ``path`` keeps its old
-    content, or stays absent.
-    """
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
-def write_json(path: Path, data: Any) -> None:
-    """Write JSON atomically (temporary file, then rename)."""
-    text = json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n"
-    atomic_write_bytes(Path(path), text.encode("utf-8"))
 
 
 def new_run_dir(root: Path, slug: str) -> Path:

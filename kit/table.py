@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import html
 import math
-import os
 import re
 import unicodedata
 from collections import defaultdict
@@ -34,6 +33,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from .config import data_path, load_yaml
+from .files import write_frame
 
 WHO_SAID_WHAT_COLUMNS = [
     "said_on", "actor", "speaker", "camp", "role", "kind", "quote", "cue", "venue", "when_text",
@@ -843,16 +843,6 @@ def check_table(table: pd.DataFrame, name: str, schema: pa.DataFrameSchema | Non
         raise ValueError(f"table '{name}' does not match its schema:\n{exc}") from exc
 
 
-def _for_excel(table: pd.DataFrame) -> pd.DataFrame:
-    out = table.copy()
-    for col in out.columns:
-        if isinstance(out[col].dtype, pd.DatetimeTZDtype):
-            out[col] = out[col].dt.tz_convert("UTC").dt.tz_localize(None)
-        elif out[col].dtype == object:
-            out[col] = out[col].map(lambda v: "; ".join(map(str, v)) if isinstance(v, (list, tuple)) else v)
-    return out
-
-
 def write_table(table: pd.DataFrame, folder: str | Path, name: str, formats=("csv",),
                 schema: pa.DataFrameSchema | None = None) -> list[Path]:
     """Check the table's schema, then write ``name.csv`` / ``.parquet`` / ``.xlsx`` atomically; returns the paths.
@@ -860,23 +850,10 @@ def write_table(table: pd.DataFrame, folder: str | Path, name: str, formats=("cs
     Tables the kit knows (see ``SCHEMAS``) are validated by name; pass ``schema`` for others.
     """
     check_table(table, name, schema)
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
     for fmt in formats:
-        path = folder / f"{name}.{fmt}"
-        tmp = path.with_name(f".{path.name}.tmp")
-        if fmt == "csv":
-            table.to_csv(tmp, index=False, lineterminator="\n")
-        elif fmt == "parquet":
-            table.to_parquet(tmp, index=False)
-        elif fmt == "xlsx":
-            _for_excel(table).to_excel(tmp, index=False, sheet_name=name[:31], engine="openpyxl")
-        else:
+        if fmt not in ("csv", "parquet", "xlsx"):
             raise ValueError(f"unknown table format '{fmt}': use csv, parquet or xlsx")
-        os.replace(tmp, path)
-        written.append(path)
-    return written
+    return [write_frame(table, Path(folder) / f"{name}.{fmt}", sheet_name=name) for fmt in formats]
 
 
 # --------------------------------------------------------------------------- every table at once

@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 
 from conftest import REPO, SAMPLE, SAMPLE_ACTORS
-from kit import report
+from kit import files, report
 from kit.cli import normalise_param_args
 from kit.report import ReportFailed, run_report
 
@@ -120,16 +120,16 @@ def test_run_folder_names_from_titles_stay_inside_the_output_folder(title, tmp_p
 
 @pytest.mark.parametrize("name", ["../x", "/abs/x", "a/../../b", "nul\x00byte", "..", ".hidden", "y" * 500])
 def test_output_file_names_are_made_safe(name, tmp_path):
-    safe = report.safe_name(name)
+    safe = files.safe_name(name)
     assert "/" not in safe and "\x00" not in safe and not safe.startswith(".") and len(safe) <= 80
-    assert report.inside(tmp_path, safe).parent == tmp_path.resolve()
-    assert report.safe_name("y" * 500) != report.safe_name("y" * 499 + "z"), "long names stay distinct"
+    assert files.inside(tmp_path, safe).parent == tmp_path.resolve()
+    assert files.safe_name("y" * 500) != files.safe_name("y" * 499 + "z"), "long names stay distinct"
 
 
 @pytest.mark.parametrize("parts", [("..", "x"), ("/etc", "passwd"), ("a", "..", "..", "b"), ("a\x00",)])
 def test_inside_refuses_paths_that_escape(parts, tmp_path):
     with pytest.raises(ValueError):
-        report.inside(tmp_path, *parts)
+        files.inside(tmp_path, *parts)
 
 
 # ---------------------------------------------------------------- HTML output is inert
