@@ -168,7 +168,8 @@ def report(paths: List[Path] = typer.Argument(..., help="Files or folders of art
                                                     help="Extraction cache folder (default .cache/kit)."),
            notebook: Optional[Path] = typer.Option(None, "--notebook", help="Run another report notebook instead of notebooks/report.ipynb.")):
     """Run the report notebook with papermill into a new run folder; exit 1 if it fails, 130 if interrupted."""
-    from .report import NOTEBOOK, ReportFailed, parse_parameters, run_report
+    from .params import parse_parameters
+    from .report import NOTEBOOK, ReportFailed, run_report
 
     nb = notebook or NOTEBOOK
     pairs = []

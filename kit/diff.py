@@ -23,7 +23,8 @@ from pathlib import Path
 import pandas as pd
 
 from .files import atomic_write_bytes
-from .report import escape_md, latest_run
+from .notebook import escape_md
+from .report import latest_run
 
 STATEMENT_KEY = ["article_id", "quote_start", "quote_end", "quote"]
 DIFF_TABLES = ("new_statements", "new_speakers", "camp_moves", "removed_statements")

@@ -30,7 +30,9 @@ from typing import Any, Iterable
 
 import pandas as pd
 
+from .config import REPO_ROOT
 from .corrections import CORRECTIONS, Corrections
+from .notebook import KERNEL_NAME, export_html, run_notebook
 from .speakers import Registry, load_registry
 
 PAGE_SIZE = 20
@@ -674,46 +676,20 @@ def show_article(article_id: str, statements: pd.DataFrame | None = None,
     return HTMLView(article_html(text, in_article, colours, meta))
 
 
-def export_html(notebook: str | Path, html_path: str | Path, *, include_code: bool = False) -> Path:
-    """An HTML copy of an executed exploration notebook, for readers without Jupyter.
-
-    Each browser appears as the page it was showing when the notebook ran, as plain HTML whose
-    rows still open to their paragraph (no widget JavaScript, so it works offline). Written
-    atomically; returns the path.
-    """
-    import nbformat
-    from nbconvert import HTMLExporter
-
-    from .files import atomic_write_bytes
-
-    nb = nbformat.read(str(notebook), as_version=4)
-    # Without saved widget state nbconvert falls back to each browser's text/html snapshot,
-    # instead of a placeholder that needs the widget manager from a CDN.
-    nb.metadata.pop("widgets", None)
-    exporter = HTMLExporter(exclude_input=not include_code, exclude_input_prompt=True,
-                            exclude_output_prompt=True)
-    body, _ = exporter.from_notebook_node(nb)
-    html_path = Path(html_path)
-    atomic_write_bytes(html_path, body.encode("utf-8"))
-    return html_path
-
-
-EXPLORE_NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "2-who-said-what.ipynb"
+EXPLORE_NOTEBOOK = REPO_ROOT / "notebooks" / "2-who-said-what.ipynb"
 
 
 def run_exploration(output_dir: str | Path, parameters: dict[str, Any] | None = None, *,
-                    notebook: str | Path = EXPLORE_NOTEBOOK, kernel_name: str = "newsroom-kit") -> tuple[Path, Path]:
-    """Execute the exploration notebook with papermill into ``output_dir`` and export it to HTML.
+                    notebook: str | Path = EXPLORE_NOTEBOOK, kernel_name: str = KERNEL_NAME) -> tuple[Path, Path]:
+    """Execute the exploration notebook with papermill into ``output_dir`` and export it to HTML
+    (``kit.notebook.export_html``: sanitized like the report; each browser shows as the page it
+    was showing, with rows that still open).
 
     Relative paths in ``parameters`` are read from ``output_dir`` (the notebook's working folder),
     so pass absolute ones. Returns (executed notebook, HTML); papermill's error propagates on a
     failed cell, with the executed notebook kept.
     """
-    import papermill
-
     out = Path(output_dir)
     out.mkdir(parents=True, exist_ok=True)
-    executed = out / "2-who-said-what.ipynb"
-    papermill.execute_notebook(str(notebook), str(executed), parameters=dict(parameters or {}),
-                               kernel_name=kernel_name, cwd=str(out), progress_bar=False)
+    executed = run_notebook(notebook, out / "2-who-said-what.ipynb", parameters, kernel_name=kernel_name)
     return executed, export_html(executed, out / "2-who-said-what.html")

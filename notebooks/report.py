@@ -46,7 +46,8 @@ from IPython.display import Markdown, display
 import kit
 import kit.cache
 import kit.diff
-from kit.report import StageLog, escape_md
+from kit.notebook import escape_md
+from kit.params import StageLog
 
 out = Path(output_dir)
 log = StageLog(out)
