@@ -189,6 +189,13 @@ def parse_parameters(pairs: Iterable[tuple[str, Any]] = (), params_file: str | P
     return {k: coerce_parameter(k, v, known.get(k), base) for k, (v, base) in merged.items()}
 
 
+def truthy(value) -> bool:
+    """A notebook parameter as a yes/no: True, 1, "true", "yes", "on" (command-line values are strings)."""
+    if isinstance(value, str):
+        return value.strip().lower() in {"1", "true", "yes", "on", "y"}
+    return bool(value)
+
+
 class StageLog:
     """Counts and timings per stage, recorded by the notebook and merged into the manifest."""
 

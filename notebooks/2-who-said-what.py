@@ -68,7 +68,7 @@ registry = kit.load_registry(actors_files)
 statements = kit.cache.cached_statements(articles, pipeline=spacy_model or None, cache_dir=cache_dir or None)
 statements = kit.cache.cached_attribution(statements, articles, registry, cache_dir=cache_dir or None)
 # Themes from data/themes.yml, for the browser's theme filter.
-statements = kit.table.add_themes(statements, kit.table.tag_themes(statements))
+statements = kit.themes.add_themes(statements, kit.tag_themes(statements))
 display(Markdown(f"**{len(statements):,} statements** in {len(articles):,} articles."))
 
 # %% [markdown]

@@ -46,6 +46,8 @@ from IPython.display import Markdown, display
 import kit
 import kit.cache
 import kit.diff
+import kit.findings
+import kit.params
 from kit.notebook import escape_md
 from kit.params import StageLog
 
@@ -57,11 +59,8 @@ pd.set_option("display.max_colwidth", 120)
 # The first thing a reader sees is the findings summary; the work below prints nothing.
 with log.stage("load"):
     loaded = kit.load_articles(input_paths)
-articles = loaded.articles
-if start_date:
-    articles = articles[articles["published"] >= pd.Timestamp(start_date, tz="UTC")]
-if end_date:
-    articles = articles[articles["published"] < pd.Timestamp(end_date, tz="UTC") + pd.Timedelta(days=1)]
+# start_date and end_date select articles by the day they were published.
+articles = kit.select_articles(loaded, start_date, end_date)
 log.count("load", articles=len(articles), inputs=len(loaded.inputs))
 
 # %%
@@ -88,11 +87,11 @@ if corrections_file:
                      + (f"; {len(fixed['unmatched'])} no longer match a statement." if fixed["unmatched"] else ".")))
 
 # %%
-# Every table is checked against its schema (kit.table.SCHEMAS) as it is written to tables/.
+# Every table is checked against its schema (kit.schemas.SCHEMAS) as it is written to tables/.
 with log.stage("tables"):
     tables = kit.build_tables(statements, articles, period=period, claim_days=int(counter_claim_days))
     table, counts = tables.who_said_what, tables.by_period
-    formats = ("csv", "parquet", "xlsx") if kit.table.truthy(excel) else ("csv", "parquet")
+    formats = ("csv", "parquet", "xlsx") if kit.params.truthy(excel) else ("csv", "parquet")
     tables.write(out / "tables", formats)
     kit.write_table(kit.actors_table(statements), out / "tables", "actors", formats)
     kit.write_table(loaded.inputs, out / "tables", "inputs", formats=("csv",))
@@ -101,12 +100,12 @@ log.count("tables", rows=len(table), claims=len(tables.claims), echoes=len(table
 
 # %%
 with log.stage("charts"):
-    figures = kit.report_charts(tables, registry.camp_colours(), source=kit.table.source_line(articles),
+    figures = kit.report_charts(tables, registry.camp_colours(), source=kit.charts.source_line(articles),
                                 key_dates=key_dates, folder=out / "charts")
 
 # %%
-facts = kit.table.findings(tables)
-display(Markdown(kit.table.findings_markdown(facts, title, period=period, escape=escape_md)))
+facts = kit.findings.findings(tables)
+display(Markdown(kit.findings.findings_markdown(facts, title, period=period, escape=escape_md)))
 
 # %% [markdown]
 # ## Since the last run
