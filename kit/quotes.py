@@ -54,7 +54,7 @@ import pandas as pd
 
 from .coref import Resolver
 from .cues import Lexicon, load_lexicon
-from .nlp import load_pipeline
+from .nlp import default_n_process, load_pipeline
 from .quotes_marks import Quotation, Turn, find_quotations, find_turns, paragraphs
 
 log = logging.getLogger(__name__)
@@ -709,12 +709,14 @@ def _ner_own_tok2vec(nlp) -> bool:
 
 
 def extract_quotes(articles: pd.DataFrame, nlp=None, batch_size: int = 32, *, fast: bool = True,
-                   n_process: int = 1) -> pd.DataFrame:
+                   n_process: int | None = None) -> pd.DataFrame:
     """The ``statements`` table for every article in ``articles`` (see the module docstring).
 
     ``fast=True`` parses only paragraphs that can hold a statement and gives the same rows as
-    ``fast=False`` (a full parse of every paragraph). ``n_process`` > 1 uses more cores.
+    ``fast=False`` (a full parse of every paragraph). ``n_process`` processes parse (default:
+    the usable cores, ``kit.nlp.default_n_process()``); the rows do not depend on it.
     """
+    n_process = default_n_process() if n_process is None else int(n_process)
     frames, rows = [], []
     chunk = CHUNK_ARTICLES
     for n, article_rows in enumerate(iter_statements(articles, nlp, fast=fast, batch_size=batch_size,

@@ -31,6 +31,7 @@ from typing import Any, Iterable
 from .articles import iter_files
 from .config import REPO_ROOT, REPORT_NOTEBOOK
 from .files import inside, safe_name, sha256_file, slugify, write_json
+from .nlp import default_n_process
 from .notebook import KERNEL_NAME, explain_failure, export_html, failing_cell, run_notebook
 from .params import check_parameters, notebook_parameters
 
@@ -126,14 +127,14 @@ def latest_run(slug_dir: str | Path) -> Path | None:
 
 # ---------------------------------------------------------------- the run
 
-def pipeline_description(name: str | None) -> str:
+def pipeline_description(spacy_model: str | None) -> str:
     """``lang_name==version`` of the spaCy pipeline the run will use (without loading it)."""
     try:
         from .cache import pipeline_id
 
-        return pipeline_id(name or None)
+        return pipeline_id(spacy_model or None)
     except Exception as exc:  # noqa: BLE001 - a missing pipeline fails in the notebook, with its own message
-        return f"{name or ''} (unavailable: {exc})"
+        return f"{spacy_model or ''} (unavailable: {exc})"
 
 
 def run_report(inputs: str | Path | list, *, title: str = "Who said what", output_root: str | Path = "reports",
@@ -157,6 +158,9 @@ def run_report(inputs: str | Path | list, *, title: str = "Who said what", outpu
         from .cache import resolve_cache_dir
 
         params["cache_dir"] = str(resolve_cache_dir(parameters.get("cache_dir") or None).resolve())
+    if "n_process" in known:
+        # Recorded as a number, so the manifest says how many processes parsed.
+        params["n_process"] = int(parameters.get("n_process") or default_n_process())
     if params.get("corrections_file"):
         # The notebook runs inside the run folder: a relative path must mean the caller's folder.
         params["corrections_file"] = str(Path(params["corrections_file"]).resolve())
@@ -165,6 +169,7 @@ def run_report(inputs: str | Path | list, *, title: str = "Who said what", outpu
         "kit_version": kit_version(), "kit_commit": git_commit(), "parameters": params,
         "packages": package_versions(),
         "spacy_pipeline": pipeline_description(params.get("spacy_model") or None),
+        "n_process": params.get("n_process"),
         "previous_run": str(previous) if previous else "",
         "inputs": input_files(inputs), "timings": {},
     }

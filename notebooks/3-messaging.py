@@ -25,9 +25,13 @@
 # Parameters (papermill -p NAME VALUE). Dates are ISO strings ("2025-03-01"); "" means no filter.
 input_paths = ["../data/sample"]
 actors_files = ["../data/sample-actors.yml"]
+# spacy_model: the spaCy pipeline ("" = KIT_SPACY_MODEL, else the kit's default)
 spacy_model = ""
+# n_process: processes that parse (0 = the usable cores, at most 4)
+n_process = 0
 # cache_dir: extraction cache folder shared with the report ("" = KIT_CACHE_DIR, else .cache/kit)
 cache_dir = ""
+# start_date, end_date: only articles published on or between these days
 start_date = ""
 end_date = ""
 period = "week"
@@ -50,7 +54,6 @@ import pandas as pd
 from IPython.display import Markdown, display
 
 import kit
-import kit.cache
 
 out = Path(output_dir)
 pd.set_option("display.max_colwidth", 100)
@@ -60,8 +63,8 @@ loaded = kit.load_articles(input_paths)
 articles = kit.select_articles(loaded, start_date, end_date)
 registry = kit.load_registry(actors_files)
 # Articles parsed before (by a report or another notebook) come from the extraction cache.
-statements = kit.cache.cached_statements(articles, pipeline=spacy_model or None, cache_dir=cache_dir or None)
-statements = kit.cache.cached_attribution(statements, articles, registry, cache_dir=cache_dir or None)
+statements = kit.pipeline.attributed_statements(articles, spacy_model=spacy_model, registry=registry,
+                                                cache_dir=cache_dir, n_process=n_process)
 tables = kit.build_tables(statements, articles, period=period, claim_days=int(counter_claim_days))
 tables.write(out / "tables", ("csv",))
 figures = kit.report_charts(tables, registry.camp_colours(), source=kit.charts.source_line(articles),

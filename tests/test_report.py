@@ -83,6 +83,9 @@ def test_manifest_records_what_a_reader_needs(three_runs):
     assert m["kit_version"] and len(m["kit_commit"]) == 40
     assert m["packages"]["python"] and m["packages"]["spacy"].startswith("3.8")
     assert "==" in m["spacy_pipeline"]
+    from kit.nlp import default_n_process
+
+    assert m["n_process"] == m["parameters"]["n_process"] == default_n_process(), "the processes that parsed"
     assert m["parameters"]["actors_files"] == [str(SAMPLE_ACTORS)]
     assert all(i["bytes"] > 0 and len(i["sha256"]) == 64 for i in m["inputs"])
     for stage in ("load", "quotes", "attribute", "tables"):
