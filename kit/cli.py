@@ -84,24 +84,36 @@ CACHE_HELP = "Extraction cache folder (default .cache/kit)."
 @app.command()
 def quotes(paths: List[Path] = typer.Argument(..., help="Files or folders of articles."),
            output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write statements (.csv, .jsonl, .parquet)."),
+           actors: List[Path] = typer.Option([], help="Extra actor registry files to merge with data/actors.yml."),
+           corrections: Optional[Path] = typer.Option(None, "--corrections", help="A reporters' corrections file to apply (kit.corrections)."),
+           attribute: bool = typer.Option(True, "--attribute/--no-attribute",
+                                          help="Tie each statement to an actor, camp, role and date (the who_said_what "
+                                               "columns); --no-attribute writes the quote engine's rows alone."),
            model: Optional[str] = typer.Option(None, "--model", help=MODEL_HELP),
            processes: Optional[int] = typer.Option(None, "--processes", min=1, help=PROCESSES_HELP),
            cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", envvar="KIT_CACHE_DIR", help=CACHE_HELP),
            engine: str = typer.Option("local", help="local (this machine) or dask (a Dask cluster; -o then names a folder of Parquet parts)."),
            scheduler: Optional[str] = typer.Option(None, help="With --engine dask: your cluster's scheduler address (tcp://host:8786); default a LocalCluster."),
            workers: int = typer.Option(2, help="With --engine dask and no --scheduler: LocalCluster worker processes.")):
-    """Extract every quotation with its speaker, cue and venue."""
+    """Extract every quotation with its speaker, camp and date (or, --no-attribute, the engine's speaker, cue and venue)."""
     from .articles import load_articles
-    from .pipeline import extracted_statements
+    from .pipeline import attributed_statements, extracted_statements
     from .scale import ENGINES, write_parts
+    from .table import who_said_what
 
     if engine not in ENGINES:
         raise typer.BadParameter(f"'{engine}' is not one of {', '.join(ENGINES)}", param_hint="--engine")
     refuse_inputs_as_output([output], paths)
     loaded = load_articles(paths)
+    options = dict(spacy_model=model, cache_dir=cache_dir, engine=engine, n_process=processes, scheduler=scheduler,
+                   n_workers=workers)
     try:
-        statements = extracted_statements(loaded.articles, spacy_model=model, cache_dir=cache_dir, engine=engine,
-                                          n_process=processes, scheduler=scheduler, n_workers=workers)
+        if attribute:
+            statements = attributed_statements(loaded.articles, registry=registry_or_exit(actors),
+                                               corrections_file=corrections, **options)
+            statements = who_said_what(statements, loaded.articles)
+        else:
+            statements = extracted_statements(loaded.articles, **options)
     except ValueError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2)
@@ -113,7 +125,21 @@ def quotes(paths: List[Path] = typer.Argument(..., help="Files or folders of art
         write_frame(statements, output)
         typer.echo(f"wrote {output}")
     else:
-        typer.echo(statements[["speaker", "cue", "quote"]].to_string(max_colwidth=80))
+        shown = ["said_on", "speaker", "camp", "quote"] if attribute else ["speaker", "cue", "quote"]
+        typer.echo(statements[shown].to_string(max_colwidth=80))
+
+
+def registry_or_exit(actors: List[Path]):
+    """The actor registry (data/actors.yml plus ``actors``); a registry that cannot be read exits 1."""
+    from .speakers import RegistryError, load_registry
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # kit speakers --check lists a registry's problems
+            return load_registry(actors)
+    except RegistryError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -128,15 +154,9 @@ def speakers(paths: List[Path] = typer.Argument(None, help="Files or folders of 
              processes: Optional[int] = typer.Option(None, "--processes", min=1, help=PROCESSES_HELP),
              cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", envvar="KIT_CACHE_DIR", help=CACHE_HELP)):
     """Who speaks: the actors seen in the articles, or (--unknown) the speakers the registry lacks."""
-    from .speakers import RegistryError, actors_table, load_registry, unknown_speakers
+    from .speakers import actors_table, unknown_speakers
 
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # problems are printed below, once
-            registry = load_registry(actors)
-    except RegistryError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(1)
+    registry = registry_or_exit(actors)
     if check:
         for problem in registry.problems:
             typer.echo(f"error: {problem}", err=True)
