@@ -6,6 +6,7 @@
     build_tables(statements, articles, ...)          every report table (who said what, counts, themes,
                                                      claims, echoes) as a ``Tables``
 
+Each stage's output is checked against its schema (``kit.schemas``) before the next stage reads it.
 Every function that parses takes ``spacy_model`` (the pipeline's name; "" or None for
 ``KIT_SPACY_MODEL`` or the default) and ``n_process`` (None for the usable cores,
 ``kit.nlp.default_n_process()``); the rows never depend on ``n_process``.
@@ -25,6 +26,7 @@ from .cache import cached_attribution, cached_statements
 from .corrections import apply_corrections
 from .nlp import default_n_process
 from .scale import ENGINES, extract
+from .schemas import check_table
 from .speakers import Registry, load_registry
 from .claims import claims_and_counterclaims
 from .echoes import add_echoes, echo_clusters, echoes
@@ -38,7 +40,9 @@ def select_articles(loaded, start_date: str = "", end_date: str = "") -> pd.Data
 
     ``loaded`` is what ``kit.load_articles`` returns, or its ``articles`` table.
     """
-    articles = getattr(loaded, "articles", loaded)
+    articles = check_table(getattr(loaded, "articles", loaded), "articles")
+    if hasattr(loaded, "inputs"):
+        check_table(loaded.inputs, "inputs")
     when = pd.to_datetime(articles["published"], errors="coerce", utc=True)
     keep = pd.Series(True, index=articles.index)
     if start_date:
@@ -75,7 +79,7 @@ def extracted_statements(articles: pd.DataFrame, *, spacy_model: str | None = No
                                        cache_dir=cache_dir or None)
     if log is not None:
         log.count("quotes", statements=len(statements), **statements.attrs["cache"])
-    return statements
+    return check_table(statements, "statements")
 
 
 def attributed_statements(articles: pd.DataFrame, *, spacy_model: str | None = None, registry: Registry | None = None,
@@ -104,7 +108,7 @@ def attributed_statements(articles: pd.DataFrame, *, spacy_model: str | None = N
         fixed = statements.attrs["corrections"]
         if log is not None:
             log.count("corrections", rows=fixed["rows"], applied=fixed["applied"], unmatched=len(fixed["unmatched"]))
-    return statements
+    return check_table(statements, "attributed_statements")
 
 
 @dataclass

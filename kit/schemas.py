@@ -1,8 +1,11 @@
 """What every table the kit passes between stages or writes holds: pandera schemas and column lists.
 
-``SCHEMAS`` maps a table's name (as written under ``tables/``) to its schema; ``check_table``
-validates a table by name and raises with the table's name and the failing column. The README's
-data dictionary documents the same columns (``tests/test_schemas.py`` compares the two).
+``SCHEMAS`` maps a table's name to its schema: the tables passed between stages (``articles``,
+``statements``, ``attributed_statements``) and every table written under ``tables/``.
+``check_table`` validates a table by name and raises with the table's name and the failing
+column; ``kit.pipeline`` checks each stage's output, ``kit.table.write_table`` each table it
+writes. The README's data dictionary documents the same columns (``tests/test_schemas.py``
+compares the two).
 """
 from __future__ import annotations
 
@@ -36,6 +39,59 @@ def _utc_time(nullable: bool = True) -> pa.Column:
         error="a time in UTC"))
 
 
+def _all_text(s: pd.Series) -> bool:
+    if isinstance(s.dtype, pd.StringDtype):
+        return True
+    return bool(s.map(lambda v: isinstance(v, str)).all())
+
+
+def _text(**kw) -> pa.Column:
+    # Text columns between stages: str, or object holding only str (an empty table, a cached one).
+    return pa.Column(None, nullable=False, checks=[pa.Check(_all_text, error="text in every cell"),
+                                                   *kw.pop("checks", [])], **kw)
+
+
+def _lists(nullable: bool = False) -> pa.Column:
+    return pa.Column(None, nullable=nullable, checks=pa.Check(
+        lambda s: s.map(lambda v: isinstance(v, (list, tuple)) or hasattr(v, "tolist")).all(),
+        error="a list in every cell"))
+
+
+def _offset() -> pa.Column:
+    return pa.Column("int64", pa.Check.ge(-1))
+
+
+ARTICLES_SCHEMA = pa.DataFrameSchema({
+    "article_id": _text(unique=True, checks=[pa.Check.str_length(min_value=1)]), "title": _text(), "text": _text(),
+    "published": _utc_time(), "published_from": _text(), "source": _text(), "url": _text(), "path": _text(),
+    "record": pa.Column("int64"), "content_hash": _text(), "published_offset": _text(), "paths": _lists(),
+    "near_duplicate_of": _text(), "note": _text(),
+}, strict=False)  # any other front-matter or record field follows, as text
+
+INPUTS_SCHEMA = pa.DataFrameSchema({
+    "path": _text(), "record": pa.Column("int64"),
+    "status": _text(checks=[pa.Check.isin(["loaded", "duplicate", "skipped"])]), "reason": _text(),
+    "article_id": _text(), "input_id": _text(), "format": _text(),
+    "note": _text(),
+}, strict=True)
+
+STATEMENTS_SCHEMA = pa.DataFrameSchema({
+    "article_id": _text(), "quote_id": _text(unique=True), "quote": _text(),
+    "quote_start": _offset(), "quote_end": _offset(), "quote_spans": _lists(), "quote_text": _text(),
+    "kind": _text(checks=[pa.Check.isin(["direct", "partial", "indirect", "turn"])]),
+    "speaker": _text(), "speaker_mention": _text(), "speaker_start": _offset(), "speaker_end": _offset(),
+    "cue": _text(), "cue_start": _offset(), "cue_end": _offset(), "venue": _text(), "sentence": _text(),
+    "content": _text(), "content_start": _offset(), "content_end": _offset(),
+    "confidence": pa.Column("float64", pa.Check.in_range(0, 1)),
+}, strict=False)
+
+# The columns kit.speakers and kit.when add to the statements.
+ATTRIBUTED_SCHEMA = STATEMENTS_SCHEMA.add_columns({
+    "published": _utc_time(), "said_on": pa.Column(pa.DateTime, nullable=True), "said_on_precision": _text(),
+    "said_on_range": _text(), "when_text": _text(), "actor": _text(), "camp_id": _text(),
+    "camp": _text(checks=[pa.Check.str_length(min_value=1)]), "role": _text(), "matched_by": _text(),
+})
+
 WHO_SAID_WHAT_SCHEMA = pa.DataFrameSchema({
     "said_on": pa.Column(pa.DateTime, nullable=True),
     "actor": _str(), "speaker": _str(),
@@ -47,6 +103,7 @@ WHO_SAID_WHAT_SCHEMA = pa.DataFrameSchema({
     "sentence": _str(), "context": _str(),
     "themes": _str(required=False), "echo_id": _str(required=False),
     "echo_articles": pa.Column("int64", pa.Check.ge(1), required=False),
+    "camp_id": _str(required=False),
 }, strict=False)
 BY_CAMP_AND_PERIOD_SCHEMA = pa.DataFrameSchema({
     "period": pa.Column(pa.DateTime), "camp": _str(), "statements": pa.Column("int64", pa.Check.gt(0)),
@@ -88,6 +145,10 @@ ECHOES_SCHEMA = pa.DataFrameSchema({
     "repeated_urls": _str(),
 }, strict=True)
 SCHEMAS: dict[str, pa.DataFrameSchema] = {
+    "articles": ARTICLES_SCHEMA,
+    "inputs": INPUTS_SCHEMA,
+    "statements": STATEMENTS_SCHEMA,
+    "attributed_statements": ATTRIBUTED_SCHEMA,
     "who_said_what": WHO_SAID_WHAT_SCHEMA,
     **{f"by_camp_and_{p}": BY_CAMP_AND_PERIOD_SCHEMA for p in PERIODS},
     "speakers_by_camp": SPEAKERS_SCHEMA,
@@ -112,11 +173,13 @@ def empty_table(columns: list[str], schema: pa.DataFrameSchema) -> pd.DataFrame:
 
 
 def check_table(table: pd.DataFrame, name: str, schema: pa.DataFrameSchema | None = None) -> pd.DataFrame:
-    """Validate ``table`` against its schema (by name, or the one given); raise with the table's name on failure."""
+    """``table`` itself, after checking it against its schema (by name, or the one given); raises
+    ValueError naming the table and the failing columns."""
     schema = schema or SCHEMAS.get(name)
     if schema is None:
         return table
     try:
-        return schema.validate(table, lazy=True)
+        schema.validate(table, lazy=True)
+        return table
     except (pa.errors.SchemaErrors, pa.errors.SchemaError) as exc:
         raise ValueError(f"table '{name}' does not match its schema:\n{exc}") from exc

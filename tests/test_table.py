@@ -41,18 +41,6 @@ def test_by_camp_and_period_day_week_month_and_unknown():
         by_camp_and_period(table, "fortnight")
 
 
-def test_schema_failures_name_the_table(tmp_path):
-    rows = [{"article_id": "a", "said_on": "2031-03-03", "camp": "Kremlin", "quote": "x"}] * 2
-    table = who_said_what(statements_frame(rows), articles_frame({"a": "2031-03-01"}))
-    table.loc[1, "quote_id"] = table.loc[0, "quote_id"]
-    with pytest.raises(ValueError, match=r"(?s)who_said_what.*quote_id"):
-        write_table(table, tmp_path, "who_said_what")
-    assert not (tmp_path / "who_said_what.csv").exists()
-    counts = pd.DataFrame({"period": pd.to_datetime(["2031-03-03"]), "camp": ["Kremlin"], "statements": [0]})
-    with pytest.raises(ValueError, match="by_camp_and_week"):
-        write_table(counts, tmp_path, "by_camp_and_week")
-
-
 def test_same_input_gives_byte_identical_files_and_excel_on_request(claims_tables, nlp, tmp_path):
     statements, articles = claims_tables
     first = pipeline.build_tables(statements, articles, nlp=nlp).write(tmp_path / "one", ("csv", "parquet"))
