@@ -19,7 +19,7 @@ from .quotes import extract_quotes
 from .speakers import actors_table, attribute_statements, load_registry
 from .claims import claims_and_counterclaims
 from .echoes import echo_clusters
-from .pipeline import Tables, build_tables, select_articles
+from .pipeline import Tables, attributed_statements, build_tables, select_articles
 from .table import by_camp_and_period, speakers_by_camp, who_said_what, write_table
 from .themes import tag_themes, themes_by_camp, themes_by_period
 
@@ -27,6 +27,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Loaded", "load_articles", "select_articles", "load_pipeline", "extract_quotes", "attribute_statements",
+    "attributed_statements",
     "load_registry", "actors_table", "who_said_what", "by_camp_and_period", "write_table",
     "messaging_timeline", "save_figure",
     "Tables", "build_tables", "speakers_by_camp", "tag_themes", "themes_by_camp", "themes_by_period",

@@ -21,6 +21,9 @@ import yaml
 from .config import REPORT_NOTEBOOK
 from .files import write_json
 
+# How a yes/no parameter may be written on the command line.
+YES = {"true", "yes", "y", "1", "on"}
+NO = {"false", "no", "n", "0", "off"}
 # Set by the runner itself; a user value would point the notebook somewhere else.
 RESERVED_PARAMETERS = {"input_paths": "give input files and folders as arguments",
                        "output_dir": "the runner makes a new run folder for every run"}
@@ -123,9 +126,9 @@ def coerce_parameter(name: str, value: Any, default: Any, base_dir: Path | None 
             if isinstance(value, bool):
                 return value
             lowered = str(value).strip().lower()
-            if lowered in {"true", "yes", "1", "on"}:
+            if lowered in YES:
                 return True
-            if lowered in {"false", "no", "0", "off"}:
+            if lowered in NO:
                 return False
             raise ValueError
         if isinstance(default, int):
@@ -192,7 +195,7 @@ def parse_parameters(pairs: Iterable[tuple[str, Any]] = (), params_file: str | P
 def truthy(value) -> bool:
     """A notebook parameter as a yes/no: True, 1, "true", "yes", "on" (command-line values are strings)."""
     if isinstance(value, str):
-        return value.strip().lower() in {"1", "true", "yes", "on", "y"}
+        return value.strip().lower() in YES
     return bool(value)
 
 
