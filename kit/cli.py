@@ -98,16 +98,17 @@ def quotes(paths: List[Path] = typer.Argument(..., help="Files or folders of art
     """Extract every quotation with its speaker, camp and date (or, --no-attribute, the engine's speaker, cue and venue)."""
     from .articles import load_articles
     from .pipeline import attributed_statements, extracted_statements
-    from .scale import ENGINES, write_parts
+    from .scale import check_parts_folder, write_parts
     from .table import who_said_what
 
-    if engine not in ENGINES:
-        raise typer.BadParameter(f"'{engine}' is not one of {', '.join(ENGINES)}", param_hint="--engine")
     refuse_inputs_as_output([output], paths)
+    parts = output if output and engine == "dask" and output.suffix.lower() not in {".csv", ".jsonl"} else None
     loaded = load_articles(paths)
     options = dict(spacy_model=model, cache_dir=cache_dir, engine=engine, n_process=processes, scheduler=scheduler,
                    n_workers=workers)
     try:
+        if parts:
+            check_parts_folder(parts)  # before the slow part, not after it
         if attribute:
             statements = attributed_statements(loaded.articles, registry=registry_or_exit(actors),
                                                corrections_file=corrections, **options)
@@ -118,8 +119,8 @@ def quotes(paths: List[Path] = typer.Argument(..., help="Files or folders of art
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2)
     typer.echo(f"{len(statements)} statements in {len(loaded.articles)} articles")
-    if output and engine == "dask" and output.suffix.lower() not in {".csv", ".jsonl"}:
-        write_parts(statements, output)
+    if parts:
+        write_parts(statements, parts)
         typer.echo(f"wrote {output}/ (partitioned Parquet)")
     elif output:
         write_frame(statements, output)

@@ -23,16 +23,17 @@ from pathlib import Path
 import pandas as pd
 
 from .cache import cached_attribution, cached_statements
+from .claims import claims_and_counterclaims
 from .corrections import apply_corrections
+from .echoes import add_echoes, echo_clusters, echoes
 from .nlp import default_n_process
 from .scale import ENGINES, extract
 from .schemas import check_table
 from .speakers import Registry, load_registry
-from .claims import claims_and_counterclaims
-from .echoes import add_echoes, echo_clusters, echoes
 from .table import by_camp_and_period, period_start, speakers_by_camp, who_said_what, write_table
 from .themes import (ThemeLexicon, add_themes, lemmatise, load_themes, statement_text, tag_themes, theme_period_for,
                      themes_by_camp, themes_by_period)
+
 
 def select_articles(loaded, start_date: str = "", end_date: str = "") -> pd.DataFrame:
     """The articles published between ISO dates ``start_date`` and ``end_date`` (both days included;

@@ -98,7 +98,7 @@ def _connect(scheduler, n_workers: int):
     return Client(cluster), True
 
 
-def _check_output_folder(output: Path) -> None:
+def check_parts_folder(output: Path) -> None:
     """Refuse to replace anything but a folder of an earlier run's parts."""
     if not output.exists():
         return
@@ -118,7 +118,7 @@ def write_partitioned_parquet(frames: list[pd.DataFrame], output: Path) -> Path:
     import pyarrow.parquet as pq
 
     output = Path(output)
-    _check_output_folder(output)
+    check_parts_folder(output)
     output.parent.mkdir(parents=True, exist_ok=True)
     parts = [f for f in frames if len(f)] or [combine_statements(frames)]
     tables = [pa.Table.from_pandas(f, preserve_index=False) for f in parts]
@@ -164,7 +164,7 @@ def extract_quotes_dask(articles: pd.DataFrame, scheduler=None, n_workers: int =
     pipeline = pipeline_name(spacy_model)
     options = {**options, "n_process": 1}
     if output is not None:
-        _check_output_folder(Path(output))
+        check_parts_folder(Path(output))
     client, ours = _connect(scheduler, n_workers)
     try:
         workers = max(1, len(client.scheduler_info().get("workers", {})) or n_workers)
