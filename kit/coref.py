@@ -27,9 +27,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from .config import load_yaml
+from .cues import load_lexicon
 
 TITLES = {
     "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sen", "sen.", "rep", "rep.",
@@ -78,12 +77,10 @@ class CorefWords:
     senders: frozenset = frozenset()
 
 
-@lru_cache(maxsize=4)
-def coref_words(path: str = "speech_verbs.yml") -> CorefWords:
-    """The resolver's lexicon (see :class:`CorefWords`)."""
-    raw = load_yaml(path) or {}
-    low = lambda key: frozenset(str(w).lower() for w in raw.get(key) or [])
-    return CorefWords(low("joint_subjects"), low("medium_nouns"), low("sender_verbs"))
+def coref_words() -> CorefWords:
+    """The resolver's lexicon (see :class:`CorefWords`), from ``kit.cues``."""
+    lex = load_lexicon()
+    return CorefWords(lex.joint_subjects, lex.medium, lex.sender_verbs)
 
 
 @dataclass

@@ -6,8 +6,6 @@
   quotation of several pieces.
 * ``find_turns(text)``: transcript turns (``THE PRESIDENT:``, ``Q``, ``MS. LEAVITT:``,
   ``Vladimir Putin:``).
-* ``cue_form_pattern(lemmas, phrases)``: a broad regex for any inflection of the cue verbs,
-  the cheap cue test for a pipeline whose lemmatizer ``kit.quotes`` cannot read.
 
 Nothing here raises on odd input: an unclosed mark ends its quotation at the paragraph end.
 """
@@ -15,6 +13,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+
+from .cues import load_lexicon
 
 DOUBLE_OPEN = {"“", "„", "«", "``"}
 DOUBLE_CLOSE = {"”", "»"}
@@ -219,14 +219,9 @@ class LabelWords:
 
 
 def label_words(common: frozenset = frozenset()) -> LabelWords:
-    """The label lexicon from ``data/speech_verbs.yml``, with ``common`` words added."""
-    from .config import load_yaml
-
-    raw = load_yaml("speech_verbs.yml") or {}
-    low = lambda key: frozenset(str(w).lower() for w in raw.get(key) or [])
-    return LabelWords(low("not_speaker_labels"), low("label_roles"), low("anonymous_labels"),
-                      frozenset(raw.get("female_names") or []) | frozenset(raw.get("male_names") or []),
-                      frozenset(common))
+    """The label lexicon of ``data/speech_verbs.yml`` (``kit.cues``), with ``common`` words added."""
+    lex = load_lexicon()
+    return LabelWords(lex.not_labels, lex.label_roles, lex.anonymous_labels, lex.female | lex.male, frozenset(common))
 
 
 @dataclass
@@ -506,23 +501,3 @@ def _split_long(turn: Turn, text: str, limit: int = MAX_TURN_CHARS) -> list[Turn
 def _is_stage_direction(par: str) -> bool:
     p = par.strip()
     return (p.startswith("(") and p.endswith(")")) or p.isupper() or p.startswith("END")
-
-
-# Cue-verb surface forms, for the cheap candidate test.
-IRREGULAR = {"say": ["said"], "tell": ["told"], "write": ["wrote", "written"],
-             "speak": ["spoke", "spoken"], "think": ["thought"], "find": ["found"],
-             "know": ["knew", "known"], "see": ["saw", "seen"], "read": ["read"],
-             "hear": ["heard"], "mean": ["meant"], "teach": ["taught"]}
-
-
-def cue_form_pattern(lemmas, phrases) -> re.Pattern:
-    """A regex that matches any inflected form of the lexicon's cue verbs and phrases."""
-    alts = set()
-    for lemma in lemmas:
-        lemma = lemma.lower()
-        stem = lemma[:-1] if lemma.endswith("e") else lemma
-        stem = re.escape(stem[:-1]) + "[yi]" if stem.endswith("y") and len(stem) > 3 else re.escape(stem)
-        alts.add(stem + r"\w*")
-        alts.update(re.escape(f) for f in IRREGULAR.get(lemma, []))
-    alts.update(re.escape(p.lower()).replace(r"\ ", r"\s+") for p in phrases)
-    return re.compile(r"\b(?:" + "|".join(sorted(alts, key=len, reverse=True)) + r")\b", re.I)
