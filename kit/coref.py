@@ -63,6 +63,14 @@ COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
 JOINT_DETERMINERS = {"the", "both", "all", "their", *COUNTS}
 JOINED = "; "
 SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?]+[\"”’')]*|\n|$)")
+# What follows the subject of a sentence that tells what someone did: a lower-case word, the verb.
+DOES = re.compile(r"\s+[a-z]")
+# A headline naming the author of the speech or statement under it.
+HEADLINE_AUTHOR = re.compile(r"\b(?:Remarks|Address|Statement|Speech|Message|Letter|Interview|Op-Ed|Readout|Words)\b"
+                             r"[^|]*?\b(?:by|of|from)\s+(?P<who>(?:the\s+)?(?:[A-Z][\w.’'\-]*\s?)+)")
+# Title-case words that end the author's name in a headline ("President Biden Before Cabinet Meeting").
+HEADLINE_LINKS = {"at", "on", "in", "before", "after", "during", "to", "for", "with", "and", "ahead", "about",
+                  "announcing", "marking", "honoring", "celebrating", "regarding", "upon", "as", "following"}
 # A title that opens a text and stands for a person: "The President held talks with ...".
 TITLE_SUBJECT = re.compile(r"^\s*((?:the|The)(?: [A-Z][a-z]+){1,3})\b")
 
@@ -179,8 +187,9 @@ class Resolver:
 
     def __init__(self, text: str, person_spans: list[tuple[int, int]], blocked: list[tuple[int, int]],
                  female_names: frozenset[str] = frozenset(), male_names: frozenset[str] = frozenset(),
-                 words: CorefWords | None = None):
+                 words: CorefWords | None = None, title: str = ""):
         self.text = text
+        self.title = title or ""
         self.female, self.male = female_names, male_names
         self.words = words or coref_words()
         people = []
@@ -311,26 +320,44 @@ class Resolver:
         return 0, 0
 
     def speech_speaker(self) -> str:
-        """Who speaks in a text printed as a speech without a label: the person the first
-        sentence names, else the title that opens it ("The President"); "" when none."""
+        """Who speaks in a text printed as a speech without a label: the subject of its first
+        sentence when that sentence tells what someone did ("Vladimir Putin sent ...", "The
+        President addressed ..."), else the author its headline names ("Remarks by President
+        Biden at ..."); "" when neither does (a dateline, "Madam Speaker, ...")."""
         s, e = self.opening()
+        sentence = self.text[s:e]
         named = [p for p in self.people if s <= p.start < e]
-        if named:
+        if named and not self.text[s:named[0].start].strip() and DOES.match(self.text, named[0].end):
             return named[0].full
+        title = TITLE_SUBJECT.match(sentence)
+        if title and DOES.match(sentence, title.end()):
+            return title.group(1)
+        by = HEADLINE_AUTHOR.search(self.title)
+        if by is None:
+            return ""
+        words = by.group("who").split()
+        cut = next((i for i, w in enumerate(words) if w.lower() in HEADLINE_LINKS and i > 0), len(words))
+        return " ".join(words[:cut])
+
+    def opening_participants(self, at: int) -> list[str]:
+        """The participants the text's first naming sentence introduces before ``at``: a title
+        that opens it ("The President") and the people it names."""
+        s, e = self.opening()
         title = TITLE_SUBJECT.match(self.text[s:e])
-        return title.group(1) if title else ""
+        found = [title.group(1)] if title and not any(s <= p.start < s + title.end() for p in self.people) else []
+        found += [p.full for p in self.people if s <= p.start < e and p.start < at]
+        return list(dict.fromkeys(found))
+
+    def unnamed_sides(self, at: int) -> str:
+        """Who stands behind a passive with no agent ("It was agreed that ...", "It was noted
+        that ...") in a readout: the opening's participants, "; "-joined; "" when none."""
+        return JOINED.join(self.opening_participants(at))
 
     def participants(self, at: int) -> list[str]:
-        """Everyone the text introduced before ``at`` as taking part: an opening title ("The
-        President") and the people the first naming sentence names; failing two, every person
-        named before ``at``, in order."""
-        s, e = self.opening()
-        found = []
-        title = TITLE_SUBJECT.match(self.text[s:e])
-        if title and not any(s <= p.start < s + title.end() for p in self.people):
-            found.append(title.group(1))
-        found += [p.full for p in self.people if s <= p.start < e and p.start < at]
-        if len(dict.fromkeys(found)) < 2:
+        """Everyone the text introduced before ``at`` as taking part: the opening's participants;
+        failing two, every person named before ``at``, in order."""
+        found = self.opening_participants(at)
+        if len(found) < 2:
             found += [p.full for p in self.people if p.end <= at]
         return list(dict.fromkeys(found))
 
@@ -389,7 +416,8 @@ class Resolver:
             found = self.joint(words, start)
             if found:
                 return found
-        if lhead in self.words.media and words and words[0].lower() == "the" and len(words) <= 4:
+        if (lhead in self.words.media or lhead[:-1] in self.words.media) and words and words[0].lower() == "the" \
+                and len(words) <= 4:  # "the message", "the messages"
             found = self.sender(start)
             if found:
                 return found

@@ -92,6 +92,7 @@ class Plan:
     turns: list
     parse: list       # paragraph indexes that get the full pipeline
     ents_only: list   # paragraph indexes that get named entities only
+    title: str = ""   # the headline, which may name who speaks in an unlabelled speech
 
 
 def _inside(s: int, e: int, spans) -> bool:
@@ -177,7 +178,7 @@ def not_prose_spans(quotations: list[Quotation], turns: list[Turn]) -> list[tupl
 
 
 def plan_article(article_id: str, text: str, lex: Lexicon, fast: bool = True,
-                 cues: re.Pattern | None = None, labels: LabelWords | None = None) -> Plan:
+                 cues: re.Pattern | None = None, labels: LabelWords | None = None, title: str = "") -> Plan:
     """Paragraphs, quotations and turns of one article, and what each paragraph needs.
 
     With ``fast`` a paragraph gets the full parse only when it can hold a statement: a
@@ -201,7 +202,7 @@ def plan_article(article_id: str, text: str, lex: Lexicon, fast: bool = True,
             parse.append(k)
         elif any(ch.isalpha() for a, b in _outside(s, e, not_prose) for ch in text[a:b]):
             ents_only.append(k)
-    return Plan(article_id, text, paras, quotations, turns, parse, ents_only)
+    return Plan(article_id, text, paras, quotations, turns, parse, ents_only, title if isinstance(title, str) else "")
 
 
 # ---------------------------------------------------------------- cues in a parsed paragraph
@@ -579,6 +580,8 @@ def _row(plan: Plan, st: Statement, resolver: Resolver, doc, lex: Lexicon) -> di
             row["speaker"] = resolver.resolve(text[s:e], s, head.text, off + head.idx)
         else:
             row["confidence"] = round(row["confidence"] * 0.6, 2)
+            if any(c.dep_ == "auxpass" for c in c0.children):  # "It was agreed that ...": the sides who met
+                row["speaker"] = resolver.unnamed_sides(off + c0.idx)
     elif st.mention is not None:
         s, e = st.mention
         head = text[s:e].split()[-1]
@@ -597,7 +600,10 @@ def _turn_row(plan: Plan, turn: Turn, resolver: Resolver) -> dict:
     else:
         bare = re.sub(r"^(THE|MR\.?|MS\.?|MRS\.?|DR\.?)\s+", "", name).strip()
         titled = bare.title() if bare.isupper() else bare
-        speaker = resolver.surname(titled.split()[-1], turn.label_start) if titled else ""
+        # "MR. MUSK" -> the full name the text gives him; a name written out ("Vladimir Putin",
+        # "В.Путин") is the speaker as it stands
+        one_word = titled and len(titled.split()) == 1 and "." not in titled
+        speaker = resolver.surname(titled, turn.label_start) if one_word else ""
         speaker = speaker or (name.title() if name.isupper() else name)
     colon = text.rfind(":", turn.label_end, max(turn.mark_end, turn.label_end))
     colon = turn.label_end if colon < 0 else colon
@@ -643,7 +649,8 @@ def statements_for_article(plan: Plan, docs: dict, lex: Lexicon) -> list[dict]:
             (persons if e.label_ == "PERSON" else others).append((off + e.start_char, off + e.end_char))
     persons += persons_inside(plan.text, persons, others)
     persons += office_holders(plan.text, lex.label_roles, persons)
-    resolver = Resolver(plan.text, persons, not_prose_spans(plan.quotations, plan.turns), lex.female, lex.male)
+    resolver = Resolver(plan.text, persons, not_prose_spans(plan.quotations, plan.turns), lex.female, lex.male,
+                        title=plan.title)
     turn_spans = [tuple(p) for t in plan.turns for p in t.pieces]
     rows = []
     for k in sorted(plan.parse):
@@ -695,8 +702,9 @@ def iter_statements(articles: pd.DataFrame, nlp=None, *, fast: bool = True, batc
     chunk_size = max(1, chunk_size)
     for start in range(0, len(articles), chunk_size):
         part = articles.iloc[start:start + chunk_size]  # texts become Python strings a chunk at a time
-        chunk = zip(part["article_id"].astype(str).tolist(), part["text"].tolist())
-        plans = (plan_article(a, t, lex, fast, cues, labels) for a, t in chunk)
+        titles = part["title"].tolist() if "title" in part else [""] * len(part)
+        chunk = zip(part["article_id"].astype(str).tolist(), part["text"].tolist(), titles)
+        plans = (plan_article(a, t, lex, fast, cues, labels, h) for a, t, h in chunk)
         yield from _statements_of_plans(plans, nlp, lex, batch_size, n_process)
 
 

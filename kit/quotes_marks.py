@@ -265,9 +265,10 @@ def _paragraph_labels(text: str, paras, words: LabelWords) -> list[_Label]:
         if not label.isupper():  # "President of Russia Vladimir Putin": the name at its end
             toks = _tokens(text, m.start("label"), m.end("label"))
             office = _has_role(label, words.roles)
-            if not office and not _names_a_person(label.split(), False, words) and not QUOTE_OPENS.match(text, m.end()):
+            person = office or _names_a_person(label.split(), False, words)
+            if not person and not _round_up_entry(text, m.end()):
                 continue  # "Fact Sheet: ...", a heading; "Heritage Foundation: “...”" speaks in a round-up
-            span = _name_of(toks, words)
+            span = _name_of(toks, words) if person else None
             name = " ".join(t[2] for t in toks[span[0]:span[1]]) if span else label
         out.append(_Label(m.start("label"), m.end("label"), name, m.end(),
                           label.isupper() or _has_role(label, words.roles)))
@@ -393,8 +394,21 @@ def _colon_label(text: str, para_start: int, m: re.Match, words: LabelWords) -> 
     office = any(_is_role(t[2], words.roles) for t in toks[k:i])
     name = [t[2] for t in toks[i:j]]
     if not _names_a_person(name, office or tooltip is not None, words):
-        return None
+        if not (boundary and seg_start == para_start and _round_up_entry(text, m.end())):
+            return None
+        # "National Federation of Independent Business: headline \n “quote”": a round-up entry
+        return _Label(toks[k][0], toks[j - 1][1], " ".join(t[2] for t in toks[k:j]), m.end(), False)
     return _Label(toks[k][0], toks[j - 1][1], " ".join(name), m.end(), office or tooltip is not None)
+
+
+def _round_up_entry(text: str, at: int) -> bool:
+    """True when a quotation opens right after a line opener's colon, or opens the next
+    paragraph: "Heritage Foundation: “...”", an entry in a round-up of praise."""
+    if QUOTE_OPENS.match(text, at):
+        return True
+    end = text.find("\n", at)
+    nxt = re.compile(r"\s*").match(text, end).end() if end >= 0 else len(text)
+    return end >= 0 and bool(QUOTE_OPENS.match(text, nxt))
 
 
 def _colon_labels(text: str, paras, words: LabelWords, taken: list[tuple[int, int]]) -> list[_Label]:
@@ -419,8 +433,8 @@ def find_turns(text: str, words: LabelWords | None = None) -> list[Turn]:
 
     A label must name a person (an office with a name, a known first name, or a name not made of
     common words only), never a note or heading (``not_speaker_labels``). A turn runs from its
-    label to the next label, over paragraphs, and ends at a stage direction ("(Applause.)",
-    "END"); the last runs to the end of the text, without trailing page furniture (tags, dates,
+    label to the next label, over paragraphs (a stage direction such as "(Applause.)" is left
+    out and the speaker goes on), and ends at an all-caps heading or "END"; the last runs to the end of the text, without trailing page furniture (tags, dates,
     links after the last sentence). One label counts alone only when it holds an office, an
     all-caps name or initials; otherwise an article needs two labels to read as a transcript.
     ``words`` defaults to the lexicon without common words (see :func:`label_words`).
@@ -436,18 +450,29 @@ def find_turns(text: str, words: LabelWords | None = None) -> list[Turn]:
     for n, label in enumerate(labels):
         stop = labels[n + 1].start if n + 1 < len(labels) else len(text)
         turn = Turn(text[label.start:label.end], label.start, label.end, [], name=label.name, mark_end=label.speech)
+        own = _own_name(label.name, words)
         for s, e in paras:
             s, e = max(s, label.speech), min(e, stop)
             if s >= e:
                 continue
-            if s > label.speech and _is_stage_direction(text[s:e]):
-                break
-            _add_piece(turn, text, s, e)
+            if s > label.speech and (_ends_turn(text[s:e]) or (own and own.search(text, s, e))):
+                break  # a heading, "END", or narration about the speaker ("After the briefing, Ellison said")
+            if s == label.speech or not STAGE_DIRECTION.fullmatch(text[s:e].strip()):  # "(Applause.)": the speaker goes on
+                _add_piece(turn, text, s, e)
         if turn.pieces:
             turns.append(turn)
     if turns and labels[-1].speech < len(text):
         _trim_page_furniture(turns[-1], text)
     return [part for t in turns if t.pieces for part in _split_long(t, text)]
+
+
+def _own_name(name: str, words: LabelWords) -> re.Pattern | None:
+    """The speaker's surname as a pattern: a paragraph after the label that names it is
+    narration about the speaker, not more of the turn. None for a title ("THE PRESIDENT") or Q."""
+    last = name.split()[-1].split(".")[-1] if name.split() else ""
+    if len(last) < 3 or _is_role(last, words.roles) or last.lower() in words.anonymous:
+        return None
+    return re.compile(rf"\b{re.escape(last)}\b", re.I)
 
 
 def _add_piece(turn: Turn, text: str, s: int, e: int) -> None:
@@ -498,6 +523,11 @@ def _split_long(turn: Turn, text: str, limit: int = MAX_TURN_CHARS) -> list[Turn
     return [Turn(turn.label, turn.label_start, turn.label_end, part, turn.name, turn.mark_end) for part in parts]
 
 
-def _is_stage_direction(par: str) -> bool:
+# A paragraph that is one stage direction: "(Applause.)", "(A chandelier above the meeting rattles.)".
+STAGE_DIRECTION = re.compile(r"\([^()]*\)")
+
+
+def _ends_turn(par: str) -> bool:
+    """A paragraph no speaker says: an all-caps heading, or "END 3:45 P.M. EST"."""
     p = par.strip()
-    return (p.startswith("(") and p.endswith(")")) or p.isupper() or p.startswith("END")
+    return p.isupper() or p.startswith("END")

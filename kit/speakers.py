@@ -248,8 +248,12 @@ class Registry:
 
     @staticmethod
     def _by_date(candidates: tuple, when) -> Match:
-        """Of actors sharing an alias, the only one holding a role at ``when``; else no guess."""
-        active = [a for a in candidates if role_on(a, when)]
+        """Of actors sharing an alias, the only one holding a role whose dates cover ``when`` (a
+        role given without dates says nothing about when); else no guess."""
+        if when is None or pd.isna(when):
+            return Match()
+        active = [a for a in candidates
+                  if any((r.get("_from") or r.get("_to")) and role_covers(r, when) for r in a.get("roles", []))]
         return Match(active[0], matched_by="alias") if len(active) == 1 else Match()
 
     def _fuzzy_match(self, key: str) -> Match | None:

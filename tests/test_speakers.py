@@ -124,9 +124,14 @@ def test_misspelt_names_are_matched_fuzzily(registry, speaker, expected):
 
 
 @pytest.mark.parametrize("speaker", ["John Smith", "a senior official", "he", "Moderator", "Mr. Jones",
-                                     "Speaker Mike Johnson", "Mike Johnson"])
+                                     "Ed Smithers", "Speaker Ed Smithers"])
 def test_unknown_speakers_are_not_guessed(registry, speaker):
     assert actor(registry, speaker) == ""
+
+
+def test_a_first_name_tells_two_people_with_one_surname_apart(registry):
+    assert actor(registry, "Speaker Mike Johnson") == "Mike Johnson"   # not Boris Johnson
+    assert actor(registry, "Prime Minister Johnson", "2021-06-01T12:00Z") == "Boris Johnson"
 
 
 def test_a_fuzzy_tie_between_two_actors_is_left_unknown(tmp_path):
