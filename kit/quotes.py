@@ -65,11 +65,18 @@ ENGINE_VERSION = "6"
 STATEMENT_COLUMNS = [
     "article_id", "quote_id", "quote", "quote_start", "quote_end", "quote_spans", "quote_text",
     "kind", "speaker", "speaker_mention", "speaker_start", "speaker_end",
-    "cue", "cue_start", "cue_end", "venue", "sentence",
+    "cue", "cue_start", "cue_end", "act", "venue", "sentence",
     "content", "content_start", "content_end", "confidence",
 ]
 CONTENT_DEPS = {"ccomp", "xcomp", "parataxis"}
-SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+PASSIVE_DEPS = {"nsubjpass", "auxpass", "csubjpass"}
+# Prepositions whose object says what a statement was about ("expressed concern [over X]").
+CONTENT_PREPS = {"about", "of", "on", "over", "regarding", "concerning", "against", "for", "as", "with"}
+# What a statement's predicate may carry that is not what was said: where, when, why.
+ADJUNCT_MARKS = {"after", "before", "when", "while", "because", "since", "although", "though", "as",
+                 "until", "once", "whereas", "whilst"}
+ADJUNCT_PREPS = {"at", "in", "during", "after", "before", "since", "amid", "amidst", "following", "by",
+                 "through", "via", "from"}
 RELATIVE = {"who", "that", "which", "whom"}
 NOT_MENTION_DEPS = {"relcl", "acl", "advcl", "punct", "cc", "conj", "prep"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
@@ -83,8 +90,8 @@ FULL_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "n
 @dataclass
 class Lexicon:
     """The cue lexicon from ``data/speech_verbs.yml``."""
-    verbs: frozenset
-    belief: frozenset
+    verbs: frozenset          # speech verbs: a cue with a clause, an infinitive or a quotation
+    belief: frozenset         # thought verbs: a cue with a clause or an infinitive only
     phrases: tuple
     addressee: frozenset
     medium: frozenset
@@ -93,19 +100,50 @@ class Lexicon:
     female: frozenset
     male: frozenset
     forms: re.Pattern
+    acts: dict = field(default_factory=dict)           # verb lemma -> act
+    quote_only: frozenset = frozenset()                # cues only beside a quotation
+    objects: frozenset = frozenset()                   # (lemma, particle or "") with an object as content
+    light: frozenset = frozenset()                     # verbs that need a speech noun as object
+    nouns: dict = field(default_factory=dict)          # speech noun -> act
+    preps: dict = field(default_factory=dict)          # (verb lemma, preposition) -> act
+    adjectives: frozenset = frozenset()                # "was clear that", "made clear that"
+    link_openers: frozenset = frozenset()              # "READ MORE:", "Watch below:" lines
+
+    @property
+    def cue_verbs(self) -> frozenset:
+        """Every verb lemma that can head a cue, for the fast path's cheap test."""
+        return self.verbs | self.belief | self.light | {v for v, _ in self.objects} | {v for v, _ in self.preps}
+
+
+def _grouped(raw: dict, key: str) -> dict[str, str]:
+    """{word: group} from a mapping of group -> list of words (``acts``, ``speech_nouns``)."""
+    out = {}
+    for group, words in (raw.get(key) or {}).items():
+        for word in words or []:
+            out[str(word).lower()] = str(group)
+    return out
 
 
 @lru_cache(maxsize=4)
 def load_lexicon(path: str = "speech_verbs.yml") -> Lexicon:
-    """The cue verbs, phrases, venue words and name lists a reporter edits in ``data/``."""
+    """The cue verbs and their acts, phrases, venue words and name lists a reporter edits in ``data/``."""
     raw = load_yaml(path) or {}
     low = lambda key: frozenset(str(w).lower() for w in raw.get(key) or [])
-    verbs, belief = low("verbs"), low("belief_verbs")
+    acts = _grouped(raw, "acts")
+    thought = low("thought_acts")
+    verbs = frozenset(v for v, a in acts.items() if a not in thought)
+    belief = frozenset(v for v, a in acts.items() if a in thought)
     phrases = tuple(tuple(str(p).lower().split()) for p in raw.get("phrases") or [])
-    return Lexicon(verbs, belief, phrases, low("addressee_verbs"), low("medium_nouns"),
-                   low("not_speaker_labels"), low("label_roles"), frozenset(raw.get("female_names") or []),
-                   frozenset(raw.get("male_names") or []),
-                   cue_form_pattern(verbs | belief, [" ".join(p) for p in phrases]))
+    objects = frozenset((w.split()[0], " ".join(w.split()[1:])) for w in low("object_verbs"))  # "point out"
+    preps = {tuple(str(k).lower().split()): str(v) for k, v in (raw.get("preposition_cues") or {}).items()}
+    adjectives = low("speech_adjectives")
+    lex = Lexicon(verbs, belief, phrases, low("addressee_verbs"), low("medium_nouns"),
+                  low("not_speaker_labels"), low("label_roles"), frozenset(raw.get("female_names") or []),
+                  frozenset(raw.get("male_names") or []), re.compile("$^"), acts, low("quotation_only_verbs"),
+                  objects, low("light_verbs"), _grouped(raw, "speech_nouns"), preps, adjectives,
+                  low("link_openers"))
+    lex.forms = cue_form_pattern(lex.cue_verbs, [" ".join(p) for p in phrases] + sorted(adjectives))
+    return lex
 
 
 def speech_verbs() -> frozenset[str]:
@@ -168,9 +206,11 @@ def _exact_forms_pattern(forms: frozenset, phrases: tuple) -> re.Pattern:
 
 
 def cue_pattern(nlp, lex: Lexicon) -> re.Pattern:
-    """The cheap test for a cue: any word the pipeline can read as a cue verb, or a phrase."""
-    forms = lemma_forms(nlp, lex.verbs | lex.belief)
-    return lex.forms if forms is None else _exact_forms_pattern(forms, lex.phrases)
+    """The cheap test for a cue: any word the pipeline can read as a cue verb, a phrase, or a
+    speech adjective ("clear" in "made clear that")."""
+    forms = lemma_forms(nlp, lex.cue_verbs)
+    words = lex.phrases + tuple((a,) for a in sorted(lex.adjectives))
+    return lex.forms if forms is None else _exact_forms_pattern(forms, words)
 
 
 def _outside(s: int, e: int, spans: list) -> list[tuple[int, int]]:
@@ -233,27 +273,32 @@ class Cue:
     content: set = field(default_factory=set)
     subtree: set = field(default_factory=set)
     belief: bool = False
+    act: str = "says"
+    quote_only: bool = False   # a cue only for a quotation beside it ('"...," he continued')
 
 
 def _subject(verb, depth: int = 0):
     """The speaker token of a cue verb: its subject, the subject of the verb it hangs from
-    ("..., adding that"), or the noun a relative clause describes ("Peskov, who said")."""
+    ("..., adding that"), the noun a relative clause describes ("Peskov, who said"), or the
+    agent of a passive ("was raised by Putin"). The subject of a passive is never the speaker:
+    it is what was said ("X was pointed out") or who was told ("He was told that")."""
     for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS and not (child.dep_ == "nsubjpass" and child.lower_ == "it"):
+        # "Trump was asked about it and said ...": who was asked is who then spoke
+        if child.dep_ == "nsubj" or (depth and child.dep_ == "nsubjpass" and child.lower_ != "it"):
             if child.lower_ in RELATIVE and verb.dep_ == "relcl":
                 return verb.head
             return child
+    if not depth and any(c.dep_ in PASSIVE_DEPS for c in verb.children):
+        for child in verb.children:
+            if child.dep_ == "agent":
+                return next((gc for gc in child.children if gc.dep_ == "pobj"), None)
+        return None
     if verb.dep_ == "relcl":
         return verb.head
     if depth < 3 and verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.i != verb.i:
         return _subject(verb.head, depth + 1)
     if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
         return verb.head  # "a statement saying ..."
-    for child in verb.children:
-        if child.dep_ == "agent":
-            for gc in child.children:
-                if gc.dep_ == "pobj":
-                    return gc
     return None
 
 
@@ -261,24 +306,145 @@ def _clause_tokens(head, exclude: set) -> set:
     return {t.i for t in head.subtree} - exclude
 
 
+def _not_said(tok, lex: Lexicon) -> bool:
+    """True for a cue word that reports no statement of its own: a participle or infinitive that
+    names or describes a noun ("a group called X", "a word used to describe a sweet", "attempts
+    to blame Russia"), or the infinitive of another cue ("asked him to convey our wishes": the
+    asking is the statement)."""
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in (lex.verbs | lex.belief) - lex.quote_only:
+        return True
+    while tok.dep_ in {"xcomp", "advcl"} and tok.tag_ == "VB" and tok.head.i != tok.i:
+        tok = tok.head  # "used [to describe]"
+    return tok.dep_ == "acl" and tok.tag_ in {"VBN", "VB"}
+
+
+def _about_time(tok) -> bool:
+    """A preposition or noun that dates or places in time ("on Thursday", "last week")."""
+    return tok.ent_type_ in {"DATE", "TIME"} or any(
+        c.ent_type_ in {"DATE", "TIME"} for c in tok.children if c.dep_ == "pobj")
+
+
+def _object_content(verb, target, exclude: set) -> set:
+    """What was said as a noun phrase: the object (or a passive's subject, or a preposition's
+    object), and the rest of the verb's predicate to its right ("reaffirmed [the readiness of the
+    United States along with its allies to respond decisively]"), without a coordinated verb
+    (its own statement), a clause of time or cause ("after ..."), or a date."""
+    ids = {t.i for t in target.subtree}
+    for child in verb.children:
+        if child.i < target.i or child.i in ids or child.dep_ in {"punct", "cc", "mark", "prt"}:
+            continue
+        if child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"}:
+            continue
+        if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ADJUNCT_MARKS for c in child.children):
+            continue
+        if child.dep_ in {"advmod", "npadvmod"} or (child.dep_ == "prep" and (
+                _about_time(child) or child.lower_ in ADJUNCT_PREPS)):
+            continue
+        ids |= {t.i for t in child.subtree}
+    for child in verb.children:  # "cited X [as an example]" even when it comes first
+        if child.dep_ == "oprd" or (child.dep_ == "prep" and child.lower_ in CONTENT_PREPS and not _about_time(child)):
+            ids |= {t.i for t in child.subtree}
+    return ids - exclude
+
+
+def _bare_noun(noun) -> set:
+    """The noun with its determiners and modifiers only ("this statement", "the comments")."""
+    return {noun.i} | {t.i for c in noun.children if c.dep_ in {"det", "poss", "amod", "compound", "nummod", "predet"}
+                       for t in c.subtree}
+
+
+def _next_statements(cue_tok, clause, lex: Lexicon) -> set:
+    """Inside a reported clause, the speaker's next statement coordinated with it: "said he
+    would order a review [and warned against hackers]" (a cue verb in the cue's own form, with
+    no subject of its own), which is a statement of its own."""
+    out = set()
+    for t in clause.subtree:
+        if t.dep_ == "conj" and t.i > clause.i and t.tag_ == cue_tok.tag_ and t.lemma_.lower() in lex.acts \
+                and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children):
+            out |= {x.i for x in t.subtree} | {c.i for c in t.head.children if c.dep_ == "cc" and c.i < t.i}
+    return out
+
+
 def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
-    lemma = tok.lemma_.lower()
-    belief = lemma in lex.belief
-    if tok.i in blocked or tok.pos_ not in {"VERB", "AUX"} or not (lemma in lex.verbs or belief):
+    """A cue headed by a verb: a speech or thought verb with its clause or infinitive, a speech
+    verb with a noun-phrase object ("reaffirmed Russia's readiness to ..."), a light verb with a
+    speech noun ("expressed concern about X"), or a verb and a preposition ("called for X")."""
+    if tok.i in blocked or tok.pos_ not in {"VERB", "AUX"}:
         return None
-    cue = Cue([tok], tok.sent, belief=belief)
+    lemma = tok.lemma_.lower()
+    belief, speech = lemma in lex.belief, lemma in lex.verbs
+    particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), "")
+    takes_object = (lemma, particle) in lex.objects or (lemma, "") in lex.objects
+    target = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    # "updated President Zelenskyy [on U.S. efforts]": the parser may hang the preposition on the addressee
+    near = list(tok.children) + (list(target.children) if target is not None and lemma in lex.addressee else [])
+    preps = [c for c in near if c.dep_ == "prep" and (lemma, c.lower_) in lex.preps]
+    if not (speech or belief or takes_object or preps or lemma in lex.light) or _not_said(tok, lex):
+        return None
+    passive = any(c.dep_ in PASSIVE_DEPS for c in tok.children)
+    cue = Cue([tok], tok.sent, belief=belief, act=lex.acts.get(lemma, "says"), quote_only=lemma in lex.quote_only)
     cue.source = _subject(tok)
     source_ids = {t.i for t in cue.source.subtree} if cue.source is not None and cue.source.head.i == tok.i else set()
-    heads = [c for c in tok.children if c.dep_ in CONTENT_DEPS and not (belief and c.dep_ != "ccomp")]
-    for h in heads:
-        cue.content |= _clause_tokens(h, source_ids | {tok.i})
-    if not heads and tok.dep_ == "parataxis" and tok.head.pos_ in {"VERB", "AUX"} and not belief:
-        cue.content = _clause_tokens(tok.head, {t.i for t in tok.subtree})  # "X, he said, is Y"
+    exclude = source_ids | {tok.i}
+    if speech or belief:
+        # a thought counts with a clause, or an infinitive in the active ("wants to meet", not
+        # "is thought to be")
+        heads = [c for c in tok.children if c.dep_ in CONTENT_DEPS and not (
+            belief and (c.dep_ == "parataxis" or (c.dep_ == "xcomp" and (passive or c.pos_ not in {"VERB", "AUX"}))))]
+        for h in heads:
+            cue.content |= _clause_tokens(h, exclude) - _next_statements(tok, h, lex)
+            if h.dep_ == "xcomp" and h.tag_ == "VB":  # "wants to triple X, grow Y and create Z"
+                for c in tok.children:
+                    if c.dep_ == "conj" and c.tag_ == "VB" and c.i > h.i:
+                        cue.content |= _clause_tokens(c, exclude) | {t.i for t in tok.children if t.dep_ == "cc" and h.i < t.i < c.i}
+        if not heads and tok.dep_ == "parataxis" and tok.head.pos_ in {"VERB", "AUX"} and not belief:
+            cue.content = _clause_tokens(tok.head, {t.i for t in tok.subtree})  # "X, he said, is Y"
+    if target is None and passive:
+        target = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.lower_ != "it"), None)
+    noun_act = lex.nouns.get(target.lemma_.lower()) if target is not None else None
+    if lemma in lex.light and noun_act:
+        cue.act = noun_act
+    if target is None and takes_object:  # "described as counterproductive the intentions of ..."
+        target = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+    if not cue.content and not belief and target is not None and (takes_object or (lemma in lex.light and noun_act)):
+        cue.content = _object_content(tok, target, exclude)
+        if not takes_object and not cue.content - _bare_noun(target):
+            cue.content = set()  # "made the comments on Friday": a statement referred to, not made
+    if not cue.content and not belief and preps:
+        prep = preps[0]
+        cue.act = lex.preps[(lemma, prep.lower_)]
+        cue.content = _object_content(tok, prep, exclude | {prep.i}) if prep.head.i == tok.i else \
+            {t.i for t in prep.subtree} - {prep.i} - exclude
+        if target is not None and lemma not in lex.addressee:  # "accused X of Y", not "briefed X on Y"
+            cue.content |= {t.i for t in target.subtree} - exclude
+    if not (speech or belief) and not cue.content:
+        return None
     cue.subtree = set()
     for child in tok.children:  # the verb's arguments, not its time, place or other clauses
         if child.dep_ in ARGUMENT_DEPS or (child.dep_ == "prep" and child.lower_ in ARGUMENT_PREPS):
             cue.subtree |= {t.i for t in child.subtree}
     cue.subtree -= source_ids
+    return cue
+
+
+def _adjective_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
+    """'President Biden was clear that ...', 'made clear that ...': a speech adjective after "be"
+    or "make" with a clause; "It is clear that ..." is the writer's own voice, not a cue."""
+    head = tok.head
+    if tok.i in blocked or tok.pos_ != "ADJ" or tok.lower_ not in lex.adjectives \
+            or tok.dep_ not in {"acomp", "oprd", "ccomp", "xcomp"} or head.lemma_.lower() not in {"be", "make"}:
+        return None
+    source = _subject(head)
+    if source is None or source.lower_ == "it":
+        return None
+    clause = [c for c in tok.children if c.dep_ == "ccomp"] or \
+        [c for c in head.children if c.dep_ == "ccomp" and c.i > tok.i]
+    if not clause:
+        return None
+    cue = Cue(sorted([head, tok], key=lambda t: t.i), tok.sent, source=source)
+    source_ids = {t.i for t in source.subtree} if source.head.i == head.i else set()
+    cue.content = _clause_tokens(clause[0], source_ids | {head.i, tok.i})
+    cue.subtree = set(cue.content)
     return cue
 
 
@@ -313,7 +479,7 @@ def cues_in(doc, lex: Lexicon, blocked: set) -> list[Cue]:
         # Without a dependency parse there is no cue to find, and spaCy 3.8 can crash the
         # process (SIGSEGV) when Token.children is read on such a doc.
         return []
-    cues = [c for c in (_verb_cue(t, lex, blocked) for t in doc) if c is not None]
+    cues = [c for t in doc for c in (_verb_cue(t, lex, blocked), _adjective_cue(t, lex, blocked)) if c is not None]
     return cues + _phrase_cues(doc, lex, blocked)
 
 
@@ -508,6 +674,41 @@ def _is_partial(cue: Cue, how: str, q_ids: set, doc) -> bool:
     return len(outside) >= 2 or (how == "subtree" and len(outside) >= 1)
 
 
+WH_WORDS = {"whether", "if", "what", "when", "why", "how", "who", "which", "where"}
+
+
+def _unsaid(cue: Cue, doc) -> bool:
+    """A statement not made: a negated cue over a question ("he has not explicitly stated
+    whether he would continue aid", "would not say when")."""
+    if not any(c.dep_ == "neg" for t in cue.tokens for c in t.children):
+        return False
+    return doc[min(cue.content)].lower_ in WH_WORDS
+
+
+# Words a headline leaves in lower case; every other word of a headline is capitalised.
+HEADLINE_SMALL = {"a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "nor", "but", "at", "by",
+                  "with", "as", "from", "into", "vs", "via", "per"}
+
+
+def not_prose_line(line: str, first: bool, openers: frozenset) -> bool:
+    """True for a line that is not the article's prose, so no statement is read from it: a link
+    to another story or a caption for embedded media ("READ MORE: ...", "Watch the full
+    interview below:"; the openers are ``link_openers`` in ``data/speech_verbs.yml``), or,
+    below the first line, a headline alone on a line (every word that is not a small word
+    capitalised: "Emails Reveal Aide Conspired With Reporter")."""
+    line = line.strip()
+    low = line.lower()
+    for word in openers:
+        after = low[len(word):len(word) + 1]
+        if low.startswith(word) and (after == ":" or (after == " " and line.endswith(":"))):
+            return True
+    if first:
+        return False  # the article's own headline: "Trump says ..." is a statement
+    words = re.findall(r"[^\W\d_][\w’'\-]*", line)
+    content = [w for w in words if w.lower() not in HEADLINE_SMALL]
+    return 3 <= len(words) <= 20 and all(w[0].isupper() for w in content)
+
+
 def statements_in_paragraph(plan: Plan, k: int, doc, lex: Lexicon, blocked_spans) -> list[Statement]:
     """Statements whose quotation starts in, or whose cue sits in, paragraph k."""
     off, end = plan.paras[k]
@@ -519,6 +720,8 @@ def statements_in_paragraph(plan: Plan, k: int, doc, lex: Lexicon, blocked_spans
                 blocked |= set(range(span.start, span.end))
     quotes = [q for q in plan.quotations if any(off <= s < end for s, _ in q.pieces[:1])
               and not _inside(q.start, q.end, [tuple(p) for t in plan.turns for p in t.pieces])]
+    if not_prose_line(plan.text[off:end], k == 0, lex.link_openers):
+        return []
     cues = cues_in(doc, lex, blocked)
     out: list[Statement] = []
     by_cue: dict[int, Statement] = {}
@@ -559,7 +762,9 @@ def statements_in_paragraph(plan: Plan, k: int, doc, lex: Lexicon, blocked_spans
         by_cue[key] = st
         out.append(st)
     for cue in cues:
-        if id(cue) in by_cue or len([i for i in cue.content if doc[i].is_alpha]) < 2:
+        if id(cue) in by_cue or cue.quote_only or len([i for i in cue.content if doc[i].is_alpha]) < 2:
+            continue
+        if _unsaid(cue, doc):
             continue
         if cue.content & blocked:
             continue
@@ -578,7 +783,7 @@ def _row(plan: Plan, st: Statement, resolver: Resolver, doc, lex: Lexicon) -> di
                quote_spans=[list(p) for p in st.pieces],
                quote_text=" ".join(text[s:e] for s, e in st.pieces), kind=st.kind,
                speaker="", speaker_mention="", speaker_start=-1, speaker_end=-1,
-               cue="", cue_start=-1, cue_end=-1, venue="",
+               cue="", cue_start=-1, cue_end=-1, act="says", venue="",
                sentence=text[st.sentence[0]:st.sentence[1]].strip(),
                content_start=(st.content or st.pieces)[0][0], content_end=(st.content or st.pieces)[-1][1],
                confidence=round(st.confidence, 2), _para=st.para)
@@ -589,6 +794,7 @@ def _row(plan: Plan, st: Statement, resolver: Resolver, doc, lex: Lexicon) -> di
         c0, c1 = cue.tokens[0], cue.tokens[-1]
         row.update(cue_start=off + c0.idx, cue_end=off + c1.idx + len(c1))
         row["cue"] = text[row["cue_start"]:row["cue_end"]]
+        row["act"] = cue.act
         row["venue"] = venue_of(cue, lex) if len(cue.tokens) == 1 else ""
         if cue.source is not None:
             q_ids = set()
@@ -622,7 +828,7 @@ def _turn_row(plan: Plan, turn: Turn, resolver: Resolver) -> dict:
                 quote_text=" ".join(text[s:e] for s, e in turn.pieces), kind="turn",
                 speaker=speaker, speaker_mention=label, speaker_start=turn.label_start,
                 speaker_end=turn.label_end, cue=":", cue_start=turn.label_end,
-                cue_end=turn.label_end + 1, venue="", sentence=text[turn.pieces[0][0]:turn.pieces[0][1]][:400],
+                cue_end=turn.label_end + 1, act="says", venue="", sentence=text[turn.pieces[0][0]:turn.pieces[0][1]][:400],
                 content=text[start:end], content_start=start, content_end=end, confidence=0.95,
                 _para=-1)
 
@@ -650,6 +856,24 @@ def _inherit(rows: list[dict]) -> None:
             r["venue"] = prev["venue"]
 
 
+def _implicit_speakers(rows: list[dict], people: set[str]) -> None:
+    """A statement whose cue names nobody ("It was emphasised that ...", "Specific examples ...
+    were cited", "The President of France was asked to ...") is the text's main speaker's, as
+    in a readout: the person who is the subject of the nearest earlier cue, else the first
+    person who is the subject of a cue anywhere in the text. Joint subjects ("The leaders") and
+    institutions do not count; a text with no person speaking leaves the speaker empty."""
+    by_person = sorted((r["cue_start"], r["speaker"]) for r in rows
+                       if r["speaker_start"] >= 0 and r["cue_start"] >= 0 and r["speaker"] in people)
+    if not by_person:
+        return
+    for r in rows:
+        if r["speaker"] or not r["cue"] or r["kind"] == "turn" or r["speaker_start"] >= 0:
+            continue
+        earlier = [name for at, name in by_person if at < r["cue_start"]]
+        r["speaker"] = earlier[-1] if earlier else by_person[0][1]
+        r["confidence"] = round(min(r["confidence"], 0.5), 2)
+
+
 def statements_for_article(plan: Plan, docs: dict, lex: Lexicon) -> list[dict]:
     """Statement rows for one article whose paragraphs have been run through spaCy."""
     persons = []
@@ -669,6 +893,7 @@ def statements_for_article(plan: Plan, docs: dict, lex: Lexicon) -> list[dict]:
     rows += [_turn_row(plan, t, resolver) for t in plan.turns]
     rows.sort(key=lambda r: (r["quote_start"], r["quote_end"], r["kind"]))
     _inherit(rows)
+    _implicit_speakers(rows, {p.full for p in resolver.people})
     seen = set()
     out = []
     for r in rows:
