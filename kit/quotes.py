@@ -60,7 +60,7 @@ from .quotes_marks import Quotation, Turn, cue_form_pattern, find_quotations, fi
 log = logging.getLogger(__name__)
 
 # Bump when the engine's rows change, so kit.cache re-extracts instead of reusing old rows.
-ENGINE_VERSION = "6"
+ENGINE_VERSION = "7"
 
 STATEMENT_COLUMNS = [
     "article_id", "quote_id", "quote", "quote_start", "quote_end", "quote_spans", "quote_text",
@@ -113,6 +113,11 @@ class Lexicon:
     def cue_verbs(self) -> frozenset:
         """Every verb lemma that can head a cue, for the fast path's cheap test."""
         return self.verbs | self.belief | self.light | {v for v, _ in self.objects} | {v for v, _ in self.preps}
+
+    @property
+    def light_only(self) -> frozenset:
+        """Light verbs that are cues only with a speech noun ("gave an assessment")."""
+        return self.light - self.verbs - self.belief - {v for v, _ in self.objects} - {v for v, _ in self.preps}
 
 
 def _grouped(raw: dict, key: str) -> dict[str, str]:
@@ -169,17 +174,17 @@ def _inside(s: int, e: int, spans) -> bool:
     return any(a <= s and e <= b for a, b in spans)
 
 
-def lemma_forms(nlp, lemmas: Iterable[str]) -> frozenset[str] | None:
-    """Every lower-case word the pipeline can lemmatise to one of ``lemmas`` as a verb, read
-    from its rule lemmatizer's own tables; None when the pipeline lemmatises some other way
-    (then the cheap test falls back to the lexicon's broad stem pattern)."""
+def lemma_forms(nlp, lemmas: Iterable[str], pos: str = "verb") -> frozenset[str] | None:
+    """Every lower-case word the pipeline can lemmatise to one of ``lemmas`` as a ``pos`` (verb
+    or noun), read from its rule lemmatizer's own tables; None when the pipeline lemmatises
+    some other way (then the cheap test falls back to the lexicon's broad stem pattern)."""
     if nlp is None or "lemmatizer" not in nlp.pipe_names:
         return None
     lemmatizer = nlp.get_pipe("lemmatizer")
     if getattr(lemmatizer, "mode", None) != "rule":
         return None
-    rules = lemmatizer.lookups.get_table("lemma_rules", {}).get("verb", [])
-    exceptions = lemmatizer.lookups.get_table("lemma_exc", {}).get("verb", {})
+    rules = lemmatizer.lookups.get_table("lemma_rules", {}).get(pos, [])
+    exceptions = lemmatizer.lookups.get_table("lemma_exc", {}).get(pos, {})
     lemmas = {str(w).lower() for w in lemmas}
     forms = set(lemmas)  # base forms, and auxiliaries (lemmatised as their own lower case)
     for lemma in lemmas:
@@ -205,12 +210,30 @@ def _exact_forms_pattern(forms: frozenset, phrases: tuple) -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(words + joined) + r")\b", re.I)
 
 
-def cue_pattern(nlp, lex: Lexicon) -> re.Pattern:
-    """The cheap test for a cue: any word the pipeline can read as a cue verb, a phrase, or a
-    speech adjective ("clear" in "made clear that")."""
-    forms = lemma_forms(nlp, lex.cue_verbs)
+@dataclass(frozen=True)
+class CueTest:
+    """The fast path's cheap test for a paragraph that can hold a cue: a word the pipeline can
+    read as a cue verb, a phrase or a speech adjective ("clear" in "made clear that"); or a
+    light verb ("gave") with a speech noun ("assessment"), for a light verb is a cue only with one."""
+    words: re.Pattern
+    light: re.Pattern
+    nouns: re.Pattern
+
+    def search(self, text: str) -> bool:
+        return bool(self.words.search(text) or (self.light.search(text) and self.nouns.search(text)))
+
+
+def cue_pattern(nlp, lex: Lexicon) -> CueTest | re.Pattern:
+    """The cheap test for a cue (see :class:`CueTest`), from the pipeline's own lemmatizer
+    tables; the lexicon's broad stem pattern when they cannot be read."""
+    forms = lemma_forms(nlp, lex.cue_verbs - lex.light_only)
+    light = lemma_forms(nlp, lex.light_only)
+    nouns = lemma_forms(nlp, lex.nouns, "noun")
+    if forms is None or light is None or nouns is None:
+        return lex.forms
     words = lex.phrases + tuple((a,) for a in sorted(lex.adjectives))
-    return lex.forms if forms is None else _exact_forms_pattern(forms, words)
+    return CueTest(_exact_forms_pattern(forms, words), _exact_forms_pattern(light, ()),
+                   _exact_forms_pattern(nouns, ()))
 
 
 def _outside(s: int, e: int, spans: list) -> list[tuple[int, int]]:
@@ -235,7 +258,7 @@ def not_prose_spans(quotations: list[Quotation], turns: list[Turn]) -> list[tupl
 
 
 def plan_article(article_id: str, text: str, lex: Lexicon, fast: bool = True,
-                 cues: re.Pattern | None = None) -> Plan:
+                 cues: CueTest | re.Pattern | None = None) -> Plan:
     """Paragraphs, quotations and turns of one article, and what each paragraph needs.
 
     With ``fast`` a paragraph gets the full parse only when it can hold a statement: a
@@ -347,6 +370,28 @@ def _object_content(verb, target, exclude: set) -> set:
     return ids - exclude
 
 
+def _trailing_aside(doc, ids: set, lex: Lexicon) -> set:
+    """The aside that ends a reported clause after a comma, which is the writer's, not the
+    speaker's: ", citing the strategic importance of ...", ", although it may take days",
+    ", and rights groups warned that ..." (another speaker)."""
+    if not ids:
+        return set()
+    last = max(i for i in ids if not doc[i].is_punct) if any(not doc[i].is_punct for i in ids) else max(ids)
+    for t in sorted((doc[i] for i in ids), key=lambda t: t.i):
+        start = t.left_edge.i
+        comma = doc[start - 1] if doc[start - 1].dep_ != "cc" else doc[start - 2]
+        if t.right_edge.i < last or start == min(ids) or comma.text not in {",", ";", "—", "–", "--", "("}:
+            continue
+        first = doc[start]
+        # a relative clause (", which impedes talks") is left in: in a readout it is the speaker's
+        aside = (t.dep_ == "advcl" and (t.tag_ == "VBG" or any(
+            c.dep_ == "mark" and c.lower_ in ADJUNCT_MARKS for c in t.children))) or \
+            (t.dep_ == "conj" and t.lemma_.lower() in lex.acts and any(c.dep_ == "nsubj" for c in t.children))
+        if aside:
+            return {x.i for x in t.subtree} | set(range(comma.i, start))
+    return set()
+
+
 def _bare_noun(noun) -> set:
     """The noun with its determiners and modifiers only ("this statement", "the comments")."""
     return {noun.i} | {t.i for c in noun.children if c.dep_ in {"det", "poss", "amod", "compound", "nummod", "predet"}
@@ -419,6 +464,7 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
             cue.content |= {t.i for t in target.subtree} - exclude
     if not (speech or belief) and not cue.content:
         return None
+    cue.content -= _trailing_aside(tok.doc, cue.content, lex)
     cue.subtree = set()
     for child in tok.children:  # the verb's arguments, not its time, place or other clauses
         if child.dep_ in ARGUMENT_DEPS or (child.dep_ == "prep" and child.lower_ in ARGUMENT_PREPS):
@@ -679,7 +725,9 @@ WH_WORDS = {"whether", "if", "what", "when", "why", "how", "who", "which", "wher
 
 def _unsaid(cue: Cue, doc) -> bool:
     """A statement not made: a negated cue over a question ("he has not explicitly stated
-    whether he would continue aid", "would not say when")."""
+    whether he would continue aid", "would not say when"). Other negated speech stays: "did not
+    deny that ..." reports a position, and PolNeAR annotates it (dropping every negated cue
+    loses more true attributions on its dev split than it removes false ones)."""
     if not any(c.dep_ == "neg" for t in cue.tokens for c in t.children):
         return False
     return doc[min(cue.content)].lower_ in WH_WORDS
