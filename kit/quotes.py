@@ -108,6 +108,7 @@ class Lexicon:
     preps: dict = field(default_factory=dict)          # (verb lemma, preposition) -> act
     adjectives: frozenset = frozenset()                # "was clear that", "made clear that"
     link_openers: frozenset = frozenset()              # "READ MORE:", "Watch below:" lines
+    word_use: frozenset = frozenset()                  # "a term used [to describe] X"
 
     @property
     def cue_verbs(self) -> frozenset:
@@ -146,7 +147,7 @@ def load_lexicon(path: str = "speech_verbs.yml") -> Lexicon:
                   low("not_speaker_labels"), low("label_roles"), frozenset(raw.get("female_names") or []),
                   frozenset(raw.get("male_names") or []), re.compile("$^"), acts, low("quotation_only_verbs"),
                   objects, low("light_verbs"), _grouped(raw, "speech_nouns"), preps, adjectives,
-                  low("link_openers"))
+                  low("link_openers"), low("word_use_verbs"))
     lex.forms = cue_form_pattern(lex.cue_verbs, [" ".join(p) for p in phrases] + sorted(adjectives))
     return lex
 
@@ -331,13 +332,15 @@ def _clause_tokens(head, exclude: set) -> set:
 
 def _not_said(tok, lex: Lexicon) -> bool:
     """True for a cue word that reports no statement of its own: a participle or infinitive that
-    names or describes a noun ("a group called X", "a word used to describe a sweet", "attempts
-    to blame Russia"), or the infinitive of another cue ("asked him to convey our wishes": the
-    asking is the statement)."""
+    names or describes a noun ("a group called X", "attempts to blame Russia"), the sense of a
+    word ("a term Rubio has used to describe Trump"; ``word_use_verbs``), or the infinitive of
+    another cue ("asked him to convey our wishes": the asking is the statement)."""
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in (lex.verbs | lex.belief) - lex.quote_only:
         return True
     while tok.dep_ in {"xcomp", "advcl"} and tok.tag_ == "VB" and tok.head.i != tok.i:
         tok = tok.head  # "used [to describe]"
+        if tok.lemma_.lower() in lex.word_use:
+            return True
     return tok.dep_ == "acl" and tok.tag_ in {"VBN", "VB"}
 
 

@@ -36,7 +36,7 @@ import pandera.pandas as pa
 from .config import data_path, load_yaml
 
 WHO_SAID_WHAT_COLUMNS = [
-    "said_on", "actor", "speaker", "camp", "role", "kind", "quote", "cue", "venue", "when_text",
+    "said_on", "actor", "speaker", "camp", "role", "kind", "act", "quote", "cue", "venue", "when_text",
     "said_on_precision", "published", "title", "source", "url", "article_id", "quote_id",
     "quote_start", "quote_end", "sentence", "context",
 ]
@@ -81,7 +81,7 @@ def who_said_what(statements: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFr
     meta = articles[meta_cols].drop_duplicates("article_id")
     stmts = statements.drop(columns=[c for c in meta_cols[1:] if c in statements.columns])
     table = stmts.merge(meta, on="article_id", how="left")
-    for col in ("actor", "speaker", "camp", "role", "kind", "quote", "cue", "venue", "when_text",
+    for col in ("actor", "speaker", "camp", "role", "kind", "act", "quote", "cue", "venue", "when_text",
                 "said_on_precision", "title", "source", "url", "sentence"):
         table[col] = _text_column(table, col)
     table["camp"] = table["camp"].replace("", "Other")
@@ -753,7 +753,8 @@ WHO_SAID_WHAT_SCHEMA = pa.DataFrameSchema({
     "said_on": pa.Column(pa.DateTime, nullable=True),
     "actor": _str(), "speaker": _str(),
     "camp": _str(checks=pa.Check.str_length(min_value=1)),
-    "role": _str(), "kind": _str(), "quote": _str(), "cue": _str(), "venue": _str(), "when_text": _str(),
+    "role": _str(), "kind": _str(), "act": _str(), "quote": _str(), "cue": _str(), "venue": _str(),
+    "when_text": _str(),
     "said_on_precision": _str(), "published": _utc_time(),
     "title": _str(), "source": _str(), "url": _str(), "article_id": _str(),
     "quote_id": _str(unique=True), "quote_start": pa.Column("int64"), "quote_end": pa.Column("int64"),
