@@ -15,6 +15,9 @@
                                  ("a senior Russian lawmaker"); "" if none
     speaker_mention, speaker_start, speaker_end   the words the cue attaches to ("he"), -1 if none
     cue, cue_start, cue_end      the speech verb or phrase ("told", "according to"), -1 if none
+    act                          the speech act of the cue (says, denies, rejects, warns, accuses,
+                                 demands, promises, agrees, concerned, believes); "says" for
+                                 a quotation without a cue and a transcript turn
     venue                        addressee or medium ("CNN", "reporters", "New York Post"), or ""
     sentence                     the sentence(s) around the statement, for a reporter to read
     content, content_start, content_end  the whole reported content: for a partial quote the
@@ -30,8 +33,14 @@ How it works (rules, no trained model beyond spaCy's parser):
   pipeline's lemmatizer can read as a cue verb) get the full parse (``fast=True``); the rest
   get only named entities, which speaker resolution needs, and paragraphs whose every letter
   is quoted or spoken in a transcript get nothing;
-* a cue is a verb from ``data/speech_verbs.yml`` (matched on its lemma) that governs a clause
-  or a quotation, or a phrase such as "according to"; its subject is the speaker mention;
+* a cue is a verb from ``data/speech_verbs.yml`` (matched on its lemma) that governs a clause,
+  an infinitive or a quotation; a speech verb with a noun-phrase object ("reaffirmed Russia's
+  readiness to ..."), a light verb with a speech noun ("expressed concern about X"), a verb and
+  a preposition ("called for X"), "was clear that", or a phrase such as "according to"; its
+  subject is the speaker mention, and a passive or impersonal cue ("It was emphasised that")
+  takes the text's main speaker (see ``_implicit_speakers``);
+* what is not speech is left out: a negated cue over a question ("has not stated whether"),
+  action verbs, naming participles and word senses, link lines, captions and headlines;
 * a quotation is direct when it is the whole content of its cue, partial when it sits inside a
   longer reported clause; a cue's clause without quotation marks is indirect speech;
 * transcript lines that open with a speaker label are turns;
