@@ -78,6 +78,7 @@ STATEMENT_COLUMNS = [
     "content", "content_start", "content_end", "confidence",
 ]
 CONTENT_DEPS = {"ccomp", "xcomp", "parataxis"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 PASSIVE_DEPS = {"nsubjpass", "auxpass", "csubjpass"}
 # Prepositions whose object says what a statement was about ("expressed concern [over X]").
 CONTENT_PREPS = {"about", "of", "on", "over", "regarding", "concerning", "against", "for", "as", "with"}
@@ -316,6 +317,10 @@ def _subject(verb, depth: int = 0):
     agent of a passive ("was raised by Putin"). The subject of a passive is never the speaker:
     it is what was said ("X was pointed out") or who was told ("He was told that")."""
     for child in verb.children:
+        if depth and child.lower_ == "it" and verb.dep_ == "ccomp" and child.dep_ in SUBJECT_DEPS:
+            # "Putin emphasised that it is unacceptable ... and outlined ...": a cue the parser
+            # hung on the reported clause is still the reporting subject's
+            return _subject(verb.head, depth + 1)
         # "Trump was asked about it and said ...": who was asked is who then spoke
         if child.dep_ == "nsubj" or (depth and child.dep_ == "nsubjpass" and child.lower_ != "it"):
             if child.lower_ in RELATIVE and verb.dep_ == "relcl":
