@@ -61,10 +61,10 @@ from typing import Iterable, Iterator
 
 import pandas as pd
 
-from .config import load_yaml
 from .coref import Resolver
-from .nlp import load_pipeline
-from .quotes_marks import Quotation, Turn, cue_form_pattern, find_quotations, find_turns, paragraphs
+from .cues import Lexicon, load_lexicon
+from .nlp import default_n_process, load_pipeline
+from .quotes_marks import Quotation, Turn, find_quotations, find_turns, paragraphs
 
 log = logging.getLogger(__name__)
 
@@ -95,76 +95,6 @@ PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 ARGUMENT_DEPS = {"dobj", "oprd", "xcomp", "ccomp", "acomp", "attr", "dative", "parataxis", "npadvmod"}
 ARGUMENT_PREPS = {"as", "about", "of", "for", "on", "with"}
 FULL_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
-
-
-@dataclass
-class Lexicon:
-    """The cue lexicon from ``data/speech_verbs.yml``."""
-    verbs: frozenset          # speech verbs: a cue with a clause, an infinitive or a quotation
-    belief: frozenset         # thought verbs: a cue with a clause or an infinitive only
-    phrases: tuple
-    addressee: frozenset
-    medium: frozenset
-    not_labels: frozenset
-    label_roles: frozenset
-    female: frozenset
-    male: frozenset
-    forms: re.Pattern
-    acts: dict = field(default_factory=dict)           # verb lemma -> act
-    quote_only: frozenset = frozenset()                # cues only beside a quotation
-    objects: frozenset = frozenset()                   # (lemma, particle or "") with an object as content
-    light: frozenset = frozenset()                     # verbs that need a speech noun as object
-    nouns: dict = field(default_factory=dict)          # speech noun -> act
-    preps: dict = field(default_factory=dict)          # (verb lemma, preposition) -> act
-    adjectives: frozenset = frozenset()                # "was clear that", "made clear that"
-    link_openers: frozenset = frozenset()              # "READ MORE:", "Watch below:" lines
-    word_use: frozenset = frozenset()                  # "a term used [to describe] X"
-
-    @property
-    def cue_verbs(self) -> frozenset:
-        """Every verb lemma that can head a cue, for the fast path's cheap test."""
-        return self.verbs | self.belief | self.light | {v for v, _ in self.objects} | {v for v, _ in self.preps}
-
-    @property
-    def light_only(self) -> frozenset:
-        """Light verbs that are cues only with a speech noun ("gave an assessment")."""
-        return self.light - self.verbs - self.belief - {v for v, _ in self.objects} - {v for v, _ in self.preps}
-
-
-def _grouped(raw: dict, key: str) -> dict[str, str]:
-    """{word: group} from a mapping of group -> list of words (``acts``, ``speech_nouns``)."""
-    out = {}
-    for group, words in (raw.get(key) or {}).items():
-        for word in words or []:
-            out[str(word).lower()] = str(group)
-    return out
-
-
-@lru_cache(maxsize=4)
-def load_lexicon(path: str = "speech_verbs.yml") -> Lexicon:
-    """The cue verbs and their acts, phrases, venue words and name lists a reporter edits in ``data/``."""
-    raw = load_yaml(path) or {}
-    low = lambda key: frozenset(str(w).lower() for w in raw.get(key) or [])
-    acts = _grouped(raw, "acts")
-    thought = low("thought_acts")
-    verbs = frozenset(v for v, a in acts.items() if a not in thought)
-    belief = frozenset(v for v, a in acts.items() if a in thought)
-    phrases = tuple(tuple(str(p).lower().split()) for p in raw.get("phrases") or [])
-    objects = frozenset((w.split()[0], " ".join(w.split()[1:])) for w in low("object_verbs"))  # "point out"
-    preps = {tuple(str(k).lower().split()): str(v) for k, v in (raw.get("preposition_cues") or {}).items()}
-    adjectives = low("speech_adjectives")
-    lex = Lexicon(verbs, belief, phrases, low("addressee_verbs"), low("medium_nouns"),
-                  low("not_speaker_labels"), low("label_roles"), frozenset(raw.get("female_names") or []),
-                  frozenset(raw.get("male_names") or []), re.compile("$^"), acts, low("quotation_only_verbs"),
-                  objects, low("light_verbs"), _grouped(raw, "speech_nouns"), preps, adjectives,
-                  low("link_openers"), low("word_use_verbs"))
-    lex.forms = cue_form_pattern(lex.cue_verbs, [" ".join(p) for p in phrases] + sorted(adjectives))
-    return lex
-
-
-def speech_verbs() -> frozenset[str]:
-    """Lemmas of cue verbs from ``data/speech_verbs.yml``."""
-    return load_lexicon().verbs
 
 
 # ---------------------------------------------------------------- planning (no parsing)
@@ -1032,12 +962,14 @@ def _ner_own_tok2vec(nlp) -> bool:
 
 
 def extract_quotes(articles: pd.DataFrame, nlp=None, batch_size: int = 32, *, fast: bool = True,
-                   n_process: int = 1) -> pd.DataFrame:
+                   n_process: int | None = None) -> pd.DataFrame:
     """The ``statements`` table for every article in ``articles`` (see the module docstring).
 
     ``fast=True`` parses only paragraphs that can hold a statement and gives the same rows as
-    ``fast=False`` (a full parse of every paragraph). ``n_process`` > 1 uses more cores.
+    ``fast=False`` (a full parse of every paragraph). ``n_process`` processes parse (default:
+    the usable cores, ``kit.nlp.default_n_process()``); the rows do not depend on it.
     """
+    n_process = default_n_process() if n_process is None else int(n_process)
     frames, rows = [], []
     chunk = CHUNK_ARTICLES
     for n, article_rows in enumerate(iter_statements(articles, nlp, fast=fast, batch_size=batch_size,
