@@ -348,11 +348,6 @@ class Resolver:
         found += [p.full for p in self.people if s <= p.start < e and p.start < at]
         return list(dict.fromkeys(found))
 
-    def unnamed_sides(self, at: int) -> str:
-        """Who stands behind a passive with no agent ("It was agreed that ...", "It was noted
-        that ...") in a readout: the opening's participants, "; "-joined; "" when none."""
-        return JOINED.join(self.opening_participants(at))
-
     def participants(self, at: int) -> list[str]:
         """Everyone the text introduced before ``at`` as taking part: the opening's participants;
         failing two, every person named before ``at``, in order."""
