@@ -55,6 +55,21 @@ ROLE_SYNONYMS = {
 }
 WORD = re.compile(r"[\w.'’\-]+")
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our", "myself", "ourselves"}
+FIRST_PERSON_WORD = re.compile(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur|[Uu]s)\b")
+# A speech printed without a label says "I" and "we" over and over; a news story rarely does
+# outside quotations. Below this many first-person words in its prose a text is not a speech.
+FIRST_PERSON_MIN = 8
+FIRST_PERSON_PER_1000 = 15   # first-person words per 1,000 words of prose: a speech has 30 to 60
+
+
+def _outside_spans(length: int, blocked: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The stretches of a text of ``length`` characters outside every blocked span."""
+    out, at = [], 0
+    for s, e in sorted(blocked):
+        if s > at:
+            out.append((at, s))
+        at = max(at, e)
+    return out + ([(at, length)] if at < length else [])
 # "my government", "our side": the speaker's own side speaking, not someone else ("our partners").
 SPEAKER_BODIES = {"government", "administration", "side", "delegation", "country", "office", "team", "state"}
 COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
@@ -192,6 +207,8 @@ class Resolver:
         self.title = title or ""
         self.female, self.male = female_names, male_names
         self.words = words or coref_words()
+        self.blocked = blocked
+        self._first_person: bool | None = None
         people = []
         for s, e in sorted(set(person_spans)):
             s += len(text[s:e]) - len(text[s:e].lstrip())
@@ -200,7 +217,7 @@ class Resolver:
             name = clean_name(text[s:e])
             if not name or not name[0].isupper():
                 continue
-            if len(name.split()) > 2 and re.search(r"\bof (?:the )?$", text[max(0, s - 8):s]):
+            if len(name.split()) > 2 and re.search(r"\b[A-Z][\w\-]* of (?:the )?$", text[max(0, s - 40):s]):
                 # "President of Belarus Alexander Lukashenko", tagged from "Belarus" on
                 s += len(name.split()[0]) + 1
                 name = name.split(" ", 1)[1]
@@ -310,11 +327,25 @@ class Resolver:
                 return p.full
         return ""
 
+    def first_person_prose(self) -> bool:
+        """True when the text's own prose (outside quotations and turns) speaks in the first
+        person often enough to be a speech, not a news story with a stray "I" or "we"."""
+        if self._first_person is None:
+            prose = [(a, b) for a, b in _outside_spans(len(self.text), self.blocked)]
+            words = sum(len(self.text[a:b].split()) for a, b in prose)
+            found = sum(len(FIRST_PERSON_WORD.findall(self.text[a:b])) for a, b in prose)
+            self._first_person = found >= FIRST_PERSON_MIN and found * 1000 >= FIRST_PERSON_PER_1000 * words
+        return self._first_person
+
     def opening(self) -> tuple[int, int]:
-        """The text's first sentence that names someone (a person or an opening title)."""
+        """The text's first sentence that names someone (a person or an opening title); a
+        headline (most words capitalised) is not a sentence."""
         for m in SENTENCE.finditer(self.text):
             if m.end() == m.start():
                 break
+            words = re.findall(r"[^\W\d_]+", m.group())
+            if not words or sum(w[0].isupper() for w in words) > 0.6 * len(words):
+                continue
             if TITLE_SUBJECT.match(m.group()) or any(m.start() <= p.start < m.end() for p in self.people):
                 return m.span()
         return 0, 0
@@ -348,19 +379,11 @@ class Resolver:
         found += [p.full for p in self.people if s <= p.start < e and p.start < at]
         return list(dict.fromkeys(found))
 
-    def participants(self, at: int) -> list[str]:
-        """Everyone the text introduced before ``at`` as taking part: the opening's participants;
-        failing two, every person named before ``at``, in order."""
-        found = self.opening_participants(at)
-        if len(found) < 2:
-            found += [p.full for p in self.people if p.end <= at]
-        return list(dict.fromkeys(found))
-
     def joint(self, words: list[str], at: int) -> str:
         """The participants a plural subject ("the two leaders", "both sides") stands for,
         "; "-joined; "" when the text introduced fewer than two."""
         count = next((COUNTS[w.lower()] for w in words if w.lower() in COUNTS), 0)
-        found = self.participants(at)
+        found = self.opening_participants(at)
         found = found[:count] if count else found
         return JOINED.join(found) if len(found) >= 2 else ""
 
@@ -400,14 +423,15 @@ class Resolver:
         lhead = head.lower()
         words = WORD.findall(mention)
         if lhead in FIRST_PERSON or (words and words[0].lower() in {"my", "our"} and lhead in SPEAKER_BODIES):
-            return self.speech_speaker()  # "I", "we", "my government" outside quotes and turns
+            # "I", "we", "my government" outside quotes and turns, in a text written in the first person
+            return self.speech_speaker() if self.first_person_prose() else ""
         if lhead in {"they", "them"}:
             return self.joint_before(start)
         if lhead in PERSONAL_PRONOUNS:
             return self.pronoun(lhead, start) if lhead in PRONOUN_GENDER else ""
         lower = [w.lower() for w in words]
-        if lhead in self.words.joint and lhead in lower and len(words) <= 8 \
-                and set(lower[:lower.index(lhead)]) <= JOINT_DETERMINERS:
+        before = lower[:lower.index(lhead)] if lhead in lower else ["?"]
+        if lhead in self.words.joint and len(words) <= 8 and before and set(before) <= JOINT_DETERMINERS:
             found = self.joint(words, start)
             if found:
                 return found

@@ -393,7 +393,9 @@ def _colon_label(text: str, para_start: int, m: re.Match, words: LabelWords) -> 
         k += 1
     office = any(_is_role(t[2], words.roles) for t in toks[k:i])
     name = [t[2] for t in toks[i:j]]
-    if not _names_a_person(name, office or tooltip is not None, words):
+    # "Veto Power Impedes Peace Efforts:": words before the name that are no office make a heading
+    heading = not office and k < i and tooltip is None
+    if heading or not _names_a_person(name, office or tooltip is not None, words):
         if not (boundary and seg_start == para_start and _round_up_entry(text, m.end())):
             return None
         # "National Federation of Independent Business: headline \n “quote”": a round-up entry
