@@ -77,7 +77,19 @@ COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
 # leaders" (someone else's leaders).
 JOINT_DETERMINERS = {"the", "both", "all", "their", *COUNTS}
 JOINED = "; "
-SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?]+[\"”’')]*|\n|$)")
+# A sentence ends at . ! ? (not after an initial: "Donald J. Trump", "D.C.") or a line end.
+SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?]+[\"”’')]*(?=\s|$)|\n")
+
+
+def _sentences(text: str):
+    """(start, end) of each sentence of ``text``, in order."""
+    at = 0
+    for m in SENTENCE_END.finditer(text):
+        if m.end() > at:
+            yield at, m.end()
+            at = m.end()
+    if at < len(text):
+        yield at, len(text)
 # What follows the subject of a sentence that tells what someone did: a lower-case word, the verb.
 DOES = re.compile(r"\s+[a-z]")
 # A headline naming the author of the speech or statement under it.
@@ -177,14 +189,20 @@ OFFICE_RUN = re.compile(r"(?:[A-Z][\w'’\-]*|of|the|and)(?: (?:[A-Z][\w'’\-]*
 
 def office_holders(text: str, roles: frozenset[str], persons: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """People named after their office the way official readouts write them ("a telephone
-    conversation with President of the People's Republic of China Xi Jinping"), where the tagger
-    found no person: the two capitalised words that end a run opening with an office word
-    (``label_roles``), when at least one more word of the place stands between them and "of"."""
+    conversation with President of the People's Republic of China Xi Jinping", "Prime Minister
+    Ishiba Shigeru"), where the tagger found no person: the two capitalised words that end a run
+    opening with an office word (``label_roles``), when at least one more word of the place
+    stands between them and "of"; or the two or three words right after an office."""
     found = []
     for m in OFFICE_RUN.finditer(text):
         words = m.group().split(" ")
         first = next((i for i, w in enumerate(words[:3]) if w.lower() in roles), None)  # "Federal Chancellor of ..."
         words = words[first:] if first is not None else []
+        if "of" not in words and 2 <= len(words) - 1 <= 3 and all(w.lower() not in roles for w in words[1:]):
+            start = m.end() - len(" ".join(words[1:]))  # "Prime Minister Ishiba Shigeru": the name after the office
+            if not any(s < m.end() and start < e for s, e in persons):
+                found.append((start, m.end()))
+            continue
         if len(words) < 5 or "of" not in words:
             continue
         place = words[len(words) - 1 - words[::-1].index("of") + 1:]
@@ -340,14 +358,13 @@ class Resolver:
     def opening(self) -> tuple[int, int]:
         """The text's first sentence that names someone (a person or an opening title); a
         headline (most words capitalised) is not a sentence."""
-        for m in SENTENCE.finditer(self.text):
-            if m.end() == m.start():
-                break
-            words = re.findall(r"[^\W\d_]+", m.group())
+        for s, e in _sentences(self.text):
+            sentence = self.text[s:e]
+            words = re.findall(r"[^\W\d_]+", sentence)
             if not words or sum(w[0].isupper() for w in words) > 0.6 * len(words):
                 continue
-            if TITLE_SUBJECT.match(m.group()) or any(m.start() <= p.start < m.end() for p in self.people):
-                return m.span()
+            if TITLE_SUBJECT.match(sentence) or any(s <= p.start < e for p in self.people):
+                return s, e
         return 0, 0
 
     def speech_speaker(self) -> str:
@@ -378,6 +395,13 @@ class Resolver:
         found = [title.group(1)] if title and not any(s <= p.start < s + title.end() for p in self.people) else []
         found += [p.full for p in self.people if s <= p.start < e and p.start < at]
         return list(dict.fromkeys(found))
+
+    def unnamed_sides(self, at: int) -> str:
+        """Who stands behind a statement that names nobody ("It was agreed that ...") in a text
+        where no person is the subject of a cue: the participants its opening introduces,
+        "; "-joined, when it introduces two or more (a meeting or a call); else ""."""
+        found = self.opening_participants(at)
+        return JOINED.join(found) if len(found) >= 2 else ""
 
     def joint(self, words: list[str], at: int) -> str:
         """The participants a plural subject ("the two leaders", "both sides") stands for,
@@ -435,8 +459,8 @@ class Resolver:
             found = self.joint(words, start)
             if found:
                 return found
-        if (lhead in self.words.media or lhead[:-1] in self.words.media) and words and words[0].lower() == "the" \
-                and len(words) <= 4:  # "the message", "the messages"
+        if (lhead in self.words.media or lhead[:-1] in self.words.media) and words \
+                and words[0].lower() in {"the", "a", "an"} and len(words) <= 4:  # "the message", "a message"
             found = self.sender(start)
             if found:
                 return found

@@ -914,6 +914,9 @@ def statements_for_article(plan: Plan, docs: dict, lex: Lexicon) -> list[dict]:
     rows.sort(key=lambda r: (r["quote_start"], r["quote_end"], r["kind"]))
     _inherit(rows)
     _implicit_speakers(rows, {p.full for p in resolver.people})
+    for r in rows:  # still nobody: a readout with no person speaking ("The presidents ... It was agreed")
+        if not r["speaker"] and r["cue"] and r["kind"] != "turn" and r["speaker_start"] < 0:
+            r["speaker"] = resolver.unnamed_sides(r["cue_start"])
     seen = set()
     out = []
     for r in rows:

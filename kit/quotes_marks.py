@@ -393,8 +393,8 @@ def _colon_label(text: str, para_start: int, m: re.Match, words: LabelWords) -> 
         k += 1
     office = any(_is_role(t[2], words.roles) for t in toks[k:i])
     name = [t[2] for t in toks[i:j]]
-    # "Veto Power Impedes Peace Efforts:": words before the name that are no office make a heading
-    heading = not office and k < i and tooltip is None
+    # "Veto Power Impedes Peace Efforts:", "The Gap Goes On:": a heading, not a name
+    heading = not office and tooltip is None and (j - k > 4 or toks[k][2].lower() in {"the", "a", "an"})
     if heading or not _names_a_person(name, office or tooltip is not None, words):
         if not (boundary and seg_start == para_start and _round_up_entry(text, m.end())):
             return None
