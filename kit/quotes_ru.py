@@ -49,6 +49,8 @@ RELATIVE = {"который", "которая", "кто"}
 ADDRESS_WORDS = {"уважаемый", "глубокоуважаемый", "дорогой"}
 # Subjects that make a cue verb mean something else: "это говорит о том" (this shows).
 NOT_SPEAKERS = {"это", "что", "всё", "все", "то"}
+# "о чём я говорил", "о котором хочется сказать": the topic is a pronoun pointing elsewhere.
+RELATIVE_TOPICS = {"что", "который", "это", "то"}
 TOPIC_CASES = {"о", "об", "обо", "насчёт", "насчет", "про"}
 INITIALS = re.compile(r"(?:[А-ЯЁA-Z]\.\s?){1,2}$")
 LEADING_INITIALS = re.compile(r"^(?:[А-ЯЁA-Z]\.\s?){1,2}(?=[А-ЯЁA-Z])")
@@ -64,6 +66,7 @@ class RuLexicon:
     belief: dict
     verb_objects: dict
     topic_verbs: frozenset
+    object_acts: frozenset
     phrases: dict
     medium: frozenset
     male: frozenset
@@ -83,7 +86,7 @@ def load_ru_lexicon(path: str = "speech_verbs.yml") -> RuLexicon:
     words = lambda key: frozenset(str(w).lower() for w in raw.get(key) or [])
     pairs = {tuple(str(k).lower().split()): str(v) for k, v in (raw.get("verb_objects") or {}).items()}
     phrases = {tuple(str(k).lower().split()): str(v) for k, v in (raw.get("phrases") or {}).items()}
-    return RuLexicon(acts("verbs"), acts("belief_verbs"), pairs, words("topic_verbs"), phrases,
+    return RuLexicon(acts("verbs"), acts("belief_verbs"), pairs, words("topic_verbs"), words("object_acts"), phrases,
                      words("medium_nouns"), words("pronouns_male"), words("pronouns_female"),
                      words("first_person"), words("second_person"))
 
@@ -107,6 +110,8 @@ def _cue_lemma(tok, lex: RuLexicon) -> tuple[str, bool, bool] | None:
     """(act, belief, passive) when ``tok`` is a cue verb, else None. An imperfective reflexive
     form of a cue verb (отмечалось, подчёркивается, говорится) is its impersonal passive."""
     lemma = tok.lemma_.lower()
+    if _feat(tok, "Mood") == "Imp":
+        return None  # "Скажите, пожалуйста, …" asks, it reports nothing
     if tok.pos_ in {"VERB", "AUX"}:
         passive = _feat(tok, "Voice") == "Pass" or any(c.dep_ == "aux:pass" for c in tok.children)
         if lemma in lex.verbs:
@@ -179,7 +184,8 @@ def _topic_content(verb) -> set:
     """'рассказал о планах', 'сообщил о том, что …': the obl with о/об is what was said."""
     ids = set()
     for child in verb.children:
-        if child.dep_ == "obl" and any(g.dep_ == "case" and g.lower_ in TOPIC_CASES for g in child.children):
+        if child.dep_ == "obl" and any(g.dep_ == "case" and g.lower_ in TOPIC_CASES for g in child.children) \
+                and child.lemma_.lower() not in RELATIVE_TOPICS:
             ids |= {t.i for t in child.subtree}
     return ids
 
@@ -191,6 +197,26 @@ def _previous_sentence(verb) -> set:
         return set()
     before = verb.doc[sent.start - 1].sent
     return {t.i for t in before if not t.is_space}
+
+
+def _after_colon(verb) -> set:
+    """'о чём я говорил: <content>': the words after a colon that follows the cue."""
+    doc, sent = verb.doc, verb.sent
+    colon = next((t.i for t in doc[verb.i + 1:min(sent.end, verb.i + 4)] if t.text == ":"), None)
+    return {t.i for t in doc[colon + 1:sent.end] if not t.is_space and not t.is_punct or t.i < sent.end - 1} \
+        if colon is not None else set()
+
+
+def _that_clause(verb) -> set:
+    """'договорились с Президентом, что …': a что-clause the parser hung on a noun still is the
+    content, read off the surface (", что" within a few words of the cue)."""
+    doc, sent = verb.doc, verb.sent
+    for t in doc[verb.i + 1:min(sent.end - 1, verb.i + 8)]:
+        if t.lower_ in {"что", "чтобы"} and doc[t.i - 1].text == ",":
+            return {x.i for x in doc[t.i + 1:sent.end] if not x.is_space}
+        if t.text in {".", ":", "«", ";"}:
+            break
+    return set()
 
 
 def _about_this(verb) -> bool:
@@ -206,7 +232,8 @@ def _aside_clause(verb) -> set:
     sentence's end (read off the surface: the parser often hangs this clause oddly)."""
     sent, doc = verb.sent, verb.doc
     opener = next((doc[j] for j in range(verb.i - 1, max(sent.start, verb.i - 5) - 1, -1) if doc[j].lower_ == "как"), None)
-    if opener is None or (opener.i > sent.start and doc[opener.i - 1].text not in {",", "—", "–", "("}):
+    if opener is None or (opener.i > sent.start and doc[opener.i - 1].text not in {",", "—", "–", "("}
+                          and doc[opener.i - 1].lower_ not in {"и", "а", "но", "однако"}):
         return set()
     comma = next((t.i for t in verb.doc[verb.i:sent.end] if t.text == ","), None)
     if comma is None:
@@ -229,12 +256,16 @@ def _verb_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
     heads = [c for c in tok.children if c.dep_ in ({"ccomp"} if belief else {"ccomp", "parataxis"})]
     for h in heads:
         cue.content |= _clause_tokens(h, source_ids | {tok.i})
-    if not heads and not belief:
-        if tok.lemma_.lower() in lex.topic_verbs:
-            for child in tok.children:
-                if child.dep_ == "obj":
-                    cue.content |= {t.i for t in child.subtree}
+    if not heads:
+        cue.content = _that_clause(tok)
+    if not cue.content and not belief:
+        objects = {"obj"} if tok.lemma_.lower() in lex.topic_verbs else \
+            {"obj", "xcomp", "obl"} if act in lex.object_acts else set()
+        for child in tok.children:  # "опроверг слухи", "призвал правительство ускорить реформу"
+            if child.dep_ in objects and child.lemma_.lower() not in RELATIVE_TOPICS and child.i > tok.i:
+                cue.content |= {t.i for t in child.subtree} - source_ids
         cue.content |= _topic_content(tok)
+        cue.content = cue.content or _after_colon(tok)
         aside = _aside_clause(tok)
         if _about_this(tok):
             cue.content = _previous_sentence(tok)
@@ -262,9 +293,8 @@ def _object_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
         cue.person = _person(tok, cue.source)
         cue.passive = _feat(tok, "Voice") == "Pass"
         cue.content = ({t.i for t in obj.subtree} - {obj.i}) | _topic_content(tok)
-        for child in tok.children:
-            if child.dep_ == "ccomp" or (child.dep_ == "obl" and child.i > obj.i and
-                                         any(g.lower_ in {"связи", "поводу"} for g in child.subtree)):
+        for child in tok.children:  # "… признательность Дональду Трампу за стремление …"
+            if child.dep_ == "ccomp" or (child.i > obj.i and child.dep_ not in {"punct", "conj", "cc", "parataxis"}):
                 cue.content |= {t.i for t in child.subtree}
         cue.subtree = set(cue.content)
         return cue
@@ -520,6 +550,22 @@ def statements_for_article(plan: Plan, docs: dict, lex: RuLexicon) -> list[dict]
     return out
 
 
+# «A, — сказал он. — B»: an attribution set off by dashes inside one pair of marks.
+INNER_ATTRIBUTION = re.compile(r"(?<=[,.!?…])\s*[—–]\s+[а-яё][^—–«»\n]{1,80}?[.,:]?\s*[—–]\s+(?=\S)")
+
+
+def _split_inner_attribution(text: str, q) -> None:
+    """Cut the inner attribution out of a quotation's pieces, so its cue is read as a cue."""
+    pieces = []
+    for s, e in q.pieces:
+        at = s
+        for m in INNER_ATTRIBUTION.finditer(text, s, e):
+            pieces.append([at, m.start()])
+            at = m.end()
+        pieces.append([at, e])
+    q.pieces = [p for p in pieces if p[1] > p[0]]
+
+
 def _is_name(text: str, q) -> bool:
     """«Россия 1», «Артек», «Газпромбанк»: a short capitalised quotation is a name, not speech."""
     words = text[q.start:q.end].split()
@@ -538,6 +584,8 @@ def iter_statements_ru(items: list[tuple[str, str]], lex_en: Lexicon) -> Iterato
     plans = [plan_article(a, t, lex_en, fast=False) for a, t in items]
     for plan in plans:
         plan.quotations = [q for q in plan.quotations if not _is_name(plan.text, q)]
+        for q in plan.quotations:
+            _split_inner_attribution(plan.text, q)
     texts = (plan.text[plan.paras[k][0]:plan.paras[k][1]] for plan in plans for k in plan.parse)
     parsed = load_russian().pipe(texts)
     for plan in plans:
