@@ -51,6 +51,24 @@ def detect_language(text: str) -> str:
     return "en" if english >= max(1, 0.08 * len(words)) else "und"
 
 
+# Endings a Russian name takes in its cases (and a surname in its feminine form), longest first.
+CASE_ENDINGS = ("ыми", "ими", "ому", "ему", "ого", "его", "ой", "ую", "ым", "им", "ом", "ем", "ая",
+                "яя", "ий", "ый", "а", "я", "у", "ю", "е", "ы", "и")
+
+
+def fold_case_endings(word: str) -> str:
+    """A Cyrillic word with its case ending cut, for comparing a name's cases:
+    "Путина", "Путину", "Путиным" -> "путин"; "Захаровой", "Захарова" -> "захаров".
+    Other words are only lower-cased."""
+    w = word.lower().replace("ё", "е").strip(".,:;«»\"'")
+    if not CYRILLIC.search(w):
+        return w
+    for ending in CASE_ENDINGS:
+        if w.endswith(ending) and len(w) - len(ending) >= 3:
+            return w[:-len(ending)]
+    return w
+
+
 def is_cyrillic_language(code: str) -> bool:
     """True for the languages the Russian pipeline reads (Russian and Ukrainian)."""
     return code in CYRILLIC_LANGUAGES

@@ -34,6 +34,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from .config import load_yaml
+from .language import fold_case_endings
 from .quotes import (Cue, Grammar, Lexicon, Plan, _clause_tokens, _inherit, _row, _turn_row, plan_article,
                      statements_in_paragraph)
 
@@ -54,11 +55,6 @@ RELATIVE_TOPICS = {"что", "который", "это", "то"}
 TOPIC_CASES = {"о", "об", "обо", "насчёт", "насчет", "про"}
 INITIALS = re.compile(r"(?:[А-ЯЁA-Z]\.\s?){1,2}$")
 LEADING_INITIALS = re.compile(r"^(?:[А-ЯЁA-Z]\.\s?){1,2}(?=[А-ЯЁA-Z])")
-# Endings a Russian surname takes in its cases; cut to compare "Пескову" with "Песков".
-SURNAME_ENDINGS = ("ыми", "ими", "ому", "ему", "ого", "его", "ой", "ую", "ым", "им", "ом", "ем", "ая",
-                   "яя", "ий", "ый", "а", "я", "у", "ю", "е", "ы", "и")
-
-
 @dataclass(frozen=True)
 class RuLexicon:
     """The ``ru:`` part of ``data/speech_verbs.yml``."""
@@ -398,11 +394,7 @@ RUSSIAN = Grammar(cues_in, mention, venue, GLUE, TRIM_LEFT)
 
 def surname_key(word: str) -> str:
     """A surname folded for comparing its cases: "Пескову", "Песковым" -> "песков"."""
-    w = word.lower().replace("ё", "е").strip(".,:;«»\"'")
-    for ending in SURNAME_ENDINGS:
-        if w.endswith(ending) and len(w) - len(ending) >= 3:
-            return w[:-len(ending)]
-    return w
+    return fold_case_endings(word)
 
 
 @dataclass
