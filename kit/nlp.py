@@ -193,9 +193,16 @@ def _set_names(doc, found, morph_vocab) -> None:
             span.normalize(morph_vocab)
             genders = {(t.feats or {}).get("Gender") for t in span.tokens} - {None}
             gender = "f" if genders == {"Fem"} else "m" if genders == {"Masc"} else ""
-            names[(ent.start_char, ent.end_char)] = (span.normal or span.text, gender)
+            names[(ent.start_char, ent.end_char)] = (_keep_yo(span.normal or span.text, span.text), gender)
     doc.ents = ents
     doc.user_data["names"] = names
+
+
+def _keep_yo(normal: str, written: str) -> str:
+    """The nominative form with the letter ё where the text wrote it (natasha writes е)."""
+    fold = lambda w: w.lower().replace("ё", "е")
+    as_written = {fold(w): w for w in written.split()}
+    return " ".join(as_written.get(fold(w), w) if "ё" not in w else w for w in normal.split())
 
 
 @lru_cache(maxsize=1)

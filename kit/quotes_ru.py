@@ -135,11 +135,28 @@ def _subject(verb, depth: int = 0):
     agent = next((c for c in verb.children if c.dep_ == "obl:agent"), None)
     if agent is not None:
         return agent
+    named = _stray_nominative(verb)
+    if named is not None:
+        return named
     if verb.dep_ in {"acl", "acl:relcl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
         return verb.head  # "заявивший журналистам министр"
     if depth < 3 and verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head.i != verb.i \
             and (verb.dep_ != "advcl" or _feat(verb, "VerbForm") == "Conv"):
         return _subject(verb.head, depth + 1)
+    return None
+
+
+def _stray_nominative(verb):
+    """'Об этом сообщил журналистам Евгений Корнилов': a person's name in the nominative that the
+    parser hung on the addressee is the subject all the same (a Russian verb's subject is the
+    nominative it agrees with)."""
+    for child in verb.children:
+        if child.dep_ not in {"iobj", "obl", "obj"}:
+            continue
+        for grand in child.children:
+            if grand.dep_ in {"appos", "nmod"} and grand.pos_ == "PROPN" and _feat(grand, "Case") == "Nom" \
+                    and _feat(grand, "Animacy") == "Anim" and _feat(child, "Case") != "Nom":
+                return grand
     return None
 
 
@@ -365,7 +382,8 @@ def mention(source, off: int, quote_ids: set) -> tuple[int, int, object]:
 
 
 def _phrase(tok) -> str:
-    skip = {t.i for c in tok.children if c.dep_ in {"acl", "acl:relcl", "punct", "parataxis"} for t in c.subtree}
+    skip = {t.i for c in tok.children if c.dep_ in {"acl", "acl:relcl", "punct", "parataxis"}
+            or (c.dep_ == "appos" and _feat(c, "Case") == "Nom" and _feat(tok, "Case") != "Nom") for t in c.subtree}
     toks = [t for t in tok.subtree if t.i not in skip and t.dep_ != "case"]
     text = "".join(t.text_with_ws for t in toks).strip().strip(",.;:").strip()
     return text[1:-1] if text.startswith("«") and text.endswith("»") else text
@@ -488,12 +506,29 @@ def _addressee(turns, turn, speaker_of) -> str:
     return ""
 
 
+def _named_subjects(docs: dict, plan: Plan, names: list) -> list[tuple[int, int, str, str]]:
+    """Proper-noun subjects naming a person that the name tagger missed ("Туманов заявил"): a
+    later "он" can refer to them. Their gender is the verb's or the noun's."""
+    found = []
+    for k, doc in docs.items():
+        off = plan.paras[k][0]
+        for tok in doc:
+            at = off + tok.idx
+            if tok.pos_ != "PROPN" or tok.dep_ not in SUBJECT_DEPS or _feat(tok, "Animacy") != "Anim" \
+                    or any(s <= at < e for s, e, _, _ in names):
+                continue
+            gender = {"Masc": "m", "Fem": "f"}.get(_feat(tok, "Gender") or _feat(tok.head, "Gender"), "")
+            found.append((at, at + len(tok), tok.text, gender))
+    return found
+
+
 def statements_for_article(plan: Plan, docs: dict, lex: RuLexicon) -> list[dict]:
     """Statement rows for one Russian article whose paragraphs natasha has parsed."""
     names = []
     for k, doc in docs.items():
         off = plan.paras[k][0]
         names += [(off + s, off + e, name, gender) for (s, e), (name, gender) in doc.user_data.get("names", {}).items()]
+    names += _named_subjects(docs, plan, names)
     quoted = [tuple(p) for q in plan.quotations for p in q.pieces]
     labels = [(t.label_start, t.label_end) for t in plan.turns]
     resolver = RuResolver(plan.text, names, quoted + labels, lex)
