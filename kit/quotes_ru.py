@@ -63,6 +63,7 @@ class RuLexicon:
     verb_objects: dict
     topic_verbs: frozenset
     object_acts: frozenset
+    object_verbs: frozenset
     phrases: dict
     medium: frozenset
     male: frozenset
@@ -82,7 +83,8 @@ def load_ru_lexicon(path: str = "speech_verbs.yml") -> RuLexicon:
     words = lambda key: frozenset(str(w).lower() for w in raw.get(key) or [])
     pairs = {tuple(str(k).lower().split()): str(v) for k, v in (raw.get("verb_objects") or {}).items()}
     phrases = {tuple(str(k).lower().split()): str(v) for k, v in (raw.get("phrases") or {}).items()}
-    return RuLexicon(acts("verbs"), acts("belief_verbs"), pairs, words("topic_verbs"), words("object_acts"), phrases,
+    return RuLexicon(acts("verbs"), acts("belief_verbs"), pairs, words("topic_verbs"), words("object_acts"),
+                     words("object_verbs"), phrases,
                      words("medium_nouns"), words("pronouns_male"), words("pronouns_female"),
                      words("first_person"), words("second_person"))
 
@@ -112,6 +114,8 @@ def _cue_lemma(tok, lex: RuLexicon) -> tuple[str, bool, bool] | None:
         passive = _feat(tok, "Voice") == "Pass" or any(c.dep_ == "aux:pass" for c in tok.children)
         if lemma in lex.verbs:
             return lex.verbs[lemma], False, passive
+        if lemma in lex.object_verbs:
+            return "says", False, passive
         if lemma in lex.belief:
             return lex.belief[lemma], True, passive
         base = lemma[:-2] if lemma.endswith(("ся", "сь")) else ""
@@ -273,6 +277,7 @@ def _verb_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
         cue.content = _that_clause(tok)
     if not cue.content and not belief:
         objects = {"obj"} if tok.lemma_.lower() in lex.topic_verbs else \
+            {"obj", "obl", "iobj"} if tok.lemma_.lower() in lex.object_verbs else \
             {"obj", "xcomp", "obl"} if act in lex.object_acts else set()
         for child in tok.children:  # "опроверг слухи", "призвал правительство ускорить реформу"
             if child.dep_ in objects and child.lemma_.lower() not in RELATIVE_TOPICS and child.i > tok.i:
