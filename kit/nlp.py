@@ -199,10 +199,15 @@ def _set_names(doc, found, morph_vocab) -> None:
 
 
 def _keep_yo(normal: str, written: str) -> str:
-    """The nominative form with the letter ё where the text wrote it (natasha writes е)."""
+    """The nominative form with the letter ё where the text wrote it (natasha writes е):
+    "Белозёрова" gives "Белозёров", not "Белозеров"."""
     fold = lambda w: w.lower().replace("ё", "е")
-    as_written = {fold(w): w for w in written.split()}
-    return " ".join(as_written.get(fold(w), w) if "ё" not in w else w for w in normal.split())
+    out = []
+    for word in normal.split():
+        source = next((w for w in written.split() if fold(w).startswith(fold(word)[:-1] or fold(word))), "")
+        out.append("".join("ё" if c == "е" and source[i:i + 1] == "ё" else "Ё" if c == "Е" and source[i:i + 1] == "Ё"
+                           else c for i, c in enumerate(word)))
+    return " ".join(out)
 
 
 @lru_cache(maxsize=1)

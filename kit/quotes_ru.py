@@ -388,7 +388,8 @@ def mention(source, off: int, quote_ids: set) -> tuple[int, int, object]:
 
 def _phrase(tok) -> str:
     skip = {t.i for c in tok.children if c.dep_ in {"acl", "acl:relcl", "punct", "parataxis"}
-            or (c.dep_ == "appos" and _feat(c, "Case") == "Nom" and _feat(tok, "Case") != "Nom") for t in c.subtree}
+            or (c.dep_ == "appos" and _feat(c, "Case") == "Nom" and _feat(c, "Animacy") == "Anim"
+                and _feat(tok, "Case") != "Nom") for t in c.subtree}
     toks = [t for t in tok.subtree if t.i not in skip and t.dep_ != "case"]
     text = "".join(t.text_with_ws for t in toks).strip().strip(",.;:").strip()
     return text[1:-1] if text.startswith("«") and text.endswith("»") else text
@@ -414,11 +415,6 @@ RUSSIAN = Grammar(cues_in, mention, venue, GLUE, TRIM_LEFT)
 
 
 # ---------------------------------------------------------------- speakers within the article
-
-def surname_key(word: str) -> str:
-    """A surname folded for comparing its cases: "Пескову", "Песковым" -> "песков"."""
-    return fold_case_endings(word)
-
 
 @dataclass
 class RuPerson:
@@ -449,19 +445,19 @@ class RuResolver:
 
     def full_name(self, name: str) -> str:
         """The fullest name in the article sharing this name's surname."""
-        key = surname_key(name.split()[-1]) if name.split() else ""
+        key = fold_case_endings(name.split()[-1]) if name.split() else ""
         best = name
         for p in self.people:
             words = p.name.split()
-            if words and surname_key(words[-1]) == key and len(words) > len(best.split()):
+            if words and fold_case_endings(words[-1]) == key and len(words) > len(best.split()):
                 best = p.name
         return best
 
     def surname(self, word: str, at: int = -1) -> str:
         """A surname, in any case or with initials ("В.Путин", "Пескова") -> the full name, '' when unknown."""
-        key = surname_key(LEADING_INITIALS.sub("", word.strip()))
+        key = fold_case_endings(LEADING_INITIALS.sub("", word.strip()))
         for p in reversed(self.people):
-            if surname_key(p.name.split()[-1]) == key:
+            if fold_case_endings(p.name.split()[-1]) == key:
                 return p.full
         return ""
 
