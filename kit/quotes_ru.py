@@ -30,12 +30,11 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Iterator
 
-from .config import load_yaml
+from .cues import Lexicon, RuLexicon, load_ru_lexicon
 from .language import fold_case_endings
-from .quotes import (Cue, Grammar, Lexicon, Plan, _clause_tokens, _inherit, _row, _turn_row, plan_article,
+from .quotes import (Cue, Grammar, Plan, _clause_tokens, _inherit, _row, _turn_row, plan_article,
                      statements_in_paragraph)
 
 log = logging.getLogger(__name__)
@@ -55,40 +54,6 @@ RELATIVE_TOPICS = {"что", "который", "это", "то"}
 TOPIC_CASES = {"о", "об", "обо", "насчёт", "насчет", "про"}
 INITIALS = re.compile(r"(?:[А-ЯЁA-Z]\.\s?){1,2}$")
 LEADING_INITIALS = re.compile(r"^(?:[А-ЯЁA-Z]\.\s?){1,2}(?=[А-ЯЁA-Z])")
-@dataclass(frozen=True)
-class RuLexicon:
-    """The ``ru:`` part of ``data/speech_verbs.yml``."""
-    verbs: dict
-    belief: dict
-    verb_objects: dict
-    topic_verbs: frozenset
-    object_acts: frozenset
-    object_verbs: frozenset
-    phrases: dict
-    medium: frozenset
-    male: frozenset
-    female: frozenset
-    first: frozenset
-    second: frozenset
-
-    def __hash__(self) -> int:
-        return id(self)
-
-
-@lru_cache(maxsize=4)
-def load_ru_lexicon(path: str = "speech_verbs.yml") -> RuLexicon:
-    """Russian cue verbs (lemma -> act), phrases and venue nouns a reporter edits in ``data/``."""
-    raw = (load_yaml(path) or {}).get("ru") or {}
-    acts = lambda key: {str(k).lower(): str(v) for k, v in (raw.get(key) or {}).items()}
-    words = lambda key: frozenset(str(w).lower() for w in raw.get(key) or [])
-    pairs = {tuple(str(k).lower().split()): str(v) for k, v in (raw.get("verb_objects") or {}).items()}
-    phrases = {tuple(str(k).lower().split()): str(v) for k, v in (raw.get("phrases") or {}).items()}
-    return RuLexicon(acts("verbs"), acts("belief_verbs"), pairs, words("topic_verbs"), words("object_acts"),
-                     words("object_verbs"), phrases,
-                     words("medium_nouns"), words("pronouns_male"), words("pronouns_female"),
-                     words("first_person"), words("second_person"))
-
-
 @dataclass
 class RuCue(Cue):
     """A Russian cue, with what the engine needs to resolve its speaker later."""

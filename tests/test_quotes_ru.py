@@ -171,8 +171,8 @@ def test_sentences_without_a_statement_give_no_row(forms):
 
 
 def test_speech_acts_come_from_the_lexicon():
-    from kit.quotes_ru import iter_statements_ru, load_ru_lexicon
-    from kit.quotes import load_lexicon
+    from kit.cues import load_lexicon, load_ru_lexicon
+    from kit.quotes_ru import iter_statements_ru
 
     lex = load_ru_lexicon()
     assert lex.verbs["опровергнуть"] == "denies" and lex.verbs["предупредить"] == "warns"
