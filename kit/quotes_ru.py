@@ -506,12 +506,9 @@ def statements_for_article(plan: Plan, docs: dict, lex: RuLexicon) -> list[dict]
                 tok.is_sent_start = tok.i == 0
         for st in statements_in_paragraph(plan, k, doc, lex, labels + quoted, RUSSIAN, quotes_in_turns=True):
             row = _row(plan, st, resolver, doc, lex, RUSSIAN)
-            row["act"] = st.cue.act if st.cue is not None else ""
             cues[id(row)] = st.cue
             rows.append(row)
     turn_rows = {id(t): _turn_row(plan, t, resolver) for t in plan.turns}
-    for row in turn_rows.values():
-        row["act"] = "says"
     speaker_of = lambda t: turn_rows[id(t)]["speaker"]
     kept = []
     for row in rows:
