@@ -30,7 +30,8 @@ from .nlp import default_n_process
 from .scale import ENGINES, extract
 from .schemas import check_table
 from .speakers import Registry, load_registry
-from .table import by_camp_and_period, period_start, speakers_by_camp, who_said_what, write_table
+from .table import (by_camp_and_period, period_start, speakers_by_camp, texts_by_period, who_said_what, write_sqlite,
+                    write_table)
 from .themes import (ThemeLexicon, add_themes, lemmatise, load_themes, statement_text, tag_themes, theme_period_for,
                      themes_by_camp, themes_by_period)
 
@@ -124,6 +125,7 @@ class Tables:
     themes_by_period: pd.DataFrame
     claims: pd.DataFrame
     echoes: pd.DataFrame
+    texts: pd.DataFrame | None = None
     period: str = "week"
     theme_period: str = "month"
     claim_days: int = 7
@@ -133,6 +135,7 @@ class Tables:
         return {
             "who_said_what": self.who_said_what,
             f"by_camp_and_{self.period}": self.by_period,
+            **({f"texts_by_{self.period}": self.texts} if self.texts is not None else {}),
             "speakers_by_camp": self.speakers,
             "theme_tags": self.theme_tags,
             "themes_by_camp": self.themes_by_camp,
@@ -141,18 +144,26 @@ class Tables:
             "echoes": self.echoes,
         }
 
-    def write(self, folder: str | Path, formats=("csv", "parquet")) -> list[Path]:
-        """Check every table's schema and write it in each format; returns the paths."""
-        return [p for name, t in self.named().items() for p in write_table(t, folder, name, formats)]
+    def write(self, folder: str | Path, formats=("csv", "parquet"), extra: dict[str, pd.DataFrame] | None = None,
+              database: str | None = "who_said_what.db") -> list[Path]:
+        """Check every table's schema and write it in each format, then all of them (and ``extra``
+        tables, e.g. ``actors``) into the SQLite file ``database`` with full-text search
+        (``kit.table.write_sqlite``; None for no database). Returns the paths."""
+        named = {**self.named(), **(extra or {})}
+        paths = [p for name, t in named.items() for p in write_table(t, folder, name, formats)]
+        if database:
+            paths.append(write_sqlite(named, Path(folder) / database))
+        return paths
 
 
 def build_tables(statements: pd.DataFrame, articles: pd.DataFrame, period: str = "week", claim_days: int = 7,
                  nlp=None, lexicon: ThemeLexicon | None = None, claim_limit: int | None = 200,
-                 method: str = "stem") -> Tables:
+                 method: str = "stem", registry: Registry | None = None) -> Tables:
     """Every report table from attributed statements: who said what (with themes and echoes),
     counts per camp and period, speakers, themes, claims vs counter-claims and echoes.
 
     Statements are lemmatised once (``method``: "stem" or "spacy", see :func:`lemmatise`) for themes and claims.
+    ``registry`` (default ``data/actors.yml``) tells claims which names belong to which camp.
     """
     lexicon = lexicon or load_themes()
     period_start(pd.Series([], dtype="datetime64[us]"), period)  # a wrong period fails before the slow part
@@ -171,7 +182,8 @@ def build_tables(statements: pd.DataFrame, articles: pd.DataFrame, period: str =
         themes_by_camp=themes_by_camp(table, tags, lexicon),
         themes_by_period=themes_by_period(table, tags, theme_period),
         claims=claims_and_counterclaims(table, tags, days=int(claim_days), lexicon=lexicon, lemmas=lemmas,
-                                        limit=claim_limit),
+                                        limit=claim_limit, registry=registry),
         echoes=echoes(table, clusters),
+        texts=texts_by_period(articles, period),
         period=period, theme_period=theme_period, claim_days=int(claim_days),
     )
