@@ -58,23 +58,35 @@ def _stage(log, name: str):
     return log.stage(name) if log is not None else nullcontext()
 
 
+def _tell(progress, stage: str, done: int, total: int = 0, unit: str = "") -> None:
+    if progress is not None:
+        progress(stage, done, total, unit)
+
+
 def extracted_statements(articles: pd.DataFrame, *, spacy_model: str | None = None, cache_dir: str | Path | None = None,
                          engine: str = "local", n_process: int | None = None, scheduler=None, n_workers: int = 2,
-                         log=None) -> pd.DataFrame:
+                         log=None, progress=None) -> pd.DataFrame:
     """The ``statements`` table of the quote engine (``kit.quotes``); only articles the extraction
     cache has not seen with this engine and pipeline are parsed.
 
     ``engine`` is "local" (``n_process`` processes on this machine) or "dask" (``scheduler``, or a
     LocalCluster of ``n_workers``; see ``kit.scale``). ``log`` (a ``kit.params.StageLog``) records
-    the stage "quotes": statements, and articles parsed and reused.
+    the stage "quotes": statements, and articles parsed and reused. ``progress`` (a
+    ``kit.terminal.Reporter``, e.g. ``kit.terminal.Progress()`` or ``StageLog.progress``) is told
+    how many articles are parsed as the parse goes.
     """
     if engine not in ENGINES:
         raise ValueError(f"'{engine}' is not one of {', '.join(ENGINES)}")
     n_process = default_n_process() if not n_process else int(n_process)
 
     def parse(subset: pd.DataFrame, nlp=None) -> pd.DataFrame:
-        return extract(subset, engine, spacy_model=spacy_model or None, nlp=nlp, scheduler=scheduler,
-                       n_workers=n_workers, n_process=n_process)
+        _tell(progress, "parsing", 0, len(subset), "articles")
+        told = {"progress": lambda n: _tell(progress, "parsing", n, len(subset), "articles")} \
+            if progress is not None and engine == "local" else {}
+        frame = extract(subset, engine, spacy_model=spacy_model or None, nlp=nlp, scheduler=scheduler,
+                        n_workers=n_workers, n_process=n_process, **told)
+        _tell(progress, "parsing", len(subset), len(subset), "articles")
+        return frame
 
     with _stage(log, "quotes"):
         statements = cached_statements(articles, extract=parse, spacy_model=spacy_model or None,
@@ -87,7 +99,7 @@ def extracted_statements(articles: pd.DataFrame, *, spacy_model: str | None = No
 def attributed_statements(articles: pd.DataFrame, *, spacy_model: str | None = None, registry: Registry | None = None,
                           cache_dir: str | Path | None = None, engine: str = "local", n_process: int | None = None,
                           corrections_file: str | Path | None = None, scheduler=None, n_workers: int = 2,
-                          log=None) -> pd.DataFrame:
+                          log=None, progress=None) -> pd.DataFrame:
     """Every statement in ``articles`` with its speaker tied to an actor, a camp, a role and the
     day it was said (``kit.speakers``, ``kit.when``), then a reporter's corrections applied.
 
@@ -95,13 +107,16 @@ def attributed_statements(articles: pd.DataFrame, *, spacy_model: str | None = N
     :func:`extracted_statements` for ``spacy_model``, ``engine``, ``n_process``). ``registry`` is
     the actor registry (default ``data/actors.yml``); ``corrections_file`` a corrections CSV
     (``kit.corrections``; its counts end up in ``statements.attrs["corrections"]``). ``log``
-    records the stages "quotes", "attribute" and "corrections".
+    records the stages "quotes", "attribute" and "corrections"; ``progress`` is told of each.
     """
     statements = extracted_statements(articles, spacy_model=spacy_model, cache_dir=cache_dir, engine=engine,
-                                      n_process=n_process, scheduler=scheduler, n_workers=n_workers, log=log)
+                                      n_process=n_process, scheduler=scheduler, n_workers=n_workers, log=log,
+                                      progress=progress)
     registry = registry if registry is not None else load_registry()
+    _tell(progress, "attributing", 0, 0, "statements")
     with _stage(log, "attribute"):
         statements = cached_attribution(statements, articles, registry, cache_dir=cache_dir or None)
+    _tell(progress, "attributed", len(statements), 0, "statements")
     if log is not None:
         log.count("attribute", **statements.attrs["cache"])
     if corrections_file:

@@ -709,12 +709,13 @@ def _ner_own_tok2vec(nlp) -> bool:
 
 
 def extract_quotes(articles: pd.DataFrame, nlp=None, batch_size: int = 32, *, fast: bool = True,
-                   n_process: int | None = None) -> pd.DataFrame:
+                   n_process: int | None = None, progress=None) -> pd.DataFrame:
     """The ``statements`` table for every article in ``articles`` (see the module docstring).
 
     ``fast=True`` parses only paragraphs that can hold a statement and gives the same rows as
     ``fast=False`` (a full parse of every paragraph). ``n_process`` processes parse (default:
     the usable cores, ``kit.nlp.default_n_process()``); the rows do not depend on it.
+    ``progress(n)`` is told how many articles are done, every few articles and at the end.
     """
     n_process = default_n_process() if n_process is None else int(n_process)
     frames, rows = [], []
@@ -722,6 +723,8 @@ def extract_quotes(articles: pd.DataFrame, nlp=None, batch_size: int = 32, *, fa
     for n, article_rows in enumerate(iter_statements(articles, nlp, fast=fast, batch_size=batch_size,
                                                      n_process=n_process, chunk_size=chunk), start=1):
         rows += article_rows
+        if progress is not None and (n % 10 == 0 or n == len(articles)):
+            progress(n)
         if n % chunk == 0:  # rows as a table a chunk at a time: far smaller than dicts
             frames.append(statements_frame(rows))
             rows = []

@@ -15,17 +15,23 @@
 
 # %% tags=["parameters"]
 # Parameters: the whole interface of this report. `kit report` sets them; dates are ISO strings.
+# input_paths: files and folders of articles (kit report: its arguments)
 input_paths = ["../data/sample"]
+# output_dir: the run folder (kit report makes a new one for every run)
 output_dir = "."
+# title: the report's title, on the page and in its folder name (kit report: --title)
 title = "Who said what"
-# start_date, end_date: only articles published on or between these days ("" = no limit)
+# start_date: only articles published on or after this day ("" = no limit)
 start_date = ""
+# end_date: only articles published on or before this day ("" = no limit)
 end_date = ""
+# period: day, week or month, for the counts over time
 period = "week"
 # spacy_model: the spaCy pipeline ("" = KIT_SPACY_MODEL, else the kit's default)
 spacy_model = ""
 # n_process: processes that parse (0 = the usable cores, at most 4); the rows do not depend on it
 n_process = 0
+# actors_files: actor registry files merged with data/actors.yml (kit report: --actors)
 actors_files = []
 # key_dates: dates to mark on the messaging timeline, "YYYY-MM-DD label" entries separated by ";"
 key_dates = ""
@@ -83,7 +89,7 @@ log.count("load", articles=len(articles), inputs=len(loaded.inputs))
 registry = kit.load_registry(actors_files)
 statements = kit.pipeline.attributed_statements(articles, spacy_model=spacy_model, registry=registry,
                                                 cache_dir=cache_dir, n_process=n_process,
-                                                corrections_file=corrections_file, log=log)
+                                                corrections_file=corrections_file, log=log, progress=log.progress)
 if corrections_file:
     fixed = statements.attrs["corrections"]
     display(Markdown(f"{fixed['applied']} reporter correction(s) applied from `{Path(corrections_file).name}`"
