@@ -60,7 +60,7 @@ from .quotes_marks import Quotation, Turn, find_quotations, find_turns, paragrap
 log = logging.getLogger(__name__)
 
 # Bump when the engine's rows change, so kit.cache re-extracts instead of reusing old rows.
-ENGINE_VERSION = "6"
+ENGINE_VERSION = "6.1"
 
 STATEMENT_COLUMNS = [
     "article_id", "quote_id", "quote", "quote_start", "quote_end", "quote_spans", "quote_text",
@@ -202,14 +202,29 @@ class Cue:
     belief: bool = False
 
 
+_DOUBLE_MARKS = {'"', "“", "”", "«", "»", "„", "''", "``"}
+
+
+def _quoted(tok) -> bool:
+    """A token between an opening and a closing double quotation mark of its sentence."""
+    return sum(t.text in _DOUBLE_MARKS for t in tok.doc[tok.sent.start:tok.i]) % 2 == 1
+
+
 def _subject(verb, depth: int = 0):
     """The speaker token of a cue verb: its subject, the subject of the verb it hangs from
-    ("..., adding that"), or the noun a relative clause describes ("Peskov, who said")."""
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS and not (child.dep_ == "nsubjpass" and child.lower_ == "it"):
-            if child.lower_ in RELATIVE and verb.dep_ == "relcl":
-                return verb.head
-            return child
+    ("..., adding that"), or the noun a relative clause describes ("Peskov, who said").
+
+    Of two subjects the parser hangs on one verb, the one outside quotation marks speaks: in
+    "“Nothing about Ukraine without Ukraine,” Kovalchuk told reporters" the quote's first word
+    is a subject too."""
+    subjects = [c for c in verb.children
+                if c.dep_ in SUBJECT_DEPS and not (c.dep_ == "nsubjpass" and c.lower_ == "it")]
+    if len(subjects) > 1:
+        subjects.sort(key=_quoted)  # stable: the first subject outside the quote
+    for child in subjects[:1]:
+        if child.lower_ in RELATIVE and verb.dep_ == "relcl":
+            return verb.head
+        return child
     if verb.dep_ == "relcl":
         return verb.head
     if depth < 3 and verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.i != verb.i:
