@@ -19,7 +19,7 @@ def test_talks_progressed_against_no_contact_is_ranked_first(claims_tables, nlp)
     top = tables.claims.iloc[0]
     assert top["rank"] == 1
     assert {top["claim_camp"], top["counter_camp"]} == {"White House", "Kremlin"}
-    assert "progressed" in top["claim_quote"] and "no contact" in top["counter_quote"]
+    assert "progress" in top["claim_quote"] and "no contact" in top["counter_quote"]
     assert top["claim_speaker"] == "Harriet Calloway" and top["counter_speaker"] == "Pavel Ostrogin"
     assert "Peace talks" in top["themes"] and top["how"] == "negates"
     assert top["days_apart"] == 1
