@@ -230,7 +230,7 @@ def test_progress_is_told_as_plain_lines_outside_a_terminal(tmp_path):
                env={"KIT_PROGRESS": "lines"})
     assert proc.returncode == 0, proc.stderr
     lines = proc.stderr.splitlines()
-    assert "loaded: 11 articles" in lines and "attributed: 35 statements" in lines
+    assert "loaded: 11 articles" in lines and any(re.fullmatch(r"attributed: \d+ statements", x) for x in lines)
     assert any(re.fullmatch(r"parsing: 11/11 articles \(100%\), [\d.]+ articles/s", line) for line in lines), lines
     assert "\r" not in proc.stderr, "no bar redraws in a log"
 
