@@ -188,7 +188,7 @@ def main() -> None:
     parser.add_argument("--top", type=int, default=10)
     parser.add_argument("--markdown", action="store_true", help="print the README table too")
     args = parser.parse_args()
-    files = args.files or (sorted(p for p in CORPUS.iterdir() if ".jsonl" in p.name) if args.all
+    files = args.files or (sorted((p for p in CORPUS.iterdir() if ".jsonl" in p.name), key=lambda p: p.stat().st_size) if args.all
                            else [CORPUS / f for f in FILES])
     registry = kit.load_registry()
     rows = []

@@ -217,3 +217,17 @@ def test_a_place_standing_for_its_government():
         assert (found.actor["name"], found.camp, found.matched_by) == (government, camp, "place")
     # inside a longer speaker a place names nobody: the President of Ukraine is not Kiev
     assert registry.match("President of Ukraine", when).actor["name"] == "Volodymyr Zelensky"
+
+
+def test_regular_speakers_of_the_corpus_are_in_the_registry():
+    registry = load_registry()
+    when = pd.Timestamp("2025-03-01T12:00Z")
+    for label, actor, camp in [("И.Кобзев", "Igor Kobzev", "kremlin"), ("В.Путин", "Vladimir Putin", "kremlin"),
+                               ("Путиным", "Vladimir Putin", "kremlin"), ("С.Собянин", "Sergei Sobyanin", "kremlin"),
+                               ("Margarita Simonyan", "Margarita Simonyan", "press"),
+                               ("President of Kazakhstan Kassym-Jomart Tokayev", "Kassym-Jomart Tokayev", "other"),
+                               ("Sen. Lindsey Graham", "Lindsey Graham", "other")]:
+        found = registry.match(label, when)
+        assert (found.actor["name"] if found.actor else "", found.camp) == (actor, camp), label
+    # a role given without dates never decides between two people of one surname
+    assert registry.match("MR. MILLER", pd.Timestamp("2019-06-01T12:00Z")).actor is None
