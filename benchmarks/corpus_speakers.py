@@ -50,7 +50,8 @@ DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her",
 INNER_LABEL = re.compile(r"(?:^|[.!?…\"”)]\s+)([A-ZА-ЯЁ][a-zа-яё]+(?:[ \-][A-ZА-ЯЁ][a-zа-яё]+){1,2})\s?(?:\([^)]{0,40}\))?:\s")
 PRESIDENT_LABEL = re.compile(r"^THE PRESIDENT:", re.M)
 # Labels the benchmark counts on its own, to find texts with a label but no statement.
-ANY_LABEL = re.compile(r"(?:^|[.!?]\s)(?:[A-ZА-ЯЁ]\.){1,2}\s?[A-ZА-ЯЁ][a-zа-яё]+\s?:|^[A-Z][A-Z .'\-]{2,40}:", re.M)
+ANY_LABEL = re.compile(r"(?:^|[.!?]\s)(?:[A-ZА-ЯЁ]\.){1,2}\s?[A-ZА-ЯЁ][a-zа-яё]+\s?:"
+                       r"|^(?:THE|MR\.|MS\.|MRS\.|DR\.|SECRETARY|PRESIDENT|AMBASSADOR) [A-Z .'\-]{2,30}:|^Q[:.]? ", re.M)
 
 
 def engine_key() -> str:

@@ -95,6 +95,10 @@ DOES = re.compile(r"\s+[a-z]")
 # A headline naming the author of the speech or statement under it.
 HEADLINE_AUTHOR = re.compile(r"\b(?:Remarks|Address|Statement|Speech|Message|Letter|Interview|Op-Ed|Readout|Words)\b"
                              r"[^|]*?\b(?:by|of|from)\s+(?P<who>(?:the\s+)?(?:[A-Z][\w.’'\-]*\s?)+)")
+# A document that names its author at the top: a proclamation ("By the President of the United
+# States of America"), an order ("By the authority vested in me as President ...").
+BYLINE = re.compile(r"^\s*By (?P<who>the (?:[A-Za-z]+ ?){1,10})\s*$|\bvested in me as (?P<as>President)\b",
+                    re.I | re.M)
 # Title-case words that end the author's name in a headline ("President Biden Before Cabinet Meeting").
 HEADLINE_LINKS = {"at", "on", "in", "before", "after", "during", "to", "for", "with", "and", "ahead", "about",
                   "announcing", "marking", "honoring", "celebrating", "regarding", "upon", "as", "following"}
@@ -447,7 +451,12 @@ class Resolver:
         lhead = head.lower()
         words = WORD.findall(mention)
         if lhead in FIRST_PERSON or (words and words[0].lower() in {"my", "our"} and lhead in SPEAKER_BODIES):
-            # "I", "we", "my government" outside quotes and turns, in a text written in the first person
+            # "I", "we", "my government" outside quotes and turns: the author a document names
+            # ("By the President of the United States of America"), else the speaker of a text
+            # written in the first person
+            byline = BYLINE.search(self.text[:400])
+            if byline:
+                return "the " + re.sub(r"^the ", "", (byline.group("who") or byline.group("as")).strip(), flags=re.I)
             return self.speech_speaker() if self.first_person_prose() else ""
         if lhead in {"they", "them"}:
             return self.joint_before(start)

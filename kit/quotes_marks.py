@@ -160,6 +160,9 @@ ROLE_LABEL = re.compile(
     r"(?P<colon>:)\s+(?=\S)"
 )
 SHOUTED_LABEL = re.compile(r"(?P<label>[A-Z][A-Z'\-]{2,20}):\s+(?=\S)")
+# A title or an unnamed speaker closed by a full stop, as the American Presidency Project writes
+# its transcripts: "The President. Thank you", "Audience members. U.S.A.!".
+DOT_LABEL = re.compile(r"(?P<label>[A-Z][a-z]+(?: [A-Za-z][a-z]+){0,2})(?P<colon>\.)\s+(?=\S)")
 
 # A colon that may close a speaker label anywhere in a paragraph: "... Thank you. Vladimir Putin:
 # Good afternoon", "Milorad Dodik(retranslated): Thank you", "В.Путин : Добрый день",
@@ -238,13 +241,18 @@ def _has_role(label: str, roles: frozenset[str]) -> bool:
     return any(f" {r} " in low for r in roles)
 
 
-def _label_at(text: str, s: int, e: int, not_labels: frozenset[str], roles: frozenset[str]) -> re.Match | None:
+def _label_at(text: str, s: int, e: int, words: LabelWords) -> re.Match | None:
     m = LABEL.match(text, s, e)
     if m is None:
         m = ROLE_LABEL.match(text, s, e)
-        if m is not None and not _has_role(m.group("label"), roles):
+        if m is not None and not _has_role(m.group("label"), words.roles):
             m = None
-    if m is None or m.group("label").strip().lower() in not_labels:
+    if m is None:  # "The President. Thank you all", "Audience members. U.S.A.!" (the Presidency Project)
+        m = DOT_LABEL.match(text, s, e)
+        label = m.group("label").lower() if m else ""
+        if m is not None and not (label in words.anonymous or (label.startswith("the ") and _has_role(label, words.roles))):
+            m = None
+    if m is None or m.group("label").strip().lower() in words.not_labels:
         return None
     return m
 
@@ -252,7 +260,7 @@ def _label_at(text: str, s: int, e: int, not_labels: frozenset[str], roles: froz
 def _paragraph_labels(text: str, paras, words: LabelWords) -> list[_Label]:
     """Labels that open a paragraph: "THE PRESIDENT:", "Q", "MS. LEAVITT:", "PENCE:" (once the
     article reads as a transcript), "President of Russia Vladimir Putin:"."""
-    found = [(k, _label_at(text, s, e, words.not_labels, words.roles)) for k, (s, e) in enumerate(paras)]
+    found = [(k, _label_at(text, s, e, words)) for k, (s, e) in enumerate(paras)]
     found = [(k, m) for k, m in found if m is not None]
     taken = {k for k, _ in found}
     shouted = [(k, SHOUTED_LABEL.match(text, s, e)) for k, (s, e) in enumerate(paras) if k not in taken]
@@ -468,13 +476,18 @@ def find_turns(text: str, words: LabelWords | None = None) -> list[Turn]:
     return [part for t in turns if t.pieces for part in _split_long(t, text)]
 
 
+# "After the briefing, Ellison said ...": a speaker's surname with one of these is narration.
+NARRATION_VERBS = ("said", "says", "told", "added", "asked", "replied", "noted", "explained", "stressed")
+
+
 def _own_name(name: str, words: LabelWords) -> re.Pattern | None:
-    """The speaker's surname as a pattern: a paragraph after the label that names it is
-    narration about the speaker, not more of the turn. None for a title ("THE PRESIDENT") or Q."""
+    """The speaker's surname before a speech verb, as a pattern: a paragraph after the label
+    that says it ("Ellison said") is narration about the speaker, not more of the turn ("Trump
+    tariffs" is not). None for a title ("THE PRESIDENT") or Q."""
     last = name.split()[-1].split(".")[-1] if name.split() else ""
     if len(last) < 3 or _is_role(last, words.roles) or last.lower() in words.anonymous:
         return None
-    return re.compile(rf"\b{re.escape(last)}\b", re.I)
+    return re.compile(rf"\b{re.escape(last)}\b(?:\W+\w+)?\W+(?:{'|'.join(NARRATION_VERBS)})\b", re.I)
 
 
 def _add_piece(turn: Turn, text: str, s: int, e: int) -> None:
@@ -526,7 +539,7 @@ def _split_long(turn: Turn, text: str, limit: int = MAX_TURN_CHARS) -> list[Turn
 
 
 # A paragraph that is one stage direction: "(Applause.)", "(A chandelier above the meeting rattles.)".
-STAGE_DIRECTION = re.compile(r"\([^()]*\)")
+STAGE_DIRECTION = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 
 
 def _ends_turn(par: str) -> bool:

@@ -231,3 +231,15 @@ def test_regular_speakers_of_the_corpus_are_in_the_registry():
         assert (found.actor["name"] if found.actor else "", found.camp) == (actor, camp), label
     # a role given without dates never decides between two people of one surname
     assert registry.match("MR. MILLER", pd.Timestamp("2019-06-01T12:00Z")).actor is None
+
+
+def test_presidency_project_labels_close_with_a_full_stop(words):
+    doc = next(iter(corpus("us_sotu_2021_2026.jsonl").values()))
+    found = find_turns(doc["text"], words)
+    assert found and found[0].name == "The President"
+    assert {t.name for t in found} <= {"The President", "Audience members", "Audience member"}
+    assert not any(doc["text"][s:e].startswith("[") for t in found for s, e in t.pieces), "a bracketed stage direction is left out"
+    registry = load_registry()
+    context = f"{doc['source']} {doc['url']}"
+    held = registry.match("The President", pd.Timestamp(doc["published"]), context)
+    assert held.actor["name"] in {"Joe Biden", "Donald Trump"} and held.matched_by == "title"
