@@ -72,9 +72,11 @@ def jsonl_distinct_keys(folder: Path, n: int) -> list[Path]:
 
 def nested_folders(folder: Path, n: int) -> list[Path]:
     """n folders, each inside the one before, with one article at the bottom."""
-    root = folder / "nested"
-    deepest = root.joinpath(*["d"] * n)
-    os.makedirs(deepest)
+    root = deepest = folder / "nested"
+    root.mkdir()
+    for _ in range(n):  # one by one: os.makedirs itself recurses
+        deepest = deepest / "d"
+        deepest.mkdir()
     (deepest / "article.txt").write_text(f"{FICTIONAL}\n\nThe bottom of {n} folders.\n", encoding="utf-8")
     return [root]
 

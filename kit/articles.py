@@ -177,10 +177,11 @@ class InputsSkipped(Exception):
 
 @dataclass
 class Found:
-    """A file to read, or a path that cannot be read with the reason why."""
+    """A file to read, or a path that is not read with the reason why (``status`` for the inputs table)."""
 
     path: Path
     problem: str = ""
+    status: str = "skipped"
 
 
 @dataclass
@@ -323,58 +324,84 @@ def filename_date(path: Path) -> tuple[pd.Timestamp, str] | None:
 
 
 def find_inputs(paths: Iterable[str | Path], ignore: Iterable[str] = DEFAULT_IGNORE) -> Iterator[Found]:
-    """Every file named, matched by a glob, or found under a folder; and every path that cannot be read."""
+    """Every file named, matched by a glob, or found under a folder; and every path that cannot be read.
+
+    A folder is read once however many ways lead to it (symbolic links, or naming it twice).
+    """
     ignore = tuple(ignore)
+    folders_read: dict[tuple[int, int], Path] = {}
     for raw in paths:
         path = Path(raw)
         if os.path.lexists(path):
-            yield from expand(path, ignore, root=True)
+            yield from expand(path, ignore, folders_read, root=True)
         elif glob.has_magic(str(raw)):
             matches = sorted(glob.glob(str(raw), recursive=True))
             if not matches:
                 yield Found(path, "no files match this pattern")
             for match in matches:
-                yield from expand(Path(match), ignore, root=False)
+                yield from expand(Path(match), ignore, folders_read, root=False)
         else:
             yield Found(path, "no such file or folder")
 
 
-def expand(path: Path, ignore: tuple[str, ...], *, root: bool, ancestors: dict | None = None) -> Iterator[Found]:
-    """``path`` itself if a file, else every file under it; a symlink loop is reported, not followed."""
-    ancestors = ancestors or {}
+def expand(path: Path, ignore: tuple[str, ...], folders_read: dict[tuple[int, int], Path], *,
+           root: bool) -> Iterator[Found]:
+    """``path`` itself if a file, else every file under it, depth first in name order.
+
+    The walk keeps its own stack rather than recursing, so folders may nest to any depth. A symbolic
+    link back to a folder being walked is a loop, reported and not followed; a folder already read
+    (``folders_read``, by device and inode) is reported as a duplicate naming the first path to it.
+    """
+    first = look_at(path, ignore, set(), folders_read, root=root)
+    if isinstance(first, Found):
+        yield first
+        return
+    walking = {first[0]}  # the folders from ``path`` down to the one being read: a link to one is a loop
+    stack = [(first[0], iter(first[1]))]
+    found_any = False
+    while stack:
+        key, entries = stack[-1]
+        entry = next(entries, None)
+        if entry is None:
+            stack.pop()
+            walking.discard(key)
+        elif not entry.name.startswith("."):
+            item = look_at(Path(entry.path), ignore, walking, folders_read, root=False)
+            if isinstance(item, Found):
+                found_any = True
+                yield item
+            else:
+                walking.add(item[0])
+                stack.append((item[0], iter(item[1])))
+    if root and not found_any:
+        yield Found(path, "folder holds no files")
+
+
+def look_at(path: Path, ignore: tuple[str, ...], walking: set, folders_read: dict, *,
+            root: bool) -> Found | tuple[tuple[int, int], list[os.DirEntry]]:
+    """A Found for a file or a path that cannot be read, or ``(key, entries)`` for a folder to walk."""
     try:
         st = path.stat()
     except OSError as exc:
-        yield Found(path, os_problem(exc, path))
-        return
+        return Found(path, os_problem(exc, path))
     if stat.S_ISREG(st.st_mode):
         if not root and any(fnmatch(path.name.upper(), pat.upper()) for pat in ignore):
-            yield Found(path, f"{IGNORED}: documentation file, not an article (its name matches {', '.join(ignore)})")
-        else:
-            yield Found(path)
-        return
+            return Found(path, f"{IGNORED}: documentation file, not an article (its name matches {', '.join(ignore)})")
+        return Found(path)
     if not stat.S_ISDIR(st.st_mode):
-        yield Found(path, "not a regular file (a device, pipe or socket)")
-        return
+        return Found(path, "not a regular file (a device, pipe or socket)")
     key = (st.st_dev, st.st_ino)
-    if key in ancestors:
-        yield Found(path, f"symbolic link loop: leads back to the folder {display_path(ancestors[key])}")
-        return
+    if key in walking:
+        return Found(path, f"symbolic link loop: leads back to the folder {display_path(folders_read[key])}")
+    if key in folders_read:
+        return Found(path, f"same folder as {display_path(folders_read[key])}, already read", status="duplicate")
     try:
         with os.scandir(path) as it:
             entries = sorted(it, key=lambda e: e.name)
     except OSError as exc:
-        yield Found(path, "cannot open folder: " + os_reason(exc))
-        return
-    found_any = False
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        for found in expand(Path(entry.path), ignore, root=False, ancestors={**ancestors, key: path}):
-            found_any = True
-            yield found
-    if root and not found_any:
-        yield Found(path, "folder holds no files")
+        return Found(path, "cannot open folder: " + os_reason(exc))
+    folders_read[key] = path
+    return key, entries
 
 
 def os_reason(exc: OSError) -> str:
@@ -1099,7 +1126,7 @@ def load_one(item: Found, field_map: dict[str, str], rows: list[dict], inputs: l
     path_text = display_path(item.path)
     fmt = file_format(item.path)
     if item.problem:
-        inputs.append(input_row(path_text, -1, "skipped", item.problem, fmt=fmt))
+        inputs.append(input_row(path_text, -1, item.status, item.problem, fmt=fmt))
         return
     size = safe_size(item.path)
     try:

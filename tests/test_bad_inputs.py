@@ -373,3 +373,39 @@ def test_a_heading_with_nothing_under_it_is_the_text(tmp_path):
     (tmp_path / "heading.md").write_text("# Harbour reopens on Monday\n\n\n", encoding="utf-8")
     a = load_articles(tmp_path).articles.iloc[0]
     assert (a["title"], a["text"]) == ("", "# Harbour reopens on Monday\n\n\n")
+
+
+def test_a_thousand_nested_folders(tmp_path):
+    deepest = tmp_path
+    for _ in range(1000):  # one by one: Path.mkdir(parents=True) itself recurses
+        deepest = deepest / "d"
+        deepest.mkdir()
+    (deepest / "bottom.txt").write_text(FICTIONAL + "\n\nThe bottom folder.\n", encoding="utf-8")
+    (tmp_path.joinpath(*["d"] * 500) / "middle.txt").write_text(FICTIONAL + "\n\nHalf way down.\n", encoding="utf-8")
+    loaded = load_articles([tmp_path, GOOD])
+    assert loaded.summary() == {"loaded": 5, "duplicate": 0, "skipped": 0}
+    assert_rest_intact(loaded)
+
+
+def test_a_folder_reached_through_many_links_is_read_once(tmp_path):
+    levels = [tmp_path / f"level{k}" for k in range(13)]
+    for k, level in enumerate(levels):
+        level.mkdir()
+        (level / f"article{k}.txt").write_text(f"{FICTIONAL}\n\nLevel {k}.\n", encoding="utf-8")
+        if k:  # two links to the next level: followed blindly, level 12 is reached 4,096 ways
+            (levels[k - 1] / "a").symlink_to(level, target_is_directory=True)
+            (levels[k - 1] / "b").symlink_to(level, target_is_directory=True)
+    loaded = load_articles([levels[0], GOOD], strict=True)
+    assert loaded.summary() == {"loaded": 13 + 3, "duplicate": 12, "skipped": 0}
+    row = the_row(loaded, levels[0] / "b", -1)
+    assert (row["status"], row["reason"]) == ("duplicate", f"same folder as {levels[0] / 'a'}, already read")
+    deep = levels[0].joinpath(*["a"] * 11, "b")
+    assert the_row(loaded, deep, -1)["reason"] == f"same folder as {levels[0].joinpath(*['a'] * 12)}, already read"
+    assert_rest_intact(loaded)
+
+
+def test_a_folder_named_twice_is_read_once(tmp_path):
+    shutil.copy(GOOD, tmp_path / "wire.jsonl")
+    loaded = load_articles([tmp_path, tmp_path])
+    assert loaded.summary() == {"loaded": 3, "duplicate": 1, "skipped": 0}
+    assert loaded.inputs.iloc[-1]["reason"] == f"same folder as {tmp_path}, already read"
