@@ -216,6 +216,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", type=float, default=1.0, help="multiply every case's N by this")
     parser.add_argument("--timeout", type=float, default=600.0, help="seconds before one run is stopped")
     args = parser.parse_args(argv)
+    sys.setrecursionlimit(20_000)  # shutil.rmtree, cleaning up the nested-folders case, recurses once per level
     chosen = args.cases.split(",")
     unknown = set(chosen) - {c.name for c in CASES}
     if unknown:

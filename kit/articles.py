@@ -61,6 +61,7 @@ import stat
 import sys
 import unicodedata
 import zlib
+from array import array
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from email.utils import parsedate_to_datetime
@@ -193,6 +194,7 @@ class Record:
     date_from: str = "field"
     notes: list[str] = field(default_factory=list)
     error: str = ""
+    done: float = 0.0  # share of the file read up to the end of this record (0 when not known), for progress
 
 
 # ---------------------------------------------------------------------------------------------
@@ -439,7 +441,7 @@ def file_format(path: Path) -> str:
     return FORMATS.get(suffixes[-1], "") if suffixes else ""
 
 
-def read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path) -> bytes | bytearray:
     """The file's bytes, gunzipped when the name ends in .gz; more than MAX_FILE_BYTES is refused."""
     limit = f"{MAX_FILE_BYTES / 2**20:,.0f} MB"
     if safe_size(path) > MAX_FILE_BYTES:
@@ -448,15 +450,32 @@ def read_bytes(path: Path) -> bytes:
         raw = path.read_bytes()
     except OSError as exc:
         raise SkipFile(os_problem(exc, path)) from exc
-    if path.suffix.lower() == ".gz":
-        try:
-            with gzip.GzipFile(fileobj=io.BytesIO(raw)) as fh:
-                raw = fh.read(MAX_FILE_BYTES + 1)  # a small file can unpack to terabytes: never read past the limit
-        except (OSError, EOFError, zlib.error) as exc:
-            raise SkipFile(f"damaged gzip file ({exc})") from exc
-        if len(raw) > MAX_FILE_BYTES:
+    if path.suffix.lower() != ".gz":
+        return raw
+    try:
+        # A small file can unpack to terabytes: count what it unpacks to first, a chunk at a time,
+        # and only then unpack it into a buffer of exactly that size.
+        size = sum(len(chunk) for chunk in gunzipped_chunks(raw, MAX_FILE_BYTES + 1))
+        if size > MAX_FILE_BYTES:
             raise SkipFile(f"gzip file unpacks to more than {limit}; split it into smaller files")
-    return raw
+        unpacked, done = bytearray(size), 0
+        for chunk in gunzipped_chunks(raw, size):
+            unpacked[done:done + len(chunk)] = chunk
+            done += len(chunk)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise SkipFile(f"damaged gzip file ({exc})") from exc
+    return unpacked
+
+
+def gunzipped_chunks(packed: bytes, limit: int, chunk: int = 1 << 18) -> Iterator[bytes]:
+    """The unpacked bytes of gzip data in chunks of up to ``chunk`` bytes, stopping once ``limit`` are out."""
+    with gzip.GzipFile(fileobj=io.BytesIO(packed)) as fh:
+        while limit > 0:
+            piece = fh.read(min(chunk, limit))
+            if not piece:
+                return
+            limit -= len(piece)
+            yield piece
 
 
 def binary_kind(raw: bytes) -> str:
@@ -640,7 +659,7 @@ def split_title(text: str, fmt: str) -> tuple[str, str]:
     return first, rest.lstrip("\r\n")
 
 
-def records_from_json(text: str, field_map: dict[str, str]) -> list[Record]:
+def records_from_json(text: str, field_map: dict[str, str]) -> Iterator[Record]:
     """Records from a .json file: an object, a list of objects, or an object holding one such list."""
     try:
         data = json.loads(text)
@@ -658,7 +677,7 @@ def records_from_json(text: str, field_map: dict[str, str]) -> list[Record]:
         raise SkipFile(f"JSON holds a {type(data).__name__}, not an article object or a list of them")
     if not data:
         raise SkipFile("JSON list is empty")
-    return [json_record(item, i, field_map, f"item {i}") for i, item in enumerate(data)]
+    return (json_record(item, i, field_map, f"item {i}") for i, item in enumerate(data))
 
 
 def json_record(item, record: int, field_map: dict[str, str], where: str) -> Record:
@@ -668,31 +687,52 @@ def json_record(item, record: int, field_map: dict[str, str], where: str) -> Rec
     return Record(fields=map_fields(item, field_map), record=record)
 
 
-def records_from_jsonl(text: str, field_map: dict[str, str]) -> list[Record]:
-    """One record per non-blank line of a .jsonl file; a bad line is skipped on its own."""
-    out = []
+def records_from_jsonl(text: str, field_map: dict[str, str]) -> Iterator[Record]:
+    """One record per non-blank line of a .jsonl file, read as they come; a bad line is skipped on its own."""
     # split on "\n" only: JSON strings may hold U+2028 or U+0085, which str.splitlines() would cut at
-    for n, line in enumerate(text.split("\n")):
+    for n, (line, end) in enumerate(lines_of(text, LF_LINE)):
+        line = line.rstrip("\n")
         if not line or line.isspace():
             continue
         try:
             item = json.loads(line)
         except json.JSONDecodeError as exc:
-            out.append(Record(fields={}, record=n, error=f"JSON error at line {n + 1}, column {exc.colno}: {exc.msg}"))
-            continue
+            rec = Record(fields={}, record=n, error=f"JSON error at line {n + 1}, column {exc.colno}: {exc.msg}")
         except RecursionError:
-            out.append(Record(fields={}, record=n, error=f"JSON at line {n + 1} is nested too deeply to read"))
-            continue
-        out.append(json_record(item, n, field_map, f"line {n + 1}"))
-    return out
+            rec = Record(fields={}, record=n, error=f"JSON at line {n + 1} is nested too deeply to read")
+        else:
+            rec = json_record(item, n, field_map, f"line {n + 1}")
+        rec.done = end / len(text)
+        yield rec
 
 
-def records_from_csv(text: str, fmt: str, field_map: dict[str, str]) -> list[Record]:
-    """One record per row of a .csv/.tsv file with a header; fields may hold newlines."""
-    first_line = text.lstrip("\r\n").split("\n", 1)[0]
+LF_LINE = re.compile(r"[^\n]*\n?")
+ANY_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")  # how io.StringIO(newline="") splits lines, for the csv module
+
+
+def lines_of(text: str, line: re.Pattern) -> Iterator[tuple[str, int]]:
+    """``(line with its line break, offset after it)`` for each line, one at a time (no list of them all)."""
+    for m in line.finditer(text):
+        if m.end() == m.start():
+            return
+        yield m.group(), m.end()
+
+
+def records_from_csv(text: str, fmt: str, field_map: dict[str, str]) -> Iterator[Record]:
+    """One record per row of a .csv/.tsv file with a header; fields may hold newlines.
+
+    The header is checked at once (raising SkipFile); the rows are read as they are asked for.
+    """
+    first_line = text[:1 << 16].lstrip("\r\n").split("\n", 1)[0]
     delimiter = "\t" if fmt == "tsv" else max(",;\t|", key=first_line.count)
     csv.field_size_limit(sys.maxsize)  # a single field may be a whole long article
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    position = [0]  # offset after the last line the reader took
+
+    def lines() -> Iterator[str]:
+        for line, end in lines_of(text, ANY_LINE):
+            position[0] = end
+            yield line
+    reader = csv.reader(lines(), delimiter=delimiter)
     try:
         header = next(reader)
     except (csv.Error, StopIteration) as exc:
@@ -703,7 +743,12 @@ def records_from_csv(text: str, fmt: str, field_map: dict[str, str]) -> list[Rec
     columns = list(map_fields({h: "x" for h in header}, field_map))
     if "text" not in columns:
         raise SkipFile(f"CSV has no text column (columns: {', '.join(header)}); name it with --map COLUMN=text")
-    out: list[Record] = []
+    return csv_records(reader, header, field_map, position, len(text))
+
+
+def csv_records(reader, header: list[str], field_map: dict[str, str], position: list[int],
+                length: int) -> Iterator[Record]:
+    """The rows under a CSV header as records; raises SkipFile when there are none."""
     n = 0
     while True:
         try:
@@ -711,18 +756,17 @@ def records_from_csv(text: str, fmt: str, field_map: dict[str, str]) -> list[Rec
         except StopIteration:
             break
         except csv.Error as exc:
-            out.append(Record(fields={}, record=n, error=f"CSV error at line {reader.line_num}: {exc}; the rest of the file was not read"))
-            break
+            yield Record(fields={}, record=n, error=f"CSV error at line {reader.line_num}: {exc}; the rest of the file was not read")
+            return
         if not any(cell.strip() for cell in row):
             continue
-        rec = Record(fields=map_fields(dict(zip(header, row)), field_map), record=n)
+        rec = Record(fields=map_fields(dict(zip(header, row)), field_map), record=n, done=position[0] / length)
         if len(row) != len(header):
             rec.notes.append(f"row at line {reader.line_num} has {len(row)} fields, the header has {len(header)}")
-        out.append(rec)
+        yield rec
         n += 1
-    if not out:
+    if not n:
         raise SkipFile("CSV has a header but no rows")
-    return out
 
 
 def records_from_html(text: str) -> list[Record]:
@@ -886,8 +930,11 @@ def feed_record(entry, record: int, source: str) -> Record:
     return Record(fields=fields, record=record, date_from="feed", error=error)
 
 
-def records_from_file(path: Path, field_map: dict[str, str] | None = None) -> tuple[str, list[Record], list[str]]:
-    """``(format, records, file notes)`` for one file; raises SkipFile with the reason it cannot be read."""
+def records_from_file(path: Path, field_map: dict[str, str] | None = None) -> tuple[str, Iterable[Record], list[str]]:
+    """``(format, records, file notes)`` for one file; raises SkipFile with the reason it cannot be read.
+
+    Records of JSON Lines and CSV files are read as they are asked for (SkipFile may come then too).
+    """
     fmt = file_format(path)
     field_map = field_map or {}
     if not fmt:
@@ -927,7 +974,7 @@ def sniff_binary(path: Path) -> str:
 
 
 def article_from_record(rec: Record, path: Path) -> dict:
-    """One ``articles`` row from a record; raises SkipFile when it has no text."""
+    """One article's values from a record (``extra``: its other fields); raises SkipFile when it has no text."""
     fields = dict(rec.fields)
     text = fields.pop("text", None)
     if isinstance(text, (int, float)) and present(text):
@@ -956,17 +1003,16 @@ def article_from_record(rec: Record, path: Path) -> dict:
         notes.append(f"very long text ({len(text):,} characters)")
     chash = content_hash(text)
     input_id = as_cell(fields.pop("id", None))
-    row = {key: as_cell(value) for key, value in fields.items() if key not in ARTICLE_COLUMNS}
-    row.update(
-        article_id=input_id or chash[:12], title=as_cell(fields.get("title")), text=text,
-        published=published, published_from=date_from, source=as_cell(fields.get("source")),
-        url=as_cell(fields.get("url")), path=display_path(path), record=rec.record, content_hash=chash,
-        published_offset=offset, near_duplicate_of="", note="; ".join(notes), _input_id=input_id,
+    extra = {key: as_cell(value) for key, value in fields.items() if key not in ARTICLE_COLUMNS}
+    return dict(
+        title=as_cell(fields.get("title")), text=text, published=published.value, published_from=date_from,
+        source=as_cell(fields.get("source")), url=as_cell(fields.get("url")), record=rec.record, content_hash=chash,
+        published_offset=offset, note="; ".join(notes), input_id=input_id, extra=extra or None,
     )
-    return row
 
 
 NaT_DATE = (pd.NaT, "", "")
+NaT_VALUE = pd.NaT.value
 
 
 # ---------------------------------------------------------------------------------------------
@@ -985,11 +1031,16 @@ def near_duplicates(texts: list[str], ids: list[str], threshold: float = NEAR_DU
     texts at once with numpy, and banding picks the few candidate pairs worth comparing exactly.
     """
     out = [""] * len(texts)
-    words = [text[: SKETCH_WORDS * 8].lower().split()[:SKETCH_WORDS] for text in texts]
-    docs = [i for i, w in enumerate(words) if len(w) >= 50]  # short texts share boilerplate, not stories
+    docs, words = [], []
+    for i, text in enumerate(texts):
+        first_words = text[: SKETCH_WORDS * 8].lower().split()[:SKETCH_WORDS]
+        if len(first_words) >= 50:  # short texts share boilerplate, not stories
+            docs.append(i)
+            words.append(first_words)
     if len(docs) < 2:
         return out
-    shingles, starts = shingle_hashes([words[i] for i in docs])
+    shingles, starts = shingle_hashes(words)
+    del words
     signatures = minhash_signatures(shingles, starts)
     bounds = list(zip(starts, [*starts[1:], len(shingles)]))
     buckets: dict[tuple, int] = {}
@@ -1059,27 +1110,22 @@ def load_articles(paths: str | Path | Iterable[str | Path], *, field_map: dict[s
     ``ignore``, README/NOTICE/LICENSE-style names by default, do not count). Exact duplicates (same
     normalised text) become one row listing every file in ``paths``; near-duplicates are flagged in
     ``near_duplicate_of`` (``near_duplicate_threshold=None`` turns that off). Inputs are only read.
+    The order of ``paths`` changes the order of rows, never an article's id or values.
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
     found = list(find_inputs(paths, ignore))
-    rows: list[dict] = []
-    inputs: list[dict] = []
-    by_hash: dict[str, int] = {}
-    used_ids: dict[str, str] = {}
+    gathered = Gathering()
     bar = progress_bar(found) if progress else None
     try:
         for item in found:
-            load_one(item, field_map or {}, rows, inputs, by_hash, used_ids, tick=bar.update if bar else no_tick)
+            load_one(item, field_map or {}, gathered, tick=bar.update if bar else no_tick)
     finally:
         if bar is not None:
             bar.close()
-    articles = articles_frame(rows)
-    if near_duplicate_threshold is not None and len(articles):
-        articles["near_duplicate_of"] = near_duplicates(articles["text"].tolist(), articles["article_id"].tolist(),
-                                                        near_duplicate_threshold)
-        flag_near_duplicates(inputs, articles)
-    loaded = Loaded(articles=articles, inputs=pd.DataFrame(inputs, columns=INPUT_COLUMNS))
+    articles, inputs = gathered.tables(near_duplicate_threshold)
+    del gathered
+    loaded = Loaded(articles=articles, inputs=inputs)
     if strict:
         check_strict(loaded)
     return loaded
@@ -1117,90 +1163,187 @@ def safe_size(path: Path) -> int:
         return 0
 
 
-def load_one(item: Found, field_map: dict[str, str], rows: list[dict], inputs: list[dict],
-             by_hash: dict[str, int], used_ids: dict[str, str], tick=no_tick) -> None:
-    """Read one found path, appending its articles to ``rows`` and its accounting to ``inputs``.
+def load_one(item: Found, field_map: dict[str, str], gathered: Gathering, tick=no_tick) -> None:
+    """Read one found path into ``gathered``: its articles, and a row of accounting for each input.
 
-    ``tick(n)`` is called with the share of the file's bytes done, for a progress bar.
+    ``tick(n)`` is called with the bytes of the file done, for a progress bar.
     """
     path_text = display_path(item.path)
     fmt = file_format(item.path)
     if item.problem:
-        inputs.append(input_row(path_text, -1, item.status, item.problem, fmt=fmt))
+        gathered.account(path_text, -1, item.status, item.problem, fmt=fmt)
         return
     size = safe_size(item.path)
+    done = 0.0
     try:
         fmt, records, file_notes = records_from_file(item.path, field_map)
+        multi = fmt in MULTI_RECORD_FORMATS
+        for rec in records:
+            if rec.done:
+                tick(size * (rec.done - done))
+                done = rec.done
+            record = rec.record if multi else 0
+            rec.notes[:0] = file_notes
+            if rec.error:
+                gathered.account(path_text, record, "skipped", rec.error, fmt=fmt)
+                continue
+            try:
+                row = article_from_record(rec, item.path)
+            except SkipFile as exc:
+                gathered.account(path_text, record, "skipped", str(exc), fmt=fmt, input_id=as_cell(rec.fields.get("id")))
+                continue
+            row.update(path=path_text, record=record)
+            gathered.add(row, describe_input(path_text, record if multi else -1), fmt)
     except SkipFile as exc:
-        inputs.append(input_row(path_text, -1, "skipped", str(exc), fmt=fmt))
-        tick(size)
-        return
+        gathered.account(path_text, -1, "skipped", str(exc), fmt=fmt)
     except Exception as exc:  # noqa: BLE001 - one unreadable file must never stop the rest
-        inputs.append(input_row(path_text, -1, "skipped", f"could not be read ({type(exc).__name__}: {exc})", fmt=fmt))
-        tick(size)
-        return
-    multi = fmt in MULTI_RECORD_FORMATS
-    share = size / max(len(records), 1)
-    for rec in records:
-        tick(share)
-        record = rec.record if multi else 0
-        rec.notes[:0] = file_notes
-        if rec.error:
-            inputs.append(input_row(path_text, record, "skipped", rec.error, fmt=fmt))
-            continue
-        try:
-            row = article_from_record(rec, item.path)
-        except SkipFile as exc:
-            inputs.append(input_row(path_text, record, "skipped", str(exc), fmt=fmt, input_id=as_cell(rec.fields.get("id"))))
-            continue
-        row["record"] = record
-        where = describe_input(path_text, record if multi else -1)
-        input_id = row.pop("_input_id")
-        kept = by_hash.get(row["content_hash"])
-        if kept is not None:
-            first = rows[kept]
-            first["paths"].append(where)
-            inputs.append(input_row(path_text, record, "duplicate",
-                                    f"same text as {first['paths'][0]} (article {first['article_id']})",
-                                    article_id=first["article_id"], input_id=input_id, fmt=fmt))
-            continue
-        if row["article_id"] in used_ids and used_ids[row["article_id"]] != row["content_hash"]:
-            new_id = f"{row['article_id']}-{row['content_hash'][:6]}"
-            row["note"] = "; ".join(filter(None, [row["note"], f"id {row['article_id']!r} is used by another article; renamed {new_id!r}"]))
-            row["article_id"] = new_id
-        used_ids[row["article_id"]] = row["content_hash"]
-        row["paths"] = [where]
-        by_hash[row["content_hash"]] = len(rows)
-        rows.append(row)
-        inputs.append(input_row(path_text, record, "loaded", "", article_id=row["article_id"],
-                                input_id=input_id, fmt=fmt, note=row["note"]))
+        gathered.account(path_text, -1, "skipped", f"could not be read ({type(exc).__name__}: {exc})", fmt=fmt)
+    tick(size * (1 - done))
 
 
-def input_row(path: str, record: int, status: str, reason: str, *, article_id: str = "", input_id: str = "",
-              fmt: str = "", note: str = "") -> dict:
-    """One row of the ``inputs`` table."""
-    return dict(path=path, record=record, status=status, reason=reason, article_id=article_id,
-                input_id=input_id, format=fmt, note=note)
+# The articles columns a load gathers row by row; article_id, paths and near_duplicate_of are settled at the end.
+GATHERED = ["title", "text", "published", "published_from", "source", "url", "path", "record", "content_hash",
+            "published_offset", "note"]
+# At most this many other field names become columns (the most common ones); the rest of a row's other
+# fields are kept together as JSON in OTHER_FIELDS, so a file whose every record has its own field names
+# cannot make the table grow as rows times names.
+MAX_EXTRA_COLUMNS = 100
+OTHER_FIELDS = "other_fields"
 
 
-def flag_near_duplicates(inputs: list[dict], articles: pd.DataFrame) -> None:
-    """Add 'near-duplicate of …' to the note of each loaded input whose article nearly repeats another."""
-    near = dict(zip(articles["article_id"], articles["near_duplicate_of"]))
-    for row in inputs:
-        target = near.get(row["article_id"]) if row["status"] == "loaded" else ""
-        if target:
-            row["note"] = "; ".join(filter(None, [row["note"], f"near-duplicate of {target}"]))
+class Gathering:
+    """What a load has read so far: article values one list per column, and one row of accounting per input.
+
+    Which copy of a text is kept, the article ids and the duplicate reasons are settled by
+    :meth:`tables` from the copies themselves, never from the order they were read in.
+    """
+
+    def __init__(self):
+        # numbers in typed arrays, 8 bytes each: a million short rows must not cost a million int objects
+        self.columns: dict[str, list | array] = {name: array("q") if name in ("published", "record") else []
+                                                 for name in GATHERED}
+        self.input_id: list[str] = []  # the kept copy's own id ("" when it had none)
+        self.kept_input = array("q")  # the inputs row of the kept copy
+        self.extras: list[dict | None] = []  # the kept copy's other fields
+        self.other_copies: dict[int, list[str]] = {}  # where the other copies of a text are
+        self.by_hash: dict[str, int] = {}
+        self.inputs: dict[str, list | array] = {name: array("q") if name == "record" else [] for name in INPUT_COLUMNS}
+        self.input_article = array("q")  # the article row of each inputs row (-1: none)
+
+    def where(self, k: int) -> str:
+        """The kept copy of article row k as path or path#record."""
+        i = self.kept_input[k]
+        fmt = self.inputs["format"][i]
+        return describe_input(self.inputs["path"][i], self.inputs["record"][i] if fmt in MULTI_RECORD_FORMATS else -1)
+
+    def account(self, path: str, record: int, status: str, reason: str = "", *, fmt: str = "", input_id: str = "",
+                article: int = -1) -> None:
+        """One row of the ``inputs`` table (status, reason and article id of a loaded one are settled later)."""
+        for name, value in zip(INPUT_COLUMNS, (path, record, status, reason, "", input_id, fmt, "")):
+            self.inputs[name].append(value)
+        self.input_article.append(article)
+
+    def add(self, row: dict, where: str, fmt: str) -> None:
+        """One article read from ``where``: a new row, or another copy of a text already read."""
+        k = self.by_hash.get(row["content_hash"])
+        if k is None:
+            k = self.by_hash[row["content_hash"]] = len(self.input_id)
+            for name in GATHERED:
+                self.columns[name].append(row[name])
+            self.input_id.append(row["input_id"])
+            self.kept_input.append(len(self.input_article))
+            self.extras.append(row["extra"])
+        elif copy_rank(row["input_id"], row["path"], row["record"]) < copy_rank(
+                self.input_id[k], self.columns["path"][k], self.columns["record"][k]):
+            self.other_copies.setdefault(k, []).append(self.where(k))
+            for name in GATHERED:
+                self.columns[name][k] = row[name]
+            self.input_id[k], self.kept_input[k] = row["input_id"], len(self.input_article)
+            self.extras[k] = row["extra"]
+        else:
+            self.other_copies.setdefault(k, []).append(where)
+        self.account(row["path"], row["record"], "loaded", fmt=fmt, input_id=row["input_id"], article=k)
+
+    def article_ids(self) -> list[str]:
+        """Each row's id: its own id, else its hash; two texts with one id: the smaller hash keeps it."""
+        hashes = self.columns["content_hash"]
+        ids = [own or chash[:12] for own, chash in zip(self.input_id, hashes)]
+        holders: dict[str, list[int]] = {}
+        for k, article_id in enumerate(ids):
+            holders.setdefault(article_id, []).append(k)
+        notes = self.columns["note"]
+        for article_id, rows in holders.items():
+            for k in sorted(rows, key=hashes.__getitem__)[1:]:
+                ids[k] = f"{article_id}-{hashes[k][:6]}"
+                notes[k] = "; ".join(filter(None, [notes[k], f"id {article_id!r} is used by another article; renamed {ids[k]!r}"]))
+        return ids
+
+    def tables(self, near_duplicate_threshold: float | None = NEAR_DUPLICATE_JACCARD) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """The ``articles`` and ``inputs`` DataFrames (the gathered lists are emptied as they become columns)."""
+        self.by_hash = {}
+        ids = self.article_ids()
+        columns = self.columns
+        near = [""] * len(ids)
+        if near_duplicate_threshold is not None:
+            order = sorted(range(len(ids)), key=lambda k: (columns["published"][k] == NaT_VALUE,
+                                                          columns["published"][k], columns["content_hash"][k]))
+            found = near_duplicates([columns["text"][k] for k in order], [ids[k] for k in order], near_duplicate_threshold)
+            for k, of in zip(order, found):
+                near[k] = of
+        extra = extra_columns(self.extras, columns["note"])
+        self.extras = []
+        statuses, reasons, notes, article_ids = (self.inputs[name] for name in ("status", "reason", "note", "article_id"))
+        for i, k in enumerate(self.input_article):
+            if k < 0:
+                continue
+            article_ids[i] = ids[k]
+            if self.kept_input[k] == i:
+                notes[i] = "; ".join(filter(None, [columns["note"][k], near[k] and f"near-duplicate of {near[k]}"]))
+            else:
+                statuses[i], reasons[i] = "duplicate", f"same text as {self.where(k)} (article {ids[k]})"
+        paths = [[self.where(k), *sorted(self.other_copies.get(k, ()))] for k in range(len(ids))]
+        self.other_copies = {}
+        data = {"article_id": ids, **columns, "paths": paths, "near_duplicate_of": near, **extra}
+        articles = pd.DataFrame(index=pd.RangeIndex(len(ids)))
+        for name in [*ARTICLE_COLUMNS, *extra]:  # one column at a time, each list let go once it is one
+            values = data.pop(name)
+            if name == "published":
+                articles[name] = pd.to_datetime(np.frombuffer(values, dtype="int64"), utc=True)
+            elif name == "record":
+                articles[name] = np.frombuffer(values, dtype="int64").copy()
+            else:
+                articles[name] = pd.Series(values, dtype=object if name == "paths" else None)
+                values.clear()
+        self.inputs["record"] = np.frombuffer(self.inputs["record"], dtype="int64").copy()
+        inputs = pd.DataFrame(self.inputs, columns=INPUT_COLUMNS)
+        return articles, inputs
 
 
-def articles_frame(rows: list[dict]) -> pd.DataFrame:
-    """The ``articles`` DataFrame, documented columns first, extra fields after."""
-    articles = pd.DataFrame(rows)
-    for col in ARTICLE_COLUMNS:
-        if col not in articles:
-            articles[col] = pd.Series(dtype="object")
-    articles["published"] = pd.to_datetime(articles["published"], utc=True).astype("datetime64[ns, UTC]")
-    articles["record"] = articles["record"].astype("int64")
-    extra = sorted(c for c in articles.columns if c not in ARTICLE_COLUMNS)
-    for col in extra:
-        articles[col] = articles[col].fillna("")
-    return articles[ARTICLE_COLUMNS + extra].reset_index(drop=True)
+def copy_rank(input_id: str, path: str, record: int) -> tuple:
+    """Which copy of a text is kept: the smallest own id (copies with one first), then the first path."""
+    return (not input_id, input_id, path, record)
+
+
+def extra_columns(extras: list[dict | None], notes: list[str]) -> dict[str, list[str]]:
+    """The other fields as columns: the MAX_EXTRA_COLUMNS most common names, the rest as JSON in OTHER_FIELDS."""
+    counts: dict[str, int] = {}
+    for fields in extras:
+        for name in fields or ():
+            counts[name] = counts.get(name, 0) + 1
+    counts.pop(OTHER_FIELDS, None)
+    kept = sorted(sorted(counts, key=lambda name: (-counts[name], name))[:MAX_EXTRA_COLUMNS])
+    columns = {name: [""] * len(extras) for name in kept}
+    if len(counts) > MAX_EXTRA_COLUMNS or any(fields and OTHER_FIELDS in fields for fields in extras):
+        columns[OTHER_FIELDS] = [""] * len(extras)
+    for k, fields in enumerate(extras):
+        rest = {}
+        for name, value in (fields or {}).items():
+            if name in columns and name != OTHER_FIELDS:
+                columns[name][k] = value
+            else:
+                rest[name] = value
+        if rest:
+            columns[OTHER_FIELDS][k] = json.dumps(rest, ensure_ascii=False, sort_keys=True)
+            notes[k] = "; ".join(filter(None, [notes[k], f"{len(rest)} field(s) kept as JSON in {OTHER_FIELDS} "
+                                                         f"(a load makes columns of {MAX_EXTRA_COLUMNS} field names at most)"]))
+    return columns

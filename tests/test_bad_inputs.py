@@ -375,16 +375,34 @@ def test_a_heading_with_nothing_under_it_is_the_text(tmp_path):
     assert (a["title"], a["text"]) == ("", "# Harbour reopens on Monday\n\n\n")
 
 
+def remove_tree(top: Path) -> None:
+    """Delete a folder tree without recursion (shutil.rmtree, pytest's clean-up too, recurses once per level)."""
+    folders, stack = [], [top]
+    while stack:
+        folders.append(stack.pop())
+        for path in folders[-1].iterdir():
+            if path.is_dir() and not path.is_symlink():
+                stack.append(path)
+            else:
+                path.unlink()
+    for folder in reversed(folders):
+        folder.rmdir()
+
+
 def test_a_thousand_nested_folders(tmp_path):
-    deepest = tmp_path
-    for _ in range(1000):  # one by one: Path.mkdir(parents=True) itself recurses
-        deepest = deepest / "d"
-        deepest.mkdir()
-    (deepest / "bottom.txt").write_text(FICTIONAL + "\n\nThe bottom folder.\n", encoding="utf-8")
-    (tmp_path.joinpath(*["d"] * 500) / "middle.txt").write_text(FICTIONAL + "\n\nHalf way down.\n", encoding="utf-8")
-    loaded = load_articles([tmp_path, GOOD])
-    assert loaded.summary() == {"loaded": 5, "duplicate": 0, "skipped": 0}
-    assert_rest_intact(loaded)
+    deepest = top = tmp_path / "nested"
+    top.mkdir()
+    try:
+        for _ in range(1000):  # one by one: Path.mkdir(parents=True) recurses too
+            deepest = deepest / "d"
+            deepest.mkdir()
+        (deepest / "bottom.txt").write_text(FICTIONAL + "\n\nThe bottom folder.\n", encoding="utf-8")
+        (top.joinpath(*["d"] * 500) / "middle.txt").write_text(FICTIONAL + "\n\nHalf way down.\n", encoding="utf-8")
+        loaded = load_articles([top, GOOD])
+        assert loaded.summary() == {"loaded": 5, "duplicate": 0, "skipped": 0}
+        assert_rest_intact(loaded)
+    finally:
+        remove_tree(top)
 
 
 def test_a_folder_reached_through_many_links_is_read_once(tmp_path):
@@ -409,3 +427,102 @@ def test_a_folder_named_twice_is_read_once(tmp_path):
     loaded = load_articles([tmp_path, tmp_path])
     assert loaded.summary() == {"loaded": 3, "duplicate": 1, "skipped": 0}
     assert loaded.inputs.iloc[-1]["reason"] == f"same folder as {tmp_path}, already read"
+
+
+def order_free_fixture(folder: Path) -> list[Path]:
+    """Files whose ids a load could decide by order: a clashing id, one text under two ids, near-duplicates."""
+    folder.mkdir()
+    story = "FICTIONAL. " + " ".join(f"The harbour board met for the {n}th time and agreed on nothing." for n in range(12))
+    files = {
+        "a.jsonl": [{"id": "x1", "text": "FICTIONAL. The first story under x1."},
+                    {"id": "copy-b", "text": "FICTIONAL. One text, two ids."},
+                    {"id": "near-1", "text": story, "published": "2025-02-10"}],
+        "b.jsonl": [{"id": "x1", "text": "FICTIONAL. A different story also under x1."},
+                    {"id": "copy-a", "text": "FICTIONAL. One text, two ids.", "desk": "metro"},
+                    {"id": "near-2", "text": story.replace("nothing", "little"), "published": "2025-02-09"}],
+    }
+    for name, records in files.items():
+        (folder / name).write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return [folder / name for name in files]
+
+
+def test_ids_do_not_depend_on_argument_order(tmp_path):
+    a, b = order_free_fixture(tmp_path / "in")
+    forward, backward = load_articles([a, b]), load_articles([b, a])
+    by_hash = [loaded.articles.set_index("content_hash").sort_index() for loaded in (forward, backward)]
+    pd.testing.assert_frame_equal(by_hash[0], by_hash[1])
+    ids = by_hash[0]["article_id"]
+    assert sorted(ids) == sorted(["x1", f"x1-{ids[ids.str.startswith('x1-')].index[0][:6]}", "copy-a", "near-1", "near-2"])
+    near = by_hash[0].set_index("article_id")["near_duplicate_of"]
+    assert (near["near-1"], near["near-2"]) == ("near-2", ""), "the later-published copy points to the earlier one"
+    kept = by_hash[0].set_index("article_id").loc["copy-a"]
+    assert (kept["path"], kept["desk"], kept["paths"]) == (str(b), "metro", [f"{b}#1", f"{a}#1"])
+    for loaded in (forward, backward):
+        dup = loaded.inputs[loaded.inputs["status"] == "duplicate"]
+        assert dup[["path", "record", "article_id", "reason"]].values.tolist() == [
+            [str(a), 1, "copy-a", f"same text as {b}#1 (article copy-a)"]]
+
+
+def test_kit_load_writes_the_same_articles_in_any_argument_order(tmp_path):
+    a, b = order_free_fixture(tmp_path / "in")
+    tables = []
+    for order in ([a, b], [b, a]):
+        out = tmp_path / f"articles-{order[0].stem}.csv"
+        result = CliRunner().invoke(app, ["load", *map(str, order), "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        tables.append(pd.read_csv(out, keep_default_na=False).sort_values("article_id", ignore_index=True))
+    pd.testing.assert_frame_equal(*tables)
+
+
+# --- issue #19 item 23: memory that grows with the input, not faster ------------------------------
+
+
+def traced_peak(load) -> int:
+    """Peak bytes Python allocated while ``load()`` ran (tracemalloc: deterministic, unlike RSS)."""
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        load()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_a_gzip_bomb_is_refused_before_it_is_unpacked(tmp_path, monkeypatch):
+    monkeypatch.setattr(kit_articles, "MAX_FILE_BYTES", 8 << 20)
+    path = tmp_path / "bomb.jsonl.gz"
+    path.write_bytes(gzip.compress(b"\n" * (64 << 20)))  # 64 KB on disk, 64 MB unpacked
+    check(load_articles([path, GOOD]), path, -1, "skipped", "gzip file unpacks to more than 8 MB; split it into smaller files")
+    peak = traced_peak(lambda: load_articles(path))
+    assert peak < (8 << 20) // 4, f"{peak:,} bytes held while refusing the bomb"
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+def test_many_short_records_cost_a_few_times_their_size(tmp_path, fmt):
+    path = tmp_path / f"rows.{fmt}"
+    rows = [{"id": f"r{i:06d}", "published": "2025-02-12", "title": f"Row {i}",
+             "text": f"FICTIONAL. Row {i}: the mayor said yes to the tram plan, again."} for i in range(20_000)]
+    if fmt == "csv":
+        pd.DataFrame(rows).to_csv(path, index=False)
+    else:
+        path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    load_articles(path)  # imports and caches warmed outside the measurement
+    peak = traced_peak(lambda: load_articles(path))
+    assert peak < 10 * path.stat().st_size, f"{peak / path.stat().st_size:.1f} times the file's size"
+
+
+def test_many_distinct_field_names_make_a_bounded_number_of_columns(tmp_path):
+    records = [{"id": f"k{i:03d}", "text": f"FICTIONAL record {i}.", "desk": "metro", f"field_{i:03d}": f"v{i}"}
+               for i in range(300)]
+    path = tmp_path / "keys.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    articles = load_articles(path).articles.set_index("article_id")
+    extra = [c for c in articles.columns if c not in kit_articles.ARTICLE_COLUMNS]
+    assert len(extra) == kit_articles.MAX_EXTRA_COLUMNS + 1
+    assert "desk" in extra and "other_fields" in extra, "the most common names become columns"
+    assert (articles["desk"] == "metro").all()
+    assert articles.loc["k000", "field_000"] == "v0" and articles.loc["k000", "other_fields"] == ""
+    assert json.loads(articles.loc["k299", "other_fields"]) == {"field_299": "v299"}, "no value is lost"
+    assert articles.loc["k299", "note"] == (
+        "no date found; 1 field(s) kept as JSON in other_fields (a load makes columns of 100 field names at most)")
