@@ -24,21 +24,26 @@ Input files are only ever read.
 ``articles`` columns (one row per distinct article):
     article_id        str   the input's ``id`` where given, else the first 12 hex digits of content_hash
     title             str   headline ("" when unknown)
-    text              str   body text as given, other line breaks (lone \r, U+2028…) made \n one for one
+    text              str   body text as given, other line breaks (a lone CR, U+2028…) made LF one for one
                             (same length, so quote offsets refer to it and to the file's text alike)
     published         datetime64[ns, UTC]  publication time, NaT when unknown (never invented)
     published_from    str   where the date came from: front_matter | field | html | feed | dateline |
                             filename | "" (unknown)
     source            str   outlet or publisher ("" when unknown)
     url               str   link to the original ("" when unknown)
-    path              str   file the article came from (the first, when it came from several)
+    path              str   file the article came from (the copy kept, when it came from several)
     record            int   record number within the file (0 for single-article files)
     content_hash      str   sha256 of the normalised text
     published_offset  str   the UTC offset the date was given with ("+03:00"; "" when none was given)
     paths             list  every file (``path#record`` for multi-record files) holding this exact text
-    near_duplicate_of str   article_id of an earlier article with nearly the same text ("" when none)
+    near_duplicate_of str   article_id of the earliest-published article with nearly the same text ("" when none)
     note              str   warnings about this article, e.g. "no date found" ("" when none)
-    ... any other front-matter or record fields (author, license, …), kept as text columns
+    ... any other front-matter or record fields (author, license, …), kept as text columns: the 100
+                            most common names in the load; beyond that a row's other fields go, as JSON, to
+    other_fields      str   (only then) ("" when none)
+
+Article ids never depend on the order of ``paths``: clashes and exact duplicates are settled from the
+texts and their own ids (see :class:`Gathering`).
 
 ``inputs`` columns (one row per file, and per record of multi-record files):
     path, record (-1 for a whole file or folder), status (loaded | duplicate | skipped),
@@ -1201,9 +1206,9 @@ def load_one(item: Found, field_map: dict[str, str], gathered: Gathering, tick=n
     tick(size * (1 - done))
 
 
-# The articles columns a load gathers row by row; article_id, paths and near_duplicate_of are settled at the end.
-GATHERED = ["title", "text", "published", "published_from", "source", "url", "path", "record", "content_hash",
-            "published_offset", "note"]
+# The articles columns a load gathers row by row (article_from_record gives each); the others are settled at the end.
+SETTLED = ("article_id", "paths", "near_duplicate_of")
+GATHERED = [name for name in ARTICLE_COLUMNS if name not in SETTLED]
 # At most this many other field names become columns (the most common ones); the rest of a row's other
 # fields are kept together as JSON in OTHER_FIELDS, so a file whose every record has its own field names
 # cannot make the table grow as rows times names.
