@@ -1283,32 +1283,41 @@ class Gathering:
                 notes[k] = "; ".join(filter(None, [notes[k], f"id {article_id!r} is used by another article; renamed {ids[k]!r}"]))
         return ids
 
-    def tables(self, near_duplicate_threshold: float | None = NEAR_DUPLICATE_JACCARD) -> tuple[pd.DataFrame, pd.DataFrame]:
-        """The ``articles`` and ``inputs`` DataFrames (the gathered lists are emptied as they become columns)."""
-        self.by_hash = {}
-        ids = self.article_ids()
-        columns = self.columns
+    def near_duplicates(self, ids: list[str], threshold: float | None) -> list[str]:
+        """``near_duplicates`` with the rows taken in order of publication (undated last), then content hash."""
         near = [""] * len(ids)
-        if near_duplicate_threshold is not None:
-            order = sorted(range(len(ids)), key=lambda k: (columns["published"][k] == NaT_VALUE,
-                                                          columns["published"][k], columns["content_hash"][k]))
-            found = near_duplicates([columns["text"][k] for k in order], [ids[k] for k in order], near_duplicate_threshold)
-            for k, of in zip(order, found):
-                near[k] = of
-        extra = extra_columns(self.extras, columns["note"])
-        self.extras = []
+        if threshold is None:
+            return near
+        published, hashes = self.columns["published"], self.columns["content_hash"]
+        order = sorted(range(len(ids)), key=lambda k: (published[k] == NaT_VALUE, published[k], hashes[k]))
+        found = near_duplicates([self.columns["text"][k] for k in order], [ids[k] for k in order], threshold)
+        for k, of in zip(order, found):
+            near[k] = of
+        return near
+
+    def settle_inputs(self, ids: list[str], near: list[str]) -> pd.DataFrame:
+        """The ``inputs`` table: each copy kept is loaded (with its notes), each other copy a duplicate."""
         statuses, reasons, notes, article_ids = (self.inputs[name] for name in ("status", "reason", "note", "article_id"))
         for i, k in enumerate(self.input_article):
             if k < 0:
                 continue
             article_ids[i] = ids[k]
             if self.kept_input[k] == i:
-                notes[i] = "; ".join(filter(None, [columns["note"][k], near[k] and f"near-duplicate of {near[k]}"]))
+                notes[i] = "; ".join(filter(None, [self.columns["note"][k], near[k] and f"near-duplicate of {near[k]}"]))
             else:
                 statuses[i], reasons[i] = "duplicate", f"same text as {self.where(k)} (article {ids[k]})"
+        self.inputs["record"] = np.frombuffer(self.inputs["record"], dtype="int64").copy()
+        return pd.DataFrame(self.inputs, columns=INPUT_COLUMNS)
+
+    def tables(self, near_duplicate_threshold: float | None = NEAR_DUPLICATE_JACCARD) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """The ``articles`` and ``inputs`` DataFrames (the gathered lists are emptied as they become columns)."""
+        self.by_hash = {}
+        ids = self.article_ids()
+        near = self.near_duplicates(ids, near_duplicate_threshold)
+        extra = extra_columns(self.extras, self.columns["note"])
+        inputs = self.settle_inputs(ids, near)
         paths = [[self.where(k), *sorted(self.other_copies.get(k, ()))] for k in range(len(ids))]
-        self.other_copies = {}
-        data = {"article_id": ids, **columns, "paths": paths, "near_duplicate_of": near, **extra}
+        data = {"article_id": ids, **self.columns, "paths": paths, "near_duplicate_of": near, **extra}
         articles = pd.DataFrame(index=pd.RangeIndex(len(ids)))
         for name in [*ARTICLE_COLUMNS, *extra]:  # one column at a time, each list let go once it is one
             values = data.pop(name)
@@ -1319,8 +1328,6 @@ class Gathering:
             else:
                 articles[name] = pd.Series(values, dtype=object if name == "paths" else None)
                 values.clear()
-        self.inputs["record"] = np.frombuffer(self.inputs["record"], dtype="int64").copy()
-        inputs = pd.DataFrame(self.inputs, columns=INPUT_COLUMNS)
         return articles, inputs
 
 
