@@ -55,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     registry = kit.load_registry()
     statements = kit.cache.cached_statements(articles)
     statements = kit.cache.cached_attribution(statements, articles, registry)
-    statements = kit.table.add_themes(statements, kit.table.tag_themes(statements))
+    statements = kit.themes.add_themes(statements, kit.tag_themes(statements))
     table = big_table(statements, args.rows)
     print(f"{len(articles)} articles, {len(statements)} statements, browsing {len(table):,} rows")
 

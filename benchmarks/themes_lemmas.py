@@ -13,6 +13,7 @@ from pathlib import Path
 import kit
 import kit.cache
 from kit import table as T
+from kit import themes
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 
@@ -28,16 +29,16 @@ def main() -> None:
         articles = articles.head(args.limit)
     statements = kit.cache.cached_statements(articles)
     table = T.who_said_what(statements, articles)
-    texts = [T.statement_text(q, s) for q, s in zip(table["quote"], table["sentence"])]
+    texts = [themes.statement_text(q, s) for q, s in zip(table["quote"], table["sentence"])]
     print(f"{len(articles)} articles, {len(table)} statements, {sum(map(len, texts)):,} characters to match")
-    lexicon = T.load_themes()
+    lexicon = themes.load_themes()
     results = {}
     for method in ("stem", "spacy"):
         if method == "spacy":
             kit.load_pipeline()  # load time is not lemmatising time
         start = time.perf_counter()
-        lemmas = T.lemmatise(texts, method=method)
-        tags = T.tag_themes(table, lexicon, lemmas=lemmas)
+        lemmas = themes.lemmatise(texts, method=method)
+        tags = themes.tag_themes(table, lexicon, lemmas=lemmas)
         seconds = time.perf_counter() - start
         results[method] = tags.groupby("quote_id")["theme"].apply(frozenset).to_dict()
         print(f"{method:6s} {seconds:8.2f} s  {len(tags):6d} statement-theme rows  "

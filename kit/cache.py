@@ -20,9 +20,11 @@ restored from somewhere else cannot run code.
 
 In a notebook::
 
-    statements = kit.cache.cached_statements(articles, pipeline=spacy_model or None)
+    statements = kit.cache.cached_statements(articles, spacy_model=spacy_model or None)
     statements = kit.cache.cached_attribution(statements, articles, registry)
     statements.attrs["cache"]   # {"articles": 2210, "parsed": 22, "reused": 2188}
+
+``kit.pipeline.attributed_statements`` does both (and applies reporters' corrections).
 """
 from __future__ import annotations
 
@@ -44,6 +46,7 @@ import numpy as np
 import pandas as pd
 
 from .config import REPO_ROOT, data_path
+from .files import sha256_file
 
 DB_NAME = "extraction.sqlite"
 # The article fields the quote engine may read; a change to any of them re-parses that article.
@@ -104,20 +107,20 @@ def sha256_text(*parts: Any) -> str:
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
 
-def file_sha256(path: Path) -> str:
+def _lexicon_hash(path: Path) -> str:
     try:
-        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+        return sha256_file(path)
     except OSError:
         return "missing"
 
 
-def pipeline_id(name: str | None = None, nlp=None) -> str:
+def pipeline_id(spacy_model: str | None = None, nlp=None) -> str:
     """``name==version`` of a spaCy pipeline, read from its meta.json without loading it."""
     if nlp is not None:
         return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name')}=={nlp.meta.get('version')}"
     from .nlp import pipeline_name
 
-    name = pipeline_name(name)
+    name = pipeline_name(spacy_model)
     try:
         # meta.json sits beside the package's __init__; reading it avoids importing spaCy on a warm run.
         spec = importlib.util.find_spec(name)
@@ -134,7 +137,7 @@ def quotes_engine_key(pipeline: str, engine_version: str | None = None) -> str:
     from . import quotes
 
     version = engine_version if engine_version is not None else str(getattr(quotes, "ENGINE_VERSION", "0"))
-    lexicons = {name: file_sha256(data_path(name)) for name in getattr(quotes, "DATA_FILES", QUOTE_DATA_FILES)}
+    lexicons = {name: _lexicon_hash(data_path(name)) for name in getattr(quotes, "DATA_FILES", QUOTE_DATA_FILES)}
     return sha256_text("quotes", version, pipeline, lexicons)
 
 
@@ -407,28 +410,31 @@ def statement_hashes(statements: pd.DataFrame, ids: list[str]) -> dict[str, str]
 
 
 def cached_statements(articles: pd.DataFrame, *, extract: Callable | None = None, nlp=None,
-                      pipeline: str | None = None, cache_dir: str | Path | None = None,
+                      spacy_model: str | None = None, cache_dir: str | Path | None = None,
                       engine_version: str | None = None) -> pd.DataFrame:
     """The ``statements`` table (see ``kit.quotes``), parsing only articles not in the cache.
 
-    ``extract(articles, nlp=...)`` defaults to ``kit.extract_quotes``; the spaCy pipeline is loaded
-    only when some article has to be parsed. ``statements.attrs["cache"]`` says how many articles
-    were parsed and how many were reused.
+    Articles not in the cache go to ``extract(articles, nlp=nlp)`` if given (which then loads the
+    pipeline itself when ``nlp`` is None), else to ``kit.extract_quotes`` with ``nlp`` or the
+    pipeline ``spacy_model``, loaded only when some article has to be parsed.
+    ``statements.attrs["cache"]`` says how many articles were parsed and how many were reused.
     """
     from . import quotes
 
-    extract = extract or quotes.extract_quotes
     if not articles["article_id"].is_unique:
         raise ValueError("articles must have distinct article_id values to be cached "
                          "(kit.load_articles guarantees this)")
-    engine = quotes_engine_key(pipeline_id(pipeline, nlp), engine_version)
+    engine = quotes_engine_key(pipeline_id(spacy_model, nlp), engine_version)
     ids = articles["article_id"].tolist()
 
     def parse(positions: list[int]) -> dict[int, pd.DataFrame]:
         from .nlp import load_pipeline
 
         subset = articles.iloc[positions]
-        frame = extract(subset, nlp=nlp if nlp is not None else load_pipeline(pipeline))
+        if extract is not None:
+            frame = extract(subset, nlp=nlp)
+        else:
+            frame = quotes.extract_quotes(subset, nlp=nlp if nlp is not None else load_pipeline(spacy_model))
         per_article = _split_by_article(frame, subset["article_id"].tolist())
         return {pos: per_article[ids[pos]] for pos in positions}
 

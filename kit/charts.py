@@ -1,6 +1,6 @@
 """Stage 5: charts in newsroom style, one function per chart returning a matplotlib Figure.
 
-Every chart takes a tidy DataFrame from ``kit.table`` and the camps' colours
+Every chart takes a tidy DataFrame from the table modules (``kit.table``, ``kit.themes``, ...) and the camps' colours
 (``registry.camp_colours()``, Okabe-Ito: safe for colour-blind readers), has a title that
 states the finding, a source line with the date range, is 600 px wide, and is saved as PNG
 and SVG by :func:`save_figure` with fixed fonts and metadata so the same data gives the
@@ -16,7 +16,6 @@ same bytes.
 from __future__ import annotations
 
 import io
-import os
 import re
 import sys
 import textwrap
@@ -32,8 +31,10 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
+from .files import atomic_path  # noqa: E402
+from .table import NEUTRAL_CAMPS, excerpt  # noqa: E402
+
 FALLBACK_COLOUR = "#999999"
-NEUTRAL = ("Other", "Press")  # kit.table.NEUTRAL_CAMPS: never the headline when a side spoke
 UNATTRIBUTED = "(unattributed)"
 # Okabe-Ito, for camps a registry does not colour.
 SAFE_PALETTE = ["#0072B2", "#D55E00", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
@@ -72,7 +73,7 @@ def _colour_for(colours: dict[str, str], camps: Iterable[str]) -> dict[str, str]
     return out
 
 
-def date_range_text(dates: pd.Series) -> str:
+def _dates_text(dates: pd.Series) -> str:
     """'3 Jan 2022 to 14 Feb 2026' for the dates present, or '' when there are none."""
     dates = pd.to_datetime(pd.Series(dates), errors="coerce").dropna()
     if dates.empty:
@@ -81,9 +82,16 @@ def date_range_text(dates: pd.Series) -> str:
     return f"{first:%-d %b %Y}" if first.date() == last.date() else f"{first:%-d %b %Y} to {last:%-d %b %Y}"
 
 
+def source_line(articles: pd.DataFrame, top: int = 3) -> str:
+    """'2,210 articles (whitehouse.gov, kremlin.ru)' for a chart's source line."""
+    sources = (articles["source"].fillna("").astype(str) if "source" in articles else pd.Series([], dtype=str)).replace("", pd.NA).dropna().value_counts()
+    names = ", ".join(sources.index[:top]) + (", …" if len(sources) > top else "")
+    return f"{len(articles):,} articles" + (f" ({names})" if names else "")
+
+
 def _lead(camps) -> str:
     """The first camp that is a side (the press and 'Other' only lead when nobody else spoke)."""
-    sides = [c for c in camps if c not in NEUTRAL]
+    sides = [c for c in camps if c not in NEUTRAL_CAMPS]  # the press never heads a chart when a side spoke
     return sides[0] if sides else list(camps)[0]
 
 
@@ -110,7 +118,7 @@ def _finish(fig, title: str, subtitle: str, source: str, dates=None, legend=None
         fig.legend(handles, labels, loc="upper left", bbox_to_anchor=(0.01, top + line * 4), ncol=ncol,
                    fontsize=7.5, handlelength=1.2, columnspacing=1.0)
         top -= line * (11 * int(np.ceil(len(labels) / ncol)) + 2)
-    span = date_range_text(dates) if dates is not None else ""
+    span = _dates_text(dates) if dates is not None else ""
     parts = [f"Source: {source}" if source else "Source: newsroom-kit", span and f"Statements dated {span}"]
     source_text = textwrap.fill(_plain(" · ".join(p for p in parts if p)), 120)
     fig.text(0.015, 0.012, source_text, ha="left", va="bottom", fontsize=7, color=MUTED)
@@ -226,7 +234,7 @@ def messaging_timeline(counts: pd.DataFrame, colours: dict[str, str], title: str
 
 def theme_heatmap(theme_counts: pd.DataFrame, title: str | None = None, source: str = "",
                   camps: Iterable[str] | None = None, min_statements: int = 20) -> plt.Figure:
-    """Share of each camp's statements that touch each theme (``kit.table.themes_by_camp``).
+    """Share of each camp's statements that touch each theme (``kit.themes.themes_by_camp``).
 
     Columns name each camp with its number of statements; the headline only considers camps
     with at least ``min_statements`` statements, so 2 of 7 does not beat 300 of 2,000.
@@ -239,7 +247,7 @@ def theme_heatmap(theme_counts: pd.DataFrame, title: str | None = None, source: 
     order = count.sum(axis=1).sort_values(ascending=False, kind="stable").index
     # A camp's size: its statements on a theme divided by the share they make of all its statements.
     size = {c: int(round(count[c].max() / share[c].max())) if share[c].max() else 0 for c in count.columns}
-    cols = sorted(count.columns, key=lambda c: (c in NEUTRAL, -size[c], c))
+    cols = sorted(count.columns, key=lambda c: (c in NEUTRAL_CAMPS, -size[c], c))
     share, count = share.loc[order, cols], count.loc[order, cols]
     fig, ax = _new_figure(1.8 + 0.32 * len(share))
     vmax = max(float(share.values.max()), 0.01)
@@ -255,8 +263,8 @@ def theme_heatmap(theme_counts: pd.DataFrame, title: str | None = None, source: 
     ax.tick_params(length=0)
     for spine in ax.spines.values():
         spine.set_visible(False)
-    big = [i for i, camp in enumerate(cols) if camp not in NEUTRAL and size[camp] >= min_statements]
-    sides = big or [i for i, camp in enumerate(cols) if camp not in NEUTRAL] or list(range(len(cols)))
+    big = [i for i, camp in enumerate(cols) if camp not in NEUTRAL_CAMPS and size[camp] >= min_statements]
+    sides = big or [i for i, camp in enumerate(cols) if camp not in NEUTRAL_CAMPS] or list(range(len(cols)))
     sub = share.values[:, sides]
     r, k = np.unravel_index(np.argmax(sub), sub.shape)
     c = sides[k]
@@ -311,7 +319,7 @@ def top_speakers(speakers: pd.DataFrame, colours: dict[str, str], top: int = 5, 
     if data.empty:
         return _empty_chart(title or "No attributed statements", source)
     by_camp = data.groupby("camp")["statements"].sum().sort_values(ascending=False, kind="stable")
-    order = sorted(by_camp.index, key=lambda c: (c in NEUTRAL, -by_camp[c], c))[:4]
+    order = sorted(by_camp.index, key=lambda c: (c in NEUTRAL_CAMPS, -by_camp[c], c))[:4]
     palette = _colour_for(colours, order)
     n = [min(top, int((data["camp"] == c).sum())) for c in order]
     fig, axes = _new_figure(0.9 + sum(0.24 * k + 0.45 for k in n), len(order), 1, squeeze=False,
@@ -332,7 +340,7 @@ def top_speakers(speakers: pd.DataFrame, colours: dict[str, str], top: int = 5, 
         ax.xaxis.set_visible(False)
         ax.spines["bottom"].set_visible(False)
         ax.spines["left"].set_visible(False)
-    ranked = data.assign(_neutral=data["camp"].isin(NEUTRAL))
+    ranked = data.assign(_neutral=data["camp"].isin(NEUTRAL_CAMPS))
     best = ranked.sort_values(["_neutral", "statements", "speaker"], ascending=[True, False, True], kind="stable").iloc[0]
     title = title or f"{best['speaker']} ({best['camp']}) was quoted most: {int(best['statements']):,} statements"
     return _finish(fig, textwrap.shorten(title, 120, placeholder="…"),
@@ -343,7 +351,6 @@ def quote_timeline(table: pd.DataFrame, colours: dict[str, str], label_top: int 
                    source: str = "", excerpt_chars: int = 48, start=None, end=None) -> plt.Figure:
     """Every dated statement as a mark on a date axis, one row per camp; marks grow with the number
     of articles repeating the quote (``echo_articles``) and the ``label_top`` most echoed carry an excerpt."""
-    from .table import excerpt
 
     dated = _clip(table.dropna(subset=["said_on"]), "said_on", start, end).copy()
     if dated.empty:
@@ -390,9 +397,8 @@ def quote_timeline(table: pd.DataFrame, colours: dict[str, str], label_top: int 
 
 def claims_chart(claims: pd.DataFrame, colours: dict[str, str], top: int = 5, title: str | None = None,
                  source: str = "", excerpt_chars: int = 70) -> plt.Figure:
-    """The ``top`` claim and counter-claim pairs (``kit.table.claims_and_counterclaims``), each a row on a
+    """The ``top`` claim and counter-claim pairs (``kit.claims.claims_and_counterclaims``), each a row on a
     shared date axis: the claim's excerpt above its mark, the counter-claim's below, joined by a line."""
-    from .table import excerpt
 
     if claims.empty:
         return _empty_chart(title or "No claim met a counter-claim within the window", source)
@@ -433,7 +439,7 @@ def claims_chart(claims: pd.DataFrame, colours: dict[str, str], top: int = 5, ti
 
 def report_charts(tables, colours: dict[str, str], source: str = "", key_dates=None,
                   folder: str | Path | None = None) -> dict[str, plt.Figure]:
-    """Every chart of the report from a ``kit.table.Tables``; saved as PNG and SVG into ``folder`` if given.
+    """Every chart of the report from a ``kit.pipeline.Tables``; saved as PNG and SVG into ``folder`` if given.
 
     The figures are closed after drawing so a notebook shows each one only where it is asked for.
     """
@@ -476,14 +482,10 @@ def save_figure(fig: plt.Figure, folder: str | Path, name: str) -> list[Path]:
     No software version or creation date is written, and SVG ids come from a fixed salt, so
     the same figure gives the same bytes on every run.
     """
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for fmt, meta in (("png", {"Software": None}), ("svg", {"Date": None, "Creator": None})):
-        path = folder / f"{name}.{fmt}"
-        tmp = path.with_name(f".{path.name}.tmp")
-        with plt.rc_context({"svg.hashsalt": "newsroom-kit"}):
+        path = Path(folder) / f"{name}.{fmt}"
+        with atomic_path(path) as tmp, plt.rc_context({"svg.hashsalt": "newsroom-kit"}):
             fig.savefig(tmp, format=fmt, metadata=meta, dpi=DPI * 2 if fmt == "png" else DPI)
-        os.replace(tmp, path)
         paths.append(path)
     return paths

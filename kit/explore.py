@@ -11,7 +11,7 @@ In a notebook::
 ``statements`` is the table from ``kit.quotes`` + ``kit.speakers`` (or the who-said-what table):
 quote_id, article_id, quote, quote_start, quote_end, speaker, speaker_mention/start/end,
 cue/start/end, venue, kind, and where present actor, camp, said_on, published, theme or themes
-(from ``kit.table.add_themes``), title, source, url, sentence. ``articles`` (from ``kit.load_articles``) gives the text each offset
+(from ``kit.themes.add_themes``), title, source, url, sentence. ``articles`` (from ``kit.load_articles``) gives the text each offset
 points into, and the title, source and link; without it a row shows its sentence only.
 
 Filtering is done in pandas over the whole table and only one page of rows is drawn, so the
@@ -30,8 +30,11 @@ from typing import Any, Iterable
 
 import pandas as pd
 
+from .config import REPO_ROOT
 from .corrections import CORRECTIONS, Corrections
+from .notebook import KERNEL_NAME, export_html, run_notebook
 from .speakers import Registry, load_registry
+from .table import speaker_name, with_article_fields
 
 PAGE_SIZE = 20
 ALL = ""
@@ -95,23 +98,14 @@ def prepare_statements(statements: pd.DataFrame, articles: pd.DataFrame | None =
     (said_on, else the publication day), ``_themes`` (tuple, from a ``theme`` or ``themes`` column)
     and ``_haystack`` (lower-cased text).
     """
-    frame = statements.reset_index(drop=True).copy()
-    if articles is not None and len(articles):
-        meta_cols = [c for c in ("title", "source", "url", "published") if c in articles.columns]
-        meta = articles.drop_duplicates("article_id").set_index("article_id")[meta_cols]
-        for col in meta_cols:
-            looked_up = frame["article_id"].map(meta[col])
-            if col in frame.columns:
-                frame[col] = frame[col].where(frame[col].fillna("").astype(str) != "", looked_up)
-            else:
-                frame[col] = looked_up
+    frame = with_article_fields(statements.reset_index(drop=True), articles)
     for col in ("title", "source", "url", "speaker", "actor", "camp", "venue", "kind", "cue",
                 "speaker_mention", "sentence", "when_text"):
         if col not in frame.columns:
             frame[col] = ""
         frame[col] = frame[col].fillna("").astype(str)
     frame["camp"] = frame["camp"].where(frame["camp"] != "", "Other")
-    frame["_who"] = frame["actor"].where(frame["actor"] != "", frame["speaker"])
+    frame["_who"] = speaker_name(frame, unattributed="")
     said = _as_date(frame["said_on"]) if "said_on" in frame.columns else pd.Series(pd.NaT, index=frame.index)
     published = _as_date(frame["published"]) if "published" in frame.columns else pd.Series(pd.NaT, index=frame.index)
     frame["_date"] = said.fillna(published)
@@ -249,19 +243,8 @@ def paragraph_bounds(text: str, start: int, end: int, limit: int = PARAGRAPH_MAX
     return a, b
 
 
-def _colour_for(camp: str, colours: dict[str, str]) -> str:
+def _colour_of(camp: str, colours: dict[str, str]) -> str:
     return colours.get(camp) or colours.get(camp.lower()) or GREY
-
-
-def camp_colours(registry: Registry | None = None) -> dict[str, str]:
-    """Camp label (and id) -> colour, from the actor registry."""
-    registry = registry or load_registry()
-    colours = {}
-    for camp_id, camp in registry.camps.items():
-        colour = camp.get("colour", GREY)
-        colours[camp_id] = colour
-        colours[camp.get("label", camp_id)] = colour
-    return colours
 
 
 def _date_text(row: pd.Series) -> str:
@@ -317,7 +300,7 @@ def _sentence_only_html(row: pd.Series) -> str:
 def summary_html(row: pd.Series, colours: dict[str, str], correction: str = "") -> str:
     """One row's line: date, speaker, camp, venue and kind, then the quote."""
     camp = _text(row.get("camp"))
-    colour = _colour_for(camp, colours)
+    colour = _colour_of(camp, colours)
     speaker = _esc(row.get("speaker")) or "<i>unknown speaker</i>"
     actor = _text(row.get("actor"))
     if actor and actor != _text(row.get("speaker")):
@@ -347,7 +330,7 @@ def article_html(text: str, statements: pd.DataFrame, colours: dict[str, str], m
     """An article's text with every statement highlighted in its camp's colour, and a legend."""
     marks = []
     for _, row in statements.iterrows():
-        colour = _colour_for(_text(row.get("camp")), colours)
+        colour = _colour_of(_text(row.get("camp")), colours)
         tip = html.escape(f"{_text(row.get('speaker')) or 'unknown speaker'} ({_text(row.get('camp'))})"
                           + (f": {_text(row.get('cue'))}" if _text(row.get("cue")) else ""), quote=True)
         for s, e in _spans(row.get("quote_spans"), _int(row.get("quote_start")), _int(row.get("quote_end"))):
@@ -355,7 +338,7 @@ def article_html(text: str, statements: pd.DataFrame, colours: dict[str, str], m
                           f'title="{tip}" style="background:{colour}33;border-bottom:2px solid {colour}">',
                           "</mark>"))
     camps = sorted({_text(c) for c in statements.get("camp", [])} - {""})
-    legend = " ".join(f'<span style="background:{_colour_for(c, colours)};color:#fff;border-radius:3px;'
+    legend = " ".join(f'<span style="background:{_colour_of(c, colours)};color:#fff;border-radius:3px;'
                       f'padding:0 4px">{html.escape(c)}</span>' for c in camps)
     head = _source_line(meta) if meta is not None else ""
     count = f"{len(statements)} statement{'s' if len(statements) != 1 else ''}"
@@ -450,7 +433,7 @@ class Explorer:
 
         self.frame = prepare_statements(statements, articles)
         self.texts = article_texts(articles)
-        self.colours = colours or camp_colours(registry)
+        self.colours = colours or (registry or load_registry()).camp_colours()
         self.page_size = max(int(page_size), 1)
         if corrections is False:
             self.corrections = None
@@ -502,8 +485,7 @@ class Explorer:
         return [v for _, v in self.actor.options if v]
 
     def camp_options(self) -> list[str]:
-        labels = {c for c in self.colours if c and c[0].isupper()}
-        return sorted(labels | set(self.frame["camp"]))
+        return sorted(set(self.colours) | set(self.frame["camp"]))
 
     def row_html(self, row: pd.Series) -> str:
         """One row's expandable HTML, with the reporter's correction note if there is one."""
@@ -632,7 +614,7 @@ def _frame_for(statements: pd.DataFrame | None, articles: pd.DataFrame | None) -
     """(prepared statements, article texts, camp colours): those given, else the last browser's."""
     if statements is not None:
         texts = article_texts(articles) if articles is not None else _current.get("texts", {})
-        return prepare_statements(statements, articles), texts, camp_colours()
+        return prepare_statements(statements, articles), texts, load_registry().camp_colours()
     if "frame" not in _current:
         raise LookupError("no statements yet: call kit.explore(statements, articles) first, "
                           "or pass statements= and articles=")
@@ -674,48 +656,20 @@ def show_article(article_id: str, statements: pd.DataFrame | None = None,
     return HTMLView(article_html(text, in_article, colours, meta))
 
 
-def export_html(notebook: str | Path, html_path: str | Path, *, include_code: bool = False) -> Path:
-    """An HTML copy of an executed exploration notebook, for readers without Jupyter.
-
-    Each browser appears as the page it was showing when the notebook ran, as plain HTML whose
-    rows still open to their paragraph (no widget JavaScript, so it works offline). Written
-    atomically; returns the path.
-    """
-    import os
-
-    import nbformat
-    from nbconvert import HTMLExporter
-
-    nb = nbformat.read(str(notebook), as_version=4)
-    # Without saved widget state nbconvert falls back to each browser's text/html snapshot,
-    # instead of a placeholder that needs the widget manager from a CDN.
-    nb.metadata.pop("widgets", None)
-    exporter = HTMLExporter(exclude_input=not include_code, exclude_input_prompt=True,
-                            exclude_output_prompt=True)
-    body, _ = exporter.from_notebook_node(nb)
-    html_path = Path(html_path)
-    tmp = html_path.with_name(f".{html_path.name}.tmp")
-    tmp.write_text(body, encoding="utf-8")
-    os.replace(tmp, html_path)
-    return html_path
-
-
-EXPLORE_NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "2-who-said-what.ipynb"
+EXPLORE_NOTEBOOK = REPO_ROOT / "notebooks" / "2-who-said-what.ipynb"
 
 
 def run_exploration(output_dir: str | Path, parameters: dict[str, Any] | None = None, *,
-                    notebook: str | Path = EXPLORE_NOTEBOOK, kernel_name: str = "newsroom-kit") -> tuple[Path, Path]:
-    """Execute the exploration notebook with papermill into ``output_dir`` and export it to HTML.
+                    notebook: str | Path = EXPLORE_NOTEBOOK, kernel_name: str = KERNEL_NAME) -> tuple[Path, Path]:
+    """Execute the exploration notebook with papermill into ``output_dir`` and export it to HTML
+    (``kit.notebook.export_html``: sanitized like the report; each browser shows as the page it
+    was showing, with rows that still open).
 
     Relative paths in ``parameters`` are read from ``output_dir`` (the notebook's working folder),
     so pass absolute ones. Returns (executed notebook, HTML); papermill's error propagates on a
     failed cell, with the executed notebook kept.
     """
-    import papermill
-
     out = Path(output_dir)
     out.mkdir(parents=True, exist_ok=True)
-    executed = out / "2-who-said-what.ipynb"
-    papermill.execute_notebook(str(notebook), str(executed), parameters=dict(parameters or {}),
-                               kernel_name=kernel_name, cwd=str(out), progress_bar=False)
+    executed = run_notebook(notebook, out / "2-who-said-what.ipynb", parameters, kernel_name=kernel_name)
     return executed, export_html(executed, out / "2-who-said-what.html")

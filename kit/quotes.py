@@ -52,10 +52,10 @@ from typing import Iterable, Iterator
 
 import pandas as pd
 
-from .config import load_yaml
 from .coref import Resolver
-from .nlp import load_pipeline
-from .quotes_marks import Quotation, Turn, cue_form_pattern, find_quotations, find_turns, paragraphs
+from .cues import Lexicon, load_lexicon
+from .nlp import default_n_process, load_pipeline
+from .quotes_marks import Quotation, Turn, find_quotations, find_turns, paragraphs
 
 log = logging.getLogger(__name__)
 
@@ -78,39 +78,6 @@ PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 ARGUMENT_DEPS = {"dobj", "oprd", "xcomp", "ccomp", "acomp", "attr", "dative", "parataxis", "npadvmod"}
 ARGUMENT_PREPS = {"as", "about", "of", "for", "on", "with"}
 FULL_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
-
-
-@dataclass
-class Lexicon:
-    """The cue lexicon from ``data/speech_verbs.yml``."""
-    verbs: frozenset
-    belief: frozenset
-    phrases: tuple
-    addressee: frozenset
-    medium: frozenset
-    not_labels: frozenset
-    label_roles: frozenset
-    female: frozenset
-    male: frozenset
-    forms: re.Pattern
-
-
-@lru_cache(maxsize=4)
-def load_lexicon(path: str = "speech_verbs.yml") -> Lexicon:
-    """The cue verbs, phrases, venue words and name lists a reporter edits in ``data/``."""
-    raw = load_yaml(path) or {}
-    low = lambda key: frozenset(str(w).lower() for w in raw.get(key) or [])
-    verbs, belief = low("verbs"), low("belief_verbs")
-    phrases = tuple(tuple(str(p).lower().split()) for p in raw.get("phrases") or [])
-    return Lexicon(verbs, belief, phrases, low("addressee_verbs"), low("medium_nouns"),
-                   low("not_speaker_labels"), low("label_roles"), frozenset(raw.get("female_names") or []),
-                   frozenset(raw.get("male_names") or []),
-                   cue_form_pattern(verbs | belief, [" ".join(p) for p in phrases]))
-
-
-def speech_verbs() -> frozenset[str]:
-    """Lemmas of cue verbs from ``data/speech_verbs.yml``."""
-    return load_lexicon().verbs
 
 
 # ---------------------------------------------------------------- planning (no parsing)
@@ -742,12 +709,14 @@ def _ner_own_tok2vec(nlp) -> bool:
 
 
 def extract_quotes(articles: pd.DataFrame, nlp=None, batch_size: int = 32, *, fast: bool = True,
-                   n_process: int = 1) -> pd.DataFrame:
+                   n_process: int | None = None) -> pd.DataFrame:
     """The ``statements`` table for every article in ``articles`` (see the module docstring).
 
     ``fast=True`` parses only paragraphs that can hold a statement and gives the same rows as
-    ``fast=False`` (a full parse of every paragraph). ``n_process`` > 1 uses more cores.
+    ``fast=False`` (a full parse of every paragraph). ``n_process`` processes parse (default:
+    the usable cores, ``kit.nlp.default_n_process()``); the rows do not depend on it.
     """
+    n_process = default_n_process() if n_process is None else int(n_process)
     frames, rows = [], []
     chunk = CHUNK_ARTICLES
     for n, article_rows in enumerate(iter_statements(articles, nlp, fast=fast, batch_size=batch_size,

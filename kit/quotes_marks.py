@@ -6,8 +6,6 @@
   quotation of several pieces.
 * ``find_turns(text)``: transcript turns (``THE PRESIDENT:``, ``Q``, ``MS. LEAVITT:``,
   ``Vladimir Putin:``).
-* ``cue_form_pattern(lemmas, phrases)``: a broad regex for any inflection of the cue verbs,
-  the cheap cue test for a pipeline whose lemmatizer ``kit.quotes`` cannot read.
 
 Nothing here raises on odd input: an unclosed mark ends its quotation at the paragraph end.
 """
@@ -15,6 +13,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+
+from .cues import load_lexicon
 
 DOUBLE_OPEN = {"“", "„", "«", "``"}
 DOUBLE_CLOSE = {"”", "»"}
@@ -195,12 +195,6 @@ def _label_at(text: str, s: int, e: int, not_labels: frozenset[str], roles: froz
     return m
 
 
-def _lexicon_words(key: str) -> frozenset[str]:
-    from .config import load_yaml
-
-    return frozenset(str(w).lower() for w in (load_yaml("speech_verbs.yml") or {}).get(key) or [])
-
-
 def find_turns(text: str, not_labels: frozenset[str] | None = None,
                roles: frozenset[str] | None = None) -> list[Turn]:
     """Transcript turns; when an article has two or more labels it is read as a transcript
@@ -208,8 +202,8 @@ def find_turns(text: str, not_labels: frozenset[str] | None = None,
     ``not_speaker_labels`` of ``data/speech_verbs.yml``) are line openers that name no speaker;
     ``roles`` (default: its ``label_roles``) are the office words that let one mixed-case
     label ("President of Russia Vladimir Putin:") count without a second one."""
-    not_labels = _lexicon_words("not_speaker_labels") if not_labels is None else not_labels
-    roles = _lexicon_words("label_roles") if roles is None else roles
+    not_labels = load_lexicon().not_labels if not_labels is None else not_labels
+    roles = load_lexicon().label_roles if roles is None else roles
     paras = paragraphs(text)
     labelled = [(k, _label_at(text, s, e, not_labels, roles)) for k, (s, e) in enumerate(paras)]
     labelled = [(k, m) for k, m in labelled if m is not None]
@@ -261,23 +255,3 @@ def _add_piece(turn: Turn, text: str, s: int, e: int) -> None:
 def _is_stage_direction(par: str) -> bool:
     p = par.strip()
     return (p.startswith("(") and p.endswith(")")) or p.isupper() or p.startswith("END")
-
-
-# Cue-verb surface forms, for the cheap candidate test.
-IRREGULAR = {"say": ["said"], "tell": ["told"], "write": ["wrote", "written"],
-             "speak": ["spoke", "spoken"], "think": ["thought"], "find": ["found"],
-             "know": ["knew", "known"], "see": ["saw", "seen"], "read": ["read"],
-             "hear": ["heard"], "mean": ["meant"], "teach": ["taught"]}
-
-
-def cue_form_pattern(lemmas, phrases) -> re.Pattern:
-    """A regex that matches any inflected form of the lexicon's cue verbs and phrases."""
-    alts = set()
-    for lemma in lemmas:
-        lemma = lemma.lower()
-        stem = lemma[:-1] if lemma.endswith("e") else lemma
-        stem = re.escape(stem[:-1]) + "[yi]" if stem.endswith("y") and len(stem) > 3 else re.escape(stem)
-        alts.add(stem + r"\w*")
-        alts.update(re.escape(f) for f in IRREGULAR.get(lemma, []))
-    alts.update(re.escape(p.lower()).replace(r"\ ", r"\s+") for p in phrases)
-    return re.compile(r"\b(?:" + "|".join(sorted(alts, key=len, reverse=True)) + r")\b", re.I)

@@ -36,17 +36,19 @@ from .quotes import STATEMENT_COLUMNS, extract_quotes
 ENGINES = ("local", "dask")
 PART_NAME = "part-{:05d}.parquet"
 ARTICLES_PER_PARTITION = 250
+# Rows per Parquet part when a finished table is written as a folder.
+ROWS_PER_PART = 100_000
 
 # Pipelines loaded in this process, by name: on a Dask worker, each is loaded by the first task
 # that needs it and reused by every later one.
 _WORKER_PIPELINES: dict[str, object] = {}
 
 
-def worker_pipeline(name: str):
-    """The spaCy pipeline ``name``, loaded at most once in this process."""
-    if name not in _WORKER_PIPELINES:
-        _WORKER_PIPELINES[name] = load_pipeline(name)
-    return _WORKER_PIPELINES[name]
+def worker_pipeline(spacy_model: str):
+    """The spaCy pipeline ``spacy_model``, loaded at most once in this process."""
+    if spacy_model not in _WORKER_PIPELINES:
+        _WORKER_PIPELINES[spacy_model] = load_pipeline(spacy_model)
+    return _WORKER_PIPELINES[spacy_model]
 
 
 def loaded_pipelines() -> list[str]:
@@ -54,9 +56,9 @@ def loaded_pipelines() -> list[str]:
     return sorted(_WORKER_PIPELINES)
 
 
-def _statements_for_partition(part: pd.DataFrame, pipeline: str, options: dict) -> pd.DataFrame:
+def _statements_for_partition(part: pd.DataFrame, spacy_model: str, options: dict) -> pd.DataFrame:
     """Runs on a worker: the statements of one slice of the articles table."""
-    return extract_quotes(part, nlp=worker_pipeline(pipeline), **options)
+    return extract_quotes(part, nlp=worker_pipeline(spacy_model), **options)
 
 
 def default_partitions(n_articles: int, n_workers: int) -> int:
@@ -96,7 +98,7 @@ def _connect(scheduler, n_workers: int):
     return Client(cluster), True
 
 
-def _check_output_folder(output: Path) -> None:
+def check_parts_folder(output: Path) -> None:
     """Refuse to replace anything but a folder of an earlier run's parts."""
     if not output.exists():
         return
@@ -116,7 +118,7 @@ def write_partitioned_parquet(frames: list[pd.DataFrame], output: Path) -> Path:
     import pyarrow.parquet as pq
 
     output = Path(output)
-    _check_output_folder(output)
+    check_parts_folder(output)
     output.parent.mkdir(parents=True, exist_ok=True)
     parts = [f for f in frames if len(f)] or [combine_statements(frames)]
     tables = [pa.Table.from_pandas(f, preserve_index=False) for f in parts]
@@ -139,22 +141,30 @@ def write_partitioned_parquet(frames: list[pd.DataFrame], output: Path) -> Path:
     return output
 
 
+def write_parts(table: pd.DataFrame, output: Path, rows_per_part: int = ROWS_PER_PART) -> Path:
+    """``table`` as partitioned Parquet in the folder ``output``: contiguous slices of its rows, in order."""
+    parts = max(1, math.ceil(len(table) / rows_per_part))
+    return write_partitioned_parquet(split_articles(table, parts) or [table], output)
+
+
 def extract_quotes_dask(articles: pd.DataFrame, scheduler=None, n_workers: int = 2,
                         partitions: int | None = None, output: Path | None = None, *,
-                        model: str | None = None, **options) -> pd.DataFrame:
+                        spacy_model: str | None = None, **options) -> pd.DataFrame:
     """The ``statements`` table for ``articles``, extracted on a Dask cluster.
 
     ``scheduler``: None for a ``LocalCluster`` of ``n_workers`` processes on this machine, else a
     scheduler address such as ``"tcp://dask.newsroom.internal:8786"`` or a ``distributed.Client``
     (its cluster is used as it is: ``n_workers`` is ignored). ``partitions``: how many slices
     the articles are cut into (default :func:`default_partitions`). ``output``: a folder to
-    write the table into as partitioned Parquet. ``model`` names the spaCy pipeline (default
+    write the table into as partitioned Parquet. ``spacy_model`` names the spaCy pipeline (default
     ``KIT_SPACY_MODEL`` or the kit's default); other keywords (``fast=``, ``batch_size=``) go to
-    ``kit.quotes.extract_quotes`` on every worker.
+    ``kit.quotes.extract_quotes`` on every worker, which parses in its own process (a Dask
+    worker may not start processes of its own).
     """
-    pipeline = pipeline_name(model)
+    pipeline = pipeline_name(spacy_model)
+    options = {**options, "n_process": 1}
     if output is not None:
-        _check_output_folder(Path(output))
+        check_parts_folder(Path(output))
     client, ours = _connect(scheduler, n_workers)
     try:
         workers = max(1, len(client.scheduler_info().get("workers", {})) or n_workers)
@@ -162,7 +172,7 @@ def extract_quotes_dask(articles: pd.DataFrame, scheduler=None, n_workers: int =
         # Load the pipeline on every worker before the tasks arrive: a missing pipeline fails
         # here with its install command, and no task pays for the load.
         client.run(worker_pipeline, pipeline)
-        futures = client.map(_statements_for_partition, slices, pipeline=pipeline,
+        futures = client.map(_statements_for_partition, slices, spacy_model=pipeline,
                              options=options, pure=False)
         frames = client.gather(futures)
     finally:
@@ -178,17 +188,22 @@ def extract_quotes_dask(articles: pd.DataFrame, scheduler=None, n_workers: int =
     return combine_statements(frames)
 
 
-def extract(articles: pd.DataFrame, engine: str = "local", *, model: str | None = None,
+def extract(articles: pd.DataFrame, engine: str = "local", *, spacy_model: str | None = None, nlp=None,
             scheduler=None, n_workers: int = 2, partitions: int | None = None,
-            output: Path | None = None, **options) -> pd.DataFrame:
-    """The ``statements`` table, by the local engine (this process, ``n_process`` cores) or on a
-    Dask cluster (``engine="dask"``, see :func:`extract_quotes_dask`); both give the same rows.
-    ``output`` (Dask only) is a folder for partitioned Parquet."""
+            output: Path | None = None, model: str | None = None, **options) -> pd.DataFrame:
+    """The ``statements`` table, by the local engine (this machine, ``n_process`` processes, by
+    default ``kit.nlp.default_n_process()``) or on a Dask cluster (``engine="dask"``, see
+    :func:`extract_quotes_dask`); both give the same rows. ``output`` (Dask only) is a folder for
+    partitioned Parquet. ``nlp``, a loaded pipeline, saves the local engine loading ``spacy_model``.
+
+    ``model=`` is the old name of ``spacy_model=`` and still works (deprecated).
+    """
+    spacy_model = spacy_model or model
     if engine == "local":
         if output is not None:
             raise ValueError("output= is for engine='dask'; write the local table with DataFrame.to_parquet")
-        return extract_quotes(articles, nlp=load_pipeline(model), **options)
+        return extract_quotes(articles, nlp=nlp if nlp is not None else load_pipeline(spacy_model), **options)
     if engine == "dask":
         return extract_quotes_dask(articles, scheduler=scheduler, n_workers=n_workers,
-                                   partitions=partitions, output=output, model=model, **options)
+                                   partitions=partitions, output=output, spacy_model=spacy_model, **options)
     raise ValueError(f"unknown engine '{engine}': use one of {', '.join(ENGINES)}")

@@ -44,7 +44,7 @@ pd.set_option("display.max_colwidth", 100)
 
 # %%
 loaded = kit.load_articles(input_paths)
-articles = kit.table.within_dates(loaded.articles, start_date, end_date)
+articles = kit.select_articles(loaded, start_date, end_date)
 summary = loaded.summary()
 display(Markdown(
     f"**{len(articles):,} articles** kept ({summary['loaded']:,} loaded, {summary['duplicate']:,} duplicates, "

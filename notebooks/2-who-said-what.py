@@ -26,7 +26,13 @@
 # Parameters (papermill -p NAME VALUE). Dates are ISO strings ("2025-03-01"); "" means no filter.
 input_paths = ["../data/sample"]
 actors_files = ["../data/sample-actors.yml"]
+# start_date, end_date: only articles published on or between these days
+start_date = ""
+end_date = ""
+# spacy_model: the spaCy pipeline ("" = KIT_SPACY_MODEL, else the kit's default)
 spacy_model = ""
+# n_process: processes that parse (0 = the usable cores, at most 4)
+n_process = 0
 # cache_dir: extraction cache folder shared with the report ("" = KIT_CACHE_DIR, else .cache/kit)
 cache_dir = ""
 # max_articles: 0 = every article; N = only the first N of each input file (a quick look at big files)
@@ -36,8 +42,9 @@ camp = ""
 actor = ""
 theme = ""
 kind = ""
-start_date = ""
-end_date = ""
+# said_from, said_to: the browser's date filter, on the day a statement was said
+said_from = ""
+said_to = ""
 text = ""
 oldest_first = False
 page_size = 20
@@ -54,21 +61,21 @@ import pandas as pd
 from IPython.display import Markdown, display
 
 import kit
-import kit.cache
 
 pd.set_option("display.max_colwidth", 100)
 
 # %%
 loaded = kit.load_articles(input_paths)
-articles = loaded.articles
+articles = kit.select_articles(loaded, start_date, end_date)
 if max_articles:
     articles = articles.groupby("path", sort=False).head(int(max_articles))
 registry = kit.load_registry(actors_files)
 # Articles parsed before (by this notebook or a report) come from the extraction cache (kit.cache).
-statements = kit.cache.cached_statements(articles, pipeline=spacy_model or None, cache_dir=cache_dir or None)
-statements = kit.cache.cached_attribution(statements, articles, registry, cache_dir=cache_dir or None)
+# The browser shows the machine's rows; corrections are counted below and marked on each row.
+statements = kit.pipeline.attributed_statements(articles, spacy_model=spacy_model, registry=registry,
+                                                cache_dir=cache_dir, n_process=n_process)
 # Themes from data/themes.yml, for the browser's theme filter.
-statements = kit.table.add_themes(statements, kit.table.tag_themes(statements))
+statements = kit.themes.add_themes(statements, kit.tag_themes(statements))
 display(Markdown(f"**{len(statements):,} statements** in {len(articles):,} articles."))
 
 # %% [markdown]
@@ -91,7 +98,7 @@ display(Markdown(
 
 # %%
 browser = kit.explore(statements, articles, page_size=page_size, corrections=corrections, registry=registry)
-browser.set(camp=camp, actor=actor, theme=theme, kind=kind, start=start_date, end=end_date, text=text,
+browser.set(camp=camp, actor=actor, theme=theme, kind=kind, start=said_from, end=said_to, text=text,
             sort="oldest" if oldest_first else "newest")
 browser
 

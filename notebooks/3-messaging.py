@@ -25,9 +25,13 @@
 # Parameters (papermill -p NAME VALUE). Dates are ISO strings ("2025-03-01"); "" means no filter.
 input_paths = ["../data/sample"]
 actors_files = ["../data/sample-actors.yml"]
+# spacy_model: the spaCy pipeline ("" = KIT_SPACY_MODEL, else the kit's default)
 spacy_model = ""
+# n_process: processes that parse (0 = the usable cores, at most 4)
+n_process = 0
 # cache_dir: extraction cache folder shared with the report ("" = KIT_CACHE_DIR, else .cache/kit)
 cache_dir = ""
+# start_date, end_date: only articles published on or between these days
 start_date = ""
 end_date = ""
 period = "week"
@@ -50,21 +54,20 @@ import pandas as pd
 from IPython.display import Markdown, display
 
 import kit
-import kit.cache
 
 out = Path(output_dir)
 pd.set_option("display.max_colwidth", 100)
 
 # %%
 loaded = kit.load_articles(input_paths)
-articles = kit.table.within_dates(loaded.articles, start_date, end_date)
+articles = kit.select_articles(loaded, start_date, end_date)
 registry = kit.load_registry(actors_files)
 # Articles parsed before (by a report or another notebook) come from the extraction cache.
-statements = kit.cache.cached_statements(articles, pipeline=spacy_model or None, cache_dir=cache_dir or None)
-statements = kit.cache.cached_attribution(statements, articles, registry, cache_dir=cache_dir or None)
+statements = kit.pipeline.attributed_statements(articles, spacy_model=spacy_model, registry=registry,
+                                                cache_dir=cache_dir, n_process=n_process)
 tables = kit.build_tables(statements, articles, period=period, claim_days=int(counter_claim_days))
 tables.write(out / "tables", ("csv",))
-figures = kit.report_charts(tables, registry.camp_colours(), source=kit.table.source_line(articles),
+figures = kit.report_charts(tables, registry.camp_colours(), source=kit.charts.source_line(articles),
                             key_dates=key_dates, folder=out / "charts")
 display(Markdown(f"**{len(tables.who_said_what):,} statements** in {len(articles):,} articles; "
                  f"charts in `{html.escape(str(out / 'charts'))}`."))
@@ -90,7 +93,7 @@ kit.charts.show(figures["themes_over_time"])
 # `data/themes.yml`).
 
 # %%
-label, on_theme = kit.table.statements_on_theme(tables, theme)
+label, on_theme = kit.themes.statements_on_theme(tables, theme)
 display(Markdown(f"### {html.escape(label)}: {len(on_theme):,} statements"))
 on_theme[["said_on", "camp", "speaker", "quote", "title"]].head(100)
 

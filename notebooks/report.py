@@ -18,10 +18,14 @@
 input_paths = ["../data/sample"]
 output_dir = "."
 title = "Who said what"
+# start_date, end_date: only articles published on or between these days ("" = no limit)
 start_date = ""
 end_date = ""
 period = "week"
+# spacy_model: the spaCy pipeline ("" = KIT_SPACY_MODEL, else the kit's default)
 spacy_model = ""
+# n_process: processes that parse (0 = the usable cores, at most 4); the rows do not depend on it
+n_process = 0
 actors_files = []
 # key_dates: dates to mark on the messaging timeline, "YYYY-MM-DD label" entries separated by ";"
 key_dates = ""
@@ -44,9 +48,11 @@ import pandas as pd
 from IPython.display import Markdown, display
 
 import kit
-import kit.cache
 import kit.diff
-from kit.report import StageLog, escape_md
+import kit.findings
+import kit.params
+from kit.notebook import escape_md
+from kit.params import StageLog
 
 out = Path(output_dir)
 log = StageLog(out)
@@ -56,42 +62,29 @@ pd.set_option("display.max_colwidth", 120)
 # The first thing a reader sees is the findings summary; the work below prints nothing.
 with log.stage("load"):
     loaded = kit.load_articles(input_paths)
-articles = loaded.articles
-if start_date:
-    articles = articles[articles["published"] >= pd.Timestamp(start_date, tz="UTC")]
-if end_date:
-    articles = articles[articles["published"] < pd.Timestamp(end_date, tz="UTC") + pd.Timedelta(days=1)]
+articles = kit.select_articles(loaded, start_date, end_date)
 log.count("load", articles=len(articles), inputs=len(loaded.inputs))
 
 # %%
-with log.stage("quotes"):
-    # Only articles not seen before with this engine and pipeline are parsed (kit.cache).
-    statements = kit.cache.cached_statements(articles, pipeline=spacy_model or None, cache_dir=cache_dir or None)
-log.count("quotes", statements=len(statements), **statements.attrs["cache"])
-
-# %%
-with log.stage("attribute"):
-    registry = kit.load_registry(actors_files)
-    statements = kit.cache.cached_attribution(statements, articles, registry, cache_dir=cache_dir or None)
-log.count("attribute", **statements.attrs["cache"])
-
-# %%
-# Reporters' corrections (wrong speaker, not a quote, wrong camp) override the machine; the
-# manifest lists the file with its sha256 and how many corrections were applied.
+# Quotes, then actor, camp and date (kit.pipeline): only articles not seen before with this engine
+# and pipeline are parsed, only changed ones re-attributed (kit.cache). Reporters' corrections
+# (wrong speaker, not a quote, wrong camp) then override the machine; the manifest lists the file
+# with its sha256 and how many corrections were applied.
+registry = kit.load_registry(actors_files)
+statements = kit.pipeline.attributed_statements(articles, spacy_model=spacy_model, registry=registry,
+                                                cache_dir=cache_dir, n_process=n_process,
+                                                corrections_file=corrections_file, log=log)
 if corrections_file:
-    with log.stage("corrections"):
-        statements = kit.apply_corrections(statements, corrections_file, registry)
     fixed = statements.attrs["corrections"]
-    log.count("corrections", rows=fixed["rows"], applied=fixed["applied"], unmatched=len(fixed["unmatched"]))
     display(Markdown(f"{fixed['applied']} reporter correction(s) applied from `{Path(corrections_file).name}`"
                      + (f"; {len(fixed['unmatched'])} no longer match a statement." if fixed["unmatched"] else ".")))
 
 # %%
-# Every table is checked against its schema (kit.table.SCHEMAS) as it is written to tables/.
+# Every table is checked against its schema (kit.schemas.SCHEMAS) as it is written to tables/.
 with log.stage("tables"):
     tables = kit.build_tables(statements, articles, period=period, claim_days=int(counter_claim_days))
     table, counts = tables.who_said_what, tables.by_period
-    formats = ("csv", "parquet", "xlsx") if kit.table.truthy(excel) else ("csv", "parquet")
+    formats = ("csv", "parquet", "xlsx") if kit.params.truthy(excel) else ("csv", "parquet")
     tables.write(out / "tables", formats)
     kit.write_table(kit.actors_table(statements), out / "tables", "actors", formats)
     kit.write_table(loaded.inputs, out / "tables", "inputs", formats=("csv",))
@@ -100,12 +93,12 @@ log.count("tables", rows=len(table), claims=len(tables.claims), echoes=len(table
 
 # %%
 with log.stage("charts"):
-    figures = kit.report_charts(tables, registry.camp_colours(), source=kit.table.source_line(articles),
+    figures = kit.report_charts(tables, registry.camp_colours(), source=kit.charts.source_line(articles),
                                 key_dates=key_dates, folder=out / "charts")
 
 # %%
-facts = kit.table.findings(tables)
-display(Markdown(kit.table.findings_markdown(facts, title, period=period, escape=escape_md)))
+facts = kit.findings.findings(tables)
+display(Markdown(kit.findings.findings_markdown(facts, title, period=period, escape=escape_md)))
 
 # %% [markdown]
 # ## Since the last run

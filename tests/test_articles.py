@@ -350,39 +350,6 @@ def test_inputs_are_never_modified():
     assert file_states(FIXTURES) == before
 
 
-# --- the command ----------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("suffix", [".parquet", ".csv", ".jsonl"])
-def test_kit_load_writes_tables(tmp_path, suffix):
-    out = tmp_path / f"articles{suffix}"
-    result = CliRunner().invoke(app, ["load", str(ARTICLES), "-o", str(out), "--inputs", str(tmp_path / "inputs.csv"),
-                                      "--map", "copy=text", "--map", "pubtime=published", "--map", "hed=title"])
-    assert result.exit_code == 0, result.output
-    lines = result.output.splitlines()
-    assert lines[:3] == ["loaded: 17", "duplicate: 0", "skipped: 0"]
-    read = {".parquet": pd.read_parquet, ".csv": pd.read_csv}.get(suffix, lambda p: pd.read_json(p, lines=True))
-    table = read(out)
-    assert len(table) == 17 and "Mayor of Northgate promises new tram line" in set(table["title"])
-    assert len(pd.read_csv(tmp_path / "inputs.csv")) == 17
-    assert not list(tmp_path.glob(".*.tmp")), "no temporary file is left behind"
-
-
-def test_kit_load_strict_fails_and_writes_nothing(tmp_path):
-    out = tmp_path / "articles.csv"
-    result = CliRunner().invoke(app, ["load", str(BAD), "--strict", "-o", str(out)])
-    assert result.exit_code == 1
-    assert "skipped: 16" in result.output
-    assert f"  skipped {BAD / 'empty.txt'}: empty file" in result.output
-    assert "input(s) skipped (strict mode), listed above; nothing written" in result.output
-    assert not out.exists()
-
-
-def test_kit_load_rejects_a_bad_map():
-    result = CliRunner().invoke(app, ["load", str(ARTICLES), "--map", "body"])
-    assert result.exit_code != 0 and "is not FIELD=COLUMN" in result.output
-
-
 # --- the shared corpus ----------------------------------------------------------------------------
 
 
@@ -402,14 +369,6 @@ def test_corpus_loads_every_record_with_a_date():
     assert all(len(kept.loc[a, "paths"]) >= 2 for a in dups["article_id"]), "a collapsed row lists every file"
     kremlin = loaded.articles[loaded.articles["path"].str.endswith("kremlin_en_2021_2022.jsonl")]
     assert (kremlin["published_offset"] == "+03:00").all()
-
-
-def test_kit_load_never_writes_into_an_input_folder(tmp_path):
-    shutil.copy(ARTICLES / "wire.jsonl", tmp_path / "wire.jsonl")
-    result = CliRunner().invoke(app, ["load", str(tmp_path), "-o", str(tmp_path / "articles.csv")])
-    shown = " ".join(result.output.replace("│", " ").split())  # typer draws the error in a wrapped box
-    assert result.exit_code == 2 and "the kit never writes among its inputs" in shown
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["wire.jsonl"]
 
 
 def test_jsonl_line_separators_inside_strings_do_not_cut_the_record(tmp_path):

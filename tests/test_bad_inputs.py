@@ -463,17 +463,6 @@ def test_ids_do_not_depend_on_argument_order(tmp_path):
             [str(a), 1, "copy-a", f"same text as {b}#1 (article copy-a)"]]
 
 
-def test_kit_load_writes_the_same_articles_in_any_argument_order(tmp_path):
-    a, b = order_free_fixture(tmp_path / "in")
-    tables = []
-    for order in ([a, b], [b, a]):
-        out = tmp_path / f"articles-{order[0].stem}.csv"
-        result = CliRunner().invoke(app, ["load", *map(str, order), "-o", str(out)])
-        assert result.exit_code == 0, result.output
-        tables.append(pd.read_csv(out, keep_default_na=False).sort_values("article_id", ignore_index=True))
-    pd.testing.assert_frame_equal(*tables)
-
-
 # --- issue #19 item 23: memory that grows with the input, not faster ------------------------------
 
 

@@ -124,7 +124,7 @@ def test_corrections_are_never_written_into_the_input(tmp_path):
     inputs = tmp_path / "articles"
     inputs.mkdir()
     (inputs / "a.txt").write_text("FICTIONAL. \"Hello,\" she said.\n")
-    with pytest.raises(CorrectionsError, match="never written into the input"):
+    with pytest.raises(CorrectionsError, match="never writes among its inputs"):
         Corrections(inputs / "corrections.csv", inputs=[inputs])
     with pytest.raises(CorrectionsError):
         Corrections(inputs / "a.txt", inputs=[inputs / "a.txt"])

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 import kit
-from kit.explore import (Explorer, camp_colours, context_html, explore, filter_statements, mark_up,
+from kit.explore import (Explorer, context_html, explore, filter_statements, mark_up,
                          prepare_statements)
 
 ARTICLES = [
@@ -199,12 +199,12 @@ def test_context_and_show_article(browser, statements):
     assert "no initial contact on this question,</mark>" in ctx and "Test Ledger" in ctx
     page = kit.show_article("fx-kremlin").html
     assert page.count('class="kit-statement"') == 2
-    colour = camp_colours()["Kremlin"]
+    colour = kit.load_registry().camp_colours()["Kremlin"]
     assert page.count(f"border-bottom:2px solid {colour}") == 2
     assert "Kremlin sees no draft (fictional)" in page and "spoke to reporters" in page
     assert_well_formed(page)
     wh = kit.show_article("fx-white-house").html
-    assert "<script>" not in wh and camp_colours()["White House"] in wh
+    assert "<script>" not in wh and kit.load_registry().camp_colours()["White House"] in wh
     with pytest.raises(KeyError):
         kit.context("no-such-quote")
 

@@ -17,160 +17,9 @@ import pandas as pd
 import pytest
 
 from conftest import REPO, SAMPLE, SAMPLE_ACTORS
-from kit import report
-from kit.cli import normalise_param_args
 from kit.report import ReportFailed, run_report
 
 KIT = str(Path(sys.executable).with_name("kit"))
-
-
-# ---------------------------------------------------------------- parameters
-
-def test_papermill_style_and_equals_style_parameters_both_parse():
-    assert normalise_param_args(["report", "d", "-p", "period", "month", "-p", "start_date=2025-02-01"]) == \
-        ["report", "d", "-p", "period=month", "-p", "start_date=2025-02-01"]
-    assert normalise_param_args(["report", "d", "--parameters", "title", "A = B"]) == \
-        ["report", "d", "--parameters", "title=A = B"]
-
-
-def test_parameters_take_the_type_of_the_notebook_default(tmp_path):
-    params = report.parse_parameters([("start_date", "2025-02-01"), ("period", "month"),
-                                      ("actors_files", "data/sample-actors.yml")], cwd=REPO)
-    assert params == {"start_date": "2025-02-01", "period": "month",
-                      "actors_files": [str(SAMPLE_ACTORS)]}
-
-
-def test_dates_must_be_iso(tmp_path):
-    with pytest.raises(ValueError, match="'start_date' must be an ISO date like 2025-02-01, got '01/02/2025'"):
-        report.parse_parameters([("start_date", "01/02/2025")])
-
-
-def test_params_file_yaml_dates_become_iso_strings_and_paths_are_relative_to_the_file(tmp_path):
-    (tmp_path / "actors.yml").write_text("actors: []\n", encoding="utf-8")
-    params_file = tmp_path / "report.yml"
-    params_file.write_text("start_date: 2025-02-01\nend_date: 2025-03-01\nperiod: month\n"
-                           "actors_files: [actors.yml]\n", encoding="utf-8")
-    params = report.parse_parameters([("period", "day")], params_file)
-    assert params["start_date"] == "2025-02-01" and params["end_date"] == "2025-03-01"
-    assert params["period"] == "day", "-p on the command line wins over the file"
-    assert params["actors_files"] == [str(tmp_path / "actors.yml")]
-
-
-def test_params_file_errors_name_the_file(tmp_path):
-    bad = tmp_path / "report.yml"
-    bad.write_text("- just\n- a list\n", encoding="utf-8")
-    with pytest.raises(ValueError, match=f"{bad}: a parameters file must be a mapping"):
-        report.parse_parameters([], bad)
-    bad.write_text("period: [unclosed\n", encoding="utf-8")
-    with pytest.raises(ValueError, match=f"{bad}: not valid YAML"):
-        report.parse_parameters([], bad)
-    with pytest.raises(ValueError, match="cannot read the parameters file"):
-        report.parse_parameters([], tmp_path / "missing.yml")
-
-
-def test_unknown_and_reserved_parameters_are_errors():
-    with pytest.raises(ValueError, match="unknown parameter.*perod.*the report takes:.*period"):
-        report.parse_parameters([("perod", "week")])
-    with pytest.raises(ValueError, match="'output_dir' is set by kit report"):
-        report.parse_parameters([("output_dir", "/tmp")])
-
-
-@pytest.mark.parametrize("name", ["api_key", "API-KEY", "apiKey", "GITHUB_TOKEN", "token", "dbPassword",
-                                  "passwd", "client_secret", "AWS_SECRET_ACCESS_KEY", "private_key",
-                                  "credentials", "auth", "session_id", "openai_apikey"])
-def test_secret_looking_names_are_refused(name):
-    with pytest.raises(ValueError, match="looks like a secret.*environment variables"):
-        report.check_parameters({name: "x"})
-
-
-@pytest.mark.parametrize("name", ["period", "title", "author", "spacy_model", "actors_files", "start_date",
-                                  "key_dates", "keyword"])
-def test_ordinary_names_are_not_mistaken_for_secrets(name):
-    assert not report.looks_like_secret_name(name)
-
-
-@pytest.mark.parametrize("value", ["ghp_" + "a1B2" * 9, "AKIA" + "ABCDEFGHIJKLMNOP", "sk-" + "x" * 40,
-                                   "xoxb-1234567890-abcdef", "-----BEGIN RSA PRIVATE KEY-----"])
-def test_credential_shaped_values_are_refused_whatever_the_name(value):
-    with pytest.raises(ValueError, match="looks like a credential"):
-        report.check_parameters({"title": value})
-
-
-def test_cli_exits_2_with_the_message_for_bad_parameters(tmp_path):
-    for args, message in [(["-p", "no_such", "1"], "unknown parameter(s) no_such"),
-                          (["-p", "github_token", "abc"], "looks like a secret"),
-                          (["-p", "start_date", "yesterday"], "must be an ISO date")]:
-        proc = subprocess.run([KIT, "report", str(SAMPLE), "-o", str(tmp_path), *args],
-                              capture_output=True, text=True, timeout=300)
-        assert proc.returncode == 2, proc.stderr
-        assert message in proc.stderr
-    assert not any(tmp_path.iterdir()), "a refused run must not create a run folder"
-
-
-# ---------------------------------------------------------------- output names
-
-@pytest.mark.parametrize("title", ["../../escape", "/etc/passwd", "a\x00b", "..", ".", "x" * 5000,
-                                   "C:\\Windows\\system32", "~/home", "  ", "<script>alert(1)</script>"])
-def test_run_folder_names_from_titles_stay_inside_the_output_folder(title, tmp_path):
-    run_dir = report.new_run_dir(tmp_path, title)
-    assert tmp_path.resolve() in run_dir.resolve().parents
-    assert run_dir.parent.parent == tmp_path.resolve()
-    assert len(run_dir.parent.name) <= 60 and "\x00" not in str(run_dir)
-
-
-@pytest.mark.parametrize("name", ["../x", "/abs/x", "a/../../b", "nul\x00byte", "..", ".hidden", "y" * 500])
-def test_output_file_names_are_made_safe(name, tmp_path):
-    safe = report.safe_name(name)
-    assert "/" not in safe and "\x00" not in safe and not safe.startswith(".") and len(safe) <= 80
-    assert report.inside(tmp_path, safe).parent == tmp_path.resolve()
-    assert report.safe_name("y" * 500) != report.safe_name("y" * 499 + "z"), "long names stay distinct"
-
-
-@pytest.mark.parametrize("parts", [("..", "x"), ("/etc", "passwd"), ("a", "..", "..", "b"), ("a\x00",)])
-def test_inside_refuses_paths_that_escape(parts, tmp_path):
-    with pytest.raises(ValueError):
-        report.inside(tmp_path, *parts)
-
-
-# ---------------------------------------------------------------- HTML output is inert
-
-def test_exported_html_shows_hostile_outputs_as_text(tmp_path):
-    nb = nbformat.v4.new_notebook()
-    cell = nbformat.v4.new_code_cell("x")
-    cell.outputs = [
-        nbformat.v4.new_output("display_data", data={
-            "text/markdown": "# <script>window.__pwned=1</script> [click](javascript:alert(1)) "
-                             "<img src=x onerror=\"window.__pwned=2\"> &lt;b&gt;",
-            "text/plain": "md"}),
-        nbformat.v4.new_output("display_data", data={
-            "text/html": "<table><tr><td><a href=\"javascript:alert(1)\">x</a>"
-                         "<svg onload=alert(1)></svg><iframe src=\"https://example.org\"></iframe></td></tr></table>",
-            "text/plain": "html"}),
-        nbformat.v4.new_output("display_data", data={"application/javascript": "window.__pwned=3",
-                                                     "text/plain": "js"}),
-    ]
-    nb.cells = [cell]
-    src = tmp_path / "nb.ipynb"
-    nbformat.write(nb, src)
-    out = tmp_path / "out.html"
-    report.export_html(src, out)
-    body = out.read_text(encoding="utf-8")
-    assert "window.__pwned" in body, "the hostile text is still shown, as text"
-    assert "<script>window.__pwned" not in body and "&lt;script&gt;window.__pwned" in body
-    assert "javascript:alert" not in body.replace("(javascript:alert(1))", "")
-    assert 'href="javascript' not in body and "<img src=\"x\" onerror" not in body and "onerror=" not in body.replace(
-        "onerror=&quot;", "")
-    assert "<svg onload" not in body and "<iframe" not in body
-    assert "window.__pwned=3" not in body, "JavaScript outputs are dropped"
-
-
-def test_escape_md_keeps_markup_and_links_as_text():
-    text = report.escape_md("<script>x</script> [a](javascript:alert(1)) *b* # c & d")
-    from nbconvert.filters.markdown import markdown2html
-
-    html = markdown2html(text)
-    assert "<script>" not in html and "<a " not in html and "<em>" not in html
-    assert "&lt;script&gt;" in html and "&amp; d" in html
 
 
 # ---------------------------------------------------------------- the real report, three runs
@@ -234,6 +83,9 @@ def test_manifest_records_what_a_reader_needs(three_runs):
     assert m["kit_version"] and len(m["kit_commit"]) == 40
     assert m["packages"]["python"] and m["packages"]["spacy"].startswith("3.8")
     assert "==" in m["spacy_pipeline"]
+    from kit.nlp import default_n_process
+
+    assert m["n_process"] == m["parameters"]["n_process"] == default_n_process(), "the processes that parsed"
     assert m["parameters"]["actors_files"] == [str(SAMPLE_ACTORS)]
     assert all(i["bytes"] > 0 and len(i["sha256"]) == 64 for i in m["inputs"])
     for stage in ("load", "quotes", "attribute", "tables"):

@@ -136,7 +136,8 @@ def test_unknown_engine_is_an_error(articles):
 
 def test_cli_engine_dask_writes_parts_the_pipeline_reads(cluster, tmp_path, nlp):
     folder = tmp_path / "statements"
-    result = CliRunner().invoke(app, ["quotes", str(SAMPLE), "--engine", "dask",
+    result = CliRunner().invoke(app, ["quotes", str(SAMPLE), "--no-attribute", "--engine", "dask",
+                                      "--cache-dir", str(tmp_path / "cache"),
                                       "--scheduler", cluster.scheduler.address, "-o", str(folder)])
     assert result.exit_code == 0, result.output
     expected = extract_quotes(load_articles(SAMPLE).articles, nlp=nlp)

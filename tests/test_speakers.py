@@ -1,15 +1,12 @@
 """Actors, camps and roles: the registry a reporter edits, and how speakers are matched to it."""
 from __future__ import annotations
 
-import json
 import re
 
 import pandas as pd
 import pytest
-from typer.testing import CliRunner
 
 from conftest import SAMPLE_ACTORS, shared_path
-from kit.cli import app
 from kit.speakers import (RegistryError, actors_table, attribute_statements, load_registry,
                           unknown_speakers)
 
@@ -247,27 +244,6 @@ def test_unknown_speakers_are_counted_with_an_example(registry):
 
 
 # -- the command -----------------------------------------------------------------------------------
-def test_kit_speakers_check(tmp_path):
-    runner = CliRunner()
-    ok = runner.invoke(app, ["speakers", "--check"])
-    assert ok.exit_code == 0 and "actors" in ok.output
-    bad = write(tmp_path, "actors:\n  - name: Ann Example\n    camp: nowhere\n")
-    failed = runner.invoke(app, ["speakers", "--check", "--actors", str(bad)])
-    assert failed.exit_code == 1
-    assert f"{bad}:2: actor 'Ann Example': camp 'nowhere'" in failed.output
-
-
-@pytest.mark.slow
-def test_kit_speakers_unknown_lists_names_missing_from_the_registry(tmp_path):
-    article = {"id": "fictional-1", "title": "FICTIONAL test article", "published": "2025-02-09T12:00:00Z",
-               "text": "FICTIONAL: invented for a test.\n\n“The harbour will reopen soon,” Zorvan Pellik told reporters."
-                       "\n\n“We are ready,” Peskov said."}
-    path = tmp_path / "articles.jsonl"
-    path.write_text(json.dumps(article) + "\n", encoding="utf-8")
-    result = CliRunner().invoke(app, ["speakers", str(path), "--unknown"])
-    assert result.exit_code == 0, result.output
-    assert "Zorvan Pellik" in result.output and "The harbour will reopen soon" in result.output
-    assert "Peskov" not in result.output.split("known camp", 1)[1]
 
 
 # -- the seed article (../shared) ------------------------------------------------------------------
@@ -297,7 +273,7 @@ def test_every_required_seed_row_gets_its_camp_and_date(seed_attributed):
         if found.empty and "quote_text" in seed_attributed:
             found = seed_attributed[seed_attributed["quote_text"].map(_clean) == _clean(row["quote"])]
         if found.empty:
-            missing.append(row["quote"])  # the quote engine's miss, not attribution's: checked below
+            missing.append(row["quote"])  # the quote engine's miss, not attribution's: test_seed.py fails for it
             continue
         got = found.iloc[0]
         label = row["quote"][:40]
@@ -309,8 +285,7 @@ def test_every_required_seed_row_gets_its_camp_and_date(seed_attributed):
             assert got["said_on_range"] == row["said_on"], label
         if row["when_text"]:
             assert got["when_text"].lower() == row["when_text"].lower(), label
-    if missing:
-        pytest.xfail(f"the quote engine (kit.quotes) did not find {len(missing)} required seed quote(s): {missing}")
+    assert len(missing) < len(rows), "attribution had no seed row to check"
 
 
 # -- the White House corpus (../shared): every president's turn is the president in office ---------

@@ -1,4 +1,4 @@
-"""The pipeline setting: default, environment override, clear error when missing."""
+"""kit.nlp: the spaCy pipeline setting: default, environment override, clear error when missing."""
 from __future__ import annotations
 
 import pytest

@@ -1,0 +1,180 @@
+"""Running a notebook with papermill, and exporting it as HTML a reader can open safely.
+
+``run_notebook`` executes a notebook into a folder (the report's run folder, an exploration's
+output folder); ``export_html`` writes the executed notebook as HTML without code cells, with
+every output sanitized: article text is shown, never run (no script, no event handler, no
+``javascript:`` link), and interactive widgets appear as the static snapshot they carry.
+``failing_cell`` and ``explain_failure`` say, in plain words, where and why a run broke.
+``escape_text`` and ``escape_md`` make article text safe to show from a notebook cell.
+"""
+from __future__ import annotations
+
+import errno
+import html
+import re
+from pathlib import Path
+from typing import Any
+
+from .files import atomic_write_bytes
+
+KERNEL_NAME = "newsroom-kit"
+
+
+def run_notebook(notebook: str | Path, output: str | Path, parameters: dict[str, Any] | None = None, *,
+                 kernel_name: str = KERNEL_NAME) -> Path:
+    """Execute ``notebook`` with ``parameters`` into ``output``, working in ``output``'s folder.
+
+    papermill's error propagates on a failed cell; the executed notebook is kept.
+    """
+    import papermill
+
+    output = Path(output)
+    papermill.execute_notebook(str(notebook), str(output), parameters=dict(parameters or {}),
+                               kernel_name=kernel_name, cwd=str(output.parent), progress_bar=False)
+    return output
+
+
+# ---------------------------------------------------------------- safe text
+
+def escape_text(value: Any) -> str:
+    """Article-derived text made safe for an HTML report: shown as text, never run as markup."""
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>$])")
+
+
+def escape_md(value: Any) -> str:
+    """Article-derived text for ``display(Markdown(...))``: HTML-escaped and Markdown-escaped.
+
+    ``<script>`` shows as ``<script>``, ``[x](javascript:...)`` shows as typed and cannot become
+    a link, ``*`` and ``#`` do not turn into formatting. Newlines become spaces.
+    """
+    # Quotes need no escaping in Markdown text, and "&#x27;" would be mangled by the "#" escape below.
+    text = html.escape("" if value is None else str(value), quote=False).replace("\r", " ").replace("\n", " ")
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+# ---------------------------------------------------------------- failures
+
+def failing_cell(notebook_path: Path) -> dict:
+    """Index, first source line and error of the cell that failed (or was running) in a notebook."""
+    import nbformat
+
+    try:
+        nb = nbformat.read(notebook_path, as_version=4)
+    except (OSError, ValueError):
+        return {}
+    for i, cell in enumerate(nb.cells):
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "error":
+                return {"index": i, "source": _first_line(cell), "error": f"{out.get('ename')}: {out.get('evalue')}"}
+    for i, cell in enumerate(nb.cells):
+        status = cell.get("metadata", {}).get("papermill", {})
+        if status.get("exception") or status.get("status") in {"running", "failed"}:
+            return {"index": i, "source": _first_line(cell), "error": ""}
+    # A killed kernel leaves no error output: the last cell papermill started is the one that was running.
+    started = [i for i, cell in enumerate(nb.cells) if cell.get("metadata", {}).get("papermill", {}).get("start_time")]
+    if started:
+        return {"index": started[-1], "source": _first_line(nb.cells[started[-1]]), "error": ""}
+    return {}
+
+
+def _first_line(cell) -> str:
+    lines = [line for line in cell.source.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    return (lines[0] if lines else cell.source.splitlines()[0] if cell.source else "")[:200]
+
+
+def explain_failure(error: BaseException, cell: dict) -> str:
+    """One plain-English sentence saying why the run failed and where."""
+    where = f"cell {cell['index']} ({cell['source']!r})" if cell else "the notebook"
+    name = type(error).__name__
+    detail = cell.get("error") or f"{name}: {error}".strip()
+    if isinstance(error, KeyboardInterrupt):
+        return f"interrupted (Ctrl-C) while running {where}"
+    if name == "DeadKernelError" or "kernel died" in str(error).lower():
+        return f"the notebook's kernel died (killed, or out of memory) while running {where}"
+    if "No space left on device" in detail or (isinstance(error, OSError) and error.errno == errno.ENOSPC):
+        return f"the disk is full: {where} could not write its output ({detail})"
+    if name == "PapermillExecutionError" or cell:
+        return f"{where} failed: {detail}"
+    return f"{detail.splitlines()[0][:500] if detail else name}"
+
+
+# ---------------------------------------------------------------- HTML
+
+ALLOWED_TAGS = ["a", "abbr", "b", "blockquote", "br", "caption", "code", "col", "colgroup", "dd", "del", "details",
+                "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img",
+                "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "samp", "small", "span", "strong", "sub",
+                "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul"]
+# What the quote browser's rows use to colour camps and mark quotes; anything else in a style is dropped.
+ALLOWED_CSS = ["background", "background-color", "border", "border-bottom", "border-radius", "border-top", "color",
+               "cursor", "font-size", "font-style", "font-weight", "line-height", "margin", "margin-top",
+               "max-width", "padding", "text-decoration", "text-decoration-thickness", "white-space"]
+PANDAS_STYLE = re.compile(r"<style scoped>[^<]*</style>")
+
+
+def _allowed_attribute(tag: str, name: str, value: str) -> bool:
+    if name in {"class", "title", "colspan", "rowspan", "align", "border", "data-quote-id"}:
+        return True
+    if name == "style":  # then filtered property by property (ALLOWED_CSS); no url() may fetch anything
+        return not re.search(r"url\s*\(|expression|@import|\\", value, re.I)
+    if tag == "a" and name == "href":
+        return bool(re.match(r"(https?:|mailto:|#)", value.strip(), re.I))
+    if tag == "a" and name in {"target", "rel"}:
+        return True
+    if tag == "img" and name in {"src", "alt", "width", "height"}:
+        return name != "src" or bool(re.match(r"(https?:|data:image/(png|jpeg|gif|webp);)", value.strip(), re.I))
+    return False
+
+
+def clean_html(fragment: str) -> str:
+    """HTML output with only harmless tags and attributes; anything else is shown as text."""
+    import bleach
+    from bleach.css_sanitizer import CSSSanitizer
+
+    fragment = PANDAS_STYLE.sub("", fragment)
+    return bleach.clean(fragment, tags=ALLOWED_TAGS, attributes=_allowed_attribute,
+                        protocols=["http", "https", "mailto", "data"], strip=False, strip_comments=True,
+                        css_sanitizer=CSSSanitizer(allowed_css_properties=ALLOWED_CSS))
+
+
+def sanitize_outputs(nb) -> None:
+    """Make every cell output inert: HTML and Markdown cleaned, JavaScript and widgets dropped.
+
+    A widget that carries a ``text/html`` snapshot (the quote browser) is shown as that snapshot.
+    """
+    from nbconvert.filters.markdown import markdown2html
+
+    # Without saved widget state nbconvert shows each widget's snapshot, not a placeholder that
+    # needs the widget manager from a CDN.
+    nb.metadata.pop("widgets", None)
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            data = out.get("data")
+            if not data:
+                continue
+            for mime in [m for m in data if "javascript" in m or "widget" in m or m == "text/latex"]:
+                del data[mime]
+            if "text/markdown" in data:
+                data["text/html"] = clean_html(markdown2html(_joined(data.pop("text/markdown"))))
+            elif "text/html" in data:
+                data["text/html"] = clean_html(_joined(data["text/html"]))
+
+
+def _joined(value) -> str:
+    return "".join(value) if isinstance(value, list) else str(value)
+
+
+def export_html(notebook: str | Path, html_path: str | Path, *, include_code: bool = False) -> Path:
+    """HTML of an executed notebook without prompts (and without code cells unless ``include_code``),
+    every output sanitized (see :func:`sanitize_outputs`); written atomically. Returns the path."""
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    nb = nbformat.read(str(notebook), as_version=4)
+    sanitize_outputs(nb)
+    exporter = HTMLExporter(exclude_input=not include_code, exclude_input_prompt=True, exclude_output_prompt=True)
+    body, _ = exporter.from_notebook_node(nb)
+    atomic_write_bytes(html_path, body.encode("utf-8"))
+    return Path(html_path)

@@ -1,0 +1,177 @@
+"""The one flow, from articles to the report's tables, that the command line, the report and the notebooks call.
+
+    select_articles(loaded, start_date, end_date)   the articles published in a date range
+    extracted_statements(articles, ...)              the quote engine's rows, from the cache where it can
+    attributed_statements(articles, ...)             + actor, camp, role and date, + reporters' corrections
+    build_tables(statements, articles, ...)          every report table (who said what, counts, themes,
+                                                     claims, echoes) as a ``Tables``
+
+Each stage's output is checked against its schema (``kit.schemas``) before the next stage reads it.
+Every function that parses takes ``spacy_model`` (the pipeline's name; "" or None for
+``KIT_SPACY_MODEL`` or the default) and ``n_process`` (None for the usable cores,
+``kit.nlp.default_n_process()``); the rows never depend on ``n_process``.
+
+``start_date`` and ``end_date`` always mean the day an article was **published** (both days
+included); the day a statement was said is ``said_on``, a column to filter on afterwards.
+"""
+from __future__ import annotations
+
+from contextlib import nullcontext
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .cache import cached_attribution, cached_statements
+from .claims import claims_and_counterclaims
+from .corrections import apply_corrections
+from .echoes import add_echoes, echo_clusters, echoes
+from .nlp import default_n_process
+from .scale import ENGINES, extract
+from .schemas import check_table
+from .speakers import Registry, load_registry
+from .table import by_camp_and_period, period_start, speakers_by_camp, who_said_what, write_table
+from .themes import (ThemeLexicon, add_themes, lemmatise, load_themes, statement_text, tag_themes, theme_period_for,
+                     themes_by_camp, themes_by_period)
+
+
+def select_articles(loaded, start_date: str = "", end_date: str = "") -> pd.DataFrame:
+    """The articles published between ISO dates ``start_date`` and ``end_date`` (both days included;
+    "" leaves that end open; with either set, articles without a publication date are left out).
+
+    ``loaded`` is what ``kit.load_articles`` returns, or its ``articles`` table.
+    """
+    articles = check_table(getattr(loaded, "articles", loaded), "articles")
+    if hasattr(loaded, "inputs"):
+        check_table(loaded.inputs, "inputs")
+    when = pd.to_datetime(articles["published"], errors="coerce", utc=True)
+    keep = pd.Series(True, index=articles.index)
+    if start_date:
+        keep &= when >= pd.Timestamp(start_date, tz="UTC")
+    if end_date:
+        keep &= when < pd.Timestamp(end_date, tz="UTC") + pd.Timedelta(days=1)
+    return articles[keep]
+
+
+def _stage(log, name: str):
+    return log.stage(name) if log is not None else nullcontext()
+
+
+def extracted_statements(articles: pd.DataFrame, *, spacy_model: str | None = None, cache_dir: str | Path | None = None,
+                         engine: str = "local", n_process: int | None = None, scheduler=None, n_workers: int = 2,
+                         log=None) -> pd.DataFrame:
+    """The ``statements`` table of the quote engine (``kit.quotes``); only articles the extraction
+    cache has not seen with this engine and pipeline are parsed.
+
+    ``engine`` is "local" (``n_process`` processes on this machine) or "dask" (``scheduler``, or a
+    LocalCluster of ``n_workers``; see ``kit.scale``). ``log`` (a ``kit.params.StageLog``) records
+    the stage "quotes": statements, and articles parsed and reused.
+    """
+    if engine not in ENGINES:
+        raise ValueError(f"'{engine}' is not one of {', '.join(ENGINES)}")
+    n_process = default_n_process() if not n_process else int(n_process)
+
+    def parse(subset: pd.DataFrame, nlp=None) -> pd.DataFrame:
+        return extract(subset, engine, spacy_model=spacy_model or None, nlp=nlp, scheduler=scheduler,
+                       n_workers=n_workers, n_process=n_process)
+
+    with _stage(log, "quotes"):
+        statements = cached_statements(articles, extract=parse, spacy_model=spacy_model or None,
+                                       cache_dir=cache_dir or None)
+    if log is not None:
+        log.count("quotes", statements=len(statements), **statements.attrs["cache"])
+    return check_table(statements, "statements")
+
+
+def attributed_statements(articles: pd.DataFrame, *, spacy_model: str | None = None, registry: Registry | None = None,
+                          cache_dir: str | Path | None = None, engine: str = "local", n_process: int | None = None,
+                          corrections_file: str | Path | None = None, scheduler=None, n_workers: int = 2,
+                          log=None) -> pd.DataFrame:
+    """Every statement in ``articles`` with its speaker tied to an actor, a camp, a role and the
+    day it was said (``kit.speakers``, ``kit.when``), then a reporter's corrections applied.
+
+    Extraction and attribution both come from the cache where nothing changed (see
+    :func:`extracted_statements` for ``spacy_model``, ``engine``, ``n_process``). ``registry`` is
+    the actor registry (default ``data/actors.yml``); ``corrections_file`` a corrections CSV
+    (``kit.corrections``; its counts end up in ``statements.attrs["corrections"]``). ``log``
+    records the stages "quotes", "attribute" and "corrections".
+    """
+    statements = extracted_statements(articles, spacy_model=spacy_model, cache_dir=cache_dir, engine=engine,
+                                      n_process=n_process, scheduler=scheduler, n_workers=n_workers, log=log)
+    registry = registry if registry is not None else load_registry()
+    with _stage(log, "attribute"):
+        statements = cached_attribution(statements, articles, registry, cache_dir=cache_dir or None)
+    if log is not None:
+        log.count("attribute", **statements.attrs["cache"])
+    if corrections_file:
+        with _stage(log, "corrections"):
+            statements = apply_corrections(statements, corrections_file, registry)
+        fixed = statements.attrs["corrections"]
+        if log is not None:
+            log.count("corrections", rows=fixed["rows"], applied=fixed["applied"], unmatched=len(fixed["unmatched"]))
+    return check_table(statements, "attributed_statements")
+
+
+@dataclass
+class Tables:
+    """Every table of a report, built by :func:`build_tables`; ``write`` puts them in a folder."""
+
+    who_said_what: pd.DataFrame
+    by_period: pd.DataFrame
+    speakers: pd.DataFrame
+    theme_tags: pd.DataFrame
+    themes_by_camp: pd.DataFrame
+    themes_by_period: pd.DataFrame
+    claims: pd.DataFrame
+    echoes: pd.DataFrame
+    period: str = "week"
+    theme_period: str = "month"
+    claim_days: int = 7
+
+    def named(self) -> dict[str, pd.DataFrame]:
+        """File name -> table, as written under ``tables/``."""
+        return {
+            "who_said_what": self.who_said_what,
+            f"by_camp_and_{self.period}": self.by_period,
+            "speakers_by_camp": self.speakers,
+            "theme_tags": self.theme_tags,
+            "themes_by_camp": self.themes_by_camp,
+            f"themes_by_{self.theme_period}": self.themes_by_period,
+            "claims_and_counterclaims": self.claims,
+            "echoes": self.echoes,
+        }
+
+    def write(self, folder: str | Path, formats=("csv", "parquet")) -> list[Path]:
+        """Check every table's schema and write it in each format; returns the paths."""
+        return [p for name, t in self.named().items() for p in write_table(t, folder, name, formats)]
+
+
+def build_tables(statements: pd.DataFrame, articles: pd.DataFrame, period: str = "week", claim_days: int = 7,
+                 nlp=None, lexicon: ThemeLexicon | None = None, claim_limit: int | None = 200,
+                 method: str = "stem") -> Tables:
+    """Every report table from attributed statements: who said what (with themes and echoes),
+    counts per camp and period, speakers, themes, claims vs counter-claims and echoes.
+
+    Statements are lemmatised once (``method``: "stem" or "spacy", see :func:`lemmatise`) for themes and claims.
+    """
+    lexicon = lexicon or load_themes()
+    period_start(pd.Series([], dtype="datetime64[us]"), period)  # a wrong period fails before the slow part
+    table = who_said_what(statements, articles)
+    texts = [statement_text(q, s) for q, s in zip(table["quote"], table["sentence"])]
+    lemmas = lemmatise(texts, nlp, method=method) if len(table) else []
+    tags = tag_themes(table, lexicon, lemmas=lemmas)
+    clusters = echo_clusters(table)
+    table = add_echoes(add_themes(table, tags), clusters)
+    theme_period = theme_period_for(table, period)
+    return Tables(
+        who_said_what=table,
+        by_period=by_camp_and_period(table, period),
+        speakers=speakers_by_camp(table),
+        theme_tags=tags,
+        themes_by_camp=themes_by_camp(table, tags, lexicon),
+        themes_by_period=themes_by_period(table, tags, theme_period),
+        claims=claims_and_counterclaims(table, tags, days=int(claim_days), lexicon=lexicon, lemmas=lemmas,
+                                        limit=claim_limit),
+        echoes=echoes(table, clusters),
+        period=period, theme_period=theme_period, claim_days=int(claim_days),
+    )

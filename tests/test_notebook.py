@@ -1,0 +1,68 @@
+"""kit.notebook: the HTML a reader opens shows article text and runs nothing."""
+from __future__ import annotations
+
+import nbformat
+
+from kit import notebook
+
+
+def test_exported_html_shows_hostile_outputs_as_text(tmp_path):
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("x")
+    cell.outputs = [
+        nbformat.v4.new_output("display_data", data={
+            "text/markdown": "# <script>window.__pwned=1</script> [click](javascript:alert(1)) "
+                             "<img src=x onerror=\"window.__pwned=2\"> &lt;b&gt;",
+            "text/plain": "md"}),
+        nbformat.v4.new_output("display_data", data={
+            "text/html": "<table><tr><td><a href=\"javascript:alert(1)\">x</a>"
+                         "<svg onload=alert(1)></svg><iframe src=\"https://example.org\"></iframe></td></tr></table>",
+            "text/plain": "html"}),
+        nbformat.v4.new_output("display_data", data={"application/javascript": "window.__pwned=3",
+                                                     "text/plain": "js"}),
+    ]
+    nb.cells = [cell]
+    src = tmp_path / "nb.ipynb"
+    nbformat.write(nb, src)
+    out = tmp_path / "out.html"
+    notebook.export_html(src, out)
+    body = out.read_text(encoding="utf-8")
+    assert "window.__pwned" in body, "the hostile text is still shown, as text"
+    assert "<script>window.__pwned" not in body and "&lt;script&gt;window.__pwned" in body
+    assert "javascript:alert" not in body.replace("(javascript:alert(1))", "")
+    assert 'href="javascript' not in body and "<img src=\"x\" onerror" not in body and "onerror=" not in body.replace(
+        "onerror=&quot;", "")
+    assert "<svg onload" not in body and "<iframe" not in body
+    assert "window.__pwned=3" not in body, "JavaScript outputs are dropped"
+
+
+def test_escape_md_keeps_markup_and_links_as_text():
+    text = notebook.escape_md("<script>x</script> [a](javascript:alert(1)) *b* # c & d")
+    from nbconvert.filters.markdown import markdown2html
+
+    html = markdown2html(text)
+    assert "<script>" not in html and "<a " not in html and "<em>" not in html
+    assert "&lt;script&gt;" in html and "&amp; d" in html
+
+
+def test_a_widget_is_exported_as_its_snapshot_sanitized_like_every_output(tmp_path):
+    snapshot = ('<details class="kit-row" data-quote-id="a:1-2" style="border-top:1px solid #ddd">'
+                '<summary style="cursor:pointer">Voss <span class="kit-camp" style="background:#D55E00">Kremlin</span>'
+                '</summary><mark class="kit-quote" style="background:#fff3b0">words</mark>'
+                '<a href="https://example.org/a" target="_blank" rel="noopener">link</a></details>'
+                '<span style="background:url(https://tracker.example/p.gif)">t</span><script>window.__pwned=1</script>')
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("browser")
+    cell.outputs = [nbformat.v4.new_output("display_data", data={
+        "application/vnd.jupyter.widget-view+json": {"model_id": "abc", "version_major": 2, "version_minor": 0},
+        "text/html": snapshot, "text/plain": "VBox(children=...)"})]
+    nb.cells = [cell]
+    nb.metadata["widgets"] = {"application/vnd.jupyter.widget-state+json": {"state": {}}}
+    src = tmp_path / "explore.ipynb"
+    nbformat.write(nb, src)
+    body = notebook.export_html(src, tmp_path / "explore.html", include_code=True).read_text(encoding="utf-8")
+    assert '<details class="kit-row" data-quote-id="a:1-2"' in body and "<summary" in body
+    assert 'style="background:#fff3b0;"' in body.replace('style="background: #fff3b0;"', 'style="background:#fff3b0;"') \
+        or 'style="background:#fff3b0"' in body, "the browser's colours survive"
+    assert 'target="_blank"' in body and "VBox(children" not in body
+    assert "<script>window.__pwned" not in body and "tracker.example" not in body
