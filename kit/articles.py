@@ -342,7 +342,12 @@ def find_inputs(paths: Iterable[str | Path], ignore: Iterable[str] = DEFAULT_IGN
         if os.path.lexists(path):
             yield from expand(path, ignore, folders_read, root=True)
         elif glob.has_magic(str(raw)):
-            matches = sorted(glob.glob(str(raw), recursive=True))
+            try:
+                matches = sorted(glob.glob(str(raw), recursive=True))
+            except RecursionError:  # glob's ** recurses once per folder level
+                yield Found(path, "folders under this pattern nest too deeply for a glob; name the top folder "
+                                  "instead (a folder is searched to any depth)")
+                continue
             if not matches:
                 yield Found(path, "no files match this pattern")
             for match in matches:

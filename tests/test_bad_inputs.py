@@ -401,6 +401,9 @@ def test_a_thousand_nested_folders(tmp_path):
         loaded = load_articles([top, GOOD])
         assert loaded.summary() == {"loaded": 5, "duplicate": 0, "skipped": 0}
         assert_rest_intact(loaded)
+        pattern = f"{top}/**/*.txt"
+        check(load_articles([pattern, GOOD]), Path(pattern), -1, "skipped", "folders under this pattern nest too "
+              "deeply for a glob; name the top folder instead (a folder is searched to any depth)")
     finally:
         remove_tree(top)
 
