@@ -1200,7 +1200,8 @@ def load_one(item: Found, field_map: dict[str, str], gathered: Gathering, tick=n
             try:
                 row = article_from_record(rec, item.path)
             except SkipFile as exc:
-                gathered.account(path_text, record, "skipped", str(exc), fmt=fmt, input_id=as_cell(rec.fields.get("id")))
+                gathered.account(path_text, record, "skipped", str(exc), fmt=fmt,
+                                 input_id=as_cell(rec.fields.get("id")))
                 continue
             row.update(path=path_text, record=record)
             gathered.add(row, describe_input(path_text, record if multi else -1), fmt)
@@ -1285,7 +1286,7 @@ class Gathering:
         for article_id, rows in holders.items():
             for k in sorted(rows, key=hashes.__getitem__)[1:]:
                 ids[k] = f"{article_id}-{hashes[k][:6]}"
-                notes[k] = "; ".join(filter(None, [notes[k], f"id {article_id!r} is used by another article; renamed {ids[k]!r}"]))
+                notes[k] = add_note(notes[k], f"id {article_id!r} is used by another article; renamed {ids[k]!r}")
         return ids
 
     def near_duplicates(self, ids: list[str], threshold: float | None) -> list[str]:
@@ -1302,19 +1303,20 @@ class Gathering:
 
     def settle_inputs(self, ids: list[str], near: list[str]) -> pd.DataFrame:
         """The ``inputs`` table: each copy kept is loaded (with its notes), each other copy a duplicate."""
-        statuses, reasons, notes, article_ids = (self.inputs[name] for name in ("status", "reason", "note", "article_id"))
+        statuses, reasons, notes, article_ids = (self.inputs[c] for c in ("status", "reason", "note", "article_id"))
         for i, k in enumerate(self.input_article):
             if k < 0:
                 continue
             article_ids[i] = ids[k]
             if self.kept_input[k] == i:
-                notes[i] = "; ".join(filter(None, [self.columns["note"][k], near[k] and f"near-duplicate of {near[k]}"]))
+                notes[i] = add_note(self.columns["note"][k], near[k] and f"near-duplicate of {near[k]}")
             else:
                 statuses[i], reasons[i] = "duplicate", f"same text as {self.where(k)} (article {ids[k]})"
         self.inputs["record"] = np.frombuffer(self.inputs["record"], dtype="int64").copy()
         return pd.DataFrame(self.inputs, columns=INPUT_COLUMNS)
 
-    def tables(self, near_duplicate_threshold: float | None = NEAR_DUPLICATE_JACCARD) -> tuple[pd.DataFrame, pd.DataFrame]:
+    def tables(self, near_duplicate_threshold: float | None = NEAR_DUPLICATE_JACCARD
+               ) -> tuple[pd.DataFrame, pd.DataFrame]:
         """The ``articles`` and ``inputs`` DataFrames (the gathered lists are emptied as they become columns)."""
         self.by_hash = {}
         ids = self.article_ids()
@@ -1334,6 +1336,11 @@ class Gathering:
                 articles[name] = pd.Series(values, dtype=object if name == "paths" else None)
                 values.clear()
         return articles, inputs
+
+
+def add_note(note: str, more: str) -> str:
+    """``note`` with ``more`` after a '; ' (either may be empty)."""
+    return "; ".join(filter(None, [note, more]))
 
 
 def copy_rank(input_id: str, path: str, record: int) -> tuple:
@@ -1361,6 +1368,6 @@ def extra_columns(extras: list[dict | None], notes: list[str]) -> dict[str, list
                 rest[name] = value
         if rest:
             columns[OTHER_FIELDS][k] = json.dumps(rest, ensure_ascii=False, sort_keys=True)
-            notes[k] = "; ".join(filter(None, [notes[k], f"{len(rest)} field(s) kept as JSON in {OTHER_FIELDS} "
-                                                         f"(a load makes columns of {MAX_EXTRA_COLUMNS} field names at most)"]))
+            notes[k] = add_note(notes[k], f"{len(rest)} field(s) kept as JSON in {OTHER_FIELDS} "
+                                          f"(a load makes columns of {MAX_EXTRA_COLUMNS} field names at most)")
     return columns
