@@ -67,6 +67,7 @@ ARTICLES_SCHEMA = pa.DataFrameSchema({
     "record": pa.Column("int64"), "content_hash": _text(), "published_offset": _text(), "paths": _lists(),
     "near_duplicate_of": _text(), "note": _text(),
     "language": _text(checks=[pa.Check.isin(["ru", "uk", "en", "und", ""])]),
+    "other_fields": _text(required=False),  # only when records bring more than 100 other field names
 }, strict=False)  # any other front-matter or record field follows, as text
 
 INPUTS_SCHEMA = pa.DataFrameSchema({

@@ -136,6 +136,22 @@ def test_kit_load_never_writes_into_an_input_folder(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["wire.jsonl"]
 
 
+def test_kit_load_writes_the_same_articles_in_any_argument_order(tmp_path):
+    clash = tmp_path / "in" / "clash.jsonl"  # wire-001 again with another text, and wire-002's text under a new id
+    clash.parent.mkdir()
+    wire = [json.loads(line) for line in (ARTICLES / "wire.jsonl").read_text(encoding="utf-8").splitlines()]
+    clash.write_text(json.dumps({**wire[0], "text": "FICTIONAL. Another story filed as wire-001."}) + "\n"
+                     + json.dumps({**wire[1], "id": "a-copy"}) + "\n", encoding="utf-8")
+    tables = []
+    for order in ([ARTICLES / "wire.jsonl", clash], [clash, ARTICLES / "wire.jsonl"]):
+        out = tmp_path / f"articles-{order[0].stem}.csv"
+        result = CliRunner().invoke(app, ["load", *map(str, order), "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        tables.append(pd.read_csv(out, keep_default_na=False).sort_values("article_id", ignore_index=True))
+    pd.testing.assert_frame_equal(*tables)
+    assert {"wire-001", "a-copy"} <= set(tables[0]["article_id"]) and len(tables[0]) == 4
+
+
 def test_kit_speakers_check(tmp_path):
     runner = CliRunner()
     ok = runner.invoke(app, ["speakers", "--check"])
