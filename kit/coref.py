@@ -9,14 +9,19 @@ reporter can follow:
   article ("Donald Trump");
 * a role ("the spokesman", "the Russian leader") -> the nearest earlier person introduced with
   that role ("Kremlin spokesperson Dmitry Peskov", "Russian President Vladimir Putin");
-* "I", "we", "my government" outside quotations and turns -> the speaker of the speech the text
-  is (a speech printed without a label): the person, or the title ("The President"), that the
-  text's first sentence names;
+* "I", "we", "my government" outside quotations and turns -> the author a document names at its
+  top ("By the President of the United States of America"), else, in a text written in the
+  first person (a speech printed without a label), the subject of its first sentence ("Vladimir
+  Putin sent ...", "The President addressed ...") or the author its headline names;
+* a bare title ("the Secretary") with no person introduced with it -> the office the text spelt
+  out ("the Secretary of Commerce"), for the registry to name its holder;
 * "the message", "the statement", "the letter" -> whoever the text says sent it ("Vladimir
   Putin sent a message of greetings ..."); the lexicon's ``medium_nouns`` and ``sender_verbs``;
 * "the leaders", "the two presidents", "both sides" (``joint_subjects``), and "they" right after
   such a subject -> every participant the text introduced, "; "-joined ("Vladimir Putin;
-  Emmanuel Macron"): the people its first sentence names, and a title that opens it;
+  Emmanuel Macron"): the people its first sentence names, and a title that opens it; so is a
+  statement that names nobody ("It was agreed that ...") in a readout where no person is the
+  subject of a cue;
 * anything else (an unnamed source, an institution) stays as the article describes it, and
   the registry (``kit.speakers``) decides what a title or place stands for.
 
@@ -60,16 +65,6 @@ FIRST_PERSON_WORD = re.compile(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur|[Uu]s)\b")
 # outside quotations. Below this many first-person words in its prose a text is not a speech.
 FIRST_PERSON_MIN = 8
 FIRST_PERSON_PER_1000 = 15   # first-person words per 1,000 words of prose: a speech has 30 to 60
-
-
-def _outside_spans(length: int, blocked: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The stretches of a text of ``length`` characters outside every blocked span."""
-    out, at = [], 0
-    for s, e in sorted(blocked):
-        if s > at:
-            out.append((at, s))
-        at = max(at, e)
-    return out + ([(at, length)] if at < length else [])
 # "my government", "our side": the speaker's own side speaking, not someone else ("our partners").
 SPEAKER_BODIES = {"government", "administration", "side", "delegation", "country", "office", "team", "state"}
 COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
@@ -79,6 +74,21 @@ JOINT_DETERMINERS = {"the", "both", "all", "their", *COUNTS}
 JOINED = "; "
 # A sentence ends at . ! ? (not after an initial: "Donald J. Trump", "D.C.") or a line end.
 SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?]+[\"”’')]*(?=\s|$)|\n")
+# What follows the subject of a sentence that tells what someone did: a lower-case word, the verb.
+DOES = re.compile(r"\s+[a-z]")
+# A headline naming the author of the speech or statement under it.
+HEADLINE_AUTHOR = re.compile(r"\b(?:Remarks|Address|Statement|Speech|Message|Letter|Interview|Op-Ed|Readout|Words)\b"
+                             r"[^|]*?\b(?:by|of|from)\s+(?P<who>(?:the\s+)?(?:[A-Z][\w.’'\-]*\s?)+)")
+# Title-case words that end the author's name in a headline ("President Biden Before Cabinet Meeting").
+HEADLINE_LINKS = {"at", "on", "in", "before", "after", "during", "to", "for", "with", "and", "ahead", "about",
+                  "announcing", "marking", "honoring", "celebrating", "regarding", "upon", "as", "following"}
+# A document that names its author at the top: a proclamation ("By the President of the United
+# States of America"), an order ("By the authority vested in me as President ...").
+BYLINE = re.compile(r"^\s*By (?P<who>the (?:[A-Za-z]+ ?){1,10})\s*$|\bvested in me as (?P<as>President)\b",
+                    re.I | re.M)
+# A title that opens a text and stands for a person: "The President held talks with ...".
+TITLE_SUBJECT = re.compile(r"^\s*((?:the|The)(?: [A-Z][a-z]+){1,3})\b")
+OFFICE_RUN = re.compile(r"(?:[A-Z][\w'’\-]*|of|the|and)(?: (?:[A-Z][\w'’\-]*|of|the|and))*")
 
 
 def _sentences(text: str):
@@ -90,20 +100,16 @@ def _sentences(text: str):
             at = m.end()
     if at < len(text):
         yield at, len(text)
-# What follows the subject of a sentence that tells what someone did: a lower-case word, the verb.
-DOES = re.compile(r"\s+[a-z]")
-# A headline naming the author of the speech or statement under it.
-HEADLINE_AUTHOR = re.compile(r"\b(?:Remarks|Address|Statement|Speech|Message|Letter|Interview|Op-Ed|Readout|Words)\b"
-                             r"[^|]*?\b(?:by|of|from)\s+(?P<who>(?:the\s+)?(?:[A-Z][\w.’'\-]*\s?)+)")
-# A document that names its author at the top: a proclamation ("By the President of the United
-# States of America"), an order ("By the authority vested in me as President ...").
-BYLINE = re.compile(r"^\s*By (?P<who>the (?:[A-Za-z]+ ?){1,10})\s*$|\bvested in me as (?P<as>President)\b",
-                    re.I | re.M)
-# Title-case words that end the author's name in a headline ("President Biden Before Cabinet Meeting").
-HEADLINE_LINKS = {"at", "on", "in", "before", "after", "during", "to", "for", "with", "and", "ahead", "about",
-                  "announcing", "marking", "honoring", "celebrating", "regarding", "upon", "as", "following"}
-# A title that opens a text and stands for a person: "The President held talks with ...".
-TITLE_SUBJECT = re.compile(r"^\s*((?:the|The)(?: [A-Z][a-z]+){1,3})\b")
+
+
+def _outside_spans(length: int, blocked: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The stretches of a text of ``length`` characters outside every blocked span."""
+    out, at = [], 0
+    for s, e in sorted(blocked):
+        if s > at:
+            out.append((at, s))
+        at = max(at, e)
+    return out + ([(at, length)] if at < length else [])
 
 
 @dataclass(frozen=True)
@@ -186,9 +192,6 @@ def persons_inside(text: str, persons: list[tuple[int, int]], others: list[tuple
                 found.append((e - len(name), e))
                 break
     return found
-
-
-OFFICE_RUN = re.compile(r"(?:[A-Z][\w'’\-]*|of|the|and)(?: (?:[A-Z][\w'’\-]*|of|the|and))*")
 
 
 def office_holders(text: str, roles: frozenset[str], persons: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -353,11 +356,20 @@ class Resolver:
         """True when the text's own prose (outside quotations and turns) speaks in the first
         person often enough to be a speech, not a news story with a stray "I" or "we"."""
         if self._first_person is None:
-            prose = [(a, b) for a, b in _outside_spans(len(self.text), self.blocked)]
+            prose = _outside_spans(len(self.text), self.blocked)
             words = sum(len(self.text[a:b].split()) for a, b in prose)
             found = sum(len(FIRST_PERSON_WORD.findall(self.text[a:b])) for a, b in prose)
             self._first_person = found >= FIRST_PERSON_MIN and found * 1000 >= FIRST_PERSON_PER_1000 * words
         return self._first_person
+
+    def first_person(self) -> str:
+        """Who "I" and "we" in the text's own prose are: the author a document names at its top
+        ("By the President of the United States of America"), else, in a text written in the
+        first person, the speaker of that speech (:meth:`speech_speaker`); "" otherwise."""
+        byline = BYLINE.search(self.text[:400])
+        if byline:
+            return "the " + re.sub(r"^the ", "", (byline.group("who") or byline.group("as")).strip(), flags=re.I)
+        return self.speech_speaker() if self.first_person_prose() else ""
 
     def opening(self) -> tuple[int, int]:
         """The text's first sentence that names someone (a person or an opening title); a
@@ -451,13 +463,7 @@ class Resolver:
         lhead = head.lower()
         words = WORD.findall(mention)
         if lhead in FIRST_PERSON or (words and words[0].lower() in {"my", "our"} and lhead in SPEAKER_BODIES):
-            # "I", "we", "my government" outside quotes and turns: the author a document names
-            # ("By the President of the United States of America"), else the speaker of a text
-            # written in the first person
-            byline = BYLINE.search(self.text[:400])
-            if byline:
-                return "the " + re.sub(r"^the ", "", (byline.group("who") or byline.group("as")).strip(), flags=re.I)
-            return self.speech_speaker() if self.first_person_prose() else ""
+            return self.first_person()  # "I", "we", "my government" outside quotes and turns
         if lhead in {"they", "them"}:
             return self.joint_before(start)
         if lhead in PERSONAL_PRONOUNS:

@@ -4,8 +4,10 @@
 * ``find_quotations(text)``: quotation-mark pairs in every style (“ ” ‘ ’ " ' '' « » „ “),
   robust to unbalanced marks, with quotes that run over several paragraphs kept as one
   quotation of several pieces.
-* ``find_turns(text)``: transcript turns (``THE PRESIDENT:``, ``Q``, ``MS. LEAVITT:``,
-  ``Vladimir Putin:``).
+* ``find_turns(text)``: transcript turns at every label form the official archives use
+  (``THE PRESIDENT:``, ``Q``, ``MS. LEAVITT:``, ``… Thank you. Vladimir Putin: …`` inside a
+  paragraph, ``President of Russia Vladimir Putin:``, page tooltips, ``(retranslated)``,
+  ``В.Путин :``, ``The President.``), each turn running to the next label.
 
 Nothing here raises on odd input: an unclosed mark ends its quotation at the paragraph end.
 """
@@ -185,7 +187,7 @@ NAME_PARTICLES = {"al", "el", "bin", "ibn", "ben", "de", "da", "di", "do", "dos"
 # not after a heading glued to a label ("Speech at the plenary session President of Russia ...").
 PROSE_BEFORE = {"from", "by", "with", "to", "of", "and", "or", "for", "at", "on", "in", "as", "like",
                 "said", "says", "say", "told", "wrote", "writes", "reads", "read", "asked", "added", "noted",
-                "than", "that", "the", "a", "an", "between", "said:", "that:"}
+                "than", "that", "the", "a", "an", "between"}
 QUOTE_OPENS = re.compile(r"[*_]*[“\"«„‘']")
 SENTENCE_END = re.compile(r"[.!?…]+[»\"”’')\]]*(?=\s|$)")
 EDGE_MARKS_START = re.compile(r"(?:\s|<…>|\*)*")
