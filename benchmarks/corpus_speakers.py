@@ -171,13 +171,17 @@ def describe(name: str, articles: pd.DataFrame, out: pd.DataFrame, registry, com
 
 
 def markdown(rows: list[dict]) -> str:
-    lines = ["| corpus | texts | statements | share per camp | unresolved | top unresolved speakers |",
-             "|---|---|---|---|---|---|"]
+    lines = ["| corpus | texts | statements | share per camp | unresolved | top unresolved speakers | turns (holding "
+             "another label) | longest turn | texts with a label, no statement | THE PRESIDENT: turns, resolved |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
         camps = ", ".join(f"{c} {v:.0%}" for c, v in r["camps"].items() if v >= 0.005)
         top = ", ".join(f"\"{s}\" {k}" for s, k in r["top_unresolved"].items())
-        lines.append(f"| {r['corpus']} | {r['texts']:,} | {r['statements']:,} | {camps} | "
-                     f"{r['unresolved']:.1%} | {top} |")
+        turns, pres = r["turns"], r["president"]
+        said = (f"{pres['turns'] / pres['labels']:.1%} of {pres['labels']:,}, {pres['resolved'] / max(pres['turns'], 1):.1%}"
+                if pres["labels"] else "-")
+        lines.append(f"| {r['corpus']} | {r['texts']:,} | {r['statements']:,} | {camps} | {r['unresolved']:.1%} | {top} "
+                     f"| {turns['turns']:,} ({turns['holding']}) | {turns['longest']:,} | {r['silent']} | {said} |")
     return "\n".join(lines)
 
 
