@@ -113,6 +113,18 @@ def test_kit_load_writes_tables(tmp_path, suffix):
     assert not list(tmp_path.glob(".*.tmp")), "no temporary file is left behind"
 
 
+def test_kit_load_csv_output_opens_safely_in_a_spreadsheet(tmp_path):
+    data = tmp_path / "in"
+    data.mkdir()
+    # A FICTIONAL article whose title and source are spreadsheet formulas.
+    (data / "a.jsonl").write_text(json.dumps({"id": "-x1", "title": '=HYPERLINK("https://evil.example","Click")',
+                                              "source": "@SUM(1)", "text": "A fictional text."}) + "\n")
+    result = CliRunner().invoke(app, ["load", str(data), "-o", str(tmp_path / "articles.csv")])
+    assert result.exit_code == 0, result.output
+    row = pd.read_csv(tmp_path / "articles.csv", dtype=str, keep_default_na=False).iloc[0]
+    assert (row["article_id"], row["source"]) == ("'-x1", "'@SUM(1)") and row["title"].startswith("'=HYPERLINK")
+
+
 def test_kit_load_strict_fails_and_writes_nothing(tmp_path):
     out = tmp_path / "articles.csv"
     result = CliRunner().invoke(app, ["load", str(BAD), "--strict", "-o", str(out)])
