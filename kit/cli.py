@@ -206,7 +206,7 @@ def report(paths: List[Path] = typer.Argument(..., help="Files or folders of art
            processes: Optional[int] = typer.Option(None, "--processes", min=1, help=PROCESSES_HELP + " Same as -p n_process N."),
            cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", envvar="KIT_CACHE_DIR", help=CACHE_HELP),
            notebook: Optional[Path] = typer.Option(None, "--notebook", help="Run another report notebook instead of notebooks/report.ipynb.")):
-    """Run the report notebook with papermill into a new run folder; exit 1 if it fails, 130 if interrupted."""
+    """Run the report notebook with papermill into a new run folder; exit 1 if it fails, 130 if interrupted (143 on SIGTERM)."""
     from .params import parse_parameters
     from .report import NOTEBOOK, ReportFailed, run_report
 
@@ -235,7 +235,7 @@ def report(paths: List[Path] = typer.Argument(..., help="Files or folders of art
         raise typer.Exit(2)
     except ReportFailed as exc:
         typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(130 if exc.interrupted else 1)
+        raise typer.Exit(143 if exc.terminated else 130 if exc.interrupted else 1)
     typer.echo(f"report: {result.html}")
     typer.echo(f"manifest: {result.manifest}")
     typer.echo(f"run: {result.run_dir}")
@@ -248,12 +248,16 @@ def diff(run_a: Path = typer.Argument(..., help="The earlier run folder (or a re
          top: int = typer.Option(10, help="Rows to print per section.")):
     """What changed between two report runs: new statements and speakers, camps that moved, removed articles."""
     from .diff import diff_runs
+    from .report import run_status
 
     try:
         result = diff_runs(run_a, run_b)
     except (OSError, ValueError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2)
+    for run in (result.run_a, result.run_b):
+        if run_status(run).get("status") == "running":
+            typer.echo(f"warning: {run} is still running; its tables may be incomplete", err=True)
     typer.echo(result.to_text(top=top))
     if output:
         for path in result.write(output):

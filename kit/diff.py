@@ -13,7 +13,9 @@ and returns a :class:`RunDiff` with four tables:
                        changed, or the engine or registry did)
 
 A statement is the same in both runs when its article, offsets and words are; a changed speaker
-or camp for the same words is not a new statement.
+or camp for the same words is not a new statement. A run that failed, or was left ``running`` by a
+process that is gone (marked failed on the way, see ``kit.report.run_status``), is refused: its
+tables may be half made.
 """
 from __future__ import annotations
 
@@ -24,7 +26,7 @@ import pandas as pd
 
 from .files import read_spreadsheet_text, write_frame
 from .notebook import escape_md
-from .report import latest_run
+from .report import latest_run, run_status
 from .table import by_camp_and_period, speaker_name
 
 STATEMENT_KEY = ["article_id", "quote_start", "quote_end", "quote"]
@@ -124,9 +126,21 @@ def resolve_run(path: str | Path) -> Path:
     return path
 
 
+def unfinished(path: str | Path) -> str:
+    """Why a run folder cannot be compared ("" when it can): it failed, or its process is gone."""
+    manifest = run_status(path)
+    if manifest.get("status") != "failed":
+        return ""
+    return (f"{path}: this run did not finish ({manifest.get('error') or 'status failed'}); "
+            "kit diff compares finished runs")
+
+
 def load_run(path: str | Path) -> Run:
-    """The who-said-what table and the set of loaded article ids of a run folder."""
+    """The who-said-what table and the set of loaded article ids of a finished run folder."""
     path = resolve_run(path)
+    problem = unfinished(path)
+    if problem:
+        raise ValueError(problem)
     tables = path / "tables"
     if (tables / "who_said_what.parquet").exists():
         table = pd.read_parquet(tables / "who_said_what.parquet")

@@ -20,6 +20,10 @@ from .files import atomic_write_bytes
 KERNEL_NAME = "newsroom-kit"
 
 
+class Terminated(BaseException):
+    """The run was stopped by SIGTERM (``kill PID``, a cancelled CI job); like Ctrl-C, not an error in it."""
+
+
 def run_notebook(notebook: str | Path, output: str | Path, parameters: dict[str, Any] | None = None, *,
                  kernel_name: str = KERNEL_NAME) -> Path:
     """Execute ``notebook`` with ``parameters`` into ``output``, working in ``output``'s folder.
@@ -92,6 +96,8 @@ def explain_failure(error: BaseException, cell: dict) -> str:
     detail = cell.get("error") or f"{name}: {error}".strip()
     if isinstance(error, KeyboardInterrupt):
         return f"interrupted (Ctrl-C) while running {where}"
+    if isinstance(error, Terminated):
+        return f"terminated (SIGTERM) while running {where}"
     if name == "DeadKernelError" or "kernel died" in str(error).lower():
         return f"the notebook's kernel died (killed, or out of memory) while running {where}"
     if "No space left on device" in detail or (isinstance(error, OSError) and error.errno == errno.ENOSPC):

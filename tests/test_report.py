@@ -139,6 +139,10 @@ if mode == "kill":
 if mode == "sleep":
     (out / "started").write_text("1")
     time.sleep(300)
+if mode == "wait":  # until the test creates "release" beside the run folders
+    (out / "started").write_text("1")
+    while not (out.parent / "release").exists():
+        time.sleep(0.2)
 print("done")
 '''
 
@@ -236,6 +240,120 @@ def test_ctrl_c_marks_the_run_failed_and_exits_130(tmp_path, fault_notebook):
     assert manifest["status"] == "failed" and manifest["error"].startswith("interrupted (Ctrl-C)")
     after = snapshot(tmp_path / "faults")
     assert {k: v for k, v in after.items() if not k.startswith(run_dir.name)} == before
+
+
+def wait_for(condition, what: str, seconds: float = 240) -> None:
+    deadline = time.time() + seconds
+    while not condition() and time.time() < deadline:
+        time.sleep(0.3)
+    assert condition(), what
+
+
+def report_in_background(root: Path, notebook: Path, mode: str) -> subprocess.Popen:
+    """``kit report`` in its own process group (so the test can kill it and its kernel at once)."""
+    return subprocess.Popen([KIT, "report", str(SAMPLE), "--title", "Faults", "-o", str(root),
+                             "--notebook", str(notebook), "-p", "mode", mode],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+
+
+def test_sigterm_marks_the_run_failed_and_exits_143(tmp_path, fault_notebook):
+    proc = report_in_background(tmp_path, fault_notebook, "sleep")
+    wait_for(lambda: list((tmp_path / "faults").glob("*/started")), "the slow cell never started")
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 143, err
+    run_dir = next(p.parent for p in (tmp_path / "faults").glob("*/started"))
+    manifest = json.loads((run_dir / "manifest.json").read_text())
+    assert manifest["status"] == "failed" and manifest["error"].startswith("terminated (SIGTERM)")
+
+
+def test_a_run_killed_outright_is_found_stale_and_kit_diff_refuses_it(tmp_path, fault_notebook):
+    ok = run_report([SAMPLE], title="Faults", output_root=tmp_path, notebook=fault_notebook)
+    proc = report_in_background(tmp_path, fault_notebook, "sleep")
+    wait_for(lambda: list((tmp_path / "faults").glob("*/started")), "the slow cell never started")
+    os.killpg(proc.pid, signal.SIGKILL)  # kill -9: the runner and its kernel, no chance to clean up
+    proc.communicate(timeout=60)
+    killed = next(p.parent for p in (tmp_path / "faults").glob("*/started"))
+    manifest = json.loads((killed / "manifest.json").read_text())
+    assert manifest["status"] == "running" and manifest["runner"]["pid"] == proc.pid
+    result = subprocess.run([KIT, "diff", str(killed), str(ok.run_dir)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2 and "did not finish" in result.stderr and "is gone" in result.stderr, result.stderr
+    manifest = json.loads((killed / "manifest.json").read_text())
+    assert manifest["status"] == "failed" and manifest["stale"] is True and "kill -9" in manifest["error"]
+
+
+def test_the_next_report_marks_a_stale_run_failed(tmp_path, fault_notebook):
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    stale = tmp_path / "faults" / "20250101T000000Z"
+    stale.mkdir(parents=True)
+    from kit.report import runner_identity
+
+    (stale / "manifest.json").write_text(json.dumps({"status": "running", "started": "2025-01-01T00:00:00+00:00",
+                                                     "runner": {**runner_identity(), "pid": dead.pid,
+                                                                "process_started": ""}}))
+    run_report([SAMPLE], title="Faults", output_root=tmp_path, notebook=fault_notebook)
+    manifest = json.loads((stale / "manifest.json").read_text())
+    assert manifest["status"] == "failed" and manifest["stale"] is True
+
+
+def test_latest_names_the_run_started_last_not_the_one_finished_last(tmp_path, fault_notebook):
+    slow = report_in_background(tmp_path, fault_notebook, "wait")
+    wait_for(lambda: list((tmp_path / "faults").glob("*/started")), "the first run never started")
+    first = next(p.parent for p in (tmp_path / "faults").glob("*/started"))
+    second = run_report([SAMPLE], title="Faults", output_root=tmp_path, notebook=fault_notebook)
+    (tmp_path / "faults" / "release").write_text("1")
+    _, err = slow.communicate(timeout=240)
+    assert slow.returncode == 0, err
+    assert json.loads((first / "manifest.json").read_text())["status"] == "ok"
+    assert json.loads((tmp_path / "faults" / "latest.json").read_text())["run"] == second.run_dir.name
+
+
+def test_ctrl_c_before_the_notebook_starts_leaves_no_empty_folder(tmp_path, fault_notebook, monkeypatch):
+    import kit.report
+
+    def interrupted():
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(kit.report, "git_commit", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        run_report([SAMPLE], title="Faults", output_root=tmp_path, notebook=fault_notebook)
+    assert not [p for p in tmp_path.rglob("*") if p.is_dir() and not any(p.iterdir())], "no empty run folder"
+
+
+def test_every_file_of_a_run_folder_has_the_umask_mode(tmp_path, fault_notebook):
+    import stat
+
+    mask = os.umask(0o022)
+    os.umask(mask)
+    ok = run_report([SAMPLE], title="Faults", output_root=tmp_path, notebook=fault_notebook)
+    written = [p for p in [*ok.run_dir.rglob("*"), tmp_path / "faults" / "latest.json"] if p.is_file()]
+    assert {p.name for p in written} >= {"report.html", "manifest.json", "latest.json", "numbers.csv", "report.ipynb"}
+    assert {p.name: oct(stat.S_IMODE(p.stat().st_mode)) for p in written} == \
+        {p.name: oct(0o666 & ~mask) for p in written}
+
+
+def test_title_with_a_credential_is_refused_like_the_parameter(tmp_path):
+    token = "ghp_" + "a1B2" * 9
+    proc = subprocess.run([KIT, "report", str(SAMPLE), "--title", f"Leak {token}", "-o", str(tmp_path)],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2 and "'title' looks like a credential" in proc.stderr, proc.stderr
+    assert not list(tmp_path.iterdir()), "no folder, manifest or page carries the token"
+
+
+@pytest.mark.parametrize("args, message", [
+    (["-p", "period", "fortnight"], "'period' must be one of day, week, month, got 'fortnight'"),
+    (["-p", "key_dates", "Feb 12 call"], "'key_dates': key date 'Feb 12 call' does not start with a date"),
+    (["-p", "key_dates", "2025-13-45 call"], "'key_dates': key date '2025-13-45' is not a date"),
+    (["-p", "counter_claim_days", "-3"], "'counter_claim_days' must be a whole number of 0 or more"),
+    (["-p", "start_date", "2025-03-01", "-p", "end_date", "2025-02-01"], "'start_date' (2025-03-01) is after"),
+    (["-p", "corrections_file", "no-such-corrections.csv"], "'corrections_file': "),
+])
+def test_a_bad_parameter_value_stops_the_run_before_it_starts(tmp_path, args, message):
+    proc = subprocess.run([KIT, "report", str(SAMPLE), "-o", str(tmp_path), *args],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2 and message in proc.stderr, proc.stderr
+    assert not list(tmp_path.iterdir()), "nothing was started"
 
 
 def test_secrets_in_the_environment_never_reach_the_notebook(tmp_path, fault_notebook, monkeypatch):
