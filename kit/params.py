@@ -306,6 +306,13 @@ class StageLog:
         self.stages.setdefault(stage, {}).update({k: int(v) for k, v in counts.items()})
         self.save()
 
+    def note(self, stage: str, *messages: str) -> None:
+        """Plain-words notes on a stage (a damaged cache moved aside, …), listed in the manifest."""
+        if messages:
+            notes = self.stages.setdefault(stage, {}).setdefault("notes", [])
+            notes.extend(m for m in messages if m not in notes)
+            self.save()
+
     def save(self) -> None:
         if self.path.parent.exists():
             write_json(self.path, self.stages)

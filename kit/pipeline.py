@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .cache import cached_attribution, cached_statements
+from .cache import CHUNK_ARTICLES, cached_attribution, cached_statements
 from .claims import claims_and_counterclaims
 from .corrections import apply_corrections
 from .echoes import add_echoes, echo_clusters, echoes
@@ -76,10 +76,13 @@ def extracted_statements(articles: pd.DataFrame, *, spacy_model: str | None = No
                        n_workers=n_workers, n_process=n_process)
 
     with _stage(log, "quotes"):
+        # Stored every CHUNK_ARTICLES articles; a Dask run stores per larger chunk, each of which starts a cluster.
         statements = cached_statements(articles, extract=parse, spacy_model=spacy_model or None,
-                                       cache_dir=cache_dir or None)
+                                       cache_dir=cache_dir or None,
+                                       chunk=CHUNK_ARTICLES if engine == "local" else 10 * CHUNK_ARTICLES)
     if log is not None:
         log.count("quotes", statements=len(statements), **statements.attrs["cache"])
+        log.note("quotes", *statements.attrs["cache_notes"])
     return check_table(statements, "statements")
 
 
@@ -103,6 +106,7 @@ def attributed_statements(articles: pd.DataFrame, *, spacy_model: str | None = N
         statements = cached_attribution(statements, articles, registry, cache_dir=cache_dir or None)
     if log is not None:
         log.count("attribute", **statements.attrs["cache"])
+        log.note("attribute", *statements.attrs["cache_notes"])
     if corrections_file:
         with _stage(log, "corrections"):
             statements = apply_corrections(statements, corrections_file, registry)
