@@ -35,6 +35,9 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 # Characters an .xlsx file (XML) cannot hold: C0 controls other than tab, newline, carriage return.
 XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# Bidirectional controls: embeddings, overrides, isolates, marks. Invisible, yet "We will \u202etpecca
+# ton\u202c the deal" displays as "... not accept ..." while the text says the opposite.
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 
 
 @lru_cache(maxsize=1)

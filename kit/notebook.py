@@ -6,6 +6,8 @@ every output sanitized: article text is shown, never run (no script, no event ha
 ``javascript:`` link), and interactive widgets appear as the static snapshot they carry.
 ``failing_cell`` and ``explain_failure`` say, in plain words, where and why a run broke.
 ``escape_text`` and ``escape_md`` make article text safe to show from a notebook cell.
+Bidirectional controls (U+202E and its kin), which make text display in another order than it
+reads, are shown as visible marks (``⟨U+202E⟩``) wherever article text is shown.
 """
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from .files import atomic_write_bytes
+from .files import BIDI_CONTROLS, atomic_write_bytes, mark_characters
 
 KERNEL_NAME = "newsroom-kit"
 
@@ -40,9 +42,15 @@ def run_notebook(notebook: str | Path, output: str | Path, parameters: dict[str,
 
 # ---------------------------------------------------------------- safe text
 
+def show_controls(text: str) -> str:
+    """``text`` with every bidirectional control shown as a visible mark, e.g. ``⟨U+202E⟩``."""
+    return mark_characters(text, BIDI_CONTROLS)
+
+
 def escape_text(value: Any) -> str:
-    """Article-derived text made safe for an HTML report: shown as text, never run as markup."""
-    return html.escape("" if value is None else str(value), quote=True)
+    """Article-derived text made safe for an HTML report: shown as text, never run as markup, and
+    bidirectional controls shown as marks (:func:`show_controls`)."""
+    return show_controls(html.escape("" if value is None else str(value), quote=True))
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>$])")
@@ -56,7 +64,7 @@ def escape_md(value: Any) -> str:
     """
     # Quotes need no escaping in Markdown text, and "&#x27;" would be mangled by the "#" escape below.
     text = html.escape("" if value is None else str(value), quote=False).replace("\r", " ").replace("\n", " ")
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    return show_controls(_MD_SPECIAL.sub(r"\\\1", text))
 
 
 # ---------------------------------------------------------------- failures
@@ -174,7 +182,8 @@ def _joined(value) -> str:
 
 def export_html(notebook: str | Path, html_path: str | Path, *, include_code: bool = False) -> Path:
     """HTML of an executed notebook without prompts (and without code cells unless ``include_code``),
-    every output sanitized (see :func:`sanitize_outputs`); written atomically. Returns the path."""
+    every output sanitized (see :func:`sanitize_outputs`) and bidirectional controls shown as marks;
+    written atomically. Returns the path."""
     import nbformat
     from nbconvert import HTMLExporter
 
@@ -182,5 +191,5 @@ def export_html(notebook: str | Path, html_path: str | Path, *, include_code: bo
     sanitize_outputs(nb)
     exporter = HTMLExporter(exclude_input=not include_code, exclude_input_prompt=True, exclude_output_prompt=True)
     body, _ = exporter.from_notebook_node(nb)
-    atomic_write_bytes(html_path, body.encode("utf-8"))
+    atomic_write_bytes(html_path, show_controls(body).encode("utf-8"))
     return Path(html_path)

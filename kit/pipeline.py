@@ -19,6 +19,7 @@ from __future__ import annotations
 from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable
 
 import pandas as pd
 
@@ -26,6 +27,7 @@ from .cache import CHUNK_ARTICLES, cached_attribution, cached_statements
 from .claims import claims_and_counterclaims
 from .corrections import apply_corrections
 from .echoes import add_echoes, echo_clusters, echoes
+from .files import BIDI_CONTROLS
 from .nlp import default_n_process
 from .scale import ENGINES, extract
 from .schemas import check_table
@@ -51,6 +53,35 @@ def select_articles(loaded, start_date: str = "", end_date: str = "") -> pd.Data
     if end_date:
         keep &= when < pd.Timestamp(end_date, tz="UTC") + pd.Timedelta(days=1)
     return articles[keep]
+
+
+# The columns a reader sees a statement by, checked for text that displays otherwise than it reads.
+SHOWN_COLUMNS = ("quote", "speaker", "speaker_mention", "sentence")
+
+
+def with_display_notes(statements: pd.DataFrame, columns: Iterable[str] = SHOWN_COLUMNS) -> pd.DataFrame:
+    """The statements with a ``note`` on each row whose quote, speaker or sentence holds
+    bidirectional controls (U+202E …): such text displays in another order than it reads ("tpecca
+    ton" between U+202E and U+202C shows as "not accept"). The report and the quote browser show
+    the controls as marks (``⟨U+202E⟩``); speakers are matched with them removed."""
+    notes = [[] for _ in range(len(statements))]
+    for col in (c for c in columns if c in statements.columns):
+        for i, value in enumerate(statements[col].tolist()):
+            found = sorted(set(BIDI_CONTROLS.findall(value))) if isinstance(value, str) else []
+            if found:
+                notes[i].append((col, found))
+    described = [_bidi_note(n) for n in notes]
+    if "note" in statements.columns:
+        described = ["; ".join(filter(None, [str(old or ""), new])) for old, new in zip(statements["note"], described)]
+    return statements.assign(note=described)
+
+
+def _bidi_note(found: list[tuple[str, list[str]]]) -> str:
+    if not found:
+        return ""
+    marks = sorted({f"U+{ord(c):04X}" for _, chars in found for c in chars})
+    return (f"bidirectional control characters ({', '.join(marks)}) in the {', '.join(col for col, _ in found)}: "
+            "the text may display in another order than it reads; the report shows them as marks")
 
 
 def _stage(log, name: str):
@@ -83,7 +114,7 @@ def extracted_statements(articles: pd.DataFrame, *, spacy_model: str | None = No
     if log is not None:
         log.count("quotes", statements=len(statements), **statements.attrs["cache"])
         log.note("quotes", *statements.attrs["cache_notes"])
-    return check_table(statements, "statements")
+    return check_table(with_display_notes(statements), "statements")
 
 
 def attributed_statements(articles: pd.DataFrame, *, spacy_model: str | None = None, registry: Registry | None = None,

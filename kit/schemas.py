@@ -18,7 +18,7 @@ PERIODS = {"day": "D", "week": "W-SUN", "month": "M"}
 WHO_SAID_WHAT_COLUMNS = [
     "said_on", "actor", "speaker", "camp", "role", "kind", "quote", "cue", "venue", "when_text",
     "said_on_precision", "published", "title", "source", "url", "article_id", "quote_id",
-    "quote_start", "quote_end", "sentence", "context",
+    "quote_start", "quote_end", "sentence", "context", "note",
 ]
 CLAIM_FIELDS = ["said_on", "camp", "speaker", "quote", "title", "url", "quote_id"]
 CLAIMS_COLUMNS = (["rank", "score", "days_apart", "wording", "polarity_differs", "themes"]
@@ -83,6 +83,7 @@ STATEMENTS_SCHEMA = pa.DataFrameSchema({
     "cue": _text(), "cue_start": _offset(), "cue_end": _offset(), "venue": _text(), "sentence": _text(),
     "content": _text(), "content_start": _offset(), "content_end": _offset(),
     "confidence": pa.Column("float64", pa.Check.in_range(0, 1)),
+    "note": _text(required=False),  # added by kit.pipeline: text that may display misleadingly
 }, strict=False)
 
 # The columns kit.speakers and kit.when add to the statements.
@@ -100,7 +101,7 @@ WHO_SAID_WHAT_SCHEMA = pa.DataFrameSchema({
     "said_on_precision": _str(), "published": _utc_time(),
     "title": _str(), "source": _str(), "url": _str(), "article_id": _str(),
     "quote_id": _str(unique=True), "quote_start": pa.Column("int64"), "quote_end": pa.Column("int64"),
-    "sentence": _str(), "context": _str(),
+    "sentence": _str(), "context": _str(), "note": _str(),
     "themes": _str(required=False), "echo_id": _str(required=False),
     "echo_articles": pa.Column("int64", pa.Check.ge(1), required=False),
     "camp_id": _str(required=False),
