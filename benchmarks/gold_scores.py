@@ -8,8 +8,9 @@ predictions in the scorer's shape (one article per line: id, quotes with quote_s
 quote_spans, speaker, speaker_start/end) to ``--out``, and calls
 ``../shared/tools/score_quotes.py`` for all kinds (every row), direct (the engine's direct
 quotes and turns) and direct+mixed (direct, turns and partial quotes), then the strict variant
-of the last two with every row scored. Prints the scorer's JSON and the engine's words per
-second.
+of the last two with every row scored. Prints the scorer's JSON, a summary (overlap P/R/F1 and
+end-to-end F1 per selection, recall per gold kind), the engine's rows per kind and act with the
+share that matches a gold attribution, and the engine's words per second.
 
 The adapter maps a statement to PolNeAR's notion of content: the quoted pieces for a direct
 quote or turn, the whole reported clause (``content_start``/``content_end``) for a partial
@@ -87,32 +88,48 @@ def score(gold_path: Path, pred_path: Path, kinds: str | None) -> dict:
     return json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout)
 
 
-def show_errors(gold: list[dict], statements: pd.DataFrame, n: int) -> None:
-    """Print missed gold attributions and unmatched predictions for study (not saved anywhere)."""
+def overlaps(gold: list[dict], statements: pd.DataFrame):
+    """For each article: its text, gold attributions with their best overlap with any row, and
+    rows (with their prediction) with their best overlap with any gold attribution."""
     import re
     word = re.compile(r"\w+")
     by_article = {aid: grp for aid, grp in statements.groupby("article_id", sort=False)}
-    shown = 0
     for art in gold:
         text = art["text"]
-        preds = [prediction(r) for r in by_article[art["id"]].itertuples()] if art["id"] in by_article else []
-        def toks(spans):
-            return {m.start() for s, e in spans for m in word.finditer(text, s, e)}
+        rows = list(by_article[art["id"]].itertuples()) if art["id"] in by_article else []
+        preds = [prediction(r) for r in rows]
+        toks = lambda spans: {m.start() for s, e in spans for m in word.finditer(text, s, e)}
         ptoks = [toks(p["quote_spans"]) for p in preds]
-        for g in art["quotes"]:
-            gt = toks(g.get("quote_spans") or [[g["quote_start"], g["quote_end"]]])
-            best = max((len(gt & pt) / max(len(gt), len(pt), 1) for pt in ptoks), default=0)
+        gtoks = [toks(g.get("quote_spans") or [[g["quote_start"], g["quote_end"]]]) for g in art["quotes"]]
+        best = lambda a, others: max((len(a & b) / max(len(a), len(b), 1) for b in others), default=0)
+        yield (text, [(g, best(gt, ptoks)) for g, gt in zip(art["quotes"], gtoks)],
+               [(r, p, best(pt, gtoks)) for r, p, pt in zip(rows, preds, ptoks)])
+
+
+def show_errors(gold: list[dict], statements: pd.DataFrame, n: int) -> None:
+    """Print missed gold attributions and unmatched predictions for study (not saved anywhere)."""
+    shown = 0
+    for text, golds, rows in overlaps(gold, statements):
+        for g, best in golds:
             if best < 0.5 and shown < n:
                 shown += 1
                 print(f"MISS {g['kind']:8} cue={g.get('cue')!r:16} src={g.get('speaker')!r:20} "
                       f"best={best:.2f} | {text[g['quote_start']:g['quote_end']][:150]!r}")
-        gtoks = [toks(g.get("quote_spans") or [[g["quote_start"], g["quote_end"]]]) for g in art["quotes"]]
-        for p, pt in zip(preds, ptoks):
-            best = max((len(gt & pt) / max(len(gt), len(pt), 1) for gt in gtoks), default=0)
+        for r, p, best in rows:
             if best < 0.5 and shown < n:
                 shown += 1
                 print(f"FP   {p['kind']:8} spk={p['speaker']!r:20} best={best:.2f} | "
                       f"{text[p['quote_start']:p['quote_end']][:150]!r}")
+
+
+def by_act(gold: list[dict], statements: pd.DataFrame) -> pd.DataFrame:
+    """Engine rows per kind and act, and the share that matches a PolNeAR attribution (overlap
+    >= 0.5, any gold kind): PolNeAR has no acts, so this is precision per act, not recall."""
+    rows = [(r.kind, r.act, best >= 0.5) for _, _, found in overlaps(gold, statements) for r, _, best in found]
+    frame = pd.DataFrame(rows, columns=["kind", "act", "matched"])
+    table = frame.groupby(["kind", "act"]).agg(rows=("matched", "size"), matched=("matched", "sum"))
+    table["precision"] = (100 * table["matched"] / table["rows"]).round(1)
+    return table.reset_index()
 
 
 def main(argv=None) -> int:
@@ -151,17 +168,27 @@ def main(argv=None) -> int:
     # (a direct-quote extractor such as textacy is measured this way), and with every row the
     # engine writes (strict: an indirect row that matches no gold counts against direct quotes).
     own_kinds = {"direct": {"direct", "turn"}, "direct,mixed": {"direct", "turn", "partial"}}
-    strict = {}
+    strict, summary = {}, {}
     for label, kinds in (("all", None), ("direct", "direct"), ("direct+mixed", "direct,mixed")):
         pred_path = args.out
         if kinds:
             strict[label] = score(gold_path, args.out, kinds)
             pred_path = args.out.with_name(args.out.stem + "-" + kinds.replace(",", "-") + ".jsonl")
             write_predictions(gold, statements[statements["kind"].isin(own_kinds[kinds])], pred_path)
+        summary[label] = score(gold_path, pred_path, kinds)
         print(f"== {label} ==")
-        print(json.dumps(score(gold_path, pred_path, kinds), indent=1))
+        print(json.dumps(summary[label], indent=1))
     for label, res in strict.items():
         print(f"strict {label} (every row scored): overlap {res['overlap']}, e2e F1 {res['e2e']['F1']}")
+    print("\n== summary: overlap P / R / F1, end-to-end F1 ==")
+    for label, res in summary.items():
+        o = res["overlap"]
+        print(f"{label:13} {o['P']:5} / {o['R']:5} / {o['F1']:5}   e2e {res['e2e']['F1']}")
+    print("\n== recall per gold kind (all rows scored) ==")
+    for kind, r in summary["all"]["recall_by_kind"].items():
+        print(f"{kind:9} {r['found']:5} of {r['gold']:5}  {r['R']}")
+    print("\n== engine rows per kind and act, share matching a gold attribution ==")
+    print(by_act(gold, statements).to_string(index=False))
     print(f"engine: {len(articles)} articles, {words} words, {len(statements)} statements in "
           f"{seconds:.1f} s: {words / seconds:,.0f} words/s, {len(articles) / seconds:.1f} articles/s "
           f"(fast={not args.slow}, batch_size={args.batch_size}, n_process={args.n_process})")

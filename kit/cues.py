@@ -1,14 +1,16 @@
 """The cue lexicon a reporter edits, ``data/speech_verbs.yml``, read by one function.
 
-``load_lexicon()`` gives the quote engine its speech verbs, belief verbs, phrases ("according
-to"), venue words, the labels that name no speaker, the office words of transcript labels and
-the first-name lists; ``cue_form_pattern`` turns the verbs into a broad regex of their
+``load_lexicon()`` gives the quote engine its speech verbs grouped by the speech act they report
+(``acts``), thought verbs, the verbs with a noun-phrase object, light verbs and speech nouns,
+verb-and-preposition cues, speech adjectives, phrases ("according to"), venue words, link-line
+openers, the labels that name no speaker, the office words of transcript labels and the
+first-name lists; ``cue_form_pattern`` turns the verbs into a broad regex of their
 inflections, the cheap cue test for a pipeline whose lemmatizer ``kit.quotes`` cannot read.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .config import load_yaml
@@ -17,8 +19,8 @@ from .config import load_yaml
 @dataclass
 class Lexicon:
     """The cue lexicon from ``data/speech_verbs.yml``."""
-    verbs: frozenset
-    belief: frozenset
+    verbs: frozenset          # speech verbs: a cue with a clause, an infinitive or a quotation
+    belief: frozenset         # thought verbs: a cue with a clause or an infinitive only
     phrases: tuple
     addressee: frozenset
     medium: frozenset
@@ -27,19 +29,56 @@ class Lexicon:
     female: frozenset
     male: frozenset
     forms: re.Pattern
+    acts: dict = field(default_factory=dict)           # verb lemma -> act
+    quote_only: frozenset = frozenset()                # cues only beside a quotation
+    objects: frozenset = frozenset()                   # (lemma, particle or "") with an object as content
+    light: frozenset = frozenset()                     # verbs that need a speech noun as object
+    nouns: dict = field(default_factory=dict)          # speech noun -> act
+    preps: dict = field(default_factory=dict)          # (verb lemma, preposition) -> act
+    adjectives: frozenset = frozenset()                # "was clear that", "made clear that"
+    link_openers: frozenset = frozenset()              # "READ MORE:", "Watch below:" lines
+    word_use: frozenset = frozenset()                  # "a term used [to describe] X"
+
+    @property
+    def cue_verbs(self) -> frozenset:
+        """Every verb lemma that can head a cue, for the fast path's cheap test."""
+        return self.verbs | self.belief | self.light | {v for v, _ in self.objects} | {v for v, _ in self.preps}
+
+    @property
+    def light_only(self) -> frozenset:
+        """Light verbs that are cues only with a speech noun ("gave an assessment")."""
+        return self.light - self.verbs - self.belief - {v for v, _ in self.objects} - {v for v, _ in self.preps}
+
+
+def _grouped(raw: dict, key: str) -> dict[str, str]:
+    """{word: group} from a mapping of group -> list of words (``acts``, ``speech_nouns``)."""
+    out = {}
+    for group, words in (raw.get(key) or {}).items():
+        for word in words or []:
+            out[str(word).lower()] = str(group)
+    return out
 
 
 @lru_cache(maxsize=4)
 def load_lexicon(path: str = "speech_verbs.yml") -> Lexicon:
-    """The cue verbs, phrases, venue words and name lists a reporter edits in ``data/``."""
+    """The cue verbs and their acts, phrases, venue words and name lists a reporter edits in ``data/``."""
     raw = load_yaml(path) or {}
     low = lambda key: frozenset(str(w).lower() for w in raw.get(key) or [])
-    verbs, belief = low("verbs"), low("belief_verbs")
+    acts = _grouped(raw, "acts")
+    thought = low("thought_acts")
+    verbs = frozenset(v for v, a in acts.items() if a not in thought)
+    belief = frozenset(v for v, a in acts.items() if a in thought)
     phrases = tuple(tuple(str(p).lower().split()) for p in raw.get("phrases") or [])
-    return Lexicon(verbs, belief, phrases, low("addressee_verbs"), low("medium_nouns"),
-                   low("not_speaker_labels"), low("label_roles"), frozenset(raw.get("female_names") or []),
-                   frozenset(raw.get("male_names") or []),
-                   cue_form_pattern(verbs | belief, [" ".join(p) for p in phrases]))
+    objects = frozenset((w.split()[0], " ".join(w.split()[1:])) for w in low("object_verbs"))  # "point out"
+    preps = {tuple(str(k).lower().split()): str(v) for k, v in (raw.get("preposition_cues") or {}).items()}
+    adjectives = low("speech_adjectives")
+    lex = Lexicon(verbs, belief, phrases, low("addressee_verbs"), low("medium_nouns"),
+                  low("not_speaker_labels"), low("label_roles"), frozenset(raw.get("female_names") or []),
+                  frozenset(raw.get("male_names") or []), re.compile("$^"), acts, low("quotation_only_verbs"),
+                  objects, low("light_verbs"), _grouped(raw, "speech_nouns"), preps, adjectives,
+                  low("link_openers"), low("word_use_verbs"))
+    lex.forms = cue_form_pattern(lex.cue_verbs, [" ".join(p) for p in phrases] + sorted(adjectives))
+    return lex
 
 
 # Cue-verb surface forms, for the cheap candidate test.

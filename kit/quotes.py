@@ -15,6 +15,9 @@
                                  ("a senior Russian lawmaker"); "" if none
     speaker_mention, speaker_start, speaker_end   the words the cue attaches to ("he"), -1 if none
     cue, cue_start, cue_end      the speech verb or phrase ("told", "according to"), -1 if none
+    act                          the speech act of the cue (says, denies, rejects, warns, accuses,
+                                 demands, promises, agrees, concerned, believes); "says" for
+                                 a quotation without a cue and a transcript turn
     venue                        addressee or medium ("CNN", "reporters", "New York Post"), or ""
     sentence                     the sentence(s) around the statement, for a reporter to read
     content, content_start, content_end  the whole reported content: for a partial quote the
@@ -30,8 +33,14 @@ How it works (rules, no trained model beyond spaCy's parser):
   pipeline's lemmatizer can read as a cue verb) get the full parse (``fast=True``); the rest
   get only named entities, which speaker resolution needs, and paragraphs whose every letter
   is quoted or spoken in a transcript get nothing;
-* a cue is a verb from ``data/speech_verbs.yml`` (matched on its lemma) that governs a clause
-  or a quotation, or a phrase such as "according to"; its subject is the speaker mention;
+* a cue is a verb from ``data/speech_verbs.yml`` (matched on its lemma) that governs a clause,
+  an infinitive or a quotation; a speech verb with a noun-phrase object ("reaffirmed Russia's
+  readiness to ..."), a light verb with a speech noun ("expressed concern about X"), a verb and
+  a preposition ("called for X"), "was clear that", or a phrase such as "according to"; its
+  subject is the speaker mention, and a passive or impersonal cue ("It was emphasised that")
+  takes the text's main speaker (see ``_implicit_speakers``);
+* what is not speech is left out: a negated cue over a question ("has not stated whether"),
+  action verbs, naming participles and word senses, link lines, captions and headlines;
 * a quotation is direct when it is the whole content of its cue, partial when it sits inside a
   longer reported clause; a cue's clause without quotation marks is indirect speech;
 * transcript lines that open with a speaker label are turns;
@@ -60,16 +69,24 @@ from .quotes_marks import Quotation, Turn, find_quotations, find_turns, paragrap
 log = logging.getLogger(__name__)
 
 # Bump when the engine's rows change, so kit.cache re-extracts instead of reusing old rows.
-ENGINE_VERSION = "6"
+ENGINE_VERSION = "7"
 
 STATEMENT_COLUMNS = [
     "article_id", "quote_id", "quote", "quote_start", "quote_end", "quote_spans", "quote_text",
     "kind", "speaker", "speaker_mention", "speaker_start", "speaker_end",
-    "cue", "cue_start", "cue_end", "venue", "sentence",
+    "cue", "cue_start", "cue_end", "act", "venue", "sentence",
     "content", "content_start", "content_end", "confidence",
 ]
 CONTENT_DEPS = {"ccomp", "xcomp", "parataxis"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+PASSIVE_DEPS = {"nsubjpass", "auxpass", "csubjpass"}
+# Prepositions whose object says what a statement was about ("expressed concern [over X]").
+CONTENT_PREPS = {"about", "of", "on", "over", "regarding", "concerning", "against", "for", "as", "with"}
+# What a statement's predicate may carry that is not what was said: where, when, why.
+ADJUNCT_MARKS = {"after", "before", "when", "while", "because", "since", "although", "though", "as",
+                 "until", "once", "whereas", "whilst"}
+ADJUNCT_PREPS = {"at", "in", "during", "after", "before", "since", "amid", "amidst", "following", "by",
+                 "through", "via", "from"}
 RELATIVE = {"who", "that", "which", "whom"}
 NOT_MENTION_DEPS = {"relcl", "acl", "advcl", "punct", "cc", "conj", "prep"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
@@ -98,17 +115,17 @@ def _inside(s: int, e: int, spans) -> bool:
     return any(a <= s and e <= b for a, b in spans)
 
 
-def lemma_forms(nlp, lemmas: Iterable[str]) -> frozenset[str] | None:
-    """Every lower-case word the pipeline can lemmatise to one of ``lemmas`` as a verb, read
-    from its rule lemmatizer's own tables; None when the pipeline lemmatises some other way
-    (then the cheap test falls back to the lexicon's broad stem pattern)."""
+def lemma_forms(nlp, lemmas: Iterable[str], pos: str = "verb") -> frozenset[str] | None:
+    """Every lower-case word the pipeline can lemmatise to one of ``lemmas`` as a ``pos`` (verb
+    or noun), read from its rule lemmatizer's own tables; None when the pipeline lemmatises
+    some other way (then the cheap test falls back to the lexicon's broad stem pattern)."""
     if nlp is None or "lemmatizer" not in nlp.pipe_names:
         return None
     lemmatizer = nlp.get_pipe("lemmatizer")
     if getattr(lemmatizer, "mode", None) != "rule":
         return None
-    rules = lemmatizer.lookups.get_table("lemma_rules", {}).get("verb", [])
-    exceptions = lemmatizer.lookups.get_table("lemma_exc", {}).get("verb", {})
+    rules = lemmatizer.lookups.get_table("lemma_rules", {}).get(pos, [])
+    exceptions = lemmatizer.lookups.get_table("lemma_exc", {}).get(pos, {})
     lemmas = {str(w).lower() for w in lemmas}
     forms = set(lemmas)  # base forms, and auxiliaries (lemmatised as their own lower case)
     for lemma in lemmas:
@@ -134,10 +151,30 @@ def _exact_forms_pattern(forms: frozenset, phrases: tuple) -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(words + joined) + r")\b", re.I)
 
 
-def cue_pattern(nlp, lex: Lexicon) -> re.Pattern:
-    """The cheap test for a cue: any word the pipeline can read as a cue verb, or a phrase."""
-    forms = lemma_forms(nlp, lex.verbs | lex.belief)
-    return lex.forms if forms is None else _exact_forms_pattern(forms, lex.phrases)
+@dataclass(frozen=True)
+class CueTest:
+    """The fast path's cheap test for a paragraph that can hold a cue: a word the pipeline can
+    read as a cue verb, a phrase or a speech adjective ("clear" in "made clear that"); or a
+    light verb ("gave") with a speech noun ("assessment"), for a light verb is a cue only with one."""
+    words: re.Pattern
+    light: re.Pattern
+    nouns: re.Pattern
+
+    def search(self, text: str) -> bool:
+        return bool(self.words.search(text) or (self.light.search(text) and self.nouns.search(text)))
+
+
+def cue_pattern(nlp, lex: Lexicon) -> CueTest | re.Pattern:
+    """The cheap test for a cue (see :class:`CueTest`), from the pipeline's own lemmatizer
+    tables; the lexicon's broad stem pattern when they cannot be read."""
+    forms = lemma_forms(nlp, lex.cue_verbs - lex.light_only)
+    light = lemma_forms(nlp, lex.light_only)
+    nouns = lemma_forms(nlp, lex.nouns, "noun")
+    if forms is None or light is None or nouns is None:
+        return lex.forms
+    words = lex.phrases + tuple((a,) for a in sorted(lex.adjectives))
+    return CueTest(_exact_forms_pattern(forms, words), _exact_forms_pattern(light, ()),
+                   _exact_forms_pattern(nouns, ()))
 
 
 def _outside(s: int, e: int, spans: list) -> list[tuple[int, int]]:
@@ -162,7 +199,7 @@ def not_prose_spans(quotations: list[Quotation], turns: list[Turn]) -> list[tupl
 
 
 def plan_article(article_id: str, text: str, lex: Lexicon, fast: bool = True,
-                 cues: re.Pattern | None = None) -> Plan:
+                 cues: CueTest | re.Pattern | None = None) -> Plan:
     """Paragraphs, quotations and turns of one article, and what each paragraph needs.
 
     With ``fast`` a paragraph gets the full parse only when it can hold a statement: a
@@ -200,27 +237,36 @@ class Cue:
     content: set = field(default_factory=set)
     subtree: set = field(default_factory=set)
     belief: bool = False
+    act: str = "says"
+    quote_only: bool = False   # a cue only for a quotation beside it ('"...," he continued')
 
 
 def _subject(verb, depth: int = 0):
     """The speaker token of a cue verb: its subject, the subject of the verb it hangs from
-    ("..., adding that"), or the noun a relative clause describes ("Peskov, who said")."""
+    ("..., adding that"), the noun a relative clause describes ("Peskov, who said"), or the
+    agent of a passive ("was raised by Putin"). The subject of a passive is never the speaker:
+    it is what was said ("X was pointed out") or who was told ("He was told that")."""
     for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS and not (child.dep_ == "nsubjpass" and child.lower_ == "it"):
+        if depth and child.lower_ == "it" and verb.dep_ == "ccomp" and child.dep_ in SUBJECT_DEPS:
+            # "Putin emphasised that it is unacceptable ... and outlined ...": a cue the parser
+            # hung on the reported clause is still the reporting subject's
+            return _subject(verb.head, depth + 1)
+        # "Trump was asked about it and said ...": who was asked is who then spoke
+        if child.dep_ == "nsubj" or (depth and child.dep_ == "nsubjpass" and child.lower_ != "it"):
             if child.lower_ in RELATIVE and verb.dep_ == "relcl":
                 return verb.head
             return child
+    if not depth and any(c.dep_ in PASSIVE_DEPS for c in verb.children):
+        for child in verb.children:
+            if child.dep_ == "agent":
+                return next((gc for gc in child.children if gc.dep_ == "pobj"), None)
+        return None
     if verb.dep_ == "relcl":
         return verb.head
     if depth < 3 and verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.i != verb.i:
         return _subject(verb.head, depth + 1)
     if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
         return verb.head  # "a statement saying ..."
-    for child in verb.children:
-        if child.dep_ == "agent":
-            for gc in child.children:
-                if gc.dep_ == "pobj":
-                    return gc
     return None
 
 
@@ -228,24 +274,170 @@ def _clause_tokens(head, exclude: set) -> set:
     return {t.i for t in head.subtree} - exclude
 
 
+def _not_said(tok, lex: Lexicon) -> bool:
+    """True for a cue word that reports no statement of its own: a participle or infinitive that
+    names or describes a noun ("a group called X", "attempts to blame Russia"), the sense of a
+    word ("a term Rubio has used to describe Trump"; ``word_use_verbs``), or the infinitive of
+    another cue ("asked him to convey our wishes": the asking is the statement)."""
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in (lex.verbs | lex.belief) - lex.quote_only:
+        return True
+    while tok.dep_ in {"xcomp", "advcl"} and tok.tag_ == "VB" and tok.head.i != tok.i:
+        tok = tok.head  # "used [to describe]"
+        if tok.lemma_.lower() in lex.word_use:
+            return True
+    return tok.dep_ == "acl" and tok.tag_ in {"VBN", "VB"}
+
+
+def _about_time(tok) -> bool:
+    """A preposition or noun that dates or places in time ("on Thursday", "last week")."""
+    return tok.ent_type_ in {"DATE", "TIME"} or any(
+        c.ent_type_ in {"DATE", "TIME"} for c in tok.children if c.dep_ == "pobj")
+
+
+def _object_content(verb, target, exclude: set) -> set:
+    """What was said as a noun phrase: the object (or a passive's subject, or a preposition's
+    object), and the rest of the verb's predicate to its right ("reaffirmed [the readiness of the
+    United States along with its allies to respond decisively]"), without a coordinated verb
+    (its own statement), a clause of time or cause ("after ..."), or a date."""
+    ids = {t.i for t in target.subtree}
+    for child in verb.children:
+        if child.i < target.i or child.i in ids or child.dep_ in {"punct", "cc", "mark", "prt"}:
+            continue
+        if child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"}:
+            continue
+        if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ADJUNCT_MARKS for c in child.children):
+            continue
+        if child.dep_ in {"advmod", "npadvmod"} or (child.dep_ == "prep" and (
+                _about_time(child) or child.lower_ in ADJUNCT_PREPS)):
+            continue
+        ids |= {t.i for t in child.subtree}
+    for child in verb.children:  # "cited X [as an example]" even when it comes first
+        if child.dep_ == "oprd" or (child.dep_ == "prep" and child.lower_ in CONTENT_PREPS and not _about_time(child)):
+            ids |= {t.i for t in child.subtree}
+    return ids - exclude
+
+
+def _trailing_aside(doc, ids: set, lex: Lexicon) -> set:
+    """The aside that ends a reported clause after a comma, which is the writer's, not the
+    speaker's: ", citing the strategic importance of ...", ", although it may take days",
+    ", and rights groups warned that ..." (another speaker)."""
+    if not ids:
+        return set()
+    last = max(i for i in ids if not doc[i].is_punct) if any(not doc[i].is_punct for i in ids) else max(ids)
+    for t in sorted((doc[i] for i in ids), key=lambda t: t.i):
+        start = t.left_edge.i
+        comma = doc[start - 1] if doc[start - 1].dep_ != "cc" else doc[start - 2]
+        if t.right_edge.i < last or start == min(ids) or comma.text not in {",", ";", "—", "–", "--", "("}:
+            continue
+        first = doc[start]
+        # a relative clause (", which impedes talks") is left in: in a readout it is the speaker's
+        aside = (t.dep_ == "advcl" and (t.tag_ == "VBG" or any(
+            c.dep_ == "mark" and c.lower_ in ADJUNCT_MARKS for c in t.children))) or \
+            (t.dep_ == "conj" and t.lemma_.lower() in lex.acts and any(c.dep_ == "nsubj" for c in t.children))
+        if aside:
+            return {x.i for x in t.subtree} | set(range(comma.i, start))
+    return set()
+
+
+def _bare_noun(noun) -> set:
+    """The noun with its determiners and modifiers only ("this statement", "the comments")."""
+    return {noun.i} | {t.i for c in noun.children if c.dep_ in {"det", "poss", "amod", "compound", "nummod", "predet"}
+                       for t in c.subtree}
+
+
+def _next_statements(cue_tok, clause, lex: Lexicon) -> set:
+    """Inside a reported clause, the speaker's next statement coordinated with it: "said he
+    would order a review [and warned against hackers]" (a cue verb in the cue's own form, with
+    no subject of its own), which is a statement of its own."""
+    out = set()
+    for t in clause.subtree:
+        if t.dep_ == "conj" and t.i > clause.i and t.tag_ == cue_tok.tag_ and t.lemma_.lower() in lex.acts \
+                and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children):
+            out |= {x.i for x in t.subtree} | {c.i for c in t.head.children if c.dep_ == "cc" and c.i < t.i}
+    return out
+
+
 def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
-    lemma = tok.lemma_.lower()
-    belief = lemma in lex.belief
-    if tok.i in blocked or tok.pos_ not in {"VERB", "AUX"} or not (lemma in lex.verbs or belief):
+    """A cue headed by a verb: a speech or thought verb with its clause or infinitive, a speech
+    verb with a noun-phrase object ("reaffirmed Russia's readiness to ..."), a light verb with a
+    speech noun ("expressed concern about X"), or a verb and a preposition ("called for X")."""
+    if tok.i in blocked or tok.pos_ not in {"VERB", "AUX"}:
         return None
-    cue = Cue([tok], tok.sent, belief=belief)
+    lemma = tok.lemma_.lower()
+    belief, speech = lemma in lex.belief, lemma in lex.verbs
+    particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), "")
+    takes_object = (lemma, particle) in lex.objects or (lemma, "") in lex.objects
+    target = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    # "updated President Zelenskyy [on U.S. efforts]": the parser may hang the preposition on the addressee
+    near = list(tok.children) + (list(target.children) if target is not None and lemma in lex.addressee else [])
+    preps = [c for c in near if c.dep_ == "prep" and (lemma, c.lower_) in lex.preps]
+    if not (speech or belief or takes_object or preps or lemma in lex.light) or _not_said(tok, lex):
+        return None
+    passive = any(c.dep_ in PASSIVE_DEPS for c in tok.children)
+    cue = Cue([tok], tok.sent, belief=belief, act=lex.acts.get(lemma, "says"), quote_only=lemma in lex.quote_only)
     cue.source = _subject(tok)
     source_ids = {t.i for t in cue.source.subtree} if cue.source is not None and cue.source.head.i == tok.i else set()
-    heads = [c for c in tok.children if c.dep_ in CONTENT_DEPS and not (belief and c.dep_ != "ccomp")]
-    for h in heads:
-        cue.content |= _clause_tokens(h, source_ids | {tok.i})
-    if not heads and tok.dep_ == "parataxis" and tok.head.pos_ in {"VERB", "AUX"} and not belief:
-        cue.content = _clause_tokens(tok.head, {t.i for t in tok.subtree})  # "X, he said, is Y"
+    exclude = source_ids | {tok.i}
+    if speech or belief:
+        # a thought counts with a clause, or an infinitive in the active ("wants to meet", not
+        # "is thought to be")
+        heads = [c for c in tok.children if c.dep_ in CONTENT_DEPS and not (
+            belief and (c.dep_ == "parataxis" or (c.dep_ == "xcomp" and (passive or c.pos_ not in {"VERB", "AUX"}))))]
+        for h in heads:
+            cue.content |= _clause_tokens(h, exclude) - _next_statements(tok, h, lex)
+            if h.dep_ == "xcomp" and h.tag_ == "VB":  # "wants to triple X, grow Y and create Z"
+                for c in tok.children:
+                    if c.dep_ == "conj" and c.tag_ == "VB" and c.i > h.i:
+                        cue.content |= _clause_tokens(c, exclude) | {t.i for t in tok.children if t.dep_ == "cc" and h.i < t.i < c.i}
+        if not heads and tok.dep_ == "parataxis" and tok.head.pos_ in {"VERB", "AUX"} and not belief:
+            cue.content = _clause_tokens(tok.head, {t.i for t in tok.subtree})  # "X, he said, is Y"
+    if target is None and passive:
+        target = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.lower_ != "it"), None)
+    noun_act = lex.nouns.get(target.lemma_.lower()) if target is not None else None
+    if lemma in lex.light and noun_act:
+        cue.act = noun_act
+    if target is None and takes_object:  # "described as counterproductive the intentions of ..."
+        target = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+    if not cue.content and not belief and target is not None and (takes_object or (lemma in lex.light and noun_act)):
+        cue.content = _object_content(tok, target, exclude)
+        if not takes_object and not cue.content - _bare_noun(target):
+            cue.content = set()  # "made the comments on Friday": a statement referred to, not made
+    if not cue.content and not belief and preps:
+        prep = preps[0]
+        cue.act = lex.preps[(lemma, prep.lower_)]
+        cue.content = _object_content(tok, prep, exclude | {prep.i}) if prep.head.i == tok.i else \
+            {t.i for t in prep.subtree} - {prep.i} - exclude
+        if target is not None and lemma not in lex.addressee:  # "accused X of Y", not "briefed X on Y"
+            cue.content |= {t.i for t in target.subtree} - exclude
+    if not (speech or belief) and not cue.content:
+        return None
+    cue.content -= _trailing_aside(tok.doc, cue.content, lex)
     cue.subtree = set()
     for child in tok.children:  # the verb's arguments, not its time, place or other clauses
         if child.dep_ in ARGUMENT_DEPS or (child.dep_ == "prep" and child.lower_ in ARGUMENT_PREPS):
             cue.subtree |= {t.i for t in child.subtree}
     cue.subtree -= source_ids
+    return cue
+
+
+def _adjective_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
+    """'President Biden was clear that ...', 'made clear that ...': a speech adjective after "be"
+    or "make" with a clause; "It is clear that ..." is the writer's own voice, not a cue."""
+    head = tok.head
+    if tok.i in blocked or tok.pos_ != "ADJ" or tok.lower_ not in lex.adjectives \
+            or tok.dep_ not in {"acomp", "oprd", "ccomp", "xcomp"} or head.lemma_.lower() not in {"be", "make"}:
+        return None
+    source = _subject(head)
+    if source is None or source.lower_ == "it":
+        return None
+    clause = [c for c in tok.children if c.dep_ == "ccomp"] or \
+        [c for c in head.children if c.dep_ == "ccomp" and c.i > tok.i]
+    if not clause:
+        return None
+    cue = Cue(sorted([head, tok], key=lambda t: t.i), tok.sent, source=source)
+    source_ids = {t.i for t in source.subtree} if source.head.i == head.i else set()
+    cue.content = _clause_tokens(clause[0], source_ids | {head.i, tok.i})
+    cue.subtree = set(cue.content)
     return cue
 
 
@@ -280,7 +472,7 @@ def cues_in(doc, lex: Lexicon, blocked: set) -> list[Cue]:
         # Without a dependency parse there is no cue to find, and spaCy 3.8 can crash the
         # process (SIGSEGV) when Token.children is read on such a doc.
         return []
-    cues = [c for c in (_verb_cue(t, lex, blocked) for t in doc) if c is not None]
+    cues = [c for t in doc for c in (_verb_cue(t, lex, blocked), _adjective_cue(t, lex, blocked)) if c is not None]
     return cues + _phrase_cues(doc, lex, blocked)
 
 
@@ -475,6 +667,43 @@ def _is_partial(cue: Cue, how: str, q_ids: set, doc) -> bool:
     return len(outside) >= 2 or (how == "subtree" and len(outside) >= 1)
 
 
+WH_WORDS = {"whether", "if", "what", "when", "why", "how", "who", "which", "where"}
+
+
+def _unsaid(cue: Cue, doc) -> bool:
+    """A statement not made: a negated cue over a question ("he has not explicitly stated
+    whether he would continue aid", "would not say when"). Other negated speech stays: "did not
+    deny that ..." reports a position, and PolNeAR annotates it (dropping every negated cue
+    loses more true attributions on its dev split than it removes false ones)."""
+    if not any(c.dep_ == "neg" for t in cue.tokens for c in t.children):
+        return False
+    return doc[min(cue.content)].lower_ in WH_WORDS
+
+
+# Words a headline leaves in lower case; every other word of a headline is capitalised.
+HEADLINE_SMALL = {"a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "nor", "but", "at", "by",
+                  "with", "as", "from", "into", "vs", "via", "per"}
+
+
+def not_prose_line(line: str, first: bool, openers: frozenset) -> bool:
+    """True for a line that is not the article's prose, so no statement is read from it: a link
+    to another story or a caption for embedded media ("READ MORE: ...", "Watch the full
+    interview below:"; the openers are ``link_openers`` in ``data/speech_verbs.yml``), or,
+    below the first line, a headline alone on a line (every word that is not a small word
+    capitalised: "Emails Reveal Aide Conspired With Reporter")."""
+    line = line.strip()
+    low = line.lower()
+    for word in openers:
+        after = low[len(word):len(word) + 1]
+        if low.startswith(word) and (after == ":" or (after == " " and line.endswith(":"))):
+            return True
+    if first:
+        return False  # the article's own headline: "Trump says ..." is a statement
+    words = re.findall(r"[^\W\d_][\w’'\-]*", line)
+    content = [w for w in words if w.lower() not in HEADLINE_SMALL]
+    return 3 <= len(words) <= 20 and all(w[0].isupper() for w in content)
+
+
 def statements_in_paragraph(plan: Plan, k: int, doc, lex: Lexicon, blocked_spans) -> list[Statement]:
     """Statements whose quotation starts in, or whose cue sits in, paragraph k."""
     off, end = plan.paras[k]
@@ -486,6 +715,8 @@ def statements_in_paragraph(plan: Plan, k: int, doc, lex: Lexicon, blocked_spans
                 blocked |= set(range(span.start, span.end))
     quotes = [q for q in plan.quotations if any(off <= s < end for s, _ in q.pieces[:1])
               and not _inside(q.start, q.end, [tuple(p) for t in plan.turns for p in t.pieces])]
+    if not_prose_line(plan.text[off:end], k == 0, lex.link_openers):
+        return []
     cues = cues_in(doc, lex, blocked)
     out: list[Statement] = []
     by_cue: dict[int, Statement] = {}
@@ -526,7 +757,9 @@ def statements_in_paragraph(plan: Plan, k: int, doc, lex: Lexicon, blocked_spans
         by_cue[key] = st
         out.append(st)
     for cue in cues:
-        if id(cue) in by_cue or len([i for i in cue.content if doc[i].is_alpha]) < 2:
+        if id(cue) in by_cue or cue.quote_only or len([i for i in cue.content if doc[i].is_alpha]) < 2:
+            continue
+        if _unsaid(cue, doc):
             continue
         if cue.content & blocked:
             continue
@@ -545,7 +778,7 @@ def _row(plan: Plan, st: Statement, resolver: Resolver, doc, lex: Lexicon) -> di
                quote_spans=[list(p) for p in st.pieces],
                quote_text=" ".join(text[s:e] for s, e in st.pieces), kind=st.kind,
                speaker="", speaker_mention="", speaker_start=-1, speaker_end=-1,
-               cue="", cue_start=-1, cue_end=-1, venue="",
+               cue="", cue_start=-1, cue_end=-1, act="says", venue="",
                sentence=text[st.sentence[0]:st.sentence[1]].strip(),
                content_start=(st.content or st.pieces)[0][0], content_end=(st.content or st.pieces)[-1][1],
                confidence=round(st.confidence, 2), _para=st.para)
@@ -556,6 +789,7 @@ def _row(plan: Plan, st: Statement, resolver: Resolver, doc, lex: Lexicon) -> di
         c0, c1 = cue.tokens[0], cue.tokens[-1]
         row.update(cue_start=off + c0.idx, cue_end=off + c1.idx + len(c1))
         row["cue"] = text[row["cue_start"]:row["cue_end"]]
+        row["act"] = cue.act
         row["venue"] = venue_of(cue, lex) if len(cue.tokens) == 1 else ""
         if cue.source is not None:
             q_ids = set()
@@ -589,7 +823,7 @@ def _turn_row(plan: Plan, turn: Turn, resolver: Resolver) -> dict:
                 quote_text=" ".join(text[s:e] for s, e in turn.pieces), kind="turn",
                 speaker=speaker, speaker_mention=label, speaker_start=turn.label_start,
                 speaker_end=turn.label_end, cue=":", cue_start=turn.label_end,
-                cue_end=turn.label_end + 1, venue="", sentence=text[turn.pieces[0][0]:turn.pieces[0][1]][:400],
+                cue_end=turn.label_end + 1, act="says", venue="", sentence=text[turn.pieces[0][0]:turn.pieces[0][1]][:400],
                 content=text[start:end], content_start=start, content_end=end, confidence=0.95,
                 _para=-1)
 
@@ -617,6 +851,24 @@ def _inherit(rows: list[dict]) -> None:
             r["venue"] = prev["venue"]
 
 
+def _implicit_speakers(rows: list[dict], people: set[str]) -> None:
+    """A statement whose cue names nobody ("It was emphasised that ...", "Specific examples ...
+    were cited", "The President of France was asked to ...") is the text's main speaker's, as
+    in a readout: the person who is the subject of the nearest earlier cue, else the first
+    person who is the subject of a cue anywhere in the text. Joint subjects ("The leaders") and
+    institutions do not count; a text with no person speaking leaves the speaker empty."""
+    by_person = sorted((r["cue_start"], r["speaker"]) for r in rows
+                       if r["speaker_start"] >= 0 and r["cue_start"] >= 0 and r["speaker"] in people)
+    if not by_person:
+        return
+    for r in rows:
+        if r["speaker"] or not r["cue"] or r["kind"] == "turn" or r["speaker_start"] >= 0:
+            continue
+        earlier = [name for at, name in by_person if at < r["cue_start"]]
+        r["speaker"] = earlier[-1] if earlier else by_person[0][1]
+        r["confidence"] = round(min(r["confidence"], 0.5), 2)
+
+
 def statements_for_article(plan: Plan, docs: dict, lex: Lexicon) -> list[dict]:
     """Statement rows for one article whose paragraphs have been run through spaCy."""
     persons = []
@@ -636,6 +888,7 @@ def statements_for_article(plan: Plan, docs: dict, lex: Lexicon) -> list[dict]:
     rows += [_turn_row(plan, t, resolver) for t in plan.turns]
     rows.sort(key=lambda r: (r["quote_start"], r["quote_end"], r["kind"]))
     _inherit(rows)
+    _implicit_speakers(rows, {p.full for p in resolver.people})
     seen = set()
     out = []
     for r in rows:

@@ -16,7 +16,7 @@ import pandera.pandas as pa
 PERIODS = {"day": "D", "week": "W-SUN", "month": "M"}
 
 WHO_SAID_WHAT_COLUMNS = [
-    "said_on", "actor", "speaker", "camp", "role", "kind", "quote", "cue", "venue", "when_text",
+    "said_on", "actor", "speaker", "camp", "role", "kind", "act", "quote", "cue", "venue", "when_text",
     "said_on_precision", "published", "title", "source", "url", "article_id", "quote_id",
     "quote_start", "quote_end", "sentence", "context", "note",
 ]
@@ -80,8 +80,8 @@ STATEMENTS_SCHEMA = pa.DataFrameSchema({
     "quote_start": _offset(), "quote_end": _offset(), "quote_spans": _lists(), "quote_text": _text(),
     "kind": _text(checks=[pa.Check.isin(["direct", "partial", "indirect", "turn"])]),
     "speaker": _text(), "speaker_mention": _text(), "speaker_start": _offset(), "speaker_end": _offset(),
-    "cue": _text(), "cue_start": _offset(), "cue_end": _offset(), "venue": _text(), "sentence": _text(),
-    "content": _text(), "content_start": _offset(), "content_end": _offset(),
+    "cue": _text(), "cue_start": _offset(), "cue_end": _offset(), "act": _text(), "venue": _text(),
+    "sentence": _text(), "content": _text(), "content_start": _offset(), "content_end": _offset(),
     "confidence": pa.Column("float64", pa.Check.in_range(0, 1)),
     "note": _text(required=False),  # added by kit.pipeline: text that may display misleadingly
 }, strict=False)
@@ -97,8 +97,8 @@ WHO_SAID_WHAT_SCHEMA = pa.DataFrameSchema({
     "said_on": pa.Column(pa.DateTime, nullable=True),
     "actor": _str(), "speaker": _str(),
     "camp": _str(checks=pa.Check.str_length(min_value=1)),
-    "role": _str(), "kind": _str(), "quote": _str(), "cue": _str(), "venue": _str(), "when_text": _str(),
-    "said_on_precision": _str(), "published": _utc_time(),
+    "role": _str(), "kind": _str(), "act": _str(), "quote": _str(), "cue": _str(), "venue": _str(),
+    "when_text": _str(), "said_on_precision": _str(), "published": _utc_time(),
     "title": _str(), "source": _str(), "url": _str(), "article_id": _str(),
     "quote_id": _str(unique=True), "quote_start": pa.Column("int64"), "quote_end": pa.Column("int64"),
     "sentence": _str(), "context": _str(), "note": _str(),

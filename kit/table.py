@@ -84,7 +84,7 @@ def who_said_what(statements: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFr
     than failing; ``camp_id`` is kept when the statements carry it.
     """
     table = with_article_fields(statements, articles)
-    for col in ("actor", "speaker", "camp", "role", "kind", "quote", "cue", "venue", "when_text",
+    for col in ("actor", "speaker", "camp", "role", "kind", "act", "quote", "cue", "venue", "when_text",
                 "said_on_precision", "title", "source", "url", "sentence", "note"):
         table[col] = text_column(table, col)
     table["camp"] = table["camp"].replace("", "Other")

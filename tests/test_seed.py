@@ -53,3 +53,11 @@ def test_seed_offsets_point_into_the_text(found, seed_articles):
         assert text[r.quote_start:r.quote_end] == r.quote
         if r.speaker_start >= 0:
             assert text[r.speaker_start:r.speaker_end] == r.speaker_mention
+
+
+def test_seed_gives_no_statement_from_speech_not_made(found, seed_articles):
+    """"he has not explicitly stated whether he would continue or reduce aid" is no statement."""
+    text = seed_articles.iloc[0]["text"]
+    at = text.index("has not explicitly stated whether")
+    assert not ((found["cue_start"] >= at) & (found["cue_start"] < at + 40)).any()
+    assert not found["quote"].str.contains("continue or reduce aid").any()

@@ -1,0 +1,149 @@
+"""Readouts and reported speech as governments and newsrooms write them, and what is not speech.
+
+Real passages are read from ../shared at test time (skipped where absent); the hand-written
+articles are FICTIONAL, made up for these tests: the people, places and statements are invented.
+"""
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from conftest import shared_path
+from kit.quotes import extract_quotes
+
+
+def run(nlp, *texts: str, fast: bool = True) -> pd.DataFrame:
+    articles = pd.DataFrame({"article_id": [f"t{i}" for i in range(len(texts))], "text": list(texts)})
+    return extract_quotes(articles, nlp, fast=fast)
+
+
+def records(name: str, ids: set[str]) -> dict[str, dict]:
+    found = {}
+    with open(shared_path(*name.split("/")), encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            if rec["id"] in ids:
+                found[rec["id"]] = rec
+    return found
+
+
+def articles_of(recs: dict[str, dict]) -> pd.DataFrame:
+    return pd.DataFrame({"article_id": list(recs), "text": [r["text"] for r in recs.values()]})
+
+
+def row_at(found: pd.DataFrame, text: str, content_starts: str) -> pd.Series:
+    at = text.index(content_starts)
+    rows = found[(found["content_start"] <= at) & (at < found["content_end"])]
+    assert len(rows) >= 1, f"no statement over {content_starts!r}"
+    return rows.sort_values("content_start", ascending=False).iloc[0]
+
+
+JOHNSON = "kremlin-en-50e9bb23a2d7"   # Telephone conversation with British Prime Minister Boris Johnson
+MACRON = "kremlin-en-e4e894f17f6f"    # Telephone conversation with President of France Emmanuel Macron
+
+
+@pytest.fixture(scope="module")
+def kremlin(nlp):
+    recs = records("corpus/kremlin_en_2021_2022.jsonl", {JOHNSON, MACRON})
+    return {aid: (rec["text"], extract_quotes(articles_of({aid: rec}), nlp)) for aid, rec in recs.items()}
+
+
+def test_noun_phrase_objects_passives_and_joint_subjects_in_a_readout(kremlin):
+    text, found = kremlin[JOHNSON]
+    concern = row_at(found, text, "concern about Russia's alleged large-scale troop movements")
+    assert (concern["speaker"], concern["cue"], concern["act"]) == ("Boris Johnson", "expressed", "concerned")
+    need = row_at(found, text, "the need to immediately begin talks")
+    assert (need["speaker"], need["cue"]) == ("Vladimir Putin", "stated")
+    joint = row_at(found, text, "satisfaction with the outcome of the 26th session")
+    assert joint["speaker_mention"] == "Both leaders"
+    # passive and impersonal forms: the readout's main speaker, named in no mention
+    for content in ("Specific examples of Kiev's destructive course",
+                    "Ukraine's policy of discrimination against Russian-speaking people",
+                    "all this is happening amid the active military"):
+        row = row_at(found, text, content)
+        assert (row["speaker"], row["speaker_mention"], row["speaker_start"]) == ("Vladimir Putin", "", -1), content
+    agreed = row_at(found, text, "continue to discuss the issues raised")
+    assert (agreed["speaker_mention"], agreed["act"]) == ("The leaders", "agrees")
+
+
+def test_an_action_verb_is_not_speech(kremlin):
+    """"Kiev continues to refuse to act on agreements" is Putin's claim about Kiev, not Kiev's."""
+    text, found = kremlin[MACRON]
+    assert not (found["cue"].str.lower().str.startswith("continu")).any()
+    claim = row_at(found, text, "Kiev continues to refuse to act on agreements")
+    assert (claim["speaker"], claim["cue"]) == ("Vladimir Putin", "pointed")
+    asked = row_at(found, text, "be more active in persuading the Kiev authorities")
+    assert (asked["speaker"], asked["speaker_mention"], asked["act"]) == ("Vladimir Putin", "", "says")
+
+
+def test_a_quoted_headline_alone_on_a_line_is_no_statement(nlp):
+    recs = records("gold/polnear-dev.jsonl", {"polnear/dev/nyt_2016-09-08_obama-on-climate-change-the-tren"})
+    text = next(iter(recs.values()))["text"]
+    found = extract_quotes(articles_of(recs), nlp)
+    line = text.index("All Bets Are Off.")
+    assert not ((found["quote_start"] <= line) & (line < found["quote_end"])).any()
+    assert len(found) > 10  # the article's real quotations are all still there
+
+
+def test_a_word_used_to_describe_someone_is_no_statement(nlp):
+    recs = records("gold/polnear-train.jsonl", {"polnear/train/politico_2016-08-23_top-senate-candidates-pointing-f"})
+    text = next(iter(recs.values()))["text"]
+    found = extract_quotes(articles_of(recs), nlp)
+    at = text.index("has used to describe Donald Trump")
+    near = found[(found["cue_start"] >= at) & (found["cue_start"] < at + 40)]
+    assert near.empty, near[["speaker", "cue", "quote"]].to_string()
+
+
+FICTIONAL = (
+    "Mayor says Fairhaven bridge will reopen by winter\n\n"
+    "FICTIONAL article, made up for the newsroom-kit tests.\n\n"
+    "Mayor Sarah Ellison denied that the bridge repairs had run over budget.\n\n"
+    "READ MORE: Ellison says ferry fares will rise in March\n\n"
+    "Harbour Board Says Ferry Fares Will Rise Again\n\n"
+    "Ellison warned that the ferries could stop in January and called for a new harbour levy.\n\n"
+    "Watch Ellison explain the plan below:\n\n"
+    "Councillor Tom Brandt expressed concern about the cost of the levy. He thinks that the "
+    "council should wait.\n\n"
+    "It was agreed to meet again on Friday. Ellison was clear that the levy would not pass "
+    "without a vote. It is clear that the council is split.\n\n"
+    "Brandt has not said whether he will vote for the levy.\n"
+)
+
+
+def test_speech_acts_and_lines_that_are_not_prose(nlp):
+    found = run(nlp, FICTIONAL)
+    text = FICTIONAL
+    acts = {c: row_at(found, text, c)["act"] for c in (
+        "the bridge repairs had run over budget", "the ferries could stop in January", "a new harbour levy",
+        "concern about the cost of the levy", "the council should wait", "Fairhaven bridge will reopen")}
+    assert acts == {"the bridge repairs had run over budget": "denies", "the ferries could stop in January": "warns",
+                    "a new harbour levy": "demands", "concern about the cost of the levy": "concerned",
+                    "the council should wait": "believes", "Fairhaven bridge will reopen": "says"}
+    # a link line, another story's headline and a caption hold no statement
+    for line in ("READ MORE:", "Harbour Board Says", "Watch Ellison explain"):
+        at = text.index(line)
+        end = text.index("\n", at)
+        assert not ((found["cue_start"] >= at) & (found["cue_start"] < end)).any(), line
+    agreed = row_at(found, text, "meet again on Friday")
+    assert (agreed["speaker"], agreed["act"]) == ("Tom Brandt", "agrees")
+    clear = row_at(found, text, "the levy would not pass without a vote")
+    assert (clear["speaker"], clear["cue"]) == ("Sarah Ellison", "was clear")
+    assert not (found["content"].str.contains("the council is split")).any()  # the writer's own voice
+    assert not (found["content"].str.contains("he will vote for the levy")).any()  # said nothing
+
+
+def test_fast_path_gives_the_same_rows_on_readouts(nlp):
+    picked = []
+    with open(shared_path("corpus", "kremlin_en_2021_2022.jsonl"), encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            if rec["title"].startswith("Telephone conversation"):
+                picked.append(rec)
+            if len(picked) == 30:
+                break
+    articles = pd.DataFrame({"article_id": [r["id"] for r in picked], "text": [r["text"] for r in picked]})
+    fast = extract_quotes(articles, nlp, fast=True)
+    assert len(fast) > 100
+    pd.testing.assert_frame_equal(fast, extract_quotes(articles, nlp, fast=False))
