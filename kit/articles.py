@@ -74,7 +74,7 @@ ARTICLE_COLUMNS = [
     "article_id", "title", "text", "published", "published_from", "source", "url",
     "path", "record", "content_hash", "published_offset", "paths", "near_duplicate_of", "note",
 ]
-INPUT_COLUMNS = ["path", "record", "status", "reason", "article_id", "input_id", "format", "note"]
+INPUT_COLUMNS = ["path", "record", "status", "reason", "article_id", "input_id", "format", "note", "bytes", "sha256"]
 
 FORMATS = {
     ".txt": "txt", ".md": "md", ".markdown": "md",
@@ -304,20 +304,60 @@ def filename_date(path: Path) -> tuple[pd.Timestamp, str] | None:
 
 
 def find_inputs(paths: Iterable[str | Path], ignore: Iterable[str] = DEFAULT_IGNORE) -> Iterator[Found]:
-    """Every file named, matched by a glob, or found under a folder; and every path that cannot be read."""
+    """Every file named, matched by a glob, or found under a folder; and every path that cannot be read.
+
+    The kit's own output (report runs, report folders, the extraction cache) is never an input:
+    such a folder, or a path inside one, is listed as ignored with the reason.
+    """
     ignore = tuple(ignore)
+    seen: dict[Path, str] = {}
     for raw in paths:
         path = Path(raw)
         if os.path.lexists(path):
-            yield from expand(path, ignore, root=True)
+            yield from expand_unless_kit_output(path, ignore, seen, root=True)
         elif glob.has_magic(str(raw)):
             matches = sorted(glob.glob(str(raw), recursive=True))
             if not matches:
                 yield Found(path, "no files match this pattern")
             for match in matches:
-                yield from expand(Path(match), ignore, root=False)
+                yield from expand_unless_kit_output(Path(match), ignore, seen, root=False)
         else:
             yield Found(path, "no such file or folder")
+
+
+# Files by which the kit knows its own output folders, and the keys they hold.
+KIT_OUTPUT_MARKS = (("manifest.json", ("kit_version", "status"), "a report run folder"),
+                    ("latest.json", ("run", "path"), "a report folder"))
+CACHE_MARK = "extraction.sqlite"
+
+
+def kit_output(folder: Path) -> str:
+    """Why ``folder`` is the kit's own output (a report run, a report folder, the extraction cache),
+    as an ``ignored: …`` reason; "" when it is not."""
+    what = "the extraction cache" if (folder / CACHE_MARK).is_file() else ""
+    for name, keys, kind in KIT_OUTPUT_MARKS:
+        if what or not (folder / name).is_file():
+            continue
+        try:
+            with open(folder / name, "rb") as fh:
+                doc = json.loads(fh.read(64 << 20))
+        except (OSError, ValueError):
+            continue
+        if isinstance(doc, dict) and all(k in doc for k in keys):
+            what = f"{kind} ({name})"
+    return f"{IGNORED}: the kit's own output, {what}; never read as articles" if what else ""
+
+
+def expand_unless_kit_output(path: Path, ignore: tuple[str, ...], seen: dict[Path, str], *,
+                             root: bool) -> Iterator[Found]:
+    """:func:`expand`, unless ``path`` is inside the kit's own output (``seen`` remembers folders looked at)."""
+    for folder in [path, *path.absolute().parents]:
+        if folder not in seen:
+            seen[folder] = kit_output(folder) if folder.is_dir() else ""
+        if seen[folder]:
+            yield Found(path, seen[folder])
+            return
+    yield from expand(path, ignore, root=root)
 
 
 def expand(path: Path, ignore: tuple[str, ...], *, root: bool, ancestors: dict | None = None) -> Iterator[Found]:
@@ -336,6 +376,10 @@ def expand(path: Path, ignore: tuple[str, ...], *, root: bool, ancestors: dict |
         return
     if not stat.S_ISDIR(st.st_mode):
         yield Found(path, "not a regular file (a device, pipe or socket)")
+        return
+    own = kit_output(path)
+    if own:
+        yield Found(path, own)
         return
     key = (st.st_dev, st.st_ino)
     if key in ancestors:
@@ -393,8 +437,12 @@ def file_format(path: Path) -> str:
     return FORMATS.get(suffixes[-1], "") if suffixes else ""
 
 
-def read_bytes(path: Path) -> bytes:
-    """The file's bytes, gunzipped when the name ends in .gz; more than MAX_FILE_BYTES is refused."""
+def read_bytes(path: Path, seen: dict | None = None) -> bytes:
+    """The file's bytes, gunzipped when the name ends in .gz; more than MAX_FILE_BYTES is refused.
+
+    ``seen``, if given, receives the size and sha256 of the bytes read from disk (before unzipping):
+    what a manifest records is then exactly what was read, not what a second look found.
+    """
     limit = f"{MAX_FILE_BYTES / 2**20:,.0f} MB"
     if safe_size(path) > MAX_FILE_BYTES:
         raise SkipFile(f"file is larger than {limit}; split it into smaller files")
@@ -402,6 +450,8 @@ def read_bytes(path: Path) -> bytes:
         raw = path.read_bytes()
     except OSError as exc:
         raise SkipFile(os_problem(exc, path)) from exc
+    if seen is not None:
+        seen.update(bytes=len(raw), sha256=hashlib.sha256(raw).hexdigest())
     if path.suffix.lower() == ".gz":
         try:
             with gzip.GzipFile(fileobj=io.BytesIO(raw)) as fh:
@@ -472,9 +522,9 @@ def utf16_without_bom(raw: bytes) -> str:
     return ""
 
 
-def read_text(path: Path) -> tuple[str, list[str]]:
-    """``(text, notes)`` for a file: skips empty, blank and binary files with a reason."""
-    raw = read_bytes(path)
+def read_text(path: Path, seen: dict | None = None) -> tuple[str, list[str]]:
+    """``(text, notes)`` for a file: skips empty, blank and binary files with a reason (``seen``: see :func:`read_bytes`)."""
+    raw = read_bytes(path, seen)
     if not raw:
         raise SkipFile("empty file")
     kind = binary_kind(raw)
@@ -839,15 +889,18 @@ def feed_record(entry, record: int, source: str) -> Record:
     return Record(fields=fields, record=record, date_from="feed", error=error)
 
 
-def records_from_file(path: Path, field_map: dict[str, str] | None = None) -> tuple[str, list[Record], list[str]]:
-    """``(format, records, file notes)`` for one file; raises SkipFile with the reason it cannot be read."""
+def records_from_file(path: Path, field_map: dict[str, str] | None = None,
+                      seen: dict | None = None) -> tuple[str, list[Record], list[str]]:
+    """``(format, records, file notes)`` for one file; raises SkipFile with the reason it cannot be read.
+
+    ``seen`` receives the size and sha256 of the bytes read (see :func:`read_bytes`)."""
     fmt = file_format(path)
     field_map = field_map or {}
     if not fmt:
         kind = sniff_binary(path)
         suffix = "".join(path.suffixes[-2:]) if path.suffix.lower() == ".gz" else path.suffix
         raise SkipFile(f"binary file ({kind})" if kind else f"unsupported file type '{suffix or path.name}'")
-    text, notes = read_text(path)
+    text, notes = read_text(path, seen)
     if fmt in ("txt", "md"):
         records = records_from_text_file(text, fmt)
     elif fmt == "json":
@@ -1031,7 +1084,7 @@ def load_articles(paths: str | Path | Iterable[str | Path], *, field_map: dict[s
         articles["near_duplicate_of"] = near_duplicates(articles["text"].tolist(), articles["article_id"].tolist(),
                                                         near_duplicate_threshold)
         flag_near_duplicates(inputs, articles)
-    loaded = Loaded(articles=articles, inputs=pd.DataFrame(inputs, columns=INPUT_COLUMNS))
+    loaded = Loaded(articles=articles, inputs=pd.DataFrame(inputs, columns=INPUT_COLUMNS).astype({"record": "int64", "bytes": "int64"}))
     if strict:
         check_strict(loaded)
     return loaded
@@ -1073,8 +1126,20 @@ def load_one(item: Found, field_map: dict[str, str], rows: list[dict], inputs: l
              by_hash: dict[str, int], used_ids: dict[str, str], tick=no_tick) -> None:
     """Read one found path, appending its articles to ``rows`` and its accounting to ``inputs``.
 
-    ``tick(n)`` is called with the share of the file's bytes done, for a progress bar.
+    ``tick(n)`` is called with the share of the file's bytes done, for a progress bar. Every row
+    of the file gets the size and sha256 of the bytes read (``bytes``, ``sha256``; -1 and "" when
+    it could not be read).
     """
+    seen: dict = {}
+    first = len(inputs)
+    load_records(item, field_map, rows, inputs, by_hash, used_ids, tick, seen)
+    for row in inputs[first:]:
+        row.update(seen)
+
+
+def load_records(item: Found, field_map: dict[str, str], rows: list[dict], inputs: list[dict],
+                 by_hash: dict[str, int], used_ids: dict[str, str], tick, seen: dict) -> None:
+    """:func:`load_one`'s work; ``seen`` receives the size and sha256 of the bytes read."""
     path_text = display_path(item.path)
     fmt = file_format(item.path)
     if item.problem:
@@ -1082,7 +1147,7 @@ def load_one(item: Found, field_map: dict[str, str], rows: list[dict], inputs: l
         return
     size = safe_size(item.path)
     try:
-        fmt, records, file_notes = records_from_file(item.path, field_map)
+        fmt, records, file_notes = records_from_file(item.path, field_map, seen)
     except SkipFile as exc:
         inputs.append(input_row(path_text, -1, "skipped", str(exc), fmt=fmt))
         tick(size)
@@ -1132,7 +1197,7 @@ def input_row(path: str, record: int, status: str, reason: str, *, article_id: s
               fmt: str = "", note: str = "") -> dict:
     """One row of the ``inputs`` table."""
     return dict(path=path, record=record, status=status, reason=reason, article_id=article_id,
-                input_id=input_id, format=fmt, note=note)
+                input_id=input_id, format=fmt, note=note, bytes=-1, sha256="")
 
 
 def flag_near_duplicates(inputs: list[dict], articles: pd.DataFrame) -> None:

@@ -6,7 +6,8 @@
     tables/*.csv, *.parquet   the tables the notebook wrote (``inputs.csv`` accounts for every file)
     charts/*.png|svg
     manifest.json   kit version and commit, Python and package versions, spaCy pipeline, parameters,
-                    every input file with size and sha256, counts and timings per stage, status
+                    every input file with the size and sha256 of the bytes read, counts and timings
+                    per stage, status
 and points ``reports/<slug>/latest.json`` at it when the run succeeded, unless a successful run
 that started later already is there. Nothing is overwritten.
 
@@ -39,9 +40,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, Iterable
 
-from .articles import iter_files
 from .config import REPO_ROOT, REPORT_NOTEBOOK
-from .files import inside, safe_name, sha256_file, slugify, write_json
+from .files import inside, safe_name, slugify, write_json
 from .nlp import default_n_process
 from .notebook import KERNEL_NAME, Terminated, explain_failure, export_html, failing_cell, run_notebook
 from .params import check_parameters, check_values, notebook_parameters, refuse_secrets
@@ -76,15 +76,22 @@ class RunResult:
 
 # ---------------------------------------------------------------- files
 
-def input_files(paths: Iterable[str | Path]) -> list[dict]:
-    """Every input file with its size and sha256, for the manifest."""
-    out = []
-    for p in iter_files(paths):
-        try:
-            out.append({"path": str(p), "bytes": p.stat().st_size, "sha256": sha256_file(p)})
-        except OSError as exc:
-            out.append({"path": str(p), "error": exc.strerror or str(exc)})
-    return out
+def inputs_read(run_dir: Path) -> list[dict]:
+    """Every input file the run read, with the size and sha256 of the bytes it read (from
+    ``tables/inputs.csv``, which the loader fills as it reads: the manifest describes exactly what
+    was used, never a second look at a file that may have changed since)."""
+    import pandas as pd
+
+    from .files import read_spreadsheet_text
+
+    try:
+        table = read_spreadsheet_text(pd.read_csv(run_dir / "tables" / "inputs.csv", dtype=str, keep_default_na=False))
+    except (OSError, ValueError):
+        return []
+    if not {"path", "bytes", "sha256"} <= set(table.columns):
+        return []
+    read = table[table["sha256"] != ""].drop_duplicates("path")
+    return [{"path": p, "bytes": int(b), "sha256": h} for p, b, h in zip(read["path"], read["bytes"], read["sha256"])]
 
 
 def package_versions() -> dict[str, str]:
@@ -316,7 +323,8 @@ def run_report(inputs: str | Path | list, *, title: str = "Who said what", outpu
     if params.get("corrections_file"):
         # The notebook runs inside the run folder: a relative path must mean the caller's folder.
         params["corrections_file"] = str(Path(params["corrections_file"]).resolve())
-    # Everything that takes time happens before the run folder exists: Ctrl-C here leaves no empty folder.
+    # Everything that takes time happens before the run folder exists: Ctrl-C here leaves no empty
+    # folder. Inputs are hashed by the loader as it reads them (see inputs_read), not here.
     manifest = {
         "status": "running", "title": title, "started": "",
         "kit_version": kit_version(), "kit_commit": git_commit(), "parameters": params,
@@ -324,7 +332,7 @@ def run_report(inputs: str | Path | list, *, title: str = "Who said what", outpu
         "spacy_pipeline": pipeline_description(params.get("spacy_model") or None),
         "n_process": params.get("n_process"),
         "previous_run": str(previous) if previous else "",
-        "inputs": input_files(inputs), "timings": {}, "runner": runner_identity(),
+        "inputs": [], "timings": {}, "runner": runner_identity(),
     }
     if params.get("corrections_file"):
         from .corrections import corrections_file_entry
@@ -364,6 +372,7 @@ def _run(notebook: Path, run_dir: Path, params: dict, manifest: dict, kernel_nam
 
 
 def _merge_stages(manifest: dict, run_dir: Path) -> None:
+    manifest["inputs"] = inputs_read(run_dir)
     stages_path = run_dir / "stages.json"
     if stages_path.exists():
         try:

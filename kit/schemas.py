@@ -72,7 +72,8 @@ INPUTS_SCHEMA = pa.DataFrameSchema({
     "path": _text(), "record": pa.Column("int64"),
     "status": _text(checks=[pa.Check.isin(["loaded", "duplicate", "skipped"])]), "reason": _text(),
     "article_id": _text(), "input_id": _text(), "format": _text(),
-    "note": _text(),
+    "note": _text(), "bytes": pa.Column("int64", pa.Check.ge(-1)),
+    "sha256": _text(checks=[pa.Check.str_matches(r"^([0-9a-f]{64})?$")]),
 }, strict=True)
 
 STATEMENTS_SCHEMA = pa.DataFrameSchema({

@@ -62,6 +62,8 @@ pd.set_option("display.max_colwidth", 120)
 # The first thing a reader sees is the findings summary; the work below prints nothing.
 with log.stage("load"):
     loaded = kit.load_articles(input_paths)
+    # Every input with the sha256 of the bytes read: the manifest takes them from here.
+    kit.write_table(loaded.inputs, out / "tables", "inputs", formats=("csv",))
 articles = kit.select_articles(loaded, start_date, end_date)
 log.count("load", articles=len(articles), inputs=len(loaded.inputs))
 
@@ -87,7 +89,6 @@ with log.stage("tables"):
     formats = ("csv", "parquet", "xlsx") if kit.params.truthy(excel) else ("csv", "parquet")
     tables.write(out / "tables", formats)
     kit.write_table(kit.actors_table(statements), out / "tables", "actors", formats)
-    kit.write_table(loaded.inputs, out / "tables", "inputs", formats=("csv",))
 log.count("tables", rows=len(table), claims=len(tables.claims), echoes=len(tables.echoes),
           theme_tags=len(tables.theme_tags))
 
@@ -214,11 +215,12 @@ loaded.inputs[loaded.inputs["status"] != "loaded"]
 # %% [markdown]
 # ## Manifest
 #
-# `manifest.json` in the run folder records every input file with its size and sha256, the
-# parameters, the kit commit, the package versions and the spaCy pipeline; `kit report`
-# completes it with timings and the status when this notebook ends.
+# `manifest.json` in the run folder records the parameters, the kit commit, the package versions
+# and the spaCy pipeline; `kit report` completes it, when this notebook ends, with timings, the
+# status and every input file with the size and sha256 of the bytes read (from `tables/inputs.csv`).
 
 # %%
 manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8")) if (out / "manifest.json").exists() else {}
 pd.Series({"kit commit": manifest.get("kit_commit", ""), "spaCy pipeline": manifest.get("spacy_pipeline", ""),
-           "input files": len(manifest.get("inputs", [])), **manifest.get("packages", {})}, name="value").to_frame()
+           "input files": loaded.inputs.loc[loaded.inputs["sha256"] != "", "path"].nunique(),
+           **manifest.get("packages", {})}, name="value").to_frame()

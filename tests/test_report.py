@@ -87,6 +87,7 @@ def test_manifest_records_what_a_reader_needs(three_runs):
 
     assert m["n_process"] == m["parameters"]["n_process"] == default_n_process(), "the processes that parsed"
     assert m["parameters"]["actors_files"] == [str(SAMPLE_ACTORS)]
+    assert len(m["inputs"]) == len(list(SAMPLE.iterdir())), "every sample file"
     assert all(i["bytes"] > 0 and len(i["sha256"]) == 64 for i in m["inputs"])
     for stage in ("load", "quotes", "attribute", "tables"):
         assert m["stages"][stage]["seconds"] >= 0
@@ -354,6 +355,55 @@ def test_a_bad_parameter_value_stops_the_run_before_it_starts(tmp_path, args, me
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 2 and message in proc.stderr, proc.stderr
     assert not list(tmp_path.iterdir()), "nothing was started"
+
+
+EDIT_THEN_LOAD = '''
+from pathlib import Path
+import kit
+article = Path(input_paths[0]) / "a.md"
+# Someone saves the article again just after kit report started, before the notebook read it.
+article.write_text(article.read_text(encoding="utf-8") + "\\n\\nAn update was added later.\\n", encoding="utf-8")
+loaded = kit.load_articles(input_paths)
+kit.write_table(loaded.inputs, Path(output_dir) / "tables", "inputs", formats=("csv",))
+'''
+
+
+def test_the_manifest_describes_the_bytes_the_report_read(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "a.md").write_text("---\ntitle: A FICTIONAL note\n---\nThe first version of a fictional text.\n",
+                               encoding="utf-8")
+    nb = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "newsroom-kit", "display_name": "newsroom-kit",
+                                                           "language": "python"}})
+    nb.cells = [nbformat.v4.new_code_cell('input_paths = []\noutput_dir = "."\ntitle = ""\n',
+                                          metadata={"tags": ["parameters"]}),
+                nbformat.v4.new_code_cell(EDIT_THEN_LOAD)]
+    nbformat.write(nb, tmp_path / "edit.ipynb")
+    ok = run_report([data], title="Edited", output_root=tmp_path / "reports", notebook=tmp_path / "edit.ipynb")
+    read = (data / "a.md").read_bytes()
+    assert b"An update was added later." in read
+    entries = json.loads(ok.manifest.read_text())["inputs"]
+    assert entries == [{"path": str(data / "a.md"), "bytes": len(read), "sha256": hashlib.sha256(read).hexdigest()}]
+
+
+def test_kit_report_of_its_own_folder_never_reads_its_earlier_output(tmp_path):
+    project = tmp_path / "project"
+    shutil.copytree(SAMPLE, project / "articles")
+    env = {**os.environ, "KIT_CACHE_DIR": str(project / "kitcache")}
+    command = [KIT, "report", ".", "--title", "Self", "--actors", str(SAMPLE_ACTORS), "--processes", "1"]
+    runs = []
+    for _ in range(2):
+        proc = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=600)
+        assert proc.returncode == 0, proc.stderr
+        runs.append(Path(proc.stdout.split("run: ", 1)[1].strip()))
+    first, second = (json.loads((r / "manifest.json").read_text()) for r in runs)
+    assert second["stages"]["quotes"]["statements"] == first["stages"]["quotes"]["statements"]
+    assert second["stages"]["load"]["articles"] == first["stages"]["load"]["articles"]
+    inputs = pd.read_csv(runs[1] / "tables" / "inputs.csv", keep_default_na=False)
+    ignored = dict(zip(inputs["path"], inputs["reason"]))
+    assert "the kit's own output" in ignored[str(project / "reports" / "self")]
+    assert ignored[str(project / "kitcache")].endswith("the extraction cache; never read as articles")
+    assert not inputs["path"].str.contains("report.html|manifest.json").any()
 
 
 def test_secrets_in_the_environment_never_reach_the_notebook(tmp_path, fault_notebook, monkeypatch):
