@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from importlib import metadata
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from .config import REPO_ROOT, REPORT_NOTEBOOK
 from .files import inside, safe_name, slugify, write_json
