@@ -128,7 +128,11 @@ def _key_dates(value: Any) -> None:
 
 def _not_negative(name: str):
     def check(value: Any) -> None:
-        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        try:
+            whole = int(str(value).strip()) if not isinstance(value, (bool, float)) else -1
+        except ValueError:
+            whole = -1
+        if whole < 0:
             raise ValueError(f"parameter {name!r} must be a whole number of 0 or more, got {value!r}")
     return check
 

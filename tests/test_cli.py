@@ -95,7 +95,7 @@ def test_kit_quotes_writes_who_said_what_with_actor_camp_role_and_date(tmp_path)
                            "-o", str(raw)], capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr
     engine = pd.read_csv(raw, keep_default_na=False)
-    assert list(engine.columns) == STATEMENT_COLUMNS and sorted(engine["quote_id"]) == sorted(table["quote_id"])
+    assert list(engine.columns) == STATEMENT_COLUMNS + ["note"] and sorted(engine["quote_id"]) == sorted(table["quote_id"])
 
 
 @pytest.mark.parametrize("suffix", [".parquet", ".csv", ".jsonl"])
