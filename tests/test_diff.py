@@ -103,8 +103,8 @@ def test_kit_diff_prints_every_section_and_writes_tables(runs, tmp_path):
 
 def test_diff_csvs_open_safely_in_a_spreadsheet(runs, tmp_path):
     a, b = runs
-    table = pd.read_csv(b / "tables" / "who_said_what.csv")
-    table.loc[len(table)] = {**statement("a6", 0, "=1+2", "-Nobody", "Other", "2026-02-13")}
+    table = pd.read_csv(b / "tables" / "who_said_what.csv").astype(object)
+    table.loc[len(table)] = statement("a6", 0, "=1+2", "-Nobody", "Other", "2026-02-13")
     table.to_csv(b / "tables" / "who_said_what.csv", index=False)
     diff_runs(a, b).write(tmp_path / "d")
     new = pd.read_csv(tmp_path / "d" / "new_statements.csv", dtype=str, keep_default_na=False)
