@@ -93,9 +93,9 @@ def write_json(path: str | Path, data: Any) -> None:
 # ---------------------------------------------------------------- spreadsheets
 
 def _formula_like(text: str) -> bool:
-    if text[:1] == "'":
-        return _formula_like(text[1:])
-    return text[:1] in FORMULA_START and not PLAIN_NUMBER.fullmatch(text)
+    # Apostrophes in front are looked through, so a cell that already has one gets one more.
+    rest = text.lstrip("'")
+    return rest[:1] in FORMULA_START and not PLAIN_NUMBER.fullmatch(rest)
 
 
 def spreadsheet_cell(value: Any) -> Any:

