@@ -69,7 +69,7 @@ from .quotes_marks import Quotation, Turn, find_quotations, find_turns, paragrap
 log = logging.getLogger(__name__)
 
 # Bump when the engine's rows change, so kit.cache re-extracts instead of reusing old rows.
-ENGINE_VERSION = "7"
+ENGINE_VERSION = "8"
 
 STATEMENT_COLUMNS = [
     "article_id", "quote_id", "quote", "quote_start", "quote_end", "quote_spans", "quote_text",
@@ -606,13 +606,19 @@ def _quote_token_ids(doc, q: Quotation, off: int, end: int) -> set:
     return ids
 
 
-def _attach(q_ids: set, cues: list[Cue], doc) -> tuple[Cue | None, str]:
-    """The cue a quotation belongs to, and how ('content', 'subtree' or 'near')."""
+def _attach(q_ids: set, cues: list[Cue], doc, quoted: set = frozenset()) -> tuple[Cue | None, str]:
+    """The cue a quotation belongs to, and how ('content', 'adjacent', 'subtree' or 'near');
+    ``quoted`` holds the tokens of every quotation in the paragraph."""
     if not q_ids:
         return None, ""
     best = [c for c in cues if c.content & q_ids]
     if best:
         return min(best, key=lambda c: len(c.content)), "content"
+    # '“If you look back,” Scott said, “I could have ...”': the parser hangs the first piece on
+    # the cue as an adverbial clause, yet only the speaker and commas stand between them
+    best = [c for c in cues if not c.belief and _split_piece(c, q_ids, doc, quoted)]
+    if best:
+        return min(best, key=lambda c: min(abs(c.tokens[0].i - min(q_ids)), abs(c.tokens[0].i - max(q_ids)))), "adjacent"
     best = [c for c in cues if c.subtree & q_ids and not c.belief]
     if best:
         return min(best, key=lambda c: len(c.subtree)), "subtree"
@@ -632,6 +638,21 @@ def _attach(q_ids: set, cues: list[Cue], doc) -> tuple[Cue | None, str]:
     if near:
         return min(near, key=lambda c: min(abs(c.tokens[0].i - first), abs(c.tokens[0].i - last))), "near"
     return None, ""
+
+
+def _split_piece(cue: Cue, q_ids: set, doc, quoted: set) -> bool:
+    """True for a quotation that is a piece of what its neighbouring cue reports: next to the
+    cue, ended by a comma, question or exclamation mark when it comes first ('“A,” she said'),
+    and the cue reports nothing but quotations ('“A,” she said, “B.”'); not for a title or a
+    sentence of its own ('“Face the Nation,” Ryan said the ...', '“... neighbourhood.” Russia
+    insisted that ...')."""
+    if [i for i in cue.content - quoted if doc[i].is_alpha] or not _adjacent(cue, q_ids, doc):
+        return False
+    last = max(q_ids)
+    if last > cue.tokens[0].i:
+        return True
+    ends = [doc[i].text for i in range(last, min(last + 3, len(doc))) if doc[i].is_punct]
+    return any(p in {",", "?", "!", "—", "–", "-", "--", "...", "…"} for p in ends)
 
 
 def _adjacent(cue: Cue, q_ids: set, doc) -> bool:
@@ -720,9 +741,10 @@ def statements_in_paragraph(plan: Plan, k: int, doc, lex: Lexicon, blocked_spans
     cues = cues_in(doc, lex, blocked)
     out: list[Statement] = []
     by_cue: dict[int, Statement] = {}
-    for q in quotes:
-        q_ids = _quote_token_ids(doc, q, off, end)
-        cue, how = _attach(q_ids, cues, doc)
+    q_tokens = [_quote_token_ids(doc, q, off, end) for q in quotes]
+    quoted = set().union(*q_tokens)
+    for q, q_ids in zip(quotes, q_tokens):
+        cue, how = _attach(q_ids, cues, doc, quoted)
         sent = (off + doc[min(q_ids)].sent.start_char, off + doc[max(q_ids)].sent.end_char) if q_ids else (off, end)
         words = len(plan.text[q.start:q.end].split())
         if cue is None:
@@ -752,7 +774,7 @@ def statements_in_paragraph(plan: Plan, k: int, doc, lex: Lexicon, blocked_spans
             content = _content_pieces(doc, region, off)
         cue_sent = cue.tokens[0].sent
         sent = (min(sent[0], off + cue_sent.start_char), max(sent[1], off + cue_sent.end_char))
-        conf = {"content": 0.9, "subtree": 0.8, "near": 0.75}[how] * (1.0 if q.closed else 0.8)
+        conf = {"content": 0.9, "adjacent": 0.9, "subtree": 0.8, "near": 0.75}[how] * (1.0 if q.closed else 0.8)
         st = Statement(q.pieces, "partial" if partial else "direct", cue, off, content, sent, conf, q.closed, para=k)
         by_cue[key] = st
         out.append(st)
