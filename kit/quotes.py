@@ -13,7 +13,7 @@
     speaker                      the speaker resolved within the article: a full name
                                  ("Donald Trump" for "he"), or a description kept as written
                                  ("a senior Russian lawmaker"); "" if none
-    speaker_mention, speaker_start, speaker_end   the words the cue attaches to ("he"), -1 if none
+    speaker_mention, speaker_start, speaker_end   the words the cue attaches to ("he", "who"), -1 if none
     cue, cue_start, cue_end      the speech verb or phrase ("told", "according to"), -1 if none
     act                          the speech act of the cue (says, denies, rejects, warns, accuses,
                                  demands, promises, agrees, concerned, believes); "says" for
@@ -69,7 +69,7 @@ from .quotes_marks import Quotation, Turn, find_quotations, find_turns, paragrap
 log = logging.getLogger(__name__)
 
 # Bump when the engine's rows change, so kit.cache re-extracts instead of reusing old rows.
-ENGINE_VERSION = "8"
+ENGINE_VERSION = "9"
 
 STATEMENT_COLUMNS = [
     "article_id", "quote_id", "quote", "quote_start", "quote_end", "quote_spans", "quote_text",
@@ -243,7 +243,8 @@ class Cue:
 
 def _subject(verb, depth: int = 0):
     """The speaker token of a cue verb: its subject, the subject of the verb it hangs from
-    ("..., adding that"), the noun a relative clause describes ("Peskov, who said"), or the
+    ("..., adding that"), the relative pronoun ("who" in "Peskov, who said", resolved to the noun
+    it stands for by :func:`_antecedent`), the noun a relative clause without one describes, or the
     agent of a passive ("was raised by Putin"). The subject of a passive is never the speaker:
     it is what was said ("X was pointed out") or who was told ("He was told that")."""
     for child in verb.children:
@@ -253,8 +254,6 @@ def _subject(verb, depth: int = 0):
             return _subject(verb.head, depth + 1)
         # "Trump was asked about it and said ...": who was asked is who then spoke
         if child.dep_ == "nsubj" or (depth and child.dep_ == "nsubjpass" and child.lower_ != "it"):
-            if child.lower_ in RELATIVE and verb.dep_ == "relcl":
-                return verb.head
             return child
     if not depth and any(c.dep_ in PASSIVE_DEPS for c in verb.children):
         for child in verb.children:
@@ -268,6 +267,18 @@ def _subject(verb, depth: int = 0):
     if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
         return verb.head  # "a statement saying ..."
     return None
+
+
+def _antecedent(source):
+    """The noun a relative pronoun stands for ("Peskov" for "who" in "Peskov, who said"), else the
+    speaker token itself: the speaker is resolved from it, while the mention stays the pronoun."""
+    if source.lower_ in RELATIVE and source.head.dep_ == "relcl" and source.head.head.i != source.head.i:
+        noun = source.head.head
+        # "Will Smith, Patti LaBelle and Stevie Wonder, who joked": the parser hangs the clause on
+        # the list's first name, yet it describes the one just before it
+        before = next((t for t in reversed(source.doc[noun.i:source.i]) if not t.is_punct), noun)
+        return max((c for c in (noun, *noun.conjuncts) if c.i <= before.i), key=lambda c: c.i, default=noun)
+    return source
 
 
 def _clause_tokens(head, exclude: set) -> set:
@@ -661,8 +672,11 @@ def _adjacent(cue: Cue, q_ids: set, doc) -> bool:
     first, last = min(q_ids), max(q_ids)
     near = {t.i for t in cue.tokens}
     if cue.source is not None:
-        near |= {t.i for t in cue.source.subtree}
-        near |= {t.i for t in cue.source.subtree for t in t.ancestors if t.i in near}
+        source = cue.source
+        if source.lower_ in RELATIVE and source.head.dep_ == "relcl":
+            source = source.head.head  # the noun phrase the relative clause (and the cue) sits in
+        near |= {t.i for t in source.subtree}
+        near |= {t.i for t in source.subtree for t in t.ancestors if t.i in near}
     lo, hi = min(near), max(near)
     between = range(last + 1, lo) if last < lo else range(hi + 1, first) if hi < first else None
     if between is None:
@@ -817,6 +831,9 @@ def _row(plan: Plan, st: Statement, resolver: Resolver, doc, lex: Lexicon) -> di
             q_ids = set()
             s, e, head = _mention(cue.source, off, q_ids)
             row.update(speaker_mention=text[s:e], speaker_start=s, speaker_end=e)
+            named = _antecedent(cue.source)
+            if named is not cue.source:
+                s, e, head = _mention(named, off, q_ids)
             row["speaker"] = resolver.resolve(text[s:e], s, head.text, off + head.idx)
         else:
             row["confidence"] = round(row["confidence"] * 0.6, 2)

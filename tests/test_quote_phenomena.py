@@ -73,3 +73,15 @@ def test_a_title_or_a_sentence_before_a_cue_is_not_a_piece_of_its_statement(nlp)
     assert insisted["quote"] == "stop the ferry cuts."
     said = found[found["cue"] == "said"]
     assert not said["quote"].str.contains("Harbour Talk").any()
+
+
+def test_a_relative_pronoun_is_the_mention_and_the_name_before_it_the_speaker(dev, nlp):
+    """"Stevie Wonder, who joked": the cue attaches to "who" (as to "he"), the speaker is the
+    name it stands for, the last of a list the parser hangs the clause on."""
+    text, found = dev["obama-says-african-american-muse"]
+    row = rows_over(found, text, "I haven't seen it yet").iloc[0]
+    assert (row["speaker"], row["speaker_mention"], row["kind"]) == ("Stevie Wonder", "who", "direct")
+    found = run(nlp, "Mayor Tom Brandt, who chairs the harbour board, said that fares would rise. "
+                     "Brandt, who warned of long delays at the port, spoke on Monday.")
+    warned = found[found["cue"] == "warned"].iloc[0]
+    assert (warned["speaker"], warned["speaker_mention"]) == ("Tom Brandt", "who")
