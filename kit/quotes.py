@@ -69,7 +69,7 @@ from .quotes_marks import Quotation, Turn, find_quotations, find_turns, paragrap
 log = logging.getLogger(__name__)
 
 # Bump when the engine's rows change, so kit.cache re-extracts instead of reusing old rows.
-ENGINE_VERSION = "9"
+ENGINE_VERSION = "10"
 
 STATEMENT_COLUMNS = [
     "article_id", "quote_id", "quote", "quote_start", "quote_end", "quote_spans", "quote_text",
@@ -239,6 +239,7 @@ class Cue:
     belief: bool = False
     act: str = "says"
     quote_only: bool = False   # a cue only for a quotation beside it ('"...," he continued')
+    form: str = ""             # what the content is: clause, infinitive, object, preposition, phrase
 
 
 def _subject(verb, depth: int = 0):
@@ -395,6 +396,7 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
         heads = [c for c in tok.children if c.dep_ in CONTENT_DEPS and not (
             belief and (c.dep_ == "parataxis" or (c.dep_ == "xcomp" and (passive or c.pos_ not in {"VERB", "AUX"}))))]
         for h in heads:
+            cue.form = cue.form or ("infinitive" if h.dep_ == "xcomp" else "clause")
             cue.content |= _clause_tokens(h, exclude) - _next_statements(tok, h, lex)
             if h.dep_ == "xcomp" and h.tag_ == "VB":  # "wants to triple X, grow Y and create Z"
                 for c in tok.children:
@@ -402,6 +404,7 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
                         cue.content |= _clause_tokens(c, exclude) | {t.i for t in tok.children if t.dep_ == "cc" and h.i < t.i < c.i}
         if not heads and tok.dep_ == "parataxis" and tok.head.pos_ in {"VERB", "AUX"} and not belief:
             cue.content = _clause_tokens(tok.head, {t.i for t in tok.subtree})  # "X, he said, is Y"
+            cue.form = "clause"
     if target is None and passive:
         target = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.lower_ != "it"), None)
     noun_act = lex.nouns.get(target.lemma_.lower()) if target is not None else None
@@ -411,10 +414,12 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
         target = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"), None)
     if not cue.content and not belief and target is not None and (takes_object or (lemma in lex.light and noun_act)):
         cue.content = _object_content(tok, target, exclude)
+        cue.form = "object"
         if not takes_object and not cue.content - _bare_noun(target):
             cue.content = set()  # "made the comments on Friday": a statement referred to, not made
     if not cue.content and not belief and preps:
         prep = preps[0]
+        cue.form = "preposition"
         cue.act = lex.preps[(lemma, prep.lower_)]
         cue.content = _object_content(tok, prep, exclude | {prep.i}) if prep.head.i == tok.i else \
             {t.i for t in prep.subtree} - {prep.i} - exclude
@@ -445,7 +450,7 @@ def _adjective_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
         [c for c in head.children if c.dep_ == "ccomp" and c.i > tok.i]
     if not clause:
         return None
-    cue = Cue(sorted([head, tok], key=lambda t: t.i), tok.sent, source=source)
+    cue = Cue(sorted([head, tok], key=lambda t: t.i), tok.sent, source=source, form="clause")
     source_ids = {t.i for t in source.subtree} if source.head.i == head.i else set()
     cue.content = _clause_tokens(clause[0], source_ids | {head.i, tok.i})
     cue.subtree = set(cue.content)
@@ -470,7 +475,7 @@ def _phrase_cues(doc, lex: Lexicon, blocked: set) -> list[Cue]:
             while anchor.pos_ not in {"VERB", "AUX"} and anchor.head.i != anchor.i:
                 anchor = anchor.head
             phrase_ids = {t.i for tk in toks for t in tk.subtree} | {t.i for t in toks}
-            cue = Cue(toks, toks[0].sent, source=pobj)
+            cue = Cue(toks, toks[0].sent, source=pobj, form="phrase")
             cue.content = {t.i for t in anchor.subtree} - phrase_ids
             cue.subtree = set(cue.content)
             cues.append(cue)
@@ -715,6 +720,16 @@ def _unsaid(cue: Cue, doc) -> bool:
     return doc[min(cue.content)].lower_ in WH_WORDS
 
 
+def _reported_within(cue: Cue, cues: list[Cue]) -> bool:
+    """True for a cue inside what another cue reports: "Critics charged that the hearing failed to
+    [provide] any new information", "officials said the meeting was aimed at [explaining] the
+    actions", "Ms. Sherry said her editors took out a scene where he [invites] her to ...". It is
+    part of the outer statement, not a statement of its own (PolNeAR annotates a few such nested
+    attributions; news quote trackers annotate the outer one)."""
+    at = cue.tokens[0].i
+    return any(at in other.content for other in cues if other is not cue and not other.quote_only)
+
+
 # Words a headline leaves in lower case; every other word of a headline is capitalised.
 HEADLINE_SMALL = {"a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "nor", "but", "at", "by",
                   "with", "as", "from", "into", "vs", "via", "per"}
@@ -795,7 +810,7 @@ def statements_in_paragraph(plan: Plan, k: int, doc, lex: Lexicon, blocked_spans
     for cue in cues:
         if id(cue) in by_cue or cue.quote_only or len([i for i in cue.content if doc[i].is_alpha]) < 2:
             continue
-        if _unsaid(cue, doc):
+        if _unsaid(cue, doc) or _reported_within(cue, cues):
             continue
         if cue.content & blocked:
             continue

@@ -85,3 +85,23 @@ def test_a_relative_pronoun_is_the_mention_and_the_name_before_it_the_speaker(de
                      "Brandt, who warned of long delays at the port, spoke on Monday.")
     warned = found[found["cue"] == "warned"].iloc[0]
     assert (warned["speaker"], warned["speaker_mention"]) == ("Tom Brandt", "who")
+
+
+@pytest.fixture(scope="module")
+def train(nlp):
+    return polnear(nlp, "train", "with-wall-st-center-stage-novel-", "u-s-presses-for-truce-in-syria-d",
+                   "gowdy-promises-benghazi-panel-re")
+
+
+@pytest.mark.parametrize("article, outer, inner", [
+    ("with-wall-st-center-stage-novel-", "her editors took out one scene", "invites"),
+    ("u-s-presses-for-truce-in-syria-d", "they give no support to Nusra fighters", "give"),
+    ("gowdy-promises-benghazi-panel-re", "the hearing failed to provide", "provide"),
+])
+def test_a_cue_inside_what_another_cue_reports_is_part_of_that_statement(train, article, outer, inner):
+    text, found = train[article]
+    at = text.index(outer)
+    holder = found[(found["content_start"] <= at) & (at < found["content_end"])]
+    assert len(holder) == 1 and holder.iloc[0]["kind"] == "indirect"
+    cue_at = text.index(inner, at)
+    assert not (found["cue_start"] == cue_at).any()
