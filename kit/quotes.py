@@ -69,7 +69,7 @@ from .quotes_marks import Quotation, Turn, find_quotations, find_turns, paragrap
 log = logging.getLogger(__name__)
 
 # Bump when the engine's rows change, so kit.cache re-extracts instead of reusing old rows.
-ENGINE_VERSION = "10"
+ENGINE_VERSION = "11"
 
 STATEMENT_COLUMNS = [
     "article_id", "quote_id", "quote", "quote_start", "quote_end", "quote_spans", "quote_text",
@@ -267,6 +267,21 @@ def _subject(verb, depth: int = 0):
         return _subject(verb.head, depth + 1)
     if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
         return verb.head  # "a statement saying ..."
+    return _lost_subject(verb)
+
+
+def _lost_subject(verb):
+    """"One in three said A and [one in four] said B": the parser makes the second subject a
+    conjunct of the first clause's last noun; it is the noun phrase that ends right before the
+    verb, coordinated with "and"."""
+    if verb.dep_ != "ccomp" or verb.i == 0:
+        return None
+    last = verb.doc[verb.i - 1]
+    for tok in [last, *last.ancestors]:
+        if tok.dep_ == "conj" and tok.right_edge.i == verb.i - 1 and tok.pos_ in {"NOUN", "PROPN", "NUM", "PRON"}:
+            return tok
+        if tok.i == verb.head.i:
+            break
     return None
 
 
@@ -357,16 +372,44 @@ def _bare_noun(noun) -> set:
                        for t in c.subtree}
 
 
+def _has_subject(verb) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+
+
 def _next_statements(cue_tok, clause, lex: Lexicon) -> set:
-    """Inside a reported clause, the speaker's next statement coordinated with it: "said he
-    would order a review [and warned against hackers]" (a cue verb in the cue's own form, with
-    no subject of its own), which is a statement of its own."""
+    """Inside a reported clause, the next statement coordinated with it, which is a statement of
+    its own: the speaker's ("said he would order a review [and warned against hackers]": a cue
+    verb in the cue's own form, with no subject of its own) or another speaker's ("One in three
+    said the party does not care [and one in four said it was hostile]": a speech verb with its
+    own subject and clause and no "that", coordinated with the reported clause itself)."""
     out = set()
     for t in clause.subtree:
-        if t.dep_ == "conj" and t.i > clause.i and t.tag_ == cue_tok.tag_ and t.lemma_.lower() in lex.acts \
-                and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children):
+        if t.dep_ != "conj" or t.i <= clause.i:
+            continue
+        same_speaker = t.tag_ == cue_tok.tag_ and t.lemma_.lower() in lex.acts and not _has_subject(t)
+        other_speaker = t.head.i == clause.i and t.lemma_.lower() in lex.verbs and _has_subject(t) \
+            and not _introduced(t) and any(c.dep_ == "ccomp" for c in t.children)
+        if same_speaker or other_speaker:
             out |= {x.i for x in t.subtree} | {c.i for c in t.head.children if c.dep_ == "cc" and c.i < t.i}
     return out
+
+
+def _introduced(clause) -> bool:
+    """True for a clause opened by "that", "whether", "if" ... (a reported clause, not a sentence)."""
+    return any(c.dep_ == "mark" for c in clause.children)
+
+
+def _sibling_statement(cue_tok, head, lex: Lexicon) -> bool:
+    """True for a clause the parser hangs on a cue that is a statement of its own: a bare speech
+    verb ("One in three said A and [one in four said] B", its subject lost to the list before it),
+    or a speech verb with its subject before the cue and a semicolon between ("[Six in 10 said
+    A]; 46 percent said B")."""
+    if head.dep_ not in {"ccomp", "parataxis"} or head.lemma_.lower() not in lex.verbs or _introduced(head):
+        return False
+    if not _has_subject(head):
+        return head.i > cue_tok.i and any(c.dep_ in CONTENT_DEPS for c in head.children)
+    doc = head.doc
+    return head.i < cue_tok.i and any(doc[i].text == ";" for i in range(head.right_edge.i + 1, cue_tok.i))
 
 
 def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
@@ -394,7 +437,11 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
         # a thought counts with a clause, or an infinitive in the active ("wants to meet", not
         # "is thought to be")
         heads = [c for c in tok.children if c.dep_ in CONTENT_DEPS and not (
-            belief and (c.dep_ == "parataxis" or (c.dep_ == "xcomp" and (passive or c.pos_ not in {"VERB", "AUX"}))))]
+            belief and (c.dep_ == "parataxis" or (c.dep_ == "xcomp" and (passive or c.pos_ not in {"VERB", "AUX"}))))
+            and not _sibling_statement(tok, c, lex)]
+        for c in tok.children:  # a sibling statement's lost subject is not what this cue reports
+            if _sibling_statement(tok, c, lex) and _lost_subject(c) is not None:
+                exclude = exclude | {t.i for t in _lost_subject(c).subtree}
         for h in heads:
             cue.form = cue.form or ("infinitive" if h.dep_ == "xcomp" else "clause")
             cue.content |= _clause_tokens(h, exclude) - _next_statements(tok, h, lex)
@@ -508,7 +555,7 @@ def _content_pieces(doc, ids: set, off: int) -> list[list[int]]:
     while order and (doc[order[0]].lower_ in TRIM_LEFT and doc[order[0]].dep_ in {"mark", "aux", "punct", "cc"}
                      or doc[order[0]].is_punct and doc[order[0]].text not in "“\"‘'«„"):
         order.pop(0)
-    while order and doc[order[-1]].is_punct and doc[order[-1]].text not in "”\"’'»":
+    while order and (doc[order[-1]].is_punct and doc[order[-1]].text not in "”\"’'»" or doc[order[-1]].dep_ == "cc"):
         order.pop()
     pieces: list[list[int]] = []
     for i in order:

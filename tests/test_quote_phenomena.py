@@ -90,7 +90,8 @@ def test_a_relative_pronoun_is_the_mention_and_the_name_before_it_the_speaker(de
 @pytest.fixture(scope="module")
 def train(nlp):
     return polnear(nlp, "train", "with-wall-st-center-stage-novel-", "u-s-presses-for-truce-in-syria-d",
-                   "gowdy-promises-benghazi-panel-re")
+                   "gowdy-promises-benghazi-panel-re", "latest-poll-has-trump-pulling-ev",
+                   "poll-trump-a-big-turnoff-for-flo")
 
 
 @pytest.mark.parametrize("article, outer, inner", [
@@ -105,3 +106,21 @@ def test_a_cue_inside_what_another_cue_reports_is_part_of_that_statement(train, 
     assert len(holder) == 1 and holder.iloc[0]["kind"] == "indirect"
     cue_at = text.index(inner, at)
     assert not (found["cue_start"] == cue_at).any()
+
+
+@pytest.mark.parametrize("article, first, second, speakers", [
+    ("latest-poll-has-trump-pulling-ev", "they were not looking forward to the next few months",
+     "they were unenthusiastic about the 2016", ("More than six in 10", "46 percent")),
+    ("poll-trump-a-big-turnoff-for-flo", "the party doesn’t care very much", "the party was outright hostile",
+     ("One", "one")),
+])
+def test_statements_side_by_side_in_one_sentence_are_two(train, article, first, second, speakers):
+    """"Six in 10 said A; 46 percent said B" and "One in three said A and one in four said B":
+    the parser hangs one statement inside the other, yet each has its own speaker."""
+    text, found = train[article]
+    rows = [rows_over(found, text, words) for words in (first, second)]
+    assert all(len(r) == 1 for r in rows)
+    a, b = rows[0].iloc[0], rows[1].iloc[0]
+    assert a["quote_id"] != b["quote_id"]
+    assert (a["speaker_mention"], b["speaker_mention"]) == speakers
+    assert second not in a["content"] and first not in b["content"]
