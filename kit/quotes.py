@@ -69,7 +69,7 @@ from .quotes_marks import Quotation, Turn, find_quotations, find_turns, paragrap
 log = logging.getLogger(__name__)
 
 # Bump when the engine's rows change, so kit.cache re-extracts instead of reusing old rows.
-ENGINE_VERSION = "11"
+ENGINE_VERSION = "12"
 
 STATEMENT_COLUMNS = [
     "article_id", "quote_id", "quote", "quote_start", "quote_end", "quote_spans", "quote_text",
@@ -504,6 +504,28 @@ def _adjective_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
     return cue
 
 
+def _phrase_content(sent, phrase_ids: set) -> set:
+    """What 'according to X' reports when it ends or opens its sentence (or the parenthesis it
+    sits in): everything before it ("Trump received 37 percent and Bloomberg 13 percent, according
+    to the results"), or everything after it ("According to recent polling, the candidate is once
+    again leading"), not just the clause the parser hangs it on; empty when it sits mid-sentence."""
+    first, last = min(phrase_ids), max(phrase_ids)
+    words = lambda ids: [sent.doc[i] for i in ids if not sent.doc[i].is_punct]
+    start = sent.start
+    for i in range(first - 1, sent.start - 1, -1):
+        if sent.doc[i].text == ")":
+            break
+        if sent.doc[i].text == "(":
+            start = i + 1
+            break
+    before, after = range(start, first), range(last + 1, sent.end)
+    if not words(after) or (start > sent.start and sent.doc[last + 1: last + 2].text == ")"):
+        return set(before)
+    if not [t for t in words(before) if t.dep_ not in {"cc", "advmod"}]:
+        return set(after)
+    return set()
+
+
 def _phrase_cues(doc, lex: Lexicon, blocked: set) -> list[Cue]:
     """'according to X': the source is X, the content the clause the phrase modifies."""
     cues = []
@@ -523,7 +545,7 @@ def _phrase_cues(doc, lex: Lexicon, blocked: set) -> list[Cue]:
                 anchor = anchor.head
             phrase_ids = {t.i for tk in toks for t in tk.subtree} | {t.i for t in toks}
             cue = Cue(toks, toks[0].sent, source=pobj, form="phrase")
-            cue.content = {t.i for t in anchor.subtree} - phrase_ids
+            cue.content = _phrase_content(toks[0].sent, phrase_ids) or {t.i for t in anchor.subtree} - phrase_ids
             cue.subtree = set(cue.content)
             cues.append(cue)
     return cues

@@ -91,7 +91,8 @@ def test_a_relative_pronoun_is_the_mention_and_the_name_before_it_the_speaker(de
 def train(nlp):
     return polnear(nlp, "train", "with-wall-st-center-stage-novel-", "u-s-presses-for-truce-in-syria-d",
                    "gowdy-promises-benghazi-panel-re", "latest-poll-has-trump-pulling-ev",
-                   "poll-trump-a-big-turnoff-for-flo")
+                   "poll-trump-a-big-turnoff-for-flo", "poll-donald-trump-ties-hillary-c",
+                   "how-donald-trump-scrambles-the-g", "donald-trump-just-revealed-who-h")
 
 
 @pytest.mark.parametrize("article, outer, inner", [
@@ -124,3 +125,17 @@ def test_statements_side_by_side_in_one_sentence_are_two(train, article, first, 
     assert a["quote_id"] != b["quote_id"]
     assert (a["speaker_mention"], b["speaker_mention"]) == speakers
     assert second not in a["content"] and first not in b["content"]
+
+
+@pytest.mark.parametrize("article, content", [
+    ("poll-donald-trump-ties-hillary-c", "Trump received 37 percent, Clinton had 36 percent and Bloomberg snagged 13 percent"),
+    ("donald-trump-just-revealed-who-h", "the billionaire candidate is once again strongly leading the field"),
+    ("how-donald-trump-scrambles-the-g", "93 percent of 2012 voters there in 2012 were white"),
+])
+def test_according_to_at_either_end_reports_the_whole_sentence(train, article, content):
+    """', according to the results.' reports all that comes before it in the sentence (or the
+    parenthesis), 'According to X, ...' all that comes after, not the one clause it hangs on."""
+    text, found = train[article]
+    row = rows_over(found, text, content)
+    assert len(row) == 1
+    assert (row.iloc[0]["cue"].lower(), row.iloc[0]["content"]) == ("according to", content)
