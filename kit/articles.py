@@ -36,6 +36,8 @@ Input files are only ever read.
     paths             list  every file (``path#record`` for multi-record files) holding this exact text
     near_duplicate_of str   article_id of an earlier article with nearly the same text ("" when none)
     note              str   warnings about this article, e.g. "no date found" ("" when none)
+    language          str   ru, uk, en, und (undetermined) or "" (no letters), from the share of Cyrillic
+                            and Ukrainian-only letters (``kit.language``); the quote engine routes on it
     ... any other front-matter or record fields (author, license, …), kept as text columns
 
 ``inputs`` columns (one row per file, and per record of multi-record files):
@@ -70,9 +72,11 @@ import numpy as np
 import pandas as pd
 import yaml
 
+from .language import detect_language
+
 ARTICLE_COLUMNS = [
     "article_id", "title", "text", "published", "published_from", "source", "url",
-    "path", "record", "content_hash", "published_offset", "paths", "near_duplicate_of", "note",
+    "path", "record", "content_hash", "published_offset", "paths", "near_duplicate_of", "note", "language",
 ]
 INPUT_COLUMNS = ["path", "record", "status", "reason", "article_id", "input_id", "format", "note"]
 
@@ -914,6 +918,7 @@ def article_from_record(rec: Record, path: Path) -> dict:
         published=published, published_from=date_from, source=as_cell(fields.get("source")),
         url=as_cell(fields.get("url")), path=display_path(path), record=rec.record, content_hash=chash,
         published_offset=offset, near_duplicate_of="", note="; ".join(notes), _input_id=input_id,
+        language=detect_language(text),
     )
     return row
 

@@ -4,7 +4,8 @@ Two stages are cached separately, in one SQLite file ``<cache dir>/extraction.sq
 
 ``quotes``   the statements the quote engine found in one article. Keyed by the article (its id,
              title, source and exact text) and by the engine: ``kit.quotes.ENGINE_VERSION``, the
-             spaCy pipeline's name and version, and the sha256 of the lexicons the engine reads
+             spaCy pipeline's name and version, the Russian pipeline's package versions (natasha,
+             slovnet, navec, razdel, pymorphy2), and the sha256 of the lexicons the engine reads
              (``data/speech_verbs.yml``).
 ``speakers`` the attribution columns (actor, camp, role, dates) of that article's statements.
              Keyed by the quotes key, the article's publication date, the versions of
@@ -47,6 +48,7 @@ import pandas as pd
 
 from .config import REPO_ROOT, data_path
 from .files import sha256_file
+from .nlp import russian_pipeline_version
 
 DB_NAME = "extraction.sqlite"
 # The article fields the quote engine may read; a change to any of them re-parses that article.
@@ -138,7 +140,8 @@ def quotes_engine_key(pipeline: str, engine_version: str | None = None) -> str:
 
     version = engine_version if engine_version is not None else str(getattr(quotes, "ENGINE_VERSION", "0"))
     lexicons = {name: _lexicon_hash(data_path(name)) for name in getattr(quotes, "DATA_FILES", QUOTE_DATA_FILES)}
-    return sha256_text("quotes", version, pipeline, lexicons)
+    # Russian and Ukrainian articles are read by natasha: its packages' versions key them too.
+    return sha256_text("quotes", version, pipeline, lexicons, russian_pipeline_version())
 
 
 def registry_hash(registry) -> str:

@@ -6,6 +6,8 @@ verb-and-preposition cues, speech adjectives, phrases ("according to"), venue wo
 openers, the labels that name no speaker, the office words of transcript labels and the
 first-name lists; ``cue_form_pattern`` turns the verbs into a broad regex of their
 inflections, the cheap cue test for a pipeline whose lemmatizer ``kit.quotes`` cannot read.
+``load_ru_lexicon()`` gives the Russian reader (``kit.quotes_ru``) the ``ru:`` part: cue verbs
+with their speech acts, verb + object cues, phrases and medium nouns.
 """
 from __future__ import annotations
 
@@ -99,3 +101,39 @@ def cue_form_pattern(lemmas, phrases) -> re.Pattern:
         alts.update(re.escape(f) for f in IRREGULAR_FORMS.get(lemma, []))
     alts.update(re.escape(p.lower()).replace(r"\ ", r"\s+") for p in phrases)
     return re.compile(r"\b(?:" + "|".join(sorted(alts, key=len, reverse=True)) + r")\b", re.I)
+
+
+# ---------------------------------------------------------------- Russian (kit/quotes_ru.py)
+
+@dataclass(frozen=True)
+class RuLexicon:
+    """The ``ru:`` part of ``data/speech_verbs.yml``."""
+    verbs: dict
+    belief: dict
+    verb_objects: dict
+    topic_verbs: frozenset
+    object_acts: frozenset
+    object_verbs: frozenset
+    phrases: dict
+    medium: frozenset
+    male: frozenset
+    female: frozenset
+    first: frozenset
+    second: frozenset
+
+    def __hash__(self) -> int:
+        return id(self)
+
+
+@lru_cache(maxsize=4)
+def load_ru_lexicon(path: str = "speech_verbs.yml") -> RuLexicon:
+    """Russian cue verbs (lemma -> act), phrases and venue nouns a reporter edits in ``data/``."""
+    raw = (load_yaml(path) or {}).get("ru") or {}
+    acts = lambda key: {str(k).lower(): str(v) for k, v in (raw.get(key) or {}).items()}
+    words = lambda key: frozenset(str(w).lower() for w in raw.get(key) or [])
+    pairs = {tuple(str(k).lower().split()): str(v) for k, v in (raw.get("verb_objects") or {}).items()}
+    phrases = {tuple(str(k).lower().split()): str(v) for k, v in (raw.get("phrases") or {}).items()}
+    return RuLexicon(acts("verbs"), acts("belief_verbs"), pairs, words("topic_verbs"), words("object_acts"),
+                     words("object_verbs"), phrases,
+                     words("medium_nouns"), words("pronouns_male"), words("pronouns_female"),
+                     words("first_person"), words("second_person"))

@@ -57,19 +57,20 @@ import logging
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 import pandas as pd
 
 from .coref import Resolver
 from .cues import Lexicon, load_lexicon
+from .language import detect_language, is_cyrillic_language
 from .nlp import default_n_process, load_pipeline
 from .quotes_marks import Quotation, Turn, find_quotations, find_turns, paragraphs
 
 log = logging.getLogger(__name__)
 
 # Bump when the engine's rows change, so kit.cache re-extracts instead of reusing old rows.
-ENGINE_VERSION = "12"
+ENGINE_VERSION = "13"
 
 STATEMENT_COLUMNS = [
     "article_id", "quote_id", "quote", "quote_start", "quote_end", "quote_spans", "quote_text",
@@ -571,10 +572,10 @@ def _span_of(doc, ids: Iterable[int], off: int) -> tuple[int, int]:
 TRIM_LEFT = {"that", "to", ",", ":", "-", "—", "–", ";", "and", "but", "if"}
 
 
-def _content_pieces(doc, ids: set, off: int) -> list[list[int]]:
+def _content_pieces(doc, ids: set, off: int, trim_left: frozenset | set = TRIM_LEFT) -> list[list[int]]:
     """Contiguous pieces of a clause, trimmed of 'that', 'to' and edge punctuation."""
     order = sorted(ids)
-    while order and (doc[order[0]].lower_ in TRIM_LEFT and doc[order[0]].dep_ in {"mark", "aux", "punct", "cc"}
+    while order and (doc[order[0]].lower_ in trim_left and doc[order[0]].dep_ in {"mark", "aux", "punct", "cc"}
                      or doc[order[0]].is_punct and doc[order[0]].text not in "“\"‘'«„"):
         order.pop(0)
     while order and (doc[order[-1]].is_punct and doc[order[-1]].text not in "”\"’'»" or doc[order[-1]].dep_ == "cc"):
@@ -765,14 +766,14 @@ def _whole_sentence(q_ids: set, doc) -> bool:
     return len([i for i in words if i in q_ids]) >= 0.8 * len(words)
 
 
-def _is_partial(cue: Cue, how: str, q_ids: set, doc) -> bool:
+def _is_partial(cue: Cue, how: str, q_ids: set, doc, glue: frozenset = frozenset({"that", "to"})) -> bool:
     if _adjacent(cue, q_ids, doc):
         return False
     if how == "near":
         return not _whole_sentence(q_ids, doc)
     region = cue.content if how == "content" else cue.subtree
     outside = [doc[i] for i in region - q_ids
-               if doc[i].is_alpha and doc[i].lower_ not in {"that", "to"} and not doc[i].is_punct]
+               if doc[i].is_alpha and doc[i].lower_ not in glue and not doc[i].is_punct]
     return len(outside) >= 2 or (how == "subtree" and len(outside) >= 1)
 
 
@@ -823,8 +824,27 @@ def not_prose_line(line: str, first: bool, openers: frozenset) -> bool:
     return 3 <= len(words) <= 20 and all(w[0].isupper() for w in content)
 
 
-def statements_in_paragraph(plan: Plan, k: int, doc, lex: Lexicon, blocked_spans) -> list[Statement]:
-    """Statements whose quotation starts in, or whose cue sits in, paragraph k."""
+def _english_venue(cue: Cue, lex: Lexicon) -> str:
+    return venue_of(cue, lex) if len(cue.tokens) == 1 else ""
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """What reading a parsed paragraph needs to know about its language: how cues are found in
+    the parse, how a speaker mention and a venue are read off it, and the small words a
+    reported clause may hold around a quotation without making it partial ("that", "to")."""
+    cues: Callable
+    mention: Callable
+    venue: Callable
+    glue: frozenset
+    trim_left: frozenset
+
+
+def statements_in_paragraph(plan: Plan, k: int, doc, lex, blocked_spans, grammar: Grammar | None = None,
+                            quotes_in_turns: bool = False) -> list[Statement]:
+    """Statements whose quotation starts in, or whose cue sits in, paragraph k. Quotations
+    inside transcript turns are left out unless ``quotes_in_turns``."""
+    grammar = grammar or ENGLISH
     off, end = plan.paras[k]
     blocked = set()
     for s, e in blocked_spans:
@@ -832,11 +852,12 @@ def statements_in_paragraph(plan: Plan, k: int, doc, lex: Lexicon, blocked_spans
             span = doc.char_span(max(s, off) - off, min(e, end) - off, alignment_mode="expand")
             if span is not None:
                 blocked |= set(range(span.start, span.end))
+    spoken = [] if quotes_in_turns else [tuple(p) for t in plan.turns for p in t.pieces]
     quotes = [q for q in plan.quotations if any(off <= s < end for s, _ in q.pieces[:1])
-              and not _inside(q.start, q.end, [tuple(p) for t in plan.turns for p in t.pieces])]
-    if not_prose_line(plan.text[off:end], k == 0, lex.link_openers):
+              and not _inside(q.start, q.end, spoken)]
+    if grammar is ENGLISH and not_prose_line(plan.text[off:end], k == 0, lex.link_openers):
         return []
-    cues = cues_in(doc, lex, blocked)
+    cues = grammar.cues(doc, lex, blocked)
     out: list[Statement] = []
     by_cue: dict[int, Statement] = {}
     q_tokens = [_quote_token_ids(doc, q, off, end) for q in quotes]
@@ -863,13 +884,13 @@ def statements_in_paragraph(plan: Plan, k: int, doc, lex: Lexicon, blocked_spans
             st.pieces = sorted(st.pieces + q.pieces)
             st.sentence = (min(st.sentence[0], sent[0]), max(st.sentence[1], sent[1]))
             continue
-        partial = _is_partial(cue, how, q_ids, doc)
+        partial = _is_partial(cue, how, q_ids, doc, grammar.glue)
         if partial and how == "near" and words < 4:
             continue  # a short quote the cue does not govern: a scare quote or a title
         content = None
         if partial:
             region = cue.content if how == "content" else cue.subtree
-            content = _content_pieces(doc, region, off)
+            content = _content_pieces(doc, region, off, grammar.trim_left)
         cue_sent = cue.tokens[0].sent
         sent = (min(sent[0], off + cue_sent.start_char), max(sent[1], off + cue_sent.end_char))
         conf = {"content": 0.9, "adjacent": 0.9, "subtree": 0.8, "near": 0.75}[how] * (1.0 if q.closed else 0.8)
@@ -883,7 +904,7 @@ def statements_in_paragraph(plan: Plan, k: int, doc, lex: Lexicon, blocked_spans
             continue
         if cue.content & blocked:
             continue
-        pieces = _content_pieces(doc, cue.content, off)
+        pieces = _content_pieces(doc, cue.content, off, grammar.trim_left)
         if not pieces:
             continue
         sent = (off + cue.sent.start_char, off + cue.sent.end_char)
@@ -891,7 +912,8 @@ def statements_in_paragraph(plan: Plan, k: int, doc, lex: Lexicon, blocked_spans
     return out
 
 
-def _row(plan: Plan, st: Statement, resolver: Resolver, doc, lex: Lexicon) -> dict:
+def _row(plan: Plan, st: Statement, resolver: Resolver, doc, lex, grammar: Grammar | None = None) -> dict:
+    grammar = grammar or ENGLISH
     text = plan.text
     start, end = st.pieces[0][0], st.pieces[-1][1]
     row = dict(article_id=plan.article_id, quote=text[start:end], quote_start=start, quote_end=end,
@@ -910,14 +932,14 @@ def _row(plan: Plan, st: Statement, resolver: Resolver, doc, lex: Lexicon) -> di
         row.update(cue_start=off + c0.idx, cue_end=off + c1.idx + len(c1))
         row["cue"] = text[row["cue_start"]:row["cue_end"]]
         row["act"] = cue.act
-        row["venue"] = venue_of(cue, lex) if len(cue.tokens) == 1 else ""
+        row["venue"] = grammar.venue(cue, lex)
         if cue.source is not None:
             q_ids = set()
-            s, e, head = _mention(cue.source, off, q_ids)
+            s, e, head = grammar.mention(cue.source, off, q_ids)
             row.update(speaker_mention=text[s:e], speaker_start=s, speaker_end=e)
             named = _antecedent(cue.source)
             if named is not cue.source:
-                s, e, head = _mention(named, off, q_ids)
+                s, e, head = grammar.mention(named, off, q_ids)
             row["speaker"] = resolver.resolve(text[s:e], s, head.text, off + head.idx)
         else:
             row["confidence"] = round(row["confidence"] * 0.6, 2)
@@ -928,6 +950,9 @@ def _row(plan: Plan, st: Statement, resolver: Resolver, doc, lex: Lexicon) -> di
                    speaker=resolver.resolve(text[s:e], s, head, e - len(head)))
         row["confidence"] = 0.7
     return row
+
+
+ENGLISH = Grammar(cues_in, _mention, _english_venue, frozenset({"that", "to"}), frozenset(TRIM_LEFT))
 
 
 def _turn_row(plan: Plan, turn: Turn, resolver: Resolver) -> dict:
@@ -1043,16 +1068,35 @@ CHUNK_ARTICLES = 1000
 def iter_statements(articles: pd.DataFrame, nlp=None, *, fast: bool = True, batch_size: int = 32,
                     n_process: int = 1, chunk_size: int = CHUNK_ARTICLES) -> Iterator[list[dict]]:
     """Statement rows article by article, streaming: only one batch of parses is held at a time,
-    and with ``n_process`` > 1 the worker processes are renewed every ``chunk_size`` articles."""
-    nlp = nlp or load_pipeline()
+    and with ``n_process`` > 1 the worker processes are renewed every ``chunk_size`` articles.
+
+    Each article goes by its ``language`` (``kit.language``; worked out from the text when the
+    table has no such column): Russian and Ukrainian to ``kit.quotes_ru`` (natasha), everything
+    else to the spaCy pipeline. The rows come back in the articles' order either way."""
     lex = load_lexicon()
-    cues = cue_pattern(nlp, lex)
+    cues = None
     chunk_size = max(1, chunk_size)
     for start in range(0, len(articles), chunk_size):
         part = articles.iloc[start:start + chunk_size]  # texts become Python strings a chunk at a time
-        chunk = zip(part["article_id"].astype(str).tolist(), part["text"].tolist())
-        plans = (plan_article(a, t, lex, fast, cues) for a, t in chunk)
-        yield from _statements_of_plans(plans, nlp, lex, batch_size, n_process)
+        ids, texts = part["article_id"].astype(str).tolist(), part["text"].tolist()
+        given = part["language"].tolist() if "language" in part else [None] * len(texts)
+        russian = [is_cyrillic_language(lang if isinstance(lang, str) and lang else detect_language(text))
+                   for lang, text in zip(given, texts)]
+        english_items = [(a, t) for a, t, ru in zip(ids, texts, russian) if not ru]
+        russian_items = [(a, t) for a, t, ru in zip(ids, texts, russian) if ru]
+        english = iter(())
+        if english_items:
+            nlp = nlp or load_pipeline()
+            cues = cues or cue_pattern(nlp, lex)
+            plans = (plan_article(a, t, lex, fast, cues) for a, t in english_items)
+            english = _statements_of_plans(plans, nlp, lex, batch_size, n_process)
+        from .quotes_ru import iter_statements_ru
+
+        russian_rows = iter_statements_ru(russian_items, lex) if russian_items else iter(())
+        for ru in russian:
+            yield next(russian_rows) if ru else next(english)
+        for _ in english:  # lets the worker pool finish before the next chunk starts one
+            pass
 
 
 def _statements_of_plans(plans: Iterator[Plan], nlp, lex: Lexicon, batch_size: int,

@@ -66,6 +66,7 @@ ARTICLES_SCHEMA = pa.DataFrameSchema({
     "published": _utc_time(), "published_from": _text(), "source": _text(), "url": _text(), "path": _text(),
     "record": pa.Column("int64"), "content_hash": _text(), "published_offset": _text(), "paths": _lists(),
     "near_duplicate_of": _text(), "note": _text(),
+    "language": _text(checks=[pa.Check.isin(["ru", "uk", "en", "und", ""])]),
 }, strict=False)  # any other front-matter or record field follows, as text
 
 INPUTS_SCHEMA = pa.DataFrameSchema({

@@ -30,10 +30,11 @@ import yaml
 from rapidfuzz import fuzz, process
 
 from .config import data_path
+from .language import CYRILLIC, fold_case_endings
 from .when import statement_dates
 
 # Bump when a change to this module changes its output (kit.cache re-attributes everything then).
-ENGINE_VERSION = "3"
+ENGINE_VERSION = "4"
 ATTRIBUTION_COLUMNS = ["actor", "camp", "camp_id", "role", "matched_by", "published",
                        "said_on", "said_on_precision", "said_on_range", "when_text"]
 ACTORS_TABLE_COLUMNS = ["actor", "camps", "statements", "first_said_on", "last_said_on"]
@@ -92,6 +93,7 @@ class Registry:
         self._aliases: dict[str, list[dict]] | None = None
         self._name_cache: dict[str, Match] = {}
         self._names: tuple[set[str], dict[str, set[str]]] | None = None
+        self._folded: dict[str, list[dict]] | None = None
 
     # -- lookups -----------------------------------------------------------------------------
     def alias_index(self) -> dict[str, list[dict]]:
@@ -119,6 +121,18 @@ class Registry:
                     index[surname] = owners
             self._aliases = index
         return self._aliases
+
+    def folded_index(self) -> dict[str, list[dict]]:
+        """The alias index with every Cyrillic word's case ending cut (``kit.language``), so
+        "Путина", "Путину", "Путиным" and "Марии Захаровой" find Путин and Мария Захарова."""
+        if self._folded is None:
+            folded: dict[str, list[dict]] = {}
+            for alias, owners in self.alias_index().items():
+                if CYRILLIC.search(alias):
+                    bucket = folded.setdefault(_fold(alias), [])
+                    bucket += [a for a in owners if a not in bucket]
+            self._folded = folded
+        return self._folded
 
     def camp_label(self, camp: str) -> str:
         """Display label of a camp id ("kremlin" -> "Kremlin")."""
@@ -171,7 +185,7 @@ class Registry:
     # -- matching steps ------------------------------------------------------------------------
     def _match_name(self, key: str) -> Match:
         if key not in self._name_cache:
-            self._name_cache[key] = self._alias_match(key) or self._fuzzy_match(key) or Match()
+            self._name_cache[key] = self._alias_match(key) or self._folded_match(key) or self._fuzzy_match(key) or Match()
         return self._name_cache[key]
 
     def _first_names(self) -> tuple[set[str], dict[str, set[str]]]:
@@ -208,6 +222,18 @@ class Registry:
                     return Match(candidates=tuple(owners))
         return None
 
+    def _folded_match(self, key: str) -> Match | None:
+        """A Russian name in another case ("Пескову", "В.Путиным"): the words at its end, folded."""
+        if not CYRILLIC.search(key):
+            return None
+        index = self.folded_index()
+        words = _fold(key).split(" ")
+        for i in range(len(words)):
+            owners = index.get(" ".join(words[i:]))
+            if owners:
+                return Match(owners[0], matched_by="alias") if len(owners) == 1 else Match(candidates=tuple(owners))
+        return None
+
     @staticmethod
     def _by_date(candidates: tuple, when) -> Match:
         """Of actors sharing an alias, the only one holding a role at ``when``; else no guess."""
@@ -242,8 +268,9 @@ class Registry:
         return Match(ranked[0][1], matched_by="fuzzy")
 
     def _match_title(self, key: str, when, context: str) -> Match | None:
+        folded = _fold(key)
         for title in self.titles:
-            if key not in title["_says"]:
+            if key not in title["_says"] and not (CYRILLIC.search(key) and folded in map(_fold, title["_says"])):
                 continue
             if title.get("_where") is not None and not title["_where"].search(context or ""):
                 continue
@@ -511,6 +538,10 @@ def normalise(name: str) -> str:
     text = LEADING_INITIALS.sub("", text)
     text = POSSESSIVE.sub("", text)
     return text.casefold()
+
+
+def _fold(name: str) -> str:
+    return " ".join(fold_case_endings(w) for w in name.split(" "))
 
 
 def _context(articles: pd.DataFrame) -> pd.Series:

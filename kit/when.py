@@ -36,7 +36,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 # Bump when a change to this module changes its output (kit.cache re-dates everything then).
-ENGINE_VERSION = "3"
+ENGINE_VERSION = "4"
 DATE_COLUMNS = ["published", "said_on", "said_on_precision", "said_on_range", "when_text"]
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
@@ -80,26 +80,67 @@ TIME_PATTERNS: list[tuple[str, str]] = [
     ("vague", r"\bpreviously\b|\bin\sthe\spast\b|\b(?:earlier\s|late\s)?last\syear\b|\bearlier\sthis\syear\b"
               r"|\b(?:years|months)\sago\b|\blong\sago\b"),
 ]
+# Russian: "14 февраля 2025 года", "в пятницу", "на прошлой неделе", "вчера", "накануне".
+RU_WEEKDAYS = ["понедельник", "вторник", "сред", "четверг", "пятниц", "суббот", "воскресень"]
+RU_MONTHS = {"январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7, "август": 8,
+             "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12}
+RU_NUMBERS = {"один": 1, "одну": 1, "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6,
+              "семь": 7, "восемь": 8, "девять": 9, "десять": 10}
+RU_MONTH_NAME = r"(?:январ[ьяе]|феврал[ьяе]|март[ае]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|август[ае]?|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе])"
+RU_WEEKDAY_NAME = r"(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)"
+RU_COUNT = r"(?:\d{1,2}|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять)"
+RU_PART_OF_DAY = r"(?:\s(?:утром|днём|днем|вечером|ночью))?"
+TIME_PATTERNS += [
+    ("future", r"\b(?:завтра|послезавтра|в\sближайш\w+\s(?:время|дни|недели|месяцы)|в\sбудущем)\b"),
+    ("future", r"\b(?:на\sследующей\sнеделе|в\sследующ\w+\s(?:месяце|году|" + RU_WEEKDAY_NAME + r")|на\sбудущей\sнеделе)\b"),
+    ("day_before_yesterday", r"\bпозавчера\b"),
+    ("yesterday", r"\b(?:вчера|накануне)" + RU_PART_OF_DAY + r"\b"),
+    ("today", r"\b(?:сегодня" + RU_PART_OF_DAY + r"|этим\s(?:утром|вечером))\b"),
+    ("ru_last_weekday", r"\bв(?:о)?\s(?:прошл\w+|минувш\w+)\s" + RU_WEEKDAY_NAME + r"\b"),
+    ("ru_weekday", r"\bв(?:о)?\s" + RU_WEEKDAY_NAME + RU_PART_OF_DAY + r"\b"),
+    ("days_ago", r"\b" + RU_COUNT + r"\s(?:день|дня|дней)\sназад\b"),
+    ("weeks_ago", r"\b" + RU_COUNT + r"\s(?:неделю|недели|недель)\sназад\b"),
+    ("months_ago", r"\b" + RU_COUNT + r"\s(?:месяц|месяца|месяцев)\sназад\b"),
+    ("ru_day_month", r"\b(\d{1,2})\s" + RU_MONTH_NAME + r"(?:\s(\d{4})(?:\sг(?:ода|\.)?)?)?(?!\w)"),
+    ("this_week", r"\b(?:на\sэтой\sнеделе|в\sначале\s(?:этой\s)?недели)\b"),
+    ("last_week", r"\b(?:на\s(?:прошлой|минувшей)\sнеделе)\b"),
+    ("weekend", r"\b(?:в|на)\s(?:(?:эти|минувшие|прошлые)\s)?выходн\w+\b"),
+    ("this_month", r"\b(?:в\sэтом\sмесяце|в\sначале\s(?:этого\s)?месяца)\b"),
+    ("last_month", r"\b(?:в\s(?:прошлом|минувшем)\sмесяце)\b"),
+    ("ru_month", r"\bв\s" + RU_MONTH_NAME + r"(?:\s(\d{4})\sгода)?\b"),
+    ("recent", r"\b(?:недавно|на\sднях|в\sпоследние\sдни|в\sнедавнем\sинтервью)\b"),
+    ("vague", r"\b(?:ранее|в\sпрошлом\sгоду|в\sпрошлом|давно|когда-то)\b"),
+]
 TIME_RE = re.compile("|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(TIME_PATTERNS)), re.I)
 KINDS = [kind for kind, _ in TIME_PATTERNS]
 # The first words of the patterns above: where a time expression can start.
 TIME_START = re.compile(r"\b(?:on|last|this|earlier|late|early|mid|in|next|coming|following|within|tomorrow|upcoming|"
                         r"later|as|by|the|yesterday|today|tonight|\d|an?|one|two|three|four|five|six|seven|eight|"
                         r"nine|ten|just|only|several|recent|lately|previously|long|years|months|days|over|at|during|"
-                        r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)", re.I)
+                        r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
+                        r"в|во|на|завтра|послезавтра|позавчера|вчера|накануне|сегодня|этим|недавно|ранее|давно|"
+                        r"когда|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять)", re.I)
 # Every pattern above contains one of these (lower case): a cheap test before the regex.
 TIME_WORDS = ("day", "week", "month", "year", "ago", "recent", "lately", "previous", "past", "tomorrow",
               "within", "night", "morning", "afternoon", "evening", "soon", "coming", "end of", "jan", "feb",
-              "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+              "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+              "вчера", "накануне", "сегодня", "утром", "вечером", "завтра", "недел", "месяц", "год", "назад",
+              "недавно", "днях", "дни", "ранее", "давно", "прошлом", "будущ", "выходн", "понедельник", "вторник",
+              "сред", "четверг", "пятниц", "суббот", "воскресен", "январ", "феврал", "март", "апрел", "мая",
+              "мае", "май", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр")
 # Words just before a time that make it a plan, not a statement date ("would meet him on Friday").
 FUTURE_BEFORE = re.compile(r"(?:\b(?:will|would|shall|could|might|going\sto|plans?\sto|planned|expected\sto|scheduled|"
-                           r"set\sto|due\sto|until|as\ssoon\sas|possibly)\b|['’]ll\b)(?:\s+\S+){0,3}\s*$", re.I)
+                           r"set\sto|due\sto|until|as\ssoon\sas|possibly|"
+                           r"будет|будут|планиру\w+|намерен\w*|собира\w+|пройд[её]т|состоится|ожида\w+|до)\b|['’]ll\b)"
+                           r"(?:\s+\S+){0,3}\s*$", re.I)
 # Between a cue and a time after it, these start the reported clause: the time belongs to it.
-CLAUSE_OPENER = re.compile(r"\b(?:that|would|will|if|when|whether|to|he|she|they|it|we|i|you|because)\b|[“\"«:]", re.I)
+CLAUSE_OPENER = re.compile(r"\b(?:that|would|will|if|when|whether|to|he|she|they|it|we|i|you|because|"
+                           r"что|чтобы|если|когда|ли|будет|он|она|они|мы|я)\b|[“\"«:]", re.I)
 QUOTED = re.compile(r"“[^“”\n]*”|\"[^\"\n]*\"|«[^«»\n]*»")
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "sen", "rep", "gov", "lt", "col", "sgt",
                  "capt", "prof", "no", "vs", "etc", "inc", "corp", "co", "u.s", "u.k", "u.n", "e.u", "d.c",
-                 "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "adm"}
+                 "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "adm",
+                 "г", "гг", "т.е", "т.д", "т.п", "тыс", "млн", "млрд", "руб", "ул", "им", "см"}
 SENTENCE_END = re.compile(r"[.!?…][\"”’»)]*\s+(?=[\"“‘«(]?[A-ZА-ЯЁ0-9])|\n+")
 NEAR_AFTER_CUE = 60
 YEARLESS_LOOKBACK_DAYS = 183
@@ -131,7 +172,7 @@ def sentence_starts(text: str) -> list[int]:
                 continue
             word = re.search(r"([\w.]+)$", text[max(0, end - 12):end])
             if text[end] == "." and word and (word.group(1).lower().rstrip(".") in ABBREVIATIONS
-                                              or re.fullmatch(r"[A-Z]", word.group(1))):
+                                              or re.fullmatch(r"[A-ZА-ЯЁ]", word.group(1))):
                 continue
         starts.append(m.end())
     return starts
@@ -199,7 +240,7 @@ def _month_start(day: dt.date, back: int = 0) -> dt.date:
 
 
 def _count(word: str) -> int:
-    return int(word) if word.isdigit() else NUMBERS[word.lower()]
+    return int(word) if word.isdigit() else {**NUMBERS, **RU_NUMBERS}[word.lower()]
 
 
 def _month_number(word: str) -> int:
@@ -216,10 +257,11 @@ def resolve(kind: str, m: re.Match, published: dt.date) -> tuple[dt.date | None,
         return day - dt.timedelta(days=1), "day"
     if kind == "day_before_yesterday":
         return day - dt.timedelta(days=2), "day"
-    if kind in {"weekday", "last_weekday"}:
-        target = next(i for i, name in enumerate(WEEKDAYS) if name in words)
+    if kind in {"weekday", "last_weekday", "ru_weekday", "ru_last_weekday"}:
+        names = RU_WEEKDAYS if kind.startswith("ru_") else WEEKDAYS
+        target = next(i for i, name in enumerate(names) if name in words)
         back = (day.weekday() - target) % 7
-        if kind == "last_weekday" and back == 0:
+        if kind in {"last_weekday", "ru_last_weekday"} and back == 0:
             back = 7
         return day - dt.timedelta(days=back), "day"
     if kind == "days_ago":
@@ -243,6 +285,8 @@ def resolve(kind: str, m: re.Match, published: dt.date) -> tuple[dt.date | None,
         return _month_start(day, _count(words.split()[0])), "month"
     if kind in {"month_day", "day_month", "month"}:
         return _calendar_date(kind, m, day)
+    if kind in {"ru_day_month", "ru_month"}:
+        return _russian_calendar_date(kind, m, day)
     if kind == "recent":
         return day, "article"
     return None, "unknown"
@@ -269,6 +313,27 @@ def _calendar_date(kind: str, m: re.Match, day: dt.date) -> tuple[dt.date | None
     if found > day:  # a date after publication is a plan, not when it was said
         return None, "unknown"
     return found, "month" if kind == "month" else "day"
+
+
+def _russian_calendar_date(kind: str, m: re.Match, day: dt.date) -> tuple[dt.date | None, str]:
+    """"14 февраля 2025 года", "в феврале": read as the English named dates are (see _calendar_date)."""
+    words = m.group(0).lower()
+    month_word = re.search(RU_MONTH_NAME, words).group(0)
+    month = next(n for stem, n in sorted(RU_MONTHS.items(), key=lambda kv: -len(kv[0])) if month_word.startswith(stem))
+    numbers = re.findall(r"(?<!\d)\d{1,4}(?!\d)", words)
+    year = next((int(n) for n in numbers if len(n) == 4), None)
+    dom = next((int(n) for n in numbers if len(n) <= 2), 1) if kind == "ru_day_month" else 1
+    try:
+        found = dt.date(year or day.year, month, dom)
+    except ValueError:
+        return None, "unknown"
+    if year is None and found > day:
+        found = found.replace(year=found.year - 1) if (month, dom) != (2, 29) else found
+        if (day - found).days > YEARLESS_LOOKBACK_DAYS:
+            return None, "unknown"
+    if found > day:
+        return None, "unknown"
+    return found, "month" if kind == "ru_month" else "day"
 
 
 def date_range_text(said_on, precision: str) -> str:

@@ -1,0 +1,109 @@
+"""Quote engine vs. a hand-tagged Russian development set: overlap F1 and end-to-end, run by hand.
+
+    .venv/bin/python benchmarks/russian_scores.py             # scores, and the engine's words per second
+    .venv/bin/python benchmarks/russian_scores.py --errors 40 # and the misses and false positives
+
+``benchmarks/russian_dev.jsonl`` holds one sentence per line, each read as an article of its own,
+with every statement in it tagged by hand (content span, speaker span, cue, kind), in the
+scorer's JSONL shape. Two kinds of line:
+
+* news-style sentences written for this set with fictional people and places (``text`` given);
+* sentences of ``../shared/corpus/kremlin_ru_2025.jsonl``, stored as the article id and the
+  sentence's character offsets only: the text, the speaker and the cue words are read from
+  ``../shared`` at run time (lines are left out, with a note, where it is absent).
+
+About half the sentences hold no statement, so false positives count. The predictions are the
+rows of ``kit.extract_quotes`` in the shape ``benchmarks/gold_scores.py`` writes for PolNeAR, and
+``../shared/tools/score_quotes.py`` scores them (overlap: at least half the words of both spans).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pandas as pd
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+DEV = REPO / "benchmarks" / "russian_dev.jsonl"
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+from gold_scores import score, show_errors, write_predictions  # noqa: E402
+from kit.quotes import extract_quotes  # noqa: E402
+
+WORD = re.compile(r"\w+")
+
+
+def corpus_texts(name: str = "kremlin_ru_2025.jsonl") -> dict[str, str]:
+    """Article id -> text of a shared corpus file ({} where ../shared is absent)."""
+    path = SHARED / "corpus" / name
+    if not path.exists():
+        return {}
+    with open(path, encoding="utf-8") as fh:
+        return {row["id"]: row["text"] for row in map(json.loads, fh)}
+
+
+def load_dev(path: Path = DEV) -> tuple[list[dict], int]:
+    """The dev set with every sentence's text filled in, and how many lines had to be left out."""
+    texts = corpus_texts()
+    gold, missing = [], 0
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            item = json.loads(line)
+            if "text" not in item:
+                article = texts.get(item["article_id"])
+                if article is None:
+                    missing += 1
+                    continue
+                item["text"] = article[item["start"]:item["end"]]
+                for q in item["quotes"]:
+                    q["quote"] = item["text"][q["quote_start"]:q["quote_end"]]
+                    q["cue"] = " ".join(item["text"][s:e] for s, e in q.get("cue_spans", []))
+                    q["speaker"] = None
+                    if "speaker_start" in q:
+                        q["speaker"] = item["text"][q["speaker_start"]:q["speaker_end"]]
+                        words = WORD.findall(re.sub(r"\[.*?\]", "", q["speaker"]))
+                        q["speaker_head"] = words[-1] if words else None
+            gold.append(item)
+    return gold, missing
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--dev", type=Path, default=DEV)
+    ap.add_argument("--out", type=Path, default=Path(tempfile.gettempdir()) / "kit-russian-pred.jsonl")
+    ap.add_argument("--errors", type=int, default=0, help="print N misses and false positives")
+    args = ap.parse_args(argv)
+    gold, missing = load_dev(args.dev)
+    if missing:
+        print(f"{missing} corpus sentences left out: ../shared/corpus/kremlin_ru_2025.jsonl is not present",
+              file=sys.stderr)
+    gold_path = args.out.with_name(args.out.stem + "-gold.jsonl")
+    with open(gold_path, "w", encoding="utf-8") as fh:
+        fh.writelines(json.dumps(g, ensure_ascii=False) + "\n" for g in gold)
+    articles = pd.DataFrame({"article_id": [g["id"] for g in gold], "text": [g["text"] for g in gold]})
+    words = sum(len(t.split()) for t in articles["text"])
+    extract_quotes(articles.head(1))  # loads the pipelines before the clock starts
+    t0 = time.perf_counter()
+    statements = extract_quotes(articles)
+    seconds = time.perf_counter() - t0
+    write_predictions(gold, statements, args.out)
+    if args.errors:
+        show_errors(gold, statements, args.errors)
+    result = score(gold_path, args.out, None)
+    print(json.dumps(result, indent=1, ensure_ascii=False))
+    with_statement = sum(1 for g in gold if g["quotes"])
+    print(f"dev set: {len(gold)} sentences ({with_statement} with a statement, {result['gold_quotes']} statements); "
+          f"overlap F1 {result['overlap']['F1']}, end-to-end F1 {result['e2e']['F1']}")
+    print(f"engine: {words} words, {len(statements)} statements in {seconds:.1f} s: {words / seconds:,.0f} words/s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

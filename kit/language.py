@@ -1,0 +1,74 @@
+"""Which language an article is written in, from its letters alone (no model, no network).
+
+``detect_language(text)`` returns an ISO 639-1 code the quote engine routes on:
+
+    ru    at least half the letters are Cyrillic and Ukrainian-only letters (і ї є ґ) are rare
+    uk    Cyrillic, with Ukrainian-only letters making up at least 1% of the Cyrillic letters
+          and outnumbering the Russian-only ones (ы э ъ ё)
+    en    mostly Latin letters, with English function words ("the", "and", "said") among the words
+    und   undetermined: Latin letters that do not read as English (German, French, Russian
+          written in Latin letters), or too few letters to tell
+    ""    no letters at all
+
+Mixed text goes by its majority: a Russian article quoting a sentence of English is ``ru``.
+"""
+from __future__ import annotations
+
+import re
+
+CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
+UKRAINIAN_ONLY = re.compile(r"[іїєґІЇЄҐ]")
+RUSSIAN_ONLY = re.compile(r"[ыэъёЫЭЪЁ]")
+LATIN_WORD = re.compile(r"[A-Za-z]+")
+ENGLISH_WORDS = frozenset({"the", "and", "of", "to", "in", "a", "is", "that", "for", "on", "with", "was",
+                           "said", "he", "she", "it", "as", "by", "at", "from", "his", "her", "are", "be",
+                           "has", "have", "not", "this", "we", "i", "you", "they", "will", "would", "an"})
+# How many letters a text needs before its share of Latin words can say "English".
+MIN_LETTERS = 3
+CYRILLIC_LANGUAGES = ("ru", "uk")
+# Only part of a long text is needed to tell its language; reading it all would cost time for nothing.
+SAMPLE_CHARS = 20_000
+
+
+def detect_language(text: str) -> str:
+    """``ru``, ``uk``, ``en``, ``und`` or ``""`` for one text (see the module docstring)."""
+    if not isinstance(text, str):
+        return ""
+    sample = text[:SAMPLE_CHARS]
+    cyrillic = len(CYRILLIC.findall(sample))
+    latin = len(LATIN.findall(sample))
+    if cyrillic + latin == 0:
+        return ""
+    if cyrillic >= latin:
+        ukrainian = len(UKRAINIAN_ONLY.findall(sample))
+        russian = len(RUSSIAN_ONLY.findall(sample))
+        return "uk" if ukrainian >= 0.01 * cyrillic and ukrainian > russian else "ru"
+    words = [w.lower() for w in LATIN_WORD.findall(sample)]
+    if latin < MIN_LETTERS or not words:
+        return "und"
+    english = sum(w in ENGLISH_WORDS for w in words)
+    return "en" if english >= max(1, 0.08 * len(words)) else "und"
+
+
+# Endings a Russian name takes in its cases (and a surname in its feminine form), longest first.
+CASE_ENDINGS = ("ыми", "ими", "ому", "ему", "ого", "его", "ой", "ую", "ым", "им", "ом", "ем", "ая",
+                "яя", "ий", "ый", "а", "я", "у", "ю", "е", "ы", "и")
+
+
+def fold_case_endings(word: str) -> str:
+    """A Cyrillic word with its case ending cut, for comparing a name's cases:
+    "Путина", "Путину", "Путиным" -> "путин"; "Захаровой", "Захарова" -> "захаров".
+    Other words are only lower-cased."""
+    w = word.lower().replace("ё", "е").strip(".,:;«»\"'")
+    if not CYRILLIC.search(w):
+        return w
+    for ending in CASE_ENDINGS:
+        if w.endswith(ending) and len(w) - len(ending) >= 3:
+            return w[:-len(ending)]
+    return w
+
+
+def is_cyrillic_language(code: str) -> bool:
+    """True for the languages the Russian pipeline reads (Russian and Ukrainian)."""
+    return code in CYRILLIC_LANGUAGES

@@ -1,0 +1,297 @@
+"""Russian and Ukrainian articles: language per article, natasha offline, the Russian statement
+forms, speakers, dates, bad input, and a mixed English + Russian folder through a report run.
+
+Every sentence here is written for the test with invented people (Олег Туманов, Светлана
+Ракитина, Заречье), except the shared corpus checks, which skip where ../shared is absent.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from conftest import REPO, SAMPLE_ACTORS, shared_path
+from kit.language import detect_language, fold_case_endings
+from kit.quotes import STATEMENT_COLUMNS, extract_quotes
+
+MIXED = REPO / "tests" / "fixtures" / "mixed"
+
+
+def statements(*texts: str, **columns) -> pd.DataFrame:
+    articles = pd.DataFrame({"article_id": [f"t{i}" for i in range(len(texts))], "text": list(texts), **columns})
+    return extract_quotes(articles)
+
+
+def only(rows: pd.DataFrame, **where) -> pd.Series:
+    for key, value in where.items():
+        rows = rows[rows[key] == value]
+    assert len(rows) == 1, rows[["kind", "quote", "speaker", "cue"]].to_string()
+    return rows.iloc[0]
+
+
+# ---------------------------------------------------------------- the pipeline and languages
+
+def test_natasha_loads_from_the_installed_package_and_parses_offline():
+    import natasha
+
+    from kit.nlp import load_russian, russian_pipeline_version
+
+    assert "site-packages" in natasha.__file__ or "dist-packages" in natasha.__file__
+    doc = load_russian()("Олег Туманов заявил, что переговоры продолжатся.")
+    assert doc.text == "Олег Туманов заявил, что переговоры продолжатся."
+    verb = next(t for t in doc if t.lemma_ == "заявить")
+    assert verb.dep_ == "ROOT" and any(c.dep_ == "ccomp" for c in verb.children)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Олег Туманов", "PERSON")]
+    assert "natasha==1.6.0" in russian_pipeline_version()
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Олег Туманов заявил, что переговоры продолжатся.", "ru"),
+    ("Олег Туманов заявив, що переговори тривають і їх буде продовжено.", "uk"),
+    ("Oleg Tumanov said the talks would go on.", "en"),
+    ("Oleg Tumanov zayavil, chto peregovory prodolzhatsya.", "und"),
+    ("«Перемирие возможно», — said Tumanov in Russian: «мы готовы к диалогу и к переговорам».", "ru"),
+    ("2025 — 14:00", ""),
+    ("", ""),
+])
+def test_language_from_the_share_of_letters(text, code):
+    assert detect_language(text) == code
+
+
+def test_articles_carry_their_language(tmp_path):
+    from kit.articles import load_articles
+
+    articles = load_articles(MIXED).articles.set_index("title")
+    assert articles["language"].to_dict() == {
+        "Варнавин: никакого проекта соглашения Москва не получала": "ru", "White House says the offer stands": "en"}
+
+
+def test_the_cache_key_names_the_russian_pipeline(monkeypatch):
+    from kit import cache
+
+    key = cache.quotes_engine_key("en_core_web_sm==3.8.0")
+    monkeypatch.setattr(cache, "russian_pipeline_version", lambda: "natasha==0.0")
+    assert cache.quotes_engine_key("en_core_web_sm==3.8.0") != key
+
+
+# ---------------------------------------------------------------- the forms a Russian story uses
+
+@pytest.fixture(scope="module")
+def forms():
+    texts = {
+        "dash": "«Переговоры идут трудно», — заявил журналистам Олег Туманов.",
+        "colon": "Светлана Ракитина заявила: «Мы ждём ответа от партнёров».",
+        "that": "Министр финансов Заречья Игорь Белозёров сообщил в интервью агентству «Вести-Север», что бюджет будет пересмотрен осенью.",
+        "according": "По словам Белозёрова, дефицит бюджета не превысит трёх процентов.",
+        "aside": "Как отметил губернатор Антон Сизов, строительство моста завершится в следующем году.",
+        "passive": "Было отмечено, что стороны готовы продолжить консультации.",
+        "discussed": "Стороны обсудили вопросы торгового сотрудничества.",
+        "concerned": "Президент Заречья выразил обеспокоенность ростом цен на топливо.",
+        "denied": "Пресс-секретарь мэрии Нина Лаврентьева опровергла слухи об отставке мэра.",
+        "split": "«Это решение ошибочно, — сказал Павел Гордеев. — Мы будем его оспаривать».",
+        "pronoun": "Светлана Ракитина выступила на форуме. Она добавила, что вопрос будет рассмотрен позже.",
+        "about_this": "Компания не планирует сокращать сотрудников. Об этом сообщил журналистам Евгений Корнилов.",
+        "none": "Делегация прибыла в столицу утром в понедельник.",
+        "ask": "Скажите, пожалуйста, где находится вокзал?",
+        "name": "Компания «Северный ветер» открыла филиал в Лесовске.",
+    }
+    rows = statements(*texts.values())
+    by_form = {form: rows[rows["article_id"] == f"t{i}"] for i, form in enumerate(texts)}
+    return texts, by_form, rows
+
+
+def test_every_row_keeps_the_statement_contract(forms):
+    texts, _, rows = forms
+    text_of = {f"t{i}": t for i, t in enumerate(texts.values())}
+    assert list(rows.columns) == STATEMENT_COLUMNS
+    for row in rows.itertuples():
+        text = text_of[row.article_id]
+        assert text[row.quote_start:row.quote_end] == row.quote
+        assert all(row.quote_start <= s < e <= row.quote_end for s, e in row.quote_spans)
+        if row.speaker_start >= 0:
+            assert text[row.speaker_start:row.speaker_end] == row.speaker_mention
+        if row.cue_start >= 0:
+            assert text[row.cue_start:row.cue_end] == row.cue
+
+
+def test_quotations_with_their_cue_and_venue(forms):
+    _, by, _ = forms
+    dash = only(by["dash"])
+    assert (dash.kind, dash.quote, dash.speaker, dash.cue, dash.venue) == (
+        "direct", "Переговоры идут трудно", "Олег Туманов", "заявил", "журналистам")
+    colon = only(by["colon"])
+    assert (colon.kind, colon.quote, colon.speaker) == ("direct", "Мы ждём ответа от партнёров", "Светлана Ракитина")
+
+
+def test_a_quotation_split_by_a_dash_attribution_is_one_statement(forms):
+    _, by, _ = forms
+    row = only(by["split"])
+    assert row.kind == "direct" and row.speaker == "Павел Гордеев" and row.cue == "сказал"
+    assert row.quote_text == "Это решение ошибочно, Мы будем его оспаривать"
+
+
+def test_reported_speech(forms):
+    _, by, _ = forms
+    that = only(by["that"])
+    assert (that.kind, that.quote, that.speaker) == ("indirect", "бюджет будет пересмотрен осенью", "Игорь Белозёров")
+    assert that.venue == "агентству «Вести-Север»" or that.venue == "Вести-Север"
+    according = only(by["according"])
+    assert according.quote == "дефицит бюджета не превысит трёх процентов" and according.speaker == "Белозёров"
+    aside = only(by["aside"])
+    assert aside.quote == "строительство моста завершится в следующем году" and aside.speaker_mention == "губернатор Антон Сизов"
+
+
+def test_readout_forms(forms):
+    _, by, _ = forms
+    passive = only(by["passive"])
+    assert passive.quote == "стороны готовы продолжить консультации" and passive.speaker == ""
+    discussed = only(by["discussed"])
+    assert discussed.quote == "вопросы торгового сотрудничества" and discussed.speaker == "Стороны"
+    concerned = only(by["concerned"])
+    assert concerned.cue == "выразил обеспокоенность" and concerned.quote == "ростом цен на топливо"
+    assert concerned.speaker == "Президент Заречья"
+    denied = only(by["denied"])
+    assert denied.quote == "слухи об отставке мэра" and denied.speaker == "Нина Лаврентьева"
+
+
+def test_a_pronoun_and_об_этом_are_resolved_within_the_article(forms):
+    _, by, _ = forms
+    pronoun = only(by["pronoun"])
+    assert (pronoun.speaker_mention, pronoun.speaker) == ("Она", "Светлана Ракитина")
+    about = only(by["about_this"])
+    assert about.quote == "Компания не планирует сокращать сотрудников" and about.speaker == "Евгений Корнилов"
+
+
+def test_sentences_without_a_statement_give_no_row(forms):
+    _, by, _ = forms
+    assert by["none"].empty and by["ask"].empty and by["name"].empty
+
+
+def test_speech_acts_come_from_the_lexicon():
+    from kit.cues import load_lexicon, load_ru_lexicon
+    from kit.quotes_ru import iter_statements_ru
+
+    lex = load_ru_lexicon()
+    assert lex.verbs["опровергнуть"] == "denies" and lex.verbs["предупредить"] == "warns"
+    assert lex.verb_objects[("выразить", "обеспокоенность")] == "concerned" and lex.belief["считать"] == "believes"
+    [rows] = iter_statements_ru([("a", "Гордеев предупредил, что цены на жильё могут вырасти.")], load_lexicon())
+    assert [(r["act"], r["quote"]) for r in rows] == [("warns", "цены на жильё могут вырасти")]
+
+
+def test_transcript_turns_and_first_person_inside_them():
+    rows = statements("О.Туманов: Хочу подчеркнуть, что мы открыты для диалога. С.Ракитина: Спасибо. "
+                      "Вы говорили о создании рабочей группы.")
+    turns = rows[rows["kind"] == "turn"]
+    assert turns["speaker_mention"].tolist() == ["О.Туманов", "С.Ракитина"]
+    first = only(rows, cue="подчеркнуть")
+    assert (first.quote, first.speaker) == ("мы открыты для диалога", "О.Туманов")
+    second = only(rows, cue="говорили")
+    assert second.speaker == "О.Туманов", "'Вы' is whom the turn's speaker is talking to"
+
+
+# ---------------------------------------------------------------- bad input never crashes
+
+@pytest.mark.parametrize("text", [
+    "Oleg Tumanov said: «Переговоры идут трудно», and Светлана added that it was fine.",
+    "Oleg Tumanov zayavil, chto «peregovory idut trudno».",
+    "Туманов заявил: \"We are ready to talk\", — и добавил, что ответа пока нет.",
+    "«»\n\n—\n\n«\n\nЗаявил, что.",
+    "Туманов: \n\n   \n«Никакого",
+    "Ы" * 5000,
+])
+def test_bad_input_gives_rows_or_nothing_and_never_raises(text):
+    rows = statements(text)
+    for row in rows.itertuples():
+        assert text[row.quote_start:row.quote_end] == row.quote
+
+
+def test_a_russian_article_quoting_english_reads_the_quote():
+    rows = statements("Туманов заявил: «We are ready to talk to everyone». Он добавил, что ответа пока нет.")
+    assert "We are ready to talk to everyone" in rows["quote"].tolist()
+    assert set(rows["speaker"]) == {"Туманов"}
+
+
+# ---------------------------------------------------------------- speakers and dates
+
+def test_registry_names_match_in_every_case():
+    from kit.speakers import load_registry
+
+    registry = load_registry([SAMPLE_ACTORS])
+    when = pd.Timestamp("2026-01-15", tz="UTC")
+    for name in ["Варнавин", "Варнавина", "Варнавину", "Варнавиным", "О.Варнавин", "Олегом Варнавиным"]:
+        assert registry.match(name, when).actor["name"] == "Oleg Varnavin", name
+    assert fold_case_endings("Захаровой") == fold_case_endings("Захарова") == "захаров"
+
+
+def test_kremlin_titles_name_the_president_on_that_date():
+    from kit.speakers import load_registry
+
+    registry = load_registry()
+    when = pd.Timestamp("2025-03-01", tz="UTC")
+    for title in ["Президент", "Глава государства", "главы государства", "Президент Российской Федерации"]:
+        assert registry.match(title, when, "Kremlin (kremlin.ru, Russian)").actor["name"] == "Vladimir Putin", title
+    assert registry.match("Глава государства", when, "Тестовый вестник").actor is None
+
+
+@pytest.mark.parametrize("sentence, said_on, precision", [
+    ("Туманов заявил в пятницу, что контактов не было.", "2026-01-16", "day"),
+    ("Вчера Туманов подчеркнул, что всё готово.", "2026-01-17", "day"),
+    ("Накануне Ракитина сказала, что встреча возможна.", "2026-01-17", "day"),
+    ("14 января 2026 года Туманов сказал, что визит отложен.", "2026-01-14", "day"),
+    ("На прошлой неделе министр заявил, что бюджет пересмотрят.", "2026-01-05", "week"),
+    ("В декабре Туманов отметил, что переговоры идут.", "2025-12-01", "month"),
+    ("Туманов заявил, что встреча пройдёт в пятницу.", "2026-01-18", "article"),
+])
+def test_russian_time_words_count_back_from_publication(sentence, said_on, precision):
+    from kit.when import statement_dates
+
+    articles = pd.DataFrame({"article_id": ["t0"], "text": [sentence],
+                             "published": [pd.Timestamp("2026-01-18 10:00", tz="UTC")]})  # a Sunday
+    rows = extract_quotes(articles[["article_id", "text"]])
+    dated = statement_dates(rows, articles).iloc[0]
+    assert (dated["said_on"].strftime("%Y-%m-%d"), dated["said_on_precision"]) == (said_on, precision)
+
+
+# ---------------------------------------------------------------- one table for a mixed folder
+
+def test_a_mixed_folder_gives_one_table_in_article_order():
+    from kit.articles import load_articles
+
+    articles = load_articles(MIXED).articles
+    rows = extract_quotes(articles)
+    assert list(dict.fromkeys(rows["article_id"])) == articles["article_id"].tolist()
+    english = extract_quotes(articles[articles["language"] == "en"])
+    pd.testing.assert_frame_equal(rows[rows["article_id"].isin(english["article_id"])].reset_index(drop=True),
+                                  english)
+    russian = rows[~rows["article_id"].isin(english["article_id"])]
+    assert "Никакого документа мы не видели" in russian["quote"].tolist()
+
+
+def test_a_report_on_a_mixed_folder_shows_russian_text_as_it_is(tmp_path):
+    from kit.report import run_report
+
+    result = run_report([MIXED], title="Mixed test", output_root=tmp_path / "reports",
+                        parameters={"actors_files": [str(SAMPLE_ACTORS)], "cache_dir": str(tmp_path / "cache")})
+    table = pd.read_csv(result.run_dir / "tables" / "who_said_what.csv")
+    assert set(table["source"]) == {"Тестовый вестник (fictional)", "The Test Gazette (fictional)"}
+    varnavin = table[table["actor"] == "Oleg Varnavin"]
+    assert "Никакого документа мы не видели" in varnavin["quote"].tolist()
+    assert set(varnavin["camp"]) == {"Kremlin"}
+    assert "Никакого документа мы не видели" in (result.run_dir / "report.html").read_text(encoding="utf-8")
+
+
+# ---------------------------------------------------------------- the Kremlin's Russian texts
+
+def test_kremlin_russian_texts_give_reported_speech_not_only_turns():
+    path = shared_path("corpus", "kremlin_ru_2025.jsonl")
+    with open(path, encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh][:12]
+    articles = pd.DataFrame({"article_id": [r["id"] for r in rows], "text": [r["text"] for r in rows]})
+    found = extract_quotes(articles)
+    assert (found["kind"] != "turn").mean() >= 0.3
+    for row in found.itertuples():
+        text = rows[[r["id"] for r in rows].index(row.article_id)]["text"]
+        assert text[row.quote_start:row.quote_end] == row.quote
