@@ -70,7 +70,7 @@ from .quotes_marks import Quotation, Turn, find_quotations, find_turns, paragrap
 log = logging.getLogger(__name__)
 
 # Bump when the engine's rows change, so kit.cache re-extracts instead of reusing old rows.
-ENGINE_VERSION = "13"
+ENGINE_VERSION = "14"
 
 STATEMENT_COLUMNS = [
     "article_id", "quote_id", "quote", "quote_start", "quote_end", "quote_spans", "quote_text",
@@ -936,6 +936,8 @@ def _row(plan: Plan, st: Statement, resolver: Resolver, doc, lex, grammar: Gramm
         if cue.source is not None:
             q_ids = set()
             s, e, head = grammar.mention(cue.source, off, q_ids)
+            while s < e - 1 and not (text[s].isalnum() or text[s] in "@#"):  # '">Sanders said': markup glued to the name
+                s += 1
             row.update(speaker_mention=text[s:e], speaker_start=s, speaker_end=e)
             named = _antecedent(cue.source)
             if named is not cue.source:

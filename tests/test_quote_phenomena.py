@@ -139,3 +139,16 @@ def test_according_to_at_either_end_reports_the_whole_sentence(train, article, c
     row = rows_over(found, text, content)
     assert len(row) == 1
     assert (row.iloc[0]["cue"].lower(), row.iloc[0]["content"]) == ("according to", content)
+
+
+def test_markup_values_are_not_quotations(nlp):
+    from kit.quotes_marks import find_quotations
+
+    text = ('<tweet tweet-author="@fictional_mayor" tweet-date="March 9, 2016">Ferry fares rise today.</tweet>\n'
+            'Mayor Sarah Ellison said the fares were "fair enough" for now.')
+    assert [[text[s:e] for s, e in q.pieces] for q in find_quotations(text)] == [["fair enough"]]
+    recs = polnear(nlp, "dev", "popular-website-shows-bias-when-")
+    text, found = next(iter(recs.values()))
+    assert "tweet-date=" in text
+    assert not found["quote"].str.contains("tweet-date=|tweet-author=").any()
+    assert not found["speaker"].str.contains('">', regex=False).any()
