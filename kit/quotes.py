@@ -70,7 +70,7 @@ from .quotes_marks import Quotation, Turn, find_quotations, find_turns, paragrap
 log = logging.getLogger(__name__)
 
 # Bump when the engine's rows change, so kit.cache re-extracts instead of reusing old rows.
-ENGINE_VERSION = "14"
+ENGINE_VERSION = "15"
 
 STATEMENT_COLUMNS = [
     "article_id", "quote_id", "quote", "quote_start", "quote_end", "quote_spans", "quote_text",
@@ -395,6 +395,10 @@ def _next_statements(cue_tok, clause, lex: Lexicon) -> set:
     return out
 
 
+def _opened_by_that(clause) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+
+
 def _introduced(clause) -> bool:
     """True for a clause opened by "that", "whether", "if" ... (a reported clause, not a sentence)."""
     return any(c.dep_ == "mark" for c in clause.children)
@@ -450,8 +454,10 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
                 for c in tok.children:
                     if c.dep_ == "conj" and c.tag_ == "VB" and c.i > h.i:
                         cue.content |= _clause_tokens(c, exclude) | {t.i for t in tok.children if t.dep_ == "cc" and h.i < t.i < c.i}
-        if not heads and tok.dep_ == "parataxis" and tok.head.pos_ in {"VERB", "AUX"} and not belief:
-            cue.content = _clause_tokens(tok.head, {t.i for t in tok.subtree})  # "X, he said, is Y"
+        if not heads and tok.dep_ == "parataxis" and not belief:
+            # "X, he said, is Y"; also over a clause the parser read as a noun phrase ("In both
+            # cases, Eric Trump said, those donations paid for ...")
+            cue.content = _clause_tokens(tok.head, {t.i for t in tok.subtree})
             cue.form = "clause"
     if target is None and passive:
         target = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.lower_ != "it"), None)
@@ -494,7 +500,8 @@ def _adjective_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
     source = _subject(head)
     if source is None or source.lower_ == "it":
         return None
-    clause = [c for c in tok.children if c.dep_ == "ccomp"] or \
+    # "made it clear that she has concerns": the parser may hang the that-clause as an adverbial
+    clause = [c for c in tok.children if c.dep_ == "ccomp" or (c.dep_ == "advcl" and _opened_by_that(c))] or \
         [c for c in head.children if c.dep_ == "ccomp" and c.i > tok.i]
     if not clause:
         return None

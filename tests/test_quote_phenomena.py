@@ -92,7 +92,8 @@ def train(nlp):
     return polnear(nlp, "train", "with-wall-st-center-stage-novel-", "u-s-presses-for-truce-in-syria-d",
                    "gowdy-promises-benghazi-panel-re", "latest-poll-has-trump-pulling-ev",
                    "poll-trump-a-big-turnoff-for-flo", "poll-donald-trump-ties-hillary-c",
-                   "how-donald-trump-scrambles-the-g", "donald-trump-just-revealed-who-h")
+                   "how-donald-trump-scrambles-the-g", "donald-trump-just-revealed-who-h",
+                   "sanders-pushes-dems-to-reject-pu", "eric-trump-s-not-so-sure-father-")
 
 
 @pytest.mark.parametrize("article, outer, inner", [
@@ -152,3 +153,18 @@ def test_markup_values_are_not_quotations(nlp):
     assert "tweet-date=" in text
     assert not found["quote"].str.contains("tweet-date=|tweet-author=").any()
     assert not found["speaker"].str.contains('">', regex=False).any()
+
+
+@pytest.mark.parametrize("article, quoted, cue, speaker", [
+    ("eric-trump-s-not-so-sure-father-", "sponsorships", "said", "Eric Trump"),
+    ("sanders-pushes-dems-to-reject-pu", "serious concerns", "made it clear", "Hillary Clinton"),
+])
+def test_cues_over_a_clause_the_parser_misread(train, article, quoted, cue, speaker):
+    """"In both cases, Eric Trump said, those donations paid for “sponsorships”" (the parser reads
+    the clause as a noun phrase) and "she made it clear that she has “serious concerns”" (the
+    that-clause hung as an adverbial) are partial quotes of their speakers."""
+    text, found = train[article]
+    row = rows_over(found, text, quoted)
+    assert len(row) == 1
+    assert (row.iloc[0]["kind"], row.iloc[0]["cue"]) == ("partial", cue)
+    assert speaker in row.iloc[0]["speaker"]
