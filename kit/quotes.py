@@ -70,7 +70,7 @@ from .quotes_marks import Quotation, Turn, find_quotations, find_turns, paragrap
 log = logging.getLogger(__name__)
 
 # Bump when the engine's rows change, so kit.cache re-extracts instead of reusing old rows.
-ENGINE_VERSION = "15"
+ENGINE_VERSION = "16"
 
 STATEMENT_COLUMNS = [
     "article_id", "quote_id", "quote", "quote_start", "quote_end", "quote_spans", "quote_text",
@@ -773,14 +773,22 @@ def _whole_sentence(q_ids: set, doc) -> bool:
     return len([i for i in words if i in q_ids]) >= 0.8 * len(words)
 
 
-def _is_partial(cue: Cue, how: str, q_ids: set, doc, glue: frozenset = frozenset({"that", "to"})) -> bool:
+def _is_partial(cue: Cue, how: str, q_ids: set, doc, glue: frozenset = frozenset({"that", "to"}),
+                quoted: set = frozenset()) -> bool:
+    """True for a quotation that is only part of what its cue reports: "Clinton, though, would
+    have to “go more to center,” Cuban said" (the reported clause holds words outside every
+    quotation, even when the quotation stands next to the cue), "described it as “good”"."""
+    region = cue.content if how == "content" else cue.subtree
+    words = lambda ids: [doc[i] for i in ids if doc[i].is_alpha and doc[i].lower_ not in glue]
+    outside = words(region - q_ids)
+    first = min(q_ids)
+    after_colon = first > cue.tokens[-1].i and any(doc[i].text == ":" for i in range(max(first - 2, 0), first))
+    if how == "content" and len(words(region - q_ids - quoted)) >= 2 and not after_colon:
+        return True  # 'X will use it, Kall said: “I feel ...”' is Kall's quotation whole
     if _adjacent(cue, q_ids, doc):
         return False
     if how == "near":
         return not _whole_sentence(q_ids, doc)
-    region = cue.content if how == "content" else cue.subtree
-    outside = [doc[i] for i in region - q_ids
-               if doc[i].is_alpha and doc[i].lower_ not in glue and not doc[i].is_punct]
     return len(outside) >= 2 or (how == "subtree" and len(outside) >= 1)
 
 
@@ -879,6 +887,11 @@ def statements_in_paragraph(plan: Plan, k: int, doc, lex, blocked_spans, grammar
                 prev.pieces = prev.pieces + q.pieces  # '"A," he said. "B."': B goes on A's statement
                 prev.sentence = (prev.sentence[0], max(prev.sentence[1], sent[1]))
                 continue
+            if prev is not None and prev.kind == "partial" and prev.cue is not None and prev.pieces[-1][1] < q.start \
+                    and words >= 4:
+                # 'It was "A," she said. "B."': B is her quotation, by the same cue
+                out.append(Statement(q.pieces, "direct", prev.cue, off, None, sent, prev.confidence, q.closed, para=k))
+                continue
             if words < 4 and not q.pieces[-1][1] - q.pieces[0][0] > 40:
                 continue  # a scare quote, title or nickname
             st = Statement(q.pieces, "direct", None, off, None, sent, 0.5 if q.closed else 0.35, q.closed, para=k)
@@ -891,7 +904,7 @@ def statements_in_paragraph(plan: Plan, k: int, doc, lex, blocked_spans, grammar
             st.pieces = sorted(st.pieces + q.pieces)
             st.sentence = (min(st.sentence[0], sent[0]), max(st.sentence[1], sent[1]))
             continue
-        partial = _is_partial(cue, how, q_ids, doc, grammar.glue)
+        partial = _is_partial(cue, how, q_ids, doc, grammar.glue, quoted)
         if partial and how == "near" and words < 4:
             continue  # a short quote the cue does not govern: a scare quote or a title
         content = None

@@ -42,7 +42,8 @@ def rows_over(found: pd.DataFrame, text: str, words: str) -> pd.DataFrame:
 @pytest.fixture(scope="module")
 def dev(nlp):
     return polnear(nlp, "dev", "virginian-could-make-history-aga", "retired-general-reveals-demorali",
-                   "obama-says-african-american-muse")
+                   "obama-says-african-american-muse", "ava-duvernay-s-th-explores-the-e",
+                   "trump-questions-the-fairness-of-")
 
 
 @pytest.mark.parametrize("article, first, second, speaker", [
@@ -93,7 +94,8 @@ def train(nlp):
                    "gowdy-promises-benghazi-panel-re", "latest-poll-has-trump-pulling-ev",
                    "poll-trump-a-big-turnoff-for-flo", "poll-donald-trump-ties-hillary-c",
                    "how-donald-trump-scrambles-the-g", "donald-trump-just-revealed-who-h",
-                   "sanders-pushes-dems-to-reject-pu", "eric-trump-s-not-so-sure-father-")
+                   "sanders-pushes-dems-to-reject-pu", "eric-trump-s-not-so-sure-father-",
+                   "mark-cuban-i-d-consider-a-future")
 
 
 @pytest.mark.parametrize("article, outer, inner", [
@@ -168,3 +170,21 @@ def test_cues_over_a_clause_the_parser_misread(train, article, quoted, cue, spea
     assert len(row) == 1
     assert (row.iloc[0]["kind"], row.iloc[0]["cue"]) == ("partial", cue)
     assert speaker in row.iloc[0]["speaker"]
+
+
+def test_a_quotation_that_ends_a_reported_clause_is_partial_even_beside_its_cue(train, dev):
+    """'Clinton, though, would have to "go more to center," Cuban said.': the reported clause holds
+    words outside the quotation, so it is partial; the quotation after it in the paragraph is
+    the speaker's whole, by the same cue; a quotation after 'Kall said:' is direct."""
+    text, found = train["mark-cuban-i-d-consider-a-future"]
+    row = rows_over(found, text, "go more to center").iloc[0]
+    assert (row["kind"], row["cue"]) == ("partial", "said")
+    assert row["content"].startswith('Clinton, though, would have to "go more to center')
+    text, found = dev["ava-duvernay-s-th-explores-the-e"]
+    first = rows_over(found, text, "most people don’t know about that loop-hole").iloc[0]
+    then = rows_over(found, text, "We have no context for the current moment").iloc[0]
+    assert (first["kind"], then["kind"]) == ("partial", "direct")
+    assert then["cue_start"] == first["cue_start"] and then["speaker"] == first["speaker"] == "Ava DuVernay"
+    text, found = dev["trump-questions-the-fairness-of-"]
+    row = rows_over(found, text, "I feel like he's got a surprise up his sleeve").iloc[0]
+    assert (row["kind"], row["cue"]) == ("direct", "said")
