@@ -5,6 +5,7 @@ folders (searched recursively; hidden files and folders are left out) or glob pa
 (``"exports/**/*.jsonl"``). Formats, by file suffix (a trailing ``.gz`` is decompressed first):
 
     .txt .md            one article; optional YAML front matter, else a short first line is the title
+                        (when text follows it)
     .json               an object, a list of objects, or an object holding one list of objects
     .jsonl              one object per line
     .csv .tsv           a header row, one article per row (fields may hold newlines)
@@ -23,22 +24,28 @@ Input files are only ever read.
 ``articles`` columns (one row per distinct article):
     article_id        str   the input's ``id`` where given, else the first 12 hex digits of content_hash
     title             str   headline ("" when unknown)
-    text              str   body text exactly as given (quote offsets refer to it)
+    text              str   body text as given, other line breaks (a lone CR, U+2028…) made LF one for one
+                            (same length, so quote offsets refer to it and to the file's text alike)
     published         datetime64[ns, UTC]  publication time, NaT when unknown (never invented)
     published_from    str   where the date came from: front_matter | field | html | feed | dateline |
                             filename | "" (unknown)
     source            str   outlet or publisher ("" when unknown)
     url               str   link to the original ("" when unknown)
-    path              str   file the article came from (the first, when it came from several)
+    path              str   file the article came from (the copy kept, when it came from several)
     record            int   record number within the file (0 for single-article files)
     content_hash      str   sha256 of the normalised text
     published_offset  str   the UTC offset the date was given with ("+03:00"; "" when none was given)
     paths             list  every file (``path#record`` for multi-record files) holding this exact text
-    near_duplicate_of str   article_id of an earlier article with nearly the same text ("" when none)
+    near_duplicate_of str   article_id of the earliest-published article with nearly the same text ("" when none)
     note              str   warnings about this article, e.g. "no date found" ("" when none)
     language          str   ru, uk, en, und (undetermined) or "" (no letters), from the share of Cyrillic
                             and Ukrainian-only letters (``kit.language``); the quote engine routes on it
-    ... any other front-matter or record fields (author, license, …), kept as text columns
+    ... any other front-matter or record fields (author, license, …), kept as text columns: the 100
+                            most common names in the load; beyond that a row's other fields go, as JSON, to
+    other_fields      str   (only then) ("" when none)
+
+Article ids never depend on the order of ``paths``: clashes and exact duplicates are settled from the
+texts and their own ids (see :class:`Gathering`).
 
 ``inputs`` columns (one row per file, and per record of multi-record files):
     path, record (-1 for a whole file or folder), status (loaded | duplicate | skipped),
@@ -61,6 +68,7 @@ import stat
 import sys
 import unicodedata
 import zlib
+from array import array
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from email.utils import parsedate_to_datetime
@@ -125,6 +133,10 @@ DATE_LANGUAGES = ["en", "ru", "uk", "de", "fr", "es", "it", "pl", "pt", "nl"]
 MAX_FILE_BYTES = 1 << 30  # 1 GB: a file (or what a .gz unpacks to) is read whole into memory
 LONG_TEXT = 1_000_000  # characters; spaCy's default limit, worth a warning downstream
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+# Line breaks other than "\n" (a lone carriage return, Word's vertical tab, form feed, NEL, the Unicode line and
+# paragraph separators): each becomes one "\n", so paragraphs and headlines are found and offsets do not move.
+LONE_CARRIAGE_RETURN = re.compile("\r(?!\n)")
+OTHER_LINE_BREAKS = "\v\f\x85\u2028\u2029"
 DROP_ZERO_WIDTH = str.maketrans("", "", ZERO_WIDTH)
 
 MAGIC = [
@@ -175,10 +187,11 @@ class InputsSkipped(Exception):
 
 @dataclass
 class Found:
-    """A file to read, or a path that cannot be read with the reason why."""
+    """A file to read, or a path that is not read with the reason why (``status`` for the inputs table)."""
 
     path: Path
     problem: str = ""
+    status: str = "skipped"
 
 
 @dataclass
@@ -190,6 +203,7 @@ class Record:
     date_from: str = "field"
     notes: list[str] = field(default_factory=list)
     error: str = ""
+    done: float = 0.0  # share of the file read up to the end of this record (0 when not known), for progress
 
 
 # ---------------------------------------------------------------------------------------------
@@ -209,6 +223,19 @@ def normalised_text(text: str) -> str:
 def content_hash(text: str) -> str:
     """sha256 hex digest of the normalised text."""
     return hashlib.sha256(normalised_text(text).encode("utf-8")).hexdigest()
+
+
+def newlines_for_line_breaks(text: str) -> str:
+    """The text with every other line break made "\\n", character for character (``\\r\\n`` is kept).
+
+    The result has the same length as the input, so an offset into one is the same offset into the other.
+    """
+    if "\r" in text:
+        text = LONE_CARRIAGE_RETURN.sub("\n", text)
+    for mark in OTHER_LINE_BREAKS:
+        if mark in text:  # `in` and replace are many times faster than one regex over a long text
+            text = text.replace(mark, "\n")
+    return text
 
 
 def describe_input(path: str, record: int) -> str:
@@ -308,58 +335,89 @@ def filename_date(path: Path) -> tuple[pd.Timestamp, str] | None:
 
 
 def find_inputs(paths: Iterable[str | Path], ignore: Iterable[str] = DEFAULT_IGNORE) -> Iterator[Found]:
-    """Every file named, matched by a glob, or found under a folder; and every path that cannot be read."""
+    """Every file named, matched by a glob, or found under a folder; and every path that cannot be read.
+
+    A folder is read once however many ways lead to it (symbolic links, or naming it twice).
+    """
     ignore = tuple(ignore)
+    folders_read: dict[tuple[int, int], Path] = {}
     for raw in paths:
         path = Path(raw)
         if os.path.lexists(path):
-            yield from expand(path, ignore, root=True)
+            yield from expand(path, ignore, folders_read, root=True)
         elif glob.has_magic(str(raw)):
-            matches = sorted(glob.glob(str(raw), recursive=True))
+            try:
+                matches = sorted(glob.glob(str(raw), recursive=True))
+            except RecursionError:  # glob's ** recurses once per folder level
+                yield Found(path, "folders under this pattern nest too deeply for a glob; name the top folder "
+                                  "instead (a folder is searched to any depth)")
+                continue
             if not matches:
                 yield Found(path, "no files match this pattern")
             for match in matches:
-                yield from expand(Path(match), ignore, root=False)
+                yield from expand(Path(match), ignore, folders_read, root=False)
         else:
             yield Found(path, "no such file or folder")
 
 
-def expand(path: Path, ignore: tuple[str, ...], *, root: bool, ancestors: dict | None = None) -> Iterator[Found]:
-    """``path`` itself if a file, else every file under it; a symlink loop is reported, not followed."""
-    ancestors = ancestors or {}
+def expand(path: Path, ignore: tuple[str, ...], folders_read: dict[tuple[int, int], Path], *,
+           root: bool) -> Iterator[Found]:
+    """``path`` itself if a file, else every file under it, depth first in name order.
+
+    The walk keeps its own stack rather than recursing, so folders may nest to any depth. A symbolic
+    link back to a folder being walked is a loop, reported and not followed; a folder already read
+    (``folders_read``, by device and inode) is reported as a duplicate naming the first path to it.
+    """
+    first = look_at(path, ignore, set(), folders_read, root=root)
+    if isinstance(first, Found):
+        yield first
+        return
+    walking = {first[0]}  # the folders from ``path`` down to the one being read: a link to one is a loop
+    stack = [(first[0], iter(first[1]))]
+    found_any = False
+    while stack:
+        key, entries = stack[-1]
+        entry = next(entries, None)
+        if entry is None:
+            stack.pop()
+            walking.discard(key)
+        elif not entry.name.startswith("."):
+            item = look_at(Path(entry.path), ignore, walking, folders_read, root=False)
+            if isinstance(item, Found):
+                found_any = True
+                yield item
+            else:
+                walking.add(item[0])
+                stack.append((item[0], iter(item[1])))
+    if root and not found_any:
+        yield Found(path, "folder holds no files")
+
+
+def look_at(path: Path, ignore: tuple[str, ...], walking: set, folders_read: dict, *,
+            root: bool) -> Found | tuple[tuple[int, int], list[os.DirEntry]]:
+    """A Found for a file or a path that cannot be read, or ``(key, entries)`` for a folder to walk."""
     try:
         st = path.stat()
     except OSError as exc:
-        yield Found(path, os_problem(exc, path))
-        return
+        return Found(path, os_problem(exc, path))
     if stat.S_ISREG(st.st_mode):
         if not root and any(fnmatch(path.name.upper(), pat.upper()) for pat in ignore):
-            yield Found(path, f"{IGNORED}: documentation file, not an article (its name matches {', '.join(ignore)})")
-        else:
-            yield Found(path)
-        return
+            return Found(path, f"{IGNORED}: documentation file, not an article (its name matches {', '.join(ignore)})")
+        return Found(path)
     if not stat.S_ISDIR(st.st_mode):
-        yield Found(path, "not a regular file (a device, pipe or socket)")
-        return
+        return Found(path, "not a regular file (a device, pipe or socket)")
     key = (st.st_dev, st.st_ino)
-    if key in ancestors:
-        yield Found(path, f"symbolic link loop: leads back to the folder {display_path(ancestors[key])}")
-        return
+    if key in walking:
+        return Found(path, f"symbolic link loop: leads back to the folder {display_path(folders_read[key])}")
+    if key in folders_read:
+        return Found(path, f"same folder as {display_path(folders_read[key])}, already read", status="duplicate")
     try:
         with os.scandir(path) as it:
             entries = sorted(it, key=lambda e: e.name)
     except OSError as exc:
-        yield Found(path, "cannot open folder: " + os_reason(exc))
-        return
-    found_any = False
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        for found in expand(Path(entry.path), ignore, root=False, ancestors={**ancestors, key: path}):
-            found_any = True
-            yield found
-    if root and not found_any:
-        yield Found(path, "folder holds no files")
+        return Found(path, "cannot open folder: " + os_reason(exc))
+    folders_read[key] = path
+    return key, entries
 
 
 def os_reason(exc: OSError) -> str:
@@ -397,7 +455,7 @@ def file_format(path: Path) -> str:
     return FORMATS.get(suffixes[-1], "") if suffixes else ""
 
 
-def read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path) -> bytes | bytearray:
     """The file's bytes, gunzipped when the name ends in .gz; more than MAX_FILE_BYTES is refused."""
     limit = f"{MAX_FILE_BYTES / 2**20:,.0f} MB"
     if safe_size(path) > MAX_FILE_BYTES:
@@ -406,15 +464,32 @@ def read_bytes(path: Path) -> bytes:
         raw = path.read_bytes()
     except OSError as exc:
         raise SkipFile(os_problem(exc, path)) from exc
-    if path.suffix.lower() == ".gz":
-        try:
-            with gzip.GzipFile(fileobj=io.BytesIO(raw)) as fh:
-                raw = fh.read(MAX_FILE_BYTES + 1)  # a small file can unpack to terabytes: never read past the limit
-        except (OSError, EOFError, zlib.error) as exc:
-            raise SkipFile(f"damaged gzip file ({exc})") from exc
-        if len(raw) > MAX_FILE_BYTES:
+    if path.suffix.lower() != ".gz":
+        return raw
+    try:
+        # A small file can unpack to terabytes: count what it unpacks to first, a chunk at a time,
+        # and only then unpack it into a buffer of exactly that size.
+        size = sum(len(chunk) for chunk in gunzipped_chunks(raw, MAX_FILE_BYTES + 1))
+        if size > MAX_FILE_BYTES:
             raise SkipFile(f"gzip file unpacks to more than {limit}; split it into smaller files")
-    return raw
+        unpacked, done = bytearray(size), 0
+        for chunk in gunzipped_chunks(raw, size):
+            unpacked[done:done + len(chunk)] = chunk
+            done += len(chunk)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise SkipFile(f"damaged gzip file ({exc})") from exc
+    return unpacked
+
+
+def gunzipped_chunks(packed: bytes, limit: int, chunk: int = 1 << 18) -> Iterator[bytes]:
+    """The unpacked bytes of gzip data in chunks of up to ``chunk`` bytes, stopping once ``limit`` are out."""
+    with gzip.GzipFile(fileobj=io.BytesIO(packed)) as fh:
+        while limit > 0:
+            piece = fh.read(min(chunk, limit))
+            if not piece:
+                return
+            limit -= len(piece)
+            yield piece
 
 
 def binary_kind(raw: bytes) -> str:
@@ -546,6 +621,7 @@ def no_text_reason(fields: dict) -> str:
 def records_from_text_file(text: str, fmt: str) -> list[Record]:
     """One record from a .txt/.md file: YAML front matter if any, else a short first line is the title."""
     rec = Record(fields={}, record=0, date_from="front_matter")
+    text = newlines_for_line_breaks(text)
     m = FRONT_MATTER.match(text)
     if m:
         rec.fields, problem = front_matter_fields(m.group(1))
@@ -581,15 +657,15 @@ def front_matter_fields(block: str) -> tuple[dict, str]:
 
 
 def split_title(text: str, fmt: str) -> tuple[str, str]:
-    """``(title, rest)`` when the first line looks like a headline, else ``("", text)``."""
+    """``(title, rest)`` when the first line looks like a headline and text follows it, else ``("", text)``."""
     stripped = text.lstrip("\r\n")
-    first, newline, rest = stripped.partition("\n")
+    first, _, rest = stripped.partition("\n")
     first = first.strip()
     heading = fmt == "md" and first.startswith("#")
     if heading:
         first = first.lstrip("#").strip()
     looks_like_title = (
-        first and len(first) <= 200 and len(first.split()) <= 30 and newline
+        first and len(first) <= 200 and len(first.split()) <= 30 and rest and not rest.isspace()
         and (heading or not first.endswith((".", ",", ";", ":", "!", "?", '"', "”", "’", "»", ")")))
     )
     if not looks_like_title:
@@ -597,7 +673,7 @@ def split_title(text: str, fmt: str) -> tuple[str, str]:
     return first, rest.lstrip("\r\n")
 
 
-def records_from_json(text: str, field_map: dict[str, str]) -> list[Record]:
+def records_from_json(text: str, field_map: dict[str, str]) -> Iterator[Record]:
     """Records from a .json file: an object, a list of objects, or an object holding one such list."""
     try:
         data = json.loads(text)
@@ -615,7 +691,7 @@ def records_from_json(text: str, field_map: dict[str, str]) -> list[Record]:
         raise SkipFile(f"JSON holds a {type(data).__name__}, not an article object or a list of them")
     if not data:
         raise SkipFile("JSON list is empty")
-    return [json_record(item, i, field_map, f"item {i}") for i, item in enumerate(data)]
+    return (json_record(item, i, field_map, f"item {i}") for i, item in enumerate(data))
 
 
 def json_record(item, record: int, field_map: dict[str, str], where: str) -> Record:
@@ -625,31 +701,52 @@ def json_record(item, record: int, field_map: dict[str, str], where: str) -> Rec
     return Record(fields=map_fields(item, field_map), record=record)
 
 
-def records_from_jsonl(text: str, field_map: dict[str, str]) -> list[Record]:
-    """One record per non-blank line of a .jsonl file; a bad line is skipped on its own."""
-    out = []
+def records_from_jsonl(text: str, field_map: dict[str, str]) -> Iterator[Record]:
+    """One record per non-blank line of a .jsonl file, read as they come; a bad line is skipped on its own."""
     # split on "\n" only: JSON strings may hold U+2028 or U+0085, which str.splitlines() would cut at
-    for n, line in enumerate(text.split("\n")):
+    for n, (line, end) in enumerate(lines_of(text, LF_LINE)):
+        line = line.rstrip("\n")
         if not line or line.isspace():
             continue
         try:
             item = json.loads(line)
         except json.JSONDecodeError as exc:
-            out.append(Record(fields={}, record=n, error=f"JSON error at line {n + 1}, column {exc.colno}: {exc.msg}"))
-            continue
+            rec = Record(fields={}, record=n, error=f"JSON error at line {n + 1}, column {exc.colno}: {exc.msg}")
         except RecursionError:
-            out.append(Record(fields={}, record=n, error=f"JSON at line {n + 1} is nested too deeply to read"))
-            continue
-        out.append(json_record(item, n, field_map, f"line {n + 1}"))
-    return out
+            rec = Record(fields={}, record=n, error=f"JSON at line {n + 1} is nested too deeply to read")
+        else:
+            rec = json_record(item, n, field_map, f"line {n + 1}")
+        rec.done = end / len(text)
+        yield rec
 
 
-def records_from_csv(text: str, fmt: str, field_map: dict[str, str]) -> list[Record]:
-    """One record per row of a .csv/.tsv file with a header; fields may hold newlines."""
-    first_line = text.lstrip("\r\n").split("\n", 1)[0]
+LF_LINE = re.compile(r"[^\n]*\n?")
+ANY_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")  # how io.StringIO(newline="") splits lines, for the csv module
+
+
+def lines_of(text: str, line: re.Pattern) -> Iterator[tuple[str, int]]:
+    """``(line with its line break, offset after it)`` for each line, one at a time (no list of them all)."""
+    for m in line.finditer(text):
+        if m.end() == m.start():
+            return
+        yield m.group(), m.end()
+
+
+def records_from_csv(text: str, fmt: str, field_map: dict[str, str]) -> Iterator[Record]:
+    """One record per row of a .csv/.tsv file with a header; fields may hold newlines.
+
+    The header is checked at once (raising SkipFile); the rows are read as they are asked for.
+    """
+    first_line = text[:1 << 16].lstrip("\r\n").split("\n", 1)[0]
     delimiter = "\t" if fmt == "tsv" else max(",;\t|", key=first_line.count)
     csv.field_size_limit(sys.maxsize)  # a single field may be a whole long article
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    position = [0]  # offset after the last line the reader took
+
+    def lines() -> Iterator[str]:
+        for line, end in lines_of(text, ANY_LINE):
+            position[0] = end
+            yield line
+    reader = csv.reader(lines(), delimiter=delimiter)
     try:
         header = next(reader)
     except (csv.Error, StopIteration) as exc:
@@ -660,7 +757,12 @@ def records_from_csv(text: str, fmt: str, field_map: dict[str, str]) -> list[Rec
     columns = list(map_fields({h: "x" for h in header}, field_map))
     if "text" not in columns:
         raise SkipFile(f"CSV has no text column (columns: {', '.join(header)}); name it with --map COLUMN=text")
-    out: list[Record] = []
+    return csv_records(reader, header, field_map, position, len(text))
+
+
+def csv_records(reader, header: list[str], field_map: dict[str, str], position: list[int],
+                length: int) -> Iterator[Record]:
+    """The rows under a CSV header as records; raises SkipFile when there are none."""
     n = 0
     while True:
         try:
@@ -668,18 +770,17 @@ def records_from_csv(text: str, fmt: str, field_map: dict[str, str]) -> list[Rec
         except StopIteration:
             break
         except csv.Error as exc:
-            out.append(Record(fields={}, record=n, error=f"CSV error at line {reader.line_num}: {exc}; the rest of the file was not read"))
-            break
+            yield Record(fields={}, record=n, error=f"CSV error at line {reader.line_num}: {exc}; the rest of the file was not read")
+            return
         if not any(cell.strip() for cell in row):
             continue
-        rec = Record(fields=map_fields(dict(zip(header, row)), field_map), record=n)
+        rec = Record(fields=map_fields(dict(zip(header, row)), field_map), record=n, done=position[0] / length)
         if len(row) != len(header):
             rec.notes.append(f"row at line {reader.line_num} has {len(row)} fields, the header has {len(header)}")
-        out.append(rec)
+        yield rec
         n += 1
-    if not out:
+    if not n:
         raise SkipFile("CSV has a header but no rows")
-    return out
 
 
 def records_from_html(text: str) -> list[Record]:
@@ -843,8 +944,11 @@ def feed_record(entry, record: int, source: str) -> Record:
     return Record(fields=fields, record=record, date_from="feed", error=error)
 
 
-def records_from_file(path: Path, field_map: dict[str, str] | None = None) -> tuple[str, list[Record], list[str]]:
-    """``(format, records, file notes)`` for one file; raises SkipFile with the reason it cannot be read."""
+def records_from_file(path: Path, field_map: dict[str, str] | None = None) -> tuple[str, Iterable[Record], list[str]]:
+    """``(format, records, file notes)`` for one file; raises SkipFile with the reason it cannot be read.
+
+    Records of JSON Lines and CSV files are read as they are asked for (SkipFile may come then too).
+    """
     fmt = file_format(path)
     field_map = field_map or {}
     if not fmt:
@@ -884,13 +988,14 @@ def sniff_binary(path: Path) -> str:
 
 
 def article_from_record(rec: Record, path: Path) -> dict:
-    """One ``articles`` row from a record; raises SkipFile when it has no text."""
+    """One article's values from a record (``extra``: its other fields); raises SkipFile when it has no text."""
     fields = dict(rec.fields)
     text = fields.pop("text", None)
     if isinstance(text, (int, float)) and present(text):
         text = str(text)
     if not isinstance(text, str) or not text or text.isspace():
         raise SkipFile(no_text_reason(rec.fields))
+    text = newlines_for_line_breaks(text)
     notes = list(rec.notes)
     published, offset, date_from = NaT_DATE
     raw_date = fields.pop("published", None)
@@ -912,18 +1017,17 @@ def article_from_record(rec: Record, path: Path) -> dict:
         notes.append(f"very long text ({len(text):,} characters)")
     chash = content_hash(text)
     input_id = as_cell(fields.pop("id", None))
-    row = {key: as_cell(value) for key, value in fields.items() if key not in ARTICLE_COLUMNS}
-    row.update(
-        article_id=input_id or chash[:12], title=as_cell(fields.get("title")), text=text,
-        published=published, published_from=date_from, source=as_cell(fields.get("source")),
-        url=as_cell(fields.get("url")), path=display_path(path), record=rec.record, content_hash=chash,
-        published_offset=offset, near_duplicate_of="", note="; ".join(notes), _input_id=input_id,
+    extra = {key: as_cell(value) for key, value in fields.items() if key not in ARTICLE_COLUMNS}
+    return dict(
+        title=as_cell(fields.get("title")), text=text, published=published.value, published_from=date_from,
+        source=as_cell(fields.get("source")), url=as_cell(fields.get("url")), record=rec.record, content_hash=chash,
+        published_offset=offset, note="; ".join(notes), input_id=input_id, extra=extra or None,
         language=detect_language(text),
     )
-    return row
 
 
 NaT_DATE = (pd.NaT, "", "")
+NaT_VALUE = pd.NaT.value
 
 
 # ---------------------------------------------------------------------------------------------
@@ -942,11 +1046,16 @@ def near_duplicates(texts: list[str], ids: list[str], threshold: float = NEAR_DU
     texts at once with numpy, and banding picks the few candidate pairs worth comparing exactly.
     """
     out = [""] * len(texts)
-    words = [text[: SKETCH_WORDS * 8].lower().split()[:SKETCH_WORDS] for text in texts]
-    docs = [i for i, w in enumerate(words) if len(w) >= 50]  # short texts share boilerplate, not stories
+    docs, words = [], []
+    for i, text in enumerate(texts):
+        first_words = text[: SKETCH_WORDS * 8].lower().split()[:SKETCH_WORDS]
+        if len(first_words) >= 50:  # short texts share boilerplate, not stories
+            docs.append(i)
+            words.append(first_words)
     if len(docs) < 2:
         return out
-    shingles, starts = shingle_hashes([words[i] for i in docs])
+    shingles, starts = shingle_hashes(words)
+    del words
     signatures = minhash_signatures(shingles, starts)
     bounds = list(zip(starts, [*starts[1:], len(shingles)]))
     buckets: dict[tuple, int] = {}
@@ -1016,27 +1125,22 @@ def load_articles(paths: str | Path | Iterable[str | Path], *, field_map: dict[s
     ``ignore``, README/NOTICE/LICENSE-style names by default, do not count). Exact duplicates (same
     normalised text) become one row listing every file in ``paths``; near-duplicates are flagged in
     ``near_duplicate_of`` (``near_duplicate_threshold=None`` turns that off). Inputs are only read.
+    The order of ``paths`` changes the order of rows, never an article's id or values.
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
     found = list(find_inputs(paths, ignore))
-    rows: list[dict] = []
-    inputs: list[dict] = []
-    by_hash: dict[str, int] = {}
-    used_ids: dict[str, str] = {}
+    gathered = Gathering()
     bar = progress_bar(found) if progress else None
     try:
         for item in found:
-            load_one(item, field_map or {}, rows, inputs, by_hash, used_ids, tick=bar.update if bar else no_tick)
+            load_one(item, field_map or {}, gathered, tick=bar.update if bar else no_tick)
     finally:
         if bar is not None:
             bar.close()
-    articles = articles_frame(rows)
-    if near_duplicate_threshold is not None and len(articles):
-        articles["near_duplicate_of"] = near_duplicates(articles["text"].tolist(), articles["article_id"].tolist(),
-                                                        near_duplicate_threshold)
-        flag_near_duplicates(inputs, articles)
-    loaded = Loaded(articles=articles, inputs=pd.DataFrame(inputs, columns=INPUT_COLUMNS))
+    articles, inputs = gathered.tables(near_duplicate_threshold)
+    del gathered
+    loaded = Loaded(articles=articles, inputs=inputs)
     if strict:
         check_strict(loaded)
     return loaded
@@ -1074,90 +1178,201 @@ def safe_size(path: Path) -> int:
         return 0
 
 
-def load_one(item: Found, field_map: dict[str, str], rows: list[dict], inputs: list[dict],
-             by_hash: dict[str, int], used_ids: dict[str, str], tick=no_tick) -> None:
-    """Read one found path, appending its articles to ``rows`` and its accounting to ``inputs``.
+def load_one(item: Found, field_map: dict[str, str], gathered: Gathering, tick=no_tick) -> None:
+    """Read one found path into ``gathered``: its articles, and a row of accounting for each input.
 
-    ``tick(n)`` is called with the share of the file's bytes done, for a progress bar.
+    ``tick(n)`` is called with the bytes of the file done, for a progress bar.
     """
     path_text = display_path(item.path)
     fmt = file_format(item.path)
     if item.problem:
-        inputs.append(input_row(path_text, -1, "skipped", item.problem, fmt=fmt))
+        gathered.account(path_text, -1, item.status, item.problem, fmt=fmt)
         return
     size = safe_size(item.path)
+    done = 0.0
     try:
         fmt, records, file_notes = records_from_file(item.path, field_map)
+        multi = fmt in MULTI_RECORD_FORMATS
+        for rec in records:
+            if rec.done:
+                tick(size * (rec.done - done))
+                done = rec.done
+            record = rec.record if multi else 0
+            rec.notes[:0] = file_notes
+            if rec.error:
+                gathered.account(path_text, record, "skipped", rec.error, fmt=fmt)
+                continue
+            try:
+                row = article_from_record(rec, item.path)
+            except SkipFile as exc:
+                gathered.account(path_text, record, "skipped", str(exc), fmt=fmt,
+                                 input_id=as_cell(rec.fields.get("id")))
+                continue
+            row.update(path=path_text, record=record)
+            gathered.add(row, describe_input(path_text, record if multi else -1), fmt)
     except SkipFile as exc:
-        inputs.append(input_row(path_text, -1, "skipped", str(exc), fmt=fmt))
-        tick(size)
-        return
+        gathered.account(path_text, -1, "skipped", str(exc), fmt=fmt)
     except Exception as exc:  # noqa: BLE001 - one unreadable file must never stop the rest
-        inputs.append(input_row(path_text, -1, "skipped", f"could not be read ({type(exc).__name__}: {exc})", fmt=fmt))
-        tick(size)
-        return
-    multi = fmt in MULTI_RECORD_FORMATS
-    share = size / max(len(records), 1)
-    for rec in records:
-        tick(share)
-        record = rec.record if multi else 0
-        rec.notes[:0] = file_notes
-        if rec.error:
-            inputs.append(input_row(path_text, record, "skipped", rec.error, fmt=fmt))
-            continue
-        try:
-            row = article_from_record(rec, item.path)
-        except SkipFile as exc:
-            inputs.append(input_row(path_text, record, "skipped", str(exc), fmt=fmt, input_id=as_cell(rec.fields.get("id"))))
-            continue
-        row["record"] = record
-        where = describe_input(path_text, record if multi else -1)
-        input_id = row.pop("_input_id")
-        kept = by_hash.get(row["content_hash"])
-        if kept is not None:
-            first = rows[kept]
-            first["paths"].append(where)
-            inputs.append(input_row(path_text, record, "duplicate",
-                                    f"same text as {first['paths'][0]} (article {first['article_id']})",
-                                    article_id=first["article_id"], input_id=input_id, fmt=fmt))
-            continue
-        if row["article_id"] in used_ids and used_ids[row["article_id"]] != row["content_hash"]:
-            new_id = f"{row['article_id']}-{row['content_hash'][:6]}"
-            row["note"] = "; ".join(filter(None, [row["note"], f"id {row['article_id']!r} is used by another article; renamed {new_id!r}"]))
-            row["article_id"] = new_id
-        used_ids[row["article_id"]] = row["content_hash"]
-        row["paths"] = [where]
-        by_hash[row["content_hash"]] = len(rows)
-        rows.append(row)
-        inputs.append(input_row(path_text, record, "loaded", "", article_id=row["article_id"],
-                                input_id=input_id, fmt=fmt, note=row["note"]))
+        gathered.account(path_text, -1, "skipped", f"could not be read ({type(exc).__name__}: {exc})", fmt=fmt)
+    tick(size * (1 - done))
 
 
-def input_row(path: str, record: int, status: str, reason: str, *, article_id: str = "", input_id: str = "",
-              fmt: str = "", note: str = "") -> dict:
-    """One row of the ``inputs`` table."""
-    return dict(path=path, record=record, status=status, reason=reason, article_id=article_id,
-                input_id=input_id, format=fmt, note=note)
+# The articles columns a load gathers row by row (article_from_record gives each); the others are settled at the end.
+SETTLED = ("article_id", "paths", "near_duplicate_of")
+GATHERED = [name for name in ARTICLE_COLUMNS if name not in SETTLED]
+# At most this many other field names become columns (the most common ones); the rest of a row's other
+# fields are kept together as JSON in OTHER_FIELDS, so a file whose every record has its own field names
+# cannot make the table grow as rows times names.
+MAX_EXTRA_COLUMNS = 100
+OTHER_FIELDS = "other_fields"
 
 
-def flag_near_duplicates(inputs: list[dict], articles: pd.DataFrame) -> None:
-    """Add 'near-duplicate of …' to the note of each loaded input whose article nearly repeats another."""
-    near = dict(zip(articles["article_id"], articles["near_duplicate_of"]))
-    for row in inputs:
-        target = near.get(row["article_id"]) if row["status"] == "loaded" else ""
-        if target:
-            row["note"] = "; ".join(filter(None, [row["note"], f"near-duplicate of {target}"]))
+class Gathering:
+    """What a load has read so far: article values one list per column, and one row of accounting per input.
+
+    Which copy of a text is kept, the article ids and the duplicate reasons are settled by
+    :meth:`tables` from the copies themselves, never from the order they were read in.
+    """
+
+    def __init__(self):
+        # numbers in typed arrays, 8 bytes each: a million short rows must not cost a million int objects
+        self.columns: dict[str, list | array] = {name: array("q") if name in ("published", "record") else []
+                                                 for name in GATHERED}
+        self.input_id: list[str] = []  # the kept copy's own id ("" when it had none)
+        self.kept_input = array("q")  # the inputs row of the kept copy
+        self.extras: list[dict | None] = []  # the kept copy's other fields
+        self.other_copies: dict[int, list[str]] = {}  # where the other copies of a text are
+        self.by_hash: dict[str, int] = {}
+        self.inputs: dict[str, list | array] = {name: array("q") if name == "record" else [] for name in INPUT_COLUMNS}
+        self.input_article = array("q")  # the article row of each inputs row (-1: none)
+
+    def where(self, k: int) -> str:
+        """The kept copy of article row k as path or path#record."""
+        i = self.kept_input[k]
+        fmt = self.inputs["format"][i]
+        return describe_input(self.inputs["path"][i], self.inputs["record"][i] if fmt in MULTI_RECORD_FORMATS else -1)
+
+    def account(self, path: str, record: int, status: str, reason: str = "", *, fmt: str = "", input_id: str = "",
+                article: int = -1) -> None:
+        """One row of the ``inputs`` table (status, reason and article id of a loaded one are settled later)."""
+        for name, value in zip(INPUT_COLUMNS, (path, record, status, reason, "", input_id, fmt, "")):
+            self.inputs[name].append(value)
+        self.input_article.append(article)
+
+    def add(self, row: dict, where: str, fmt: str) -> None:
+        """One article read from ``where``: a new row, or another copy of a text already read."""
+        k = self.by_hash.get(row["content_hash"])
+        if k is None:
+            k = self.by_hash[row["content_hash"]] = len(self.input_id)
+            for name in GATHERED:
+                self.columns[name].append(row[name])
+            self.input_id.append(row["input_id"])
+            self.kept_input.append(len(self.input_article))
+            self.extras.append(row["extra"])
+        elif copy_rank(row["input_id"], row["path"], row["record"]) < copy_rank(
+                self.input_id[k], self.columns["path"][k], self.columns["record"][k]):
+            self.other_copies.setdefault(k, []).append(self.where(k))
+            for name in GATHERED:
+                self.columns[name][k] = row[name]
+            self.input_id[k], self.kept_input[k] = row["input_id"], len(self.input_article)
+            self.extras[k] = row["extra"]
+        else:
+            self.other_copies.setdefault(k, []).append(where)
+        self.account(row["path"], row["record"], "loaded", fmt=fmt, input_id=row["input_id"], article=k)
+
+    def article_ids(self) -> list[str]:
+        """Each row's id: its own id, else its hash; two texts with one id: the smaller hash keeps it."""
+        hashes = self.columns["content_hash"]
+        ids = [own or chash[:12] for own, chash in zip(self.input_id, hashes)]
+        holders: dict[str, list[int]] = {}
+        for k, article_id in enumerate(ids):
+            holders.setdefault(article_id, []).append(k)
+        notes = self.columns["note"]
+        for article_id, rows in holders.items():
+            for k in sorted(rows, key=hashes.__getitem__)[1:]:
+                ids[k] = f"{article_id}-{hashes[k][:6]}"
+                notes[k] = add_note(notes[k], f"id {article_id!r} is used by another article; renamed {ids[k]!r}")
+        return ids
+
+    def near_duplicates(self, ids: list[str], threshold: float | None) -> list[str]:
+        """``near_duplicates`` with the rows taken in order of publication (undated last), then content hash."""
+        near = [""] * len(ids)
+        if threshold is None:
+            return near
+        published, hashes = self.columns["published"], self.columns["content_hash"]
+        order = sorted(range(len(ids)), key=lambda k: (published[k] == NaT_VALUE, published[k], hashes[k]))
+        found = near_duplicates([self.columns["text"][k] for k in order], [ids[k] for k in order], threshold)
+        for k, of in zip(order, found):
+            near[k] = of
+        return near
+
+    def settle_inputs(self, ids: list[str], near: list[str]) -> pd.DataFrame:
+        """The ``inputs`` table: each copy kept is loaded (with its notes), each other copy a duplicate."""
+        statuses, reasons, notes, article_ids = (self.inputs[c] for c in ("status", "reason", "note", "article_id"))
+        for i, k in enumerate(self.input_article):
+            if k < 0:
+                continue
+            article_ids[i] = ids[k]
+            if self.kept_input[k] == i:
+                notes[i] = add_note(self.columns["note"][k], near[k] and f"near-duplicate of {near[k]}")
+            else:
+                statuses[i], reasons[i] = "duplicate", f"same text as {self.where(k)} (article {ids[k]})"
+        self.inputs["record"] = np.frombuffer(self.inputs["record"], dtype="int64").copy()
+        return pd.DataFrame(self.inputs, columns=INPUT_COLUMNS)
+
+    def tables(self, near_duplicate_threshold: float | None = NEAR_DUPLICATE_JACCARD
+               ) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """The ``articles`` and ``inputs`` DataFrames (the gathered lists are emptied as they become columns)."""
+        self.by_hash = {}
+        ids = self.article_ids()
+        near = self.near_duplicates(ids, near_duplicate_threshold)
+        extra = extra_columns(self.extras, self.columns["note"])
+        inputs = self.settle_inputs(ids, near)
+        paths = [[self.where(k), *sorted(self.other_copies.get(k, ()))] for k in range(len(ids))]
+        data = {"article_id": ids, **self.columns, "paths": paths, "near_duplicate_of": near, **extra}
+        articles = pd.DataFrame(index=pd.RangeIndex(len(ids)))
+        for name in [*ARTICLE_COLUMNS, *extra]:  # one column at a time, each list let go once it is one
+            values = data.pop(name)
+            if name == "published":
+                articles[name] = pd.to_datetime(np.frombuffer(values, dtype="int64"), utc=True)
+            elif name == "record":
+                articles[name] = np.frombuffer(values, dtype="int64").copy()
+            else:
+                articles[name] = pd.Series(values, dtype=object if name == "paths" else None)
+                values.clear()
+        return articles, inputs
 
 
-def articles_frame(rows: list[dict]) -> pd.DataFrame:
-    """The ``articles`` DataFrame, documented columns first, extra fields after."""
-    articles = pd.DataFrame(rows)
-    for col in ARTICLE_COLUMNS:
-        if col not in articles:
-            articles[col] = pd.Series(dtype="object")
-    articles["published"] = pd.to_datetime(articles["published"], utc=True).astype("datetime64[ns, UTC]")
-    articles["record"] = articles["record"].astype("int64")
-    extra = sorted(c for c in articles.columns if c not in ARTICLE_COLUMNS)
-    for col in extra:
-        articles[col] = articles[col].fillna("")
-    return articles[ARTICLE_COLUMNS + extra].reset_index(drop=True)
+def add_note(note: str, more: str) -> str:
+    """``note`` with ``more`` after a '; ' (either may be empty)."""
+    return "; ".join(filter(None, [note, more]))
+
+
+def copy_rank(input_id: str, path: str, record: int) -> tuple:
+    """Which copy of a text is kept: the smallest own id (copies with one first), then the first path."""
+    return (not input_id, input_id, path, record)
+
+
+def extra_columns(extras: list[dict | None], notes: list[str]) -> dict[str, list[str]]:
+    """The other fields as columns: the MAX_EXTRA_COLUMNS most common names, the rest as JSON in OTHER_FIELDS."""
+    counts: dict[str, int] = {}
+    for fields in extras:
+        for name in fields or ():
+            counts[name] = counts.get(name, 0) + 1
+    counts.pop(OTHER_FIELDS, None)
+    kept = sorted(sorted(counts, key=lambda name: (-counts[name], name))[:MAX_EXTRA_COLUMNS])
+    columns = {name: [""] * len(extras) for name in kept}
+    if len(counts) > MAX_EXTRA_COLUMNS or any(fields and OTHER_FIELDS in fields for fields in extras):
+        columns[OTHER_FIELDS] = [""] * len(extras)
+    for k, fields in enumerate(extras):
+        rest = {}
+        for name, value in (fields or {}).items():
+            if name in columns and name != OTHER_FIELDS:
+                columns[name][k] = value
+            else:
+                rest[name] = value
+        if rest:
+            columns[OTHER_FIELDS][k] = json.dumps(rest, ensure_ascii=False, sort_keys=True)
+            notes[k] = add_note(notes[k], f"{len(rest)} field(s) kept as JSON in {OTHER_FIELDS} "
+                                          f"(a load makes columns of {MAX_EXTRA_COLUMNS} field names at most)")
+    return columns

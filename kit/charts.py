@@ -27,6 +27,7 @@ import matplotlib
 if "ipykernel" not in sys.modules:
     matplotlib.use("Agg")  # no display needed; in a notebook the kernel's own backend stays
 import matplotlib.dates as mdates  # noqa: E402
+import matplotlib.patches  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
@@ -183,61 +184,119 @@ def _clip(frame: pd.DataFrame, column: str, start=None, end=None) -> pd.DataFram
 
 
 PERIOD_FREQ = {"day": "D", "week": "W-MON", "month": "MS"}
+PERIOD_DAYS = {"day": 1, "week": 7, "month": 30}
+# Below this many texts in a period (or statements in a camp) a share or a rate is marked as resting on few.
+SMALL_N = 30
+
+
+def _set_date_limits(ax, first, last, period: str = "week") -> None:
+    """The x axis spans the data's dates (half a period either side), never matplotlib's years-wide default."""
+    pad = pd.Timedelta(days=max(PERIOD_DAYS.get(period, 7) / 2, 1))
+    ax.set_xlim(pd.Timestamp(first) - pad, pd.Timestamp(last) + pad)
+
+
+def timeline_table(counts: pd.DataFrame, texts: pd.DataFrame | None = None, period: str = "week", start=None,
+                   end=None, per_texts: bool = False, max_points: int = 160) -> tuple[pd.DataFrame, str]:
+    """(table, period) the messaging timeline draws: one row per period, a column per camp, and
+    ``texts`` (articles published in the period) when ``texts`` (period, texts) is given.
+
+    A period in which no text was published and nothing was said is empty (drawn as a gap, not a
+    zero); a camp silent in a period with texts counts 0. ``per_texts`` turns counts into statements
+    per 100 texts. More than ``max_points`` periods are summed into months (the returned period).
+    """
+    counts = _clip(counts, "period", start, end)
+    if counts.empty:
+        return pd.DataFrame(), period
+    wide = counts.pivot_table(index="period", columns="camp", values="statements", fill_value=0, aggfunc="sum")
+    wide.columns = [str(c) for c in wide.columns]
+    camps = list(wide.columns)
+    if texts is not None and len(texts):
+        per = _clip(texts, "period", start, end).set_index("period")["texts"]
+        wide = wide.join(per.rename("texts"), how="outer")
+    full = pd.date_range(wide.index.min(), wide.index.max(), freq=PERIOD_FREQ.get(period, "W-MON"))
+    wide = wide.reindex(full.union(wide.index)).sort_index()
+    if len(wide) > max_points and period != "month":
+        wide = wide.groupby(wide.index.to_period("M").start_time).sum(min_count=1)
+        period = "month"
+    has_texts = "texts" in wide.columns
+    if has_texts:
+        active = wide[camps].notna().any(axis=1) | (wide["texts"].fillna(0) > 0)
+        wide.loc[active, camps] = wide.loc[active, camps].fillna(0)
+        wide["texts"] = wide["texts"].fillna(0)
+    else:
+        # Without a count of texts a silent period is all that is known: it counts zero.
+        wide[camps] = wide[camps].fillna(0)
+    if per_texts and has_texts:
+        rate = wide[camps].div(wide["texts"].where(wide["texts"] > 0), axis=0) * 100
+        wide[camps] = rate.round(1)
+    wide.index.name = "period"
+    order = wide[camps].sum().sort_values(ascending=False, kind="stable").index.tolist()
+    return wide[order + (["texts"] if has_texts else [])], period
 
 
 def messaging_timeline(counts: pd.DataFrame, colours: dict[str, str], title: str | None = None,
                        source: str = "", key_dates=None, period: str = "week", start=None, end=None,
-                       max_points: int = 160) -> plt.Figure:
+                       max_points: int = 160, texts: pd.DataFrame | None = None, per_texts: bool = False,
+                       small: int = SMALL_N) -> plt.Figure:
     """Statements per camp over time: ``counts`` has columns period, camp, statements.
 
-    Periods without statements count as zero. More than ``max_points`` periods are summed into
-    months so a long archive stays readable. ``start``/``end`` clip the axis (statements that
-    quote a date years before the articles were written would stretch it). ``key_dates`` (see
+    ``texts`` (period, texts: articles published) makes periods without any text gaps in the lines
+    and allows ``per_texts`` (statements per 100 texts; a period with fewer than ``small`` texts is
+    drawn as an open mark, its rate resting on few texts). The data drawn is :func:`timeline_table`.
+    ``start``/``end`` clip the axis, which spans the data's dates. ``key_dates`` (see
     :func:`parse_key_dates`) are drawn as labelled dotted lines.
     """
-    counts = _clip(counts, "period", start, end)
-    if counts.empty:
+    wide, period = timeline_table(counts, texts, period, start, end, per_texts, max_points)
+    if wide.empty:
         return _empty_chart(title or "No dated statements in these inputs", source)
-    wide = counts.pivot_table(index="period", columns="camp", values="statements", fill_value=0, aggfunc="sum")
-    full = pd.date_range(wide.index.min(), wide.index.max(), freq=PERIOD_FREQ.get(period, "W-MON"))
-    wide = wide.reindex(full.union(wide.index), fill_value=0).sort_index()
-    if len(wide) > max_points and period != "month":
-        wide = wide.groupby(wide.index.to_period("M").start_time).sum()
-        period = "month"
-    order = wide.sum().sort_values(ascending=False, kind="stable").index
-    palette = _colour_for(colours, order)
+    camps = [c for c in wide.columns if c != "texts"]
+    rate = per_texts and "texts" in wide.columns
+    palette = _colour_for(colours, camps)
     fig, ax = _new_figure(3.9)
     many = len(wide) > 40
-    for camp in order:
-        ax.plot(wide.index, wide[camp], lw=1.2 if many else 1.8, marker=None if many else "o", ms=3,
-                label=_plain(camp), color=palette[camp], drawstyle="steps-mid" if many else "default")
+    few = (wide["texts"].fillna(0) < small) if rate else pd.Series(False, index=wide.index)
+    for camp in camps:
+        ax.plot(wide.index, wide[camp], lw=1.2 if many else 1.8, marker="o", ms=2 if many else 3.5,
+                label=_plain(camp), color=palette[camp])
+        if few.any():
+            ax.plot(wide.index[few], wide.loc[few, camp], ls="none", marker="o", ms=5, mfc="white",
+                    mec=palette[camp], mew=1.2)
     ax.set_ylim(bottom=0)
-    ax.set_ylabel(f"statements per {period}")
+    ax.set_ylabel(f"statements per 100 texts, by {period}" if rate else f"statements per {period}")
     ax.grid(axis="y", color=GRID, lw=0.6)
-    ax.legend(fontsize=8, ncol=min(len(order), 4), loc="lower left", bbox_to_anchor=(0, 1.0),
+    ax.legend(fontsize=8, ncol=min(len(camps), 4), loc="lower left", bbox_to_anchor=(0, 1.0),
               handlelength=1.2, columnspacing=1.0)
     _date_axis(ax)
     lo, hi = wide.index.min(), wide.index.max()
+    _set_date_limits(ax, lo, hi, period)
     for when, label in parse_key_dates(key_dates):
         if lo - pd.Timedelta(days=7) <= when <= hi + pd.Timedelta(days=7):
             ax.axvline(when, color=INK, lw=0.8, ls=":")
             ax.annotate(_plain(label), (when, 1), xycoords=("data", "axes fraction"), xytext=(3, -2),
                         textcoords="offset points", ha="left", va="top", fontsize=7, color=INK, rotation=90)
-    totals = wide.sum()
-    leader = _lead(order)
-    busiest = wide.sum(axis=1).idxmax()
+    raw, _ = timeline_table(counts, texts, period, start, end, False, max_points)
+    totals = raw[camps].sum()
+    leader = _lead(camps)
+    per_period = raw[camps].sum(axis=1)
+    busiest = per_period.idxmax()
     title = title or f"{leader} made {int(totals[leader]):,} of {int(totals.sum()):,} statements"
     when = f"{busiest:%b %Y}" if period == "month" else f"{busiest:%-d %b %Y}"
-    subtitle = f"Statements per {period} by camp; busiest {period}: {when} ({int(wide.sum(axis=1).max()):,})"
-    return _finish(fig, title, subtitle, source, counts["period"])
+    subtitle = (f"Statements per 100 texts per {period} by camp" if rate else f"Statements per {period} by camp")
+    subtitle += f"; busiest {period}: {when} ({int(per_period.max()):,} statements)"
+    if "texts" in wide.columns and wide[camps].isna().all(axis=1).any():
+        subtitle += "; gaps: no texts"
+    if few.any():
+        subtitle += f"; open marks: fewer than {small} texts"
+    return _finish(fig, title, subtitle, source, wide.index.to_series())
 
 
 def theme_heatmap(theme_counts: pd.DataFrame, title: str | None = None, source: str = "",
-                  camps: Iterable[str] | None = None, min_statements: int = 20) -> plt.Figure:
+                  camps: Iterable[str] | None = None, min_statements: int = 20, small: int = SMALL_N) -> plt.Figure:
     """Share of each camp's statements that touch each theme (``kit.themes.themes_by_camp``).
 
-    Columns name each camp with its number of statements; the headline only considers camps
-    with at least ``min_statements`` statements, so 2 of 7 does not beat 300 of 2,000.
+    Columns name each camp with its number of statements; a camp with fewer than ``small``
+    statements is hatched and its shares greyed, so 3 of 14 is not read like 300 of 1,400. The
+    headline only considers camps with at least ``min_statements`` statements.
     """
     data = theme_counts if camps is None else theme_counts[theme_counts["camp"].isin(list(camps))]
     if data.empty or data["statements"].sum() == 0:
@@ -252,11 +311,17 @@ def theme_heatmap(theme_counts: pd.DataFrame, title: str | None = None, source: 
     fig, ax = _new_figure(1.8 + 0.32 * len(share))
     vmax = max(float(share.values.max()), 0.01)
     ax.imshow(share.values, cmap="Blues", vmin=0, vmax=vmax, aspect="auto")
+    few = [size[c] < small for c in cols]
     for (r, c), value in np.ndenumerate(share.values):
         n = int(count.values[r, c])
         ax.text(c, r, f"{value:.0%}" if n else "–", ha="center", va="center", fontsize=7.5,
-                color="white" if value > vmax * 0.6 else INK)
-    labels = [_plain(textwrap.fill(c, 12)) + (f"\n({size[c]:,})" if size[c] else "") for c in cols]
+                color=MUTED if few[c] else "white" if value > vmax * 0.6 else INK)
+    for c, is_few in enumerate(few):
+        if is_few:
+            ax.add_patch(matplotlib.patches.Rectangle((c - 0.5, -0.5), 1, len(order), facecolor="white",
+                                                      alpha=0.75, hatch="///", edgecolor=GRID, lw=0))
+    labels = [_plain(textwrap.fill(c, 12)) + (f"\n({size[c]:,}{', few' if size[c] < small else ''})"
+                                              if size[c] else "") for c in cols]
     ax.set_xticks(range(len(cols)), labels, fontsize=7.5)
     ax.set_yticks(range(len(order)), [_plain(t) for t in order], fontsize=8)
     ax.xaxis.tick_top()
@@ -269,8 +334,9 @@ def theme_heatmap(theme_counts: pd.DataFrame, title: str | None = None, source: 
     r, k = np.unravel_index(np.argmax(sub), sub.shape)
     c = sides[k]
     title = title or f"{order[r]} was the theme {cols[c]} raised most: {share.values[r, c]:.0%} of its statements"
+    note = f"; hatched: fewer than {small} statements" if any(few) else ""
     return _finish(fig, title, "Share of each camp's statements touching a theme (a statement can touch "
-                   "several); statements per camp in brackets", source)
+                   f"several); statements per camp in brackets{note}", source)
 
 
 def themes_over_time(theme_periods: pd.DataFrame, colours: dict[str, str], themes: Iterable[str] | None = None,
@@ -302,6 +368,8 @@ def themes_over_time(theme_periods: pd.DataFrame, colours: dict[str, str], theme
         ax.grid(axis="y", color=GRID, lw=0.5)
         ax.set_ylim(bottom=0)
         _date_axis(ax)
+    for ax in list(axes.flat)[:len(labels)]:
+        _set_date_limits(ax, all_periods.min(), all_periods.max(), period)
     for ax in list(axes.flat)[len(labels):]:
         ax.axis("off")
     handles = [plt.Line2D([], [], color=palette[c], lw=2) for c in camps]
@@ -311,23 +379,35 @@ def themes_over_time(theme_periods: pd.DataFrame, colours: dict[str, str], theme
                    legend=(handles, [_plain(c) for c in camps]))
 
 
-def top_speakers(speakers: pd.DataFrame, colours: dict[str, str], top: int = 5, camps: Iterable[str] | None = None,
-                 title: str | None = None, source: str = "") -> plt.Figure:
-    """Horizontal bars: the ``top`` most quoted speakers of each camp (``kit.table.speakers_by_camp``)."""
+def top_speakers_table(speakers: pd.DataFrame, top: int = 5, camps: Iterable[str] | None = None,
+                       max_camps: int = 4) -> pd.DataFrame:
+    """The rows :func:`top_speakers` draws: the ``top`` most quoted speakers of each of the
+    ``max_camps`` biggest camps (sides before the press), unattributed statements left out."""
     data = speakers if camps is None else speakers[speakers["camp"].isin(list(camps))]
     data = data[data["speaker"] != UNATTRIBUTED]
     if data.empty:
-        return _empty_chart(title or "No attributed statements", source)
+        return data.reset_index(drop=True)
     by_camp = data.groupby("camp")["statements"].sum().sort_values(ascending=False, kind="stable")
-    order = sorted(by_camp.index, key=lambda c: (c in NEUTRAL_CAMPS, -by_camp[c], c))[:4]
+    order = sorted(by_camp.index, key=lambda c: (c in NEUTRAL_CAMPS, -by_camp[c], c))[:max_camps]
+    parts = [data[data["camp"] == c].sort_values(["statements", "speaker"], ascending=[False, True],
+                                                  kind="stable").head(top) for c in order]
+    return pd.concat(parts).reset_index(drop=True)
+
+
+def top_speakers(speakers: pd.DataFrame, colours: dict[str, str], top: int = 5, camps: Iterable[str] | None = None,
+                 title: str | None = None, source: str = "") -> plt.Figure:
+    """Horizontal bars: the ``top`` most quoted speakers of each camp (``kit.table.speakers_by_camp``)."""
+    data = top_speakers_table(speakers, top, camps)
+    if data.empty:
+        return _empty_chart(title or "No attributed statements", source)
+    order = list(dict.fromkeys(data["camp"]))
     palette = _colour_for(colours, order)
     n = [min(top, int((data["camp"] == c).sum())) for c in order]
     fig, axes = _new_figure(0.9 + sum(0.24 * k + 0.45 for k in n), len(order), 1, squeeze=False,
                             gridspec_kw={"height_ratios": n})
     xmax = data["statements"].max()
     for ax, camp in zip(axes.flat, order):
-        rows = data[data["camp"] == camp].sort_values(["statements", "speaker"], ascending=[False, True],
-                                                      kind="stable").head(top)
+        rows = data[data["camp"] == camp]
         names = [_plain(textwrap.shorten(s, 34, placeholder="…")) for s in rows["speaker"]]
         y = np.arange(len(rows))[::-1]
         ax.barh(y, rows["statements"], color=palette[camp], height=0.7)
@@ -347,14 +427,84 @@ def top_speakers(speakers: pd.DataFrame, colours: dict[str, str], top: int = 5, 
                    "Statements per speaker, by camp (unattributed statements left out)", source)
 
 
+def speaker_periods(table: pd.DataFrame, top: int = 10, start=None, end=None) -> tuple[pd.DataFrame, str]:
+    """(speaker, camp, period, statements) for the ``top`` most quoted speakers (unattributed left
+    out), by week, or by month when the statements span more than half a year; and that period."""
+    from .table import period_start, speaker_name
+
+    dated = _clip(table.dropna(subset=["said_on"]), "said_on", start, end)
+    dated = dated.assign(speaker=speaker_name(dated))
+    dated = dated[dated["speaker"] != UNATTRIBUTED]
+    if dated.empty:
+        return pd.DataFrame(columns=["speaker", "camp", "period", "statements"]), "week"
+    period = "month" if dated["said_on"].max() - dated["said_on"].min() > pd.Timedelta(days=182) else "week"
+    totals = dated.groupby("speaker").size().sort_values(ascending=False, kind="stable")
+    leaders = sorted(totals.index[:top], key=lambda n: (-totals[n], n))
+    dated = dated[dated["speaker"].isin(leaders)].assign(period=lambda d: period_start(d["said_on"], period))
+    camp_of = dated.groupby("speaker")["camp"].agg(lambda c: c.value_counts().sort_index().idxmax())
+    out = dated.groupby(["speaker", "period"]).size().rename("statements").reset_index()
+    out["camp"] = out["speaker"].map(camp_of)
+    out["_rank"] = out["speaker"].map({n: i for i, n in enumerate(leaders)})
+    out = out.sort_values(["_rank", "period"], kind="stable").drop(columns="_rank").reset_index(drop=True)
+    return out[["speaker", "camp", "period", "statements"]].astype({"statements": "int64"}), period
+
+
+def quote_timeline_table(table: pd.DataFrame, start=None, end=None, max_marks: int = 400, top: int = 10) -> pd.DataFrame:
+    """What :func:`quote_timeline` draws: every dated statement (said_on, camp, speaker, quote,
+    echo_articles), or past ``max_marks`` the top speakers per period (:func:`speaker_periods`)."""
+    from .table import speaker_name
+
+    dated = _clip(table.dropna(subset=["said_on"]), "said_on", start, end)
+    if len(dated) > max_marks:
+        return speaker_periods(dated, top)[0]
+    echoed = dated["echo_articles"] if "echo_articles" in dated else 1
+    return pd.DataFrame({"said_on": dated["said_on"], "camp": dated["camp"], "speaker": speaker_name(dated),
+                         "quote": dated["quote"], "echo_articles": echoed}).reset_index(drop=True)
+
+
+def _speaker_timeline(table: pd.DataFrame, colours: dict[str, str], top: int, title: str | None, source: str,
+                      start=None, end=None) -> plt.Figure:
+    data, period = speaker_periods(table, top, start, end)
+    if data.empty:
+        return _empty_chart(title or "No attributed statements", source)
+    leaders = list(dict.fromkeys(data["speaker"]))
+    palette = _colour_for(colours, list(dict.fromkeys(data["camp"])))
+    fig, ax = _new_figure(1.6 + 0.36 * len(leaders))
+    row = {n: len(leaders) - 1 - i for i, n in enumerate(leaders)}
+    biggest = data["statements"].max()
+    ax.scatter(data["period"], data["speaker"].map(row), s=8 + 160 * np.sqrt(data["statements"] / biggest),
+               c=[palette[c] for c in data["camp"]], alpha=0.8, linewidths=0)
+    ax.set_yticks([row[n] for n in leaders],
+                  [_plain(textwrap.shorten(f"{n} ({c})", 40, placeholder="…"))
+                   for n, c in zip(leaders, data.drop_duplicates("speaker")["camp"])], fontsize=7.5)
+    ax.set_ylim(-0.6, len(leaders) - 0.4)
+    ax.tick_params(axis="y", length=0)
+    ax.spines["left"].set_visible(False)
+    ax.grid(axis="x", color=GRID, lw=0.5)
+    _date_axis(ax)
+    _set_date_limits(ax, data["period"].min(), data["period"].max(), period)
+    first = data[data["speaker"] == leaders[0]]
+    title = title or (f"{leaders[0]} was quoted most: {int(first['statements'].sum()):,} statements "
+                      f"in {len(first):,} {period}s")
+    return _finish(fig, title, f"The {len(leaders)} most quoted speakers; each mark is one {period}, larger marks "
+                   f"more statements (largest: {int(biggest):,})", source, data["period"])
+
+
 def quote_timeline(table: pd.DataFrame, colours: dict[str, str], label_top: int = 3, title: str | None = None,
-                   source: str = "", excerpt_chars: int = 48, start=None, end=None) -> plt.Figure:
+                   source: str = "", excerpt_chars: int = 48, start=None, end=None, max_marks: int = 400,
+                   top: int = 10) -> plt.Figure:
     """Every dated statement as a mark on a date axis, one row per camp; marks grow with the number
-    of articles repeating the quote (``echo_articles``) and the ``label_top`` most echoed carry an excerpt."""
+    of articles repeating the quote (``echo_articles``) and the ``label_top`` most echoed carry an excerpt.
+
+    Past ``max_marks`` statements single marks would blur into one blot: the chart then shows the
+    ``top`` most quoted speakers instead, one mark per week or month (:func:`speaker_periods`).
+    """
 
     dated = _clip(table.dropna(subset=["said_on"]), "said_on", start, end).copy()
     if dated.empty:
         return _empty_chart(title or "No dated statements in these inputs", source)
+    if len(dated) > max_marks:
+        return _speaker_timeline(dated, colours, top, title, source)
     dated["echo_articles"] = dated["echo_articles"] if "echo_articles" in dated else 1
     camps = dated["camp"].value_counts().sort_index().sort_values(ascending=False, kind="stable").index
     palette = _colour_for(colours, camps)
@@ -372,6 +522,7 @@ def quote_timeline(table: pd.DataFrame, colours: dict[str, str], label_top: int 
     ax.spines["left"].set_visible(False)
     ax.grid(axis="x", color=GRID, lw=0.5)
     _date_axis(ax)
+    _set_date_limits(ax, dated["said_on"].min(), dated["said_on"].max(), "day")
     echoed = dated[dated["echo_articles"] >= 2]
     if "echo_id" in echoed:
         echoed = echoed.sort_values(["echo_articles", "said_on", "quote_id"], ascending=[False, True, True],
@@ -437,19 +588,43 @@ def claims_chart(claims: pd.DataFrame, colours: dict[str, str], top: int = 5, ti
                    "in time and wording; the earlier one above its line", source, dates)
 
 
+class ChartSet(dict):
+    """Chart name -> Figure, with ``tables``: chart name -> the data that chart draws (what the report
+    shows beside it, and ``report_charts`` saves as ``charts/<name>.csv``)."""
+
+    def __init__(self, figures: dict, tables: dict):
+        super().__init__(figures)
+        self.tables = tables
+
+
 def report_charts(tables, colours: dict[str, str], source: str = "", key_dates=None,
-                  folder: str | Path | None = None) -> dict[str, plt.Figure]:
-    """Every chart of the report from a ``kit.pipeline.Tables``; saved as PNG and SVG into ``folder`` if given.
+                  folder: str | Path | None = None, per_texts: bool = False) -> ChartSet:
+    """Every chart of the report from a ``kit.pipeline.Tables``, and the table each one draws; saved as
+    PNG, SVG and CSV into ``folder`` if given. ``per_texts`` draws the messaging timeline as statements
+    per 100 texts.
 
     The figures are closed after drawing so a notebook shows each one only where it is asked for.
     """
+    from .files import write_frame
+
     # Dates said long before the first article (a speech recalling 2014) would stretch the time axes.
     published = pd.to_datetime(tables.who_said_what["published"], utc=True).dt.tz_localize(None).dropna()
     start = published.min() - pd.Timedelta(days=31) if len(published) else None
     end = published.max() + pd.Timedelta(days=31) if len(published) else None
+    texts = getattr(tables, "texts", None)
+    timeline, timeline_period = timeline_table(tables.by_period, texts, tables.period, start, end, per_texts)
+    data = {
+        "messaging_timeline": timeline.reset_index() if len(timeline) else timeline,
+        "top_speakers": top_speakers_table(tables.speakers),
+        "theme_heatmap": tables.themes_by_camp,
+        "themes_over_time": _clip(tables.themes_by_period, "period", start, end).reset_index(drop=True),
+        "claims_and_counterclaims": tables.claims.sort_values("rank").head(5).reset_index(drop=True),
+        "quote_timeline": quote_timeline_table(tables.who_said_what, start=start, end=end),
+    }
     figures = {
         "messaging_timeline": messaging_timeline(tables.by_period, colours, source=source, key_dates=key_dates,
-                                                 period=tables.period, start=start, end=end),
+                                                 period=tables.period, start=start, end=end, texts=texts,
+                                                 per_texts=per_texts),
         "top_speakers": top_speakers(tables.speakers, colours, source=source),
         "theme_heatmap": theme_heatmap(tables.themes_by_camp, source=source),
         "themes_over_time": themes_over_time(tables.themes_by_period, colours, source=source,
@@ -460,8 +635,9 @@ def report_charts(tables, colours: dict[str, str], source: str = "", key_dates=N
     for name, fig in figures.items():
         if folder is not None:
             save_figure(fig, folder, name)
+            write_frame(data[name], Path(folder) / f"{name}.csv")
         plt.close(fig)
-    return figures
+    return ChartSet(figures, data)
 
 
 def show(fig: plt.Figure, width: int = 600):

@@ -6,6 +6,7 @@ themes, claim_*, counter_* (the score is explained in the function's docstring a
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from functools import lru_cache
 from typing import Iterable, Sequence
@@ -16,12 +17,21 @@ import pandas as pd
 from .echoes import normalise_quote
 from .schemas import CLAIM_FIELDS, CLAIMS_COLUMNS, CLAIMS_SCHEMA, empty_table
 from .table import NEUTRAL_CAMPS, speaker_name
+
+UNATTRIBUTED = "(unattributed)"
 from .themes import ThemeLexicon, find_terms, lemmatise, load_themes, statement_text, term_index
 
 # How the score weighs its parts; explained in the report notebook.
-CLAIM_WEIGHTS = {"time": 0.35, "wording": 0.45, "polarity": 0.20}
+CLAIM_WEIGHTS = {"time": 0.30, "wording": 0.40, "opposition": 0.30}
 # A claim is a sentence or two; a whole speech given as one transcript turn is not paired.
 CLAIM_MAX_WORDS = 120
+# Speech acts (the ``act`` column of kit.quotes) that oppose what another side said.
+DENIAL_ACTS = frozenset({"denies", "rejects"})
+# How plainly the counter-claim opposes the claim: a denial or rejection, else a negation in its wording;
+# a wish, plan or guess is a weaker claim to oppose than an assertion, a claim about the other side a stronger one.
+OPPOSITION = {"act": 1.0, "negation": 0.7}
+HEDGED_CLAIM = 0.5
+ABOUT_THE_OTHER_SIDE = 0.3
 
 
 @lru_cache(maxsize=1)
@@ -66,22 +76,80 @@ def opposing_pairs(camps: Iterable[str], neutral: Iterable[str] = NEUTRAL_CAMPS)
     return [(a, b) for i, a in enumerate(sides) for b in sides[i + 1:]]
 
 
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"\w+|[^\w\s]", str(text or "").lower()))
+
+
+def _without(words: tuple[str, ...], phrases: dict) -> tuple[str, ...]:
+    """``words`` with every occurrence of the phrases in ``phrases`` (a term index) blanked out."""
+    out = list(words)
+    for i in range(len(words)):
+        for form, _ in phrases.get(words[i], ()):
+            if tuple(words[i:i + len(form)]) == form:
+                out[i:i + len(form)] = [""] * len(form)
+    return tuple(out)
+
+
+def _names_by_camp(registry, camps: Iterable[str]) -> dict[str, list[tuple[str, ...]]]:
+    """Camp label -> the names (as word tuples) that point at it: the camp's own label and its actors'
+    names, aliases and surnames from the registry."""
+    names: dict[str, list[tuple[str, ...]]] = {c: [_words(c)] for c in camps}
+    if registry is None:
+        return names
+    for alias, owners in registry.alias_index().items():
+        labels = {registry.camp_label(a.get("camp", "")) for a in owners}
+        if len(labels) == 1 and len(alias) > 3:
+            label = labels.pop()
+            if label in names:
+                names[label].append(_words(alias))
+    return names
+
+
+def _mentions(words: tuple[str, ...], names: list[tuple[str, ...]]) -> bool:
+    first = {n[0]: [] for n in names if n}
+    for n in names:
+        if n:
+            first[n[0]].append(n)
+    return any(words[i:i + len(n)] == n for i, w in enumerate(words) for n in first.get(w, ()))
+
+
+def _same_place(a, b) -> bool:
+    """Two statements from one sentence, or one inside the other, in the same article."""
+    if a["article_id"] != b["article_id"]:
+        return False
+    if a["sentence"] and a["sentence"] == b["sentence"]:
+        return True
+    return a["quote_start"] < b["quote_end"] and b["quote_start"] < a["quote_end"]
+
+
 def claims_and_counterclaims(table: pd.DataFrame, tags: pd.DataFrame, days: int = 7,
                              camps: Sequence[tuple[str, str]] | None = None, lexicon: ThemeLexicon | None = None,
                              nlp=None, lemmas: list | None = None, limit: int | None = 200,
-                             method: str = "stem", max_words: int = CLAIM_MAX_WORDS) -> pd.DataFrame:
-    """Pairs of statements on a shared theme from opposing camps at most ``days`` apart, best first.
+                             method: str = "stem", max_words: int = CLAIM_MAX_WORDS, registry=None) -> pd.DataFrame:
+    """Claims and the counter-claims that oppose them, best first.
 
-    score = 0.35 x closeness in time (1 on the same day, falling to 0 past ``days``)
-          + 0.45 x closeness in wording (TF-IDF cosine of the two statements' content lemmas)
-          + 0.20 if exactly one of the two denies or negates ("no contact", "not true").
-    The earlier statement is the claim, the later the counter-claim. A quotation repeated in
-    several articles is paired once (its first appearance), and statements longer than
+    A pair is two statements from opposing camps on a shared theme at most ``days`` apart in which
+    one side, the counter-claim, denies or rejects (its ``act``, where the statements carry one) or
+    negates in its own words ("haven't had any initial contact"), and the other, the claim, does
+    neither. Never paired: a statement with itself, two statements from one sentence or one inside
+    the other, two statements of the same speaker. A refusal to comment ("I better not say",
+    ``refusals`` in ``data/themes.yml``) negates nothing and claims nothing.
+
+    score = 0.30 x closeness in time (1 on the same day, falling to 0 past ``days``)
+          + 0.40 x closeness in wording (TF-IDF cosine of the two statements' content lemmas)
+          + 0.30 x opposition: 1 for a denial or rejection, 0.7 for a negation in the wording, halved
+            when the claim is a wish, plan or guess (``hedges``), and raised by 0.3 (up to 1) when
+            the claim names the counter-claim's side (its camp or one of its actors in ``registry``).
+    A quotation repeated in several articles is paired once, and statements longer than
     ``max_words`` (whole speeches) are left out. ``camps`` lists the opposing camp pairs; by
     default ``opposing_camps`` in ``data/themes.yml``, else every two camps other than the press
     and unattributed speakers.
     """
     lexicon = lexicon or load_themes()
+    if registry is None:
+        from .speakers import load_registry
+
+        registry = load_registry()
     days = int(days)
     base = table.dropna(subset=["said_on"]).copy()
     base["_who"] = speaker_name(base)
@@ -99,9 +167,20 @@ def claims_and_counterclaims(table: pd.DataFrame, tags: pd.DataFrame, days: int 
         by_id = dict(zip(table["quote_id"], lemmas))
         lemmas = [by_id[q] for q in base["quote_id"]]
     stop = _stop_words()
-    vectors = tfidf_vectors([[k for k, w in zip(lem, low) if w not in stop] for lem, low in lemmas])
     neg_index = term_index(lexicon.negations)
-    negated = [bool(find_terms((lem, low), neg_index)) for lem, low in lemmas]
+    vectors = tfidf_vectors([[k for k, w in zip(lem, low) if w not in stop and not find_terms(((w,),), neg_index)]
+                             for lem, low in lemmas])
+    # Negations and hedges are read in the statement's own words, never in the sentence around a fragment.
+    own = lemmatise(list(base["quote"]), nlp, method=method)
+    refusals = term_index(lexicon.refusals)
+    negated = [bool(find_terms((_without(lem, refusals), _without(low, refusals)), neg_index)) for lem, low in own]
+    refused = [bool(find_terms((lem, low), refusals)) for lem, low in own]
+    hedge_index = term_index(lexicon.hedges)
+    hedged = [bool(find_terms((lem, low), hedge_index)) for lem, low in own]
+    acts = base["act"].fillna("").astype(str) if "act" in base.columns else pd.Series("", index=base.index)
+    denies = [a in DENIAL_ACTS for a in acts]
+    names = _names_by_camp(registry, base["camp"].unique())
+    words = [_words(t) for t in texts]
     themes_of: dict[str, set[str]] = defaultdict(set)
     for q, theme in zip(tags["quote_id"], tags["theme"]):
         themes_of[q].add(theme)
@@ -109,6 +188,7 @@ def claims_and_counterclaims(table: pd.DataFrame, tags: pd.DataFrame, days: int 
     pairs_allowed = camps if camps is not None else (lexicon.opposing or opposing_pairs(base["camp"].unique()))
     allowed = {frozenset(p) for p in pairs_allowed}
     day_numbers = (base["said_on"].values.astype("datetime64[D]").astype("int64"))
+    records = base[["article_id", "sentence", "quote_start", "quote_end", "_who"]].to_dict("records")
     found: dict[tuple[int, int], set[str]] = defaultdict(set)
     for theme in lexicon.labels:
         members = sorted(i for q, i in row_of.items() if theme in themes_of[q])
@@ -131,14 +211,25 @@ def claims_and_counterclaims(table: pd.DataFrame, tags: pd.DataFrame, days: int 
                     found[(min(i, int(j)), max(i, int(j)))].add(theme)
     rows = []
     for (i, j), shared in found.items():
+        opposes_i, opposes_j = denies[i] or negated[i], denies[j] or negated[j]
+        if opposes_i == opposes_j:
+            continue  # both assert, or both deny: nobody contradicts anybody
+        claim, counter = (j, i) if opposes_i else (i, j)
+        a, b = records[claim], records[counter]
+        if refused[claim] or (a["_who"] == b["_who"] != UNATTRIBUTED) or _same_place(a, b):
+            continue
         gap = abs(int(day_numbers[i]) - int(day_numbers[j]))
         wording = cosine(vectors[i], vectors[j])
-        polarity = negated[i] != negated[j]
+        opposition = OPPOSITION["act" if denies[counter] else "negation"]
+        if hedged[claim]:
+            opposition *= HEDGED_CLAIM
+        if _mentions(words[claim], names.get(base.at[counter, "camp"], [])):
+            opposition = min(1.0, opposition + ABOUT_THE_OTHER_SIDE)
         score = (CLAIM_WEIGHTS["time"] * (1 - gap / (days + 1)) + CLAIM_WEIGHTS["wording"] * wording
-                 + CLAIM_WEIGHTS["polarity"] * polarity)
-        first, second = (i, j) if (day_numbers[i], i) <= (day_numbers[j], j) else (j, i)
-        rows.append((round(score, 4), gap, round(wording, 4), polarity,
-                     "; ".join(lexicon.labels[t] for t in lexicon.labels if t in shared), first, second))
+                 + CLAIM_WEIGHTS["opposition"] * opposition)
+        rows.append((round(score, 4), gap, round(wording, 4), None,
+                     "; ".join(lexicon.labels[t] for t in lexicon.labels if t in shared), claim, counter,
+                     "denies" if denies[counter] else "negates", round(opposition, 4)))
     if not rows:
         return empty_table(CLAIMS_COLUMNS, CLAIMS_SCHEMA)
     rows.sort(key=lambda r: (-r[0], base.at[r[5], "quote_id"], base.at[r[6], "quote_id"]))
@@ -147,7 +238,8 @@ def claims_and_counterclaims(table: pd.DataFrame, tags: pd.DataFrame, days: int 
     out = pd.DataFrame({
         "rank": np.arange(1, len(rows) + 1, dtype="int64"),
         "score": [r[0] for r in rows], "days_apart": np.array([r[1] for r in rows], dtype="int64"),
-        "wording": [r[2] for r in rows], "polarity_differs": [bool(r[3]) for r in rows],
+        "wording": [r[2] for r in rows],
+        "opposition": [r[8] for r in rows], "how": [r[7] for r in rows],
         "themes": [r[4] for r in rows],
     })
     for prefix, pos in (("claim", 5), ("counter", 6)):

@@ -1,17 +1,21 @@
 """Quotes that echoed: the same quotation carried by several articles.
 
 ``echo_clusters(table)`` -> quote_id, echo_id, similarity;  ``echoes(table, clusters)`` -> one row
-per quotation found in two or more articles; ``add_echoes`` gives the who-said-what table its
-``echo_id`` and ``echo_articles`` columns.
+per quotation found in two or more articles, most outlets first; ``add_echoes`` gives the
+who-said-what table its ``echo_id`` and ``echo_articles`` columns. Quotations are compared
+without their formulas of courtesy (``data/courtesies.yml``) and must keep 8 words or more.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
 from collections import defaultdict
+from functools import lru_cache
+from pathlib import Path
 
 import pandas as pd
 
+from .config import data_path, load_yaml
 from .schemas import ECHO_COLUMNS, ECHOES_SCHEMA, empty_table
 from .table import speaker_name
 
@@ -23,6 +27,34 @@ def normalise_quote(text: str) -> str:
     """Quote text for comparison: Unicode-normalised, case-folded, punctuation dropped, spaces collapsed."""
     text = unicodedata.normalize("NFKC", str(text or "")).translate(_QUOTE_MARKS).casefold()
     text = re.sub(r"[^\w\s]", " ", text, flags=re.UNICODE)
+    return " ".join(text.split())
+
+
+# A quotation shorter than this (after courtesies are taken out) is too common to be an echo.
+ECHO_MIN_WORDS = 8
+
+
+def load_courtesies(path: str | Path | None = None) -> tuple[str, ...]:
+    """The formulas of courtesy from ``data/courtesies.yml`` (or ``path``), normalised like quotes."""
+    path = Path(path) if path else data_path("courtesies.yml")
+    return _courtesies(str(path.resolve()), path.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=4)
+def _courtesies(path: str, mtime_ns: int) -> tuple[str, ...]:
+    doc = load_yaml(path) or {}
+    phrases = doc.get("courtesies") if isinstance(doc, dict) else None
+    if not isinstance(phrases, list):
+        raise ValueError(f"{path}: no 'courtesies' list of phrases")
+    return tuple(sorted({normalise_quote(p) for p in phrases if str(p).strip()}, key=lambda p: (-len(p), p)))
+
+
+def without_courtesies(normalised: str, courtesies: tuple[str, ...]) -> str:
+    """A normalised quote with every formula of courtesy taken out ("thank you very much ...")."""
+    text = f" {normalised} "
+    for phrase in courtesies:
+        while f" {phrase} " in text:
+            text = text.replace(f" {phrase} ", " ")
     return " ".join(text.split())
 
 
@@ -42,11 +74,12 @@ class _UnionFind:
             self.parent[max(a, b)] = min(a, b)
 
 
-def echo_clusters(table: pd.DataFrame, threshold: float = 90, min_words: int = 5,
-                  shingle: int = 3, common: int = 50) -> pd.DataFrame:
+def echo_clusters(table: pd.DataFrame, threshold: float = 90, min_words: int = ECHO_MIN_WORDS,
+                  shingle: int = 3, common: int = 50, courtesies: tuple[str, ...] | None = None) -> pd.DataFrame:
     """Which statements repeat the same quotation: quote_id, echo_id, similarity.
 
-    Quotes are normalised (:func:`normalise_quote`); two count as the same when rapidfuzz's
+    Quotes are normalised (:func:`normalise_quote`) and their formulas of courtesy taken out
+    (``courtesies``, default ``data/courtesies.yml``); two count as the same when rapidfuzz's
     ``ratio`` is at least ``threshold`` or the shorter one (``min_words`` words or more) sits
     word for word inside the longer. Only quotes that share a run of ``shingle`` words are
     compared, skipping runs found in more than ``common`` distinct quotes ("we are going to").
@@ -58,7 +91,8 @@ def echo_clusters(table: pd.DataFrame, threshold: float = 90, min_words: int = 5
     frame = table[["quote_id", "article_id", "quote"]].copy()
     frame["_order_pub"] = pd.to_datetime(table["published"], utc=True, errors="coerce") if "published" in table else pd.NaT
     frame["_order_said"] = pd.to_datetime(table["said_on"], errors="coerce")
-    frame["_norm"] = [normalise_quote(q) for q in frame["quote"]]
+    courtesies = load_courtesies() if courtesies is None else courtesies
+    frame["_norm"] = [without_courtesies(normalise_quote(q), courtesies) for q in frame["quote"]]
     frame = frame[frame["_norm"].str.count(" ") + 1 >= min_words]
     keys = sorted(frame["_norm"].unique())
     uf = _UnionFind(len(keys))
@@ -107,8 +141,10 @@ def echoes(table: pd.DataFrame, clusters: pd.DataFrame | None = None) -> pd.Data
     for echo_id, group in merged.groupby("echo_id", sort=True):
         head = group[group["quote_id"] == echo_id].iloc[0]
         later = group[group["article_id"] != head["article_id"]].drop_duplicates("article_id")
+        outlets = group["source"].fillna("").astype(str).where(lambda v: v != "", group["article_id"])
         rows.append({
-            "echo_id": echo_id, "articles": int(group["article_id"].nunique()), "statements": len(group),
+            "echo_id": echo_id, "outlets": int(outlets.nunique()), "articles": int(group["article_id"].nunique()),
+            "statements": len(group),
             "quote": head["quote"], "speaker": head["_who"], "camp": head["camp"],
             "first_published": head["published"], "first_said_on": head["said_on"],
             "first_title": head["title"], "first_source": head["source"], "first_url": head["url"],
@@ -116,12 +152,12 @@ def echoes(table: pd.DataFrame, clusters: pd.DataFrame | None = None) -> pd.Data
             "repeated_in": "; ".join(later["article_id"]), "repeated_urls": "; ".join(u for u in later["url"] if u),
         })
     out = pd.DataFrame(rows, columns=ECHO_COLUMNS)
-    out = out.sort_values(["articles", "first_published", "echo_id"], ascending=[False, True, True],
+    out = out.sort_values(["outlets", "articles", "first_published", "echo_id"], ascending=[False, False, True, True],
                           kind="stable", na_position="last").reset_index(drop=True)
     out["first_published"] = pd.to_datetime(out["first_published"], utc=True)
     out["last_published"] = pd.to_datetime(out["last_published"], utc=True)
     out["first_said_on"] = pd.to_datetime(out["first_said_on"])
-    return out.astype({"articles": "int64", "statements": "int64"})
+    return out.astype({"outlets": "int64", "articles": "int64", "statements": "int64"})
 
 
 def add_echoes(table: pd.DataFrame, clusters: pd.DataFrame) -> pd.DataFrame:

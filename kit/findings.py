@@ -42,9 +42,21 @@ def findings(table: pd.DataFrame, counts: pd.DataFrame | None = None, claims: pd
     return facts
 
 
+def _link(text: str, target: str) -> str:
+    """A Markdown link to a place in the page (``#claim-1``, ``#find=...``) or a file of the run."""
+    return f"[{text}]({target})"
+
+
 def findings_markdown(facts: dict, title: str, period: str = "week", escape=html.escape) -> str:
     """The findings summary as Markdown; every piece of article-derived text goes through ``escape``
-    (HTML-escaping by default; the report passes ``kit.report.escape_md``, which also defuses Markdown)."""
+    (HTML-escaping by default; the report passes ``kit.report.escape_md``, which also defuses Markdown).
+
+    Every finding links to the rows behind it: the page's who-said-what table filtered to a camp or
+    a speaker (``#find=who-said-what:...``), a row of the counts, claims or echoes table
+    (``#period-20250203``, ``#claim-1``, ``#echo-1``), and the table file it comes from.
+    """
+    from .page import find_link
+
     e = escape
     lines = [f"# {e(title)}", ""]
     if facts.get("published_first") is not None:
@@ -53,29 +65,44 @@ def findings_markdown(facts: dict, title: str, period: str = "week", escape=html
         span = "with no publication date"
     undated = facts["statements"] - facts["dated"]
     lines.append(f"- **{facts['statements']:,} statements** in {facts['articles']:,} articles {span}"
-                 + (f" ({undated:,} statements could not be dated)." if undated else "."))
+                 + (f" ({undated:,} statements could not be dated)" if undated else "")
+                 + f": {_link('every statement', '#who-said-what')} "
+                 f"({_link('tables/who_said_what.csv', 'tables/who_said_what.csv')}).")
     if facts["by_camp"]:
-        lines.append("- By camp: " + ", ".join(f"{e(str(c))} {n:,}" for c, n in facts["by_camp"].items()) + ".")
+        lines.append("- By camp: " + ", ".join(
+            _link(f"{e(str(c))} {n:,}", find_link("who-said-what", f"camp: {c}")) for c, n in facts["by_camp"].items())
+            + ".")
     for camp, speaker, n in facts["top_speakers"][:5]:
-        lines.append(f"- {e(str(camp))}: most quoted was **{e(str(speaker))}** ({n:,} statement{'s' if n != 1 else ''}).")
+        rows = _link(f"{n:,} statement{'s' if n != 1 else ''}", find_link("who-said-what", f"speaker: {speaker}"))
+        lines.append(f"- {e(str(camp))}: most quoted was **{e(str(speaker))}** ({rows}; "
+                     f"{_link('tables/speakers_by_camp.csv', 'tables/speakers_by_camp.csv')}).")
     if facts["busiest"]:
         b = facts["busiest"]
         label = {"day": "day", "week": "week of", "month": "month of"}.get(period, period)
         when = f"{b['period']:%B %Y}" if period == "month" else f"{b['period']:%d %B %Y}"
-        lines.append(f"- Busiest {label} {when}: {b['statements']:,} statements, most from "
-                     f"{e(str(b['leader']))} ({b['leader_statements']:,}).")
+        anchor = f"#period-{b['period']:%Y%m%d}"
+        lines.append(f"- Busiest {label} {_link(when, anchor)}: "
+                     f"{b['statements']:,} statements, most from {e(str(b['leader']))} ({b['leader_statements']:,}).")
     c = facts["top_claim"]
     if c:
+        gap = 'the same day' if c['days_apart'] == 0 else f"{c['days_apart']} day{'s' if c['days_apart'] != 1 else ''} apart"
+        verb = "denied by" if c.get("how") == "denies" else "contradicted by"
         lines.append(
-            f"- Top claim and counter-claim ({e(c['themes'])}, "
-            f"{'the same day' if c['days_apart'] == 0 else str(c['days_apart']) + ' day(s) apart'}): "
-            f"{e(str(c['claim_camp']))} ({e(str(c['claim_speaker']))}, {c['claim_said_on']:%d %b %Y}): "
-            f"“{e(excerpt(c['claim_quote']))}” — {e(str(c['counter_camp']))} ({e(str(c['counter_speaker']))}, "
-            f"{c['counter_said_on']:%d %b %Y}): “{e(excerpt(c['counter_quote']))}”")
+            f"- Top {_link('claim and counter-claim', '#claim-1')} ({e(c['themes'])}, {gap}): "
+            f"{e(str(c['claim_speaker']))} ({e(str(c['claim_camp']))}, {c['claim_said_on']:%d %b %Y}): "
+            f"“{e(excerpt(c['claim_quote']))}” — {verb} {e(str(c['counter_speaker']))} "
+            f"({e(str(c['counter_camp']))}, {c['counter_said_on']:%d %b %Y}): “{e(excerpt(c['counter_quote']))}” "
+            f"({_link('tables/claims_and_counterclaims.csv', 'tables/claims_and_counterclaims.csv')}, "
+            f"statements {e(str(c['claim_quote_id']))} and {e(str(c['counter_quote_id']))}).")
     else:
-        lines.append("- No claim and counter-claim pair was found.")
+        lines.append("- No claim met a counter-claim from an opposing camp within the window.")
     echo = facts.get("top_echo")
     if echo:
-        lines.append(f"- Most repeated quotation ({echo['articles']} articles, first by {e(str(echo['speaker']))}): "
-                     f"“{e(excerpt(echo['quote']))}”")
+        outlets = echo.get("outlets", 0)
+        lines.append(f"- {_link('Most repeated quotation', '#echo-1')} ({echo['articles']} articles"
+                     + (f" from {outlets} outlets" if outlets else "")
+                     + f", first by {e(str(echo['speaker']))}): “{e(excerpt(echo['quote']))}” "
+                     f"({_link('tables/echoes.csv', 'tables/echoes.csv')}, statement {e(str(echo['echo_id']))}).")
+    else:
+        lines.append("- No quotation of 8 words or more ran in more than one article.")
     return "\n".join(lines) + "\n"

@@ -114,13 +114,21 @@ ALLOWED_CSS = ["background", "background-color", "border", "border-bottom", "bor
 PANDAS_STYLE = re.compile(r"<style scoped>[^<]*</style>")
 
 
+# Row anchors made by kit.page (``claim-1``, ``s-1a2b3c4d5e6f``): never text from an article.
+ANCHOR = re.compile(r"[a-z]+(-[0-9a-z]{1,16}){1,3}")
+# Links into the run folder's own files (``tables/who_said_what.csv``).
+RUN_FILE = re.compile(r"(tables|charts)/[A-Za-z0-9_.-]+")
+
+
 def _allowed_attribute(tag: str, name: str, value: str) -> bool:
-    if name in {"class", "title", "colspan", "rowspan", "align", "border", "data-quote-id"}:
+    if name in {"class", "title", "colspan", "rowspan", "align", "border", "data-quote-id", "data-sort"}:
         return True
+    if name == "id":
+        return bool(ANCHOR.fullmatch(value))
     if name == "style":  # then filtered property by property (ALLOWED_CSS); no url() may fetch anything
         return not re.search(r"url\s*\(|expression|@import|\\", value, re.I)
     if tag == "a" and name == "href":
-        return bool(re.match(r"(https?:|mailto:|#)", value.strip(), re.I))
+        return bool(re.match(r"(https?:|mailto:|#)", value.strip(), re.I) or RUN_FILE.fullmatch(value.strip()))
     if tag == "a" and name in {"target", "rel"}:
         return True
     if tag == "img" and name in {"src", "alt", "width", "height"}:
@@ -166,15 +174,33 @@ def _joined(value) -> str:
     return "".join(value) if isinstance(value, list) else str(value)
 
 
-def export_html(notebook: str | Path, html_path: str | Path, *, include_code: bool = False) -> Path:
-    """HTML of an executed notebook without prompts (and without code cells unless ``include_code``),
-    every output sanitized (see :func:`sanitize_outputs`); written atomically. Returns the path."""
+def notebook_title(nb, default: str = "Report") -> str:
+    """The page title: the run's ``title`` parameter (papermill keeps it in the notebook), else ``default``."""
+    title = nb.metadata.get("papermill", {}).get("parameters", {}).get("title")
+    return str(title) if title else default
+
+
+def export_html(notebook: str | Path, html_path: str | Path, *, include_code: bool = False,
+                title: str | None = None) -> Path:
+    """A self-contained HTML page of an executed notebook, without prompts (and without code cells
+    unless ``include_code``), every output sanitized (see :func:`sanitize_outputs`); written atomically.
+
+    The page loads nothing from anywhere: nbconvert's ``basic`` template (no require.js, MathJax or
+    mermaid, so no maths or diagram is ever typeset from article text) inside ``kit.page.html_page``.
+    ``title`` defaults to the run's ``title`` parameter. Returns the path.
+    """
     import nbformat
     from nbconvert import HTMLExporter
 
+    from .page import html_page
+
     nb = nbformat.read(str(notebook), as_version=4)
     sanitize_outputs(nb)
-    exporter = HTMLExporter(exclude_input=not include_code, exclude_input_prompt=True, exclude_output_prompt=True)
+    exporter = HTMLExporter(template_name="basic", exclude_input=not include_code, exclude_input_prompt=True,
+                            exclude_output_prompt=True)
     body, _ = exporter.from_notebook_node(nb)
-    atomic_write_bytes(html_path, body.encode("utf-8"))
+    # The template's own markup holds no script; this removes any that a future template might add.
+    body = re.sub(r"<script\b.*?</script\s*>", "", body, flags=re.S | re.I)
+    page = html_page(title or notebook_title(nb, Path(notebook).stem), body)
+    atomic_write_bytes(html_path, page.encode("utf-8"))
     return Path(html_path)

@@ -209,11 +209,18 @@ class StageLog:
     @contextmanager
     def stage(self, name: str):
         start = time.perf_counter()
+        self.progress(name, 0)
         try:
             yield self
         finally:
             self.stages.setdefault(name, {})["seconds"] = round(time.perf_counter() - start, 3)
             self.save()
+
+    def progress(self, stage: str, done: int, total: int = 0, unit: str = "") -> None:
+        """Tell ``kit report`` how a stage is going (``progress.json`` in the run folder; ``kit.terminal``)."""
+        from .terminal import write_progress
+
+        write_progress(self.path.parent, stage, done, total, unit)
 
     def count(self, stage: str, **counts: int) -> None:
         self.stages.setdefault(stage, {}).update({k: int(v) for k, v in counts.items()})
@@ -222,3 +229,30 @@ class StageLog:
     def save(self) -> None:
         if self.path.parent.exists():
             write_json(self.path, self.stages)
+
+
+def parameter_notes(notebook: str | Path = REPORT_NOTEBOOK) -> list[tuple[str, str, str]]:
+    """(name, default as written, the comment above it) for each line of the notebook's tagged
+    ``parameters`` cell, read straight from the file (no kernel, no papermill): for ``--help``."""
+    import json
+
+    try:
+        cells = json.loads(Path(notebook).read_text(encoding="utf-8")).get("cells", [])
+    except (OSError, ValueError):
+        return []
+    source = next(("".join(c.get("source", "")) for c in cells if "parameters" in c.get("metadata", {}).get("tags", [])), "")
+    notes, comment = [], []
+    for line in source.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("#"):
+            comment.append(stripped.lstrip("# ").strip())
+            continue
+        name, sep, default = stripped.partition("=")
+        name = name.strip()
+        if sep and name.isidentifier():
+            # The comment that names the parameter ("# period: day, week or month") and what follows it.
+            starts = [i for i, c in enumerate(comment) if re.match(rf"{name}\b[\w, ]*:", c)]
+            text = " ".join(comment[starts[-1]:]) if starts else ""
+            notes.append((name, default.strip(), re.sub(rf"^{name}\b[\w, ]*:\s*", "", text)))
+        comment = []
+    return notes

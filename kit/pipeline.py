@@ -30,7 +30,8 @@ from .nlp import default_n_process
 from .scale import ENGINES, extract
 from .schemas import check_table
 from .speakers import Registry, load_registry
-from .table import by_camp_and_period, period_start, speakers_by_camp, who_said_what, write_table
+from .table import (by_camp_and_period, period_start, speakers_by_camp, texts_by_period, who_said_what, write_sqlite,
+                    write_table)
 from .themes import (ThemeLexicon, add_themes, lemmatise, load_themes, statement_text, tag_themes, theme_period_for,
                      themes_by_camp, themes_by_period)
 
@@ -57,23 +58,35 @@ def _stage(log, name: str):
     return log.stage(name) if log is not None else nullcontext()
 
 
+def _tell(progress, stage: str, done: int, total: int = 0, unit: str = "") -> None:
+    if progress is not None:
+        progress(stage, done, total, unit)
+
+
 def extracted_statements(articles: pd.DataFrame, *, spacy_model: str | None = None, cache_dir: str | Path | None = None,
                          engine: str = "local", n_process: int | None = None, scheduler=None, n_workers: int = 2,
-                         log=None) -> pd.DataFrame:
+                         log=None, progress=None) -> pd.DataFrame:
     """The ``statements`` table of the quote engine (``kit.quotes``); only articles the extraction
     cache has not seen with this engine and pipeline are parsed.
 
     ``engine`` is "local" (``n_process`` processes on this machine) or "dask" (``scheduler``, or a
     LocalCluster of ``n_workers``; see ``kit.scale``). ``log`` (a ``kit.params.StageLog``) records
-    the stage "quotes": statements, and articles parsed and reused.
+    the stage "quotes": statements, and articles parsed and reused. ``progress`` (a
+    ``kit.terminal.Reporter``, e.g. ``kit.terminal.Progress()`` or ``StageLog.progress``) is told
+    how many articles are parsed as the parse goes.
     """
     if engine not in ENGINES:
         raise ValueError(f"'{engine}' is not one of {', '.join(ENGINES)}")
     n_process = default_n_process() if not n_process else int(n_process)
 
     def parse(subset: pd.DataFrame, nlp=None) -> pd.DataFrame:
-        return extract(subset, engine, spacy_model=spacy_model or None, nlp=nlp, scheduler=scheduler,
-                       n_workers=n_workers, n_process=n_process)
+        _tell(progress, "parsing", 0, len(subset), "articles")
+        told = {"progress": lambda n: _tell(progress, "parsing", n, len(subset), "articles")} \
+            if progress is not None and engine == "local" else {}
+        frame = extract(subset, engine, spacy_model=spacy_model or None, nlp=nlp, scheduler=scheduler,
+                        n_workers=n_workers, n_process=n_process, **told)
+        _tell(progress, "parsing", len(subset), len(subset), "articles")
+        return frame
 
     with _stage(log, "quotes"):
         statements = cached_statements(articles, extract=parse, spacy_model=spacy_model or None,
@@ -86,7 +99,7 @@ def extracted_statements(articles: pd.DataFrame, *, spacy_model: str | None = No
 def attributed_statements(articles: pd.DataFrame, *, spacy_model: str | None = None, registry: Registry | None = None,
                           cache_dir: str | Path | None = None, engine: str = "local", n_process: int | None = None,
                           corrections_file: str | Path | None = None, scheduler=None, n_workers: int = 2,
-                          log=None) -> pd.DataFrame:
+                          log=None, progress=None) -> pd.DataFrame:
     """Every statement in ``articles`` with its speaker tied to an actor, a camp, a role and the
     day it was said (``kit.speakers``, ``kit.when``), then a reporter's corrections applied.
 
@@ -94,13 +107,16 @@ def attributed_statements(articles: pd.DataFrame, *, spacy_model: str | None = N
     :func:`extracted_statements` for ``spacy_model``, ``engine``, ``n_process``). ``registry`` is
     the actor registry (default ``data/actors.yml``); ``corrections_file`` a corrections CSV
     (``kit.corrections``; its counts end up in ``statements.attrs["corrections"]``). ``log``
-    records the stages "quotes", "attribute" and "corrections".
+    records the stages "quotes", "attribute" and "corrections"; ``progress`` is told of each.
     """
     statements = extracted_statements(articles, spacy_model=spacy_model, cache_dir=cache_dir, engine=engine,
-                                      n_process=n_process, scheduler=scheduler, n_workers=n_workers, log=log)
+                                      n_process=n_process, scheduler=scheduler, n_workers=n_workers, log=log,
+                                      progress=progress)
     registry = registry if registry is not None else load_registry()
+    _tell(progress, "attributing", 0, 0, "statements")
     with _stage(log, "attribute"):
         statements = cached_attribution(statements, articles, registry, cache_dir=cache_dir or None)
+    _tell(progress, "attributed", len(statements), 0, "statements")
     if log is not None:
         log.count("attribute", **statements.attrs["cache"])
     if corrections_file:
@@ -124,6 +140,7 @@ class Tables:
     themes_by_period: pd.DataFrame
     claims: pd.DataFrame
     echoes: pd.DataFrame
+    texts: pd.DataFrame | None = None
     period: str = "week"
     theme_period: str = "month"
     claim_days: int = 7
@@ -133,6 +150,7 @@ class Tables:
         return {
             "who_said_what": self.who_said_what,
             f"by_camp_and_{self.period}": self.by_period,
+            **({f"texts_by_{self.period}": self.texts} if self.texts is not None else {}),
             "speakers_by_camp": self.speakers,
             "theme_tags": self.theme_tags,
             "themes_by_camp": self.themes_by_camp,
@@ -141,18 +159,26 @@ class Tables:
             "echoes": self.echoes,
         }
 
-    def write(self, folder: str | Path, formats=("csv", "parquet")) -> list[Path]:
-        """Check every table's schema and write it in each format; returns the paths."""
-        return [p for name, t in self.named().items() for p in write_table(t, folder, name, formats)]
+    def write(self, folder: str | Path, formats=("csv", "parquet"), extra: dict[str, pd.DataFrame] | None = None,
+              database: str | None = "who_said_what.db") -> list[Path]:
+        """Check every table's schema and write it in each format, then all of them (and ``extra``
+        tables, e.g. ``actors``) into the SQLite file ``database`` with full-text search
+        (``kit.table.write_sqlite``; None for no database). Returns the paths."""
+        named = {**self.named(), **(extra or {})}
+        paths = [p for name, t in named.items() for p in write_table(t, folder, name, formats)]
+        if database:
+            paths.append(write_sqlite(named, Path(folder) / database))
+        return paths
 
 
 def build_tables(statements: pd.DataFrame, articles: pd.DataFrame, period: str = "week", claim_days: int = 7,
                  nlp=None, lexicon: ThemeLexicon | None = None, claim_limit: int | None = 200,
-                 method: str = "stem") -> Tables:
+                 method: str = "stem", registry: Registry | None = None) -> Tables:
     """Every report table from attributed statements: who said what (with themes and echoes),
     counts per camp and period, speakers, themes, claims vs counter-claims and echoes.
 
     Statements are lemmatised once (``method``: "stem" or "spacy", see :func:`lemmatise`) for themes and claims.
+    ``registry`` (default ``data/actors.yml``) tells claims which names belong to which camp.
     """
     lexicon = lexicon or load_themes()
     period_start(pd.Series([], dtype="datetime64[us]"), period)  # a wrong period fails before the slow part
@@ -171,7 +197,8 @@ def build_tables(statements: pd.DataFrame, articles: pd.DataFrame, period: str =
         themes_by_camp=themes_by_camp(table, tags, lexicon),
         themes_by_period=themes_by_period(table, tags, theme_period),
         claims=claims_and_counterclaims(table, tags, days=int(claim_days), lexicon=lexicon, lemmas=lemmas,
-                                        limit=claim_limit),
+                                        limit=claim_limit, registry=registry),
         echoes=echoes(table, clusters),
+        texts=texts_by_period(articles, period),
         period=period, theme_period=theme_period, claim_days=int(claim_days),
     )

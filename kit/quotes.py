@@ -70,7 +70,7 @@ from .quotes_marks import Quotation, Turn, find_quotations, find_turns, paragrap
 log = logging.getLogger(__name__)
 
 # Bump when the engine's rows change, so kit.cache re-extracts instead of reusing old rows.
-ENGINE_VERSION = "16"
+ENGINE_VERSION = "17"
 
 STATEMENT_COLUMNS = [
     "article_id", "quote_id", "quote", "quote_start", "quote_end", "quote_spans", "quote_text",
@@ -243,13 +243,28 @@ class Cue:
     form: str = ""             # what the content is: clause, infinitive, object, preposition, phrase
 
 
+_DOUBLE_MARKS = {'"', "“", "”", "«", "»", "„", "''", "``"}
+
+
+def _quoted(tok) -> bool:
+    """A token between an opening and a closing double quotation mark of its sentence."""
+    return sum(t.text in _DOUBLE_MARKS for t in tok.doc[tok.sent.start:tok.i]) % 2 == 1
+
+
 def _subject(verb, depth: int = 0):
     """The speaker token of a cue verb: its subject, the subject of the verb it hangs from
     ("..., adding that"), the relative pronoun ("who" in "Peskov, who said", resolved to the noun
     it stands for by :func:`_antecedent`), the noun a relative clause without one describes, or the
     agent of a passive ("was raised by Putin"). The subject of a passive is never the speaker:
-    it is what was said ("X was pointed out") or who was told ("He was told that")."""
-    for child in verb.children:
+    it is what was said ("X was pointed out") or who was told ("He was told that").
+
+    Of two subjects the parser hangs on one verb, the one outside quotation marks speaks: in
+    "“Nothing about Ukraine without Ukraine,” Kovalchuk told reporters" the quote's first word
+    is a subject too."""
+    children = list(verb.children)
+    if sum(c.dep_ in SUBJECT_DEPS for c in children) > 1:
+        children.sort(key=lambda c: c.dep_ in SUBJECT_DEPS and _quoted(c))  # stable: quoted subjects last
+    for child in children:
         if depth and child.lower_ == "it" and verb.dep_ == "ccomp" and child.dep_ in SUBJECT_DEPS:
             # "Putin emphasised that it is unacceptable ... and outlined ...": a cue the parser
             # hung on the reported clause is still the reporting subject's
@@ -1151,12 +1166,13 @@ def _ner_own_tok2vec(nlp) -> bool:
 
 
 def extract_quotes(articles: pd.DataFrame, nlp=None, batch_size: int = 32, *, fast: bool = True,
-                   n_process: int | None = None) -> pd.DataFrame:
+                   n_process: int | None = None, progress=None) -> pd.DataFrame:
     """The ``statements`` table for every article in ``articles`` (see the module docstring).
 
     ``fast=True`` parses only paragraphs that can hold a statement and gives the same rows as
     ``fast=False`` (a full parse of every paragraph). ``n_process`` processes parse (default:
     the usable cores, ``kit.nlp.default_n_process()``); the rows do not depend on it.
+    ``progress(n)`` is told how many articles are done, every few articles and at the end.
     """
     n_process = default_n_process() if n_process is None else int(n_process)
     frames, rows = [], []
@@ -1164,6 +1180,8 @@ def extract_quotes(articles: pd.DataFrame, nlp=None, batch_size: int = 32, *, fa
     for n, article_rows in enumerate(iter_statements(articles, nlp, fast=fast, batch_size=batch_size,
                                                      n_process=n_process, chunk_size=chunk), start=1):
         rows += article_rows
+        if progress is not None and (n % 10 == 0 or n == len(articles)):
+            progress(n)
         if n % chunk == 0:  # rows as a table a chunk at a time: far smaller than dicts
             frames.append(statements_frame(rows))
             rows = []

@@ -21,9 +21,9 @@ WHO_SAID_WHAT_COLUMNS = [
     "quote_start", "quote_end", "sentence", "context",
 ]
 CLAIM_FIELDS = ["said_on", "camp", "speaker", "quote", "title", "url", "quote_id"]
-CLAIMS_COLUMNS = (["rank", "score", "days_apart", "wording", "polarity_differs", "themes"]
+CLAIMS_COLUMNS = (["rank", "score", "days_apart", "wording", "opposition", "how", "themes"]
                   + [f"claim_{c}" for c in CLAIM_FIELDS] + [f"counter_{c}" for c in CLAIM_FIELDS])
-ECHO_COLUMNS = ["echo_id", "articles", "statements", "quote", "speaker", "camp", "first_published",
+ECHO_COLUMNS = ["echo_id", "outlets", "articles", "statements", "quote", "speaker", "camp", "first_published",
                 "first_said_on", "first_title", "first_source", "first_url", "first_article_id",
                 "last_published", "repeated_in", "repeated_urls"]
 
@@ -67,6 +67,7 @@ ARTICLES_SCHEMA = pa.DataFrameSchema({
     "record": pa.Column("int64"), "content_hash": _text(), "published_offset": _text(), "paths": _lists(),
     "near_duplicate_of": _text(), "note": _text(),
     "language": _text(checks=[pa.Check.isin(["ru", "uk", "en", "und", ""])]),
+    "other_fields": _text(required=False),  # only when records bring more than 100 other field names
 }, strict=False)  # any other front-matter or record field follows, as text
 
 INPUTS_SCHEMA = pa.DataFrameSchema({
@@ -109,6 +110,9 @@ WHO_SAID_WHAT_SCHEMA = pa.DataFrameSchema({
 BY_CAMP_AND_PERIOD_SCHEMA = pa.DataFrameSchema({
     "period": pa.Column(pa.DateTime), "camp": _str(), "statements": pa.Column("int64", pa.Check.gt(0)),
 }, strict=True, unique=["period", "camp"])
+TEXTS_BY_PERIOD_SCHEMA = pa.DataFrameSchema({
+    "period": pa.Column(pa.DateTime, unique=True), "texts": pa.Column("int64", pa.Check.gt(0)),
+}, strict=True)
 SPEAKERS_SCHEMA = pa.DataFrameSchema({
     "camp": _str(), "speaker": _str(), "statements": pa.Column("int64", pa.Check.gt(0)),
     "first_said_on": pa.Column(pa.DateTime, nullable=True), "last_said_on": pa.Column(pa.DateTime, nullable=True),
@@ -134,11 +138,13 @@ _side = {f"{p}_{f}": (pa.Column(pa.DateTime) if f == "said_on" else _str()) for 
 CLAIMS_SCHEMA = pa.DataFrameSchema({
     "rank": pa.Column("int64", pa.Check.ge(1), unique=True), "score": pa.Column("float64", pa.Check.in_range(0, 1)),
     "days_apart": pa.Column("int64", pa.Check.ge(0)), "wording": pa.Column("float64", pa.Check.in_range(0, 1.0001)),
-    "polarity_differs": pa.Column(bool), "themes": _str(checks=pa.Check.str_length(min_value=1)), **_side,
+    "opposition": pa.Column("float64", pa.Check.in_range(0, 1)),
+    "how": _str(checks=pa.Check.isin(["denies", "negates"])), "themes": _str(checks=pa.Check.str_length(min_value=1)), **_side,
 }, strict=True, checks=pa.Check(lambda df: (df["claim_camp"] != df["counter_camp"]).all(),
                                  error="a claim and its counter-claim come from different camps"))
 ECHOES_SCHEMA = pa.DataFrameSchema({
-    "echo_id": _str(unique=True), "articles": pa.Column("int64", pa.Check.ge(2)),
+    "echo_id": _str(unique=True), "outlets": pa.Column("int64", pa.Check.ge(1)),
+    "articles": pa.Column("int64", pa.Check.ge(2)),
     "statements": pa.Column("int64", pa.Check.ge(2)), "quote": _str(), "speaker": _str(), "camp": _str(),
     "first_published": _utc_time(), "first_said_on": pa.Column(pa.DateTime, nullable=True),
     "first_title": _str(), "first_source": _str(), "first_url": _str(), "first_article_id": _str(),
@@ -152,6 +158,7 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
     "attributed_statements": ATTRIBUTED_SCHEMA,
     "who_said_what": WHO_SAID_WHAT_SCHEMA,
     **{f"by_camp_and_{p}": BY_CAMP_AND_PERIOD_SCHEMA for p in PERIODS},
+    **{f"texts_by_{p}": TEXTS_BY_PERIOD_SCHEMA for p in PERIODS},
     "speakers_by_camp": SPEAKERS_SCHEMA,
     "actors": ACTORS_SCHEMA,
     "themes_by_camp": THEMES_SCHEMA,

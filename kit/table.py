@@ -15,12 +15,13 @@ makes them all.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
 import pandera.pandas as pa
 
-from .files import write_frame
+from .files import atomic_path, write_frame
 from .schemas import PERIODS, WHO_SAID_WHAT_COLUMNS, check_table
 
 # Camps that are not a side in a dispute: the press and unattributed speakers.
@@ -55,6 +56,30 @@ def excerpt(text: str, max_chars: int = 90) -> str:
     if len(text) <= max_chars:
         return text
     return text[:max_chars].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+_NOT_WORDS = re.compile(r"[\s\"'“”‘’«»„‹›]+")
+
+
+def spoken_words(quote: str, quote_start: int, spans) -> str:
+    """What a reader is shown as the quote: the quoted pieces without the attribution between them.
+
+    ``"A," he told the agency. "B."`` gives ``A … B.``; pieces parted only by quotation marks and
+    line breaks (a quote running over paragraphs) are joined with a space. One piece: the quote as is.
+    """
+    quote = str(quote or "")
+    pieces = [(int(s) - quote_start, int(e) - quote_start) for s, e in (list(spans) if spans is not None else [])]
+    if len(pieces) < 2 or any(s < 0 or e > len(quote) or s >= e for s, e in pieces):
+        return quote
+    out = quote[pieces[0][0]:pieces[0][1]].strip()
+    for (_, prev_end), (start, end) in zip(pieces, pieces[1:]):
+        between = quote[prev_end:start]
+        piece = quote[start:end].strip()
+        if _NOT_WORDS.sub("", between):
+            out = out.rstrip(",;: ") + " … " + piece
+        else:
+            out += " " + piece
+    return out
 
 
 def with_article_fields(statements: pd.DataFrame, articles: pd.DataFrame | None,
@@ -95,6 +120,9 @@ def who_said_what(statements: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFr
     table["published"] = pd.to_datetime(table["published"], errors="coerce", utc=True)
     for col in ("quote_start", "quote_end"):
         table[col] = pd.to_numeric(table[col], errors="coerce").fillna(-1).astype("int64")
+    if "quote_spans" in table.columns:
+        table["quote"] = [spoken_words(q, s, spans) for q, s, spans in
+                          zip(table["quote"], table["quote_start"], table["quote_spans"])]
     table["context"] = [short_context(s, q) for s, q in zip(table["sentence"], table["quote"])]
     table = table.sort_values(["said_on", "published", "article_id", "quote_start", "quote_id"],
                               kind="stable", na_position="last")
@@ -137,6 +165,16 @@ def by_camp_and_period(table: pd.DataFrame, period: str = "week") -> pd.DataFram
     return out
 
 
+def texts_by_period(articles: pd.DataFrame, period: str = "week") -> pd.DataFrame:
+    """Texts (articles) published per day, week or month: what statement counts are set against
+    (a period without texts is a gap in the sources, not a silence). Undated articles are left out."""
+    published = pd.to_datetime(articles["published"], errors="coerce", utc=True).dropna()
+    start = period_start(published.dt.tz_localize(None), period)
+    out = start.value_counts().rename("texts").rename_axis("period").reset_index()
+    out = out.sort_values("period", kind="stable").reset_index(drop=True)
+    return out.astype({"texts": "int64"})
+
+
 def speakers_by_camp(table: pd.DataFrame, top: int | None = None) -> pd.DataFrame:
     """Statements per speaker within each camp, most prolific first (``top`` per camp if given)."""
     frame = pd.DataFrame({"camp": table["camp"], "speaker": speaker_name(table), "said_on": table["said_on"]})
@@ -161,3 +199,64 @@ def write_table(table: pd.DataFrame, folder: str | Path, name: str, formats=("cs
         if fmt not in ("csv", "parquet", "xlsx"):
             raise ValueError(f"unknown table format '{fmt}': use csv, parquet or xlsx")
     return [write_frame(table, Path(folder) / f"{name}.{fmt}", sheet_name=name) for fmt in formats]
+
+
+# Columns of who_said_what that Datasette's search box (SQLite FTS5) looks in.
+SEARCH_COLUMNS = ("quote", "speaker", "actor", "title")
+
+
+def _sqlite_ready(table: pd.DataFrame) -> pd.DataFrame:
+    """Cells SQLite stores as they are: dates as ISO text (a day as ``2025-02-09``), missing values as NULL."""
+    out = table.copy()
+    for col in out.columns:
+        values = out[col]
+        if isinstance(values.dtype, pd.DatetimeTZDtype):
+            out[col] = values.dt.tz_convert("UTC").map(lambda v: v.isoformat() if pd.notna(v) else None)
+        elif pd.api.types.is_datetime64_any_dtype(values):
+            days = values.dropna()
+            fmt = "%Y-%m-%d" if (days == days.dt.normalize()).all() else "%Y-%m-%dT%H:%M:%S"
+            out[col] = values.map(lambda v: v.strftime(fmt) if pd.notna(v) else None)
+        elif pd.api.types.is_bool_dtype(values):
+            out[col] = values.astype("int64")
+        elif values.dtype == object or isinstance(values.dtype, pd.StringDtype):
+            out[col] = values.map(lambda v: "; ".join(map(str, v)) if isinstance(v, (list, tuple)) else v)
+    return out.astype(object).where(out.notna(), None)
+
+
+def write_sqlite(tables: dict[str, pd.DataFrame], path: str | Path) -> Path:
+    """Every table into one SQLite file (atomically), with full-text search on who_said_what's
+    quote, speaker, actor and title, so ``datasette PATH`` opens it with a search box.
+
+    Text is stored exactly as in the Parquet files (no spreadsheet escaping); dates as ISO text.
+    """
+    import sqlite_utils
+
+    path = Path(path)
+    with atomic_path(path) as tmp:
+        tmp.unlink()  # sqlite_utils makes the file itself
+        db = sqlite_utils.Database(tmp)
+        for name, table in tables.items():
+            rows = _sqlite_ready(table).to_dict(orient="records")
+            pk = "quote_id" if name == "who_said_what" else None
+            created = db.table(name)
+            created.insert_all(rows, pk=pk, columns={c: _sqlite_type(table[c]) for c in table.columns},
+                               batch_size=1000)
+            if not len(rows):
+                created.create({c: _sqlite_type(table[c]) for c in table.columns}, pk=pk, if_not_exists=True)
+        if "who_said_what" in tables:
+            who = db["who_said_what"]
+            who.enable_fts([c for c in SEARCH_COLUMNS if c in tables["who_said_what"].columns],
+                           fts_version="FTS5", create_triggers=False)
+            for col in ("said_on", "camp", "actor", "article_id"):
+                if col in tables["who_said_what"].columns:
+                    who.create_index([col], if_not_exists=True)
+        db.close()
+    return path
+
+
+def _sqlite_type(column: pd.Series) -> type:
+    if pd.api.types.is_bool_dtype(column) or pd.api.types.is_integer_dtype(column):
+        return int
+    if pd.api.types.is_float_dtype(column):
+        return float
+    return str

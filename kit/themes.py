@@ -34,6 +34,8 @@ class ThemeLexicon:
     terms: dict[str, tuple[tuple[str, ...], ...]]
     negations: tuple[tuple[str, ...], ...]
     opposing: tuple[tuple[str, str], ...] = ()
+    refusals: tuple[tuple[str, ...], ...] = ()
+    hedges: tuple[tuple[str, ...], ...] = ()
 
 
 # Split like spaCy does for hyphens ("cease-fire" -> cease - fire) so terms and statements meet halfway.
@@ -93,7 +95,8 @@ def load_themes(path: str | Path | None = None) -> ThemeLexicon:
     labels, terms = {}, {}
     words = [t for spec in themes.values() if isinstance(spec, dict) for key in spec if str(key).startswith("terms")
              for t in spec[key] or []]
-    booleans = [t for t in words + list(doc.get("negations") or []) if isinstance(t, bool)]
+    booleans = [t for t in words + [w for key in ("negations", "refusals", "hedges") for w in doc.get(key) or []]
+                if isinstance(t, bool)]
     if booleans:
         # YAML turns an unquoted no/yes/on/off into a boolean: the reporter meant the word.
         raise ValueError(f"{path}: a term was read as {booleans[0]}; put quotes around words like \"no\" or \"on\"")
@@ -107,13 +110,15 @@ def load_themes(path: str | Path | None = None) -> ThemeLexicon:
             terms[theme_id] = tuple(dict.fromkeys(_term_tokens(w) for w in words if str(w).strip()))
         except ValueError as exc:
             raise ValueError(f"{path}: theme '{theme_id}': {exc}") from exc
-    negations = tuple(dict.fromkeys(_term_tokens(t) for t in doc.get("negations") or []))
+    negations, refusals, hedges = (tuple(dict.fromkeys(_term_tokens(t) for t in doc.get(key) or []))
+                                   for key in ("negations", "refusals", "hedges"))
     opposing = []
     for pair in doc.get("opposing_camps") or []:
         if not isinstance(pair, list) or len(pair) != 2:
             raise ValueError(f"{path}: opposing_camps entries are pairs of camp labels, got {pair!r}")
         opposing.append((str(pair[0]), str(pair[1])))
-    return ThemeLexicon(labels=labels, terms=terms, negations=negations, opposing=tuple(opposing))
+    return ThemeLexicon(labels=labels, terms=terms, negations=negations, opposing=tuple(opposing),
+                        refusals=refusals, hedges=hedges)
 
 
 def statement_text(quote: str, sentence: str) -> str:

@@ -282,9 +282,11 @@ def test_content_hash_ignores_zero_width_and_spacing():
 def test_clashing_input_ids_are_made_unique(tmp_path):
     rows = [{"id": "x1", "text": "FICTIONAL first story."}, {"id": "x1", "text": "FICTIONAL second, different story."}]
     (tmp_path / "ids.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
-    loaded = load_articles(tmp_path)
-    assert loaded.articles["article_id"].is_unique and loaded.articles["article_id"][0] == "x1"
-    assert "is used by another article" in loaded.articles["note"][1]
+    a = load_articles(tmp_path).articles.set_index("content_hash")
+    keeps, renamed = sorted(a.index)  # the text with the smaller content hash keeps the id, whatever the order
+    assert a.loc[keeps, "article_id"] == "x1" and a.loc[keeps, "note"] == "no date found"
+    assert a.loc[renamed, "article_id"] == f"x1-{renamed[:6]}"
+    assert a.loc[renamed, "note"] == f"no date found; id 'x1' is used by another article; renamed 'x1-{renamed[:6]}'"
 
 
 def test_near_duplicates_are_flagged_not_dropped(fixtures_loaded):
@@ -369,11 +371,11 @@ def test_corpus_loads_every_record_with_a_date():
     assert (kremlin["published_offset"] == "+03:00").all()
 
 
-def test_jsonl_keeps_line_separators_inside_strings(tmp_path):
+def test_jsonl_line_separators_inside_strings_do_not_cut_the_record(tmp_path):
     text = "FICTIONAL. A line\u2028separator and a next-line\u0085mark inside the text."
     (tmp_path / "seps.jsonl").write_text(json.dumps({"text": text}, ensure_ascii=False) + "\n", encoding="utf-8")
     loaded = load_articles(tmp_path)
-    assert loaded.articles["text"].tolist() == [text]
+    assert loaded.articles["text"].tolist() == [text.replace("\u2028", "\n").replace("\u0085", "\n")]
 
 
 @pytest.mark.slow

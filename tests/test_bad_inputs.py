@@ -293,3 +293,227 @@ def test_a_file_over_the_size_limit(tmp_path, monkeypatch):
     path = tmp_path / "big.txt"
     path.write_text(FICTIONAL * 20_000, encoding="utf-8")
     check(load_articles([path, GOOD]), path, -1, "skipped", "file is larger than 1 MB; split it into smaller files")
+
+
+# --- issue #19: line breaks, one-line files, deep and fanned-out folders, argument order ----------
+
+LINE_BREAKS = {"carriage return": "\r", "line separator": "\u2028", "paragraph separator": "\u2029",
+               "next line": "\x85", "vertical tab": "\v"}
+
+
+@pytest.mark.parametrize("brk", LINE_BREAKS.values(), ids=LINE_BREAKS.keys())
+def test_other_line_breaks_become_newlines_in_place(tmp_path, brk):
+    body = f"FICTIONAL. The first paragraph.{brk}{brk}“A second one,” she said.{brk}And a third.\r\nA Windows line.{brk}"
+    path = tmp_path / "breaks.txt"
+    path.write_bytes(f"Harbour reopens{brk}{brk}{body}".encode("utf-8"))
+    a = load_articles(path).articles.iloc[0]
+    assert a["title"] == "Harbour reopens"
+    assert len(a["text"]) == len(body), "one character for one: offsets into the file's text still hold"
+    assert a["text"] == "FICTIONAL. The first paragraph.\n\n“A second one,” she said.\nAnd a third.\r\nA Windows line.\n"
+
+
+def test_line_breaks_inside_records_become_newlines(tmp_path):
+    text = "FICTIONAL. One paragraph.\u2029Another.\rA third.\x85A fourth."
+    (tmp_path / "seps.jsonl").write_text(json.dumps({"text": text}, ensure_ascii=False) + "\n", encoding="utf-8")
+    (tmp_path / "seps.csv").write_bytes(('text\n"' + text.replace("One", "Two") + '"\n').encode("utf-8"))
+    texts = load_articles(tmp_path).articles["text"].tolist()
+    assert texts == ["FICTIONAL. Two paragraph.\nAnother.\nA third.\nA fourth.",
+                     "FICTIONAL. One paragraph.\nAnother.\nA third.\nA fourth."]
+
+
+@pytest.mark.parametrize("brk", ["\r", "\u2028", "\u2029"], ids=["CR", "LS", "PS"])
+def test_line_breaks_split_headline_quotes_and_turns_for_the_engine(tmp_path, nlp, brk):
+    from kit.quotes import extract_quotes
+
+    files = {
+        "headline.txt": ["Brandt says bridge will open in May", "",
+                         "“The bridge will open in May,” said the statement.", "", "The board met on Friday."],
+        "unclosed.txt": ["Harbour news", "", "“We will rebuild the bridge before winter, Ellison told reporters.", "",
+                         "Tom Brandt, the harbour master, said the pier was safe."],
+        "turns.txt": ["Remarks at a fictional briefing", "", "THE MAYOR: Thank you all for coming.", "",
+                      "Q When will the bridge reopen?", "", "THE MAYOR: Very soon.", "",
+                      "MS. HARTWELL: We will take two more questions."],
+    }
+    for name, lines in files.items():
+        (tmp_path / name).write_bytes(brk.join([*lines, "", FICTIONAL, ""]).encode("utf-8"))
+    articles = load_articles(tmp_path).articles
+    found = extract_quotes(articles, nlp)
+    ids = dict(zip(articles["path"].map(lambda p: Path(p).name), articles["article_id"]))
+    by_file = {name: found[found["article_id"] == ids[name]] for name in files}
+    headline = by_file["headline.txt"]
+    assert headline["quote_text"].tolist() == ["The bridge will open in May,"]
+    assert headline["speaker"].tolist() == ["the statement"], "the headline is not a speaker"
+    unclosed = by_file["unclosed.txt"]
+    opened = unclosed[unclosed["quote"].str.startswith("We will rebuild")]
+    assert opened["quote"].tolist() == ["We will rebuild the bridge before winter, Ellison told reporters."]
+    assert "Tom Brandt" in unclosed["speaker"].tolist(), "the next paragraph keeps its own statement"
+    turns = by_file["turns.txt"]
+    assert turns["kind"].tolist() == ["turn"] * 4
+    assert turns["speaker_mention"].tolist() == ["THE MAYOR", "Q", "THE MAYOR", "MS. HARTWELL"]
+
+
+@pytest.mark.parametrize("ending", ["", "\n", "\r\n"], ids=["no final newline", "LF", "CRLF"])
+def test_a_one_line_file_is_its_text(tmp_path, nlp, ending):
+    from kit.quotes import extract_quotes
+
+    line = "“We will rebuild the bridge before winter,” Mayor Sarah Ellison said on Monday"
+    path = tmp_path / "one-line.txt"
+    path.write_bytes((line + ending).encode("utf-8"))
+    loaded = load_articles(path)
+    assert loaded.summary() == {"loaded": 1, "duplicate": 0, "skipped": 0}
+    a = loaded.articles.iloc[0]
+    assert (a["title"], a["text"]) == ("", line + ending)
+    found = extract_quotes(loaded.articles, nlp)
+    assert found["quote_text"].tolist() == ["We will rebuild the bridge before winter,"]
+    assert found["speaker"].tolist() == ["Sarah Ellison"]
+
+
+def test_a_heading_with_nothing_under_it_is_the_text(tmp_path):
+    (tmp_path / "heading.md").write_text("# Harbour reopens on Monday\n\n\n", encoding="utf-8")
+    a = load_articles(tmp_path).articles.iloc[0]
+    assert (a["title"], a["text"]) == ("", "# Harbour reopens on Monday\n\n\n")
+
+
+def remove_tree(top: Path) -> None:
+    """Delete a folder tree without recursion (shutil.rmtree, pytest's clean-up too, recurses once per level)."""
+    folders, stack = [], [top]
+    while stack:
+        folders.append(stack.pop())
+        for path in folders[-1].iterdir():
+            if path.is_dir() and not path.is_symlink():
+                stack.append(path)
+            else:
+                path.unlink()
+    for folder in reversed(folders):
+        folder.rmdir()
+
+
+def test_a_thousand_nested_folders(tmp_path):
+    deepest = top = tmp_path / "nested"
+    top.mkdir()
+    try:
+        for _ in range(1000):  # one by one: Path.mkdir(parents=True) recurses too
+            deepest = deepest / "d"
+            deepest.mkdir()
+        (deepest / "bottom.txt").write_text(FICTIONAL + "\n\nThe bottom folder.\n", encoding="utf-8")
+        (top.joinpath(*["d"] * 500) / "middle.txt").write_text(FICTIONAL + "\n\nHalf way down.\n", encoding="utf-8")
+        loaded = load_articles([top, GOOD])
+        assert loaded.summary() == {"loaded": 5, "duplicate": 0, "skipped": 0}
+        assert_rest_intact(loaded)
+        pattern = f"{top}/**/*.txt"
+        check(load_articles([pattern, GOOD]), Path(pattern), -1, "skipped", "folders under this pattern nest too "
+              "deeply for a glob; name the top folder instead (a folder is searched to any depth)")
+    finally:
+        remove_tree(top)
+
+
+def test_a_folder_reached_through_many_links_is_read_once(tmp_path):
+    levels = [tmp_path / f"level{k}" for k in range(13)]
+    for k, level in enumerate(levels):
+        level.mkdir()
+        (level / f"article{k}.txt").write_text(f"{FICTIONAL}\n\nLevel {k}.\n", encoding="utf-8")
+        if k:  # two links to the next level: followed blindly, level 12 is reached 4,096 ways
+            (levels[k - 1] / "a").symlink_to(level, target_is_directory=True)
+            (levels[k - 1] / "b").symlink_to(level, target_is_directory=True)
+    loaded = load_articles([levels[0], GOOD], strict=True)
+    assert loaded.summary() == {"loaded": 13 + 3, "duplicate": 12, "skipped": 0}
+    row = the_row(loaded, levels[0] / "b", -1)
+    assert (row["status"], row["reason"]) == ("duplicate", f"same folder as {levels[0] / 'a'}, already read")
+    deep = levels[0].joinpath(*["a"] * 11, "b")
+    assert the_row(loaded, deep, -1)["reason"] == f"same folder as {levels[0].joinpath(*['a'] * 12)}, already read"
+    assert_rest_intact(loaded)
+
+
+def test_a_folder_named_twice_is_read_once(tmp_path):
+    shutil.copy(GOOD, tmp_path / "wire.jsonl")
+    loaded = load_articles([tmp_path, tmp_path])
+    assert loaded.summary() == {"loaded": 3, "duplicate": 1, "skipped": 0}
+    assert loaded.inputs.iloc[-1]["reason"] == f"same folder as {tmp_path}, already read"
+
+
+def order_free_fixture(folder: Path) -> list[Path]:
+    """Files whose ids a load could decide by order: a clashing id, one text under two ids, near-duplicates."""
+    folder.mkdir()
+    story = "FICTIONAL. " + " ".join(f"The harbour board met for the {n}th time and agreed on nothing." for n in range(12))
+    files = {
+        "a.jsonl": [{"id": "x1", "text": "FICTIONAL. The first story under x1."},
+                    {"id": "copy-b", "text": "FICTIONAL. One text, two ids."},
+                    {"id": "near-1", "text": story, "published": "2025-02-10"}],
+        "b.jsonl": [{"id": "x1", "text": "FICTIONAL. A different story also under x1."},
+                    {"id": "copy-a", "text": "FICTIONAL. One text, two ids.", "desk": "metro"},
+                    {"id": "near-2", "text": story.replace("nothing", "little"), "published": "2025-02-09"}],
+    }
+    for name, records in files.items():
+        (folder / name).write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return [folder / name for name in files]
+
+
+def test_ids_do_not_depend_on_argument_order(tmp_path):
+    a, b = order_free_fixture(tmp_path / "in")
+    forward, backward = load_articles([a, b]), load_articles([b, a])
+    by_hash = [loaded.articles.set_index("content_hash").sort_index() for loaded in (forward, backward)]
+    pd.testing.assert_frame_equal(by_hash[0], by_hash[1])
+    ids = by_hash[0]["article_id"]
+    assert sorted(ids) == sorted(["x1", f"x1-{ids[ids.str.startswith('x1-')].index[0][:6]}", "copy-a", "near-1", "near-2"])
+    near = by_hash[0].set_index("article_id")["near_duplicate_of"]
+    assert (near["near-1"], near["near-2"]) == ("near-2", ""), "the later-published copy points to the earlier one"
+    kept = by_hash[0].set_index("article_id").loc["copy-a"]
+    assert (kept["path"], kept["desk"], kept["paths"]) == (str(b), "metro", [f"{b}#1", f"{a}#1"])
+    for loaded in (forward, backward):
+        dup = loaded.inputs[loaded.inputs["status"] == "duplicate"]
+        assert dup[["path", "record", "article_id", "reason"]].values.tolist() == [
+            [str(a), 1, "copy-a", f"same text as {b}#1 (article copy-a)"]]
+
+
+# --- issue #19 item 23: memory that grows with the input, not faster ------------------------------
+
+
+def traced_peak(load) -> int:
+    """Peak bytes Python allocated while ``load()`` ran (tracemalloc: deterministic, unlike RSS)."""
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        load()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_a_gzip_bomb_is_refused_before_it_is_unpacked(tmp_path, monkeypatch):
+    monkeypatch.setattr(kit_articles, "MAX_FILE_BYTES", 8 << 20)
+    path = tmp_path / "bomb.jsonl.gz"
+    path.write_bytes(gzip.compress(b"\n" * (64 << 20)))  # 64 KB on disk, 64 MB unpacked
+    check(load_articles([path, GOOD]), path, -1, "skipped", "gzip file unpacks to more than 8 MB; split it into smaller files")
+    peak = traced_peak(lambda: load_articles(path))
+    assert peak < (8 << 20) // 4, f"{peak:,} bytes held while refusing the bomb"
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+def test_many_short_records_cost_a_few_times_their_size(tmp_path, fmt):
+    path = tmp_path / f"rows.{fmt}"
+    rows = [{"id": f"r{i:06d}", "published": "2025-02-12", "title": f"Row {i}",
+             "text": f"FICTIONAL. Row {i}: the mayor said yes to the tram plan, again."} for i in range(20_000)]
+    if fmt == "csv":
+        pd.DataFrame(rows).to_csv(path, index=False)
+    else:
+        path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    load_articles(path)  # imports and caches warmed outside the measurement
+    peak = traced_peak(lambda: load_articles(path))
+    assert peak < 10 * path.stat().st_size, f"{peak / path.stat().st_size:.1f} times the file's size"
+
+
+def test_many_distinct_field_names_make_a_bounded_number_of_columns(tmp_path):
+    records = [{"id": f"k{i:03d}", "text": f"FICTIONAL record {i}.", "desk": "metro", f"field_{i:03d}": f"v{i}"}
+               for i in range(300)]
+    path = tmp_path / "keys.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    articles = load_articles(path).articles.set_index("article_id")
+    extra = [c for c in articles.columns if c not in kit_articles.ARTICLE_COLUMNS]
+    assert len(extra) == kit_articles.MAX_EXTRA_COLUMNS + 1
+    assert "desk" in extra and "other_fields" in extra, "the most common names become columns"
+    assert (articles["desk"] == "metro").all()
+    assert articles.loc["k000", "field_000"] == "v0" and articles.loc["k000", "other_fields"] == ""
+    assert json.loads(articles.loc["k299", "other_fields"]) == {"field_299": "v299"}, "no value is lost"
+    assert articles.loc["k299", "note"] == (
+        "no date found; 1 field(s) kept as JSON in other_fields (a load makes columns of 100 field names at most)")

@@ -19,9 +19,12 @@ def test_talks_progressed_against_no_contact_is_ranked_first(claims_tables, nlp)
     top = tables.claims.iloc[0]
     assert top["rank"] == 1
     assert {top["claim_camp"], top["counter_camp"]} == {"White House", "Kremlin"}
-    assert "progressed" in top["claim_quote"] and "no contact" in top["counter_quote"]
+    assert "progress" in top["claim_quote"]
+    # "rejected Washington's account" (the act rejects) and "no talks and no contact" (a negation) both oppose it.
+    assert top["how"] == "denies" and "Washington's account" in top["counter_quote"]
+    assert tables.claims.head(4)["counter_quote"].str.contains("no contact").any()
     assert top["claim_speaker"] == "Harriet Calloway" and top["counter_speaker"] == "Pavel Ostrogin"
-    assert "Peace talks" in top["themes"] and top["polarity_differs"]
+    assert "Peace talks" in top["themes"]
     assert top["days_apart"] == 1
     assert tables.claims["score"].is_monotonic_decreasing
     # The near-identical denial seven weeks later is outside the 7-day window...
@@ -43,7 +46,65 @@ def test_claims_pair_only_opposing_camps_within_the_window(nlp):
     tags = themes.tag_themes(table, nlp=nlp)
     assert claims.claims_and_counterclaims(table, tags, days=7, nlp=nlp).empty
     pairs = claims.claims_and_counterclaims(table, tags, days=30, nlp=nlp)
-    assert len(pairs) == 2 and set(pairs["counter_camp"]) == {"Kremlin"}
-    assert set(pairs["claim_camp"]) == {"White House"}
-    # "going well" against "no ... at all": the pair whose polarity differs ranks first.
+    # "going well" against "no ... at all"; "We never stopped" and "no talks" both negate: no pair.
+    assert len(pairs) == 1 and pairs.iloc[0]["counter_camp"] == "Kremlin"
     assert pairs.iloc[0]["claim_quote"] == "The ceasefire talks are going well."
+
+
+def acts_table(rows: list[dict]):
+    """who_said_what from fictional rows, each in its own article unless it names one, with ``act`` set."""
+    for i, r in enumerate(rows):
+        r.setdefault("article_id", f"x{i}")
+    table = who_said_what(statements_frame(rows), articles_frame({r["article_id"]: r["said_on"] for r in rows}))
+    by_quote = {r["quote"]: r.get("act", "says") for r in rows}
+    table["act"] = [by_quote[q] for q in table["quote"]]
+    return table
+
+
+def pairs_of(table, nlp, **kw):
+    return claims.claims_and_counterclaims(table, themes.tag_themes(table, nlp=nlp), nlp=nlp, **kw)
+
+
+def test_a_denial_by_its_act_opposes_a_plain_claim_and_outranks_a_negated_wording(nlp):
+    table = acts_table([
+        {"said_on": "2031-06-01", "camp": "White House", "speaker": "Harriet Calloway",
+         "quote": "The two leaders held a long phone call on Sunday about the ceasefire."},
+        {"said_on": "2031-06-02", "camp": "Kremlin", "speaker": "Pavel Ostrogin", "act": "denies",
+         "quote": "Reports of a phone call about the ceasefire were invented in Washington."},
+        {"said_on": "2031-06-02", "camp": "Kremlin", "speaker": "Irina Testova",
+         "quote": "There was no phone call, and the ceasefire is not on the agenda."},
+    ])
+    pairs = pairs_of(table, nlp)
+    assert list(pairs["how"]) == ["denies", "negates"]
+    assert pairs.iloc[0]["counter_speaker"] == "Pavel Ostrogin" and pairs.iloc[0]["opposition"] == 1.0
+    assert set(pairs["claim_speaker"]) == {"Harriet Calloway"}, "the claim is the side that asserts"
+
+
+def test_never_a_statement_with_its_own_sentence_or_its_own_speaker(nlp):
+    sentence = "Ostrogin said the ceasefire talks had failed, while Kyiv says there are no talks."
+    table = acts_table([
+        {"article_id": "t1", "said_on": "2031-06-01", "camp": "Kremlin", "speaker": "Pavel Ostrogin",
+         "quote": "the ceasefire talks had failed", "sentence": sentence},
+        {"article_id": "t1", "said_on": "2031-06-01", "camp": "Ukraine", "speaker": "Kyiv",
+         "quote": "there are no ceasefire talks at all", "sentence": sentence},
+        {"said_on": "2031-06-02", "camp": "White House", "speaker": "Pavel Ostrogin",
+         "quote": "We have not stopped the ceasefire talks and never will."},
+    ])
+    assert pairs_of(table, nlp).empty, "one sentence, and one speaker in two camps, make no pair"
+
+
+def test_a_refusal_to_comment_claims_nothing_and_a_hedged_claim_counts_less(nlp):
+    table = acts_table([
+        {"said_on": "2031-06-01", "camp": "White House", "speaker": "Harriet Calloway",
+         "quote": "I better not say how many ceasefire talks there were."},
+        {"said_on": "2031-06-01", "camp": "White House", "speaker": "Dan Testman",
+         "quote": "The envoys agreed a ceasefire text in the talks on Monday."},
+        {"said_on": "2031-06-01", "camp": "White House", "speaker": "Ann Testwood",
+         "quote": "We will probably agree a ceasefire text in the talks next week."},
+        {"said_on": "2031-06-02", "camp": "Kremlin", "speaker": "Pavel Ostrogin",
+         "quote": "Nobody agreed any ceasefire text in these talks."},
+    ])
+    pairs = pairs_of(table, nlp)
+    assert "Harriet Calloway" not in set(pairs["claim_speaker"]) | set(pairs["counter_speaker"])
+    assert list(pairs["claim_speaker"]) == ["Dan Testman", "Ann Testwood"]
+    assert pairs.iloc[1]["opposition"] < pairs.iloc[0]["opposition"]

@@ -136,6 +136,22 @@ def test_kit_load_never_writes_into_an_input_folder(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["wire.jsonl"]
 
 
+def test_kit_load_writes_the_same_articles_in_any_argument_order(tmp_path):
+    clash = tmp_path / "in" / "clash.jsonl"  # wire-001 again with another text, and wire-002's text under a new id
+    clash.parent.mkdir()
+    wire = [json.loads(line) for line in (ARTICLES / "wire.jsonl").read_text(encoding="utf-8").splitlines()]
+    clash.write_text(json.dumps({**wire[0], "text": "FICTIONAL. Another story filed as wire-001."}) + "\n"
+                     + json.dumps({**wire[1], "id": "a-copy"}) + "\n", encoding="utf-8")
+    tables = []
+    for order in ([ARTICLES / "wire.jsonl", clash], [clash, ARTICLES / "wire.jsonl"]):
+        out = tmp_path / f"articles-{order[0].stem}.csv"
+        result = CliRunner().invoke(app, ["load", *map(str, order), "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        tables.append(pd.read_csv(out, keep_default_na=False).sort_values("article_id", ignore_index=True))
+    pd.testing.assert_frame_equal(*tables)
+    assert {"wire-001", "a-copy"} <= set(tables[0]["article_id"]) and len(tables[0]) == 4
+
+
 def test_kit_speakers_check(tmp_path):
     runner = CliRunner()
     ok = runner.invoke(app, ["speakers", "--check"])
@@ -167,3 +183,82 @@ def test_kit_report_model_and_processes_reach_the_notebook_and_the_manifest(tmp_
     manifest = json.loads(next((tmp_path / "reports" / "model").glob("*/manifest.json")).read_text())
     assert manifest["parameters"]["spacy_model"] == "en_core_web_nope" and manifest["n_process"] == 1
     assert manifest["spacy_pipeline"].startswith("en_core_web_nope (unavailable")
+
+
+def kit(*args, env=None, timeout=600):
+    import os
+
+    return subprocess.run([*KIT, *map(str, args)], capture_output=True, text=True, timeout=timeout,
+                          env={**os.environ, **(env or {})})
+
+
+def test_kit_version():
+    from kit import __version__
+
+    proc = kit("--version")
+    assert proc.returncode == 0 and proc.stdout.strip() == f"newsroom-kit {__version__}"
+
+
+@pytest.mark.parametrize("args", [["load", "{missing}"], ["quotes", "{missing}"], ["speakers", "{missing}", "--unknown"],
+                                  ["report", "{missing}", "-o", "{tmp}/reports"], ["quotes", "{empty}"],
+                                  ["report", "{glob}", "-o", "{tmp}/reports"], ["diff", "{missing}", "{missing}"],
+                                  ["speakers", "{sample}", "--actors", "{missing}.yml"],
+                                  ["report", "{sample}", "--params", "{missing}.yml", "-o", "{tmp}/reports"],
+                                  ["quotes", "{sample}", "-o", "{tmp}/out.docx"]],
+                         ids=lambda a: " ".join(a[:3]))
+def test_an_input_mistake_stops_every_command_with_exit_2_and_no_traceback(args, tmp_path):
+    (tmp_path / "empty").mkdir()
+    values = {"missing": tmp_path / "no" / "such" / "folder", "empty": tmp_path / "empty", "tmp": tmp_path,
+              "glob": tmp_path / "*.nothing", "sample": SAMPLE}
+    proc = kit(*[a.format(**values) for a in args], timeout=300)
+    assert proc.returncode == 2, (proc.returncode, proc.stderr)
+    assert "Traceback" not in proc.stderr + proc.stdout
+    assert re.search(r"^(error|Error): ", proc.stderr, re.M), proc.stderr
+    assert "parsing" not in proc.stderr, "the mistake is found before any work"
+    assert not (tmp_path / "reports").exists() or not any((tmp_path / "reports").rglob("manifest.json")), \
+        "a refused run leaves no run folder"
+
+
+def test_kit_report_names_the_missing_folder_and_leaves_no_run_folder(tmp_path):
+    proc = kit("report", "path/to/articles", "-o", tmp_path / "reports", timeout=120)
+    assert proc.returncode == 2 and "no such file or folder: path/to/articles" in proc.stderr
+    assert not (tmp_path / "reports").exists()
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_gives_examples_and_names_values_in_words(command):
+    text = kit(command, "--help").stdout
+    assert "Examples:" in text and f"kit {command} " in text.split("Examples:")[1]
+    assert not re.search(r"<(bool|str|int|path|list\[\w+\])>", text, re.I), text
+
+
+def test_report_help_lists_the_notebooks_parameters_with_defaults():
+    text = kit("report", "--help").stdout
+    params = text.split("Notebook parameters")[1]
+    for name, default in [("start_date", '[""]'), ("counter_claim_days", "[7]"), ("per_100_texts", "[False]"),
+                          ("period", '["week"]')]:
+        line = next(line for line in params.splitlines() if line.strip().startswith(name))
+        assert default in " ".join(params.split(line, 1)[1].split("\n")[:2]) + line, (name, params)
+
+
+def test_progress_is_told_as_plain_lines_outside_a_terminal(tmp_path):
+    proc = kit("quotes", SAMPLE, "--cache-dir", tmp_path / "cache", "--processes", "1",
+               env={"KIT_PROGRESS": "lines"})
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stderr.splitlines()
+    assert "loaded: 11 articles" in lines and any(re.fullmatch(r"attributed: \d+ statements", x) for x in lines)
+    assert any(re.fullmatch(r"parsing: 11/11 articles \(100%\), [\d.]+ articles/s", line) for line in lines), lines
+    assert "\r" not in proc.stderr, "no bar redraws in a log"
+
+
+def test_article_text_never_drives_the_terminal(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    text = ("Pavel Testov said: \"We will \x1b]8;;https://evil.example\x07click here\x1b]8;;\x07 and \x1b[2J clear "
+            "the screen\x00 now.\"")
+    (folder / "escape.jsonl").write_text(json.dumps({"id": "esc", "title": "Escape test (FICTIONAL)",
+                                                     "published": "2031-01-05", "text": text}) + "\n", encoding="utf-8")
+    proc = kit("quotes", folder, "--cache-dir", tmp_path / "cache", "--processes", "1")
+    assert proc.returncode == 0, proc.stderr
+    assert "\x1b" not in proc.stdout + proc.stderr and "\x00" not in proc.stdout
+    assert "\\x1b]8;;https://evil.example" in proc.stdout, "the escape is shown as typed"

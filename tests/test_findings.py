@@ -19,4 +19,17 @@ def test_findings_markdown_escapes_article_text(claims_tables, nlp):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text, "the top White House speaker is shown, escaped"
     assert html.escape("<img src=x onerror=alert(1)>") in text
     assert f"**{len(statements)} statements**" in text
-    assert "Busiest week" in text and "Top claim and counter-claim" in text
+    assert "Busiest week" in text and "Top [claim and counter-claim](#claim-1)" in text
+
+
+def test_every_finding_links_to_the_rows_behind_it(claims_tables, nlp):
+    statements, articles = claims_tables
+    tables = pipeline.build_tables(statements, articles, nlp=nlp)
+    text = findings.findings_markdown(findings.findings(tables), "Claims")
+    bullets = [line for line in text.splitlines() if line.startswith("- ") and not line.startswith("- No ")]
+    assert len(bullets) >= 5, "a finding with no rows behind it (\"No ... was found\") is the only one without a link"
+    for line in bullets:
+        assert "](#" in line, f"a finding without a link to its rows: {line}"
+    top = tables.claims.iloc[0]
+    assert top["claim_quote_id"] in text and top["counter_quote_id"] in text
+    assert "](#find=who-said-what:speaker%3A%20Harriet%20Calloway)" in text

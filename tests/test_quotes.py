@@ -438,3 +438,11 @@ def test_fast_path_gives_the_same_rows_on_white_house_transcripts(nlp):
     fast = extract_quotes(articles, nlp, fast=True)
     assert (fast["kind"] == "turn").sum() >= 10
     pd.testing.assert_frame_equal(fast, extract_quotes(articles, nlp, fast=False))
+
+
+def test_a_quotes_first_word_is_never_its_speaker(nlp):
+    # The parser hangs both "Nobody" (inside the quote) and "Testova" on "told" as subjects.
+    found = run(nlp, "“Nobody decides for us without us,” Irina Testova, the deputy minister, told reporters.",
+                "“Nothing about Freedonia without Freedonia,” Marta Testenko told the committee.")
+    assert one(found, "Nobody decides for us without us,")["speaker"] == "Irina Testova"
+    assert one(found, "Nothing about Freedonia without Freedonia,")["speaker"] == "Marta Testenko"

@@ -1,6 +1,8 @@
 """kit.table: the who-said-what table, counts per camp and period, schemas when written, byte-identical output."""
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 import pytest
 
@@ -55,3 +57,37 @@ def test_same_input_gives_byte_identical_files_and_excel_on_request(claims_table
     assert len(back) == len(statements) and "quote" in back.columns
 
 
+
+
+def test_every_table_goes_into_sqlite_with_full_text_search(tmp_path):
+    import shutil
+    import sqlite3
+    import subprocess
+
+    from conftest import articles_frame, statements_frame
+    from kit.pipeline import build_tables
+
+    rows = [{"article_id": "a1", "said_on": "2031-02-01", "camp": "White House", "speaker": "Harriet Calloway",
+             "quote": "The ceasefire talks are going well, and Moscow knows it."},
+            {"article_id": "a2", "said_on": "2031-02-02", "camp": "Kremlin", "speaker": "Pavel Ostrogin",
+             "quote": "There are no ceasefire talks at all, =HYPERLINK(\"x\")"}]
+    tables = build_tables(statements_frame(rows), articles_frame({"a1": "2031-02-01", "a2": "2031-02-02"}))
+    paths = tables.write(tmp_path)
+    db = tmp_path / "who_said_what.db"
+    assert db in paths
+    with sqlite3.connect(db) as con:
+        hits = con.execute("SELECT speaker, quote, said_on FROM who_said_what WHERE rowid IN "
+                           "(SELECT rowid FROM who_said_what_fts WHERE who_said_what_fts MATCH 'ceasefire AND Moscow')"
+                           ).fetchall()
+        assert hits == [("Harriet Calloway", "The ceasefire talks are going well, and Moscow knows it.", "2031-02-01")]
+        assert con.execute("SELECT quote FROM who_said_what WHERE speaker = 'Pavel Ostrogin'").fetchone()[0] \
+            .endswith('=HYPERLINK("x")'), "SQLite keeps the text exact"
+        names = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert set(tables.named()) <= names
+    datasette = shutil.which("datasette")
+    if datasette:  # Datasette opens the file as it is, search box included
+        out = subprocess.run([datasette, str(db), "--get",
+                              "/who_said_what/who_said_what.json?_search=Moscow&_shape=array"],
+                             capture_output=True, text=True, timeout=120)
+        assert out.returncode == 0, out.stderr
+        assert [r["speaker"] for r in json.loads(out.stdout)] == ["Harriet Calloway"]
