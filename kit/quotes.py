@@ -70,7 +70,7 @@ from .quotes_marks import Quotation, Turn, find_quotations, find_turns, paragrap
 log = logging.getLogger(__name__)
 
 # Bump when the engine's rows change, so kit.cache re-extracts instead of reusing old rows.
-ENGINE_VERSION = "17"
+ENGINE_VERSION = "18"
 
 STATEMENT_COLUMNS = [
     "article_id", "quote_id", "quote", "quote_start", "quote_end", "quote_spans", "quote_text",
@@ -420,12 +420,14 @@ def _introduced(clause) -> bool:
 
 
 def _sibling_statement(cue_tok, head, lex: Lexicon) -> bool:
-    """True for a clause the parser hangs on a cue that is a statement of its own: a bare speech
-    verb ("One in three said A and [one in four said] B", its subject lost to the list before it),
+    """True for a clause the parser hangs on a cue that is a statement of its own: a parenthetical
+    attribution ("Instead, she said, her boss told her ..."), a bare speech verb ("One in three said A and [one in four said] B", its subject lost to the list before it),
     or a speech verb with its subject before the cue and a semicolon between ("[Six in 10 said
     A]; 46 percent said B")."""
     if head.dep_ not in {"ccomp", "parataxis"} or head.lemma_.lower() not in lex.verbs or _introduced(head):
         return False
+    if head.dep_ == "parataxis" and _has_subject(head) and not any(c.dep_ in CONTENT_DEPS for c in head.children):
+        return True  # "Instead, [she said], her boss told her ...": the attribution of the clause
     if not _has_subject(head):
         return head.i > cue_tok.i and any(c.dep_ in CONTENT_DEPS for c in head.children)
     doc = head.doc
@@ -469,9 +471,11 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
                 for c in tok.children:
                     if c.dep_ == "conj" and c.tag_ == "VB" and c.i > h.i:
                         cue.content |= _clause_tokens(c, exclude) | {t.i for t in tok.children if t.dep_ == "cc" and h.i < t.i < c.i}
-        if not heads and tok.dep_ == "parataxis" and not belief:
-            # "X, he said, is Y"; also over a clause the parser read as a noun phrase ("In both
-            # cases, Eric Trump said, those donations paid for ...")
+        if not heads and not belief and (tok.dep_ == "parataxis" or (
+                tok.dep_ == "advcl" and tok.i > tok.head.i and not _introduced(tok) and _has_subject(tok))):
+            # "X, he said, is Y", "X is Y, she said" (which the parser may hang as an adverbial);
+            # also over a clause read as a noun phrase ("In both cases, Eric Trump said, those
+            # donations paid for ...")
             cue.content = _clause_tokens(tok.head, {t.i for t in tok.subtree})
             cue.form = "clause"
     if target is None and passive:
@@ -827,7 +831,8 @@ def _reported_within(cue: Cue, cues: list[Cue]) -> bool:
     part of the outer statement, not a statement of its own (PolNeAR annotates a few such nested
     attributions; news quote trackers annotate the outer one)."""
     at = cue.tokens[0].i
-    return any(at in other.content for other in cues if other is not cue and not other.quote_only)
+    return any(at in other.content and other.tokens[0].i not in cue.content
+               for other in cues if other is not cue and not other.quote_only)
 
 
 # Words a headline leaves in lower case; every other word of a headline is capitalised.

@@ -188,3 +188,13 @@ def test_a_quotation_that_ends_a_reported_clause_is_partial_even_beside_its_cue(
     text, found = dev["trump-questions-the-fairness-of-"]
     row = rows_over(found, text, "I feel like he's got a surprise up his sleeve").iloc[0]
     assert (row["kind"], row["cue"]) == ("direct", "said")
+
+
+def test_a_parenthetical_attribution_reports_the_clause_around_it(train, nlp):
+    """"Instead, she said, her boss told her he had booked a room": the clause is hers; the
+    parser hangs "she said" on "told", which must not make each cue the other's content."""
+    text, found = train["with-wall-st-center-stage-novel-"]
+    row = rows_over(found, text, "her boss told her he had booked a room")
+    assert len(row) == 1 and row.iloc[0]["cue"] == "said" and row.iloc[0]["speaker_mention"] == "she"
+    found = run(nlp, "Mayor Sarah Ellison spoke on Monday. The ferries will run all winter, she said.")
+    assert found[found["cue"] == "said"]["content"].tolist() == ["The ferries will run all winter"]
