@@ -70,7 +70,7 @@ from .quotes_marks import Quotation, Turn, find_quotations, find_turns, paragrap
 log = logging.getLogger(__name__)
 
 # Bump when the engine's rows change, so kit.cache re-extracts instead of reusing old rows.
-ENGINE_VERSION = "18"
+ENGINE_VERSION = "19"
 
 STATEMENT_COLUMNS = [
     "article_id", "quote_id", "quote", "quote_start", "quote_end", "quote_spans", "quote_text",
@@ -253,7 +253,7 @@ def _quoted(tok) -> bool:
 
 def _subject(verb, depth: int = 0):
     """The speaker token of a cue verb: its subject, the subject of the verb it hangs from
-    ("..., adding that"), the relative pronoun ("who" in "Peskov, who said", resolved to the noun
+    ("..., adding that", "responded by calling"), the relative pronoun ("who" in "Peskov, who said", resolved to the noun
     it stands for by :func:`_antecedent`), the noun a relative clause without one describes, or the
     agent of a passive ("was raised by Putin"). The subject of a passive is never the speaker:
     it is what was said ("X was pointed out") or who was told ("He was told that").
@@ -281,6 +281,8 @@ def _subject(verb, depth: int = 0):
         return verb.head
     if depth < 3 and verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.i != verb.i:
         return _subject(verb.head, depth + 1)
+    if depth < 3 and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in {"VERB", "AUX"}:
+        return _subject(verb.head.head, depth + 1)  # "Trump responded by calling him ...", "after questioning"
     if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
         return verb.head  # "a statement saying ..."
     return _lost_subject(verb)

@@ -95,7 +95,7 @@ def train(nlp):
                    "poll-trump-a-big-turnoff-for-flo", "poll-donald-trump-ties-hillary-c",
                    "how-donald-trump-scrambles-the-g", "donald-trump-just-revealed-who-h",
                    "sanders-pushes-dems-to-reject-pu", "eric-trump-s-not-so-sure-father-",
-                   "mark-cuban-i-d-consider-a-future")
+                   "mark-cuban-i-d-consider-a-future", "trump-carson-flop-with-jewish-re")
 
 
 @pytest.mark.parametrize("article, outer, inner", [
@@ -198,3 +198,12 @@ def test_a_parenthetical_attribution_reports_the_clause_around_it(train, nlp):
     assert len(row) == 1 and row.iloc[0]["cue"] == "said" and row.iloc[0]["speaker_mention"] == "she"
     found = run(nlp, "Mayor Sarah Ellison spoke on Monday. The ferries will run all winter, she said.")
     assert found[found["cue"] == "said"]["content"].tolist() == ["The ferries will run all winter"]
+
+
+def test_a_cue_after_a_preposition_speaks_for_the_subject_of_its_verb(train):
+    """"Trump began the day in a hole with this crowd after questioning Israel’s commitment":
+    the questioning is Trump's, not the text's main speaker's by default."""
+    text, found = train["trump-carson-flop-with-jewish-re"]
+    row = rows_over(found, text, "Israel’s commitment to making peace").iloc[0]
+    assert (row["cue"], row["speaker_mention"]) == ("questioning", "Trump")
+    assert "Trump" in row["speaker"]
