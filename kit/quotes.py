@@ -70,7 +70,7 @@ from .quotes_marks import Quotation, Turn, find_quotations, find_turns, paragrap
 log = logging.getLogger(__name__)
 
 # Bump when the engine's rows change, so kit.cache re-extracts instead of reusing old rows.
-ENGINE_VERSION = "19"
+ENGINE_VERSION = "20"
 
 STATEMENT_COLUMNS = [
     "article_id", "quote_id", "quote", "quote_start", "quote_end", "quote_spans", "quote_text",
@@ -1061,6 +1061,33 @@ def _implicit_speakers(rows: list[dict], people: set[str]) -> None:
         r["confidence"] = round(min(r["confidence"], 0.5), 2)
 
 
+def _introducing_cue(doc, lex: Lexicon) -> Cue | None:
+    """The cue of a paragraph that ends with a colon to introduce the quotation below it:
+    "Caddell continued:", "President Clinton released the following statement:", "He said:"
+    (a cue verb, or a light verb with a speech noun, in the paragraph's last sentence)."""
+    toks = [t for t in doc if not t.is_space]
+    if not toks or toks[-1].text != ":" or not doc.has_annotation("DEP"):
+        return None
+    for tok in reversed(list(toks[-1].sent)):
+        lemma = tok.lemma_.lower()
+        noun = next((c.lemma_.lower() for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in lex.nouns), None)
+        if tok.pos_ in {"VERB", "AUX"} and (lemma in lex.verbs or (lemma in lex.light and noun)) \
+                and not _not_said(tok, lex):
+            act = lex.nouns[noun] if noun and lemma in lex.light else lex.acts.get(lemma, "says")
+            return Cue([tok], tok.sent, source=_subject(tok), act=act, form="clause")
+    return None
+
+
+def _introduced_quotation(statements: list[Statement], para_start: int, cue: Cue, cue_off: int, text: str) -> None:
+    """A quotation that opens its paragraph with no cue of its own takes the cue of the paragraph
+    before, when that one ends with a colon ('He said:' / '“...”'): it is that speaker's."""
+    for st in statements:
+        opens = not text[para_start:st.pieces[0][0]].strip(" \t\"'“‘«„`")
+        if st.kind == "direct" and st.cue is None and st.mention is None and opens:
+            st.cue, st.off, st.confidence = cue, cue_off, 0.8 * (1.0 if st.closed else 0.8)
+            return
+
+
 def statements_for_article(plan: Plan, docs: dict, lex: Lexicon) -> list[dict]:
     """Statement rows for one article whose paragraphs have been run through spaCy."""
     persons = []
@@ -1070,13 +1097,19 @@ def statements_for_article(plan: Plan, docs: dict, lex: Lexicon) -> list[dict]:
     resolver = Resolver(plan.text, persons, not_prose_spans(plan.quotations, plan.turns), lex.female, lex.male)
     turn_spans = [tuple(p) for t in plan.turns for p in t.pieces]
     rows = []
+    intro: tuple[int, Cue] | None = None  # (paragraph, cue) of a paragraph that ends 'He said:'
     for k in sorted(plan.parse):
         doc = docs[k]
         if len(doc) and not doc.has_annotation("SENT_START"):
             for tok in doc:  # a pipeline without parser or sentencizer: one sentence per paragraph
                 tok.is_sent_start = tok.i == 0
-        for st in statements_in_paragraph(plan, k, doc, lex, turn_spans + [tuple(p) for q in plan.quotations for p in q.pieces]):
+        statements = statements_in_paragraph(plan, k, doc, lex, turn_spans + [tuple(p) for q in plan.quotations for p in q.pieces])
+        if intro is not None and intro[0] == k - 1:
+            _introduced_quotation(statements, plan.paras[k][0], intro[1], plan.paras[k - 1][0], plan.text)
+        for st in statements:
             rows.append(_row(plan, st, resolver, doc, lex))
+        cue = _introducing_cue(doc, lex)
+        intro = (k, cue) if cue is not None else None
     rows += [_turn_row(plan, t, resolver) for t in plan.turns]
     rows.sort(key=lambda r: (r["quote_start"], r["quote_end"], r["kind"]))
     _inherit(rows)

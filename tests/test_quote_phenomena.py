@@ -95,7 +95,8 @@ def train(nlp):
                    "poll-trump-a-big-turnoff-for-flo", "poll-donald-trump-ties-hillary-c",
                    "how-donald-trump-scrambles-the-g", "donald-trump-just-revealed-who-h",
                    "sanders-pushes-dems-to-reject-pu", "eric-trump-s-not-so-sure-father-",
-                   "mark-cuban-i-d-consider-a-future", "trump-carson-flop-with-jewish-re")
+                   "mark-cuban-i-d-consider-a-future", "trump-carson-flop-with-jewish-re",
+                   "nytimes-casually-conflates-ted-c")
 
 
 @pytest.mark.parametrize("article, outer, inner", [
@@ -207,3 +208,17 @@ def test_a_cue_after_a_preposition_speaks_for_the_subject_of_its_verb(train):
     row = rows_over(found, text, "Israel’s commitment to making peace").iloc[0]
     assert (row["cue"], row["speaker_mention"]) == ("questioning", "Trump")
     assert "Trump" in row["speaker"]
+
+
+@pytest.mark.parametrize("split, article, quoted, cue, speaker", [
+    ("train", "nytimes-casually-conflates-ted-c", "Hillary and I offer our condolences", "released", "Clinton"),
+    ("dev", "washington-post-hit-piece-exploi", "The first time she had seen him", "reports", "McCrummen"),
+])
+def test_a_paragraph_ending_with_a_colon_introduces_the_quotation_below(nlp, split, article, quoted, cue, speaker):
+    """"President Clinton released the following statement:" / "“He was a great man ...”": the
+    quotation is his, by that cue, not the speaker of whatever statement came before."""
+    text, found = next(iter(polnear(nlp, split, article).values()))
+    row = rows_over(found, text, quoted)
+    assert len(row) == 1
+    assert (row.iloc[0]["kind"], row.iloc[0]["cue"]) == ("direct", cue)
+    assert speaker in row.iloc[0]["speaker"]
