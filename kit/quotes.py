@@ -70,7 +70,7 @@ from .quotes_marks import Quotation, Turn, find_quotations, find_turns, paragrap
 log = logging.getLogger(__name__)
 
 # Bump when the engine's rows change, so kit.cache re-extracts instead of reusing old rows.
-ENGINE_VERSION = "20"
+ENGINE_VERSION = "21"
 
 STATEMENT_COLUMNS = [
     "article_id", "quote_id", "quote", "quote_start", "quote_end", "quote_spans", "quote_text",

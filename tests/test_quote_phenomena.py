@@ -222,3 +222,16 @@ def test_a_paragraph_ending_with_a_colon_introduces_the_quotation_below(nlp, spl
     assert len(row) == 1
     assert (row.iloc[0]["kind"], row.iloc[0]["cue"]) == ("direct", cue)
     assert speaker in row.iloc[0]["speaker"]
+
+
+@pytest.mark.parametrize("article, quoted, cue", [
+    ("protesting-at-trump-rallies-a-ri", "Out, out, out!", "yelled"),
+    ("sisterhood-of-the-skateboard", "Brujas coming, yo!", "shouted"),
+    ("the-latest-nh-towns-cast-first-v", "Chris Christie: Bad for New Jersey", "chanted"),
+])
+def test_shouted_and_chanted_quotations_have_their_cue(nlp, article, quoted, cue):
+    """"Mr. Trump yelled, ''Out, out, out!''": verbs of voicing are cues; those that are also
+    actions ("chant", "cry", "laugh") only beside a quotation."""
+    text, found = next(iter(polnear(nlp, "train", article).values()))
+    row = rows_over(found, text, quoted)
+    assert len(row) == 1 and (row.iloc[0]["kind"], row.iloc[0]["cue"]) == ("direct", cue)
