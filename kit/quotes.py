@@ -40,12 +40,16 @@ How it works (rules, no trained model beyond spaCy's parser):
   subject is the speaker mention, and a passive or impersonal cue ("It was emphasised that")
   takes the text's main speaker (see ``_implicit_speakers``);
 * what is not speech is left out: a negated cue over a question ("has not stated whether"),
-  action verbs, naming participles and word senses, link lines, captions and headlines;
+  action verbs, naming participles and word senses, link lines, captions and headlines, and
+  a cue inside what another cue reports ("Critics charged that the hearing failed to
+  [provide] any new information" is the critics' one statement);
 * a quotation is direct when it is the whole content of its cue, partial when it sits inside a
   longer reported clause; a cue's clause without quotation marks is indirect speech;
 * transcript lines that open with a speaker label are turns;
-* speakers are resolved within the article by ``kit.coref``; a quote without a cue takes the
-  speaker of the quote before it (or after it in the same paragraph).
+* speakers are resolved within the article by ``kit.coref`` ("who" in "Peskov, who said" is
+  the mention, Peskov the speaker); a quotation that opens its paragraph below one ending
+  "He said:" takes that cue; any other quote without a cue takes the speaker of the quote
+  before it (or after it in the same paragraph).
 
 The engine never raises for one odd article: an article that fails is reported as a warning
 and yields no rows.
