@@ -244,7 +244,6 @@ class Cue:
     belief: bool = False
     act: str = "says"
     quote_only: bool = False   # a cue only for a quotation beside it ('"...," he continued')
-    form: str = ""             # what the content is: clause, infinitive, object, preposition, phrase
 
 
 _DOUBLE_MARKS = {'"', "“", "”", "«", "»", "„", "''", "``"}
@@ -471,7 +470,6 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
             if _sibling_statement(tok, c, lex) and _lost_subject(c) is not None:
                 exclude = exclude | {t.i for t in _lost_subject(c).subtree}
         for h in heads:
-            cue.form = cue.form or ("infinitive" if h.dep_ == "xcomp" else "clause")
             cue.content |= _clause_tokens(h, exclude) - _next_statements(tok, h, lex)
             if h.dep_ == "xcomp" and h.tag_ == "VB":  # "wants to triple X, grow Y and create Z"
                 for c in tok.children:
@@ -483,7 +481,6 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
             # also over a clause read as a noun phrase ("In both cases, Eric Trump said, those
             # donations paid for ...")
             cue.content = _clause_tokens(tok.head, {t.i for t in tok.subtree})
-            cue.form = "clause"
     if target is None and passive:
         target = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.lower_ != "it"), None)
     noun_act = lex.nouns.get(target.lemma_.lower()) if target is not None else None
@@ -493,12 +490,10 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
         target = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"), None)
     if not cue.content and not belief and target is not None and (takes_object or (lemma in lex.light and noun_act)):
         cue.content = _object_content(tok, target, exclude)
-        cue.form = "object"
         if not takes_object and not cue.content - _bare_noun(target):
             cue.content = set()  # "made the comments on Friday": a statement referred to, not made
     if not cue.content and not belief and preps:
         prep = preps[0]
-        cue.form = "preposition"
         cue.act = lex.preps[(lemma, prep.lower_)]
         cue.content = _object_content(tok, prep, exclude | {prep.i}) if prep.head.i == tok.i else \
             {t.i for t in prep.subtree} - {prep.i} - exclude
@@ -530,7 +525,7 @@ def _adjective_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
         [c for c in head.children if c.dep_ == "ccomp" and c.i > tok.i]
     if not clause:
         return None
-    cue = Cue(sorted([head, tok], key=lambda t: t.i), tok.sent, source=source, form="clause")
+    cue = Cue(sorted([head, tok], key=lambda t: t.i), tok.sent, source=source)
     source_ids = {t.i for t in source.subtree} if source.head.i == head.i else set()
     cue.content = _clause_tokens(clause[0], source_ids | {head.i, tok.i})
     cue.subtree = set(cue.content)
@@ -577,7 +572,7 @@ def _phrase_cues(doc, lex: Lexicon, blocked: set) -> list[Cue]:
             while anchor.pos_ not in {"VERB", "AUX"} and anchor.head.i != anchor.i:
                 anchor = anchor.head
             phrase_ids = {t.i for tk in toks for t in tk.subtree} | {t.i for t in toks}
-            cue = Cue(toks, toks[0].sent, source=pobj, form="phrase")
+            cue = Cue(toks, toks[0].sent, source=pobj)
             cue.content = _phrase_content(toks[0].sent, phrase_ids) or {t.i for t in anchor.subtree} - phrase_ids
             cue.subtree = set(cue.content)
             cues.append(cue)
@@ -1078,7 +1073,7 @@ def _introducing_cue(doc, lex: Lexicon) -> Cue | None:
         if tok.pos_ in {"VERB", "AUX"} and (lemma in lex.verbs or (lemma in lex.light and noun)) \
                 and not _not_said(tok, lex):
             act = lex.nouns[noun] if noun and lemma in lex.light else lex.acts.get(lemma, "says")
-            return Cue([tok], tok.sent, source=_subject(tok), act=act, form="clause")
+            return Cue([tok], tok.sent, source=_subject(tok), act=act)
     return None
 
 
