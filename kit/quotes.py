@@ -256,10 +256,11 @@ def _quoted(tok) -> bool:
 
 def _subject(verb, depth: int = 0):
     """The speaker token of a cue verb: its subject, the subject of the verb it hangs from
-    ("..., adding that", "responded by calling"), the relative pronoun ("who" in "Peskov, who said", resolved to the noun
-    it stands for by :func:`_antecedent`), the noun a relative clause without one describes, or the
-    agent of a passive ("was raised by Putin"). The subject of a passive is never the speaker:
-    it is what was said ("X was pointed out") or who was told ("He was told that").
+    ("..., adding that", "responded by calling"), the relative pronoun ("who" in "Peskov, who
+    said", resolved to the noun it stands for by :func:`_antecedent`), the noun a relative clause
+    without one describes, or the agent of a passive ("was raised by Putin"). The subject of a
+    passive is never the speaker: it is what was said ("X was pointed out") or who was told ("He
+    was told that").
 
     Of two subjects the parser hangs on one verb, the one outside quotation marks speaks: in
     "“Nothing about Ukraine without Ukraine,” Kovalchuk told reporters" the quote's first word
@@ -426,9 +427,10 @@ def _introduced(clause) -> bool:
 
 def _sibling_statement(cue_tok, head, lex: Lexicon) -> bool:
     """True for a clause the parser hangs on a cue that is a statement of its own: a parenthetical
-    attribution ("Instead, she said, her boss told her ..."), a bare speech verb ("One in three said A and [one in four said] B", its subject lost to the list before it),
-    or a speech verb with its subject before the cue and a semicolon between ("[Six in 10 said
-    A]; 46 percent said B")."""
+    attribution ("Instead, she said, her boss told her ..."), a bare speech verb ("One in three
+    said A and [one in four said] B", its subject lost to the list before it), or a speech verb
+    with its subject before the cue and a semicolon between ("[Six in 10 said A]; 46 percent
+    said B")."""
     if head.dep_ not in {"ccomp", "parataxis"} or head.lemma_.lower() not in lex.verbs or _introduced(head):
         return False
     if head.dep_ == "parataxis" and _has_subject(head) and not any(c.dep_ in CONTENT_DEPS for c in head.children):
@@ -802,9 +804,10 @@ def _is_partial(cue: Cue, how: str, q_ids: set, doc, glue: frozenset = frozenset
     words = lambda ids: [doc[i] for i in ids if doc[i].is_alpha and doc[i].lower_ not in glue]
     outside = words(region - q_ids)
     first = min(q_ids)
+    # 'X will use it, Kall said: “I feel ...”' is Kall's quotation whole
     after_colon = first > cue.tokens[-1].i and any(doc[i].text == ":" for i in range(max(first - 2, 0), first))
     if how == "content" and len(words(region - q_ids - quoted)) >= 2 and not after_colon:
-        return True  # 'X will use it, Kall said: “I feel ...”' is Kall's quotation whole
+        return True
     if _adjacent(cue, q_ids, doc):
         return False
     if how == "near":
@@ -977,7 +980,8 @@ def _row(plan: Plan, st: Statement, resolver: Resolver, doc, lex, grammar: Gramm
         if cue.source is not None:
             q_ids = set()
             s, e, head = grammar.mention(cue.source, off, q_ids)
-            while s < e - 1 and not (text[s].isalnum() or text[s] in "@#"):  # '">Sanders said': markup glued to the name
+            # '">Sanders said': markup left in the text glued to the name is not part of it
+            while s < e - 1 and not (text[s].isalnum() or text[s] in "@#"):
                 s += 1
             row.update(speaker_mention=text[s:e], speaker_start=s, speaker_end=e)
             named = _antecedent(cue.source)
