@@ -86,7 +86,7 @@ ARTICLE_COLUMNS = [
     "article_id", "title", "text", "published", "published_from", "source", "url",
     "path", "record", "content_hash", "published_offset", "paths", "near_duplicate_of", "note", "language",
 ]
-INPUT_COLUMNS = ["path", "record", "status", "reason", "article_id", "input_id", "format", "note"]
+INPUT_COLUMNS = ["path", "record", "status", "reason", "article_id", "input_id", "format", "note", "bytes", "sha256"]
 
 FORMATS = {
     ".txt": "txt", ".md": "md", ".markdown": "md",
@@ -337,14 +337,17 @@ def filename_date(path: Path) -> tuple[pd.Timestamp, str] | None:
 def find_inputs(paths: Iterable[str | Path], ignore: Iterable[str] = DEFAULT_IGNORE) -> Iterator[Found]:
     """Every file named, matched by a glob, or found under a folder; and every path that cannot be read.
 
-    A folder is read once however many ways lead to it (symbolic links, or naming it twice).
+    A folder is read once however many ways lead to it (symbolic links, or naming it twice). The
+    kit's own output (report runs, report folders, the extraction cache) is never an input: such a
+    folder, or a path inside one, is listed as ignored with the reason.
     """
     ignore = tuple(ignore)
     folders_read: dict[tuple[int, int], Path] = {}
+    seen: dict[Path, str] = {}
     for raw in paths:
         path = Path(raw)
         if os.path.lexists(path):
-            yield from expand(path, ignore, folders_read, root=True)
+            yield from expand_unless_kit_output(path, ignore, folders_read, seen, root=True)
         elif glob.has_magic(str(raw)):
             try:
                 matches = sorted(glob.glob(str(raw), recursive=True))
@@ -355,9 +358,44 @@ def find_inputs(paths: Iterable[str | Path], ignore: Iterable[str] = DEFAULT_IGN
             if not matches:
                 yield Found(path, "no files match this pattern")
             for match in matches:
-                yield from expand(Path(match), ignore, folders_read, root=False)
+                yield from expand_unless_kit_output(Path(match), ignore, folders_read, seen, root=False)
         else:
             yield Found(path, "no such file or folder")
+
+
+# Files by which the kit knows its own output folders, and the keys they hold.
+KIT_OUTPUT_MARKS = (("manifest.json", ("kit_version", "status"), "a report run folder"),
+                    ("latest.json", ("run", "path"), "a report folder"))
+CACHE_MARK = "extraction.sqlite"
+
+
+def kit_output(folder: Path) -> str:
+    """Why ``folder`` is the kit's own output (a report run, a report folder, the extraction cache),
+    as an ``ignored: …`` reason; "" when it is not."""
+    what = "the extraction cache" if (folder / CACHE_MARK).is_file() else ""
+    for name, keys, kind in KIT_OUTPUT_MARKS:
+        if what or not (folder / name).is_file():
+            continue
+        try:
+            with open(folder / name, "rb") as fh:
+                doc = json.loads(fh.read(64 << 20))
+        except (OSError, ValueError):
+            continue
+        if isinstance(doc, dict) and all(k in doc for k in keys):
+            what = f"{kind} ({name})"
+    return f"{IGNORED}: the kit's own output, {what}; never read as articles" if what else ""
+
+
+def expand_unless_kit_output(path: Path, ignore: tuple[str, ...], folders_read: dict[tuple[int, int], Path],
+                             seen: dict[Path, str], *, root: bool) -> Iterator[Found]:
+    """:func:`expand`, unless ``path`` is inside the kit's own output (``seen`` remembers folders looked at)."""
+    for folder in [path, *path.absolute().parents]:
+        if folder not in seen:
+            seen[folder] = kit_output(folder) if folder.is_dir() else ""
+        if seen[folder]:
+            yield Found(path, seen[folder])
+            return
+    yield from expand(path, ignore, folders_read, root=root)
 
 
 def expand(path: Path, ignore: tuple[str, ...], folders_read: dict[tuple[int, int], Path], *,
@@ -406,6 +444,9 @@ def look_at(path: Path, ignore: tuple[str, ...], walking: set, folders_read: dic
         return Found(path)
     if not stat.S_ISDIR(st.st_mode):
         return Found(path, "not a regular file (a device, pipe or socket)")
+    own = kit_output(path)
+    if own:
+        return Found(path, own)
     key = (st.st_dev, st.st_ino)
     if key in walking:
         return Found(path, f"symbolic link loop: leads back to the folder {display_path(folders_read[key])}")
@@ -455,8 +496,12 @@ def file_format(path: Path) -> str:
     return FORMATS.get(suffixes[-1], "") if suffixes else ""
 
 
-def read_bytes(path: Path) -> bytes | bytearray:
-    """The file's bytes, gunzipped when the name ends in .gz; more than MAX_FILE_BYTES is refused."""
+def read_bytes(path: Path, seen: dict | None = None) -> bytes | bytearray:
+    """The file's bytes, gunzipped when the name ends in .gz; more than MAX_FILE_BYTES is refused.
+
+    ``seen``, if given, receives the size and sha256 of the bytes read from disk (before unzipping):
+    what a manifest records is then exactly what was read, not what a second look found.
+    """
     limit = f"{MAX_FILE_BYTES / 2**20:,.0f} MB"
     if safe_size(path) > MAX_FILE_BYTES:
         raise SkipFile(f"file is larger than {limit}; split it into smaller files")
@@ -464,6 +509,8 @@ def read_bytes(path: Path) -> bytes | bytearray:
         raw = path.read_bytes()
     except OSError as exc:
         raise SkipFile(os_problem(exc, path)) from exc
+    if seen is not None:
+        seen.update(bytes=len(raw), sha256=hashlib.sha256(raw).hexdigest())
     if path.suffix.lower() != ".gz":
         return raw
     try:
@@ -551,9 +598,9 @@ def utf16_without_bom(raw: bytes) -> str:
     return ""
 
 
-def read_text(path: Path) -> tuple[str, list[str]]:
-    """``(text, notes)`` for a file: skips empty, blank and binary files with a reason."""
-    raw = read_bytes(path)
+def read_text(path: Path, seen: dict | None = None) -> tuple[str, list[str]]:
+    """``(text, notes)`` for a file: skips empty, blank and binary files with a reason (``seen``: see :func:`read_bytes`)."""
+    raw = read_bytes(path, seen)
     if not raw:
         raise SkipFile("empty file")
     kind = binary_kind(raw)
@@ -944,10 +991,12 @@ def feed_record(entry, record: int, source: str) -> Record:
     return Record(fields=fields, record=record, date_from="feed", error=error)
 
 
-def records_from_file(path: Path, field_map: dict[str, str] | None = None) -> tuple[str, Iterable[Record], list[str]]:
+def records_from_file(path: Path, field_map: dict[str, str] | None = None,
+                      seen: dict | None = None) -> tuple[str, Iterable[Record], list[str]]:
     """``(format, records, file notes)`` for one file; raises SkipFile with the reason it cannot be read.
 
     Records of JSON Lines and CSV files are read as they are asked for (SkipFile may come then too).
+    ``seen`` receives the size and sha256 of the bytes read (see :func:`read_bytes`).
     """
     fmt = file_format(path)
     field_map = field_map or {}
@@ -955,7 +1004,7 @@ def records_from_file(path: Path, field_map: dict[str, str] | None = None) -> tu
         kind = sniff_binary(path)
         suffix = "".join(path.suffixes[-2:]) if path.suffix.lower() == ".gz" else path.suffix
         raise SkipFile(f"binary file ({kind})" if kind else f"unsupported file type '{suffix or path.name}'")
-    text, notes = read_text(path)
+    text, notes = read_text(path, seen)
     if fmt in ("txt", "md"):
         records = records_from_text_file(text, fmt)
     elif fmt == "json":
@@ -1181,7 +1230,8 @@ def safe_size(path: Path) -> int:
 def load_one(item: Found, field_map: dict[str, str], gathered: Gathering, tick=no_tick) -> None:
     """Read one found path into ``gathered``: its articles, and a row of accounting for each input.
 
-    ``tick(n)`` is called with the bytes of the file done, for a progress bar.
+    ``tick(n)`` is called with the bytes of the file done, for a progress bar. Every inputs row of
+    the file gets the size and sha256 of the bytes read (``bytes``, ``sha256``; -1 and "" unread).
     """
     path_text = display_path(item.path)
     fmt = file_format(item.path)
@@ -1190,8 +1240,10 @@ def load_one(item: Found, field_map: dict[str, str], gathered: Gathering, tick=n
         return
     size = safe_size(item.path)
     done = 0.0
+    seen: dict = {}
+    first = len(gathered.input_article)
     try:
-        fmt, records, file_notes = records_from_file(item.path, field_map)
+        fmt, records, file_notes = records_from_file(item.path, field_map, seen)
         multi = fmt in MULTI_RECORD_FORMATS
         for rec in records:
             if rec.done:
@@ -1214,6 +1266,7 @@ def load_one(item: Found, field_map: dict[str, str], gathered: Gathering, tick=n
         gathered.account(path_text, -1, "skipped", str(exc), fmt=fmt)
     except Exception as exc:  # noqa: BLE001 - one unreadable file must never stop the rest
         gathered.account(path_text, -1, "skipped", f"could not be read ({type(exc).__name__}: {exc})", fmt=fmt)
+    gathered.read_from(first, **seen)
     tick(size * (1 - done))
 
 
@@ -1243,7 +1296,8 @@ class Gathering:
         self.extras: list[dict | None] = []  # the kept copy's other fields
         self.other_copies: dict[int, list[str]] = {}  # where the other copies of a text are
         self.by_hash: dict[str, int] = {}
-        self.inputs: dict[str, list | array] = {name: array("q") if name == "record" else [] for name in INPUT_COLUMNS}
+        self.inputs: dict[str, list | array] = {name: array("q") if name in ("record", "bytes") else []
+                                                for name in INPUT_COLUMNS}
         self.input_article = array("q")  # the article row of each inputs row (-1: none)
 
     def where(self, k: int) -> str:
@@ -1255,9 +1309,14 @@ class Gathering:
     def account(self, path: str, record: int, status: str, reason: str = "", *, fmt: str = "", input_id: str = "",
                 article: int = -1) -> None:
         """One row of the ``inputs`` table (status, reason and article id of a loaded one are settled later)."""
-        for name, value in zip(INPUT_COLUMNS, (path, record, status, reason, "", input_id, fmt, "")):
+        for name, value in zip(INPUT_COLUMNS, (path, record, status, reason, "", input_id, fmt, "", -1, "")):
             self.inputs[name].append(value)
         self.input_article.append(article)
+
+    def read_from(self, first: int, bytes: int = -1, sha256: str = "") -> None:
+        """The inputs rows from ``first`` on came from one file: the size and sha256 of the bytes read."""
+        for i in range(first, len(self.input_article)):
+            self.inputs["bytes"][i], self.inputs["sha256"][i] = bytes, sha256
 
     def add(self, row: dict, where: str, fmt: str) -> None:
         """One article read from ``where``: a new row, or another copy of a text already read."""
@@ -1317,7 +1376,8 @@ class Gathering:
                 notes[i] = add_note(self.columns["note"][k], near[k] and f"near-duplicate of {near[k]}")
             else:
                 statuses[i], reasons[i] = "duplicate", f"same text as {self.where(k)} (article {ids[k]})"
-        self.inputs["record"] = np.frombuffer(self.inputs["record"], dtype="int64").copy()
+        for name in ("record", "bytes"):
+            self.inputs[name] = np.frombuffer(self.inputs[name], dtype="int64").copy()
         return pd.DataFrame(self.inputs, columns=INPUT_COLUMNS)
 
     def tables(self, near_duplicate_threshold: float | None = NEAR_DUPLICATE_JACCARD

@@ -14,6 +14,15 @@ Two stages are cached separately, in one SQLite file ``<cache dir>/extraction.sq
 So a new engine version or pipeline re-parses everything; an edited ``actors.yml`` re-attributes
 every article without re-parsing any; a new article is parsed and attributed alone.
 
+Nothing in the file is trusted blindly. Each entry carries a sha256 of its stage, keys and
+payload, and every cached row must still point at its words in the article
+(``text[quote_start:quote_end] == quote``); an entry that fails either check (edited, damaged) is
+parsed again and replaced. A damaged file ("database disk image is malformed", "file is not a
+database") is moved aside to ``extraction.sqlite.broken-<UTC time>`` and a fresh one started; a cache
+on a read-only disk is read and never written. Each of these is a warning, and a note in the
+run's ``manifest.json`` (``stages.quotes.notes``). New results are stored every
+``CHUNK_ARTICLES`` articles, so a run that is killed keeps what it had parsed.
+
 The cache folder is ``KIT_CACHE_DIR`` when set, else ``.cache/kit`` in the repository checkout
 (or ``~/.cache/newsroom-kit`` when the kit is installed as a package). Deleting it is always
 safe: the next run re-parses. Values are stored as typed JSON (never pickle), so a cache
@@ -37,6 +46,7 @@ import math
 import os
 import sqlite3
 import time
+import warnings
 import zlib
 from contextlib import closing
 from dataclasses import asdict, is_dataclass
@@ -51,6 +61,12 @@ from .files import sha256_file
 from .nlp import russian_pipeline_version
 
 DB_NAME = "extraction.sqlite"
+# Part of every engine key: entries written before entries carried a checksum are never looked up.
+CACHE_FORMAT = "2"
+# New results are stored every this many articles (a killed run keeps what it parsed).
+CHUNK_ARTICLES = 100
+# SQLite's words for a file that is not (or no longer) a database.
+BROKEN_FILE = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
 # The article fields the quote engine may read; a change to any of them re-parses that article.
 QUOTE_ARTICLE_FIELDS = ("article_id", "title", "source", "text")
 # Lexicons the quote engine reads; editing one re-parses everything.
@@ -141,7 +157,7 @@ def quotes_engine_key(pipeline: str, engine_version: str | None = None) -> str:
     version = engine_version if engine_version is not None else str(getattr(quotes, "ENGINE_VERSION", "0"))
     lexicons = {name: _lexicon_hash(data_path(name)) for name in getattr(quotes, "DATA_FILES", QUOTE_DATA_FILES)}
     # Russian and Ukrainian articles are read by natasha: its packages' versions key them too.
-    return sha256_text("quotes", version, pipeline, lexicons, russian_pipeline_version())
+    return sha256_text("quotes", CACHE_FORMAT, version, pipeline, lexicons, russian_pipeline_version())
 
 
 def registry_hash(registry) -> str:
@@ -155,7 +171,7 @@ def speakers_engine_key(registry, engine_version: str | None = None) -> str:
 
     versions = engine_version if engine_version is not None else (
         str(getattr(speakers, "ENGINE_VERSION", "0")), str(getattr(when, "ENGINE_VERSION", "0")))
-    return sha256_text("speakers", versions, registry_hash(registry))
+    return sha256_text("speakers", CACHE_FORMAT, versions, registry_hash(registry))
 
 
 def article_keys(articles: pd.DataFrame, fields: Iterable[str] = QUOTE_ARTICLE_FIELDS) -> list[str]:
@@ -309,87 +325,224 @@ def assemble(docs: list[dict]) -> pd.DataFrame:
 
 # ---------------------------------------------------------------- the store
 
+class CacheWarning(UserWarning):
+    """The cache was damaged, edited or read-only; the run went on (see the message)."""
+
+
+def seal(stage: str, engine: str, item: str, payload: bytes) -> bytes:
+    """``payload`` as stored: a sha256 of where it belongs and what it holds, then the payload.
+
+    The digest covers the stage and keys, so an entry copied onto another article fails too.
+    """
+    return hashlib.sha256("\0".join((stage, engine, item)).encode() + b"\0" + payload).digest() + payload
+
+
+def unseal(stage: str, engine: str, item: str, blob: bytes) -> bytes | None:
+    """The payload of a stored entry, or None when its checksum does not match."""
+    payload = bytes(blob[32:])
+    return payload if len(blob) > 32 and seal(stage, engine, item, payload)[:32] == bytes(blob[:32]) else None
+
+
 class ExtractionCache:
-    """The SQLite store behind :func:`cached_statements` and :func:`cached_attribution`."""
+    """The SQLite store behind :func:`cached_statements` and :func:`cached_attribution`.
+
+    ``notes`` lists, in plain words, what went wrong and what was done about it (a damaged file
+    moved aside, entries that failed their check, a read-only cache); each is also a
+    :class:`CacheWarning`.
+    """
 
     def __init__(self, cache_dir: str | Path | None = None):
         self.dir = resolve_cache_dir(cache_dir)
         self.path = self.dir / DB_NAME
+        self.notes: list[str] = []
+        self.read_only = False
+        self.unusable = False
+        self.rejected = 0
+        self._inode = None
+
+    def _note(self, message: str) -> None:
+        if message not in self.notes:
+            self.notes.append(message)
+            warnings.warn(message, CacheWarning, stacklevel=4)
+
+    def _writable(self) -> bool:
+        if not self.read_only:
+            try:
+                self.dir.mkdir(parents=True, exist_ok=True)
+                self.read_only = not (os.access(self.dir, os.W_OK)
+                                      and (not self.path.exists() or os.access(self.path, os.W_OK)))
+            except OSError:
+                self.read_only = True
+        return not self.read_only
 
     def _connect(self) -> sqlite3.Connection:
-        self.dir.mkdir(parents=True, exist_ok=True)
-        con = sqlite3.connect(self.path, timeout=60)
-        con.execute(SCHEMA)
+        if self._writable():
+            con = sqlite3.connect(self.path, timeout=60)
+            con.execute(SCHEMA)
+        else:
+            con = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=60)
+        try:
+            self._inode = self.path.stat().st_ino
+        except OSError:
+            pass
         return con
 
+    def _safely(self, action: Callable[[sqlite3.Connection], Any], default: Any = None, writes: bool = False) -> Any:
+        """``action(connection)``; a damaged file is moved aside once and the action retried on a new one."""
+        for attempt in range(2):
+            if self.unusable or (writes and not self._writable()) or (not writes and not self.path.exists()):
+                return default
+            try:
+                with closing(self._connect()) as con:
+                    return action(con)
+            except sqlite3.DatabaseError as exc:
+                name = getattr(exc, "sqlite_errorname", "")
+                if name.startswith("SQLITE_READONLY") or (writes and "readonly" in str(exc)):
+                    self.read_only = True
+                    return default
+                if not name.startswith(BROKEN_FILE) or attempt:
+                    raise
+                self._set_aside(exc)
+        return default
+
+    def _set_aside(self, error: Exception) -> None:
+        stamp = datetime_stamp()
+        target = self.path.with_name(f"{DB_NAME}.broken-{stamp}")
+        try:
+            if self._inode is None or self.path.stat().st_ino == self._inode:  # not a fresh file another run made
+                os.replace(self.path, target)
+                for extra in ("-journal", "-wal", "-shm"):
+                    Path(f"{self.path}{extra}").unlink(missing_ok=True)
+        except FileNotFoundError:
+            pass  # another run moved it aside first
+        except OSError:
+            self.unusable = True
+            self._note(f"the extraction cache {self.path} is damaged ({error}) and cannot be moved aside; "
+                       "it is not used in this run")
+            return
+        self._note(f"the extraction cache {self.path} was damaged ({error}); it was moved aside to {target.name} "
+                   "and a new one started (articles in it are parsed again)")
+
     def get(self, stage: str, engine: str, items: list[str]) -> dict[str, bytes]:
-        """Payloads found for ``items`` (missing ones are absent from the result)."""
-        found: dict[str, bytes] = {}
-        if not items or not self.path.exists():
-            return found
-        with closing(self._connect()) as con:
+        """Payloads found for ``items`` whose checksum holds (missing or failing ones are absent)."""
+        if not items:
+            return {}
+
+        def read(con: sqlite3.Connection) -> dict[str, bytes]:
+            found: dict[str, bytes] = {}
             for i in range(0, len(items), 500):
                 chunk = items[i:i + 500]
                 marks = ",".join("?" * len(chunk))
                 found.update(con.execute(
                     f"SELECT item, payload FROM entries WHERE stage=? AND engine=? AND item IN ({marks})",
                     [stage, engine, *chunk]).fetchall())
-            if found:
-                now = time.time()
-                con.executemany("UPDATE entries SET used=? WHERE stage=? AND engine=? AND item=?",
-                                [(now, stage, engine, item) for item in found])
-                con.commit()
+            return found
+
+        stored = self._safely(read, {})
+        found = {item: unseal(stage, engine, item, blob) for item, blob in stored.items()}
+        self.rejected += sum(payload is None for payload in found.values())
+        found = {item: payload for item, payload in found.items() if payload is not None}
+        if found:
+            now = time.time()
+            self._safely(lambda con: _commit(con, "UPDATE entries SET used=? WHERE stage=? AND engine=? AND item=?",
+                                             [(now, stage, engine, item) for item in found]), writes=True)
         return found
+
+    def _rejected_note(self, n: int) -> None:
+        if n:
+            self._note(f"{n} cached entr{'y' if n == 1 else 'ies'} in {self.path} did not match "
+                       f"{'its' if n == 1 else 'their'} article or checksum (edited or damaged) and "
+                       f"{'was' if n == 1 else 'were'} parsed again")
 
     def put(self, stage: str, engine: str, payloads: dict[str, tuple[bytes, int]]) -> None:
         """Store payloads in one transaction: a crash leaves the cache as it was before."""
         if not payloads:
             return
         now = time.time()
-        with closing(self._connect()) as con:
-            with con:
-                con.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?)",
-                                [(stage, engine, item, p, n, now) for item, (p, n) in payloads.items()])
+        rows = [(stage, engine, item, seal(stage, engine, item, p), n, now) for item, (p, n) in payloads.items()]
+        done = self._safely(lambda con: _commit(con, "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?)", rows),
+                            default=False, writes=True)
+        if not done and self.read_only:
+            self._note(f"the extraction cache {self.dir} is read-only: it was read, and articles parsed in this "
+                       "run were not added to it")
 
     def counts(self) -> dict[str, int]:
         """Entries per stage, for ``kit cache`` style summaries and tests."""
-        if not self.path.exists():
-            return {}
-        with closing(self._connect()) as con:
-            return dict(con.execute("SELECT stage, COUNT(*) FROM entries GROUP BY stage").fetchall())
+        return self._safely(lambda con: dict(con.execute("SELECT stage, COUNT(*) FROM entries GROUP BY stage").fetchall()),
+                            {})
 
     def prune(self, older_than_days: float) -> int:
         """Drop entries not used for ``older_than_days``; returns how many were dropped."""
-        if not self.path.exists():
-            return 0
         cutoff = time.time() - older_than_days * 86400
-        with closing(self._connect()) as con:
+
+        def drop(con: sqlite3.Connection) -> int:
             with con:
                 n = con.execute("DELETE FROM entries WHERE used < ?", (cutoff,)).rowcount
             con.execute("VACUUM")
-        return n
+            return n
 
-    def run_stage(self, stage: str, engine: str, items: list[str], frames_for: Callable[[list[int]], dict[int, pd.DataFrame]]
-                  ) -> tuple[pd.DataFrame, dict[str, int]]:
+        return self._safely(drop, 0, writes=True) if self.path.exists() else 0
+
+    def run_stage(self, stage: str, engine: str, items: list[str],
+                  frames_for: Callable[[list[int]], dict[int, pd.DataFrame]],
+                  check: Callable[[int, dict], bool] | None = None,
+                  chunk: int | None = CHUNK_ARTICLES) -> tuple[pd.DataFrame, dict[str, int]]:
         """Rows for every item: cached slices, plus ``frames_for(missing positions)`` computed and stored.
 
         ``frames_for`` gets the positions of the items not in the cache and returns one DataFrame per
-        position. The result is always assembled from stored slices, so a cold and a warm run give
-        the same frame.
+        position; it is called ``chunk`` positions at a time (None: all at once), and each chunk is
+        stored before the next, so a killed run keeps what it had done. ``check(position, slice)``,
+        given an unpacked cached slice, says whether it can be used; one that fails is computed again.
+        The result is always assembled from stored slices, so a cold and a warm run give the same frame.
         """
         unique = list(dict.fromkeys(items))
-        found = self.get(stage, engine, unique)
-        missing = [i for i, item in enumerate(items) if item not in found]
-        first_missing = list({items[i]: i for i in reversed(missing)}.values())
-        if first_missing:
-            fresh = frames_for(sorted(first_missing))
+        position = {item: i for i, item in reversed(list(enumerate(items)))}
+        unpacked: dict[str, dict] = {}
+        rejected_before = self.rejected
+        for item, payload in self.get(stage, engine, unique).items():
+            try:
+                doc = unpack_frame(payload)
+                usable = check is None or check(position[item], doc)
+            except (zlib.error, ValueError, KeyError, TypeError, IndexError):
+                usable = False
+            if usable:
+                unpacked[item] = doc
+            else:
+                self.rejected += 1
+        rejected = self.rejected - rejected_before
+        self._rejected_note(rejected)
+        reused = sum(1 for item in items if item in unpacked)
+        missing = sorted(position[item] for item in unique if item not in unpacked)
+        step = chunk or max(len(missing), 1)
+        for start in range(0, len(missing), step):
+            fresh = frames_for(missing[start:start + step])
             packed = {items[i]: (pack_frame(f), len(f)) for i, f in fresh.items()}
             self.put(stage, engine, packed)
-            found.update({k: p for k, (p, _) in packed.items()})
-        unpacked = {item: unpack_frame(found[item]) for item in unique}
+            unpacked.update({k: unpack_frame(p) for k, (p, _) in packed.items()})
         frame = assemble([unpacked[item] for item in items])
-        stats = {"articles": len(items), "parsed": len(first_missing), "reused": len(items) - len(missing)}
+        stats = {"articles": len(items), "parsed": len(missing), "reused": reused, "rejected": rejected}
         return frame, stats
+
+
+def _commit(con: sqlite3.Connection, sql: str, rows: list[tuple]) -> bool:
+    with con:
+        con.executemany(sql, rows)
+    return True
+
+
+def datetime_stamp() -> str:
+    """The UTC time as ``20260301T060000Z``, for file names."""
+    return dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+
+
+def rows_point_at_text(doc: dict, article_id: str, text: str) -> bool:
+    """True when every row of an unpacked slice belongs to ``article_id`` and its quote is the
+    article's text at its offsets (rows without offsets, -1, aside)."""
+    data = doc["data"]
+    if not doc["n"]:
+        return True
+    ids, starts, ends, quotes = (data[c] for c in ("article_id", "quote_start", "quote_end", "quote"))
+    return all(a == article_id and (s < 0 or text[s:e] == q) for a, s, e, q in zip(ids, starts, ends, quotes))
 
 
 # ---------------------------------------------------------------- what notebooks call
@@ -414,13 +567,16 @@ def statement_hashes(statements: pd.DataFrame, ids: list[str]) -> dict[str, str]
 
 def cached_statements(articles: pd.DataFrame, *, extract: Callable | None = None, nlp=None,
                       spacy_model: str | None = None, cache_dir: str | Path | None = None,
-                      engine_version: str | None = None) -> pd.DataFrame:
+                      engine_version: str | None = None, chunk: int | None = CHUNK_ARTICLES) -> pd.DataFrame:
     """The ``statements`` table (see ``kit.quotes``), parsing only articles not in the cache.
 
     Articles not in the cache go to ``extract(articles, nlp=nlp)`` if given (which then loads the
     pipeline itself when ``nlp`` is None), else to ``kit.extract_quotes`` with ``nlp`` or the
-    pipeline ``spacy_model``, loaded only when some article has to be parsed.
-    ``statements.attrs["cache"]`` says how many articles were parsed and how many were reused.
+    pipeline ``spacy_model``, loaded only when some article has to be parsed; ``chunk`` articles
+    at a time, each chunk stored before the next. A cached slice is used only when each row's quote
+    is still the article's text at its offsets.
+    ``statements.attrs["cache"]`` says how many articles were parsed, reused and rejected (cached
+    but failing a check); ``statements.attrs["cache_notes"]`` what went wrong with the cache, if anything.
     """
     from . import quotes
 
@@ -441,8 +597,12 @@ def cached_statements(articles: pd.DataFrame, *, extract: Callable | None = None
         per_article = _split_by_article(frame, subset["article_id"].tolist())
         return {pos: per_article[ids[pos]] for pos in positions}
 
-    statements, stats = ExtractionCache(cache_dir).run_stage("quotes", engine, article_keys(articles), parse)
-    statements.attrs["cache"] = stats
+    texts = articles["text"].tolist()
+    store = ExtractionCache(cache_dir)
+    statements, stats = store.run_stage("quotes", engine, article_keys(articles), parse,
+                                        check=lambda pos, doc: rows_point_at_text(doc, ids[pos], texts[pos]),
+                                        chunk=chunk)
+    statements.attrs.update(cache=stats, cache_notes=store.notes)
     return statements
 
 
@@ -463,7 +623,7 @@ def cached_attribution(statements: pd.DataFrame, articles: pd.DataFrame, registr
     ids = [a for a in articles["article_id"] if len(by_article[a])]
     if not ids:
         frame = attribute(statements, articles, registry)
-        frame.attrs["cache"] = {"articles": 0, "parsed": 0, "reused": 0}
+        frame.attrs.update(cache={"articles": 0, "parsed": 0, "reused": 0, "rejected": 0}, cache_notes=[])
         return frame
     rows = articles.set_index("article_id", drop=False).loc[ids]
     stmt_hash = statement_hashes(statements, ids)
@@ -476,6 +636,9 @@ def cached_attribution(statements: pd.DataFrame, articles: pd.DataFrame, registr
         per_article = _split_by_article(done, chosen)
         return {p: per_article[ids[p]] for p in positions}
 
-    frame, stats = ExtractionCache(cache_dir).run_stage("speakers", engine, items, attribute_some)
-    frame.attrs["cache"] = stats
+    texts = articles.set_index("article_id")["text"] if "text" in articles else None
+    store = ExtractionCache(cache_dir)
+    check = None if texts is None else (lambda pos, doc: rows_point_at_text(doc, ids[pos], texts[ids[pos]]))
+    frame, stats = store.run_stage("speakers", engine, items, attribute_some, check=check)
+    frame.attrs.update(cache=stats, cache_notes=store.notes)
     return frame

@@ -401,7 +401,7 @@ def report(paths: List[Path] = typer.Argument(..., metavar="PATH", help="Files o
                                                     help=CACHE_HELP),
            notebook: Optional[Path] = typer.Option(None, "--notebook", metavar="FILE",
                                                    help="Run another report notebook instead of notebooks/report.ipynb.")):
-    """Run the report notebook with papermill into a new run folder; exit 1 if it fails, 130 if interrupted."""
+    """Run the report notebook with papermill into a new run folder; exit 1 if it fails, 130 if interrupted (143 on SIGTERM)."""
     from .params import parse_parameters
     from .report import NOTEBOOK, ReportFailed, run_report
 
@@ -440,7 +440,7 @@ def report(paths: List[Path] = typer.Argument(..., metavar="PATH", help="Files o
         fail(str(exc))
     except ReportFailed as exc:
         stop.set()
-        fail(str(exc), code=130 if exc.interrupted else 1)
+        fail(str(exc), code=143 if exc.terminated else 130 if exc.interrupted else 1)
     finally:
         stop.set()
     watcher.join(timeout=2)
@@ -468,11 +468,15 @@ def diff(run_a: Path = typer.Argument(..., metavar="RUN_A", help="The earlier ru
          top: int = typer.Option(10, metavar="N", help="Rows to print per section.")):
     """What changed between two report runs: new statements and speakers, camps that moved, removed articles."""
     from .diff import diff_runs
+    from .report import run_status
 
     try:
         result = diff_runs(run_a, run_b)
     except (OSError, ValueError) as exc:
         fail(str(exc))
+    for run in (result.run_a, result.run_b):
+        if run_status(run).get("status") == "running":
+            typer.echo(printable(f"warning: {run} is still running; its tables may be incomplete"), err=True)
     typer.echo(printable(result.to_text(top=top), newlines=True))
     if output:
         for path in result.write(output):

@@ -38,7 +38,7 @@ from typing import Any, Iterable
 
 import pandas as pd
 
-from .files import atomic_path, refuse_inside_inputs, sha256_file
+from .files import atomic_path, read_spreadsheet_text, refuse_inside_inputs, sha256_file, spreadsheet_text
 from .speakers import Registry, load_registry
 
 CORRECTION_COLUMNS = ["quote_id", "correction", "value", "quote", "was", "note", "corrected_at"]
@@ -64,7 +64,7 @@ def read_corrections(path: str | Path) -> pd.DataFrame:
     """The corrections in ``path`` (all columns as text), checked; a clear error names the bad line."""
     path = Path(path)
     try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+        frame = read_spreadsheet_text(pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8"))
     except FileNotFoundError:
         raise CorrectionsError(f"{path}: corrections file not found") from None
     except (pd.errors.ParserError, UnicodeDecodeError) as exc:
@@ -246,7 +246,8 @@ class Corrections:
         return int(hit.sum())
 
     def save(self) -> Path:
-        """Write the file atomically (temporary file, then rename)."""
+        """Write the file atomically (temporary file, then rename); text that starts like a spreadsheet
+        formula gets a ``'`` in front (``kit.files.spreadsheet_cell``), taken off again when read."""
         with atomic_path(self.path) as tmp:
-            self.table.to_csv(tmp, index=False, lineterminator="\n", quoting=csv.QUOTE_MINIMAL, encoding="utf-8")
+            spreadsheet_text(self.table).to_csv(tmp, index=False, lineterminator="\n", quoting=csv.QUOTE_MINIMAL, encoding="utf-8")
         return self.path

@@ -13,7 +13,9 @@ and returns a :class:`RunDiff` with four tables:
                        changed, or the engine or registry did)
 
 A statement is the same in both runs when its article, offsets and words are; a changed speaker
-or camp for the same words is not a new statement.
+or camp for the same words is not a new statement. A run that failed, or was left ``running`` by a
+process that is gone (marked failed on the way, see ``kit.report.run_status``), is refused: its
+tables may be half made.
 """
 from __future__ import annotations
 
@@ -22,9 +24,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from .files import atomic_write_bytes
+from .files import read_spreadsheet_text, write_frame
 from .notebook import escape_md
-from .report import latest_run
+from .report import latest_run, run_status
 from .table import by_camp_and_period, speaker_name
 
 STATEMENT_KEY = ["article_id", "quote_start", "quote_end", "quote"]
@@ -98,15 +100,8 @@ class RunDiff:
         return "\n".join(out) + "\n"
 
     def write(self, folder: str | Path) -> list[Path]:
-        """Each section as ``<folder>/<section>.csv``, written atomically."""
-        folder = Path(folder)
-        folder.mkdir(parents=True, exist_ok=True)
-        paths = []
-        for name in DIFF_TABLES:
-            path = folder / f"{name}.csv"
-            atomic_write_bytes(path, getattr(self, name).to_csv(index=False, lineterminator="\n").encode("utf-8"))
-            paths.append(path)
-        return paths
+        """Each section as ``<folder>/<section>.csv``, written atomically (text safe for a spreadsheet)."""
+        return [write_frame(getattr(self, name), Path(folder) / f"{name}.csv") for name in DIFF_TABLES]
 
 
 def _day(value) -> str:
@@ -131,15 +126,28 @@ def resolve_run(path: str | Path) -> Path:
     return path
 
 
+def unfinished(path: str | Path) -> str:
+    """Why a run folder cannot be compared ("" when it can): it failed, or its process is gone."""
+    manifest = run_status(path)
+    if manifest.get("status") != "failed":
+        return ""
+    return (f"{path}: this run did not finish ({manifest.get('error') or 'status failed'}); "
+            "kit diff compares finished runs")
+
+
 def load_run(path: str | Path) -> Run:
-    """The who-said-what table and the set of loaded article ids of a run folder."""
+    """The who-said-what table and the set of loaded article ids of a finished run folder."""
     path = resolve_run(path)
+    problem = unfinished(path)
+    if problem:
+        raise ValueError(problem)
     tables = path / "tables"
     if (tables / "who_said_what.parquet").exists():
         table = pd.read_parquet(tables / "who_said_what.parquet")
     elif (tables / "who_said_what.csv").exists():
-        table = pd.read_csv(tables / "who_said_what.csv", keep_default_na=False, na_values=[""],
-                            dtype={"article_id": str, "quote": str, "speaker": str, "actor": str, "camp": str})
+        table = read_spreadsheet_text(pd.read_csv(
+            tables / "who_said_what.csv", keep_default_na=False, na_values=[""],
+            dtype={"article_id": str, "quote": str, "speaker": str, "actor": str, "camp": str}))
     else:
         raise ValueError(f"{path}: no tables/who_said_what.parquet or .csv")
     for col in ("actor", "speaker", "camp", "title", "quote", "article_id"):
@@ -149,7 +157,7 @@ def load_run(path: str | Path) -> Run:
     ids = set(table["article_id"])
     inputs_csv = tables / "inputs.csv"
     if inputs_csv.exists():
-        inputs = pd.read_csv(inputs_csv, dtype=str, keep_default_na=False)
+        inputs = read_spreadsheet_text(pd.read_csv(inputs_csv, dtype=str, keep_default_na=False))
         ids = set(inputs.loc[inputs["status"].isin(["loaded", "duplicate"]), "article_id"]) - {""}
     return Run(path=path, table=table, article_ids=ids)
 

@@ -32,7 +32,7 @@ import pandas as pd
 
 from .config import REPO_ROOT
 from .corrections import CORRECTIONS, Corrections
-from .notebook import KERNEL_NAME, export_html, run_notebook
+from .notebook import KERNEL_NAME, escape_text, export_html, run_notebook
 from .speakers import Registry, load_registry
 from .table import speaker_name, with_article_fields
 
@@ -172,7 +172,8 @@ def matching_index(frame: pd.DataFrame, *, camp: str = ALL, actor: str = ALL, th
 # ---------------------------------------------------------------- HTML pieces
 
 def _esc(value: Any) -> str:
-    return html.escape(_text(value), quote=True)
+    # Article text: escaped, and bidirectional controls shown as marks (kit.notebook.escape_text).
+    return escape_text(_text(value))
 
 
 def _safe_url(url: str) -> str:
@@ -216,7 +217,7 @@ def mark_up(text: str, marks: Iterable[tuple[int, int, str, str]], offset: int =
     cuts = sorted({0, len(text), *[m[0] for m in marks], *[m[1] for m in marks]})
     out = []
     for a, b in zip(cuts, cuts[1:]):
-        piece = html.escape(text[a:b], quote=False)
+        piece = _esc(text[a:b])
         for s, e, open_tag, close_tag in reversed(marks):
             if s <= a and b <= e:
                 piece = open_tag + piece + close_tag
@@ -315,7 +316,7 @@ def summary_html(row: pd.Series, colours: dict[str, str], correction: str = "") 
         bits.append(f'<span class="kit-corrected" style="color:#b00">✎ {html.escape(correction)}</span>')
     quote = _text(row.get("quote"))
     quote = quote if len(quote) <= QUOTE_MAX else quote[:QUOTE_MAX].rsplit(" ", 1)[0] + " …"
-    return (" · ".join(bits) + f'<br><span class="kit-row-quote" style="font-size:1.05em">“{html.escape(quote)}”</span>')
+    return (" · ".join(bits) + f'<br><span class="kit-row-quote" style="font-size:1.05em">“{_esc(quote)}”</span>')
 
 
 def row_html(row: pd.Series, colours: dict[str, str], correction: str = "", text: str = "") -> str:
@@ -331,15 +332,15 @@ def article_html(text: str, statements: pd.DataFrame, colours: dict[str, str], m
     marks = []
     for _, row in statements.iterrows():
         colour = _colour_of(_text(row.get("camp")), colours)
-        tip = html.escape(f"{_text(row.get('speaker')) or 'unknown speaker'} ({_text(row.get('camp'))})"
-                          + (f": {_text(row.get('cue'))}" if _text(row.get("cue")) else ""), quote=True)
+        tip = _esc(f"{_text(row.get('speaker')) or 'unknown speaker'} ({_text(row.get('camp'))})"
+                   + (f": {_text(row.get('cue'))}" if _text(row.get("cue")) else ""))
         for s, e in _spans(row.get("quote_spans"), _int(row.get("quote_start")), _int(row.get("quote_end"))):
             marks.append((s, e, f'<mark class="kit-statement" data-quote-id="{_esc(row.get("quote_id"))}" '
                           f'title="{tip}" style="background:{colour}33;border-bottom:2px solid {colour}">',
                           "</mark>"))
     camps = sorted({_text(c) for c in statements.get("camp", [])} - {""})
     legend = " ".join(f'<span style="background:{_colour_of(c, colours)};color:#fff;border-radius:3px;'
-                      f'padding:0 4px">{html.escape(c)}</span>' for c in camps)
+                      f'padding:0 4px">{_esc(c)}</span>' for c in camps)
     head = _source_line(meta) if meta is not None else ""
     count = f"{len(statements)} statement{'s' if len(statements) != 1 else ''}"
     return (f'<div class="kit-article">{head}<div style="margin:4px 0;color:#444">{count} {legend}</div>'

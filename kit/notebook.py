@@ -6,6 +6,8 @@ every output sanitized: article text is shown, never run (no script, no event ha
 ``javascript:`` link), and interactive widgets appear as the static snapshot they carry.
 ``failing_cell`` and ``explain_failure`` say, in plain words, where and why a run broke.
 ``escape_text`` and ``escape_md`` make article text safe to show from a notebook cell.
+Bidirectional controls (U+202E and its kin), which make text display in another order than it
+reads, are shown as visible marks (``⟨U+202E⟩``) wherever article text is shown.
 """
 from __future__ import annotations
 
@@ -15,9 +17,13 @@ import re
 from pathlib import Path
 from typing import Any
 
-from .files import atomic_write_bytes
+from .files import BIDI_CONTROLS, atomic_write_bytes, mark_characters
 
 KERNEL_NAME = "newsroom-kit"
+
+
+class Terminated(BaseException):
+    """The run was stopped by SIGTERM (``kill PID``, a cancelled CI job); like Ctrl-C, not an error in it."""
 
 
 def run_notebook(notebook: str | Path, output: str | Path, parameters: dict[str, Any] | None = None, *,
@@ -36,9 +42,15 @@ def run_notebook(notebook: str | Path, output: str | Path, parameters: dict[str,
 
 # ---------------------------------------------------------------- safe text
 
+def show_controls(text: str) -> str:
+    """``text`` with every bidirectional control shown as a visible mark, e.g. ``⟨U+202E⟩``."""
+    return mark_characters(text, BIDI_CONTROLS)
+
+
 def escape_text(value: Any) -> str:
-    """Article-derived text made safe for an HTML report: shown as text, never run as markup."""
-    return html.escape("" if value is None else str(value), quote=True)
+    """Article-derived text made safe for an HTML report: shown as text, never run as markup, and
+    bidirectional controls shown as marks (:func:`show_controls`)."""
+    return show_controls(html.escape("" if value is None else str(value), quote=True))
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>$])")
@@ -52,7 +64,7 @@ def escape_md(value: Any) -> str:
     """
     # Quotes need no escaping in Markdown text, and "&#x27;" would be mangled by the "#" escape below.
     text = html.escape("" if value is None else str(value), quote=False).replace("\r", " ").replace("\n", " ")
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    return show_controls(_MD_SPECIAL.sub(r"\\\1", text))
 
 
 # ---------------------------------------------------------------- failures
@@ -92,6 +104,8 @@ def explain_failure(error: BaseException, cell: dict) -> str:
     detail = cell.get("error") or f"{name}: {error}".strip()
     if isinstance(error, KeyboardInterrupt):
         return f"interrupted (Ctrl-C) while running {where}"
+    if isinstance(error, Terminated):
+        return f"terminated (SIGTERM) while running {where}"
     if name == "DeadKernelError" or "kernel died" in str(error).lower():
         return f"the notebook's kernel died (killed, or out of memory) while running {where}"
     if "No space left on device" in detail or (isinstance(error, OSError) and error.errno == errno.ENOSPC):
@@ -183,7 +197,8 @@ def notebook_title(nb, default: str = "Report") -> str:
 def export_html(notebook: str | Path, html_path: str | Path, *, include_code: bool = False,
                 title: str | None = None) -> Path:
     """A self-contained HTML page of an executed notebook, without prompts (and without code cells
-    unless ``include_code``), every output sanitized (see :func:`sanitize_outputs`); written atomically.
+    unless ``include_code``), every output sanitized (see :func:`sanitize_outputs`), bidirectional
+    controls shown as marks (:func:`show_controls`); written atomically.
 
     The page loads nothing from anywhere: nbconvert's ``basic`` template (no require.js, MathJax or
     mermaid, so no maths or diagram is ever typeset from article text) inside ``kit.page.html_page``.
@@ -202,5 +217,5 @@ def export_html(notebook: str | Path, html_path: str | Path, *, include_code: bo
     # The template's own markup holds no script; this removes any that a future template might add.
     body = re.sub(r"<script\b.*?</script\s*>", "", body, flags=re.S | re.I)
     page = html_page(title or notebook_title(nb, Path(notebook).stem), body)
-    atomic_write_bytes(html_path, page.encode("utf-8"))
+    atomic_write_bytes(html_path, show_controls(page).encode("utf-8"))
     return Path(html_path)

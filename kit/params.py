@@ -3,6 +3,8 @@
 :func:`parse_parameters` turns command-line strings (``-p start_date 2025-02-01``) and a YAML file
 into values of the type of the notebook's defaults, refusing unknown names, names that look like
 secrets and values that look like credentials (parameters are saved in the output notebook).
+:func:`check_values` then checks each value the report will use (a period it knows, key dates that
+parse, counts that are not negative, files that exist), so a bad one stops the run before it starts.
 :class:`StageLog` is how a notebook records counts and seconds per stage for the manifest.
 """
 from __future__ import annotations
@@ -35,6 +37,8 @@ SECRET_VALUE = re.compile(
     r"(gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,}|AKIA[0-9A-Z]{16}|sk-[A-Za-z0-9_-]{20,}"
     r"|xox[abprs]-[A-Za-z0-9-]{10,}|-----BEGIN [A-Z ]*PRIVATE KEY-----|AIza[0-9A-Za-z_-]{35}"
     r"|eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.)")
+# A parameters file is a few lines; anything far bigger is a mistake (or an attack).
+MAX_PARAMS_FILE = 1 << 20
 
 
 def notebook_parameters(notebook: str | Path = REPORT_NOTEBOOK) -> dict[str, Any]:
@@ -80,9 +84,8 @@ def looks_like_secret_value(value: Any) -> bool:
     return any(isinstance(v, str) and SECRET_VALUE.search(v) for v in values)
 
 
-def check_parameters(parameters: dict[str, Any], notebook: str | Path = REPORT_NOTEBOOK) -> None:
-    """Refuse unknown parameter names, reserved names and anything that looks like a secret."""
-    known = notebook_parameters(notebook)
+def refuse_secrets(parameters: dict[str, Any]) -> None:
+    """Raise ValueError for a name that looks like a secret or a value shaped like a credential."""
     secrets = [k for k in parameters if looks_like_secret_name(k)]
     if secrets:
         raise ValueError(f"parameter {secrets[0]!r} looks like a secret; parameters are saved in the output "
@@ -91,12 +94,87 @@ def check_parameters(parameters: dict[str, Any], notebook: str | Path = REPORT_N
     if leaked:
         raise ValueError(f"the value of parameter {leaked[0]!r} looks like a credential; parameters are saved "
                          "in the output notebook, so pass secrets as environment variables instead")
+
+
+def check_parameters(parameters: dict[str, Any], notebook: str | Path = REPORT_NOTEBOOK) -> None:
+    """Refuse unknown parameter names, reserved names and anything that looks like a secret."""
+    known = notebook_parameters(notebook)
+    refuse_secrets(parameters)
     reserved = [k for k in parameters if k in RESERVED_PARAMETERS]
     if reserved:
         raise ValueError(f"parameter {reserved[0]!r} is set by kit report: {RESERVED_PARAMETERS[reserved[0]]}")
     unknown = sorted(set(parameters) - set(known))
     if unknown:
         raise ValueError(f"unknown parameter(s) {', '.join(unknown)}; the report takes: {', '.join(sorted(known))}")
+
+
+# ---------------------------------------------------------------- values the report will use
+
+def _period(value: Any) -> None:
+    from .schemas import PERIODS
+
+    if value not in PERIODS:
+        raise ValueError(f"parameter 'period' must be one of {', '.join(PERIODS)}, got {value!r}")
+
+
+def _key_dates(value: Any) -> None:
+    from .charts import parse_key_dates
+
+    try:
+        parse_key_dates(value)
+    except (ValueError, TypeError) as exc:
+        raise ValueError(f"parameter 'key_dates': {exc}") from None
+
+
+def _not_negative(name: str):
+    def check(value: Any) -> None:
+        try:
+            whole = int(str(value).strip()) if not isinstance(value, (bool, float)) else -1
+        except ValueError:
+            whole = -1
+        if whole < 0:
+            raise ValueError(f"parameter {name!r} must be a whole number of 0 or more, got {value!r}")
+    return check
+
+
+def _yes_no(name: str):
+    def check(value: Any) -> None:
+        if not isinstance(value, bool) and str(value).strip().lower() not in YES | NO:
+            raise ValueError(f"parameter {name!r} must be true or false, got {value!r}")
+    return check
+
+
+def _existing_files(name: str):
+    def check(value: Any) -> None:
+        for item in value if isinstance(value, (list, tuple)) else [value]:
+            if item and not Path(item).is_file():
+                raise ValueError(f"parameter {name!r}: {item} is not a file")
+    return check
+
+
+# The report notebook's parameters that are checked before a run (each only when the notebook has it).
+VALUE_CHECKS = {
+    "period": _period, "key_dates": _key_dates, "counter_claim_days": _not_negative("counter_claim_days"),
+    "n_process": _not_negative("n_process"), "excel": _yes_no("excel"),
+    "actors_files": _existing_files("actors_files"), "corrections_file": _existing_files("corrections_file"),
+}
+
+
+def check_values(parameters: dict[str, Any], notebook: str | Path = REPORT_NOTEBOOK) -> None:
+    """Raise ValueError, naming the parameter, for a value the report could not use: an unknown
+    ``period``, ``key_dates`` that do not parse, a negative ``counter_claim_days`` or ``n_process``,
+    an ``excel`` that is not yes or no, ``start_date`` after ``end_date``, a missing actors or
+    corrections file. Checked before a run starts, so it fails at once (exit 2), not after the slow part."""
+    known = notebook_parameters(notebook)
+    for name, check in VALUE_CHECKS.items():
+        if name in known and name in parameters:
+            check(parameters[name])
+    for name in ("start_date", "end_date"):
+        if parameters.get(name):
+            _as_iso_date(name, parameters[name])
+    start, end = parameters.get("start_date"), parameters.get("end_date")
+    if start and end and str(start)[:10] > str(end)[:10]:
+        raise ValueError(f"parameter 'start_date' ({start}) is after 'end_date' ({end}): no article could be selected")
 
 
 def _as_iso_date(name: str, value: Any) -> str:
@@ -159,12 +237,23 @@ def coerce_parameter(name: str, value: Any, default: Any, base_dir: Path | None 
 
 
 def load_params_file(path: str | Path) -> dict[str, Any]:
-    """Parameters from a YAML file (a mapping of name to value); errors name the file."""
+    """Parameters from a YAML file (a mapping of name to value); errors name the file.
+
+    YAML aliases (``*name``) are refused before anything is built: ten nested aliases in a 500-byte
+    file would otherwise expand to hundreds of megabytes (a "billion laughs").
+    """
     path = Path(path)
     try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ValueError(f"{path}: cannot read the parameters file: {exc.strerror or exc}") from None
+        if path.stat().st_size > MAX_PARAMS_FILE:
+            raise ValueError(f"{path}: a parameters file is larger than {MAX_PARAMS_FILE >> 20} MB; "
+                             "it should be a few lines of name: value")
+        text = path.read_text(encoding="utf-8")
+        if any(isinstance(event, yaml.AliasEvent) for event in yaml.parse(text, Loader=yaml.SafeLoader)):
+            raise ValueError(f"{path}: YAML aliases (*name) are not accepted in a parameters file; "
+                             "write each value out")
+        doc = yaml.safe_load(text)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ValueError(f"{path}: cannot read the parameters file: {getattr(exc, 'strerror', None) or exc}") from None
     except yaml.YAMLError as exc:
         raise ValueError(f"{path}: not valid YAML: {str(exc).splitlines()[0]}") from None
     if doc is None:
@@ -189,7 +278,9 @@ def parse_parameters(pairs: Iterable[tuple[str, Any]] = (), params_file: str | P
         merged[name] = (value, Path(cwd or Path.cwd()).resolve())
     raw = {k: v for k, (v, _) in merged.items()}
     check_parameters(raw, notebook)
-    return {k: coerce_parameter(k, v, known.get(k), base) for k, (v, base) in merged.items()}
+    typed = {k: coerce_parameter(k, v, known.get(k), base) for k, (v, base) in merged.items()}
+    check_values(typed, notebook)
+    return typed
 
 
 def truthy(value) -> bool:
@@ -225,6 +316,13 @@ class StageLog:
     def count(self, stage: str, **counts: int) -> None:
         self.stages.setdefault(stage, {}).update({k: int(v) for k, v in counts.items()})
         self.save()
+
+    def note(self, stage: str, *messages: str) -> None:
+        """Plain-words notes on a stage (a damaged cache moved aside, …), listed in the manifest."""
+        if messages:
+            notes = self.stages.setdefault(stage, {}).setdefault("notes", [])
+            notes.extend(m for m in messages if m not in notes)
+            self.save()
 
     def save(self) -> None:
         if self.path.parent.exists():

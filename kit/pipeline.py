@@ -19,13 +19,15 @@ from __future__ import annotations
 from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable
 
 import pandas as pd
 
-from .cache import cached_attribution, cached_statements
+from .cache import CHUNK_ARTICLES, cached_attribution, cached_statements
 from .claims import claims_and_counterclaims
 from .corrections import apply_corrections
 from .echoes import add_echoes, echo_clusters, echoes
+from .files import BIDI_CONTROLS
 from .nlp import default_n_process
 from .scale import ENGINES, extract
 from .schemas import check_table
@@ -52,6 +54,35 @@ def select_articles(loaded, start_date: str = "", end_date: str = "") -> pd.Data
     if end_date:
         keep &= when < pd.Timestamp(end_date, tz="UTC") + pd.Timedelta(days=1)
     return articles[keep]
+
+
+# The columns a reader sees a statement by, checked for text that displays otherwise than it reads.
+SHOWN_COLUMNS = ("quote", "speaker", "speaker_mention", "sentence")
+
+
+def with_display_notes(statements: pd.DataFrame, columns: Iterable[str] = SHOWN_COLUMNS) -> pd.DataFrame:
+    """The statements with a ``note`` on each row whose quote, speaker or sentence holds
+    bidirectional controls (U+202E …): such text displays in another order than it reads ("tpecca
+    ton" between U+202E and U+202C shows as "not accept"). The report and the quote browser show
+    the controls as marks (``⟨U+202E⟩``); speakers are matched with them removed."""
+    notes = [[] for _ in range(len(statements))]
+    for col in (c for c in columns if c in statements.columns):
+        for i, value in enumerate(statements[col].tolist()):
+            found = sorted(set(BIDI_CONTROLS.findall(value))) if isinstance(value, str) else []
+            if found:
+                notes[i].append((col, found))
+    described = [_bidi_note(n) for n in notes]
+    if "note" in statements.columns:
+        described = ["; ".join(filter(None, [str(old or ""), new])) for old, new in zip(statements["note"], described)]
+    return statements.assign(note=described)
+
+
+def _bidi_note(found: list[tuple[str, list[str]]]) -> str:
+    if not found:
+        return ""
+    marks = sorted({f"U+{ord(c):04X}" for _, chars in found for c in chars})
+    return (f"bidirectional control characters ({', '.join(marks)}) in the {', '.join(col for col, _ in found)}: "
+            "the text may display in another order than it reads; the report shows them as marks")
 
 
 def _stage(log, name: str):
@@ -89,11 +120,14 @@ def extracted_statements(articles: pd.DataFrame, *, spacy_model: str | None = No
         return frame
 
     with _stage(log, "quotes"):
+        # Stored every CHUNK_ARTICLES articles; a Dask run stores per larger chunk, each of which starts a cluster.
         statements = cached_statements(articles, extract=parse, spacy_model=spacy_model or None,
-                                       cache_dir=cache_dir or None)
+                                       cache_dir=cache_dir or None,
+                                       chunk=CHUNK_ARTICLES if engine == "local" else 10 * CHUNK_ARTICLES)
     if log is not None:
         log.count("quotes", statements=len(statements), **statements.attrs["cache"])
-    return check_table(statements, "statements")
+        log.note("quotes", *statements.attrs["cache_notes"])
+    return check_table(with_display_notes(statements), "statements")
 
 
 def attributed_statements(articles: pd.DataFrame, *, spacy_model: str | None = None, registry: Registry | None = None,
@@ -119,6 +153,7 @@ def attributed_statements(articles: pd.DataFrame, *, spacy_model: str | None = N
     _tell(progress, "attributed", len(statements), 0, "statements")
     if log is not None:
         log.count("attribute", **statements.attrs["cache"])
+        log.note("attribute", *statements.attrs["cache_notes"])
     if corrections_file:
         with _stage(log, "corrections"):
             statements = apply_corrections(statements, corrections_file, registry)

@@ -9,6 +9,8 @@ compares the two).
 """
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pandera.pandas as pa
 
@@ -18,7 +20,7 @@ PERIODS = {"day": "D", "week": "W-SUN", "month": "M"}
 WHO_SAID_WHAT_COLUMNS = [
     "said_on", "actor", "speaker", "camp", "role", "kind", "act", "quote", "cue", "venue", "when_text",
     "said_on_precision", "published", "title", "source", "url", "article_id", "quote_id",
-    "quote_start", "quote_end", "sentence", "context",
+    "quote_start", "quote_end", "sentence", "context", "note",
 ]
 CLAIM_FIELDS = ["said_on", "camp", "speaker", "quote", "title", "url", "quote_id"]
 CLAIMS_COLUMNS = (["rank", "score", "days_apart", "wording", "opposition", "how", "themes"]
@@ -74,7 +76,9 @@ INPUTS_SCHEMA = pa.DataFrameSchema({
     "path": _text(), "record": pa.Column("int64"),
     "status": _text(checks=[pa.Check.isin(["loaded", "duplicate", "skipped"])]), "reason": _text(),
     "article_id": _text(), "input_id": _text(), "format": _text(),
-    "note": _text(),
+    "note": _text(), "bytes": pa.Column("int64", pa.Check.ge(-1)),
+    "sha256": _text(checks=[pa.Check(lambda s: all(re.fullmatch("([0-9a-f]{64})?", v) for v in s),
+                                     error="a sha256 in hex, or empty")]),
 }, strict=True)
 
 STATEMENTS_SCHEMA = pa.DataFrameSchema({
@@ -85,6 +89,7 @@ STATEMENTS_SCHEMA = pa.DataFrameSchema({
     "cue": _text(), "cue_start": _offset(), "cue_end": _offset(), "act": _text(), "venue": _text(),
     "sentence": _text(), "content": _text(), "content_start": _offset(), "content_end": _offset(),
     "confidence": pa.Column("float64", pa.Check.in_range(0, 1)),
+    "note": _text(required=False),  # added by kit.pipeline: text that may display misleadingly
 }, strict=False)
 
 # The columns kit.speakers and kit.when add to the statements.
@@ -102,7 +107,7 @@ WHO_SAID_WHAT_SCHEMA = pa.DataFrameSchema({
     "when_text": _str(), "said_on_precision": _str(), "published": _utc_time(),
     "title": _str(), "source": _str(), "url": _str(), "article_id": _str(),
     "quote_id": _str(unique=True), "quote_start": pa.Column("int64"), "quote_end": pa.Column("int64"),
-    "sentence": _str(), "context": _str(),
+    "sentence": _str(), "context": _str(), "note": _str(),
     "themes": _str(required=False), "echo_id": _str(required=False),
     "echo_articles": pa.Column("int64", pa.Check.ge(1), required=False),
     "camp_id": _str(required=False),

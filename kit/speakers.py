@@ -36,6 +36,7 @@ import yaml
 from rapidfuzz import fuzz, process
 
 from .config import data_path
+from .files import BIDI_CONTROLS
 from .language import CYRILLIC, fold_case_endings
 from .when import statement_dates
 
@@ -179,6 +180,7 @@ class Registry:
         ``context`` is the article's source and url; titles with a ``where`` pattern only apply
         when it matches (so "THE PRESIDENT" is the US president only in a White House document).
         """
+        speaker = without_controls(speaker)
         key = normalise(speaker)
         if not key:
             return Match()
@@ -575,6 +577,12 @@ def load_registry(paths: list[str | Path] | None = None, strict: bool = False) -
 
 
 # -- attributing statements --------------------------------------------------------------------
+def without_controls(name: str) -> str:
+    """A speaker's name as it reads: bidirectional controls (U+202E …), which can disguise a name
+    on screen, removed before matching."""
+    return BIDI_CONTROLS.sub("", str(name or ""))
+
+
 def normalise(name: str) -> str:
     """A name folded for lookup: NFKC, case-folded, initials and possessive dropped, spaces collapsed.
 

@@ -6,8 +6,8 @@ stable keys, ties broken by ``quote_id``.
 
 ``who_said_what(statements, articles)`` -> one row per statement, sorted by date:
     said_on, actor, speaker, camp, role, kind, quote, cue, venue, when_text, said_on_precision,
-    published, title, source, url, article_id, quote_id, quote_start, quote_end, sentence, context
-    (plus ``themes`` from ``kit.themes`` and ``echo_id``, ``echo_articles`` from ``kit.echoes``)
+    published, title, source, url, article_id, quote_id, quote_start, quote_end, sentence, context,
+    note (plus ``themes`` from ``kit.themes`` and ``echo_id``, ``echo_articles`` from ``kit.echoes``)
 ``by_camp_and_period(table, period)`` -> period, camp, statements
 ``speakers_by_camp(table)`` -> camp, speaker, statements, first_said_on, last_said_on
 Themes, claims, echoes and the findings summary have their own modules; ``kit.pipeline.build_tables``
@@ -110,7 +110,7 @@ def who_said_what(statements: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFr
     """
     table = with_article_fields(statements, articles)
     for col in ("actor", "speaker", "camp", "role", "kind", "act", "quote", "cue", "venue", "when_text",
-                "said_on_precision", "title", "source", "url", "sentence"):
+                "said_on_precision", "title", "source", "url", "sentence", "note"):
         table[col] = text_column(table, col)
     table["camp"] = table["camp"].replace("", "Other")
     for col in ("said_on", "published"):

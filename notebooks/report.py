@@ -75,6 +75,8 @@ actors_files = kit.params.coerce_parameter("actors_files", actors_files, [])
 # The first thing a reader sees is the findings summary; the work below prints nothing.
 with log.stage("load"):
     loaded = kit.load_articles(input_paths)
+    # Every input with the sha256 of the bytes read: the manifest takes them from here.
+    kit.write_table(loaded.inputs, out / "tables", "inputs", formats=("csv",))
 if loaded.articles.empty:
     reasons = "; ".join(f"{r.path}: {r.reason}" for r in loaded.inputs.itertuples()) or "no input given"
     raise ValueError(f"no article could be loaded from input_paths {input_paths}: {reasons}")
@@ -103,7 +105,6 @@ with log.stage("tables"):
     table, counts = tables.who_said_what, tables.by_period
     formats = ("csv", "parquet", "xlsx") if kit.params.truthy(excel) else ("csv", "parquet")
     tables.write(out / "tables", formats, extra={"actors": kit.actors_table(statements)})
-    kit.write_table(loaded.inputs, out / "tables", "inputs", formats=("csv",))
 log.count("tables", rows=len(table), claims=len(tables.claims), echoes=len(tables.echoes),
           theme_tags=len(tables.theme_tags))
 
@@ -277,14 +278,14 @@ display(reader_table(loaded.inputs[loaded.inputs["status"] != "loaded"],
 # %% [markdown]
 # ## Manifest
 #
-# `manifest.json` in the run folder records every input file with its size and sha256, the
-# parameters, the kit commit, the package versions and the spaCy pipeline; `kit report`
-# completes it with timings and the status when this notebook ends.
+# `manifest.json` in the run folder records the parameters, the kit commit, the package versions
+# and the spaCy pipeline; `kit report` completes it, when this notebook ends, with timings, the
+# status and every input file with the size and sha256 of the bytes read (from `tables/inputs.csv`).
 
 # %%
 manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8")) if (out / "manifest.json").exists() else {}
 facts_table = pd.DataFrame({"what": ["kit commit", "spaCy pipeline", "input files"] + list(manifest.get("packages", {})),
                             "value": [manifest.get("kit_commit", ""), manifest.get("spacy_pipeline", ""),
-                                      str(len(manifest.get("inputs", [])))]
+                                      str(loaded.inputs.loc[loaded.inputs["sha256"] != "", "path"].nunique())]
                             + list(manifest.get("packages", {}).values())})
 display(reader_table(facts_table, {"what": "", "value": "Version"}))

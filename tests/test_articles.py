@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
-from conftest import REPO, shared_path
+from conftest import REPO, SAMPLE, shared_path
 from kit.articles import (ARTICLE_COLUMNS, INPUT_COLUMNS, InputsSkipped, content_hash, load_articles,
                           near_duplicates, parse_date)
 from kit.cli import app
@@ -398,3 +398,32 @@ def test_whole_corpus_folder_including_the_gzip_benchmark():
     assert dated["published"].notna().all()
     counts = loaded.summary()
     assert sum(counts.values()) == len(inputs) and counts["loaded"] == len(loaded.articles)
+
+
+def test_the_kits_own_output_is_never_read_as_articles(tmp_path):
+    import json as _json
+
+    project = tmp_path / "project"
+    shutil.copytree(SAMPLE, project / "articles")
+    run = project / "reports" / "who-said-what" / "20260301T060000Z"
+    (run / "tables").mkdir(parents=True)
+    # FICTIONAL: what an earlier run leaves behind, which reads like an article
+    (run / "report.html").write_text("<html><body><p>\u201cWe stand firm,\u201d Dana Whitcombe said in the report."
+                                     "</p></body></html>", encoding="utf-8")
+    (run / "tables" / "quotes.md").write_text("\u201cA table row,\u201d a spokesman said.\n", encoding="utf-8")
+    (run / "manifest.json").write_text(_json.dumps({"status": "ok", "kit_version": "0.1"}), encoding="utf-8")
+    (project / "reports" / "who-said-what" / "latest.json").write_text(
+        _json.dumps({"run": run.name, "path": str(run)}), encoding="utf-8")
+    (project / "kitcache").mkdir()
+    (project / "kitcache" / "extraction.sqlite").write_bytes(b"SQLite format 3\x00")
+    alone = load_articles(SAMPLE)
+    loaded = load_articles(project)
+    assert len(loaded.articles) == len(alone.articles), "nothing from the report folder or the cache was loaded"
+    skipped = dict(zip(loaded.inputs["path"], loaded.inputs["reason"]))
+    assert skipped[str(project / "reports" / "who-said-what")] == (
+        "ignored: the kit's own output, a report folder (latest.json); never read as articles")
+    assert skipped[str(project / "kitcache")] == "ignored: the kit's own output, the extraction cache; never read as articles"
+    assert not len(loaded.skipped(include_ignored=False)), "strict mode is not failed by the kit's own output"
+    inside = load_articles([run / "report.html", f"{project}/reports/**/*.md"])
+    assert not len(inside.articles) and set(inside.inputs["reason"]) == {
+        "ignored: the kit's own output, a report run folder (manifest.json); never read as articles"}

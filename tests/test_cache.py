@@ -44,7 +44,7 @@ def test_warm_run_parses_nothing_and_returns_the_same_table(articles, tmp_path):
     engine = CountingExtract()
     cold = cache.cached_statements(articles, extract=engine, cache_dir=tmp_path, engine_version="t1")
     assert sorted(engine.seen) == sorted(articles["article_id"])
-    assert cold.attrs["cache"] == {"articles": len(articles), "parsed": len(articles), "reused": 0}
+    assert cold.attrs["cache"] == {"articles": len(articles), "parsed": len(articles), "reused": 0, "rejected": 0}
     engine.seen.clear()
     warm = cache.cached_statements(articles, extract=engine, cache_dir=tmp_path, engine_version="t1")
     assert engine.seen == []
@@ -63,7 +63,7 @@ def test_only_new_or_changed_articles_are_parsed(articles, tmp_path):
     grown = pd.concat([changed, new], ignore_index=True)
     out = cache.cached_statements(grown, extract=engine, cache_dir=tmp_path, engine_version="t1")
     assert sorted(engine.seen) == sorted([articles.iloc[2]["article_id"], "brand-new"])
-    assert out.attrs["cache"] == {"articles": len(grown), "parsed": 2, "reused": len(grown) - 2}
+    assert out.attrs["cache"] == {"articles": len(grown), "parsed": 2, "reused": len(grown) - 2, "rejected": 0}
     pd.testing.assert_frame_equal(out, engine(grown))
 
 
@@ -178,3 +178,145 @@ def test_duplicate_article_ids_are_refused(articles, tmp_path):
     doubled = pd.concat([articles, articles.iloc[[0]]], ignore_index=True)
     with pytest.raises(ValueError, match="distinct article_id"):
         cache.cached_statements(doubled, extract=CountingExtract(), cache_dir=tmp_path)
+
+
+# ---------------------------------------------------------------- a cache that cannot be trusted
+
+def stored_entry(tmp_path, stage="quotes"):
+    """(engine, item, payload) of one stored entry, read through the cache itself."""
+    import sqlite3
+
+    with sqlite3.connect(tmp_path / cache.DB_NAME) as con:
+        engine, item = con.execute("SELECT engine, item FROM entries WHERE stage=? AND rows > 0 ORDER BY item",
+                                   (stage,)).fetchone()
+    return engine, item, cache.ExtractionCache(tmp_path).get(stage, engine, [item])[item]
+
+
+def test_an_edited_entry_is_caught_by_its_words_and_the_article_parsed_again(articles, tmp_path):
+    engine = CountingExtract()
+    cold = cache.cached_statements(articles, extract=engine, cache_dir=tmp_path, engine_version="t1")
+    key, item, payload = stored_entry(tmp_path)
+    forged = cache.assemble([cache.unpack_frame(payload)])
+    forged.loc[0, "quote"] = "We invented this quote"  # FICTIONAL forged words, put back through the cache's own API
+    forged.loc[0, "speaker"] = "Dmitry Peskov"
+    cache.ExtractionCache(tmp_path).put("quotes", key, {item: (cache.pack_frame(forged), len(forged))})
+    engine.seen.clear()
+    with pytest.warns(cache.CacheWarning, match="1 cached entry .* did not match its article or checksum"):
+        warm = cache.cached_statements(articles, extract=engine, cache_dir=tmp_path, engine_version="t1")
+    assert "We invented this quote" not in set(warm["quote"]) and len(engine.seen) == 1
+    assert warm.attrs["cache"]["rejected"] == 1 and warm.attrs["cache"]["parsed"] == 1
+    pd.testing.assert_frame_equal(cold, warm)
+    again = cache.cached_statements(articles, extract=engine, cache_dir=tmp_path, engine_version="t1")
+    assert again.attrs["cache"]["rejected"] == 0, "the entry was replaced"
+
+
+def test_a_damaged_entry_fails_its_checksum_and_the_article_is_parsed_again(articles, tmp_path):
+    import sqlite3
+
+    engine = CountingExtract()
+    cold = cache.cached_statements(articles, extract=engine, cache_dir=tmp_path, engine_version="t1")
+    with sqlite3.connect(tmp_path / cache.DB_NAME) as con:
+        item, blob = con.execute("SELECT item, payload FROM entries WHERE rows > 0 ORDER BY item").fetchone()
+        flipped = bytes(blob[:-5]) + bytes([blob[-5] ^ 0x01]) + bytes(blob[-4:])
+        con.execute("UPDATE entries SET payload=? WHERE item=?", (flipped, item))
+    engine.seen.clear()
+    with pytest.warns(cache.CacheWarning, match="did not match"):
+        warm = cache.cached_statements(articles, extract=engine, cache_dir=tmp_path, engine_version="t1")
+    assert len(engine.seen) == 1
+    pd.testing.assert_frame_equal(cold, warm)
+
+
+def damage(path, how: str) -> None:
+    data = path.read_bytes()
+    if how == "truncated":
+        path.write_bytes(data[:len(data) // 2])
+    elif how == "garbage":
+        path.write_bytes(np.random.default_rng(7).integers(0, 256, len(data), dtype=np.uint8).tobytes())
+    else:  # bits flipped across the page that holds the table
+        flipped = bytearray(data)
+        for i in range(4096, min(len(data), 3 * 4096), 97):
+            flipped[i] ^= 0xFF
+        path.write_bytes(bytes(flipped))
+
+
+@pytest.mark.parametrize("how", ["truncated", "garbage", "bits-flipped"])
+def test_a_broken_cache_file_is_moved_aside_and_the_run_goes_on(articles, tmp_path, how):
+    from kit.params import StageLog
+    from kit.pipeline import extracted_statements
+
+    many = pd.concat([articles.assign(article_id=articles["article_id"] + f"-{n}") for n in range(8)],
+                     ignore_index=True)  # enough entries for the file to span several pages
+    engine = CountingExtract()
+    cold = cache.cached_statements(many, extract=engine, cache_dir=tmp_path, engine_version="t1")
+    damage(tmp_path / cache.DB_NAME, how)
+    with pytest.warns(cache.CacheWarning, match="was damaged .* moved aside to extraction.sqlite.broken-"):
+        warm = cache.cached_statements(many, extract=engine, cache_dir=tmp_path, engine_version="t1")
+    pd.testing.assert_frame_equal(cold, warm)
+    assert len(list(tmp_path.glob("extraction.sqlite.broken-*"))) == 1
+    assert cache.ExtractionCache(tmp_path).counts()["quotes"] == len(many), "a new cache was started"
+    # Through the pipeline, the note reaches the stage log (and so the manifest).
+    small = articles.iloc[:2]
+    extracted_statements(small, cache_dir=tmp_path / "p", n_process=1)
+    damage(tmp_path / "p" / cache.DB_NAME, how)
+    log = StageLog(tmp_path)
+    with pytest.warns(cache.CacheWarning):
+        extracted_statements(small, cache_dir=tmp_path / "p", n_process=1, log=log)
+    assert "moved aside" in " ".join(log.stages["quotes"]["notes"])
+
+
+@pytest.fixture()
+def read_only(tmp_path):
+    """A read-only view of a folder (a bind mount, as on a read-only disk); skipped where it cannot be made."""
+    import subprocess
+
+    source, view = tmp_path / "rw", tmp_path / "ro"
+    source.mkdir()
+    view.mkdir()
+    made = subprocess.run(["mount", "--bind", str(source), str(view)], capture_output=True).returncode == 0
+    if not made or subprocess.run(["mount", "-o", "remount,bind,ro", str(view)], capture_output=True).returncode:
+        if made:
+            subprocess.run(["umount", str(view)], check=False)
+        pytest.skip("cannot make a read-only bind mount here (needs root)")
+    yield source, view
+    subprocess.run(["umount", "-l", str(view)], check=False)
+
+
+def test_a_warm_cache_on_a_read_only_disk_is_read_and_never_written(articles, read_only):
+    source, view = read_only
+    engine = CountingExtract()
+    cold = cache.cached_statements(articles, extract=engine, cache_dir=source, engine_version="t1")
+    before = {p.name: p.read_bytes() for p in source.iterdir()}
+    engine.seen.clear()
+    warm = cache.cached_statements(articles, extract=engine, cache_dir=view, engine_version="t1")
+    assert engine.seen == [] and warm.attrs["cache"]["reused"] == len(articles)
+    pd.testing.assert_frame_equal(cold, warm)
+    grown = pd.concat([articles, articles.iloc[[0]].assign(article_id="brand-new")], ignore_index=True)
+    with pytest.warns(cache.CacheWarning, match="is read-only: it was read, and articles parsed in this run were not added"):
+        out = cache.cached_statements(grown, extract=engine, cache_dir=view, engine_version="t1")
+    assert engine.seen == ["brand-new"] and len(out) == len(cold) + len(engine(grown.iloc[[-1]]))
+    assert {p.name: p.read_bytes() for p in source.iterdir()} == before
+
+
+def fictional_articles(n: int) -> pd.DataFrame:
+    return pd.DataFrame({"article_id": [f"f{i:04d}" for i in range(n)], "title": "", "source": "",
+                         "text": [f"FICTIONAL article {i}. " * 12 for i in range(n)]})
+
+
+def test_a_run_killed_mid_extraction_keeps_what_it_parsed(tmp_path):
+    articles = fictional_articles(250)
+    engine = CountingExtract()
+
+    def dies_at_150(arts, nlp=None):
+        done = len(engine.seen)
+        if done + len(arts) > 150:  # the run is killed while parsing the 150th article
+            engine(arts.iloc[:150 - done])
+            raise KeyboardInterrupt
+        return engine(arts)
+
+    with pytest.raises(KeyboardInterrupt):
+        cache.cached_statements(articles, extract=dies_at_150, cache_dir=tmp_path, engine_version="t1")
+    stored = cache.ExtractionCache(tmp_path).counts().get("quotes", 0)
+    assert stored >= 100, f"only {stored} of 150 parsed articles were kept"
+    engine.seen.clear()
+    out = cache.cached_statements(articles, extract=engine, cache_dir=tmp_path, engine_version="t1")
+    assert len(engine.seen) == len(articles) - stored and out.attrs["cache"]["reused"] == stored

@@ -95,7 +95,7 @@ def test_kit_quotes_writes_who_said_what_with_actor_camp_role_and_date(tmp_path)
                            "-o", str(raw)], capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr
     engine = pd.read_csv(raw, keep_default_na=False)
-    assert list(engine.columns) == STATEMENT_COLUMNS and sorted(engine["quote_id"]) == sorted(table["quote_id"])
+    assert list(engine.columns) == STATEMENT_COLUMNS + ["note"] and sorted(engine["quote_id"]) == sorted(table["quote_id"])
 
 
 @pytest.mark.parametrize("suffix", [".parquet", ".csv", ".jsonl"])
@@ -111,6 +111,18 @@ def test_kit_load_writes_tables(tmp_path, suffix):
     assert len(table) == 17 and "Mayor of Northgate promises new tram line" in set(table["title"])
     assert len(pd.read_csv(tmp_path / "inputs.csv")) == 17
     assert not list(tmp_path.glob(".*.tmp")), "no temporary file is left behind"
+
+
+def test_kit_load_csv_output_opens_safely_in_a_spreadsheet(tmp_path):
+    data = tmp_path / "in"
+    data.mkdir()
+    # A FICTIONAL article whose title and source are spreadsheet formulas.
+    (data / "a.jsonl").write_text(json.dumps({"id": "-x1", "title": '=HYPERLINK("https://evil.example","Click")',
+                                              "source": "@SUM(1)", "text": "A fictional text."}) + "\n")
+    result = CliRunner().invoke(app, ["load", str(data), "-o", str(tmp_path / "articles.csv")])
+    assert result.exit_code == 0, result.output
+    row = pd.read_csv(tmp_path / "articles.csv", dtype=str, keep_default_na=False).iloc[0]
+    assert (row["article_id"], row["source"]) == ("'-x1", "'@SUM(1)") and row["title"].startswith("'=HYPERLINK")
 
 
 def test_kit_load_strict_fails_and_writes_nothing(tmp_path):

@@ -120,6 +120,17 @@ def test_marks_are_saved_at_once_and_undo_removes_them(tmp_path, statements):
         store.mark(statements.iloc[0], "typo")
 
 
+def test_the_corrections_file_opens_safely_in_a_spreadsheet_and_reads_back_exactly(tmp_path, statements):
+    store = Corrections(tmp_path / "corrections.csv")
+    hostile = statements.iloc[1].copy()
+    hostile["quote"] = '=HYPERLINK("https://evil.example","click")'  # FICTIONAL hostile article text
+    store.mark(hostile, "wrong_speaker", "@Oleg Varnavin", note="-1+1")
+    cells = pd.read_csv(store.path, dtype=str, keep_default_na=False).iloc[0]
+    assert cells["quote"].startswith("'=HYPERLINK") and cells["value"] == "'@Oleg Varnavin" and cells["note"] == "'-1+1"
+    saved = read_corrections(store.path).iloc[0]
+    assert (saved["quote"], saved["value"], saved["note"]) == (hostile["quote"], "@Oleg Varnavin", "-1+1")
+
+
 def test_corrections_are_never_written_into_the_input(tmp_path):
     inputs = tmp_path / "articles"
     inputs.mkdir()

@@ -101,6 +101,17 @@ def test_kit_diff_prints_every_section_and_writes_tables(runs, tmp_path):
     assert written["speaker"].tolist() == ["Marta Kovalchuk"]
 
 
+def test_diff_csvs_open_safely_in_a_spreadsheet(runs, tmp_path):
+    a, b = runs
+    table = pd.read_csv(b / "tables" / "who_said_what.csv").astype(object)
+    table.loc[len(table)] = statement("a6", 0, "=1+2", "-Nobody", "Other", "2026-02-13")
+    table.to_csv(b / "tables" / "who_said_what.csv", index=False)
+    diff_runs(a, b).write(tmp_path / "d")
+    new = pd.read_csv(tmp_path / "d" / "new_statements.csv", dtype=str, keep_default_na=False)
+    row = new[new["article_id"] == "a6"].iloc[0]
+    assert row["quote"] == "'=1+2" and row["speaker"] == "'-Nobody"
+
+
 def test_kit_diff_on_something_that_is_not_a_run_exits_2(tmp_path):
     result = CliRunner().invoke(app, ["diff", str(tmp_path), str(tmp_path)])
     assert result.exit_code == 2 and "not a report run folder" in result.output

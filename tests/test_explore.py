@@ -265,3 +265,17 @@ def test_filter_function_matches_a_plain_pandas_query(statements, articles):
     got = filter_statements(frame, camp="Kremlin", text="the")
     want = frame[(frame["camp"] == "Kremlin") & frame["_haystack"].str.contains("the")]
     assert set(got["quote_id"]) == set(want["quote_id"])
+
+
+def test_bidi_controls_are_shown_as_marks_in_the_row_and_the_paragraph():
+    # FICTIONAL: the words read "tpecca ton", but a right-to-left override shows them as "not accept".
+    text = "FICTIONAL.\n\n\"We will \u202etpecca ton\u202c the deal,\" Dana \u2066Whitcombe\u2069 said."
+    article = dict(article_id="fx-bidi", title="Bidi (fictional)", source="Test Wire", url="",
+                   published=pd.Timestamp("2026-02-10", tz="UTC"), text=text)
+    row = statement(article, "We will \u202etpecca ton\u202c the deal,", "Dana \u2066Whitcombe\u2069",
+                    "Dana \u2066Whitcombe\u2069", "said", "White House")
+    b = explore(pd.DataFrame([row]), pd.DataFrame([article]))
+    shown = b.rows[0].html.value + kit.show_article("fx-bidi").html
+    assert "We will \u27e8U+202E\u27e9tpecca ton\u27e8U+202C\u27e9 the deal" in shown
+    assert "Dana \u27e8U+2066\u27e9Whitcombe\u27e8U+2069\u27e9" in shown
+    assert not any(ch in shown for ch in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")

@@ -66,3 +66,20 @@ def test_a_widget_is_exported_as_its_snapshot_sanitized_like_every_output(tmp_pa
         or 'style="background:#fff3b0"' in body, "the browser's colours survive"
     assert 'target="_blank"' in body and "VBox(children" not in body
     assert "<script>window.__pwned" not in body and "tracker.example" not in body
+
+
+def test_bidi_controls_in_any_output_show_as_marks(tmp_path):
+    quote = "We will \u202etpecca ton\u202c the deal"  # FICTIONAL: reads "tpecca ton", displays "not accept"
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("x")
+    cell.outputs = [nbformat.v4.new_output("display_data", data={"text/html": f"<table><tr><td>{quote}</td></tr></table>",
+                                                                 "text/plain": "t"}),
+                    nbformat.v4.new_output("stream", name="stdout", text=f"Dana \u2066Whitcombe\u2069 said\n"),
+                    nbformat.v4.new_output("display_data", data={"text/markdown": notebook.escape_md(quote),
+                                                                 "text/plain": "m"})]
+    nb.cells = [cell]
+    nbformat.write(nb, tmp_path / "nb.ipynb")
+    body = notebook.export_html(tmp_path / "nb.ipynb", tmp_path / "out.html").read_text(encoding="utf-8")
+    assert body.count("We will \u27e8U+202E\u27e9tpecca ton\u27e8U+202C\u27e9 the deal") == 2
+    assert "Dana \u27e8U+2066\u27e9Whitcombe\u27e8U+2069\u27e9 said" in body
+    assert not any(ch in body for ch in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")

@@ -68,3 +68,34 @@ def test_ordinary_names_are_not_mistaken_for_secrets(name):
 def test_credential_shaped_values_are_refused_whatever_the_name(value):
     with pytest.raises(ValueError, match="looks like a credential"):
         kit_params.check_parameters({"title": value})
+
+
+def test_a_params_file_with_nested_yaml_aliases_is_refused_quickly(tmp_path):
+    import time
+
+    laughs = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    laughs += [f"{n}: &{n} [{', '.join(['*' + p] * 9)}]" for p, n in zip("abcdefgh", "bcdefghi")]
+    bomb = tmp_path / "report.yml"
+    bomb.write_text("\n".join(laughs) + "\ntitle: *i\n", encoding="utf-8")
+    started = time.perf_counter()
+    with pytest.raises(ValueError, match=f"{bomb}: YAML aliases \\(\\*name\\) are not accepted in a parameters file"):
+        kit_params.parse_parameters([], bomb)
+    assert time.perf_counter() - started < 5
+
+
+def test_a_huge_params_file_is_refused_unread(tmp_path):
+    big = tmp_path / "report.yml"
+    big.write_text("title: x\n" + "#" * (2 << 20), encoding="utf-8")
+    with pytest.raises(ValueError, match="larger than 1 MB"):
+        kit_params.parse_parameters([], big)
+
+
+@pytest.mark.parametrize("pairs, message", [
+    ([("period", "fortnight")], "'period' must be one of day, week, month"),
+    ([("key_dates", "2025-02-12 call; next Tuesday summit")], "key date ' ?next Tuesday summit' does not start"),
+    ([("n_process", "-1")], "'n_process' must be a whole number of 0 or more"),
+    ([("actors_files", "no-such-actors.yml")], "'actors_files': "),
+])
+def test_every_value_is_checked_with_the_names(pairs, message):
+    with pytest.raises(ValueError, match=message.replace("(", "\\(")):
+        kit_params.parse_parameters(pairs, cwd=REPO)

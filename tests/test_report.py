@@ -87,6 +87,7 @@ def test_manifest_records_what_a_reader_needs(three_runs):
 
     assert m["n_process"] == m["parameters"]["n_process"] == default_n_process(), "the processes that parsed"
     assert m["parameters"]["actors_files"] == [str(SAMPLE_ACTORS)]
+    assert len(m["inputs"]) == len(list(SAMPLE.iterdir())), "every sample file"
     assert all(i["bytes"] > 0 and len(i["sha256"]) == 64 for i in m["inputs"])
     for stage in ("load", "quotes", "attribute", "tables"):
         assert m["stages"][stage]["seconds"] >= 0
@@ -139,6 +140,10 @@ if mode == "kill":
 if mode == "sleep":
     (out / "started").write_text("1")
     time.sleep(300)
+if mode == "wait":  # until the test creates "release" beside the run folders
+    (out / "started").write_text("1")
+    while not (out.parent / "release").exists():
+        time.sleep(0.2)
 print("done")
 '''
 
@@ -236,6 +241,169 @@ def test_ctrl_c_marks_the_run_failed_and_exits_130(tmp_path, fault_notebook):
     assert manifest["status"] == "failed" and manifest["error"].startswith("interrupted (Ctrl-C)")
     after = snapshot(tmp_path / "faults")
     assert {k: v for k, v in after.items() if not k.startswith(run_dir.name)} == before
+
+
+def wait_for(condition, what: str, seconds: float = 240) -> None:
+    deadline = time.time() + seconds
+    while not condition() and time.time() < deadline:
+        time.sleep(0.3)
+    assert condition(), what
+
+
+def report_in_background(root: Path, notebook: Path, mode: str) -> subprocess.Popen:
+    """``kit report`` in its own process group (so the test can kill it and its kernel at once)."""
+    return subprocess.Popen([KIT, "report", str(SAMPLE), "--title", "Faults", "-o", str(root),
+                             "--notebook", str(notebook), "-p", "mode", mode],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+
+
+def test_sigterm_marks_the_run_failed_and_exits_143(tmp_path, fault_notebook):
+    proc = report_in_background(tmp_path, fault_notebook, "sleep")
+    wait_for(lambda: list((tmp_path / "faults").glob("*/started")), "the slow cell never started")
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 143, err
+    run_dir = next(p.parent for p in (tmp_path / "faults").glob("*/started"))
+    manifest = json.loads((run_dir / "manifest.json").read_text())
+    assert manifest["status"] == "failed" and manifest["error"].startswith("terminated (SIGTERM)")
+
+
+def test_a_run_killed_outright_is_found_stale_and_kit_diff_refuses_it(tmp_path, fault_notebook):
+    ok = run_report([SAMPLE], title="Faults", output_root=tmp_path, notebook=fault_notebook)
+    proc = report_in_background(tmp_path, fault_notebook, "sleep")
+    wait_for(lambda: list((tmp_path / "faults").glob("*/started")), "the slow cell never started")
+    os.killpg(proc.pid, signal.SIGKILL)  # kill -9: the runner and its kernel, no chance to clean up
+    proc.communicate(timeout=60)
+    killed = next(p.parent for p in (tmp_path / "faults").glob("*/started"))
+    manifest = json.loads((killed / "manifest.json").read_text())
+    assert manifest["status"] == "running" and manifest["runner"]["pid"] == proc.pid
+    result = subprocess.run([KIT, "diff", str(killed), str(ok.run_dir)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2 and "did not finish" in result.stderr and "is gone" in result.stderr, result.stderr
+    manifest = json.loads((killed / "manifest.json").read_text())
+    assert manifest["status"] == "failed" and manifest["stale"] is True and "kill -9" in manifest["error"]
+
+
+def test_the_next_report_marks_a_stale_run_failed(tmp_path, fault_notebook):
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    stale = tmp_path / "faults" / "20250101T000000Z"
+    stale.mkdir(parents=True)
+    from kit.report import runner_identity
+
+    (stale / "manifest.json").write_text(json.dumps({"status": "running", "started": "2025-01-01T00:00:00+00:00",
+                                                     "runner": {**runner_identity(), "pid": dead.pid,
+                                                                "process_started": ""}}))
+    run_report([SAMPLE], title="Faults", output_root=tmp_path, notebook=fault_notebook)
+    manifest = json.loads((stale / "manifest.json").read_text())
+    assert manifest["status"] == "failed" and manifest["stale"] is True
+
+
+def test_latest_names_the_run_started_last_not_the_one_finished_last(tmp_path, fault_notebook):
+    slow = report_in_background(tmp_path, fault_notebook, "wait")
+    wait_for(lambda: list((tmp_path / "faults").glob("*/started")), "the first run never started")
+    first = next(p.parent for p in (tmp_path / "faults").glob("*/started"))
+    second = run_report([SAMPLE], title="Faults", output_root=tmp_path, notebook=fault_notebook)
+    (tmp_path / "faults" / "release").write_text("1")
+    _, err = slow.communicate(timeout=240)
+    assert slow.returncode == 0, err
+    assert json.loads((first / "manifest.json").read_text())["status"] == "ok"
+    assert json.loads((tmp_path / "faults" / "latest.json").read_text())["run"] == second.run_dir.name
+
+
+def test_ctrl_c_before_the_notebook_starts_leaves_no_empty_folder(tmp_path, fault_notebook, monkeypatch):
+    import kit.report
+
+    def interrupted():
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(kit.report, "git_commit", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        run_report([SAMPLE], title="Faults", output_root=tmp_path, notebook=fault_notebook)
+    assert not [p for p in tmp_path.rglob("*") if p.is_dir() and not any(p.iterdir())], "no empty run folder"
+
+
+def test_every_file_of_a_run_folder_has_the_umask_mode(tmp_path, fault_notebook):
+    import stat
+
+    mask = os.umask(0o022)
+    os.umask(mask)
+    ok = run_report([SAMPLE], title="Faults", output_root=tmp_path, notebook=fault_notebook)
+    written = [p for p in [*ok.run_dir.rglob("*"), tmp_path / "faults" / "latest.json"] if p.is_file()]
+    assert {p.name for p in written} >= {"report.html", "manifest.json", "latest.json", "numbers.csv", "report.ipynb"}
+    assert {p.name: oct(stat.S_IMODE(p.stat().st_mode)) for p in written} == \
+        {p.name: oct(0o666 & ~mask) for p in written}
+
+
+def test_title_with_a_credential_is_refused_like_the_parameter(tmp_path):
+    token = "ghp_" + "a1B2" * 9
+    proc = subprocess.run([KIT, "report", str(SAMPLE), "--title", f"Leak {token}", "-o", str(tmp_path)],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2 and "'title' looks like a credential" in proc.stderr, proc.stderr
+    assert not list(tmp_path.iterdir()), "no folder, manifest or page carries the token"
+
+
+@pytest.mark.parametrize("args, message", [
+    (["-p", "period", "fortnight"], "'period' must be one of day, week, month, got 'fortnight'"),
+    (["-p", "key_dates", "Feb 12 call"], "'key_dates': key date 'Feb 12 call' does not start with a date"),
+    (["-p", "key_dates", "2025-13-45 call"], "'key_dates': key date '2025-13-45' is not a date"),
+    (["-p", "counter_claim_days", "-3"], "'counter_claim_days' must be a whole number of 0 or more"),
+    (["-p", "start_date", "2025-03-01", "-p", "end_date", "2025-02-01"], "'start_date' (2025-03-01) is after"),
+    (["-p", "corrections_file", "no-such-corrections.csv"], "'corrections_file': "),
+])
+def test_a_bad_parameter_value_stops_the_run_before_it_starts(tmp_path, args, message):
+    proc = subprocess.run([KIT, "report", str(SAMPLE), "-o", str(tmp_path), *args],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2 and message in proc.stderr, proc.stderr
+    assert not list(tmp_path.iterdir()), "nothing was started"
+
+
+EDIT_THEN_LOAD = '''
+from pathlib import Path
+import kit
+article = Path(input_paths[0]) / "a.md"
+# Someone saves the article again just after kit report started, before the notebook read it.
+article.write_text(article.read_text(encoding="utf-8") + "\\n\\nAn update was added later.\\n", encoding="utf-8")
+loaded = kit.load_articles(input_paths)
+kit.write_table(loaded.inputs, Path(output_dir) / "tables", "inputs", formats=("csv",))
+'''
+
+
+def test_the_manifest_describes_the_bytes_the_report_read(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "a.md").write_text("---\ntitle: A FICTIONAL note\n---\nThe first version of a fictional text.\n",
+                               encoding="utf-8")
+    nb = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "newsroom-kit", "display_name": "newsroom-kit",
+                                                           "language": "python"}})
+    nb.cells = [nbformat.v4.new_code_cell('input_paths = []\noutput_dir = "."\ntitle = ""\n',
+                                          metadata={"tags": ["parameters"]}),
+                nbformat.v4.new_code_cell(EDIT_THEN_LOAD)]
+    nbformat.write(nb, tmp_path / "edit.ipynb")
+    ok = run_report([data], title="Edited", output_root=tmp_path / "reports", notebook=tmp_path / "edit.ipynb")
+    read = (data / "a.md").read_bytes()
+    assert b"An update was added later." in read
+    entries = json.loads(ok.manifest.read_text())["inputs"]
+    assert entries == [{"path": str(data / "a.md"), "bytes": len(read), "sha256": hashlib.sha256(read).hexdigest()}]
+
+
+def test_kit_report_of_its_own_folder_never_reads_its_earlier_output(tmp_path):
+    project = tmp_path / "project"
+    shutil.copytree(SAMPLE, project / "articles")
+    env = {**os.environ, "KIT_CACHE_DIR": str(project / "kitcache")}
+    command = [KIT, "report", ".", "--title", "Self", "--actors", str(SAMPLE_ACTORS), "--processes", "1"]
+    runs = []
+    for _ in range(2):
+        proc = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=600)
+        assert proc.returncode == 0, proc.stderr
+        runs.append(Path(proc.stdout.split("run: ", 1)[1].strip()))
+    first, second = (json.loads((r / "manifest.json").read_text()) for r in runs)
+    assert second["stages"]["quotes"]["statements"] == first["stages"]["quotes"]["statements"]
+    assert second["stages"]["load"]["articles"] == first["stages"]["load"]["articles"]
+    inputs = pd.read_csv(runs[1] / "tables" / "inputs.csv", keep_default_na=False)
+    ignored = dict(zip(inputs["path"], inputs["reason"]))
+    assert "the kit's own output" in ignored[str(project / "reports" / "self")]
+    assert ignored[str(project / "kitcache")].endswith("the extraction cache; never read as articles")
+    assert not inputs["path"].str.contains("report.html|manifest.json").any()
 
 
 def test_secrets_in_the_environment_never_reach_the_notebook(tmp_path, fault_notebook, monkeypatch):

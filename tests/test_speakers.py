@@ -316,3 +316,10 @@ def test_every_president_turn_in_the_white_house_files_is_the_one_in_office(name
     assert president.sum() > 20
     assert wrong.empty, wrong[["article_id", "published", "speaker_mention", "actor"]].head().to_string()
     assert set(out["camp"]) == {"White House"}
+
+
+@pytest.mark.parametrize("disguised", ["\u202aDmitry Peskov\u202c", "Pes\u2066k\u2069ov", "Dmitry Pes\u200ekov",
+                                       "\u2067Peskov\u2069"])
+def test_names_are_matched_with_bidi_controls_removed(registry, disguised):
+    found = registry.match(disguised, pd.Timestamp("2025-02-09T12:00Z"), NEWS)
+    assert found.actor and found.actor["name"] == "Dmitry Peskov" and found.matched_by != "fuzzy"

@@ -52,10 +52,14 @@ def test_report_writes_html_tables_and_manifest(sample_report):
 
 
 def test_failing_cell_keeps_notebook_and_names_the_cell(tmp_path):
+    # A bad value (period "fortnight") is refused before the run; a corrections file that breaks
+    # in the middle of the run fails a cell.
+    broken = tmp_path / "corrections.csv"
+    broken.write_text("quote_id,correction,value\nx:1,typo,\n", encoding="utf-8")
     with pytest.raises(ReportFailed) as info:
-        run_report([SAMPLE], title="Broken", output_root=tmp_path, parameters={"period": "fortnight"})
+        run_report([SAMPLE], title="Broken", output_root=tmp_path, parameters={"corrections_file": str(broken)})
     run_dir = info.value.run_dir
-    assert "cell" in str(info.value) and "KeyError" in str(info.value)
+    assert "cell" in str(info.value) and "CorrectionsError" in str(info.value)
     assert (run_dir / "report.ipynb").exists()
     manifest = json.loads((run_dir / "manifest.json").read_text())
     assert manifest["status"] == "failed" and manifest["failed_cell"]["index"] > 0
