@@ -19,14 +19,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from urllib.parse import urlsplit
-
 import numpy as np
 import pandas as pd
 
 from .config import data_path, load_yaml
 from .schemas import ECHO_COLUMNS, ECHOES_SCHEMA, empty_table
-from .table import speaker_name, text_column
+from .table import text_column, web_site
 
 _QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'",
                               "–": "-", "—": "-"})
@@ -259,10 +257,7 @@ def echo_clusters(table: pd.DataFrame, threshold: float = 90, min_words: int = E
 def outlet(url: str, source: str, article_id: str) -> str:
     """Who published an article: the web site of its link (``www.`` dropped), else its source, else the
     article itself. The sections of one site ("White House / fact-sheets", "… / press-briefings") are one outlet."""
-    host = urlsplit(url).hostname if url and "://" in url else None
-    if host:
-        return host.removeprefix("www.")
-    return source or article_id
+    return web_site(url) or source or article_id
 
 
 _NOT_A_NAME = {"a", "an", "the", "my", "our", "his", "her", "their", "its", "your", "this", "that", "these",

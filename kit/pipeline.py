@@ -231,7 +231,7 @@ def build_tables(statements: pd.DataFrame, articles: pd.DataFrame, period: str =
         theme_tags=tags,
         themes_by_camp=themes_by_camp(table, tags, lexicon),
         themes_by_period=themes_by_period(table, tags, theme_period),
-        claims=claims_and_counterclaims(table, tags, days=int(claim_days), lexicon=lexicon, lemmas=lemmas,
+        claims=claims_and_counterclaims(table, tags, days=int(claim_days), lexicon=lexicon, lemmas=lemmas, nlp=nlp,
                                         limit=claim_limit, registry=registry),
         echoes=echoes(table, clusters),
         texts=texts_by_period(articles, period),
