@@ -8,9 +8,10 @@ predictions in the scorer's shape (one article per line: id, quotes with quote_s
 quote_spans, speaker, speaker_start/end) to ``--out``, and calls
 ``../shared/tools/score_quotes.py`` for all kinds (every row), direct (the engine's direct
 quotes and turns) and direct+mixed (direct, turns and partial quotes), then the strict variant
-of the last two with every row scored. Prints the scorer's JSON, a summary (overlap P/R/F1 and
-end-to-end F1 per selection, recall per gold kind), the engine's rows per kind and act with the
-share that matches a gold attribution, and the engine's words per second.
+of the last two with every row scored. Prints the scorer's JSON, a summary (overlap P/R/F1,
+end-to-end F1 and speaker accuracy on matched rows per selection, recall per gold kind), the
+engine's rows per kind and act with the share that matches a gold attribution, and the
+engine's words per second.
 
 The adapter maps a statement to PolNeAR's notion of content: the quoted pieces for a direct
 quote or turn, the whole reported clause (``content_start``/``content_end``) for a partial
@@ -180,10 +181,11 @@ def main(argv=None) -> int:
         print(json.dumps(summary[label], indent=1))
     for label, res in strict.items():
         print(f"strict {label} (every row scored): overlap {res['overlap']}, e2e F1 {res['e2e']['F1']}")
-    print("\n== summary: overlap P / R / F1, end-to-end F1 ==")
+    print("\n== summary: overlap P / R / F1, end-to-end F1, speaker right on matched rows ==")
     for label, res in summary.items():
         o = res["overlap"]
-        print(f"{label:13} {o['P']:5} / {o['R']:5} / {o['F1']:5}   e2e {res['e2e']['F1']}")
+        print(f"{label:13} {o['P']:5} / {o['R']:5} / {o['F1']:5}   e2e {res['e2e']['F1']:5}   "
+              f"speaker {res['speaker_acc_on_matched']['all']['acc']}%")
     print("\n== recall per gold kind (all rows scored) ==")
     for kind, r in summary["all"]["recall_by_kind"].items():
         print(f"{kind:9} {r['found']:5} of {r['gold']:5}  {r['R']}")

@@ -13,7 +13,7 @@
     speaker                      the speaker resolved within the article: a full name
                                  ("Donald Trump" for "he"), or a description kept as written
                                  ("a senior Russian lawmaker"); "" if none
-    speaker_mention, speaker_start, speaker_end   the words the cue attaches to ("he"), -1 if none
+    speaker_mention, speaker_start, speaker_end   the words the cue attaches to ("he", "who"), -1 if none
     cue, cue_start, cue_end      the speech verb or phrase ("told", "according to"), -1 if none
     act                          the speech act of the cue (says, denies, rejects, warns, accuses,
                                  demands, promises, agrees, concerned, believes); "says" for
@@ -40,12 +40,16 @@ How it works (rules, no trained model beyond spaCy's parser):
   subject is the speaker mention, and a passive or impersonal cue ("It was emphasised that")
   takes the text's main speaker (see ``_implicit_speakers``);
 * what is not speech is left out: a negated cue over a question ("has not stated whether"),
-  action verbs, naming participles and word senses, link lines, captions and headlines;
+  action verbs, naming participles and word senses, link lines, captions and headlines, and
+  a cue inside what another cue reports ("Critics charged that the hearing failed to
+  [provide] any new information" is the critics' one statement);
 * a quotation is direct when it is the whole content of its cue, partial when it sits inside a
   longer reported clause; a cue's clause without quotation marks is indirect speech;
 * transcript lines that open with a speaker label are turns;
-* speakers are resolved within the article by ``kit.coref``; a quote without a cue takes the
-  speaker of the quote before it (or after it in the same paragraph).
+* speakers are resolved within the article by ``kit.coref`` ("who" in "Peskov, who said" is
+  the mention, Peskov the speaker); a quotation that opens its paragraph below one ending
+  "He said:" takes that cue; any other quote without a cue takes the speaker of the quote
+  before it (or after it in the same paragraph).
 
 The engine never raises for one odd article: an article that fails is reported as a warning
 and yields no rows.
@@ -70,7 +74,7 @@ from .quotes_marks import Quotation, Turn, find_quotations, find_turns, paragrap
 log = logging.getLogger(__name__)
 
 # Bump when the engine's rows change, so kit.cache re-extracts instead of reusing old rows.
-ENGINE_VERSION = "9"
+ENGINE_VERSION = "21"
 
 STATEMENT_COLUMNS = [
     "article_id", "quote_id", "quote", "quote_start", "quote_end", "quote_spans", "quote_text",
@@ -252,9 +256,11 @@ def _quoted(tok) -> bool:
 
 def _subject(verb, depth: int = 0):
     """The speaker token of a cue verb: its subject, the subject of the verb it hangs from
-    ("..., adding that"), the noun a relative clause describes ("Peskov, who said"), or the
-    agent of a passive ("was raised by Putin"). The subject of a passive is never the speaker:
-    it is what was said ("X was pointed out") or who was told ("He was told that").
+    ("..., adding that", "responded by calling"), the relative pronoun ("who" in "Peskov, who
+    said", resolved to the noun it stands for by :func:`_antecedent`), the noun a relative clause
+    without one describes, or the agent of a passive ("was raised by Putin"). The subject of a
+    passive is never the speaker: it is what was said ("X was pointed out") or who was told ("He
+    was told that").
 
     Of two subjects the parser hangs on one verb, the one outside quotation marks speaks: in
     "“Nothing about Ukraine without Ukraine,” Kovalchuk told reporters" the quote's first word
@@ -269,8 +275,6 @@ def _subject(verb, depth: int = 0):
             return _subject(verb.head, depth + 1)
         # "Trump was asked about it and said ...": who was asked is who then spoke
         if child.dep_ == "nsubj" or (depth and child.dep_ == "nsubjpass" and child.lower_ != "it"):
-            if child.lower_ in RELATIVE and verb.dep_ == "relcl":
-                return verb.head
             return child
     if not depth and any(c.dep_ in PASSIVE_DEPS for c in verb.children):
         for child in verb.children:
@@ -281,9 +285,38 @@ def _subject(verb, depth: int = 0):
         return verb.head
     if depth < 3 and verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.i != verb.i:
         return _subject(verb.head, depth + 1)
+    if depth < 3 and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in {"VERB", "AUX"}:
+        return _subject(verb.head.head, depth + 1)  # "Trump responded by calling him ...", "after questioning"
     if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
         return verb.head  # "a statement saying ..."
+    return _lost_subject(verb)
+
+
+def _lost_subject(verb):
+    """"One in three said A and [one in four] said B": the parser makes the second subject a
+    conjunct of the first clause's last noun; it is the noun phrase that ends right before the
+    verb, coordinated with "and"."""
+    if verb.dep_ != "ccomp" or verb.i == 0:
+        return None
+    last = verb.doc[verb.i - 1]
+    for tok in [last, *last.ancestors]:
+        if tok.dep_ == "conj" and tok.right_edge.i == verb.i - 1 and tok.pos_ in {"NOUN", "PROPN", "NUM", "PRON"}:
+            return tok
+        if tok.i == verb.head.i:
+            break
     return None
+
+
+def _antecedent(source):
+    """The noun a relative pronoun stands for ("Peskov" for "who" in "Peskov, who said"), else the
+    speaker token itself: the speaker is resolved from it, while the mention stays the pronoun."""
+    if source.lower_ in RELATIVE and source.head.dep_ == "relcl" and source.head.head.i != source.head.i:
+        noun = source.head.head
+        # "Will Smith, Patti LaBelle and Stevie Wonder, who joked": the parser hangs the clause on
+        # the list's first name, yet it describes the one just before it
+        before = next((t for t in reversed(source.doc[noun.i:source.i]) if not t.is_punct), noun)
+        return max((c for c in (noun, *noun.conjuncts) if c.i <= before.i), key=lambda c: c.i, default=noun)
+    return source
 
 
 def _clause_tokens(head, exclude: set) -> set:
@@ -361,16 +394,51 @@ def _bare_noun(noun) -> set:
                        for t in c.subtree}
 
 
+def _has_subject(verb) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+
+
 def _next_statements(cue_tok, clause, lex: Lexicon) -> set:
-    """Inside a reported clause, the speaker's next statement coordinated with it: "said he
-    would order a review [and warned against hackers]" (a cue verb in the cue's own form, with
-    no subject of its own), which is a statement of its own."""
+    """Inside a reported clause, the next statement coordinated with it, which is a statement of
+    its own: the speaker's ("said he would order a review [and warned against hackers]": a cue
+    verb in the cue's own form, with no subject of its own) or another speaker's ("One in three
+    said the party does not care [and one in four said it was hostile]": a speech verb with its
+    own subject and clause and no "that", coordinated with the reported clause itself)."""
     out = set()
     for t in clause.subtree:
-        if t.dep_ == "conj" and t.i > clause.i and t.tag_ == cue_tok.tag_ and t.lemma_.lower() in lex.acts \
-                and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children):
+        if t.dep_ != "conj" or t.i <= clause.i:
+            continue
+        same_speaker = t.tag_ == cue_tok.tag_ and t.lemma_.lower() in lex.acts and not _has_subject(t)
+        other_speaker = t.head.i == clause.i and t.lemma_.lower() in lex.verbs and _has_subject(t) \
+            and not _introduced(t) and any(c.dep_ == "ccomp" for c in t.children)
+        if same_speaker or other_speaker:
             out |= {x.i for x in t.subtree} | {c.i for c in t.head.children if c.dep_ == "cc" and c.i < t.i}
     return out
+
+
+def _opened_by_that(clause) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+
+
+def _introduced(clause) -> bool:
+    """True for a clause opened by "that", "whether", "if" ... (a reported clause, not a sentence)."""
+    return any(c.dep_ == "mark" for c in clause.children)
+
+
+def _sibling_statement(cue_tok, head, lex: Lexicon) -> bool:
+    """True for a clause the parser hangs on a cue that is a statement of its own: a parenthetical
+    attribution ("Instead, she said, her boss told her ..."), a bare speech verb ("One in three
+    said A and [one in four said] B", its subject lost to the list before it), or a speech verb
+    with its subject before the cue and a semicolon between ("[Six in 10 said A]; 46 percent
+    said B")."""
+    if head.dep_ not in {"ccomp", "parataxis"} or head.lemma_.lower() not in lex.verbs or _introduced(head):
+        return False
+    if head.dep_ == "parataxis" and _has_subject(head) and not any(c.dep_ in CONTENT_DEPS for c in head.children):
+        return True  # "Instead, [she said], her boss told her ...": the attribution of the clause
+    if not _has_subject(head):
+        return head.i > cue_tok.i and any(c.dep_ in CONTENT_DEPS for c in head.children)
+    doc = head.doc
+    return head.i < cue_tok.i and any(doc[i].text == ";" for i in range(head.right_edge.i + 1, cue_tok.i))
 
 
 def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
@@ -398,15 +466,23 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
         # a thought counts with a clause, or an infinitive in the active ("wants to meet", not
         # "is thought to be")
         heads = [c for c in tok.children if c.dep_ in CONTENT_DEPS and not (
-            belief and (c.dep_ == "parataxis" or (c.dep_ == "xcomp" and (passive or c.pos_ not in {"VERB", "AUX"}))))]
+            belief and (c.dep_ == "parataxis" or (c.dep_ == "xcomp" and (passive or c.pos_ not in {"VERB", "AUX"}))))
+            and not _sibling_statement(tok, c, lex)]
+        for c in tok.children:  # a sibling statement's lost subject is not what this cue reports
+            if _sibling_statement(tok, c, lex) and _lost_subject(c) is not None:
+                exclude = exclude | {t.i for t in _lost_subject(c).subtree}
         for h in heads:
             cue.content |= _clause_tokens(h, exclude) - _next_statements(tok, h, lex)
             if h.dep_ == "xcomp" and h.tag_ == "VB":  # "wants to triple X, grow Y and create Z"
                 for c in tok.children:
                     if c.dep_ == "conj" and c.tag_ == "VB" and c.i > h.i:
                         cue.content |= _clause_tokens(c, exclude) | {t.i for t in tok.children if t.dep_ == "cc" and h.i < t.i < c.i}
-        if not heads and tok.dep_ == "parataxis" and tok.head.pos_ in {"VERB", "AUX"} and not belief:
-            cue.content = _clause_tokens(tok.head, {t.i for t in tok.subtree})  # "X, he said, is Y"
+        if not heads and not belief and (tok.dep_ == "parataxis" or (
+                tok.dep_ == "advcl" and tok.i > tok.head.i and not _introduced(tok) and _has_subject(tok))):
+            # "X, he said, is Y", "X is Y, she said" (which the parser may hang as an adverbial);
+            # also over a clause read as a noun phrase ("In both cases, Eric Trump said, those
+            # donations paid for ...")
+            cue.content = _clause_tokens(tok.head, {t.i for t in tok.subtree})
     if target is None and passive:
         target = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.lower_ != "it"), None)
     noun_act = lex.nouns.get(target.lemma_.lower()) if target is not None else None
@@ -446,7 +522,8 @@ def _adjective_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
     source = _subject(head)
     if source is None or source.lower_ == "it":
         return None
-    clause = [c for c in tok.children if c.dep_ == "ccomp"] or \
+    # "made it clear that she has concerns": the parser may hang the that-clause as an adverbial
+    clause = [c for c in tok.children if c.dep_ == "ccomp" or (c.dep_ == "advcl" and _opened_by_that(c))] or \
         [c for c in head.children if c.dep_ == "ccomp" and c.i > tok.i]
     if not clause:
         return None
@@ -455,6 +532,28 @@ def _adjective_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
     cue.content = _clause_tokens(clause[0], source_ids | {head.i, tok.i})
     cue.subtree = set(cue.content)
     return cue
+
+
+def _phrase_content(sent, phrase_ids: set) -> set:
+    """What 'according to X' reports when it ends or opens its sentence (or the parenthesis it
+    sits in): everything before it ("Trump received 37 percent and Bloomberg 13 percent, according
+    to the results"), or everything after it ("According to recent polling, the candidate is once
+    again leading"), not just the clause the parser hangs it on; empty when it sits mid-sentence."""
+    first, last = min(phrase_ids), max(phrase_ids)
+    words = lambda ids: [sent.doc[i] for i in ids if not sent.doc[i].is_punct]
+    start = sent.start
+    for i in range(first - 1, sent.start - 1, -1):
+        if sent.doc[i].text == ")":
+            break
+        if sent.doc[i].text == "(":
+            start = i + 1
+            break
+    before, after = range(start, first), range(last + 1, sent.end)
+    if not words(after) or (start > sent.start and sent.doc[last + 1: last + 2].text == ")"):
+        return set(before)
+    if not [t for t in words(before) if t.dep_ not in {"cc", "advmod"}]:
+        return set(after)
+    return set()
 
 
 def _phrase_cues(doc, lex: Lexicon, blocked: set) -> list[Cue]:
@@ -476,7 +575,7 @@ def _phrase_cues(doc, lex: Lexicon, blocked: set) -> list[Cue]:
                 anchor = anchor.head
             phrase_ids = {t.i for tk in toks for t in tk.subtree} | {t.i for t in toks}
             cue = Cue(toks, toks[0].sent, source=pobj)
-            cue.content = {t.i for t in anchor.subtree} - phrase_ids
+            cue.content = _phrase_content(toks[0].sent, phrase_ids) or {t.i for t in anchor.subtree} - phrase_ids
             cue.subtree = set(cue.content)
             cues.append(cue)
     return cues
@@ -508,7 +607,7 @@ def _content_pieces(doc, ids: set, off: int, trim_left: frozenset | set = TRIM_L
     while order and (doc[order[0]].lower_ in trim_left and doc[order[0]].dep_ in {"mark", "aux", "punct", "cc"}
                      or doc[order[0]].is_punct and doc[order[0]].text not in "“\"‘'«„"):
         order.pop(0)
-    while order and doc[order[-1]].is_punct and doc[order[-1]].text not in "”\"’'»":
+    while order and (doc[order[-1]].is_punct and doc[order[-1]].text not in "”\"’'»" or doc[order[-1]].dep_ == "cc"):
         order.pop()
     pieces: list[list[int]] = []
     for i in order:
@@ -622,13 +721,19 @@ def _quote_token_ids(doc, q: Quotation, off: int, end: int) -> set:
     return ids
 
 
-def _attach(q_ids: set, cues: list[Cue], doc) -> tuple[Cue | None, str]:
-    """The cue a quotation belongs to, and how ('content', 'subtree' or 'near')."""
+def _attach(q_ids: set, cues: list[Cue], doc, quoted: set = frozenset()) -> tuple[Cue | None, str]:
+    """The cue a quotation belongs to, and how ('content', 'adjacent', 'subtree' or 'near');
+    ``quoted`` holds the tokens of every quotation in the paragraph."""
     if not q_ids:
         return None, ""
     best = [c for c in cues if c.content & q_ids]
     if best:
         return min(best, key=lambda c: len(c.content)), "content"
+    # '“If you look back,” Scott said, “I could have ...”': the parser hangs the first piece on
+    # the cue as an adverbial clause, yet only the speaker and commas stand between them
+    best = [c for c in cues if not c.belief and _split_piece(c, q_ids, doc, quoted)]
+    if best:
+        return min(best, key=lambda c: min(abs(c.tokens[0].i - min(q_ids)), abs(c.tokens[0].i - max(q_ids)))), "adjacent"
     best = [c for c in cues if c.subtree & q_ids and not c.belief]
     if best:
         return min(best, key=lambda c: len(c.subtree)), "subtree"
@@ -650,14 +755,32 @@ def _attach(q_ids: set, cues: list[Cue], doc) -> tuple[Cue | None, str]:
     return None, ""
 
 
+def _split_piece(cue: Cue, q_ids: set, doc, quoted: set) -> bool:
+    """True for a quotation that is a piece of what its neighbouring cue reports: next to the
+    cue, ended by a comma, question or exclamation mark when it comes first ('“A,” she said'),
+    and the cue reports nothing but quotations ('“A,” she said, “B.”'); not for a title or a
+    sentence of its own ('“Face the Nation,” Ryan said the ...', '“... neighbourhood.” Russia
+    insisted that ...')."""
+    if [i for i in cue.content - quoted if doc[i].is_alpha] or not _adjacent(cue, q_ids, doc):
+        return False
+    last = max(q_ids)
+    if last > cue.tokens[0].i:
+        return True
+    ends = [doc[i].text for i in range(last, min(last + 3, len(doc))) if doc[i].is_punct]
+    return any(p in {",", "?", "!", "—", "–", "-", "--", "...", "…"} for p in ends)
+
+
 def _adjacent(cue: Cue, q_ids: set, doc) -> bool:
     """True when only punctuation (and the speaker) stands between the quotation and its cue:
     '“A,” Trump said' or 'Trump responded, “A”' (a direct quote, not a partial one)."""
     first, last = min(q_ids), max(q_ids)
     near = {t.i for t in cue.tokens}
     if cue.source is not None:
-        near |= {t.i for t in cue.source.subtree}
-        near |= {t.i for t in cue.source.subtree for t in t.ancestors if t.i in near}
+        source = cue.source
+        if source.lower_ in RELATIVE and source.head.dep_ == "relcl":
+            source = source.head.head  # the noun phrase the relative clause (and the cue) sits in
+        near |= {t.i for t in source.subtree}
+        near |= {t.i for t in source.subtree for t in t.ancestors if t.i in near}
     lo, hi = min(near), max(near)
     between = range(last + 1, lo) if last < lo else range(hi + 1, first) if hi < first else None
     if between is None:
@@ -672,14 +795,23 @@ def _whole_sentence(q_ids: set, doc) -> bool:
     return len([i for i in words if i in q_ids]) >= 0.8 * len(words)
 
 
-def _is_partial(cue: Cue, how: str, q_ids: set, doc, glue: frozenset = frozenset({"that", "to"})) -> bool:
+def _is_partial(cue: Cue, how: str, q_ids: set, doc, glue: frozenset = frozenset({"that", "to"}),
+                quoted: set = frozenset()) -> bool:
+    """True for a quotation that is only part of what its cue reports: "Clinton, though, would
+    have to “go more to center,” Cuban said" (the reported clause holds words outside every
+    quotation, even when the quotation stands next to the cue), "described it as “good”"."""
+    region = cue.content if how == "content" else cue.subtree
+    words = lambda ids: [doc[i] for i in ids if doc[i].is_alpha and doc[i].lower_ not in glue]
+    outside = words(region - q_ids)
+    first = min(q_ids)
+    # 'X will use it, Kall said: “I feel ...”' is Kall's quotation whole
+    after_colon = first > cue.tokens[-1].i and any(doc[i].text == ":" for i in range(max(first - 2, 0), first))
+    if how == "content" and len(words(region - q_ids - quoted)) >= 2 and not after_colon:
+        return True
     if _adjacent(cue, q_ids, doc):
         return False
     if how == "near":
         return not _whole_sentence(q_ids, doc)
-    region = cue.content if how == "content" else cue.subtree
-    outside = [doc[i] for i in region - q_ids
-               if doc[i].is_alpha and doc[i].lower_ not in glue and not doc[i].is_punct]
     return len(outside) >= 2 or (how == "subtree" and len(outside) >= 1)
 
 
@@ -694,6 +826,17 @@ def _unsaid(cue: Cue, doc) -> bool:
     if not any(c.dep_ == "neg" for t in cue.tokens for c in t.children):
         return False
     return doc[min(cue.content)].lower_ in WH_WORDS
+
+
+def _reported_within(cue: Cue, cues: list[Cue]) -> bool:
+    """True for a cue inside what another cue reports: "Critics charged that the hearing failed to
+    [provide] any new information", "officials said the meeting was aimed at [explaining] the
+    actions", "Ms. Sherry said her editors took out a scene where he [invites] her to ...". It is
+    part of the outer statement, not a statement of its own (PolNeAR annotates a few such nested
+    attributions; news quote trackers annotate the outer one)."""
+    at = cue.tokens[0].i
+    return any(at in other.content and other.tokens[0].i not in cue.content
+               for other in cues if other is not cue and not other.quote_only)
 
 
 # Words a headline leaves in lower case; every other word of a headline is capitalised.
@@ -756,9 +899,10 @@ def statements_in_paragraph(plan: Plan, k: int, doc, lex, blocked_spans, grammar
     cues = grammar.cues(doc, lex, blocked)
     out: list[Statement] = []
     by_cue: dict[int, Statement] = {}
-    for q in quotes:
-        q_ids = _quote_token_ids(doc, q, off, end)
-        cue, how = _attach(q_ids, cues, doc)
+    q_tokens = [_quote_token_ids(doc, q, off, end) for q in quotes]
+    quoted = set().union(*q_tokens)
+    for q, q_ids in zip(quotes, q_tokens):
+        cue, how = _attach(q_ids, cues, doc, quoted)
         sent = (off + doc[min(q_ids)].sent.start_char, off + doc[max(q_ids)].sent.end_char) if q_ids else (off, end)
         words = len(plan.text[q.start:q.end].split())
         if cue is None:
@@ -766,6 +910,11 @@ def statements_in_paragraph(plan: Plan, k: int, doc, lex, blocked_spans, grammar
             if prev is not None and prev.kind == "direct" and prev.cue is not None and prev.pieces[-1][1] < q.start:
                 prev.pieces = prev.pieces + q.pieces  # '"A," he said. "B."': B goes on A's statement
                 prev.sentence = (prev.sentence[0], max(prev.sentence[1], sent[1]))
+                continue
+            if prev is not None and prev.kind == "partial" and prev.cue is not None and prev.pieces[-1][1] < q.start \
+                    and words >= 4:
+                # 'It was "A," she said. "B."': B is her quotation, by the same cue
+                out.append(Statement(q.pieces, "direct", prev.cue, off, None, sent, prev.confidence, q.closed, para=k))
                 continue
             if words < 4 and not q.pieces[-1][1] - q.pieces[0][0] > 40:
                 continue  # a scare quote, title or nickname
@@ -779,7 +928,7 @@ def statements_in_paragraph(plan: Plan, k: int, doc, lex, blocked_spans, grammar
             st.pieces = sorted(st.pieces + q.pieces)
             st.sentence = (min(st.sentence[0], sent[0]), max(st.sentence[1], sent[1]))
             continue
-        partial = _is_partial(cue, how, q_ids, doc, grammar.glue)
+        partial = _is_partial(cue, how, q_ids, doc, grammar.glue, quoted)
         if partial and how == "near" and words < 4:
             continue  # a short quote the cue does not govern: a scare quote or a title
         content = None
@@ -788,14 +937,14 @@ def statements_in_paragraph(plan: Plan, k: int, doc, lex, blocked_spans, grammar
             content = _content_pieces(doc, region, off, grammar.trim_left)
         cue_sent = cue.tokens[0].sent
         sent = (min(sent[0], off + cue_sent.start_char), max(sent[1], off + cue_sent.end_char))
-        conf = {"content": 0.9, "subtree": 0.8, "near": 0.75}[how] * (1.0 if q.closed else 0.8)
+        conf = {"content": 0.9, "adjacent": 0.9, "subtree": 0.8, "near": 0.75}[how] * (1.0 if q.closed else 0.8)
         st = Statement(q.pieces, "partial" if partial else "direct", cue, off, content, sent, conf, q.closed, para=k)
         by_cue[key] = st
         out.append(st)
     for cue in cues:
         if id(cue) in by_cue or cue.quote_only or len([i for i in cue.content if doc[i].is_alpha]) < 2:
             continue
-        if _unsaid(cue, doc):
+        if _unsaid(cue, doc) or _reported_within(cue, cues):
             continue
         if cue.content & blocked:
             continue
@@ -831,7 +980,13 @@ def _row(plan: Plan, st: Statement, resolver: Resolver, doc, lex, grammar: Gramm
         if cue.source is not None:
             q_ids = set()
             s, e, head = grammar.mention(cue.source, off, q_ids)
+            # '">Sanders said': markup left in the text glued to the name is not part of it
+            while s < e - 1 and not (text[s].isalnum() or text[s] in "@#"):
+                s += 1
             row.update(speaker_mention=text[s:e], speaker_start=s, speaker_end=e)
+            named = _antecedent(cue.source)
+            if named is not cue.source:
+                s, e, head = grammar.mention(named, off, q_ids)
             row["speaker"] = resolver.resolve(text[s:e], s, head.text, off + head.idx)
         else:
             row["confidence"] = round(row["confidence"] * 0.6, 2)
@@ -909,6 +1064,33 @@ def _implicit_speakers(rows: list[dict], people: set[str]) -> None:
         r["confidence"] = round(min(r["confidence"], 0.5), 2)
 
 
+def _introducing_cue(doc, lex: Lexicon) -> Cue | None:
+    """The cue of a paragraph that ends with a colon to introduce the quotation below it:
+    "Caddell continued:", "President Clinton released the following statement:", "He said:"
+    (a cue verb, or a light verb with a speech noun, in the paragraph's last sentence)."""
+    toks = [t for t in doc if not t.is_space]
+    if not toks or toks[-1].text != ":" or not doc.has_annotation("DEP"):
+        return None
+    for tok in reversed(list(toks[-1].sent)):
+        lemma = tok.lemma_.lower()
+        noun = next((c.lemma_.lower() for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in lex.nouns), None)
+        if tok.pos_ in {"VERB", "AUX"} and (lemma in lex.verbs or (lemma in lex.light and noun)) \
+                and not _not_said(tok, lex):
+            act = lex.nouns[noun] if noun and lemma in lex.light else lex.acts.get(lemma, "says")
+            return Cue([tok], tok.sent, source=_subject(tok), act=act)
+    return None
+
+
+def _introduced_quotation(statements: list[Statement], para_start: int, cue: Cue, cue_off: int, text: str) -> None:
+    """A quotation that opens its paragraph with no cue of its own takes the cue of the paragraph
+    before, when that one ends with a colon ('He said:' / '“...”'): it is that speaker's."""
+    for st in statements:
+        opens = not text[para_start:st.pieces[0][0]].strip(" \t\"'“‘«„`")
+        if st.kind == "direct" and st.cue is None and st.mention is None and opens:
+            st.cue, st.off, st.confidence = cue, cue_off, 0.8 * (1.0 if st.closed else 0.8)
+            return
+
+
 def statements_for_article(plan: Plan, docs: dict, lex: Lexicon) -> list[dict]:
     """Statement rows for one article whose paragraphs have been run through spaCy."""
     persons = []
@@ -918,13 +1100,19 @@ def statements_for_article(plan: Plan, docs: dict, lex: Lexicon) -> list[dict]:
     resolver = Resolver(plan.text, persons, not_prose_spans(plan.quotations, plan.turns), lex.female, lex.male)
     turn_spans = [tuple(p) for t in plan.turns for p in t.pieces]
     rows = []
+    intro: tuple[int, Cue] | None = None  # (paragraph, cue) of a paragraph that ends 'He said:'
     for k in sorted(plan.parse):
         doc = docs[k]
         if len(doc) and not doc.has_annotation("SENT_START"):
             for tok in doc:  # a pipeline without parser or sentencizer: one sentence per paragraph
                 tok.is_sent_start = tok.i == 0
-        for st in statements_in_paragraph(plan, k, doc, lex, turn_spans + [tuple(p) for q in plan.quotations for p in q.pieces]):
+        statements = statements_in_paragraph(plan, k, doc, lex, turn_spans + [tuple(p) for q in plan.quotations for p in q.pieces])
+        if intro is not None and intro[0] == k - 1:
+            _introduced_quotation(statements, plan.paras[k][0], intro[1], plan.paras[k - 1][0], plan.text)
+        for st in statements:
             rows.append(_row(plan, st, resolver, doc, lex))
+        cue = _introducing_cue(doc, lex)
+        intro = (k, cue) if cue is not None else None
     rows += [_turn_row(plan, t, resolver) for t in plan.turns]
     rows.sort(key=lambda r: (r["quote_start"], r["quote_end"], r["kind"]))
     _inherit(rows)

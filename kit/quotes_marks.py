@@ -7,7 +7,8 @@
 * ``find_turns(text)``: transcript turns (``THE PRESIDENT:``, ``Q``, ``MS. LEAVITT:``,
   ``Vladimir Putin:``).
 
-Nothing here raises on odd input: an unclosed mark ends its quotation at the paragraph end.
+Nothing here raises on odd input: an unclosed mark ends its quotation at the paragraph end, and
+the values of markup left in a text (``<tweet author="...">``) are not quotations.
 """
 from __future__ import annotations
 
@@ -87,8 +88,15 @@ def _scan_paragraph(text: str, s: int, e: int, carried: Quotation | None):
         open_from = cont if cont is not None else s
     single_from = -1
     open_mark = ""
+    attribute_end = -1
     for m in MARK.finditer(text, s, e):
         mark, i = m.group(), m.start()
+        if i < attribute_end:
+            continue
+        if mark == '"' and open_double is None and text[i - 1:i] == "=":
+            # '<tweet author="...">': markup left in the text delimits a value, quotes nobody
+            attribute_end = text.find('"', i + 1, e) + 1 or e
+            continue
         if mark in DOUBLE_OPEN or mark in DOUBLE_EITHER or mark in DOUBLE_CLOSE:
             if open_double is not None and i < open_from:
                 continue  # the continuation mark itself
