@@ -218,7 +218,7 @@ def _spans(low: list[str], stem: list[str], index) -> list[tuple[int, int]]:
 
 
 def predicate_scope(quotes: Sequence[str], lexicon: ThemeLexicon | None = None, nlp=None,
-                    batch_size: int = 64) -> list[dict]:
+                    batch_size: int = 64, spacy_model: str | None = None) -> list[dict]:
     """Per quote, what its main verbs do: ``negated`` (a negation, from ``negations`` in
     ``data/themes.yml`` or the parser's "not", "n't", "never", bears on a main verb: see
     :func:`governs_main_verb`), ``negated_text`` (the sentences so negated), ``hedged`` (a wish,
@@ -227,7 +227,8 @@ def predicate_scope(quotes: Sequence[str], lexicon: ThemeLexicon | None = None, 
     is), ``asserts`` (a main verb with its subject and no negation anywhere: "the successful test",
     "his stance on the war" or "continue their personal contacts" assert nothing) and ``refused`` (a refusal to comment, ``refusals``: "I better not say").
 
-    English quotes are parsed (``nlp``, default the kit's pipeline); a quote in another script is
+    English quotes are parsed (``nlp``, else the pipeline ``spacy_model``, loaded only when a quote
+    needs it; see ``kit.nlp.pipeline_name``); a quote in another script is
     read word by word, where any negation or hedge counts.
     """
     lexicon = lexicon or load_themes()
@@ -246,7 +247,7 @@ def predicate_scope(quotes: Sequence[str], lexicon: ThemeLexicon | None = None, 
         if nlp is None:
             from .nlp import load_pipeline
 
-            nlp = load_pipeline()
+            nlp = load_pipeline(spacy_model)
         enabled = [name for name in nlp.pipe_names if name in PARSE_COMPONENTS]
         with nlp.select_pipes(enable=enabled):
             for quote, doc in zip(to_parse, nlp.pipe(list(to_parse), batch_size=batch_size)):
@@ -286,16 +287,17 @@ def _has_subject(verb) -> bool:
 
 def claim_features(table: pd.DataFrame, tags: pd.DataFrame | None = None, lemmas: list | None = None,
                    lexicon: ThemeLexicon | None = None, nlp=None, registry=None, method: str = "stem",
-                   max_words: int = CLAIM_MAX_WORDS) -> pd.DataFrame:
+                   max_words: int = CLAIM_MAX_WORDS, spacy_model: str | None = None) -> pd.DataFrame:
     """Per statement (one row per row of ``table``), what claims and counter-claims are read from:
 
-    quote_id; ``candidate``: a statement of a side (``opposing_camps``) in its own words
+    quote_id; ``candidate``: a statement of a side (a camp other than the press and "Other") in its own words
     (:func:`own_words`), on a theme (``tags``), neither a belief nor a concern, of
     ``CLAIM_MIN_WORDS`` to ``max_words`` words (fewer when its speech verb denies) and no refusal to
     comment; for candidates, ``negated``, ``hedged``, ``asserts`` (:func:`predicate_scope`) and
     ``negated_themes`` (the theme ids found in the negated sentences, "; "-joined); ``tokens``
     (the content lemmas its wording is compared on, negations left out); ``names`` (the camps it
-    names: a camp's label or one of its actors in ``registry``, "; "-joined).
+    names: a camp's label or one of its actors in ``registry``, "; "-joined). Each row depends on its
+    statement and article alone, so the rows can be kept per article (``kit.pipeline``).
     ``lemmas`` are :func:`kit.themes.lemmatise` of each statement's text (computed when not given).
     """
     lexicon = lexicon or load_themes()
@@ -306,16 +308,17 @@ def claim_features(table: pd.DataFrame, tags: pd.DataFrame | None = None, lemmas
     quotes = text_column(table, "quote").tolist()
     texts = [statement_text(q, s) for q, s in zip(quotes, text_column(table, "sentence"))]
     lemmas = lemmatise(texts, method=method) if lemmas is None else lemmas
-    sides = sorted({c for pair in (lexicon.opposing or opposing_pairs(table["camp"].unique())) for c in pair})
+    # The camps a statement may name; which camps oppose each other is decided when pairing.
+    sides = sorted({registry.camp_label(c) for c in registry.camps} - set(NEUTRAL_CAMPS))
     words = [len(q.split()) for q in quotes]
     acts = text_column(table, "act")
     on_theme = set(tags["quote_id"]) if tags is not None else set(table["quote_id"])
     n_words = pd.Series(words, index=table.index)
-    candidate = (table["camp"].isin(sides) & ~acts.isin(NOT_FIRM_ACTS) & table["quote_id"].isin(on_theme)
+    candidate = (~table["camp"].isin(NEUTRAL_CAMPS) & ~acts.isin(NOT_FIRM_ACTS) & table["quote_id"].isin(on_theme)
                  & (n_words <= max_words) & ((n_words >= CLAIM_MIN_WORDS) | acts.isin(DENIAL_ACTS))
                  & pd.Series(own_words(table, lexicon), index=table.index))
     picked = [i for i, c in enumerate(candidate) if c]
-    scope = dict(zip(picked, predicate_scope([quotes[i] for i in picked], lexicon, nlp)))
+    scope = dict(zip(picked, predicate_scope([quotes[i] for i in picked], lexicon, nlp, spacy_model=spacy_model)))
     none = {"negated": False, "negated_text": "", "hedged": False, "asserts": False, "refused": False}
     scopes = [scope.get(i, none) for i in range(len(quotes))]
     negated_lemmas = lemmatise([s["negated_text"].replace("’", "'") for s in scopes])
