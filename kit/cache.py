@@ -617,28 +617,45 @@ def cached_attribution(statements: pd.DataFrame, articles: pd.DataFrame, registr
 
     registry = registry if registry is not None else speakers.load_registry()
     attribute = attribute or speakers.attribute_statements
-    engine = speakers_engine_key(registry, engine_version)
+    texts = articles.drop_duplicates("article_id").set_index("article_id")["text"] if "text" in articles else None
+    check = None if texts is None else (lambda article_id, doc: rows_point_at_text(doc, article_id, texts[article_id]))
+    return per_article_stage("speakers", speakers_engine_key(registry, engine_version), statements, articles,
+                             lambda part, rows: attribute(part, rows, registry), fields=("published",),
+                             cache_dir=cache_dir, check=check)
+
+
+def per_article_stage(stage: str, engine: str, statements: pd.DataFrame, articles: pd.DataFrame,
+                      compute: Callable[[pd.DataFrame, pd.DataFrame], pd.DataFrame], *,
+                      fields: Iterable[str] = (), cache_dir: str | Path | None = None,
+                      check: Callable[[str, dict], bool] | None = None) -> pd.DataFrame:
+    """``compute(statements of some articles, those articles)`` per article, stored under ``stage`` and
+    ``engine`` and reused while an article's statements and its ``fields`` are unchanged.
+
+    ``compute`` returns rows carrying ``article_id``; ``check(article_id, unpacked slice)`` may refuse
+    a stored slice. The frame is always assembled from stored slices, so a cold and a warm run give the
+    same frame. ``frame.attrs["cache"]`` and ``["cache_notes"]`` say what was reused and what went wrong.
+    """
     articles = articles.drop_duplicates("article_id")
     by_article = _split_by_article(statements, articles["article_id"].tolist())
     ids = [a for a in articles["article_id"] if len(by_article[a])]
     if not ids:
-        frame = attribute(statements, articles, registry)
+        frame = compute(statements, articles.iloc[0:0])
         frame.attrs.update(cache={"articles": 0, "parsed": 0, "reused": 0, "rejected": 0}, cache_notes=[])
         return frame
     rows = articles.set_index("article_id", drop=False).loc[ids]
     stmt_hash = statement_hashes(statements, ids)
-    items = [sha256_text(a, stmt_hash[a], str(p)) for a, p in zip(ids, rows["published"])]
+    fields = [c for c in fields if c in rows.columns]
+    items = [sha256_text(a, stmt_hash[a], *(str(v) for v in values))
+             for a, *values in zip(ids, *(rows[c].tolist() for c in fields))]
 
-    def attribute_some(positions: list[int]) -> dict[int, pd.DataFrame]:
+    def compute_some(positions: list[int]) -> dict[int, pd.DataFrame]:
         chosen = [ids[p] for p in positions]
         part = pd.concat([by_article[a] for a in chosen], ignore_index=True)
-        done = attribute(part, rows.loc[chosen].reset_index(drop=True), registry)
-        per_article = _split_by_article(done, chosen)
+        per_article = _split_by_article(compute(part, rows.loc[chosen].reset_index(drop=True)), chosen)
         return {p: per_article[ids[p]] for p in positions}
 
-    texts = articles.set_index("article_id")["text"] if "text" in articles else None
     store = ExtractionCache(cache_dir)
-    check = None if texts is None else (lambda pos, doc: rows_point_at_text(doc, ids[pos], texts[ids[pos]]))
-    frame, stats = store.run_stage("speakers", engine, items, attribute_some, check=check)
+    frame, stats = store.run_stage(stage, engine, items, compute_some,
+                                   check=None if check is None else (lambda pos, doc: check(ids[pos], doc)))
     frame.attrs.update(cache=stats, cache_notes=store.notes)
     return frame

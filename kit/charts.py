@@ -644,9 +644,14 @@ def show(fig: plt.Figure, width: int = 600):
     """The figure as a PNG image for a notebook, 600 px wide (drawn at twice that for sharp screens).
 
     Works whatever matplotlib backend the notebook runs, and ends up as an image in the HTML report.
+    A figure :func:`save_figure` saved is shown from its PNG file (the same bytes, not drawn again).
     """
     from IPython.display import Image
 
+    saved = getattr(fig, "kit_png", None)
+    if saved is not None and Path(saved).is_file():
+        # save_figure drew exactly these bytes already: drawing a large chart twice costs seconds.
+        return Image(data=Path(saved).read_bytes(), format="png", width=width)
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", metadata={"Software": None}, dpi=DPI * 2)
     return Image(data=buffer.getvalue(), format="png", width=width)
@@ -664,4 +669,5 @@ def save_figure(fig: plt.Figure, folder: str | Path, name: str) -> list[Path]:
         with atomic_path(path) as tmp, plt.rc_context({"svg.hashsalt": "newsroom-kit"}):
             fig.savefig(tmp, format=fmt, metadata=meta, dpi=DPI * 2 if fmt == "png" else DPI)
         paths.append(path)
+    fig.kit_png = paths[0]  # what show() displays, without drawing the figure again
     return paths

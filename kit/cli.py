@@ -430,6 +430,7 @@ def report(paths: List[Path] = typer.Argument(..., metavar="PATH", help="Files o
         pairs.append(("n_process", processes))
     progress = progress_reporter()
     stop = threading.Event()
+    watcher = None
     try:
         params = parse_parameters(pairs, params_file, notebook=nb)
         if "title" in params:
@@ -437,14 +438,19 @@ def report(paths: List[Path] = typer.Argument(..., metavar="PATH", help="Files o
         watcher = follow_report(output.resolve(), title, progress, stop)
         result = run_report(paths, title=title, output_root=output, parameters=params, notebook=nb)
     except ValueError as exc:
-        fail(str(exc))
+        failure = (str(exc), 2)
     except ReportFailed as exc:
-        stop.set()
-        fail(str(exc), code=143 if exc.terminated else 130 if exc.interrupted else 1)
+        failure = (str(exc), 143 if exc.terminated else 130 if exc.interrupted else 1)
+    else:
+        failure = None
     finally:
+        # The follower is stopped before anything else is printed, also when the run failed.
         stop.set()
-    watcher.join(timeout=2)
-    progress.close()
+        if watcher is not None:
+            watcher.join(timeout=2)
+        progress.close()
+    if failure:
+        fail(*failure)
     typer.echo(f"report: {result.html}")
     typer.echo(f"manifest: {result.manifest}")
     typer.echo(f"run: {result.run_dir}")

@@ -1,23 +1,30 @@
 """Quotes that echoed: the same quotation carried by several articles.
 
+``echo_keys(table)`` -> per statement, the words it is compared on ("" when it cannot echo);
 ``echo_clusters(table)`` -> quote_id, echo_id, similarity;  ``echoes(table, clusters)`` -> one row
 per quotation found in two or more articles, most outlets first; ``add_echoes`` gives the
-who-said-what table its ``echo_id`` and ``echo_articles`` columns. Quotations are compared
-without their formulas of courtesy (``data/courtesies.yml``) and must keep 8 words or more.
+who-said-what table its ``echo_id`` and ``echo_articles`` columns.
+
+What can echo: quotations of 8 words or more once their formulas of courtesy ("Thank you very
+much") and the procedure of a briefing ("Our next question will go to …") are taken out
+(``data/courtesies.yml``); a moderator's short procedural line and a reporter's question (a
+transcript turn of the press) never echo. Every quotation of a cluster matches the cluster's
+first quotation itself, so a chain of look-alikes never joins two quotations that differ.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
 from collections import defaultdict
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-
+import numpy as np
 import pandas as pd
 
 from .config import data_path, load_yaml
 from .schemas import ECHO_COLUMNS, ECHOES_SCHEMA, empty_table
-from .table import speaker_name
+from .table import text_column, web_site
 
 _QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'",
                               "–": "-", "—": "-"})
@@ -30,122 +37,272 @@ def normalise_quote(text: str) -> str:
     return " ".join(text.split())
 
 
-# A quotation shorter than this (after courtesies are taken out) is too common to be an echo.
+# A quotation shorter than this (after courtesies and procedure are taken out) is too common to be an echo.
 ECHO_MIN_WORDS = 8
+# A shorter quotation found inside a longer one is the same quotation only when it is a large part of
+# it, or the longer is a quotation of ordinary length: inside a whole transcript turn or speech, a
+# sentence ("Good afternoon, everyone. I am here in …") says nothing about the rest.
+CONTAINED_SHARE = 0.5
+CONTAINED_MAX_WORDS = 80
+# A line holding the procedure of a briefing and at most this many words is a moderator's line.
+PROCEDURE_MAX_WORDS = 40
+# The words shown for a speaker nobody resolved to a name.
+UNATTRIBUTED = "(unattributed)"
 
 
-def load_courtesies(path: str | Path | None = None) -> tuple[str, ...]:
-    """The formulas of courtesy from ``data/courtesies.yml`` (or ``path``), normalised like quotes."""
+@dataclass(frozen=True)
+class EchoLexicon:
+    """Phrases taken out of quotations before they are compared (``data/courtesies.yml``)."""
+
+    courtesies: tuple[tuple[str, ...], ...]
+    procedure: tuple[tuple[str, ...], ...] = ()
+
+
+def load_echo_lexicon(path: str | Path | None = None) -> EchoLexicon:
+    """The formulas of courtesy and of procedure from ``data/courtesies.yml`` (or ``path``), normalised like quotes."""
     path = Path(path) if path else data_path("courtesies.yml")
-    return _courtesies(str(path.resolve()), path.stat().st_mtime_ns)
+    return _echo_lexicon(str(path.resolve()), path.stat().st_mtime_ns)
 
 
 @lru_cache(maxsize=4)
-def _courtesies(path: str, mtime_ns: int) -> tuple[str, ...]:
+def _echo_lexicon(path: str, mtime_ns: int) -> EchoLexicon:
     doc = load_yaml(path) or {}
-    phrases = doc.get("courtesies") if isinstance(doc, dict) else None
-    if not isinstance(phrases, list):
+    if not isinstance(doc, dict) or not isinstance(doc.get("courtesies"), list):
         raise ValueError(f"{path}: no 'courtesies' list of phrases")
-    return tuple(sorted({normalise_quote(p) for p in phrases if str(p).strip()}, key=lambda p: (-len(p), p)))
+    procedure = doc.get("procedure") or []
+    if not isinstance(procedure, list):
+        raise ValueError(f"{path}: 'procedure' must be a list of phrases")
+
+    def phrases(items: list) -> tuple[tuple[str, ...], ...]:
+        return tuple(sorted({tuple(normalise_quote(p).split()) for p in items if normalise_quote(p)}))
+
+    return EchoLexicon(courtesies=phrases(doc["courtesies"]), procedure=phrases(procedure))
 
 
-def without_courtesies(normalised: str, courtesies: tuple[str, ...]) -> str:
-    """A normalised quote with every formula of courtesy taken out ("thank you very much ...")."""
-    text = f" {normalised} "
-    for phrase in courtesies:
-        while f" {phrase} " in text:
-            text = text.replace(f" {phrase} ", " ")
-    return " ".join(text.split())
+def _phrase_index(phrases) -> dict[str, list[tuple[str, ...]]]:
+    index: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for p in phrases:
+        index[p[0]].append(p)
+    return index
 
 
-class _UnionFind:
-    def __init__(self, n: int):
-        self.parent = list(range(n))
+def _marked(words: list[str], index: dict) -> list[bool]:
+    """Which words belong to one of the phrases (every occurrence, overlapping ones too)."""
+    marks = [False] * len(words)
+    for i, w in enumerate(words):
+        for phrase in index.get(w, ()):
+            if tuple(words[i:i + len(phrase)]) == phrase:
+                marks[i:i + len(phrase)] = [True] * len(phrase)
+    return marks
 
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
 
-    def union(self, i: int, j: int) -> None:
-        a, b = self.find(i), self.find(j)
-        if a != b:
-            self.parent[max(a, b)] = min(a, b)
+def echo_keys(table: pd.DataFrame, lexicon: EchoLexicon | None = None,
+              min_words: int = ECHO_MIN_WORDS) -> list[str]:
+    """Per statement, the normalised words it is compared on, or "" when it cannot echo: fewer than
+    ``min_words`` distinct words once courtesies and procedure are out, a moderator's procedural line, or a
+    question from the press (a transcript turn whose camp is the press)."""
+    lexicon = lexicon or load_echo_lexicon()
+    courtesy, procedure = _phrase_index(lexicon.courtesies), _phrase_index(lexicon.procedure)
+    kinds, camps = text_column(table, "kind").tolist(), text_column(table, "camp").tolist()
+    keys = []
+    for quote, kind, camp in zip(text_column(table, "quote"), kinds, camps):
+        words = normalise_quote(quote).split()
+        procedural = any(_marked(words, procedure))
+        if (kind == "turn" and camp == "Press") or (procedural and len(words) <= PROCEDURE_MAX_WORDS):
+            keys.append("")
+            continue
+        drop = [c or p for c, p in zip(_marked(words, courtesy), _marked(words, procedure))]
+        kept = [w for w, d in zip(words, drop) if not d]
+        # Counted in distinct words: a chant ("Four more years! Four more years! ...") is not a quotation.
+        keys.append(" ".join(kept) if len(set(kept)) >= min_words else "")
+    return keys
+
+
+# ---------------------------------------------------------------- which quotations are the same
+
+def _word_ids(keys: list[str]) -> tuple[np.ndarray, np.ndarray, int]:
+    """Every word of every key as an integer id, and the key each word belongs to."""
+    vocab: dict[str, int] = {}
+    ids, owner = [], []
+    for k, key in enumerate(keys):
+        words = key.split()
+        ids.extend(vocab.setdefault(w, len(vocab)) for w in words)
+        owner.extend([k] * len(words))
+    return np.asarray(ids, dtype=np.int64), np.asarray(owner, dtype=np.int64), len(vocab)
+
+
+def _shingles(keys: list[str], size: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(shingle, key) pairs, each once, sorted by shingle then key; and each key's number of distinct shingles.
+
+    A shingle is a run of ``size`` words (a key shorter than that is one shingle of all its words)."""
+    ids, owner, n_words = _word_ids(keys)
+    base = max(n_words, 1) + 1
+    if float(base) ** size >= 2 ** 62:
+        raise ValueError("too many distinct words to compare quotations")
+    lengths = np.bincount(owner, minlength=len(keys))
+    starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+    code = np.zeros(len(ids), dtype=np.int64)
+    pos_in_key = np.arange(len(ids)) - np.repeat(starts, lengths)
+    room = np.repeat(lengths, lengths) - pos_in_key  # words from this one to the key's end
+    for offset in range(size):
+        shifted = np.zeros(len(ids), dtype=np.int64)
+        shifted[:len(ids) - offset] = ids[offset:] + 1
+        code = code * base + np.where(room > offset, shifted, 0)
+    valid = (room >= size) | ((pos_in_key == 0) & (lengths[owner] < size))
+    code, owner = code[valid], owner[valid]
+    order = np.lexsort((owner, code))
+    code, owner = code[order], owner[order]
+    first = np.ones(len(code), dtype=bool)
+    first[1:] = (code[1:] != code[:-1]) | (owner[1:] != owner[:-1])
+    code, owner = code[first], owner[first]
+    return code, owner, np.bincount(owner, minlength=len(keys))
+
+
+def candidate_pairs(keys: list[str], shingle: int = 3, common: int = 50, share: float = 0.5) -> np.ndarray:
+    """Pairs of keys (i < j, as an array of two columns) that share at least ``share`` of the shorter
+    one's runs of ``shingle`` words, counting only runs found in at most ``common`` keys ("we are going
+    to" is in thousands of speeches and says nothing about a shared quotation)."""
+    if len(keys) < 2:
+        return np.zeros((0, 2), dtype=np.int64)
+    code, owner, runs = _shingles(keys, shingle)
+    starts = np.flatnonzero(np.concatenate([[True], code[1:] != code[:-1]]))
+    sizes = np.diff(np.concatenate([starts, [len(code)]]))
+    found = []
+    for m in np.unique(sizes[(sizes >= 2) & (sizes <= common)]):
+        block = owner[starts[sizes == m][:, None] + np.arange(m)]
+        a, b = np.triu_indices(int(m), 1)
+        found.append(block[:, a].ravel() * len(keys) + block[:, b].ravel())
+    if not found:
+        return np.zeros((0, 2), dtype=np.int64)
+    pairs, shared = np.unique(np.concatenate(found), return_counts=True)
+    i, j = pairs // len(keys), pairs % len(keys)
+    keep = shared >= share * np.minimum(runs[i], runs[j])
+    return np.stack([i[keep], j[keep]], axis=1)
+
+
+def same_quotation(a: str, b: str, a_turn: bool = False, b_turn: bool = False, threshold: float = 90) -> bool:
+    """Whether two normalised quotations are the same: nearly the same words (rapidfuzz ratio of at
+    least ``threshold``), or the shorter inside the longer when it is a large part of it or the longer
+    is neither a transcript turn nor longer than ``CONTAINED_MAX_WORDS`` words."""
+    from rapidfuzz import fuzz
+
+    (short, _), (long_, long_turn) = sorted(((a, a_turn), (b, b_turn)), key=lambda kv: len(kv[0]))
+    if len(short) >= 0.8 * len(long_) and fuzz.ratio(a, b) >= threshold:
+        return True
+    if f" {short} " not in f" {long_} ":
+        return False
+    n_short, n_long = short.count(" ") + 1, long_.count(" ") + 1
+    return n_short >= CONTAINED_SHARE * n_long or (not long_turn and n_long <= CONTAINED_MAX_WORDS)
+
+
+def _leaders(order: list[int], neighbours: dict[int, list[int]]) -> dict[int, int]:
+    """Key -> the key that leads its cluster: in order of first appearance, each key not yet taken
+    leads, and takes every key that matches it and is not yet taken."""
+    leader: dict[int, int] = {}
+    for k in order:
+        if k in leader:
+            continue
+        leader[k] = k
+        for n in neighbours.get(k, ()):
+            leader.setdefault(n, k)
+    return leader
 
 
 def echo_clusters(table: pd.DataFrame, threshold: float = 90, min_words: int = ECHO_MIN_WORDS,
-                  shingle: int = 3, common: int = 50, courtesies: tuple[str, ...] | None = None) -> pd.DataFrame:
+                  shingle: int = 3, common: int = 50, lexicon: EchoLexicon | None = None,
+                  keys: list[str] | None = None) -> pd.DataFrame:
     """Which statements repeat the same quotation: quote_id, echo_id, similarity.
 
-    Quotes are normalised (:func:`normalise_quote`) and their formulas of courtesy taken out
-    (``courtesies``, default ``data/courtesies.yml``); two count as the same when rapidfuzz's
-    ``ratio`` is at least ``threshold`` or the shorter one (``min_words`` words or more) sits
-    word for word inside the longer. Only quotes that share a run of ``shingle`` words are
-    compared, skipping runs found in more than ``common`` distinct quotes ("we are going to").
-    Only clusters spanning two or more articles are kept; ``echo_id`` is the ``quote_id``
-    of the first appearance (earliest publication, then date said).
+    Statements are compared on :func:`echo_keys` (``keys`` may be passed in), and two are the same
+    by :func:`same_quotation`; only keys sharing half their runs of ``shingle`` words are compared
+    (:func:`candidate_pairs`). A cluster is led by its earliest quotation (earliest publication,
+    then date said, then ``quote_id``), and every other member matches that one. Only clusters
+    spanning two or more articles are kept; ``echo_id`` is the ``quote_id`` of the first appearance.
     """
-    from rapidfuzz import fuzz
-
-    frame = table[["quote_id", "article_id", "quote"]].copy()
-    frame["_order_pub"] = pd.to_datetime(table["published"], utc=True, errors="coerce") if "published" in table else pd.NaT
-    frame["_order_said"] = pd.to_datetime(table["said_on"], errors="coerce")
-    courtesies = load_courtesies() if courtesies is None else courtesies
-    frame["_norm"] = [without_courtesies(normalise_quote(q), courtesies) for q in frame["quote"]]
-    frame = frame[frame["_norm"].str.count(" ") + 1 >= min_words]
-    keys = sorted(frame["_norm"].unique())
-    uf = _UnionFind(len(keys))
-    key_id = {k: i for i, k in enumerate(keys)}
-    words = [k.split() for k in keys]
-    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for i, w in enumerate(words):
-        for s in dict.fromkeys(tuple(w[p:p + shingle]) for p in range(max(1, len(w) - shingle + 1))):
-            index[s].append(i)
-    shared: dict[tuple[int, int], int] = defaultdict(int)
-    for members in index.values():
-        if 2 <= len(members) <= common:
-            for x, i in enumerate(members):
-                for j in members[x + 1:]:
-                    shared[(i, j)] += 1
-    runs = [max(1, len(w) - shingle + 1) for w in words]
-    for (i, j), n in sorted(shared.items()):
-        # The same quotation shares most of its word runs; two speeches sharing a stock phrase do not.
-        if n < 0.5 * min(runs[i], runs[j]) or uf.find(i) == uf.find(j):
-            continue
-        short, long_ = sorted((keys[i], keys[j]), key=len)
-        similar = len(short) >= 0.8 * len(long_) and fuzz.ratio(keys[i], keys[j]) >= threshold
-        if similar or f" {short} " in f" {long_} ":
-            uf.union(i, j)
-    frame["_cluster"] = [uf.find(key_id[k]) for k in frame["_norm"]]
+    keys = echo_keys(table, lexicon, min_words) if keys is None else keys
+    frame = pd.DataFrame({"quote_id": table["quote_id"].astype(str).values,
+                          "article_id": table["article_id"].astype(str).values, "_norm": keys,
+                          "_turn": (text_column(table, "kind") == "turn").values})
+    frame["_order_pub"] = (pd.to_datetime(table["published"], utc=True, errors="coerce").dt.tz_convert(None).to_numpy()
+                           if "published" in table else pd.NaT)
+    frame["_order_said"] = pd.to_datetime(table["said_on"], errors="coerce").to_numpy()
+    frame = frame[frame["_norm"] != ""]
+    frame = frame.sort_values(["_order_pub", "_order_said", "quote_id"], kind="stable", na_position="last")
+    unique = list(dict.fromkeys(frame["_norm"]))  # in order of first appearance
+    position = {k: i for i, k in enumerate(unique)}
+    turn = frame.groupby("_norm", sort=False)["_turn"].any().reindex(unique).to_numpy()
+    neighbours: dict[int, list[int]] = defaultdict(list)
+    for i, j in candidate_pairs(unique, shingle, common).tolist():
+        if same_quotation(unique[i], unique[j], bool(turn[i]), bool(turn[j]), threshold):
+            neighbours[i].append(j)
+            neighbours[j].append(i)
+    for k in neighbours:
+        neighbours[k].sort()
+    leader = _leaders(list(range(len(unique))), neighbours)
+    frame["_cluster"] = [leader[position[k]] for k in frame["_norm"]]
     spread = frame.groupby("_cluster")["article_id"].nunique()
     frame = frame[frame["_cluster"].map(spread) >= 2]
-    frame = frame.sort_values(["_cluster", "_order_pub", "_order_said", "quote_id"], kind="stable", na_position="last")
     first = frame.groupby("_cluster", sort=False).head(1).set_index("_cluster")
     frame["echo_id"] = frame["_cluster"].map(first["quote_id"]).astype(str)
-    first_norm = frame["_cluster"].map(first["_norm"])
-    frame["similarity"] = [round(fuzz.ratio(a, b), 1) for a, b in zip(frame["_norm"], first_norm)]
+    from rapidfuzz import fuzz
+
+    lead_norm = frame["_cluster"].map(lambda c: unique[c])
+    frame["similarity"] = [round(fuzz.ratio(a, b), 1) for a, b in zip(frame["_norm"], lead_norm)]
     out = frame[["quote_id", "echo_id", "similarity"]].sort_values(["echo_id", "quote_id"], kind="stable")
     return out.reset_index(drop=True).astype({"quote_id": str, "echo_id": str, "similarity": "float64"})
 
 
+# ---------------------------------------------------------------- the echoes table
+
+def outlet(url: str, source: str, article_id: str) -> str:
+    """Who published an article: the web site of its link (``www.`` dropped), else its source, else the
+    article itself. The sections of one site ("White House / fact-sheets", "… / press-briefings") are one outlet."""
+    return web_site(url) or source or article_id
+
+
+_NOT_A_NAME = {"a", "an", "the", "my", "our", "his", "her", "their", "its", "your", "this", "that", "these",
+               "those", "one", "some", "someone", "somebody", "everyone", "everybody", "people", "he", "she",
+               "they", "we", "i", "you", "it"}
+
+
+def resolved_name(actor: str, speaker: str) -> str:
+    """The speaker as a reader can be told it: the registry actor, else a proper name the article
+    gave in two words or more ("Ms. Reposa"), else "" for a description ("my dad", "a senior official"),
+    a pronoun or a single word ("Laughter" from a transcript's stage direction)."""
+    if actor:
+        return actor
+    words = str(speaker or "").strip().rstrip(",").split()
+    # One capitalised word is as often a stage direction ("Laughter") or a noun ("Studies") as a name.
+    first = re.sub(r"['’]s$", "", words[0].lower().strip(".")) if words else ""
+    if len(words) < 2 or first in _NOT_A_NAME:
+        return ""
+    return " ".join(words) if all(w[:1].isupper() for w in words if w[:1].isalpha()) else ""
+
+
 def echoes(table: pd.DataFrame, clusters: pd.DataFrame | None = None) -> pd.DataFrame:
-    """One row per quotation found in two or more articles: where it first appeared and every article that repeated it."""
+    """One row per quotation found in two or more articles: where it first appeared and every article
+    that repeated it. ``outlets`` counts web sites (:func:`outlet`); the speaker is the name most of its
+    statements carry as resolved (:func:`resolved_name`), "(unattributed)" when none is resolved."""
     clusters = echo_clusters(table) if clusters is None else clusters
     if clusters.empty:
         return empty_table(ECHO_COLUMNS, ECHOES_SCHEMA)
     base = table.drop(columns=[c for c in ("echo_id", "echo_articles", "similarity") if c in table.columns])
-    merged = clusters.merge(base.assign(_who=speaker_name(base)), on="quote_id", how="left")
+    base = base.assign(_name=[resolved_name(a, s) for a, s in zip(text_column(base, "actor"), text_column(base, "speaker"))],
+                       _outlet=[outlet(u, s, a) for u, s, a in zip(text_column(base, "url"), text_column(base, "source"),
+                                                                   base["article_id"].astype(str))])
+    merged = clusters.merge(base, on="quote_id", how="left")
     merged = merged.sort_values(["echo_id", "published", "said_on", "quote_id"], kind="stable", na_position="last")
     rows = []
     for echo_id, group in merged.groupby("echo_id", sort=True):
         head = group[group["quote_id"] == echo_id].iloc[0]
         later = group[group["article_id"] != head["article_id"]].drop_duplicates("article_id")
-        outlets = group["source"].fillna("").astype(str).where(lambda v: v != "", group["article_id"])
+        named = group[group["_name"] != ""]
+        # The name most members carry, so one misattributed copy does not take the credit.
+        credited = named[named["_name"] == named["_name"].value_counts(sort=True).index[0]].iloc[0] if len(named) else head
         rows.append({
-            "echo_id": echo_id, "outlets": int(outlets.nunique()), "articles": int(group["article_id"].nunique()),
+            "echo_id": echo_id, "outlets": int(group["_outlet"].nunique()), "articles": int(group["article_id"].nunique()),
             "statements": len(group),
-            "quote": head["quote"], "speaker": head["_who"], "camp": head["camp"],
+            "quote": head["quote"], "speaker": credited["_name"] or UNATTRIBUTED, "camp": credited["camp"],
             "first_published": head["published"], "first_said_on": head["said_on"],
             "first_title": head["title"], "first_source": head["source"], "first_url": head["url"],
             "first_article_id": head["article_id"], "last_published": group["published"].max(),

@@ -23,18 +23,19 @@ from typing import Iterable
 
 import pandas as pd
 
-from .cache import CHUNK_ARTICLES, cached_attribution, cached_statements
-from .claims import claims_and_counterclaims
+from .cache import (CHUNK_ARTICLES, assemble, cached_attribution, cached_statements, pack_frame, per_article_stage,
+                    pipeline_id, registry_hash, sha256_text, unpack_frame)
+from .claims import FEATURE_COLUMNS, claim_features, claims_and_counterclaims
 from .corrections import apply_corrections
-from .echoes import add_echoes, echo_clusters, echoes
+from .echoes import EchoLexicon, add_echoes, echo_clusters, echo_keys, echoes, load_echo_lexicon
 from .files import BIDI_CONTROLS
 from .nlp import default_n_process
 from .scale import ENGINES, extract
 from .schemas import check_table
 from .speakers import Registry, load_registry
-from .table import (by_camp_and_period, period_start, speakers_by_camp, texts_by_period, who_said_what, write_sqlite,
-                    write_table)
-from .themes import (ThemeLexicon, add_themes, lemmatise, load_themes, statement_text, tag_themes, theme_period_for,
+from .table import (ARTICLE_FIELDS, by_camp_and_period, period_start, speakers_by_camp, texts_by_period, who_said_what,
+                    write_sqlite, write_table)
+from .themes import (ThemeLexicon, add_themes, lemmatise, load_themes, statement_text, theme_period_for, theme_terms,
                      themes_by_camp, themes_by_period)
 
 
@@ -206,22 +207,86 @@ class Tables:
         return paths
 
 
-def build_tables(statements: pd.DataFrame, articles: pd.DataFrame, period: str = "week", claim_days: int = 7,
-                 nlp=None, lexicon: ThemeLexicon | None = None, claim_limit: int | None = 200,
-                 method: str = "stem", registry: Registry | None = None) -> Tables:
-    """Every report table from attributed statements: who said what (with themes and echoes),
-    counts per camp and period, speakers, themes, claims vs counter-claims and echoes.
+# Bumped when what a statement's table piece holds changes (the cache keys on it).
+PIECES_VERSION = "1"
+_PIECE_THEMES, _PIECE_ECHO = "_themes", "_echo_key"
 
-    Statements are lemmatised once (``method``: "stem" or "spacy", see :func:`lemmatise`) for themes and claims.
-    ``registry`` (default ``data/actors.yml``) tells claims which names belong to which camp.
-    """
-    lexicon = lexicon or load_themes()
-    period_start(pd.Series([], dtype="datetime64[us]"), period)  # a wrong period fails before the slow part
+
+def statement_pieces(statements: pd.DataFrame, articles: pd.DataFrame, *, lexicon: ThemeLexicon,
+                     echo_lexicon: EchoLexicon, registry: Registry, nlp=None, spacy_model: str | None = None,
+                     method: str = "stem") -> pd.DataFrame:
+    """Everything the report's tables need from each statement that depends on it and its article alone:
+    its who-said-what row, the themes it touches (``_themes``: [theme, terms] pairs), the words it
+    echoes on (``_echo_key``) and what claims read in it (``_claim_*``, see ``kit.claims.claim_features``).
+    ``build_tables`` keeps these per article in the extraction cache, so a re-run computes them only
+    for new or changed articles."""
     table = who_said_what(statements, articles)
     texts = [statement_text(q, s) for q, s in zip(table["quote"], table["sentence"])]
     lemmas = lemmatise(texts, nlp, method=method) if len(table) else []
-    tags = tag_themes(table, lexicon, lemmas=lemmas)
-    clusters = echo_clusters(table)
+    found = theme_terms(lemmas, lexicon)
+    tags = pd.DataFrame([(q, t) for q, f in zip(table["quote_id"], found) for t in f], columns=["quote_id", "theme"])
+    features = claim_features(table, tags, lemmas, lexicon, nlp, registry, method, spacy_model=spacy_model)
+    return table.assign(**{_PIECE_THEMES: [[[t, "; ".join(terms)] for t, terms in f.items()] for f in found],
+                           _PIECE_ECHO: echo_keys(table, echo_lexicon),
+                           **{f"_claim_{c}": features[c].values for c in FEATURE_COLUMNS if c != "quote_id"}})
+
+
+def table_pieces(statements: pd.DataFrame, articles: pd.DataFrame, *, lexicon: ThemeLexicon, echo_lexicon: EchoLexicon,
+                 registry: Registry, nlp=None, spacy_model: str | None = None, method: str = "stem",
+                 cache_dir: str | Path | None = None) -> pd.DataFrame:
+    """:func:`statement_pieces` for every statement, per article: from the extraction cache where the
+    article, its statements, the lexicons, the registry and the parser are unchanged (``cache_dir``;
+    None computes everything and stores nothing). Sorted as who-said-what is."""
+    def compute(part: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
+        return statement_pieces(part, rows, lexicon=lexicon, echo_lexicon=echo_lexicon, registry=registry, nlp=nlp,
+                                spacy_model=spacy_model, method=method)
+
+    if cache_dir is None:
+        frame = assemble([unpack_frame(pack_frame(compute(statements, articles)))])
+    else:
+        engine = sha256_text("tables", PIECES_VERSION, lexicon, echo_lexicon, method, registry_hash(registry),
+                             pipeline_id(spacy_model or None, nlp))
+        frame = per_article_stage("tables", engine, statements, articles, compute,
+                                  fields=ARTICLE_FIELDS, cache_dir=cache_dir)
+    attrs = dict(frame.attrs)
+    frame = frame.sort_values(["said_on", "published", "article_id", "quote_start", "quote_id"], kind="stable",
+                              na_position="last").reset_index(drop=True)
+    frame.attrs = attrs
+    return frame
+
+
+def build_tables(statements: pd.DataFrame, articles: pd.DataFrame, period: str = "week", claim_days: int = 7,
+                 nlp=None, lexicon: ThemeLexicon | None = None, claim_limit: int | None = 200,
+                 method: str = "stem", registry: Registry | None = None, cache_dir: str | Path | None = None,
+                 spacy_model: str | None = None, log=None) -> Tables:
+    """Every report table from attributed statements: who said what (with themes and echoes),
+    counts per camp and period, speakers, themes, claims vs counter-claims and echoes.
+
+    What each statement contributes (:func:`statement_pieces`) is computed per article and, with
+    ``cache_dir``, kept in the extraction cache, so a re-run after new articles computes only theirs;
+    what spans statements (counts, echo clusters, claim pairs) is then computed from those pieces.
+    Cold or warm, the tables are the same bytes. Negations and hedges are parsed with ``nlp``, else
+    the pipeline ``spacy_model`` (loaded only when a statement needs it). Statements are lemmatised once (``method``: "stem" or
+    "spacy", see :func:`lemmatise`); ``registry`` (default ``data/actors.yml``) tells claims which
+    names belong to which camp. ``log`` (a ``kit.params.StageLog``) records under "tables" how many
+    articles' pieces were computed and reused.
+    """
+    lexicon = lexicon or load_themes()
+    registry = registry if registry is not None else load_registry()
+    period_start(pd.Series([], dtype="datetime64[us]"), period)  # a wrong period fails before the slow part
+    pieces = table_pieces(statements, articles, lexicon=lexicon, echo_lexicon=load_echo_lexicon(), registry=registry,
+                          nlp=nlp, spacy_model=spacy_model, method=method, cache_dir=cache_dir)
+    if log is not None and "cache" in pieces.attrs:
+        log.count("tables", **{k: v for k, v in pieces.attrs["cache"].items() if k != "articles"})
+        log.note("tables", *pieces.attrs.get("cache_notes", []))
+    extra = [_PIECE_THEMES, _PIECE_ECHO] + [c for c in pieces.columns if c.startswith("_claim_")]
+    table = pieces.drop(columns=extra)
+    table.attrs = {}
+    tags = pd.DataFrame([(q, t, lexicon.labels[t], terms) for q, found in zip(pieces["quote_id"], pieces[_PIECE_THEMES])
+                         for t, terms in found], columns=["quote_id", "theme", "label", "terms"]).astype(str)
+    features = pd.DataFrame({c: (pieces["quote_id"] if c == "quote_id" else pieces[f"_claim_{c}"]).values
+                             for c in FEATURE_COLUMNS})
+    clusters = echo_clusters(table, keys=pieces[_PIECE_ECHO].tolist())
     table = add_echoes(add_themes(table, tags), clusters)
     theme_period = theme_period_for(table, period)
     return Tables(
@@ -231,8 +296,8 @@ def build_tables(statements: pd.DataFrame, articles: pd.DataFrame, period: str =
         theme_tags=tags,
         themes_by_camp=themes_by_camp(table, tags, lexicon),
         themes_by_period=themes_by_period(table, tags, theme_period),
-        claims=claims_and_counterclaims(table, tags, days=int(claim_days), lexicon=lexicon, lemmas=lemmas,
-                                        limit=claim_limit, registry=registry),
+        claims=claims_and_counterclaims(table, tags, days=int(claim_days), lexicon=lexicon, limit=claim_limit,
+                                        registry=registry, features=features),
         echoes=echoes(table, clusters),
         texts=texts_by_period(articles, period),
         period=period, theme_period=theme_period, claim_days=int(claim_days),

@@ -139,6 +139,17 @@ def articles_by_source_and_month(articles: pd.DataFrame) -> pd.DataFrame:
     return counts.sort_values(["month", "source"], kind="stable", na_position="last").reset_index(drop=True)
 
 
+def web_site(url: str) -> str:
+    """The host of a link without ``www.`` ("https://www.whitehouse.gov/x" -> "whitehouse.gov"); "" without one."""
+    from urllib.parse import urlsplit
+
+    try:
+        host = urlsplit(str(url or "")).hostname if "://" in str(url or "") else None
+    except ValueError:
+        host = None
+    return host.removeprefix("www.") if host else ""
+
+
 def speaker_name(table: pd.DataFrame, unattributed: str = "(unattributed)") -> pd.Series:
     """Who spoke: the registry name where there is one, else the speaker as the article gave it,
     else ``unattributed``."""

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import re
+import signal
 import sys
 import threading
 import time
@@ -121,6 +122,9 @@ def follow_run(find_run: Callable[[], Path | None], reporter: Reporter, stop: th
 
     ``find_run`` returns the run folder once it exists (None before)."""
     def watch() -> None:
+        # Ctrl-C and SIGTERM must reach the main thread, which runs the notebook: a signal the kernel
+        # hands to this thread would be noticed there only at its next wake-up.
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
         seen = None
         run = None
         while not stop.wait(every):

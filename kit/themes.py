@@ -36,6 +36,9 @@ class ThemeLexicon:
     opposing: tuple[tuple[str, str], ...] = ()
     refusals: tuple[tuple[str, ...], ...] = ()
     hedges: tuple[tuple[str, ...], ...] = ()
+    futures: tuple[tuple[str, ...], ...] = ()
+    # Camp label -> regular expressions on an article's source or web site: where that camp speaks itself.
+    camp_sources: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 # Split like spaCy does for hyphens ("cease-fire" -> cease - fire) so terms and statements meet halfway.
@@ -95,7 +98,7 @@ def load_themes(path: str | Path | None = None) -> ThemeLexicon:
     labels, terms = {}, {}
     words = [t for spec in themes.values() if isinstance(spec, dict) for key in spec if str(key).startswith("terms")
              for t in spec[key] or []]
-    booleans = [t for t in words + [w for key in ("negations", "refusals", "hedges") for w in doc.get(key) or []]
+    booleans = [t for t in words + [w for key in ("negations", "refusals", "hedges", "futures") for w in doc.get(key) or []]
                 if isinstance(t, bool)]
     if booleans:
         # YAML turns an unquoted no/yes/on/off into a boolean: the reporter meant the word.
@@ -110,15 +113,34 @@ def load_themes(path: str | Path | None = None) -> ThemeLexicon:
             terms[theme_id] = tuple(dict.fromkeys(_term_tokens(w) for w in words if str(w).strip()))
         except ValueError as exc:
             raise ValueError(f"{path}: theme '{theme_id}': {exc}") from exc
-    negations, refusals, hedges = (tuple(dict.fromkeys(_term_tokens(t) for t in doc.get(key) or []))
-                                   for key in ("negations", "refusals", "hedges"))
+    negations, refusals, hedges, futures = (tuple(dict.fromkeys(_term_tokens(t) for t in doc.get(key) or []))
+                                            for key in ("negations", "refusals", "hedges", "futures"))
     opposing = []
     for pair in doc.get("opposing_camps") or []:
         if not isinstance(pair, list) or len(pair) != 2:
             raise ValueError(f"{path}: opposing_camps entries are pairs of camp labels, got {pair!r}")
         opposing.append((str(pair[0]), str(pair[1])))
     return ThemeLexicon(labels=labels, terms=terms, negations=negations, opposing=tuple(opposing),
-                        refusals=refusals, hedges=hedges)
+                        refusals=refusals, hedges=hedges, futures=futures, camp_sources=_camp_sources(doc.get("camp_sources"), path))
+
+
+def _camp_sources(spec, path) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    if spec is None:
+        return ()
+    if not isinstance(spec, dict):
+        raise ValueError(f"{path}: camp_sources maps a camp label to patterns, got {type(spec).__name__}")
+    out = []
+    for camp, patterns in spec.items():
+        patterns = [patterns] if isinstance(patterns, str) else patterns
+        if not isinstance(patterns, list) or not all(isinstance(p, str) for p in patterns):
+            raise ValueError(f"{path}: camp_sources '{camp}' needs a pattern or a list of patterns")
+        for pattern in patterns:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"{path}: camp_sources '{camp}': {pattern!r} is not a regular expression ({exc})") from exc
+        out.append((str(camp), tuple(patterns)))
+    return tuple(out)
 
 
 def statement_text(quote: str, sentence: str) -> str:
@@ -189,6 +211,27 @@ def find_terms(sequences: Iterable[tuple[str, ...]], index) -> set[tuple[str, ..
     return found
 
 
+def theme_terms(lemmas: Sequence[tuple[tuple[str, ...], tuple[str, ...]]],
+                lexicon: ThemeLexicon | None = None) -> list[dict[str, list[str]]]:
+    """Per text (as :func:`lemmatise` gives it), theme id -> the lexicon terms found in it, in the
+    lexicon's theme order."""
+    lexicon = lexicon or load_themes()
+    # One index over every theme's terms, so each text is scanned once.
+    theme_of: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for theme, terms in lexicon.terms.items():
+        for term in terms:
+            theme_of[term].append(theme)
+    index = term_index(theme_of)
+    out = []
+    for lem, low in lemmas:
+        by_theme: dict[str, list[str]] = defaultdict(list)
+        for term in find_terms((lem, low), index):
+            for theme in theme_of[term]:
+                by_theme[theme].append(" ".join(term))
+        out.append({theme: sorted(by_theme[theme]) for theme in lexicon.labels if theme in by_theme})
+    return out
+
+
 def tag_themes(table: pd.DataFrame, lexicon: ThemeLexicon | None = None, nlp=None,
                lemmas: list | None = None, method: str = "stem") -> pd.DataFrame:
     """One row per statement and theme it touches: quote_id, theme, label, terms (the words that matched).
@@ -199,22 +242,8 @@ def tag_themes(table: pd.DataFrame, lexicon: ThemeLexicon | None = None, nlp=Non
     lexicon = lexicon or load_themes()
     texts = [statement_text(q, s) for q, s in zip(text_column(table, "quote"), text_column(table, "sentence"))]
     lemmas = lemmas if lemmas is not None else lemmatise(texts, nlp, method=method)
-    rows = []
-    # One index over every theme's terms, so each statement is scanned once.
-    theme_of: dict[tuple[str, ...], list[str]] = defaultdict(list)
-    for theme, terms in lexicon.terms.items():
-        for term in terms:
-            theme_of[term].append(theme)
-    index = term_index(theme_of)
-    for quote_id, (lem, low) in zip(table["quote_id"], lemmas):
-        found = find_terms((lem, low), index)
-        by_theme: dict[str, list[str]] = defaultdict(list)
-        for term in found:
-            for theme in theme_of[term]:
-                by_theme[theme].append(" ".join(term))
-        for theme in lexicon.labels:
-            if theme in by_theme:
-                rows.append((quote_id, theme, lexicon.labels[theme], "; ".join(sorted(by_theme[theme]))))
+    rows = [(quote_id, theme, lexicon.labels[theme], "; ".join(terms))
+            for quote_id, found in zip(table["quote_id"], theme_terms(lemmas, lexicon)) for theme, terms in found.items()]
     tags = pd.DataFrame(rows, columns=["quote_id", "theme", "label", "terms"])
     return tags.astype({c: str for c in tags.columns})
 

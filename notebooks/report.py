@@ -58,6 +58,7 @@ import pandas as pd
 from IPython.display import HTML, Markdown, display
 
 import kit
+import kit.cache
 import kit.diff
 import kit.findings
 import kit.params
@@ -100,8 +101,12 @@ if corrections_file:
 # %%
 # Every table is checked against its schema (kit.schemas.SCHEMAS) as it is written to tables/,
 # and all of them go into tables/who_said_what.db (SQLite, full-text search; `datasette` opens it).
+# What each statement adds to the tables is kept per article in the extraction cache: a re-run
+# computes it only for new or changed articles.
 with log.stage("tables"):
-    tables = kit.build_tables(statements, articles, period=period, claim_days=int(counter_claim_days))
+    tables = kit.build_tables(statements, articles, period=period, claim_days=int(counter_claim_days),
+                              registry=registry, spacy_model=spacy_model,
+                              cache_dir=kit.cache.resolve_cache_dir(cache_dir or None), log=log)
     table, counts = tables.who_said_what, tables.by_period
     formats = ("csv", "parquet", "xlsx") if kit.params.truthy(excel) else ("csv", "parquet")
     tables.write(out / "tables", formats, extra={"actors": kit.actors_table(statements)})
@@ -115,8 +120,9 @@ with log.stage("charts"):
                                 per_texts=kit.params.truthy(per_100_texts))
 
 # %%
-facts = kit.findings.findings(tables)
-display(Markdown(kit.findings.findings_markdown(facts, title, period=period, escape=escape_md)))
+with log.stage("findings"):
+    facts = kit.findings.findings(tables)
+    display(Markdown(kit.findings.findings_markdown(facts, title, period=period, escape=escape_md)))
 
 # %% [markdown]
 # ## Since the last run
@@ -124,7 +130,8 @@ display(Markdown(kit.findings.findings_markdown(facts, title, period=period, esc
 # %%
 # previous_run is the newest earlier successful run of this report (kit report sets it).
 if previous_run and Path(previous_run).is_dir():
-    changes = kit.diff.diff_runs(previous_run, out)
+    with log.stage("diff"):
+        changes = kit.diff.diff_runs(previous_run, out)
     changes.write(out / "tables" / "diff")
     log.count("diff", **changes.summary())
     display(Markdown(changes.to_markdown()))
@@ -192,22 +199,26 @@ display(reader_table(by_theme, empty="No statement touched a theme of data/theme
 # %% [markdown]
 # ## Finding: Claims and counter-claims
 #
-# A pair is two statements from opposing camps (`opposing_camps` in `data/themes.yml`) on a
-# shared theme at most `counter_claim_days` days apart, in which one side **denies or rejects**
-# (the speech act of its cue: "denied", "dismissed", "rejected") or **negates what the other
-# says** ("They haven't had any initial contact" against "he has spoken with Putin"). A statement
-# is never paired with itself, with words from the same sentence, or with the same speaker.
-# Pairs are ranked by a score between 0 and 1 (`tables/claims_and_counterclaims.csv` explains
-# each part in its columns):
+# A pair is two statements from opposing camps (`opposing_camps` in `data/themes.yml`) on the
+# same subject at most `counter_claim_days` days apart, in which one side **denies or rejects**
+# (the speech act of its cue: "denied", "dismissed", "rejected") or **negates its main verb**
+# ("They haven't had any initial contact" against "he has spoken with Putin"), and the other
+# **asserts** (a clause with its subject; not a guess, a wish, a belief, a promise or a fragment).
+# Only statements **in their own side's words** are paired: a White House text quoting Putin, or a
+# Kremlin readout of what Biden said, is one camp's account of the other and is left out. A
+# statement is never paired with itself, with words from the same sentence, or with the same
+# speaker. Pairs are ranked by a score between 0 and 1 (`tables/claims_and_counterclaims.csv`
+# explains each part in its columns):
 #
 # - **0.30 × closeness in time**: 1 on the same day, falling to 0 past the window;
 # - **0.40 × closeness in wording**: the cosine similarity of the two statements' TF-IDF vectors
-#   (content-word lemmas, weighted up when rare in this set of statements);
-# - **0.30 × how plainly the counter-claim opposes the claim**: 1 for a denial or rejection of a
-#   plain assertion, less when the negation is only in the wording, or when the claim is a wish,
-#   a plan or a guess ("I will probably be talking to him") rather than an assertion.
+#   (content-word lemmas, weighted up when rare in this set of statements; for a negation, the
+#   sentences it negates);
+# - **0.30 × how plainly the counter-claim opposes the claim**: 1 for a denial or rejection, 0.7
+#   for a negation of its main verb, raised when the claim names the counter-claim's side.
 #
-# The earlier statement is the claim. A quote repeated in several articles is paired once.
+# A quote repeated in several articles is paired once, and a counter-claim appears in its best
+# pair only.
 # Read the pairs as leads to check, not as proven contradictions.
 
 # %%
@@ -226,9 +237,10 @@ display(reader_table(
 # %% [markdown]
 # ## Finding: Quotes that echoed
 #
-# The same quotation of 8 words or more in articles from several outlets, found on normalised
-# text (case, punctuation and quote marks ignored) with rapidfuzz; formulas of courtesy ("Thank
-# you very much") are left out (`data/courtesies.yml`). Each has the first article it appeared in
+# The same quotation of 8 words or more in articles from several outlets (web sites), found on
+# normalised text (case, punctuation and quote marks ignored) with rapidfuzz; formulas of courtesy
+# ("Thank you very much"), a briefing's procedure ("Our next question will go to …") and reporters'
+# questions are left out (`data/courtesies.yml`), and a line inside a long speech does not echo it. Each has the first article it appeared in
 # and every article that repeated it (`tables/echoes.csv`). The chart marks every statement, or
 # past 400 statements the most quoted speakers week by week (`charts/quote_timeline.csv`).
 
@@ -252,15 +264,17 @@ display(reader_table(
 # `datasette tables/who_said_what.db` opens with full-text search.
 
 # %%
-who = table.assign(speaker=kit.table.speaker_name(table).where(kit.table.speaker_name(table) != "(unattributed)", ""))
-display(reader_table(
-    who, {"said_on": "Said on", "speaker": "Speaker", "camp": "Camp", "kind": "Kind", "quote": "Quote",
-          "venue": "Venue", "themes": "Themes", "title": "Source"},
-    links={"title": "url"}, row_ids=lambda r: statement_anchor(r["quote_id"]), table_id="who-said-what",
-    sortable=True, searchable=True, scroll=True, limit=int(page_rows),
-    more='Every row: <a href="tables/who_said_what.csv">tables/who_said_what.csv</a> and '
-         '<a href="tables/who_said_what.db">tables/who_said_what.db</a>.',
-    empty="No statement was found in these articles."))
+with log.stage("page"):
+    who = table.assign(speaker=kit.table.speaker_name(table).where(kit.table.speaker_name(table) != "(unattributed)", ""))
+    who_table = reader_table(
+        who, {"said_on": "Said on", "speaker": "Speaker", "camp": "Camp", "kind": "Kind", "quote": "Quote",
+              "venue": "Venue", "themes": "Themes", "title": "Source"},
+        links={"title": "url"}, row_ids=lambda r: statement_anchor(r["quote_id"]), table_id="who-said-what",
+        sortable=True, searchable=True, scroll=True, limit=int(page_rows),
+        more='Every row: <a href="tables/who_said_what.csv">tables/who_said_what.csv</a> and '
+             '<a href="tables/who_said_what.db">tables/who_said_what.db</a>.',
+        empty="No statement was found in these articles.")
+display(who_table)
 
 # %% [markdown]
 # ## Every input accounted for

@@ -83,3 +83,19 @@ def test_bidi_controls_in_any_output_show_as_marks(tmp_path):
     assert body.count("We will \u27e8U+202E\u27e9tpecca ton\u27e8U+202C\u27e9 the deal") == 2
     assert "Dana \u27e8U+2066\u27e9Whitcombe\u27e8U+2069\u27e9 said" in body
     assert not any(ch in body for ch in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+
+
+def test_a_reader_table_passes_the_quick_check_and_hostile_html_goes_to_the_sanitizer():
+    import pandas as pd
+
+    from kit.notebook import already_clean, clean_html
+    from kit.page import reader_table
+
+    rows = pd.DataFrame({"quote": ['<script>alert(1)</script> & "quoted" <b>', "plain"],
+                         "title": ["A (fictional)", "B"], "url": ["javascript:alert(1)", "https://example.org/b"]})
+    table = reader_table(rows, {"quote": "Quote", "title": "Source"}, links={"title": "url"}, sortable=True)._repr_html_()
+    assert already_clean(table) and clean_html(table) == table
+    for hostile in ['<p onclick="x">a</p>', '<a href="javascript:x">a</a>', "<script>x</script>", "a < b",
+                    '<td style="background:url(x)">a</td>', "<!-- c -->", "<p>Tom & Jerry</p>", "<IMG SRC=x>"]:
+        assert not already_clean(hostile), hostile
+    assert "onclick" not in clean_html('<p onclick="x">a</p>')

@@ -6,6 +6,7 @@ import pandas as pd
 import kit
 from conftest import SAMPLE_ACTORS
 from kit import pipeline
+from kit.params import StageLog
 
 # FICTIONAL: a right-to-left override makes "tpecca ton" display as "not accept", and isolates
 # hide inside the speaker's name.
@@ -27,3 +28,35 @@ def test_bidi_controls_are_noted_in_the_row_and_the_speaker_still_matched(tmp_pa
     assert statements.loc[~statements["quote"].str.contains("tpecca"), "note"].eq("").all()
     table = kit.who_said_what(statements, articles)
     assert table.loc[table["quote"].str.contains("tpecca"), "note"].str.contains("bidirectional").all()
+
+
+def test_a_warm_run_after_new_articles_writes_the_same_tables_as_a_cold_one(sample_loaded, claims_tables, nlp, tmp_path):
+    """Per-article pieces come from the cache; the tables are byte for byte those of a run without it."""
+    import filecmp
+
+    registry = kit.load_registry([SAMPLE_ACTORS])
+    statements = pd.concat([kit.attribute_statements(kit.extract_quotes(sample_loaded.articles, nlp=nlp),
+                                                     sample_loaded.articles, registry), claims_tables[0]],
+                           ignore_index=True)
+    articles = pd.concat([sample_loaded.articles, claims_tables[1]], ignore_index=True)
+    late = set(claims_tables[1]["article_id"])  # these arrive in the second run
+    early_articles = articles[~articles["article_id"].isin(late)]
+    early = statements[statements["article_id"].isin(set(early_articles["article_id"]))]
+    cache = tmp_path / "cache"
+
+    def build(st, arts, cache_dir, log=None):
+        return pipeline.build_tables(st, arts, nlp=nlp, registry=registry, cache_dir=cache_dir, log=log)
+
+    build(early, early_articles, cache)
+    log = StageLog(tmp_path)
+    warm = build(statements, articles, cache, log)
+    assert log.stages["tables"]["parsed"] == statements.loc[statements["article_id"].isin(late), "article_id"].nunique()
+    assert log.stages["tables"]["reused"] == early["article_id"].nunique(), "the early articles' pieces are reused"
+    cold = build(statements, articles, None)
+    assert len(warm.claims) and len(warm.echoes) >= 0 and len(warm.theme_tags)
+    for name, folder in (("warm", tmp_path / "warm"), ("cold", tmp_path / "cold")):
+        (warm if name == "warm" else cold).write(folder, database=None)
+    files = sorted(p.name for p in (tmp_path / "cold").iterdir())
+    assert files == sorted(p.name for p in (tmp_path / "warm").iterdir())
+    different = [f for f in files if not filecmp.cmp(tmp_path / "cold" / f, tmp_path / "warm" / f, shallow=False)]
+    assert not different, f"warm and cold runs wrote different {different}"
