@@ -237,7 +237,7 @@ def run_config(config: str, articles: list[dict], n_process: int, batch_size: in
         cluster.close()
     if pred is not None and config == "textacy":
         write_jsonl(pred, [{"id": aid, "quotes": predictions[aid]} for aid in ids])
-    elif pred is not None and result["statements"] is not None:
+    elif pred is not None and result["statements"] is not None and config != "kit-quotes":  # F1 is the engine's
         write_engine_predictions(ids, statements, pred)
     if rows is not None and result["statements"] is not None:
         write_rows(statements, rows)
