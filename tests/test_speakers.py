@@ -323,3 +323,31 @@ def test_every_president_turn_in_the_white_house_files_is_the_one_in_office(name
 def test_names_are_matched_with_bidi_controls_removed(registry, disguised):
     found = registry.match(disguised, pd.Timestamp("2025-02-09T12:00Z"), NEWS)
     assert found.actor and found.actor["name"] == "Dmitry Peskov" and found.matched_by != "fuzzy"
+
+
+# -- initials, patronymics and tooltip labels (fictional people) ---------------------------------
+FICTIONAL_RU = ("actors:\n"
+                "  - {name: Pyotr Zaretsky, aliases: [Пётр Зарецкий, Зарецкий, Зарецкого], camp: kremlin}\n"
+                "  - {name: Olga Verbina, aliases: [Ольга Вербина, Вербина], camp: other}\n")
+
+
+def test_initials_that_are_not_the_actors_rule_the_actor_out(tmp_path):
+    registry = load_registry([write(tmp_path, FICTIONAL_RU)], strict=True)
+    assert registry.match("П.Зарецкий").actor["name"] == "Pyotr Zaretsky"
+    assert registry.match("Н.Зарецкий").actor is None  # another Zaretsky, not in the registry
+    assert registry.match("О.Вербина").actor["name"] == "Olga Verbina"
+    assert registry.match("P. Zaretsky").actor["name"] == "Pyotr Zaretsky"
+    assert registry.match("K. Zaretsky").actor is None
+
+
+def test_a_tooltip_label_with_first_name_and_patronymic_finds_the_surname(tmp_path):
+    registry = load_registry([write(tmp_path, FICTIONAL_RU)], strict=True)
+    label = "Зарецкий Зарецкий Пётр Ильич министр чего-то Российской Федерации"
+    assert registry.match(label).actor["name"] == "Pyotr Zaretsky"
+    assert registry.match("Ольга Сергеевна. О.Вербина Вербина Ольга Сергеевна").actor["name"] == "Olga Verbina"
+
+
+def test_a_first_name_before_a_patronymic_tells_namesakes_apart(tmp_path):
+    registry = load_registry([write(tmp_path, FICTIONAL_RU)], strict=True)
+    assert registry.match("Петру Ильичу Зарецкому").actor["name"] == "Pyotr Zaretsky"
+    assert registry.match("Антон Павлович Зарецкий").actor is None  # a writer of the same surname
