@@ -428,13 +428,27 @@ class Resolver:
         return JOINED.join(found) if len(found) >= 2 else ""
 
     def joint_before(self, at: int) -> str:
-        """"They" right after a plural subject in the same paragraph: that subject's participants."""
+        """"They" right after a plural subject in the same paragraph: that subject's participants;
+        else the people the nearest sentence before it names, when it names two or more ("President
+        X and Prime Minister Y held talks, where they affirmed ..."; "... They agreed ...")."""
         para = self.text.rfind("\n", 0, at) + 1
         nouns = "|".join(re.escape(w) for w in sorted(self.words.joint))
-        if not nouns:
-            return ""
-        found = list(re.finditer(rf"\b(?:the|both|two|all)\s+(?:\w+\s+)?(?:{nouns})\b", self.text[para:at], re.I))
-        return self.joint(found[-1].group().split(), para + found[-1].start()) if found else ""
+        found = list(re.finditer(rf"\b(?:the|both|two|all)\s+(?:\w+\s+)?(?:{nouns})\b", self.text[para:at], re.I)) \
+            if nouns else []
+        if found:
+            return self.joint(found[-1].group().split(), para + found[-1].start())
+        return self.named_together(para, at)
+
+    def named_together(self, para: int, at: int) -> str:
+        """The people the nearest sentence of the paragraph before ``at`` (or the part of ``at``'s
+        own sentence before it) names, "; "-joined, when they are two or more; "" when that
+        sentence names one person or none."""
+        for s, e in reversed([(s, min(e, at)) for s, e in _sentences(self.text[:at]) if e > para]):
+            named = [p for p in self.people if max(s, para) <= p.start < e]
+            if named:
+                names = list(dict.fromkeys(p.full for p in named))
+                return JOINED.join(names) if len(names) >= 2 else ""
+        return ""
 
     def sender(self, at: int) -> str:
         """Who sent "the message" (or statement, letter) a mention at ``at`` speaks of: the

@@ -351,3 +351,16 @@ def test_a_first_name_before_a_patronymic_tells_namesakes_apart(tmp_path):
     registry = load_registry([write(tmp_path, FICTIONAL_RU)], strict=True)
     assert registry.match("Петру Ильичу Зарецкому").actor["name"] == "Pyotr Zaretsky"
     assert registry.match("Антон Павлович Зарецкий").actor is None  # a writer of the same surname
+
+
+def test_they_after_a_sentence_naming_two_people_is_both(nlp):
+    from kit.quotes import extract_quotes
+    texts = ["President Alma Rusk and Prime Minister Tobias Fenn held their first meeting today in Fairhaven, "
+             "where they affirmed their determination to pursue a new era of relations.",
+             "President Alma Rusk spoke with President Tobias Fenn by phone. They agreed that all parties must "
+             "continue the effort to make a ceasefire work.",
+             "Mayor Alma Rusk met the voters of Fairhaven. They said that the roads are bad."]  # one person: not her
+    found = extract_quotes(pd.DataFrame({"article_id": ["a", "b", "c"], "text": texts}), nlp)
+    said = dict(zip(found["article_id"], found["speaker"]))
+    assert said["a"] == said["b"] == "Alma Rusk; Tobias Fenn"
+    assert said["c"] == ""
