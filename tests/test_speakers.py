@@ -364,3 +364,24 @@ def test_they_after_a_sentence_naming_two_people_is_both(nlp):
     said = dict(zip(found["article_id"], found["speaker"]))
     assert said["a"] == said["b"] == "Alma Rusk; Tobias Fenn"
     assert said["c"] == ""
+
+
+def test_an_op_ed_headline_names_its_author_and_a_joint_statement_is_both_leaders(nlp):
+    from kit.quotes import extract_quotes
+    op = ("Alma Rusk: Libraries are Fairhaven’s strength\nA library is where a town learns. I have visited every "
+          "branch in our county, and I believe that we owe our librarians more than thanks. I know they carry our "
+          "children. I invite you to join me. We must fund them. My own children grew up in them. We should be "
+          "proud. Our town is better for them. I am grateful. We will do more. I thank them.\n"
+          "Alma Rusk is the mayor of Fairhaven.")
+    joint = ("President Alma Rusk and Prime Minister Tobias Fenn held their first official meeting yesterday in "
+             "Fairhaven. We agreed that a fair tax environment is necessary to enable investment.")
+    sheet = ("Fact Sheet: Fairhaven Acts\nThe council met. We believe that the ferries will run. I know that they will. "
+             "We think we can. I hope we do. We expect that we will. I said that we would. Our town is ready. Fairhaven Acts.")
+    found = extract_quotes(pd.DataFrame({"article_id": ["op", "joint", "sheet"], "text": [op, joint, sheet],
+                                         "title": ["Alma Rusk: Libraries are Fairhaven’s strength",
+                                                   "Fairhaven – Vellmark Joint Leaders’ Statement", "Fact Sheet: Fairhaven Acts"]}), nlp)
+    first = found[found["speaker_mention"].isin(["I", "We"])]
+    said = first.groupby("article_id")["speaker"].agg(set).to_dict()
+    assert said["op"] == {"Alma Rusk"}
+    assert said["joint"] == {"Alma Rusk; Tobias Fenn"}
+    assert "Fact Sheet" not in said.get("sheet", set())
