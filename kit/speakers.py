@@ -37,11 +37,12 @@ from rapidfuzz import fuzz, process
 
 from .config import data_path
 from .files import BIDI_CONTROLS
+from .coref import ROLE_SYNONYMS, TITLES
 from .language import CYRILLIC, fold_case_endings
 from .when import statement_dates
 
 # Bump when a change to this module changes its output (kit.cache re-attributes everything then).
-ENGINE_VERSION = "6"
+ENGINE_VERSION = "7"
 ATTRIBUTION_COLUMNS = ["actor", "actors", "camp", "camp_id", "role", "matched_by", "published",
                        "said_on", "said_on_precision", "said_on_range", "when_text"]
 ACTORS_TABLE_COLUMNS = ["actor", "camps", "statements", "first_said_on", "last_said_on"]
@@ -59,6 +60,18 @@ PRONOUNS = {"he", "she", "they", "i", "we", "it", "you", "me", "us", "them", "hi
 # Only used to cut a speaker down to the name at its end; they never identify anyone by themselves.
 LEADING_INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.\s*)+(?=[^\W\d_]{2})")
 POSSESSIVE = re.compile(r"['’]s$")
+# Words that stand before a surname and are no first name: titles, ranks, roles, places of work.
+NOT_FIRST_NAMES = {*TITLES, *ROLE_SYNONYMS, "admiral", "colonel", "lieutenant", "sergeant", "captain", "major",
+                   "commander", "marshal", "aide", "assistant", "envoy", "emir", "sheikh", "prince", "princess",
+                   "crown", "metropolitan", "patriarch", "rabbi", "mufti", "father", "reverend", "bishop", "cardinal",
+                   "professor", "officer", "agent", "deputy", "acting", "then", "elect", "chief", "head", "czar",
+                   "tsar", "coach", "host", "anchor", "correspondent", "reporter", "editor", "economist", "author",
+                   "actor", "singer", "madam", "dame", "congressman", "congresswoman", "councilman", "commissioner",
+                   "administrator", "sister", "brother", "counselor", "sheriff", "premier", "kremlin", "white",
+                   "house", "state", "federal", "national", "foreign", "defense", "defence", "press", "first", "lady",
+                   "chairwoman", "justice", "staff", "ceo", "founder", "owner", "manager", "analyst", "expert",
+                   "official", "officials", "member", "delegate", "chancellor", "vice", "former", "late", "said",
+                   "says", "told", "asked", "added", "and", "with", "by", "of", "to", "from", "as", "also", "then"}
 # Initials written right before a surname that ends the speaker ("Н.Иванов", "J.D. Vance").
 INITIALS = re.compile(r"^\s*((?:[^\W\d_]\.\s*)+)(?=[^\W\d_]{2}[\w'’\-]*\s*$)")
 # A Russian first name and patronymic ("Эльвира Сахипзадовна", "Александр Иванович"): the Kremlin's
@@ -255,7 +268,7 @@ class Registry:
         firsts, names = self._first_names()
         if i >= 2 and PATRONYMIC.search(words[i - 1]):
             i -= 1  # "Михаил Афанасьевич Булгаков": the first name stands before the patronymic
-        if i == 0 or words[i - 1] not in firsts:
+        if i == 0 or not (words[i - 1] in firsts or _written_first_name(words[i - 1])):
             return owners
         return [a for a in owners if words[i - 1] in names[a["name"]]]
 
@@ -309,7 +322,7 @@ class Registry:
         words = key.split(" ")
         queries = {key, " ".join(words[-2:]), words[-1]}
         first = words[-3] if len(words) > 2 and PATRONYMIC.search(words[-2]) else words[-2] if len(words) > 1 else ""
-        if first in self._first_names()[0]:
+        if first in self._first_names()[0] or _written_first_name(first):
             queries.discard(words[-1])  # "Mike Johnson" is looked up whole, not as "Johnson"
         best: dict[int, tuple[float, dict]] = {}
         index = self.alias_index()
@@ -612,6 +625,15 @@ def normalise(name: str) -> str:
     text = LEADING_INITIALS.sub("", text)
     text = POSSESSIVE.sub("", text)
     return text.casefold()
+
+
+def _written_first_name(word: str) -> bool:
+    """A word before a surname that can only be a first name: Latin letters only, neither a
+    title, rank or role ("sen.", "admiral", "secretary-general", "aide"), nor a nationality
+    ("russian"), nor a possessive ("hungary's"): "todd" in "Sen. Todd Young" (not Shalanda Young)."""
+    if not re.fullmatch(r"[a-z]{2,}", word):
+        return False
+    return word not in NOT_FIRST_NAMES and not re.search(r"(?:an|ese|ish|i)$", word)
 
 
 def initials_fit(actor: dict, speaker: str) -> bool:

@@ -385,3 +385,15 @@ def test_an_op_ed_headline_names_its_author_and_a_joint_statement_is_both_leader
     assert said["op"] == {"Alma Rusk"}
     assert said["joint"] == {"Alma Rusk; Tobias Fenn"}
     assert "Fact Sheet" not in said.get("sheet", set())
+
+
+def test_a_different_first_name_before_a_registered_surname_is_someone_else(registry):
+    when = "2025-06-01T12:00Z"
+    # members of Congress quoted in round-ups, not the registry's people of the same surname
+    for speaker in ["Sen. Todd Young", "Rep. Carol Miller", "Chicago Mayor Brandon Johnson", "Eric Trump"]:
+        assert actor(registry, speaker, when) == "", speaker
+    # titles, ranks and nationalities before a surname are no first names
+    for speaker, expected in [("Admiral Kirby", "John Kirby"), ("Speaker Johnson", "Mike Johnson"),
+                              ("Russian President Putin", "Vladimir Putin"), ("Kremlin aide Ushakov", "Yuri Ushakov"),
+                              ("Secretary-General Guterres", "António Guterres")]:
+        assert actor(registry, speaker, when) == expected, speaker
