@@ -186,6 +186,9 @@ def test_the_president_outside_a_white_house_document_is_not_guessed(registry):
     ("NATO diplomats", "europe_nato"),
     ("a Kremlin critic", "other"),
     ("a passer-by", "other"),
+    ("The Department of Agriculture", "white_house"),
+    ("HHS", "white_house"),
+    ("Japan", "other"),
 ])
 def test_unnamed_sources_get_a_camp_but_no_actor(registry, speaker, camp):
     found = registry.match(speaker, pd.Timestamp("2025-02-09T12:00Z"))
