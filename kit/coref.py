@@ -32,9 +32,11 @@ paragraphs that can hold a quote) resolves exactly like a full parse.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from .cues import load_lexicon
+from .spans import Spans
 
 TITLES = {
     "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sen", "sen.", "rep", "rep.",
@@ -194,10 +196,10 @@ def persons_inside(text: str, persons: list[tuple[int, int]], others: list[tuple
     found = []
     for s, e in others:
         span = text[s:e]
-        for name in names:
-            if span.endswith(" " + name):
-                found.append((e - len(name), e))
-                break
+        # the longest name the entity ends with, after a space: its suffixes, not every name
+        name = next((span[i + 1:] for i, ch in enumerate(span) if ch == " " and span[i + 1:] in names), None)
+        if name is not None:
+            found.append((e - len(name), e))
     return found
 
 
@@ -208,13 +210,14 @@ def office_holders(text: str, roles: frozenset[str], persons: list[tuple[int, in
     opening with an office word (``label_roles``), when at least one more word of the place
     stands between them and "of"; or the two or three words right after an office."""
     found = []
+    named = Spans(persons)
     for m in OFFICE_RUN.finditer(text):
         words = m.group().split(" ")
         first = next((i for i, w in enumerate(words[:3]) if w.lower() in roles), None)  # "Federal Chancellor of ..."
         words = words[first:] if first is not None else []
         if "of" not in words and 2 <= len(words) - 1 <= 3 and all(w.lower() not in roles for w in words[1:]):
             start = m.end() - len(" ".join(words[1:]))  # "Prime Minister Ishiba Shigeru": the name after the office
-            if not any(s < m.end() and start < e for s, e in persons):
+            if not named.overlapping(start, m.end()):
                 found.append((start, m.end()))
             continue
         if len(words) < 5 or "of" not in words:
@@ -224,7 +227,7 @@ def office_holders(text: str, roles: frozenset[str], persons: list[tuple[int, in
         if len(place) < 3 or not all(w[:1].isupper() for w in place[-2:]):
             continue
         start = m.end() - len(" ".join(words[-2:]))
-        if not any(s < m.end() and start < e for s, e in persons):
+        if not named.overlapping(start, m.end()):
             found.append((start, m.end()))
     return found
 
@@ -242,9 +245,10 @@ class Resolver:
         self.blocked = blocked
         self._first_person: bool | None = None
         people = []
+        not_prose = Spans(blocked)
         for s, e in sorted(set(person_spans)):
             s += len(text[s:e]) - len(text[s:e].lstrip())
-            if any(bs <= s < be for bs, be in blocked):
+            if not_prose.holding(s):
                 continue
             name = clean_name(text[s:e])
             if not name or not name[0].isupper():
@@ -256,6 +260,16 @@ class Resolver:
             before = _words_before(text, s)
             people.append(Person(s, e, name, name, self._gender(name, before), _roles(before + _words_after(text, e))))
         self.people = people
+        self._spans = Spans((p.start, p.end) for p in people)
+        # per surname, in order of start: where each mention starts and the fullest name so far (the
+        # earliest of the longest), so full_name looks up one surname instead of every person
+        self._by_surname: dict[str, tuple[list[int], list[str]]] = {}
+        for p in people:
+            if p.name.split():
+                starts, fullest = self._by_surname.setdefault(p.name.split()[-1], ([], []))
+                best = fullest[-1] if fullest else ""
+                starts.append(p.start)
+                fullest.append(p.name if len(p.name.split()) > len(best.split()) else best)
         for p in people:
             p.full = self.full_name(p.name, p.start)
             if not p.gender:
@@ -290,21 +304,17 @@ class Resolver:
         words = name.split()
         if not words:
             return name
-        surname = words[-1]
-        best_before, best_any = None, None
-        for p in getattr(self, "people", []):
-            pw = p.name.split()
-            if pw and pw[-1] == surname and len(pw) > len(words):
-                if p.start < at and (best_before is None or len(pw) > len(best_before.split())):
-                    best_before = p.name
-                if best_any is None or len(pw) > len(best_any.split()):
-                    best_any = p.name
-        return best_before or best_any or name
+        starts, fullest = getattr(self, "_by_surname", {}).get(words[-1], ([], []))
+        before = bisect_left(starts, at)
+        for best in ([fullest[before - 1]] if before else []) + fullest[-1:]:
+            if len(best.split()) > len(words):
+                return best
+        return name
 
     def person_in(self, start: int, end: int, head_at: int = -1) -> Person | None:
         """The named person a mention [start, end) is about: the one holding its head word,
         else the first that is not a possessive ("Fairhaven's treasurer, Paul Ortega")."""
-        inside = [p for p in self.people if p.start < end and start < p.end]
+        inside = [self.people[i] for i in self._spans.overlapping_positions(start, end)]
         for p in inside:
             if p.start <= head_at < p.end:
                 return p
