@@ -12,7 +12,8 @@ reporter can follow:
 * "I", "we", "my government" outside quotations and turns -> the author a document names at its
   top ("By the President of the United States of America"), else, in a text written in the
   first person (a speech printed without a label), the subject of its first sentence ("Vladimir
-  Putin sent ...", "The President addressed ...") or the author its headline names;
+  Putin sent ...", "The President addressed ...") or the author its headline names ("Remarks by
+  ...", "Jane Doe: Why We Must Act"); in a joint statement, every participant its opening names;
 * a bare title ("the Secretary") with no person introduced with it -> the office the text spelt
   out ("the Secretary of Commerce"), for the registry to name its holder;
 * "the message", "the statement", "the letter" -> whoever the text says sent it ("Vladimir
@@ -84,6 +85,12 @@ HEADLINE_AUTHOR = re.compile(r"\b(?:Remarks|Address|Statement|Speech|Message|Let
 # Title-case words that end the author's name in a headline ("President Biden Before Cabinet Meeting").
 HEADLINE_LINKS = {"at", "on", "in", "before", "after", "during", "to", "for", "with", "and", "ahead", "about",
                   "announcing", "marking", "honoring", "celebrating", "regarding", "upon", "as", "following"}
+# A statement several leaders sign together: its "we" is every participant its opening names.
+JOINT_TITLE = re.compile(r"\bJoint\b[^|]{0,40}\b(?:Statement|Declaration|Communiqu[eé])\b", re.I)
+# An op-ed's headline: "Jane Doe: Why We Must Act" (the author, then a colon).
+HEADLINE_NAME_COLON = re.compile(r"^\s*(?P<who>[A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){1,5}):\s")
+DOCUMENT_WORDS = re.compile(r"\b(?:Fact|Sheet|Readout|Statement|Proclamation|Order|Memorandum|Notice|Message|Update|"
+                            r"Myth|Facts|Week|Day|Act|Bill|Report|Letter|Remarks|Address|Briefing|Release)\b")
 # A document that names its author at the top: a proclamation ("By the President of the United
 # States of America"), an order ("By the authority vested in me as President ...").
 BYLINE = re.compile(r"^\s*By (?P<who>the (?:[A-Za-z]+ ?){1,10})\s*$|\bvested in me as (?P<as>President)\b",
@@ -379,6 +386,10 @@ class Resolver:
         byline = BYLINE.search(self.text[:400])
         if byline:
             return "the " + re.sub(r"^the ", "", (byline.group("who") or byline.group("as")).strip(), flags=re.I)
+        if JOINT_TITLE.search(self.title):  # "United States – Italy Joint Leaders' Statement": "we" is both
+            found = self.opening_participants(len(self.text))
+            if len(found) >= 2:
+                return JOINED.join(found)
         return self.speech_speaker() if self.first_person_prose() else ""
 
     def opening(self) -> tuple[int, int]:
@@ -408,10 +419,25 @@ class Resolver:
             return title.group(1)
         by = HEADLINE_AUTHOR.search(self.title)
         if by is None:
-            return ""
+            return self.headline_name()
         words = by.group("who").split()
         cut = next((i for i, w in enumerate(words) if w.lower() in HEADLINE_LINKS and i > 0), len(words))
         return " ".join(words[:cut])
+
+    def headline_name(self) -> str:
+        """The author an op-ed's headline names before a colon ("Jane Doe: Why We Must Act"):
+        a person the text names, or words ending in a surname the text uses again after its first
+        line (a headline's own paragraph is not always parsed); "" for a document type ("Fact
+        Sheet: ...") or anything else."""
+        found = HEADLINE_NAME_COLON.match(self.title)
+        if found is None or HEADLINE_AUTHOR.search(found.group("who") + " by X") or DOCUMENT_WORDS.search(found.group("who")):
+            return ""
+        who = found.group("who")
+        named = next((p.full for p in self.people if who.endswith(p.full) or who.endswith(p.name)), "")
+        body = self.text[self.text.find("\n") + 1:] if "\n" in self.text[:len(self.title) + 5] else self.text[len(self.title):]
+        surname = who.split()[-1]
+        return named or (" ".join(w for w in who.split() if w.lower() not in TITLES and w.lower() != "first" and w.lower() != "lady")
+                         if re.search(rf"\b{re.escape(surname)}\b", body) else "")
 
     def opening_participants(self, at: int) -> list[str]:
         """The participants the text's first naming sentence introduces before ``at``: a title
@@ -438,13 +464,27 @@ class Resolver:
         return JOINED.join(found) if len(found) >= 2 else ""
 
     def joint_before(self, at: int) -> str:
-        """"They" right after a plural subject in the same paragraph: that subject's participants."""
+        """"They" right after a plural subject in the same paragraph: that subject's participants;
+        else the people the nearest sentence before it names, when it names two or more ("President
+        X and Prime Minister Y held talks, where they affirmed ..."; "... They agreed ...")."""
         para = self.text.rfind("\n", 0, at) + 1
         nouns = "|".join(re.escape(w) for w in sorted(self.words.joint))
-        if not nouns:
-            return ""
-        found = list(re.finditer(rf"\b(?:the|both|two|all)\s+(?:\w+\s+)?(?:{nouns})\b", self.text[para:at], re.I))
-        return self.joint(found[-1].group().split(), para + found[-1].start()) if found else ""
+        found = list(re.finditer(rf"\b(?:the|both|two|all)\s+(?:\w+\s+)?(?:{nouns})\b", self.text[para:at], re.I)) \
+            if nouns else []
+        if found:
+            return self.joint(found[-1].group().split(), para + found[-1].start())
+        return self.named_together(para, at)
+
+    def named_together(self, para: int, at: int) -> str:
+        """The people the nearest sentence of the paragraph before ``at`` (or the part of ``at``'s
+        own sentence before it) names, "; "-joined, when they are two or more; "" when that
+        sentence names one person or none."""
+        for s, e in reversed([(s, min(e, at)) for s, e in _sentences(self.text[:at]) if e > para]):
+            named = [p for p in self.people if max(s, para) <= p.start < e]
+            if named:
+                names = list(dict.fromkeys(p.full for p in named))
+                return JOINED.join(names) if len(names) >= 2 else ""
+        return ""
 
     def sender(self, at: int) -> str:
         """Who sent "the message" (or statement, letter) a mention at ``at`` speaks of: the

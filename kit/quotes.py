@@ -68,7 +68,7 @@ from typing import Callable, Iterable, Iterator
 
 import pandas as pd
 
-from .coref import Resolver, office_holders, persons_inside
+from .coref import ROLE_SYNONYMS, Resolver, office_holders, persons_inside
 from .cues import Lexicon, load_lexicon
 from .language import detect_language, is_cyrillic_language
 from .nlp import default_n_process, load_pipeline
@@ -79,7 +79,7 @@ from .spans import Spans
 log = logging.getLogger(__name__)
 
 # Bump when the engine's rows change, so kit.cache re-extracts instead of reusing old rows.
-ENGINE_VERSION = "23"
+ENGINE_VERSION = "26"
 
 STATEMENT_COLUMNS = [
     "article_id", "quote_id", "quote", "quote_start", "quote_end", "quote_spans", "quote_text",
@@ -436,11 +436,38 @@ def _not_said(tok, lex: Lexicon) -> bool:
     another cue ("asked him to convey our wishes": the asking is the statement)."""
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in (lex.verbs | lex.belief) - lex.quote_only:
         return True
+    if _so_called(tok) or _thing_with_infinitive(tok, lex):
+        return True
     while tok.dep_ in {"xcomp", "advcl"} and tok.tag_ == "VB" and tok.head.i != tok.i:
         tok = tok.head  # "used [to describe]"
         if tok.lemma_.lower() in lex.word_use:
             return True
     return tok.dep_ == "acl" and tok.tag_ in {"VBN", "VB"}
+
+
+def _so_called(tok) -> bool:
+    """The "called" of "so-called": an adjective for a name the writer doubts, not a report."""
+    doc = tok.doc
+    return tok.i >= 2 and doc[tok.i - 1].text in {"-", "‐", "‑"} and doc[tok.i - 2].lower_ == "so"
+
+
+PERSONAL = {"i", "we", "you", "he", "she", "they", "who"}
+SPEAKER_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+
+
+def _thing_with_infinitive(tok, lex: Lexicon) -> bool:
+    """ "imports that threaten to impair national security": a ``person_infinitive_verbs`` verb
+    with an infinitive whose subject is a thing (no name, organisation, place or personal
+    pronoun or office; a relative pronoun stands for the noun it follows)."""
+    if tok.lemma_.lower() not in lex.person_infinitive or not any(c.dep_ == "xcomp" for c in tok.children):
+        return False
+    subject = _subject(tok)
+    if subject is not None and subject.lower_ in {"that", "which"} and subject.head.dep_ == "relcl":
+        subject = subject.head.head
+    if subject is None:
+        return False
+    return not (subject.lower_ in PERSONAL or subject.ent_type_ in SPEAKER_ENTS or subject.pos_ == "PROPN"
+                or subject.lower_ in ROLE_SYNONYMS)  # "the minister threatened to resign"
 
 
 def _about_time(tok) -> bool:
