@@ -38,7 +38,7 @@ How it works (rules, no trained model beyond spaCy's parser):
   readiness to ..."), a light verb with a speech noun ("expressed concern about X"), a verb and
   a preposition ("called for X"), "was clear that", or a phrase such as "according to"; its
   subject is the speaker mention, and a passive or impersonal cue ("It was emphasised that")
-  takes the text's main speaker (see ``_implicit_speakers``);
+  takes the text's main speaker (the readout forms live in ``kit.quotes_readouts``);
 * what is not speech is left out: a negated cue over a question ("has not stated whether"),
   action verbs, naming participles and word senses, link lines, captions and headlines, and
   a cue inside what another cue reports ("Critics charged that the hearing failed to
@@ -69,6 +69,7 @@ from .coref import Resolver, office_holders, persons_inside
 from .cues import Lexicon, load_lexicon
 from .language import detect_language, is_cyrillic_language
 from .nlp import default_n_process, load_pipeline
+from .quotes_readouts import ADJUNCT_MARKS, implicit_speakers, object_frame, object_statement
 from .quotes_marks import LabelWords, Quotation, Turn, find_quotations, find_turns, label_words, paragraphs
 
 log = logging.getLogger(__name__)
@@ -85,13 +86,6 @@ STATEMENT_COLUMNS = [
 CONTENT_DEPS = {"ccomp", "xcomp", "parataxis"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 PASSIVE_DEPS = {"nsubjpass", "auxpass", "csubjpass"}
-# Prepositions whose object says what a statement was about ("expressed concern [over X]").
-CONTENT_PREPS = {"about", "of", "on", "over", "regarding", "concerning", "against", "for", "as", "with"}
-# What a statement's predicate may carry that is not what was said: where, when, why.
-ADJUNCT_MARKS = {"after", "before", "when", "while", "because", "since", "although", "though", "as",
-                 "until", "once", "whereas", "whilst"}
-ADJUNCT_PREPS = {"at", "in", "during", "after", "before", "since", "amid", "amidst", "following", "by",
-                 "through", "via", "from"}
 RELATIVE = {"who", "that", "which", "whom"}
 NOT_MENTION_DEPS = {"relcl", "acl", "advcl", "punct", "cc", "conj", "prep"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
@@ -353,35 +347,6 @@ def _not_said(tok, lex: Lexicon) -> bool:
     return tok.dep_ == "acl" and tok.tag_ in {"VBN", "VB"}
 
 
-def _about_time(tok) -> bool:
-    """A preposition or noun that dates or places in time ("on Thursday", "last week")."""
-    return tok.ent_type_ in {"DATE", "TIME"} or any(
-        c.ent_type_ in {"DATE", "TIME"} for c in tok.children if c.dep_ == "pobj")
-
-
-def _object_content(verb, target, exclude: set) -> set:
-    """What was said as a noun phrase: the object (or a passive's subject, or a preposition's
-    object), and the rest of the verb's predicate to its right ("reaffirmed [the readiness of the
-    United States along with its allies to respond decisively]"), without a coordinated verb
-    (its own statement), a clause of time or cause ("after ..."), or a date."""
-    ids = {t.i for t in target.subtree}
-    for child in verb.children:
-        if child.i < target.i or child.i in ids or child.dep_ in {"punct", "cc", "mark", "prt"}:
-            continue
-        if child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"}:
-            continue
-        if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ADJUNCT_MARKS for c in child.children):
-            continue
-        if child.dep_ in {"advmod", "npadvmod"} or (child.dep_ == "prep" and (
-                _about_time(child) or child.lower_ in ADJUNCT_PREPS)):
-            continue
-        ids |= {t.i for t in child.subtree}
-    for child in verb.children:  # "cited X [as an example]" even when it comes first
-        if child.dep_ == "oprd" or (child.dep_ == "prep" and child.lower_ in CONTENT_PREPS and not _about_time(child)):
-            ids |= {t.i for t in child.subtree}
-    return ids - exclude
-
-
 def _trailing_aside(doc, ids: set, lex: Lexicon) -> set:
     """The aside that ends a reported clause after a comma, which is the writer's, not the
     speaker's: ", citing the strategic importance of ...", ", although it may take days",
@@ -402,12 +367,6 @@ def _trailing_aside(doc, ids: set, lex: Lexicon) -> set:
         if aside:
             return {x.i for x in t.subtree} | set(range(comma.i, start))
     return set()
-
-
-def _bare_noun(noun) -> set:
-    """The noun with its determiners and modifiers only ("this statement", "the comments")."""
-    return {noun.i} | {t.i for c in noun.children if c.dep_ in {"det", "poss", "amod", "compound", "nummod", "predet"}
-                       for t in c.subtree}
 
 
 def _has_subject(verb) -> bool:
@@ -465,13 +424,8 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
         return None
     lemma = tok.lemma_.lower()
     belief, speech = lemma in lex.belief, lemma in lex.verbs
-    particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), "")
-    takes_object = (lemma, particle) in lex.objects or (lemma, "") in lex.objects
-    target = next((c for c in tok.children if c.dep_ == "dobj"), None)
-    # "updated President Zelenskyy [on U.S. efforts]": the parser may hang the preposition on the addressee
-    near = list(tok.children) + (list(target.children) if target is not None and lemma in lex.addressee else [])
-    preps = [c for c in near if c.dep_ == "prep" and (lemma, c.lower_) in lex.preps]
-    if not (speech or belief or takes_object or preps or lemma in lex.light) or _not_said(tok, lex):
+    frame = object_frame(tok, lex)
+    if not (speech or belief or frame.takes_object or frame.preps or lemma in lex.light) or _not_said(tok, lex):
         return None
     passive = any(c.dep_ in PASSIVE_DEPS for c in tok.children)
     cue = Cue([tok], tok.sent, belief=belief, act=lex.acts.get(lemma, "says"), quote_only=lemma in lex.quote_only)
@@ -499,24 +453,7 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
             # also over a clause read as a noun phrase ("In both cases, Eric Trump said, those
             # donations paid for ...")
             cue.content = _clause_tokens(tok.head, {t.i for t in tok.subtree})
-    if target is None and passive:
-        target = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.lower_ != "it"), None)
-    noun_act = lex.nouns.get(target.lemma_.lower()) if target is not None else None
-    if lemma in lex.light and noun_act:
-        cue.act = noun_act
-    if target is None and takes_object:  # "described as counterproductive the intentions of ..."
-        target = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"), None)
-    if not cue.content and not belief and target is not None and (takes_object or (lemma in lex.light and noun_act)):
-        cue.content = _object_content(tok, target, exclude)
-        if not takes_object and not cue.content - _bare_noun(target):
-            cue.content = set()  # "made the comments on Friday": a statement referred to, not made
-    if not cue.content and not belief and preps:
-        prep = preps[0]
-        cue.act = lex.preps[(lemma, prep.lower_)]
-        cue.content = _object_content(tok, prep, exclude | {prep.i}) if prep.head.i == tok.i else \
-            {t.i for t in prep.subtree} - {prep.i} - exclude
-        if target is not None and lemma not in lex.addressee:  # "accused X of Y", not "briefed X on Y"
-            cue.content |= {t.i for t in target.subtree} - exclude
+    object_statement(tok, cue, frame, lex, exclude, passive)
     if not (speech or belief) and not cue.content:
         return None
     cue.content -= _trailing_aside(tok.doc, cue.content, lex)
@@ -1067,24 +1004,6 @@ def _inherit(rows: list[dict]) -> None:
             r["venue"] = prev["venue"]
 
 
-def _implicit_speakers(rows: list[dict], people: set[str]) -> None:
-    """A statement whose cue names nobody ("It was emphasised that ...", "Specific examples ...
-    were cited", "The President of France was asked to ...") is the text's main speaker's, as
-    in a readout: the person who is the subject of the nearest earlier cue, else the first
-    person who is the subject of a cue anywhere in the text. Joint subjects ("The leaders") and
-    institutions do not count; a text with no person speaking leaves the speaker empty."""
-    by_person = sorted((r["cue_start"], r["speaker"]) for r in rows
-                       if r["speaker_start"] >= 0 and r["cue_start"] >= 0 and r["speaker"] in people)
-    if not by_person:
-        return
-    for r in rows:
-        if r["speaker"] or not r["cue"] or r["kind"] == "turn" or r["speaker_start"] >= 0:
-            continue
-        earlier = [name for at, name in by_person if at < r["cue_start"]]
-        r["speaker"] = earlier[-1] if earlier else by_person[0][1]
-        r["confidence"] = round(min(r["confidence"], 0.5), 2)
-
-
 def _introducing_cue(doc, lex: Lexicon) -> Cue | None:
     """The cue of a paragraph that ends with a colon to introduce the quotation below it:
     "Caddell continued:", "President Clinton released the following statement:", "He said:"
@@ -1141,10 +1060,7 @@ def statements_for_article(plan: Plan, docs: dict, lex: Lexicon) -> list[dict]:
     rows += [_turn_row(plan, t, resolver) for t in plan.turns]
     rows.sort(key=lambda r: (r["quote_start"], r["quote_end"], r["kind"]))
     _inherit(rows)
-    _implicit_speakers(rows, {p.full for p in resolver.people})
-    for r in rows:  # still nobody: a readout with no person speaking ("The presidents ... It was agreed")
-        if not r["speaker"] and r["cue"] and r["kind"] != "turn" and r["speaker_start"] < 0:
-            r["speaker"] = resolver.unnamed_sides(r["cue_start"])
+    implicit_speakers(rows, resolver)
     seen = set()
     out = []
     for r in rows:
