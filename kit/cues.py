@@ -44,16 +44,19 @@ class Lexicon:
     anonymous_labels: frozenset = frozenset()          # "Question:", "Реплика:": a speaker nobody names
     joint_subjects: frozenset = frozenset()            # "the leaders", "both sides": every participant
     sender_verbs: frozenset = frozenset()              # "sent", "addressed": who sent "the message"
+    naming: frozenset = frozenset()                    # "called him divisive": object and complement
 
     @property
     def cue_verbs(self) -> frozenset:
         """Every verb lemma that can head a cue, for the fast path's cheap test."""
-        return self.verbs | self.belief | self.light | {v for v, _ in self.objects} | {v for v, _ in self.preps}
+        return self.verbs | self.belief | self.light | self.naming | {v for v, _ in self.objects} | \
+            {v for v, _ in self.preps}
 
     @property
     def light_only(self) -> frozenset:
         """Light verbs that are cues only with a speech noun ("gave an assessment")."""
-        return self.light - self.verbs - self.belief - {v for v, _ in self.objects} - {v for v, _ in self.preps}
+        return self.light - self.verbs - self.belief - self.naming - {v for v, _ in self.objects} - \
+            {v for v, _ in self.preps}
 
 
 def _grouped(raw: dict, key: str) -> dict[str, str]:
@@ -83,7 +86,7 @@ def load_lexicon(path: str = "speech_verbs.yml") -> Lexicon:
                   frozenset(raw.get("male_names") or []), re.compile("$^"), acts, low("quotation_only_verbs"),
                   objects, low("light_verbs"), _grouped(raw, "speech_nouns"), preps, adjectives,
                   low("link_openers"), low("word_use_verbs"), low("anonymous_labels"), low("joint_subjects"),
-                  low("sender_verbs"))
+                  low("sender_verbs"), low("naming_verbs"))
     lex.forms = cue_form_pattern(lex.cue_verbs, [" ".join(p) for p in phrases] + sorted(adjectives))
     return lex
 

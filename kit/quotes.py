@@ -75,7 +75,7 @@ from .quotes_marks import LabelWords, Quotation, Turn, find_quotations, find_tur
 log = logging.getLogger(__name__)
 
 # Bump when the engine's rows change, so kit.cache re-extracts instead of reusing old rows.
-ENGINE_VERSION = "22"
+ENGINE_VERSION = "23"
 
 STATEMENT_COLUMNS = [
     "article_id", "quote_id", "quote", "quote_start", "quote_end", "quote_spans", "quote_text",
@@ -425,7 +425,8 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
     lemma = tok.lemma_.lower()
     belief, speech = lemma in lex.belief, lemma in lex.verbs
     frame = object_frame(tok, lex)
-    if not (speech or belief or frame.takes_object or frame.preps or lemma in lex.light) or _not_said(tok, lex):
+    if not (speech or belief or frame.takes_object or frame.preps or lemma in lex.light or lemma in lex.naming) \
+            or _not_said(tok, lex):
         return None
     passive = any(c.dep_ in PASSIVE_DEPS for c in tok.children)
     cue = Cue([tok], tok.sent, belief=belief, act=lex.acts.get(lemma, "says"), quote_only=lemma in lex.quote_only)
@@ -768,6 +769,16 @@ def _is_partial(cue: Cue, how: str, q_ids: set, doc, glue: frozenset = frozenset
     return len(outside) >= 2 or (how == "subtree" and len(outside) >= 1)
 
 
+def _too_short(cue: Cue, doc, lex: Lexicon) -> bool:
+    """True for content of fewer than two words, except a name as the object of a verb that
+    takes one ("endorsed [Trump]", "opposes [Obamacare]")."""
+    words = [doc[i] for i in cue.content if doc[i].is_alpha]
+    if len(words) >= 2:
+        return False
+    verb = cue.tokens[0]
+    return not (words and words[0].pos_ == "PROPN" and (verb.lemma_.lower(), "") in lex.objects)
+
+
 WH_WORDS = {"whether", "if", "what", "when", "why", "how", "who", "which", "where"}
 
 
@@ -811,9 +822,15 @@ def not_prose_line(line: str, first: bool, openers: frozenset) -> bool:
             return True
     if first:
         return False  # the article's own headline: "Trump says ..." is a statement
-    words = re.findall(r"[^\W\d_][\w’'\-]*", line)
+    return _title_case(line, 3, 20)
+
+
+def _title_case(text: str, least: int, most: int) -> bool:
+    """True for words written as a title: every word but the small ones capitalised ("Emails
+    Reveal Aide Conspired With Reporter", "The Nightly Show with Larry Wilmore")."""
+    words = re.findall(r"[^\W\d_][\w’'\-]*", text)
     content = [w for w in words if w.lower() not in HEADLINE_SMALL]
-    return 3 <= len(words) <= 20 and all(w[0].isupper() for w in content)
+    return least <= len(words) <= most and all(w[0].isupper() for w in content)
 
 
 def _english_venue(cue: Cue, lex: Lexicon) -> str:
@@ -869,9 +886,14 @@ def statements_in_paragraph(plan: Plan, k: int, doc, lex, blocked_spans, grammar
                 # 'It was "A," she said. "B."': B is her quotation, by the same cue
                 out.append(Statement(q.pieces, "direct", prev.cue, off, None, sent, prev.confidence, q.closed, para=k))
                 continue
-            if words < 4 and not q.pieces[-1][1] - q.pieces[0][0] > 40:
-                continue  # a scare quote, title or nickname
-            st = Statement(q.pieces, "direct", None, off, None, sent, 0.5 if q.closed else 0.35, q.closed, para=k)
+            if words < 4 and not q.pieces[-1][1] - q.pieces[0][0] > 40 or _title_case(plan.text[q.start:q.end], 1, 12):
+                continue  # a scare quote, a nickname, or the title of a show, a book, a group, a slogan
+            # 'to see if they could “look like Donald Trump.”': words woven into the writer's
+            # sentence are a partial quotation, not a direct one
+            woven = q.pieces[0][0] < len(plan.text) and plan.text[q.pieces[0][0]].islower() and q_ids \
+                and not _whole_sentence(q_ids, doc)
+            st = Statement(q.pieces, "partial" if woven else "direct", None, off, None, sent,
+                           0.5 if q.closed else 0.35, q.closed, para=k)
             st.mention = _dash_signature(plan.text, q.end, end)
             out.append(st)
             continue
@@ -895,7 +917,7 @@ def statements_in_paragraph(plan: Plan, k: int, doc, lex, blocked_spans, grammar
         by_cue[key] = st
         out.append(st)
     for cue in cues:
-        if id(cue) in by_cue or cue.quote_only or len([i for i in cue.content if doc[i].is_alpha]) < 2:
+        if id(cue) in by_cue or cue.quote_only or _too_short(cue, doc, lex):
             continue
         if _unsaid(cue, doc) or _reported_within(cue, cues):
             continue
@@ -1031,6 +1053,42 @@ def _introduced_quotation(statements: list[Statement], para_start: int, cue: Cue
             return
 
 
+HEADLINE_CLAIM = re.compile(r"(?P<label>[A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){0,3}): +(?P<claim>\S[^\n]*)")
+
+
+def _headline_claim(plan: Plan, resolver: Resolver, lex: Lexicon) -> dict | None:
+    """"Graham: Trump’s Rhetoric Destroying GOP’s Chance": a headline on the text's first line
+    that gives a person's claim after their name and a colon. The name must be a person the
+    article names (so "The Latest: ..." and "Stealth Over Health: ..." are no statements)."""
+    if not plan.paras or any(t.label_start < plan.paras[0][1] for t in plan.turns):
+        return None
+    s, e = plan.paras[0]
+    m = HEADLINE_CLAIM.fullmatch(plan.text, s, e)
+    if m is None or m.group("label").lower() in lex.not_labels or len(m.group("claim").split()) < 3:
+        return None
+    label = m.group("label")
+    person = resolver.person_in(m.start("label"), m.end("label"))
+    speaker = person.full if person is not None else resolver.surname(label, m.start("label")) \
+        if " " not in label else ""
+    if not speaker:
+        return None
+    claim = _trimmed(plan.text, m.start("claim"), m.end("claim"))
+    colon = m.end("label")
+    return dict(article_id=plan.article_id, quote=plan.text[claim[0]:claim[1]], quote_start=claim[0],
+                quote_end=claim[1], quote_spans=[list(claim)], quote_text=plan.text[claim[0]:claim[1]],
+                kind="indirect", speaker=speaker, speaker_mention=label, speaker_start=m.start("label"),
+                speaker_end=colon, cue=":", cue_start=colon, cue_end=colon + 1, act="says", venue="",
+                sentence=plan.text[s:e].strip(), content=plan.text[claim[0]:claim[1]], content_start=claim[0],
+                content_end=claim[1], confidence=0.6, _para=0)
+
+
+def _trimmed(text: str, s: int, e: int) -> tuple[int, int]:
+    """[s, e) without a closing full stop and surrounding spaces."""
+    while e > s and text[e - 1] in " .\t":
+        e -= 1
+    return s, e
+
+
 def statements_for_article(plan: Plan, docs: dict, lex: Lexicon) -> list[dict]:
     """Statement rows for one article whose paragraphs have been run through spaCy."""
     persons, others = [], []
@@ -1058,6 +1116,10 @@ def statements_for_article(plan: Plan, docs: dict, lex: Lexicon) -> list[dict]:
         cue = _introducing_cue(doc, lex)
         intro = (k, cue) if cue is not None else None
     rows += [_turn_row(plan, t, resolver) for t in plan.turns]
+    headline = _headline_claim(plan, resolver, lex)
+    if headline is not None and not any(r["quote_start"] < headline["quote_end"] and headline["quote_start"] < r["quote_end"]
+                                        for r in rows):
+        rows.append(headline)
     rows.sort(key=lambda r: (r["quote_start"], r["quote_end"], r["kind"]))
     _inherit(rows)
     implicit_speakers(rows, resolver)

@@ -92,17 +92,20 @@ def object_statement(tok, cue, frame: ObjectFrame, lex: Lexicon, exclude: set, p
     no clause: the object of an object verb or of a light verb with a speech noun, else what a
     cue preposition governs. ``exclude`` holds the speaker's and the verb's tokens."""
     lemma, target, belief = tok.lemma_.lower(), frame.target, cue.belief
-    if target is None and passive:
+    if target is None and passive and not belief:  # "was backed by liberals" is no stance taken
         target = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.lower_ != "it"), None)
     noun_act = lex.nouns.get(target.lemma_.lower()) if target is not None else None
     if lemma in lex.light and noun_act:
         cue.act = noun_act
     if target is None and frame.takes_object:  # "described as counterproductive the intentions of ..."
         target = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"), None)
-    if not cue.content and not belief and target is not None and (frame.takes_object or (lemma in lex.light and noun_act)):
+    if not cue.content and target is not None and (frame.takes_object or (not belief and lemma in lex.light and noun_act)):
         cue.content = object_content(tok, target, exclude)
         if not frame.takes_object and not cue.content - bare_noun(target):
             cue.content = set()  # "made the comments on Friday": a statement referred to, not made
+    complement = next((c for c in tok.children if c.dep_ == "oprd"), None)
+    if not cue.content and lemma in lex.naming and target is not None and complement is not None:
+        cue.content = ({t.i for t in target.subtree} | {t.i for t in complement.subtree}) - exclude
     if not cue.content and not belief and frame.preps:
         prep = frame.preps[0]
         cue.act = lex.preps[(lemma, prep.lower_)]

@@ -235,3 +235,69 @@ def test_shouted_and_chanted_quotations_have_their_cue(nlp, article, quoted, cue
     text, found = next(iter(polnear(nlp, "train", article).values()))
     row = rows_over(found, text, quoted)
     assert len(row) == 1 and (row.iloc[0]["kind"], row.iloc[0]["cue"]) == ("direct", cue)
+
+
+@pytest.fixture(scope="module")
+def stances(nlp):
+    return polnear(nlp, "train", "hillary-clinton-s-claim-that-don", "christie-s-shell-shocked-look-st",
+                   "the-democratic-primary-is-a-figh", "graham-trump-s-incredibly-hatefu",
+                   "the-latest-cruz-to-give-away-eng", "president-barack-obama-s-last-ch",
+                   "glenn-beck-blasts-drudge-for-moc")
+
+
+def test_calling_someone_something_is_a_statement(stances):
+    """"Sen. Bernie Sanders (I-Vt.) called him divisive": the object and what it is called are
+    what was said; "call" with no complement ("called a press conference") is no cue."""
+    text, found = stances["hillary-clinton-s-claim-that-don"]
+    row = rows_over(found, text, "him divisive")
+    assert len(row) == 1
+    assert (row.iloc[0]["cue"], row.iloc[0]["quote"]) == ("called", "him divisive")
+    assert "Sanders" in row.iloc[0]["speaker"]
+
+
+@pytest.mark.parametrize("article, words, cue, act", [
+    ("christie-s-shell-shocked-look-st", "Trump last week", "endorsed", "agrees"),
+    ("the-democratic-primary-is-a-figh", "Obama’s Trans-Pacific Partnership", "opposed", "believes"),
+])
+def test_a_stance_on_a_named_object_is_kept_and_marked(stances, article, words, cue, act):
+    """"Christie endorsed Trump", "Clinton opposed Obama's Trans-Pacific Partnership": a stance
+    with a noun-phrase object, even a single name; support and opposition are marked `believes`
+    (positions, not speech) so a reporter can leave them out."""
+    text, found = stances[article]
+    row = rows_over(found, text, words)
+    assert len(row) == 1
+    assert (row.iloc[0]["kind"], row.iloc[0]["cue"], row.iloc[0]["act"]) == ("indirect", cue, act)
+
+
+def test_a_headline_giving_a_persons_claim_after_a_colon_is_their_statement(stances):
+    """"Graham: Trump's ‘Incredibly Hateful Rhetoric’ Destroying GOP's Chance ..." on the first
+    line is Lindsey Graham's claim; "The Latest: Cruz to give away ..." names nobody."""
+    text, found = stances["graham-trump-s-incredibly-hatefu"]
+    row = found[found["quote_start"] < text.index("\n")]
+    assert len(row) == 1
+    assert (row.iloc[0]["kind"], row.iloc[0]["cue"], row.iloc[0]["speaker_mention"]) == ("indirect", ":", "Graham")
+    assert row.iloc[0]["speaker"].endswith("Graham") and row.iloc[0]["quote"].startswith("Trump’s")
+    text, found = stances["the-latest-cruz-to-give-away-eng"]
+    assert not (found["quote_start"] < text.index("\n")).any()
+
+
+def test_a_title_in_quotation_marks_is_no_statement_and_woven_words_are_partial(stances):
+    """"He is now host of “The Nightly Show with Larry Wilmore.”" names a show; "to see if they
+    could “look like Donald Trump.”" weaves quoted words into the writer's sentence: a partial
+    quotation, not a direct one."""
+    text, found = stances["president-barack-obama-s-last-ch"]
+    assert rows_over(found, text, "The Nightly Show with Larry Wilmore").empty
+    text, found = stances["glenn-beck-blasts-drudge-for-moc"]
+    row = rows_over(found, text, "look like Donald Trump")
+    assert len(row) == 1 and row.iloc[0]["kind"] == "partial"
+
+
+def test_naming_and_stance_verbs_in_a_fictional_article(nlp):
+    """FICTIONAL: the rules on made-up sentences, with what they must leave alone."""
+    text = ("Mayor Tessa Quill called the budget a disgrace on Monday.\n\n"
+            "Councillor Ivo Brandt called a press conference.\n\n"
+            "Brandt supports the new tram line.\n\n"
+            "The tram line was backed by residents.")
+    found = run(nlp, text)
+    assert set(zip(found["quote"], found["cue"], found["act"])) == {
+        ("the budget a disgrace", "called", "says"), ("the new tram line", "supports", "believes")}
