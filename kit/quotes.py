@@ -213,6 +213,16 @@ def not_prose_spans(quotations: list[Quotation], turns: list[Turn]) -> list[tupl
         [(t.label_start, max(t.label_end, t.mark_end)) for t in turns]
 
 
+def _headline_turn(turn: Turn, text: str, paras: list) -> bool:
+    """True for a "turn" that is the article's headline: "Sanders: ‘It Is Not A Radical Idea’ To
+    Ask For A $15 Minimum Wage." on the first line, its words in Title Case, which nobody speaks
+    (a person's claim in a headline is read by :func:`_headline_claim`)."""
+    if not paras or turn.label_start >= paras[0][1]:
+        return False
+    s, e = turn.pieces[0][0], min(turn.pieces[0][1], paras[0][1])
+    return _title_case(text[s:e], 3, 30)
+
+
 def plan_article(article_id: str, text: str, lex: Lexicon, fast: bool = True,
                  cues: CueTest | re.Pattern | None = None, labels: LabelWords | None = None, title: str = "") -> Plan:
     """Paragraphs, quotations and turns of one article, and what each paragraph needs.
@@ -227,7 +237,7 @@ def plan_article(article_id: str, text: str, lex: Lexicon, fast: bool = True,
     cues = cues or lex.forms
     paras = paragraphs(text)
     quotations = find_quotations(text)
-    turns = find_turns(text, labels)
+    turns = [t for t in find_turns(text, labels) if not _headline_turn(t, text, paras)]
     spoken = [tuple(p) for t in turns for p in t.pieces]
     not_prose = not_prose_spans(quotations, turns)
     starts = [q.start for q in quotations if not _inside(q.start, q.end, spoken)]
@@ -336,7 +346,8 @@ def _clause_tokens(head, exclude: set) -> set:
 def _not_said(tok, lex: Lexicon) -> bool:
     """True for a cue word that reports no statement of its own: a participle or infinitive that
     names or describes a noun ("a group called X", "attempts to blame Russia"), the sense of a
-    word ("a term Rubio has used to describe Trump"; ``word_use_verbs``), or the infinitive of
+    word ("a term Rubio has used to describe Trump"; ``word_use_verbs``), a participle used as an
+    adjective ("pledged delegates"), or the infinitive of
     another cue ("asked him to convey our wishes": the asking is the statement)."""
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in (lex.verbs | lex.belief) - lex.quote_only:
         return True
@@ -344,7 +355,7 @@ def _not_said(tok, lex: Lexicon) -> bool:
         tok = tok.head  # "used [to describe]"
         if tok.lemma_.lower() in lex.word_use:
             return True
-    return tok.dep_ == "acl" and tok.tag_ in {"VBN", "VB"}
+    return (tok.dep_ == "acl" and tok.tag_ in {"VBN", "VB"}) or tok.dep_ == "amod"  # "271 pledged delegates"
 
 
 def _trailing_aside(doc, ids: set, lex: Lexicon) -> set:
@@ -488,6 +499,27 @@ def _adjective_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
     return cue
 
 
+def _noun_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
+    """"Trump's claim that Mexico will pay", "his promise to build a wall", "a call by the mayor
+    for calm": a noun that is also a cue verb (same word: claim, promise, call, demand ...),
+    with the clause or infinitive it introduces and whose it is (a possessive, or "by X")."""
+    lemma = tok.lemma_.lower()
+    if tok.i in blocked or tok.pos_ != "NOUN" or lemma not in (lex.verbs | lex.belief) - lex.quote_only:
+        return None
+    clause = next((c for c in tok.children if c.dep_ in {"acl", "ccomp"} and (
+        _opened_by_that(c) or (c.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)))), None)
+    source = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if source is None:
+        agent = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+        source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if clause is None or source is None:
+        return None
+    cue = Cue([tok], tok.sent, source=source, belief=lemma in lex.belief, act=lex.acts.get(lemma, "says"))
+    cue.content = _clause_tokens(clause, {tok.i})
+    cue.subtree = set(cue.content)
+    return cue
+
+
 def _phrase_content(sent, phrase_ids: set) -> set:
     """What 'according to X' reports when it ends or opens its sentence (or the parenthesis it
     sits in): everything before it ("Trump received 37 percent and Bloomberg 13 percent, according
@@ -541,7 +573,8 @@ def cues_in(doc, lex: Lexicon, blocked: set) -> list[Cue]:
         # Without a dependency parse there is no cue to find, and spaCy 3.8 can crash the
         # process (SIGSEGV) when Token.children is read on such a doc.
         return []
-    cues = [c for t in doc for c in (_verb_cue(t, lex, blocked), _adjective_cue(t, lex, blocked)) if c is not None]
+    cues = [c for t in doc for c in (_verb_cue(t, lex, blocked), _adjective_cue(t, lex, blocked),
+                                     _noun_cue(t, lex, blocked)) if c is not None]
     return cues + _phrase_cues(doc, lex, blocked)
 
 
@@ -1117,9 +1150,12 @@ def statements_for_article(plan: Plan, docs: dict, lex: Lexicon) -> list[dict]:
         intro = (k, cue) if cue is not None else None
     rows += [_turn_row(plan, t, resolver) for t in plan.turns]
     headline = _headline_claim(plan, resolver, lex)
-    if headline is not None and not any(r["quote_start"] < headline["quote_end"] and headline["quote_start"] < r["quote_end"]
-                                        for r in rows):
-        rows.append(headline)
+    if headline is not None:
+        # what the claim itself holds ("Ask For A $15 Minimum Wage") is part of it, not a statement
+        inside = lambda r: headline["quote_start"] <= r["quote_start"] and r["quote_end"] <= headline["quote_end"]
+        if not any(r["quote_start"] < headline["quote_end"] and headline["quote_start"] < r["quote_end"]
+                   and not inside(r) for r in rows):
+            rows = [r for r in rows if not inside(r)] + [headline]
     rows.sort(key=lambda r: (r["quote_start"], r["quote_end"], r["kind"]))
     _inherit(rows)
     implicit_speakers(rows, resolver)

@@ -301,3 +301,25 @@ def test_naming_and_stance_verbs_in_a_fictional_article(nlp):
     found = run(nlp, text)
     assert set(zip(found["quote"], found["cue"], found["act"])) == {
         ("the budget a disgrace", "called", "says"), ("the new tram line", "supports", "believes")}
+
+
+def test_a_title_case_headline_after_a_name_is_a_claim_not_a_transcript_turn(nlp):
+    """FICTIONAL: "Quill: ‘It Is Not A Radical Idea’ To Build The Tram" on the first line is the
+    headline, Tessa Quill's claim; the article below it is nobody's turn."""
+    text = ("Quill: ‘It Is Not A Radical Idea’ To Build A Tram Line.\n\n"
+            "FAIRHAVEN — Mayor Tessa Quill defended her tram plan on Monday, saying it would pay for itself.")
+    found = run(nlp, text)
+    assert "turn" not in set(found["kind"])
+    head = found[found["quote_start"] < text.index("\n")]
+    assert len(head) == 1 and (head.iloc[0]["cue"], head.iloc[0]["speaker"]) == (":", "Tessa Quill")
+    assert head.iloc[0]["quote"].startswith("‘It Is Not")
+
+
+def test_a_claim_noun_with_its_clause_and_owner_is_a_statement(nlp):
+    """FICTIONAL: "Brandt's claim that the depot is unsafe" is Brandt's statement; "the fact that
+    it rained" and a "pledged" used as an adjective are none."""
+    text = ("Councillor Ivo Brandt's claim that the depot is unsafe angered the mayor. "
+            "The fact that it rained kept voters home. She has 40 pledged delegates.")
+    found = run(nlp, text)
+    assert list(zip(found["quote"], found["cue"])) == [("the depot is unsafe", "claim")]
+    assert "Ivo Brandt" in found.iloc[0]["speaker"]
