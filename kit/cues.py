@@ -59,6 +59,24 @@ class Lexicon:
             {v for v, _ in self.preps}
 
 
+# Endings the rule lemmatizer may strip one letter too far ("hoping", "hopes", "hoped" -> "hop"),
+# with what puts the cue verb back ("hope").
+E_ENDINGS = (("ing", "e"), ("ed", "e"), ("es", "e"))
+
+
+def cue_lemma(tok, lex: Lexicon) -> str:
+    """The cue lemma of a verb token: spaCy's lemma, or, when that is no cue, the cue verb an
+    inflection could also come from ("hoping" is lemmatised "hop", yet is a form of "hope")."""
+    lemma = tok.lemma_.lower()
+    if lemma in lex.cue_verbs or tok.pos_ not in {"VERB", "AUX"}:
+        return lemma
+    low = tok.lower_
+    for ending, base in E_ENDINGS:
+        if low.endswith(ending) and low[:-len(ending)] + base in lex.cue_verbs:
+            return low[:-len(ending)] + base
+    return lemma
+
+
 def _grouped(raw: dict, key: str) -> dict[str, str]:
     """{word: group} from a mapping of group -> list of words (``acts``, ``speech_nouns``)."""
     out = {}

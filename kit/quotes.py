@@ -66,7 +66,7 @@ from typing import Callable, Iterable, Iterator
 import pandas as pd
 
 from .coref import Resolver, office_holders, persons_inside
-from .cues import Lexicon, load_lexicon
+from .cues import Lexicon, cue_lemma, load_lexicon
 from .language import detect_language, is_cyrillic_language
 from .nlp import default_n_process, load_pipeline
 from .quotes_readouts import ADJUNCT_MARKS, implicit_speakers, object_frame, object_statement
@@ -433,7 +433,7 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
     speech noun ("expressed concern about X"), or a verb and a preposition ("called for X")."""
     if tok.i in blocked or tok.pos_ not in {"VERB", "AUX"}:
         return None
-    lemma = tok.lemma_.lower()
+    lemma = cue_lemma(tok, lex)
     belief, speech = lemma in lex.belief, lemma in lex.verbs
     frame = object_frame(tok, lex)
     if not (speech or belief or frame.takes_object or frame.preps or lemma in lex.light or lemma in lex.naming) \

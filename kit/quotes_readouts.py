@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .coref import Resolver
-from .cues import Lexicon
+from .cues import Lexicon, cue_lemma
 
 # Prepositions whose object says what a statement was about ("expressed concern [over X]").
 CONTENT_PREPS = {"about", "of", "on", "over", "regarding", "concerning", "against", "for", "as", "with"}
@@ -42,7 +42,7 @@ class ObjectFrame:
 
 def object_frame(tok, lex: Lexicon) -> ObjectFrame:
     """The object and cue prepositions of a verb token."""
-    lemma = tok.lemma_.lower()
+    lemma = cue_lemma(tok, lex)
     particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), "")
     takes_object = (lemma, particle) in lex.objects or (lemma, "") in lex.objects
     target = next((c for c in tok.children if c.dep_ == "dobj"), None)
@@ -91,7 +91,7 @@ def object_statement(tok, cue, frame: ObjectFrame, lex: Lexicon, exclude: set, p
     """Give ``cue`` (headed by verb ``tok``) the content and act of a readout form when it has
     no clause: the object of an object verb or of a light verb with a speech noun, else what a
     cue preposition governs. ``exclude`` holds the speaker's and the verb's tokens."""
-    lemma, target, belief = tok.lemma_.lower(), frame.target, cue.belief
+    lemma, target, belief = cue_lemma(tok, lex), frame.target, cue.belief
     if target is None and passive and not belief:  # "was backed by liberals" is no stance taken
         target = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.lower_ != "it"), None)
     noun_act = lex.nouns.get(target.lemma_.lower()) if target is not None else None

@@ -323,3 +323,11 @@ def test_a_claim_noun_with_its_clause_and_owner_is_a_statement(nlp):
     found = run(nlp, text)
     assert list(zip(found["quote"], found["cue"])) == [("the depot is unsafe", "claim")]
     assert "Ivo Brandt" in found.iloc[0]["speaker"]
+
+
+def test_hope_is_a_cue_in_every_form(nlp):
+    """FICTIONAL: the lemmatizer reads "hopes", "hoping", "hoped" as "hop"; they are "hope"."""
+    text = "Mayor Tessa Quill hopes that the tram will open in May. The rabbit hopped over the rails."
+    found = run(nlp, text)
+    assert list(zip(found["quote"], found["cue"], found["act"])) == [
+        ("the tram will open in May", "hopes", "believes")]
