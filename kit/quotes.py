@@ -501,7 +501,7 @@ def _adjective_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
 
 def _noun_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
     """"Trump's claim that Mexico will pay", "his promise to build a wall", "a call by the mayor
-    for calm": a noun that is also a cue verb (same word: claim, promise, call, demand ...),
+    to end the strike": a noun that is also a cue verb (same word: claim, promise, call, demand ...),
     with the clause or infinitive it introduces and whose it is (a possessive, or "by X")."""
     lemma = tok.lemma_.lower()
     if tok.i in blocked or tok.pos_ != "NOUN" or lemma not in (lex.verbs | lex.belief) - lex.quote_only:
