@@ -17,6 +17,7 @@ is what reads them off the dependency parse:
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from .coref import Resolver
@@ -125,11 +126,12 @@ def _main_speaker(rows: list[dict], people: set[str]) -> None:
                        if r["speaker_start"] >= 0 and r["cue_start"] >= 0 and r["speaker"] in people)
     if not by_person:
         return
+    cue_starts = [at for at, _ in by_person]
     for r in rows:
         if r["speaker"] or not r["cue"] or r["kind"] == "turn" or r["speaker_start"] >= 0:
             continue
-        earlier = [name for at, name in by_person if at < r["cue_start"]]
-        r["speaker"] = earlier[-1] if earlier else by_person[0][1]
+        earlier = bisect_left(cue_starts, r["cue_start"])
+        r["speaker"] = by_person[earlier - 1][1] if earlier else by_person[0][1]
         r["confidence"] = round(min(r["confidence"], 0.5), 2)
 
 
