@@ -919,14 +919,14 @@ def _is_partial(cue: Cue, how: str, q_ids: set, doc, glue: frozenset = frozenset
     return len(outside) >= 2 or (how == "subtree" and len(outside) >= 1)
 
 
-def _too_short(cue: Cue, doc, lex: Lexicon) -> bool:
+def _too_short(cue: Cue, doc, objects: frozenset = frozenset()) -> bool:
     """True for content of fewer than two words, except a name as the object of a verb that
-    takes one ("endorsed [Trump]", "opposes [Obamacare]")."""
+    takes one (``objects``: "endorsed [Trump]", "opposes [Obamacare]")."""
     words = [doc[i] for i in cue.content if doc[i].is_alpha]
     if len(words) >= 2:
         return False
     verb = cue.tokens[0]
-    return not (words and words[0].pos_ == "PROPN" and (verb.lemma_.lower(), "") in lex.objects)
+    return not (words and words[0].pos_ == "PROPN" and (verb.lemma_.lower(), "") in objects)
 
 
 WH_WORDS = {"whether", "if", "what", "when", "why", "how", "who", "which", "where"}
@@ -1068,7 +1068,8 @@ def statements_in_paragraph(plan: Plan, k: int, doc, lex, blocked_spans, grammar
         by_cue[key] = st
         out.append(st)
     for cue in cues:
-        if id(cue) in by_cue or cue.quote_only or _too_short(cue, doc, lex):
+        objects = lex.objects if grammar is ENGLISH else frozenset()
+        if id(cue) in by_cue or cue.quote_only or _too_short(cue, doc, objects):
             continue
         if _unsaid(cue, doc) or _reported_within(cue, cues):
             continue
