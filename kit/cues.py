@@ -44,17 +44,38 @@ class Lexicon:
     anonymous_labels: frozenset = frozenset()          # "Question:", "Реплика:": a speaker nobody names
     joint_subjects: frozenset = frozenset()            # "the leaders", "both sides": every participant
     sender_verbs: frozenset = frozenset()              # "sent", "addressed": who sent "the message"
+    naming: frozenset = frozenset()                    # "called him divisive": object and complement
     person_infinitive: frozenset = frozenset()         # "threaten to": speech only when a person threatens
 
     @property
     def cue_verbs(self) -> frozenset:
         """Every verb lemma that can head a cue, for the fast path's cheap test."""
-        return self.verbs | self.belief | self.light | {v for v, _ in self.objects} | {v for v, _ in self.preps}
+        return self.verbs | self.belief | self.light | self.naming | {v for v, _ in self.objects} | \
+            {v for v, _ in self.preps}
 
     @property
     def light_only(self) -> frozenset:
         """Light verbs that are cues only with a speech noun ("gave an assessment")."""
-        return self.light - self.verbs - self.belief - {v for v, _ in self.objects} - {v for v, _ in self.preps}
+        return self.light - self.verbs - self.belief - self.naming - {v for v, _ in self.objects} - \
+            {v for v, _ in self.preps}
+
+
+# Endings the rule lemmatizer may strip one letter too far ("hoping", "hopes", "hoped" -> "hop"),
+# with what puts the cue verb back ("hope").
+E_ENDINGS = (("ing", "e"), ("ed", "e"), ("es", "e"))
+
+
+def cue_lemma(tok, lex: Lexicon) -> str:
+    """The cue lemma of a verb token: spaCy's lemma, or, when that is no cue, the cue verb an
+    inflection could also come from ("hoping" is lemmatised "hop", yet is a form of "hope")."""
+    lemma = tok.lemma_.lower()
+    if lemma in lex.cue_verbs or tok.pos_ not in {"VERB", "AUX"}:
+        return lemma
+    low = tok.lower_
+    for ending, base in E_ENDINGS:
+        if low.endswith(ending) and low[:-len(ending)] + base in lex.cue_verbs:
+            return low[:-len(ending)] + base
+    return lemma
 
 
 def _grouped(raw: dict, key: str) -> dict[str, str]:
@@ -84,7 +105,7 @@ def load_lexicon(path: str = "speech_verbs.yml") -> Lexicon:
                   frozenset(raw.get("male_names") or []), re.compile("$^"), acts, low("quotation_only_verbs"),
                   objects, low("light_verbs"), _grouped(raw, "speech_nouns"), preps, adjectives,
                   low("link_openers"), low("word_use_verbs"), low("anonymous_labels"), low("joint_subjects"),
-                  low("sender_verbs"), low("person_infinitive_verbs"))
+                  low("sender_verbs"), low("naming_verbs"), low("person_infinitive_verbs"))
     lex.forms = cue_form_pattern(lex.cue_verbs, [" ".join(p) for p in phrases] + sorted(adjectives))
     return lex
 

@@ -38,7 +38,7 @@ How it works (rules, no trained model beyond spaCy's parser):
   readiness to ..."), a light verb with a speech noun ("expressed concern about X"), a verb and
   a preposition ("called for X"), "was clear that", or a phrase such as "according to"; its
   subject is the speaker mention, and a passive or impersonal cue ("It was emphasised that")
-  takes the text's main speaker (see ``_implicit_speakers``);
+  takes the text's main speaker (the readout forms live in ``kit.quotes_readouts``);
 * what is not speech is left out: a negated cue over a question ("has not stated whether"),
   action verbs, naming participles and word senses, link lines, captions and headlines, and
   a cue inside what another cue reports ("Critics charged that the hearing failed to
@@ -69,11 +69,12 @@ from typing import Callable, Iterable, Iterator
 import pandas as pd
 
 from .coref import ROLE_SYNONYMS, Resolver, office_holders, persons_inside
-from .cues import Lexicon, load_lexicon
+from .cues import Lexicon, cue_lemma, load_lexicon
 from .language import detect_language, is_cyrillic_language
 from .nlp import default_n_process, load_pipeline
 from .quotes_marks import (LabelWords, Quotation, Turn, cut_at_sentences, find_quotations, find_turns, label_words,
                            paragraphs)
+from .quotes_readouts import ADJUNCT_MARKS, implicit_speakers, object_frame, object_statement
 from .spans import Spans
 
 log = logging.getLogger(__name__)
@@ -90,13 +91,6 @@ STATEMENT_COLUMNS = [
 CONTENT_DEPS = {"ccomp", "xcomp", "parataxis"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 PASSIVE_DEPS = {"nsubjpass", "auxpass", "csubjpass"}
-# Prepositions whose object says what a statement was about ("expressed concern [over X]").
-CONTENT_PREPS = {"about", "of", "on", "over", "regarding", "concerning", "against", "for", "as", "with"}
-# What a statement's predicate may carry that is not what was said: where, when, why.
-ADJUNCT_MARKS = {"after", "before", "when", "while", "because", "since", "although", "though", "as",
-                 "until", "once", "whereas", "whilst"}
-ADJUNCT_PREPS = {"at", "in", "during", "after", "before", "since", "amid", "amidst", "following", "by",
-                 "through", "via", "from"}
 RELATIVE = {"who", "that", "which", "whom"}
 NOT_MENTION_DEPS = {"relcl", "acl", "advcl", "punct", "cc", "conj", "prep"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
@@ -265,6 +259,16 @@ def not_prose_spans(quotations: list[Quotation], turns: list[Turn]) -> list[tupl
         [(t.label_start, max(t.label_end, t.mark_end)) for t in turns]
 
 
+def _headline_turn(turn: Turn, text: str, paras: list) -> bool:
+    """True for a "turn" that is the article's headline: "Sanders: ‘It Is Not A Radical Idea’ To
+    Ask For A $15 Minimum Wage." on the first line, its words in Title Case, which nobody speaks
+    (a person's claim in a headline is read by :func:`_headline_claim`)."""
+    if not paras or turn.label_start >= paras[0][1]:
+        return False
+    s, e = turn.pieces[0][0], min(turn.pieces[0][1], paras[0][1])
+    return _title_case(text[s:e], 3, 30)
+
+
 def read_paragraphs(text: str, max_chars: int = MAX_PARAGRAPH_CHARS) -> tuple[list[tuple[int, int]], list[str]]:
     """The paragraphs the engine reads, and a note for each one too long to parse at once: a
     paragraph over ``max_chars`` characters (a file of one 2 MB line, which spaCy refuses whole)
@@ -318,7 +322,7 @@ def plan_article(article_id: str, text: str, lex: Lexicon, fast: bool = True,
     try:
         quotations = find_quotations(text)
         _check(deadline, seconds)
-        turns = find_turns(text, labels)
+        turns = [t for t in find_turns(text, labels) if not _headline_turn(t, text, paras)]
         _check(deadline, seconds)
         spoken = Spans(tuple(p) for t in turns for p in t.pieces)
         not_prose = Spans(not_prose_spans(quotations, turns))
@@ -432,7 +436,8 @@ def _clause_tokens(head, exclude: set) -> set:
 def _not_said(tok, lex: Lexicon) -> bool:
     """True for a cue word that reports no statement of its own: a participle or infinitive that
     names or describes a noun ("a group called X", "attempts to blame Russia"), the sense of a
-    word ("a term Rubio has used to describe Trump"; ``word_use_verbs``), or the infinitive of
+    word ("a term Rubio has used to describe Trump"; ``word_use_verbs``), a participle used as an
+    adjective ("pledged delegates"), or the infinitive of
     another cue ("asked him to convey our wishes": the asking is the statement)."""
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in (lex.verbs | lex.belief) - lex.quote_only:
         return True
@@ -442,7 +447,7 @@ def _not_said(tok, lex: Lexicon) -> bool:
         tok = tok.head  # "used [to describe]"
         if tok.lemma_.lower() in lex.word_use:
             return True
-    return tok.dep_ == "acl" and tok.tag_ in {"VBN", "VB"}
+    return (tok.dep_ == "acl" and tok.tag_ in {"VBN", "VB"}) or tok.dep_ == "amod"  # "271 pledged delegates"
 
 
 def _so_called(tok) -> bool:
@@ -470,35 +475,6 @@ def _thing_with_infinitive(tok, lex: Lexicon) -> bool:
                 or subject.lower_ in ROLE_SYNONYMS)  # "the minister threatened to resign"
 
 
-def _about_time(tok) -> bool:
-    """A preposition or noun that dates or places in time ("on Thursday", "last week")."""
-    return tok.ent_type_ in {"DATE", "TIME"} or any(
-        c.ent_type_ in {"DATE", "TIME"} for c in tok.children if c.dep_ == "pobj")
-
-
-def _object_content(verb, target, exclude: set) -> set:
-    """What was said as a noun phrase: the object (or a passive's subject, or a preposition's
-    object), and the rest of the verb's predicate to its right ("reaffirmed [the readiness of the
-    United States along with its allies to respond decisively]"), without a coordinated verb
-    (its own statement), a clause of time or cause ("after ..."), or a date."""
-    ids = {t.i for t in target.subtree}
-    for child in verb.children:
-        if child.i < target.i or child.i in ids or child.dep_ in {"punct", "cc", "mark", "prt"}:
-            continue
-        if child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"}:
-            continue
-        if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ADJUNCT_MARKS for c in child.children):
-            continue
-        if child.dep_ in {"advmod", "npadvmod"} or (child.dep_ == "prep" and (
-                _about_time(child) or child.lower_ in ADJUNCT_PREPS)):
-            continue
-        ids |= {t.i for t in child.subtree}
-    for child in verb.children:  # "cited X [as an example]" even when it comes first
-        if child.dep_ == "oprd" or (child.dep_ == "prep" and child.lower_ in CONTENT_PREPS and not _about_time(child)):
-            ids |= {t.i for t in child.subtree}
-    return ids - exclude
-
-
 def _trailing_aside(doc, ids: set, lex: Lexicon) -> set:
     """The aside that ends a reported clause after a comma, which is the writer's, not the
     speaker's: ", citing the strategic importance of ...", ", although it may take days",
@@ -519,12 +495,6 @@ def _trailing_aside(doc, ids: set, lex: Lexicon) -> set:
         if aside:
             return {x.i for x in t.subtree} | set(range(comma.i, start))
     return set()
-
-
-def _bare_noun(noun) -> set:
-    """The noun with its determiners and modifiers only ("this statement", "the comments")."""
-    return {noun.i} | {t.i for c in noun.children if c.dep_ in {"det", "poss", "amod", "compound", "nummod", "predet"}
-                       for t in c.subtree}
 
 
 def _has_subject(verb) -> bool:
@@ -580,15 +550,11 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
     speech noun ("expressed concern about X"), or a verb and a preposition ("called for X")."""
     if tok.i in blocked or tok.pos_ not in {"VERB", "AUX"}:
         return None
-    lemma = tok.lemma_.lower()
+    lemma = cue_lemma(tok, lex)
     belief, speech = lemma in lex.belief, lemma in lex.verbs
-    particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), "")
-    takes_object = (lemma, particle) in lex.objects or (lemma, "") in lex.objects
-    target = next((c for c in tok.children if c.dep_ == "dobj"), None)
-    # "updated President Zelenskyy [on U.S. efforts]": the parser may hang the preposition on the addressee
-    near = list(tok.children) + (list(target.children) if target is not None and lemma in lex.addressee else [])
-    preps = [c for c in near if c.dep_ == "prep" and (lemma, c.lower_) in lex.preps]
-    if not (speech or belief or takes_object or preps or lemma in lex.light) or _not_said(tok, lex):
+    frame = object_frame(tok, lex)
+    if not (speech or belief or frame.takes_object or frame.preps or lemma in lex.light or lemma in lex.naming) \
+            or _not_said(tok, lex):
         return None
     passive = any(c.dep_ in PASSIVE_DEPS for c in tok.children)
     cue = Cue([tok], tok.sent, belief=belief, act=lex.acts.get(lemma, "says"), quote_only=lemma in lex.quote_only)
@@ -616,24 +582,7 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
             # also over a clause read as a noun phrase ("In both cases, Eric Trump said, those
             # donations paid for ...")
             cue.content = _clause_tokens(tok.head, {t.i for t in tok.subtree})
-    if target is None and passive:
-        target = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.lower_ != "it"), None)
-    noun_act = lex.nouns.get(target.lemma_.lower()) if target is not None else None
-    if lemma in lex.light and noun_act:
-        cue.act = noun_act
-    if target is None and takes_object:  # "described as counterproductive the intentions of ..."
-        target = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"), None)
-    if not cue.content and not belief and target is not None and (takes_object or (lemma in lex.light and noun_act)):
-        cue.content = _object_content(tok, target, exclude)
-        if not takes_object and not cue.content - _bare_noun(target):
-            cue.content = set()  # "made the comments on Friday": a statement referred to, not made
-    if not cue.content and not belief and preps:
-        prep = preps[0]
-        cue.act = lex.preps[(lemma, prep.lower_)]
-        cue.content = _object_content(tok, prep, exclude | {prep.i}) if prep.head.i == tok.i else \
-            {t.i for t in prep.subtree} - {prep.i} - exclude
-        if target is not None and lemma not in lex.addressee:  # "accused X of Y", not "briefed X on Y"
-            cue.content |= {t.i for t in target.subtree} - exclude
+    object_statement(tok, cue, frame, lex, exclude, passive)
     if not (speech or belief) and not cue.content:
         return None
     cue.content -= _trailing_aside(tok.doc, cue.content, lex)
@@ -663,6 +612,27 @@ def _adjective_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
     cue = Cue(sorted([head, tok], key=lambda t: t.i), tok.sent, source=source)
     source_ids = {t.i for t in source.subtree} if source.head.i == head.i else set()
     cue.content = _clause_tokens(clause[0], source_ids | {head.i, tok.i})
+    cue.subtree = set(cue.content)
+    return cue
+
+
+def _noun_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
+    """"Trump's claim that Mexico will pay", "his promise to build a wall", "a call by the mayor
+    to end the strike": a noun that is also a cue verb (same word: claim, promise, call, demand ...),
+    with the clause or infinitive it introduces and whose it is (a possessive, or "by X")."""
+    lemma = tok.lemma_.lower()
+    if tok.i in blocked or tok.pos_ != "NOUN" or lemma not in (lex.verbs | lex.belief) - lex.quote_only:
+        return None
+    clause = next((c for c in tok.children if c.dep_ in {"acl", "ccomp"} and (
+        _opened_by_that(c) or (c.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)))), None)
+    source = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if source is None:
+        agent = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+        source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if clause is None or source is None:
+        return None
+    cue = Cue([tok], tok.sent, source=source, belief=lemma in lex.belief, act=lex.acts.get(lemma, "says"))
+    cue.content = _clause_tokens(clause, {tok.i})
     cue.subtree = set(cue.content)
     return cue
 
@@ -720,7 +690,8 @@ def cues_in(doc, lex: Lexicon, blocked: set) -> list[Cue]:
         # Without a dependency parse there is no cue to find, and spaCy 3.8 can crash the
         # process (SIGSEGV) when Token.children is read on such a doc.
         return []
-    cues = [c for t in doc for c in (_verb_cue(t, lex, blocked), _adjective_cue(t, lex, blocked)) if c is not None]
+    cues = [c for t in doc for c in (_verb_cue(t, lex, blocked), _adjective_cue(t, lex, blocked),
+                                     _noun_cue(t, lex, blocked)) if c is not None]
     return cues + _phrase_cues(doc, lex, blocked)
 
 
@@ -948,6 +919,16 @@ def _is_partial(cue: Cue, how: str, q_ids: set, doc, glue: frozenset = frozenset
     return len(outside) >= 2 or (how == "subtree" and len(outside) >= 1)
 
 
+def _too_short(cue: Cue, doc, objects: frozenset = frozenset()) -> bool:
+    """True for content of fewer than two words, except a name as the object of a verb that
+    takes one (``objects``: "endorsed [Trump]", "opposes [Obamacare]")."""
+    words = [doc[i] for i in cue.content if doc[i].is_alpha]
+    if len(words) >= 2:
+        return False
+    verb = cue.tokens[0]
+    return not (words and words[0].pos_ == "PROPN" and (verb.lemma_.lower(), "") in objects)
+
+
 WH_WORDS = {"whether", "if", "what", "when", "why", "how", "who", "which", "where"}
 
 
@@ -991,9 +972,15 @@ def not_prose_line(line: str, first: bool, openers: frozenset) -> bool:
             return True
     if first:
         return False  # the article's own headline: "Trump says ..." is a statement
-    words = re.findall(r"[^\W\d_][\w’'\-]*", line)
+    return _title_case(line, 3, 20)
+
+
+def _title_case(text: str, least: int, most: int) -> bool:
+    """True for words written as a title: every word but the small ones capitalised ("Emails
+    Reveal Aide Conspired With Reporter", "The Nightly Show with Larry Wilmore")."""
+    words = re.findall(r"[^\W\d_][\w’'\-]*", text)
     content = [w for w in words if w.lower() not in HEADLINE_SMALL]
-    return 3 <= len(words) <= 20 and all(w[0].isupper() for w in content)
+    return least <= len(words) <= most and all(w[0].isupper() for w in content)
 
 
 def _english_venue(cue: Cue, lex: Lexicon) -> str:
@@ -1050,9 +1037,14 @@ def statements_in_paragraph(plan: Plan, k: int, doc, lex, blocked_spans, grammar
                 # 'It was "A," she said. "B."': B is her quotation, by the same cue
                 out.append(Statement(q.pieces, "direct", prev.cue, off, None, sent, prev.confidence, q.closed, para=k))
                 continue
-            if words < 4 and not q.pieces[-1][1] - q.pieces[0][0] > 40:
-                continue  # a scare quote, title or nickname
-            st = Statement(q.pieces, "direct", None, off, None, sent, 0.5 if q.closed else 0.35, q.closed, para=k)
+            if words < 4 and not q.pieces[-1][1] - q.pieces[0][0] > 40 or _title_case(plan.text[q.start:q.end], 1, 12):
+                continue  # a scare quote, a nickname, or the title of a show, a book, a group, a slogan
+            # 'to see if they could “look like Donald Trump.”': words woven into the writer's
+            # sentence are a partial quotation, not a direct one
+            woven = q.pieces[0][0] < len(plan.text) and plan.text[q.pieces[0][0]].islower() and q_ids \
+                and not _whole_sentence(q_ids, doc)
+            st = Statement(q.pieces, "partial" if woven else "direct", None, off, None, sent,
+                           0.5 if q.closed else 0.35, q.closed, para=k)
             st.mention = _dash_signature(plan.text, q.end, end)
             out.append(st)
             continue
@@ -1076,7 +1068,8 @@ def statements_in_paragraph(plan: Plan, k: int, doc, lex, blocked_spans, grammar
         by_cue[key] = st
         out.append(st)
     for cue in cues:
-        if id(cue) in by_cue or cue.quote_only or len([i for i in cue.content if doc[i].is_alpha]) < 2:
+        objects = lex.objects if grammar is ENGLISH else frozenset()
+        if id(cue) in by_cue or cue.quote_only or _too_short(cue, doc, objects):
             continue
         if _unsaid(cue, doc) or _reported_within(cue, cues):
             continue
@@ -1190,25 +1183,6 @@ def _inherit(rows: list[dict]) -> None:
             r["venue"] = prev["venue"]
 
 
-def _implicit_speakers(rows: list[dict], people: set[str]) -> None:
-    """A statement whose cue names nobody ("It was emphasised that ...", "Specific examples ...
-    were cited", "The President of France was asked to ...") is the text's main speaker's, as
-    in a readout: the person who is the subject of the nearest earlier cue, else the first
-    person who is the subject of a cue anywhere in the text. Joint subjects ("The leaders") and
-    institutions do not count; a text with no person speaking leaves the speaker empty."""
-    by_person = sorted((r["cue_start"], r["speaker"]) for r in rows
-                       if r["speaker_start"] >= 0 and r["cue_start"] >= 0 and r["speaker"] in people)
-    if not by_person:
-        return
-    cue_starts = [at for at, _ in by_person]
-    for r in rows:
-        if r["speaker"] or not r["cue"] or r["kind"] == "turn" or r["speaker_start"] >= 0:
-            continue
-        earlier = bisect_left(cue_starts, r["cue_start"])
-        r["speaker"] = by_person[earlier - 1][1] if earlier else by_person[0][1]
-        r["confidence"] = round(min(r["confidence"], 0.5), 2)
-
-
 def _introducing_cue(doc, lex: Lexicon) -> Cue | None:
     """The cue of a paragraph that ends with a colon to introduce the quotation below it:
     "Caddell continued:", "President Clinton released the following statement:", "He said:"
@@ -1234,6 +1208,42 @@ def _introduced_quotation(statements: list[Statement], para_start: int, cue: Cue
         if st.kind == "direct" and st.cue is None and st.mention is None and opens:
             st.cue, st.off, st.confidence = cue, cue_off, 0.8 * (1.0 if st.closed else 0.8)
             return
+
+
+HEADLINE_CLAIM = re.compile(r"(?P<label>[A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){0,3}): +(?P<claim>\S[^\n]*)")
+
+
+def _headline_claim(plan: Plan, resolver: Resolver, lex: Lexicon) -> dict | None:
+    """"Graham: Trump’s Rhetoric Destroying GOP’s Chance": a headline on the text's first line
+    that gives a person's claim after their name and a colon. The name must be a person the
+    article names (so "The Latest: ..." and "Stealth Over Health: ..." are no statements)."""
+    if not plan.paras or any(t.label_start < plan.paras[0][1] for t in plan.turns):
+        return None
+    s, e = plan.paras[0]
+    m = HEADLINE_CLAIM.fullmatch(plan.text, s, e)
+    if m is None or m.group("label").lower() in lex.not_labels or len(m.group("claim").split()) < 3:
+        return None
+    label = m.group("label")
+    person = resolver.person_in(m.start("label"), m.end("label"))
+    speaker = person.full if person is not None else resolver.surname(label, m.start("label")) \
+        if " " not in label else ""
+    if not speaker:
+        return None
+    claim = _trimmed(plan.text, m.start("claim"), m.end("claim"))
+    colon = m.end("label")
+    return dict(article_id=plan.article_id, quote=plan.text[claim[0]:claim[1]], quote_start=claim[0],
+                quote_end=claim[1], quote_spans=[list(claim)], quote_text=plan.text[claim[0]:claim[1]],
+                kind="indirect", speaker=speaker, speaker_mention=label, speaker_start=m.start("label"),
+                speaker_end=colon, cue=":", cue_start=colon, cue_end=colon + 1, act="says", venue="",
+                sentence=plan.text[s:e].strip(), content=plan.text[claim[0]:claim[1]], content_start=claim[0],
+                content_end=claim[1], confidence=0.6, _para=0)
+
+
+def _trimmed(text: str, s: int, e: int) -> tuple[int, int]:
+    """[s, e) without a closing full stop and surrounding spaces."""
+    while e > s and text[e - 1] in " .\t":
+        e -= 1
+    return s, e
 
 
 def statements_for_article(plan: Plan, docs: dict, lex: Lexicon, seconds: float | None = None) -> list[dict]:
@@ -1267,13 +1277,17 @@ def statements_for_article(plan: Plan, docs: dict, lex: Lexicon, seconds: float 
         intro = (k, cue) if cue is not None else None
     _check(deadline, seconds)
     rows += [_turn_row(plan, t, resolver) for t in plan.turns]
+    headline = _headline_claim(plan, resolver, lex)
+    if headline is not None:
+        # what the claim itself holds ("Ask For A $15 Minimum Wage") is part of it, not a statement
+        inside = lambda r: headline["quote_start"] <= r["quote_start"] and r["quote_end"] <= headline["quote_end"]
+        if not any(r["quote_start"] < headline["quote_end"] and headline["quote_start"] < r["quote_end"]
+                   and not inside(r) for r in rows):
+            rows = [r for r in rows if not inside(r)] + [headline]
     rows.sort(key=lambda r: (r["quote_start"], r["quote_end"], r["kind"]))
     _inherit(rows)
-    _implicit_speakers(rows, {p.full for p in resolver.people})
+    implicit_speakers(rows, resolver)
     _check(deadline, seconds)
-    for r in rows:  # still nobody: a readout with no person speaking ("The presidents ... It was agreed")
-        if not r["speaker"] and r["cue"] and r["kind"] != "turn" and r["speaker_start"] < 0:
-            r["speaker"] = resolver.unnamed_sides(r["cue_start"])
     seen = set()
     out = []
     for r in rows:

@@ -253,3 +253,99 @@ def test_a_person_or_a_place_that_threatens_still_warns(nlp):
 def test_so_called_is_not_a_cue(nlp):
     found = run(nlp, "The council ended so-called “fast-track permits” for builders on Monday.")
     assert not (found["cue"] == "called").any()
+
+
+@pytest.fixture(scope="module")
+def stances(nlp):
+    return polnear(nlp, "train", "hillary-clinton-s-claim-that-don", "christie-s-shell-shocked-look-st",
+                   "the-democratic-primary-is-a-figh", "graham-trump-s-incredibly-hatefu",
+                   "the-latest-cruz-to-give-away-eng", "president-barack-obama-s-last-ch",
+                   "glenn-beck-blasts-drudge-for-moc")
+
+
+def test_calling_someone_something_is_a_statement(stances):
+    """"Sen. Bernie Sanders (I-Vt.) called him divisive": the object and what it is called are
+    what was said; "call" with no complement ("called a press conference") is no cue."""
+    text, found = stances["hillary-clinton-s-claim-that-don"]
+    row = rows_over(found, text, "him divisive")
+    assert len(row) == 1
+    assert (row.iloc[0]["cue"], row.iloc[0]["quote"]) == ("called", "him divisive")
+    assert "Sanders" in row.iloc[0]["speaker"]
+
+
+@pytest.mark.parametrize("article, words, cue, act", [
+    ("christie-s-shell-shocked-look-st", "Trump last week", "endorsed", "agrees"),
+    ("the-democratic-primary-is-a-figh", "Obama’s Trans-Pacific Partnership", "opposed", "believes"),
+])
+def test_a_stance_on_a_named_object_is_kept_and_marked(stances, article, words, cue, act):
+    """"Christie endorsed Trump", "Clinton opposed Obama's Trans-Pacific Partnership": a stance
+    with a noun-phrase object, even a single name; support and opposition are marked `believes`
+    (positions, not speech) so a reporter can leave them out."""
+    text, found = stances[article]
+    row = rows_over(found, text, words)
+    assert len(row) == 1
+    assert (row.iloc[0]["kind"], row.iloc[0]["cue"], row.iloc[0]["act"]) == ("indirect", cue, act)
+
+
+def test_a_headline_giving_a_persons_claim_after_a_colon_is_their_statement(stances):
+    """"Graham: Trump's ‘Incredibly Hateful Rhetoric’ Destroying GOP's Chance ..." on the first
+    line is Lindsey Graham's claim; "The Latest: Cruz to give away ..." names nobody."""
+    text, found = stances["graham-trump-s-incredibly-hatefu"]
+    row = found[found["quote_start"] < text.index("\n")]
+    assert len(row) == 1
+    assert (row.iloc[0]["kind"], row.iloc[0]["cue"], row.iloc[0]["speaker_mention"]) == ("indirect", ":", "Graham")
+    assert row.iloc[0]["speaker"].endswith("Graham") and row.iloc[0]["quote"].startswith("Trump’s")
+    text, found = stances["the-latest-cruz-to-give-away-eng"]
+    assert not (found["quote_start"] < text.index("\n")).any()
+
+
+def test_a_title_in_quotation_marks_is_no_statement_and_woven_words_are_partial(stances):
+    """"He is now host of “The Nightly Show with Larry Wilmore.”" names a show; "to see if they
+    could “look like Donald Trump.”" weaves quoted words into the writer's sentence: a partial
+    quotation, not a direct one."""
+    text, found = stances["president-barack-obama-s-last-ch"]
+    assert rows_over(found, text, "The Nightly Show with Larry Wilmore").empty
+    text, found = stances["glenn-beck-blasts-drudge-for-moc"]
+    row = rows_over(found, text, "look like Donald Trump")
+    assert len(row) == 1 and row.iloc[0]["kind"] == "partial"
+
+
+def test_naming_and_stance_verbs_in_a_fictional_article(nlp):
+    """FICTIONAL: the rules on made-up sentences, with what they must leave alone."""
+    text = ("Mayor Tessa Quill called the budget a disgrace on Monday.\n\n"
+            "Councillor Ivo Brandt called a press conference.\n\n"
+            "Brandt supports the new tram line.\n\n"
+            "The tram line was backed by residents.")
+    found = run(nlp, text)
+    assert set(zip(found["quote"], found["cue"], found["act"])) == {
+        ("the budget a disgrace", "called", "says"), ("the new tram line", "supports", "believes")}
+
+
+def test_a_title_case_headline_after_a_name_is_a_claim_not_a_transcript_turn(nlp):
+    """FICTIONAL: "Quill: ‘It Is Not A Radical Idea’ To Build The Tram" on the first line is the
+    headline, Tessa Quill's claim; the article below it is nobody's turn."""
+    text = ("Quill: ‘It Is Not A Radical Idea’ To Build A Tram Line.\n\n"
+            "FAIRHAVEN — Mayor Tessa Quill defended her tram plan on Monday, saying it would pay for itself.")
+    found = run(nlp, text)
+    assert "turn" not in set(found["kind"])
+    head = found[found["quote_start"] < text.index("\n")]
+    assert len(head) == 1 and (head.iloc[0]["cue"], head.iloc[0]["speaker"]) == (":", "Tessa Quill")
+    assert head.iloc[0]["quote"].startswith("‘It Is Not")
+
+
+def test_a_claim_noun_with_its_clause_and_owner_is_a_statement(nlp):
+    """FICTIONAL: "Brandt's claim that the depot is unsafe" is Brandt's statement; "the fact that
+    it rained" and a "pledged" used as an adjective are none."""
+    text = ("Councillor Ivo Brandt's claim that the depot is unsafe angered the mayor. "
+            "The fact that it rained kept voters home. She has 40 pledged delegates.")
+    found = run(nlp, text)
+    assert list(zip(found["quote"], found["cue"])) == [("the depot is unsafe", "claim")]
+    assert "Ivo Brandt" in found.iloc[0]["speaker"]
+
+
+def test_hope_is_a_cue_in_every_form(nlp):
+    """FICTIONAL: the lemmatizer reads "hopes", "hoping", "hoped" as "hop"; they are "hope"."""
+    text = "Mayor Tessa Quill hopes that the tram will open in May. The rabbit hopped over the rails."
+    found = run(nlp, text)
+    assert list(zip(found["quote"], found["cue"], found["act"])) == [
+        ("the tram will open in May", "hopes", "believes")]
