@@ -697,13 +697,14 @@ def attribute_statements(statements: pd.DataFrame, articles: pd.DataFrame,
     matches = [_match_statement(registry, row, ctx)
                for row, ctx in zip(out.reindex(columns=["speaker", "speaker_mention", "kind", "published", "said_on", "said_on_precision"])
                                    .itertuples(index=False), context)]
-    out["actor"] = [m.actor["name"] if m.actor else "" for m, _ in matches]
-    out["actors"] = [credited for _, credited in matches]
+    credited = [c for _, c in matches]
     matches = [m for m, _ in matches]
-    out["camp_id"] = [m.camp for m in matches]
-    out["camp"] = [registry.camp_label(m.camp) for m in matches]
-    out["role"] = [m.role for m in matches]
-    out["matched_by"] = [m.matched_by for m in matches]
+    columns = {"actor": [m.actor["name"] if m.actor else "" for m in matches], "actors": credited,
+               "camp_id": [m.camp for m in matches], "camp": [registry.camp_label(m.camp) for m in matches],
+               "role": [m.role for m in matches], "matched_by": [m.matched_by for m in matches]}
+    for name, values in columns.items():
+        # typed as text, so a table with nothing said is still text where later stages read it
+        out[name] = pd.Series(values, index=out.index, dtype=object)
     return out
 
 

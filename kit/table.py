@@ -22,7 +22,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from .files import atomic_path, write_frame
-from .schemas import PERIODS, WHO_SAID_WHAT_COLUMNS, check_table
+from .schemas import PERIODS, WHO_SAID_WHAT_COLUMNS, check_table, typed_as_schema
 
 # Camps that are not a side in a dispute: the press, unattributed speakers and joint statements.
 NEUTRAL_CAMPS = ("Other", "Press", "Several camps")
@@ -127,7 +127,8 @@ def who_said_what(statements: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFr
     table = table.sort_values(["said_on", "published", "article_id", "quote_start", "quote_id"],
                               kind="stable", na_position="last")
     columns = WHO_SAID_WHAT_COLUMNS + (["camp_id"] if "camp_id" in table.columns else [])
-    return table[columns].reset_index(drop=True)
+    table = table[columns].reset_index(drop=True)
+    return typed_as_schema(table, "who_said_what") if table.empty else table
 
 
 def articles_by_source_and_month(articles: pd.DataFrame) -> pd.DataFrame:

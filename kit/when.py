@@ -394,7 +394,9 @@ def _column(statements: pd.DataFrame, name: str) -> list:
 def statement_dates(statements: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """When each statement was made (see module docstring), one row per statement, same index."""
     by_id = articles.drop_duplicates("article_id").set_index("article_id")
-    published = pd.to_datetime(statements["article_id"].map(by_id["published"]), utc=True)
+    # Mapped through a dict: an empty statements table (an article with nothing said) keeps a
+    # datetime column instead of the float one a Series map gives, which to_datetime refuses.
+    published = pd.to_datetime(statements["article_id"].astype(object).map(by_id["published"].to_dict()), utc=True)
     days = [None if pd.isna(p) else p.date() for p in published.dt.tz_convert(None)]
     texts = by_id["text"].to_dict()
     starts_cache: dict[str, list[int]] = {}

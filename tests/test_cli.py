@@ -98,6 +98,24 @@ def test_kit_quotes_writes_who_said_what_with_actor_camp_role_and_date(tmp_path)
     assert list(engine.columns) == STATEMENT_COLUMNS + ["note"] and sorted(engine["quote_id"]) == sorted(table["quote_id"])
 
 
+def test_a_folder_where_nobody_says_anything_gives_empty_tables_not_an_error(tmp_path):
+    folder = tmp_path / "facts"
+    folder.mkdir()
+    (folder / "flood.txt").write_text("FICTIONAL TEST TEXT\n\nThe river rose two metres overnight and the "
+                                      "bridge at Dunmore was closed to traffic.\n", encoding="utf-8")
+    out = tmp_path / "quotes.csv"
+    proc = subprocess.run([*KIT, "quotes", str(folder), "--cache-dir", str(tmp_path / "cache"), "--processes", "1",
+                           "-o", str(out)], capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0 and "0 statements in 1 articles" in proc.stdout, proc.stderr
+    assert list(pd.read_csv(out).columns) == WHO_SAID_WHAT_COLUMNS + ["camp_id"]
+    proc = subprocess.run([*KIT, "report", str(folder), "--title", "Facts", "-o", str(tmp_path / "reports"),
+                           "--cache-dir", str(tmp_path / "cache"), "--processes", "1"],
+                          capture_output=True, text=True, timeout=900)
+    assert proc.returncode == 0, proc.stderr
+    run = next((tmp_path / "reports" / "facts").glob("*/tables"))
+    assert pd.read_csv(run / "who_said_what.csv").empty
+
+
 @pytest.mark.parametrize("suffix", [".parquet", ".csv", ".jsonl"])
 def test_kit_load_writes_tables(tmp_path, suffix):
     out = tmp_path / f"articles{suffix}"
