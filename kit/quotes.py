@@ -74,7 +74,7 @@ from .quotes_marks import LabelWords, Quotation, Turn, find_quotations, find_tur
 log = logging.getLogger(__name__)
 
 # Bump when the engine's rows change, so kit.cache re-extracts instead of reusing old rows.
-ENGINE_VERSION = "22"
+ENGINE_VERSION = "23"
 
 STATEMENT_COLUMNS = [
     "article_id", "quote_id", "quote", "quote_start", "quote_end", "quote_spans", "quote_text",

@@ -48,7 +48,7 @@ RELATIVE = {"который", "которая", "кто"}
 # Words that make a name an address ("Уважаемый Владимир Владимирович"), never a speaker.
 ADDRESS_WORDS = {"уважаемый", "глубокоуважаемый", "дорогой"}
 # Subjects that make a cue verb mean something else: "это говорит о том" (this shows).
-NOT_SPEAKERS = {"это", "что", "всё", "все", "то"}
+NOT_SPEAKERS = {"это", "что", "всё", "все", "весь", "то"}
 # "о чём я говорил", "о котором хочется сказать": the topic is a pronoun pointing elsewhere.
 RELATIVE_TOPICS = {"что", "который", "это", "то"}
 TOPIC_CASES = {"о", "об", "обо", "насчёт", "насчет", "про"}
@@ -75,7 +75,8 @@ def _cue_lemma(tok, lex: RuLexicon) -> tuple[str, bool, bool] | None:
     lemma = tok.lemma_.lower()
     if _feat(tok, "Mood") == "Imp":
         return None  # "Скажите, пожалуйста, …" asks, it reports nothing
-    if tok.pos_ in {"VERB", "AUX"}:
+    misread = tok.pos_ == "PROPN" and any(c.dep_ == "ccomp" for c in tok.children)
+    if tok.pos_ in {"VERB", "AUX"} or misread:  # "Подчёркивалось, что …" can be tagged a proper noun
         passive = _feat(tok, "Voice") == "Pass" or any(c.dep_ == "aux:pass" for c in tok.children)
         if lemma in lex.verbs:
             return lex.verbs[lemma], False, passive
@@ -84,7 +85,7 @@ def _cue_lemma(tok, lex: RuLexicon) -> tuple[str, bool, bool] | None:
         if lemma in lex.belief:
             return lex.belief[lemma], True, passive
         base = lemma[:-2] if lemma.endswith(("ся", "сь")) else ""
-        if base in lex.verbs and _feat(tok, "Aspect") == "Imp":
+        if base in lex.verbs and (_feat(tok, "Aspect") == "Imp" or misread):
             return lex.verbs[base], False, True
     if tok.pos_ == "ADJ" and lemma in lex.belief and _feat(tok, "Variant") == "Short":
         return lex.belief[lemma], True, False  # "я уверен, что …"
@@ -95,7 +96,10 @@ def _subject(verb, depth: int = 0):
     """The speaker token of a Russian cue: its subject (the last, so "С . Лавров" gives Лавров),
     the agent of a passive, the noun a relative clause or participle describes, or the subject
     of the verb it hangs from ("… и подчеркнул", "хочу подчеркнуть", "отметив")."""
-    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not c.is_punct and not _vocative(c, verb)]
+    passive = _feat(verb, "Voice") == "Pass"
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not c.is_punct and not _vocative(c, verb)
+                and not (passive and c.dep_ == "nsubj:pass")  # "Отмечены рост …": what, not who
+                and not _past_conjunction(verb, c)]
     if subjects:
         subject = _after_initial(subjects[-1])
         if subject.lemma_.lower() in RELATIVE and verb.dep_ == "acl:relcl":
@@ -104,14 +108,48 @@ def _subject(verb, depth: int = 0):
     agent = next((c for c in verb.children if c.dep_ == "obl:agent"), None)
     if agent is not None:
         return agent
+    side = next((c for c in verb.children if c.dep_ == "obl" and c.lemma_.lower() == "сторона"
+                 and any(g.lower_ in {"с", "со"} for g in c.children)), None)
+    if passive and side is not None:
+        return side  # "С китайской стороны выражена поддержка …"
     named = _stray_nominative(verb)
     if named is not None:
         return named
+    fronted = next((c for c in verb.children if c.dep_ in {"obj", "nmod"} and c.i < verb.i and c.pos_ == "PROPN"
+                    and _feat(c, "Animacy") == "Anim" and not any(g.dep_ == "case" for g in c.children)
+                    and any(o.dep_ == "obj" and o.i > verb.i for o in verb.children)), None)
+    if fronted is not None:
+        return fronted  # "Звягинцева обвинила министерство …": a name before the verb, its object after
     if verb.dep_ in {"acl", "acl:relcl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
         return verb.head  # "заявивший журналистам министр"
     if depth < 3 and verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head.i != verb.i \
             and (verb.dep_ != "advcl" or _feat(verb, "VerbForm") == "Conv"):
         return _subject(verb.head, depth + 1)
+    return None
+
+
+def _past_conjunction(verb, subject) -> bool:
+    """'опасаются, что новый завод …': a subject after 'что' belongs to the reported clause."""
+    if subject.i < verb.i:
+        return False
+    return any(t.lower_ in {"что", "чтобы", "ли"} or t.text in {":", "«"} for t in verb.doc[verb.i + 1:subject.i])
+
+
+def _place_source(verb, lex: RuLexicon):
+    """'В заявлении компании отмечается, что …' (the document says it) and 'Как отметили в
+    пресс-службе мэрии', 'В Кремле заявили' (the people there): the place a cue with no subject
+    names is its source."""
+    impersonal = _feat(verb, "Voice") == "Pass" or _feat(verb, "Number") == "Plur"
+    for child in verb.children:
+        if not impersonal or child.dep_ != "obl" or child.pos_ not in {"NOUN", "PROPN"} \
+                or not any(g.dep_ == "case" and g.lower_ in {"в", "во", "на"} for g in child.children):
+            continue
+        document = child.lemma_.lower() in lex.medium or child.lemma_.lower() in lex.documents
+        if document and _feat(verb, "Voice") == "Pass":
+            return child
+        if not document and _feat(verb, "Number") == "Plur" and _feat(child, "Case") == "Loc" \
+                and child.lemma_.lower() not in lex.medium:
+            return child
     return None
 
 
@@ -162,14 +200,59 @@ def _indefinite(verb) -> bool:
     return _feat(verb, "Person") == "3" and _feat(verb, "Number") == "Plur"
 
 
-def _topic_content(verb) -> set:
-    """'рассказал о планах', 'сообщил о том, что …': the obl with о/об is what was said."""
+def _topic_content(verb, cases=TOPIC_CASES) -> set:
+    """'рассказал о планах', 'сообщил о том, что …': the phrase with о/об is what was said, on
+    the verb or on its addressee ('проинформировал Председателя о контактах'). A bare pronoun
+    ('заявил о себе', 'рассказал о нём') names no content."""
     ids = set()
-    for child in verb.children:
-        if child.dep_ == "obl" and any(g.dep_ == "case" and g.lower_ in TOPIC_CASES for g in child.children) \
-                and child.lemma_.lower() not in RELATIVE_TOPICS:
-            ids |= {t.i for t in child.subtree}
+    holders = [verb] + [c for c in verb.children if c.dep_ in {"obj", "iobj"}]
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ in {"obl", "nmod"} and child.i > verb.i \
+                    and any(g.dep_ == "case" and g.lower_ in cases for g in child.children) \
+                    and child.lemma_.lower() not in RELATIVE_TOPICS and child.pos_ != "PRON":
+                ids |= {t.i for t in child.subtree}
     return ids
+
+
+def _is_cue_verb(tok, lex: RuLexicon) -> bool:
+    """A cue verb on its own ('добавил') or with its object ('выразил готовность')."""
+    return bool(_cue_lemma(tok, lex)) or any((tok.lemma_.lower(), c.lemma_.lower()) in lex.verb_objects
+                                             for c in tok.children)
+
+
+def _refused(verb, lex: RuLexicon) -> bool:
+    """'отказался назвать число пострадавших': a cue verb under a verb of refusal says nothing."""
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lex.refusal
+
+
+def _split_conjoined(cues: list) -> None:
+    """'сообщил, что A, и добавил, что B': what the two conjoined cues report is cut at the second
+    cue's verb, A for the first and B for the second (the parser hangs either clause on either verb)."""
+    by_verb = {c.tokens[0].i: c for c in cues}
+    for second in cues:
+        verb = second.tokens[0]
+        first = by_verb.get(verb.head.i) if verb.dep_ == "conj" and verb.head.i < verb.i else None
+        if first is None or first is second:
+            continue
+        pool = first.content | second.content
+        first.content = {i for i in pool if i < verb.i}
+        second.content = {i for i in pool if i > verb.i}
+
+
+def _surface_topic(verb) -> set:
+    """'проинформировал Председателя о состоявшихся … контактах' parsed with the preposition on the
+    verb and its noun elsewhere: the words after the preposition, to the end of the sentence."""
+    prep = next((c for c in verb.children if c.dep_ == "case" and c.lower_ in TOPIC_CASES and c.i > verb.i), None)
+    if prep is None:
+        return set()
+    return {t.i for t in verb.doc[prep.i:verb.sent.end] if not t.is_space} - {verb.sent.end - 1}
+
+
+def _clause_like(tok) -> bool:
+    """A parataxis that can be what was said: not a connective aside ('Кроме того, …')."""
+    return tok.pos_ not in {"PRON", "ADV", "ADP", "CCONJ", "SCONJ", "PART", "DET"} \
+        or any(t.pos_ in {"VERB", "AUX"} for t in tok.subtree)
 
 
 def _previous_sentence(verb) -> set:
@@ -184,7 +267,13 @@ def _previous_sentence(verb) -> set:
 def _after_colon(verb) -> set:
     """'о чём я говорил: <content>': the words after a colon that follows the cue."""
     doc, sent = verb.doc, verb.sent
-    colon = next((t.i for t in doc[verb.i + 1:min(sent.end, verb.i + 4)] if t.text == ":"), None)
+    colon = None
+    for t in doc[verb.i + 1:min(sent.end, verb.i + 12)]:
+        if t.text == ":":
+            colon = t.i
+            break
+        if t.pos_ in {"VERB", "AUX"} and _feat(t, "VerbForm") == "Fin" or t.text in {".", ";", "—", "–"}:
+            break  # another clause starts: the colon is not this cue's
     return {t.i for t in doc[colon + 1:sent.end] if not t.is_space and not t.is_punct or t.i < sent.end - 1} \
         if colon is not None else set()
 
@@ -230,12 +319,18 @@ def _verb_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
     act, belief, passive = found
     cue = RuCue([tok], tok.sent, act=act, belief=belief, passive=passive)
     cue.source = _subject(tok)
-    if cue.source is not None and cue.source.lemma_.lower() in NOT_SPEAKERS:
+    if cue.source is not None and (cue.source.lemma_.lower() in NOT_SPEAKERS | lex.narrative
+                                   or cue.source.lower_ in NOT_SPEAKERS):
+        return None  # "это говорит о том", "об этом говорят все", "фильм рассказывает о …"
+    if _refused(tok, lex):
         return None
+    if cue.source is None:
+        cue.source = _place_source(tok, lex)
     cue.person = _person(tok, cue.source)
     cue.impersonal = cue.source is None and _indefinite(tok)
     source_ids = {t.i for t in cue.source.subtree} if cue.source is not None and cue.source.head.i == tok.i else set()
-    heads = [c for c in tok.children if c.dep_ in ({"ccomp"} if belief else {"ccomp", "parataxis"})]
+    heads = [c for c in tok.children if c.dep_ in ({"ccomp"} if belief else {"ccomp", "parataxis"})
+             and (c.dep_ == "ccomp" or _clause_like(c))]
     for h in heads:
         cue.content |= _clause_tokens(h, source_ids | {tok.i})
     if not heads:
@@ -243,19 +338,26 @@ def _verb_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
     if not cue.content and not belief:
         objects = {"obj"} if tok.lemma_.lower() in lex.topic_verbs else \
             {"obj", "obl", "iobj"} if tok.lemma_.lower() in lex.object_verbs else \
-            {"obj", "xcomp", "obl"} if act in lex.object_acts else set()
-        for child in tok.children:  # "опроверг слухи", "призвал правительство ускорить реформу"
-            if child.dep_ in objects and child.lemma_.lower() not in RELATIVE_TOPICS and child.i > tok.i:
+            {"obj", "xcomp", "obl"} if act in lex.object_acts else {"xcomp"}
+        if passive and not {tok.lemma_.lower(), tok.lemma_.lower()[:-2]} & (lex.topic_verbs | lex.passive_facts):
+            objects = objects | {"nsubj:pass"}  # "Отмечены рост товарооборота, …": what was noted
+        for child in tok.children:  # "опроверг слухи", "призвал правительство ускорить реформу", "пообещала восстановить"
+            if child.dep_ in objects and child.lemma_.lower() not in RELATIVE_TOPICS \
+                    and (child.i > tok.i or child.dep_ == "nsubj:pass") \
+                    and (child.dep_ != "xcomp" or _feat(child, "VerbForm") == "Inf"):
                 cue.content |= {t.i for t in child.subtree} - source_ids
         cue.content |= _topic_content(tok)
+        if tok.lemma_.lower() in lex.stance:
+            cue.content |= _topic_content(tok, {"за", "против"})  # "высказался за остановку"
+        cue.content = cue.content or _surface_topic(tok)
         cue.content = cue.content or _after_colon(tok)
         aside = _aside_clause(tok)
         if _about_this(tok):
             cue.content = _previous_sentence(tok)
         elif aside:
             cue.content = aside
-        elif not cue.content and tok.dep_ in {"parataxis", "advcl", "conj"} and tok.head.i != tok.i \
-                and (tok.dep_ == "parataxis" or any(c.lower_ == "как" for c in tok.children)):
+        elif not cue.content and tok.dep_ in {"parataxis", "advcl", "conj", "ROOT"} and tok.head.i != tok.i \
+                and (tok.dep_ in {"parataxis", "ROOT"} or any(c.lower_ == "как" for c in tok.children)):
             cue.content = _clause_tokens(tok.head, {t.i for t in tok.subtree})  # "«…», — заявил X"
     cue.subtree = {t.i for c in tok.children if c.dep_ in {"obj", "ccomp", "parataxis", "xcomp", "obl"}
                    for t in c.subtree} - source_ids
@@ -267,17 +369,23 @@ def _object_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
     if tok.i in blocked or tok.pos_ != "VERB":
         return None
     lemma = tok.lemma_.lower()
+    passive = _feat(tok, "Voice") == "Pass"
+    # "выразил обеспокоенность …"; passive "Выражено удовлетворение …" has the noun for its subject
+    object_deps = {"obj", "obl", "nsubj:pass"} if passive else {"obj", "obl"}
     for obj in tok.children:
-        act = lex.verb_objects.get((lemma, obj.lemma_.lower())) if obj.dep_ in {"obj", "obl"} else None
+        act = lex.verb_objects.get((lemma, obj.lemma_.lower())) if obj.dep_ in object_deps else None
         if act is None:
             continue
         cue = RuCue(sorted([tok, obj], key=lambda t: t.i), tok.sent, act=act)
+        if _refused(tok, lex):
+            return None
         cue.source = _subject(tok)
         cue.person = _person(tok, cue.source)
-        cue.passive = _feat(tok, "Voice") == "Pass"
+        cue.passive = passive
         cue.content = ({t.i for t in obj.subtree} - {obj.i}) | _topic_content(tok)
         for child in tok.children:  # "… признательность Дональду Трампу за стремление …"
-            if child.dep_ == "ccomp" or (child.i > obj.i and child.dep_ not in {"punct", "conj", "cc", "parataxis"}):
+            if child.dep_ == "ccomp" or (child.i > obj.i and child.dep_ not in {"punct", "conj", "cc", "parataxis"}
+                                         and not _is_cue_verb(child, lex)):  # "…, отметив, что …" is a cue of its own
                 cue.content |= {t.i for t in child.subtree}
         cue.subtree = set(cue.content)
         return cue
@@ -318,6 +426,7 @@ def cues_in(doc, lex: RuLexicon, blocked: set) -> list[RuCue]:
         cue = _object_cue(tok, lex, blocked) or _verb_cue(tok, lex, blocked)
         if cue is not None:
             cues.append(cue)
+    _split_conjoined(cues)
     return cues + _phrase_cues(doc, lex, blocked)
 
 
@@ -488,6 +597,14 @@ def _named_subjects(docs: dict, plan: Plan, names: list) -> list[tuple[int, int,
     return found
 
 
+def _nobodys(cue: RuCue) -> bool:
+    """Outside a transcript turn, 'говорят, что …' (people at large) and 'Сказать, чем это
+    кончится, трудно' (an infinitive nobody speaks) report no one's statement."""
+    verb = next((t for t in cue.tokens if t.pos_ in {"VERB", "AUX"}), cue.tokens[0])
+    infinitive = (_feat(verb, "VerbForm") == "Inf" and verb.dep_ not in {"xcomp", "conj"}) or verb.dep_ == "csubj"
+    return cue.impersonal or (cue.source is None and infinitive and not cue.passive)
+
+
 def statements_for_article(plan: Plan, docs: dict, lex: RuLexicon) -> list[dict]:
     """Statement rows for one Russian article whose paragraphs natasha has parsed."""
     names = []
@@ -516,6 +633,8 @@ def statements_for_article(plan: Plan, docs: dict, lex: RuLexicon) -> list[dict]
         cue = cues[id(row)]
         if turn is not None and cue is None:
             continue  # a quotation inside a turn without a cue is part of what the turn says
+        if turn is None and cue is not None and _nobodys(cue):
+            continue
         if turn is not None and not row["speaker"] and cue is not None and not cue.passive:
             # inside a turn, a cue in the first person, or with no subject at all ("хотел бы
             # сказать", "нужно отметить"), is the turn's speaker; "Вы" is whom they are talking to
