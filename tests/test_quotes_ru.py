@@ -214,6 +214,40 @@ def test_a_russian_article_quoting_english_reads_the_quote():
     assert set(rows["speaker"]) == {"Туманов"}
 
 
+def test_mixed_script_names_and_titles_still_give_the_statement():
+    rows = statements("Глава фонда Иван Sokolov заявил, что проект «Open City» будет завершён в 2026 году.")
+    row = only(rows, kind="indirect")
+    assert row.quote == "проект «Open City» будет завершён в 2026 году" and "Sokolov" in row.speaker
+
+
+def test_an_empty_cyrillic_paragraph_between_two_statements_loses_neither():
+    rows = statements("Иван Соколов заявил, что фонд работает.\n\n   \n\n«»\n\n"
+                      "Лидия Карпова отметила, что бюджет сбалансирован.")
+    assert rows["quote"].tolist() == ["фонд работает", "бюджет сбалансирован"]
+
+
+def _loaded_note(tmp_path, text: str) -> pd.Series:
+    from kit.articles import load_articles
+
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    return load_articles([tmp_path]).articles.iloc[0]
+
+
+def test_latin_letter_russian_is_loaded_with_a_clear_note(tmp_path):
+    article = _loaded_note(tmp_path, "Ivan Sokolov zayavil, chto fond ne poluchal deneg. "
+                                     "«My ne vidim osnovaniy», — skazal on.")
+    assert article["language"] == "und"
+    assert "language undetermined (Latin letters that do not read as English" in article["note"]
+    statements(article["text"])  # read as English: no crash
+
+
+def test_ukrainian_text_gives_its_quotation_and_a_clear_note(tmp_path):
+    text = "«Ми не бачимо підстав для перегляду тарифів», — заявив журналістам голова фонду Іван Соколов."
+    article = _loaded_note(tmp_path, text)
+    assert article["language"] == "uk" and "Ukrainian: read with the Russian models" in article["note"]
+    assert "Ми не бачимо підстав для перегляду тарифів" in statements(text)["quote"].tolist()
+
+
 # ---------------------------------------------------------------- speakers and dates
 
 def test_registry_names_match_in_every_case():
