@@ -130,6 +130,8 @@ class RuLexicon:
     narrative: frozenset = frozenset()
     passive_facts: frozenset = frozenset()
     documents: frozenset = frozenset()
+    statement_documents: frozenset = frozenset()
+    greeting: frozenset = frozenset()
 
     def __hash__(self) -> int:
         return id(self)
@@ -148,4 +150,5 @@ def load_ru_lexicon(path: str = "speech_verbs.yml") -> RuLexicon:
                      words("medium_nouns"), words("pronouns_male"), words("pronouns_female"),
                      words("first_person"), words("second_person"), words("stance_verbs"),
                      words("refusal_verbs"), words("narrative_subjects"), words("passive_facts"),
-                     words("document_nouns"))
+                     words("document_nouns"), words("statement_documents"),
+                     words("greeting_verbs"))

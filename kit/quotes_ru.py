@@ -36,6 +36,7 @@ from .cues import Lexicon, RuLexicon, load_ru_lexicon
 from .language import fold_case_endings
 from .quotes import (Cue, Grammar, Plan, _clause_tokens, _inherit, _row, _turn_row, plan_article,
                      statements_in_paragraph)
+from .quotes_marks import Turn
 
 log = logging.getLogger(__name__)
 
@@ -215,6 +216,13 @@ def _topic_content(verb, cases=TOPIC_CASES) -> set:
     return ids
 
 
+def _greeting(verb, lex: RuLexicon) -> bool:
+    """'Рады приветствовать Вас в Москве': welcoming a person is a courtesy; welcoming a decision
+    ('приветствуют добрые услуги третьих стран') is a position."""
+    return verb.lemma_.lower() in lex.greeting and not any(
+        c.dep_ == "obj" and c.pos_ == "NOUN" and _feat(c, "Animacy") == "Inan" for c in verb.children)
+
+
 def _is_cue_verb(tok, lex: RuLexicon) -> bool:
     """A cue verb on its own ('добавил') or with its object ('выразил готовность')."""
     return bool(_cue_lemma(tok, lex)) or any((tok.lemma_.lower(), c.lemma_.lower()) in lex.verb_objects
@@ -322,7 +330,7 @@ def _verb_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
     if cue.source is not None and (cue.source.lemma_.lower() in NOT_SPEAKERS | lex.narrative
                                    or cue.source.lower_ in NOT_SPEAKERS):
         return None  # "это говорит о том", "об этом говорят все", "фильм рассказывает о …"
-    if _refused(tok, lex):
+    if _refused(tok, lex) or _greeting(tok, lex):
         return None
     if cue.source is None:
         cue.source = _place_source(tok, lex)
@@ -626,6 +634,12 @@ def statements_for_article(plan: Plan, docs: dict, lex: RuLexicon) -> list[dict]
             cues[id(row)] = st.cue
             rows.append(row)
     turn_rows = {id(t): _turn_row(plan, t, resolver) for t in plan.turns}
+    document = document_turn(plan.text, lex) if not plan.turns else None
+    if document is not None:  # "Заявление Президента …": the body is the author's, the noun its cue
+        turn, (cs, ce) = document
+        plan.turns = [turn]
+        turn_rows = {id(turn): {**_turn_row(plan, turn, resolver), "cue": plan.text[cs:ce], "cue_start": cs,
+                                "cue_end": ce}}
     speaker_of = lambda t: turn_rows[id(t)]["speaker"]
     kept = []
     for row in rows:
@@ -657,6 +671,38 @@ def statements_for_article(plan: Plan, docs: dict, lex: RuLexicon) -> list[dict]
         r.pop("_para")
         out.append(r)
     return out
+
+
+# "Заявление Президента Российской Федерации 28 апреля 2025 года 09:00 <body>": a title naming a
+# statement and its author, then the date line. The author's words run to the page's footer.
+DATE_LINE = re.compile(r"\s\d{1,2}\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|"
+                       r"ноября|декабря)\s+\d{4}\s+года(?:,?\s+\d{1,2}:\d{2})?\s")
+FOOTER = re.compile(r"\s(?:География|Темы|Статус материала|Дата публикации)\s")
+AUTHOR_ENDS = re.compile(r"\s(?:к|в связи|по случаю|о|об|на|в|с|по)\s|$")
+
+
+def document_turn(text: str, lex: RuLexicon) -> tuple[Turn, tuple[int, int]] | None:
+    """A text that is one person's statement without a speaker label ("Заявление Президента
+    Российской Федерации", "Обращение Президента к гражданам"): the author named in its title as
+    a turn over the body, and the span of the document noun (the cue). None for any other text."""
+    words = text[:80].split(maxsplit=1)
+    if len(words) < 2 or words[0].lower() not in lex.statement_documents:
+        return None
+    date = DATE_LINE.search(text, 0, 400)
+    if date is None:
+        return None
+    cue_end = len(words[0])
+    title_rest = text[cue_end:date.start()]
+    author = title_rest[:AUTHOR_ENDS.search(title_rest, 1).start()].strip()
+    if not author or not author[:1].isupper():
+        return None
+    start = text.index(author, cue_end)
+    footer = FOOTER.search(text, date.end())
+    body_end = footer.start() if footer else len(text.rstrip())
+    if body_end - date.end() < 20:
+        return None
+    turn = Turn(author, start, start + len(author), [[date.end(), body_end]], name=author, mark_end=start + len(author))
+    return turn, (0, cue_end)
 
 
 # «A, — сказал он. — B»: an attribution set off by dashes inside one pair of marks.

@@ -192,6 +192,56 @@ def test_transcript_turns_and_first_person_inside_them():
     assert second.speaker == "О.Туманов", "'Вы' is whom the turn's speaker is talking to"
 
 
+@pytest.mark.parametrize("sentence, quote, speaker_word", [
+    # a colon after the cue's adverbials
+    ("Туманов написал в своём телеграм-канале: «Мы открыты для диалога».", "Мы открыты для диалога", "Туманов"),
+    # passive readout forms: what was noted is the subject; "с … стороны" says by whom
+    ("Отмечены рост товарооборота и успешная реализация проектов.",
+     "рост товарооборота и успешная реализация проектов", None),
+    ("С заречинской стороны выражена поддержка мирному процессу.", "мирному процессу", "стороны"),
+    # an infinitive is what was promised
+    ("Мэрия пообещала восстановить отопление в течение суток.", "восстановить отопление в течение суток", "Мэрия"),
+    # a place or a document as the source of a cue with no subject
+    ("В пресс-службе завода заявили, что выбросов не было.", "выбросов не было", "пресс-службе"),
+    ("В сообщении министерства говорится, что проверка завершена.", "проверка завершена", "сообщении"),
+    # the topic on the addressee; a connective aside is not what was said
+    ("Кроме того, Туманов проинформировал коллег о ходе переговоров.", "о ходе переговоров", "Туманов"),
+])
+def test_readout_and_news_forms(sentence, quote, speaker_word):
+    row = only(statements(sentence), kind="indirect" if not sentence.count("«") else "direct")
+    assert row.quote == quote
+    if speaker_word is None:
+        assert not row.speaker_mention
+    else:
+        assert speaker_word in row.speaker_mention
+
+
+def test_conjoined_cues_each_report_their_own_clause():
+    rows = statements("Ракитина сообщила, что склад закрыт, и добавила, что проверка продолжится.")
+    assert rows["quote"].tolist() == ["склад закрыт", "проверка продолжится"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Туманов отказался назвать сумму сделки.",             # a refusal says nothing
+    "Говорят, что зима будет холодной.",                    # people at large
+    "Сказать, чем закончится спор, пока трудно.",           # an infinitive nobody speaks
+    "Фильм рассказывает о жизни рыбаков.",                  # a story, not a statement
+    "Объявлен конкурс на строительство моста.",             # a passive that makes a fact
+    "Молодой режиссёр громко заявил о себе на фестивале.",  # a bare pronoun is no topic
+    "Рады приветствовать Вас в Лесовске.",                  # a courtesy
+])
+def test_speech_words_that_make_no_statement(sentence):
+    assert statements(sentence).empty
+
+
+def test_a_statement_document_is_its_authors_turn():
+    text = ("Заявление Президента Заречья 3 марта 2025 года 10:00 Мы приняли решение продлить программу "
+            "поддержки фермеров. Благодарим всех, кто участвовал в её подготовке. Темы Сельское хозяйство")
+    row = only(statements(text), kind="turn")
+    assert (row.cue, row.speaker_mention) == ("Заявление", "Президента Заречья")
+    assert row.quote.startswith("Мы приняли решение") and row.quote.endswith("в её подготовке.")
+
+
 # ---------------------------------------------------------------- bad input never crashes
 
 @pytest.mark.parametrize("text", [
