@@ -132,6 +132,8 @@ class RuLexicon:
     documents: frozenset = frozenset()
     statement_documents: frozenset = frozenset()
     greeting: frozenset = frozenset()
+    negated: dict = field(default_factory=dict)
+    possessive: frozenset = frozenset()
 
     def __hash__(self) -> int:
         return id(self)
@@ -151,4 +153,4 @@ def load_ru_lexicon(path: str = "speech_verbs.yml") -> RuLexicon:
                      words("first_person"), words("second_person"), words("stance_verbs"),
                      words("refusal_verbs"), words("narrative_subjects"), words("passive_facts"),
                      words("document_nouns"), words("statement_documents"),
-                     words("greeting_verbs"))
+                     words("greeting_verbs"), acts("negated_verbs"), words("possessive_pronouns"))

@@ -36,7 +36,7 @@ from .cues import Lexicon, RuLexicon, load_ru_lexicon
 from .language import fold_case_endings
 from .quotes import (Cue, Grammar, Plan, _clause_tokens, _inherit, _row, _turn_row, plan_article,
                      statements_in_paragraph)
-from .quotes_marks import Turn
+from .quotes_marks import Quotation, Turn
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +85,8 @@ def _cue_lemma(tok, lex: RuLexicon) -> tuple[str, bool, bool] | None:
             return "says", False, passive
         if lemma in lex.belief:
             return lex.belief[lemma], True, passive
+        if lemma in lex.negated and any(c.lower_ == "не" for c in tok.children):
+            return lex.negated[lemma], False, passive  # "не исключил повышения налогов"
         base = lemma[:-2] if lemma.endswith(("ся", "сь")) else ""
         if base in lex.verbs and (_feat(tok, "Aspect") == "Imp" or misread):
             return lex.verbs[base], False, True
@@ -133,7 +135,7 @@ def _past_conjunction(verb, subject) -> bool:
     """'опасаются, что новый завод …': a subject after 'что' belongs to the reported clause."""
     if subject.i < verb.i:
         return False
-    return any(t.lower_ in {"что", "чтобы", "ли"} or t.text in {":", "«"} for t in verb.doc[verb.i + 1:subject.i])
+    return any(t.lower_ in {"что", "чтобы", "ли"} or t.text == ":" for t in verb.doc[verb.i + 1:subject.i])
 
 
 def _place_source(verb, lex: RuLexicon):
@@ -345,14 +347,17 @@ def _verb_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
         cue.content = _that_clause(tok)
     if not cue.content and not belief:
         objects = {"obj"} if tok.lemma_.lower() in lex.topic_verbs else \
-            {"obj", "obl", "iobj"} if tok.lemma_.lower() in lex.object_verbs else \
+            {"obj", "obl", "iobj", "xcomp"} if tok.lemma_.lower() in lex.object_verbs | set(lex.negated) else \
             {"obj", "xcomp", "obl"} if act in lex.object_acts else {"xcomp"}
-        if passive and not {tok.lemma_.lower(), tok.lemma_.lower()[:-2]} & (lex.topic_verbs | lex.passive_facts):
+        facts = {tok.lemma_.lower(), tok.lemma_.lower()[:-2]} & lex.passive_facts
+        if (passive or (tok.dep_ != "xcomp" and _feat(tok, "Number") == "Plur" and cue.source is None)) and facts:
+            objects = set()  # "Программа называется …", "Объявлен конкурс", "Стадион назвали в честь …": facts
+        elif passive and not {tok.lemma_.lower(), tok.lemma_.lower()[:-2]} & lex.topic_verbs:
             objects = objects | {"nsubj:pass"}  # "Отмечены рост товарооборота, …": what was noted
         for child in tok.children:  # "опроверг слухи", "призвал правительство ускорить реформу", "пообещала восстановить"
             if child.dep_ in objects and child.lemma_.lower() not in RELATIVE_TOPICS \
                     and (child.i > tok.i or child.dep_ == "nsubj:pass") \
-                    and (child.dep_ != "xcomp" or _feat(child, "VerbForm") == "Inf"):
+                    and (child.dep_ != "xcomp" or _feat(child, "VerbForm") == "Inf" or child.pos_ in {"ADJ", "NOUN"}):
                 cue.content |= {t.i for t in child.subtree} - source_ids
         cue.content |= _topic_content(tok)
         if tok.lemma_.lower() in lex.stance:
@@ -407,11 +412,17 @@ def _phrase_cues(doc, lex: RuLexicon, blocked: set) -> list[RuCue]:
     for phrase, act in lex.phrases.items():
         n = len(phrase)
         for i in range(len(doc) - n + 1):
-            if tuple(lower[i:i + n]) != phrase or i in blocked:
+            if i in blocked:
                 continue
-            toks = list(doc[i:i + n])
+            if tuple(lower[i:i + n]) == phrase:
+                toks = list(doc[i:i + n])
+                source = next((c for c in toks[-1].children if c.dep_ in {"nmod", "appos"} and c.i > toks[-1].i), None)
+            elif tuple(lower[i:i + 1] + lower[i + 2:i + n + 1]) == phrase and lower[i + 1] in lex.possessive:
+                toks = [doc[i]] + list(doc[i + 2:i + n + 1])  # "по его словам", "по её мнению"
+                source = doc[i + 1]
+            else:
+                continue
             last = toks[-1]
-            source = next((c for c in last.children if c.dep_ in {"nmod", "appos"} and c.i > last.i), None)
             if source is None:
                 continue
             anchor = last.head
@@ -730,6 +741,35 @@ def _is_name(text: str, q) -> bool:
     return bool(before) and before[-1].isalnum()  # "директор «Артека»", not "«Это провокация», — …"
 
 
+# A line of dialogue: "— Мы будем бороться, — заявила Белова. — Закон нарушает права граждан."
+DIALOGUE_DASH = re.compile(r"[ \t]*[—–][ \t]+(?=\S)")
+DIALOGUE_ATTRIBUTION = re.compile(r"(?<=[,!?…])[ \t]+[—–][ \t]+(?=[а-яё])")
+DIALOGUE_RESUMES = re.compile(r"[.,:][ \t]+[—–][ \t]+(?=\S)")
+
+
+def dialogue_quotations(text: str, paras: list, quotations: list) -> list[Quotation]:
+    """The spoken part of each paragraph written as a line of dialogue (opening with a dash and
+    holding an attribution set off by a dash), as quotations: the words before the attribution
+    and, after it, the words the speaker goes on with. A paragraph that holds a quotation in
+    marks is left to the marks."""
+    found = []
+    for start, end in paras:
+        opening = DIALOGUE_DASH.match(text, start, end)
+        if opening is None or any(start <= q.start < end for q in quotations):
+            continue
+        line_end = len(text[:end].rstrip())
+        said = DIALOGUE_ATTRIBUTION.search(text, opening.end(), line_end)
+        if said is None:
+            continue  # a dash without an attribution may be a list's bullet
+        first_end = said.start() - (text[said.start() - 1] == ",")
+        pieces = [[opening.end(), first_end]]
+        resumes = DIALOGUE_RESUMES.search(text, said.end(), min(line_end, said.end() + 120))
+        if resumes is not None and resumes.end() < line_end:
+            pieces.append([resumes.end(), line_end])
+        found.append(Quotation(pieces=pieces))
+    return found
+
+
 def iter_statements_ru(items: list[tuple[str, str]], lex_en: Lexicon) -> Iterator[list[dict]]:
     """Statement rows for each (article_id, text), in order. Every paragraph is parsed: a
     Kremlin text is one paragraph, and a news story's paragraphs nearly all hold a cue."""
@@ -739,6 +779,8 @@ def iter_statements_ru(items: list[tuple[str, str]], lex_en: Lexicon) -> Iterato
     plans = [plan_article(a, t, lex_en, fast=False) for a, t in items]
     for plan in plans:
         plan.quotations = [q for q in plan.quotations if not _is_name(plan.text, q)]
+        plan.quotations = sorted(plan.quotations + dialogue_quotations(plan.text, plan.paras, plan.quotations),
+                                 key=lambda q: q.start)
         for q in plan.quotations:
             _split_inner_attribution(plan.text, q)
     texts = (plan.text[plan.paras[k][0]:plan.paras[k][1]] for plan in plans for k in plan.parse)
