@@ -206,14 +206,27 @@ def test_transcript_turns_and_first_person_inside_them():
     ("В сообщении министерства говорится, что проверка завершена.", "проверка завершена", "сообщении"),
     # the topic on the addressee; a connective aside is not what was said
     ("Кроме того, Туманов проинформировал коллег о ходе переговоров.", "о ходе переговоров", "Туманов"),
+    # a cue only when negated; a possessive in the phrase; what something was called
+    ("Глава минфина Олег Лунин не исключил повышения налогов.", "повышения налогов", "Лунин"),
+    ("Губернатор назвал ситуацию сложной, но контролируемой.", "ситуацию сложной, но контролируемой", "Губернатор"),
+    ("Как пишет «Северный вестник», правительство готовит новый налог.", "правительство готовит новый налог",
+     "Северный вестник"),
 ])
 def test_readout_and_news_forms(sentence, quote, speaker_word):
-    row = only(statements(sentence), kind="indirect" if not sentence.count("«") else "direct")
+    row = only(statements(sentence), kind="direct" if sentence.rstrip(".").endswith("»") else "indirect")
     assert row.quote == quote
     if speaker_word is None:
         assert not row.speaker_mention
     else:
         assert speaker_word in row.speaker_mention
+
+
+def test_a_line_of_dialogue_is_a_quotation_in_two_pieces():
+    text = "Ракитина вышла к журналистам.\n— Мы будем бороться до конца, — заявила она. — Закон нарушает права граждан."
+    row = only(statements(text), kind="direct")
+    assert [text[s:e] for s, e in row.quote_spans] == ["Мы будем бороться до конца",
+                                                       "Закон нарушает права граждан."]
+    assert row.speaker == "Ракитина"
 
 
 def test_conjoined_cues_each_report_their_own_clause():
@@ -229,6 +242,8 @@ def test_conjoined_cues_each_report_their_own_clause():
     "Объявлен конкурс на строительство моста.",             # a passive that makes a fact
     "Молодой режиссёр громко заявил о себе на фестивале.",  # a bare pronoun is no topic
     "Рады приветствовать Вас в Лесовске.",                  # a courtesy
+    "Новая программа называется «Чистый город».",           # naming is a fact
+    "Новый стадион назвали в честь основателя города.",
 ])
 def test_speech_words_that_make_no_statement(sentence):
     assert statements(sentence).empty
