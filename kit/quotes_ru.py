@@ -70,6 +70,22 @@ def _feat(tok, name: str) -> str:
     return values[0] if values else ""
 
 
+# Endings of a short passive participle ("констатирован", "подчёркнута", "отмечены").
+SHORT_PARTICIPLE = ("ан", "ана", "ано", "аны", "ян", "яна", "яно", "яны", "ен", "ена", "ено", "ены", "ён",
+                    "ут", "ута", "уто", "уты", "ит", "ита", "ито", "иты")
+
+
+def _passive(tok) -> bool:
+    """A passive cue: by its features, a passive auxiliary, or the form of a short passive
+    participle the tagger read as an adjective or an infinitive ("Подчёркнута значимость …",
+    "констатирован высокий уровень …")."""
+    if _feat(tok, "Voice") == "Pass" or any(c.dep_ == "aux:pass" for c in tok.children):
+        return True
+    lemma, word = tok.lemma_.lower(), tok.lower_.replace("ё", "е")
+    return tok.pos_ in {"ADJ", "VERB"} and lemma.endswith(("ть", "ти")) and word != lemma \
+        and word.endswith(SHORT_PARTICIPLE) and _feat(tok, "VerbForm") != "Fin"
+
+
 def _cue_lemma(tok, lex: RuLexicon) -> tuple[str, bool, bool] | None:
     """(act, belief, passive) when ``tok`` is a cue verb, else None. An imperfective reflexive
     form of a cue verb (отмечалось, подчёркивается, говорится) is its impersonal passive."""
@@ -77,8 +93,9 @@ def _cue_lemma(tok, lex: RuLexicon) -> tuple[str, bool, bool] | None:
     if _feat(tok, "Mood") == "Imp":
         return None  # "Скажите, пожалуйста, …" asks, it reports nothing
     misread = tok.pos_ == "PROPN" and any(c.dep_ == "ccomp" for c in tok.children)
-    if tok.pos_ in {"VERB", "AUX"} or misread:  # "Подчёркивалось, что …" can be tagged a proper noun
-        passive = _feat(tok, "Voice") == "Pass" or any(c.dep_ == "aux:pass" for c in tok.children)
+    participle = tok.pos_ == "ADJ" and _passive(tok)
+    if tok.pos_ in {"VERB", "AUX"} or misread or participle:  # "Подчёркивалось, что …" can be tagged a proper noun
+        passive = _passive(tok)
         if lemma in lex.verbs:
             return lex.verbs[lemma], False, passive
         if lemma in lex.object_verbs:
@@ -99,9 +116,9 @@ def _subject(verb, depth: int = 0):
     """The speaker token of a Russian cue: its subject (the last, so "С . Лавров" gives Лавров),
     the agent of a passive, the noun a relative clause or participle describes, or the subject
     of the verb it hangs from ("… и подчеркнул", "хочу подчеркнуть", "отметив")."""
-    passive = _feat(verb, "Voice") == "Pass"
+    passive = _passive(verb)
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not c.is_punct and not _vocative(c, verb)
-                and not (passive and c.dep_ == "nsubj:pass")  # "Отмечены рост …": what, not who
+                and not passive  # "Отмечены рост …": a passive's subject is what was said, not who
                 and not _past_conjunction(verb, c)]
     if subjects:
         subject = _after_initial(subjects[-1])
@@ -125,10 +142,17 @@ def _subject(verb, depth: int = 0):
         return fronted  # "Звягинцева обвинила министерство …": a name before the verb, its object after
     if verb.dep_ in {"acl", "acl:relcl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
         return verb.head  # "заявивший журналистам министр"
-    if depth < 3 and verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head.i != verb.i \
-            and (verb.dep_ != "advcl" or _feat(verb, "VerbForm") == "Conv"):
+    beside = verb.dep_ in {"parataxis", "ROOT"}  # natasha marks a second main clause ROOT with a head
+    if depth < 3 and (verb.dep_ in {"conj", "xcomp", "advcl"} or beside) and verb.head.i != verb.i \
+            and (verb.dep_ != "advcl" or _feat(verb, "VerbForm") == "Conv") \
+            and (not beside or (verb.head.i < verb.i and _cue_verb_form(verb.head))):
         return _subject(verb.head, depth + 1)
     return None
+
+
+def _cue_verb_form(tok) -> bool:
+    """'высоко оценил усилия, поблагодарил за …': a finite verb whose subject a verb set beside it shares."""
+    return tok.pos_ == "VERB" and _feat(tok, "VerbForm") == "Fin"
 
 
 def _past_conjunction(verb, subject) -> bool:
@@ -142,13 +166,13 @@ def _place_source(verb, lex: RuLexicon):
     """'В заявлении компании отмечается, что …' (the document says it) and 'Как отметили в
     пресс-службе мэрии', 'В Кремле заявили' (the people there): the place a cue with no subject
     names is its source."""
-    impersonal = _feat(verb, "Voice") == "Pass" or _feat(verb, "Number") == "Plur"
+    impersonal = _passive(verb) or _feat(verb, "Number") == "Plur"
     for child in verb.children:
         if not impersonal or child.dep_ != "obl" or child.pos_ not in {"NOUN", "PROPN"} \
                 or not any(g.dep_ == "case" and g.lower_ in {"в", "во", "на"} for g in child.children):
             continue
         document = child.lemma_.lower() in lex.medium or child.lemma_.lower() in lex.documents
-        if document and _feat(verb, "Voice") == "Pass":
+        if document and _passive(verb):
             return child
         if not document and _feat(verb, "Number") == "Plur" and _feat(child, "Case") == "Loc" \
                 and child.lemma_.lower() not in lex.medium:
@@ -353,11 +377,12 @@ def _verb_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
         if (passive or (tok.dep_ != "xcomp" and _feat(tok, "Number") == "Plur" and cue.source is None)) and facts:
             objects = set()  # "Программа называется …", "Объявлен конкурс", "Стадион назвали в честь …": facts
         elif passive and not {tok.lemma_.lower(), tok.lemma_.lower()[:-2]} & lex.topic_verbs:
-            objects = objects | {"nsubj:pass"}  # "Отмечены рост товарооборота, …": what was noted
+            objects = objects | {"nsubj:pass", "nsubj", "obj"}  # "Отмечены рост товарооборота, …": what was noted
         for child in tok.children:  # "опроверг слухи", "призвал правительство ускорить реформу", "пообещала восстановить"
             if child.dep_ in objects and child.lemma_.lower() not in RELATIVE_TOPICS \
                     and (child.i > tok.i or child.dep_ == "nsubj:pass") \
-                    and (child.dep_ != "xcomp" or _feat(child, "VerbForm") == "Inf" or child.pos_ in {"ADJ", "NOUN"}):
+                    and (child.dep_ != "xcomp" or _feat(child, "VerbForm") == "Inf" or child.pos_ in {"ADJ", "NOUN"}) \
+                    and not (act == "agrees" and _feat(child, "Animacy") == "Anim"):  # "поддержал тезис", not "… коллег"
                 cue.content |= {t.i for t in child.subtree} - source_ids
         cue.content |= _topic_content(tok)
         if tok.lemma_.lower() in lex.stance:
@@ -379,10 +404,10 @@ def _verb_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
 
 def _object_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
     """'выразил обеспокоенность эскалацией': a verb and its object make the cue."""
-    if tok.i in blocked or tok.pos_ != "VERB":
+    if tok.i in blocked or not (tok.pos_ == "VERB" or _passive(tok)):
         return None
     lemma = tok.lemma_.lower()
-    passive = _feat(tok, "Voice") == "Pass"
+    passive = _passive(tok)
     # "выразил обеспокоенность …"; passive "Выражено удовлетворение …" has the noun for its subject
     object_deps = {"obj", "obl", "nsubj:pass"} if passive else {"obj", "obl"}
     for obj in tok.children:

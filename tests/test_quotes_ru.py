@@ -211,6 +211,11 @@ def test_transcript_turns_and_first_person_inside_them():
     ("Губернатор назвал ситуацию сложной, но контролируемой.", "ситуацию сложной, но контролируемой", "Губернатор"),
     ("Как пишет «Северный вестник», правительство готовит новый налог.", "правительство готовит новый налог",
      "Северный вестник"),
+    # short passive participles the tagger misreads; a position supported (a thing, not a person)
+    ("С обеих сторон с удовлетворением констатирован высокий уровень сотрудничества.",
+     "высокий уровень сотрудничества", "сторон"),
+    ("Президент Заречья поддержал инициативу соседей о снижении пошлин.", "инициативу соседей о снижении пошлин",
+     "Президент"),
 ])
 def test_readout_and_news_forms(sentence, quote, speaker_word):
     row = only(statements(sentence), kind="direct" if sentence.rstrip(".").endswith("»") else "indirect")
@@ -227,6 +232,13 @@ def test_a_line_of_dialogue_is_a_quotation_in_two_pieces():
     assert [text[s:e] for s, e in row.quote_spans] == ["Мы будем бороться до конца",
                                                        "Закон нарушает права граждан."]
     assert row.speaker == "Ракитина"
+
+
+def test_a_verb_set_beside_a_cue_shares_its_speaker():
+    rows = statements("Президент Заречья высоко оценил усилия посредников, поблагодарил, в частности, "
+                      "за создание условий для переговоров.")
+    assert rows["cue"].tolist() == ["оценил", "поблагодарил"]
+    assert set(rows["speaker_mention"]) == {"Президент Заречья"}
 
 
 def test_conjoined_cues_each_report_their_own_clause():
