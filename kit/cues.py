@@ -134,6 +134,9 @@ class RuLexicon:
     greeting: frozenset = frozenset()
     negated: dict = field(default_factory=dict)
     possessive: frozenset = frozenset()
+    naming: frozenset = frozenset()
+    evaluation: frozenset = frozenset()
+    evaluation_adverbs: frozenset = frozenset()
 
     def __hash__(self) -> int:
         return id(self)
@@ -153,4 +156,5 @@ def load_ru_lexicon(path: str = "speech_verbs.yml") -> RuLexicon:
                      words("first_person"), words("second_person"), words("stance_verbs"),
                      words("refusal_verbs"), words("narrative_subjects"), words("passive_facts"),
                      words("document_nouns"), words("statement_documents"),
-                     words("greeting_verbs"), acts("negated_verbs"), words("possessive_pronouns"))
+                     words("greeting_verbs"), acts("negated_verbs"), words("possessive_pronouns"),
+                     words("naming_verbs"), words("evaluation_verbs"), words("evaluation_adverbs"))

@@ -105,8 +105,9 @@ def _cue_lemma(tok, lex: RuLexicon) -> tuple[str, bool, bool] | None:
         if lemma in lex.negated and any(c.lower_ == "не" for c in tok.children):
             return lex.negated[lemma], False, passive  # "не исключил повышения налогов"
         base = lemma[:-2] if lemma.endswith(("ся", "сь")) else ""
-        if base in lex.verbs and (_feat(tok, "Aspect") == "Imp" or misread):
-            return lex.verbs[base], False, True
+        if base in lex.verbs and (_feat(tok, "Aspect") == "Imp" or misread) \
+                and any(c.dep_ in {"ccomp", "parataxis"} for c in tok.children):
+            return lex.verbs[base], False, True  # "Отмечалось, что …"; not "добавляются примеры"
     if tok.pos_ == "ADJ" and lemma in lex.belief and _feat(tok, "Variant") == "Short":
         return lex.belief[lemma], True, False  # "я уверен, что …"
     return None
@@ -374,9 +375,18 @@ def _verb_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
             {"obj", "obl", "iobj", "xcomp"} if tok.lemma_.lower() in lex.object_verbs | set(lex.negated) else \
             {"obj", "xcomp", "obl"} if act in lex.object_acts else {"xcomp"}
         facts = {tok.lemma_.lower(), tok.lemma_.lower()[:-2]} & lex.passive_facts
-        if (passive or (tok.dep_ != "xcomp" and _feat(tok, "Number") == "Plur" and cue.source is None)) and facts:
-            objects = set()  # "Программа называется …", "Объявлен конкурс", "Стадион назвали в честь …": facts
-        elif passive and not {tok.lemma_.lower(), tok.lemma_.lower()[:-2]} & lex.topic_verbs:
+        topic = {tok.lemma_.lower(), tok.lemma_.lower()[:-2]} & lex.topic_verbs
+        if act == "agrees":
+            objects = objects - {"obl"}  # "поддержали несколько лет назад": a time, not a position
+        if tok.lemma_.lower() in lex.naming:
+            objects = {"obj", "xcomp"} if any(c.dep_ == "xcomp" and c.pos_ in {"ADJ", "NOUN"} for c in tok.children) \
+                else set()  # "назвал ситуацию сложной"; not "назову имена"
+        if tok.lemma_.lower() in lex.evaluation:
+            objects = {"obj"} if any(c.lower_ in lex.evaluation_adverbs for c in tok.children) else set()
+        if (passive or (tok.dep_ != "xcomp" and _feat(tok, "Number") == "Plur" and cue.source is None)) and facts \
+                or passive and topic:
+            objects = set()  # "Программа называется …", "Объявлен конкурс", "Обсуждён ряд идей": facts
+        elif passive:
             objects = objects | {"nsubj:pass", "nsubj", "obj"}  # "Отмечены рост товарооборота, …": what was noted
         for child in tok.children:  # "опроверг слухи", "призвал правительство ускорить реформу", "пообещала восстановить"
             if child.dep_ in objects and child.lemma_.lower() not in RELATIVE_TOPICS \
