@@ -142,7 +142,7 @@ def _subject(verb, depth: int = 0):
     if fronted is not None:
         return fronted  # "Звягинцева обвинила министерство …": a name before the verb, its object after
     if verb.dep_ in {"acl", "acl:relcl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
-        return verb.head  # "заявивший журналистам министр"
+        return _after_initial(verb.head)  # "заявивший журналистам министр"; "В.Путин: Я хочу …" misparsed
     beside = verb.dep_ in {"parataxis", "ROOT"}  # natasha marks a second main clause ROOT with a head
     if depth < 3 and (verb.dep_ in {"conj", "xcomp", "advcl"} or beside) and verb.head.i != verb.i \
             and (verb.dep_ != "advcl" or _feat(verb, "VerbForm") == "Conv") \
