@@ -348,6 +348,27 @@ def _aside_clause(verb) -> set:
     return {t.i for t in verb.doc[comma + 1:sent.end] if not t.is_space}
 
 
+def _content_deps(tok, act: str, passive: bool, no_source: bool, lex: RuLexicon) -> set:
+    """The dependents of a cue verb with no clause after it that hold what was said."""
+    lemma = tok.lemma_.lower()
+    forms = {lemma, lemma[:-2]}  # the verb and, for a reflexive, the verb it is the passive of
+    if (passive or (tok.dep_ != "xcomp" and _feat(tok, "Number") == "Plur" and no_source)) \
+            and forms & lex.passive_facts or passive and forms & lex.topic_verbs:
+        return set()  # "Программа называется …", "Объявлен конкурс", "Обсуждён ряд идей": facts
+    if lemma in lex.naming:  # "назвал ситуацию сложной"; not "назову имена"
+        return {"obj", "xcomp"} if any(c.dep_ == "xcomp" and c.pos_ in {"ADJ", "NOUN"} for c in tok.children) else set()
+    if lemma in lex.evaluation:  # "высоко оценил усилия"; not "жители оценят"
+        return {"obj"} if any(c.lower_ in lex.evaluation_adverbs for c in tok.children) else set()
+    deps = {"obj"} if lemma in lex.topic_verbs else \
+        {"obj", "obl", "iobj", "xcomp"} if lemma in lex.object_verbs | set(lex.negated) else \
+        {"obj", "xcomp", "obl"} if act in lex.object_acts else {"xcomp"}
+    if act == "agrees":
+        deps = deps - {"obl"}  # "поддержали несколько лет назад": a time, not a position
+    if passive:
+        deps = deps | {"nsubj:pass", "nsubj", "obj"}  # "Отмечены рост товарооборота, …": what was noted
+    return deps
+
+
 def _verb_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
     found = _cue_lemma(tok, lex)
     if tok.i in blocked or found is None:
@@ -372,23 +393,7 @@ def _verb_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
     if not heads:
         cue.content = _that_clause(tok)
     if not cue.content and not belief:
-        objects = {"obj"} if tok.lemma_.lower() in lex.topic_verbs else \
-            {"obj", "obl", "iobj", "xcomp"} if tok.lemma_.lower() in lex.object_verbs | set(lex.negated) else \
-            {"obj", "xcomp", "obl"} if act in lex.object_acts else {"xcomp"}
-        facts = {tok.lemma_.lower(), tok.lemma_.lower()[:-2]} & lex.passive_facts
-        topic = {tok.lemma_.lower(), tok.lemma_.lower()[:-2]} & lex.topic_verbs
-        if act == "agrees":
-            objects = objects - {"obl"}  # "поддержали несколько лет назад": a time, not a position
-        if tok.lemma_.lower() in lex.naming:
-            objects = {"obj", "xcomp"} if any(c.dep_ == "xcomp" and c.pos_ in {"ADJ", "NOUN"} for c in tok.children) \
-                else set()  # "назвал ситуацию сложной"; not "назову имена"
-        if tok.lemma_.lower() in lex.evaluation:
-            objects = {"obj"} if any(c.lower_ in lex.evaluation_adverbs for c in tok.children) else set()
-        if (passive or (tok.dep_ != "xcomp" and _feat(tok, "Number") == "Plur" and cue.source is None)) and facts \
-                or passive and topic:
-            objects = set()  # "Программа называется …", "Объявлен конкурс", "Обсуждён ряд идей": facts
-        elif passive:
-            objects = objects | {"nsubj:pass", "nsubj", "obj"}  # "Отмечены рост товарооборота, …": what was noted
+        objects = _content_deps(tok, act, passive, cue.source is None, lex)
         for child in tok.children:  # "опроверг слухи", "призвал правительство ускорить реформу", "пообещала восстановить"
             if child.dep_ in objects and child.lemma_.lower() not in RELATIVE_TOPICS \
                     and (child.i > tok.i or child.dep_ == "nsubj:pass") \
@@ -421,13 +426,13 @@ def _object_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
     passive = _passive(tok)
     # "выразил обеспокоенность …"; passive "Выражено удовлетворение …" has the noun for its subject
     object_deps = {"obj", "obl", "nsubj:pass"} if passive else {"obj", "obl"}
+    if _refused(tok, lex):
+        return None
     for obj in tok.children:
         act = lex.verb_objects.get((lemma, obj.lemma_.lower())) if obj.dep_ in object_deps else None
         if act is None:
             continue
         cue = RuCue(sorted([tok, obj], key=lambda t: t.i), tok.sent, act=act)
-        if _refused(tok, lex):
-            return None
         cue.source = _subject(tok)
         cue.person = _person(tok, cue.source)
         cue.passive = passive
