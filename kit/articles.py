@@ -1064,6 +1064,9 @@ def article_from_record(rec: Record, path: Path) -> dict:
             notes.append("no date found")
     if len(text) > LONG_TEXT:
         notes.append(f"very long text ({len(text):,} characters)")
+    language = detect_language(text)
+    if language in LANGUAGE_NOTES and len(text.split()) >= LANGUAGE_NOTE_MIN_WORDS:
+        notes.append(LANGUAGE_NOTES[language])
     chash = content_hash(text)
     input_id = as_cell(fields.pop("id", None))
     extra = {key: as_cell(value) for key, value in fields.items() if key not in ARTICLE_COLUMNS}
@@ -1071,8 +1074,18 @@ def article_from_record(rec: Record, path: Path) -> dict:
         title=as_cell(fields.get("title")), text=text, published=published.value, published_from=date_from,
         source=as_cell(fields.get("source")), url=as_cell(fields.get("url")), record=rec.record, content_hash=chash,
         published_offset=offset, note="; ".join(notes), input_id=input_id, extra=extra or None,
-        language=detect_language(text),
+        language=language,
     )
+
+
+# What a reader should know about an article in a language the kit reads only in part.
+LANGUAGE_NOTES = {
+    "und": "language undetermined (Latin letters that do not read as English, e.g. Russian in Latin "
+           "letters): read as English, statements may be missed",
+    "uk": "Ukrainian: read with the Russian models, statements and speakers may be missed",
+}
+# Below this many words a text is too short for its letters to tell its language (a headline, "Photo").
+LANGUAGE_NOTE_MIN_WORDS = 8
 
 
 NaT_DATE = (pd.NaT, "", "")

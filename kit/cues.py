@@ -147,6 +147,18 @@ class RuLexicon:
     female: frozenset
     first: frozenset
     second: frozenset
+    stance: frozenset = frozenset()
+    refusal: frozenset = frozenset()
+    narrative: frozenset = frozenset()
+    passive_facts: frozenset = frozenset()
+    documents: frozenset = frozenset()
+    statement_documents: frozenset = frozenset()
+    greeting: frozenset = frozenset()
+    negated: dict = field(default_factory=dict)
+    possessive: frozenset = frozenset()
+    naming: frozenset = frozenset()
+    evaluation: frozenset = frozenset()
+    evaluation_adverbs: frozenset = frozenset()
 
     def __hash__(self) -> int:
         return id(self)
@@ -163,4 +175,8 @@ def load_ru_lexicon(path: str = "speech_verbs.yml") -> RuLexicon:
     return RuLexicon(acts("verbs"), acts("belief_verbs"), pairs, words("topic_verbs"), words("object_acts"),
                      words("object_verbs"), phrases,
                      words("medium_nouns"), words("pronouns_male"), words("pronouns_female"),
-                     words("first_person"), words("second_person"))
+                     words("first_person"), words("second_person"), words("stance_verbs"),
+                     words("refusal_verbs"), words("narrative_subjects"), words("passive_facts"),
+                     words("document_nouns"), words("statement_documents"),
+                     words("greeting_verbs"), acts("negated_verbs"), words("possessive_pronouns"),
+                     words("naming_verbs"), words("evaluation_verbs"), words("evaluation_adverbs"))

@@ -37,6 +37,7 @@ from .language import fold_case_endings
 from .spans import Spans
 from .quotes import (Cue, Grammar, Plan, _clause_tokens, _inherit, _row, _turn_row, plan_article,
                      statements_in_paragraph)
+from .quotes_marks import Quotation, Turn
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +50,7 @@ RELATIVE = {"который", "которая", "кто"}
 # Words that make a name an address ("Уважаемый Владимир Владимирович"), never a speaker.
 ADDRESS_WORDS = {"уважаемый", "глубокоуважаемый", "дорогой"}
 # Subjects that make a cue verb mean something else: "это говорит о том" (this shows).
-NOT_SPEAKERS = {"это", "что", "всё", "все", "то"}
+NOT_SPEAKERS = {"это", "что", "всё", "все", "весь", "то"}
 # "о чём я говорил", "о котором хочется сказать": the topic is a pronoun pointing elsewhere.
 RELATIVE_TOPICS = {"что", "который", "это", "то"}
 TOPIC_CASES = {"о", "об", "обо", "насчёт", "насчет", "про"}
@@ -70,23 +71,44 @@ def _feat(tok, name: str) -> str:
     return values[0] if values else ""
 
 
+# Endings of a short passive participle ("констатирован", "подчёркнута", "отмечены").
+SHORT_PARTICIPLE = ("ан", "ана", "ано", "аны", "ян", "яна", "яно", "яны", "ен", "ена", "ено", "ены", "ён",
+                    "ут", "ута", "уто", "уты", "ит", "ита", "ито", "иты")
+
+
+def _passive(tok) -> bool:
+    """A passive cue: by its features, a passive auxiliary, or the form of a short passive
+    participle the tagger read as an adjective or an infinitive ("Подчёркнута значимость …",
+    "констатирован высокий уровень …")."""
+    if _feat(tok, "Voice") == "Pass" or any(c.dep_ == "aux:pass" for c in tok.children):
+        return True
+    lemma, word = tok.lemma_.lower(), tok.lower_.replace("ё", "е")
+    return tok.pos_ in {"ADJ", "VERB"} and lemma.endswith(("ть", "ти")) and word != lemma \
+        and word.endswith(SHORT_PARTICIPLE) and _feat(tok, "VerbForm") != "Fin"
+
+
 def _cue_lemma(tok, lex: RuLexicon) -> tuple[str, bool, bool] | None:
     """(act, belief, passive) when ``tok`` is a cue verb, else None. An imperfective reflexive
     form of a cue verb (отмечалось, подчёркивается, говорится) is its impersonal passive."""
     lemma = tok.lemma_.lower()
     if _feat(tok, "Mood") == "Imp":
         return None  # "Скажите, пожалуйста, …" asks, it reports nothing
-    if tok.pos_ in {"VERB", "AUX"}:
-        passive = _feat(tok, "Voice") == "Pass" or any(c.dep_ == "aux:pass" for c in tok.children)
+    misread = tok.pos_ == "PROPN" and any(c.dep_ == "ccomp" for c in tok.children)
+    participle = tok.pos_ == "ADJ" and _passive(tok)
+    if tok.pos_ in {"VERB", "AUX"} or misread or participle:  # "Подчёркивалось, что …" can be tagged a proper noun
+        passive = _passive(tok)
         if lemma in lex.verbs:
             return lex.verbs[lemma], False, passive
         if lemma in lex.object_verbs:
             return "says", False, passive
         if lemma in lex.belief:
             return lex.belief[lemma], True, passive
+        if lemma in lex.negated and any(c.lower_ == "не" for c in tok.children):
+            return lex.negated[lemma], False, passive  # "не исключил повышения налогов"
         base = lemma[:-2] if lemma.endswith(("ся", "сь")) else ""
-        if base in lex.verbs and _feat(tok, "Aspect") == "Imp":
-            return lex.verbs[base], False, True
+        if base in lex.verbs and (_feat(tok, "Aspect") == "Imp" or misread) \
+                and any(c.dep_ in {"ccomp", "parataxis"} for c in tok.children):
+            return lex.verbs[base], False, True  # "Отмечалось, что …"; not "добавляются примеры"
     if tok.pos_ == "ADJ" and lemma in lex.belief and _feat(tok, "Variant") == "Short":
         return lex.belief[lemma], True, False  # "я уверен, что …"
     return None
@@ -96,7 +118,10 @@ def _subject(verb, depth: int = 0):
     """The speaker token of a Russian cue: its subject (the last, so "С . Лавров" gives Лавров),
     the agent of a passive, the noun a relative clause or participle describes, or the subject
     of the verb it hangs from ("… и подчеркнул", "хочу подчеркнуть", "отметив")."""
-    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not c.is_punct and not _vocative(c, verb)]
+    passive = _passive(verb)
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not c.is_punct and not _vocative(c, verb)
+                and not passive  # "Отмечены рост …": a passive's subject is what was said, not who
+                and not _past_conjunction(verb, c)]
     if subjects:
         subject = _after_initial(subjects[-1])
         if subject.lemma_.lower() in RELATIVE and verb.dep_ == "acl:relcl":
@@ -105,14 +130,55 @@ def _subject(verb, depth: int = 0):
     agent = next((c for c in verb.children if c.dep_ == "obl:agent"), None)
     if agent is not None:
         return agent
+    side = next((c for c in verb.children if c.dep_ == "obl" and c.lemma_.lower() == "сторона"
+                 and any(g.lower_ in {"с", "со"} for g in c.children)), None)
+    if passive and side is not None:
+        return side  # "С китайской стороны выражена поддержка …"
     named = _stray_nominative(verb)
     if named is not None:
         return named
+    fronted = next((c for c in verb.children if c.dep_ in {"obj", "nmod"} and c.i < verb.i and c.pos_ == "PROPN"
+                    and _feat(c, "Animacy") == "Anim" and not any(g.dep_ == "case" for g in c.children)
+                    and any(o.dep_ == "obj" and o.i > verb.i for o in verb.children)), None)
+    if fronted is not None:
+        return fronted  # "Звягинцева обвинила министерство …": a name before the verb, its object after
     if verb.dep_ in {"acl", "acl:relcl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
-        return verb.head  # "заявивший журналистам министр"
-    if depth < 3 and verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head.i != verb.i \
-            and (verb.dep_ != "advcl" or _feat(verb, "VerbForm") == "Conv"):
+        return _after_initial(verb.head)  # "заявивший журналистам министр"; "В.Путин: Я хочу …" misparsed
+    beside = verb.dep_ in {"parataxis", "ROOT"}  # natasha marks a second main clause ROOT with a head
+    if depth < 3 and (verb.dep_ in {"conj", "xcomp", "advcl"} or beside) and verb.head.i != verb.i \
+            and (verb.dep_ != "advcl" or _feat(verb, "VerbForm") == "Conv") \
+            and (not beside or (verb.head.i < verb.i and _cue_verb_form(verb.head))):
         return _subject(verb.head, depth + 1)
+    return None
+
+
+def _cue_verb_form(tok) -> bool:
+    """'высоко оценил усилия, поблагодарил за …': a finite verb whose subject a verb set beside it shares."""
+    return tok.pos_ == "VERB" and _feat(tok, "VerbForm") == "Fin"
+
+
+def _past_conjunction(verb, subject) -> bool:
+    """'опасаются, что новый завод …': a subject after 'что' belongs to the reported clause."""
+    if subject.i < verb.i:
+        return False
+    return any(t.lower_ in {"что", "чтобы", "ли"} or t.text == ":" for t in verb.doc[verb.i + 1:subject.i])
+
+
+def _place_source(verb, lex: RuLexicon):
+    """'В заявлении компании отмечается, что …' (the document says it) and 'Как отметили в
+    пресс-службе мэрии', 'В Кремле заявили' (the people there): the place a cue with no subject
+    names is its source."""
+    impersonal = _passive(verb) or _feat(verb, "Number") == "Plur"
+    for child in verb.children:
+        if not impersonal or child.dep_ != "obl" or child.pos_ not in {"NOUN", "PROPN"} \
+                or not any(g.dep_ == "case" and g.lower_ in {"в", "во", "на"} for g in child.children):
+            continue
+        document = child.lemma_.lower() in lex.medium or child.lemma_.lower() in lex.documents
+        if document and _passive(verb):
+            return child
+        if not document and _feat(verb, "Number") == "Plur" and _feat(child, "Case") == "Loc" \
+                and child.lemma_.lower() not in lex.medium:
+            return child
     return None
 
 
@@ -163,14 +229,66 @@ def _indefinite(verb) -> bool:
     return _feat(verb, "Person") == "3" and _feat(verb, "Number") == "Plur"
 
 
-def _topic_content(verb) -> set:
-    """'рассказал о планах', 'сообщил о том, что …': the obl with о/об is what was said."""
+def _topic_content(verb, cases=TOPIC_CASES) -> set:
+    """'рассказал о планах', 'сообщил о том, что …': the phrase with о/об is what was said, on
+    the verb or on its addressee ('проинформировал Председателя о контактах'). A bare pronoun
+    ('заявил о себе', 'рассказал о нём') names no content."""
     ids = set()
-    for child in verb.children:
-        if child.dep_ == "obl" and any(g.dep_ == "case" and g.lower_ in TOPIC_CASES for g in child.children) \
-                and child.lemma_.lower() not in RELATIVE_TOPICS:
-            ids |= {t.i for t in child.subtree}
+    holders = [verb] + [c for c in verb.children if c.dep_ in {"obj", "iobj"}]
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ in {"obl", "nmod"} and child.i > verb.i \
+                    and any(g.dep_ == "case" and g.lower_ in cases for g in child.children) \
+                    and child.lemma_.lower() not in RELATIVE_TOPICS and child.pos_ != "PRON":
+                ids |= {t.i for t in child.subtree}
     return ids
+
+
+def _greeting(verb, lex: RuLexicon) -> bool:
+    """'Рады приветствовать Вас в Москве': welcoming a person is a courtesy; welcoming a decision
+    ('приветствуют добрые услуги третьих стран') is a position."""
+    return verb.lemma_.lower() in lex.greeting and not any(
+        c.dep_ == "obj" and c.pos_ == "NOUN" and _feat(c, "Animacy") == "Inan" for c in verb.children)
+
+
+def _is_cue_verb(tok, lex: RuLexicon) -> bool:
+    """A cue verb on its own ('добавил') or with its object ('выразил готовность')."""
+    return bool(_cue_lemma(tok, lex)) or any((tok.lemma_.lower(), c.lemma_.lower()) in lex.verb_objects
+                                             for c in tok.children)
+
+
+def _refused(verb, lex: RuLexicon) -> bool:
+    """'отказался назвать число пострадавших': a cue verb under a verb of refusal says nothing."""
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lex.refusal
+
+
+def _split_conjoined(cues: list) -> None:
+    """'сообщил, что A, и добавил, что B': what the two conjoined cues report is cut at the second
+    cue's verb, A for the first and B for the second (the parser hangs either clause on either verb)."""
+    by_verb = {c.tokens[0].i: c for c in cues}
+    for second in cues:
+        verb = second.tokens[0]
+        first = by_verb.get(verb.head.i) if verb.dep_ == "conj" and verb.head.i < verb.i else None
+        if first is None or first is second:
+            continue
+        pool = first.content | second.content
+        first.content = {i for i in pool if i < verb.i}
+        second.content = {i for i in pool if i > verb.i}
+
+
+def _surface_topic(verb) -> set:
+    """'проинформировал Председателя о состоявшихся … контактах' parsed with the preposition on the
+    verb and its noun elsewhere: the words after the preposition, to the end of the sentence."""
+    prep = next((c for c in verb.children if c.dep_ == "case" and c.lower_ in TOPIC_CASES and c.i > verb.i), None)
+    if prep is None:
+        return set()
+    return {t.i for t in verb.doc[prep.i:verb.sent.end] if not t.is_space} - {verb.sent.end - 1}
+
+
+def _clause_like(tok) -> bool:
+    """A parataxis that can be what was said: not a connective aside ('Кроме того, …')."""
+    return tok.pos_ not in {"PRON", "ADV", "ADP", "CCONJ", "SCONJ", "PART", "DET"} \
+        or any(t.pos_ in {"VERB", "AUX"} for t in tok.subtree)
 
 
 def _previous_sentence(verb) -> set:
@@ -185,7 +303,13 @@ def _previous_sentence(verb) -> set:
 def _after_colon(verb) -> set:
     """'о чём я говорил: <content>': the words after a colon that follows the cue."""
     doc, sent = verb.doc, verb.sent
-    colon = next((t.i for t in doc[verb.i + 1:min(sent.end, verb.i + 4)] if t.text == ":"), None)
+    colon = None
+    for t in doc[verb.i + 1:min(sent.end, verb.i + 12)]:
+        if t.text == ":":
+            colon = t.i
+            break
+        if t.pos_ in {"VERB", "AUX"} and _feat(t, "VerbForm") == "Fin" or t.text in {".", ";", "—", "–"}:
+            break  # another clause starts: the colon is not this cue's
     return {t.i for t in doc[colon + 1:sent.end] if not t.is_space and not t.is_punct or t.i < sent.end - 1} \
         if colon is not None else set()
 
@@ -224,6 +348,27 @@ def _aside_clause(verb) -> set:
     return {t.i for t in verb.doc[comma + 1:sent.end] if not t.is_space}
 
 
+def _content_deps(tok, act: str, passive: bool, no_source: bool, lex: RuLexicon) -> set:
+    """The dependents of a cue verb with no clause after it that hold what was said."""
+    lemma = tok.lemma_.lower()
+    forms = {lemma, lemma[:-2]}  # the verb and, for a reflexive, the verb it is the passive of
+    if (passive or (tok.dep_ != "xcomp" and _feat(tok, "Number") == "Plur" and no_source)) \
+            and forms & lex.passive_facts or passive and forms & lex.topic_verbs:
+        return set()  # "Программа называется …", "Объявлен конкурс", "Обсуждён ряд идей": facts
+    if lemma in lex.naming:  # "назвал ситуацию сложной"; not "назову имена"
+        return {"obj", "xcomp"} if any(c.dep_ == "xcomp" and c.pos_ in {"ADJ", "NOUN"} for c in tok.children) else set()
+    if lemma in lex.evaluation:  # "высоко оценил усилия"; not "жители оценят"
+        return {"obj"} if any(c.lower_ in lex.evaluation_adverbs for c in tok.children) else set()
+    deps = {"obj"} if lemma in lex.topic_verbs else \
+        {"obj", "obl", "iobj", "xcomp"} if lemma in lex.object_verbs | set(lex.negated) else \
+        {"obj", "xcomp", "obl"} if act in lex.object_acts else {"xcomp"}
+    if act == "agrees":
+        deps = deps - {"obl"}  # "поддержали несколько лет назад": a time, not a position
+    if passive:
+        deps = deps | {"nsubj:pass", "nsubj", "obj"}  # "Отмечены рост товарооборота, …": what was noted
+    return deps
+
+
 def _verb_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
     found = _cue_lemma(tok, lex)
     if tok.i in blocked or found is None:
@@ -231,32 +376,42 @@ def _verb_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
     act, belief, passive = found
     cue = RuCue([tok], tok.sent, act=act, belief=belief, passive=passive)
     cue.source = _subject(tok)
-    if cue.source is not None and cue.source.lemma_.lower() in NOT_SPEAKERS:
+    if cue.source is not None and (cue.source.lemma_.lower() in NOT_SPEAKERS | lex.narrative
+                                   or cue.source.lower_ in NOT_SPEAKERS):
+        return None  # "это говорит о том", "об этом говорят все", "фильм рассказывает о …"
+    if _refused(tok, lex) or _greeting(tok, lex):
         return None
+    if cue.source is None:
+        cue.source = _place_source(tok, lex)
     cue.person = _person(tok, cue.source)
     cue.impersonal = cue.source is None and _indefinite(tok)
     source_ids = {t.i for t in cue.source.subtree} if cue.source is not None and cue.source.head.i == tok.i else set()
-    heads = [c for c in tok.children if c.dep_ in ({"ccomp"} if belief else {"ccomp", "parataxis"})]
+    heads = [c for c in tok.children if c.dep_ in ({"ccomp"} if belief else {"ccomp", "parataxis"})
+             and (c.dep_ == "ccomp" or _clause_like(c))]
     for h in heads:
         cue.content |= _clause_tokens(h, source_ids | {tok.i})
     if not heads:
         cue.content = _that_clause(tok)
     if not cue.content and not belief:
-        objects = {"obj"} if tok.lemma_.lower() in lex.topic_verbs else \
-            {"obj", "obl", "iobj"} if tok.lemma_.lower() in lex.object_verbs else \
-            {"obj", "xcomp", "obl"} if act in lex.object_acts else set()
-        for child in tok.children:  # "опроверг слухи", "призвал правительство ускорить реформу"
-            if child.dep_ in objects and child.lemma_.lower() not in RELATIVE_TOPICS and child.i > tok.i:
+        objects = _content_deps(tok, act, passive, cue.source is None, lex)
+        for child in tok.children:  # "опроверг слухи", "призвал правительство ускорить реформу", "пообещала восстановить"
+            if child.dep_ in objects and child.lemma_.lower() not in RELATIVE_TOPICS \
+                    and (child.i > tok.i or child.dep_ == "nsubj:pass") \
+                    and (child.dep_ != "xcomp" or _feat(child, "VerbForm") == "Inf" or child.pos_ in {"ADJ", "NOUN"}) \
+                    and not (act == "agrees" and _feat(child, "Animacy") == "Anim"):  # "поддержал тезис", not "… коллег"
                 cue.content |= {t.i for t in child.subtree} - source_ids
         cue.content |= _topic_content(tok)
+        if tok.lemma_.lower() in lex.stance:
+            cue.content |= _topic_content(tok, {"за", "против"})  # "высказался за остановку"
+        cue.content = cue.content or _surface_topic(tok)
         cue.content = cue.content or _after_colon(tok)
         aside = _aside_clause(tok)
         if _about_this(tok):
             cue.content = _previous_sentence(tok)
         elif aside:
             cue.content = aside
-        elif not cue.content and tok.dep_ in {"parataxis", "advcl", "conj"} and tok.head.i != tok.i \
-                and (tok.dep_ == "parataxis" or any(c.lower_ == "как" for c in tok.children)):
+        elif not cue.content and tok.dep_ in {"parataxis", "advcl", "conj", "ROOT"} and tok.head.i != tok.i \
+                and (tok.dep_ in {"parataxis", "ROOT"} or any(c.lower_ == "как" for c in tok.children)):
             cue.content = _clause_tokens(tok.head, {t.i for t in tok.subtree})  # "«…», — заявил X"
     cue.subtree = {t.i for c in tok.children if c.dep_ in {"obj", "ccomp", "parataxis", "xcomp", "obl"}
                    for t in c.subtree} - source_ids
@@ -265,20 +420,26 @@ def _verb_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
 
 def _object_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
     """'выразил обеспокоенность эскалацией': a verb and its object make the cue."""
-    if tok.i in blocked or tok.pos_ != "VERB":
+    if tok.i in blocked or not (tok.pos_ == "VERB" or _passive(tok)):
         return None
     lemma = tok.lemma_.lower()
+    passive = _passive(tok)
+    # "выразил обеспокоенность …"; passive "Выражено удовлетворение …" has the noun for its subject
+    object_deps = {"obj", "obl", "nsubj:pass"} if passive else {"obj", "obl"}
+    if _refused(tok, lex):
+        return None
     for obj in tok.children:
-        act = lex.verb_objects.get((lemma, obj.lemma_.lower())) if obj.dep_ in {"obj", "obl"} else None
+        act = lex.verb_objects.get((lemma, obj.lemma_.lower())) if obj.dep_ in object_deps else None
         if act is None:
             continue
         cue = RuCue(sorted([tok, obj], key=lambda t: t.i), tok.sent, act=act)
         cue.source = _subject(tok)
         cue.person = _person(tok, cue.source)
-        cue.passive = _feat(tok, "Voice") == "Pass"
+        cue.passive = passive
         cue.content = ({t.i for t in obj.subtree} - {obj.i}) | _topic_content(tok)
         for child in tok.children:  # "… признательность Дональду Трампу за стремление …"
-            if child.dep_ == "ccomp" or (child.i > obj.i and child.dep_ not in {"punct", "conj", "cc", "parataxis"}):
+            if child.dep_ == "ccomp" or (child.i > obj.i and child.dep_ not in {"punct", "conj", "cc", "parataxis"}
+                                         and not _is_cue_verb(child, lex)):  # "…, отметив, что …" is a cue of its own
                 cue.content |= {t.i for t in child.subtree}
         cue.subtree = set(cue.content)
         return cue
@@ -292,11 +453,17 @@ def _phrase_cues(doc, lex: RuLexicon, blocked: set) -> list[RuCue]:
     for phrase, act in lex.phrases.items():
         n = len(phrase)
         for i in range(len(doc) - n + 1):
-            if tuple(lower[i:i + n]) != phrase or i in blocked:
+            if i in blocked:
                 continue
-            toks = list(doc[i:i + n])
+            if tuple(lower[i:i + n]) == phrase:
+                toks = list(doc[i:i + n])
+                source = next((c for c in toks[-1].children if c.dep_ in {"nmod", "appos"} and c.i > toks[-1].i), None)
+            elif tuple(lower[i:i + 1] + lower[i + 2:i + n + 1]) == phrase and lower[i + 1] in lex.possessive:
+                toks = [doc[i]] + list(doc[i + 2:i + n + 1])  # "по его словам", "по её мнению"
+                source = doc[i + 1]
+            else:
+                continue
             last = toks[-1]
-            source = next((c for c in last.children if c.dep_ in {"nmod", "appos"} and c.i > last.i), None)
             if source is None:
                 continue
             anchor = last.head
@@ -319,6 +486,7 @@ def cues_in(doc, lex: RuLexicon, blocked: set) -> list[RuCue]:
         cue = _object_cue(tok, lex, blocked) or _verb_cue(tok, lex, blocked)
         if cue is not None:
             cues.append(cue)
+    _split_conjoined(cues)
     return cues + _phrase_cues(doc, lex, blocked)
 
 
@@ -489,6 +657,14 @@ def _named_subjects(docs: dict, plan: Plan, names: list) -> list[tuple[int, int,
     return found
 
 
+def _nobodys(cue: RuCue) -> bool:
+    """Outside a transcript turn, 'говорят, что …' (people at large) and 'Сказать, чем это
+    кончится, трудно' (an infinitive nobody speaks) report no one's statement."""
+    verb = next((t for t in cue.tokens if t.pos_ in {"VERB", "AUX"}), cue.tokens[0])
+    infinitive = (_feat(verb, "VerbForm") == "Inf" and verb.dep_ not in {"xcomp", "conj"}) or verb.dep_ == "csubj"
+    return cue.impersonal or (cue.source is None and infinitive and not cue.passive)
+
+
 def statements_for_article(plan: Plan, docs: dict, lex: RuLexicon) -> list[dict]:
     """Statement rows for one Russian article whose paragraphs natasha has parsed."""
     names = []
@@ -511,6 +687,12 @@ def statements_for_article(plan: Plan, docs: dict, lex: RuLexicon) -> list[dict]
             cues[id(row)] = st.cue
             rows.append(row)
     turn_rows = {id(t): _turn_row(plan, t, resolver) for t in plan.turns}
+    document = document_turn(plan.text, lex) if not plan.turns else None
+    if document is not None:  # "Заявление Президента …": the body is the author's, the noun its cue
+        turn, (cs, ce) = document
+        plan.turns = [turn]
+        turn_rows = {id(turn): {**_turn_row(plan, turn, resolver), "cue": plan.text[cs:ce], "cue_start": cs,
+                                "cue_end": ce}}
     speaker_of = lambda t: turn_rows[id(t)]["speaker"]
     kept = []
     for row in rows:
@@ -518,6 +700,8 @@ def statements_for_article(plan: Plan, docs: dict, lex: RuLexicon) -> list[dict]
         cue = cues[id(row)]
         if turn is not None and cue is None:
             continue  # a quotation inside a turn without a cue is part of what the turn says
+        if turn is None and cue is not None and _nobodys(cue):
+            continue
         if turn is not None and not row["speaker"] and cue is not None and not cue.passive:
             # inside a turn, a cue in the first person, or with no subject at all ("хотел бы
             # сказать", "нужно отметить"), is the turn's speaker; "Вы" is whom they are talking to
@@ -540,6 +724,38 @@ def statements_for_article(plan: Plan, docs: dict, lex: RuLexicon) -> list[dict]
         r.pop("_para")
         out.append(r)
     return out
+
+
+# "Заявление Президента Российской Федерации 28 апреля 2025 года 09:00 <body>": a title naming a
+# statement and its author, then the date line. The author's words run to the page's footer.
+DATE_LINE = re.compile(r"\s\d{1,2}\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|"
+                       r"ноября|декабря)\s+\d{4}\s+года(?:,?\s+\d{1,2}:\d{2})?\s")
+FOOTER = re.compile(r"\s(?:География|Темы|Статус материала|Дата публикации)\s")
+AUTHOR_ENDS = re.compile(r"\s(?:к|в связи|по случаю|о|об|на|в|с|по)\s|$")
+
+
+def document_turn(text: str, lex: RuLexicon) -> tuple[Turn, tuple[int, int]] | None:
+    """A text that is one person's statement without a speaker label ("Заявление Президента
+    Российской Федерации", "Обращение Президента к гражданам"): the author named in its title as
+    a turn over the body, and the span of the document noun (the cue). None for any other text."""
+    words = text[:80].split(maxsplit=1)
+    if len(words) < 2 or words[0].lower() not in lex.statement_documents:
+        return None
+    date = DATE_LINE.search(text, 0, 400)
+    if date is None:
+        return None
+    cue_end = len(words[0])
+    title_rest = text[cue_end:date.start()]
+    author = title_rest[:AUTHOR_ENDS.search(title_rest, 1).start()].strip()
+    if not author or not author[:1].isupper():
+        return None
+    start = text.index(author, cue_end)
+    footer = FOOTER.search(text, date.end())
+    body_end = footer.start() if footer else len(text.rstrip())
+    if body_end - date.end() < 20:
+        return None
+    turn = Turn(author, start, start + len(author), [[date.end(), body_end]], name=author, mark_end=start + len(author))
+    return turn, (0, cue_end)
 
 
 # «A, — сказал он. — B»: an attribution set off by dashes inside one pair of marks.
@@ -567,6 +783,35 @@ def _is_name(text: str, q) -> bool:
     return bool(before) and before[-1].isalnum()  # "директор «Артека»", not "«Это провокация», — …"
 
 
+# A line of dialogue: "— Мы будем бороться, — заявила Белова. — Закон нарушает права граждан."
+DIALOGUE_DASH = re.compile(r"[ \t]*[—–][ \t]+(?=\S)")
+DIALOGUE_ATTRIBUTION = re.compile(r"(?<=[,!?…])[ \t]+[—–][ \t]+(?=[а-яё])")
+DIALOGUE_RESUMES = re.compile(r"[.,:][ \t]+[—–][ \t]+(?=\S)")
+
+
+def dialogue_quotations(text: str, paras: list, quotations: list) -> list[Quotation]:
+    """The spoken part of each paragraph written as a line of dialogue (opening with a dash and
+    holding an attribution set off by a dash), as quotations: the words before the attribution
+    and, after it, the words the speaker goes on with. A paragraph that holds a quotation in
+    marks is left to the marks."""
+    found = []
+    for start, end in paras:
+        opening = DIALOGUE_DASH.match(text, start, end)
+        if opening is None or any(start <= q.start < end for q in quotations):
+            continue
+        line_end = len(text[:end].rstrip())
+        said = DIALOGUE_ATTRIBUTION.search(text, opening.end(), line_end)
+        if said is None:
+            continue  # a dash without an attribution may be a list's bullet
+        first_end = said.start() - (text[said.start() - 1] == ",")
+        pieces = [[opening.end(), first_end]]
+        resumes = DIALOGUE_RESUMES.search(text, said.end(), min(line_end, said.end() + 120))
+        if resumes is not None and resumes.end() < line_end:
+            pieces.append([resumes.end(), line_end])
+        found.append(Quotation(pieces=pieces))
+    return found
+
+
 def iter_statements_ru(items: list[tuple[str, str]], lex_en: Lexicon) -> Iterator[list[dict]]:
     """Statement rows for each (article_id, text), in order. Every paragraph is parsed: a
     Kremlin text is one paragraph, and a news story's paragraphs nearly all hold a cue."""
@@ -576,6 +821,8 @@ def iter_statements_ru(items: list[tuple[str, str]], lex_en: Lexicon) -> Iterato
     plans = [plan_article(a, t, lex_en, fast=False) for a, t in items]
     for plan in plans:
         plan.quotations = [q for q in plan.quotations if not _is_name(plan.text, q)]
+        plan.quotations = sorted(plan.quotations + dialogue_quotations(plan.text, plan.paras, plan.quotations),
+                                 key=lambda q: q.start)
         for q in plan.quotations:
             _split_inner_attribution(plan.text, q)
     texts = (plan.text[plan.paras[k][0]:plan.paras[k][1]] for plan in plans for k in plan.parse)

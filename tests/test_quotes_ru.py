@@ -192,6 +192,83 @@ def test_transcript_turns_and_first_person_inside_them():
     assert second.speaker == "О.Туманов", "'Вы' is whom the turn's speaker is talking to"
 
 
+@pytest.mark.parametrize("sentence, quote, speaker_word", [
+    # a colon after the cue's adverbials
+    ("Туманов написал в своём телеграм-канале: «Мы открыты для диалога».", "Мы открыты для диалога", "Туманов"),
+    # passive readout forms: what was noted is the subject; "с … стороны" says by whom
+    ("Отмечены рост товарооборота и успешная реализация проектов.",
+     "рост товарооборота и успешная реализация проектов", None),
+    ("С заречинской стороны выражена поддержка мирному процессу.", "мирному процессу", "стороны"),
+    # an infinitive is what was promised
+    ("Мэрия пообещала восстановить отопление в течение суток.", "восстановить отопление в течение суток", "Мэрия"),
+    # a place or a document as the source of a cue with no subject
+    ("В пресс-службе завода заявили, что выбросов не было.", "выбросов не было", "пресс-службе"),
+    ("В сообщении министерства говорится, что проверка завершена.", "проверка завершена", "сообщении"),
+    # the topic on the addressee; a connective aside is not what was said
+    ("Кроме того, Туманов проинформировал коллег о ходе переговоров.", "о ходе переговоров", "Туманов"),
+    # a cue only when negated; a possessive in the phrase; what something was called
+    ("Глава минфина Олег Лунин не исключил повышения налогов.", "повышения налогов", "Лунин"),
+    ("Губернатор назвал ситуацию сложной, но контролируемой.", "ситуацию сложной, но контролируемой", "Губернатор"),
+    ("Как пишет «Северный вестник», правительство готовит новый налог.", "правительство готовит новый налог",
+     "Северный вестник"),
+    # short passive participles the tagger misreads; a position supported (a thing, not a person)
+    ("С обеих сторон с удовлетворением констатирован высокий уровень сотрудничества.",
+     "высокий уровень сотрудничества", "сторон"),
+    ("Президент Заречья поддержал инициативу соседей о снижении пошлин.", "инициативу соседей о снижении пошлин",
+     "Президент"),
+])
+def test_readout_and_news_forms(sentence, quote, speaker_word):
+    row = only(statements(sentence), kind="direct" if sentence.rstrip(".").endswith("»") else "indirect")
+    assert row.quote == quote
+    if speaker_word is None:
+        assert not row.speaker_mention
+    else:
+        assert speaker_word in row.speaker_mention
+
+
+def test_a_line_of_dialogue_is_a_quotation_in_two_pieces():
+    text = "Ракитина вышла к журналистам.\n— Мы будем бороться до конца, — заявила она. — Закон нарушает права граждан."
+    row = only(statements(text), kind="direct")
+    assert [text[s:e] for s, e in row.quote_spans] == ["Мы будем бороться до конца",
+                                                       "Закон нарушает права граждан."]
+    assert row.speaker == "Ракитина"
+
+
+def test_a_verb_set_beside_a_cue_shares_its_speaker():
+    rows = statements("Президент Заречья высоко оценил усилия посредников, поблагодарил, в частности, "
+                      "за создание условий для переговоров.")
+    assert rows["cue"].tolist() == ["оценил", "поблагодарил"]
+    assert set(rows["speaker_mention"]) == {"Президент Заречья"}
+
+
+def test_conjoined_cues_each_report_their_own_clause():
+    rows = statements("Ракитина сообщила, что склад закрыт, и добавила, что проверка продолжится.")
+    assert rows["quote"].tolist() == ["склад закрыт", "проверка продолжится"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Туманов отказался назвать сумму сделки.",             # a refusal says nothing
+    "Говорят, что зима будет холодной.",                    # people at large
+    "Сказать, чем закончится спор, пока трудно.",           # an infinitive nobody speaks
+    "Фильм рассказывает о жизни рыбаков.",                  # a story, not a statement
+    "Объявлен конкурс на строительство моста.",             # a passive that makes a fact
+    "Молодой режиссёр громко заявил о себе на фестивале.",  # a bare pronoun is no topic
+    "Рады приветствовать Вас в Лесовске.",                  # a courtesy
+    "Новая программа называется «Чистый город».",           # naming is a fact
+    "Новый стадион назвали в честь основателя города.",
+])
+def test_speech_words_that_make_no_statement(sentence):
+    assert statements(sentence).empty
+
+
+def test_a_statement_document_is_its_authors_turn():
+    text = ("Заявление Президента Заречья 3 марта 2025 года 10:00 Мы приняли решение продлить программу "
+            "поддержки фермеров. Благодарим всех, кто участвовал в её подготовке. Темы Сельское хозяйство")
+    row = only(statements(text), kind="turn")
+    assert (row.cue, row.speaker_mention) == ("Заявление", "Президента Заречья")
+    assert row.quote.startswith("Мы приняли решение") and row.quote.endswith("в её подготовке.")
+
+
 # ---------------------------------------------------------------- bad input never crashes
 
 @pytest.mark.parametrize("text", [
@@ -212,6 +289,40 @@ def test_a_russian_article_quoting_english_reads_the_quote():
     rows = statements("Туманов заявил: «We are ready to talk to everyone». Он добавил, что ответа пока нет.")
     assert "We are ready to talk to everyone" in rows["quote"].tolist()
     assert set(rows["speaker"]) == {"Туманов"}
+
+
+def test_mixed_script_names_and_titles_still_give_the_statement():
+    rows = statements("Глава фонда Иван Sokolov заявил, что проект «Open City» будет завершён в 2026 году.")
+    row = only(rows, kind="indirect")
+    assert row.quote == "проект «Open City» будет завершён в 2026 году" and "Sokolov" in row.speaker
+
+
+def test_an_empty_cyrillic_paragraph_between_two_statements_loses_neither():
+    rows = statements("Иван Соколов заявил, что фонд работает.\n\n   \n\n«»\n\n"
+                      "Лидия Карпова отметила, что бюджет сбалансирован.")
+    assert rows["quote"].tolist() == ["фонд работает", "бюджет сбалансирован"]
+
+
+def _loaded_note(tmp_path, text: str) -> pd.Series:
+    from kit.articles import load_articles
+
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    return load_articles([tmp_path]).articles.iloc[0]
+
+
+def test_latin_letter_russian_is_loaded_with_a_clear_note(tmp_path):
+    article = _loaded_note(tmp_path, "Ivan Sokolov zayavil, chto fond ne poluchal deneg. "
+                                     "«My ne vidim osnovaniy», — skazal on.")
+    assert article["language"] == "und"
+    assert "language undetermined (Latin letters that do not read as English" in article["note"]
+    statements(article["text"])  # read as English: no crash
+
+
+def test_ukrainian_text_gives_its_quotation_and_a_clear_note(tmp_path):
+    text = "«Ми не бачимо підстав для перегляду тарифів», — заявив журналістам голова фонду Іван Соколов."
+    article = _loaded_note(tmp_path, text)
+    assert article["language"] == "uk" and "Ukrainian: read with the Russian models" in article["note"]
+    assert "Ми не бачимо підстав для перегляду тарифів" in statements(text)["quote"].tolist()
 
 
 # ---------------------------------------------------------------- speakers and dates
