@@ -406,3 +406,28 @@ def test_kremlin_russian_texts_give_reported_speech_not_only_turns():
     for row in found.itertuples():
         text = rows[[r["id"] for r in rows].index(row.article_id)]["text"]
         assert text[row.quote_start:row.quote_end] == row.quote
+
+
+# ---------------------------------------------------------------- statements that name nobody
+
+READOUT_OPENING = ("Телефонный разговор с Президентом Финляндии Арвидом Колоссом. Состоялся телефонный разговор "
+                   "Владимира Путина с Президентом Финляндии Арвидом Колоссом. 3 марта 2025 года 12:00 ")
+
+
+def test_a_readouts_passive_is_its_subjects():
+    rows = statements(READOUT_OPENING + "Владимир Путин подчеркнул, что Россия открыта для диалога. "
+                      "Было отмечено, что торговля между странами растёт.")
+    assert only(rows, cue="отмечено").speaker == "Владимир Путин"
+
+
+def test_a_joint_readouts_passive_is_both_sides():
+    rows = statements(READOUT_OPENING + "Выражено удовлетворение высоким уровнем двусторонней торговли.")
+    row = only(rows, kind="indirect")
+    assert set(row.speaker.split("; ")) == {"Владимир Путин", "Арвид Колосс"}
+
+
+def test_inside_a_turn_a_passive_or_a_saying_is_no_statement_of_its_own():
+    rows = statements("И.Петренко: Как уже было сказано, мы строим новые дороги. Как говорят, лучше поздно, "
+                      "чем никогда. Благодарю Вас за поддержку нашего региона.")
+    assert rows["cue"].tolist() == [":", "Благодарю"], "'было сказано' and 'говорят' report nobody's words"
+    assert (rows["speaker"] == "И.Петренко").all(), "a first-person cue in a turn is the turn's speaker's"
