@@ -431,3 +431,9 @@ def test_inside_a_turn_a_passive_or_a_saying_is_no_statement_of_its_own():
                       "чем никогда. Благодарю Вас за поддержку нашего региона.")
     assert rows["cue"].tolist() == [":", "Благодарю"], "'было сказано' and 'говорят' report nobody's words"
     assert (rows["speaker"] == "И.Петренко").all(), "a first-person cue in a turn is the turn's speaker's"
+
+
+def test_a_joint_subject_in_a_readout_is_both_sides():
+    rows = statements(READOUT_OPENING + "Лидеры подчеркнули, что контакты будут продолжены.")
+    row = only(rows, cue="подчеркнули")
+    assert set(row.speaker.split("; ")) == {"Владимир Путин", "Арвид Колосс"}
