@@ -175,6 +175,8 @@ def _place_source(verb, lex: RuLexicon):
         if not impersonal or child.dep_ != "obl" or child.pos_ not in {"NOUN", "PROPN"} \
                 or not any(g.dep_ == "case" and g.lower_ in {"в", "во", "на"} for g in child.children):
             continue
+        if any(g.dep_ == "det" for g in child.children):
+            continue  # "в этой связи", "как в таких случаях говорят": a circumstance, not a place
         document = child.lemma_.lower() in lex.medium or child.lemma_.lower() in lex.documents
         if document and _passive(verb):
             return child

@@ -256,6 +256,7 @@ def test_conjoined_cues_each_report_their_own_clause():
     "Рады приветствовать Вас в Лесовске.",                  # a courtesy
     "Новая программа называется «Чистый город».",           # naming is a fact
     "Новый стадион назвали в честь основателя города.",
+    "Как в таких случаях говорят, лучше поздно, чем никогда.",  # a circumstance is no place that speaks
 ])
 def test_speech_words_that_make_no_statement(sentence):
     assert statements(sentence).empty
@@ -431,6 +432,11 @@ def test_inside_a_turn_a_passive_or_a_saying_is_no_statement_of_its_own():
                       "чем никогда. Благодарю Вас за поддержку нашего региона.")
     assert rows["cue"].tolist() == [":", "Благодарю"], "'было сказано' and 'говорят' report nobody's words"
     assert (rows["speaker"] == "И.Петренко").all(), "a first-person cue in a turn is the turn's speaker's"
+
+
+def test_a_circumstance_is_not_a_place_that_speaks():
+    row = only(statements("В этой связи в мэрии Лесовска отметили, что проверка завершена."), kind="indirect")
+    assert "связи" not in row.speaker_mention
 
 
 def test_a_joint_subject_in_a_readout_is_both_sides():
