@@ -638,8 +638,11 @@ class RuResolver:
         dated = DATE_LINE.search(self.text)
         first = self.text.find(". ")
         end = dated.start() if dated else first if first >= 0 else len(self.text)
-        found = dict.fromkeys(p.full for p in self.people if p.start < min(end, at))
-        return JOINED.join(found) if len(found) >= 2 else ""
+        found: dict[str, str] = {}  # one name per surname: "Шавкат Мирзиёев" and "Шавкатом Мирзиёевым"
+        for p in self.people:
+            if p.start < min(end, at):
+                found.setdefault(fold_case_endings(p.full.split()[-1]), p.full)
+        return JOINED.join(found.values()) if len(found) >= 2 else ""
 
 
 # ---------------------------------------------------------------- one article

@@ -15,7 +15,9 @@ import pytest
 
 from conftest import REPO, SAMPLE_ACTORS, shared_path
 from kit.language import detect_language, fold_case_endings
+from kit.cues import load_ru_lexicon
 from kit.quotes import STATEMENT_COLUMNS, extract_quotes
+from kit.quotes_ru import RuResolver
 
 MIXED = REPO / "tests" / "fixtures" / "mixed"
 
@@ -413,6 +415,14 @@ def test_kremlin_russian_texts_give_reported_speech_not_only_turns():
 
 READOUT_OPENING = ("Телефонный разговор с Президентом Финляндии Арвидом Колоссом. Состоялся телефонный разговор "
                    "Владимира Путина с Президентом Финляндии Арвидом Колоссом. 3 марта 2025 года 12:00 ")
+
+
+def test_a_readouts_sides_are_named_once_whatever_their_case():
+    resolver = RuResolver("Встреча Владимира Путина с Арвидом Колоссом. 3 марта 2025 года 12:00 Текст.",
+                          [(7, 23, "Владимир Путин", "m"), (26, 40, "Арвидом Колоссом", "m"),
+                           (26, 40, "Арвид Колосс", "m")], [], load_ru_lexicon())
+    sides = resolver.unnamed_sides(60).split("; ")
+    assert len(sides) == 2 and sides[0] == "Владимир Путин" and "Колосс" in sides[1]
 
 
 def test_a_readouts_passive_is_its_subjects():
