@@ -590,11 +590,13 @@ def claims_chart(claims: pd.DataFrame, colours: dict[str, str], top: int = 5, ti
 
 class ChartSet(dict):
     """Chart name -> Figure, with ``tables``: chart name -> the data that chart draws (what the report
-    shows beside it, and ``report_charts`` saves as ``charts/<name>.csv``)."""
+    shows beside it, and ``report_charts`` saves as ``charts/<name>.csv``), and ``timeline_period``:
+    the period of the messaging timeline's rows (months when there are too many weeks to draw)."""
 
-    def __init__(self, figures: dict, tables: dict):
+    def __init__(self, figures: dict, tables: dict, timeline_period: str = "week"):
         super().__init__(figures)
         self.tables = tables
+        self.timeline_period = timeline_period
 
 
 def report_charts(tables, colours: dict[str, str], source: str = "", key_dates=None,
@@ -637,7 +639,7 @@ def report_charts(tables, colours: dict[str, str], source: str = "", key_dates=N
             save_figure(fig, folder, name)
             write_frame(data[name], Path(folder) / f"{name}.csv")
         plt.close(fig)
-    return ChartSet(figures, data)
+    return ChartSet(figures, data, timeline_period)
 
 
 def show(fig: plt.Figure, width: int = 600):

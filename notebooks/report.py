@@ -122,7 +122,8 @@ with log.stage("charts"):
 # %%
 with log.stage("findings"):
     facts = kit.findings.findings(tables)
-    display(Markdown(kit.findings.findings_markdown(facts, title, period=period, escape=escape_md)))
+    display(Markdown(kit.findings.findings_markdown(facts, title, period=period, escape=escape_md,
+                                                    table_period=figures.timeline_period)))
 
 # %% [markdown]
 # ## Since the last run
