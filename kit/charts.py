@@ -125,6 +125,7 @@ def _finish(fig, title: str, subtitle: str, source: str, dates=None, legend=None
     fig.text(0.015, 0.012, source_text, ha="left", va="bottom", fontsize=7, color=MUTED)
     bottom = line * (6 + 8 * (source_text.count("\n") + 1))
     fig.tight_layout(rect=(0, bottom, 1, top))
+    fig.kit_alt = " ".join(filter(None, (_plain(title), _plain(subtitle))))  # the image's text for screen readers
     return fig
 
 
@@ -645,18 +646,19 @@ def report_charts(tables, colours: dict[str, str], source: str = "", key_dates=N
 def show(fig: plt.Figure, width: int = 600):
     """The figure as a PNG image for a notebook, 600 px wide (drawn at twice that for sharp screens).
 
-    Works whatever matplotlib backend the notebook runs, and ends up as an image in the HTML report.
-    A figure :func:`save_figure` saved is shown from its PNG file (the same bytes, not drawn again).
+    Works whatever matplotlib backend the notebook runs, and ends up as an image in the HTML report,
+    its alternative text the chart's title and subtitle. A figure :func:`save_figure` saved is shown from its PNG file (the same bytes, not drawn again).
     """
     from IPython.display import Image
 
+    alt = getattr(fig, "kit_alt", None) or "Chart"
     saved = getattr(fig, "kit_png", None)
     if saved is not None and Path(saved).is_file():
         # save_figure drew exactly these bytes already: drawing a large chart twice costs seconds.
-        return Image(data=Path(saved).read_bytes(), format="png", width=width)
+        return Image(data=Path(saved).read_bytes(), format="png", width=width, alt=alt)
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", metadata={"Software": None}, dpi=DPI * 2)
-    return Image(data=buffer.getvalue(), format="png", width=width)
+    return Image(data=buffer.getvalue(), format="png", width=width, alt=alt)
 
 
 def save_figure(fig: plt.Figure, folder: str | Path, name: str) -> list[Path]:
