@@ -117,7 +117,8 @@ log.count("tables", rows=len(table), claims=len(tables.claims), echoes=len(table
 with log.stage("charts"):
     figures = kit.report_charts(tables, registry.camp_colours(), source=kit.charts.source_line(articles),
                                 key_dates=key_dates, folder=out / "charts",
-                                per_texts=kit.params.truthy(per_100_texts))
+                                per_texts=kit.params.truthy(per_100_texts),
+                                cache_dir=kit.cache.resolve_cache_dir(cache_dir or None))
 
 # %%
 with log.stage("findings"):
