@@ -217,6 +217,17 @@ def _spans(low: list[str], stem: list[str], index) -> list[tuple[int, int]]:
     return found
 
 
+_CONTRACTED = {"can't": "can not", "won't": "will not", "shan't": "shall not", "ain't": "is not"}
+
+
+def written_out(text: str) -> str:
+    """``text`` with English negative contractions written out ("wouldn't say" -> "would not say",
+    "can't" -> "can not"), so a lexicon's "not say" matches both."""
+    text = text.replace("’", "'")
+    text = re.sub(r"\b(can|won|shan|ain)'t\b", lambda m: _CONTRACTED[m.group(0).lower()], text, flags=re.IGNORECASE)
+    return re.sub(r"(\w)n't\b", r"\1 not", text, flags=re.IGNORECASE)
+
+
 def predicate_scope(quotes: Sequence[str], lexicon: ThemeLexicon | None = None, nlp=None,
                     batch_size: int = 64, spacy_model: str | None = None) -> list[dict]:
     """Per quote, what its main verbs do: ``negated`` (a negation, from ``negations`` in
@@ -236,7 +247,7 @@ def predicate_scope(quotes: Sequence[str], lexicon: ThemeLexicon | None = None, 
         term_index(t) for t in (lexicon.negations, lexicon.hedges, lexicon.refusals, lexicon.futures))
     out: list[dict] = []
     to_parse: dict[str, list[int]] = defaultdict(list)
-    for i, (quote, (lem, low)) in enumerate(zip(quotes, lemmatise([q.replace("’", "'") for q in quotes]))):
+    for i, (quote, (lem, low)) in enumerate(zip(quotes, lemmatise([written_out(q) for q in quotes]))):
         negation = bool(find_terms((lem, low), neg_index)) or bool(re.search(r"n['’]t\b", quote, re.IGNORECASE))
         out.append({"negated": negation, "negated_text": quote if negation else "",
                     "hedged": bool(find_terms((lem, low), hedge_index)), "asserts": not negation,
@@ -367,7 +378,8 @@ def claims_and_counterclaims(table: pd.DataFrame, tags: pd.DataFrame, days: int 
           + 0.30 x opposition: 1 for a denial or rejection, 0.7 for a negation, raised by 0.3 (up
             to 1) when the claim names the counter-claim's side (its camp or one of its actors in
             ``registry``).
-    A quotation repeated in several articles is paired once. ``camps`` lists the opposing camp
+    A quotation repeated in several articles is paired once; a counter-claim appears in its best pair
+    only, and a claim once per speaker who opposed it. ``camps`` lists the opposing camp
     pairs; by default ``opposing_camps`` in ``data/themes.yml``, else every two camps other than the
     press and unattributed speakers. ``features`` (from :func:`claim_features`) may be passed in.
     """
@@ -451,13 +463,15 @@ def claims_and_counterclaims(table: pd.DataFrame, tags: pd.DataFrame, days: int 
         return empty_table(CLAIMS_COLUMNS, CLAIMS_SCHEMA)
     ids = base["quote_id"].tolist()
     rows.sort(key=lambda r: (-r[0], ids[r[4]], ids[r[5]]))
-    # A counter-claim in its best pair only: one briefing answer is not ten exchanges.
-    used: set[int] = set()
+    # A counter-claim in its best pair only (one briefing answer is not ten exchanges), and a claim once per
+    # speaker who opposed it (a spokesman answering it at three briefings is one exchange).
+    used: set = set()
     best = []
     for r in rows:
-        if r[5] not in used:
+        answered = (r[4], records[r[5]]["_who"])
+        if r[5] not in used and answered not in used:
             best.append(r)
-            used.add(r[5])
+            used.update((r[5], answered))
     rows = best
     if limit:
         rows = rows[:int(limit)]

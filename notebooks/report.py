@@ -219,8 +219,8 @@ display(reader_table(by_theme, empty="No statement touched a theme of data/theme
 # - **0.30 × how plainly the counter-claim opposes the claim**: 1 for a denial or rejection, 0.7
 #   for a negation of its main verb, raised when the claim names the counter-claim's side.
 #
-# A quote repeated in several articles is paired once, and a counter-claim appears in its best
-# pair only.
+# A quote repeated in several articles is paired once, a counter-claim appears in its best pair
+# only, and a claim once per speaker who opposed it.
 # Read the pairs as leads to check, not as proven contradictions.
 
 # %%
