@@ -258,27 +258,6 @@ display(reader_table(
     empty="No quotation of 8 words or more ran in articles from more than one outlet."))
 
 # %% [markdown]
-# ## Who said what, and when
-#
-# Every statement by date (the page holds the first `page_rows`); click a column to sort, type
-# in the box to search (`speaker: Peskov` looks in one column). The whole table is in
-# `tables/who_said_what.csv` and `.parquet`, and in `tables/who_said_what.db`, which
-# `datasette tables/who_said_what.db` opens with full-text search.
-
-# %%
-with log.stage("page"):
-    who = table.assign(speaker=kit.table.speaker_name(table).where(kit.table.speaker_name(table) != "(unattributed)", ""))
-    who_table = reader_table(
-        who, {"said_on": "Said on", "speaker": "Speaker", "camp": "Camp", "kind": "Kind", "quote": "Quote",
-              "venue": "Venue", "themes": "Themes", "title": "Source"},
-        links={"title": "url"}, row_ids=lambda r: statement_anchor(r["quote_id"]), table_id="who-said-what",
-        sortable=True, searchable=True, scroll=True, limit=int(page_rows),
-        more='Every row: <a href="tables/who_said_what.csv">tables/who_said_what.csv</a> and '
-             '<a href="tables/who_said_what.db">tables/who_said_what.db</a>.',
-        empty="No statement was found in these articles.")
-display(who_table)
-
-# %% [markdown]
 # ## Every input accounted for
 
 # %%
@@ -305,3 +284,24 @@ facts_table = pd.DataFrame({"what": ["kit commit", "spaCy pipeline", "input file
                                       str(loaded.inputs.loc[loaded.inputs["sha256"] != "", "path"].nunique())]
                             + list(manifest.get("packages", {}).values())})
 display(reader_table(facts_table, {"what": "", "value": "Version"}))
+
+# %% [markdown]
+# ## Who said what, and when
+#
+# Every statement by date (the page holds the first `page_rows`); click a column to sort, type
+# in the box to search (`speaker: Peskov` looks in one column). The whole table is in
+# `tables/who_said_what.csv` and `.parquet`, and in `tables/who_said_what.db`, which
+# `datasette tables/who_said_what.db` opens with full-text search.
+
+# %%
+with log.stage("page"):
+    who = table.assign(speaker=kit.table.speaker_name(table).where(kit.table.speaker_name(table) != "(unattributed)", ""))
+    who_table = reader_table(
+        who, {"said_on": "Said on", "speaker": "Speaker", "camp": "Camp", "kind": "Kind", "quote": "Quote",
+              "venue": "Venue", "themes": "Themes", "title": "Source"},
+        links={"title": "url"}, row_ids=lambda r: statement_anchor(r["quote_id"]), table_id="who-said-what",
+        sortable=True, searchable=True, scroll=True, limit=int(page_rows),
+        more='Every row: <a href="tables/who_said_what.csv">tables/who_said_what.csv</a> and '
+             '<a href="tables/who_said_what.db">tables/who_said_what.db</a>.',
+        empty="No statement was found in these articles.")
+display(who_table)
