@@ -46,8 +46,10 @@ MIN_WORDING = 0.1
 _IN_A_PHRASE = frozenset({"det", "neg", "advmod", "amod", "compound", "nummod", "quantmod", "preconj", "predet",
                           "poss", "aux", "auxpass", "nmod"})
 # A word governed by the main verb through one of these is inside another clause or a phrase, not on the verb.
+# An interjection ("No, no, please, tell us about ...", "No, what I'm saying is ...") answers someone; it
+# negates nothing the sentence says.
 _NOT_ON_THE_VERB = frozenset({"prep", "advcl", "relcl", "ccomp", "xcomp", "conj", "cc", "punct", "mark", "parataxis",
-                              "appos", "acl", "pcomp", "pobj", "csubj"})
+                              "appos", "acl", "pcomp", "pobj", "csubj", "intj"})
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 # Pipeline components that parsing for negation and hedges needs.
 PARSE_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
@@ -185,9 +187,12 @@ def _inside_another_camps_turn(table: pd.DataFrame) -> list[bool]:
 
 
 def _main_verbs(doc) -> set:
-    """The main verb of every sentence, and verbs joined to it by "and" ("did not and will not")."""
+    """The main verb of every sentence that is not a question, and verbs joined to it by "and" ("did not
+    and will not"). A question ("Has Russia made a proposal to lift the sanctions?") asserts and denies nothing."""
     main = set()
     for sent in doc.sents:
+        if sent.text.rstrip().rstrip("\"'”’»)").endswith("?"):
+            continue
         main.add(sent.root)
         main.update(t for t in sent.root.children if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX"))
     return main
@@ -233,7 +238,8 @@ def predicate_scope(quotes: Sequence[str], lexicon: ThemeLexicon | None = None, 
     """Per quote, what its main verbs do: ``negated`` (a negation, from ``negations`` in
     ``data/themes.yml`` or the parser's "not", "n't", "never", bears on a main verb: see
     :func:`governs_main_verb`), ``negated_text`` (the sentences so negated), ``hedged`` (a wish,
-    plan or guess, ``hedges``, bears on the main verb of every sentence; a negated wish, guess or
+    plan or guess, ``hedges``, bears on the main verb of every sentence that asserts, questions and
+    "Thank you" left out; a negated wish, guess or
     duty, "should not", "don't want to", is no negation, a negated future, ``futures``, "will not",
     is), ``asserts`` (a main verb with its subject and no negation anywhere: "the successful test",
     "his stance on the war" or "continue their personal contacts" assert nothing) and ``refused`` (a refusal to comment, ``refusals``: "I better not say").
@@ -284,8 +290,10 @@ def _scope(doc, neg_index, hedge_index, future_index) -> dict:
     # ("we're not going to negotiate", "will not recognise") refuses, and counts.
     wishing = {t.sent.start for t in on_main(hedge_index) if t.i not in futures}
     negated = {t.sent.start: t.sent for t in negations if t.sent.start not in wishing}
+    # Only sentences that assert something count: "Thank you, Mr President." neither hedges nor claims.
+    clauses = [t.sent.start for t in main if _has_subject(t)]
     return {"negated": bool(negated), "negated_text": " ".join(negated[k].text for k in sorted(negated)),
-            "hedged": all(s.start in hedged for s in doc.sents),
+            "hedged": all(start in hedged for start in clauses),
             "asserts": any(t.pos_ in ("VERB", "AUX") and _has_subject(t) for t in main)
                        and not any(t.dep_ == "neg" for t in doc)}
 

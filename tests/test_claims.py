@@ -185,3 +185,19 @@ def test_a_non_answer_written_with_a_contraction_opposes_nothing(nlp):
     denial = {"said_on": "2031-06-02", "camp": "Kremlin", "speaker": "Pavel Ostrogin",
               "quote": "The envoys haven't agreed any ceasefire text in the talks."}
     assert len(pairs_of(acts_table([claim, denial]), nlp)) == 1, "a contraction that negates still does"
+
+
+def test_an_interjection_a_question_and_a_courtesy_change_nothing(nlp):
+    claim = {"said_on": "2031-06-01", "camp": "White House", "speaker": "Harriet Calloway",
+             "quote": "The envoys agreed a ceasefire text in the talks on Monday."}
+    for answer in ("No, no, please, tell us about the ceasefire text in the talks and its status.",
+                   "Have the envoys not agreed any ceasefire text in the talks?"):
+        counter = {"said_on": "2031-06-02", "camp": "Kremlin", "speaker": "Pavel Ostrogin", "quote": answer}
+        assert pairs_of(acts_table([claim, counter]), nlp).empty, answer
+    denial = {"said_on": "2031-06-02", "camp": "Kremlin", "speaker": "Pavel Ostrogin",
+              "quote": "No, the envoys agreed no ceasefire text in the talks."}
+    assert len(pairs_of(acts_table([claim, denial]), nlp)) == 1, "a 'no' inside the clause still negates"
+    asked = dict(claim, quote="Did the envoys agree a ceasefire text in the talks on Monday?")
+    assert pairs_of(acts_table([asked, denial]), nlp).empty, "a question claims nothing"
+    polite = dict(claim, quote="Thank you, Mr President. The envoys would like to agree a ceasefire text in the talks.")
+    assert pairs_of(acts_table([polite, denial]), nlp).empty, "a wish after a courtesy is still a wish"
