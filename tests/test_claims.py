@@ -174,30 +174,32 @@ def test_the_seed_pairs_trumps_talks_with_peskovs_no_initial_contact(seed_articl
     assert len(pairs) == 1
 
 
+AGREED = "The envoys agreed a ceasefire text in the talks on Monday."
+
+
+def pair_count(claim: str, answer: str, nlp) -> int:
+    """How many pairs a White House claim and a Kremlin answer the next day make (0 or 1)."""
+    return len(pairs_of(acts_table([
+        {"said_on": "2031-06-01", "camp": "White House", "speaker": "Harriet Calloway", "quote": claim},
+        {"said_on": "2031-06-02", "camp": "Kremlin", "speaker": "Pavel Ostrogin", "quote": answer}]), nlp))
+
+
 def test_a_non_answer_written_with_a_contraction_opposes_nothing(nlp):
-    claim = {"said_on": "2031-06-01", "camp": "White House", "speaker": "Harriet Calloway",
-             "quote": "The envoys agreed a ceasefire text in the talks on Monday."}
     for answer in ("I haven't had a chance to talk to our team about the ceasefire text in the talks.",
                    "I wouldn't say the ceasefire text in the talks has changed our position.",
                    "I will not go into detail about the ceasefire text in the talks."):
-        counter = {"said_on": "2031-06-02", "camp": "Kremlin", "speaker": "Pavel Ostrogin", "quote": answer}
-        assert pairs_of(acts_table([claim, counter]), nlp).empty, answer
-    denial = {"said_on": "2031-06-02", "camp": "Kremlin", "speaker": "Pavel Ostrogin",
-              "quote": "The envoys haven't agreed any ceasefire text in the talks."}
-    assert len(pairs_of(acts_table([claim, denial]), nlp)) == 1, "a contraction that negates still does"
+        assert pair_count(AGREED, answer, nlp) == 0, answer
+    assert pair_count(AGREED, "The envoys haven't agreed any ceasefire text in the talks.", nlp) == 1, \
+        "a contraction that negates still does"
 
 
 def test_an_interjection_a_question_and_a_courtesy_change_nothing(nlp):
-    claim = {"said_on": "2031-06-01", "camp": "White House", "speaker": "Harriet Calloway",
-             "quote": "The envoys agreed a ceasefire text in the talks on Monday."}
     for answer in ("No, no, please, tell us about the ceasefire text in the talks and its status.",
                    "Have the envoys not agreed any ceasefire text in the talks?"):
-        counter = {"said_on": "2031-06-02", "camp": "Kremlin", "speaker": "Pavel Ostrogin", "quote": answer}
-        assert pairs_of(acts_table([claim, counter]), nlp).empty, answer
-    denial = {"said_on": "2031-06-02", "camp": "Kremlin", "speaker": "Pavel Ostrogin",
-              "quote": "No, the envoys agreed no ceasefire text in the talks."}
-    assert len(pairs_of(acts_table([claim, denial]), nlp)) == 1, "a 'no' inside the clause still negates"
-    asked = dict(claim, quote="Did the envoys agree a ceasefire text in the talks on Monday?")
-    assert pairs_of(acts_table([asked, denial]), nlp).empty, "a question claims nothing"
-    polite = dict(claim, quote="Thank you, Mr President. The envoys would like to agree a ceasefire text in the talks.")
-    assert pairs_of(acts_table([polite, denial]), nlp).empty, "a wish after a courtesy is still a wish"
+        assert pair_count(AGREED, answer, nlp) == 0, answer
+    denial = "No, the envoys agreed no ceasefire text in the talks."
+    assert pair_count(AGREED, denial, nlp) == 1, "a 'no' inside the clause still negates"
+    assert pair_count("Did the envoys agree a ceasefire text in the talks on Monday?", denial, nlp) == 0, \
+        "a question claims nothing"
+    polite = "Thank you, Mr President. The envoys would like to agree a ceasefire text in the talks."
+    assert pair_count(polite, denial, nlp) == 0, "a wish after a courtesy is still a wish"
