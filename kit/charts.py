@@ -35,7 +35,7 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
 from .files import atomic_path  # noqa: E402
-from .table import NEUTRAL_CAMPS, excerpt  # noqa: E402
+from .table import NEUTRAL_CAMPS, excerpt, text_column  # noqa: E402
 
 FALLBACK_COLOUR = "#999999"
 UNATTRIBUTED = "(unattributed)"
@@ -431,13 +431,15 @@ def top_speakers(speakers: pd.DataFrame, colours: dict[str, str], top: int = 5, 
 
 
 def speaker_periods(table: pd.DataFrame, top: int = 10, start=None, end=None) -> tuple[pd.DataFrame, str]:
-    """(speaker, camp, period, statements) for the ``top`` most quoted speakers (unattributed left
-    out), by week, or by month when the statements span more than half a year; and that period."""
+    """(speaker, camp, period, statements) for the ``top`` most quoted speakers (unattributed speakers
+    and the press's questions left out), by week, or by month when the statements span more than half
+    a year; and that period."""
     from .table import period_start, speaker_name
 
     dated = _clip(table.dropna(subset=["said_on"]), "said_on", start, end)
     dated = dated.assign(speaker=speaker_name(dated))
-    dated = dated[dated["speaker"] != UNATTRIBUTED]
+    # A briefing's questions ("a reporter", "Q") would lead every chart of White House transcripts.
+    dated = dated[(dated["speaker"] != UNATTRIBUTED) & (text_column(dated, "camp") != "Press")]
     if dated.empty:
         return pd.DataFrame(columns=["speaker", "camp", "period", "statements"]), "week"
     period = "month" if dated["said_on"].max() - dated["said_on"].min() > pd.Timedelta(days=182) else "week"

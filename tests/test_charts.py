@@ -171,3 +171,12 @@ def test_a_chart_whose_inputs_did_not_change_is_not_drawn_again(claims_tables, n
     other_source = C.report_charts(tables, COLOURS, source="Other wire", folder=tmp_path / "d",
                                    cache_dir=tmp_path / "cache")
     assert not any(isinstance(f, C.SavedChart) for f in other_source.values()), "the source line is part of every chart"
+
+
+def test_the_press_questions_never_lead_the_most_quoted_speakers():
+    table = pd.DataFrame({"said_on": pd.to_datetime(["2031-01-06"] * 3 + ["2031-01-07"]),
+                          "speaker": ["a reporter", "a reporter", "a reporter", "Harriet Calloway"],
+                          "actor": ["", "", "", "Harriet Calloway"],
+                          "camp": ["Press", "Press", "Press", "White House"]})
+    periods, _ = C.speaker_periods(table)
+    assert list(periods["speaker"]) == ["Harriet Calloway"], "a briefing's questions are not quotes of a speaker"
