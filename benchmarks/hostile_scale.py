@@ -13,7 +13,11 @@ wall time also counts waiting for a core, so the time ratio is taken on CPU time
 peak above it, so the ratio per doubling compares what the input costs, not Python's own start-up.
 A ratio near 2 per doubling is linear; the goal is <= 2.3 for time and for extra memory.
 
-Adding a case (the quote engine's cases of item 22 belong here too): write a function
+The quote engine's cases (item 22: many quoted paragraphs, transcript turns, labels inside one
+paragraph, long runs of one quotation mark or symbol, alternating marks, a single line of megabytes)
+run ``kit quotes`` on one process with a fresh extraction cache.
+
+Adding a case: write a function
 ``writer(folder: Path, n: int) -> list[Path]`` that creates an input of size n under ``folder``
 and returns the paths to pass, and add ``Case(name, writer, command, base_n, unit)`` to CASES,
 with ``command`` "load" or "quotes".
@@ -125,6 +129,53 @@ def one_article(folder: Path, n: int) -> list[Path]:
     return [path]
 
 
+def article(folder: Path, name: str, paragraphs: list[str]) -> list[Path]:
+    """One fictional article of these paragraphs, dated in its file name."""
+    path = folder / f"2025-02-12-{name}.txt"
+    path.write_text("\n\n".join([FICTIONAL, *paragraphs]) + "\n", encoding="utf-8")
+    return [path]
+
+
+def quoted_paragraphs(folder: Path, n: int) -> list[Path]:
+    """One article of n paragraphs, each a quotation with its cue (paragraphs x quotations)."""
+    return article(folder, "quoted", [f"“Tram line {i} opens in spring,” Mayor Anna Berg said." for i in range(n)])
+
+
+def transcript_turns(folder: Path, n: int) -> list[Path]:
+    """One transcript of n turns, each a paragraph that opens with a speaker label."""
+    return article(folder, "briefing", [f"MAYOR BERG: Line {i} opens in spring." if i % 2 else f"Q: And line {i}?"
+                                        for i in range(n)])
+
+
+def inline_labels(folder: Path, n: int) -> list[Path]:
+    """One paragraph holding n speaker labels after sentence ends ("... Fine. Anna Berg: Thank you.")."""
+    names = ("Anna Berg", "Piet Smit")
+    return article(folder, "inline", [" ".join(f"{names[i % 2]}: Line {i} opens in spring." for i in range(n))])
+
+
+def mark_runs(folder: Path, n: int) -> list[Path]:
+    """One article whose paragraphs are runs of n '"', '“', '=' and '*' (a separator gone wrong)."""
+    return article(folder, "runs", [f"The mayor said it was fine. {mark * n} Then she left." for mark in '"“=*'])
+
+
+def alternating_marks(folder: Path, n: int) -> list[Path]:
+    """One paragraph of n characters alternating “ and ” (3 bytes each in UTF-8)."""
+    return article(folder, "alternating", [f"The mayor said {'“”' * (n // 2)} and left."])
+
+
+def long_paragraph(folder: Path, n: int) -> list[Path]:
+    """One single-line article of n characters of prose (over 1,000,000: past spaCy's max_length)."""
+    path = folder / "2025-02-12-one-line.txt"
+    sentence = "The mayor said line {i} opens in spring. "
+    parts, size, i = [FICTIONAL, " "], len(FICTIONAL) + 1, 0
+    while size < n:
+        parts.append(sentence.format(i=i))
+        size += len(parts[-1])
+        i += 1
+    path.write_text("".join(parts), encoding="utf-8")
+    return [path]
+
+
 CASES = [
     Case("csv-rows", csv_rows, "load", 250_000, "rows"),
     Case("jsonl-keys", jsonl_distinct_keys, "load", 4_000, "records"),
@@ -132,6 +183,12 @@ CASES = [
     Case("symlink-fanout", symlink_fanout, "load", 8, "levels"),
     Case("gzip-bomb", gzip_bomb, "load", 2_048, "MB unpacked"),
     Case("gzip-jsonl", gzip_jsonl, "load", 100_000, "records"),
+    Case("quoted-paragraphs", quoted_paragraphs, "quotes", 2_000, "paragraphs"),
+    Case("transcript-turns", transcript_turns, "quotes", 10_000, "turns"),
+    Case("inline-labels", inline_labels, "quotes", 5_000, "labels"),
+    Case("mark-runs", mark_runs, "quotes", 4_000, "marks per run"),
+    Case("alternating-marks", alternating_marks, "quotes", 40_000, "characters"),
+    Case("long-paragraph", long_paragraph, "quotes", 500_000, "characters"),
 ]
 
 
@@ -139,10 +196,18 @@ CASES = [
 
 
 def run_kit(command: str, paths: list[Path], timeout: float) -> tuple[float, float, float, int]:
-    """``(wall seconds, CPU seconds, peak MB, exit status)`` of ``kit COMMAND PATHS`` in a fresh process."""
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    """``(wall seconds, CPU seconds, peak MB, exit status)`` of ``kit COMMAND PATHS`` in a fresh process.
+
+    ``kit quotes`` runs on one process (its peak memory is then the whole run's) with an extraction cache
+    in a temporary folder of its own, so nothing is reused and nothing is written into the repository."""
+    extra = ["--processes", "1"] if command == "quotes" else []
+    with tempfile.TemporaryDirectory(prefix="kit-cache-") as cache:
+        return _run(command, paths, timeout, extra, {**os.environ, "PYTHONPATH": str(REPO), "KIT_CACHE_DIR": cache})
+
+
+def _run(command: str, paths: list[Path], timeout: float, extra: list[str], env: dict) -> tuple[float, float, float, int]:
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "kit.cli", command, *map(str, paths)], env=env,
+    proc = subprocess.Popen([sys.executable, "-m", "kit.cli", command, *extra, *map(str, paths)], env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = start + timeout
     while True:

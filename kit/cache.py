@@ -486,13 +486,16 @@ class ExtractionCache:
     def run_stage(self, stage: str, engine: str, items: list[str],
                   frames_for: Callable[[list[int]], dict[int, pd.DataFrame]],
                   check: Callable[[int, dict], bool] | None = None,
-                  chunk: int | None = CHUNK_ARTICLES) -> tuple[pd.DataFrame, dict[str, int]]:
+                  chunk: int | None = CHUNK_ARTICLES,
+                  keep: Callable[[int], bool] | None = None) -> tuple[pd.DataFrame, dict[str, int]]:
         """Rows for every item: cached slices, plus ``frames_for(missing positions)`` computed and stored.
 
         ``frames_for`` gets the positions of the items not in the cache and returns one DataFrame per
         position; it is called ``chunk`` positions at a time (None: all at once), and each chunk is
         stored before the next, so a killed run keeps what it had done. ``check(position, slice)``,
         given an unpacked cached slice, says whether it can be used; one that fails is computed again.
+        ``keep(position)``, asked after computing, says whether a slice may be stored (an article the
+        engine skipped for time is used in this run and computed again in the next).
         The result is always assembled from stored slices, so a cold and a warm run give the same frame.
         """
         unique = list(dict.fromkeys(items))
@@ -517,7 +520,7 @@ class ExtractionCache:
         for start in range(0, len(missing), step):
             fresh = frames_for(missing[start:start + step])
             packed = {items[i]: (pack_frame(f), len(f)) for i, f in fresh.items()}
-            self.put(stage, engine, packed)
+            self.put(stage, engine, {items[i]: packed[items[i]] for i in fresh if keep is None or keep(i)})
             unpacked.update({k: unpack_frame(p) for k, (p, _) in packed.items()})
         frame = assemble([unpacked[item] for item in items])
         stats = {"articles": len(items), "parsed": len(missing), "reused": reused, "rejected": rejected}
@@ -576,7 +579,9 @@ def cached_statements(articles: pd.DataFrame, *, extract: Callable | None = None
     at a time, each chunk stored before the next. A cached slice is used only when each row's quote
     is still the article's text at its offsets.
     ``statements.attrs["cache"]`` says how many articles were parsed, reused and rejected (cached
-    but failing a check); ``statements.attrs["cache_notes"]`` what went wrong with the cache, if anything.
+    but failing a check); ``statements.attrs["cache_notes"]`` what went wrong with the cache, if anything;
+    ``notes`` and ``skipped`` the engine's notes on the articles parsed (see ``kit.extract_quotes``).
+    A skipped article is not stored, so the next run tries it again.
     """
     from . import quotes
 
@@ -585,6 +590,7 @@ def cached_statements(articles: pd.DataFrame, *, extract: Callable | None = None
                          "(kit.load_articles guarantees this)")
     engine = quotes_engine_key(pipeline_id(spacy_model, nlp), engine_version)
     ids = articles["article_id"].tolist()
+    notes, skipped = [], set()  # the engine's notes on the articles parsed in this run
 
     def parse(positions: list[int]) -> dict[int, pd.DataFrame]:
         from .nlp import load_pipeline
@@ -594,6 +600,8 @@ def cached_statements(articles: pd.DataFrame, *, extract: Callable | None = None
             frame = extract(subset, nlp=nlp)
         else:
             frame = quotes.extract_quotes(subset, nlp=nlp if nlp is not None else load_pipeline(spacy_model))
+        notes.extend(frame.attrs.get("notes", []))
+        skipped.update(frame.attrs.get("skipped", []))
         per_article = _split_by_article(frame, subset["article_id"].tolist())
         return {pos: per_article[ids[pos]] for pos in positions}
 
@@ -601,8 +609,8 @@ def cached_statements(articles: pd.DataFrame, *, extract: Callable | None = None
     store = ExtractionCache(cache_dir)
     statements, stats = store.run_stage("quotes", engine, article_keys(articles), parse,
                                         check=lambda pos, doc: rows_point_at_text(doc, ids[pos], texts[pos]),
-                                        chunk=chunk)
-    statements.attrs.update(cache=stats, cache_notes=store.notes)
+                                        chunk=chunk, keep=lambda pos: ids[pos] not in skipped)
+    statements.attrs.update(cache=stats, cache_notes=store.notes, notes=notes, skipped=sorted(skipped))
     return statements
 
 

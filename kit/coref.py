@@ -12,7 +12,8 @@ reporter can follow:
 * "I", "we", "my government" outside quotations and turns -> the author a document names at its
   top ("By the President of the United States of America"), else, in a text written in the
   first person (a speech printed without a label), the subject of its first sentence ("Vladimir
-  Putin sent ...", "The President addressed ...") or the author its headline names;
+  Putin sent ...", "The President addressed ...") or the author its headline names ("Remarks by
+  ...", "Jane Doe: Why We Must Act"); in a joint statement, every participant its opening names;
 * a bare title ("the Secretary") with no person introduced with it -> the office the text spelt
   out ("the Secretary of Commerce"), for the registry to name its holder;
 * "the message", "the statement", "the letter" -> whoever the text says sent it ("Vladimir
@@ -31,9 +32,11 @@ paragraphs that can hold a quote) resolves exactly like a full parse.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from .cues import load_lexicon
+from .spans import Spans
 
 TITLES = {
     "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sen", "sen.", "rep", "rep.",
@@ -82,6 +85,12 @@ HEADLINE_AUTHOR = re.compile(r"\b(?:Remarks|Address|Statement|Speech|Message|Let
 # Title-case words that end the author's name in a headline ("President Biden Before Cabinet Meeting").
 HEADLINE_LINKS = {"at", "on", "in", "before", "after", "during", "to", "for", "with", "and", "ahead", "about",
                   "announcing", "marking", "honoring", "celebrating", "regarding", "upon", "as", "following"}
+# A statement several leaders sign together: its "we" is every participant its opening names.
+JOINT_TITLE = re.compile(r"\bJoint\b[^|]{0,40}\b(?:Statement|Declaration|Communiqu[eé])\b", re.I)
+# An op-ed's headline: "Jane Doe: Why We Must Act" (the author, then a colon).
+HEADLINE_NAME_COLON = re.compile(r"^\s*(?P<who>[A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){1,5}):\s")
+DOCUMENT_WORDS = re.compile(r"\b(?:Fact|Sheet|Readout|Statement|Proclamation|Order|Memorandum|Notice|Message|Update|"
+                            r"Myth|Facts|Week|Day|Act|Bill|Report|Letter|Remarks|Address|Briefing|Release)\b")
 # A document that names its author at the top: a proclamation ("By the President of the United
 # States of America"), an order ("By the authority vested in me as President ...").
 BYLINE = re.compile(r"^\s*By (?P<who>the (?:[A-Za-z]+ ?){1,10})\s*$|\bvested in me as (?P<as>President)\b",
@@ -187,10 +196,10 @@ def persons_inside(text: str, persons: list[tuple[int, int]], others: list[tuple
     found = []
     for s, e in others:
         span = text[s:e]
-        for name in names:
-            if span.endswith(" " + name):
-                found.append((e - len(name), e))
-                break
+        # the longest name the entity ends with, after a space: its suffixes, not every name
+        name = next((span[i + 1:] for i, ch in enumerate(span) if ch == " " and span[i + 1:] in names), None)
+        if name is not None:
+            found.append((e - len(name), e))
     return found
 
 
@@ -201,13 +210,14 @@ def office_holders(text: str, roles: frozenset[str], persons: list[tuple[int, in
     opening with an office word (``label_roles``), when at least one more word of the place
     stands between them and "of"; or the two or three words right after an office."""
     found = []
+    named = Spans(persons)
     for m in OFFICE_RUN.finditer(text):
         words = m.group().split(" ")
         first = next((i for i, w in enumerate(words[:3]) if w.lower() in roles), None)  # "Federal Chancellor of ..."
         words = words[first:] if first is not None else []
         if "of" not in words and 2 <= len(words) - 1 <= 3 and all(w.lower() not in roles for w in words[1:]):
             start = m.end() - len(" ".join(words[1:]))  # "Prime Minister Ishiba Shigeru": the name after the office
-            if not any(s < m.end() and start < e for s, e in persons):
+            if not named.overlapping(start, m.end()):
                 found.append((start, m.end()))
             continue
         if len(words) < 5 or "of" not in words:
@@ -217,7 +227,7 @@ def office_holders(text: str, roles: frozenset[str], persons: list[tuple[int, in
         if len(place) < 3 or not all(w[:1].isupper() for w in place[-2:]):
             continue
         start = m.end() - len(" ".join(words[-2:]))
-        if not any(s < m.end() and start < e for s, e in persons):
+        if not named.overlapping(start, m.end()):
             found.append((start, m.end()))
     return found
 
@@ -235,9 +245,10 @@ class Resolver:
         self.blocked = blocked
         self._first_person: bool | None = None
         people = []
+        not_prose = Spans(blocked)
         for s, e in sorted(set(person_spans)):
             s += len(text[s:e]) - len(text[s:e].lstrip())
-            if any(bs <= s < be for bs, be in blocked):
+            if not_prose.holding(s):
                 continue
             name = clean_name(text[s:e])
             if not name or not name[0].isupper():
@@ -249,6 +260,16 @@ class Resolver:
             before = _words_before(text, s)
             people.append(Person(s, e, name, name, self._gender(name, before), _roles(before + _words_after(text, e))))
         self.people = people
+        self._spans = Spans((p.start, p.end) for p in people)
+        # per surname, in order of start: where each mention starts and the fullest name so far (the
+        # earliest of the longest), so full_name looks up one surname instead of every person
+        self._by_surname: dict[str, tuple[list[int], list[str]]] = {}
+        for p in people:
+            if p.name.split():
+                starts, fullest = self._by_surname.setdefault(p.name.split()[-1], ([], []))
+                best = fullest[-1] if fullest else ""
+                starts.append(p.start)
+                fullest.append(p.name if len(p.name.split()) > len(best.split()) else best)
         for p in people:
             p.full = self.full_name(p.name, p.start)
             if not p.gender:
@@ -283,21 +304,17 @@ class Resolver:
         words = name.split()
         if not words:
             return name
-        surname = words[-1]
-        best_before, best_any = None, None
-        for p in getattr(self, "people", []):
-            pw = p.name.split()
-            if pw and pw[-1] == surname and len(pw) > len(words):
-                if p.start < at and (best_before is None or len(pw) > len(best_before.split())):
-                    best_before = p.name
-                if best_any is None or len(pw) > len(best_any.split()):
-                    best_any = p.name
-        return best_before or best_any or name
+        starts, fullest = getattr(self, "_by_surname", {}).get(words[-1], ([], []))
+        before = bisect_left(starts, at)
+        for best in ([fullest[before - 1]] if before else []) + fullest[-1:]:
+            if len(best.split()) > len(words):
+                return best
+        return name
 
     def person_in(self, start: int, end: int, head_at: int = -1) -> Person | None:
         """The named person a mention [start, end) is about: the one holding its head word,
         else the first that is not a possessive ("Fairhaven's treasurer, Paul Ortega")."""
-        inside = [p for p in self.people if p.start < end and start < p.end]
+        inside = [self.people[i] for i in self._spans.overlapping_positions(start, end)]
         for p in inside:
             if p.start <= head_at < p.end:
                 return p
@@ -369,6 +386,10 @@ class Resolver:
         byline = BYLINE.search(self.text[:400])
         if byline:
             return "the " + re.sub(r"^the ", "", (byline.group("who") or byline.group("as")).strip(), flags=re.I)
+        if JOINT_TITLE.search(self.title):  # "United States – Italy Joint Leaders' Statement": "we" is both
+            found = self.opening_participants(len(self.text))
+            if len(found) >= 2:
+                return JOINED.join(found)
         return self.speech_speaker() if self.first_person_prose() else ""
 
     def opening(self) -> tuple[int, int]:
@@ -398,10 +419,25 @@ class Resolver:
             return title.group(1)
         by = HEADLINE_AUTHOR.search(self.title)
         if by is None:
-            return ""
+            return self.headline_name()
         words = by.group("who").split()
         cut = next((i for i, w in enumerate(words) if w.lower() in HEADLINE_LINKS and i > 0), len(words))
         return " ".join(words[:cut])
+
+    def headline_name(self) -> str:
+        """The author an op-ed's headline names before a colon ("Jane Doe: Why We Must Act"):
+        a person the text names, or words ending in a surname the text uses again after its first
+        line (a headline's own paragraph is not always parsed); "" for a document type ("Fact
+        Sheet: ...") or anything else."""
+        found = HEADLINE_NAME_COLON.match(self.title)
+        if found is None or HEADLINE_AUTHOR.search(found.group("who") + " by X") or DOCUMENT_WORDS.search(found.group("who")):
+            return ""
+        who = found.group("who")
+        named = next((p.full for p in self.people if who.endswith(p.full) or who.endswith(p.name)), "")
+        body = self.text[self.text.find("\n") + 1:] if "\n" in self.text[:len(self.title) + 5] else self.text[len(self.title):]
+        surname = who.split()[-1]
+        return named or (" ".join(w for w in who.split() if w.lower() not in TITLES and w.lower() != "first" and w.lower() != "lady")
+                         if re.search(rf"\b{re.escape(surname)}\b", body) else "")
 
     def opening_participants(self, at: int) -> list[str]:
         """The participants the text's first naming sentence introduces before ``at``: a title
@@ -428,13 +464,27 @@ class Resolver:
         return JOINED.join(found) if len(found) >= 2 else ""
 
     def joint_before(self, at: int) -> str:
-        """"They" right after a plural subject in the same paragraph: that subject's participants."""
+        """"They" right after a plural subject in the same paragraph: that subject's participants;
+        else the people the nearest sentence before it names, when it names two or more ("President
+        X and Prime Minister Y held talks, where they affirmed ..."; "... They agreed ...")."""
         para = self.text.rfind("\n", 0, at) + 1
         nouns = "|".join(re.escape(w) for w in sorted(self.words.joint))
-        if not nouns:
-            return ""
-        found = list(re.finditer(rf"\b(?:the|both|two|all)\s+(?:\w+\s+)?(?:{nouns})\b", self.text[para:at], re.I))
-        return self.joint(found[-1].group().split(), para + found[-1].start()) if found else ""
+        found = list(re.finditer(rf"\b(?:the|both|two|all)\s+(?:\w+\s+)?(?:{nouns})\b", self.text[para:at], re.I)) \
+            if nouns else []
+        if found:
+            return self.joint(found[-1].group().split(), para + found[-1].start())
+        return self.named_together(para, at)
+
+    def named_together(self, para: int, at: int) -> str:
+        """The people the nearest sentence of the paragraph before ``at`` (or the part of ``at``'s
+        own sentence before it) names, "; "-joined, when they are two or more; "" when that
+        sentence names one person or none."""
+        for s, e in reversed([(s, min(e, at)) for s, e in _sentences(self.text[:at]) if e > para]):
+            named = [p for p in self.people if max(s, para) <= p.start < e]
+            if named:
+                names = list(dict.fromkeys(p.full for p in named))
+                return JOINED.join(names) if len(names) >= 2 else ""
+        return ""
 
     def sender(self, at: int) -> str:
         """Who sent "the message" (or statement, letter) a mention at ``at`` speaks of: the

@@ -44,6 +44,7 @@ class Lexicon:
     anonymous_labels: frozenset = frozenset()          # "Question:", "Реплика:": a speaker nobody names
     joint_subjects: frozenset = frozenset()            # "the leaders", "both sides": every participant
     sender_verbs: frozenset = frozenset()              # "sent", "addressed": who sent "the message"
+    person_infinitive: frozenset = frozenset()         # "threaten to": speech only when a person threatens
 
     @property
     def cue_verbs(self) -> frozenset:
@@ -83,7 +84,7 @@ def load_lexicon(path: str = "speech_verbs.yml") -> Lexicon:
                   frozenset(raw.get("male_names") or []), re.compile("$^"), acts, low("quotation_only_verbs"),
                   objects, low("light_verbs"), _grouped(raw, "speech_nouns"), preps, adjectives,
                   low("link_openers"), low("word_use_verbs"), low("anonymous_labels"), low("joint_subjects"),
-                  low("sender_verbs"))
+                  low("sender_verbs"), low("person_infinitive_verbs"))
     lex.forms = cue_form_pattern(lex.cue_verbs, [" ".join(p) for p in phrases] + sorted(adjectives))
     return lex
 

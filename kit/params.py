@@ -137,6 +137,17 @@ def _not_negative(name: str):
     return check
 
 
+def _seconds(name: str):
+    def check(value: Any) -> None:
+        try:
+            seconds = float(str(value).strip()) if not isinstance(value, bool) else -1.0
+        except ValueError:
+            seconds = -1.0
+        if not seconds >= 0:  # also refuses nan
+            raise ValueError(f"parameter {name!r} must be a number of seconds, 0 or more, got {value!r}")
+    return check
+
+
 def _yes_no(name: str):
     def check(value: Any) -> None:
         if not isinstance(value, bool) and str(value).strip().lower() not in YES | NO:
@@ -156,6 +167,7 @@ def _existing_files(name: str):
 VALUE_CHECKS = {
     "period": _period, "key_dates": _key_dates, "counter_claim_days": _not_negative("counter_claim_days"),
     "n_process": _not_negative("n_process"), "excel": _yes_no("excel"),
+    "article_seconds": _seconds("article_seconds"),
     "actors_files": _existing_files("actors_files"), "corrections_file": _existing_files("corrections_file"),
 }
 

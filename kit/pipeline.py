@@ -30,6 +30,7 @@ from .corrections import apply_corrections
 from .echoes import EchoLexicon, add_echoes, echo_clusters, echo_keys, echoes, load_echo_lexicon
 from .files import BIDI_CONTROLS
 from .nlp import default_n_process
+from .quotes import ARTICLE_SECONDS
 from .scale import ENGINES, extract
 from .schemas import check_table
 from .speakers import Registry, load_registry
@@ -101,7 +102,7 @@ def _tell(progress, stage: str, done: int, total: int = 0, unit: str = "") -> No
 
 def extracted_statements(articles: pd.DataFrame, *, spacy_model: str | None = None, cache_dir: str | Path | None = None,
                          engine: str = "local", n_process: int | None = None, scheduler=None, n_workers: int = 2,
-                         log=None, progress=None) -> pd.DataFrame:
+                         log=None, progress=None, article_seconds: float | None = ARTICLE_SECONDS) -> pd.DataFrame:
     """The ``statements`` table of the quote engine (``kit.quotes``); only articles the extraction
     cache has not seen with this engine and pipeline are parsed.
 
@@ -109,7 +110,9 @@ def extracted_statements(articles: pd.DataFrame, *, spacy_model: str | None = No
     LocalCluster of ``n_workers``; see ``kit.scale``). ``log`` (a ``kit.params.StageLog``) records
     the stage "quotes": statements, and articles parsed and reused. ``progress`` (a
     ``kit.terminal.Reporter``, e.g. ``kit.terminal.Progress()`` or ``StageLog.progress``) is told
-    how many articles are parsed as the parse goes.
+    how many articles are parsed as the parse goes. ``article_seconds`` is the quote engine's time
+    budget per article (``kit.extract_quotes``); ``statements.attrs["notes"]`` names each article
+    skipped for it or read in parts, and the stage log lists them.
     """
     if engine not in ENGINES:
         raise ValueError(f"'{engine}' is not one of {', '.join(ENGINES)}")
@@ -122,7 +125,7 @@ def extracted_statements(articles: pd.DataFrame, *, spacy_model: str | None = No
         # Starting a process that loads its own pipeline costs seconds: a few new articles parse in this one.
         processes = max(1, min(n_process, len(subset) // ARTICLES_PER_PROCESS))
         frame = extract(subset, engine, spacy_model=spacy_model or None, nlp=nlp, scheduler=scheduler,
-                        n_workers=n_workers, n_process=processes, **told)
+                        n_workers=n_workers, n_process=processes, article_seconds=article_seconds, **told)
         _tell(progress, "parsing", len(subset), len(subset), "articles")
         return frame
 
@@ -133,26 +136,28 @@ def extracted_statements(articles: pd.DataFrame, *, spacy_model: str | None = No
                                        chunk=CHUNK_ARTICLES if engine == "local" else 10 * CHUNK_ARTICLES)
     if log is not None:
         log.count("quotes", statements=len(statements), **statements.attrs["cache"])
-        log.note("quotes", *statements.attrs["cache_notes"])
+        log.note("quotes", *statements.attrs["cache_notes"], *statements.attrs["notes"])
     return check_table(with_display_notes(statements), "statements")
 
 
 def attributed_statements(articles: pd.DataFrame, *, spacy_model: str | None = None, registry: Registry | None = None,
                           cache_dir: str | Path | None = None, engine: str = "local", n_process: int | None = None,
                           corrections_file: str | Path | None = None, scheduler=None, n_workers: int = 2,
-                          log=None, progress=None) -> pd.DataFrame:
+                          log=None, progress=None, article_seconds: float | None = ARTICLE_SECONDS) -> pd.DataFrame:
     """Every statement in ``articles`` with its speaker tied to an actor, a camp, a role and the
     day it was said (``kit.speakers``, ``kit.when``), then a reporter's corrections applied.
 
     Extraction and attribution both come from the cache where nothing changed (see
-    :func:`extracted_statements` for ``spacy_model``, ``engine``, ``n_process``). ``registry`` is
+    :func:`extracted_statements` for ``spacy_model``, ``engine``, ``n_process``, ``article_seconds``;
+    its notes stay in ``statements.attrs["notes"]``). ``registry`` is
     the actor registry (default ``data/actors.yml``); ``corrections_file`` a corrections CSV
     (``kit.corrections``; its counts end up in ``statements.attrs["corrections"]``). ``log``
     records the stages "quotes", "attribute" and "corrections"; ``progress`` is told of each.
     """
     statements = extracted_statements(articles, spacy_model=spacy_model, cache_dir=cache_dir, engine=engine,
                                       n_process=n_process, scheduler=scheduler, n_workers=n_workers, log=log,
-                                      progress=progress)
+                                      progress=progress, article_seconds=article_seconds)
+    notes = statements.attrs.get("notes", [])
     registry = registry if registry is not None else load_registry()
     _tell(progress, "attributing", 0, 0, "statements")
     with _stage(log, "attribute"):
@@ -167,7 +172,9 @@ def attributed_statements(articles: pd.DataFrame, *, spacy_model: str | None = N
         fixed = statements.attrs["corrections"]
         if log is not None:
             log.count("corrections", rows=fixed["rows"], applied=fixed["applied"], unmatched=len(fixed["unmatched"]))
-    return check_table(statements, "attributed_statements")
+    statements = check_table(statements, "attributed_statements")
+    statements.attrs["notes"] = notes
+    return statements
 
 
 @dataclass

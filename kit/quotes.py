@@ -59,22 +59,27 @@ from __future__ import annotations
 import itertools
 import logging
 import re
+import time
+import warnings
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Iterable, Iterator
 
 import pandas as pd
 
-from .coref import Resolver, office_holders, persons_inside
+from .coref import ROLE_SYNONYMS, Resolver, office_holders, persons_inside
 from .cues import Lexicon, load_lexicon
 from .language import detect_language, is_cyrillic_language
 from .nlp import default_n_process, load_pipeline
-from .quotes_marks import LabelWords, Quotation, Turn, find_quotations, find_turns, label_words, paragraphs
+from .quotes_marks import (LabelWords, Quotation, Turn, cut_at_sentences, find_quotations, find_turns, label_words,
+                           paragraphs)
+from .spans import Spans
 
 log = logging.getLogger(__name__)
 
 # Bump when the engine's rows change, so kit.cache re-extracts instead of reusing old rows.
-ENGINE_VERSION = "22"
+ENGINE_VERSION = "25"
 
 STATEMENT_COLUMNS = [
     "article_id", "quote_id", "quote", "quote_start", "quote_end", "quote_spans", "quote_text",
@@ -100,6 +105,19 @@ PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 ARGUMENT_DEPS = {"dobj", "oprd", "xcomp", "ccomp", "acomp", "attr", "dative", "parataxis", "npadvmod"}
 ARGUMENT_PREPS = {"as", "about", "of", "for", "on", "with"}
 FULL_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+# A paragraph longer than this is read in parts (spaCy refuses texts over nlp.max_length, 1,000,000
+# characters by default, and its parser needs memory in proportion); the longest paragraph of the
+# 14,380 White House texts has 28,422 characters.
+MAX_PARAGRAPH_CHARS = 100_000
+# The engine's own work on one article (planning and rules, not spaCy's parse, which the caps on
+# paragraphs and runs of marks keep linear) may take this long; then the article is skipped with a
+# note. The slowest of the 14,380 White House texts takes a few seconds.
+ARTICLE_SECONDS = 300.0
+# spaCy's tokenizer peels a run of marks without a space ("====…", "“”“”…") one mark at a time, in
+# time that grows with the square of the run; a longer run reaches the parser with its middle blanked.
+MAX_MARK_RUN = 100
+MARK_RUN = re.compile(r"[^\w\s]{%d,}" % (MAX_MARK_RUN + 1))
+_clock = time.perf_counter
 
 
 # ---------------------------------------------------------------- planning (no parsing)
@@ -115,10 +133,38 @@ class Plan:
     parse: list       # paragraph indexes that get the full pipeline
     ents_only: list   # paragraph indexes that get named entities only
     title: str = ""   # the headline, which may name who speaks in an unlabelled speech
+    notes: list = field(default_factory=list)  # what a reporter should know (a paragraph read in parts)
+    skipped: str = ""                           # why the article gives no rows (over its time budget)
+    seconds: float = 0.0                        # the time planning took, counted in the budget
+    _spans: tuple = field(default=(), repr=False, compare=False)
+
+    def spans(self) -> "PlanSpans":
+        """The plan's quotations and turns as sorted spans, built once (again only if a reader
+        replaced the lists, as the Russian one does), so no paragraph scans the whole article."""
+        key = (id(self.quotations), id(self.turns))
+        if not self._spans or self._spans[0] != key:
+            self._spans = (key, PlanSpans.of(self.quotations, self.turns))
+        return self._spans[1]
 
 
-def _inside(s: int, e: int, spans) -> bool:
-    return any(a <= s and e <= b for a, b in spans)
+@dataclass(frozen=True)
+class PlanSpans:
+    """Where an article's quotations and turns are, for lookups by paragraph."""
+    spoken: Spans             # what the turns say
+    marked: Spans             # what the turns say and the quotations' pieces
+    first_pieces: list        # (start of a quotation's first piece, its index in plan.quotations), sorted
+
+    @classmethod
+    def of(cls, quotations: list[Quotation], turns: list[Turn]) -> "PlanSpans":
+        spoken = [tuple(p) for t in turns for p in t.pieces]
+        quoted = [tuple(p) for q in quotations for p in q.pieces]
+        return cls(Spans(spoken), Spans(spoken + quoted), sorted((q.pieces[0][0], i) for i, q in enumerate(quotations)))
+
+    def quotations_starting(self, start: int, end: int) -> list[int]:
+        """Indexes (in plan order) of the quotations whose first piece starts in ``[start, end)``."""
+        lo = bisect_left(self.first_pieces, (start, -1))
+        hi = bisect_left(self.first_pieces, (end, -1))
+        return sorted(i for _, i in self.first_pieces[lo:hi])
 
 
 def lemma_forms(nlp, lemmas: Iterable[str], pos: str = "verb") -> frozenset[str] | None:
@@ -199,7 +245,7 @@ def cue_pattern(nlp, lex: Lexicon) -> CueTest | re.Pattern:
 
 
 def _outside(s: int, e: int, spans: list) -> list[tuple[int, int]]:
-    """The parts of [s, e) outside every span of ``spans``."""
+    """The parts of [s, e) outside every span of ``spans`` (best given only the spans that overlap it)."""
     parts, at = [], s
     for a, b in sorted(spans):
         if b <= at or a >= e:
@@ -219,8 +265,39 @@ def not_prose_spans(quotations: list[Quotation], turns: list[Turn]) -> list[tupl
         [(t.label_start, max(t.label_end, t.mark_end)) for t in turns]
 
 
+def read_paragraphs(text: str, max_chars: int = MAX_PARAGRAPH_CHARS) -> tuple[list[tuple[int, int]], list[str]]:
+    """The paragraphs the engine reads, and a note for each one too long to parse at once: a
+    paragraph over ``max_chars`` characters (a file of one 2 MB line, which spaCy refuses whole)
+    is read in parts cut at sentence ends."""
+    paras, notes = [], []
+    for s, e in paragraphs(text):
+        if e - s <= max_chars:
+            paras.append((s, e))
+            continue
+        parts = cut_at_sentences(text, s, e, max_chars)
+        paras += [tuple(p) for p in parts]
+        notes.append(f"a paragraph of {e - s:,} characters (at offset {s:,}) was read in {len(parts)} parts of at "
+                     f"most {max_chars:,} characters, cut at sentence ends")
+    return paras, notes
+
+
+class OverBudget(Exception):
+    """An article took the engine longer than its time budget (``article_seconds``)."""
+
+
+def _deadline(seconds: float | None, spent: float = 0.0) -> float:
+    return float("inf") if not seconds or seconds <= 0 else _clock() + seconds - spent
+
+
+def _check(deadline: float, seconds: float | None) -> None:
+    if _clock() > deadline:
+        raise OverBudget(f"skipped: the quote engine took longer than its budget of {seconds:g} seconds for this "
+                         f"article (article_seconds); no statements were kept from it")
+
+
 def plan_article(article_id: str, text: str, lex: Lexicon, fast: bool = True,
-                 cues: CueTest | re.Pattern | None = None, labels: LabelWords | None = None, title: str = "") -> Plan:
+                 cues: CueTest | re.Pattern | None = None, labels: LabelWords | None = None, title: str = "",
+                 max_chars: int = MAX_PARAGRAPH_CHARS, seconds: float | None = None) -> Plan:
     """Paragraphs, quotations and turns of one article, and what each paragraph needs.
 
     With ``fast`` a paragraph gets the full parse only when it can hold a statement: a
@@ -228,23 +305,36 @@ def plan_article(article_id: str, text: str, lex: Lexicon, fast: bool = True,
     see :func:`cue_pattern`); a paragraph with no letter outside quotations, turns and turn
     labels needs nothing, since no named person there is ever used (``kit.coref``); the rest
     get named entities only. Both ways give the same rows.
+
+    A paragraph over ``max_chars`` is read in parts (:func:`read_paragraphs`); planning that takes
+    longer than ``seconds`` gives a plan with nothing to parse and ``skipped`` set.
     """
+    started = _clock()
+    deadline = _deadline(seconds)
     text = text if isinstance(text, str) else ""
+    title = title if isinstance(title, str) else ""
     cues = cues or lex.forms
-    paras = paragraphs(text)
-    quotations = find_quotations(text)
-    turns = find_turns(text, labels)
-    spoken = [tuple(p) for t in turns for p in t.pieces]
-    not_prose = not_prose_spans(quotations, turns)
-    starts = [q.start for q in quotations if not _inside(q.start, q.end, spoken)]
-    parse, ents_only = [], []
-    for k, (s, e) in enumerate(paras):
-        if not fast or any(s <= q < e for q in starts) or \
-                any(cues.search(text[a:b]) for a, b in _outside(s, e, spoken)):
-            parse.append(k)
-        elif any(ch.isalpha() for a, b in _outside(s, e, not_prose) for ch in text[a:b]):
-            ents_only.append(k)
-    return Plan(article_id, text, paras, quotations, turns, parse, ents_only, title if isinstance(title, str) else "")
+    paras, notes = read_paragraphs(text, max_chars)
+    try:
+        quotations = find_quotations(text)
+        _check(deadline, seconds)
+        turns = find_turns(text, labels)
+        _check(deadline, seconds)
+        spoken = Spans(tuple(p) for t in turns for p in t.pieces)
+        not_prose = Spans(not_prose_spans(quotations, turns))
+        starts = sorted(q.start for q in quotations if not spoken.covering(q.start, q.end))
+        parse, ents_only = [], []
+        for k, (s, e) in enumerate(paras):
+            _check(deadline, seconds)
+            if not fast or bisect_left(starts, s) < bisect_left(starts, e) or \
+                    any(cues.search(text[a:b]) for a, b in _outside(s, e, spoken.overlapping(s, e))):
+                parse.append(k)
+            elif any(ch.isalpha() for a, b in _outside(s, e, not_prose.overlapping(s, e)) for ch in text[a:b]):
+                ents_only.append(k)
+    except OverBudget as exc:
+        return Plan(article_id, text, paras, [], [], [], [], title, notes=notes, skipped=str(exc))
+    return Plan(article_id, text, paras, quotations, turns, parse, ents_only, title, notes=notes,
+                seconds=_clock() - started)
 
 
 # ---------------------------------------------------------------- cues in a parsed paragraph
@@ -346,11 +436,38 @@ def _not_said(tok, lex: Lexicon) -> bool:
     another cue ("asked him to convey our wishes": the asking is the statement)."""
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in (lex.verbs | lex.belief) - lex.quote_only:
         return True
+    if _so_called(tok) or _thing_with_infinitive(tok, lex):
+        return True
     while tok.dep_ in {"xcomp", "advcl"} and tok.tag_ == "VB" and tok.head.i != tok.i:
         tok = tok.head  # "used [to describe]"
         if tok.lemma_.lower() in lex.word_use:
             return True
     return tok.dep_ == "acl" and tok.tag_ in {"VBN", "VB"}
+
+
+def _so_called(tok) -> bool:
+    """The "called" of "so-called": an adjective for a name the writer doubts, not a report."""
+    doc = tok.doc
+    return tok.i >= 2 and doc[tok.i - 1].text in {"-", "‐", "‑"} and doc[tok.i - 2].lower_ == "so"
+
+
+PERSONAL = {"i", "we", "you", "he", "she", "they", "who"}
+SPEAKER_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+
+
+def _thing_with_infinitive(tok, lex: Lexicon) -> bool:
+    """ "imports that threaten to impair national security": a ``person_infinitive_verbs`` verb
+    with an infinitive whose subject is a thing (no name, organisation, place or personal
+    pronoun or office; a relative pronoun stands for the noun it follows)."""
+    if tok.lemma_.lower() not in lex.person_infinitive or not any(c.dep_ == "xcomp" for c in tok.children):
+        return False
+    subject = _subject(tok)
+    if subject is not None and subject.lower_ in {"that", "which"} and subject.head.dep_ == "relcl":
+        subject = subject.head.head
+    if subject is None:
+        return False
+    return not (subject.lower_ in PERSONAL or subject.ent_type_ in SPEAKER_ENTS or subject.pos_ == "PROPN"
+                or subject.lower_ in ROLE_SYNONYMS)  # "the minister threatened to resign"
 
 
 def _about_time(tok) -> bool:
@@ -902,14 +1019,15 @@ def statements_in_paragraph(plan: Plan, k: int, doc, lex, blocked_spans, grammar
     grammar = grammar or ENGLISH
     off, end = plan.paras[k]
     blocked = set()
-    for s, e in blocked_spans:
-        if s < end and off < e:
-            span = doc.char_span(max(s, off) - off, min(e, end) - off, alignment_mode="expand")
-            if span is not None:
-                blocked |= set(range(span.start, span.end))
-    spoken = [] if quotes_in_turns else [tuple(p) for t in plan.turns for p in t.pieces]
-    quotes = [q for q in plan.quotations if any(off <= s < end for s, _ in q.pieces[:1])
-              and not _inside(q.start, q.end, spoken)]
+    blocked_spans = blocked_spans if isinstance(blocked_spans, Spans) else Spans(blocked_spans)
+    for s, e in blocked_spans.overlapping(off, end):
+        span = doc.char_span(max(s, off) - off, min(e, end) - off, alignment_mode="expand")
+        if span is not None:
+            blocked |= set(range(span.start, span.end))
+    spans = plan.spans()
+    quotes = [plan.quotations[i] for i in spans.quotations_starting(off, end)]
+    if not quotes_in_turns:
+        quotes = [q for q in quotes if not spans.spoken.covering(q.start, q.end)]
     if grammar is ENGLISH and not_prose_line(plan.text[off:end], k == 0, lex.link_openers):
         return []
     cues = grammar.cues(doc, lex, blocked)
@@ -1049,17 +1167,22 @@ def _inherit(rows: list[dict]) -> None:
     paragraph), else of the next one in its paragraph; a statement with no venue takes the
     venue of the one before it when the same speaker is quoted on in the same or next paragraph
     (indirect speech often reports an earlier occasion, so it inherits no venue)."""
+    with_speaker: dict[int, list[int]] = {}  # paragraph -> rows with a speaker, for the one after
     for i, r in enumerate(rows):
-        if r["cue"] or r["kind"] == "turn":
-            continue
-        prev = next((p for p in reversed(rows[:i]) if p["speaker"] and p["kind"] != "turn"), None)
-        nxt = next((n for n in rows[i + 1:] if n["speaker"] and n["_para"] == r["_para"]), None)
-        src = prev if prev is not None and r["_para"] - prev["_para"] <= 2 else nxt
         if r["speaker"]:
-            continue
-        if src is not None:
-            r["speaker"] = src["speaker"]
-            r["confidence"] = round(min(r["confidence"], 0.5), 2)
+            with_speaker.setdefault(r["_para"], []).append(i)
+    prev = None  # the last row so far with a speaker, not a turn
+    for i, r in enumerate(rows):
+        if not (r["cue"] or r["kind"] == "turn" or r["speaker"]):
+            later = with_speaker.get(r["_para"], [])
+            j = bisect_right(later, i)
+            nxt = rows[later[j]] if j < len(later) else None
+            src = prev if prev is not None and r["_para"] - prev["_para"] <= 2 else nxt
+            if src is not None:
+                r["speaker"] = src["speaker"]
+                r["confidence"] = round(min(r["confidence"], 0.5), 2)
+        if r["speaker"] and r["kind"] != "turn":
+            prev = r
     for i, r in enumerate(rows[1:], start=1):
         prev = rows[i - 1]
         if not r["venue"] and prev["venue"] and r["speaker"] and r["speaker"] == prev["speaker"] \
@@ -1077,11 +1200,12 @@ def _implicit_speakers(rows: list[dict], people: set[str]) -> None:
                        if r["speaker_start"] >= 0 and r["cue_start"] >= 0 and r["speaker"] in people)
     if not by_person:
         return
+    cue_starts = [at for at, _ in by_person]
     for r in rows:
         if r["speaker"] or not r["cue"] or r["kind"] == "turn" or r["speaker_start"] >= 0:
             continue
-        earlier = [name for at, name in by_person if at < r["cue_start"]]
-        r["speaker"] = earlier[-1] if earlier else by_person[0][1]
+        earlier = bisect_left(cue_starts, r["cue_start"])
+        r["speaker"] = by_person[earlier - 1][1] if earlier else by_person[0][1]
         r["confidence"] = round(min(r["confidence"], 0.5), 2)
 
 
@@ -1112,8 +1236,10 @@ def _introduced_quotation(statements: list[Statement], para_start: int, cue: Cue
             return
 
 
-def statements_for_article(plan: Plan, docs: dict, lex: Lexicon) -> list[dict]:
-    """Statement rows for one article whose paragraphs have been run through spaCy."""
+def statements_for_article(plan: Plan, docs: dict, lex: Lexicon, seconds: float | None = None) -> list[dict]:
+    """Statement rows for one article whose paragraphs have been run through spaCy; raises
+    :class:`OverBudget` once planning and this have taken more than ``seconds``."""
+    deadline = _deadline(seconds, plan.seconds)
     persons, others = [], []
     for k, doc in docs.items():
         off = plan.paras[k][0]
@@ -1123,25 +1249,28 @@ def statements_for_article(plan: Plan, docs: dict, lex: Lexicon) -> list[dict]:
     persons += office_holders(plan.text, lex.label_roles, persons)
     resolver = Resolver(plan.text, persons, not_prose_spans(plan.quotations, plan.turns), lex.female, lex.male,
                         title=plan.title)
-    turn_spans = [tuple(p) for t in plan.turns for p in t.pieces]
+    marked = plan.spans().marked
     rows = []
     intro: tuple[int, Cue] | None = None  # (paragraph, cue) of a paragraph that ends 'He said:'
     for k in sorted(plan.parse):
+        _check(deadline, seconds)
         doc = docs[k]
         if len(doc) and not doc.has_annotation("SENT_START"):
             for tok in doc:  # a pipeline without parser or sentencizer: one sentence per paragraph
                 tok.is_sent_start = tok.i == 0
-        statements = statements_in_paragraph(plan, k, doc, lex, turn_spans + [tuple(p) for q in plan.quotations for p in q.pieces])
+        statements = statements_in_paragraph(plan, k, doc, lex, marked)
         if intro is not None and intro[0] == k - 1:
             _introduced_quotation(statements, plan.paras[k][0], intro[1], plan.paras[k - 1][0], plan.text)
         for st in statements:
             rows.append(_row(plan, st, resolver, doc, lex))
         cue = _introducing_cue(doc, lex)
         intro = (k, cue) if cue is not None else None
+    _check(deadline, seconds)
     rows += [_turn_row(plan, t, resolver) for t in plan.turns]
     rows.sort(key=lambda r: (r["quote_start"], r["quote_end"], r["kind"]))
     _inherit(rows)
     _implicit_speakers(rows, {p.full for p in resolver.people})
+    _check(deadline, seconds)
     for r in rows:  # still nobody: a readout with no person speaking ("The presidents ... It was agreed")
         if not r["speaker"] and r["cue"] and r["kind"] != "turn" and r["speaker_start"] < 0:
             r["speaker"] = resolver.unnamed_sides(r["cue_start"])
@@ -1165,7 +1294,22 @@ def _texts(plans: Iterable[Plan], which: str) -> Iterator[str]:
     for plan in plans:
         for k in getattr(plan, which):
             s, e = plan.paras[k]
-            yield plan.text[s:e]
+            yield marks_capped(plan.text[s:e])
+
+
+def marks_capped(text: str) -> str:
+    """``text`` with the middle of every run of over ``MAX_MARK_RUN`` marks without a space
+    turned into spaces, one for one, so every character offset still points into the source."""
+    return MARK_RUN.sub(_blank_middle, text) if MARK_RUN.search(text) else text
+
+
+def _blank_middle(m: re.Match) -> str:
+    run, keep = m.group(), MAX_MARK_RUN // 2
+    return run[:keep] + " " * (len(run) - 2 * keep) + run[-keep:]
+
+
+class ExtractionWarning(UserWarning):
+    """What the quote engine did about an article it could not read whole (also in ``frame.attrs["notes"]``)."""
 
 
 # spaCy's worker processes keep every string they have seen, so one pool that parses a whole
@@ -1174,9 +1318,14 @@ CHUNK_ARTICLES = 1000
 
 
 def iter_statements(articles: pd.DataFrame, nlp=None, *, fast: bool = True, batch_size: int = 32,
-                    n_process: int = 1, chunk_size: int = CHUNK_ARTICLES) -> Iterator[list[dict]]:
+                    n_process: int = 1, chunk_size: int = CHUNK_ARTICLES, article_seconds: float | None = ARTICLE_SECONDS,
+                    notes: list | None = None) -> Iterator[list[dict]]:
     """Statement rows article by article, streaming: only one batch of parses is held at a time,
     and with ``n_process`` > 1 the worker processes are renewed every ``chunk_size`` articles.
+
+    An article whose planning and rules take longer than ``article_seconds`` (None or 0: no limit)
+    gives no rows; ``notes``, if given, gets ``(article_id, message, skipped)`` for it and for each
+    paragraph read in parts.
 
     Each article goes by its ``language`` (``kit.language``; worked out from the text when the
     table has no such column): Russian and Ukrainian to ``kit.quotes_ru`` (natasha), everything
@@ -1198,8 +1347,10 @@ def iter_statements(articles: pd.DataFrame, nlp=None, *, fast: bool = True, batc
             nlp = nlp or load_pipeline()
             cues = cues or cue_pattern(nlp, lex)
             labels = labels or turn_label_words(nlp)
-            plans = (plan_article(a, t, lex, fast, cues, labels, h) for a, t, h in english_items)
-            english = _statements_of_plans(plans, nlp, lex, batch_size, n_process)
+            max_chars = min(MAX_PARAGRAPH_CHARS, nlp.max_length)
+            plans = (plan_article(a, t, lex, fast, cues, labels, h, max_chars, article_seconds) for a, t, h in english_items)
+            english = _statements_of_plans(plans, nlp, lex, batch_size, n_process, article_seconds,
+                                           notes if notes is not None else [])
         from .quotes_ru import iter_statements_ru
 
         russian_rows = iter_statements_ru(russian_items, lex) if russian_items else iter(())
@@ -1209,8 +1360,8 @@ def iter_statements(articles: pd.DataFrame, nlp=None, *, fast: bool = True, batc
             pass
 
 
-def _statements_of_plans(plans: Iterator[Plan], nlp, lex: Lexicon, batch_size: int,
-                         n_process: int) -> Iterator[list[dict]]:
+def _statements_of_plans(plans: Iterator[Plan], nlp, lex: Lexicon, batch_size: int, n_process: int,
+                         seconds: float | None, notes: list) -> Iterator[list[dict]]:
     p_main, p_full, p_ner = itertools.tee(plans, 3)
     full = nlp.pipe(_texts(p_full, "parse"), batch_size=batch_size, n_process=n_process)
     keep = {"ner"} if _ner_own_tok2vec(nlp) else {"ner", "tok2vec"}
@@ -1221,8 +1372,14 @@ def _statements_of_plans(plans: Iterator[Plan], nlp, lex: Lexicon, batch_size: i
     for plan in p_main:
         docs = {k: next(full) for k in plan.parse}
         docs.update({k: next(ner) for k in plan.ents_only})
+        notes += [(plan.article_id, note, False) for note in plan.notes]
         try:
-            yield statements_for_article(plan, docs, lex)
+            if plan.skipped:
+                raise OverBudget(plan.skipped)
+            yield statements_for_article(plan, docs, lex, seconds)
+        except OverBudget as exc:
+            notes.append((plan.article_id, str(exc), True))
+            yield []
         except Exception as exc:  # one odd article must not stop the run
             log.warning("article %s: quote extraction failed (%s: %s)", plan.article_id, type(exc).__name__, exc)
             yield []
@@ -1239,19 +1396,32 @@ def _ner_own_tok2vec(nlp) -> bool:
 
 
 def extract_quotes(articles: pd.DataFrame, nlp=None, batch_size: int = 32, *, fast: bool = True,
-                   n_process: int | None = None, progress=None) -> pd.DataFrame:
+                   n_process: int | None = None, progress=None,
+                   article_seconds: float | None = ARTICLE_SECONDS) -> pd.DataFrame:
     """The ``statements`` table for every article in ``articles`` (see the module docstring).
 
     ``fast=True`` parses only paragraphs that can hold a statement and gives the same rows as
     ``fast=False`` (a full parse of every paragraph). ``n_process`` processes parse (default:
     the usable cores, ``kit.nlp.default_n_process()``); the rows do not depend on it.
     ``progress(n)`` is told how many articles are done, every few articles and at the end.
+
+    A paragraph over ``MAX_PARAGRAPH_CHARS`` (or the pipeline's ``max_length``) is read in parts
+    cut at sentence ends; an article on which the engine's own work (planning and rules, not the
+    parse) takes longer than ``article_seconds`` (None or 0: no limit) is skipped. Each is an
+    :class:`ExtractionWarning` naming the article, listed in ``frame.attrs["notes"]``;
+    ``frame.attrs["skipped"]`` lists the skipped articles' ids.
     """
     n_process = default_n_process() if n_process is None else int(n_process)
-    frames, rows = [], []
+    frames, rows, notes, said = [], [], [], []
     chunk = CHUNK_ARTICLES
+    files = dict(zip(articles["article_id"].astype(str), articles["path"])) if "path" in articles else {}
+    named = lambda a: f"article {a} ({files[a]})" if files.get(a) else f"article {a}"  # noqa: E731
     for n, article_rows in enumerate(iter_statements(articles, nlp, fast=fast, batch_size=batch_size,
-                                                     n_process=n_process, chunk_size=chunk), start=1):
+                                                     n_process=n_process, chunk_size=chunk,
+                                                     article_seconds=article_seconds, notes=notes), start=1):
+        for article_id, note, _ in notes[len(said):]:
+            said.append(f"{named(article_id)}: {note}")
+            warnings.warn(said[-1], ExtractionWarning, stacklevel=2)
         rows += article_rows
         if progress is not None and (n % 10 == 0 or n == len(articles)):
             progress(n)
@@ -1259,7 +1429,9 @@ def extract_quotes(articles: pd.DataFrame, nlp=None, batch_size: int = 32, *, fa
             frames.append(statements_frame(rows))
             rows = []
     frames = [f for f in frames if len(f)] + [statements_frame(rows)]
-    return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    frame.attrs.update(notes=said, skipped=list(dict.fromkeys(a for a, _, skipped in notes if skipped)))
+    return frame
 
 
 def statements_frame(rows: list[dict]) -> pd.DataFrame:

@@ -14,10 +14,13 @@ the values of markup left in a text (``<tweet author="...">``) are not quotation
 """
 from __future__ import annotations
 
+import itertools
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from .cues import load_lexicon
+from .spans import Spans
 
 DOUBLE_OPEN = {"“", "„", "«", "``"}
 DOUBLE_CLOSE = {"”", "»"}
@@ -433,12 +436,13 @@ def _round_up_entry(text: str, at: int) -> bool:
 
 def _colon_labels(text: str, paras, words: LabelWords, taken: list[tuple[int, int]]) -> list[_Label]:
     out = []
+    taken = Spans(taken)
     for s, e in paras:
         for m in COLON.finditer(text, s, e):
-            if any(a <= m.start() < b for a, b in taken):
+            if taken.holding(m.start()):
                 continue
             label = _colon_label(text, s, m, words)
-            if label is not None and not any(a < label.end and label.start < b for a, b in taken):
+            if label is not None and not taken.overlapping(label.start, label.end):
                 out.append(label)
     return out
 
@@ -467,11 +471,12 @@ def find_turns(text: str, words: LabelWords | None = None) -> list[Turn]:
     if len(labels) == 1 and not labels[0].strong:
         return []  # one "Stealth Over Health:" line is a headline, not a speaker
     turns = []
+    para_ends = [e for _, e in paras]
     for n, label in enumerate(labels):
         stop = labels[n + 1].start if n + 1 < len(labels) else len(text)
         turn = Turn(text[label.start:label.end], label.start, label.end, [], name=label.name, mark_end=label.speech)
         own = _own_name(label.name, words)
-        for s, e in paras:
+        for s, e in itertools.takewhile(lambda p: p[0] < stop, paras[bisect_right(para_ends, label.speech):]):
             s, e = max(s, label.speech), min(e, stop)
             if s >= e:
                 continue
@@ -531,21 +536,31 @@ def _split_long(turn: Turn, text: str, limit: int = MAX_TURN_CHARS) -> list[Turn
     """The turn as it is when it is short enough, else in parts of at most ``limit`` characters."""
     if turn.pieces[-1][1] - turn.pieces[0][0] <= limit:
         return [turn]
-    pieces = []
-    for s, e in turn.pieces:  # a paragraph longer than the limit is cut at sentence ends
-        while e - s > limit:
-            ends = [m.end() for m in SENTENCE_END.finditer(text, s, s + limit)]
-            cut = ends[-1] if ends and ends[-1] > s else s + limit
-            pieces.append([s, cut])
-            s = cut + len(text[cut:e]) - len(text[cut:e].lstrip())
-        if e > s:
-            pieces.append([s, e])
+    pieces = [part for s, e in turn.pieces for part in cut_at_sentences(text, s, e, limit)]
     parts: list[list[list[int]]] = [[]]
     for piece in pieces:
         if parts[-1] and piece[1] - parts[-1][0][0] > limit:
             parts.append([])
         parts[-1].append(piece)
     return [Turn(turn.label, turn.label_start, turn.label_end, part, turn.name, turn.mark_end) for part in parts]
+
+
+def cut_at_sentences(text: str, s: int, e: int, limit: int) -> list[list[int]]:
+    """``[s, e)`` in parts of at most ``limit`` characters, each cut after the last sentence end
+    that fits (else at ``limit``), the whitespace between parts left out."""
+    parts = []
+    while e - s > limit:
+        last = None
+        for last in SENTENCE_END.finditer(text, s, s + limit):
+            pass
+        cut = last.end() if last is not None and last.end() > s else s + limit
+        parts.append([s, cut])
+        s = cut
+        while s < e and text[s].isspace():
+            s += 1
+    if e > s:
+        parts.append([s, e])
+    return parts
 
 
 # A paragraph that is one stage direction: "(Applause.)", "(A chandelier above the meeting rattles.)".

@@ -34,6 +34,7 @@ from typing import Iterator
 
 from .cues import Lexicon, RuLexicon, load_ru_lexicon
 from .language import fold_case_endings
+from .spans import Spans
 from .quotes import (Cue, Grammar, Plan, _clause_tokens, _inherit, _row, _turn_row, plan_article,
                      statements_in_paragraph)
 
@@ -498,13 +499,14 @@ def statements_for_article(plan: Plan, docs: dict, lex: RuLexicon) -> list[dict]
     quoted = [tuple(p) for q in plan.quotations for p in q.pieces]
     labels = [(t.label_start, t.label_end) for t in plan.turns]
     resolver = RuResolver(plan.text, names, quoted + labels, lex)
+    blocked = Spans(labels + quoted)  # sorted once, not once per paragraph
     rows, cues = [], {}
     for k in sorted(plan.parse):
         doc = docs[k]
         if len(doc) and not doc.has_annotation("SENT_START"):
             for tok in doc:
                 tok.is_sent_start = tok.i == 0
-        for st in statements_in_paragraph(plan, k, doc, lex, labels + quoted, RUSSIAN, quotes_in_turns=True):
+        for st in statements_in_paragraph(plan, k, doc, lex, blocked, RUSSIAN, quotes_in_turns=True):
             row = _row(plan, st, resolver, doc, lex, RUSSIAN)
             cues[id(row)] = st.cue
             rows.append(row)

@@ -320,6 +320,11 @@ def run_report(inputs: str | Path | list, *, title: str = "Who said what", outpu
     if "n_process" in known:
         # Recorded as a number, so the manifest says how many processes parsed.
         params["n_process"] = int(parameters.get("n_process") or default_n_process())
+    if "article_seconds" in known:
+        from .quotes import ARTICLE_SECONDS
+
+        # Recorded as a number even when not given: the manifest says how long an article could take.
+        params["article_seconds"] = float(parameters.get("article_seconds", ARTICLE_SECONDS))
     if params.get("corrections_file"):
         # The notebook runs inside the run folder: a relative path must mean the caller's folder.
         params["corrections_file"] = str(Path(params["corrections_file"]).resolve())

@@ -37,11 +37,12 @@ from rapidfuzz import fuzz, process
 
 from .config import data_path
 from .files import BIDI_CONTROLS
+from .coref import ROLE_SYNONYMS, TITLES
 from .language import CYRILLIC, fold_case_endings
 from .when import statement_dates
 
 # Bump when a change to this module changes its output (kit.cache re-attributes everything then).
-ENGINE_VERSION = "5"
+ENGINE_VERSION = "7"
 ATTRIBUTION_COLUMNS = ["actor", "actors", "camp", "camp_id", "role", "matched_by", "published",
                        "said_on", "said_on_precision", "said_on_range", "when_text"]
 ACTORS_TABLE_COLUMNS = ["actor", "camps", "statements", "first_said_on", "last_said_on"]
@@ -59,6 +60,24 @@ PRONOUNS = {"he", "she", "they", "i", "we", "it", "you", "me", "us", "them", "hi
 # Only used to cut a speaker down to the name at its end; they never identify anyone by themselves.
 LEADING_INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.\s*)+(?=[^\W\d_]{2})")
 POSSESSIVE = re.compile(r"['’]s$")
+# Words that stand before a surname and are no first name: titles, ranks, roles, places of work.
+NOT_FIRST_NAMES = {*TITLES, *ROLE_SYNONYMS, "admiral", "colonel", "lieutenant", "sergeant", "captain", "major",
+                   "commander", "marshal", "aide", "assistant", "envoy", "emir", "sheikh", "prince", "princess",
+                   "crown", "metropolitan", "patriarch", "rabbi", "mufti", "father", "reverend", "bishop", "cardinal",
+                   "professor", "officer", "agent", "deputy", "acting", "then", "elect", "chief", "head", "czar",
+                   "tsar", "coach", "host", "anchor", "correspondent", "reporter", "editor", "economist", "author",
+                   "actor", "singer", "madam", "dame", "congressman", "congresswoman", "councilman", "commissioner",
+                   "administrator", "sister", "brother", "counselor", "sheriff", "premier", "kremlin", "white",
+                   "house", "state", "federal", "national", "foreign", "defense", "defence", "press", "first", "lady",
+                   "chairwoman", "justice", "staff", "ceo", "founder", "owner", "manager", "analyst", "expert",
+                   "official", "officials", "member", "delegate", "chancellor", "vice", "former", "late", "said",
+                   "says", "told", "asked", "added", "and", "with", "by", "of", "to", "from", "as", "also", "then"}
+# Initials written right before a surname that ends the speaker ("Н.Иванов", "J.D. Vance").
+INITIALS = re.compile(r"^\s*((?:[^\W\d_]\.\s*)+)(?=[^\W\d_]{2}[\w'’\-]*\s*$)")
+# A Russian first name and patronymic ("Эльвира Сахипзадовна", "Александр Иванович"): the Kremlin's
+# pages repeat a person's tooltip ("Набиуллина Эльвира Сахипзадовна", then an office) in a label.
+PATRONYMIC = re.compile(r"[а-яё](?:вич|вна|ична|инична|ьич)$")
+FIRST_AND_PATRONYMIC = re.compile(r"(?:^|\s)[а-яё]+\s+[а-яё]+(?:вич|вна|ична|инична|ьич)\b\.?")
 
 
 class RegistryError(ValueError):
@@ -190,6 +209,12 @@ class Registry:
         found = self._match_name(key)
         if found.candidates:
             found = self._by_date(found.candidates, when)
+        if found.actor is not None and not initials_fit(found.actor, speaker):
+            found = Match()  # "Н.Иванов" is not Sergei Ivanov
+        if found.actor is None and CYRILLIC.search(key):
+            before = before_first_name_and_patronymic(key)
+            if before:
+                return self.match(before, when, context)
         if found.actor is None:
             titled = self._match_title(key, when, context)
             if titled is not None:
@@ -230,7 +255,8 @@ class Registry:
         """The registered actors' first names, and per actor every word that names them, so a
         surname match can be checked against a first name written before it."""
         if self._names is None:
-            firsts = {n.split(" ")[0] for n in (normalise(a["name"]) for a in self.actors) if " " in n}
+            firsts = {n.split(" ")[0] for a in self.actors for n in map(normalise, [a["name"], *a.get("aliases", [])])
+                      if " " in n and not PATRONYMIC.search(n.split(" ")[0])}
             words = {a["name"]: {w for alias in [a["name"], *a.get("aliases", [])] for w in normalise(alias).split(" ")}
                      for a in self.actors}
             self._names = (firsts, words)
@@ -240,7 +266,9 @@ class Registry:
         """Of ``owners`` found by the words from ``i`` on, those a first name written just
         before does not rule out: "Mike Johnson" is not Boris Johnson."""
         firsts, names = self._first_names()
-        if i == 0 or words[i - 1] not in firsts:
+        if i >= 2 and PATRONYMIC.search(words[i - 1]):
+            i -= 1  # "Михаил Афанасьевич Булгаков": the first name stands before the patronymic
+        if i == 0 or not (words[i - 1] in firsts or _written_first_name(words[i - 1])):
             return owners
         return [a for a in owners if words[i - 1] in names[a["name"]]]
 
@@ -271,6 +299,9 @@ class Registry:
         for i in range(len(words)):
             owners = index.get(" ".join(words[i:]))
             if owners:
+                owners = self._other_first_name(key.split(" "), i, owners)
+                if not owners:
+                    return None
                 return Match(owners[0], matched_by="alias") if len(owners) == 1 else Match(candidates=tuple(owners))
         return None
 
@@ -290,7 +321,8 @@ class Registry:
         margin = self.matching["tie_margin"]
         words = key.split(" ")
         queries = {key, " ".join(words[-2:]), words[-1]}
-        if len(words) > 1 and words[-2] in self._first_names()[0]:
+        first = words[-3] if len(words) > 2 and PATRONYMIC.search(words[-2]) else words[-2] if len(words) > 1 else ""
+        if first in self._first_names()[0] or _written_first_name(first):
             queries.discard(words[-1])  # "Mike Johnson" is looked up whole, not as "Johnson"
         best: dict[int, tuple[float, dict]] = {}
         index = self.alias_index()
@@ -593,6 +625,43 @@ def normalise(name: str) -> str:
     text = LEADING_INITIALS.sub("", text)
     text = POSSESSIVE.sub("", text)
     return text.casefold()
+
+
+def _written_first_name(word: str) -> bool:
+    """A word before a surname that can only be a first name: Latin letters only, neither a
+    title, rank or role ("sen.", "admiral", "secretary-general", "aide"), nor a nationality
+    ("russian"), nor a possessive ("hungary's"): "todd" in "Sen. Todd Young" (not Shalanda Young)."""
+    if not re.fullmatch(r"[a-z]{2,}", word):
+        return False
+    return word not in NOT_FIRST_NAMES and not re.search(r"(?:an|ese|ish|i)$", word)
+
+
+def initials_fit(actor: dict, speaker: str) -> bool:
+    """False when the initials written before a surname ("Н.Иванов") cannot be the actor's: none
+    of the registry's spellings of the actor in that alphabet starts its first name with them.
+    True when the speaker has no initials or the registry gives no first name to compare."""
+    found = INITIALS.match(unicodedata.normalize("NFKC", str(speaker or "")))
+    if not found:
+        return True
+    initial = found.group(1).strip()[0].casefold()
+    cyrillic = bool(CYRILLIC.match(initial))
+    firsts = set()
+    for alias in [actor["name"], *actor.get("aliases", [])]:
+        words = alias.split()
+        if len(words) >= 2 and len(words[0].rstrip(".")) >= 2 and bool(CYRILLIC.match(words[0])) == cyrillic:
+            firsts.add(words[0][0].casefold())
+        held = INITIALS.match(alias)
+        if held and bool(CYRILLIC.match(held.group(1))) == cyrillic:
+            firsts.add(held.group(1).strip()[0].casefold())
+    return not firsts or initial in firsts
+
+
+def before_first_name_and_patronymic(key: str) -> str:
+    """A Kremlin label that repeats the page's tooltip ("бастрыкин бастрыкин александр иванович
+    председатель …"): the words before its last first name and patronymic, where the surname is;
+    "" when there is no patronymic or nothing before it."""
+    found = list(FIRST_AND_PATRONYMIC.finditer(key))
+    return key[:found[-1].start()].strip(" .,") if found else ""
 
 
 def _bare_place(name: str) -> str:

@@ -31,6 +31,8 @@ period = "week"
 spacy_model = ""
 # n_process: processes that parse (0 = the usable cores, at most 4); the rows do not depend on it
 n_process = 0
+# article_seconds: skip, with a note in the manifest, an article on which the quote engine's own work (not the parse) takes longer (0 = no limit)
+article_seconds = 300.0
 # actors_files: actor registry files merged with data/actors.yml (kit report: --actors)
 actors_files = []
 # key_dates: dates to mark on the messaging timeline, "YYYY-MM-DD label" entries separated by ";"
@@ -92,6 +94,7 @@ log.count("load", articles=len(articles), inputs=len(loaded.inputs))
 registry = kit.load_registry(actors_files)
 statements = kit.pipeline.attributed_statements(articles, spacy_model=spacy_model, registry=registry,
                                                 cache_dir=cache_dir, n_process=n_process,
+                                                article_seconds=float(article_seconds),
                                                 corrections_file=corrections_file, log=log, progress=log.progress)
 if corrections_file:
     fixed = statements.attrs["corrections"]

@@ -94,6 +94,7 @@ def test_a_huge_params_file_is_refused_unread(tmp_path):
     ([("period", "fortnight")], "'period' must be one of day, week, month"),
     ([("key_dates", "2025-02-12 call; next Tuesday summit")], "key date ' ?next Tuesday summit' does not start"),
     ([("n_process", "-1")], "'n_process' must be a whole number of 0 or more"),
+    ([("article_seconds", "-1")], "'article_seconds' must be a number of seconds, 0 or more, got -1.0"),
     ([("actors_files", "no-such-actors.yml")], "'actors_files': "),
 ])
 def test_every_value_is_checked_with_the_names(pairs, message):

@@ -235,3 +235,21 @@ def test_shouted_and_chanted_quotations_have_their_cue(nlp, article, quoted, cue
     text, found = next(iter(polnear(nlp, "train", article).values()))
     row = rows_over(found, text, quoted)
     assert len(row) == 1 and (row.iloc[0]["kind"], row.iloc[0]["cue"]) == ("direct", cue)
+
+
+# -- things that threaten, and "so-called" (fictional sentences) ----------------------------------
+def test_a_thing_that_threatens_to_do_something_says_nothing(nlp):
+    found = run(nlp, "Imports of cheap widgets threaten to impair the industry of Fairhaven. "
+                          "The rules were applied in a manner that undermines the plan and threatens to ruin it.")
+    assert not found["cue"].str.startswith("threaten").any()
+
+
+def test_a_person_or_a_place_that_threatens_still_warns(nlp):
+    found = run(nlp, "Tobias Fenn threatened to resign over the plan. Fairhaven threatened to cut off water "
+                          "to the valley. The minister threatened to quit.")
+    assert found.loc[found["cue"] == "threatened", "speaker_mention"].tolist() == ["Tobias Fenn", "Fairhaven", "The minister"]
+
+
+def test_so_called_is_not_a_cue(nlp):
+    found = run(nlp, "The council ended so-called “fast-track permits” for builders on Monday.")
+    assert not (found["cue"] == "called").any()

@@ -186,6 +186,9 @@ def test_the_president_outside_a_white_house_document_is_not_guessed(registry):
     ("NATO diplomats", "europe_nato"),
     ("a Kremlin critic", "other"),
     ("a passer-by", "other"),
+    ("The Department of Agriculture", "white_house"),
+    ("HHS", "white_house"),
+    ("Japan", "other"),
 ])
 def test_unnamed_sources_get_a_camp_but_no_actor(registry, speaker, camp):
     found = registry.match(speaker, pd.Timestamp("2025-02-09T12:00Z"))
@@ -323,3 +326,77 @@ def test_every_president_turn_in_the_white_house_files_is_the_one_in_office(name
 def test_names_are_matched_with_bidi_controls_removed(registry, disguised):
     found = registry.match(disguised, pd.Timestamp("2025-02-09T12:00Z"), NEWS)
     assert found.actor and found.actor["name"] == "Dmitry Peskov" and found.matched_by != "fuzzy"
+
+
+# -- initials, patronymics and tooltip labels (fictional people) ---------------------------------
+FICTIONAL_RU = ("actors:\n"
+                "  - {name: Pyotr Zaretsky, aliases: [Пётр Зарецкий, Зарецкий, Зарецкого], camp: kremlin}\n"
+                "  - {name: Olga Verbina, aliases: [Ольга Вербина, Вербина], camp: other}\n")
+
+
+def test_initials_that_are_not_the_actors_rule_the_actor_out(tmp_path):
+    registry = load_registry([write(tmp_path, FICTIONAL_RU)], strict=True)
+    assert registry.match("П.Зарецкий").actor["name"] == "Pyotr Zaretsky"
+    assert registry.match("Н.Зарецкий").actor is None  # another Zaretsky, not in the registry
+    assert registry.match("О.Вербина").actor["name"] == "Olga Verbina"
+    assert registry.match("P. Zaretsky").actor["name"] == "Pyotr Zaretsky"
+    assert registry.match("K. Zaretsky").actor is None
+
+
+def test_a_tooltip_label_with_first_name_and_patronymic_finds_the_surname(tmp_path):
+    registry = load_registry([write(tmp_path, FICTIONAL_RU)], strict=True)
+    label = "Зарецкий Зарецкий Пётр Ильич министр чего-то Российской Федерации"
+    assert registry.match(label).actor["name"] == "Pyotr Zaretsky"
+    assert registry.match("Ольга Сергеевна. О.Вербина Вербина Ольга Сергеевна").actor["name"] == "Olga Verbina"
+
+
+def test_a_first_name_before_a_patronymic_tells_namesakes_apart(tmp_path):
+    registry = load_registry([write(tmp_path, FICTIONAL_RU)], strict=True)
+    assert registry.match("Петру Ильичу Зарецкому").actor["name"] == "Pyotr Zaretsky"
+    assert registry.match("Антон Павлович Зарецкий").actor is None  # a writer of the same surname
+
+
+def test_they_after_a_sentence_naming_two_people_is_both(nlp):
+    from kit.quotes import extract_quotes
+    texts = ["President Alma Rusk and Prime Minister Tobias Fenn held their first meeting today in Fairhaven, "
+             "where they affirmed their determination to pursue a new era of relations.",
+             "President Alma Rusk spoke with President Tobias Fenn by phone. They agreed that all parties must "
+             "continue the effort to make a ceasefire work.",
+             "Mayor Alma Rusk met the voters of Fairhaven. They said that the roads are bad."]  # one person: not her
+    found = extract_quotes(pd.DataFrame({"article_id": ["a", "b", "c"], "text": texts}), nlp)
+    said = dict(zip(found["article_id"], found["speaker"]))
+    assert said["a"] == said["b"] == "Alma Rusk; Tobias Fenn"
+    assert said["c"] == ""
+
+
+def test_an_op_ed_headline_names_its_author_and_a_joint_statement_is_both_leaders(nlp):
+    from kit.quotes import extract_quotes
+    op = ("Alma Rusk: Libraries are Fairhaven’s strength\nA library is where a town learns. I have visited every "
+          "branch in our county, and I believe that we owe our librarians more than thanks. I know they carry our "
+          "children. I invite you to join me. We must fund them. My own children grew up in them. We should be "
+          "proud. Our town is better for them. I am grateful. We will do more. I thank them.\n"
+          "Alma Rusk is the mayor of Fairhaven.")
+    joint = ("President Alma Rusk and Prime Minister Tobias Fenn held their first official meeting yesterday in "
+             "Fairhaven. We agreed that a fair tax environment is necessary to enable investment.")
+    sheet = ("Fact Sheet: Fairhaven Acts\nThe council met. We believe that the ferries will run. I know that they will. "
+             "We think we can. I hope we do. We expect that we will. I said that we would. Our town is ready. Fairhaven Acts.")
+    found = extract_quotes(pd.DataFrame({"article_id": ["op", "joint", "sheet"], "text": [op, joint, sheet],
+                                         "title": ["Alma Rusk: Libraries are Fairhaven’s strength",
+                                                   "Fairhaven – Vellmark Joint Leaders’ Statement", "Fact Sheet: Fairhaven Acts"]}), nlp)
+    first = found[found["speaker_mention"].isin(["I", "We"])]
+    said = first.groupby("article_id")["speaker"].agg(set).to_dict()
+    assert said["op"] == {"Alma Rusk"}
+    assert said["joint"] == {"Alma Rusk; Tobias Fenn"}
+    assert "Fact Sheet" not in said.get("sheet", set())
+
+
+def test_a_different_first_name_before_a_registered_surname_is_someone_else(registry):
+    when = "2025-06-01T12:00Z"
+    # members of Congress quoted in round-ups, not the registry's people of the same surname
+    for speaker in ["Sen. Todd Young", "Rep. Carol Miller", "Chicago Mayor Brandon Johnson", "Eric Trump"]:
+        assert actor(registry, speaker, when) == "", speaker
+    # titles, ranks and nationalities before a surname are no first names
+    for speaker, expected in [("Admiral Kirby", "John Kirby"), ("Speaker Johnson", "Mike Johnson"),
+                              ("Russian President Putin", "Vladimir Putin"), ("Kremlin aide Ushakov", "Yuri Ushakov"),
+                              ("Secretary-General Guterres", "António Guterres")]:
+        assert actor(registry, speaker, when) == expected, speaker

@@ -226,7 +226,16 @@ def test_regular_speakers_of_the_corpus_are_in_the_registry():
                                ("Путиным", "Vladimir Putin", "kremlin"), ("С.Собянин", "Sergei Sobyanin", "kremlin"),
                                ("Margarita Simonyan", "Margarita Simonyan", "press"),
                                ("President of Kazakhstan Kassym-Jomart Tokayev", "Kassym-Jomart Tokayev", "other"),
-                               ("Sen. Lindsey Graham", "Lindsey Graham", "other")]:
+                               ("Sen. Lindsey Graham", "Lindsey Graham", "other"),
+                               ("М.Шадаев", "Maxut Shadaev", "kremlin"), ("А.Щёлоков", "Alexander Shchyolokov", "kremlin"),
+                               ("П.Степанов", "Pavel Stepanov", "other"), ("MR. SCHARF", "Will Scharf", "white_house"),
+                               ("Dr. Fauci", "Anthony Fauci", "white_house"), ("Harris Administration",
+                                                                             "Government of the United States", "white_house"),
+                               # the Kremlin's labels that repeat the page's tooltip
+                               ("Бастрыкин Бастрыкин Александр Иванович председатель Следственного комитета Российской Федерации",
+                                "Alexander Bastrykin", "kremlin"),
+                               # an initial that is not the registered person's: someone else
+                               ("Д.Дмитриева", "", "other"), ("К.Титов", "", "other")]:
         found = registry.match(label, when)
         assert (found.actor["name"] if found.actor else "", found.camp) == (actor, camp), label
     # a role given without dates never decides between two people of one surname
