@@ -712,7 +712,8 @@ def show(fig: plt.Figure, width: int = 600):
     """The figure as a PNG image for a notebook, 600 px wide (drawn at twice that for sharp screens).
 
     Works whatever matplotlib backend the notebook runs, and ends up as an image in the HTML report,
-    its alternative text the chart's title and subtitle. A figure :func:`save_figure` saved is shown from its PNG file (the same bytes, not drawn again).
+    its alternative text the chart's title and subtitle. A figure :func:`save_figure` saved (or a
+    :class:`SavedChart`) is shown from its PNG file: the same bytes, not drawn again.
     """
     from IPython.display import Image
 
