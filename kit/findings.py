@@ -105,8 +105,10 @@ def findings_markdown(facts: dict, title: str, period: str = "week", escape=html
         outlets = echo.get("outlets", 0)
         lines.append(f"- {_link('Most repeated quotation', '#echo-1')} ({echo['articles']} articles"
                      + (f" from {outlets} outlet{'s' if outlets != 1 else ''}" if outlets else "")
-                     + f", first by {e(str(echo['speaker']))}): “{e(excerpt(echo['quote']))}” "
+                     + (f", said by {e(str(echo['speaker']))}" if echo["speaker"] != "(unattributed)"
+                        else ", speaker not identified")
+                     + f"): “{e(excerpt(echo['quote']))}” "
                      f"({_link('tables/echoes.csv', 'tables/echoes.csv')}, statement {e(str(echo['echo_id']))}).")
     else:
-        lines.append("- No quotation of 8 words or more ran in more than one article.")
+        lines.append("- No quotation of 8 words or more ran in articles from more than one outlet.")
     return "\n".join(lines) + "\n"
