@@ -2,8 +2,8 @@
 
 ``echo_keys(table)`` -> per statement, the words it is compared on ("" when it cannot echo);
 ``echo_clusters(table)`` -> quote_id, echo_id, similarity;  ``echoes(table, clusters)`` -> one row
-per quotation found in articles of two or more outlets (web sites), most outlets first; ``add_echoes`` gives the
-who-said-what table its ``echo_id`` and ``echo_articles`` columns.
+per quotation found in articles of two or more outlets (web sites), most outlets first;
+``add_echoes`` gives the who-said-what table its ``echo_id`` and ``echo_articles`` columns.
 
 What can echo: quotations of 8 words or more once their formulas of courtesy ("Thank you very
 much") and the procedure of a briefing ("Our next question will go to …") are taken out
@@ -291,8 +291,8 @@ def resolved_name(actor: str, speaker: str) -> str:
 
 
 def echoes(table: pd.DataFrame, clusters: pd.DataFrame | None = None) -> pd.DataFrame:
-    """One row per quotation carried by two or more outlets (:func:`echo_clusters`): where it first appeared and every article
-    that repeated it. ``outlets`` counts web sites (:func:`outlet`); the speaker is the name most of its
+    """One row per quotation carried by two or more outlets (:func:`echo_clusters`): where it first
+    appeared and every article that repeated it. ``outlets`` counts web sites (:func:`outlet`); the speaker is the name most of its
     statements carry as resolved (:func:`resolved_name`), "(unattributed)" when none is resolved."""
     clusters = echo_clusters(table) if clusters is None else clusters
     if clusters.empty:
