@@ -15,6 +15,10 @@ fresh child process that loads the pipeline, starts the clock, and works through
     textacy      the same parse plus ``textacy.extract.triples.direct_quotations`` per doc
                  (skipped where textacy is not installed; ``--textacy-python`` runs it from
                  another venv)
+    kit-quotes   what ``kit quotes FILE -o out.jsonl`` does once the articles are loaded, with its
+                 defaults: ``kit.pipeline.attributed_statements`` (the quote engine on the usable
+                 cores, at most 4, through a fresh extraction cache in a temporary folder, then
+                 actor, camp and date) and ``who_said_what``
     engine       ``kit.quotes.extract_quotes`` with its fast path (parse only paragraphs that
                  can hold a statement), same n_process and batch_size
     engine-full  the same engine parsing every paragraph (fast=False): the fast path's F1 must
@@ -37,6 +41,7 @@ import gzip
 import inspect
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -49,9 +54,11 @@ SHARED = REPO.parent / "shared"
 GOLD = SHARED / "gold" / "polnear-dev.jsonl"
 CORPUS = SHARED / "corpus" / "bench_whitehouse_all_2021_2026.jsonl.gz"
 SCORER = SHARED / "tools" / "score_quotes.py"
-DEV_CONFIGS = ["baseline", "textacy", "engine", "engine-full"]
-CORPUS_CONFIGS = ["baseline", "textacy", "engine", "dask-1", "dask-2"]
+DEV_CONFIGS = ["baseline", "textacy", "kit-quotes", "engine", "engine-full"]
+CORPUS_CONFIGS = ["baseline", "textacy", "kit-quotes", "engine", "engine-full", "dask-1", "dask-2"]
 CONFIGS = DEV_CONFIGS + ["dask-1", "dask-2"]
+# issue #18: kit quotes as a user runs it, against the full two-process parse of the same texts
+GOALS = {"corpus": 2.5, "dev": 1.6}
 sys.path.insert(0, str(REPO))
 
 
@@ -67,7 +74,8 @@ def read_articles(path: Path, limit: int | None) -> list[dict]:
                 break
             if line.strip():
                 doc = json.loads(line)
-                out.append({"article_id": str(doc["id"]), "text": doc.get("text") or ""})
+                out.append({"article_id": str(doc["id"]), "text": doc.get("text") or "",
+                            "title": doc.get("title") or ""})
     return out
 
 
@@ -153,7 +161,8 @@ def engine_options(fast: bool, n_process: int, batch_size: int) -> dict:
     return {k: v for k, v in wanted.items() if k in accepted}
 
 
-def run_config(config: str, articles: list[dict], n_process: int, batch_size: int, pred: Path | None) -> dict:
+def run_config(config: str, articles: list[dict], n_process: int, batch_size: int, pred: Path | None,
+               rows: Path | None = None) -> dict:
     """Run one configuration on ``articles``; seconds exclude loading the pipeline."""
     import pandas as pd
 
@@ -161,9 +170,12 @@ def run_config(config: str, articles: list[dict], n_process: int, batch_size: in
 
     texts = [a["text"] for a in articles]
     ids = [a["article_id"] for a in articles]
-    frame = pd.DataFrame({"article_id": ids, "text": texts})
+    frame = pd.DataFrame({"article_id": ids, "text": texts, "title": [a.get("title", "") for a in articles]})
     result = {"statements": None, "setup_s": 0.0}
     t_setup = time.perf_counter()
+    if config == "kit-quotes":  # the input as a user has it: a JSON Lines file
+        source = Path(tempfile.mkdtemp(prefix="kit-speed-")) / "articles.jsonl"
+        write_jsonl(source, [{"id": a["article_id"], "title": a["title"], "text": a["text"]} for a in articles])
     if config.startswith("dask-"):
         from distributed import Client, LocalCluster
 
@@ -198,6 +210,18 @@ def run_config(config: str, articles: list[dict], n_process: int, batch_size: in
 
             statements = extract_quotes(frame, nlp, **engine_options(config == "engine", n_process, batch_size))
             result["statements"] = len(statements)
+        elif config == "kit-quotes":
+            from kit.articles import load_articles
+            from kit.nlp import default_n_process
+            from kit.pipeline import attributed_statements
+            from kit.table import who_said_what
+
+            loaded = load_articles(source)
+            attributed = attributed_statements(loaded.articles, cache_dir=source.parent / "cache")
+            statements = who_said_what(attributed, loaded.articles)
+            result["statements"] = len(statements)
+            result["note"] = (f"kit quotes: load, quotes on n_process {default_n_process()} (the default) with a cold "
+                              "cache, attribution")
         elif config.startswith("dask-"):
             statements = extract_quotes_dask(frame, scheduler=client, **engine_options(True, 1, batch_size))
             result["statements"] = len(statements)
@@ -206,14 +230,33 @@ def run_config(config: str, articles: list[dict], n_process: int, batch_size: in
         result["seconds"] = time.perf_counter() - t0
     result["peak_rss"] = memory.peak
     result["peak_rss_sum"] = memory.peak_rss
+    if config == "kit-quotes":
+        shutil.rmtree(source.parent, ignore_errors=True)
     if config.startswith("dask-"):
         client.close()
         cluster.close()
     if pred is not None and config == "textacy":
         write_jsonl(pred, [{"id": aid, "quotes": predictions[aid]} for aid in ids])
-    elif pred is not None and result["statements"] is not None:
+    elif pred is not None and result["statements"] is not None and config != "kit-quotes":  # F1 is the engine's
         write_engine_predictions(ids, statements, pred)
+    if rows is not None and result["statements"] is not None:
+        write_rows(statements, rows)
     return result
+
+
+ROW_COLUMNS = ["article_id", "quote_id", "quote_start", "quote_end", "kind", "speaker", "cue_start", "cue_end",
+               "act", "venue", "content_start", "content_end", "confidence"]
+
+
+def write_rows(statements, path: Path) -> None:
+    """The engine's rows (offsets, kind, speaker, cue, act, venue, confidence), to compare configurations."""
+    statements[ROW_COLUMNS].to_parquet(path, index=False)
+
+
+def same_rows(a: Path, b: Path) -> bool:
+    import pandas as pd
+
+    return pd.read_parquet(a).equals(pd.read_parquet(b))
 
 
 def write_engine_predictions(ids: list[str], statements, pred: Path) -> None:
@@ -246,11 +289,74 @@ def write_jsonl(path: Path, rows: list[dict]) -> None:
 def child_main(args) -> int:
     articles = read_articles(Path(args.input), args.limit)
     result = run_config(args.child, articles, args.n_process, args.batch_size,
-                        Path(args.pred) if args.pred else None)
+                        Path(args.pred) if args.pred else None, Path(args.rows) if args.rows else None)
     result.update(docs=len(articles), words=sum(len(a["text"].split()) for a in articles),
                   chars=sum(len(a["text"]) for a in articles))
     print("RESULT " + json.dumps(result))
     return 0
+
+
+# ---------------------------------------------------------------- where the time goes (--where)
+
+def where_time_goes(articles: list[dict], batch_size: int) -> list[tuple[str, float]]:
+    """Seconds per step of ``kit quotes`` on one process: loading, planning (marks, turns, the cheap
+    cue test), each spaCy component on the paragraphs the fast path parses in full, the names-only
+    pass, the rules on the parse, and attribution. One process, so the steps add up to the whole."""
+    import pandas as pd
+
+    from kit.articles import load_articles
+    from kit.cues import load_lexicon
+    from kit.nlp import load_pipeline
+    from kit.quotes import (_ner_own_tok2vec, cue_pattern, marks_capped, plan_article, statements_for_article,
+                            statements_frame, turn_label_words)
+    from kit.speakers import attribute_statements, load_registry
+
+    nlp, lex = load_pipeline(), load_lexicon()
+    nlp("warm up")
+    cues, labels = cue_pattern(nlp, lex), turn_label_words(nlp)
+    steps: list[tuple[str, float]] = []
+
+    def timed(name: str, work):
+        t0 = time.perf_counter()
+        out = work()
+        steps.append((name, time.perf_counter() - t0))
+        return out
+
+    folder = Path(tempfile.mkdtemp(prefix="kit-where-"))
+    write_jsonl(folder / "articles.jsonl", [{"id": a["article_id"], "title": a["title"], "text": a["text"]}
+                                            for a in articles])
+    frame = timed("load (kit.load_articles)", lambda: load_articles(folder / "articles.jsonl").articles)
+    shutil.rmtree(folder, ignore_errors=True)
+    plans = timed("plan: marks, turns, cue test", lambda: [
+        plan_article(a, t, lex, True, cues, labels, h) for a, t, h in zip(frame.article_id, frame.text, frame.title)])
+    full = [marks_capped(p.text[s:e]) for p in plans for s, e in (p.paras[k] for k in p.parse)]
+    names = [marks_capped(p.text[s:e]) for p in plans for s, e in (p.paras[k] for k in p.ents_only)]
+    total = sum(e - s for p in plans for s, e in p.paras)
+    docs = timed("spaCy: tokenizer", lambda: list(nlp.tokenizer.pipe(full, batch_size=batch_size)))
+    for name, proc in nlp.pipeline:
+        docs = timed(f"spaCy: {name}", lambda: list(proc.pipe(docs, batch_size=batch_size)))
+    keep = {"ner"} if _ner_own_tok2vec(nlp) else {"ner", "tok2vec"}
+    ner_docs = timed("spaCy: names only (tok2vec + ner) on the rest", lambda: list(
+        nlp.pipe(names, batch_size=batch_size, disable=[p for p in nlp.pipe_names if p not in keep])))
+    full_it, ner_it = iter(docs), iter(ner_docs)
+    per_plan = [{**{k: next(full_it) for k in p.parse}, **{k: next(ner_it) for k in p.ents_only}} for p in plans]
+    rows = timed("rules on the parse (statements_for_article)", lambda: statements_frame(
+        [r for p, d in zip(plans, per_plan) for r in statements_for_article(p, d, lex)]))
+    registry = load_registry()
+    timed("attribution (kit.attribute_statements)", lambda: attribute_statements(rows, frame, registry))
+    parsed = sum(len(t) for t in full)
+    steps.append((f"characters parsed in full: {parsed:,} of {total:,} ({parsed / max(total, 1):.0%}); "
+                  f"names only: {sum(len(t) for t in names):,}", float("nan")))
+    return steps
+
+
+def print_where(label: str, path: Path, limit: int | None, batch_size: int) -> None:
+    steps = where_time_goes(read_articles(path, limit), batch_size)
+    spent = sum(s for _, s in steps if s == s)
+    print(f"# where the time of kit quotes goes on {label}, one process (sum {spent:.1f} s)")
+    for name, seconds in steps:
+        print(f"  {name}" if seconds != seconds else f"  {seconds:8.1f} s  {seconds / spent:5.1%}  {name}")
+    print(flush=True)
 
 
 # ---------------------------------------------------------------- parent side
@@ -259,9 +365,12 @@ def has_textacy(python: str) -> bool:
     return subprocess.run([python, "-c", "import textacy.extract.triples"], capture_output=True).returncode == 0
 
 
-def run_child(config: str, input_path: Path, limit: int | None, args, pred: Path | None, python: str) -> dict:
+def run_child(config: str, input_path: Path, limit: int | None, args, pred: Path | None, python: str,
+              rows: Path | None = None) -> dict:
     cmd = [python, str(Path(__file__).resolve()), "--child", config, "--input", str(input_path),
            "--n-process", str(args.n_process), "--batch-size", str(args.batch_size)]
+    if rows is not None:
+        cmd += ["--rows", str(rows)]
     if limit is not None:
         cmd += ["--limit", str(limit)]
     if pred is not None:
@@ -311,9 +420,12 @@ def main(argv=None) -> int:
     ap.add_argument("--batch-size", type=int, default=32)
     ap.add_argument("--textacy-python", default=sys.executable,
                     help="the Python that has textacy (another venv), for the textacy configuration")
+    ap.add_argument("--where", action="store_true",
+                    help="print where the time of kit quotes goes (per step and spaCy component, one process) and stop")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     ap.add_argument("--input", help=argparse.SUPPRESS)
     ap.add_argument("--pred", help=argparse.SUPPRESS)
+    ap.add_argument("--rows", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.child:
         return child_main(args)
@@ -324,6 +436,10 @@ def main(argv=None) -> int:
         if not path.exists():
             print(f"{path} is not present on this machine", file=sys.stderr)
             return 2
+    if args.where:
+        for label, path, limit in inputs:
+            print_where(label, path, limit, args.batch_size)
+        return 0
     textacy_ok = has_textacy(args.textacy_python)
     import platform
 
@@ -347,7 +463,8 @@ def main(argv=None) -> int:
                 continue
             pred = tmp / f"{label}-{config}.jsonl" if label == "dev" else None
             python = args.textacy_python if config == "textacy" else sys.executable
-            r = run_child(config, path, limit, args, pred, python)
+            rows = tmp / f"{label}-{config}.rows.parquet" if config in ("engine", "engine-full") else None
+            r = run_child(config, path, limit, args, pred, python, rows)
             if pred is not None and "error" not in r and pred.exists():
                 r["f1"], r["e2e"] = f1_scores(path, pred)
             results[config] = r
@@ -361,6 +478,13 @@ def main(argv=None) -> int:
         if "engine" in results and "engine-full" in results and "f1" in results["engine"] and "f1" in results["engine-full"]:
             same = (results["engine"]["f1"], results["engine"]["e2e"]) == (results["engine-full"]["f1"], results["engine-full"]["e2e"])
             print(f"{label}: fast path F1 {'equals' if same else 'DIFFERS FROM'} the full parse's")
+        fast_rows, full_rows = tmp / f"{label}-engine.rows.parquet", tmp / f"{label}-engine-full.rows.parquet"
+        if fast_rows.exists() and full_rows.exists():
+            print(f"{label}: fast path rows {'identical to' if same_rows(fast_rows, full_rows) else 'DIFFER FROM'} "
+                  "fast=False's")
+        if "kit-quotes" in results:
+            print(f"{label}: kit quotes / full two-process parse {ratio(results, 'kit-quotes', 'baseline')} "
+                  f"(goal >= {GOALS[label]}x, issue #18)")
         print(flush=True)
     return 0
 

@@ -54,6 +54,7 @@ corrections_file = ""
 
 # %%
 import json
+import warnings
 from pathlib import Path
 
 import pandas as pd
@@ -64,6 +65,7 @@ import kit.cache
 import kit.diff
 import kit.findings
 import kit.params
+import kit.quotes
 from kit.notebook import escape_md, escape_text
 from kit.page import find_link, reader_table, statement_anchor
 from kit.params import StageLog
@@ -91,6 +93,8 @@ log.count("load", articles=len(articles), inputs=len(loaded.inputs))
 # and pipeline are parsed, only changed ones re-attributed (kit.cache). Reporters' corrections
 # (wrong speaker, not a quote, wrong camp) then override the machine; the manifest lists the file
 # with its sha256 and how many corrections were applied.
+# An article read in parts or skipped for time is noted in manifest.json (stages.quotes.notes), not on the page.
+warnings.filterwarnings("ignore", category=kit.quotes.ExtractionWarning)
 registry = kit.load_registry(actors_files)
 statements = kit.pipeline.attributed_statements(articles, spacy_model=spacy_model, registry=registry,
                                                 cache_dir=cache_dir, n_process=n_process,

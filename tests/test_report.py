@@ -86,6 +86,9 @@ def test_manifest_records_what_a_reader_needs(three_runs):
     from kit.nlp import default_n_process
 
     assert m["n_process"] == m["parameters"]["n_process"] == default_n_process(), "the processes that parsed"
+    from kit.quotes import ARTICLE_SECONDS
+
+    assert m["parameters"]["article_seconds"] == ARTICLE_SECONDS, "the quote engine's time budget per article"
     assert m["parameters"]["actors_files"] == [str(SAMPLE_ACTORS)]
     assert len(m["inputs"]) == len(list(SAMPLE.iterdir())), "every sample file"
     assert all(i["bytes"] > 0 and len(i["sha256"]) == 64 for i in m["inputs"])
