@@ -15,10 +15,12 @@ same bytes.
 """
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 import sys
 import textwrap
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
@@ -33,7 +35,7 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
 from .files import atomic_path  # noqa: E402
-from .table import NEUTRAL_CAMPS, excerpt  # noqa: E402
+from .table import NEUTRAL_CAMPS, excerpt, text_column  # noqa: E402
 
 FALLBACK_COLOUR = "#999999"
 UNATTRIBUTED = "(unattributed)"
@@ -125,6 +127,7 @@ def _finish(fig, title: str, subtitle: str, source: str, dates=None, legend=None
     fig.text(0.015, 0.012, source_text, ha="left", va="bottom", fontsize=7, color=MUTED)
     bottom = line * (6 + 8 * (source_text.count("\n") + 1))
     fig.tight_layout(rect=(0, bottom, 1, top))
+    fig.kit_alt = " ".join(filter(None, (_plain(title), _plain(subtitle))))  # the image's text for screen readers
     return fig
 
 
@@ -428,13 +431,15 @@ def top_speakers(speakers: pd.DataFrame, colours: dict[str, str], top: int = 5, 
 
 
 def speaker_periods(table: pd.DataFrame, top: int = 10, start=None, end=None) -> tuple[pd.DataFrame, str]:
-    """(speaker, camp, period, statements) for the ``top`` most quoted speakers (unattributed left
-    out), by week, or by month when the statements span more than half a year; and that period."""
+    """(speaker, camp, period, statements) for the ``top`` most quoted speakers (unattributed speakers
+    and the press's questions left out), by week, or by month when the statements span more than half
+    a year; and that period."""
     from .table import period_start, speaker_name
 
     dated = _clip(table.dropna(subset=["said_on"]), "said_on", start, end)
     dated = dated.assign(speaker=speaker_name(dated))
-    dated = dated[dated["speaker"] != UNATTRIBUTED]
+    # A briefing's questions ("a reporter", "Q") would lead every chart of White House transcripts.
+    dated = dated[(dated["speaker"] != UNATTRIBUTED) & (text_column(dated, "camp") != "Press")]
     if dated.empty:
         return pd.DataFrame(columns=["speaker", "camp", "period", "statements"]), "week"
     period = "month" if dated["said_on"].max() - dated["said_on"].min() > pd.Timedelta(days=182) else "week"
@@ -590,22 +595,59 @@ def claims_chart(claims: pd.DataFrame, colours: dict[str, str], top: int = 5, ti
 
 class ChartSet(dict):
     """Chart name -> Figure, with ``tables``: chart name -> the data that chart draws (what the report
-    shows beside it, and ``report_charts`` saves as ``charts/<name>.csv``)."""
+    shows beside it, and ``report_charts`` saves as ``charts/<name>.csv``), and ``timeline_period``:
+    the period of the messaging timeline's rows (months when there are too many weeks to draw)."""
 
-    def __init__(self, figures: dict, tables: dict):
+    def __init__(self, figures: dict, tables: dict, timeline_period: str = "week"):
         super().__init__(figures)
         self.tables = tables
+        self.timeline_period = timeline_period
+
+
+@dataclass
+class SavedChart:
+    """A chart not drawn again because nothing it draws from changed since a run drew it: its PNG file
+    (written from the cache with its SVG) and its alternative text. :func:`show` displays it."""
+
+    kit_png: Path
+    kit_alt: str
+
+
+def _chart_key(name: str, args: tuple, kwargs: dict) -> str:
+    """A digest of everything a chart function is given: tables by their hashed rows, the rest by repr."""
+    digest = hashlib.sha256(repr((name, sorted(kwargs))).encode())
+    for value in (*args, *(kwargs[k] for k in sorted(kwargs))):
+        if isinstance(value, pd.DataFrame):
+            digest.update(repr((list(value.columns), [str(t) for t in value.dtypes], value.shape)).encode())
+            try:
+                digest.update(pd.util.hash_pandas_object(value, index=True).values.tobytes())
+            except TypeError:  # a column of lists: hashed as text
+                digest.update(value.to_csv().encode())
+        else:
+            digest.update(repr(value).encode())
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def _charts_engine() -> str:
+    """What else decides how a chart looks: this module's code and matplotlib's version."""
+    return hashlib.sha256(Path(__file__).read_bytes() + matplotlib.__version__.encode()).hexdigest()
 
 
 def report_charts(tables, colours: dict[str, str], source: str = "", key_dates=None,
-                  folder: str | Path | None = None, per_texts: bool = False) -> ChartSet:
+                  folder: str | Path | None = None, per_texts: bool = False,
+                  cache_dir: str | Path | None = None) -> ChartSet:
     """Every chart of the report from a ``kit.pipeline.Tables``, and the table each one draws; saved as
     PNG, SVG and CSV into ``folder`` if given. ``per_texts`` draws the messaging timeline as statements
     per 100 texts.
 
+    With ``folder`` and ``cache_dir`` (the extraction cache), a chart whose inputs (its tables, colours,
+    source line, dates, options) and this module's code are unchanged since a run drew it is not drawn
+    again: its PNG and SVG come from the cache, and its entry is a :class:`SavedChart`.
     The figures are closed after drawing so a notebook shows each one only where it is asked for.
     """
-    from .files import write_frame
+    from .cache import ExtractionCache
+    from .files import atomic_write_bytes, write_frame
 
     # Dates said long before the first article (a speech recalling 2014) would stretch the time axes.
     published = pd.to_datetime(tables.who_said_what["published"], utc=True).dt.tz_localize(None).dropna()
@@ -621,40 +663,68 @@ def report_charts(tables, colours: dict[str, str], source: str = "", key_dates=N
         "claims_and_counterclaims": tables.claims.sort_values("rank").head(5).reset_index(drop=True),
         "quote_timeline": quote_timeline_table(tables.who_said_what, start=start, end=end),
     }
-    figures = {
-        "messaging_timeline": messaging_timeline(tables.by_period, colours, source=source, key_dates=key_dates,
-                                                 period=tables.period, start=start, end=end, texts=texts,
-                                                 per_texts=per_texts),
-        "top_speakers": top_speakers(tables.speakers, colours, source=source),
-        "theme_heatmap": theme_heatmap(tables.themes_by_camp, source=source),
-        "themes_over_time": themes_over_time(tables.themes_by_period, colours, source=source,
-                                             period=tables.theme_period, start=start, end=end),
-        "claims_and_counterclaims": claims_chart(tables.claims, colours, source=source),
-        "quote_timeline": quote_timeline(tables.who_said_what, colours, source=source, start=start, end=end),
+    calls = {
+        "messaging_timeline": (messaging_timeline, (tables.by_period, colours),
+                               dict(source=source, key_dates=key_dates, period=tables.period, start=start, end=end,
+                                    texts=texts, per_texts=per_texts)),
+        "top_speakers": (top_speakers, (tables.speakers, colours), dict(source=source)),
+        "theme_heatmap": (theme_heatmap, (tables.themes_by_camp,), dict(source=source)),
+        "themes_over_time": (themes_over_time, (tables.themes_by_period, colours),
+                             dict(source=source, period=tables.theme_period, start=start, end=end)),
+        "claims_and_counterclaims": (claims_chart, (tables.claims, colours), dict(source=source)),
+        "quote_timeline": (quote_timeline, (tables.who_said_what, colours), dict(source=source, start=start, end=end)),
     }
-    for name, fig in figures.items():
+    store = ExtractionCache(cache_dir) if cache_dir is not None and folder is not None else None
+    engine = _charts_engine() if store is not None else ""
+    figures: dict = {}
+    for name, (draw, args, kwargs) in calls.items():
+        key = _chart_key(name, args, kwargs) if store is not None else ""
+        saved = store.get("chart", engine, [key]).get(key) if store is not None else None
+        if saved is not None:
+            png, svg, alt = _unpack_chart(saved)
+            atomic_write_bytes(Path(folder) / f"{name}.png", png)
+            atomic_write_bytes(Path(folder) / f"{name}.svg", svg)
+            figures[name] = SavedChart(Path(folder) / f"{name}.png", alt)
+        else:
+            fig = figures[name] = draw(*args, **kwargs)
+            if folder is not None:
+                png_path, svg_path = save_figure(fig, folder, name)
+                if store is not None:
+                    store.put("chart", engine, {key: (_pack_chart(png_path.read_bytes(), svg_path.read_bytes(),
+                                                                  getattr(fig, "kit_alt", "")), 1)})
+            plt.close(fig)
         if folder is not None:
-            save_figure(fig, folder, name)
             write_frame(data[name], Path(folder) / f"{name}.csv")
-        plt.close(fig)
-    return ChartSet(figures, data)
+    return ChartSet(figures, data, timeline_period)
+
+
+def _pack_chart(png: bytes, svg: bytes, alt: str) -> bytes:
+    return len(png).to_bytes(8, "big") + len(svg).to_bytes(8, "big") + png + svg + alt.encode("utf-8")
+
+
+def _unpack_chart(payload: bytes) -> tuple[bytes, bytes, str]:
+    n_png, n_svg = int.from_bytes(payload[:8], "big"), int.from_bytes(payload[8:16], "big")
+    body = payload[16:]
+    return body[:n_png], body[n_png:n_png + n_svg], body[n_png + n_svg:].decode("utf-8")
 
 
 def show(fig: plt.Figure, width: int = 600):
     """The figure as a PNG image for a notebook, 600 px wide (drawn at twice that for sharp screens).
 
-    Works whatever matplotlib backend the notebook runs, and ends up as an image in the HTML report.
-    A figure :func:`save_figure` saved is shown from its PNG file (the same bytes, not drawn again).
+    Works whatever matplotlib backend the notebook runs, and ends up as an image in the HTML report,
+    its alternative text the chart's title and subtitle. A figure :func:`save_figure` saved (or a
+    :class:`SavedChart`) is shown from its PNG file: the same bytes, not drawn again.
     """
     from IPython.display import Image
 
+    alt = getattr(fig, "kit_alt", None) or "Chart"
     saved = getattr(fig, "kit_png", None)
     if saved is not None and Path(saved).is_file():
         # save_figure drew exactly these bytes already: drawing a large chart twice costs seconds.
-        return Image(data=Path(saved).read_bytes(), format="png", width=width)
+        return Image(data=Path(saved).read_bytes(), format="png", width=width, alt=alt)
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", metadata={"Software": None}, dpi=DPI * 2)
-    return Image(data=buffer.getvalue(), format="png", width=width)
+    return Image(data=buffer.getvalue(), format="png", width=width, alt=alt)
 
 
 def save_figure(fig: plt.Figure, folder: str | Path, name: str) -> list[Path]:

@@ -46,8 +46,10 @@ MIN_WORDING = 0.1
 _IN_A_PHRASE = frozenset({"det", "neg", "advmod", "amod", "compound", "nummod", "quantmod", "preconj", "predet",
                           "poss", "aux", "auxpass", "nmod"})
 # A word governed by the main verb through one of these is inside another clause or a phrase, not on the verb.
+# An interjection ("No, no, please, tell us about ...", "No, what I'm saying is ...") answers someone; it
+# negates nothing the sentence says.
 _NOT_ON_THE_VERB = frozenset({"prep", "advcl", "relcl", "ccomp", "xcomp", "conj", "cc", "punct", "mark", "parataxis",
-                              "appos", "acl", "pcomp", "pobj", "csubj"})
+                              "appos", "acl", "pcomp", "pobj", "csubj", "intj"})
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 # Pipeline components that parsing for negation and hedges needs.
 PARSE_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
@@ -185,9 +187,12 @@ def _inside_another_camps_turn(table: pd.DataFrame) -> list[bool]:
 
 
 def _main_verbs(doc) -> set:
-    """The main verb of every sentence, and verbs joined to it by "and" ("did not and will not")."""
+    """The main verb of every sentence that is not a question, and verbs joined to it by "and" ("did not
+    and will not"). A question ("Has Russia made a proposal to lift the sanctions?") asserts and denies nothing."""
     main = set()
     for sent in doc.sents:
+        if sent.text.rstrip().rstrip("\"'”’»)").endswith("?"):
+            continue
         main.add(sent.root)
         main.update(t for t in sent.root.children if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX"))
     return main
@@ -217,12 +222,24 @@ def _spans(low: list[str], stem: list[str], index) -> list[tuple[int, int]]:
     return found
 
 
+_CONTRACTED = {"can't": "can not", "won't": "will not", "shan't": "shall not", "ain't": "is not"}
+
+
+def written_out(text: str) -> str:
+    """``text`` with English negative contractions written out ("wouldn't say" -> "would not say",
+    "can't" -> "can not"), so a lexicon's "not say" matches both."""
+    text = text.replace("’", "'")
+    text = re.sub(r"\b(can|won|shan|ain)'t\b", lambda m: _CONTRACTED[m.group(0).lower()], text, flags=re.IGNORECASE)
+    return re.sub(r"(\w)n't\b", r"\1 not", text, flags=re.IGNORECASE)
+
+
 def predicate_scope(quotes: Sequence[str], lexicon: ThemeLexicon | None = None, nlp=None,
                     batch_size: int = 64, spacy_model: str | None = None) -> list[dict]:
     """Per quote, what its main verbs do: ``negated`` (a negation, from ``negations`` in
     ``data/themes.yml`` or the parser's "not", "n't", "never", bears on a main verb: see
     :func:`governs_main_verb`), ``negated_text`` (the sentences so negated), ``hedged`` (a wish,
-    plan or guess, ``hedges``, bears on the main verb of every sentence; a negated wish, guess or
+    plan or guess, ``hedges``, bears on the main verb of every sentence that asserts, questions and
+    "Thank you" left out; a negated wish, guess or
     duty, "should not", "don't want to", is no negation, a negated future, ``futures``, "will not",
     is), ``asserts`` (a main verb with its subject and no negation anywhere: "the successful test",
     "his stance on the war" or "continue their personal contacts" assert nothing) and ``refused`` (a refusal to comment, ``refusals``: "I better not say").
@@ -236,7 +253,7 @@ def predicate_scope(quotes: Sequence[str], lexicon: ThemeLexicon | None = None, 
         term_index(t) for t in (lexicon.negations, lexicon.hedges, lexicon.refusals, lexicon.futures))
     out: list[dict] = []
     to_parse: dict[str, list[int]] = defaultdict(list)
-    for i, (quote, (lem, low)) in enumerate(zip(quotes, lemmatise([q.replace("’", "'") for q in quotes]))):
+    for i, (quote, (lem, low)) in enumerate(zip(quotes, lemmatise([written_out(q) for q in quotes]))):
         negation = bool(find_terms((lem, low), neg_index)) or bool(re.search(r"n['’]t\b", quote, re.IGNORECASE))
         out.append({"negated": negation, "negated_text": quote if negation else "",
                     "hedged": bool(find_terms((lem, low), hedge_index)), "asserts": not negation,
@@ -273,8 +290,10 @@ def _scope(doc, neg_index, hedge_index, future_index) -> dict:
     # ("we're not going to negotiate", "will not recognise") refuses, and counts.
     wishing = {t.sent.start for t in on_main(hedge_index) if t.i not in futures}
     negated = {t.sent.start: t.sent for t in negations if t.sent.start not in wishing}
+    # Only sentences that assert something count: "Thank you, Mr President." neither hedges nor claims.
+    clauses = [t.sent.start for t in main if _has_subject(t)]
     return {"negated": bool(negated), "negated_text": " ".join(negated[k].text for k in sorted(negated)),
-            "hedged": all(s.start in hedged for s in doc.sents),
+            "hedged": all(start in hedged for start in clauses),
             "asserts": any(t.pos_ in ("VERB", "AUX") and _has_subject(t) for t in main)
                        and not any(t.dep_ == "neg" for t in doc)}
 
@@ -367,7 +386,8 @@ def claims_and_counterclaims(table: pd.DataFrame, tags: pd.DataFrame, days: int 
           + 0.30 x opposition: 1 for a denial or rejection, 0.7 for a negation, raised by 0.3 (up
             to 1) when the claim names the counter-claim's side (its camp or one of its actors in
             ``registry``).
-    A quotation repeated in several articles is paired once. ``camps`` lists the opposing camp
+    A quotation repeated in several articles is paired once; a counter-claim appears in its best pair
+    only, and a claim once per speaker who opposed it. ``camps`` lists the opposing camp
     pairs; by default ``opposing_camps`` in ``data/themes.yml``, else every two camps other than the
     press and unattributed speakers. ``features`` (from :func:`claim_features`) may be passed in.
     """
@@ -451,13 +471,15 @@ def claims_and_counterclaims(table: pd.DataFrame, tags: pd.DataFrame, days: int 
         return empty_table(CLAIMS_COLUMNS, CLAIMS_SCHEMA)
     ids = base["quote_id"].tolist()
     rows.sort(key=lambda r: (-r[0], ids[r[4]], ids[r[5]]))
-    # A counter-claim in its best pair only: one briefing answer is not ten exchanges.
-    used: set[int] = set()
+    # A counter-claim in its best pair only (one briefing answer is not ten exchanges), and a claim once per
+    # speaker who opposed it (a spokesman answering it at three briefings is one exchange).
+    used: set = set()
     best = []
     for r in rows:
-        if r[5] not in used:
+        answered = (r[4], records[r[5]]["_who"])
+        if r[5] not in used and answered not in used:
             best.append(r)
-            used.add(r[5])
+            used.update((r[5], answered))
     rows = best
     if limit:
         rows = rows[:int(limit)]

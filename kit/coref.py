@@ -32,7 +32,7 @@ paragraphs that can hold a quote) resolves exactly like a full parse.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from .cues import load_lexicon
@@ -244,6 +244,7 @@ class Resolver:
         self.words = words or coref_words()
         self.blocked = blocked
         self._first_person: bool | None = None
+        self._offices: dict[str, tuple[re.Pattern, list[re.Match], list[int]]] = {}
         people = []
         not_prose = Spans(blocked)
         for s, e in sorted(set(person_spans)):
@@ -353,14 +354,28 @@ class Resolver:
         Secretary of Commerce"), for the registry to name its holder; "" when none."""
         if len(words) != 1 or words[0].lower() not in ROLE_SYNONYMS:
             return ""
-        found = [m.group() for m in re.finditer(
-            rf"\b(?i:{re.escape(words[0])}) of (?:the )?[A-Z][\w\-]*(?: (?:and )?[A-Z][\w\-]*)*", self.text[:at])]
+        pattern, matches, ends = self._offices_spelt(words[0])
+        before = bisect_right(ends, at)
+        found = [m.group() for m in matches[:before]]
+        if before < len(matches) and matches[before].start() < at:  # one spelt across the mention: its part before
+            cut = pattern.match(self.text[:at], matches[before].start())
+            found += [cut.group()] if cut else []
         if not found:
             return ""
         # the office the text speaks of most (a proclamation defines "the Secretary of Commerce
         # (Secretary)" and names others in passing); the first of equals
         counts = {f: found.count(f) for f in found}
         return "the " + max(counts, key=lambda f: (counts[f], -found.index(f)))
+
+    def _offices_spelt(self, title: str) -> tuple[re.Pattern, list[re.Match], list[int]]:
+        """Every "<title> of <Place>" in the text, found once per title word (a text says "the
+        mayor" thousands of times: searching the text before each would grow with its square)."""
+        key = title.lower()
+        if key not in self._offices:
+            pattern = re.compile(rf"\b(?i:{re.escape(title)}) of (?:the )?[A-Z][\w\-]*(?: (?:and )?[A-Z][\w\-]*)*")
+            matches = list(pattern.finditer(self.text))
+            self._offices[key] = (pattern, matches, [m.end() for m in matches])
+        return self._offices[key]
 
     def surname(self, word: str, at: int) -> str:
         """A bare surname the parser left untagged -> the full name, '' when unknown."""

@@ -1,9 +1,9 @@
-"""Quotes that echoed: the same quotation carried by several articles.
+"""Quotes that echoed: the same quotation carried by several outlets.
 
 ``echo_keys(table)`` -> per statement, the words it is compared on ("" when it cannot echo);
 ``echo_clusters(table)`` -> quote_id, echo_id, similarity;  ``echoes(table, clusters)`` -> one row
-per quotation found in two or more articles, most outlets first; ``add_echoes`` gives the
-who-said-what table its ``echo_id`` and ``echo_articles`` columns.
+per quotation found in articles of two or more outlets (web sites), most outlets first;
+``add_echoes`` gives the who-said-what table its ``echo_id`` and ``echo_articles`` columns.
 
 What can echo: quotations of 8 words or more once their formulas of courtesy ("Thank you very
 much") and the procedure of a briefing ("Our next question will go to …") are taken out
@@ -39,6 +39,9 @@ def normalise_quote(text: str) -> str:
 
 # A quotation shorter than this (after courtesies and procedure are taken out) is too common to be an echo.
 ECHO_MIN_WORDS = 8
+# An echo is a quotation other outlets carried: a site that repeats its own line in several of its texts
+# (a roundup, a proclamation re-citing an earlier one) is its own messaging, not an echo.
+ECHO_MIN_OUTLETS = 2
 # A shorter quotation found inside a longer one is the same quotation only when it is a large part of
 # it, or the longer is a quotation of ordinary length: inside a whole transcript turn or speech, a
 # sentence ("Good afternoon, everyone. I am here in …") says nothing about the rest.
@@ -210,19 +213,21 @@ def _leaders(order: list[int], neighbours: dict[int, list[int]]) -> dict[int, in
 
 def echo_clusters(table: pd.DataFrame, threshold: float = 90, min_words: int = ECHO_MIN_WORDS,
                   shingle: int = 3, common: int = 50, lexicon: EchoLexicon | None = None,
-                  keys: list[str] | None = None) -> pd.DataFrame:
+                  keys: list[str] | None = None, min_outlets: int = ECHO_MIN_OUTLETS) -> pd.DataFrame:
     """Which statements repeat the same quotation: quote_id, echo_id, similarity.
 
     Statements are compared on :func:`echo_keys` (``keys`` may be passed in), and two are the same
     by :func:`same_quotation`; only keys sharing half their runs of ``shingle`` words are compared
     (:func:`candidate_pairs`). A cluster is led by its earliest quotation (earliest publication,
     then date said, then ``quote_id``), and every other member matches that one. Only clusters
-    spanning two or more articles are kept; ``echo_id`` is the ``quote_id`` of the first appearance.
+    carried by ``min_outlets`` outlets or more (:func:`outlet`: web sites) are kept; ``echo_id`` is the
+    ``quote_id`` of the first appearance.
     """
     keys = echo_keys(table, lexicon, min_words) if keys is None else keys
     frame = pd.DataFrame({"quote_id": table["quote_id"].astype(str).values,
                           "article_id": table["article_id"].astype(str).values, "_norm": keys,
-                          "_turn": (text_column(table, "kind") == "turn").values})
+                          "_turn": (text_column(table, "kind") == "turn").values,
+                          "_outlet": _outlets(table)})
     frame["_order_pub"] = (pd.to_datetime(table["published"], utc=True, errors="coerce").dt.tz_convert(None).to_numpy()
                            if "published" in table else pd.NaT)
     frame["_order_said"] = pd.to_datetime(table["said_on"], errors="coerce").to_numpy()
@@ -240,8 +245,9 @@ def echo_clusters(table: pd.DataFrame, threshold: float = 90, min_words: int = E
         neighbours[k].sort()
     leader = _leaders(list(range(len(unique))), neighbours)
     frame["_cluster"] = [leader[position[k]] for k in frame["_norm"]]
-    spread = frame.groupby("_cluster")["article_id"].nunique()
-    frame = frame[frame["_cluster"].map(spread) >= 2]
+    articles = frame.groupby("_cluster")["article_id"].nunique()
+    outlets = frame.groupby("_cluster")["_outlet"].nunique()
+    frame = frame[(frame["_cluster"].map(articles) >= 2) & (frame["_cluster"].map(outlets) >= min_outlets)]
     first = frame.groupby("_cluster", sort=False).head(1).set_index("_cluster")
     frame["echo_id"] = frame["_cluster"].map(first["quote_id"]).astype(str)
     from rapidfuzz import fuzz
@@ -258,6 +264,11 @@ def outlet(url: str, source: str, article_id: str) -> str:
     """Who published an article: the web site of its link (``www.`` dropped), else its source, else the
     article itself. The sections of one site ("White House / fact-sheets", "… / press-briefings") are one outlet."""
     return web_site(url) or source or article_id
+
+
+def _outlets(table: pd.DataFrame) -> list[str]:
+    return [outlet(u, s, a) for u, s, a in zip(text_column(table, "url"), text_column(table, "source"),
+                                               table["article_id"].astype(str))]
 
 
 _NOT_A_NAME = {"a", "an", "the", "my", "our", "his", "her", "their", "its", "your", "this", "that", "these",
@@ -280,16 +291,15 @@ def resolved_name(actor: str, speaker: str) -> str:
 
 
 def echoes(table: pd.DataFrame, clusters: pd.DataFrame | None = None) -> pd.DataFrame:
-    """One row per quotation found in two or more articles: where it first appeared and every article
-    that repeated it. ``outlets`` counts web sites (:func:`outlet`); the speaker is the name most of its
+    """One row per quotation carried by two or more outlets (:func:`echo_clusters`): where it first
+    appeared and every article that repeated it. ``outlets`` counts web sites (:func:`outlet`); the speaker is the name most of its
     statements carry as resolved (:func:`resolved_name`), "(unattributed)" when none is resolved."""
     clusters = echo_clusters(table) if clusters is None else clusters
     if clusters.empty:
         return empty_table(ECHO_COLUMNS, ECHOES_SCHEMA)
     base = table.drop(columns=[c for c in ("echo_id", "echo_articles", "similarity") if c in table.columns])
     base = base.assign(_name=[resolved_name(a, s) for a, s in zip(text_column(base, "actor"), text_column(base, "speaker"))],
-                       _outlet=[outlet(u, s, a) for u, s, a in zip(text_column(base, "url"), text_column(base, "source"),
-                                                                   base["article_id"].astype(str))])
+                       _outlet=_outlets(base))
     merged = clusters.merge(base, on="quote_id", how="left")
     merged = merged.sort_values(["echo_id", "published", "said_on", "quote_id"], kind="stable", na_position="last")
     rows = []

@@ -47,13 +47,16 @@ def _link(text: str, target: str) -> str:
     return f"[{text}]({target})"
 
 
-def findings_markdown(facts: dict, title: str, period: str = "week", escape=html.escape) -> str:
+def findings_markdown(facts: dict, title: str, period: str = "week", escape=html.escape,
+                      table_period: str | None = None) -> str:
     """The findings summary as Markdown; every piece of article-derived text goes through ``escape``
     (HTML-escaping by default; the report passes ``kit.report.escape_md``, which also defuses Markdown).
 
     Every finding links to the rows behind it: the page's who-said-what table filtered to a camp or
     a speaker (``#find=who-said-what:...``), a row of the counts, claims or echoes table
     (``#period-20250203``, ``#claim-1``, ``#echo-1``), and the table file it comes from.
+    ``table_period`` is the period of the page's messaging table when it differs from ``period`` (a
+    long timeline is summed into months): the busiest week then links to the month that holds it.
     """
     from .page import find_link
 
@@ -80,7 +83,8 @@ def findings_markdown(facts: dict, title: str, period: str = "week", escape=html
         b = facts["busiest"]
         label = {"day": "day", "week": "week of", "month": "month of"}.get(period, period)
         when = f"{b['period']:%B %Y}" if period == "month" else f"{b['period']:%d %B %Y}"
-        anchor = f"#period-{b['period']:%Y%m%d}"
+        row = b["period"].to_period("M").start_time if table_period == "month" != period else b["period"]
+        anchor = f"#period-{row:%Y%m%d}"
         lines.append(f"- Busiest {label} {_link(when, anchor)}: "
                      f"{b['statements']:,} statements, most from {e(str(b['leader']))} ({b['leader_statements']:,}).")
     c = facts["top_claim"]
@@ -100,9 +104,11 @@ def findings_markdown(facts: dict, title: str, period: str = "week", escape=html
     if echo:
         outlets = echo.get("outlets", 0)
         lines.append(f"- {_link('Most repeated quotation', '#echo-1')} ({echo['articles']} articles"
-                     + (f" from {outlets} outlets" if outlets else "")
-                     + f", first by {e(str(echo['speaker']))}): “{e(excerpt(echo['quote']))}” "
+                     + (f" from {outlets} outlet{'s' if outlets != 1 else ''}" if outlets else "")
+                     + (f", said by {e(str(echo['speaker']))}" if echo["speaker"] != "(unattributed)"
+                        else ", speaker not identified")
+                     + f"): “{e(excerpt(echo['quote']))}” "
                      f"({_link('tables/echoes.csv', 'tables/echoes.csv')}, statement {e(str(echo['echo_id']))}).")
     else:
-        lines.append("- No quotation of 8 words or more ran in more than one article.")
+        lines.append("- No quotation of 8 words or more ran in articles from more than one outlet.")
     return "\n".join(lines) + "\n"

@@ -87,6 +87,10 @@ def _bidi_note(found: list[tuple[str, list[str]]]) -> str:
             "the text may display in another order than it reads; the report shows them as marks")
 
 
+# A parse starts one more process only for this many articles more (a re-run with a few new ones parses in one).
+ARTICLES_PER_PROCESS = 32
+
+
 def _stage(log, name: str):
     return log.stage(name) if log is not None else nullcontext()
 
@@ -118,8 +122,10 @@ def extracted_statements(articles: pd.DataFrame, *, spacy_model: str | None = No
         _tell(progress, "parsing", 0, len(subset), "articles")
         told = {"progress": lambda n: _tell(progress, "parsing", n, len(subset), "articles")} \
             if progress is not None and engine == "local" else {}
+        # Starting a process that loads its own pipeline costs seconds: a few new articles parse in this one.
+        processes = max(1, min(n_process, len(subset) // ARTICLES_PER_PROCESS))
         frame = extract(subset, engine, spacy_model=spacy_model or None, nlp=nlp, scheduler=scheduler,
-                        n_workers=n_workers, n_process=n_process, article_seconds=article_seconds, **told)
+                        n_workers=n_workers, n_process=processes, article_seconds=article_seconds, **told)
         _tell(progress, "parsing", len(subset), len(subset), "articles")
         return frame
 

@@ -247,6 +247,10 @@ def write_sqlite(tables: dict[str, pd.DataFrame], path: str | Path) -> Path:
     with atomic_path(path) as tmp:
         tmp.unlink()  # sqlite_utils makes the file itself
         db = sqlite_utils.Database(tmp)
+        # A file nobody reads until it is renamed into place needs no journal and no flush per batch:
+        # a crash leaves only the temporary file, which is removed.
+        db.execute("PRAGMA journal_mode=OFF")
+        db.execute("PRAGMA synchronous=OFF")
         for name, table in tables.items():
             rows = _sqlite_ready(table).to_dict(orient="records")
             pk = "quote_id" if name == "who_said_what" else None

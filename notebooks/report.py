@@ -124,12 +124,14 @@ log.count("tables", rows=len(table), claims=len(tables.claims), echoes=len(table
 with log.stage("charts"):
     figures = kit.report_charts(tables, registry.camp_colours(), source=kit.charts.source_line(articles),
                                 key_dates=key_dates, folder=out / "charts",
-                                per_texts=kit.params.truthy(per_100_texts))
+                                per_texts=kit.params.truthy(per_100_texts),
+                                cache_dir=kit.cache.resolve_cache_dir(cache_dir or None))
 
 # %%
 with log.stage("findings"):
     facts = kit.findings.findings(tables)
-    display(Markdown(kit.findings.findings_markdown(facts, title, period=period, escape=escape_md)))
+    display(Markdown(kit.findings.findings_markdown(facts, title, period=period, escape=escape_md,
+                                                    table_period=figures.timeline_period)))
 
 # %% [markdown]
 # ## Since the last run
@@ -224,8 +226,8 @@ display(reader_table(by_theme, empty="No statement touched a theme of data/theme
 # - **0.30 × how plainly the counter-claim opposes the claim**: 1 for a denial or rejection, 0.7
 #   for a negation of its main verb, raised when the claim names the counter-claim's side.
 #
-# A quote repeated in several articles is paired once, and a counter-claim appears in its best
-# pair only.
+# A quote repeated in several articles is paired once, a counter-claim appears in its best pair
+# only, and a claim once per speaker who opposed it.
 # Read the pairs as leads to check, not as proven contradictions.
 
 # %%
@@ -263,27 +265,6 @@ display(reader_table(
     empty="No quotation of 8 words or more ran in articles from more than one outlet."))
 
 # %% [markdown]
-# ## Who said what, and when
-#
-# Every statement by date (the page holds the first `page_rows`); click a column to sort, type
-# in the box to search (`speaker: Peskov` looks in one column). The whole table is in
-# `tables/who_said_what.csv` and `.parquet`, and in `tables/who_said_what.db`, which
-# `datasette tables/who_said_what.db` opens with full-text search.
-
-# %%
-with log.stage("page"):
-    who = table.assign(speaker=kit.table.speaker_name(table).where(kit.table.speaker_name(table) != "(unattributed)", ""))
-    who_table = reader_table(
-        who, {"said_on": "Said on", "speaker": "Speaker", "camp": "Camp", "kind": "Kind", "quote": "Quote",
-              "venue": "Venue", "themes": "Themes", "title": "Source"},
-        links={"title": "url"}, row_ids=lambda r: statement_anchor(r["quote_id"]), table_id="who-said-what",
-        sortable=True, searchable=True, scroll=True, limit=int(page_rows),
-        more='Every row: <a href="tables/who_said_what.csv">tables/who_said_what.csv</a> and '
-             '<a href="tables/who_said_what.db">tables/who_said_what.db</a>.',
-        empty="No statement was found in these articles.")
-display(who_table)
-
-# %% [markdown]
 # ## Every input accounted for
 
 # %%
@@ -310,3 +291,24 @@ facts_table = pd.DataFrame({"what": ["kit commit", "spaCy pipeline", "input file
                                       str(loaded.inputs.loc[loaded.inputs["sha256"] != "", "path"].nunique())]
                             + list(manifest.get("packages", {}).values())})
 display(reader_table(facts_table, {"what": "", "value": "Version"}))
+
+# %% [markdown]
+# ## Who said what, and when
+#
+# Every statement by date (the page holds the first `page_rows`); click a column to sort, type
+# in the box to search (`speaker: Peskov` looks in one column). The whole table is in
+# `tables/who_said_what.csv` and `.parquet`, and in `tables/who_said_what.db`, which
+# `datasette tables/who_said_what.db` opens with full-text search.
+
+# %%
+with log.stage("page"):
+    who = table.assign(speaker=kit.table.speaker_name(table).where(kit.table.speaker_name(table) != "(unattributed)", ""))
+    who_table = reader_table(
+        who, {"said_on": "Said on", "speaker": "Speaker", "camp": "Camp", "kind": "Kind", "quote": "Quote",
+              "venue": "Venue", "themes": "Themes", "title": "Source"},
+        links={"title": "url"}, row_ids=lambda r: statement_anchor(r["quote_id"]), table_id="who-said-what",
+        sortable=True, searchable=True, scroll=True, limit=int(page_rows),
+        more='Every row: <a href="tables/who_said_what.csv">tables/who_said_what.csv</a> and '
+             '<a href="tables/who_said_what.db">tables/who_said_what.db</a>.',
+        empty="No statement was found in these articles.")
+display(who_table)

@@ -151,3 +151,32 @@ def test_saved_files_are_byte_identical_and_carry_no_dates(counts, claims, state
 def test_show_gives_a_png_600_px_wide_for_notebooks(counts):
     image = C.show(C.messaging_timeline(counts, COLOURS))
     assert image.data[:8] == b"\x89PNG\r\n\x1a\n" and image.width == 600
+
+
+def test_a_chart_whose_inputs_did_not_change_is_not_drawn_again(claims_tables, nlp, tmp_path):
+    from kit import pipeline
+
+    tables = pipeline.build_tables(*claims_tables, nlp=nlp)
+    first = C.report_charts(tables, COLOURS, source="Test wire", folder=tmp_path / "a", cache_dir=tmp_path / "cache")
+    again = C.report_charts(tables, COLOURS, source="Test wire", folder=tmp_path / "b", cache_dir=tmp_path / "cache")
+    assert not any(isinstance(f, C.SavedChart) for f in first.values())
+    assert all(isinstance(f, C.SavedChart) for f in again.values()), "unchanged inputs: every chart from the cache"
+    for path in (tmp_path / "a").iterdir():
+        assert (tmp_path / "b" / path.name).read_bytes() == path.read_bytes(), f"{path.name} differs"
+    assert again["top_speakers"].kit_alt == first["top_speakers"].kit_alt
+    assert C.show(again["top_speakers"]).data == (tmp_path / "a" / "top_speakers.png").read_bytes()
+    fewer = pipeline.build_tables(claims_tables[0].iloc[1:], claims_tables[1], nlp=nlp)
+    changed = C.report_charts(fewer, COLOURS, source="Test wire", folder=tmp_path / "c", cache_dir=tmp_path / "cache")
+    assert not isinstance(changed["top_speakers"], C.SavedChart), "a chart whose table changed is drawn again"
+    other_source = C.report_charts(tables, COLOURS, source="Other wire", folder=tmp_path / "d",
+                                   cache_dir=tmp_path / "cache")
+    assert not any(isinstance(f, C.SavedChart) for f in other_source.values()), "the source line is part of every chart"
+
+
+def test_the_press_questions_never_lead_the_most_quoted_speakers():
+    table = pd.DataFrame({"said_on": pd.to_datetime(["2031-01-06"] * 3 + ["2031-01-07"]),
+                          "speaker": ["a reporter", "a reporter", "a reporter", "Harriet Calloway"],
+                          "actor": ["", "", "", "Harriet Calloway"],
+                          "camp": ["Press", "Press", "Press", "White House"]})
+    periods, _ = C.speaker_periods(table)
+    assert list(periods["speaker"]) == ["Harriet Calloway"], "a briefing's questions are not quotes of a speaker"

@@ -29,9 +29,17 @@ def test_talks_progressed_against_no_contact_is_ranked_first(claims_tables, nlp)
     assert tables.claims["score"].is_monotonic_decreasing
     # The near-identical denial seven weeks later is outside the 7-day window...
     assert not tables.claims["counter_said_on"].eq(pd.Timestamp("2031-04-20")).any()
-    # ...and comes in when the window is widened.
+    # ...and a widened window does not make the same spokesman's repeated denial of the same claims a
+    # second exchange...
     wide = pipeline.build_tables(statements, articles, claim_days=60, nlp=nlp).claims
-    assert wide["counter_said_on"].eq(pd.Timestamp("2031-04-20")).any()
+    assert not wide["counter_said_on"].eq(pd.Timestamp("2031-04-20")).any()
+    assert len(wide) == len(tables.claims)
+    # ...but without his first answers, the later denial comes in when the window is widened.
+    later = statements[statements["said_on"] != pd.Timestamp("2031-03-03")]
+    assert not pipeline.build_tables(later, articles, claim_days=7, nlp=nlp).claims["counter_said_on"].eq(
+        pd.Timestamp("2031-04-20")).any()
+    assert pipeline.build_tables(later, articles, claim_days=60, nlp=nlp).claims["counter_said_on"].eq(
+        pd.Timestamp("2031-04-20")).any()
 
 
 def test_claims_pair_only_opposing_camps_within_the_window(nlp):
@@ -164,3 +172,34 @@ def test_the_seed_pairs_trumps_talks_with_peskovs_no_initial_contact(seed_articl
     # Nothing else in the story is a claim met by a counter-claim: "good.", "made a lot of progress."
     # and "I will probably be talking to President Putin" assert nothing firm.
     assert len(pairs) == 1
+
+
+AGREED = "The envoys agreed a ceasefire text in the talks on Monday."
+
+
+def pair_count(claim: str, answer: str, nlp) -> int:
+    """How many pairs a White House claim and a Kremlin answer the next day make (0 or 1)."""
+    return len(pairs_of(acts_table([
+        {"said_on": "2031-06-01", "camp": "White House", "speaker": "Harriet Calloway", "quote": claim},
+        {"said_on": "2031-06-02", "camp": "Kremlin", "speaker": "Pavel Ostrogin", "quote": answer}]), nlp))
+
+
+def test_a_non_answer_written_with_a_contraction_opposes_nothing(nlp):
+    for answer in ("I haven't had a chance to talk to our team about the ceasefire text in the talks.",
+                   "I wouldn't say the ceasefire text in the talks has changed our position.",
+                   "I will not go into detail about the ceasefire text in the talks."):
+        assert pair_count(AGREED, answer, nlp) == 0, answer
+    assert pair_count(AGREED, "The envoys haven't agreed any ceasefire text in the talks.", nlp) == 1, \
+        "a contraction that negates still does"
+
+
+def test_an_interjection_a_question_and_a_courtesy_change_nothing(nlp):
+    for answer in ("No, no, please, tell us about the ceasefire text in the talks and its status.",
+                   "Have the envoys not agreed any ceasefire text in the talks?"):
+        assert pair_count(AGREED, answer, nlp) == 0, answer
+    denial = "No, the envoys agreed no ceasefire text in the talks."
+    assert pair_count(AGREED, denial, nlp) == 1, "a 'no' inside the clause still negates"
+    assert pair_count("Did the envoys agree a ceasefire text in the talks on Monday?", denial, nlp) == 0, \
+        "a question claims nothing"
+    polite = "Thank you, Mr President. The envoys would like to agree a ceasefire text in the talks."
+    assert pair_count(polite, denial, nlp) == 0, "a wish after a courtesy is still a wish"

@@ -24,13 +24,15 @@ def test_echoes_cluster_the_same_quote_across_articles():
     ]
     arts = articles_frame({"first": "2031-05-01", "middle": "2031-05-02", "late": "2031-05-04", "solo": "2031-05-02"})
     table = who_said_what(statements_frame(rows), arts)
+    assert echoes.echo_clusters(table).empty, "one site repeating a line in its own texts is not an echo"
+    table["url"] = [f"https://{a}.example/story" for a in table["article_id"]]
     clusters = echoes.echo_clusters(table)
     assert clusters["echo_id"].nunique() == 1 and len(clusters) == 3
     out = echoes.echoes(table, clusters)
     assert len(out) == 1
     echo = out.iloc[0]
     assert echo["articles"] == 3 and echo["first_article_id"] == "first"
-    assert echo["first_url"] == "https://example.org/first"
+    assert echo["first_url"] == "https://first.example/story" and echo["outlets"] == 3
     assert echo["repeated_in"] == "middle; late"
     marked = echoes.add_echoes(table, clusters)
     assert marked.loc[marked["article_id"] == "solo", "echo_id"].eq("").all()
@@ -38,12 +40,12 @@ def test_echoes_cluster_the_same_quote_across_articles():
 
 
 def echo_table(rows: list[dict]):
-    """who_said_what from fictional rows; each row names its article, published on its date said."""
+    """who_said_what from fictional rows; each row names its article, published on its date said, on a
+    site of its own unless the row gives its ``url``."""
     arts = articles_frame({r["article_id"]: r["said_on"] for r in rows})
     table = who_said_what(statements_frame(rows), arts)
-    if any("url" in r for r in rows):
-        urls = {r["article_id"]: r["url"] for r in rows if "url" in r}
-        table["url"] = table["article_id"].map(urls).fillna(table["url"])
+    urls = {r["article_id"]: r["url"] for r in rows if "url" in r}
+    table["url"] = [urls.get(a, f"https://{a}.example/story") for a in table["article_id"]]
     return table
 
 
@@ -105,4 +107,6 @@ def test_procedural_lines_questions_and_chants_never_echo_and_outlets_are_sites(
     assert len(out) == 1 and "harbour" in out.iloc[0]["quote"]
     echo = out.iloc[0]
     assert echo["articles"] == 3 and echo["outlets"] == 2, "two pages of one site are one outlet"
+    one_site = echo_table([dict(r, url="https://gov.example/briefing") for r in rows])
+    assert echoes.echoes(one_site).empty, "a line one site repeats in its own texts is its messaging, not an echo"
     assert echo["speaker"] == "Mara Testvik", "the speaker is credited as resolved, never as 'my dad'"

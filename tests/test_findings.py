@@ -33,3 +33,12 @@ def test_every_finding_links_to_the_rows_behind_it(claims_tables, nlp):
     top = tables.claims.iloc[0]
     assert top["claim_quote_id"] in text and top["counter_quote_id"] in text
     assert "](#find=who-said-what:speaker%3A%20Harriet%20Calloway)" in text
+
+
+def test_the_busiest_week_links_to_the_month_row_when_the_page_shows_months(claims_tables, nlp):
+    statements, articles = claims_tables
+    facts = findings.findings(pipeline.build_tables(statements, articles, nlp=nlp))
+    week = facts["busiest"]["period"]
+    assert f"(#period-{week:%Y%m%d})" in findings.findings_markdown(facts, "Claims")
+    monthly = findings.findings_markdown(facts, "Claims", table_period="month")
+    assert f"(#period-{week:%Y%m}01)" in monthly, "a long timeline is summed into months: link the month's row"

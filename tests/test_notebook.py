@@ -99,3 +99,24 @@ def test_a_reader_table_passes_the_quick_check_and_hostile_html_goes_to_the_sani
                     '<td style="background:url(x)">a</td>', "<!-- c -->", "<p>Tom & Jerry</p>", "<IMG SRC=x>"]:
         assert not already_clean(hostile), hostile
     assert "onclick" not in clean_html('<p onclick="x">a</p>')
+
+
+def test_every_image_of_the_page_has_an_alternative_text(tmp_path):
+    from IPython.display import Image
+
+    from kit import charts
+
+    fig = charts.top_speakers(charts.pd.DataFrame(columns=["camp", "speaker", "statements"]), {})
+    shown = charts.show(fig)
+    assert fig.kit_alt and shown.alt == fig.kit_alt, "a chart's image carries its title as its text"
+    png = shown.data
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("x")
+    described, bare = Image(data=png, format="png", alt="Trump & <Putin> said most"), Image(data=png, format="png")
+    cell.outputs = [nbformat.v4.new_output("display_data", data=d, metadata=m)
+                    for d, m in (described._repr_mimebundle_(), bare._repr_mimebundle_())]
+    nb.cells = [cell]
+    nbformat.write(nb, tmp_path / "nb.ipynb")
+    body = notebook.export_html(tmp_path / "nb.ipynb", tmp_path / "out.html").read_text(encoding="utf-8")
+    assert 'alt="Trump &amp; &lt;Putin&gt; said most"' in body, "a chart's title is its image's text, escaped"
+    assert body.count("<img") == 2 and 'alt="Chart"' in body, "an image without a text gets one"
