@@ -616,8 +616,8 @@ class RuResolver:
             return self.pronoun(lhead, start)
         if lhead in self.lex.first or lhead in self.lex.second or lhead == "они":
             return ""
-        if lhead in self.lex.joint and self.unnamed_sides(start):
-            return self.unnamed_sides(start)
+        if lhead in self.lex.joint and (sides := self.unnamed_sides(start)):
+            return sides  # "Лидеры подчеркнули …": every participant of the call
         end = start + len(mention)
         inside = [p for p in self.people if p.start < end and start < p.end]
         if inside:
