@@ -159,6 +159,7 @@ class RuLexicon:
     naming: frozenset = frozenset()
     evaluation: frozenset = frozenset()
     evaluation_adverbs: frozenset = frozenset()
+    joint: frozenset = frozenset()
 
     def __hash__(self) -> int:
         return id(self)
@@ -179,4 +180,5 @@ def load_ru_lexicon(path: str = "speech_verbs.yml") -> RuLexicon:
                      words("refusal_verbs"), words("narrative_subjects"), words("passive_facts"),
                      words("document_nouns"), words("statement_documents"),
                      words("greeting_verbs"), acts("negated_verbs"), words("possessive_pronouns"),
-                     words("naming_verbs"), words("evaluation_verbs"), words("evaluation_adverbs"))
+                     words("naming_verbs"), words("evaluation_verbs"), words("evaluation_adverbs"),
+                     words("joint_subjects"))

@@ -38,6 +38,8 @@ from .spans import Spans
 from .quotes import (Cue, Grammar, Plan, _clause_tokens, _inherit, _row, _turn_row, plan_article,
                      statements_in_paragraph)
 from .quotes_marks import Quotation, Turn
+from .quotes_readouts import implicit_speakers
+from .coref import JOINED
 
 log = logging.getLogger(__name__)
 
@@ -173,6 +175,8 @@ def _place_source(verb, lex: RuLexicon):
         if not impersonal or child.dep_ != "obl" or child.pos_ not in {"NOUN", "PROPN"} \
                 or not any(g.dep_ == "case" and g.lower_ in {"в", "во", "на"} for g in child.children):
             continue
+        if any(g.dep_ == "det" for g in child.children):
+            continue  # "в этой связи", "как в таких случаях говорят": a circumstance, not a place
         document = child.lemma_.lower() in lex.medium or child.lemma_.lower() in lex.documents
         if document and _passive(verb):
             return child
@@ -612,6 +616,8 @@ class RuResolver:
             return self.pronoun(lhead, start)
         if lhead in self.lex.first or lhead in self.lex.second or lhead == "они":
             return ""
+        if lhead in self.lex.joint and (sides := self.unnamed_sides(start)):
+            return sides  # "Лидеры подчеркнули …": every participant of the call
         end = start + len(mention)
         inside = [p for p in self.people if p.start < end and start < p.end]
         if inside:
@@ -623,6 +629,20 @@ class RuResolver:
             if found:
                 return found
         return mention
+
+    def unnamed_sides(self, at: int) -> str:
+        """Who stands behind a readout's statement that names nobody ("Условлено …", "Выражена
+        обоюдная заинтересованность …") when no person is the subject of a cue: the people its
+        opening names (up to the date line, else its first sentence), "; "-joined, when they are
+        two or more (a call or a meeting); else ""."""
+        dated = DATE_LINE.search(self.text)
+        first = self.text.find(". ")
+        end = dated.start() if dated else first if first >= 0 else len(self.text)
+        found: dict[str, str] = {}  # one name per surname: "Шавкат Мирзиёев" and "Шавкатом Мирзиёевым"
+        for p in self.people:
+            if p.start < min(end, at):
+                found.setdefault(fold_case_endings(p.full.split()[-1]), p.full)
+        return JOINED.join(found.values()) if len(found) >= 2 else ""
 
 
 # ---------------------------------------------------------------- one article
@@ -657,9 +677,13 @@ def _named_subjects(docs: dict, plan: Plan, names: list) -> list[tuple[int, int,
     return found
 
 
-def _nobodys(cue: RuCue) -> bool:
-    """Outside a transcript turn, 'говорят, что …' (people at large) and 'Сказать, чем это
-    кончится, трудно' (an infinitive nobody speaks) report no one's statement."""
+def _nobodys(cue: RuCue, in_turn: bool) -> bool:
+    """'говорят, что …' (people at large) and, outside a transcript turn, 'Сказать, чем это
+    кончится, трудно' (an infinitive nobody speaks) report no one's statement. Inside a turn a
+    passive that names nobody ('как уже было сказано', 'предлагается …') is the turn's speaker's
+    own words, which the turn's row already holds."""
+    if in_turn:
+        return cue.impersonal or (cue.passive and cue.source is None)
     verb = next((t for t in cue.tokens if t.pos_ in {"VERB", "AUX"}), cue.tokens[0])
     infinitive = (_feat(verb, "VerbForm") == "Inf" and verb.dep_ not in {"xcomp", "conj"}) or verb.dep_ == "csubj"
     return cue.impersonal or (cue.source is None and infinitive and not cue.passive)
@@ -700,7 +724,7 @@ def statements_for_article(plan: Plan, docs: dict, lex: RuLexicon) -> list[dict]
         cue = cues[id(row)]
         if turn is not None and cue is None:
             continue  # a quotation inside a turn without a cue is part of what the turn says
-        if turn is None and cue is not None and _nobodys(cue):
+        if cue is not None and _nobodys(cue, turn is not None):
             continue
         if turn is not None and not row["speaker"] and cue is not None and not cue.passive:
             # inside a turn, a cue in the first person, or with no subject at all ("хотел бы
@@ -710,6 +734,7 @@ def statements_for_article(plan: Plan, docs: dict, lex: RuLexicon) -> list[dict]
             elif cue.person == "1" or (cue.source is None and not cue.impersonal):
                 row["speaker"] = speaker_of(turn)
         kept.append(row)
+    implicit_speakers(kept, resolver)  # "Было отмечено, что …" in a readout: its subject's words
     rows = kept + list(turn_rows.values())
     rows.sort(key=lambda r: (r["quote_start"], r["quote_end"], r["kind"]))
     _inherit(rows)

@@ -15,7 +15,9 @@ import pytest
 
 from conftest import REPO, SAMPLE_ACTORS, shared_path
 from kit.language import detect_language, fold_case_endings
+from kit.cues import load_ru_lexicon
 from kit.quotes import STATEMENT_COLUMNS, extract_quotes
+from kit.quotes_ru import RuResolver
 
 MIXED = REPO / "tests" / "fixtures" / "mixed"
 
@@ -256,6 +258,7 @@ def test_conjoined_cues_each_report_their_own_clause():
     "Рады приветствовать Вас в Лесовске.",                  # a courtesy
     "Новая программа называется «Чистый город».",           # naming is a fact
     "Новый стадион назвали в честь основателя города.",
+    "Как в таких случаях говорят, лучше поздно, чем никогда.",  # a circumstance is no place that speaks
 ])
 def test_speech_words_that_make_no_statement(sentence):
     assert statements(sentence).empty
@@ -406,3 +409,47 @@ def test_kremlin_russian_texts_give_reported_speech_not_only_turns():
     for row in found.itertuples():
         text = rows[[r["id"] for r in rows].index(row.article_id)]["text"]
         assert text[row.quote_start:row.quote_end] == row.quote
+
+
+# ---------------------------------------------------------------- statements that name nobody
+
+READOUT_OPENING = ("Телефонный разговор с Президентом Финляндии Арвидом Колоссом. Состоялся телефонный разговор "
+                   "Владимира Путина с Президентом Финляндии Арвидом Колоссом. 3 марта 2025 года 12:00 ")
+
+
+def test_a_readouts_sides_are_named_once_whatever_their_case():
+    resolver = RuResolver("Встреча Владимира Путина с Арвидом Колоссом. 3 марта 2025 года 12:00 Текст.",
+                          [(7, 23, "Владимир Путин", "m"), (26, 40, "Арвидом Колоссом", "m"),
+                           (26, 40, "Арвид Колосс", "m")], [], load_ru_lexicon())
+    sides = resolver.unnamed_sides(60).split("; ")
+    assert len(sides) == 2 and sides[0] == "Владимир Путин" and "Колосс" in sides[1]
+
+
+def test_a_readouts_passive_is_its_subjects():
+    rows = statements(READOUT_OPENING + "Владимир Путин подчеркнул, что Россия открыта для диалога. "
+                      "Было отмечено, что торговля между странами растёт.")
+    assert only(rows, cue="отмечено").speaker == "Владимир Путин"
+
+
+def test_a_joint_readouts_passive_is_both_sides():
+    rows = statements(READOUT_OPENING + "Выражено удовлетворение высоким уровнем двусторонней торговли.")
+    row = only(rows, kind="indirect")
+    assert set(row.speaker.split("; ")) == {"Владимир Путин", "Арвид Колосс"}
+
+
+def test_inside_a_turn_a_passive_or_a_saying_is_no_statement_of_its_own():
+    rows = statements("И.Петренко: Как уже было сказано, мы строим новые дороги. Как говорят, лучше поздно, "
+                      "чем никогда. Благодарю Вас за поддержку нашего региона.")
+    assert rows["cue"].tolist() == [":", "Благодарю"], "'было сказано' and 'говорят' report nobody's words"
+    assert (rows["speaker"] == "И.Петренко").all(), "a first-person cue in a turn is the turn's speaker's"
+
+
+def test_a_circumstance_is_not_a_place_that_speaks():
+    row = only(statements("В этой связи в мэрии Лесовска отметили, что проверка завершена."), kind="indirect")
+    assert "связи" not in row.speaker_mention
+
+
+def test_a_joint_subject_in_a_readout_is_both_sides():
+    rows = statements(READOUT_OPENING + "Лидеры подчеркнули, что контакты будут продолжены.")
+    row = only(rows, cue="подчеркнули")
+    assert set(row.speaker.split("; ")) == {"Владимир Путин", "Арвид Колосс"}
