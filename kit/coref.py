@@ -48,8 +48,9 @@ TITLES = {
 }
 MALE_TITLES = {"mr", "mr.", "sir", "lord", "king"}
 FEMALE_TITLES = {"mrs", "mrs.", "ms", "ms.", "miss", "lady", "queen", "chairwoman", "spokeswoman"}
-PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
-PERSONAL_PRONOUNS = {"he", "she", "him", "her", "they", "them", "we", "us", "i", "me", "it", "you"}
+# possessives too: a claim noun's owner ("his promise to ...", "their plan to ...") is its speaker
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+PERSONAL_PRONOUNS = {"he", "she", "him", "his", "her", "they", "them", "their", "we", "us", "i", "me", "it", "you"}
 # Role nouns that name the same office; "the Russian leader" finds "Russian President ... Putin".
 ROLE_SYNONYMS = {
     "spokesperson": "spokes", "spokesman": "spokes", "spokeswoman": "spokes",
@@ -529,7 +530,7 @@ class Resolver:
         words = WORD.findall(mention)
         if lhead in FIRST_PERSON or (words and words[0].lower() in {"my", "our"} and lhead in SPEAKER_BODIES):
             return self.first_person()  # "I", "we", "my government" outside quotes and turns
-        if lhead in {"they", "them"}:
+        if lhead in {"they", "them", "their"}:
             return self.joint_before(start)
         if lhead in PERSONAL_PRONOUNS:
             return self.pronoun(lhead, start) if lhead in PRONOUN_GENDER else ""

@@ -76,6 +76,14 @@ def test_a_title_or_a_sentence_before_a_cue_is_not_a_piece_of_its_statement(nlp)
     assert not said["quote"].str.contains("Harbour Talk").any()
 
 
+def test_the_owner_of_a_claim_noun_given_as_a_possessive_pronoun_is_the_person_it_stands_for(nlp):
+    text = ("Mayor Tom Hale spoke at the depot on Monday. He made good on his promise to reopen the "
+            "line by spring.\n")
+    found = run(nlp, text)
+    promise = found[found["cue"] == "promise"].iloc[0]
+    assert promise["speaker"] == "Tom Hale" and promise["quote"] == "reopen the line by spring"
+
+
 def test_a_relative_pronoun_is_the_mention_and_the_name_before_it_the_speaker(dev, nlp):
     """"Stevie Wonder, who joked": the cue attaches to "who" (as to "he"), the speaker is the
     name it stands for, the last of a list the parser hangs the clause on."""
