@@ -80,7 +80,7 @@ from .spans import Spans
 log = logging.getLogger(__name__)
 
 # Bump when the engine's rows change, so kit.cache re-extracts instead of reusing old rows.
-ENGINE_VERSION = "29"
+ENGINE_VERSION = "30"
 
 STATEMENT_COLUMNS = [
     "article_id", "quote_id", "quote", "quote_start", "quote_end", "quote_spans", "quote_text",
@@ -437,11 +437,11 @@ def _not_said(tok, lex: Lexicon) -> bool:
     """True for a cue word that reports no statement of its own: a participle or infinitive that
     names or describes a noun ("a group called X", "attempts to blame Russia"), the sense of a
     word ("a term Rubio has used to describe Trump"; ``word_use_verbs``), a participle used as an
-    adjective ("pledged delegates"), or the infinitive of
+    adjective ("pledged delegates"), a duty laid down in an order ("shall inform"), or the infinitive of
     another cue ("asked him to convey our wishes": the asking is the statement)."""
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in (lex.verbs | lex.belief) - lex.quote_only:
         return True
-    if _so_called(tok) or _thing_with_infinitive(tok, lex):
+    if _so_called(tok) or _thing_with_infinitive(tok, lex) or _duty_to_say(tok):
         return True
     while tok.dep_ in {"xcomp", "advcl"} and tok.tag_ == "VB" and tok.head.i != tok.i:
         tok = tok.head  # "used [to describe]"
@@ -458,6 +458,12 @@ def _so_called(tok) -> bool:
 
 PERSONAL = {"i", "we", "you", "he", "she", "they", "who"}
 SPEAKER_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+
+
+def _duty_to_say(tok) -> bool:
+    """ "The Secretary shall inform the President of ...": an order's duty to report later, not
+    anything said."""
+    return any(c.dep_ == "aux" and c.lower_ == "shall" for c in tok.children)
 
 
 def _thing_with_infinitive(tok, lex: Lexicon) -> bool:

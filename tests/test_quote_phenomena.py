@@ -76,6 +76,13 @@ def test_a_title_or_a_sentence_before_a_cue_is_not_a_piece_of_its_statement(nlp)
     assert not said["quote"].str.contains("Harbour Talk").any()
 
 
+def test_a_duty_an_order_lays_down_is_not_a_statement(nlp):
+    text = ("The Secretary of Harbours shall inform the Governor of any circumstances that might indicate "
+            "the need for further action. The Secretary of Harbours said the ferries would run in May.\n")
+    found = run(nlp, text)
+    assert list(found["cue"]) == ["said"] and found.iloc[0]["quote"] == "the ferries would run in May"
+
+
 def test_the_owner_of_a_claim_noun_given_as_a_possessive_pronoun_is_the_person_it_stands_for(nlp):
     text = ("Mayor Tom Hale spoke at the depot on Monday. He made good on his promise to reopen the "
             "line by spring.\n")
