@@ -185,18 +185,6 @@ def empty_table(columns: list[str], schema: pa.DataFrameSchema) -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series([], dtype=d) for c, d in dtypes.items()})
 
 
-def typed_as_schema(table: pd.DataFrame, name: str) -> pd.DataFrame:
-    """``table`` with each column in the type its schema names; for an empty table, whose columns
-    pandas types as it pleases (float for a column of text with no rows)."""
-    schema = SCHEMAS[name]
-    typed = table.copy()
-    for column, values in typed.items():
-        dtype = getattr(schema.columns.get(column), "dtype", None)
-        if dtype is not None:
-            typed[column] = values.astype(dtype.type)
-    return typed
-
-
 def check_table(table: pd.DataFrame, name: str, schema: pa.DataFrameSchema | None = None) -> pd.DataFrame:
     """``table`` itself, after checking it against its schema (by name, or the one given); raises
     ValueError naming the table and the failing columns."""

@@ -22,7 +22,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from .files import atomic_path, write_frame
-from .schemas import PERIODS, WHO_SAID_WHAT_COLUMNS, check_table, typed_as_schema
+from .schemas import PERIODS, SCHEMAS, WHO_SAID_WHAT_COLUMNS, check_table, empty_table
 
 # Camps that are not a side in a dispute: the press, unattributed speakers and joint statements.
 NEUTRAL_CAMPS = ("Other", "Press", "Several camps")
@@ -127,8 +127,9 @@ def who_said_what(statements: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFr
     table = table.sort_values(["said_on", "published", "article_id", "quote_start", "quote_id"],
                               kind="stable", na_position="last")
     columns = WHO_SAID_WHAT_COLUMNS + (["camp_id"] if "camp_id" in table.columns else [])
-    table = table[columns].reset_index(drop=True)
-    return typed_as_schema(table, "who_said_what") if table.empty else table
+    if table.empty:  # pandas types a column of no rows as it pleases (float for text)
+        return empty_table(columns, SCHEMAS["who_said_what"])
+    return table[columns].reset_index(drop=True)
 
 
 def articles_by_source_and_month(articles: pd.DataFrame) -> pd.DataFrame:
