@@ -94,7 +94,9 @@ class Progress:
         if not total:
             return f"{self.stage}…" if not done else f"{self.stage}: {done:,} {unit}".rstrip()
         text = f"{self.stage}: {done:,}/{total:,} {unit} ({done / total:.0%})".replace("  ", " ")
-        if done and seconds >= 1:
+        # the end always tells the rate, even of a stage done within a second; until then a
+        # rate over less than a second says nothing
+        if done and seconds > 0 and (seconds >= 1 or done >= total):
             text += f", {done / seconds:,.1f} {unit or 'items'}/s"
         return text
 

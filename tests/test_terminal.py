@@ -1,10 +1,12 @@
 """kit.terminal: the progress follower that ``kit report`` runs beside the notebook."""
 from __future__ import annotations
 
+import io
+import re
 import signal
 import threading
 
-from kit.terminal import follow_run, write_progress
+from kit.terminal import Progress, follow_run, write_progress
 
 
 def test_the_follower_shows_progress_and_leaves_ctrl_c_to_the_main_thread(tmp_path):
@@ -27,3 +29,13 @@ def test_the_follower_shows_progress_and_leaves_ctrl_c_to_the_main_thread(tmp_pa
     assert not thread.is_alive()
     # A Ctrl-C or SIGTERM the kernel hands to the follower would reach the notebook's thread late.
     assert {signal.SIGINT, signal.SIGTERM} <= masks[0]
+
+
+def test_the_last_progress_line_tells_the_rate_even_of_a_stage_done_within_a_second():
+    stream = io.StringIO()
+    progress = Progress(stream=stream, bar=False)
+    progress("parsing", 0, 11, "articles")
+    progress("parsing", 11, 11, "articles")
+    first, last = stream.getvalue().splitlines()
+    assert first == "parsing: 0/11 articles (0%)"
+    assert re.fullmatch(r"parsing: 11/11 articles \(100%\), [\d,.]+ articles/s", last), last
