@@ -98,6 +98,10 @@ BYLINE = re.compile(r"^\s*By (?P<who>the (?:[A-Za-z]+ ?){1,10})\s*$|\bvested in 
                     re.I | re.M)
 # A title that opens a text and stands for a person: "The President held talks with ...".
 TITLE_SUBJECT = re.compile(r"^\s*((?:the|The)(?: [A-Z][a-z]+){1,3})\b")
+# A line that introduces the speech printed below it: "Below are the full remarks by First Lady
+# Jane Doe, as prepared for delivery:"; its "I" and "we" are the speaker's from there on.
+SPEECH_INTRO = re.compile(r"^[^\n]*\b(?i:remarks|speech|address|statement)\b[^\n:]{0,40}?\b(?:by|of|from)\s+"
+                          r"(?P<who>[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,5})[^\n]*:[ \t]*(?=\n)", re.M)
 OFFICE_RUN = re.compile(r"(?:[A-Z][\w'’\-]*|of|the|and)(?: (?:[A-Z][\w'’\-]*|of|the|and))*")
 
 
@@ -245,6 +249,7 @@ class Resolver:
         self.words = words or coref_words()
         self.blocked = blocked
         self._first_person: bool | None = None
+        self._intros: list[re.Match] | None = None
         self._offices: dict[str, tuple[re.Pattern, list[re.Match], list[int]]] = {}
         people = []
         not_prose = Spans(blocked)
@@ -395,10 +400,14 @@ class Resolver:
             self._first_person = found >= FIRST_PERSON_MIN and found * 1000 >= FIRST_PERSON_PER_1000 * words
         return self._first_person
 
-    def first_person(self) -> str:
-        """Who "I" and "we" in the text's own prose are: the author a document names at its top
-        ("By the President of the United States of America"), else, in a text written in the
-        first person, the speaker of that speech (:meth:`speech_speaker`); "" otherwise."""
+    def first_person(self, at: int = -1) -> str:
+        """Who "I" and "we" (at ``at``) in the text's own prose are: the author a document names at
+        its top ("By the President of the United States of America"), the speaker a line before
+        introduces ("Below are the full remarks by ...:"), else, in a text written in the first
+        person, the speaker of that speech (:meth:`speech_speaker`); "" otherwise."""
+        introduced = self.introduced_speaker(at)
+        if introduced:
+            return introduced
         byline = BYLINE.search(self.text[:400])
         if byline:
             return "the " + re.sub(r"^the ", "", (byline.group("who") or byline.group("as")).strip(), flags=re.I)
@@ -407,6 +416,19 @@ class Resolver:
             if len(found) >= 2:
                 return JOINED.join(found)
         return self.speech_speaker() if self.first_person_prose() else ""
+
+    def introduced_speaker(self, at: int) -> str:
+        """The person the last line before ``at`` that introduces a speech names ("Below are the
+        full remarks by First Lady Jane Doe, as prepared for delivery:"), as the text names them
+        in full; "" when no such line comes before ``at`` or it names nobody."""
+        if self._intros is None:
+            self._intros = list(SPEECH_INTRO.finditer(self.text))
+        found = [m for m in self._intros if m.end() <= at]
+        if not found:
+            return ""
+        who = found[-1]
+        person = self.person_in(who.start("who"), who.end("who"))
+        return person.full if person is not None else ""
 
     def opening(self) -> tuple[int, int]:
         """The text's first sentence that names someone (a person or an opening title); a
@@ -529,7 +551,7 @@ class Resolver:
         lhead = head.lower()
         words = WORD.findall(mention)
         if lhead in FIRST_PERSON or (words and words[0].lower() in {"my", "our"} and lhead in SPEAKER_BODIES):
-            return self.first_person()  # "I", "we", "my government" outside quotes and turns
+            return self.first_person(start)  # "I", "we", "my government" outside quotes and turns
         if lhead in {"they", "them", "their"}:
             return self.joint_before(start)
         if lhead in PERSONAL_PRONOUNS:
