@@ -83,7 +83,7 @@ from .spans import Spans
 log = logging.getLogger(__name__)
 
 # Bump when the engine's rows change, so kit.cache re-extracts instead of reusing old rows.
-ENGINE_VERSION = "30"
+ENGINE_VERSION = "31"
 
 STATEMENT_COLUMNS = [
     "article_id", "quote_id", "quote", "quote_start", "quote_end", "quote_spans", "quote_text",
@@ -388,8 +388,11 @@ def statements_for_article(plan: Plan, docs: dict, lex: Lexicon, seconds: float 
     seen = set()
     out = []
     for r in rows:
-        if not r["speaker"] and not r["cue"] and r["kind"] == "direct" and r["confidence"] > 0.35:
-            continue  # a closed quotation nobody in the article can be said to have said
+        if not r["speaker"] and not r["cue"] and (r["kind"] == "partial" or r["kind"] == "direct" and r["confidence"] > 0.35):
+            # a closed quotation nobody in the article can be said to have said: a scare quote, a
+            # name ("an honor called “Patriot of the Year”"); an unclosed one is kept, for its
+            # words may be all the text has ("“We will never give up, said ...")
+            continue
         r["quote_id"] = f"{plan.article_id}:{r['quote_start']}-{r['quote_end']}"
         if r["quote_id"] in seen:
             continue

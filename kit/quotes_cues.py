@@ -53,9 +53,10 @@ def _subject(verb, depth: int = 0):
     """The speaker token of a cue verb: its subject, the subject of the verb it hangs from
     ("..., adding that", "responded by calling"), the relative pronoun ("who" in "Peskov, who
     said", resolved to the noun it stands for by :func:`_antecedent`), the noun a relative clause
-    without one describes, or the agent of a passive ("was raised by Putin"). The subject of a
-    passive is never the speaker: it is what was said ("X was pointed out") or who was told ("He
-    was told that").
+    without one describes, the agent of a passive ("was raised by Putin"), or the noun of "with"
+    before a participle ("with one aide saying that ..."). The subject of a passive is never the
+    speaker: it is what was said ("X was pointed out") or who was told ("He was told that"); nor is
+    a heading that opens the sentence ("FACT: Senator Doe declared ...").
 
     Of two subjects the parser hangs on one verb, the one outside quotation marks speaks: in
     "“Nothing about Ukraine without Ukraine,” Kovalchuk told reporters" the quote's first word
@@ -68,6 +69,8 @@ def _subject(verb, depth: int = 0):
             # "Putin emphasised that it is unacceptable ... and outlined ...": a cue the parser
             # hung on the reported clause is still the reporting subject's
             return _subject(verb.head, depth + 1)
+        if _heading_label(child):
+            continue
         # "Trump was asked about it and said ...": who was asked is who then spoke
         if child.dep_ == "nsubj" or (depth and child.dep_ == "nsubjpass" and child.lower_ != "it"):
             return child
@@ -80,11 +83,26 @@ def _subject(verb, depth: int = 0):
         return verb.head
     if depth < 3 and verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.i != verb.i:
         return _subject(verb.head, depth + 1)
-    if depth < 3 and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in {"VERB", "AUX"}:
-        return _subject(verb.head.head, depth + 1)  # "Trump responded by calling him ...", "after questioning"
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "with" and verb.tag_ == "VBG":
+        noun = next((c for c in verb.head.children if c.dep_ == "pobj"), None)
+        if noun is not None:  # "with far-left journalist Jane Doe claiming ...": the absolute's noun
+            return noun
+    if depth < 3 and verb.dep_ == "pcomp":
+        # "Trump responded by calling him ...", "stopped short of calling", "aside from saying":
+        # the subject of the verb the preposition hangs from, however far up
+        above = next((a for a in verb.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        return _subject(above, depth + 1) if above is not None else None
     if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
         return verb.head  # "a statement saying ..."
     return _lost_subject(verb)
+
+
+def _heading_label(tok) -> bool:
+    """A word the sentence opens with and a colon follows: the heading of a fact sheet's line
+    ("FACT: ...", "HOAX: ..."), which the parser may take for the subject of the verb after it."""
+    doc = tok.doc
+    return tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":" and tok.i < tok.head.i \
+        and not any(not t.is_punct for t in doc[tok.sent.start:tok.i])
 
 
 def _lost_subject(verb):
@@ -122,11 +140,14 @@ def _not_said(tok, lex: Lexicon) -> bool:
     """True for a cue word that reports no statement of its own: a participle or infinitive that
     names or describes a noun ("a group called X", "attempts to blame Russia"), the sense of a
     word ("a term Rubio has used to describe Trump"; ``word_use_verbs``), a participle used as an
-    adjective ("pledged delegates"), a duty laid down in an order ("shall inform"), or the infinitive of
-    another cue ("asked him to convey our wishes": the asking is the statement)."""
+    adjective ("pledged delegates"), a duty laid down in an order ("shall inform"), the infinitive of
+    another cue ("asked him to convey our wishes": the asking is the statement), a stance a thing
+    is said to take ("tariffs that support jobs"), or a verb nobody is the subject of (a list of
+    deeds: "21. Announced new tariffs ..."; a participle: "for supporting Hamas")."""
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in (lex.verbs | lex.belief) - lex.quote_only:
         return True
-    if _so_called(tok) or _thing_with_infinitive(tok, lex) or _duty_to_say(tok):
+    if _so_called(tok) or _thing_with_infinitive(tok, lex) or _duty_to_say(tok) or _thing_holds_stance(tok, lex) \
+            or _nobody_speaks(tok):
         return True
     while tok.dep_ in {"xcomp", "advcl"} and tok.tag_ == "VB" and tok.head.i != tok.i:
         tok = tok.head  # "used [to describe]"
@@ -164,6 +185,57 @@ def _thing_with_infinitive(tok, lex: Lexicon) -> bool:
         return False
     return not (subject.lower_ in PERSONAL or subject.ent_type_ in SPEAKER_ENTS or subject.pos_ == "PROPN"
                 or subject.lower_ in ROLE_SYNONYMS)  # "the minister threatened to resign"
+
+
+# Endings of nouns for people who do something ("voters", "residents", "critics", "participants",
+# "employees", "representatives"); "-ment" ("investment") names a thing.
+AGENT_ENDINGS = ("er", "or", "ist", "ian", "ent", "ant", "ee", "ive", "ite", "ic", "crat", "ary")
+
+
+def _holds_views(tok, lex: Lexicon) -> bool:
+    """True for a subject that can hold a stance: a personal pronoun ("it" too: a newspaper, a
+    party), a name, organisation, place or people, an office, a share of people ("76%", "most"),
+    a noun for people or a body of people (``people_nouns``), or an agent noun ("residents");
+    not a sum of money or a thing ("no taxpayer dollars", "these import volumes")."""
+    if tok.lower_ in {"that", "which"} and tok.head.dep_ == "relcl":
+        tok = tok.head.head
+    lemma = tok.lemma_.lower()
+    if tok.lower_ in PERSONAL | {"it"} or tok.ent_type_ in SPEAKER_ENTS or tok.pos_ == "PROPN" \
+            or tok.lower_ in ROLE_SYNONYMS or lemma in ROLE_SYNONYMS:
+        return True
+    if tok.ent_type_ in {"MONEY", "QUANTITY"}:
+        return False
+    if tok.pos_ == "NUM" or tok.ent_type_ == "PERCENT" or tok.text == "%":
+        return True
+    return lemma in lex.people_nouns or tok.lower_ in lex.people_nouns or (
+        lemma.endswith(AGENT_ENDINGS) and not lemma.endswith("ment"))
+
+
+def _thing_holds_stance(tok, lex: Lexicon) -> bool:
+    """ "no taxpayer dollars support foreign organizations": a ``person_stance_verbs`` verb whose
+    subject cannot hold a view (see :func:`_holds_views`), unlike "Most residents oppose it"."""
+    if cue_lemma(tok, lex) not in lex.person_stance:
+        return False
+    subject = _subject(tok)
+    return subject is not None and not _holds_views(subject, lex)
+
+
+def _opens_item(tok) -> bool:
+    """A capitalised word that opens its sentence or list item ("21. Announced ...", "- Declared ...")."""
+    return tok.text[:1].isupper() and not any(
+        not (t.is_punct or t.like_num or t.is_space) for t in tok.doc[tok.sent.start:tok.i])
+
+
+def _nobody_speaks(tok) -> bool:
+    """A verb nobody is the subject of, in the active: one that opens an item of a list of deeds
+    ("19. Laid out a plan to ...", "- Declared May 8 as ..."), or a participle inside another
+    phrase ("designated as terrorists for supporting Hamas", "a station, encouraging children to
+    ..."). A participle that opens a paragraph of a memorandum ("Affirming the common desire
+    ...") is left to its signatories."""
+    if any(c.dep_ in PASSIVE_DEPS for c in tok.children) or _subject(tok) is not None:
+        return False
+    return (tok.tag_ in {"VBD", "VBN"} and tok.dep_ == "ROOT" and _opens_item(tok)) or \
+        (tok.tag_ == "VBG" and tok.dep_ != "ROOT")
 
 
 def _trailing_aside(doc, ids: set, lex: Lexicon) -> set:

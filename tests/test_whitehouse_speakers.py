@@ -25,3 +25,45 @@ def test_a_speech_below_a_line_that_introduces_it_is_the_named_speakers(nlp):
     out = rows(nlp, text, "Ambassador Kettle Opens the Harbour Conference")
     first = out[out["speaker_mention"] == "I"]
     assert len(first) == 2 and set(first["speaker"]) == {"Nora Kettle"}
+
+
+def test_a_stance_needs_someone_to_hold_it(nlp):
+    text = ("The council renewed the harbour levy on Tuesday. The rule ensures no harbour dollars support "
+            "private yacht clubs in the bay.\n\n"
+            "Most residents oppose the new levy, a survey of the town found.\n")
+    out = rows(nlp, text)
+    assert "oppose" in set(out["cue"])          # people hold a stance
+    assert "support" not in set(out["cue"])     # dollars do not
+
+
+def test_a_list_of_deeds_and_a_participle_with_nobody_speaking_are_no_statements(nlp):
+    text = ("Here is what the harbour board did this year:\n\n"
+            "1. Announced new fees on foreign ferries in an effort to boost the town's own shipyard. "
+            "2. Designated the Red Gull gang as a criminal group for supporting the smugglers.\n\n"
+            "Harbour master Ivo Brandt announced that the port will reopen in May.\n")
+    out = rows(nlp, text)
+    assert set(out["cue"]) == {"announced"}
+    assert list(out["speaker"]) == ["Ivo Brandt"]
+
+
+def test_with_a_person_saying_is_that_persons_statement(nlp):
+    text = ("The harbour vote was close, with council member Ana Petrov saying the levy would drive "
+            "ferries away from the bay.\n")
+    out = rows(nlp, text)
+    assert list(out.loc[out["cue"] == "saying", "speaker"]) == ["Ana Petrov"]
+
+
+def test_a_heading_before_a_colon_is_not_the_speaker(nlp):
+    text = ("CLAIM: The harbour levy will drive ferries away.\n\n"
+            "FACT: Harbour master Ivo Brandt declared the claim false and recognized the levy is "
+            "“fully funded by yacht owners.”\n")
+    out = rows(nlp, text)
+    declared = out[out["cue"].isin(["declared", "recognized"])]
+    assert len(declared) and set(declared["speaker"]) == {"Ivo Brandt"}
+
+
+def test_a_scare_quote_nobody_said_is_no_statement(nlp):
+    text = ("The board cut $12,000 for “telling the harbour story” in the bay.\n\n"
+            "Harbour master Ivo Brandt said the cut was overdue.\n")
+    out = rows(nlp, text)
+    assert list(out["speaker"]) == ["Ivo Brandt"]
