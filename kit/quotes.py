@@ -67,7 +67,7 @@ from typing import Callable, Iterable, Iterator
 
 import pandas as pd
 
-from .coref import Resolver, office_holders, persons_inside
+from .coref import DOCUMENT_WORDS, Resolver, office_holders, persons_inside
 from .cues import Lexicon, load_lexicon
 from .language import detect_language, is_cyrillic_language
 from .nlp import default_n_process, load_pipeline
@@ -269,6 +269,20 @@ def _turn_row(plan: Plan, turn: Turn, resolver: Resolver) -> dict:
                 _para=-1)
 
 
+# Fewer words than this, and no question, from an unnamed label is a shout, not a statement.
+SHOUT_WORDS = 5
+
+
+def _shout_from_the_floor(text: str, turn: Turn, lex: Lexicon) -> bool:
+    """ "AUDIENCE: USA! USA! USA!", "AUDIENCE: Booo —": a chant or a cry under a label that names
+    nobody (``anonymous_labels``), which ends the speaker's turn before it but says nothing; a
+    question from the floor, or a remark of some length, stays a statement."""
+    if (turn.name or turn.label).strip().lower() not in lex.anonymous_labels:
+        return False
+    words = " ".join(text[s:e] for s, e in turn.pieces)
+    return "?" not in words and len(words.split()) < SHOUT_WORDS
+
+
 def _inherit(rows: list[dict]) -> None:
     """A quote with no cue takes the speaker of the statement before it (same or previous
     paragraph), else of the next one in its paragraph; a statement with no venue takes the
@@ -304,6 +318,40 @@ def _introduced_quotation(statements: list[Statement], para_start: int, cue: Cue
         opens = not text[para_start:st.pieces[0][0]].strip(" \t\"'“‘«„`")
         if st.kind == "direct" and st.cue is None and st.mention is None and opens:
             st.cue, st.off, st.confidence = cue, cue_off, 0.8 * (1.0 if st.closed else 0.8)
+            return
+
+
+# A round-up's entry line: who is quoted, a colon, then the headline of what they wrote ("Rep.
+# Jane Doe: The Harbour Bill Delivers for Our Town", "Secretary of the Treasury John Roe: ...").
+ROUND_UP_ENTRY = re.compile(r"[ \t*_]*(?P<label>[A-Z][\w.&’'\-]*(?: (?:[A-Z0-9][\w.&’'\-]*|of|the|and|for|\([^()\n]{1,40}\)))"
+                            r"{0,7}): +[^\n“”\"]{10,}")
+
+
+def _round_up_label(plan: Plan, k: int, lex: Lexicon) -> tuple[int, int] | None:
+    """Where the label of a round-up's entry line stands, when paragraph ``k`` is one ("Jane Doe:
+    Why the Harbour Bill Matters", with the quotation of what they wrote in the paragraph
+    below); None for any other paragraph, and for a document's heading ("Fact Sheet: ...")."""
+    if k < 0:
+        return None
+    s, e = plan.paras[k]
+    m = ROUND_UP_ENTRY.fullmatch(plan.text, s, e)
+    if m is None or m.group("label").lower() in lex.not_labels or DOCUMENT_WORDS.search(m.group("label")):
+        return None
+    return m.start("label"), m.end("label")
+
+
+def _round_up_quotation(statements: list[Statement], para_start: int, label: tuple[int, int], plan: Plan) -> None:
+    """The quotation that opens the paragraph below a round-up's entry line, with no cue of its
+    own, is the entry's: "National Harbour Council: Ferries Win Big" / "*“The bill ...”*"; when
+    the entry's label already opens a transcript turn, the quotation is that turn's words, and
+    no statement of its own."""
+    for st in statements:
+        opens = not plan.text[para_start:st.pieces[0][0]].strip(" \t\"'“‘«„`*_")
+        if st.kind == "direct" and st.cue is None and st.mention is None and opens:
+            if any(t.label_start < label[1] and label[0] < t.label_end for t in plan.turns):
+                statements.remove(st)
+            else:
+                st.mention, st.confidence = label, 0.7
             return
 
 
@@ -368,12 +416,15 @@ def statements_for_article(plan: Plan, docs: dict, lex: Lexicon, seconds: float 
         statements = statements_in_paragraph(plan, k, doc, lex, marked)
         if intro is not None and intro[0] == k - 1:
             _introduced_quotation(statements, plan.paras[k][0], intro[1], plan.paras[k - 1][0], plan.text)
+        entry = _round_up_label(plan, k - 1, lex)
+        if entry is not None:
+            _round_up_quotation(statements, plan.paras[k][0], entry, plan)
         for st in statements:
             rows.append(_row(plan, st, resolver, doc, lex))
         cue = _introducing_cue(doc, lex)
         intro = (k, cue) if cue is not None else None
     _check(deadline, seconds)
-    rows += [_turn_row(plan, t, resolver) for t in plan.turns]
+    rows += [_turn_row(plan, t, resolver) for t in plan.turns if not _shout_from_the_floor(plan.text, t, lex)]
     headline = _headline_claim(plan, resolver, lex)
     if headline is not None:
         # what the claim itself holds ("Ask For A $15 Minimum Wage") is part of it, not a statement

@@ -67,3 +67,28 @@ def test_a_scare_quote_nobody_said_is_no_statement(nlp):
             "Harbour master Ivo Brandt said the cut was overdue.\n")
     out = rows(nlp, text)
     assert list(out["speaker"]) == ["Ivo Brandt"]
+
+
+def test_a_chant_from_the_floor_ends_the_turn_but_is_no_statement(nlp):
+    text = ("THE PRESIDENT: Thank you very much. We have rebuilt the harbour and the ferries are back.\n\n"
+            "AUDIENCE: Ferries! Ferries! Ferries!\n\n"
+            "THE PRESIDENT: Thank you. And the yacht clubs will pay their fair share, believe me.\n\n"
+            "AUDIENCE MEMBER: Mr. President, will the levy also apply to fishing boats in the bay?\n")
+    out = rows(nlp, text, "Remarks by President Bela Sidorova at the Harbour")
+    turns = out[out["kind"] == "turn"]
+    assert list(turns["speaker_mention"]) == ["THE PRESIDENT", "THE PRESIDENT", "AUDIENCE MEMBER"]
+    assert not turns["quote"].str.contains("Ferries!").any()
+
+
+def test_a_round_up_entry_gives_its_quotation_to_the_one_it_names(nlp):
+    text = ("The harbour bill drew praise across the bay.\n\n"
+            "BayNews.com: Harbour Bill Delivers for Ferries, Dredging at Last\n\n"
+            "*“The harbour bill puts ferries first and gives the bay the dredging it has waited for "
+            "since the storm.”*\n\n"
+            "------------------------------------------------------------\n\n"
+            "Fact Sheet: The Harbour Bill at a Glance\n\n"
+            "*“The bill funds dredging, new piers and a ferry terminal.”*\n")
+    out = rows(nlp, text)
+    said = out[out["quote"].str.contains("puts ferries first")]
+    assert list(said["speaker"]) == ["BayNews.com"] and list(said["kind"]) == ["direct"]
+    assert not out["quote"].str.contains("funds dredging").any()  # a fact sheet is nobody
