@@ -242,8 +242,10 @@ class Resolver:
 
     def __init__(self, text: str, person_spans: list[tuple[int, int]], blocked: list[tuple[int, int]],
                  female_names: frozenset[str] = frozenset(), male_names: frozenset[str] = frozenset(),
-                 words: CorefWords | None = None, title: str = ""):
+                 words: CorefWords | None = None, title: str = "",
+                 organisations: list[tuple[int, int]] | None = None):
         self.text = text
+        self.organisations = sorted(organisations or [])
         self.title = title or ""
         self.female, self.male = female_names, male_names
         self.words = words or coref_words()
@@ -343,6 +345,17 @@ class Resolver:
                 return p.full
             fallback = fallback or p.full
         return fallback
+
+    def organisation(self, at: int) -> str:
+        """The organisation "it" at ``at`` speaks for: the last one named before it in its own
+        sentence ("NPR ran a feature in which it suggested ...", "Acme opened a plant as it plans
+        to ..."); "" when none is (an "it" a sentence opens is as often a poll or a video)."""
+        para = self.text.rfind("\n", 0, at) + 1
+        since = max([m.end() for m in SENTENCE_END.finditer(self.text, para, at)], default=para)
+        named = [(s, e) for s, e in self.organisations if since <= s and e <= at]
+        if not named:
+            return ""
+        return re.sub(r"^[Tt]he\s+|(’s|'s)$", "", self.text[named[-1][0]:named[-1][1]].strip())
 
     def role(self, words: list[str], at: int) -> str:
         """The nearest earlier person introduced with this role ("the Russian leader")."""
@@ -554,6 +567,8 @@ class Resolver:
             return self.first_person(start)  # "I", "we", "my government" outside quotes and turns
         if lhead in {"they", "them", "their"}:
             return self.joint_before(start)
+        if lhead == "it":
+            return self.organisation(start)
         if lhead in PERSONAL_PRONOUNS:
             return self.pronoun(lhead, start) if lhead in PRONOUN_GENDER else ""
         lower = [w.lower() for w in words]

@@ -48,6 +48,8 @@ class Lexicon:
     person_infinitive: frozenset = frozenset()         # "threaten to": speech only when a person threatens
     person_stance: frozenset = frozenset()             # "support": a stance only when people hold it
     people_nouns: frozenset = frozenset()              # "people", "majority", "union": who can hold a stance
+    evidence_verbs: frozenset = frozenset()            # "indicate", "show": a statement only from a person or a text
+    text_nouns: frozenset = frozenset()                # "report", "poll", "talks": what speaks without being a person
 
     @property
     def cue_verbs(self) -> frozenset:
@@ -108,7 +110,8 @@ def load_lexicon(path: str = "speech_verbs.yml") -> Lexicon:
                   objects, low("light_verbs"), _grouped(raw, "speech_nouns"), preps, adjectives,
                   low("link_openers"), low("word_use_verbs"), low("anonymous_labels"), low("joint_subjects"),
                   low("sender_verbs"), low("naming_verbs"), low("person_infinitive_verbs"),
-                  low("person_stance_verbs"), low("people_nouns"))
+                  low("person_stance_verbs"), low("people_nouns"), low("evidence_verbs"),
+                  low("text_nouns") | low("medium_nouns"))
     lex.forms = cue_form_pattern(lex.cue_verbs, [" ".join(p) for p in phrases] + sorted(adjectives))
     return lex
 

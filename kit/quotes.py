@@ -73,7 +73,8 @@ from .language import detect_language, is_cyrillic_language
 from .nlp import default_n_process, load_pipeline
 from .quotes_attach import (Statement, _attach, _dash_signature, _is_partial, _quote_token_ids, _reported_within,
                             _too_short, _unsaid, _whole_sentence)
-from .quotes_cues import TRIM_LEFT, Cue, _antecedent, _content_pieces, _english_venue, _introducing_cue, _mention, cues_in
+from .quotes_cues import (TRIM_LEFT, Cue, _antecedent, _content_pieces, _english_venue, _holds_views, _introducing_cue,
+                          _mention, cues_in, is_text)
 from .quotes_marks import Turn
 from .quotes_plan import (MAX_PARAGRAPH_CHARS, OverBudget, Plan, _check, _deadline, _title_case, cue_pattern,
                           not_prose_line, not_prose_spans, plan_article, turn_label_words)
@@ -229,6 +230,8 @@ def _row(plan: Plan, st: Statement, resolver: Resolver, doc, lex, grammar: Gramm
             if named is not cue.source:
                 s, e, head = grammar.mention(named, off, q_ids)
             row["speaker"] = resolver.resolve(text[s:e], s, head.text, off + head.idx)
+            if grammar is ENGLISH and not (_holds_views(named, lex) or is_text(named, lex)):
+                row["_thing"] = True  # "the speech awakened the “spirit of ambition”": no speaker to pass on
         else:
             row["confidence"] = round(row["confidence"] * 0.6, 2)
     elif st.mention is not None:
@@ -285,15 +288,17 @@ def _shout_from_the_floor(text: str, turn: Turn, lex: Lexicon) -> bool:
 
 def _inherit(rows: list[dict]) -> None:
     """A quote with no cue takes the speaker of the statement before it (same or previous
-    paragraph), else of the next one in its paragraph; a statement with no venue takes the
+    paragraph), else of the next one in its paragraph, when that speaker is someone or a text
+    (not a thing, as in "the speech awakened the “spirit of ambition”"); a statement with no venue takes the
     venue of the one before it when the same speaker is quoted on in the same or next paragraph
     (indirect speech often reports an earlier occasion, so it inherits no venue)."""
     with_speaker: dict[int, list[int]] = {}  # paragraph -> rows with a speaker, for the one after
     for i, r in enumerate(rows):
-        if r["speaker"]:
+        if r["speaker"] and not r.get("_thing"):
             with_speaker.setdefault(r["_para"], []).append(i)
-    prev = None  # the last row so far with a speaker, not a turn
+    prev = None  # the last row so far with a speaker who can speak, not a turn
     for i, r in enumerate(rows):
+        thing = r.pop("_thing", False)
         if not (r["cue"] or r["kind"] == "turn" or r["speaker"]):
             later = with_speaker.get(r["_para"], [])
             j = bisect_right(later, i)
@@ -302,7 +307,7 @@ def _inherit(rows: list[dict]) -> None:
             if src is not None:
                 r["speaker"] = src["speaker"]
                 r["confidence"] = round(min(r["confidence"], 0.5), 2)
-        if r["speaker"] and r["kind"] != "turn":
+        if r["speaker"] and r["kind"] != "turn" and not thing:
             prev = r
     for i, r in enumerate(rows[1:], start=1):
         prev = rows[i - 1]
@@ -399,11 +404,12 @@ def statements_for_article(plan: Plan, docs: dict, lex: Lexicon, seconds: float 
     for k, doc in docs.items():
         off = plan.paras[k][0]
         for e in doc.ents:
-            (persons if e.label_ == "PERSON" else others).append((off + e.start_char, off + e.end_char))
-    persons += persons_inside(plan.text, persons, others)
+            (persons if e.label_ == "PERSON" else others).append((off + e.start_char, off + e.end_char, e.label_))
+    persons = [(s, e) for s, e, _ in persons]
+    persons += persons_inside(plan.text, persons, [(s, e) for s, e, _ in others])
     persons += office_holders(plan.text, lex.label_roles, persons)
     resolver = Resolver(plan.text, persons, not_prose_spans(plan.quotations, plan.turns), lex.female, lex.male,
-                        title=plan.title)
+                        title=plan.title, organisations=[(s, e) for s, e, label in others if label == "ORG"])
     marked = plan.spans().marked
     rows = []
     intro: tuple[int, Cue] | None = None  # (paragraph, cue) of a paragraph that ends 'He said:'

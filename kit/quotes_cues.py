@@ -167,9 +167,10 @@ SPEAKER_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 
 
 def _duty_to_say(tok) -> bool:
-    """ "The Secretary shall inform the President of ...": an order's duty to report later, not
-    anything said."""
-    return any(c.dep_ == "aux" and c.lower_ == "shall" for c in tok.children)
+    """ "The Secretary shall inform the President of ...", "shall develop and publish an update":
+    an order's duty to report later, not anything said."""
+    verbs = [tok, tok.head] if tok.dep_ == "conj" else [tok]
+    return any(c.dep_ == "aux" and c.lower_ == "shall" for v in verbs for c in v.children)
 
 
 def _thing_with_infinitive(tok, lex: Lexicon) -> bool:
@@ -189,7 +190,9 @@ def _thing_with_infinitive(tok, lex: Lexicon) -> bool:
 
 # Endings of nouns for people who do something ("voters", "residents", "critics", "participants",
 # "employees", "representatives"); "-ment" ("investment") names a thing.
-AGENT_ENDINGS = ("er", "or", "ist", "ian", "ent", "ant", "ee", "ive", "ite", "ic", "crat", "ary")
+AGENT_ENDINGS = ("er", "or", "ist", "ian", "ent", "ant", "ee", "ive", "ite", "ic", "crat", "ary", "yst")
+# ... and compounds of a noun for people ("businessman", "spokeswoman", "chairperson", "townspeople").
+PEOPLE_ENDINGS = ("man", "men", "woman", "women", "person", "people", "folk")
 
 
 def _holds_views(tok, lex: Lexicon) -> bool:
@@ -207,17 +210,30 @@ def _holds_views(tok, lex: Lexicon) -> bool:
         return False
     if tok.pos_ == "NUM" or tok.ent_type_ == "PERCENT" or tok.text == "%":
         return True
-    return lemma in lex.people_nouns or tok.lower_ in lex.people_nouns or (
+    return lemma in lex.people_nouns or tok.lower_ in lex.people_nouns or lemma.endswith(PEOPLE_ENDINGS) or (
         lemma.endswith(AGENT_ENDINGS) and not lemma.endswith("ment"))
 
 
 def _thing_holds_stance(tok, lex: Lexicon) -> bool:
     """ "no taxpayer dollars support foreign organizations": a ``person_stance_verbs`` verb whose
-    subject cannot hold a view (see :func:`_holds_views`), unlike "Most residents oppose it"."""
-    if cue_lemma(tok, lex) not in lex.person_stance:
+    subject cannot hold a view (see :func:`_holds_views`), unlike "Most residents oppose it"; an
+    ``evidence_verbs`` verb whose subject is neither someone nor a text ("this indicates that ...",
+    "these triumphs underscore ...", unlike "the report shows")."""
+    lemma = cue_lemma(tok, lex)
+    if lemma not in lex.person_stance and lemma not in lex.evidence_verbs:
         return False
     subject = _subject(tok)
-    return subject is not None and not _holds_views(subject, lex)
+    if subject is None or _holds_views(subject, lex):
+        return False
+    return lemma in lex.person_stance or not is_text(subject, lex)
+
+
+def is_text(tok, lex: Lexicon) -> bool:
+    """A text, count or gathering that speaks without being a person ("the report", "polls",
+    "the talks"; ``text_nouns``, ``medium_nouns``); a relative pronoun stands for its noun."""
+    if tok.lower_ in {"that", "which"} and tok.head.dep_ == "relcl":
+        tok = tok.head.head
+    return tok.lemma_.lower() in lex.text_nouns or tok.lower_ in lex.text_nouns
 
 
 def _opens_item(tok) -> bool:
@@ -228,14 +244,14 @@ def _opens_item(tok) -> bool:
 
 def _nobody_speaks(tok) -> bool:
     """A verb nobody is the subject of, in the active: one that opens an item of a list of deeds
-    ("19. Laid out a plan to ...", "- Declared May 8 as ..."), or a participle inside another
-    phrase ("designated as terrorists for supporting Hamas", "a station, encouraging children to
-    ..."). A participle that opens a paragraph of a memorandum ("Affirming the common desire
+    ("19. Laid out a plan to ...", "- Declared May 8 as ..."), or a participle or infinitive inside
+    another phrase ("designated as terrorists for supporting Hamas", "a station, encouraging
+    children to ...", "12. Directed the Secretary to declare that ..."). A participle that opens a paragraph of a memorandum ("Affirming the common desire
     ...") is left to its signatories."""
     if any(c.dep_ in PASSIVE_DEPS for c in tok.children) or _subject(tok) is not None:
         return False
     return (tok.tag_ in {"VBD", "VBN"} and tok.dep_ == "ROOT" and _opens_item(tok)) or \
-        (tok.tag_ == "VBG" and tok.dep_ != "ROOT")
+        (tok.tag_ in {"VBG", "VB"} and tok.dep_ != "ROOT")
 
 
 def _trailing_aside(doc, ids: set, lex: Lexicon) -> set:

@@ -92,3 +92,22 @@ def test_a_round_up_entry_gives_its_quotation_to_the_one_it_names(nlp):
     said = out[out["quote"].str.contains("puts ferries first")]
     assert list(said["speaker"]) == ["BayNews.com"] and list(said["kind"]) == ["direct"]
     assert not out["quote"].str.contains("funds dredging").any()  # a fact sheet is nobody
+
+
+def test_it_is_the_organisation_its_sentence_named(nlp):
+    text = ("In 2024, the Harbour Broadcasting Corporation ran a feature on ferries, in which it suggested "
+            "that the bay needs no dredging at all.\n\n"
+            "It also claimed that the levy was illegal.\n")
+    out = rows(nlp, text)
+    assert list(out.loc[out["cue"] == "suggested", "speaker"]) == ["Harbour Broadcasting Corporation"]
+    # an "it" that opens its sentence may be the feature as well as the broadcaster: left as it is
+    assert list(out.loc[out["cue"] == "claimed", "speaker"]) == [""]
+
+
+def test_an_order_to_declare_and_a_duty_to_publish_are_no_statements(nlp):
+    text = ("Here is what the harbour board did this year:\n\n"
+            "12. Directed the harbour master to declare that the bay will always put ferries first. "
+            "13. Secured $25,000 in the town budget to provide support for ferry crews.\n\n"
+            "Sec. 3. The harbour master shall develop and publish an update to the ferry timetable.\n")
+    out = rows(nlp, text)
+    assert out.empty
