@@ -477,9 +477,10 @@ class Resolver:
 
     def headline_name(self) -> str:
         """The author an op-ed's headline names before a colon ("Jane Doe: Why We Must Act"):
-        a person the text names, or words ending in a surname the text uses again after its first
-        line (a headline's own paragraph is not always parsed); "" for a document type ("Fact
-        Sheet: ...") or anything else."""
+        a person the text names, words ending in a surname the text uses again after its first
+        line (a headline's own paragraph is not always parsed), or a name after a title ("First
+        Lady Jane Doe: Mothers Are Our Strength"); "" for a document type ("Fact Sheet: ...") or
+        anything else."""
         found = HEADLINE_NAME_COLON.match(self.title)
         if found is None or HEADLINE_AUTHOR.search(found.group("who") + " by X") or DOCUMENT_WORDS.search(found.group("who")):
             return ""
@@ -487,8 +488,9 @@ class Resolver:
         named = next((p.full for p in self.people if who.endswith(p.full) or who.endswith(p.name)), "")
         body = self.text[self.text.find("\n") + 1:] if "\n" in self.text[:len(self.title) + 5] else self.text[len(self.title):]
         surname = who.split()[-1]
+        titled = who.split()[0].lower() in TITLES - {"the"} or who.lower().startswith("first lady ")
         return named or (" ".join(w for w in who.split() if w.lower() not in TITLES and w.lower() != "first" and w.lower() != "lady")
-                         if re.search(rf"\b{re.escape(surname)}\b", body) else "")
+                         if titled or re.search(rf"\b{re.escape(surname)}\b", body) else "")
 
     def opening_participants(self, at: int) -> list[str]:
         """The participants the text's first naming sentence introduces before ``at``: a title

@@ -345,14 +345,24 @@ def _round_up_label(plan: Plan, k: int, lex: Lexicon) -> tuple[int, int] | None:
     return m.start("label"), m.end("label")
 
 
+# "striking subsection 2(c) and inserting, in lieu thereof, the following:", "is amended to read
+# as follows:": an order quoting the text it puts into another, which nobody says.
+INSERTED_TEXT = re.compile(r"\b(?:the following|as follows):\s*$")
+
+
+def _opens_paragraph(st: Statement, para_start: int, text: str) -> bool:
+    """A quotation with no cue or speaker of its own that opens its paragraph."""
+    return st.kind == "direct" and st.cue is None and st.mention is None and \
+        not text[para_start:st.pieces[0][0]].strip(" \t\"'“‘«„`*_")
+
+
 def _round_up_quotation(statements: list[Statement], para_start: int, label: tuple[int, int], plan: Plan) -> None:
     """The quotation that opens the paragraph below a round-up's entry line, with no cue of its
     own, is the entry's: "National Harbour Council: Ferries Win Big" / "*“The bill ...”*"; when
     the entry's label already opens a transcript turn, the quotation is that turn's words, and
     no statement of its own."""
     for st in statements:
-        opens = not plan.text[para_start:st.pieces[0][0]].strip(" \t\"'“‘«„`*_")
-        if st.kind == "direct" and st.cue is None and st.mention is None and opens:
+        if _opens_paragraph(st, para_start, plan.text):
             if any(t.label_start < label[1] and label[0] < t.label_end for t in plan.turns):
                 statements.remove(st)
             else:
@@ -425,6 +435,8 @@ def statements_for_article(plan: Plan, docs: dict, lex: Lexicon, seconds: float 
         entry = _round_up_label(plan, k - 1, lex)
         if entry is not None:
             _round_up_quotation(statements, plan.paras[k][0], entry, plan)
+        if k and not (intro is not None and intro[0] == k - 1) and INSERTED_TEXT.search(plan.text, *plan.paras[k - 1]):
+            statements = [st for st in statements if not _opens_paragraph(st, plan.paras[k][0], plan.text)]
         for st in statements:
             rows.append(_row(plan, st, resolver, doc, lex))
         cue = _introducing_cue(doc, lex)

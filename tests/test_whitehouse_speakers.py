@@ -111,3 +111,23 @@ def test_an_order_to_declare_and_a_duty_to_publish_are_no_statements(nlp):
             "Sec. 3. The harbour master shall develop and publish an update to the ferry timetable.\n")
     out = rows(nlp, text)
     assert out.empty
+
+
+def test_an_op_ed_under_a_titled_name_is_that_persons(nlp):
+    text = ("A harbour is more than its piers. It is the work of every family that lives beside it.\n\n"
+            "I believe our ferries will carry this town for another hundred years. We owe it to our "
+            "children to keep the bay open, and I will ask the council to fund the dredging.\n\n"
+            "I invite you to join me at the pier on Saturday. Our town, our harbour, our future: we "
+            "decide it together, and I know we will.\n")
+    out = rows(nlp, text, "Mayor Nora Kettle: Our Harbour Is Our Strength")
+    first = out[out["speaker_mention"] == "I"]
+    assert len(first) >= 2 and set(first["speaker"]) == {"Nora Kettle"}
+
+
+def test_the_text_an_order_inserts_is_no_statement(nlp):
+    text = ("(b) striking subsection 2(c) and inserting, in lieu thereof, the following:\n\n"
+            "“(c) Relevant harbour agencies (agencies) shall take the following actions:\n\n"
+            "(i) By August 1, 2025, the harbour master shall publish a ferry timetable.\n\n"
+            "(ii) By June 1, 2026, the agencies shall dredge the bay.”;\n\n"
+            "(c) striking subsection 3(a).\n")
+    assert rows(nlp, text).empty
