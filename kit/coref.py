@@ -102,6 +102,12 @@ TITLE_SUBJECT = re.compile(r"^\s*((?:the|The)(?: [A-Z][a-z]+){1,3})\b")
 # Jane Doe, as prepared for delivery:"; its "I" and "we" are the speaker's from there on.
 SPEECH_INTRO = re.compile(r"^[^\n]*\b(?i:remarks|speech|address|statement)\b[^\n:]{0,40}?\b(?:by|of|from)\s+"
                           r"(?P<who>[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,5})[^\n]*:[ \t]*(?=\n)", re.M)
+# A share of the people a poll asked ("76%", "54 percent", "two-thirds", "a plurality"), and the
+# poll the text names ("a new poll by Acme Research", "the latest Acme survey").
+SHARE = re.compile(r"(?i:(?:\d[\d.,]*\s?(?:%|percent)?|(?:\w+-)?(?:thirds|quarters|fifths)|(?:a |the )?(?:majority|plurality)|most|half))")
+POLL = re.compile(r"\b(?:poll|survey)\s+(?:by|from|of|conducted by)\s+(?:the\s+)?(?P<by>[A-Z][\w&.’'\-]*(?:[ \-][A-Z][\w&.’'\-]*)*)"
+                  r"|(?P<named>[A-Z][\w&.’'\-]*(?: [A-Z][\w&.’'\-]*)*) (?:poll|survey)\b")
+POLL_WORDS = {"the", "a", "an", "this", "that", "new", "latest", "recent", "one", "another"}
 OFFICE_RUN = re.compile(r"(?:[A-Z][\w'’\-]*|of|the|and)(?: (?:[A-Z][\w'’\-]*|of|the|and))*")
 
 
@@ -357,6 +363,25 @@ class Resolver:
             return ""
         return re.sub(r"^[Tt]he\s+|(’s|'s)$", "", self.text[named[-1][0]:named[-1][1]].strip())
 
+    def polled(self, mention: str, at: int) -> str:
+        """A share of people ("76", "a plurality") in a text that reports a poll before it: the
+        share and the poll ("76% (Acme Research poll)"); a poll named by nothing but its
+        determiner ("A new poll by Acme Research", "the poll"): the poll it names, or the text
+        named before; "" when the text names no poll, and for a poll that has a name."""
+        end = at + len(mention)
+        share = SHARE.fullmatch(mention.strip()) is not None
+        if not share and any(w[:1].isupper() for w in mention.split()[1:]):
+            return ""  # "the Los Angeles Times tracking poll" names itself
+        own = None if share else POLL.search(self.text, at, end + 60)
+        polls = [own] if own is not None and own.start() < end else \
+            [m for m in POLL.finditer(self.text, 0, at) if (m.group("by") or m.group("named")).lower() not in POLL_WORDS]
+        if not polls:
+            return ""
+        name = f"{polls[-1].group('by') or polls[-1].group('named')} poll"
+        if not share:
+            return name
+        return f"{mention.strip()}{'%' if self.text[end:end + 1] == '%' else ''} ({name})"
+
     def role(self, words: list[str], at: int) -> str:
         """The nearest earlier person introduced with this role ("the Russian leader")."""
         wanted = _roles(words)
@@ -571,6 +596,10 @@ class Resolver:
             return self.joint_before(start)
         if lhead == "it":
             return self.organisation(start)
+        if SHARE.fullmatch(mention.strip()) or lhead in {"poll", "survey"}:
+            found = self.polled(mention, start)
+            if found:
+                return found
         if lhead in PERSONAL_PRONOUNS:
             return self.pronoun(lhead, start) if lhead in PRONOUN_GENDER else ""
         lower = [w.lower() for w in words]

@@ -131,3 +131,13 @@ def test_the_text_an_order_inserts_is_no_statement(nlp):
             "(ii) By June 1, 2026, the agencies shall dredge the bay.”;\n\n"
             "(c) striking subsection 3(a).\n")
     assert rows(nlp, text).empty
+
+
+def test_a_share_of_people_in_a_poll_is_that_polls(nlp):
+    text = ("A new poll by Bayside Research reveals that most residents back the harbour plan.\n\n"
+            "- 72% agree there should be a harbour agency focused on dredging.\n\n"
+            "- 54% say the ferry levy is fair.\n")
+    out = rows(nlp, text)
+    shares = out[out["cue"].isin(["agree", "say"])]
+    assert len(shares) == 2 and shares["speaker"].str.endswith("(Bayside Research poll)").all()
+    assert list(out.loc[out["cue"] == "reveals", "speaker"]) == ["Bayside Research poll"]
