@@ -107,6 +107,9 @@ SPEECH_INTRO = re.compile(r"^[^\n]*\b(?i:remarks|speech|address|statement)\b[^\n
 SHARE = re.compile(r"(?i:(?:\d[\d.,]*\s?(?:%|percent)?|(?:\w+-)?(?:thirds|quarters|fifths)|(?:a |the )?(?:majority|plurality)|most|half))")
 POLL = re.compile(r"\b(?:poll|survey)\s+(?:by|from|of|conducted by)\s+(?:the\s+)?(?P<by>[A-Z][\w&.’'\-]*(?:[ \-][A-Z][\w&.’'\-]*)*)"
                   r"|(?P<named>[A-Z][\w&.’'\-]*(?: [A-Z][\w&.’'\-]*)*) (?:poll|survey)\b")
+# "the network", "the company": an organisation the text named just before.
+ORGANISATION_NOUNS = {"network", "company", "firm", "newspaper", "paper", "broadcaster", "channel", "station",
+                      "outlet", "bank", "agency", "bureau"}
 POLL_WORDS = {"the", "a", "an", "this", "that", "new", "latest", "recent", "one", "another"}
 OFFICE_RUN = re.compile(r"(?:[A-Z][\w'’\-]*|of|the|and)(?: (?:[A-Z][\w'’\-]*|of|the|and))*")
 
@@ -352,12 +355,14 @@ class Resolver:
             fallback = fallback or p.full
         return fallback
 
-    def organisation(self, at: int) -> str:
+    def organisation(self, at: int, sentences: int = 1) -> str:
         """The organisation "it" at ``at`` speaks for: the last one named before it in its own
         sentence ("NPR ran a feature in which it suggested ...", "Acme opened a plant as it plans
-        to ..."); "" when none is (an "it" a sentence opens is as often a poll or a video)."""
+        to ..."), or in the last ``sentences`` of its paragraph ("the network agreed"); "" when
+        none is (an "it" a sentence opens is as often a poll or a video)."""
         para = self.text.rfind("\n", 0, at) + 1
-        since = max([m.end() for m in SENTENCE_END.finditer(self.text, para, at)], default=para)
+        ends = [m.end() for m in SENTENCE_END.finditer(self.text, para, at)]
+        since = ends[-sentences] if len(ends) >= sentences else para
         named = [(s, e) for s, e in self.organisations if since <= s and e <= at]
         if not named:
             return ""
@@ -596,6 +601,10 @@ class Resolver:
             return self.joint_before(start)
         if lhead == "it":
             return self.organisation(start)
+        if lhead in ORGANISATION_NOUNS and len(words) == 2 and words[0].lower() == "the":
+            found = self.organisation(start, sentences=2)  # "NPR ran ... The network agreed to settle"
+            if found:
+                return found
         if SHARE.fullmatch(mention.strip()) or lhead in {"poll", "survey"}:
             found = self.polled(mention, start)
             if found:

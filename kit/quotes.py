@@ -347,7 +347,8 @@ def _round_up_label(plan: Plan, k: int, lex: Lexicon) -> tuple[int, int] | None:
 
 # "striking subsection 2(c) and inserting, in lieu thereof, the following:", "is amended to read
 # as follows:": an order quoting the text it puts into another, which nobody says.
-INSERTED_TEXT = re.compile(r"\b(?:the following|as follows):\s*$")
+INSERTED_TEXT = re.compile(r"\b(?:insert(?:ing|ed|s)?|add(?:ing|ed|s)?|amended to read)\b[^:\n]{0,60}"
+                           r"\b(?:the following|as follows):\s*$")
 
 
 def _opens_paragraph(st: Statement, para_start: int, text: str) -> bool:

@@ -141,3 +141,10 @@ def test_a_share_of_people_in_a_poll_is_that_polls(nlp):
     shares = out[out["cue"].isin(["agree", "say"])]
     assert len(shares) == 2 and shares["speaker"].str.endswith("(Bayside Research poll)").all()
     assert list(out.loc[out["cue"] == "reveals", "speaker"]) == ["Bayside Research poll"]
+
+
+def test_the_network_is_the_organisation_just_named(nlp):
+    text = ("In 2024, Bay Radio repeatedly misreported the harbour vote. After being sued, the network "
+            "agreed that its reports had been wrong.\n")
+    out = rows(nlp, text)
+    assert list(out.loc[out["cue"] == "agreed", "speaker"]) == ["Bay Radio"]
