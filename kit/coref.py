@@ -104,8 +104,10 @@ SPEECH_INTRO = re.compile(r"^[^\n]*\b(?i:remarks|speech|address|statement)\b[^\n
                           r"(?P<who>[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,5})[^\n]*:[ \t]*(?=\n)", re.M)
 # A share of the people a poll asked ("76%", "54 percent", "two-thirds", "a plurality"), and the
 # poll the text names ("a new poll by Acme Research", "the latest Acme survey").
-SHARE = re.compile(r"(?i:(?:\d[\d.,]*\s?(?:%|percent)?|(?:\w+-)?(?:thirds|quarters|fifths)|(?:a |the )?(?:majority|plurality)|most|half))")
-POLL = re.compile(r"\b(?:poll|survey)\s+(?:by|from|of|conducted by)\s+(?:the\s+)?(?P<by>[A-Z][\w&.’'\-]*(?:[ \-][A-Z][\w&.’'\-]*)*)"
+SHARE = re.compile(r"(?i:(?:\d[\d.,]*\s?(?:%|percent)?|(?:\w+-)?(?:thirds|quarters|fifths)"
+                   r"|(?:a |the )?(?:majority|plurality)|most|half))")
+POLL = re.compile(r"\b(?:poll|survey)\s+(?:by|from|of|conducted by)\s+(?:the\s+)?"
+                  r"(?P<by>[A-Z][\w&.’'\-]*(?:[ \-][A-Z][\w&.’'\-]*)*)"
                   r"|(?P<named>[A-Z][\w&.’'\-]*(?: [A-Z][\w&.’'\-]*)*) (?:poll|survey)\b")
 # "the network", "the company": an organisation the text named just before.
 ORGANISATION_NOUNS = {"network", "company", "firm", "newspaper", "paper", "broadcaster", "channel", "station",
@@ -379,7 +381,8 @@ class Resolver:
             return ""  # "the Los Angeles Times tracking poll" names itself
         own = None if share else POLL.search(self.text, at, end + 60)
         polls = [own] if own is not None and own.start() < end else \
-            [m for m in POLL.finditer(self.text, 0, at) if (m.group("by") or m.group("named")).lower() not in POLL_WORDS]
+            [m for m in POLL.finditer(self.text, 0, at)
+             if (m.group("by") or m.group("named")).lower() not in POLL_WORDS]
         if not polls:
             return ""
         name = f"{polls[-1].group('by') or polls[-1].group('named')} poll"

@@ -289,9 +289,9 @@ def _shout_from_the_floor(text: str, turn: Turn, lex: Lexicon) -> bool:
 def _inherit(rows: list[dict]) -> None:
     """A quote with no cue takes the speaker of the statement before it (same or previous
     paragraph), else of the next one in its paragraph, when that speaker is someone or a text
-    (not a thing, as in "the speech awakened the “spirit of ambition”"); a statement with no venue takes the
-    venue of the one before it when the same speaker is quoted on in the same or next paragraph
-    (indirect speech often reports an earlier occasion, so it inherits no venue)."""
+    (not a thing, as in "the speech awakened the “spirit of ambition”"); a statement with no
+    venue takes the venue of the one before it when the same speaker is quoted on in the same or
+    next paragraph (indirect speech often reports an earlier occasion, so it inherits no venue)."""
     with_speaker: dict[int, list[int]] = {}  # paragraph -> rows with a speaker, for the one after
     for i, r in enumerate(rows):
         if r["speaker"] and not r.get("_thing"):
@@ -357,6 +357,35 @@ def _opens_paragraph(st: Statement, para_start: int, text: str) -> bool:
         not text[para_start:st.pieces[0][0]].strip(" \t\"'“‘«„`*_")
 
 
+# What opens a list item or a sentence: a bullet, or the end of the sentence before.
+ITEM_START = re.compile(r"(?:^|(?<=[.!?”\"])\s+|\s[-–•]\s+|^[-–•*]\s+)")
+# A name, with its office, standing alone before a quotation ("NBER economist Jane Doe “...”",
+# "Harbour Council CEO Jane Doe: “...”").
+NAMED_LABEL = re.compile(r"[-–•*\s]*(?P<label>[A-Z][^:“”\"\n]{1,80}?)\s*:?\s*[*_“\"‘]*$")
+
+
+def _named_before_quotations(statements: list[Statement], text: str, para_start: int, doc,
+                             resolver: Resolver) -> None:
+    """A quotation with no cue that follows nothing in its list item or sentence but a name
+    ("- NBER economist Jane Doe “estimates that ...”", "- Acme CEO John Roe: “Having ...”") is
+    that person's or organisation's: the words before it hold no verb and end with a person or
+    organisation the parser found."""
+    ends = {para_start + e.end_char for e in doc.ents if e.label_ in {"PERSON", "ORG"}}
+    for st in statements:
+        if st.kind not in {"direct", "partial"} or st.cue is not None or st.mention is not None:
+            continue
+        at = st.pieces[0][0]
+        starts = [m.end() for m in ITEM_START.finditer(text, para_start, at)]
+        m = NAMED_LABEL.fullmatch(text, max(starts, default=para_start), at)
+        if m is None:
+            continue
+        start, end = m.start("label"), m.start("label") + len(m.group("label").rstrip(" :*_"))
+        words = [t for t in doc if start <= para_start + t.idx < end]
+        named = end in ends or (resolver.person_in(start, end) is not None and resolver.person_in(start, end).end == end)
+        if named and not any(t.pos_ in {"VERB", "AUX"} for t in words):
+            st.mention, st.confidence = (start, end), 0.7
+
+
 def _round_up_quotation(statements: list[Statement], para_start: int, label: tuple[int, int], plan: Plan) -> None:
     """The quotation that opens the paragraph below a round-up's entry line, with no cue of its
     own, is the entry's: "National Harbour Council: Ferries Win Big" / "*“The bill ...”*"; when
@@ -411,16 +440,18 @@ def statements_for_article(plan: Plan, docs: dict, lex: Lexicon, seconds: float 
     """Statement rows for one article whose paragraphs have been run through spaCy; raises
     :class:`OverBudget` once planning and this have taken more than ``seconds``."""
     deadline = _deadline(seconds, plan.seconds)
-    persons, others = [], []
+    persons, others, organisations = [], [], []
     for k, doc in docs.items():
         off = plan.paras[k][0]
         for e in doc.ents:
-            (persons if e.label_ == "PERSON" else others).append((off + e.start_char, off + e.end_char, e.label_))
-    persons = [(s, e) for s, e, _ in persons]
-    persons += persons_inside(plan.text, persons, [(s, e) for s, e, _ in others])
+            span = (off + e.start_char, off + e.end_char)
+            (persons if e.label_ == "PERSON" else others).append(span)
+            if e.label_ == "ORG":
+                organisations.append(span)
+    persons += persons_inside(plan.text, persons, others)
     persons += office_holders(plan.text, lex.label_roles, persons)
     resolver = Resolver(plan.text, persons, not_prose_spans(plan.quotations, plan.turns), lex.female, lex.male,
-                        title=plan.title, organisations=[(s, e) for s, e, label in others if label == "ORG"])
+                        title=plan.title, organisations=organisations)
     marked = plan.spans().marked
     rows = []
     intro: tuple[int, Cue] | None = None  # (paragraph, cue) of a paragraph that ends 'He said:'
@@ -436,6 +467,7 @@ def statements_for_article(plan: Plan, docs: dict, lex: Lexicon, seconds: float 
         entry = _round_up_label(plan, k - 1, lex)
         if entry is not None:
             _round_up_quotation(statements, plan.paras[k][0], entry, plan)
+        _named_before_quotations(statements, plan.text, plan.paras[k][0], doc, resolver)
         if k and not (intro is not None and intro[0] == k - 1) and INSERTED_TEXT.search(plan.text, *plan.paras[k - 1]):
             statements = [st for st in statements if not _opens_paragraph(st, plan.paras[k][0], plan.text)]
         for st in statements:

@@ -246,8 +246,8 @@ def _nobody_speaks(tok) -> bool:
     """A verb nobody is the subject of, in the active: one that opens an item of a list of deeds
     ("19. Laid out a plan to ...", "- Declared May 8 as ..."), or a participle or infinitive inside
     another phrase ("designated as terrorists for supporting Hamas", "a station, encouraging
-    children to ...", "12. Directed the Secretary to declare that ..."). A participle that opens a paragraph of a memorandum ("Affirming the common desire
-    ...") is left to its signatories."""
+    children to ...", "12. Directed the Secretary to declare that ..."). A participle that opens
+    a paragraph of a memorandum ("Affirming the common desire ...") is left to its signatories."""
     if any(c.dep_ in PASSIVE_DEPS for c in tok.children) or _subject(tok) is not None:
         return False
     return (tok.tag_ in {"VBD", "VBN"} and tok.dep_ == "ROOT" and _opens_item(tok)) or \

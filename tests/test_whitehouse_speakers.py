@@ -148,3 +148,13 @@ def test_the_network_is_the_organisation_just_named(nlp):
             "agreed that its reports had been wrong.\n")
     out = rows(nlp, text)
     assert list(out.loc[out["cue"] == "agreed", "speaker"]) == ["Bay Radio"]
+
+
+def test_a_name_alone_before_a_quotation_in_a_list_is_its_speaker(nlp):
+    text = ("The harbour board did a great deal this year:\n\n"
+            "- The harbour board found the cost of dredging was lower than feared. "
+            "- Economist Maria Lopez “estimates that each ferry saves a family 300 dollars a year.” "
+            "- Bayside Ferries CEO Daniel Novak: “The new piers will let us double the timetable.”\n")
+    out = rows(nlp, text)
+    said = dict(zip(out["quote"].str[:12], out["speaker"]))
+    assert said["estimates th"] == "Maria Lopez" and said["The new pier"] == "Daniel Novak"
