@@ -373,9 +373,59 @@ def _content_deps(tok, act: str, passive: bool, no_source: bool, lex: RuLexicon)
     return deps
 
 
+def _negated(tok) -> bool:
+    """'не сказал', not 'не только сказал, но и …'."""
+    return any(c.lower_ == "не" and not (c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ == "только")
+               for c in tok.children)
+
+
+def _unsaid(verb, lex: RuLexicon) -> bool:
+    """A cue verb that reports nothing said: negated ('не сказал, когда …', 'никто не подтвердил'),
+    under a condition ('Если министр скажет, что …', 'мог бы заявить'), or in the future of
+    someone else ('объявит решение завтра', 'выступит с заявлением'). 'не исключил' (a negation
+    the lexicon lists) and 'не могу не отметить', 'нельзя не сказать' (two negations) are said;
+    'Скажу прямо' and 'я бы сказал' speak for the speaker."""
+    head = verb.head if verb.dep_ == "xcomp" else None
+    if _negated(verb) and verb.lemma_.lower() not in lex.negated:
+        if head is None or not (_negated(head) or head.lemma_.lower() == "нельзя"):
+            return True
+    holders = [verb] + ([head] if head is not None else [])
+    if any(c.dep_ == "mark" and c.lower_ in {"если", "ежели"} for h in holders for c in h.children):
+        return True
+    person = _feat(verb, "Person") or (_feat(head, "Person") if head is not None else "")
+    first = person == "1" or any(c.dep_ in SUBJECT_DEPS and _feat(c, "Person") == "1" for h in holders for c in h.children)
+    conditional = any(c.lower_ == "бы" for h in holders for c in h.children)
+    future = any(_feat(h, "Tense") == "Fut" and _feat(h, "Person") == "3" for h in holders)
+    return not first and (conditional and (head is None or head.lemma_.lower() == "мочь") or future)
+
+
+def _antecedent(pronoun):
+    """The nearest noun before a third-person pronoun in the paragraph that agrees with it in the
+    nominative ('Вопросы сложные. Они непростые, требуют …' -> Вопросы), else None."""
+    number, gender = _feat(pronoun, "Number"), _feat(pronoun, "Gender")
+    for tok in reversed(pronoun.doc[:pronoun.i]):
+        if tok.pos_ in {"NOUN", "PROPN"} and _feat(tok, "Case") == "Nom" and _feat(tok, "Number") == number \
+                and (number == "Plur" or not gender or _feat(tok, "Gender") == gender):
+            return tok
+    return None
+
+
+def _thing_subject(verb, source, lex: RuLexicon) -> bool:
+    """'ситуация требует внимания', 'документы подтверждают …', 'Они (вопросы) требуют …': a verb
+    that only means speech with a speaker, whose subject is a thing, says nothing."""
+    if source is None or verb.lemma_.lower() not in lex.inanimate_sense:
+        return False
+    if source.pos_ == "PRON" and _feat(source, "Person") == "3":
+        source = _antecedent(source)
+    if source is None or source.pos_ != "NOUN" or _feat(source, "Animacy") != "Inan" or source.ent_type_:
+        return False
+    lemma = source.lemma_.lower()
+    return lemma not in lex.bodies | lex.medium | lex.documents and not lemma.startswith("пресс-")
+
+
 def _verb_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
     found = _cue_lemma(tok, lex)
-    if tok.i in blocked or found is None:
+    if tok.i in blocked or found is None or _unsaid(tok, lex):
         return None
     act, belief, passive = found
     cue = RuCue([tok], tok.sent, act=act, belief=belief, passive=passive)
@@ -383,7 +433,7 @@ def _verb_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
     if cue.source is not None and (cue.source.lemma_.lower() in NOT_SPEAKERS | lex.narrative
                                    or cue.source.lower_ in NOT_SPEAKERS):
         return None  # "это говорит о том", "об этом говорят все", "фильм рассказывает о …"
-    if _refused(tok, lex) or _greeting(tok, lex):
+    if _refused(tok, lex) or _greeting(tok, lex) or _thing_subject(tok, cue.source, lex):
         return None
     if cue.source is None:
         cue.source = _place_source(tok, lex)
@@ -430,7 +480,7 @@ def _object_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
     passive = _passive(tok)
     # "выразил обеспокоенность …"; passive "Выражено удовлетворение …" has the noun for its subject
     object_deps = {"obj", "obl", "nsubj:pass"} if passive else {"obj", "obl"}
-    if _refused(tok, lex):
+    if _refused(tok, lex) or _unsaid(tok, lex):
         return None
     for obj in tok.children:
         act = lex.verb_objects.get((lemma, obj.lemma_.lower())) if obj.dep_ in object_deps else None

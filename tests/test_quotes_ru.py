@@ -453,3 +453,42 @@ def test_a_joint_subject_in_a_readout_is_both_sides():
     rows = statements(READOUT_OPENING + "Лидеры подчеркнули, что контакты будут продолжены.")
     row = only(rows, cue="подчеркнули")
     assert set(row.speaker.split("; ")) == {"Владимир Путин", "Арвид Колосс"}
+
+
+# ---------------------------------------------------------------- speech that was not made
+
+@pytest.mark.parametrize("text", [
+    "Представитель компании «Заречье-Транс» не сказал, когда возобновятся поставки.",
+    "Никто из чиновников Лесовска не подтвердил эту информацию.",
+    "Если министр Олег Туманов скажет, что денег нет, проект закроют.",
+    "Чиновник мог бы заявить о нарушениях, но промолчал.",
+    "Судья Светлана Ракитина, по всей видимости, объявит решение завтра.",
+    "Мэр Лесовска, как ожидается, выступит с заявлением в понедельник.",
+])
+def test_negated_conditional_or_future_speech_is_no_statement(text):
+    assert statements(text).empty
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("И.Петренко: Спасибо за приглашение. Не могу не отметить, что дороги в Заречье стали лучше.", "отметить"),
+    ("Губернатор Олег Туманов не мог не отметить, что дороги в Заречье стали лучше.", "отметить"),
+    ("Олег Туманов не исключил, что тарифы вырастут.", "исключил"),
+    ("И.Петренко: Спасибо за приглашение. Скажу прямо: дорог в Заречье не хватает.", "Скажу"),
+])
+def test_double_negation_a_listed_negation_and_the_speakers_own_future_are_said(text, cue):
+    assert len(statements(text).query("cue == @cue")) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Ситуация в Заречье совсем другая и требует особого внимания.",
+    "Вопросы сложные. Они непростые и требуют внимания со стороны правительства.",
+    "Названия новых программ говорят сами за себя.",
+])
+def test_a_thing_that_requires_or_shows_is_not_a_speaker(text):
+    assert statements(text).empty
+
+
+def test_a_body_that_speaks_still_demands():
+    row = only(statements("Министерство финансов Заречья потребовало, чтобы банки раскрыли отчётность."),
+               kind="indirect")
+    assert "Министерство" in row.speaker
