@@ -727,6 +727,15 @@ def _named_subjects(docs: dict, plan: Plan, names: list) -> list[tuple[int, int,
     return found
 
 
+def _with_office(row: dict) -> dict:
+    """'Патриарх Кирилл:', 'Митрополит Ириней:': a person known by one name keeps the office the
+    label gives it, or the speaker would be a bare first name anybody could bear."""
+    speaker, label = row["speaker"], row["speaker_mention"]
+    if speaker and " " not in speaker and "." not in speaker and label != speaker and label.endswith(" " + speaker):
+        row["speaker"] = label
+    return row
+
+
 def _nobodys(cue: RuCue, in_turn: bool) -> bool:
     """'говорят, что …' (people at large) and, outside a transcript turn, 'Сказать, чем это
     кончится, трудно' (an infinitive nobody speaks) report no one's statement. Inside a turn a
@@ -760,7 +769,7 @@ def statements_for_article(plan: Plan, docs: dict, lex: RuLexicon) -> list[dict]
             row = _row(plan, st, resolver, doc, lex, RUSSIAN)
             cues[id(row)] = st.cue
             rows.append(row)
-    turn_rows = {id(t): _turn_row(plan, t, resolver) for t in plan.turns}
+    turn_rows = {id(t): _with_office(_turn_row(plan, t, resolver)) for t in plan.turns}
     document = document_turn(plan.text, lex) if not plan.turns else None
     if document is not None:  # "Заявление Президента …": the body is the author's, the noun its cue
         turn, (cs, ce) = document

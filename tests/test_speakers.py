@@ -356,6 +356,42 @@ def test_a_first_name_before_a_patronymic_tells_namesakes_apart(tmp_path):
     assert registry.match("Антон Павлович Зарецкий").actor is None  # a writer of the same surname
 
 
+NAMESAKES_RU = ("actors:\n"
+                "  - {name: Kirill Zorin, aliases: [Кирилл Зорин, Зорин, Зорина, Зорину], camp: kremlin,\n"
+                "     roles: [{role: minister, from: 2020-01-01}]}\n"
+                "  - {name: А.Зорин, auto_surname: false, camp: other}\n"
+                "  - {name: Dana Lebedeva, aliases: [Дана Лебедева, Д.Лебедева], camp: other}\n"
+                "  - {name: Pavel Lebedev, aliases: [Павел Лебедев, Лебедев, Лебедева], camp: kremlin}\n")
+
+
+def test_initials_pick_one_of_two_namesakes_and_a_bare_surname_the_fully_named_one(tmp_path):
+    registry = load_registry([write(tmp_path, NAMESAKES_RU)], strict=True)  # strict: no alias problem
+    assert registry.match("А.Зорин").actor["name"] == "А.Зорин"
+    assert registry.match("К.Зорин").actor["name"] == "Kirill Zorin"
+    assert registry.match("Зорин").actor["name"] == "Kirill Zorin"
+    assert registry.match("Д.Лебедева").actor["name"] == "Dana Lebedeva"
+
+
+def test_a_womans_name_is_never_the_man_whose_genitive_is_spelt_the_same(tmp_path):
+    registry = load_registry([write(tmp_path, NAMESAKES_RU)], strict=True)
+    rows = pd.DataFrame({"article_id": ["a"] * 4, "speaker": ["А.Зорина", "Анна Зорина", "Кирилла Зорина", "Зорина"],
+                         "speaker_mention": ["А.Зорина", "Анна Зорина", "Кирилла Зорина", "Зорина"],
+                         "kind": ["turn", "indirect", "indirect", "indirect"]})
+    articles = pd.DataFrame({"article_id": ["a"], "text": [""], "published": [pd.Timestamp("2025-02-09T12:00Z")]})
+    found = attribute_statements(rows, articles, registry)
+    assert found["actor"].tolist() == ["", "", "Kirill Zorin", "Kirill Zorin"]
+
+
+def test_a_russian_surname_one_letter_away_is_another_person(tmp_path):
+    registry = load_registry([write(tmp_path, NAMESAKES_RU)], strict=True)
+    assert registry.match("Зорова").actor is None and registry.match("Елена Зорова").actor is None
+
+
+def test_a_name_the_pages_tooltip_repeats_in_running_text_is_found(tmp_path):
+    registry = load_registry([write(tmp_path, NAMESAKES_RU)], strict=True)
+    assert registry.match("Кирилл Зорин Зорин Кирилл министр чего-то").actor["name"] == "Kirill Zorin"
+
+
 def test_they_after_a_sentence_naming_two_people_is_both(nlp):
     from kit.quotes import extract_quotes
     texts = ["President Alma Rusk and Prime Minister Tobias Fenn held their first meeting today in Fairhaven, "
