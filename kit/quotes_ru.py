@@ -205,7 +205,8 @@ def _vocative(subject, verb) -> bool:
     the first or second person cannot have a noun for its subject)."""
     if any(t.lemma_.lower() in ADDRESS_WORDS for t in subject.subtree):
         return True
-    return subject.pos_ in {"NOUN", "PROPN"} and _feat(verb, "Person") in {"1", "2"}
+    # "Единственное могу сказать", "по-моему, … согласился": not a subject a first-person verb can have
+    return subject.pos_ in {"NOUN", "PROPN", "ADJ", "DET", "ADV"} and _feat(verb, "Person") in {"1", "2"}
 
 
 def _after_initial(tok):
@@ -404,8 +405,10 @@ def _antecedent(pronoun):
     nominative ('Вопросы сложные. Они непростые, требуют …' -> Вопросы), else None."""
     number, gender = _feat(pronoun, "Number"), _feat(pronoun, "Gender")
     for tok in reversed(pronoun.doc[:pronoun.i]):
-        if tok.pos_ in {"NOUN", "PROPN"} and _feat(tok, "Case") == "Nom" and _feat(tok, "Number") == number \
-                and (number == "Plur" or not gender or _feat(tok, "Gender") == gender):
+        if tok.pos_ not in {"NOUN", "PROPN"} or _feat(tok, "Case") != "Nom" or tok.dep_ == "conj":
+            continue
+        joined = number == "Plur" and any(c.dep_ == "conj" for c in tok.children)  # "Туманов и Ракитина"
+        if joined or _feat(tok, "Number") == number and (number == "Plur" or not gender or _feat(tok, "Gender") == gender):
             return tok
     return None
 
@@ -417,10 +420,45 @@ def _thing_subject(verb, source, lex: RuLexicon) -> bool:
         return False
     if source.pos_ == "PRON" and _feat(source, "Person") == "3":
         source = _antecedent(source)
-    if source is None or source.pos_ != "NOUN" or _feat(source, "Animacy") != "Inan" or source.ent_type_:
+    return source is not None and _is_thing(source, lex)
+
+
+def _is_thing(tok, lex: RuLexicon) -> bool:
+    """An inanimate common noun that is not a body speaking for people, a document or a medium."""
+    if tok.pos_ != "NOUN" or _feat(tok, "Animacy") != "Inan" or tok.ent_type_:
         return False
-    lemma = source.lemma_.lower()
+    lemma = tok.lemma_.lower()
     return lemma not in lex.bodies | lex.medium | lex.documents and not lemma.startswith("пресс-")
+
+
+def _they_stand_for_things(source, lex: RuLexicon) -> bool:
+    """'Локомотивом стали обрабатывающие производства: они добавили 8,5 процента': 'они' whose
+    antecedent is a thing says nothing."""
+    if source is None or source.lower_ != "они":
+        return False
+    antecedent = _antecedent(source)
+    return antecedent is not None and _is_thing(antecedent, lex)
+
+
+def they_antecedents(doc, off: int, lex: RuLexicon, names: list) -> dict[int, str]:
+    """Offset of each 'они' that is a subject -> the people it stands for, when the paragraph
+    names them before it: a person's full name, else the words for them ('коллеги из регионов',
+    'Bloomberg и CNN')."""
+    found = {}
+    for tok in doc:
+        if tok.lower_ != "они" or tok.dep_ not in SUBJECT_DEPS:
+            continue
+        antecedent = _antecedent(tok)
+        if antecedent is None or _is_thing(antecedent, lex):
+            continue
+        people = [antecedent] + [c for c in antecedent.children if c.dep_ == "conj"]
+        named = [next((name for s, e, name, _ in names if s <= off + p.idx < e), "") for p in people]
+        if len(people) > 1 and all(named):
+            found[off + tok.idx] = JOINED.join(dict.fromkeys(named))
+            continue
+        phrase = _phrase(antecedent)
+        found[off + tok.idx] = named[0] or (phrase if len(phrase) <= 60 else antecedent.text)
+    return found
 
 
 def _verb_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
@@ -433,7 +471,8 @@ def _verb_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
     if cue.source is not None and (cue.source.lemma_.lower() in NOT_SPEAKERS | lex.narrative
                                    or cue.source.lower_ in NOT_SPEAKERS):
         return None  # "это говорит о том", "об этом говорят все", "фильм рассказывает о …"
-    if _refused(tok, lex) or _greeting(tok, lex) or _thing_subject(tok, cue.source, lex):
+    if _refused(tok, lex) or _greeting(tok, lex) or _thing_subject(tok, cue.source, lex) \
+            or _they_stand_for_things(cue.source, lex):
         return None
     if cue.source is None:
         cue.source = _place_source(tok, lex)
@@ -619,6 +658,7 @@ class RuResolver:
     def __init__(self, text: str, names: list[tuple[int, int, str, str]], blocked: list[tuple[int, int]],
                  lex: RuLexicon):
         self.text, self.lex = text, lex
+        self.they: dict[int, str] = {}  # offset of an "они" -> whom it stands for (``they_antecedents``)
         people = [RuPerson(s, e, LEADING_INITIALS.sub("", name).strip() if " " not in name else name, g)
                   for s, e, name, g in sorted(names) if not any(bs <= s < be for bs, be in blocked)]
         self.people = [p for p in people if p.name and p.name[0].isupper()]
@@ -664,7 +704,9 @@ class RuResolver:
         lhead = head.lower()
         if lhead in self.lex.male or lhead in self.lex.female:
             return self.pronoun(lhead, start)
-        if lhead in self.lex.first or lhead in self.lex.second or lhead == "они":
+        if lhead == "они":
+            return self.they.get(head_at, "")
+        if lhead in self.lex.first or lhead in self.lex.second:
             return ""
         if lhead in self.lex.joint and (sides := self.unnamed_sides(start)):
             return sides  # "Лидеры подчеркнули …": every participant of the call
@@ -699,6 +741,10 @@ class RuResolver:
 
 def _turn_at(turns, at: int):
     return next((t for t in turns if any(s <= at < e for s, e in t.pieces)), None)
+
+
+def resolver_names(resolver: RuResolver) -> list[tuple[int, int, str, str]]:
+    return [(p.start, p.end, p.full, p.gender) for p in resolver.people]
 
 
 def _addressee(turns, turn, speaker_of) -> str:
@@ -759,6 +805,8 @@ def statements_for_article(plan: Plan, docs: dict, lex: RuLexicon) -> list[dict]
     labels = [(t.label_start, t.label_end) for t in plan.turns]
     resolver = RuResolver(plan.text, names, quoted + labels, lex)
     blocked = Spans(labels + quoted)  # sorted once, not once per paragraph
+    for k, doc in docs.items():
+        resolver.they.update(they_antecedents(doc, plan.paras[k][0], lex, resolver_names(resolver)))
     rows, cues = [], {}
     for k in sorted(plan.parse):
         doc = docs[k]

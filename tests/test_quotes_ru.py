@@ -511,3 +511,23 @@ def test_a_person_known_by_one_name_keeps_the_office_the_label_gives():
     rows = statements("Спасибо. Митрополит Феодосий Феодосий Митрополит Заречный : Благодарю Вас. "
                       "Хочу сказать, что храм восстановлен.")
     assert set(rows["speaker"]) == {"Митрополит Феодосий"}
+
+
+# ---------------------------------------------------------------- "они", and words that are no subject
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Жители Заречья вышли на площадь. Они потребовали, чтобы мэр ушёл в отставку.", "Жители Заречья"),
+    ("Олег Туманов и Светлана Ракитина приехали в Лесовск. Они заявили, что завод откроется.",
+     "Олег Туманов; Светлана Ракитина"),
+])
+def test_they_are_the_people_the_paragraph_named_before(text, speaker):
+    assert only(statements(text), kind="indirect").speaker == speaker
+
+
+def test_they_standing_for_things_say_nothing():
+    assert statements("Локомотивом стали обрабатывающие производства Заречья: они добавили 8,5 процента.").empty
+
+
+def test_an_adjective_before_a_first_person_verb_is_not_its_subject():
+    row = only(statements("И.Петренко: Спасибо. Единственное могу сказать, что позиция у нас единая."), kind="indirect")
+    assert row.speaker == "И.Петренко"
