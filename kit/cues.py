@@ -162,6 +162,7 @@ class RuLexicon:
     joint: frozenset = frozenset()
     inanimate_sense: frozenset = frozenset()
     bodies: frozenset = frozenset()
+    roles: frozenset = frozenset()
 
     def __hash__(self) -> int:
         return id(self)
@@ -183,4 +184,5 @@ def load_ru_lexicon(path: str = "speech_verbs.yml") -> RuLexicon:
                      words("document_nouns"), words("statement_documents"),
                      words("greeting_verbs"), acts("negated_verbs"), words("possessive_pronouns"),
                      words("naming_verbs"), words("evaluation_verbs"), words("evaluation_adverbs"),
-                     words("joint_subjects"), words("inanimate_sense_verbs"), words("speaking_bodies"))
+                     words("joint_subjects"), words("inanimate_sense_verbs"), words("speaking_bodies"),
+                     words("role_nouns"))

@@ -535,6 +535,12 @@ def _object_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
             if child.dep_ == "ccomp" or (child.i > obj.i and child.dep_ not in {"punct", "conj", "cc", "parataxis"}
                                          and not _is_cue_verb(child, lex)):  # "…, отметив, что …" is a cue of its own
                 cue.content |= {t.i for t in child.subtree}
+        second = [c.i for c in tok.children if c.i > obj.i and _is_cue_verb(c, lex)]
+        if second:  # "дал оценку подвигу, отметив, что в России …": what the second cue says is its own
+            cue.content = {i for i in cue.content if i < min(second)}
+        if not cue.content and cue.source is not None:
+            # "X выразил готовность и далее способствовать …" with the infinitive hung elsewhere
+            cue.content = {t.i for t in tok.doc[obj.i + 1:tok.sent.end - 1] if not t.is_space}
         cue.subtree = set(cue.content)
         return cue
     return None
@@ -721,7 +727,19 @@ class RuResolver:
             found = self.surname(words[-1], start)
             if found:
                 return found
-        return mention
+        return self.holder_of(mention, start) or mention
+
+    def holder_of(self, mention: str, at: int) -> str:
+        """'Губернатор рассказал …' after 'губернатором Тверской области Игорем Руденей': the
+        nearest earlier person the text introduced with that office, '' when none was."""
+        words = mention.lower().split()
+        if not words or len(words) > 2 or words[0] not in self.lex.roles:
+            return ""
+        for p in reversed(self.people):
+            before = self.text[max(0, p.start - 80):p.start].lower().split()[-6:]
+            if p.end <= at and words[0] in {fold_case_endings(w) for w in before} | set(before):
+                return p.full
+        return ""
 
     def unnamed_sides(self, at: int) -> str:
         """Who stands behind a readout's statement that names nobody ("Условлено …", "Выражена

@@ -531,3 +531,11 @@ def test_they_standing_for_things_say_nothing():
 def test_an_adjective_before_a_first_person_verb_is_not_its_subject():
     row = only(statements("И.Петренко: Спасибо. Единственное могу сказать, что позиция у нас единая."), kind="indirect")
     assert row.speaker == "И.Петренко"
+
+
+def test_a_bare_office_is_the_person_the_text_introduced_with_it():
+    rows = statements("Владимир Путин провёл встречу с губернатором Заречной области Игорем Ветровым. "
+                      "Губернатор рассказал, что дороги отремонтированы.")
+    assert only(rows, cue="рассказал").speaker == "Игорь Ветров"
+    alone = statements("Губернатор рассказал, что дороги отремонтированы.")
+    assert only(alone, cue="рассказал").speaker == "Губернатор"  # nobody introduced: left as written
