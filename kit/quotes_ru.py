@@ -58,6 +58,7 @@ NOT_SPEAKERS = {"это", "что", "всё", "все", "весь", "то"}
 RELATIVE_TOPICS = {"что", "который", "это", "то"}
 TOPIC_CASES = {"о", "об", "обо", "насчёт", "насчет", "про"}
 INITIALS = re.compile(r"(?:[А-ЯЁA-Z]\.\s?){1,2}$")
+RU_PATRONYMIC = re.compile(r"(?:ович|евич|ьич|овна|евна|ична|инична)(?:а|у|ем|ом|е|ы|ой)?$")
 LEADING_INITIALS = re.compile(r"^(?:[А-ЯЁA-Z]\.\s?){1,2}(?=[А-ЯЁA-Z])")
 @dataclass
 class RuCue(Cue):
@@ -721,13 +722,43 @@ class RuResolver:
         inside = [p for p in self.people if p.start < end and start < p.end]
         if inside:
             holding = [p for p in inside if p.start <= head_at < p.end]
-            return (holding or inside)[0].full
+            full = (holding or inside)[0].full
+            return self.by_patronymic(full) or full
         words = mention.split()
         if head[:1].isupper() and len(words) <= 3:
             found = self.surname(words[-1], start)
             if found:
                 return found
-        return self.holder_of(mention, start) or mention
+        return self.holder_of(mention, start) or self.by_patronymic(mention) or mention
+
+    def by_patronymic(self, mention: str) -> str:
+        """'Как сказал Марат Шакирзянович', 'Александр Николаевич обратил внимание': a first name and
+        patronymic the text also writes with the surname ('Хуснуллин Марат Шакирзянович' in a
+        label's tooltip, 'Марат Шакирзянович Хуснуллин') -> first name and surname; else ''."""
+        words = mention.split()
+        if len(words) != 2 or not RU_PATRONYMIC.search(words[1].lower()):
+            return ""
+        key = (fold_case_endings(words[0]), fold_case_endings(words[1]))
+        caps = [m for m in re.finditer(r"[А-ЯЁ][а-яё\-]+", self.text)]
+        found = set()
+        for a, b in zip(caps, caps[1:]):
+            if (fold_case_endings(a.group()), fold_case_endings(b.group())) != key or b.start() != a.end() + 1:
+                continue
+            k = caps.index(a)
+            before = caps[k - 1] if k > 0 and caps[k - 1].end() + 1 == a.start() else None
+            after = caps[k + 2] if k + 2 < len(caps) and caps[k + 2].start() == b.end() + 1 else None
+            for surname in (before, after):
+                if surname is not None and self._known_surname(surname.group(), a.group()[0]):
+                    found.add(f"{a.group()} {surname.group()}")
+        return found.pop() if len(found) == 1 else ""
+
+    def _known_surname(self, word: str, initial: str) -> bool:
+        """A word the text also uses as a surname: after the initial ('М.Хуснуллин') or as the last
+        word of a person's name; not an office written with a capital ('Заместитель')."""
+        if f"{initial}.{word}" in self.text or f"{initial}. {word}" in self.text:
+            return True
+        return any(fold_case_endings(p.name.split()[-1]) == fold_case_endings(word) for p in self.people
+                   if len(p.name.split()) > 1 and not RU_PATRONYMIC.search(p.name.split()[-1].lower()))
 
     def holder_of(self, mention: str, at: int) -> str:
         """'Губернатор рассказал …' after 'губернатором Тверской области Игорем Руденей': the

@@ -539,3 +539,13 @@ def test_a_bare_office_is_the_person_the_text_introduced_with_it():
     assert only(rows, cue="рассказал").speaker == "Игорь Ветров"
     alone = statements("Губернатор рассказал, что дороги отремонтированы.")
     assert only(alone, cue="рассказал").speaker == "Губернатор"  # nobody introduced: left as written
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("В.Путин: Марат Шакирзянович, пожалуйста. М.Зарецкий Зарецкий Марат Шакирзянович Заместитель Председателя Правительства : "
+     "Дома построены. В.Путин: Как сказал Марат Шакирзянович, дома построены вовремя.", "Марат Зарецкий"),
+    ("Вице-премьер Олег Петрович Зарецкий приехал в Лесовск. Как сказал Олег Петрович, мост откроют летом.",
+     "Олег Зарецкий"),
+])
+def test_a_first_name_and_patronymic_is_the_person_the_text_names_in_full(text, speaker):
+    assert only(statements(text), cue="сказал").speaker == speaker
