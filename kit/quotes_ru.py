@@ -740,7 +740,7 @@ class RuResolver:
             return ""
         key = (fold_case_endings(words[0]), fold_case_endings(words[1]))
         caps = [m for m in re.finditer(r"[А-ЯЁ][а-яё\-]+", self.text)]
-        found = set()
+        found: dict[str, str] = {}  # folded surname -> first name and surname as written
         for a, b in zip(caps, caps[1:]):
             if (fold_case_endings(a.group()), fold_case_endings(b.group())) != key or b.start() != a.end() + 1:
                 continue
@@ -749,8 +749,15 @@ class RuResolver:
             after = caps[k + 2] if k + 2 < len(caps) and caps[k + 2].start() == b.end() + 1 else None
             for surname in (before, after):
                 if surname is not None and self._known_surname(surname.group(), a.group()[0]):
-                    found.add(f"{a.group()} {surname.group()}")
-        return found.pop() if len(found) == 1 else ""
+                    name = f"{a.group()} {surname.group()}"
+                    found.setdefault(fold_case_endings(surname.group()), name)
+                    if a.group() == words[0]:
+                        found[fold_case_endings(surname.group())] = name  # the mention's own case
+        if not found:  # "Пожалуйста, Ирина Михайловна. И.Гусева: …": the address just before a label
+            stem = rf"(?i:{re.escape(key[0][:4])}\w*\s+{re.escape(key[1][:5])}\w*)"
+            for m in re.finditer(stem + rf"[.!,]?\s+{words[0][0]}\.\s?([А-ЯЁ][а-яё\-]+)\s?:", self.text):
+                found.setdefault(fold_case_endings(m.group(1)), f"{words[0][0]}.{m.group(1)}")
+        return next(iter(found.values())) if len(found) == 1 else ""
 
     def _known_surname(self, word: str, initial: str) -> bool:
         """A word the text also uses as a surname: after the initial ('М.Хуснуллин') or as the last

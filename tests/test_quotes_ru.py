@@ -549,3 +549,9 @@ def test_a_bare_office_is_the_person_the_text_introduced_with_it():
 ])
 def test_a_first_name_and_patronymic_is_the_person_the_text_names_in_full(text, speaker):
     assert only(statements(text), cue="сказал").speaker == speaker
+
+
+def test_a_first_name_and_patronymic_is_the_label_the_speaker_addressed_just_before():
+    rows = statements("В.Путин: Пожалуйста, Ирина Михайловна. И.Ветрова: Спасибо. Дороги построены. "
+                      "В.Путин: Ирина Михайловна сказала, что дороги построены.")
+    assert only(rows, cue="сказала").speaker == "И.Ветрова"
