@@ -190,6 +190,9 @@ BOUNDARY = re.compile(r"(?:[.!?…]+[»\"”’')\]]*|<…>|\*|\)|:)\s+")
 INITIALS_NAME = re.compile(
     r"(?<![\w.])(?P<name>(?:[A-ZА-ЯЁ]\.){1,2}(?P<surname>[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?))"
     r"(?:\s+(?P=surname)\s(?:[^.!?:\"]|(?<=\w)\.(?=\w)){0,200}?)?\s*$")
+# An unnamed speaker's label after a Kremlin page's time and place line, with no sentence end
+# between: "17:05 Санкт-Петербург Вопрос: …", "16:45 Москва Ответы на вопросы журналистов Вопрос: …".
+AFTER_TIME = re.compile(r"\b\d{1,2}:\d{2}\s[^.!?:]{0,80}?\s(?P<label>[^\W\d_]+)\s*$")
 OFFICE_LINKS = {"of", "the", "and", "for", "on", "in", "at", "to", "de", "du", "und", "и", "по", "при", "с",
                 "–", "—", "-", "&"}
 NAME_PARTICLES = {"al", "el", "bin", "ibn", "ben", "de", "da", "di", "do", "dos", "du", "van", "von", "der",
@@ -393,6 +396,9 @@ def _colon_label(text: str, para_start: int, m: re.Match, words: LabelWords) -> 
     if boundary and seg.lower() in words.anonymous:
         start = seg_start + len(text[seg_start:end]) - len(text[seg_start:end].lstrip())
         return _Label(start, start + len(seg), seg, m.end(), False)
+    dated = AFTER_TIME.search(text, seg_start, end)
+    if dated is not None and dated.group("label").lower() in words.anonymous:
+        return _Label(dated.start("label"), dated.end("label"), dated.group("label"), m.end(), False)
     ru = INITIALS_NAME.search(text, seg_start, end)
     if ru is not None:
         return _Label(ru.start("name"), ru.end("name"), ru.group("name"), m.end(), True)

@@ -859,7 +859,7 @@ def statements_for_article(plan: Plan, docs: dict, lex: RuLexicon) -> list[dict]
         names += [(off + s, off + e, name, gender) for (s, e), (name, gender) in doc.user_data.get("names", {}).items()]
     names += _named_subjects(docs, plan, names)
     quoted = [tuple(p) for q in plan.quotations for p in q.pieces]
-    labels = [(t.label_start, t.label_end) for t in plan.turns]
+    labels = [(t.label_start, max(t.label_end, t.mark_end)) for t in plan.turns]  # the tooltip and the colon too
     resolver = RuResolver(plan.text, names, quoted + labels, lex)
     blocked = Spans(labels + quoted)  # sorted once, not once per paragraph
     for k, doc in docs.items():

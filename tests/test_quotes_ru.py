@@ -555,3 +555,16 @@ def test_a_first_name_and_patronymic_is_the_label_the_speaker_addressed_just_bef
     rows = statements("В.Путин: Пожалуйста, Ирина Михайловна. И.Ветрова: Спасибо. Дороги построены. "
                       "В.Путин: Ирина Михайловна сказала, что дороги построены.")
     assert only(rows, cue="сказала").speaker == "И.Ветрова"
+
+
+def test_an_unnamed_label_after_the_pages_time_and_place_is_a_turn():
+    rows = statements("Ответы на вопросы СМИ. 19 февраля 2025 года 17:05 Заречье Вопрос: Агентство «Заречье-Пресс». "
+                      "Я уверен, Вам доложили уже. Как Вы их оцениваете? В.Путин: Доложили.")
+    assert rows["speaker"].tolist() == ["Вопрос", "Вопрос", "В.Путин"]
+
+
+def test_a_labels_tooltip_and_note_are_never_what_was_said():
+    rows = statements("Добро пожаловать! Д.Зарецкий-Нгоро Зарецкий-Нгоро Дени Президент Республики Зарея "
+                      "(как переведено) : Благодарю Вас за приглашение. Я хотел бы подчеркнуть, что мы друзья.")
+    assert (rows["quote_start"] >= rows.loc[rows["kind"] == "turn", "quote_start"].iloc[0]).all()
+    assert set(rows["speaker"]) == {"Д.Зарецкий-Нгоро"}
