@@ -124,6 +124,7 @@ def _subject(verb, depth: int = 0):
     of the verb it hangs from ("… и подчеркнул", "хочу подчеркнуть", "отметив")."""
     passive = _passive(verb)
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not c.is_punct and not _vocative(c, verb)
+                and c.pos_ not in {"VERB", "AUX"}  # "Хотел Вас поблагодарить" misparsed: a verb is nobody
                 and not passive  # "Отмечены рост …": a passive's subject is what was said, not who
                 and not _past_conjunction(verb, c)]
     if subjects:

@@ -568,3 +568,9 @@ def test_a_labels_tooltip_and_note_are_never_what_was_said():
                       "(как переведено) : Благодарю Вас за приглашение. Я хотел бы подчеркнуть, что мы друзья.")
     assert (rows["quote_start"] >= rows.loc[rows["kind"] == "turn", "quote_start"].iloc[0]).all()
     assert set(rows["speaker"]) == {"Д.Зарецкий-Нгоро"}
+
+
+def test_a_verb_the_parser_took_for_a_subject_is_nobody():
+    row = only(statements("И.Петренко: Спасибо. Хотел Вас поблагодарить за поддержку этих проектов, они очень важны "
+                          "для наших жителей."), cue="поблагодарить")
+    assert row.speaker == "И.Петренко"
