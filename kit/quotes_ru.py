@@ -815,16 +815,17 @@ def _addressee(turns, turn, speaker_of) -> str:
     return ""
 
 
-def _named_subjects(docs: dict, plan: Plan, names: list) -> list[tuple[int, int, str, str]]:
+def _named_subjects(docs: dict, plan: Plan, names: list, lex: RuLexicon) -> list[tuple[int, int, str, str]]:
     """Proper-noun subjects naming a person that the name tagger missed ("Туманов заявил"): a
-    later "он" can refer to them. Their gender is the verb's or the noun's."""
+    later "он" can refer to them. Their gender is the verb's or the noun's. An office written
+    with a capital ("Губернатор доложил") is not a name."""
     found = []
     for k, doc in docs.items():
         off = plan.paras[k][0]
         for tok in doc:
             at = off + tok.idx
             if tok.pos_ != "PROPN" or tok.dep_ not in SUBJECT_DEPS or _feat(tok, "Animacy") != "Anim" \
-                    or any(s <= at < e for s, e, _, _ in names):
+                    or any(s <= at < e for s, e, _, _ in names) or fold_case_endings(tok.text) in lex.roles:
                 continue
             gender = {"Masc": "m", "Fem": "f"}.get(_feat(tok, "Gender") or _feat(tok.head, "Gender"), "")
             found.append((at, at + len(tok), tok.text, gender))
@@ -858,7 +859,7 @@ def statements_for_article(plan: Plan, docs: dict, lex: RuLexicon) -> list[dict]
     for k, doc in docs.items():
         off = plan.paras[k][0]
         names += [(off + s, off + e, name, gender) for (s, e), (name, gender) in doc.user_data.get("names", {}).items()]
-    names += _named_subjects(docs, plan, names)
+    names += _named_subjects(docs, plan, names, lex)
     quoted = [tuple(p) for q in plan.quotations for p in q.pieces]
     labels = [(t.label_start, max(t.label_end, t.mark_end)) for t in plan.turns]  # the tooltip and the colon too
     resolver = RuResolver(plan.text, names, quoted + labels, lex)

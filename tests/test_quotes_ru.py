@@ -574,3 +574,9 @@ def test_a_verb_the_parser_took_for_a_subject_is_nobody():
     row = only(statements("И.Петренко: Спасибо. Хотел Вас поблагодарить за поддержку этих проектов, они очень важны "
                           "для наших жителей."), cue="поблагодарить")
     assert row.speaker == "И.Петренко"
+
+
+def test_an_office_opening_a_readout_is_the_person_its_title_names():
+    rows = statements("Встреча с губернатором Заречной области Игорем Ветровым Губернатор доложил Президенту о "
+                      "результатах развития области.")
+    assert only(rows, cue="доложил").speaker == "Игорь Ветров"
