@@ -57,6 +57,7 @@ NOT_SPEAKERS = {"это", "что", "всё", "все", "весь", "то"}
 # "о чём я говорил", "о котором хочется сказать": the topic is a pronoun pointing elsewhere.
 RELATIVE_TOPICS = {"что", "который", "это", "то"}
 TOPIC_CASES = {"о", "об", "обо", "насчёт", "насчет", "про"}
+TIME_NOUNS = {"год", "месяц", "неделя", "день", "время", "период", "век", "квартал", "полугодие", "начало", "конец"}
 INITIALS = re.compile(r"(?:[А-ЯЁA-Z]\.\s?){1,2}$")
 RU_PATRONYMIC = re.compile(r"(?:ович|евич|ьич|овна|евна|ична|инична)(?:а|у|ем|ом|е|ы|ой)?$")
 LEADING_INITIALS = re.compile(r"^(?:[А-ЯЁA-Z]\.\s?){1,2}(?=[А-ЯЁA-Z])")
@@ -178,8 +179,8 @@ def _place_source(verb, lex: RuLexicon):
         if not impersonal or child.dep_ != "obl" or child.pos_ not in {"NOUN", "PROPN"} \
                 or not any(g.dep_ == "case" and g.lower_ in {"в", "во", "на"} for g in child.children):
             continue
-        if any(g.dep_ == "det" for g in child.children):
-            continue  # "в этой связи", "как в таких случаях говорят": a circumstance, not a place
+        if any(g.dep_ == "det" for g in child.children) or child.lemma_.lower() in TIME_NOUNS:
+            continue  # "в этой связи", "как в таких случаях говорят", "в прошлом году": a circumstance, not a place
         document = child.lemma_.lower() in lex.medium or child.lemma_.lower() in lex.documents
         if document and _passive(verb):
             return child

@@ -580,3 +580,8 @@ def test_an_office_opening_a_readout_is_the_person_its_title_names():
     rows = statements("Встреча с губернатором Заречной области Игорем Ветровым Губернатор доложил Президенту о "
                       "результатах развития области.")
     assert only(rows, cue="доложил").speaker == "Игорь Ветров"
+
+
+def test_a_time_is_not_a_place_that_speaks():
+    row = only(statements("В прошлом году в мэрии Лесовска заявили, что мост откроют."), kind="indirect")
+    assert row.speaker_mention == "в мэрии Лесовска"
