@@ -42,7 +42,7 @@ from .language import CYRILLIC, fold_case_endings
 from .when import statement_dates
 
 # Bump when a change to this module changes its output (kit.cache re-attributes everything then).
-ENGINE_VERSION = "7"
+ENGINE_VERSION = "8"
 ATTRIBUTION_COLUMNS = ["actor", "actors", "camp", "camp_id", "role", "matched_by", "published",
                        "said_on", "said_on_precision", "said_on_range", "when_text"]
 ACTORS_TABLE_COLUMNS = ["actor", "camps", "statements", "first_said_on", "last_said_on"]
@@ -672,7 +672,7 @@ def _by_initials(candidates: tuple, speaker: str) -> Match | None:
     if INITIALS.match(unicodedata.normalize("NFKC", str(speaker or ""))):
         fitting = [a for a in candidates if initials_fit(a, speaker)]
     else:
-        fitting = [a for a in candidates if not INITIALS.match(a["name"])]
+        fitting = [a for a in candidates if not (INITIALS.match(a["name"]) and CYRILLIC.search(a["name"]))]
     return Match(fitting[0], matched_by="alias") if len(fitting) == 1 else None
 
 
@@ -680,7 +680,7 @@ def _by_initials(candidates: tuple, speaker: str) -> Match | None:
 FEMININE_SURNAME = re.compile(r"(?:[оеё]ва|[иы]на|ская|цкая)$")
 
 
-def masculine_for_feminine_label(actor: dict, name: str, label: bool) -> bool:
+def woman_named_for_man(actor: dict, name: str, label: bool) -> bool:
     """True when ``name`` is a woman's and ``actor`` the man of that surname ("Дмитриев", whose
     genitive "Дмитриева" is spelt like the woman's name): a transcript ``label`` ("Д.Дмитриева") is
     in the nominative, and so is a full name whose first name is not the man's ("Дарья Дмитриева",
@@ -794,7 +794,7 @@ def _match_one(registry: Registry, row, context: str) -> Match:
     found = Match()
     for name in dict.fromkeys(n for n in order if n):
         found = registry.match(name, when, context)
-        if found.actor is not None and masculine_for_feminine_label(found.actor, name, row.kind == "turn"):
+        if found.actor is not None and woman_named_for_man(found.actor, name, row.kind == "turn"):
             found = Match()  # "Д.Дмитриева:", "Дарья Дмитриева" are a woman, not Кирилл Дмитриев
         if found.actor is not None:
             return found
