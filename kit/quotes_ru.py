@@ -418,9 +418,10 @@ def _antecedent(pronoun):
 
 
 def _thing_subject(verb, source, lex: RuLexicon) -> bool:
-    """'ситуация требует внимания', 'документы подтверждают …', 'Они (вопросы) требуют …': a verb
-    that only means speech with a speaker, whose subject is a thing, says nothing."""
-    if source is None or verb.lemma_.lower() not in lex.inanimate_sense:
+    """A thing for subject says nothing: with a verb that only means speech with a speaker
+    ('ситуация требует внимания', 'документы подтверждают …', 'Они (вопросы) требуют …'), and 'они'
+    standing for things with any verb ('производства … они добавили 8,5 процента')."""
+    if source is None or not (verb.lemma_.lower() in lex.inanimate_sense or source.lower_ == "они"):
         return False
     if source.pos_ == "PRON" and _feat(source, "Person") == "3":
         source = _antecedent(source)
@@ -433,15 +434,6 @@ def _is_thing(tok, lex: RuLexicon) -> bool:
         return False
     lemma = tok.lemma_.lower()
     return lemma not in lex.bodies | lex.medium | lex.documents and not lemma.startswith("пресс-")
-
-
-def _they_stand_for_things(source, lex: RuLexicon) -> bool:
-    """'Локомотивом стали обрабатывающие производства: они добавили 8,5 процента': 'они' whose
-    antecedent is a thing says nothing."""
-    if source is None or source.lower_ != "они":
-        return False
-    antecedent = _antecedent(source)
-    return antecedent is not None and _is_thing(antecedent, lex)
 
 
 def they_antecedents(doc, off: int, lex: RuLexicon, names: list) -> dict[int, str]:
@@ -475,8 +467,7 @@ def _verb_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
     if cue.source is not None and (cue.source.lemma_.lower() in NOT_SPEAKERS | lex.narrative
                                    or cue.source.lower_ in NOT_SPEAKERS):
         return None  # "это говорит о том", "об этом говорят все", "фильм рассказывает о …"
-    if _refused(tok, lex) or _greeting(tok, lex) or _thing_subject(tok, cue.source, lex) \
-            or _they_stand_for_things(cue.source, lex):
+    if _refused(tok, lex) or _greeting(tok, lex) or _thing_subject(tok, cue.source, lex):
         return None
     if cue.source is None:
         cue.source = _place_source(tok, lex)
@@ -669,6 +660,7 @@ class RuResolver:
                  lex: RuLexicon):
         self.text, self.lex = text, lex
         self.they: dict[int, str] = {}  # offset of an "они" -> whom it stands for (``they_antecedents``)
+        self._caps: list | None = None  # capitalised words, for ``by_patronymic``
         people = [RuPerson(s, e, LEADING_INITIALS.sub("", name).strip() if " " not in name else name, g)
                   for s, e, name, g in sorted(names) if not any(bs <= s < be for bs, be in blocked)]
         self.people = [p for p in people if p.name and p.name[0].isupper()]
@@ -741,12 +733,13 @@ class RuResolver:
         if len(words) != 2 or not RU_PATRONYMIC.search(words[1].lower()):
             return ""
         key = (fold_case_endings(words[0]), fold_case_endings(words[1]))
-        caps = [m for m in re.finditer(r"[А-ЯЁ][а-яё\-]+", self.text)]
+        if self._caps is None:
+            self._caps = list(re.finditer(r"[А-ЯЁ][а-яё\-]+", self.text))
+        caps = self._caps
         found: dict[str, str] = {}  # folded surname -> first name and surname as written
-        for a, b in zip(caps, caps[1:]):
-            if (fold_case_endings(a.group()), fold_case_endings(b.group())) != key or b.start() != a.end() + 1:
+        for k, (a, b) in enumerate(zip(caps, caps[1:])):
+            if b.start() != a.end() + 1 or (fold_case_endings(a.group()), fold_case_endings(b.group())) != key:
                 continue
-            k = caps.index(a)
             before = caps[k - 1] if k > 0 and caps[k - 1].end() + 1 == a.start() else None
             after = caps[k + 2] if k + 2 < len(caps) and caps[k + 2].start() == b.end() + 1 else None
             for surname in (before, after):
@@ -862,7 +855,9 @@ def statements_for_article(plan: Plan, docs: dict, lex: RuLexicon) -> list[dict]
         names += [(off + s, off + e, name, gender) for (s, e), (name, gender) in doc.user_data.get("names", {}).items()]
     names += _named_subjects(docs, plan, names, lex)
     quoted = [tuple(p) for q in plan.quotations for p in q.pieces]
-    labels = [(t.label_start, max(t.label_end, t.mark_end)) for t in plan.turns]  # the tooltip and the colon too
+    # a label with the page's tooltip and note, up to its colon: never a cue, a content or a name
+    labels = [(t.label_start, max(t.label_end, plan.text.rfind(":", t.label_end, max(t.mark_end, t.label_end))))
+              for t in plan.turns]
     resolver = RuResolver(plan.text, names, quoted + labels, lex)
     blocked = Spans(labels + quoted)  # sorted once, not once per paragraph
     for k, doc in docs.items():
