@@ -459,9 +459,13 @@ def they_antecedents(doc, off: int, lex: RuLexicon, names: list) -> dict[int, st
 
 def _verb_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
     found = _cue_lemma(tok, lex)
-    if tok.i in blocked or found is None or _unsaid(tok, lex):
+    if tok.i in blocked or found is None:
         return None
     act, belief, passive = found
+    if act == "agrees" and _negated(tok):
+        act = "rejects"  # "не согласился с критикой", "не поддержал инициативу": a position all the same
+    elif _unsaid(tok, lex):
+        return None
     cue = RuCue([tok], tok.sent, act=act, belief=belief, passive=passive)
     cue.source = _subject(tok)
     if cue.source is not None and (cue.source.lemma_.lower() in NOT_SPEAKERS | lex.narrative

@@ -585,3 +585,8 @@ def test_an_office_opening_a_readout_is_the_person_its_title_names():
 def test_a_time_is_not_a_place_that_speaks():
     row = only(statements("В прошлом году в мэрии Лесовска заявили, что мост откроют."), kind="indirect")
     assert row.speaker_mention == "в мэрии Лесовска"
+
+
+def test_a_negated_agreement_is_a_rejection():
+    row = only(statements("Министр Олег Туманов не согласился с критикой депутатов."), kind="indirect")
+    assert (row.speaker, row.act) == ("Олег Туманов", "rejects")
