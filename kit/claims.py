@@ -72,13 +72,10 @@ def _stop_words() -> frozenset[str]:
             path = Path(spec.origin).parent / "lang" / "en" / "stop_words.py"
             module = importlib.util.module_from_spec(importlib.util.spec_from_file_location("_spacy_en_stop_words", path))
             module.__spec__.loader.exec_module(module)
-        except (AttributeError, ImportError, OSError, TypeError):
+        except (AttributeError, ImportError, OSError, TypeError):  # a spaCy laid out otherwise: import it
             module = None
     if module is None:
-        try:
-            from spacy.lang.en import stop_words as module
-        except ImportError:  # pragma: no cover - spaCy is a hard dependency
-            return frozenset()
+        from spacy.lang.en import stop_words as module
     return frozenset(module.STOP_WORDS)
 
 
