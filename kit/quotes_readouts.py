@@ -20,11 +20,14 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from .coref import Resolver
+from .coref import SPEAKER_BODIES, Resolver
 from .cues import Lexicon, cue_lemma
 
 # Prepositions whose object says what a statement was about ("expressed concern [over X]").
 CONTENT_PREPS = {"about", "of", "on", "over", "regarding", "concerning", "against", "for", "as", "with"}
+# Prepositions that add to what was said rather than say where or when: "..., including X".
+INCLUSION_PREPS = {"including", "notably", "especially", "particularly"}
+DEMONSTRATIVES = {"this", "these", "that", "those", "such"}
 # What a statement's predicate may carry that is not what was said: where, when, why.
 ADJUNCT_MARKS = {"after", "before", "when", "while", "because", "since", "although", "though", "as",
                  "until", "once", "whereas", "whilst"}
@@ -59,6 +62,18 @@ def about_time(tok) -> bool:
         c.ent_type_ in {"DATE", "TIME"} for c in tok.children if c.dep_ == "pobj")
 
 
+def continues_infinitive(verb, conj, ids: set) -> bool:
+    """True for a bare verb the parser coordinated with a finite cue verb although it goes on an
+    infinitive inside the object: "spoke about Russia's measures to ensure the ceasefire,
+    [unblock] transport links and establish peaceful life" (a finite verb is never coordinated
+    with a bare one)."""
+    doc = verb.doc
+    # the parser may tag the bare verb VBP ("widen the road"): a tense unlike the cue's tells it apart
+    return conj.tag_ in {"VB", "VBP"} and conj.tag_ != verb.tag_ and verb.tag_ in {"VBD", "VBZ", "VBP"} \
+        and not any(c.dep_.startswith("nsubj") for c in conj.children) \
+        and any(doc[i].tag_ == "VB" and doc[i].dep_ in {"acl", "xcomp", "advcl", "relcl"} for i in ids)
+
+
 def object_content(verb, target, exclude: set) -> set:
     """What was said as a noun phrase: the object (or a passive's subject, or a preposition's
     object), and the rest of the verb's predicate to its right ("reaffirmed [the readiness of the
@@ -66,9 +81,9 @@ def object_content(verb, target, exclude: set) -> set:
     (its own statement), a clause of time or cause ("after ..."), or a date."""
     ids = {t.i for t in target.subtree}
     for child in verb.children:
-        if child.i < target.i or child.i in ids or child.dep_ in {"punct", "cc", "mark", "prt"}:
+        if child.i < target.i or child.i in ids or child.dep_ in {"punct", "cc", "mark", "prt", "aux", "auxpass", "agent"}:
             continue
-        if child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"}:
+        if child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"} and not continues_infinitive(verb, child, ids):
             continue
         if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ADJUNCT_MARKS for c in child.children):
             continue
@@ -88,6 +103,12 @@ def bare_noun(noun) -> set:
                        for t in c.subtree}
 
 
+def refers_back(noun) -> bool:
+    """True for a pronoun or a noun with a demonstrative ("this", "these facts"): what it names
+    was said before, not here."""
+    return noun.pos_ == "PRON" or any(c.dep_ in {"det", "predet"} and c.lower_ in DEMONSTRATIVES for c in noun.children)
+
+
 def object_statement(tok, cue, frame: ObjectFrame, lex: Lexicon, exclude: set, passive: bool) -> None:
     """Give ``cue`` (headed by verb ``tok``) the content and act of a readout form when it has
     no clause: the object of an object verb or of a light verb with a speech noun, else what a
@@ -96,14 +117,19 @@ def object_statement(tok, cue, frame: ObjectFrame, lex: Lexicon, exclude: set, p
     if target is None and passive and not belief:  # "was backed by liberals" is no stance taken
         target = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.lower_ != "it"), None)
     noun_act = lex.nouns.get(target.lemma_.lower()) if target is not None else None
-    if lemma in lex.light and noun_act:
+    # "expressed concern" is concerned; "reiterated their condemnation of X" accuses and "reaffirmed
+    # Russia's commitment to ..." promises, as the noun says, where the verb only repeats or stresses.
+    # A stance noun after such a verb ("underscored support for X") says, as the verb does.
+    if noun_act and (lemma in lex.light or (frame.takes_object and cue.act == "says" and noun_act != "agrees")):
         cue.act = noun_act
     if target is None and frame.takes_object:  # "described as counterproductive the intentions of ..."
         target = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"), None)
     if not cue.content and target is not None and (frame.takes_object or (not belief and lemma in lex.light and noun_act)):
         cue.content = object_content(tok, target, exclude)
-        if not frame.takes_object and not cue.content - bare_noun(target):
-            cue.content = set()  # "made the comments on Friday": a statement referred to, not made
+        if not cue.content - bare_noun(target) and (not frame.takes_object or refers_back(target)):
+            # "made the comments on Friday", "these facts have been confirmed by X": a statement
+            # referred to, not made
+            cue.content = set()
     complement = next((c for c in tok.children if c.dep_ == "oprd"), None)
     if not cue.content and lemma in lex.naming and target is not None and complement is not None:
         cue.content = ({t.i for t in target.subtree} | {t.i for t in complement.subtree}) - exclude
@@ -114,6 +140,20 @@ def object_statement(tok, cue, frame: ObjectFrame, lex: Lexicon, exclude: set, p
             {t.i for t in prep.subtree} - {prep.i} - exclude
         if target is not None and lemma not in lex.addressee:  # "accused X of Y", not "briefed X on Y"
             cue.content |= {t.i for t in target.subtree} - exclude
+    if cue.content:
+        cue.content |= inclusion_after(tok, cue.content) - exclude
+
+
+def inclusion_after(verb, content: set) -> set:
+    """What a cue verb carries after its content that still belongs to it: "pledged to continue
+    supporting Ukraine ..., [including the provision today of a new package]"."""
+    doc = verb.doc
+    out = set()
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in INCLUSION_PREPS and c.i > max(content) \
+                and all(doc[i].is_punct for i in range(max(content) + 1, c.i)):
+            out |= {t.i for t in c.subtree}
+    return out
 
 
 def _main_speaker(rows: list[dict], people: set[str]) -> None:
@@ -135,10 +175,36 @@ def _main_speaker(rows: list[dict], people: set[str]) -> None:
         r["confidence"] = round(min(r["confidence"], 0.5), 2)
 
 
+def group_mention(mention: str, sentence: str = "") -> bool:
+    """True for a mention of several people or a body: "Ukrainian representatives", "the
+    leaders", "The Ukrainian delegation", or one of several joined by "and" in ``sentence``
+    ("Secretary Rubio [and his team] reiterated")."""
+    words = mention.split()
+    last = words[-1] if words else ""
+    return " and " in mention or f"{mention} and " in sentence or last.lower() in SPEAKER_BODIES or (
+        last.islower() and last.endswith("s") and not last.endswith("ss"))
+
+
+def _they_after_a_group(rows: list[dict]) -> None:
+    """"The Ukrainian delegation affirmed that ... They expressed appreciation for ...": a "they"
+    the resolver could not name is the group whose statement comes right before it in the
+    paragraph (a person speaking in between breaks the chain)."""
+    last = None
+    for r in sorted((r for r in rows if r["cue_start"] >= 0 and r["speaker_start"] >= 0), key=lambda r: r["cue_start"]):
+        if r["speaker_mention"].lower() == "they" and not r["speaker"] and last is not None \
+                and last["_para"] == r["_para"]:
+            r["speaker"] = last["speaker"]
+            r["confidence"] = round(min(r["confidence"], 0.6), 2)
+        as_group = group_mention(r["speaker_mention"], r["sentence"]) or r["speaker_mention"].lower() == "they"
+        last = r if r["speaker"] and as_group else None
+
+
 def implicit_speakers(rows: list[dict], resolver: Resolver) -> None:
     """Speakers for the rows whose cue names nobody: the text's main speaker (see
     :func:`_main_speaker`), else, in a readout with no person speaking ("The presidents ... It
-    was agreed"), every side the text introduced."""
+    was agreed"), every side the text introduced; and for a "they" the resolver left unnamed,
+    the group that spoke just before (:func:`_they_after_a_group`)."""
+    _they_after_a_group(rows)
     _main_speaker(rows, {p.full for p in resolver.people})
     for r in rows:
         if not r["speaker"] and r["cue"] and r["kind"] != "turn" and r["speaker_start"] < 0:

@@ -147,3 +147,42 @@ def test_fast_path_gives_the_same_rows_on_readouts(nlp):
     fast = extract_quotes(articles, nlp, fast=True)
     assert len(fast) > 100
     pd.testing.assert_frame_equal(fast, extract_quotes(articles, nlp, fast=False))
+
+
+FICTIONAL_READOUT = (
+    "Readout of the Governor's call with the Mayor of Fairhaven\n\n"
+    "FICTIONAL readout, made up for the newsroom-kit tests.\n\n"
+    "Governor Anna Lind spoke today with Mayor Sarah Ellison of Fairhaven. Governor Lind "
+    "reiterated her condemnation of the harbour closure and reaffirmed the state's readiness to "
+    "fund the ferry service. She put forth a plan to share the cost of the bridge. Governor Lind "
+    "told her counterpart about the new ferry timetable. Governor Lind spoke about the state's "
+    "efforts to repair the bridge, widen the coast road and open a night ferry. She pledged to "
+    "keep the ferries running, including a new service to the islands. These figures were "
+    "confirmed by the harbour board. Both sides expressed the resolve to finish the bridge by "
+    "winter.\n\n"
+    "The Fairhaven delegation affirmed that the talks had been useful. They expressed "
+    "appreciation for the Governor's support. The leaders committed to meet again in March.\n"
+)
+
+
+def test_readout_objects_acts_and_groups(nlp):
+    """Noun-phrase objects and their acts, what a cue carries after its content, a 'they' after a
+    group, and a statement only referred to (a FICTIONAL readout)."""
+    found = run(nlp, FICTIONAL_READOUT)
+    text = FICTIONAL_READOUT
+    said = lambda content: row_at(found, text, content)
+    assert said("her condemnation of the harbour closure")["act"] == "accuses"   # the noun's act
+    assert said("the state's readiness to fund")["act"] == "promises"
+    assert said("a plan to share the cost")["cue"] == "put"                     # "put forth"
+    told = said("the new ferry timetable")
+    assert (told["cue"], told["speaker"]) == ("told", "Anna Lind")
+    efforts = said("the state's efforts to repair the bridge")
+    assert efforts["content"].endswith("open a night ferry")                    # not cut at "widen"
+    assert said("keep the ferries running")["content"].endswith("a new service to the islands")
+    resolve = said("the resolve to finish the bridge")
+    assert (resolve["speaker_mention"], resolve["act"]) == ("Both sides", "promises")
+    assert not found["content"].str.contains("These figures").any()            # referred to, not said
+    they = said("appreciation for the Governor's support")
+    assert (they["speaker_mention"], they["speaker"]) == ("They", "The Fairhaven delegation")
+    committed = said("meet again in March")
+    assert (committed["speaker_mention"], committed["act"]) == ("The leaders", "promises")
