@@ -410,10 +410,13 @@ class Resolver:
 
     def opening(self) -> tuple[int, int]:
         """The text's first sentence that names someone (a person or an opening title); a
-        headline (most words capitalised) is not a sentence."""
+        headline (most words capitalised, names aside: "President Joseph R. Biden, Jr. spoke
+        today with President Volodymyr Zelenskyy of Ukraine." is a sentence) is not a sentence."""
         for s, e in _sentences(self.text):
             sentence = self.text[s:e]
-            words = re.findall(r"[^\W\d_]+", sentence)
+            named = [(p.start - s, p.end - s) for p in self.people if s <= p.start < e]
+            words = [m.group() for m in re.finditer(r"[^\W\d_]+", sentence)
+                     if not any(a <= m.start() < b for a, b in named)]
             if not words or sum(w[0].isupper() for w in words) > 0.6 * len(words):
                 continue
             if TITLE_SUBJECT.match(sentence) or any(s <= p.start < e for p in self.people):

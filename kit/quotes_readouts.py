@@ -17,14 +17,19 @@ is what reads them off the dependency parse:
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from .coref import SPEAKER_BODIES, Resolver
+from .coref import SENTENCE_END, SPEAKER_BODIES, Resolver
 from .cues import Lexicon, cue_lemma
 
 # Prepositions whose object says what a statement was about ("expressed concern [over X]").
 CONTENT_PREPS = {"about", "of", "on", "over", "regarding", "concerning", "against", "for", "as", "with"}
+# How a readout opens after its host's name: "had a telephone conversation with", ", Jr. spoke
+# today with", "met with", "held talks with" (a news story's "has come up with one" is not a meeting).
+MEETING = re.compile(r".{0,14}?\b(?:(?:spoke|speaks|talked|talks|met|meets)\b[^.]{0,40}?"
+                     r"|(?:had|has|held|holds)\b[^.]{0,40}?\b(?:conversation|call|talks|meeting|discussion)s?\s+)with\b")
 # Prepositions that add to what was said rather than say where or when: "..., including X".
 INCLUSION_PREPS = {"including", "notably", "especially", "particularly"}
 DEMONSTRATIVES = {"this", "these", "that", "those", "such"}
@@ -156,12 +161,28 @@ def inclusion_after(verb, content: set) -> set:
     return out
 
 
-def _main_speaker(rows: list[dict], people: set[str]) -> None:
+def readout_host(resolver: Resolver) -> str:
+    """The person a readout is written for: the one its opening sentence starts with, after
+    title words only, meeting someone ("Vladimir Putin had a telephone conversation with ...",
+    "President Joseph R. Biden, Jr. spoke today with ..."); "" for any other opening, and for a
+    Russian text (its resolver has no English opening to read)."""
+    if not isinstance(resolver, Resolver):
+        return ""
+    s, e = resolver.opening()
+    named = [p for p in resolver.people if s <= p.start < e]
+    if not named or not all(w[:1].isupper() for w in resolver.text[s:named[0].start].split()) \
+            or not MEETING.match(resolver.text, named[0].end, e):
+        return ""
+    return named[0].full
+
+
+def _main_speaker(rows: list[dict], people: set[str], host: str) -> None:
     """A statement whose cue names nobody ("It was emphasised that ...", "Specific examples ...
-    were cited", "The President of France was asked to ...") is the text's main speaker's, as
-    in a readout: the person who is the subject of the nearest earlier cue, else the first
-    person who is the subject of a cue anywhere in the text. Joint subjects ("The leaders") and
-    institutions do not count; a text with no person speaking leaves the speaker empty."""
+    were cited", "It was agreed to ...") is the text's main speaker's, as in a readout: the
+    readout's host (:func:`readout_host`) when the text is a readout, else the person who
+    is the subject of the nearest earlier cue, else the first person who is the subject of a cue
+    anywhere in the text. Joint subjects ("The leaders") and institutions do not count; a text
+    with no person speaking leaves the speaker empty."""
     by_person = sorted((r["cue_start"], r["speaker"]) for r in rows
                        if r["speaker_start"] >= 0 and r["cue_start"] >= 0 and r["speaker"] in people)
     if not by_person:
@@ -171,7 +192,7 @@ def _main_speaker(rows: list[dict], people: set[str]) -> None:
         if r["speaker"] or not r["cue"] or r["kind"] == "turn" or r["speaker_start"] >= 0:
             continue
         earlier = bisect_left(cue_starts, r["cue_start"])
-        r["speaker"] = by_person[earlier - 1][1] if earlier else by_person[0][1]
+        r["speaker"] = host or (by_person[earlier - 1][1] if earlier else by_person[0][1])
         r["confidence"] = round(min(r["confidence"], 0.5), 2)
 
 
@@ -199,13 +220,35 @@ def _they_after_a_group(rows: list[dict]) -> None:
         last = r if r["speaker"] and as_group else None
 
 
+def _pronoun_after_a_subject(rows: list[dict], resolver: Resolver) -> None:
+    """"The President of Russia congratulated Daniel Ortega on ... He reaffirmed Russia's
+    support ...": a "he" or "she" that opens the sentence after a statement is that statement's
+    speaker, not the person it was addressed to, whom the resolver took for being named last. Only
+    when the resolver's choice was named after the earlier cue and the earlier speaker is not
+    known to be of the other gender."""
+    gender = {p.full: p.gender for p in resolver.people}
+    wanted = {"he": "m", "she": "f"}
+    spoken = sorted((r for r in rows if r["cue_start"] >= 0 and r["speaker_start"] >= 0), key=lambda r: r["cue_start"])
+    for prev, r in zip(spoken, spoken[1:]):
+        pronoun = r["speaker_mention"].lower()
+        if pronoun not in wanted or not r["sentence"].startswith(r["speaker_mention"]) or prev["_para"] != r["_para"] \
+                or not prev["speaker"] or prev["speaker"] == r["speaker"] or group_mention(prev["speaker_mention"], prev["sentence"]) \
+                or gender.get(prev["speaker"], "") not in {"", wanted[pronoun]} \
+                or len(SENTENCE_END.findall(resolver.text, prev["cue_end"], r["speaker_start"])) != 1:
+            continue
+        if any(p.full == r["speaker"] and prev["cue_end"] <= p.start < r["speaker_start"] for p in resolver.people):
+            r["speaker"] = prev["speaker"]
+
+
 def implicit_speakers(rows: list[dict], resolver: Resolver) -> None:
     """Speakers for the rows whose cue names nobody: the text's main speaker (see
     :func:`_main_speaker`), else, in a readout with no person speaking ("The presidents ... It
     was agreed"), every side the text introduced; and for a "they" the resolver left unnamed,
-    the group that spoke just before (:func:`_they_after_a_group`)."""
+    the group that spoke just before (:func:`_they_after_a_group`); a "he" that opens the
+    sentence after a statement is its speaker (:func:`_pronoun_after_a_subject`)."""
     _they_after_a_group(rows)
-    _main_speaker(rows, {p.full for p in resolver.people})
+    _pronoun_after_a_subject(rows, resolver)
+    _main_speaker(rows, {p.full for p in resolver.people}, readout_host(resolver))
     for r in rows:
         if not r["speaker"] and r["cue"] and r["kind"] != "turn" and r["speaker_start"] < 0:
             r["speaker"] = resolver.unnamed_sides(r["cue_start"])

@@ -161,7 +161,10 @@ FICTIONAL_READOUT = (
     "confirmed by the harbour board. Both sides expressed the resolve to finish the bridge by "
     "winter.\n\n"
     "The Fairhaven delegation affirmed that the talks had been useful. They expressed "
-    "appreciation for the Governor's support. The leaders committed to meet again in March.\n"
+    "appreciation for the Governor's support. The leaders committed to meet again in March.\n\n"
+    "Governor Lind congratulated Mayor Ellison on her re-election. She reaffirmed the state's "
+    "support for the harbour. Mayor Ellison expressed gratitude for the state's help. It was "
+    "agreed to hold the next call in the spring.\n"
 )
 
 
@@ -186,3 +189,8 @@ def test_readout_objects_acts_and_groups(nlp):
     assert (they["speaker_mention"], they["speaker"]) == ("They", "The Fairhaven delegation")
     committed = said("meet again in March")
     assert (committed["speaker_mention"], committed["act"]) == ("The leaders", "promises")
+    # "She" after Lind congratulated Ellison is Lind, the subject, not Ellison, named last
+    assert said("the state's support for the harbour")["speaker"] == "Anna Lind"
+    # an impersonal statement in a readout is its host's, whoever spoke just before
+    agreed = said("hold the next call in the spring")
+    assert (agreed["speaker"], agreed["speaker_mention"], agreed["act"]) == ("Anna Lind", "", "agrees")
