@@ -36,8 +36,10 @@ DEMONSTRATIVES = {"this", "these", "that", "those", "such"}
 # What a statement's predicate may carry that is not what was said: where, when, why.
 ADJUNCT_MARKS = {"after", "before", "when", "while", "because", "since", "although", "though", "as",
                  "until", "once", "whereas", "whilst"}
-ADJUNCT_PREPS = {"at", "in", "during", "after", "before", "since", "amid", "amidst", "following", "by",
-                 "through", "via", "from"}
+ADJUNCT_PREPS = {"at", "in", "during", "after", "before", "since", "amid", "amidst", "following", "by", "from"}
+# ... unless "in" opens what the statement is about: "an assessment of the situation [in the context
+# of the operation]", "[in connection with] the talks".
+TOPIC_IN_NOUNS = {"context", "connection", "light", "relation", "respect", "regard", "view", "framework"}
 
 
 @dataclass
@@ -79,12 +81,23 @@ def continues_infinitive(verb, conj, ids: set) -> bool:
         and any(doc[i].tag_ == "VB" and doc[i].dep_ in {"acl", "xcomp", "advcl", "relcl"} for i in ids)
 
 
+def finite_under_bare(tok) -> bool:
+    """True for a past or present-tense verb the parser coordinated with a bare infinitive: "to
+    ensure supplies ..., and also [expressed] satisfaction" is a statement of its own (a finite
+    verb is never coordinated with a bare one)."""
+    return tok.dep_ == "conj" and tok.tag_ in {"VBD", "VBZ"} and tok.head.tag_ == "VB" \
+        and not any(c.dep_.startswith("nsubj") for c in tok.children)
+
+
 def object_content(verb, target, exclude: set) -> set:
     """What was said as a noun phrase: the object (or a passive's subject, or a preposition's
     object), and the rest of the verb's predicate to its right ("reaffirmed [the readiness of the
     United States along with its allies to respond decisively]"), without a coordinated verb
     (its own statement), a clause of time or cause ("after ..."), or a date."""
     ids = {t.i for t in target.subtree}
+    for t in target.subtree:
+        if finite_under_bare(t) and t.tag_ == verb.tag_:
+            ids -= {x.i for x in t.subtree} | {c.i for c in t.head.children if c.dep_ in {"cc", "punct"} and c.i < t.i}
     for child in verb.children:
         if child.i < target.i or child.i in ids or child.dep_ in {"punct", "cc", "mark", "prt", "aux", "auxpass", "agent"}:
             continue
@@ -93,7 +106,7 @@ def object_content(verb, target, exclude: set) -> set:
         if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ADJUNCT_MARKS for c in child.children):
             continue
         if child.dep_ in {"advmod", "npadvmod"} or (child.dep_ == "prep" and (
-                about_time(child) or child.lower_ in ADJUNCT_PREPS)):
+                about_time(child) or (child.lower_ in ADJUNCT_PREPS and not opens_topic(child)))):
             continue
         ids |= {t.i for t in child.subtree}
     for child in verb.children:  # "cited X [as an example]" even when it comes first
@@ -102,10 +115,22 @@ def object_content(verb, target, exclude: set) -> set:
     return ids - exclude
 
 
+def opens_topic(prep) -> bool:
+    """True for "in the context of ...", "in connection with ...": a preposition that says what
+    about, not where or when."""
+    return prep.lower_ == "in" and any(c.dep_ == "pobj" and c.lemma_.lower() in TOPIC_IN_NOUNS for c in prep.children)
+
+
 def bare_noun(noun) -> set:
     """The noun with its determiners and modifiers only ("this statement", "the comments")."""
     return {noun.i} | {t.i for c in noun.children if c.dep_ in {"det", "poss", "amod", "compound", "nummod", "predet"}
                        for t in c.subtree}
+
+
+def nothing_shown(verb, noun) -> bool:
+    """True for a negated verb over "any" ("Kiev, which does not show any interest in dialogue",
+    "did not express any concern"): nothing was said."""
+    return any(c.dep_ == "neg" for c in verb.children) and any(c.dep_ == "det" and c.lower_ == "any" for c in noun.children)
 
 
 def refers_back(noun) -> bool:
@@ -119,8 +144,12 @@ def object_statement(tok, cue, frame: ObjectFrame, lex: Lexicon, exclude: set, p
     no clause: the object of an object verb or of a light verb with a speech noun, else what a
     cue preposition governs. ``exclude`` holds the speaker's and the verb's tokens."""
     lemma, target, belief = cue_lemma(tok, lex), frame.target, cue.belief
+    if not any(tok.doc[i].is_alpha for i in cue.content):  # a clause the parser made of a stray hyphen
+        cue.content = set()
     if target is None and passive and not belief:  # "was backed by liberals" is no stance taken
         target = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.lower_ != "it"), None)
+    if target is not None and nothing_shown(tok, target):
+        return
     noun_act = lex.nouns.get(target.lemma_.lower()) if target is not None else None
     # "expressed concern" is concerned; "reiterated their condemnation of X" accuses and "reaffirmed
     # Russia's commitment to ..." promises, as the noun says, where the verb only repeats or stresses.

@@ -194,3 +194,33 @@ def test_readout_objects_acts_and_groups(nlp):
     # an impersonal statement in a readout is its host's, whoever spoke just before
     agreed = said("hold the next call in the spring")
     assert (agreed["speaker"], agreed["speaker_mention"], agreed["act"]) == ("Anna Lind", "", "agrees")
+
+
+FICTIONAL_CALL = (
+    "FICTIONAL readout, made up for the newsroom-kit tests.\n\n"
+    "Governor Anna Lind had a telephone conversation with Mayor Sarah Ellison of Fairhaven. Governor "
+    "Lind conveyed her congratulations to Mayor Ellison who was re-elected to this office on May 3, 2026. "
+    "Governor Lind gave an assessment of the budget in the context of the recent storm damage. She "
+    "raised the importance of repairing the pier before winter. Governor Lind reaffirmed the state's "
+    "readiness to further fund the ferries, and also expressed satisfaction with the new timetable. "
+    "Governor Lind observed that the harbour has changed in two years by helping the fishing fleet, "
+    "mounting a repair plan for the pier, and opening a night ferry. The county council, which does "
+    "not show any interest in the plan, was not on the call.\n"
+)
+
+
+def test_readout_clause_edges_and_parser_slips(nlp):
+    """A clause made of a stray hyphen, a topic opened by 'in the context of', a finite verb the
+    parser hung on an infinitive, a list of gerunds, and 'does not show any interest' (FICTIONAL)."""
+    found = run(nlp, FICTIONAL_CALL)
+    text = FICTIONAL_CALL
+    said = lambda content: row_at(found, text, content)
+    assert said("her congratulations to Mayor Ellison")["cue"] == "conveyed"
+    assert said("an assessment of the budget")["content"].endswith("the recent storm damage")
+    assert said("the importance of repairing the pier")["cue"] == "raised"
+    readiness = said("the state's readiness to further fund")
+    assert "satisfaction" not in readiness["content"]
+    satisfied = said("satisfaction with the new timetable")
+    assert (satisfied["cue"], satisfied["speaker"]) == ("expressed", "Anna Lind")
+    assert said("the harbour has changed")["content"].endswith("opening a night ferry")
+    assert not found["content"].str.contains("interest in the plan").any()
