@@ -14,7 +14,7 @@ from typing import Iterable
 
 from .coref import ROLE_SYNONYMS
 from .cues import Lexicon, cue_lemma
-from .quotes_readouts import ADJUNCT_MARKS, finite_under_bare, object_frame, object_statement
+from .quotes_readouts import ADJUNCT_MARKS, finite_under_bare, noun_said_by, object_frame, object_statement
 
 CONTENT_DEPS = {"ccomp", "xcomp", "parataxis"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -88,6 +88,9 @@ def _subject(verb, depth: int = 0):
         return _subject(verb.head, depth + 1)
     if depth < 3 and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in {"VERB", "AUX"}:
         return _subject(verb.head.head, depth + 1)  # "Trump responded by calling him ...", "after questioning"
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children):
+        agent = next(c for c in verb.children if c.dep_ == "agent")  # "the concern expressed by Mario Draghi"
+        return next((c for c in agent.children if c.dep_ == "pobj"), None)
     if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
         return verb.head  # "a statement saying ..."
     return _lost_subject(verb)
@@ -138,7 +141,7 @@ def _not_said(tok, lex: Lexicon) -> bool:
         tok = tok.head  # "used [to describe]"
         if tok.lemma_.lower() in lex.word_use:
             return True
-    return (tok.dep_ == "acl" and tok.tag_ in {"VBN", "VB"}) or tok.dep_ == "amod"  # "271 pledged delegates"
+    return (tok.dep_ == "acl" and tok.tag_ in {"VBN", "VB"} and not noun_said_by(tok, lex)) or tok.dep_ == "amod"  # "271 pledged delegates"
 
 
 def _so_called(tok) -> bool:

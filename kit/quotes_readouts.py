@@ -55,7 +55,8 @@ def object_frame(tok, lex: Lexicon) -> ObjectFrame:
     """The object and cue prepositions of a verb token."""
     lemma = cue_lemma(tok, lex)
     particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), "")
-    takes_object = (lemma, particle) in lex.objects or (lemma, "") in lex.objects
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children)
+    takes_object = (lemma, particle) in lex.objects or (lemma, "") in lex.objects or (passive and lemma in lex.passive_objects)
     target = next((c for c in tok.children if c.dep_ == "dobj"), None)
     # "updated President Zelenskyy [on U.S. efforts]": the parser may hang the preposition on the addressee
     near = list(tok.children) + (list(target.children) if target is not None and lemma in lex.addressee else [])
@@ -127,6 +128,26 @@ def bare_noun(noun) -> set:
                        for t in c.subtree}
 
 
+def noun_said_by(tok, lex: Lexicon) -> bool:
+    """True for a participle that tells who made a speech noun's statement: "the concern
+    [expressed] by Mario Draghi about the developments", "the proposal [put] forward by Russia
+    to hold talks" (a participle with no "by", "a group called X", says nothing)."""
+    return tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.lemma_.lower() in lex.nouns \
+        and any(c.dep_ == "agent" for c in tok.children)
+
+
+def said_noun_content(verb, noun, exclude: set) -> set:
+    """What was said when it is the passive subject of a ``passive_object_verbs`` verb (the subject
+    alone: "The need for Kiev to end its policy ... was also addressed") or the noun a participle
+    describes ("the concern expressed by X [about the developments]": the noun and what the
+    participle says it was about, not when or by whom)."""
+    ids = {t.i for t in noun.subtree}
+    if noun.i == verb.head.i:  # "the concern [expressed by X about Y]"
+        ids = (ids - {t.i for t in verb.subtree}) | {t.i for c in verb.children
+                                                     if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS for t in c.subtree}
+    return ids - exclude
+
+
 def nothing_shown(verb, noun) -> bool:
     """True for a negated verb over "any" ("Kiev, which does not show any interest in dialogue",
     "did not express any concern"): nothing was said."""
@@ -148,6 +169,9 @@ def object_statement(tok, cue, frame: ObjectFrame, lex: Lexicon, exclude: set, p
         cue.content = set()
     if target is None and passive and not belief:  # "was backed by liberals" is no stance taken
         target = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.lower_ != "it"), None)
+    if target is None and not belief and noun_said_by(tok, lex):
+        target = tok.head  # what was expressed, without who expressed it
+        exclude = exclude | {t.i for c in tok.children if c.dep_ == "agent" for t in c.subtree}
     if target is not None and nothing_shown(tok, target):
         return
     noun_act = lex.nouns.get(target.lemma_.lower()) if target is not None else None
@@ -159,8 +183,9 @@ def object_statement(tok, cue, frame: ObjectFrame, lex: Lexicon, exclude: set, p
     if target is None and frame.takes_object:  # "described as counterproductive the intentions of ..."
         target = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"), None)
     if not cue.content and target is not None and (frame.takes_object or (not belief and lemma in lex.light and noun_act)):
-        cue.content = object_content(tok, target, exclude)
-        if not cue.content - bare_noun(target) and (not frame.takes_object or refers_back(target)):
+        alone = target.i == tok.head.i or (target.dep_ == "nsubjpass" and lemma in lex.passive_objects)
+        cue.content = said_noun_content(tok, target, exclude) if alone else object_content(tok, target, exclude)
+        if not cue.content - bare_noun(target) and (not frame.takes_object or refers_back(target) or lemma in lex.passive_objects):
             # "made the comments on Friday", "these facts have been confirmed by X": a statement
             # referred to, not made
             cue.content = set()

@@ -205,7 +205,10 @@ FICTIONAL_CALL = (
     "readiness to further fund the ferries, and also expressed satisfaction with the new timetable. "
     "Governor Lind observed that the harbour has changed in two years by helping the fishing fleet, "
     "mounting a repair plan for the pier, and opening a night ferry. The county council, which does "
-    "not show any interest in the plan, was not on the call.\n"
+    "not show any interest in the plan, was not on the call. The need for the council to publish "
+    "its accounts was also addressed. The matter was raised. In connection with the concern "
+    "expressed by Mayor Ellison about the ferry fares, Governor Lind gave an appraisal of the "
+    "fare review. A 40-page harbour analysis released by the county last month was not discussed.\n"
 )
 
 
@@ -224,3 +227,11 @@ def test_readout_clause_edges_and_parser_slips(nlp):
     assert (satisfied["cue"], satisfied["speaker"]) == ("expressed", "Anna Lind")
     assert said("the harbour has changed")["content"].endswith("opening a night ferry")
     assert not found["content"].str.contains("interest in the plan").any()
+    # readout passives that say something only as passives, with a subject that says what
+    addressed = said("The need for the council to publish its accounts")
+    assert (addressed["speaker"], addressed["speaker_mention"]) == ("Anna Lind", "")
+    assert not found["content"].str.startswith("The matter").any()             # a bare subject says nothing
+    concern = said("about the ferry fares")
+    assert (concern["speaker"], concern["act"], concern["quote_spans"][0][0]) == (
+        "Sarah Ellison", "concerned", text.index("the concern expressed by"))
+    assert not found["content"].str.contains("harbour analysis").any()         # a document named, not quoted
