@@ -21,15 +21,13 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from .coref import SENTENCE_END, SPEAKER_BODIES, Resolver
+from .coref import JOINED, SENTENCE_END, SPEAKER_BODIES, Resolver
 from .cues import Lexicon, cue_lemma
 
 # Prepositions whose object says what a statement was about ("expressed concern [over X]").
 CONTENT_PREPS = {"about", "of", "on", "over", "regarding", "concerning", "against", "for", "as", "with"}
-# How a readout opens after its host's name: "had a telephone conversation with", ", Jr. spoke
-# today with", "met with", "held talks with" (a news story's "has come up with one" is not a meeting).
-MEETING = re.compile(r".{0,14}?\b(?:(?:spoke|speaks|talked|talks|met|meets)\b[^.]{0,40}?"
-                     r"|(?:had|has|held|holds)\b[^.]{0,40}?\b(?:conversation|call|talks|meeting|discussion)s?\s+)with\b")
+# Between two people the cue's subject joins: "and", then title words only ("and President").
+AND_TITLES = re.compile(r"\s+and\s+(?:[A-Z][\w.’'\-]*\s+){0,4}")
 # Prepositions that add to what was said rather than say where or when: "..., including X".
 INCLUSION_PREPS = {"including", "notably", "especially", "particularly"}
 DEMONSTRATIVES = {"this", "these", "that", "those", "such"}
@@ -215,19 +213,10 @@ def inclusion_after(verb, content: set) -> set:
     return out
 
 
-def readout_host(resolver: Resolver) -> str:
-    """The person a readout is written for: the one its opening sentence starts with, after
-    title words only, meeting someone ("Vladimir Putin had a telephone conversation with ...",
-    "President Joseph R. Biden, Jr. spoke today with ..."); "" for any other opening, and for a
-    Russian text (its resolver has no English opening to read)."""
-    if not isinstance(resolver, Resolver):
-        return ""
-    s, e = resolver.opening()
-    named = [p for p in resolver.people if s <= p.start < e]
-    if not named or not all(w[:1].isupper() for w in resolver.text[s:named[0].start].split()) \
-            or not MEETING.match(resolver.text, named[0].end, e):
-        return ""
-    return named[0].full
+def readout_host(resolver) -> str:
+    """The readout's host (:meth:`kit.coref.Resolver.host`); "" for a Russian text, whose
+    resolver has no English opening to read."""
+    return resolver.host()[0] if isinstance(resolver, Resolver) else ""
 
 
 def _main_speaker(rows: list[dict], people: set[str], host: str) -> None:
@@ -252,22 +241,22 @@ def _main_speaker(rows: list[dict], people: set[str], host: str) -> None:
 
 def group_mention(mention: str, sentence: str = "") -> bool:
     """True for a mention of several people or a body: "Ukrainian representatives", "the
-    leaders", "The Ukrainian delegation", or one of several joined by "and" in ``sentence``
+    leaders", "The three NSAs", "The Ukrainian delegation", or one of several joined by "and" in ``sentence``
     ("Secretary Rubio [and his team] reiterated")."""
     words = mention.split()
     last = words[-1] if words else ""
-    return " and " in mention or f"{mention} and " in sentence or last.lower() in SPEAKER_BODIES or (
-        last.islower() and last.endswith("s") and not last.endswith("ss"))
+    plural = last.endswith("s") and not last.endswith("ss") and (last.islower() or last[:-1].isupper())  # "NSAs"
+    return " and " in mention or f"{mention} and " in sentence or last.lower() in SPEAKER_BODIES or plural
 
 
 def _they_after_a_group(rows: list[dict]) -> None:
     """"The Ukrainian delegation affirmed that ... They expressed appreciation for ...": a "they"
-    the resolver could not name is the group whose statement comes right before it in the
-    paragraph (a person speaking in between breaks the chain)."""
+    is the group whose statement comes right before it in the paragraph (a person speaking in
+    between breaks the chain), whoever else the resolver found named nearby ("The three NSAs
+    reaffirmed ... They noted ..." after an opening that also names Putin and Kim)."""
     last = None
     for r in sorted((r for r in rows if r["cue_start"] >= 0 and r["speaker_start"] >= 0), key=lambda r: r["cue_start"]):
-        if r["speaker_mention"].lower() == "they" and not r["speaker"] and last is not None \
-                and last["_para"] == r["_para"]:
+        if r["speaker_mention"].lower() == "they" and last is not None and last["_para"] == r["_para"]:
             r["speaker"] = last["speaker"]
             r["confidence"] = round(min(r["confidence"], 0.6), 2)
         as_group = group_mention(r["speaker_mention"], r["sentence"]) or r["speaker_mention"].lower() == "they"
@@ -294,12 +283,27 @@ def _pronoun_after_a_subject(rows: list[dict], resolver: Resolver) -> None:
             r["speaker"] = prev["speaker"]
 
 
+def _coordinated_people(rows: list[dict], resolver) -> None:
+    """"Vladimir Putin and Miguel Diaz-Canel Bermudez reaffirmed their commitment ...": the parser
+    gives the cue the first name only; the statement is both people's."""
+    for r in rows:
+        if r["speaker_start"] < 0 or r["cue_start"] < 0 or not r["speaker"] or JOINED in r["speaker"]:
+            continue
+        end = r["speaker_end"]
+        other = next((p for p in resolver.people if end < p.start and p.end <= r["cue_start"]), None)
+        if other is None or not AND_TITLES.fullmatch(resolver.text, end, other.start):  # "and [President] Reyes"
+            continue
+        if other.full != r["speaker"] and not SENTENCE_END.search(resolver.text, other.end, r["cue_start"]):
+            r["speaker"] = JOINED.join([r["speaker"], other.full])
+
+
 def implicit_speakers(rows: list[dict], resolver: Resolver) -> None:
     """Speakers for the rows whose cue names nobody: the text's main speaker (see
     :func:`_main_speaker`), else, in a readout with no person speaking ("The presidents ... It
     was agreed"), every side the text introduced; and for a "they" the resolver left unnamed,
     the group that spoke just before (:func:`_they_after_a_group`); a "he" that opens the
     sentence after a statement is its speaker (:func:`_pronoun_after_a_subject`)."""
+    _coordinated_people(rows, resolver)
     _they_after_a_group(rows)
     _pronoun_after_a_subject(rows, resolver)
     _main_speaker(rows, {p.full for p in resolver.people}, readout_host(resolver))

@@ -235,3 +235,29 @@ def test_readout_clause_edges_and_parser_slips(nlp):
     assert (concern["speaker"], concern["act"], concern["quote_spans"][0][0]) == (
         "Sarah Ellison", "concerned", text.index("the concern expressed by"))
     assert not found["content"].str.contains("harbour analysis").any()         # a document named, not quoted
+
+
+FICTIONAL_WH_READOUT = (
+    "FICTIONAL readout, made up for the newsroom-kit tests.\n\n"
+    "President Alan Brook, Jr., spoke today with President Tom Reyes of Norland to underscore the "
+    "value of the fisheries pact. The leaders discussed trade. They reaffirmed their commitment to "
+    "the ferry link. The President announced a new fund for the harbour. President Brook and "
+    "President Reyes agreed to meet again in June. The leaders of more than 30 towns agreed to sign "
+    "the coast charter.\n\n"
+    "The three NSAs reaffirmed the importance of the pact. They noted that the harbour must stay open.\n"
+)
+
+
+def test_who_speaks_in_a_white_house_style_readout(nlp):
+    """'Jr.' is no sentence end and no speaker; 'The President' is the readout's host, not the
+    president named last; 'X and Y agreed' is both; 'they' is the group that spoke before it
+    (a FICTIONAL readout)."""
+    found = run(nlp, FICTIONAL_WH_READOUT)
+    text = FICTIONAL_WH_READOUT
+    said = lambda content: row_at(found, text, content)
+    assert said("the value of the fisheries pact")["speaker"] == "Alan Brook"
+    assert said("their commitment to the ferry link")["speaker"] == "Alan Brook; Tom Reyes"
+    assert said("a new fund for the harbour")["speaker"] == "Alan Brook"
+    assert said("meet again in June")["speaker"] == "Alan Brook; Tom Reyes"
+    assert said("sign the coast charter")["speaker"] == "The leaders of more than 30 towns"
+    assert said("the harbour must stay open")["speaker"] == "The three NSAs"
