@@ -582,8 +582,10 @@ class Resolver:
         if person is not None:
             return person.full
         host, title = self.host()
-        if host and len(words) > 1 and lower[0] == "the" and lower[1:] == title:
-            return host  # "The President" in a readout opened by "President Joseph R. Biden, Jr. met ..."
+        if host and len(words) > 1 and lower[0] == "the" and (lower[1:] == title or (lower[1:] == ["president"] and not title)):
+            # "The President" in a readout opened by "President Joseph R. Biden, Jr. met ..." or,
+            # untitled, by "Vladimir Putin had a telephone conversation with ..."
+            return host
         if words and words[0].lower() == "the" and len(words) <= 4:
             found = self.role(words[1:], start) or self.office(words[1:], start)
             if found:

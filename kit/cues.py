@@ -47,6 +47,7 @@ class Lexicon:
     naming: frozenset = frozenset()                    # "called him divisive": object and complement
     person_infinitive: frozenset = frozenset()         # "threaten to": speech only when a person threatens
     passive_objects: frozenset = frozenset()           # "X was raised": said only in the passive
+    restating: frozenset = frozenset()                 # "reaffirmed [Russia's commitment]": the noun's act
 
     @property
     def cue_verbs(self) -> frozenset:
@@ -107,7 +108,7 @@ def load_lexicon(path: str = "speech_verbs.yml") -> Lexicon:
                   objects, low("light_verbs"), _grouped(raw, "speech_nouns"), preps, adjectives,
                   low("link_openers"), low("word_use_verbs"), low("anonymous_labels"), low("joint_subjects"),
                   low("sender_verbs"), low("naming_verbs"), low("person_infinitive_verbs"),
-                  low("passive_object_verbs"))
+                  low("passive_object_verbs"), low("restating_verbs"))
     lex.forms = cue_form_pattern(lex.cue_verbs, [" ".join(p) for p in phrases] + sorted(adjectives))
     return lex
 

@@ -176,11 +176,12 @@ def object_statement(tok, cue, frame: ObjectFrame, lex: Lexicon, exclude: set, p
     # "expressed concern" is concerned; "reiterated their condemnation of X" accuses and "reaffirmed
     # Russia's commitment to ..." promises, as the noun says, where the verb only repeats or stresses.
     # A stance noun after such a verb ("underscored support for X") says, as the verb does.
-    if noun_act and (lemma in lex.light or (frame.takes_object and cue.act == "says" and noun_act != "agrees")):
+    if noun_act and (lemma in lex.light or (lemma in lex.restating and cue.act == "says" and noun_act != "agrees")):
         cue.act = noun_act
     if target is None and frame.takes_object:  # "described as counterproductive the intentions of ..."
         target = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"), None)
-    if not cue.content and target is not None and (frame.takes_object or (not belief and lemma in lex.light and noun_act)):
+    thing = cue.source is not None and cue.source.lower_ == "which"  # "institutions, which will give confidence to investors"
+    if not cue.content and target is not None and (frame.takes_object or (not belief and not thing and lemma in lex.light and noun_act)):
         alone = target.i == tok.head.i or (target.dep_ == "nsubjpass" and lemma in lex.passive_objects)
         cue.content = said_noun_content(tok, target, exclude) if alone else object_content(tok, target, exclude)
         if not cue.content - bare_noun(target) and (not frame.takes_object or refers_back(target) or lemma in lex.passive_objects):

@@ -261,3 +261,26 @@ def test_who_speaks_in_a_white_house_style_readout(nlp):
     assert said("meet again in June")["speaker"] == "Alan Brook; Tom Reyes"
     assert said("sign the coast charter")["speaker"] == "The leaders of more than 30 towns"
     assert said("the harbour must stay open")["speaker"] == "The three NSAs"
+
+
+FICTIONAL_HOST_READOUT = (
+    "FICTIONAL readout, made up for the newsroom-kit tests.\n\n"
+    "Anna Lind had a telephone conversation with President of Norland Tom Reyes. The President "
+    "underscored that the ferries had run all winter. Anna Lind welcomed President Reyes's commitment "
+    "to a fair fisheries deal and reaffirmed her commitment to the ferry link. She praised the new "
+    "harbour rules, which will give confidence to investors.\n"
+)
+
+
+def test_the_president_of_an_untitled_host_and_acts_of_welcomed_nouns(nlp):
+    """'The President' in a readout whose host is named without a title is the host; a welcome of
+    someone's commitment is a welcome, a reaffirmed commitment a promise; a thing that 'gives
+    confidence' says nothing (a FICTIONAL readout)."""
+    found = run(nlp, FICTIONAL_HOST_READOUT)
+    text = FICTIONAL_HOST_READOUT
+    said = lambda content: row_at(found, text, content)
+    assert said("the ferries had run all winter")["speaker"] == "Anna Lind"
+    assert said("President Reyes's commitment")["act"] == "says"
+    assert said("her commitment to the ferry link")["act"] == "promises"
+    assert said("the new harbour rules")["cue"] == "praised"
+    assert not (found["cue"] == "give").any()                                  # the rules give confidence
