@@ -33,6 +33,12 @@ def articles_of(recs: dict[str, dict]) -> pd.DataFrame:
     return pd.DataFrame({"article_id": list(recs), "text": [r["text"] for r in recs.values()]})
 
 
+def statements_of(nlp, text: str):
+    """The statements of one text, and a function giving the one whose content holds a phrase."""
+    found = run(nlp, text)
+    return found, lambda content: row_at(found, text, content)
+
+
 def row_at(found: pd.DataFrame, text: str, content_starts: str) -> pd.Series:
     at = text.index(content_starts)
     rows = found[(found["content_start"] <= at) & (at < found["content_end"])]
@@ -171,9 +177,7 @@ FICTIONAL_READOUT = (
 def test_readout_objects_acts_and_groups(nlp):
     """Noun-phrase objects and their acts, what a cue carries after its content, a 'they' after a
     group, and a statement only referred to (a FICTIONAL readout)."""
-    found = run(nlp, FICTIONAL_READOUT)
-    text = FICTIONAL_READOUT
-    said = lambda content: row_at(found, text, content)
+    found, said = statements_of(nlp, FICTIONAL_READOUT)
     assert said("her condemnation of the harbour closure")["act"] == "accuses"   # the noun's act
     assert said("the state's readiness to fund")["act"] == "promises"
     assert said("a plan to share the cost")["cue"] == "put"                     # "put forth"
@@ -215,9 +219,7 @@ FICTIONAL_CALL = (
 def test_readout_clause_edges_and_parser_slips(nlp):
     """A clause made of a stray hyphen, a topic opened by 'in the context of', a finite verb the
     parser hung on an infinitive, a list of gerunds, and 'does not show any interest' (FICTIONAL)."""
-    found = run(nlp, FICTIONAL_CALL)
-    text = FICTIONAL_CALL
-    said = lambda content: row_at(found, text, content)
+    found, said = statements_of(nlp, FICTIONAL_CALL)
     assert said("her congratulations to Mayor Ellison")["cue"] == "conveyed"
     assert said("an assessment of the budget")["content"].endswith("the recent storm damage")
     assert said("the importance of repairing the pier")["cue"] == "raised"
@@ -233,7 +235,7 @@ def test_readout_clause_edges_and_parser_slips(nlp):
     assert not found["content"].str.startswith("The matter").any()             # a bare subject says nothing
     concern = said("about the ferry fares")
     assert (concern["speaker"], concern["act"], concern["quote_spans"][0][0]) == (
-        "Sarah Ellison", "concerned", text.index("the concern expressed by"))
+        "Sarah Ellison", "concerned", FICTIONAL_CALL.index("the concern expressed by"))
     assert not found["content"].str.contains("harbour analysis").any()         # a document named, not quoted
 
 
@@ -252,9 +254,7 @@ def test_who_speaks_in_a_white_house_style_readout(nlp):
     """'Jr.' is no sentence end and no speaker; 'The President' is the readout's host, not the
     president named last; 'X and Y agreed' is both; 'they' is the group that spoke before it
     (a FICTIONAL readout)."""
-    found = run(nlp, FICTIONAL_WH_READOUT)
-    text = FICTIONAL_WH_READOUT
-    said = lambda content: row_at(found, text, content)
+    found, said = statements_of(nlp, FICTIONAL_WH_READOUT)
     assert said("the value of the fisheries pact")["speaker"] == "Alan Brook"
     assert said("their commitment to the ferry link")["speaker"] == "Alan Brook; Tom Reyes"
     assert said("a new fund for the harbour")["speaker"] == "Alan Brook"
@@ -276,9 +276,7 @@ def test_the_president_of_an_untitled_host_and_acts_of_welcomed_nouns(nlp):
     """'The President' in a readout whose host is named without a title is the host; a welcome of
     someone's commitment is a welcome, a reaffirmed commitment a promise; a thing that 'gives
     confidence' says nothing (a FICTIONAL readout)."""
-    found = run(nlp, FICTIONAL_HOST_READOUT)
-    text = FICTIONAL_HOST_READOUT
-    said = lambda content: row_at(found, text, content)
+    found, said = statements_of(nlp, FICTIONAL_HOST_READOUT)
     assert said("the ferries had run all winter")["speaker"] == "Anna Lind"
     assert said("President Reyes's commitment")["act"] == "says"
     assert said("her commitment to the ferry link")["act"] == "promises"
