@@ -88,8 +88,8 @@ def _subject(verb, depth: int = 0):
         return _subject(verb.head, depth + 1)
     if depth < 3 and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in {"VERB", "AUX"}:
         return _subject(verb.head.head, depth + 1)  # "Trump responded by calling him ...", "after questioning"
-    if verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children):
-        agent = next(c for c in verb.children if c.dep_ == "agent")  # "the concern expressed by Mario Draghi"
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and agent is not None:  # "the concern expressed by Mario Draghi"
         return next((c for c in agent.children if c.dep_ == "pobj"), None)
     if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
         return verb.head  # "a statement saying ..."
