@@ -46,18 +46,20 @@ class Lexicon:
     sender_verbs: frozenset = frozenset()              # "sent", "addressed": who sent "the message"
     naming: frozenset = frozenset()                    # "called him divisive": object and complement
     person_infinitive: frozenset = frozenset()         # "threaten to": speech only when a person threatens
+    passive_objects: frozenset = frozenset()           # "X was raised": said only in the passive
+    restating: frozenset = frozenset()                 # "reaffirmed [Russia's commitment]": the noun's act
 
     @property
     def cue_verbs(self) -> frozenset:
         """Every verb lemma that can head a cue, for the fast path's cheap test."""
         return self.verbs | self.belief | self.light | self.naming | {v for v, _ in self.objects} | \
-            {v for v, _ in self.preps}
+            {v for v, _ in self.preps} | self.passive_objects
 
     @property
     def light_only(self) -> frozenset:
         """Light verbs that are cues only with a speech noun ("gave an assessment")."""
         return self.light - self.verbs - self.belief - self.naming - {v for v, _ in self.objects} - \
-            {v for v, _ in self.preps}
+            {v for v, _ in self.preps} - self.passive_objects
 
 
 # Endings the rule lemmatizer may strip one letter too far ("hoping", "hopes", "hoped" -> "hop"),
@@ -105,7 +107,8 @@ def load_lexicon(path: str = "speech_verbs.yml") -> Lexicon:
                   frozenset(raw.get("male_names") or []), re.compile("$^"), acts, low("quotation_only_verbs"),
                   objects, low("light_verbs"), _grouped(raw, "speech_nouns"), preps, adjectives,
                   low("link_openers"), low("word_use_verbs"), low("anonymous_labels"), low("joint_subjects"),
-                  low("sender_verbs"), low("naming_verbs"), low("person_infinitive_verbs"))
+                  low("sender_verbs"), low("naming_verbs"), low("person_infinitive_verbs"),
+                  low("passive_object_verbs"), low("restating_verbs"))
     lex.forms = cue_form_pattern(lex.cue_verbs, [" ".join(p) for p in phrases] + sorted(adjectives))
     return lex
 

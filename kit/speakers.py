@@ -14,7 +14,7 @@ president") and rules for unnamed sources ("a senior Russian lawmaker" -> Kremli
                 Several camps for a joint statement whose participants are not all of one camp)
     camp_id     camp id from the registry (white_house, kremlin, ...; "other" when unknown)
     role        the actor's role on the statement's date ("" when unknown)
-    matched_by  how the speaker was recognised: alias | place | title | fuzzy | rule | joint |
+    matched_by  how the speaker was recognised: alias | place | title | role | fuzzy | rule | joint |
                 "" (not at all)
     published   the article's publication time (UTC)
     said_on, said_on_precision, said_on_range, when_text   when it was said (see ``kit.when``)
@@ -42,7 +42,7 @@ from .language import CYRILLIC, fold_case_endings
 from .when import statement_dates
 
 # Bump when a change to this module changes its output (kit.cache re-attributes everything then).
-ENGINE_VERSION = "8"
+ENGINE_VERSION = "9"
 ATTRIBUTION_COLUMNS = ["actor", "actors", "camp", "camp_id", "role", "matched_by", "published",
                        "said_on", "said_on_precision", "said_on_range", "when_text"]
 ACTORS_TABLE_COLUMNS = ["actor", "camps", "statements", "first_said_on", "last_said_on"]
@@ -125,6 +125,7 @@ class Registry:
         self._name_cache: dict[str, Match] = {}
         self._names: tuple[set[str], dict[str, set[str]]] | None = None
         self._folded: dict[str, list[dict]] | None = None
+        self._roles: dict[str, list[tuple[dict, dict]]] | None = None
 
     # -- lookups -----------------------------------------------------------------------------
     def alias_index(self) -> dict[str, list[dict]]:
@@ -193,6 +194,21 @@ class Registry:
                  if r.get("office") == office and role_covers(r, when)]
         return found[0] if len(found) == 1 else None
 
+    def role_holder(self, key: str, when: pd.Timestamp | None) -> tuple[dict, dict] | None:
+        """(actor, role) for a speaker written as the role itself, the way readouts name the other
+        side ("The President of France stated ...", "the Prime Minister of Italy"): the one actor
+        whose registered role reads so and covers ``when``; None when nobody, or several, do."""
+        if when is None or pd.isna(when):
+            return None
+        if self._roles is None:
+            self._roles = {}
+            for a in self.actors:
+                for r in a.get("roles", []):
+                    if r.get("role"):
+                        self._roles.setdefault(normalise(r["role"]), []).append((a, r))
+        found = [(a, r) for a, r in self._roles.get(re.sub(r"^the ", "", key), []) if role_covers(r, when)]
+        return found[0] if len({a["name"] for a, _ in found}) == 1 else None
+
     def match(self, speaker: str, when: pd.Timestamp | None = None, context: str = "") -> Match:
         """Who ``speaker`` is: a registered actor, an office holder on ``when``, or a camp by rule.
 
@@ -219,6 +235,9 @@ class Registry:
             titled = self._match_title(key, when, context)
             if titled is not None:
                 return titled
+            held = self.role_holder(key, when)
+            if held is not None:
+                return Match(held[0], held[0]["camp"], held[1].get("role", ""), "role")
         if found.actor is not None:
             return Match(found.actor, found.actor["camp"], role_on(found.actor, when), found.matched_by)
         camp = self.rule_camp(speaker)
@@ -793,11 +812,13 @@ def _match_one(registry: Registry, row, context: str) -> Match:
     order = [mention, speaker] if row.kind == "turn" else [speaker, mention]
     found = Match()
     for name in dict.fromkeys(n for n in order if n):
-        found = registry.match(name, when, context)
-        if found.actor is not None and woman_named_for_man(found.actor, name, row.kind == "turn"):
-            found = Match()  # "Д.Дмитриева:", "Дарья Дмитриева" are a woman, not Кирилл Дмитриев
-        if found.actor is not None:
-            return found
+        match = registry.match(name, when, context)
+        if match.actor is not None and woman_named_for_man(match.actor, name, row.kind == "turn"):
+            match = Match()  # "Д.Дмитриева:", "Дарья Дмитриева" are a woman, not Кирилл Дмитриев
+        if match.actor is not None:
+            return match
+        if not found.matched_by:  # the first name a rule knows decides the camp: "they" knows none
+            found = match
     return found
 
 

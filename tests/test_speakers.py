@@ -148,6 +148,21 @@ def test_a_shared_surname_is_told_apart_by_who_held_office(registry):
     assert actor(registry, "MR. MILLER", "2019-06-01T12:00Z") == ""
 
 
+def test_a_speaker_written_as_a_role_is_whoever_held_it_that_day(tmp_path):
+    # fictional people and a fictional country
+    path = write(tmp_path, "camps: {north: {label: North, colour: '#000000'}}\nactors:\n"
+                 "  - {name: Ada Brel, camp: north, roles: [{role: President of Norland, from: 2020-01-01, to: 2024-01-01}]}\n"
+                 "  - {name: Ivo Sand, camp: north, roles: [{role: President of Norland, from: 2024-01-01}]}\n"
+                 "  - {name: Lea Moor, camp: north, roles: [{role: Prime Minister of Norland}]}\n"
+                 "  - {name: Kai Moor, camp: north, roles: [{role: Prime Minister of Norland}]}\n")
+    loaded = load_registry([path])
+    assert actor(loaded, "The President of Norland", "2022-03-01T12:00Z") == "Ada Brel"
+    assert actor(loaded, "the president of Norland", "2025-03-01T12:00Z") == "Ivo Sand"
+    assert loaded.match("The President of Norland", pd.Timestamp("2025-03-01T12:00Z")).matched_by == "role"
+    assert actor(loaded, "The President of Norland", None) == ""          # no date, no holder
+    assert actor(loaded, "The Prime Minister of Norland", "2025-03-01T12:00Z") == ""  # two hold it: not guessed
+
+
 # -- roles over time -----------------------------------------------------------------------------
 def test_waltz_was_national_security_adviser_until_may_2025(registry):
     waltz = registry.match("Mike Waltz", pd.Timestamp("2025-03-01T12:00Z"))
