@@ -38,7 +38,8 @@ sys.path.insert(0, str(REPO))
 
 import kit  # noqa: E402
 from kit.coref import ROLE_SYNONYMS, TITLES  # noqa: E402
-from kit.speakers import PRONOUNS, unknown_speakers  # noqa: E402
+from kit.registry import PRONOUNS  # noqa: E402
+from kit.speakers import unknown_speakers  # noqa: E402
 
 CORPUS = REPO.parent / "shared" / "corpus"
 FILES = ["kremlin_en_2021_2022.jsonl", "whitehouse_trump_2025_2026.jsonl", "kremlin_ru_2025.jsonl"]

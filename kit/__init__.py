@@ -16,7 +16,8 @@ from .corrections import Corrections, apply_corrections
 from .explore import context, explore, show_article
 from .nlp import load_pipeline
 from .quotes import extract_quotes
-from .speakers import actors_table, attribute_statements, load_registry
+from .registry import load_registry
+from .speakers import actors_table, attribute_statements
 from .claims import claims_and_counterclaims
 from .echoes import echo_clusters
 from .pipeline import Tables, attributed_statements, build_tables, select_articles

@@ -622,8 +622,9 @@ def cached_attribution(statements: pd.DataFrame, articles: pd.DataFrame, registr
     An article is re-attributed when its statements, its publication date or the registry changed.
     """
     from . import speakers
+    from .registry import load_registry
 
-    registry = registry if registry is not None else speakers.load_registry()
+    registry = registry if registry is not None else load_registry()
     attribute = attribute or speakers.attribute_statements
     texts = articles.drop_duplicates("article_id").set_index("article_id")["text"] if "text" in articles else None
     check = None if texts is None else (lambda article_id, doc: rows_point_at_text(doc, article_id, texts[article_id]))

@@ -334,7 +334,7 @@ def claim_features(table: pd.DataFrame, tags: pd.DataFrame | None = None, lemmas
     """
     lexicon = lexicon or load_themes()
     if registry is None:
-        from .speakers import load_registry
+        from .registry import load_registry
 
         registry = load_registry()
     quotes = text_column(table, "quote").tolist()

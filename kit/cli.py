@@ -295,7 +295,7 @@ def quotes(paths: List[Path] = typer.Argument(..., metavar="PATH", help="Files o
 
 def registry_or_exit(actors: List[Path]):
     """The actor registry (data/actors.yml plus ``actors``); a registry that cannot be read exits 1."""
-    from .speakers import RegistryError, load_registry
+    from .registry import RegistryError, load_registry
 
     for path in actors:
         if not path.is_file():

@@ -39,7 +39,7 @@ from typing import Any, Iterable
 import pandas as pd
 
 from .files import atomic_path, read_spreadsheet_text, refuse_inside_inputs, sha256_file, spreadsheet_text
-from .speakers import Registry, load_registry
+from .registry import Registry, load_registry
 
 CORRECTION_COLUMNS = ["quote_id", "correction", "value", "quote", "was", "note", "corrected_at"]
 CORRECTIONS = {

@@ -33,7 +33,7 @@ import pandas as pd
 from .config import REPO_ROOT
 from .corrections import CORRECTIONS, Corrections
 from .notebook import KERNEL_NAME, escape_text, export_html, run_notebook
-from .speakers import Registry, load_registry
+from .registry import Registry, load_registry
 from .table import speaker_name, with_article_fields
 
 PAGE_SIZE = 20

@@ -33,7 +33,7 @@ from .nlp import default_n_process
 from .quotes import ARTICLE_SECONDS
 from .scale import ENGINES, extract
 from .schemas import check_table
-from .speakers import Registry, load_registry
+from .registry import Registry, load_registry
 from .table import (ARTICLE_FIELDS, by_camp_and_period, period_start, speakers_by_camp, texts_by_period, who_said_what,
                     write_sqlite, write_table)
 from .themes import (ThemeLexicon, add_themes, lemmatise, load_themes, statement_text, theme_period_for, theme_terms,

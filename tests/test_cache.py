@@ -10,7 +10,7 @@ import pytest
 from conftest import REPO, SAMPLE, SAMPLE_ACTORS
 from kit import cache
 from kit.articles import load_articles
-from kit.speakers import load_registry
+from kit.registry import load_registry
 
 
 class CountingExtract:

@@ -13,7 +13,7 @@ import pytest
 from conftest import SAMPLE, SAMPLE_ACTORS
 from kit.corrections import (CORRECTION_COLUMNS, Corrections, CorrectionsError, apply_corrections,
                              read_corrections)
-from kit.speakers import load_registry
+from kit.registry import load_registry
 
 
 @pytest.fixture(scope="module")

@@ -331,7 +331,7 @@ def test_ukrainian_text_gives_its_quotation_and_a_clear_note(tmp_path):
 # ---------------------------------------------------------------- speakers and dates
 
 def test_registry_names_match_in_every_case():
-    from kit.speakers import load_registry
+    from kit.registry import load_registry
 
     registry = load_registry([SAMPLE_ACTORS])
     when = pd.Timestamp("2026-01-15", tz="UTC")
@@ -341,7 +341,7 @@ def test_registry_names_match_in_every_case():
 
 
 def test_kremlin_titles_name_the_president_on_that_date():
-    from kit.speakers import load_registry
+    from kit.registry import load_registry
 
     registry = load_registry()
     when = pd.Timestamp("2025-03-01", tz="UTC")

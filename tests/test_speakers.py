@@ -7,8 +7,8 @@ import pandas as pd
 import pytest
 
 from conftest import SAMPLE_ACTORS, shared_path
-from kit.speakers import (RegistryError, actors_table, attribute_statements, load_registry,
-                          unknown_speakers)
+from kit.registry import RegistryError, load_registry
+from kit.speakers import actors_table, attribute_statements, unknown_speakers
 
 WHITE_HOUSE = "White House (whitehouse.gov) / remarks https://www.whitehouse.gov/remarks/2025/01/x/"
 NEWS = "Example News https://news.example/story"

@@ -17,7 +17,8 @@ from conftest import shared_path
 from kit.quotes import extract_quotes
 from kit.quotes_plan import turn_label_words
 from kit.quotes_marks import MAX_TURN_CHARS, find_turns
-from kit.speakers import attribute_statements, load_registry
+from kit.registry import load_registry
+from kit.speakers import attribute_statements
 
 # "Firstname Lastname:" (or "В.Фамилия:") inside a turn's words: someone else's label left in it.
 INNER_LABEL = re.compile(r"(?:^|[.!?…\"”)]\s+)(?:[A-ZА-ЯЁ][a-zа-яё]+(?:[ \-][A-ZА-ЯЁ][a-zа-яё]+){1,2}"

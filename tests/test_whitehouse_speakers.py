@@ -6,7 +6,8 @@ from __future__ import annotations
 import pandas as pd
 
 from kit.quotes import extract_quotes
-from kit.speakers import attribute_statements, load_registry
+from kit.registry import load_registry
+from kit.speakers import attribute_statements
 
 
 def rows(nlp, text: str, title: str = "", published: str = "2025-06-02T12:00Z") -> pd.DataFrame:
