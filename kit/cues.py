@@ -46,6 +46,7 @@ class Lexicon:
     sender_verbs: frozenset = frozenset()              # "sent", "addressed": who sent "the message"
     naming: frozenset = frozenset()                    # "called him divisive": object and complement
     person_infinitive: frozenset = frozenset()         # "threaten to": speech only when a person threatens
+    regard: frozenset = frozenset()                    # "sees X as Y": a stance, with object and complement
 
     @property
     def cue_verbs(self) -> frozenset:
@@ -105,7 +106,8 @@ def load_lexicon(path: str = "speech_verbs.yml") -> Lexicon:
                   frozenset(raw.get("male_names") or []), re.compile("$^"), acts, low("quotation_only_verbs"),
                   objects, low("light_verbs"), _grouped(raw, "speech_nouns"), preps, adjectives,
                   low("link_openers"), low("word_use_verbs"), low("anonymous_labels"), low("joint_subjects"),
-                  low("sender_verbs"), low("naming_verbs"), low("person_infinitive_verbs"))
+                  low("sender_verbs"), low("naming_verbs") | low("regard_verbs"), low("person_infinitive_verbs"),
+                  low("regard_verbs"))
     lex.forms = cue_form_pattern(lex.cue_verbs, [" ".join(p) for p in phrases] + sorted(adjectives))
     return lex
 

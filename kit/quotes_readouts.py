@@ -88,6 +88,24 @@ def bare_noun(noun) -> set:
                        for t in c.subtree}
 
 
+def naming_complement(verb, target):
+    """What a naming verb's object is called or seen as: "called him [divisive]", "sees Cruz [as a
+    uniter]", "cast her victory [as a sign that ...]" (the parser may hang "as ..." as a clause),
+    or, with no object, a verbless clause that holds both ("considers [Mr. Obama naive]"); None
+    when there is none ("called a press conference", "saw the film")."""
+    for c in verb.children:
+        if target is None:
+            if c.dep_ == "ccomp" and c.pos_ in {"ADJ", "NOUN"} and any(g.dep_ == "nsubj" for g in c.children):
+                return c
+            continue
+        if c.i < target.i:
+            continue
+        if c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") or (
+                c.dep_ in {"advcl", "ccomp", "xcomp"} and c.left_edge.lower_ == "as"):
+            return c
+    return None
+
+
 def object_statement(tok, cue, frame: ObjectFrame, lex: Lexicon, exclude: set, passive: bool) -> None:
     """Give ``cue`` (headed by verb ``tok``) the content and act of a readout form when it has
     no clause: the object of an object verb or of a light verb with a speech noun, else what a
@@ -104,9 +122,14 @@ def object_statement(tok, cue, frame: ObjectFrame, lex: Lexicon, exclude: set, p
         cue.content = object_content(tok, target, exclude)
         if not frame.takes_object and not cue.content - bare_noun(target):
             cue.content = set()  # "made the comments on Friday": a statement referred to, not made
-    complement = next((c for c in tok.children if c.dep_ == "oprd"), None)
-    if not cue.content and lemma in lex.naming and target is not None and complement is not None:
-        cue.content = ({t.i for t in target.subtree} | {t.i for t in complement.subtree}) - exclude
+    complement = naming_complement(tok, target)
+    # "Trump is seen as the front-runner": a view nobody in particular holds is no one's stance
+    regarded = lemma in lex.regard and passive
+    if not cue.content and lemma in lex.naming and complement is not None and not regarded:
+        target_ids = {t.i for t in target.subtree} if target is not None else set()
+        cue.content = (target_ids | {t.i for t in complement.subtree}) - exclude
+        if lemma in lex.regard:
+            cue.act = "believes"
     if not cue.content and not belief and frame.preps:
         prep = frame.preps[0]
         cue.act = lex.preps[(lemma, prep.lower_)]

@@ -364,3 +364,32 @@ def test_hope_is_a_cue_in_every_form(nlp):
     found = run(nlp, text)
     assert list(zip(found["quote"], found["cue"], found["act"])) == [
         ("the tram will open in May", "hopes", "believes")]
+
+
+def test_seeing_something_as_something_is_a_stance(nlp):
+    """FICTIONAL: "sees X as Y", "considers X naive", "viewed it as ..." hold a view (act
+    `believes`); "cast X as Y" is what someone made X out to be (`says`). Without both the object
+    and what it is seen as, or in the passive with nobody holding the view, there is no cue."""
+    text = ("Councillor Ivo Brandt sees the tram line as a waste of money.\n\n"
+            "Mayor Tessa Quill considers Brandt hopelessly naive about transport.\n\n"
+            "Her aides cast the vote as a sign that the city wants change.\n\n"
+            "Brandt saw the film on Monday.\n\n"
+            "Quill is seen as the favourite in the race.\n\n"
+            "The council is considering a second line.")
+    found = run(nlp, text)
+    assert set(zip(found["quote"], found["cue"], found["act"])) == {
+        ("the tram line as a waste of money", "sees", "believes"),
+        ("Brandt hopelessly naive about transport", "considers", "believes"),
+        ("the vote as a sign that the city wants change", "cast", "says")}
+
+
+def test_what_was_discussed_defended_echoed_or_applauded_is_what_was_said(nlp):
+    """FICTIONAL: a speech verb whose noun-phrase object is what was said about."""
+    text = ("Mayor Tessa Quill discussed the cost of the tram line on Monday.\n\n"
+            "Councillor Ivo Brandt defended his call for a second depot.\n\n"
+            "The union applauded the mayor's decision to hire more drivers.")
+    found = run(nlp, text)
+    assert set(zip(found["quote"], found["cue"], found["act"])) == {
+        ("the cost of the tram line", "discussed", "says"),
+        ("his call for a second depot", "defended", "says"),
+        ("the mayor's decision to hire more drivers", "applauded", "says")}
