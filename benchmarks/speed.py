@@ -307,8 +307,8 @@ def where_time_goes(articles: list[dict], batch_size: int) -> list[tuple[str, fl
     from kit.articles import load_articles
     from kit.cues import load_lexicon
     from kit.nlp import load_pipeline
-    from kit.quotes import (_ner_own_tok2vec, cue_pattern, marks_capped, plan_article, statements_for_article,
-                            statements_frame, turn_label_words)
+    from kit.quotes import _ner_own_tok2vec, marks_capped, statements_for_article, statements_frame
+    from kit.quotes_plan import cue_pattern, plan_article, turn_label_words
     from kit.speakers import attribute_statements, load_registry
 
     nlp, lex = load_pipeline(), load_lexicon()

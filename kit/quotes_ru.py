@@ -35,8 +35,9 @@ from typing import Iterator
 from .cues import Lexicon, RuLexicon, load_ru_lexicon
 from .language import fold_case_endings
 from .spans import Spans
-from .quotes import (Cue, Grammar, Plan, _clause_tokens, _inherit, _row, _turn_row, plan_article,
-                     statements_in_paragraph)
+from .quotes import Grammar, _inherit, _row, _turn_row, statements_in_paragraph
+from .quotes_cues import Cue, _clause_tokens
+from .quotes_plan import Plan, plan_article
 from .quotes_marks import Quotation, Turn
 from .quotes_readouts import implicit_speakers
 from .coref import JOINED

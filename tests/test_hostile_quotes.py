@@ -5,12 +5,15 @@ Time and memory growth are measured in benchmarks/hostile_scale.py, never assert
 from __future__ import annotations
 
 import random
+import time
 
 import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
 import kit.quotes
+import kit.quotes_plan
+from kit.quotes_marks import paragraphs
 from kit.cli import app
 from kit.quotes import MAX_MARK_RUN, extract_quotes
 from kit.spans import Spans
@@ -80,7 +83,7 @@ def test_runs_of_marks_reach_the_tokenizer_capped_with_offsets_kept(nlp):
     runs = [mark * 3_000 for mark in ('"', "“", "=", "*")] + ["“”" * 2_000]
     text = "\n\n".join([f"Berg wrote {run} in the minutes." for run in runs] + [QUOTE])
     found = extract_quotes(articles(runs=text), Recording(nlp), n_process=1)
-    paras = [text[s:e] for s, e in kit.quotes.paragraphs(text)]
+    paras = [text[s:e] for s, e in paragraphs(text)]
     assert len(seen) == len(paras)
     for given, para in zip(seen, paras):  # the same length, and only spaces put in
         assert len(given) == len(para) and all(a == b or a == " " for a, b in zip(given, para))
@@ -93,7 +96,7 @@ def test_an_article_over_its_time_budget_is_skipped_with_a_note_and_the_others_k
     """A clock that moves one second each time the engine looks at it: the short article takes a
     few "seconds", the one of 300 paragraphs many more than its budget of 60."""
     ticks = iter(range(10**9))
-    monkeypatch.setattr(kit.quotes, "_clock", lambda: float(next(ticks)))
+    monkeypatch.setattr(kit.quotes_plan, "_clock", lambda: float(next(ticks)))
     long = "\n\n".join(f"“Line {i} opens in spring,” Berg said." for i in range(300))
     with pytest.warns(kit.quotes.ExtractionWarning, match="article long: skipped"):
         found = extract_quotes(articles(short=QUOTE, long=long, after=QUOTE), nlp, n_process=1, article_seconds=60)
@@ -111,12 +114,12 @@ def test_a_skipped_article_is_not_cached_so_the_next_run_tries_it_again(nlp, mon
     long = "\n\n".join(f"“Line {i} opens in spring,” Berg said." for i in range(50))
     texts = articles(short=QUOTE, long=long)
     ticks = iter(range(10**9))
-    monkeypatch.setattr(kit.quotes, "_clock", lambda: float(next(ticks)))
+    monkeypatch.setattr(kit.quotes_plan, "_clock", lambda: float(next(ticks)))
     slow = lambda part, nlp=None: extract_quotes(part, nlp, n_process=1, article_seconds=30)  # noqa: E731
     with pytest.warns(kit.quotes.ExtractionWarning):
         first = cached_statements(texts, extract=slow, nlp=nlp, cache_dir=tmp_path)
     assert first.attrs["skipped"] == ["long"] and first.attrs["cache"]["parsed"] == 2
-    monkeypatch.setattr(kit.quotes, "_clock", kit.quotes.time.perf_counter)
+    monkeypatch.setattr(kit.quotes_plan, "_clock", time.perf_counter)
     again = cached_statements(texts, nlp=nlp, cache_dir=tmp_path)
     assert again.attrs["cache"] == {"articles": 2, "parsed": 1, "reused": 1, "rejected": 0}
     assert again.article_id.value_counts().to_dict() == {"long": 50, "short": 1}

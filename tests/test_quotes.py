@@ -320,7 +320,8 @@ def _verb_lemma(nlp, word: str, pos: str) -> str:
 def test_cue_test_finds_every_word_the_lemmatizer_reads_as_a_cue_verb(nlp):
     """A paragraph skipped by the fast path must hold no cue: every word the pipeline's own
     lemmatizer turns into a cue lemma (as a verb or auxiliary) passes the cheap test."""
-    from kit.quotes import cue_pattern, load_lexicon
+    from kit.cues import load_lexicon
+    from kit.quotes_plan import cue_pattern
 
     lex = load_lexicon()
     cues = lex.cue_verbs - lex.light_only  # light verbs: see the next test
@@ -351,7 +352,8 @@ def test_cue_test_finds_every_word_the_lemmatizer_reads_as_a_cue_verb(nlp):
 def test_cue_test_finds_every_light_verb_with_every_speech_noun_form(nlp):
     """A light verb ("gave", "made") is a cue only with a speech noun as its object or passive
     subject, so the cheap test wants both: every form of each, and nothing for one alone."""
-    from kit.quotes import cue_pattern, load_lexicon
+    from kit.cues import load_lexicon
+    from kit.quotes_plan import cue_pattern
 
     lex = load_lexicon()
     pattern = cue_pattern(nlp, lex)
@@ -375,7 +377,8 @@ def test_cue_test_finds_every_light_verb_with_every_speech_noun_form(nlp):
 def test_cue_test_sees_cue_words_the_tokenizer_splits_out_of_longer_strings(nlp):
     """Special cases such as "cannot" split a word without a space; any cue word split out
     that way must still be found in the unsplit string."""
-    from kit.quotes import cue_pattern, lemma_forms, load_lexicon
+    from kit.cues import load_lexicon
+    from kit.quotes_plan import cue_pattern, lemma_forms
 
     lex = load_lexicon()
     forms = lemma_forms(nlp, lex.cue_verbs - lex.light_only)
@@ -405,7 +408,8 @@ def test_fast_path_gives_the_same_rows_on_a_transcript(nlp):
 
 
 def test_fast_path_plans_a_parse_only_where_a_statement_can_be(nlp):
-    from kit.quotes import cue_pattern, load_lexicon, plan_article
+    from kit.cues import load_lexicon
+    from kit.quotes_plan import cue_pattern, plan_article
 
     lex = load_lexicon()
     plan = plan_article("t", BRIEFING, lex, True, cue_pattern(nlp, lex))

@@ -14,7 +14,8 @@ import pandas as pd
 import pytest
 
 from conftest import shared_path
-from kit.quotes import extract_quotes, turn_label_words
+from kit.quotes import extract_quotes
+from kit.quotes_plan import turn_label_words
 from kit.quotes_marks import MAX_TURN_CHARS, find_turns
 from kit.speakers import attribute_statements, load_registry
 

@@ -1,0 +1,176 @@
+"""Stage 2: how a quotation attaches to a cue in its paragraph (``_attach``), whether it is the
+whole of what the cue reports or part of it (``_is_partial``), and which cues' clauses are no
+statement of their own (``_unsaid``, ``_reported_within``, ``_too_short``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .quotes_cues import RELATIVE, Cue
+from .quotes_marks import Quotation, Turn
+
+@dataclass
+class Statement:
+    pieces: list
+    kind: str
+    cue: Cue | None = None
+    off: int = 0
+    content: list | None = None
+    sentence: tuple = (0, 0)
+    confidence: float = 0.5
+    closed: bool = True
+    turn: Turn | None = None
+    para: int = 0
+    mention: tuple | None = None  # (start, end) of a speaker named without a cue verb
+
+
+DASH_SIGNATURE = re.compile(r"[”\"»’']?\s*[―—–]\s*([A-Z][^,;()\n]{1,60})")
+
+
+def _dash_signature(text: str, quote_end: int, para_end: int) -> tuple | None:
+    """'“...” ― Maria Lopez, Phoenix': the name after a dash that closes a quotation's paragraph."""
+    m = DASH_SIGNATURE.match(text, quote_end, para_end)
+    if m is None or len(text[m.end():para_end].strip()) > 60:
+        return None
+    return m.span(1)
+
+
+def _quote_token_ids(doc, q: Quotation, off: int, end: int) -> set:
+    ids = set()
+    for s, e in q.pieces:
+        if s >= end or e <= off:
+            continue
+        span = doc.char_span(max(s, off) - off, min(e, end) - off, alignment_mode="expand")
+        if span is not None:
+            ids |= set(range(span.start, span.end))
+    # the marks themselves belong to the quotation too
+    return ids
+
+
+def _attach(q_ids: set, cues: list[Cue], doc, quoted: set = frozenset()) -> tuple[Cue | None, str]:
+    """The cue a quotation belongs to, and how ('content', 'adjacent', 'subtree' or 'near');
+    ``quoted`` holds the tokens of every quotation in the paragraph."""
+    if not q_ids:
+        return None, ""
+    best = [c for c in cues if c.content & q_ids]
+    if best:
+        return min(best, key=lambda c: len(c.content)), "content"
+    # '“If you look back,” Scott said, “I could have ...”': the parser hangs the first piece on
+    # the cue as an adverbial clause, yet only the speaker and commas stand between them
+    best = [c for c in cues if not c.belief and _split_piece(c, q_ids, doc, quoted)]
+    if best:
+        return min(best, key=lambda c: min(abs(c.tokens[0].i - min(q_ids)), abs(c.tokens[0].i - max(q_ids)))), "adjacent"
+    best = [c for c in cues if c.subtree & q_ids and not c.belief]
+    if best:
+        return min(best, key=lambda c: len(c.subtree)), "subtree"
+    first, last = min(q_ids), max(q_ids)
+    sents = {doc[first].sent.start, doc[last].sent.start}
+    near = [c for c in cues if c.tokens[0].sent.start in sents and not c.belief and not c.content]
+    if not near:
+        # '“...” \n he said.': the cue sentence right after the quote, or 'X said:' right before
+        nxt = doc[last].sent.end
+        near = [c for c in cues if c.tokens[0].sent.start == nxt and not c.belief
+                and not c.content and c.tokens[0].i - nxt <= 6]
+        prev = doc[first].sent
+        if not near and prev.start > 0:
+            before = doc[prev.start - 1]
+            if before.text == ":" or (first > 0 and doc[first - 1].text == ":"):
+                near = [c for c in cues if c.tokens[0].sent.start == before.sent.start and not c.belief]
+    if near:
+        return min(near, key=lambda c: min(abs(c.tokens[0].i - first), abs(c.tokens[0].i - last))), "near"
+    return None, ""
+
+
+def _split_piece(cue: Cue, q_ids: set, doc, quoted: set) -> bool:
+    """True for a quotation that is a piece of what its neighbouring cue reports: next to the
+    cue, ended by a comma, question or exclamation mark when it comes first ('“A,” she said'),
+    and the cue reports nothing but quotations ('“A,” she said, “B.”'); not for a title or a
+    sentence of its own ('“Face the Nation,” Ryan said the ...', '“... neighbourhood.” Russia
+    insisted that ...')."""
+    if [i for i in cue.content - quoted if doc[i].is_alpha] or not _adjacent(cue, q_ids, doc):
+        return False
+    last = max(q_ids)
+    if last > cue.tokens[0].i:
+        return True
+    ends = [doc[i].text for i in range(last, min(last + 3, len(doc))) if doc[i].is_punct]
+    return any(p in {",", "?", "!", "—", "–", "-", "--", "...", "…"} for p in ends)
+
+
+def _adjacent(cue: Cue, q_ids: set, doc) -> bool:
+    """True when only punctuation (and the speaker) stands between the quotation and its cue:
+    '“A,” Trump said' or 'Trump responded, “A”' (a direct quote, not a partial one)."""
+    first, last = min(q_ids), max(q_ids)
+    near = {t.i for t in cue.tokens}
+    if cue.source is not None:
+        source = cue.source
+        if source.lower_ in RELATIVE and source.head.dep_ == "relcl":
+            source = source.head.head  # the noun phrase the relative clause (and the cue) sits in
+        near |= {t.i for t in source.subtree}
+        near |= {t.i for t in source.subtree for t in t.ancestors if t.i in near}
+    lo, hi = min(near), max(near)
+    between = range(last + 1, lo) if last < lo else range(hi + 1, first) if hi < first else None
+    if between is None:
+        return False
+    return all(doc[i].is_punct or doc[i].is_space or doc[i].i in near for i in between)
+
+
+def _whole_sentence(q_ids: set, doc) -> bool:
+    """True when the quotation holds most words of the sentence(s) it sits in."""
+    sent_ids = {t.i for i in (min(q_ids), max(q_ids)) for t in doc[i].sent}
+    words = [i for i in sent_ids if doc[i].is_alpha]
+    return len([i for i in words if i in q_ids]) >= 0.8 * len(words)
+
+
+def _is_partial(cue: Cue, how: str, q_ids: set, doc, glue: frozenset = frozenset({"that", "to"}),
+                quoted: set = frozenset()) -> bool:
+    """True for a quotation that is only part of what its cue reports: "Clinton, though, would
+    have to “go more to center,” Cuban said" (the reported clause holds words outside every
+    quotation, even when the quotation stands next to the cue), "described it as “good”"."""
+    region = cue.content if how == "content" else cue.subtree
+    words = lambda ids: [doc[i] for i in ids if doc[i].is_alpha and doc[i].lower_ not in glue]
+    outside = words(region - q_ids)
+    first = min(q_ids)
+    # 'X will use it, Kall said: “I feel ...”' is Kall's quotation whole
+    after_colon = first > cue.tokens[-1].i and any(doc[i].text == ":" for i in range(max(first - 2, 0), first))
+    if how == "content" and len(words(region - q_ids - quoted)) >= 2 and not after_colon:
+        return True
+    if _adjacent(cue, q_ids, doc):
+        return False
+    if how == "near":
+        return not _whole_sentence(q_ids, doc)
+    return len(outside) >= 2 or (how == "subtree" and len(outside) >= 1)
+
+
+def _too_short(cue: Cue, doc, objects: frozenset = frozenset()) -> bool:
+    """True for content of fewer than two words, except a name as the object of a verb that
+    takes one (``objects``: "endorsed [Trump]", "opposes [Obamacare]")."""
+    words = [doc[i] for i in cue.content if doc[i].is_alpha]
+    if len(words) >= 2:
+        return False
+    verb = cue.tokens[0]
+    return not (words and words[0].pos_ == "PROPN" and (verb.lemma_.lower(), "") in objects)
+
+
+WH_WORDS = {"whether", "if", "what", "when", "why", "how", "who", "which", "where"}
+
+
+def _unsaid(cue: Cue, doc) -> bool:
+    """A statement not made: a negated cue over a question ("he has not explicitly stated
+    whether he would continue aid", "would not say when"). Other negated speech stays: "did not
+    deny that ..." reports a position, and PolNeAR annotates it (dropping every negated cue
+    loses more true attributions on its dev split than it removes false ones)."""
+    if not any(c.dep_ == "neg" for t in cue.tokens for c in t.children):
+        return False
+    return doc[min(cue.content)].lower_ in WH_WORDS
+
+
+def _reported_within(cue: Cue, cues: list[Cue]) -> bool:
+    """True for a cue inside what another cue reports: "Critics charged that the hearing failed to
+    [provide] any new information", "officials said the meeting was aimed at [explaining] the
+    actions", "Ms. Sherry said her editors took out a scene where he [invites] her to ...". It is
+    part of the outer statement, not a statement of its own (PolNeAR annotates a few such nested
+    attributions; news quote trackers annotate the outer one)."""
+    at = cue.tokens[0].i
+    return any(at in other.content and other.tokens[0].i not in cue.content
+               for other in cues if other is not cue and not other.quote_only)

@@ -1,0 +1,496 @@
+"""Stage 2, English grammar: the cues of a parsed paragraph (``cues_in``), who each one's subject
+is (``_subject``, ``_mention``), what it reports and to whom (``venue_of``).
+
+A cue is a verb from ``data/speech_verbs.yml`` that governs a clause, an infinitive or a
+quotation, a speech verb or a light verb with a noun-phrase object (the readout forms of
+``kit.quotes_readouts``), a speech adjective ("made clear that") or a phrase ("according to").
+``kit.quotes`` turns cues and quotations into statements.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from .coref import ROLE_SYNONYMS
+from .cues import Lexicon, cue_lemma
+from .quotes_readouts import ADJUNCT_MARKS, object_frame, object_statement
+
+CONTENT_DEPS = {"ccomp", "xcomp", "parataxis"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+PASSIVE_DEPS = {"nsubjpass", "auxpass", "csubjpass"}
+RELATIVE = {"who", "that", "which", "whom"}
+NOT_MENTION_DEPS = {"relcl", "acl", "advcl", "punct", "cc", "conj", "prep"}
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
+# What a cue verb says something about: "called [half of his supporters] [“deplorables.”]",
+# "described [their relationship] [as “good.”]" (adjuncts such as "at a rally" are left out).
+ARGUMENT_DEPS = {"dobj", "oprd", "xcomp", "ccomp", "acomp", "attr", "dative", "parataxis", "npadvmod"}
+ARGUMENT_PREPS = {"as", "about", "of", "for", "on", "with"}
+
+
+@dataclass
+class Cue:
+    """A cue found in the parse: the verb (or phrase), its speaker mention and its content."""
+    tokens: list
+    sent: object
+    source: object = None
+    content: set = field(default_factory=set)
+    subtree: set = field(default_factory=set)
+    belief: bool = False
+    act: str = "says"
+    quote_only: bool = False   # a cue only for a quotation beside it ('"...," he continued')
+
+
+_DOUBLE_MARKS = {'"', "“", "”", "«", "»", "„", "''", "``"}
+
+
+def _quoted(tok) -> bool:
+    """A token between an opening and a closing double quotation mark of its sentence."""
+    return sum(t.text in _DOUBLE_MARKS for t in tok.doc[tok.sent.start:tok.i]) % 2 == 1
+
+
+def _subject(verb, depth: int = 0):
+    """The speaker token of a cue verb: its subject, the subject of the verb it hangs from
+    ("..., adding that", "responded by calling"), the relative pronoun ("who" in "Peskov, who
+    said", resolved to the noun it stands for by :func:`_antecedent`), the noun a relative clause
+    without one describes, or the agent of a passive ("was raised by Putin"). The subject of a
+    passive is never the speaker: it is what was said ("X was pointed out") or who was told ("He
+    was told that").
+
+    Of two subjects the parser hangs on one verb, the one outside quotation marks speaks: in
+    "“Nothing about Ukraine without Ukraine,” Kovalchuk told reporters" the quote's first word
+    is a subject too."""
+    children = list(verb.children)
+    if sum(c.dep_ in SUBJECT_DEPS for c in children) > 1:
+        children.sort(key=lambda c: c.dep_ in SUBJECT_DEPS and _quoted(c))  # stable: quoted subjects last
+    for child in children:
+        if depth and child.lower_ == "it" and verb.dep_ == "ccomp" and child.dep_ in SUBJECT_DEPS:
+            # "Putin emphasised that it is unacceptable ... and outlined ...": a cue the parser
+            # hung on the reported clause is still the reporting subject's
+            return _subject(verb.head, depth + 1)
+        # "Trump was asked about it and said ...": who was asked is who then spoke
+        if child.dep_ == "nsubj" or (depth and child.dep_ == "nsubjpass" and child.lower_ != "it"):
+            return child
+    if not depth and any(c.dep_ in PASSIVE_DEPS for c in verb.children):
+        for child in verb.children:
+            if child.dep_ == "agent":
+                return next((gc for gc in child.children if gc.dep_ == "pobj"), None)
+        return None
+    if verb.dep_ == "relcl":
+        return verb.head
+    if depth < 3 and verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.i != verb.i:
+        return _subject(verb.head, depth + 1)
+    if depth < 3 and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in {"VERB", "AUX"}:
+        return _subject(verb.head.head, depth + 1)  # "Trump responded by calling him ...", "after questioning"
+    if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        return verb.head  # "a statement saying ..."
+    return _lost_subject(verb)
+
+
+def _lost_subject(verb):
+    """"One in three said A and [one in four] said B": the parser makes the second subject a
+    conjunct of the first clause's last noun; it is the noun phrase that ends right before the
+    verb, coordinated with "and"."""
+    if verb.dep_ != "ccomp" or verb.i == 0:
+        return None
+    last = verb.doc[verb.i - 1]
+    for tok in [last, *last.ancestors]:
+        if tok.dep_ == "conj" and tok.right_edge.i == verb.i - 1 and tok.pos_ in {"NOUN", "PROPN", "NUM", "PRON"}:
+            return tok
+        if tok.i == verb.head.i:
+            break
+    return None
+
+
+def _antecedent(source):
+    """The noun a relative pronoun stands for ("Peskov" for "who" in "Peskov, who said"), else the
+    speaker token itself: the speaker is resolved from it, while the mention stays the pronoun."""
+    if source.lower_ in RELATIVE and source.head.dep_ == "relcl" and source.head.head.i != source.head.i:
+        noun = source.head.head
+        # "Will Smith, Patti LaBelle and Stevie Wonder, who joked": the parser hangs the clause on
+        # the list's first name, yet it describes the one just before it
+        before = next((t for t in reversed(source.doc[noun.i:source.i]) if not t.is_punct), noun)
+        return max((c for c in (noun, *noun.conjuncts) if c.i <= before.i), key=lambda c: c.i, default=noun)
+    return source
+
+
+def _clause_tokens(head, exclude: set) -> set:
+    return {t.i for t in head.subtree} - exclude
+
+
+def _not_said(tok, lex: Lexicon) -> bool:
+    """True for a cue word that reports no statement of its own: a participle or infinitive that
+    names or describes a noun ("a group called X", "attempts to blame Russia"), the sense of a
+    word ("a term Rubio has used to describe Trump"; ``word_use_verbs``), a participle used as an
+    adjective ("pledged delegates"), a duty laid down in an order ("shall inform"), or the infinitive of
+    another cue ("asked him to convey our wishes": the asking is the statement)."""
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in (lex.verbs | lex.belief) - lex.quote_only:
+        return True
+    if _so_called(tok) or _thing_with_infinitive(tok, lex) or _duty_to_say(tok):
+        return True
+    while tok.dep_ in {"xcomp", "advcl"} and tok.tag_ == "VB" and tok.head.i != tok.i:
+        tok = tok.head  # "used [to describe]"
+        if tok.lemma_.lower() in lex.word_use:
+            return True
+    return (tok.dep_ == "acl" and tok.tag_ in {"VBN", "VB"}) or tok.dep_ == "amod"  # "271 pledged delegates"
+
+
+def _so_called(tok) -> bool:
+    """The "called" of "so-called": an adjective for a name the writer doubts, not a report."""
+    doc = tok.doc
+    return tok.i >= 2 and doc[tok.i - 1].text in {"-", "‐", "‑"} and doc[tok.i - 2].lower_ == "so"
+
+
+PERSONAL = {"i", "we", "you", "he", "she", "they", "who"}
+SPEAKER_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+
+
+def _duty_to_say(tok) -> bool:
+    """ "The Secretary shall inform the President of ...": an order's duty to report later, not
+    anything said."""
+    return any(c.dep_ == "aux" and c.lower_ == "shall" for c in tok.children)
+
+
+def _thing_with_infinitive(tok, lex: Lexicon) -> bool:
+    """ "imports that threaten to impair national security": a ``person_infinitive_verbs`` verb
+    with an infinitive whose subject is a thing (no name, organisation, place or personal
+    pronoun or office; a relative pronoun stands for the noun it follows)."""
+    if tok.lemma_.lower() not in lex.person_infinitive or not any(c.dep_ == "xcomp" for c in tok.children):
+        return False
+    subject = _subject(tok)
+    if subject is not None and subject.lower_ in {"that", "which"} and subject.head.dep_ == "relcl":
+        subject = subject.head.head
+    if subject is None:
+        return False
+    return not (subject.lower_ in PERSONAL or subject.ent_type_ in SPEAKER_ENTS or subject.pos_ == "PROPN"
+                or subject.lower_ in ROLE_SYNONYMS)  # "the minister threatened to resign"
+
+
+def _trailing_aside(doc, ids: set, lex: Lexicon) -> set:
+    """The aside that ends a reported clause after a comma, which is the writer's, not the
+    speaker's: ", citing the strategic importance of ...", ", although it may take days",
+    ", and rights groups warned that ..." (another speaker)."""
+    if not ids:
+        return set()
+    last = max(i for i in ids if not doc[i].is_punct) if any(not doc[i].is_punct for i in ids) else max(ids)
+    for t in sorted((doc[i] for i in ids), key=lambda t: t.i):
+        start = t.left_edge.i
+        comma = doc[start - 1] if doc[start - 1].dep_ != "cc" else doc[start - 2]
+        if t.right_edge.i < last or start == min(ids) or comma.text not in {",", ";", "—", "–", "--", "("}:
+            continue
+        # a relative clause (", which impedes talks") is left in: in a readout it is the speaker's
+        aside = (t.dep_ == "advcl" and (t.tag_ == "VBG" or any(
+            c.dep_ == "mark" and c.lower_ in ADJUNCT_MARKS for c in t.children))) or \
+            (t.dep_ == "conj" and t.lemma_.lower() in lex.acts and any(c.dep_ == "nsubj" for c in t.children))
+        if aside:
+            return {x.i for x in t.subtree} | set(range(comma.i, start))
+    return set()
+
+
+def _has_subject(verb) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+
+
+def _next_statements(cue_tok, clause, lex: Lexicon) -> set:
+    """Inside a reported clause, the next statement coordinated with it, which is a statement of
+    its own: the speaker's ("said he would order a review [and warned against hackers]": a cue
+    verb in the cue's own form, with no subject of its own) or another speaker's ("One in three
+    said the party does not care [and one in four said it was hostile]": a speech verb with its
+    own subject and clause and no "that", coordinated with the reported clause itself)."""
+    out = set()
+    for t in clause.subtree:
+        if t.dep_ != "conj" or t.i <= clause.i:
+            continue
+        same_speaker = t.tag_ == cue_tok.tag_ and t.lemma_.lower() in lex.acts and not _has_subject(t)
+        other_speaker = t.head.i == clause.i and t.lemma_.lower() in lex.verbs and _has_subject(t) \
+            and not _introduced(t) and any(c.dep_ == "ccomp" for c in t.children)
+        if same_speaker or other_speaker:
+            out |= {x.i for x in t.subtree} | {c.i for c in t.head.children if c.dep_ == "cc" and c.i < t.i}
+    return out
+
+
+def _opened_by_that(clause) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+
+
+def _introduced(clause) -> bool:
+    """True for a clause opened by "that", "whether", "if" ... (a reported clause, not a sentence)."""
+    return any(c.dep_ == "mark" for c in clause.children)
+
+
+def _sibling_statement(cue_tok, head, lex: Lexicon) -> bool:
+    """True for a clause the parser hangs on a cue that is a statement of its own: a parenthetical
+    attribution ("Instead, she said, her boss told her ..."), a bare speech verb ("One in three
+    said A and [one in four said] B", its subject lost to the list before it), or a speech verb
+    with its subject before the cue and a semicolon between ("[Six in 10 said A]; 46 percent
+    said B")."""
+    if head.dep_ not in {"ccomp", "parataxis"} or head.lemma_.lower() not in lex.verbs or _introduced(head):
+        return False
+    if head.dep_ == "parataxis" and _has_subject(head) and not any(c.dep_ in CONTENT_DEPS for c in head.children):
+        return True  # "Instead, [she said], her boss told her ...": the attribution of the clause
+    if not _has_subject(head):
+        return head.i > cue_tok.i and any(c.dep_ in CONTENT_DEPS for c in head.children)
+    doc = head.doc
+    return head.i < cue_tok.i and any(doc[i].text == ";" for i in range(head.right_edge.i + 1, cue_tok.i))
+
+
+def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
+    """A cue headed by a verb: a speech or thought verb with its clause or infinitive, a speech
+    verb with a noun-phrase object ("reaffirmed Russia's readiness to ..."), a light verb with a
+    speech noun ("expressed concern about X"), or a verb and a preposition ("called for X")."""
+    if tok.i in blocked or tok.pos_ not in {"VERB", "AUX"}:
+        return None
+    lemma = cue_lemma(tok, lex)
+    belief, speech = lemma in lex.belief, lemma in lex.verbs
+    frame = object_frame(tok, lex)
+    if not (speech or belief or frame.takes_object or frame.preps or lemma in lex.light or lemma in lex.naming) \
+            or _not_said(tok, lex):
+        return None
+    passive = any(c.dep_ in PASSIVE_DEPS for c in tok.children)
+    cue = Cue([tok], tok.sent, belief=belief, act=lex.acts.get(lemma, "says"), quote_only=lemma in lex.quote_only)
+    cue.source = _subject(tok)
+    source_ids = {t.i for t in cue.source.subtree} if cue.source is not None and cue.source.head.i == tok.i else set()
+    exclude = source_ids | {tok.i}
+    if speech or belief:
+        # a thought counts with a clause, or an infinitive in the active ("wants to meet", not
+        # "is thought to be")
+        heads = [c for c in tok.children if c.dep_ in CONTENT_DEPS and not (
+            belief and (c.dep_ == "parataxis" or (c.dep_ == "xcomp" and (passive or c.pos_ not in {"VERB", "AUX"}))))
+            and not _sibling_statement(tok, c, lex)]
+        for c in tok.children:  # a sibling statement's lost subject is not what this cue reports
+            if _sibling_statement(tok, c, lex) and _lost_subject(c) is not None:
+                exclude = exclude | {t.i for t in _lost_subject(c).subtree}
+        for h in heads:
+            cue.content |= _clause_tokens(h, exclude) - _next_statements(tok, h, lex)
+            if h.dep_ == "xcomp" and h.tag_ == "VB":  # "wants to triple X, grow Y and create Z"
+                for c in tok.children:
+                    if c.dep_ == "conj" and c.tag_ == "VB" and c.i > h.i:
+                        cue.content |= _clause_tokens(c, exclude) | {t.i for t in tok.children if t.dep_ == "cc" and h.i < t.i < c.i}
+        if not heads and not belief and (tok.dep_ == "parataxis" or (
+                tok.dep_ == "advcl" and tok.i > tok.head.i and not _introduced(tok) and _has_subject(tok))):
+            # "X, he said, is Y", "X is Y, she said" (which the parser may hang as an adverbial);
+            # also over a clause read as a noun phrase ("In both cases, Eric Trump said, those
+            # donations paid for ...")
+            cue.content = _clause_tokens(tok.head, {t.i for t in tok.subtree})
+    object_statement(tok, cue, frame, lex, exclude, passive)
+    if not (speech or belief) and not cue.content:
+        return None
+    cue.content -= _trailing_aside(tok.doc, cue.content, lex)
+    cue.subtree = set()
+    for child in tok.children:  # the verb's arguments, not its time, place or other clauses
+        if child.dep_ in ARGUMENT_DEPS or (child.dep_ == "prep" and child.lower_ in ARGUMENT_PREPS):
+            cue.subtree |= {t.i for t in child.subtree}
+    cue.subtree -= source_ids
+    return cue
+
+
+def _adjective_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
+    """'President Biden was clear that ...', 'made clear that ...': a speech adjective after "be"
+    or "make" with a clause; "It is clear that ..." is the writer's own voice, not a cue."""
+    head = tok.head
+    if tok.i in blocked or tok.pos_ != "ADJ" or tok.lower_ not in lex.adjectives \
+            or tok.dep_ not in {"acomp", "oprd", "ccomp", "xcomp"} or head.lemma_.lower() not in {"be", "make"}:
+        return None
+    source = _subject(head)
+    if source is None or source.lower_ == "it":
+        return None
+    # "made it clear that she has concerns": the parser may hang the that-clause as an adverbial
+    clause = [c for c in tok.children if c.dep_ == "ccomp" or (c.dep_ == "advcl" and _opened_by_that(c))] or \
+        [c for c in head.children if c.dep_ == "ccomp" and c.i > tok.i]
+    if not clause:
+        return None
+    cue = Cue(sorted([head, tok], key=lambda t: t.i), tok.sent, source=source)
+    source_ids = {t.i for t in source.subtree} if source.head.i == head.i else set()
+    cue.content = _clause_tokens(clause[0], source_ids | {head.i, tok.i})
+    cue.subtree = set(cue.content)
+    return cue
+
+
+def _noun_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
+    """"Trump's claim that Mexico will pay", "his promise to build a wall", "a call by the mayor
+    to end the strike": a noun that is also a cue verb (same word: claim, promise, call, demand ...),
+    with the clause or infinitive it introduces and whose it is (a possessive, or "by X")."""
+    lemma = tok.lemma_.lower()
+    if tok.i in blocked or tok.pos_ != "NOUN" or lemma not in (lex.verbs | lex.belief) - lex.quote_only:
+        return None
+    clause = next((c for c in tok.children if c.dep_ in {"acl", "ccomp"} and (
+        _opened_by_that(c) or (c.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)))), None)
+    source = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if source is None:
+        agent = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+        source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if clause is None or source is None:
+        return None
+    cue = Cue([tok], tok.sent, source=source, belief=lemma in lex.belief, act=lex.acts.get(lemma, "says"))
+    cue.content = _clause_tokens(clause, {tok.i})
+    cue.subtree = set(cue.content)
+    return cue
+
+
+def _phrase_content(sent, phrase_ids: set) -> set:
+    """What 'according to X' reports when it ends or opens its sentence (or the parenthesis it
+    sits in): everything before it ("Trump received 37 percent and Bloomberg 13 percent, according
+    to the results"), or everything after it ("According to recent polling, the candidate is once
+    again leading"), not just the clause the parser hangs it on; empty when it sits mid-sentence."""
+    first, last = min(phrase_ids), max(phrase_ids)
+    words = lambda ids: [sent.doc[i] for i in ids if not sent.doc[i].is_punct]
+    start = sent.start
+    for i in range(first - 1, sent.start - 1, -1):
+        if sent.doc[i].text == ")":
+            break
+        if sent.doc[i].text == "(":
+            start = i + 1
+            break
+    before, after = range(start, first), range(last + 1, sent.end)
+    if not words(after) or (start > sent.start and sent.doc[last + 1: last + 2].text == ")"):
+        return set(before)
+    if not [t for t in words(before) if t.dep_ not in {"cc", "advmod"}]:
+        return set(after)
+    return set()
+
+
+def _phrase_cues(doc, lex: Lexicon, blocked: set) -> list[Cue]:
+    """'according to X': the source is X, the content the clause the phrase modifies."""
+    cues = []
+    lower = [t.lower_ for t in doc]
+    for phrase in lex.phrases:
+        n = len(phrase)
+        for i in range(len(doc) - n + 1):
+            if tuple(lower[i:i + n]) != phrase or i in blocked:
+                continue
+            toks = list(doc[i:i + n])
+            last = toks[-1]
+            pobj = next((c for c in last.children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            anchor = toks[0].head
+            while anchor.pos_ not in {"VERB", "AUX"} and anchor.head.i != anchor.i:
+                anchor = anchor.head
+            phrase_ids = {t.i for tk in toks for t in tk.subtree} | {t.i for t in toks}
+            cue = Cue(toks, toks[0].sent, source=pobj)
+            cue.content = _phrase_content(toks[0].sent, phrase_ids) or {t.i for t in anchor.subtree} - phrase_ids
+            cue.subtree = set(cue.content)
+            cues.append(cue)
+    return cues
+
+
+def cues_in(doc, lex: Lexicon, blocked: set) -> list[Cue]:
+    """Every cue in a parsed paragraph, skipping tokens inside quotations and turns."""
+    if not doc.has_annotation("DEP"):
+        # Without a dependency parse there is no cue to find, and spaCy 3.8 can crash the
+        # process (SIGSEGV) when Token.children is read on such a doc.
+        return []
+    cues = [c for t in doc for c in (_verb_cue(t, lex, blocked), _adjective_cue(t, lex, blocked),
+                                     _noun_cue(t, lex, blocked)) if c is not None]
+    return cues + _phrase_cues(doc, lex, blocked)
+
+
+# ---------------------------------------------------------------- spans and text
+
+def _span_of(doc, ids: Iterable[int], off: int) -> tuple[int, int]:
+    ids = sorted(ids)
+    return off + doc[ids[0]].idx, off + doc[ids[-1]].idx + len(doc[ids[-1]])
+
+
+TRIM_LEFT = {"that", "to", ",", ":", "-", "—", "–", ";", "and", "but", "if"}
+
+
+def _content_pieces(doc, ids: set, off: int, trim_left: frozenset | set = TRIM_LEFT) -> list[list[int]]:
+    """Contiguous pieces of a clause, trimmed of 'that', 'to' and edge punctuation."""
+    order = sorted(ids)
+    while order and (doc[order[0]].lower_ in trim_left and doc[order[0]].dep_ in {"mark", "aux", "punct", "cc"}
+                     or doc[order[0]].is_punct and doc[order[0]].text not in "“\"‘'«„"):
+        order.pop(0)
+    while order and (doc[order[-1]].is_punct and doc[order[-1]].text not in "”\"’'»" or doc[order[-1]].dep_ == "cc"):
+        order.pop()
+    pieces: list[list[int]] = []
+    for i in order:
+        s, e = off + doc[i].idx, off + doc[i].idx + len(doc[i])
+        if pieces and i - 1 in ids and pieces[-1][2] == i - 1:
+            pieces[-1][1], pieces[-1][2] = e, i
+        else:
+            pieces.append([s, e, i])
+    return [[s, e] for s, e, _ in pieces]
+
+
+def _mention(source, off: int, quote_ids: set) -> tuple[int, int, str]:
+    """Character span and head word of the speaker mention ("Kremlin spokesperson Dmitry Peskov")."""
+    doc = source.doc
+    keep = {source.i}
+    stack = [source]
+    while stack:
+        tok = stack.pop()
+        for child in tok.children:
+            if child.dep_ in NOT_MENTION_DEPS and not (child.dep_ == "prep" and child.lower_ == "of"):
+                continue
+            if child.i in quote_ids:
+                continue
+            keep.add(child.i)
+            stack.append(child)
+    lo, hi = source.i, source.i
+    while lo - 1 in keep:
+        lo -= 1
+    while hi + 1 in keep:
+        hi += 1
+    while hi > lo and (doc[hi].is_punct or doc[hi].dep_ == "case"):
+        hi -= 1
+    while lo < hi and doc[lo].is_punct:
+        lo += 1
+    return off + doc[lo].idx, off + doc[hi].idx + len(doc[hi]), source
+
+
+def _venue_np(tok) -> str:
+    """The words of a venue noun phrase without relative clauses or a leading article."""
+    skip = {t.i for c in tok.children if c.dep_ in {"relcl", "acl", "appos"} for t in c.subtree}
+    toks = [t for t in tok.subtree if t.i not in skip]
+    text = "".join(t.text_with_ws for t in toks).strip().rstrip(",.;:")
+    return re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
+
+
+def venue_of(cue: Cue, lex: Lexicon) -> str:
+    """The addressee or medium of a cue: "told CNN", "in an interview with the New York Post"."""
+    tok = cue.tokens[0]
+    heads = [tok] + ([tok.head] if tok.dep_ in {"conj", "advcl", "xcomp"} else [])
+    for child in tok.children:
+        if child.dep_ in {"dobj", "dative", "iobj"} and tok.lemma_.lower() in lex.addressee \
+                and child.pos_ in {"PROPN", "NOUN"}:
+            return _venue_np(child)
+    for h in heads:
+        for child in h.children:
+            if child.dep_ != "prep" or child.lower_ not in {"in", "during", "on", "to"}:
+                continue
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is None or pobj.ent_type_ in {"DATE", "TIME"}:
+                continue
+            if child.lower_ == "to" and h.i == tok.i and pobj.pos_ in {"PROPN", "NOUN"}:
+                return _venue_np(pobj)
+            if child.lower_ == "on" and pobj.pos_ == "PROPN":
+                return _venue_np(pobj)
+            if pobj.lemma_.lower() in lex.medium:
+                for gc in pobj.children:
+                    if gc.dep_ == "prep" and gc.lower_ in {"with", "on", "to"}:
+                        target = next((c for c in gc.children if c.dep_ == "pobj"), None)
+                        if target is not None:
+                            return _venue_np(target)
+    return ""
+
+
+def _english_venue(cue: Cue, lex: Lexicon) -> str:
+    return venue_of(cue, lex) if len(cue.tokens) == 1 else ""
+
+
+def _introducing_cue(doc, lex: Lexicon) -> Cue | None:
+    """The cue of a paragraph that ends with a colon to introduce the quotation below it:
+    "Caddell continued:", "President Clinton released the following statement:", "He said:"
+    (a cue verb, or a light verb with a speech noun, in the paragraph's last sentence)."""
+    toks = [t for t in doc if not t.is_space]
+    if not toks or toks[-1].text != ":" or not doc.has_annotation("DEP"):
+        return None
+    for tok in reversed(list(toks[-1].sent)):
+        lemma = tok.lemma_.lower()
+        noun = next((c.lemma_.lower() for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in lex.nouns), None)
+        if tok.pos_ in {"VERB", "AUX"} and (lemma in lex.verbs or (lemma in lex.light and noun)) \
+                and not _not_said(tok, lex):
+            act = lex.nouns[noun] if noun and lemma in lex.light else lex.acts.get(lemma, "says")
+            return Cue([tok], tok.sent, source=_subject(tok), act=act)
+    return None
