@@ -47,6 +47,7 @@ class Lexicon:
     naming: frozenset = frozenset()                    # "called him divisive": object and complement
     person_infinitive: frozenset = frozenset()         # "threaten to": speech only when a person threatens
     regard: frozenset = frozenset()                    # "sees X as Y": a stance, with object and complement
+    question: frozenset = frozenset()                  # "asked them if ...": the if-clause is the question
 
     @property
     def cue_verbs(self) -> frozenset:
@@ -107,7 +108,7 @@ def load_lexicon(path: str = "speech_verbs.yml") -> Lexicon:
                   objects, low("light_verbs"), _grouped(raw, "speech_nouns"), preps, adjectives,
                   low("link_openers"), low("word_use_verbs"), low("anonymous_labels"), low("joint_subjects"),
                   low("sender_verbs"), low("naming_verbs") | low("regard_verbs"), low("person_infinitive_verbs"),
-                  low("regard_verbs"))
+                  low("regard_verbs"), low("question_verbs"))
     lex.forms = cue_form_pattern(lex.cue_verbs, [" ".join(p) for p in phrases] + sorted(adjectives))
     return lex
 

@@ -72,7 +72,7 @@ from .cues import Lexicon, load_lexicon
 from .language import detect_language, is_cyrillic_language
 from .nlp import default_n_process, load_pipeline
 from .quotes_attach import (Statement, _attach, _dash_signature, _is_partial, _quote_token_ids, _reported_within,
-                            _too_short, _unsaid, _whole_sentence)
+                            _too_short, _unsaid, _whole_sentence, sentence_subject)
 from .quotes_cues import TRIM_LEFT, Cue, _antecedent, _content_pieces, _english_venue, _introducing_cue, _mention, cues_in
 from .quotes_marks import Turn
 from .quotes_plan import (MAX_PARAGRAPH_CHARS, OverBudget, Plan, _check, _deadline, _title_case, cue_pattern,
@@ -83,7 +83,7 @@ from .spans import Spans
 log = logging.getLogger(__name__)
 
 # Bump when the engine's rows change, so kit.cache re-extracts instead of reusing old rows.
-ENGINE_VERSION = "30"
+ENGINE_VERSION = "31"
 
 STATEMENT_COLUMNS = [
     "article_id", "quote_id", "quote", "quote_start", "quote_end", "quote_spans", "quote_text",
@@ -160,6 +160,9 @@ def statements_in_paragraph(plan: Plan, k: int, doc, lex, blocked_spans, grammar
             st = Statement(q.pieces, "partial" if woven else "direct", None, off, None, sent,
                            0.5 if q.closed else 0.35, q.closed, para=k)
             st.mention = _dash_signature(plan.text, q.end, end)
+            subject = sentence_subject(doc, q_ids, quoted) if st.mention is None and q_ids and grammar is ENGLISH else None
+            if subject is not None:
+                st.mention = grammar.mention(subject, off, quoted)[:2]
             out.append(st)
             continue
         key = id(cue)
@@ -175,6 +178,11 @@ def statements_in_paragraph(plan: Plan, k: int, doc, lex, blocked_spans, grammar
         if partial:
             region = cue.content if how == "content" else cue.subtree
             content = _content_pieces(doc, region, off, grammar.trim_left)
+            if content and content[0][0] <= q.start <= content[-1][1] \
+                    and any(ch.isalnum() for ch in plan.text[content[-1][1]:q.end]):
+                # 'said that “ethanol people” “do a fantastic job. And it’s so important.”': the
+                # quotation runs on past the clause the parse gives, and the statement with it
+                content[-1][1] = q.end
         cue_sent = cue.tokens[0].sent
         sent = (min(sent[0], off + cue_sent.start_char), max(sent[1], off + cue_sent.end_char))
         conf = {"content": 0.9, "adjacent": 0.9, "subtree": 0.8, "near": 0.75}[how] * (1.0 if q.closed else 0.8)
@@ -267,6 +275,11 @@ def _turn_row(plan: Plan, turn: Turn, resolver: Resolver) -> dict:
                 sentence=text[turn.pieces[0][0]:turn.pieces[0][1]][:400],
                 content=text[start:end], content_start=start, content_end=end, confidence=0.95,
                 _para=-1)
+
+
+def _has_words(text: str, pieces: list) -> bool:
+    """True when the pieces hold a letter."""
+    return any(ch.isalpha() for s, e in pieces for ch in text[s:e])
 
 
 def _inherit(rows: list[dict]) -> None:
@@ -373,7 +386,8 @@ def statements_for_article(plan: Plan, docs: dict, lex: Lexicon, seconds: float 
         cue = _introducing_cue(doc, lex)
         intro = (k, cue) if cue is not None else None
     _check(deadline, seconds)
-    rows += [_turn_row(plan, t, resolver) for t in plan.turns]
+    # "Hillary Clinton: 1,769." in a table of results is a count, not a turn of speech
+    rows += [_turn_row(plan, t, resolver) for t in plan.turns if _has_words(plan.text, t.pieces)]
     headline = _headline_claim(plan, resolver, lex)
     if headline is not None:
         # what the claim itself holds ("Ask For A $15 Minimum Wage") is part of it, not a statement

@@ -179,7 +179,7 @@ def _trailing_aside(doc, ids: set, lex: Lexicon) -> set:
         if t.right_edge.i < last or start == min(ids) or comma.text not in {",", ";", "—", "–", "--", "("}:
             continue
         # a relative clause (", which impedes talks") is left in: in a readout it is the speaker's
-        aside = (t.dep_ == "advcl" and (t.tag_ == "VBG" or any(
+        aside = (t.dep_ == "advcl" and (t.tag_ == "VBG" or _when_clause(t) or any(
             c.dep_ == "mark" and c.lower_ in ADJUNCT_MARKS for c in t.children))) or \
             (t.dep_ == "conj" and t.lemma_.lower() in lex.acts and any(c.dep_ == "nsubj" for c in t.children))
         if aside:
@@ -222,8 +222,9 @@ def _sibling_statement(cue_tok, head, lex: Lexicon) -> bool:
     """True for a clause the parser hangs on a cue that is a statement of its own: a parenthetical
     attribution ("Instead, she said, her boss told her ..."), a bare speech verb ("One in three
     said A and [one in four said] B", its subject lost to the list before it), or a speech verb
-    with its subject before the cue and a semicolon between ("[Six in 10 said A]; 46 percent
-    said B")."""
+    with its own subject, before the cue with a semicolon between ("[Six in 10 said A]; 46
+    percent said B") or after the cue's clause and "and" ("Six in 10 said A, and [three-quarters
+    said the same of B]")."""
     if head.dep_ not in {"ccomp", "parataxis"} or head.lemma_.lower() not in lex.verbs or _introduced(head):
         return False
     if head.dep_ == "parataxis" and _has_subject(head) and not any(c.dep_ in CONTENT_DEPS for c in head.children):
@@ -231,7 +232,25 @@ def _sibling_statement(cue_tok, head, lex: Lexicon) -> bool:
     if not _has_subject(head):
         return head.i > cue_tok.i and any(c.dep_ in CONTENT_DEPS for c in head.children)
     doc = head.doc
-    return head.i < cue_tok.i and any(doc[i].text == ";" for i in range(head.right_edge.i + 1, cue_tok.i))
+    if head.i > cue_tok.i:
+        return head.left_edge.i > cue_tok.i + 1 and doc[head.left_edge.i - 1].dep_ == "cc"
+    return any(doc[i].text == ";" for i in range(head.right_edge.i + 1, cue_tok.i))
+
+
+def _asked(verb, clause, lex: Lexicon) -> bool:
+    """ "asked the students if they were always so serious": the parser hangs the question after
+    a verb of asking (``question_verbs``) as an adverbial clause; it is what was asked."""
+    return clause.dep_ == "advcl" and clause.i > verb.i and verb.lemma_.lower() in lex.question and any(
+        c.dep_ == "mark" and c.lower_ in {"if", "whether"} for c in clause.children)
+
+
+WHEN_WORDS = {"when", "whenever", "while", "where", "once"}
+
+
+def _when_clause(verb) -> bool:
+    """ "He avoided criticism of Trump until recent days, [when he expressed concern that ...]": a
+    cue in a clause of time or place reports its own content, not the sentence it hangs on."""
+    return any(c.dep_ == "advmod" and c.lower_ in WHEN_WORDS for c in verb.children)
 
 
 def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
@@ -254,7 +273,7 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
     if speech or belief:
         # a thought counts with a clause, or an infinitive in the active ("wants to meet", not
         # "is thought to be")
-        heads = [c for c in tok.children if c.dep_ in CONTENT_DEPS and not (
+        heads = [c for c in tok.children if (c.dep_ in CONTENT_DEPS or _asked(tok, c, lex)) and not (
             belief and (c.dep_ == "parataxis" or (c.dep_ == "xcomp" and (passive or c.pos_ not in {"VERB", "AUX"}))))
             and not _sibling_statement(tok, c, lex)]
         for c in tok.children:  # a sibling statement's lost subject is not what this cue reports
@@ -267,7 +286,8 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
                     if c.dep_ == "conj" and c.tag_ == "VB" and c.i > h.i:
                         cue.content |= _clause_tokens(c, exclude) | {t.i for t in tok.children if t.dep_ == "cc" and h.i < t.i < c.i}
         if not heads and not belief and (tok.dep_ == "parataxis" or (
-                tok.dep_ == "advcl" and tok.i > tok.head.i and not _introduced(tok) and _has_subject(tok))):
+                tok.dep_ == "advcl" and tok.i > tok.head.i and not _introduced(tok) and _has_subject(tok)
+                and not _when_clause(tok))):
             # "X, he said, is Y", "X is Y, she said" (which the parser may hang as an adverbial);
             # also over a clause read as a noun phrase ("In both cases, Eric Trump said, those
             # donations paid for ...")

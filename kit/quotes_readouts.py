@@ -124,7 +124,8 @@ def object_statement(tok, cue, frame: ObjectFrame, lex: Lexicon, exclude: set, p
             cue.content = set()  # "made the comments on Friday": a statement referred to, not made
     complement = naming_complement(tok, target)
     # "Trump is seen as the front-runner": a view nobody in particular holds is no one's stance
-    regarded = lemma in lex.regard and passive
+    # nor is "what Mr. Trump considers “smart”": the view is of a thing the sentence does not name
+    regarded = lemma in lex.regard and (passive or (target is not None and target.tag_ in {"WP", "WDT"}))
     if not cue.content and lemma in lex.naming and complement is not None and not regarded:
         target_ids = {t.i for t in target.subtree} if target is not None else set()
         cue.content = (target_ids | {t.i for t in complement.subtree}) - exclude

@@ -393,3 +393,67 @@ def test_what_was_discussed_defended_echoed_or_applauded_is_what_was_said(nlp):
         ("the cost of the tram line", "discussed", "says"),
         ("his call for a second depot", "defended", "says"),
         ("the mayor's decision to hire more drivers", "applauded", "says")}
+
+
+def test_a_question_the_parser_reads_as_a_condition_is_what_was_asked(nlp):
+    """FICTIONAL: "asked the students if ..." is a question whatever the parser hangs it as."""
+    found = run(nlp, "Then Mr. Brandt asked the students if they were always so preternaturally serious.")
+    assert list(zip(found["quote"], found["cue"])) == [("they were always so preternaturally serious", "asked")]
+
+
+def test_a_cue_in_a_clause_of_time_reports_its_own_content(nlp):
+    """FICTIONAL: in "..., when he expressed concern that ...", the concern is what was said, not
+    the sentence the when-clause hangs on; "The tax is unfair, she said" still reports the clause."""
+    found = run(nlp, "Brandt avoided direct criticism of the mayor until recent days, when he expressed "
+                     "concern that the tram was too expensive. The tax is unfair, she said.")
+    assert set(zip(found["quote"], found["cue"], found["act"])) == {
+        ("concern that the tram was too expensive", "expressed", "concerned"),
+        ("The tax is unfair", "said", "says")}
+
+
+def test_a_second_speaker_after_and_is_a_statement_of_its_own(nlp):
+    """FICTIONAL: "Most residents said A, and a third said B" is two statements by two speakers."""
+    found = run(nlp, "Most residents said the tram was late, and a third said it was dirty.")
+    assert set(zip(found["quote"], found["speaker"])) == {("the tram was late", "Most residents"),
+                                                          ("it was dirty", "a third")}
+
+
+def test_a_quotation_that_runs_past_its_clause_is_reported_whole(nlp):
+    """FICTIONAL: 'said that the depot was “too small. We need a second one.”': the partial
+    quotation's content runs to the end of the quotation, not to the end of the first sentence."""
+    text = "Mayor Tessa Quill said that the depot was “too small. We need a second one.” Nobody replied."
+    found = run(nlp, text)
+    row = rows_over(found, text, "too small")
+    assert len(row) == 1 and row.iloc[0]["kind"] == "partial"
+    assert row.iloc[0]["content"].startswith("the depot was") and "second one" in row.iloc[0]["content"]
+
+
+def test_a_verb_beside_a_quotation_does_not_take_it_from_the_speech_verb(nlp):
+    """FICTIONAL: 'Quill said she is certain Brandt will continue to be “a thorn in our side.”' is
+    Quill's statement; "continue" is a cue only beside a quotation ('“...,” he continued')."""
+    text = "Mayor Tessa Quill said she is certain Brandt will continue to be “a thorn in our side.”"
+    found = run(nlp, text)
+    row = rows_over(found, text, "a thorn")
+    assert len(row) == 1
+    assert (row.iloc[0]["cue"], row.iloc[0]["speaker"], row.iloc[0]["kind"]) == ("said", "Tessa Quill", "partial")
+
+
+def test_a_quotation_without_a_cue_is_the_sentence_subjects(nlp):
+    """FICTIONAL: 'Quill shot back, “...”', 'Brandt groused to a crowd that the paper “...”':
+    no speech verb, yet the subject of the sentence is who said the quoted words; a quotation that
+    stands alone still takes the speaker before it."""
+    text = ("Councillor Ivo Brandt criticised the mayor at the meeting. Mayor Tessa Quill shot back, "
+            "“I could have stayed home, but I chose to build a tram.”\n\n"
+            "On Monday, Brandt groused to a crowd that the Fairhaven Gazette “does not treat me properly” "
+            "before leaving.\n\n"
+            "“It will be done by May. Nobody can stop the tram now.”")
+    found = run(nlp, text)
+    speaker = lambda words: rows_over(found, text, words).iloc[0]["speaker"]
+    assert speaker("I could have stayed") == "Tessa Quill"
+    assert speaker("does not treat").endswith("Ivo Brandt")
+
+
+def test_a_line_of_results_is_no_transcript_turn(nlp):
+    """FICTIONAL: "Tessa Quill: 1,769." in a table of results is a count."""
+    found = run(nlp, "Results so far:\n\nTessa Quill: 1,769.\n\nIvo Brandt: 1,501.")
+    assert "turn" not in set(found["kind"])
