@@ -113,6 +113,9 @@ class Grammar:
     trim_left: frozenset
 
 
+MARKUP_TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>\n]{0,500})?>")
+
+
 def statements_in_paragraph(plan: Plan, k: int, doc, lex, blocked_spans, grammar: Grammar | None = None,
                             quotes_in_turns: bool = False) -> list[Statement]:
     """Statements whose quotation starts in, or whose cue sits in, paragraph k. Quotations
@@ -125,13 +128,22 @@ def statements_in_paragraph(plan: Plan, k: int, doc, lex, blocked_spans, grammar
         span = doc.char_span(max(s, off) - off, min(e, end) - off, alignment_mode="expand")
         if span is not None:
             blocked |= set(range(span.start, span.end))
+    # '<tweet id="67213" author="@someone">': the attributes of markup left in a text are no
+    # prose, and their quotation marks hold no quotation
+    tags = [m.span() for m in MARKUP_TAG.finditer(plan.text, off, end)]
+    in_tags = set()
+    for s, e in tags:
+        span = doc.char_span(s - off, e - off, alignment_mode="contract")
+        if span is not None:
+            in_tags |= set(range(span.start, span.end))
     spans = plan.spans()
     quotes = [plan.quotations[i] for i in spans.quotations_starting(off, end)]
+    quotes = [q for q in quotes if not any(s <= q.start < e for s, e in tags)]
     if not quotes_in_turns:
         quotes = [q for q in quotes if not spans.spoken.covering(q.start, q.end)]
     if grammar is ENGLISH and not_prose_line(plan.text[off:end], k == 0, lex.link_openers):
         return []
-    cues = grammar.cues(doc, lex, blocked)
+    cues = grammar.cues(doc, lex, blocked | in_tags)
     out: list[Statement] = []
     by_cue: dict[int, Statement] = {}
     q_tokens = [_quote_token_ids(doc, q, off, end) for q in quotes]

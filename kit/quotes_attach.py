@@ -36,6 +36,7 @@ def _dash_signature(text: str, quote_end: int, para_end: int) -> tuple | None:
     return m.span(1)
 
 
+QUOTE_MARKS = {'"', "“", "”", "‘", "’", "'", "«", "»", "„", "``", "''"}
 NOT_SPEAKERS = {"it", "this", "that", "there", "these", "those", "which", "what", "who"}
 SPEAKER_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
 
@@ -57,7 +58,9 @@ def sentence_subject(doc, q_ids: set, quoted: set):
         return None
     if subject.pos_ == "PRON" or subject.pos_ == "PROPN" or subject.ent_type_ in SPEAKER_ENTS:
         return subject
-    return None
+    # "The piece used one of her quotes as its headline: “...”": a colon hands the words to the subject
+    before = next((t for t in reversed(doc[root.sent.start:min(q_ids)]) if t.text not in QUOTE_MARKS), None)
+    return subject if subject.pos_ == "NOUN" and before is not None and before.text == ":" else None
 
 
 def _quote_token_ids(doc, q: Quotation, off: int, end: int) -> set:

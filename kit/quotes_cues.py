@@ -78,7 +78,9 @@ def _subject(verb, depth: int = 0):
         return None
     if verb.dep_ == "relcl":
         return verb.head
-    if depth < 3 and verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.i != verb.i:
+    # "Caucus-goers were more likely [to say] ...": through the adjective to the verb it describes
+    if depth < 3 and (verb.dep_ in {"conj", "advcl", "xcomp"} or (depth and verb.dep_ == "acomp")) \
+            and verb.head.i != verb.i:
         return _subject(verb.head, depth + 1)
     if depth < 3 and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in {"VERB", "AUX"}:
         return _subject(verb.head.head, depth + 1)  # "Trump responded by calling him ...", "after questioning"
@@ -110,8 +112,21 @@ def _antecedent(source):
         # "Will Smith, Patti LaBelle and Stevie Wonder, who joked": the parser hangs the clause on
         # the list's first name, yet it describes the one just before it
         before = next((t for t in reversed(source.doc[noun.i:source.i]) if not t.is_punct), noun)
-        return max((c for c in (noun, *noun.conjuncts) if c.i <= before.i), key=lambda c: c.i, default=noun)
+        noun = max((c for c in (noun, *noun.conjuncts) if c.i <= before.i), key=lambda c: c.i, default=noun)
+        return _predicated_of(noun) or noun
     return source
+
+
+def _predicated_of(noun):
+    """"Trump is a serial liar, xenophobe and bully who has pledged to ...": a noun (or a list
+    of them) said of a subject with "be" describes that subject, who is the one who spoke."""
+    first = noun
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if first.dep_ != "attr" or first.head.lemma_ != "be":
+        return None
+    return next((c for c in first.head.children if c.dep_ == "nsubj" and c.pos_ in {"PROPN", "PRON", "NOUN"}
+                 and c.lower_ not in {"it", "this", "that", "there"}), None)
 
 
 def _clause_tokens(head, exclude: set) -> set:
@@ -253,6 +268,23 @@ def _when_clause(verb) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ in WHEN_WORDS for c in verb.children)
 
 
+def _stance_in_passing(tok, lemma: str, lex: Lexicon) -> bool:
+    """"a group backing Bush", "Black voters ..., supporting her by a wide margin", "his judgment
+    in supporting the war": a stance verb (a thought act with a noun-phrase object: support,
+    back, oppose) in its -ing form describes a side taken, not a position anyone stated."""
+    return tok.tag_ == "VBG" and lemma in lex.belief and (lemma, "") in lex.objects and not any(
+        c.dep_ in {"aux", "auxpass"} for c in tok.children)
+
+
+EDITORIAL_NOUNS = {"story", "article", "post", "report", "piece", "version", "column", "page"}
+
+
+def _editors_note(tok, passive: bool) -> bool:
+    """"This story has been updated to include comments from ...": an editor's note about the
+    text itself, not anything said."""
+    return passive and any(c.dep_ == "nsubjpass" and c.lemma_.lower() in EDITORIAL_NOUNS for c in tok.children)
+
+
 def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
     """A cue headed by a verb: a speech or thought verb with its clause or infinitive, a speech
     verb with a noun-phrase object ("reaffirmed Russia's readiness to ..."), a light verb with a
@@ -266,6 +298,8 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
             or _not_said(tok, lex):
         return None
     passive = any(c.dep_ in PASSIVE_DEPS for c in tok.children)
+    if _stance_in_passing(tok, lemma, lex) or _editors_note(tok, passive):
+        return None
     cue = Cue([tok], tok.sent, belief=belief, act=lex.acts.get(lemma, "says"), quote_only=lemma in lex.quote_only)
     cue.source = _subject(tok)
     source_ids = {t.i for t in cue.source.subtree} if cue.source is not None and cue.source.head.i == tok.i else set()

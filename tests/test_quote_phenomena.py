@@ -383,15 +383,16 @@ def test_seeing_something_as_something_is_a_stance(nlp):
         ("the vote as a sign that the city wants change", "cast", "says")}
 
 
-def test_what_was_discussed_defended_echoed_or_applauded_is_what_was_said(nlp):
-    """FICTIONAL: a speech verb whose noun-phrase object is what was said about."""
+def test_what_was_echoed_or_applauded_is_what_was_said(nlp):
+    """FICTIONAL: a speech verb whose noun-phrase object is what was said about; what was
+    discussed is a topic, not a statement (official readouts list them: "The leaders discussed
+    X"), and what was defended may be a country ("help them defend their freedom")."""
     text = ("Mayor Tessa Quill discussed the cost of the tram line on Monday.\n\n"
-            "Councillor Ivo Brandt defended his call for a second depot.\n\n"
+            "Councillor Ivo Brandt echoed his call for a second depot.\n\n"
             "The union applauded the mayor's decision to hire more drivers.")
     found = run(nlp, text)
     assert set(zip(found["quote"], found["cue"], found["act"])) == {
-        ("the cost of the tram line", "discussed", "says"),
-        ("his call for a second depot", "defended", "says"),
+        ("his call for a second depot", "echoed", "says"),
         ("the mayor's decision to hire more drivers", "applauded", "says")}
 
 
@@ -457,3 +458,24 @@ def test_a_line_of_results_is_no_transcript_turn(nlp):
     """FICTIONAL: "Tessa Quill: 1,769." in a table of results is a count."""
     found = run(nlp, "Results so far:\n\nTessa Quill: 1,769.\n\nIvo Brandt: 1,501.")
     assert "turn" not in set(found["kind"])
+
+
+def test_who_after_a_list_said_of_a_subject_stands_for_the_subject(nlp):
+    """FICTIONAL: in "Brandt is a liar, a xenophobe and a bully who has pledged to ...", "who" is
+    Brandt, not the last noun of the list."""
+    found = run(nlp, "Editor’s note: Ivo Brandt is a serial liar, xenophobe and bully who has repeatedly "
+                     "pledged to close the depot.")
+    assert list(zip(found["quote"], found["speaker"])) == [("close the depot", "Ivo Brandt")]
+
+
+def test_stances_in_passing_editors_notes_and_markup_are_no_statements(nlp):
+    """FICTIONAL: "a group backing Brandt" takes a side without stating anything (while "Brandt
+    is backing the plan" stays); "This story has been updated to include ..." is the editor's;
+    the attributes of a tag left in the text ('<tweet author="...">') are no prose."""
+    text = ("Last year, the firm gave $10 million to a group backing Brandt, the former mayor.\n\n"
+            "Brandt is backing the tram plan.\n\n"
+            "This story has been updated to include comments from Brandt.\n\n"
+            '<tweet id="6721392" author="@TessaQuill" datetime="2015-12-02">Proud of our drivers '
+            "#Fairhaven</tweet>.")
+    found = run(nlp, text)
+    assert list(zip(found["quote"], found["cue"], found["act"])) == [("the tram plan", "backing", "believes")]
