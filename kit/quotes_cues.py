@@ -181,6 +181,9 @@ def _thing_with_infinitive(tok, lex: Lexicon) -> bool:
                 or subject.lower_ in ROLE_SYNONYMS)  # "the minister threatened to resign"
 
 
+CLOSING_MARKS = {"”", '"', "’", "'", "»", "''"}
+
+
 def _trailing_aside(doc, ids: set, lex: Lexicon) -> set:
     """The aside that ends a reported clause after a comma, which is the writer's, not the
     speaker's: ", citing the strategic importance of ...", ", although it may take days",
@@ -191,6 +194,8 @@ def _trailing_aside(doc, ids: set, lex: Lexicon) -> set:
     for t in sorted((doc[i] for i in ids), key=lambda t: t.i):
         start = t.left_edge.i
         comma = doc[start - 1] if doc[start - 1].dep_ != "cc" else doc[start - 2]
+        if comma.text in CLOSING_MARKS and comma.i > 0 and doc[comma.i - 1].text == ",":
+            comma = doc[comma.i - 1]  # '“That makes me smart,” when Clinton blasted him'
         if t.right_edge.i < last or start == min(ids) or comma.text not in {",", ";", "—", "–", "--", "("}:
             continue
         # a relative clause (", which impedes talks") is left in: in a readout it is the speaker's

@@ -410,6 +410,10 @@ def test_a_cue_in_a_clause_of_time_reports_its_own_content(nlp):
     assert set(zip(found["quote"], found["cue"], found["act"])) == {
         ("concern that the tram was too expensive", "expressed", "concerned"),
         ("The tax is unfair", "said", "says")}
+    # after a quotation, '“...,” when the mayor walked out' is the writer's, not the quotation's
+    found = run(nlp, "Brandt told the council, “The depot is far too small,” when the mayor walked out.")
+    assert list(zip(found["kind"], found["quote"], found["speaker"])) == [
+        ("direct", "The depot is far too small,", "Brandt")]
 
 
 def test_a_second_speaker_after_and_is_a_statement_of_its_own(nlp):
