@@ -431,7 +431,19 @@ def _texts(plans: Iterable[Plan], which: str) -> Iterator[str]:
     for plan in plans:
         for k in getattr(plan, which):
             s, e = plan.paras[k]
-            yield marks_capped(plan.text[s:e])
+            yield without_dateline(marks_capped(plan.text[s:e]))
+
+
+# "WASHINGTON (AP) — ", "MACAU (Reuters) – ", "PHILADELPHIA, July 25 (UPI) — ", "FAIRHAVEN, Maine — "
+DATELINE = re.compile(r"[A-Z][A-Z.'’\- ]+[A-Z.](?:,[^\n—–()]{1,40})?(?:\s*\([A-Za-z .&]{1,25}\))?\s*(?:—|–|--|-)\s")
+
+
+def without_dateline(text: str) -> str:
+    """``text`` with a dateline at its start turned into spaces, one for one: the parser reads
+    "MACAU (Reuters) – Top donor Sheldon Adelson said ..." with the place as the subject of
+    "said"; the words stay in the article, only the parse does not see them."""
+    m = DATELINE.match(text)
+    return " " * m.end() + text[m.end():] if m else text
 
 
 def marks_capped(text: str) -> str:

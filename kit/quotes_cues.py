@@ -493,7 +493,7 @@ def _mention(source, off: int, quote_ids: set) -> tuple[int, int, str]:
         hi += 1
     while hi > lo and (doc[hi].is_punct or doc[hi].dep_ == "case"):
         hi -= 1
-    while lo < hi and doc[lo].is_punct:
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
         lo += 1
     return off + doc[lo].idx, off + doc[hi].idx + len(doc[hi]), source
 

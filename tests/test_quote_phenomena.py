@@ -483,3 +483,12 @@ def test_stances_in_passing_editors_notes_and_markup_are_no_statements(nlp):
             "#Fairhaven</tweet>.")
     found = run(nlp, text)
     assert list(zip(found["quote"], found["cue"], found["act"])) == [("the tram plan", "backing", "believes")]
+
+
+def test_a_dateline_is_not_the_speaker(nlp):
+    """FICTIONAL: "FAIRHAVEN, Maine (AP) — Mayor Tessa Quill said ...": the parser reads the place
+    as the subject of "said"; the speaker is the mayor."""
+    found = run(nlp, "FAIRHAVEN, Maine (AP) — Mayor Tessa Quill said on Tuesday that the depot was too small.\n\n"
+                     "WASHINGTON — Sen. Ivo Brandt said the tram was late.")
+    assert list(zip(found["speaker_mention"], found["speaker"])) == [
+        ("Mayor Tessa Quill", "Tessa Quill"), ("Sen. Ivo Brandt", "Ivo Brandt")]
