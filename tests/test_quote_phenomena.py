@@ -314,15 +314,25 @@ def test_a_headline_giving_a_persons_claim_after_a_colon_is_their_statement(stan
     assert not (found["quote_start"] < text.index("\n")).any()
 
 
-def test_a_title_in_quotation_marks_is_no_statement_and_woven_words_are_partial(stances):
+def test_a_title_in_quotation_marks_and_a_few_woven_words_are_no_statements(stances):
     """"He is now host of “The Nightly Show with Larry Wilmore.”" names a show; "to see if they
-    could “look like Donald Trump.”" weaves quoted words into the writer's sentence: a partial
-    quotation, not a direct one."""
+    could “look like Donald Trump.”" weaves a few quoted words into the writer's sentence with no
+    cue: nobody is said to have said them (``SHORT_QUOTE_WORDS``)."""
     text, found = stances["president-barack-obama-s-last-ch"]
     assert rows_over(found, text, "The Nightly Show with Larry Wilmore").empty
     text, found = stances["glenn-beck-blasts-drudge-for-moc"]
-    row = rows_over(found, text, "look like Donald Trump")
-    assert len(row) == 1 and row.iloc[0]["kind"] == "partial"
+    assert rows_over(found, text, "look like Donald Trump").empty
+
+
+def test_longer_woven_words_are_a_partial_quotation(nlp):
+    """FICTIONAL: quoted words woven into the writer's sentence with no cue, long enough to be
+    someone's, are a partial quotation, not a direct one."""
+    text = ("Mayor Tessa Quill said the depot was too small. The new line will be “the finest tram line "
+            "this side of the river, and paid for by Tuesday.”")
+    found = run(nlp, text)
+    row = rows_over(found, text, "the finest tram")
+    assert len(row) == 1 and (row.iloc[0]["kind"], row.iloc[0]["cue"]) == ("partial", "")
+    assert row.iloc[0]["speaker"] == "Tessa Quill"
 
 
 def test_naming_and_stance_verbs_in_a_fictional_article(nlp):
@@ -449,8 +459,8 @@ def test_a_quotation_without_a_cue_is_the_sentence_subjects(nlp):
     stands alone still takes the speaker before it."""
     text = ("Councillor Ivo Brandt criticised the mayor at the meeting. Mayor Tessa Quill shot back, "
             "“I could have stayed home, but I chose to build a tram.”\n\n"
-            "On Monday, Brandt groused to a crowd that the Fairhaven Gazette “does not treat me properly” "
-            "before leaving.\n\n"
+            "On Monday, Brandt groused to a crowd that the Fairhaven Gazette “does not treat me properly and "
+            "never has” before leaving.\n\n"
             "“It will be done by May. Nobody can stop the tram now.”")
     found = run(nlp, text)
     speaker = lambda words: rows_over(found, text, words).iloc[0]["speaker"]
