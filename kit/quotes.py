@@ -77,7 +77,7 @@ from .quotes_cues import TRIM_LEFT, Cue, _antecedent, _content_pieces, _english_
 from .quotes_marks import Turn
 from .quotes_plan import (MAX_PARAGRAPH_CHARS, OverBudget, Plan, _check, _deadline, _title_case, cue_pattern,
                           not_prose_line, not_prose_spans, plan_article, turn_label_words)
-from .quotes_readouts import implicit_speakers
+from .quotes_readouts import implicit_speakers, person_told
 from .spans import Spans
 
 log = logging.getLogger(__name__)
@@ -251,6 +251,7 @@ def _row(plan: Plan, st: Statement, resolver: Resolver, doc, lex, grammar: Gramm
             row["speaker"] = resolver.resolve(text[s:e], s, head.text, off + head.idx)
         else:
             row["confidence"] = round(row["confidence"] * 0.6, 2)
+            row["_told"] = person_told(cue.tokens[0])
     elif st.mention is not None:
         s, e = st.mention
         head = text[s:e].split()[-1]
@@ -439,6 +440,7 @@ def statements_for_article(plan: Plan, docs: dict, lex: Lexicon, seconds: float 
             continue
         seen.add(r["quote_id"])
         r.pop("_para")
+        r.pop("_told", None)
         out.append(r)
     return out
 

@@ -83,8 +83,10 @@ def _attach(q_ids: set, cues: list[Cue], doc, quoted: set = frozenset()) -> tupl
     best = [c for c in cues if c.content & q_ids]
     if best:
         # the smallest clause that holds the quotation, unless only a cue beside a quotation
-        # reports it ("Cruz said he is certain Rubio will [continue] to be “a champion ...”")
-        return min(best, key=lambda c: (c.quote_only, len(c.content))), "content"
+        # reports it ("Cruz said he is certain Rubio will [continue] to be “a champion ...”"), or
+        # a thought reported inside a statement ("He says he [believes] his campaign has “the
+        # wind at our backs”": what he says is the statement)
+        return min(best, key=lambda c: (c.quote_only, c.belief, len(c.content))), "content"
     # '“If you look back,” Scott said, “I could have ...”': the parser hangs the first piece on
     # the cue as an adverbial clause, yet only the speaker and commas stand between them
     best = [c for c in cues if not c.belief and _split_piece(c, q_ids, doc, quoted)]

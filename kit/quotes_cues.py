@@ -86,7 +86,14 @@ def _subject(verb, depth: int = 0):
         return _subject(verb.head.head, depth + 1)  # "Trump responded by calling him ...", "after questioning"
     if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
         return verb.head  # "a statement saying ..."
-    return _lost_subject(verb)
+    return _lost_subject(verb) or _counted_subject(verb)
+
+
+def _counted_subject(verb):
+    """ "About 4 in 10 say they want ...": the parser hangs a share of a poll on the verb as a
+    number, not as its subject."""
+    return next((c for c in verb.children if c.dep_ in {"nummod", "npadvmod"} and c.pos_ == "NUM"
+                 and c.i < verb.i), None)
 
 
 def _lost_subject(verb):
@@ -378,10 +385,14 @@ def _noun_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
     if source is None:
         agent = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"), None)
         source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-    if clause is None or source is None:
+    # "Pence's call for a special prosecutor": the noun of a verb-and-preposition cue with that
+    # preposition ("call for", ``preposition_cues``) says what was asked for
+    prep = next((c for c in tok.children if c.dep_ == "prep" and (lemma, c.lower_) in lex.preps), None)
+    if (clause is None and prep is None) or source is None:
         return None
-    cue = Cue([tok], tok.sent, source=source, belief=lemma in lex.belief, act=lex.acts.get(lemma, "says"))
-    cue.content = _clause_tokens(clause, {tok.i})
+    act = lex.acts.get(lemma, "says") if clause is not None else lex.preps[(lemma, prep.lower_)]
+    cue = Cue([tok], tok.sent, source=source, belief=lemma in lex.belief, act=act)
+    cue.content = _clause_tokens(clause, {tok.i}) if clause is not None else {t.i for t in prep.subtree} - {prep.i}
     cue.subtree = set(cue.content)
     return cue
 

@@ -140,6 +140,19 @@ def object_statement(tok, cue, frame: ObjectFrame, lex: Lexicon, exclude: set, p
             cue.content |= {t.i for t in target.subtree} - exclude
 
 
+PERSONAL_PRONOUNS = {"i", "we", "you", "he", "she", "they"}
+
+
+def person_told(verb) -> bool:
+    """True for a passive cue whose subject is a person with no agent: "Sanders was asked to
+    name a decision", "President Obama is briefed on the situation", "I was told that ...". The
+    person was spoken to; who spoke, the text does not say."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is None or any(c.dep_ == "agent" for c in verb.children):
+        return False
+    return subject.lower_ in PERSONAL_PRONOUNS or subject.ent_type_ == "PERSON"
+
+
 def _main_speaker(rows: list[dict], people: set[str]) -> None:
     """A statement whose cue names nobody ("It was emphasised that ...", "Specific examples ...
     were cited", "The President of France was asked to ...") is the text's main speaker's, as
@@ -152,7 +165,7 @@ def _main_speaker(rows: list[dict], people: set[str]) -> None:
         return
     cue_starts = [at for at, _ in by_person]
     for r in rows:
-        if r["speaker"] or not r["cue"] or r["kind"] == "turn" or r["speaker_start"] >= 0:
+        if r["speaker"] or not r["cue"] or r["kind"] == "turn" or r["speaker_start"] >= 0 or r.get("_told"):
             continue
         earlier = bisect_left(cue_starts, r["cue_start"])
         r["speaker"] = by_person[earlier - 1][1] if earlier else by_person[0][1]
@@ -165,5 +178,5 @@ def implicit_speakers(rows: list[dict], resolver: Resolver) -> None:
     was agreed"), every side the text introduced."""
     _main_speaker(rows, {p.full for p in resolver.people})
     for r in rows:
-        if not r["speaker"] and r["cue"] and r["kind"] != "turn" and r["speaker_start"] < 0:
+        if not r["speaker"] and r["cue"] and r["kind"] != "turn" and r["speaker_start"] < 0 and not r.get("_told"):
             r["speaker"] = resolver.unnamed_sides(r["cue_start"])

@@ -502,3 +502,40 @@ def test_a_dateline_is_not_the_speaker(nlp):
                      "WASHINGTON — Sen. Ivo Brandt said the tram was late.")
     assert list(zip(found["speaker_mention"], found["speaker"])) == [
         ("Mayor Tessa Quill", "Tessa Quill"), ("Sen. Ivo Brandt", "Ivo Brandt")]
+
+
+def test_a_person_spoken_to_is_not_given_the_texts_main_speaker(nlp):
+    """FICTIONAL: "Brandt was asked to name a decision" says Brandt was spoken to and not by whom:
+    no speaker, where "It was stressed that ..." in the same text is the main speaker's."""
+    text = ("Mayor Tessa Quill said the depot was too small. It was stressed that the tram would open in May. "
+            "Councillor Ivo Brandt was asked to name a single decision the mayor had made.")
+    found = run(nlp, text)
+    speaker = lambda words: rows_over(found, text, words).iloc[0]["speaker"]
+    assert speaker("the tram would open") == "Tessa Quill"
+    assert speaker("name a single decision") == ""
+
+
+def test_a_share_of_a_poll_is_the_speaker(nlp):
+    """FICTIONAL: "About 4 in 10 say ...": the parser hangs the share on the verb as a number."""
+    found = run(nlp, "About 4 in 10 say they want the tram line to run all night.")
+    assert list(zip(found["speaker_mention"], found["quote"])) == [
+        ("About 4 in 10", "they want the tram line to run all night")]
+
+
+def test_a_thought_reported_inside_a_statement_leaves_the_quotation_to_the_statement(nlp):
+    """FICTIONAL: "Brandt says he believes his campaign has “the wind at our backs”": the
+    quotation belongs to what Brandt says, not to the belief he reports."""
+    text = "Senator Ivo Brandt says he believes his campaign has “the wind at our backs” heading into May."
+    found = run(nlp, text)
+    row = rows_over(found, text, "the wind")
+    assert len(row) == 1
+    assert (row.iloc[0]["cue"], row.iloc[0]["speaker_mention"], row.iloc[0]["kind"]) == (
+        "says", "Senator Ivo Brandt", "partial")
+
+
+def test_a_call_for_something_with_its_owner_is_a_demand(nlp):
+    """FICTIONAL: "Brandt's call for a special prosecutor" is Brandt's demand; "calls for calm"
+    with nobody's name is none."""
+    found = run(nlp, "Other councillors joined Brandt's call for a special prosecutor. There were calls for calm.")
+    assert list(zip(found["quote"], found["cue"], found["act"], found["speaker"])) == [
+        ("a special prosecutor", "call", "demands", "Brandt")]
