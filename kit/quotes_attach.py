@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .quotes_cues import RELATIVE, Cue
+from .quotes_cues import RELATIVE, SPEAKER_ENTS, Cue
 from .quotes_marks import Quotation, Turn
 
 @dataclass
@@ -38,7 +38,6 @@ def _dash_signature(text: str, quote_end: int, para_end: int) -> tuple | None:
 
 QUOTE_MARKS = {'"', "“", "”", "‘", "’", "'", "«", "»", "„", "``", "''"}
 NOT_SPEAKERS = {"it", "this", "that", "there", "these", "those", "which", "what", "who"}
-SPEAKER_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
 
 
 def sentence_subject(doc, q_ids: set, quoted: set):
