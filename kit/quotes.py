@@ -138,7 +138,7 @@ def statements_in_paragraph(plan: Plan, k: int, doc, lex, blocked_spans, grammar
             in_tags |= set(range(span.start, span.end))
     spans = plan.spans()
     quotes = [plan.quotations[i] for i in spans.quotations_starting(off, end)]
-    quotes = [q for q in quotes if not any(s <= q.start < e for s, e in tags)]
+    quotes = [q for q in quotes if not any(s <= q.start and q.end <= e for s, e in tags)]
     if not quotes_in_turns:
         quotes = [q for q in quotes if not spans.spoken.covering(q.start, q.end)]
     if grammar is ENGLISH and not_prose_line(plan.text[off:end], k == 0, lex.link_openers):
