@@ -644,8 +644,9 @@ def per_article_stage(stage: str, engine: str, statements: pd.DataFrame, article
     same frame. ``frame.attrs["cache"]`` and ``["cache_notes"]`` say what was reused and what went wrong.
     """
     articles = articles.drop_duplicates("article_id")
-    by_article = _split_by_article(statements, articles["article_id"].tolist())
-    ids = [a for a in articles["article_id"] if len(by_article[a])]
+    # Row positions per article: a warm run computes few articles, so only their rows are cut out.
+    rows_of = statements.groupby("article_id", sort=False).indices if len(statements) else {}
+    ids = [a for a in articles["article_id"] if a in rows_of]
     if not ids:
         frame = compute(statements, articles.iloc[0:0])
         frame.attrs.update(cache={"articles": 0, "parsed": 0, "reused": 0, "rejected": 0}, cache_notes=[])
@@ -658,7 +659,7 @@ def per_article_stage(stage: str, engine: str, statements: pd.DataFrame, article
 
     def compute_some(positions: list[int]) -> dict[int, pd.DataFrame]:
         chosen = [ids[p] for p in positions]
-        part = pd.concat([by_article[a] for a in chosen], ignore_index=True)
+        part = statements.iloc[np.concatenate([rows_of[a] for a in chosen])].reset_index(drop=True)
         per_article = _split_by_article(compute(part, rows.loc[chosen].reset_index(drop=True)), chosen)
         return {p: per_article[ids[p]] for p in positions}
 

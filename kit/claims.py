@@ -6,10 +6,13 @@ themes, claim_*, counter_* (the score is explained in the function's docstring a
 """
 from __future__ import annotations
 
+import importlib.util
 import math
 import re
+import sys
 from collections import defaultdict
 from functools import lru_cache
+from pathlib import Path
 from typing import Iterable, Sequence
 
 import numpy as np
@@ -59,11 +62,21 @@ FEATURE_COLUMNS = ["quote_id", "candidate", "words", "negated", "hedged", "asser
 
 @lru_cache(maxsize=1)
 def _stop_words() -> frozenset[str]:
-    try:
-        from spacy.lang.en.stop_words import STOP_WORDS
-    except ImportError:  # pragma: no cover - spaCy is a hard dependency
-        return frozenset()
-    return frozenset(STOP_WORDS)
+    """spaCy's English stop words. Read from their module's file while spaCy is not imported:
+    ``import spacy.lang.en.stop_words`` imports all of spaCy first (a second or more), which a
+    re-run that parses no article does not otherwise need."""
+    module = sys.modules.get("spacy.lang.en.stop_words")
+    if module is None and "spacy" not in sys.modules:
+        try:
+            spec = importlib.util.find_spec("spacy")  # finds the package without importing it
+            path = Path(spec.origin).parent / "lang" / "en" / "stop_words.py"
+            module = importlib.util.module_from_spec(importlib.util.spec_from_file_location("_spacy_en_stop_words", path))
+            module.__spec__.loader.exec_module(module)
+        except (AttributeError, ImportError, OSError, TypeError):  # a spaCy laid out otherwise: import it
+            module = None
+    if module is None:
+        from spacy.lang.en import stop_words as module
+    return frozenset(module.STOP_WORDS)
 
 
 def tfidf_vectors(token_lists: Sequence[Sequence[str]],

@@ -100,7 +100,7 @@ def fail(message: str, code: int = 2) -> None:
 def check_inputs(paths: List[Path]) -> None:
     """Stop before any work (exit 2, the path named) when an input path is missing, a glob matches
     nothing, or a folder holds no files."""
-    from .articles import iter_files
+    from .article_files import iter_files
 
     if not paths:
         fail("give at least one file, folder or quoted glob pattern of articles")
@@ -174,7 +174,8 @@ def load(paths: List[Path] = typer.Argument(..., metavar="PATH", help="Files, fo
          load_all: bool = typer.Option(False, "--all", help="Also load README/NOTICE/LICENSE-style files found in folders."),
          show_notes: int = typer.Option(10, "--notes", metavar="N", help="How many warnings on loaded inputs to list.")):
     """Load articles and account for every input: one line per status, every skip with its reason."""
-    from .articles import DEFAULT_IGNORE, InputsSkipped, check_strict, describe_input, load_articles
+    from .article_files import DEFAULT_IGNORE
+    from .articles import InputsSkipped, check_strict, describe_input, load_articles
 
     check_inputs(paths)
     refuse_inputs_as_output([output, inputs_output], paths, "-o/--inputs")

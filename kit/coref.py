@@ -77,7 +77,8 @@ COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
 JOINT_DETERMINERS = {"the", "both", "all", "their", *COUNTS}
 JOINED = "; "
 # A sentence ends at . ! ? (not after an initial: "Donald J. Trump", "D.C.") or a line end.
-SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?]+[\"”’')]*(?=\s|$)|\n")
+# Nor after a title or suffix of a name ("President Joseph R. Biden, Jr. spoke today with ...").
+SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b(?:Jr|Sr|Mr|Ms|Dr|St|Lt))(?<!\bMrs)[.!?]+[\"”’')]*(?=\s|$)|\n")
 # What follows the subject of a sentence that tells what someone did: a lower-case word, the verb.
 DOES = re.compile(r"\s+[a-z]")
 # A headline naming the author of the speech or statement under it.
@@ -96,6 +97,10 @@ DOCUMENT_WORDS = re.compile(r"\b(?:Fact|Sheet|Readout|Statement|Proclamation|Ord
 # States of America"), an order ("By the authority vested in me as President ...").
 BYLINE = re.compile(r"^\s*By (?P<who>the (?:[A-Za-z]+ ?){1,10})\s*$|\bvested in me as (?P<as>President)\b",
                     re.I | re.M)
+# How a readout opens after its host's name: "had a telephone conversation with", ", Jr. spoke
+# today with", "met with", "held talks with" (a news story's "has come up with one" is not a meeting).
+MEETING = re.compile(r".{0,14}?\b(?:(?:spoke|speaks|talked|talks|met|meets)\b[^.]{0,40}?"
+                     r"|(?:had|has|held|holds)\b[^.]{0,40}?\b(?:conversation|call|talks|meeting|discussion)s?\s+)with\b")
 # A title that opens a text and stands for a person: "The President held talks with ...".
 TITLE_SUBJECT = re.compile(r"^\s*((?:the|The)(?: [A-Z][a-z]+){1,3})\b")
 OFFICE_RUN = re.compile(r"(?:[A-Z][\w'’\-]*|of|the|and)(?: (?:[A-Z][\w'’\-]*|of|the|and))*")
@@ -245,6 +250,7 @@ class Resolver:
         self.words = words or coref_words()
         self.blocked = blocked
         self._first_person: bool | None = None
+        self._host: tuple[str, list[str]] | None = None
         self._offices: dict[str, tuple[re.Pattern, list[re.Match], list[int]]] = {}
         people = []
         not_prose = Spans(blocked)
@@ -410,15 +416,33 @@ class Resolver:
 
     def opening(self) -> tuple[int, int]:
         """The text's first sentence that names someone (a person or an opening title); a
-        headline (most words capitalised) is not a sentence."""
+        headline (most words capitalised, names aside: "President Joseph R. Biden, Jr. spoke
+        today with President Volodymyr Zelenskyy of Ukraine." is a sentence) is not a sentence."""
         for s, e in _sentences(self.text):
             sentence = self.text[s:e]
-            words = re.findall(r"[^\W\d_]+", sentence)
+            named = [(p.start - s, p.end - s) for p in self.people if s <= p.start < e]
+            words = [m.group() for m in re.finditer(r"[^\W\d_]+", sentence)
+                     if not any(a <= m.start() < b for a, b in named)]
             if not words or sum(w[0].isupper() for w in words) > 0.6 * len(words):
                 continue
             if TITLE_SUBJECT.match(sentence) or any(s <= p.start < e for p in self.people):
                 return s, e
         return 0, 0
+
+    def host(self) -> tuple[str, list[str]]:
+        """The person a readout is written for, and the title words before their name: the one
+        its opening sentence starts with, after title words only, meeting someone ("Vladimir
+        Putin had a telephone conversation with ...", "President Joseph R. Biden, Jr. spoke
+        today with ..." -> ("Joseph R. Biden", ["president"])); ("", []) for any other opening."""
+        if self._host is None:
+            s, e = self.opening()
+            named = [p for p in self.people if s <= p.start < e]
+            before = self.text[s:named[0].start].split() if named else []
+            if named and all(w[:1].isupper() for w in before) and MEETING.match(self.text, named[0].end, e):
+                self._host = (named[0].full, [w.lower() for w in before])
+            else:
+                self._host = ("", [])
+        return self._host
 
     def speech_speaker(self) -> str:
         """Who speaks in a text printed as a speech without a label: the subject of its first
@@ -530,13 +554,18 @@ class Resolver:
         words = WORD.findall(mention)
         if lhead in FIRST_PERSON or (words and words[0].lower() in {"my", "our"} and lhead in SPEAKER_BODIES):
             return self.first_person()  # "I", "we", "my government" outside quotes and turns
+        if lhead.rstrip(".") in {"jr", "sr"}:  # "President Joseph R. Biden, Jr., spoke": the name it ends
+            return next((p.full for p in reversed(self.people) if p.end <= start and not self.text[p.end:start].strip(" ,")), mention)
         if lhead in {"they", "them", "their"}:
             return self.joint_before(start)
         if lhead in PERSONAL_PRONOUNS:
             return self.pronoun(lhead, start) if lhead in PRONOUN_GENDER else ""
         lower = [w.lower() for w in words]
         before = lower[:lower.index(lhead)] if lhead in lower else ["?"]
-        if lhead in self.words.joint and len(words) <= 8 and before and set(before) <= JOINT_DETERMINERS:
+        after = words[lower.index(lhead) + 1:] if lhead in lower else []
+        if lhead in self.words.joint and len(words) <= 8 and before and set(before) <= JOINT_DETERMINERS \
+                and all(w[:1].isupper() or w in {"of", "and", "the"} for w in after):
+            # "The presidents of Russia and Belarus", not "the leaders of more than 30 countries"
             found = self.joint(words, start)
             if found:
                 return found
@@ -552,6 +581,11 @@ class Resolver:
                            and self.text[end:p.start].strip() == ","), None)
         if person is not None:
             return person.full
+        host, title = self.host()
+        if host and len(words) > 1 and lower[0] == "the" and (lower[1:] == title or (lower[1:] == ["president"] and not title)):
+            # "The President" in a readout opened by "President Joseph R. Biden, Jr. met ..." or,
+            # untitled, by "Vladimir Putin had a telephone conversation with ..."
+            return host
         if words and words[0].lower() == "the" and len(words) <= 4:
             found = self.role(words[1:], start) or self.office(words[1:], start)
             if found:

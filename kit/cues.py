@@ -46,6 +46,8 @@ class Lexicon:
     sender_verbs: frozenset = frozenset()              # "sent", "addressed": who sent "the message"
     naming: frozenset = frozenset()                    # "called him divisive": object and complement
     person_infinitive: frozenset = frozenset()         # "threaten to": speech only when a person threatens
+    passive_objects: frozenset = frozenset()           # "X was raised": said only in the passive
+    restating: frozenset = frozenset()                 # "reaffirmed [Russia's commitment]": the noun's act
     regard: frozenset = frozenset()                    # "sees X as Y": a stance, with object and complement
     question: frozenset = frozenset()                  # "asked them if ...": the if-clause is the question
 
@@ -53,13 +55,13 @@ class Lexicon:
     def cue_verbs(self) -> frozenset:
         """Every verb lemma that can head a cue, for the fast path's cheap test."""
         return self.verbs | self.belief | self.light | self.naming | {v for v, _ in self.objects} | \
-            {v for v, _ in self.preps}
+            {v for v, _ in self.preps} | self.passive_objects
 
     @property
     def light_only(self) -> frozenset:
         """Light verbs that are cues only with a speech noun ("gave an assessment")."""
         return self.light - self.verbs - self.belief - self.naming - {v for v, _ in self.objects} - \
-            {v for v, _ in self.preps}
+            {v for v, _ in self.preps} - self.passive_objects
 
 
 # Endings the rule lemmatizer may strip one letter too far ("hoping", "hopes", "hoped" -> "hop"),
@@ -108,7 +110,7 @@ def load_lexicon(path: str = "speech_verbs.yml") -> Lexicon:
                   objects, low("light_verbs"), _grouped(raw, "speech_nouns"), preps, adjectives,
                   low("link_openers"), low("word_use_verbs"), low("anonymous_labels"), low("joint_subjects"),
                   low("sender_verbs"), low("naming_verbs") | low("regard_verbs"), low("person_infinitive_verbs"),
-                  low("regard_verbs"), low("question_verbs"))
+                  low("passive_object_verbs"), low("restating_verbs"), low("regard_verbs"), low("question_verbs"))
     lex.forms = cue_form_pattern(lex.cue_verbs, [" ".join(p) for p in phrases] + sorted(adjectives))
     return lex
 
@@ -163,6 +165,9 @@ class RuLexicon:
     evaluation: frozenset = frozenset()
     evaluation_adverbs: frozenset = frozenset()
     joint: frozenset = frozenset()
+    inanimate_sense: frozenset = frozenset()
+    bodies: frozenset = frozenset()
+    roles: frozenset = frozenset()
 
     def __hash__(self) -> int:
         return id(self)
@@ -184,4 +189,5 @@ def load_ru_lexicon(path: str = "speech_verbs.yml") -> RuLexicon:
                      words("document_nouns"), words("statement_documents"),
                      words("greeting_verbs"), acts("negated_verbs"), words("possessive_pronouns"),
                      words("naming_verbs"), words("evaluation_verbs"), words("evaluation_adverbs"),
-                     words("joint_subjects"))
+                     words("joint_subjects"), words("inanimate_sense_verbs"), words("speaking_bodies"),
+                     words("role_nouns"))

@@ -14,6 +14,7 @@ from __future__ import annotations
 import errno
 import html
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -30,14 +31,61 @@ def run_notebook(notebook: str | Path, output: str | Path, parameters: dict[str,
                  kernel_name: str = KERNEL_NAME) -> Path:
     """Execute ``notebook`` with ``parameters`` into ``output``, working in ``output``'s folder.
 
-    papermill's error propagates on a failed cell; the executed notebook is kept.
+    papermill's error propagates on a failed cell; the executed notebook is kept. It is written when
+    the run starts, at most every ``SAVE_SECONDS`` while it runs, and whole when it ends, failed or not.
     """
     import papermill
 
     output = Path(output)
+    # The kernel is stopped at once when the last cell is done: every file it writes is written by
+    # then, and a graceful shutdown only waits a second or more for the interpreter to tear down.
     papermill.execute_notebook(str(notebook), str(output), parameters=dict(parameters or {}),
-                               kernel_name=kernel_name, cwd=str(output.parent), progress_bar=False)
+                               kernel_name=kernel_name, cwd=str(output.parent), progress_bar=False,
+                               engine_name=_saving_engine(), shutdown_kernel="immediate")
     return output
+
+
+# papermill writes the whole notebook before and after every cell: some seventy writes of a notebook
+# that grows to megabytes of charts and tables (json's indented encoder is pure Python), a second or
+# more of a re-run after a few new articles. Between cells it is now written every SAVE_SECONDS at most.
+SAVE_SECONDS = 10.0
+SAVING_ENGINE = "kit"
+
+
+@lru_cache(maxsize=None)
+def _saving_engine() -> str:
+    """The name of a papermill engine that saves the notebook less often (registered on first use)."""
+    from papermill.engines import NBClientEngine, NotebookExecutionManager, papermill_engines
+
+    class SavingLessOften(NotebookExecutionManager):
+        due = True  # the first write (the run has started) and the last (it has ended) always happen
+
+        def notebook_complete(self, **kwargs):
+            self.due = True
+            super().notebook_complete(**kwargs)
+
+        def save(self, **kwargs):
+            if self.due or (self.now() - self.last_save_time).total_seconds() >= SAVE_SECONDS:
+                super().save(**kwargs)
+                self.due = False
+
+    class Engine(NBClientEngine):
+        @classmethod
+        def execute_notebook(cls, nb, kernel_name, output_path=None, progress_bar=True, log_output=False,
+                             autosave_cell_every=30, **kwargs):
+            # papermill's Engine.execute_notebook, with the manager above
+            nb_man = SavingLessOften(nb, output_path=output_path, progress_bar=progress_bar, log_output=log_output,
+                                     autosave_cell_every=autosave_cell_every)
+            nb_man.notebook_start()
+            try:
+                cls.execute_managed_notebook(nb_man, kernel_name, log_output=log_output, **kwargs)
+            finally:
+                nb_man.cleanup_pbar()
+                nb_man.notebook_complete()
+            return nb_man.nb
+
+    papermill_engines.register(SAVING_ENGINE, Engine)
+    return SAVING_ENGINE
 
 
 # ---------------------------------------------------------------- safe text

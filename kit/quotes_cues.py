@@ -14,7 +14,7 @@ from typing import Iterable
 
 from .coref import ROLE_SYNONYMS
 from .cues import Lexicon, cue_lemma
-from .quotes_readouts import ADJUNCT_MARKS, object_frame, object_statement
+from .quotes_readouts import ADJUNCT_MARKS, finite_under_bare, noun_said_by, object_frame, object_statement
 
 CONTENT_DEPS = {"ccomp", "xcomp", "parataxis"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -78,12 +78,21 @@ def _subject(verb, depth: int = 0):
         return None
     if verb.dep_ == "relcl":
         return verb.head
+    if depth < 3 and verb.dep_ == "conj" and finite_under_bare(verb):
+        # "reaffirmed Russia's readiness to ensure supplies, and also expressed satisfaction":
+        # the parser hung "expressed" on "ensure"; it goes with the finite verb above
+        above = next((a for a in verb.ancestors if a.tag_ == verb.tag_), None)
+        if above is not None:
+            return _subject(above, depth + 1)
     # "Caucus-goers were more likely [to say] ...": through the adjective to the verb it describes
     if depth < 3 and (verb.dep_ in {"conj", "advcl", "xcomp"} or (depth and verb.dep_ == "acomp")) \
             and verb.head.i != verb.i:
         return _subject(verb.head, depth + 1)
     if depth < 3 and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in {"VERB", "AUX"}:
         return _subject(verb.head.head, depth + 1)  # "Trump responded by calling him ...", "after questioning"
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and agent is not None:  # "the concern expressed by Mario Draghi"
+        return next((c for c in agent.children if c.dep_ == "pobj"), None)
     if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
         return verb.head  # "a statement saying ..."
     return _lost_subject(verb) or _counted_subject(verb)
@@ -154,7 +163,7 @@ def _not_said(tok, lex: Lexicon) -> bool:
         tok = tok.head  # "used [to describe]"
         if tok.lemma_.lower() in lex.word_use:
             return True
-    return (tok.dep_ == "acl" and tok.tag_ in {"VBN", "VB"}) or tok.dep_ == "amod"  # "271 pledged delegates"
+    return (tok.dep_ == "acl" and tok.tag_ in {"VBN", "VB"} and not noun_said_by(tok, lex)) or tok.dep_ == "amod"  # "271 pledged delegates"
 
 
 def _so_called(tok) -> bool:
@@ -206,7 +215,8 @@ def _trailing_aside(doc, ids: set, lex: Lexicon) -> set:
         if t.right_edge.i < last or start == min(ids) or comma.text not in {",", ";", "—", "–", "--", "("}:
             continue
         # a relative clause (", which impedes talks") is left in: in a readout it is the speaker's
-        aside = (t.dep_ == "advcl" and (t.tag_ == "VBG" or _when_clause(t) or any(
+        # a gerund after a gerund is the next item of a list ("by helping ..., mounting ..."), not an aside
+        aside = (t.dep_ == "advcl" and ((t.tag_ == "VBG" and t.head.tag_ != "VBG") or _when_clause(t) or any(
             c.dep_ == "mark" and c.lower_ in ADJUNCT_MARKS for c in t.children))) or \
             (t.dep_ == "conj" and t.lemma_.lower() in lex.acts and any(c.dep_ == "nsubj" for c in t.children))
         if aside:

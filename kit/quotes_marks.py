@@ -189,7 +189,10 @@ BOUNDARY = re.compile(r"(?:[.!?…]+[»\"”’')\]]*|<…>|\*|\)|:)\s+")
 # "Р.Кадыров Кадыров Рамзан Ахматович глава Чеченской Республики :".
 INITIALS_NAME = re.compile(
     r"(?<![\w.])(?P<name>(?:[A-ZА-ЯЁ]\.){1,2}(?P<surname>[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?))"
-    r"(?:\s+(?P=surname)\s[^.!?:«»\"]{0,200}?)?\s*$")
+    r"(?:\s+(?P=surname)\s(?:[^.!?:\"]|(?<=\w)\.(?=\w)){0,200}?)?\s*$")
+# An unnamed speaker's label after a Kremlin page's time and place line, with no sentence end
+# between: "17:05 Санкт-Петербург Вопрос: …", "16:45 Москва Ответы на вопросы журналистов Вопрос: …".
+AFTER_TIME = re.compile(r"\b\d{1,2}:\d{2}\s[^.!?:]{0,80}?\s(?P<label>[^\W\d_]+)\s*$")
 OFFICE_LINKS = {"of", "the", "and", "for", "on", "in", "at", "to", "de", "du", "und", "и", "по", "при", "с",
                 "–", "—", "-", "&"}
 NAME_PARTICLES = {"al", "el", "bin", "ibn", "ben", "de", "da", "di", "do", "dos", "du", "van", "von", "der",
@@ -354,13 +357,18 @@ def _tooltip_name(toks: list, words: LabelWords) -> tuple[int, int] | None:
     """"Sauli Niinistö Niinistö SauliPresident of Finland": a name the page repeated, surname
     first, from a tooltip; the range of the name before the repeat."""
     for k in range(len(toks) - 2, 0, -1):
-        w = toks[k][2]
-        if w == toks[k + 1][2] and _name_word(w) and len(w) > 2 and not _is_role(w, words.roles):
+        for n in (1, 2):  # "Эрдоган Эрдоган", "Аль Тани Аль Тани": a surname of one word or two
+            repeat = [t[2] for t in toks[k:k + n]]
+            if k + 2 * n > len(toks) or repeat != [t[2] for t in toks[k + n:k + 2 * n]]:
+                continue
+            if not all(_name_word(w) or w.lower() in NAME_PARTICLES for w in repeat) or len(repeat[-1]) <= 2 \
+                    or _is_role(repeat[-1], words.roles):
+                continue
             i = k
             while i > 0 and k - i < 3 and _name_word(toks[i - 1][2]) and not _is_role(toks[i - 1][2], words.roles) \
                     and toks[i - 1][2].lower().strip("–—-") not in words.common:
                 i -= 1
-            return i, k + 1
+            return i, k + n
     return None
 
 
@@ -388,6 +396,9 @@ def _colon_label(text: str, para_start: int, m: re.Match, words: LabelWords) -> 
     if boundary and seg.lower() in words.anonymous:
         start = seg_start + len(text[seg_start:end]) - len(text[seg_start:end].lstrip())
         return _Label(start, start + len(seg), seg, m.end(), False)
+    dated = AFTER_TIME.search(text, seg_start, end)
+    if dated is not None and dated.group("label").lower() in words.anonymous:
+        return _Label(dated.start("label"), dated.end("label"), dated.group("label"), m.end(), False)
     ru = INITIALS_NAME.search(text, seg_start, end)
     if ru is not None:
         return _Label(ru.start("name"), ru.end("name"), ru.group("name"), m.end(), True)

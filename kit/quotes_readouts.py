@@ -17,19 +17,27 @@ is what reads them off the dependency parse:
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from .coref import Resolver
+from .coref import JOINED, SENTENCE_END, SPEAKER_BODIES, Resolver
 from .cues import Lexicon, cue_lemma
 
 # Prepositions whose object says what a statement was about ("expressed concern [over X]").
 CONTENT_PREPS = {"about", "of", "on", "over", "regarding", "concerning", "against", "for", "as", "with"}
+# Between two people the cue's subject joins: "and", then title words only ("and President").
+AND_TITLES = re.compile(r"\s+and\s+(?:[A-Z][\w.’'\-]*\s+){0,4}")
+# Prepositions that add to what was said rather than say where or when: "..., including X".
+INCLUSION_PREPS = {"including", "notably", "especially", "particularly"}
+DEMONSTRATIVES = {"this", "these", "that", "those", "such"}
 # What a statement's predicate may carry that is not what was said: where, when, why.
 ADJUNCT_MARKS = {"after", "before", "when", "while", "because", "since", "although", "though", "as",
                  "until", "once", "whereas", "whilst"}
-ADJUNCT_PREPS = {"at", "in", "during", "after", "before", "since", "amid", "amidst", "following", "by",
-                 "through", "via", "from"}
+ADJUNCT_PREPS = {"at", "in", "during", "after", "before", "since", "amid", "amidst", "following", "by", "from"}
+# ... unless "in" opens what the statement is about: "an assessment of the situation [in the context
+# of the operation]", "[in connection with] the talks".
+TOPIC_IN_NOUNS = {"context", "connection", "light", "relation", "respect", "regard", "view", "framework"}
 
 
 @dataclass
@@ -45,7 +53,8 @@ def object_frame(tok, lex: Lexicon) -> ObjectFrame:
     """The object and cue prepositions of a verb token."""
     lemma = cue_lemma(tok, lex)
     particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), "")
-    takes_object = (lemma, particle) in lex.objects or (lemma, "") in lex.objects
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children)
+    takes_object = (lemma, particle) in lex.objects or (lemma, "") in lex.objects or (passive and lemma in lex.passive_objects)
     target = next((c for c in tok.children if c.dep_ == "dobj"), None)
     # "updated President Zelenskyy [on U.S. efforts]": the parser may hang the preposition on the addressee
     near = list(tok.children) + (list(target.children) if target is not None and lemma in lex.addressee else [])
@@ -59,27 +68,56 @@ def about_time(tok) -> bool:
         c.ent_type_ in {"DATE", "TIME"} for c in tok.children if c.dep_ == "pobj")
 
 
+def continues_infinitive(verb, conj, ids: set) -> bool:
+    """True for a bare verb the parser coordinated with a finite cue verb although it goes on an
+    infinitive inside the object: "spoke about Russia's measures to ensure the ceasefire,
+    [unblock] transport links and establish peaceful life" (a finite verb is never coordinated
+    with a bare one)."""
+    doc = verb.doc
+    # the parser may tag the bare verb VBP ("widen the road"): a tense unlike the cue's tells it apart
+    return conj.tag_ in {"VB", "VBP"} and conj.tag_ != verb.tag_ and verb.tag_ in {"VBD", "VBZ", "VBP"} \
+        and not any(c.dep_.startswith("nsubj") for c in conj.children) \
+        and any(doc[i].tag_ == "VB" and doc[i].dep_ in {"acl", "xcomp", "advcl", "relcl"} for i in ids)
+
+
+def finite_under_bare(tok) -> bool:
+    """True for a past or present-tense verb the parser coordinated with a bare infinitive: "to
+    ensure supplies ..., and also [expressed] satisfaction" is a statement of its own (a finite
+    verb is never coordinated with a bare one)."""
+    return tok.dep_ == "conj" and tok.tag_ in {"VBD", "VBZ"} and tok.head.tag_ == "VB" \
+        and not any(c.dep_.startswith("nsubj") for c in tok.children)
+
+
 def object_content(verb, target, exclude: set) -> set:
     """What was said as a noun phrase: the object (or a passive's subject, or a preposition's
     object), and the rest of the verb's predicate to its right ("reaffirmed [the readiness of the
     United States along with its allies to respond decisively]"), without a coordinated verb
     (its own statement), a clause of time or cause ("after ..."), or a date."""
     ids = {t.i for t in target.subtree}
+    for t in target.subtree:
+        if finite_under_bare(t) and t.tag_ == verb.tag_:
+            ids -= {x.i for x in t.subtree} | {c.i for c in t.head.children if c.dep_ in {"cc", "punct"} and c.i < t.i}
     for child in verb.children:
-        if child.i < target.i or child.i in ids or child.dep_ in {"punct", "cc", "mark", "prt"}:
+        if child.i < target.i or child.i in ids or child.dep_ in {"punct", "cc", "mark", "prt", "aux", "auxpass", "agent"}:
             continue
-        if child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"}:
+        if child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"} and not continues_infinitive(verb, child, ids):
             continue
         if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ADJUNCT_MARKS for c in child.children):
             continue
         if child.dep_ in {"advmod", "npadvmod"} or (child.dep_ == "prep" and (
-                about_time(child) or child.lower_ in ADJUNCT_PREPS)):
+                about_time(child) or (child.lower_ in ADJUNCT_PREPS and not opens_topic(child)))):
             continue
         ids |= {t.i for t in child.subtree}
     for child in verb.children:  # "cited X [as an example]" even when it comes first
         if child.dep_ == "oprd" or (child.dep_ == "prep" and child.lower_ in CONTENT_PREPS and not about_time(child)):
             ids |= {t.i for t in child.subtree}
     return ids - exclude
+
+
+def opens_topic(prep) -> bool:
+    """True for "in the context of ...", "in connection with ...": a preposition that says what
+    about, not where or when."""
+    return prep.lower_ == "in" and any(c.dep_ == "pobj" and c.lemma_.lower() in TOPIC_IN_NOUNS for c in prep.children)
 
 
 def bare_noun(noun) -> set:
@@ -106,22 +144,68 @@ def naming_complement(verb, target):
     return None
 
 
+def noun_said_by(tok, lex: Lexicon) -> bool:
+    """True for a participle that tells who made a speech noun's statement: "the concern
+    [expressed] by Mario Draghi about the developments", "the proposal [put] forward by Russia
+    to hold talks" (a participle with no "by", "a group called X", says nothing)."""
+    return tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.lemma_.lower() in lex.nouns \
+        and any(c.dep_ == "agent" for c in tok.children)
+
+
+def said_noun_content(verb, noun, exclude: set) -> set:
+    """What was said when it is the passive subject of a ``passive_object_verbs`` verb (the subject
+    alone: "The need for Kiev to end its policy ... was also addressed") or the noun a participle
+    describes ("the concern expressed by X [about the developments]": the noun and what the
+    participle says it was about, not when or by whom)."""
+    ids = {t.i for t in noun.subtree}
+    if noun.i == verb.head.i:  # "the concern [expressed by X about Y]"
+        ids = (ids - {t.i for t in verb.subtree}) | {t.i for c in verb.children
+                                                     if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS for t in c.subtree}
+    return ids - exclude
+
+
+def nothing_shown(verb, noun) -> bool:
+    """True for a negated verb over "any" ("Kiev, which does not show any interest in dialogue",
+    "did not express any concern"): nothing was said."""
+    return any(c.dep_ == "neg" for c in verb.children) and any(c.dep_ == "det" and c.lower_ == "any" for c in noun.children)
+
+
+def refers_back(noun) -> bool:
+    """True for a pronoun or a noun with a demonstrative ("this", "these facts"): what it names
+    was said before, not here."""
+    return noun.pos_ == "PRON" or any(c.dep_ in {"det", "predet"} and c.lower_ in DEMONSTRATIVES for c in noun.children)
+
+
 def object_statement(tok, cue, frame: ObjectFrame, lex: Lexicon, exclude: set, passive: bool) -> None:
     """Give ``cue`` (headed by verb ``tok``) the content and act of a readout form when it has
     no clause: the object of an object verb or of a light verb with a speech noun, else what a
     cue preposition governs. ``exclude`` holds the speaker's and the verb's tokens."""
     lemma, target, belief = cue_lemma(tok, lex), frame.target, cue.belief
+    if not any(tok.doc[i].is_alpha for i in cue.content):  # a clause the parser made of a stray hyphen
+        cue.content = set()
     if target is None and passive and not belief:  # "was backed by liberals" is no stance taken
         target = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.lower_ != "it"), None)
+    if target is None and not belief and noun_said_by(tok, lex):
+        target = tok.head  # what was expressed, without who expressed it
+        exclude = exclude | {t.i for c in tok.children if c.dep_ == "agent" for t in c.subtree}
+    if target is not None and nothing_shown(tok, target):
+        return
     noun_act = lex.nouns.get(target.lemma_.lower()) if target is not None else None
-    if lemma in lex.light and noun_act:
+    # "expressed concern" is concerned; "reiterated their condemnation of X" accuses and "reaffirmed
+    # Russia's commitment to ..." promises, as the noun says, where the verb only repeats or stresses.
+    # A stance noun after such a verb ("underscored support for X") says, as the verb does.
+    if noun_act and (lemma in lex.light or (lemma in lex.restating and cue.act == "says" and noun_act != "agrees")):
         cue.act = noun_act
     if target is None and frame.takes_object:  # "described as counterproductive the intentions of ..."
         target = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"), None)
-    if not cue.content and target is not None and (frame.takes_object or (not belief and lemma in lex.light and noun_act)):
-        cue.content = object_content(tok, target, exclude)
-        if not frame.takes_object and not cue.content - bare_noun(target):
-            cue.content = set()  # "made the comments on Friday": a statement referred to, not made
+    thing = cue.source is not None and cue.source.lower_ == "which"  # "institutions, which will give confidence to investors"
+    if not cue.content and target is not None and (frame.takes_object or (not belief and not thing and lemma in lex.light and noun_act)):
+        alone = target.i == tok.head.i or (target.dep_ == "nsubjpass" and lemma in lex.passive_objects)
+        cue.content = said_noun_content(tok, target, exclude) if alone else object_content(tok, target, exclude)
+        if not cue.content - bare_noun(target) and (not frame.takes_object or refers_back(target) or lemma in lex.passive_objects):
+            # "made the comments on Friday", "these facts have been confirmed by X": a statement
+            # referred to, not made
+            cue.content = set()
     complement = naming_complement(tok, target)
     # "Trump is seen as the front-runner": a view nobody in particular holds is no one's stance
     # nor is "what Mr. Trump considers “smart”": the view is of a thing the sentence does not name
@@ -138,6 +222,26 @@ def object_statement(tok, cue, frame: ObjectFrame, lex: Lexicon, exclude: set, p
             {t.i for t in prep.subtree} - {prep.i} - exclude
         if target is not None and lemma not in lex.addressee:  # "accused X of Y", not "briefed X on Y"
             cue.content |= {t.i for t in target.subtree} - exclude
+    if cue.content:
+        cue.content |= inclusion_after(tok, cue.content) - exclude
+
+
+def inclusion_after(verb, content: set) -> set:
+    """What a cue verb carries after its content that still belongs to it: "pledged to continue
+    supporting Ukraine ..., [including the provision today of a new package]"."""
+    doc = verb.doc
+    out = set()
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in INCLUSION_PREPS and c.i > max(content) \
+                and all(doc[i].is_punct for i in range(max(content) + 1, c.i)):
+            out |= {t.i for t in c.subtree}
+    return out
+
+
+def readout_host(resolver) -> str:
+    """The readout's host (:meth:`kit.coref.Resolver.host`); "" for a Russian text, whose
+    resolver has no English opening to read."""
+    return resolver.host()[0] if isinstance(resolver, Resolver) else ""
 
 
 PERSONAL_PRONOUNS = {"i", "we", "you", "he", "she", "they"}
@@ -153,12 +257,13 @@ def person_told(verb) -> bool:
     return subject.lower_ in PERSONAL_PRONOUNS or subject.ent_type_ == "PERSON"
 
 
-def _main_speaker(rows: list[dict], people: set[str]) -> None:
+def _main_speaker(rows: list[dict], people: set[str], host: str) -> None:
     """A statement whose cue names nobody ("It was emphasised that ...", "Specific examples ...
-    were cited", "The President of France was asked to ...") is the text's main speaker's, as
-    in a readout: the person who is the subject of the nearest earlier cue, else the first
-    person who is the subject of a cue anywhere in the text. Joint subjects ("The leaders") and
-    institutions do not count; a text with no person speaking leaves the speaker empty."""
+    were cited", "It was agreed to ...") is the text's main speaker's, as in a readout: the
+    readout's host (:func:`readout_host`) when the text is a readout, else the person who
+    is the subject of the nearest earlier cue, else the first person who is the subject of a cue
+    anywhere in the text. Joint subjects ("The leaders") and institutions do not count; a text
+    with no person speaking leaves the speaker empty."""
     by_person = sorted((r["cue_start"], r["speaker"]) for r in rows
                        if r["speaker_start"] >= 0 and r["cue_start"] >= 0 and r["speaker"] in people)
     if not by_person:
@@ -168,15 +273,78 @@ def _main_speaker(rows: list[dict], people: set[str]) -> None:
         if r["speaker"] or not r["cue"] or r["kind"] == "turn" or r["speaker_start"] >= 0 or r.get("_told"):
             continue
         earlier = bisect_left(cue_starts, r["cue_start"])
-        r["speaker"] = by_person[earlier - 1][1] if earlier else by_person[0][1]
+        r["speaker"] = host or (by_person[earlier - 1][1] if earlier else by_person[0][1])
         r["confidence"] = round(min(r["confidence"], 0.5), 2)
+
+
+def group_mention(mention: str, sentence: str = "") -> bool:
+    """True for a mention of several people or a body: "Ukrainian representatives", "the
+    leaders", "The three NSAs", "The Ukrainian delegation", or one of several joined by "and" in ``sentence``
+    ("Secretary Rubio [and his team] reiterated")."""
+    words = mention.split()
+    last = words[-1] if words else ""
+    plural = last.endswith("s") and not last.endswith("ss") and (last.islower() or last[:-1].isupper())  # "NSAs"
+    return " and " in mention or f"{mention} and " in sentence or last.lower() in SPEAKER_BODIES or plural
+
+
+def _they_after_a_group(rows: list[dict]) -> None:
+    """"The Ukrainian delegation affirmed that ... They expressed appreciation for ...": a "they"
+    is the group whose statement comes right before it in the paragraph (a person speaking in
+    between breaks the chain), whoever else the resolver found named nearby ("The three NSAs
+    reaffirmed ... They noted ..." after an opening that also names Putin and Kim)."""
+    last = None
+    for r in sorted((r for r in rows if r["cue_start"] >= 0 and r["speaker_start"] >= 0), key=lambda r: r["cue_start"]):
+        if r["speaker_mention"].lower() == "they" and last is not None and last["_para"] == r["_para"]:
+            r["speaker"] = last["speaker"]
+            r["confidence"] = round(min(r["confidence"], 0.6), 2)
+        as_group = group_mention(r["speaker_mention"], r["sentence"]) or r["speaker_mention"].lower() == "they"
+        last = r if r["speaker"] and as_group else None
+
+
+def _pronoun_after_a_subject(rows: list[dict], resolver: Resolver) -> None:
+    """"The President of Russia congratulated Daniel Ortega on ... He reaffirmed Russia's
+    support ...": a "he" or "she" that opens the sentence after a statement is that statement's
+    speaker, not the person it was addressed to, whom the resolver took for being named last. Only
+    when the resolver's choice was named after the earlier cue and the earlier speaker is not
+    known to be of the other gender."""
+    gender = {p.full: p.gender for p in resolver.people}
+    wanted = {"he": "m", "she": "f"}
+    spoken = sorted((r for r in rows if r["cue_start"] >= 0 and r["speaker_start"] >= 0), key=lambda r: r["cue_start"])
+    for prev, r in zip(spoken, spoken[1:]):
+        pronoun = r["speaker_mention"].lower()
+        if pronoun not in wanted or not r["sentence"].startswith(r["speaker_mention"]) or prev["_para"] != r["_para"] \
+                or not prev["speaker"] or prev["speaker"] == r["speaker"] or group_mention(prev["speaker_mention"], prev["sentence"]) \
+                or gender.get(prev["speaker"], "") not in {"", wanted[pronoun]} \
+                or len(SENTENCE_END.findall(resolver.text, prev["cue_end"], r["speaker_start"])) != 1:
+            continue
+        if any(p.full == r["speaker"] and prev["cue_end"] <= p.start < r["speaker_start"] for p in resolver.people):
+            r["speaker"] = prev["speaker"]
+
+
+def _coordinated_people(rows: list[dict], resolver) -> None:
+    """"Vladimir Putin and Miguel Diaz-Canel Bermudez reaffirmed their commitment ...": the parser
+    gives the cue the first name only; the statement is both people's."""
+    for r in rows:
+        if r["speaker_start"] < 0 or r["cue_start"] < 0 or not r["speaker"] or JOINED in r["speaker"]:
+            continue
+        end = r["speaker_end"]
+        other = next((p for p in resolver.people if end < p.start and p.end <= r["cue_start"]), None)
+        if other is None or not AND_TITLES.fullmatch(resolver.text, end, other.start):  # "and [President] Reyes"
+            continue
+        if other.full != r["speaker"] and not SENTENCE_END.search(resolver.text, other.end, r["cue_start"]):
+            r["speaker"] = JOINED.join([r["speaker"], other.full])
 
 
 def implicit_speakers(rows: list[dict], resolver: Resolver) -> None:
     """Speakers for the rows whose cue names nobody: the text's main speaker (see
     :func:`_main_speaker`), else, in a readout with no person speaking ("The presidents ... It
-    was agreed"), every side the text introduced."""
-    _main_speaker(rows, {p.full for p in resolver.people})
+    was agreed"), every side the text introduced; and for a "they" the resolver left unnamed,
+    the group that spoke just before (:func:`_they_after_a_group`); a "he" that opens the
+    sentence after a statement is its speaker (:func:`_pronoun_after_a_subject`)."""
+    _coordinated_people(rows, resolver)
+    _they_after_a_group(rows)
+    _pronoun_after_a_subject(rows, resolver)
+    _main_speaker(rows, {p.full for p in resolver.people}, readout_host(resolver))
     for r in rows:
         if not r["speaker"] and r["cue"] and r["kind"] != "turn" and r["speaker_start"] < 0 and not r.get("_told"):
             r["speaker"] = resolver.unnamed_sides(r["cue_start"])

@@ -57,7 +57,9 @@ NOT_SPEAKERS = {"это", "что", "всё", "все", "весь", "то"}
 # "о чём я говорил", "о котором хочется сказать": the topic is a pronoun pointing elsewhere.
 RELATIVE_TOPICS = {"что", "который", "это", "то"}
 TOPIC_CASES = {"о", "об", "обо", "насчёт", "насчет", "про"}
+TIME_NOUNS = {"год", "месяц", "неделя", "день", "время", "период", "век", "квартал", "полугодие", "начало", "конец"}
 INITIALS = re.compile(r"(?:[А-ЯЁA-Z]\.\s?){1,2}$")
+RU_PATRONYMIC = re.compile(r"(?:ович|евич|ьич|овна|евна|ична|инична)(?:а|у|ем|ом|е|ы|ой)?$")
 LEADING_INITIALS = re.compile(r"^(?:[А-ЯЁA-Z]\.\s?){1,2}(?=[А-ЯЁA-Z])")
 @dataclass
 class RuCue(Cue):
@@ -123,6 +125,7 @@ def _subject(verb, depth: int = 0):
     of the verb it hangs from ("… и подчеркнул", "хочу подчеркнуть", "отметив")."""
     passive = _passive(verb)
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not c.is_punct and not _vocative(c, verb)
+                and c.pos_ not in {"VERB", "AUX"}  # "Хотел Вас поблагодарить" misparsed: a verb is nobody
                 and not passive  # "Отмечены рост …": a passive's subject is what was said, not who
                 and not _past_conjunction(verb, c)]
     if subjects:
@@ -176,8 +179,8 @@ def _place_source(verb, lex: RuLexicon):
         if not impersonal or child.dep_ != "obl" or child.pos_ not in {"NOUN", "PROPN"} \
                 or not any(g.dep_ == "case" and g.lower_ in {"в", "во", "на"} for g in child.children):
             continue
-        if any(g.dep_ == "det" for g in child.children):
-            continue  # "в этой связи", "как в таких случаях говорят": a circumstance, not a place
+        if any(g.dep_ == "det" for g in child.children) or child.lemma_.lower() in TIME_NOUNS:
+            continue  # "в этой связи", "как в таких случаях говорят", "в прошлом году": a circumstance, not a place
         document = child.lemma_.lower() in lex.medium or child.lemma_.lower() in lex.documents
         if document and _passive(verb):
             return child
@@ -206,7 +209,8 @@ def _vocative(subject, verb) -> bool:
     the first or second person cannot have a noun for its subject)."""
     if any(t.lemma_.lower() in ADDRESS_WORDS for t in subject.subtree):
         return True
-    return subject.pos_ in {"NOUN", "PROPN"} and _feat(verb, "Person") in {"1", "2"}
+    # "Единственное могу сказать", "по-моему, … согласился": not a subject a first-person verb can have
+    return subject.pos_ in {"NOUN", "PROPN", "ADJ", "DET", "ADV"} and _feat(verb, "Person") in {"1", "2"}
 
 
 def _after_initial(tok):
@@ -374,17 +378,100 @@ def _content_deps(tok, act: str, passive: bool, no_source: bool, lex: RuLexicon)
     return deps
 
 
+def _negated(tok) -> bool:
+    """'не сказал', not 'не только сказал, но и …'."""
+    return any(c.lower_ == "не" and not (c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ == "только")
+               for c in tok.children)
+
+
+def _unsaid(verb, lex: RuLexicon) -> bool:
+    """A cue verb that reports nothing said: negated ('не сказал, когда …', 'никто не подтвердил'),
+    under a condition ('Если министр скажет, что …', 'мог бы заявить'), or in the future of
+    someone else ('объявит решение завтра', 'выступит с заявлением'). 'не исключил' (a negation
+    the lexicon lists) and 'не могу не отметить', 'нельзя не сказать' (two negations) are said;
+    'Скажу прямо' and 'я бы сказал' speak for the speaker."""
+    head = verb.head if verb.dep_ == "xcomp" else None
+    if _negated(verb) and verb.lemma_.lower() not in lex.negated:
+        if head is None or not (_negated(head) or head.lemma_.lower() == "нельзя"):
+            return True
+    holders = [verb] + ([head] if head is not None else [])
+    if any(c.dep_ == "mark" and c.lower_ in {"если", "ежели"} for h in holders for c in h.children):
+        return True
+    person = _feat(verb, "Person") or (_feat(head, "Person") if head is not None else "")
+    first = person == "1" or any(c.dep_ in SUBJECT_DEPS and _feat(c, "Person") == "1" for h in holders for c in h.children)
+    conditional = any(c.lower_ == "бы" for h in holders for c in h.children)
+    future = any(_feat(h, "Tense") == "Fut" and _feat(h, "Person") == "3" for h in holders)
+    return not first and (conditional and (head is None or head.lemma_.lower() == "мочь") or future)
+
+
+def _antecedent(pronoun):
+    """The nearest noun before a third-person pronoun in the paragraph that agrees with it in the
+    nominative ('Вопросы сложные. Они непростые, требуют …' -> Вопросы), else None."""
+    number, gender = _feat(pronoun, "Number"), _feat(pronoun, "Gender")
+    for tok in reversed(pronoun.doc[:pronoun.i]):
+        if tok.pos_ not in {"NOUN", "PROPN"} or _feat(tok, "Case") != "Nom" or tok.dep_ == "conj":
+            continue
+        joined = number == "Plur" and any(c.dep_ == "conj" for c in tok.children)  # "Туманов и Ракитина"
+        if joined or _feat(tok, "Number") == number and (number == "Plur" or not gender or _feat(tok, "Gender") == gender):
+            return tok
+    return None
+
+
+def _thing_subject(verb, source, lex: RuLexicon) -> bool:
+    """A thing for subject says nothing: with a verb that only means speech with a speaker
+    ('ситуация требует внимания', 'документы подтверждают …', 'Они (вопросы) требуют …'), and 'они'
+    standing for things with any verb ('производства … они добавили 8,5 процента')."""
+    if source is None or not (verb.lemma_.lower() in lex.inanimate_sense or source.lower_ == "они"):
+        return False
+    if source.pos_ == "PRON" and _feat(source, "Person") == "3":
+        source = _antecedent(source)
+    return source is not None and _is_thing(source, lex)
+
+
+def _is_thing(tok, lex: RuLexicon) -> bool:
+    """An inanimate common noun that is not a body speaking for people, a document or a medium."""
+    if tok.pos_ != "NOUN" or _feat(tok, "Animacy") != "Inan" or tok.ent_type_:
+        return False
+    lemma = tok.lemma_.lower()
+    return lemma not in lex.bodies | lex.medium | lex.documents and not lemma.startswith("пресс-")
+
+
+def they_antecedents(doc, off: int, lex: RuLexicon, names: list) -> dict[int, str]:
+    """Offset of each 'они' that is a subject -> the people it stands for, when the paragraph
+    names them before it: a person's full name, else the words for them ('коллеги из регионов',
+    'Bloomberg и CNN')."""
+    found = {}
+    for tok in doc:
+        if tok.lower_ != "они" or tok.dep_ not in SUBJECT_DEPS:
+            continue
+        antecedent = _antecedent(tok)
+        if antecedent is None or _is_thing(antecedent, lex):
+            continue
+        people = [antecedent] + [c for c in antecedent.children if c.dep_ == "conj"]
+        named = [next((name for s, e, name, _ in names if s <= off + p.idx < e), "") for p in people]
+        if len(people) > 1 and all(named):
+            found[off + tok.idx] = JOINED.join(dict.fromkeys(named))
+            continue
+        phrase = _phrase(antecedent)
+        found[off + tok.idx] = named[0] or (phrase if len(phrase) <= 60 else antecedent.text)
+    return found
+
+
 def _verb_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
     found = _cue_lemma(tok, lex)
     if tok.i in blocked or found is None:
         return None
     act, belief, passive = found
+    if act == "agrees" and _negated(tok):
+        act = "rejects"  # "не согласился с критикой", "не поддержал инициативу": a position all the same
+    elif _unsaid(tok, lex):
+        return None
     cue = RuCue([tok], tok.sent, act=act, belief=belief, passive=passive)
     cue.source = _subject(tok)
     if cue.source is not None and (cue.source.lemma_.lower() in NOT_SPEAKERS | lex.narrative
                                    or cue.source.lower_ in NOT_SPEAKERS):
         return None  # "это говорит о том", "об этом говорят все", "фильм рассказывает о …"
-    if _refused(tok, lex) or _greeting(tok, lex):
+    if _refused(tok, lex) or _greeting(tok, lex) or _thing_subject(tok, cue.source, lex):
         return None
     if cue.source is None:
         cue.source = _place_source(tok, lex)
@@ -431,7 +518,7 @@ def _object_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
     passive = _passive(tok)
     # "выразил обеспокоенность …"; passive "Выражено удовлетворение …" has the noun for its subject
     object_deps = {"obj", "obl", "nsubj:pass"} if passive else {"obj", "obl"}
-    if _refused(tok, lex):
+    if _refused(tok, lex) or _unsaid(tok, lex):
         return None
     for obj in tok.children:
         act = lex.verb_objects.get((lemma, obj.lemma_.lower())) if obj.dep_ in object_deps else None
@@ -446,6 +533,12 @@ def _object_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
             if child.dep_ == "ccomp" or (child.i > obj.i and child.dep_ not in {"punct", "conj", "cc", "parataxis"}
                                          and not _is_cue_verb(child, lex)):  # "…, отметив, что …" is a cue of its own
                 cue.content |= {t.i for t in child.subtree}
+        second = [c.i for c in tok.children if c.i > obj.i and _is_cue_verb(c, lex)]
+        if second:  # "дал оценку подвигу, отметив, что в России …": what the second cue says is its own
+            cue.content = {i for i in cue.content if i < min(second)}
+        if not cue.content and cue.source is not None:
+            # "X выразил готовность и далее способствовать …" with the infinitive hung elsewhere
+            cue.content = {t.i for t in tok.doc[obj.i + 1:tok.sent.end - 1] if not t.is_space}
         cue.subtree = set(cue.content)
         return cue
     return None
@@ -570,6 +663,8 @@ class RuResolver:
     def __init__(self, text: str, names: list[tuple[int, int, str, str]], blocked: list[tuple[int, int]],
                  lex: RuLexicon):
         self.text, self.lex = text, lex
+        self.they: dict[int, str] = {}  # offset of an "они" -> whom it stands for (``they_antecedents``)
+        self._caps: list | None = None  # capitalised words, for ``by_patronymic``
         people = [RuPerson(s, e, LEADING_INITIALS.sub("", name).strip() if " " not in name else name, g)
                   for s, e, name, g in sorted(names) if not any(bs <= s < be for bs, be in blocked)]
         self.people = [p for p in people if p.name and p.name[0].isupper()]
@@ -615,7 +710,9 @@ class RuResolver:
         lhead = head.lower()
         if lhead in self.lex.male or lhead in self.lex.female:
             return self.pronoun(lhead, start)
-        if lhead in self.lex.first or lhead in self.lex.second or lhead == "они":
+        if lhead == "они":
+            return self.they.get(head_at, "")
+        if lhead in self.lex.first or lhead in self.lex.second:
             return ""
         if lhead in self.lex.joint and (sides := self.unnamed_sides(start)):
             return sides  # "Лидеры подчеркнули …": every participant of the call
@@ -623,13 +720,63 @@ class RuResolver:
         inside = [p for p in self.people if p.start < end and start < p.end]
         if inside:
             holding = [p for p in inside if p.start <= head_at < p.end]
-            return (holding or inside)[0].full
+            full = (holding or inside)[0].full
+            return self.by_patronymic(full) or full
         words = mention.split()
         if head[:1].isupper() and len(words) <= 3:
             found = self.surname(words[-1], start)
             if found:
                 return found
-        return mention
+        return self.holder_of(mention, start) or self.by_patronymic(mention) or mention
+
+    def by_patronymic(self, mention: str) -> str:
+        """'Как сказал Марат Шакирзянович', 'Александр Николаевич обратил внимание': a first name and
+        patronymic the text also writes with the surname ('Хуснуллин Марат Шакирзянович' in a
+        label's tooltip, 'Марат Шакирзянович Хуснуллин') -> first name and surname; else ''."""
+        words = mention.split()
+        if len(words) != 2 or not RU_PATRONYMIC.search(words[1].lower()):
+            return ""
+        key = (fold_case_endings(words[0]), fold_case_endings(words[1]))
+        if self._caps is None:
+            self._caps = list(re.finditer(r"[А-ЯЁ][а-яё\-]+", self.text))
+        caps = self._caps
+        found: dict[str, str] = {}  # folded surname -> first name and surname as written
+        for k, (a, b) in enumerate(zip(caps, caps[1:])):
+            if b.start() != a.end() + 1 or (fold_case_endings(a.group()), fold_case_endings(b.group())) != key:
+                continue
+            before = caps[k - 1] if k > 0 and caps[k - 1].end() + 1 == a.start() else None
+            after = caps[k + 2] if k + 2 < len(caps) and caps[k + 2].start() == b.end() + 1 else None
+            for surname in (before, after):
+                if surname is not None and self._known_surname(surname.group(), a.group()[0]):
+                    name = f"{a.group()} {surname.group()}"
+                    found.setdefault(fold_case_endings(surname.group()), name)
+                    if a.group() == words[0]:
+                        found[fold_case_endings(surname.group())] = name  # the mention's own case
+        if not found:  # "Пожалуйста, Ирина Михайловна. И.Гусева: …": the address just before a label
+            stem = rf"(?i:{re.escape(key[0][:4])}\w*\s+{re.escape(key[1][:5])}\w*)"
+            for m in re.finditer(stem + rf"[.!,]?\s+{words[0][0]}\.\s?([А-ЯЁ][а-яё\-]+)\s?:", self.text):
+                found.setdefault(fold_case_endings(m.group(1)), f"{words[0][0]}.{m.group(1)}")
+        return next(iter(found.values())) if len(found) == 1 else ""
+
+    def _known_surname(self, word: str, initial: str) -> bool:
+        """A word the text also uses as a surname: after the initial ('М.Хуснуллин') or as the last
+        word of a person's name; not an office written with a capital ('Заместитель')."""
+        if f"{initial}.{word}" in self.text or f"{initial}. {word}" in self.text:
+            return True
+        return any(fold_case_endings(p.name.split()[-1]) == fold_case_endings(word) for p in self.people
+                   if len(p.name.split()) > 1 and not RU_PATRONYMIC.search(p.name.split()[-1].lower()))
+
+    def holder_of(self, mention: str, at: int) -> str:
+        """'Губернатор рассказал …' after 'губернатором Тверской области Игорем Руденей': the
+        nearest earlier person the text introduced with that office, '' when none was."""
+        words = mention.lower().split()
+        if not words or len(words) > 2 or words[0] not in self.lex.roles:
+            return ""
+        for p in reversed(self.people):
+            before = self.text[max(0, p.start - 80):p.start].lower().split()[-6:]
+            if p.end <= at and words[0] in {fold_case_endings(w) for w in before} | set(before):
+                return p.full
+        return ""
 
     def unnamed_sides(self, at: int) -> str:
         """Who stands behind a readout's statement that names nobody ("Условлено …", "Выражена
@@ -652,6 +799,10 @@ def _turn_at(turns, at: int):
     return next((t for t in turns if any(s <= at < e for s, e in t.pieces)), None)
 
 
+def resolver_names(resolver: RuResolver) -> list[tuple[int, int, str, str]]:
+    return [(p.start, p.end, p.full, p.gender) for p in resolver.people]
+
+
 def _addressee(turns, turn, speaker_of) -> str:
     """Who 'Вы' is in a turn: the nearest other speaker before it, else after it."""
     k = turns.index(turn)
@@ -662,20 +813,30 @@ def _addressee(turns, turn, speaker_of) -> str:
     return ""
 
 
-def _named_subjects(docs: dict, plan: Plan, names: list) -> list[tuple[int, int, str, str]]:
+def _named_subjects(docs: dict, plan: Plan, names: list, lex: RuLexicon) -> list[tuple[int, int, str, str]]:
     """Proper-noun subjects naming a person that the name tagger missed ("Туманов заявил"): a
-    later "он" can refer to them. Their gender is the verb's or the noun's."""
+    later "он" can refer to them. Their gender is the verb's or the noun's. An office written
+    with a capital ("Губернатор доложил") is not a name."""
     found = []
     for k, doc in docs.items():
         off = plan.paras[k][0]
         for tok in doc:
             at = off + tok.idx
             if tok.pos_ != "PROPN" or tok.dep_ not in SUBJECT_DEPS or _feat(tok, "Animacy") != "Anim" \
-                    or any(s <= at < e for s, e, _, _ in names):
+                    or any(s <= at < e for s, e, _, _ in names) or fold_case_endings(tok.text) in lex.roles:
                 continue
             gender = {"Masc": "m", "Fem": "f"}.get(_feat(tok, "Gender") or _feat(tok.head, "Gender"), "")
             found.append((at, at + len(tok), tok.text, gender))
     return found
+
+
+def _with_office(row: dict) -> dict:
+    """'Патриарх Кирилл:', 'Митрополит Ириней:': a person known by one name keeps the office the
+    label gives it, or the speaker would be a bare first name anybody could bear."""
+    speaker, label = row["speaker"], row["speaker_mention"]
+    if speaker and " " not in speaker and "." not in speaker and label != speaker and label.endswith(" " + speaker):
+        row["speaker"] = label
+    return row
 
 
 def _nobodys(cue: RuCue, in_turn: bool) -> bool:
@@ -696,11 +857,15 @@ def statements_for_article(plan: Plan, docs: dict, lex: RuLexicon) -> list[dict]
     for k, doc in docs.items():
         off = plan.paras[k][0]
         names += [(off + s, off + e, name, gender) for (s, e), (name, gender) in doc.user_data.get("names", {}).items()]
-    names += _named_subjects(docs, plan, names)
+    names += _named_subjects(docs, plan, names, lex)
     quoted = [tuple(p) for q in plan.quotations for p in q.pieces]
-    labels = [(t.label_start, t.label_end) for t in plan.turns]
+    # a label with the page's tooltip and note, up to its colon: never a cue, a content or a name
+    labels = [(t.label_start, max(t.label_end, plan.text.rfind(":", t.label_end, max(t.mark_end, t.label_end))))
+              for t in plan.turns]
     resolver = RuResolver(plan.text, names, quoted + labels, lex)
     blocked = Spans(labels + quoted)  # sorted once, not once per paragraph
+    for k, doc in docs.items():
+        resolver.they.update(they_antecedents(doc, plan.paras[k][0], lex, resolver_names(resolver)))
     rows, cues = [], {}
     for k in sorted(plan.parse):
         doc = docs[k]
@@ -711,7 +876,7 @@ def statements_for_article(plan: Plan, docs: dict, lex: RuLexicon) -> list[dict]
             row = _row(plan, st, resolver, doc, lex, RUSSIAN)
             cues[id(row)] = st.cue
             rows.append(row)
-    turn_rows = {id(t): _turn_row(plan, t, resolver) for t in plan.turns}
+    turn_rows = {id(t): _with_office(_turn_row(plan, t, resolver)) for t in plan.turns}
     document = document_turn(plan.text, lex) if not plan.turns else None
     if document is not None:  # "Заявление Президента …": the body is the author's, the noun its cue
         turn, (cs, ce) = document

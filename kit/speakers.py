@@ -14,7 +14,7 @@ president") and rules for unnamed sources ("a senior Russian lawmaker" -> Kremli
                 Several camps for a joint statement whose participants are not all of one camp)
     camp_id     camp id from the registry (white_house, kremlin, ...; "other" when unknown)
     role        the actor's role on the statement's date ("" when unknown)
-    matched_by  how the speaker was recognised: alias | place | title | fuzzy | rule | joint |
+    matched_by  how the speaker was recognised: alias | place | title | role | fuzzy | rule | joint |
                 "" (not at all)
     published   the article's publication time (UTC)
     said_on, said_on_precision, said_on_range, when_text   when it was said (see ``kit.when``)
@@ -42,7 +42,7 @@ from .language import CYRILLIC, fold_case_endings
 from .when import statement_dates
 
 # Bump when a change to this module changes its output (kit.cache re-attributes everything then).
-ENGINE_VERSION = "7"
+ENGINE_VERSION = "9"
 ATTRIBUTION_COLUMNS = ["actor", "actors", "camp", "camp_id", "role", "matched_by", "published",
                        "said_on", "said_on_precision", "said_on_range", "when_text"]
 ACTORS_TABLE_COLUMNS = ["actor", "camps", "statements", "first_said_on", "last_said_on"]
@@ -125,6 +125,7 @@ class Registry:
         self._name_cache: dict[str, Match] = {}
         self._names: tuple[set[str], dict[str, set[str]]] | None = None
         self._folded: dict[str, list[dict]] | None = None
+        self._roles: dict[str, list[tuple[dict, dict]]] | None = None
 
     # -- lookups -----------------------------------------------------------------------------
     def alias_index(self) -> dict[str, list[dict]]:
@@ -193,6 +194,21 @@ class Registry:
                  if r.get("office") == office and role_covers(r, when)]
         return found[0] if len(found) == 1 else None
 
+    def role_holder(self, key: str, when: pd.Timestamp | None) -> tuple[dict, dict] | None:
+        """(actor, role) for a speaker written as the role itself, the way readouts name the other
+        side ("The President of France stated ...", "the Prime Minister of Italy"): the one actor
+        whose registered role reads so and covers ``when``; None when nobody, or several, do."""
+        if when is None or pd.isna(when):
+            return None
+        if self._roles is None:
+            self._roles = {}
+            for a in self.actors:
+                for r in a.get("roles", []):
+                    if r.get("role"):
+                        self._roles.setdefault(normalise(r["role"]), []).append((a, r))
+        found = [(a, r) for a, r in self._roles.get(re.sub(r"^the ", "", key), []) if role_covers(r, when)]
+        return found[0] if len({a["name"] for a, _ in found}) == 1 else None
+
     def match(self, speaker: str, when: pd.Timestamp | None = None, context: str = "") -> Match:
         """Who ``speaker`` is: a registered actor, an office holder on ``when``, or a camp by rule.
 
@@ -208,17 +224,20 @@ class Registry:
             return Match(place, place["camp"], role_on(place, when), "place")
         found = self._match_name(key)
         if found.candidates:
-            found = self._by_date(found.candidates, when)
+            found = _by_initials(found.candidates, speaker) or self._by_date(found.candidates, when)
         if found.actor is not None and not initials_fit(found.actor, speaker):
             found = Match()  # "Н.Иванов" is not Sergei Ivanov
         if found.actor is None and CYRILLIC.search(key):
-            before = before_first_name_and_patronymic(key)
+            before = before_first_name_and_patronymic(key) or before_repeated_surname(key)
             if before:
                 return self.match(before, when, context)
         if found.actor is None:
             titled = self._match_title(key, when, context)
             if titled is not None:
                 return titled
+            held = self.role_holder(key, when)
+            if held is not None:
+                return Match(held[0], held[0]["camp"], held[1].get("role", ""), "role")
         if found.actor is not None:
             return Match(found.actor, found.actor["camp"], role_on(found.actor, when), found.matched_by)
         camp = self.rule_camp(speaker)
@@ -327,8 +346,8 @@ class Registry:
         best: dict[int, tuple[float, dict]] = {}
         index = self.alias_index()
         for query in queries:
-            if len(query) < 5:
-                continue
+            if len(query) < 5 or (" " not in query and CYRILLIC.search(query)):
+                continue  # a Russian surname one letter away is another surname (Белова, Беглова)
             for alias, score, _ in process.extract(query, list(index), scorer=fuzz.ratio,
                                                     score_cutoff=threshold - margin, limit=10):
                 if len(index[alias]) > 1:
@@ -554,16 +573,25 @@ def _check_camps(raw, path: str, problems: list[Problem]) -> dict[str, dict]:
 
 def _duplicate_alias_problems(actors: list[dict]) -> list[Problem]:
     """An alias given to two different actors is a problem: the kit would not know whom it names."""
-    owners: dict[str, dict] = {}
+    owners: dict[str, tuple[dict, str]] = {}
     problems = []
     for actor in actors:
-        for alias in {normalise(a) for a in [actor["name"], *actor["aliases"]]} | {_bare_place(p) for p in actor["places"]}:
-            other = owners.setdefault(alias, actor)
+        spelt = {normalise(a): a for a in [actor["name"], *actor["aliases"]]}
+        for alias in set(spelt) | {_bare_place(p) for p in actor["places"]}:
+            other, other_spelt = owners.setdefault(alias, (actor, spelt.get(alias, "")))
+            if _initials_tell_apart(actor, spelt.get(alias, ""), other, other_spelt):
+                continue  # "К.Титов" beside Борис Титов
             if other is not actor and other["name"] != actor["name"]:
                 path, line = actor["_source"].rsplit(":", 1)
                 problems.append(Problem(path, int(line), f"actor '{actor['name']}': alias '{alias}' already names "
                                                          f"'{other['name']}' ({other['_source']})"))
     return problems
+
+
+def _initials_tell_apart(actor: dict, spelt: str, other: dict, other_spelt: str) -> bool:
+    """Two actors sharing a surname where one is written with initials the other cannot have."""
+    return any(INITIALS.match(raw) and not initials_fit(them, raw)
+               for raw, them in ((spelt, other), (other_spelt, actor)))
 
 
 def load_registry(paths: list[str | Path] | None = None, strict: bool = False) -> Registry:
@@ -656,12 +684,58 @@ def initials_fit(actor: dict, speaker: str) -> bool:
     return not firsts or initial in firsts
 
 
+def _by_initials(candidates: tuple, speaker: str) -> Match | None:
+    """Of actors sharing a surname, the only one that "К.Титов" can be by its initials; for a
+    speaker written without initials, the only one the registry does not know by initials alone
+    (a participant the texts name "К.Титов" is not the "Титов" of a news story). None otherwise."""
+    if INITIALS.match(unicodedata.normalize("NFKC", str(speaker or ""))):
+        fitting = [a for a in candidates if initials_fit(a, speaker)]
+    else:
+        fitting = [a for a in candidates if not (INITIALS.match(a["name"]) and CYRILLIC.search(a["name"]))]
+    return Match(fitting[0], matched_by="alias") if len(fitting) == 1 else None
+
+
+# A Russian woman's surname in the nominative, as a transcript label writes it ("Д.Дмитриева").
+FEMININE_SURNAME = re.compile(r"(?:[оеё]ва|[иы]на|ская|цкая)$")
+
+
+def woman_named_for_man(actor: dict, name: str, label: bool) -> bool:
+    """True when ``name`` is a woman's and ``actor`` the man of that surname ("Дмитриев", whose
+    genitive "Дмитриева" is spelt like the woman's name): a transcript ``label`` ("Д.Дмитриева") is
+    in the nominative, and so is a full name whose first name is not the man's ("Дарья Дмитриева",
+    not "Кирилла Дмитриева")."""
+    words = LEADING_INITIALS.sub("", unicodedata.normalize("NFKC", str(name or ""))).split()
+    if not words or not CYRILLIC.search(words[-1]) or not FEMININE_SURNAME.search(words[-1].lower()):
+        return False
+    if not label:
+        firsts = {fold_case_endings(a.split()[0]) for a in [actor["name"], *actor.get("aliases", [])] if " " in a}
+        if len(words) < 2 or fold_case_endings(words[-2]) in firsts:
+            return False
+    surname = words[-1].lower().replace("ё", "е")
+    masculine = {surname[:-1], surname[:-2] + "ий"}
+    spelt = {w.lower().replace("ё", "е") for a in [actor["name"], *actor.get("aliases", [])] for w in a.split()[-1:]}
+    return bool(spelt & masculine) and surname not in {w for a in actor.get("aliases", []) if " " in a
+                                                      for w in a.lower().split()[-1:]}
+
+
 def before_first_name_and_patronymic(key: str) -> str:
     """A Kremlin label that repeats the page's tooltip ("бастрыкин бастрыкин александр иванович
     председатель …"): the words before its last first name and patronymic, where the surname is;
     "" when there is no patronymic or nothing before it."""
     found = list(FIRST_AND_PATRONYMIC.finditer(key))
     return key[:found[-1].start()].strip(" .,") if found else ""
+
+
+def before_repeated_surname(key: str) -> str:
+    """A name the page's tooltip repeats in running text ("реджеп тайип эрдоган эрдоган реджеп
+    тайип президент …", "тамим бен хамад аль тани аль тани …"): the words up to the first
+    surname; "" when no word or pair of words is written twice in a row."""
+    words = key.split(" ")
+    for k in range(1, len(words)):
+        for n in (1, 2):
+            if k + 2 * n <= len(words) and words[k:k + n] == words[k + n:k + 2 * n]:
+                return " ".join(words[:k + n])
+    return ""
 
 
 def _bare_place(name: str) -> str:
@@ -738,9 +812,13 @@ def _match_one(registry: Registry, row, context: str) -> Match:
     order = [mention, speaker] if row.kind == "turn" else [speaker, mention]
     found = Match()
     for name in dict.fromkeys(n for n in order if n):
-        found = registry.match(name, when, context)
-        if found.actor is not None:
-            return found
+        match = registry.match(name, when, context)
+        if match.actor is not None and woman_named_for_man(match.actor, name, row.kind == "turn"):
+            match = Match()  # "Д.Дмитриева:", "Дарья Дмитриева" are a woman, not Кирилл Дмитриев
+        if match.actor is not None:
+            return match
+        if not found.matched_by:  # the first name a rule knows decides the camp: "they" knows none
+            found = match
     return found
 
 

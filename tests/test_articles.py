@@ -12,8 +12,9 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import REPO, SAMPLE, shared_path
-from kit.articles import (ARTICLE_COLUMNS, INPUT_COLUMNS, InputsSkipped, content_hash, load_articles,
-                          near_duplicates, parse_date)
+from kit.article_dates import parse_date
+from kit.article_duplicates import content_hash, near_duplicates
+from kit.articles import ARTICLE_COLUMNS, INPUT_COLUMNS, InputsSkipped, load_articles
 from kit.cli import app
 
 FIXTURES = REPO / "tests" / "fixtures"

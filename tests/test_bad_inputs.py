@@ -16,6 +16,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import REPO
+from kit import article_bytes, article_files
 from kit import articles as kit_articles
 from kit.articles import load_articles
 from kit.cli import app
@@ -215,7 +216,7 @@ def test_a_folder_that_cannot_be_opened(tmp_path, monkeypatch):
         if Path(path) == locked:
             raise PermissionError(13, "Permission denied", str(path))
         return real_scandir(path)
-    monkeypatch.setattr(kit_articles.os, "scandir", scandir)
+    monkeypatch.setattr(article_files.os, "scandir", scandir)
     check(load_articles([locked, GOOD]), locked, -1, "skipped", "cannot open folder: permission denied")
 
 
@@ -282,14 +283,14 @@ RUNTIME_KINDS = ["a 50 MB article", "one 2 MB paragraph", "symlink loop", "broke
 
 
 def test_a_gzip_bomb_is_not_unpacked(tmp_path, monkeypatch):
-    monkeypatch.setattr(kit_articles, "MAX_FILE_BYTES", 1 << 20)
+    monkeypatch.setattr(article_bytes, "MAX_FILE_BYTES", 1 << 20)
     path = tmp_path / "bomb.jsonl.gz"
     path.write_bytes(gzip.compress(b"\n" * (5 << 20)))  # 5 KB on disk, 5 MB unpacked
     check(load_articles([path, GOOD]), path, -1, "skipped", "gzip file unpacks to more than 1 MB; split it into smaller files")
 
 
 def test_a_file_over_the_size_limit(tmp_path, monkeypatch):
-    monkeypatch.setattr(kit_articles, "MAX_FILE_BYTES", 1 << 20)
+    monkeypatch.setattr(article_bytes, "MAX_FILE_BYTES", 1 << 20)
     path = tmp_path / "big.txt"
     path.write_text(FICTIONAL * 20_000, encoding="utf-8")
     check(load_articles([path, GOOD]), path, -1, "skipped", "file is larger than 1 MB; split it into smaller files")
@@ -481,7 +482,7 @@ def traced_peak(load) -> int:
 
 
 def test_a_gzip_bomb_is_refused_before_it_is_unpacked(tmp_path, monkeypatch):
-    monkeypatch.setattr(kit_articles, "MAX_FILE_BYTES", 8 << 20)
+    monkeypatch.setattr(article_bytes, "MAX_FILE_BYTES", 8 << 20)
     path = tmp_path / "bomb.jsonl.gz"
     path.write_bytes(gzip.compress(b"\n" * (64 << 20)))  # 64 KB on disk, 64 MB unpacked
     check(load_articles([path, GOOD]), path, -1, "skipped", "gzip file unpacks to more than 8 MB; split it into smaller files")

@@ -344,7 +344,7 @@ def test_cue_test_finds_every_word_the_lemmatizer_reads_as_a_cue_verb(nlp):
     assert read_as_cue > 300
     assert missed == []
     # and it is tight: words that only share a stem are not cues
-    for word in ("statistics", "address", "nothing", "station", "calligraphy"):
+    for word in ("statistics", "addition", "nothing", "station", "calligraphy"):  # not "address": a cue in the passive
         if _verb_lemma(nlp, word, "VERB") not in cues:
             assert not pattern.search(f"the {word} of it"), word
 

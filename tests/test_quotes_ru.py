@@ -453,3 +453,140 @@ def test_a_joint_subject_in_a_readout_is_both_sides():
     rows = statements(READOUT_OPENING + "Лидеры подчеркнули, что контакты будут продолжены.")
     row = only(rows, cue="подчеркнули")
     assert set(row.speaker.split("; ")) == {"Владимир Путин", "Арвид Колосс"}
+
+
+# ---------------------------------------------------------------- speech that was not made
+
+@pytest.mark.parametrize("text", [
+    "Представитель компании «Заречье-Транс» не сказал, когда возобновятся поставки.",
+    "Никто из чиновников Лесовска не подтвердил эту информацию.",
+    "Если министр Олег Туманов скажет, что денег нет, проект закроют.",
+    "Чиновник мог бы заявить о нарушениях, но промолчал.",
+    "Судья Светлана Ракитина, по всей видимости, объявит решение завтра.",
+    "Мэр Лесовска, как ожидается, выступит с заявлением в понедельник.",
+])
+def test_negated_conditional_or_future_speech_is_no_statement(text):
+    assert statements(text).empty
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("И.Петренко: Спасибо за приглашение. Не могу не отметить, что дороги в Заречье стали лучше.", "отметить"),
+    ("Губернатор Олег Туманов не мог не отметить, что дороги в Заречье стали лучше.", "отметить"),
+    ("Олег Туманов не исключил, что тарифы вырастут.", "исключил"),
+    ("И.Петренко: Спасибо за приглашение. Скажу прямо: дорог в Заречье не хватает.", "Скажу"),
+])
+def test_double_negation_a_listed_negation_and_the_speakers_own_future_are_said(text, cue):
+    assert len(statements(text).query("cue == @cue")) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Ситуация в Заречье совсем другая и требует особого внимания.",
+    "Вопросы сложные. Они непростые и требуют внимания со стороны правительства.",
+    "Названия новых программ говорят сами за себя.",
+])
+def test_a_thing_that_requires_or_shows_is_not_a_speaker(text):
+    assert statements(text).empty
+
+
+def test_a_body_that_speaks_still_demands():
+    row = only(statements("Министерство финансов Заречья потребовало, чтобы банки раскрыли отчётность."),
+               kind="indirect")
+    assert "Министерство" in row.speaker
+
+
+# ---------------------------------------------------------------- transcript labels
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Прошу Вас. И.Ветров Ветров Иван Петрович генеральный директор госкорпорации «Заречье-Атом» : "
+     "Уважаемый Владимир Владимирович! Работа идёт по плану.", "И.Ветров"),
+    ("Прошу Вас. П.Ракитин Ракитин Павел Ильич генеральный директор АО «ДОМ.ЗР» : Компания работает.", "П.Ракитин"),
+    ("Добро пожаловать! Хамад Бен Али Аль Зари Аль Зари Хамад Бен Али Эмир Государства Зарея (как переведено) : "
+     "Большое спасибо, господин Президент.", "Хамад Бен Али Аль Зари"),
+])
+def test_a_label_with_a_tooltip_an_office_in_quotes_or_a_two_word_surname_is_a_turn(text, speaker):
+    assert only(statements(text), kind="turn").speaker == speaker
+
+
+def test_a_person_known_by_one_name_keeps_the_office_the_label_gives():
+    rows = statements("Спасибо. Митрополит Феодосий Феодосий Митрополит Заречный : Благодарю Вас. "
+                      "Хочу сказать, что храм восстановлен.")
+    assert set(rows["speaker"]) == {"Митрополит Феодосий"}
+
+
+# ---------------------------------------------------------------- "они", and words that are no subject
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Жители Заречья вышли на площадь. Они потребовали, чтобы мэр ушёл в отставку.", "Жители Заречья"),
+    ("Олег Туманов и Светлана Ракитина приехали в Лесовск. Они заявили, что завод откроется.",
+     "Олег Туманов; Светлана Ракитина"),
+])
+def test_they_are_the_people_the_paragraph_named_before(text, speaker):
+    assert only(statements(text), kind="indirect").speaker == speaker
+
+
+def test_they_standing_for_things_say_nothing():
+    assert statements("Локомотивом стали обрабатывающие производства Заречья: они добавили 8,5 процента.").empty
+
+
+def test_an_adjective_before_a_first_person_verb_is_not_its_subject():
+    row = only(statements("И.Петренко: Спасибо. Единственное могу сказать, что позиция у нас единая."), kind="indirect")
+    assert row.speaker == "И.Петренко"
+
+
+def test_a_bare_office_is_the_person_the_text_introduced_with_it():
+    rows = statements("Владимир Путин провёл встречу с губернатором Заречной области Игорем Ветровым. "
+                      "Губернатор рассказал, что дороги отремонтированы.")
+    assert only(rows, cue="рассказал").speaker == "Игорь Ветров"
+    alone = statements("Губернатор рассказал, что дороги отремонтированы.")
+    assert only(alone, cue="рассказал").speaker == "Губернатор"  # nobody introduced: left as written
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("В.Путин: Марат Шакирзянович, пожалуйста. М.Зарецкий Зарецкий Марат Шакирзянович Заместитель Председателя Правительства : "
+     "Дома построены. В.Путин: Как сказал Марат Шакирзянович, дома построены вовремя.", "Марат Зарецкий"),
+    ("Вице-премьер Олег Петрович Зарецкий приехал в Лесовск. Как сказал Олег Петрович, мост откроют летом.",
+     "Олег Зарецкий"),
+])
+def test_a_first_name_and_patronymic_is_the_person_the_text_names_in_full(text, speaker):
+    assert only(statements(text), cue="сказал").speaker == speaker
+
+
+def test_a_first_name_and_patronymic_is_the_label_the_speaker_addressed_just_before():
+    rows = statements("В.Путин: Пожалуйста, Ирина Михайловна. И.Ветрова: Спасибо. Дороги построены. "
+                      "В.Путин: Ирина Михайловна сказала, что дороги построены.")
+    assert only(rows, cue="сказала").speaker == "И.Ветрова"
+
+
+def test_an_unnamed_label_after_the_pages_time_and_place_is_a_turn():
+    rows = statements("Ответы на вопросы СМИ. 19 февраля 2025 года 17:05 Заречье Вопрос: Агентство «Заречье-Пресс». "
+                      "Я уверен, Вам доложили уже. Как Вы их оцениваете? В.Путин: Доложили.")
+    assert rows["speaker"].tolist() == ["Вопрос", "Вопрос", "В.Путин"]
+
+
+def test_a_labels_tooltip_and_note_are_never_what_was_said():
+    rows = statements("Добро пожаловать! Д.Зарецкий-Нгоро Зарецкий-Нгоро Дени Президент Республики Зарея "
+                      "(как переведено) : Благодарю Вас за приглашение. Я хотел бы подчеркнуть, что мы друзья.")
+    assert (rows["quote_start"] >= rows.loc[rows["kind"] == "turn", "quote_start"].iloc[0]).all()
+    assert set(rows["speaker"]) == {"Д.Зарецкий-Нгоро"}
+
+
+def test_a_verb_the_parser_took_for_a_subject_is_nobody():
+    row = only(statements("И.Петренко: Спасибо. Хотел Вас поблагодарить за поддержку этих проектов, они очень важны "
+                          "для наших жителей."), cue="поблагодарить")
+    assert row.speaker == "И.Петренко"
+
+
+def test_an_office_opening_a_readout_is_the_person_its_title_names():
+    rows = statements("Встреча с губернатором Заречной области Игорем Ветровым Губернатор доложил Президенту о "
+                      "результатах развития области.")
+    assert only(rows, cue="доложил").speaker == "Игорь Ветров"
+
+
+def test_a_time_is_not_a_place_that_speaks():
+    row = only(statements("В прошлом году в мэрии Лесовска заявили, что мост откроют."), kind="indirect")
+    assert row.speaker_mention == "в мэрии Лесовска"
+
+
+def test_a_negated_agreement_is_a_rejection():
+    row = only(statements("Министр Олег Туманов не согласился с критикой депутатов."), kind="indirect")
+    assert (row.speaker, row.act) == ("Олег Туманов", "rejects")

@@ -33,6 +33,12 @@ def articles_of(recs: dict[str, dict]) -> pd.DataFrame:
     return pd.DataFrame({"article_id": list(recs), "text": [r["text"] for r in recs.values()]})
 
 
+def statements_of(nlp, text: str):
+    """The statements of one text, and a function giving the one whose content holds a phrase."""
+    found = run(nlp, text)
+    return found, lambda content: row_at(found, text, content)
+
+
 def row_at(found: pd.DataFrame, text: str, content_starts: str) -> pd.Series:
     at = text.index(content_starts)
     rows = found[(found["content_start"] <= at) & (at < found["content_end"])]
@@ -147,3 +153,132 @@ def test_fast_path_gives_the_same_rows_on_readouts(nlp):
     fast = extract_quotes(articles, nlp, fast=True)
     assert len(fast) > 100
     pd.testing.assert_frame_equal(fast, extract_quotes(articles, nlp, fast=False))
+
+
+FICTIONAL_READOUT = (
+    "Readout of the Governor's call with the Mayor of Fairhaven\n\n"
+    "FICTIONAL readout, made up for the newsroom-kit tests.\n\n"
+    "Governor Anna Lind spoke today with Mayor Sarah Ellison of Fairhaven. Governor Lind "
+    "reiterated her condemnation of the harbour closure and reaffirmed the state's readiness to "
+    "fund the ferry service. She put forth a plan to share the cost of the bridge. Governor Lind "
+    "told her counterpart about the new ferry timetable. Governor Lind spoke about the state's "
+    "efforts to repair the bridge, widen the coast road and open a night ferry. She pledged to "
+    "keep the ferries running, including a new service to the islands. These figures were "
+    "confirmed by the harbour board. Both sides expressed the resolve to finish the bridge by "
+    "winter.\n\n"
+    "The Fairhaven delegation affirmed that the talks had been useful. They expressed "
+    "appreciation for the Governor's support. The leaders committed to meet again in March.\n\n"
+    "Governor Lind congratulated Mayor Ellison on her re-election. She reaffirmed the state's "
+    "support for the harbour. Mayor Ellison expressed gratitude for the state's help. It was "
+    "agreed to hold the next call in the spring.\n"
+)
+
+
+def test_readout_objects_acts_and_groups(nlp):
+    """Noun-phrase objects and their acts, what a cue carries after its content, a 'they' after a
+    group, and a statement only referred to (a FICTIONAL readout)."""
+    found, said = statements_of(nlp, FICTIONAL_READOUT)
+    assert said("her condemnation of the harbour closure")["act"] == "accuses"   # the noun's act
+    assert said("the state's readiness to fund")["act"] == "promises"
+    assert said("a plan to share the cost")["cue"] == "put"                     # "put forth"
+    told = said("the new ferry timetable")
+    assert (told["cue"], told["speaker"]) == ("told", "Anna Lind")
+    efforts = said("the state's efforts to repair the bridge")
+    assert efforts["content"].endswith("open a night ferry")                    # not cut at "widen"
+    assert said("keep the ferries running")["content"].endswith("a new service to the islands")
+    resolve = said("the resolve to finish the bridge")
+    assert (resolve["speaker_mention"], resolve["act"]) == ("Both sides", "promises")
+    assert not found["content"].str.contains("These figures").any()            # referred to, not said
+    they = said("appreciation for the Governor's support")
+    assert (they["speaker_mention"], they["speaker"]) == ("They", "The Fairhaven delegation")
+    committed = said("meet again in March")
+    assert (committed["speaker_mention"], committed["act"]) == ("The leaders", "promises")
+    # "She" after Lind congratulated Ellison is Lind, the subject, not Ellison, named last
+    assert said("the state's support for the harbour")["speaker"] == "Anna Lind"
+    # an impersonal statement in a readout is its host's, whoever spoke just before
+    agreed = said("hold the next call in the spring")
+    assert (agreed["speaker"], agreed["speaker_mention"], agreed["act"]) == ("Anna Lind", "", "agrees")
+
+
+FICTIONAL_CALL = (
+    "FICTIONAL readout, made up for the newsroom-kit tests.\n\n"
+    "Governor Anna Lind had a telephone conversation with Mayor Sarah Ellison of Fairhaven. Governor "
+    "Lind conveyed her congratulations to Mayor Ellison who was re-elected to this office on May 3, 2026. "
+    "Governor Lind gave an assessment of the budget in the context of the recent storm damage. She "
+    "raised the importance of repairing the pier before winter. Governor Lind reaffirmed the state's "
+    "readiness to further fund the ferries, and also expressed satisfaction with the new timetable. "
+    "Governor Lind observed that the harbour has changed in two years by helping the fishing fleet, "
+    "mounting a repair plan for the pier, and opening a night ferry. The county council, which does "
+    "not show any interest in the plan, was not on the call. The need for the council to publish "
+    "its accounts was also addressed. The matter was raised. In connection with the concern "
+    "expressed by Mayor Ellison about the ferry fares, Governor Lind gave an appraisal of the "
+    "fare review. A 40-page harbour analysis released by the county last month was not discussed.\n"
+)
+
+
+def test_readout_clause_edges_and_parser_slips(nlp):
+    """A clause made of a stray hyphen, a topic opened by 'in the context of', a finite verb the
+    parser hung on an infinitive, a list of gerunds, and 'does not show any interest' (FICTIONAL)."""
+    found, said = statements_of(nlp, FICTIONAL_CALL)
+    assert said("her congratulations to Mayor Ellison")["cue"] == "conveyed"
+    assert said("an assessment of the budget")["content"].endswith("the recent storm damage")
+    assert said("the importance of repairing the pier")["cue"] == "raised"
+    readiness = said("the state's readiness to further fund")
+    assert "satisfaction" not in readiness["content"]
+    satisfied = said("satisfaction with the new timetable")
+    assert (satisfied["cue"], satisfied["speaker"]) == ("expressed", "Anna Lind")
+    assert said("the harbour has changed")["content"].endswith("opening a night ferry")
+    assert not found["content"].str.contains("interest in the plan").any()
+    # readout passives that say something only as passives, with a subject that says what
+    addressed = said("The need for the council to publish its accounts")
+    assert (addressed["speaker"], addressed["speaker_mention"]) == ("Anna Lind", "")
+    assert not found["content"].str.startswith("The matter").any()             # a bare subject says nothing
+    concern = said("about the ferry fares")
+    assert (concern["speaker"], concern["act"], concern["quote_spans"][0][0]) == (
+        "Sarah Ellison", "concerned", FICTIONAL_CALL.index("the concern expressed by"))
+    assert not found["content"].str.contains("harbour analysis").any()         # a document named, not quoted
+
+
+FICTIONAL_WH_READOUT = (
+    "FICTIONAL readout, made up for the newsroom-kit tests.\n\n"
+    "President Alan Brook, Jr., spoke today with President Tom Reyes of Norland to underscore the "
+    "value of the fisheries pact. The leaders discussed trade. They reaffirmed their commitment to "
+    "the ferry link. The President announced a new fund for the harbour. President Brook and "
+    "President Reyes agreed to meet again in June. The leaders of more than 30 towns agreed to sign "
+    "the coast charter.\n\n"
+    "The three NSAs reaffirmed the importance of the pact. They noted that the harbour must stay open.\n"
+)
+
+
+def test_who_speaks_in_a_white_house_style_readout(nlp):
+    """'Jr.' is no sentence end and no speaker; 'The President' is the readout's host, not the
+    president named last; 'X and Y agreed' is both; 'they' is the group that spoke before it
+    (a FICTIONAL readout)."""
+    found, said = statements_of(nlp, FICTIONAL_WH_READOUT)
+    assert said("the value of the fisheries pact")["speaker"] == "Alan Brook"
+    assert said("their commitment to the ferry link")["speaker"] == "Alan Brook; Tom Reyes"
+    assert said("a new fund for the harbour")["speaker"] == "Alan Brook"
+    assert said("meet again in June")["speaker"] == "Alan Brook; Tom Reyes"
+    assert said("sign the coast charter")["speaker"] == "The leaders of more than 30 towns"
+    assert said("the harbour must stay open")["speaker"] == "The three NSAs"
+
+
+FICTIONAL_HOST_READOUT = (
+    "FICTIONAL readout, made up for the newsroom-kit tests.\n\n"
+    "Anna Lind had a telephone conversation with President of Norland Tom Reyes. The President "
+    "underscored that the ferries had run all winter. Anna Lind welcomed President Reyes's commitment "
+    "to a fair fisheries deal and reaffirmed her commitment to the ferry link. She praised the new "
+    "harbour rules, which will give confidence to investors.\n"
+)
+
+
+def test_the_president_of_an_untitled_host_and_acts_of_welcomed_nouns(nlp):
+    """'The President' in a readout whose host is named without a title is the host; a welcome of
+    someone's commitment is a welcome, a reaffirmed commitment a promise; a thing that 'gives
+    confidence' says nothing (a FICTIONAL readout)."""
+    found, said = statements_of(nlp, FICTIONAL_HOST_READOUT)
+    assert said("the ferries had run all winter")["speaker"] == "Anna Lind"
+    assert said("President Reyes's commitment")["act"] == "says"
+    assert said("her commitment to the ferry link")["act"] == "promises"
+    assert said("the new harbour rules")["cue"] == "praised"
+    assert not (found["cue"] == "give").any()                                  # the rules give confidence

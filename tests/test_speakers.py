@@ -148,6 +148,21 @@ def test_a_shared_surname_is_told_apart_by_who_held_office(registry):
     assert actor(registry, "MR. MILLER", "2019-06-01T12:00Z") == ""
 
 
+def test_a_speaker_written_as_a_role_is_whoever_held_it_that_day(tmp_path):
+    # fictional people and a fictional country
+    path = write(tmp_path, "camps: {north: {label: North, colour: '#000000'}}\nactors:\n"
+                 "  - {name: Ada Brel, camp: north, roles: [{role: President of Norland, from: 2020-01-01, to: 2024-01-01}]}\n"
+                 "  - {name: Ivo Sand, camp: north, roles: [{role: President of Norland, from: 2024-01-01}]}\n"
+                 "  - {name: Lea Moor, camp: north, roles: [{role: Prime Minister of Norland}]}\n"
+                 "  - {name: Kai Moor, camp: north, roles: [{role: Prime Minister of Norland}]}\n")
+    loaded = load_registry([path])
+    assert actor(loaded, "The President of Norland", "2022-03-01T12:00Z") == "Ada Brel"
+    assert actor(loaded, "the president of Norland", "2025-03-01T12:00Z") == "Ivo Sand"
+    assert loaded.match("The President of Norland", pd.Timestamp("2025-03-01T12:00Z")).matched_by == "role"
+    assert actor(loaded, "The President of Norland", None) == ""          # no date, no holder
+    assert actor(loaded, "The Prime Minister of Norland", "2025-03-01T12:00Z") == ""  # two hold it: not guessed
+
+
 # -- roles over time -----------------------------------------------------------------------------
 def test_waltz_was_national_security_adviser_until_may_2025(registry):
     waltz = registry.match("Mike Waltz", pd.Timestamp("2025-03-01T12:00Z"))
@@ -354,6 +369,42 @@ def test_a_first_name_before_a_patronymic_tells_namesakes_apart(tmp_path):
     registry = load_registry([write(tmp_path, FICTIONAL_RU)], strict=True)
     assert registry.match("Петру Ильичу Зарецкому").actor["name"] == "Pyotr Zaretsky"
     assert registry.match("Антон Павлович Зарецкий").actor is None  # a writer of the same surname
+
+
+NAMESAKES_RU = ("actors:\n"
+                "  - {name: Kirill Zorin, aliases: [Кирилл Зорин, Зорин, Зорина, Зорину], camp: kremlin,\n"
+                "     roles: [{role: minister, from: 2020-01-01}]}\n"
+                "  - {name: А.Зорин, auto_surname: false, camp: other}\n"
+                "  - {name: Dana Lebedeva, aliases: [Дана Лебедева, Д.Лебедева], camp: other}\n"
+                "  - {name: Pavel Lebedev, aliases: [Павел Лебедев, Лебедев, Лебедева], camp: kremlin}\n")
+
+
+def test_initials_pick_one_of_two_namesakes_and_a_bare_surname_the_fully_named_one(tmp_path):
+    registry = load_registry([write(tmp_path, NAMESAKES_RU)], strict=True)  # strict: no alias problem
+    assert registry.match("А.Зорин").actor["name"] == "А.Зорин"
+    assert registry.match("К.Зорин").actor["name"] == "Kirill Zorin"
+    assert registry.match("Зорин").actor["name"] == "Kirill Zorin"
+    assert registry.match("Д.Лебедева").actor["name"] == "Dana Lebedeva"
+
+
+def test_a_womans_name_is_never_the_man_whose_genitive_is_spelt_the_same(tmp_path):
+    registry = load_registry([write(tmp_path, NAMESAKES_RU)], strict=True)
+    rows = pd.DataFrame({"article_id": ["a"] * 4, "speaker": ["А.Зорина", "Анна Зорина", "Кирилла Зорина", "Зорина"],
+                         "speaker_mention": ["А.Зорина", "Анна Зорина", "Кирилла Зорина", "Зорина"],
+                         "kind": ["turn", "indirect", "indirect", "indirect"]})
+    articles = pd.DataFrame({"article_id": ["a"], "text": [""], "published": [pd.Timestamp("2025-02-09T12:00Z")]})
+    found = attribute_statements(rows, articles, registry)
+    assert found["actor"].tolist() == ["", "", "Kirill Zorin", "Kirill Zorin"]
+
+
+def test_a_russian_surname_one_letter_away_is_another_person(tmp_path):
+    registry = load_registry([write(tmp_path, NAMESAKES_RU)], strict=True)
+    assert registry.match("Зорова").actor is None and registry.match("Елена Зорова").actor is None
+
+
+def test_a_name_the_pages_tooltip_repeats_in_running_text_is_found(tmp_path):
+    registry = load_registry([write(tmp_path, NAMESAKES_RU)], strict=True)
+    assert registry.match("Кирилл Зорин Зорин Кирилл министр чего-то").actor["name"] == "Kirill Zorin"
 
 
 def test_they_after_a_sentence_naming_two_people_is_both(nlp):

@@ -235,8 +235,10 @@ def test_regular_speakers_of_the_corpus_are_in_the_registry():
                                # the Kremlin's labels that repeat the page's tooltip
                                ("Бастрыкин Бастрыкин Александр Иванович председатель Следственного комитета Российской Федерации",
                                 "Alexander Bastrykin", "kremlin"),
-                               # an initial that is not the registered person's: someone else
-                               ("Д.Дмитриева", "", "other"), ("К.Титов", "", "other")]:
+                               # initials and a woman's name tell namesakes apart: the student is not Kirill
+                               # Dmitriev, the young scientist not Boris Titov
+                               ("Д.Дмитриева", "Darya Dmitrieva", "other"), ("К.Дмитриев", "Kirill Dmitriev", "kremlin"),
+                               ("К.Титов", "К.Титов", "other"), ("Б.Титов", "Boris Titov", "kremlin")]:
         found = registry.match(label, when)
         assert (found.actor["name"] if found.actor else "", found.camp) == (actor, camp), label
     # a role given without dates never decides between two people of one surname
