@@ -52,6 +52,8 @@ class Lexicon:
     people_nouns: frozenset = frozenset()              # "people", "majority", "union": who can hold a stance
     evidence_verbs: frozenset = frozenset()            # "indicate", "show": a statement only from a person or a text
     text_nouns: frozenset = frozenset()                # "report", "poll", "talks": what speaks without being a person
+    regard: frozenset = frozenset()                    # "sees X as Y": a stance, with object and complement
+    question: frozenset = frozenset()                  # "asked them if ...": the if-clause is the question
 
     @property
     def cue_verbs(self) -> frozenset:
@@ -111,10 +113,10 @@ def load_lexicon(path: str = "speech_verbs.yml") -> Lexicon:
                   frozenset(raw.get("male_names") or []), re.compile("$^"), acts, low("quotation_only_verbs"),
                   objects, low("light_verbs"), _grouped(raw, "speech_nouns"), preps, adjectives,
                   low("link_openers"), low("word_use_verbs"), low("anonymous_labels"), low("joint_subjects"),
-                  low("sender_verbs"), low("naming_verbs"), low("person_infinitive_verbs"),
+                  low("sender_verbs"), low("naming_verbs") | low("regard_verbs"), low("person_infinitive_verbs"),
                   low("passive_object_verbs"), low("restating_verbs"),
                   low("person_stance_verbs"), low("people_nouns"), low("evidence_verbs"),
-                  low("text_nouns") | low("medium_nouns"))
+                  low("text_nouns") | low("medium_nouns"), low("regard_verbs"), low("question_verbs"))
     lex.forms = cue_form_pattern(lex.cue_verbs, [" ".join(p) for p in phrases] + sorted(adjectives))
     return lex
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .quotes_cues import RELATIVE, Cue
+from .quotes_cues import RELATIVE, SPEAKER_ENTS, Cue
 from .quotes_marks import Quotation, Turn
 
 @dataclass
@@ -36,6 +36,32 @@ def _dash_signature(text: str, quote_end: int, para_end: int) -> tuple | None:
     return m.span(1)
 
 
+QUOTE_MARKS = {'"', "“", "”", "‘", "’", "'", "«", "»", "„", "``", "''"}
+NOT_SPEAKERS = {"it", "this", "that", "there", "these", "those", "which", "what", "who"}
+
+
+def sentence_subject(doc, q_ids: set, quoted: set):
+    """The speaker of a quotation with no cue, woven into a sentence whose subject says or does
+    something with it: "Hillary shot back, “I suppose ...”", "Trump groused to a crowd that CNN
+    “doesn't treat me properly”", "the Board was conclusive in its findings: “...”". It is the
+    subject of the sentence's main verb, outside every quotation and before this one: a person,
+    a group or a pronoun that stands for one, else None."""
+    root = doc[min(q_ids)].sent.root
+    if root.i in quoted:  # "Quill shot back, “I could have ...”": the parser may hang the frame on the quotation
+        root = next((c for c in root.children if c.dep_ in {"ccomp", "parataxis"} and c.i not in quoted
+                     and c.i < min(q_ids)), None)
+        if root is None:
+            return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.i in quoted or subject.i > min(q_ids) or subject.lower_ in NOT_SPEAKERS:
+        return None
+    if subject.pos_ == "PRON" or subject.pos_ == "PROPN" or subject.ent_type_ in SPEAKER_ENTS:
+        return subject
+    # "The piece used one of her quotes as its headline: “...”": a colon hands the words to the subject
+    before = next((t for t in reversed(doc[root.sent.start:min(q_ids)]) if t.text not in QUOTE_MARKS), None)
+    return subject if subject.pos_ == "NOUN" and before is not None and before.text == ":" else None
+
+
 def _quote_token_ids(doc, q: Quotation, off: int, end: int) -> set:
     ids = set()
     for s, e in q.pieces:
@@ -55,7 +81,11 @@ def _attach(q_ids: set, cues: list[Cue], doc, quoted: set = frozenset()) -> tupl
         return None, ""
     best = [c for c in cues if c.content & q_ids]
     if best:
-        return min(best, key=lambda c: len(c.content)), "content"
+        # the smallest clause that holds the quotation, unless only a cue beside a quotation
+        # reports it ("Cruz said he is certain Rubio will [continue] to be “a champion ...”"), or
+        # a thought reported inside a statement ("He says he [believes] his campaign has “the
+        # wind at our backs”": what he says is the statement)
+        return min(best, key=lambda c: (c.quote_only, c.belief, len(c.content))), "content"
     # '“If you look back,” Scott said, “I could have ...”': the parser hangs the first piece on
     # the cue as an adverbial clause, yet only the speaker and commas stand between them
     best = [c for c in cues if not c.belief and _split_piece(c, q_ids, doc, quoted)]

@@ -87,7 +87,9 @@ def _subject(verb, depth: int = 0):
         above = next((a for a in verb.ancestors if a.tag_ == verb.tag_), None)
         if above is not None:
             return _subject(above, depth + 1)
-    if depth < 3 and verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.i != verb.i:
+    # "Caucus-goers were more likely [to say] ...": through the adjective to the verb it describes
+    if depth < 3 and (verb.dep_ in {"conj", "advcl", "xcomp"} or (depth and verb.dep_ == "acomp")) \
+            and verb.head.i != verb.i:
         return _subject(verb.head, depth + 1)
     if verb.dep_ == "pcomp" and verb.head.lower_ == "with" and verb.tag_ == "VBG":
         noun = next((c for c in verb.head.children if c.dep_ == "pobj"), None)
@@ -103,7 +105,14 @@ def _subject(verb, depth: int = 0):
         return next((c for c in agent.children if c.dep_ == "pobj"), None)
     if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
         return verb.head  # "a statement saying ..."
-    return _lost_subject(verb)
+    return _lost_subject(verb) or _counted_subject(verb)
+
+
+def _counted_subject(verb):
+    """ "About 4 in 10 say they want ...": the parser hangs a share of a poll on the verb as a
+    number, not as its subject."""
+    return next((c for c in verb.children if c.dep_ in {"nummod", "npadvmod"} and c.pos_ == "NUM"
+                 and c.i < verb.i), None)
 
 
 def _heading_label(tok) -> bool:
@@ -137,8 +146,21 @@ def _antecedent(source):
         # "Will Smith, Patti LaBelle and Stevie Wonder, who joked": the parser hangs the clause on
         # the list's first name, yet it describes the one just before it
         before = next((t for t in reversed(source.doc[noun.i:source.i]) if not t.is_punct), noun)
-        return max((c for c in (noun, *noun.conjuncts) if c.i <= before.i), key=lambda c: c.i, default=noun)
+        noun = max((c for c in (noun, *noun.conjuncts) if c.i <= before.i), key=lambda c: c.i, default=noun)
+        return _predicated_of(noun) or noun
     return source
+
+
+def _predicated_of(noun):
+    """"Trump is a serial liar, xenophobe and bully who has pledged to ...": a noun (or a list
+    of them) said of a subject with "be" describes that subject, who is the one who spoke."""
+    first = noun
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if first.dep_ != "attr" or first.head.lemma_ != "be":
+        return None
+    return next((c for c in first.head.children if c.dep_ == "nsubj" and c.pos_ in {"PROPN", "PRON", "NOUN"}
+                 and c.lower_ not in {"it", "this", "that", "there"}), None)
 
 
 def _clause_tokens(head, exclude: set) -> set:
@@ -263,6 +285,9 @@ def _nobody_speaks(tok) -> bool:
         (tok.tag_ in {"VBG", "VB"} and tok.dep_ != "ROOT")
 
 
+CLOSING_MARKS = {"”", '"', "’", "'", "»", "''"}
+
+
 def _trailing_aside(doc, ids: set, lex: Lexicon) -> set:
     """The aside that ends a reported clause after a comma, which is the writer's, not the
     speaker's: ", citing the strategic importance of ...", ", although it may take days",
@@ -273,11 +298,13 @@ def _trailing_aside(doc, ids: set, lex: Lexicon) -> set:
     for t in sorted((doc[i] for i in ids), key=lambda t: t.i):
         start = t.left_edge.i
         comma = doc[start - 1] if doc[start - 1].dep_ != "cc" else doc[start - 2]
+        if comma.text in CLOSING_MARKS and comma.i > 0 and doc[comma.i - 1].text == ",":
+            comma = doc[comma.i - 1]  # '“That makes me smart,” when Clinton blasted him'
         if t.right_edge.i < last or start == min(ids) or comma.text not in {",", ";", "—", "–", "--", "("}:
             continue
         # a relative clause (", which impedes talks") is left in: in a readout it is the speaker's
         # a gerund after a gerund is the next item of a list ("by helping ..., mounting ..."), not an aside
-        aside = (t.dep_ == "advcl" and ((t.tag_ == "VBG" and t.head.tag_ != "VBG") or any(
+        aside = (t.dep_ == "advcl" and ((t.tag_ == "VBG" and t.head.tag_ != "VBG") or _when_clause(t) or any(
             c.dep_ == "mark" and c.lower_ in ADJUNCT_MARKS for c in t.children))) or \
             (t.dep_ == "conj" and t.lemma_.lower() in lex.acts and any(c.dep_ == "nsubj" for c in t.children))
         if aside:
@@ -320,8 +347,9 @@ def _sibling_statement(cue_tok, head, lex: Lexicon) -> bool:
     """True for a clause the parser hangs on a cue that is a statement of its own: a parenthetical
     attribution ("Instead, she said, her boss told her ..."), a bare speech verb ("One in three
     said A and [one in four said] B", its subject lost to the list before it), or a speech verb
-    with its subject before the cue and a semicolon between ("[Six in 10 said A]; 46 percent
-    said B")."""
+    with its own subject, before the cue with a semicolon between ("[Six in 10 said A]; 46
+    percent said B") or after the cue's clause and "and" ("Six in 10 said A, and [three-quarters
+    said the same of B]")."""
     if head.dep_ not in {"ccomp", "parataxis"} or head.lemma_.lower() not in lex.verbs or _introduced(head):
         return False
     if head.dep_ == "parataxis" and _has_subject(head) and not any(c.dep_ in CONTENT_DEPS for c in head.children):
@@ -329,7 +357,42 @@ def _sibling_statement(cue_tok, head, lex: Lexicon) -> bool:
     if not _has_subject(head):
         return head.i > cue_tok.i and any(c.dep_ in CONTENT_DEPS for c in head.children)
     doc = head.doc
-    return head.i < cue_tok.i and any(doc[i].text == ";" for i in range(head.right_edge.i + 1, cue_tok.i))
+    if head.i > cue_tok.i:
+        return head.left_edge.i > cue_tok.i + 1 and doc[head.left_edge.i - 1].dep_ == "cc"
+    return any(doc[i].text == ";" for i in range(head.right_edge.i + 1, cue_tok.i))
+
+
+def _asked(verb, clause, lex: Lexicon) -> bool:
+    """ "asked the students if they were always so serious": the parser hangs the question after
+    a verb of asking (``question_verbs``) as an adverbial clause; it is what was asked."""
+    return clause.dep_ == "advcl" and clause.i > verb.i and verb.lemma_.lower() in lex.question and any(
+        c.dep_ == "mark" and c.lower_ in {"if", "whether"} for c in clause.children)
+
+
+WHEN_WORDS = {"when", "whenever", "while", "where", "once"}
+
+
+def _when_clause(verb) -> bool:
+    """ "He avoided criticism of Trump until recent days, [when he expressed concern that ...]": a
+    cue in a clause of time or place reports its own content, not the sentence it hangs on."""
+    return any(c.dep_ == "advmod" and c.lower_ in WHEN_WORDS for c in verb.children)
+
+
+def _stance_in_passing(tok, lemma: str, lex: Lexicon) -> bool:
+    """"a group backing Bush", "Black voters ..., supporting her by a wide margin", "his judgment
+    in supporting the war": a stance verb (a thought act with a noun-phrase object: support,
+    back, oppose) in its -ing form describes a side taken, not a position anyone stated."""
+    return tok.tag_ == "VBG" and lemma in lex.belief and (lemma, "") in lex.objects and not any(
+        c.dep_ in {"aux", "auxpass"} for c in tok.children)
+
+
+EDITORIAL_NOUNS = {"story", "article", "post", "report", "piece", "version", "column", "page"}
+
+
+def _editors_note(tok, passive: bool) -> bool:
+    """"This story has been updated to include comments from ...": an editor's note about the
+    text itself, not anything said."""
+    return passive and any(c.dep_ == "nsubjpass" and c.lemma_.lower() in EDITORIAL_NOUNS for c in tok.children)
 
 
 def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
@@ -345,6 +408,8 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
             or _not_said(tok, lex):
         return None
     passive = any(c.dep_ in PASSIVE_DEPS for c in tok.children)
+    if _stance_in_passing(tok, lemma, lex) or _editors_note(tok, passive):
+        return None
     cue = Cue([tok], tok.sent, belief=belief, act=lex.acts.get(lemma, "says"), quote_only=lemma in lex.quote_only)
     cue.source = _subject(tok)
     source_ids = {t.i for t in cue.source.subtree} if cue.source is not None and cue.source.head.i == tok.i else set()
@@ -352,7 +417,7 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
     if speech or belief:
         # a thought counts with a clause, or an infinitive in the active ("wants to meet", not
         # "is thought to be")
-        heads = [c for c in tok.children if c.dep_ in CONTENT_DEPS and not (
+        heads = [c for c in tok.children if (c.dep_ in CONTENT_DEPS or _asked(tok, c, lex)) and not (
             belief and (c.dep_ == "parataxis" or (c.dep_ == "xcomp" and (passive or c.pos_ not in {"VERB", "AUX"}))))
             and not _sibling_statement(tok, c, lex)]
         for c in tok.children:  # a sibling statement's lost subject is not what this cue reports
@@ -365,7 +430,8 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
                     if c.dep_ == "conj" and c.tag_ == "VB" and c.i > h.i:
                         cue.content |= _clause_tokens(c, exclude) | {t.i for t in tok.children if t.dep_ == "cc" and h.i < t.i < c.i}
         if not heads and not belief and (tok.dep_ == "parataxis" or (
-                tok.dep_ == "advcl" and tok.i > tok.head.i and not _introduced(tok) and _has_subject(tok))):
+                tok.dep_ == "advcl" and tok.i > tok.head.i and not _introduced(tok) and _has_subject(tok)
+                and not _when_clause(tok))):
             # "X, he said, is Y", "X is Y, she said" (which the parser may hang as an adverbial);
             # also over a clause read as a noun phrase ("In both cases, Eric Trump said, those
             # donations paid for ...")
@@ -417,10 +483,14 @@ def _noun_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
     if source is None:
         agent = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"), None)
         source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-    if clause is None or source is None:
+    # "Pence's call for a special prosecutor": the noun of a verb-and-preposition cue with that
+    # preposition ("call for", ``preposition_cues``) says what was asked for
+    prep = next((c for c in tok.children if c.dep_ == "prep" and (lemma, c.lower_) in lex.preps), None)
+    if (clause is None and prep is None) or source is None:
         return None
-    cue = Cue([tok], tok.sent, source=source, belief=lemma in lex.belief, act=lex.acts.get(lemma, "says"))
-    cue.content = _clause_tokens(clause, {tok.i})
+    act = lex.acts.get(lemma, "says") if clause is not None else lex.preps[(lemma, prep.lower_)]
+    cue = Cue([tok], tok.sent, source=source, belief=lemma in lex.belief, act=act)
+    cue.content = _clause_tokens(clause, {tok.i}) if clause is not None else {t.i for t in prep.subtree} - {prep.i}
     cue.subtree = set(cue.content)
     return cue
 
@@ -532,7 +602,7 @@ def _mention(source, off: int, quote_ids: set) -> tuple[int, int, str]:
         hi += 1
     while hi > lo and (doc[hi].is_punct or doc[hi].dep_ == "case"):
         hi -= 1
-    while lo < hi and doc[lo].is_punct:
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
         lo += 1
     return off + doc[lo].idx, off + doc[hi].idx + len(doc[hi]), source
 

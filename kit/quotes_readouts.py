@@ -126,6 +126,24 @@ def bare_noun(noun) -> set:
                        for t in c.subtree}
 
 
+def naming_complement(verb, target):
+    """What a naming verb's object is called or seen as: "called him [divisive]", "sees Cruz [as a
+    uniter]", "cast her victory [as a sign that ...]" (the parser may hang "as ..." as a clause),
+    or, with no object, a verbless clause that holds both ("considers [Mr. Obama naive]"); None
+    when there is none ("called a press conference", "saw the film")."""
+    for c in verb.children:
+        if target is None:
+            if c.dep_ == "ccomp" and c.pos_ in {"ADJ", "NOUN"} and any(g.dep_ == "nsubj" for g in c.children):
+                return c
+            continue
+        if c.i < target.i:
+            continue
+        if c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") or (
+                c.dep_ in {"advcl", "ccomp", "xcomp"} and c.left_edge.lower_ == "as"):
+            return c
+    return None
+
+
 def noun_said_by(tok, lex: Lexicon) -> bool:
     """True for a participle that tells who made a speech noun's statement: "the concern
     [expressed] by Mario Draghi about the developments", "the proposal [put] forward by Russia
@@ -188,9 +206,15 @@ def object_statement(tok, cue, frame: ObjectFrame, lex: Lexicon, exclude: set, p
             # "made the comments on Friday", "these facts have been confirmed by X": a statement
             # referred to, not made
             cue.content = set()
-    complement = next((c for c in tok.children if c.dep_ == "oprd"), None)
-    if not cue.content and lemma in lex.naming and target is not None and complement is not None:
-        cue.content = ({t.i for t in target.subtree} | {t.i for t in complement.subtree}) - exclude
+    complement = naming_complement(tok, target)
+    # "Trump is seen as the front-runner": a view nobody in particular holds is no one's stance
+    # nor is "what Mr. Trump considers “smart”": the view is of a thing the sentence does not name
+    regarded = lemma in lex.regard and (passive or (target is not None and target.tag_ in {"WP", "WDT"}))
+    if not cue.content and lemma in lex.naming and complement is not None and not regarded:
+        target_ids = {t.i for t in target.subtree} if target is not None else set()
+        cue.content = (target_ids | {t.i for t in complement.subtree}) - exclude
+        if lemma in lex.regard:
+            cue.act = "believes"
     if not cue.content and not belief and frame.preps:
         prep = frame.preps[0]
         cue.act = lex.preps[(lemma, prep.lower_)]
@@ -220,6 +244,19 @@ def readout_host(resolver) -> str:
     return resolver.host()[0] if isinstance(resolver, Resolver) else ""
 
 
+PERSONAL_PRONOUNS = {"i", "we", "you", "he", "she", "they"}
+
+
+def person_told(verb) -> bool:
+    """True for a passive cue whose subject is a person with no agent: "Sanders was asked to
+    name a decision", "President Obama is briefed on the situation", "I was told that ...". The
+    person was spoken to; who spoke, the text does not say."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is None or any(c.dep_ == "agent" for c in verb.children):
+        return False
+    return subject.lower_ in PERSONAL_PRONOUNS or subject.ent_type_ == "PERSON"
+
+
 def _main_speaker(rows: list[dict], people: set[str], host: str) -> None:
     """A statement whose cue names nobody ("It was emphasised that ...", "Specific examples ...
     were cited", "It was agreed to ...") is the text's main speaker's, as in a readout: the
@@ -233,7 +270,7 @@ def _main_speaker(rows: list[dict], people: set[str], host: str) -> None:
         return
     cue_starts = [at for at, _ in by_person]
     for r in rows:
-        if r["speaker"] or not r["cue"] or r["kind"] == "turn" or r["speaker_start"] >= 0:
+        if r["speaker"] or not r["cue"] or r["kind"] == "turn" or r["speaker_start"] >= 0 or r.get("_told"):
             continue
         earlier = bisect_left(cue_starts, r["cue_start"])
         r["speaker"] = host or (by_person[earlier - 1][1] if earlier else by_person[0][1])
@@ -309,5 +346,5 @@ def implicit_speakers(rows: list[dict], resolver: Resolver) -> None:
     _pronoun_after_a_subject(rows, resolver)
     _main_speaker(rows, {p.full for p in resolver.people}, readout_host(resolver))
     for r in rows:
-        if not r["speaker"] and r["cue"] and r["kind"] != "turn" and r["speaker_start"] < 0:
+        if not r["speaker"] and r["cue"] and r["kind"] != "turn" and r["speaker_start"] < 0 and not r.get("_told"):
             r["speaker"] = resolver.unnamed_sides(r["cue_start"])

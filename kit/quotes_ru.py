@@ -913,6 +913,7 @@ def statements_for_article(plan: Plan, docs: dict, lex: RuLexicon) -> list[dict]
             continue
         seen.add(r["quote_id"])
         r.pop("_para")
+        r.pop("_told", None)
         out.append(r)
     return out
 
