@@ -104,8 +104,23 @@ def _subject(verb, depth: int = 0):
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and agent is not None:  # "the concern expressed by Mario Draghi"
         return next((c for c in agent.children if c.dep_ == "pobj"), None)
     if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
-        return verb.head  # "a statement saying ..."
+        noun = verb.head
+        if depth < 3 and _adjunct_after_object(verb, noun, depth):
+            return _subject(noun.head, depth + 1)
+        return noun  # "a statement saying ..."
     return _lost_subject(verb) or _counted_subject(verb)
+
+
+def _adjunct_after_object(verb, noun, depth: int) -> bool:
+    """ "The presidents reaffirmed their commitment to the partnership, noting their readiness to
+    ...", "... their commitment to develop the partnership, noting ...": a participle set off by a
+    comma after the object of a verb that has a subject, or one that hangs on an infinitive after
+    that object, is said by that subject; the parser hangs it on the object, which is a thing, not
+    a speaker (unlike "a statement saying ..." or "protesters chanting ...")."""
+    after_comma = verb.i > 0 and verb.doc[verb.i - 1].text == ","
+    return (after_comma or (depth and verb.tag_ == "VB")) and noun.dep_ == "dobj" and noun.pos_ == "NOUN" \
+        and not noun.ent_type_ and noun.head.pos_ in {"VERB", "AUX"} \
+        and any(c.dep_ in SUBJECT_DEPS for c in noun.head.children)
 
 
 def _counted_subject(verb):

@@ -152,10 +152,16 @@ def _subject(verb, depth: int = 0):
         return _after_initial(verb.head)  # "заявивший журналистам министр"; "В.Путин: Я хочу …" misparsed
     beside = verb.dep_ in {"parataxis", "ROOT"}  # natasha marks a second main clause ROOT with a head
     if depth < 3 and (verb.dep_ in {"conj", "xcomp", "advcl"} or beside) and verb.head.i != verb.i \
-            and (verb.dep_ != "advcl" or _feat(verb, "VerbForm") == "Conv") \
+            and (verb.dep_ != "advcl" or _feat(verb, "VerbForm") == "Conv") and not _first_or_second_person(verb) \
             and (not beside or (verb.head.i < verb.i and _cue_verb_form(verb.head))):
         return _subject(verb.head, depth + 1)
     return None
+
+
+def _first_or_second_person(verb) -> bool:
+    """'Работа ведётся, но прошу её не затягивать': a verb in the first or second person has its own
+    unspoken subject (я, мы, вы), never the subject of the verb it is conjoined to."""
+    return _feat(verb, "Person") in {"1", "2"}
 
 
 def _cue_verb_form(tok) -> bool:

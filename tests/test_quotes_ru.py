@@ -590,3 +590,12 @@ def test_a_time_is_not_a_place_that_speaks():
 def test_a_negated_agreement_is_a_rejection():
     row = only(statements("Министр Олег Туманов не согласился с критикой депутатов."), kind="indirect")
     assert (row.speaker, row.act) == ("Олег Туманов", "rejects")
+
+
+def test_a_first_person_verb_is_the_speakers_own_not_the_subject_of_the_clause_before():
+    """'Работа ведётся, но прошу её не затягивать': «прошу» has its own unspoken «я», the turn's
+    speaker, and never borrows the subject of the verb it is conjoined to (a thing here)."""
+    rows = statements("И.Петров: Коллеги, план по дорогам готов. Работа над соответствующим законопроектом "
+                      "ведётся, но прошу её не затягивать. Спасибо.")
+    row = only(rows, cue="прошу")
+    assert row.speaker == "И.Петров" and row.quote == "её не затягивать"

@@ -282,3 +282,14 @@ def test_the_president_of_an_untitled_host_and_acts_of_welcomed_nouns(nlp):
     assert said("her commitment to the ferry link")["act"] == "promises"
     assert said("the new harbour rules")["cue"] == "praised"
     assert not (found["cue"] == "give").any()                                  # the rules give confidence
+
+
+def test_a_participle_after_the_object_is_said_by_the_verbs_subject_not_by_the_object():
+    """'The presidents reaffirmed their commitment to develop the partnership, noting their
+    readiness to ...': the parser hangs 'noting' on the object; the presidents note it."""
+    text = ("Mara Quell and Tomas Brandt held a telephone conversation. The presidents reaffirmed their "
+            "commitment to further develop the bilateral partnership, noting, in particular, their readiness "
+            "to expand trade and cultural cooperation.")
+    rows = extract_quotes(pd.DataFrame([{"article_id": "a", "text": text}]), n_process=1)
+    noting = rows[rows.cue == "noting"]
+    assert len(noting) == 1 and noting.iloc[0].speaker == "Mara Quell; Tomas Brandt"
