@@ -17,7 +17,7 @@ from conftest import REPO, SAMPLE_ACTORS, shared_path
 from kit.language import detect_language, fold_case_endings
 from kit.cues import load_ru_lexicon
 from kit.quotes import STATEMENT_COLUMNS, extract_quotes
-from kit.quotes_ru import RuResolver
+from kit.coref_ru import RuResolver
 
 MIXED = REPO / "tests" / "fixtures" / "mixed"
 

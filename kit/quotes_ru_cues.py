@@ -1,0 +1,618 @@
+"""Stage 2, Russian grammar: the cues of a parsed Russian paragraph (``cues_in``), who each one's
+subject is (``mention``) and to whom it was said (``venue``), on natasha's morphology and UD parse.
+The Russian counterpart of ``kit.quotes_cues``; ``kit.quotes_ru`` reads articles with it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .coref import JOINED
+from .cues import RuLexicon
+from .quotes import Grammar
+from .quotes_cues import Cue, _clause_tokens
+
+# Words a cue's content may start with that are not part of what was said ("что", "чтобы").
+TRIM_LEFT = frozenset({"что", "чтобы", "как", "ли", ",", ":", "-", "—", "–", ";", "и", "а", "но"})
+GLUE = frozenset({"что", "чтобы", "о", "об", "том"})
+SUBJECT_DEPS = {"nsubj", "nsubj:pass"}
+NOT_MENTION_DEPS = {"acl", "acl:relcl", "punct", "parataxis", "advcl", "conj", "cc", "ccomp", "xcomp", "obl"}
+RELATIVE = {"который", "которая", "кто"}
+# Words that make a name an address ("Уважаемый Владимир Владимирович"), never a speaker.
+ADDRESS_WORDS = {"уважаемый", "глубокоуважаемый", "дорогой"}
+# Subjects that make a cue verb mean something else: "это говорит о том" (this shows).
+NOT_SPEAKERS = {"это", "что", "всё", "все", "весь", "то"}
+# "о чём я говорил", "о котором хочется сказать": the topic is a pronoun pointing elsewhere.
+RELATIVE_TOPICS = {"что", "который", "это", "то"}
+TOPIC_CASES = {"о", "об", "обо", "насчёт", "насчет", "про"}
+TIME_NOUNS = {"год", "месяц", "неделя", "день", "время", "период", "век", "квартал", "полугодие", "начало", "конец"}
+INITIALS = re.compile(r"(?:[А-ЯЁA-Z]\.\s?){1,2}$")
+@dataclass
+class RuCue(Cue):
+    """A Russian cue, with what the engine needs to resolve its speaker later."""
+    person: str = ""       # "1" for a first-person cue (подчеркну, мы договорились), "2" for вы
+    passive: bool = False  # отмечалось, было отмечено: said by nobody named
+    impersonal: bool = False  # "как говорят": a third-person plural with no subject, said by people at large
+
+
+# ---------------------------------------------------------------- cues in a parsed paragraph
+
+def _feat(tok, name: str) -> str:
+    values = tok.morph.get(name)
+    return values[0] if values else ""
+
+
+# Endings of a short passive participle ("констатирован", "подчёркнута", "отмечены").
+SHORT_PARTICIPLE = ("ан", "ана", "ано", "аны", "ян", "яна", "яно", "яны", "ен", "ена", "ено", "ены", "ён",
+                    "ут", "ута", "уто", "уты", "ит", "ита", "ито", "иты")
+
+
+def _passive(tok) -> bool:
+    """A passive cue: by its features, a passive auxiliary, or the form of a short passive
+    participle the tagger read as an adjective or an infinitive ("Подчёркнута значимость …",
+    "констатирован высокий уровень …")."""
+    if _feat(tok, "Voice") == "Pass" or any(c.dep_ == "aux:pass" for c in tok.children):
+        return True
+    lemma, word = tok.lemma_.lower(), tok.lower_.replace("ё", "е")
+    return tok.pos_ in {"ADJ", "VERB"} and lemma.endswith(("ть", "ти")) and word != lemma \
+        and word.endswith(SHORT_PARTICIPLE) and _feat(tok, "VerbForm") != "Fin"
+
+
+def _cue_lemma(tok, lex: RuLexicon) -> tuple[str, bool, bool] | None:
+    """(act, belief, passive) when ``tok`` is a cue verb, else None. An imperfective reflexive
+    form of a cue verb (отмечалось, подчёркивается, говорится) is its impersonal passive."""
+    lemma = tok.lemma_.lower()
+    if _feat(tok, "Mood") == "Imp":
+        return None  # "Скажите, пожалуйста, …" asks, it reports nothing
+    misread = tok.pos_ == "PROPN" and any(c.dep_ == "ccomp" for c in tok.children)
+    participle = tok.pos_ == "ADJ" and _passive(tok)
+    if tok.pos_ in {"VERB", "AUX"} or misread or participle:  # "Подчёркивалось, что …" can be tagged a proper noun
+        passive = _passive(tok)
+        if lemma in lex.verbs:
+            return lex.verbs[lemma], False, passive
+        if lemma in lex.object_verbs:
+            return "says", False, passive
+        if lemma in lex.belief:
+            return lex.belief[lemma], True, passive
+        if lemma in lex.negated and any(c.lower_ == "не" for c in tok.children):
+            return lex.negated[lemma], False, passive  # "не исключил повышения налогов"
+        base = lemma[:-2] if lemma.endswith(("ся", "сь")) else ""
+        if base in lex.verbs and (_feat(tok, "Aspect") == "Imp" or misread) \
+                and any(c.dep_ in {"ccomp", "parataxis"} for c in tok.children):
+            return lex.verbs[base], False, True  # "Отмечалось, что …"; not "добавляются примеры"
+    if tok.pos_ == "ADJ" and lemma in lex.belief and _feat(tok, "Variant") == "Short":
+        return lex.belief[lemma], True, False  # "я уверен, что …"
+    return None
+
+
+def _subject(verb, depth: int = 0):
+    """The speaker token of a Russian cue: its subject (the last, so "С . Лавров" gives Лавров),
+    the agent of a passive, the noun a relative clause or participle describes, or the subject
+    of the verb it hangs from ("… и подчеркнул", "хочу подчеркнуть", "отметив")."""
+    passive = _passive(verb)
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not c.is_punct and not _vocative(c, verb)
+                and c.pos_ not in {"VERB", "AUX"}  # "Хотел Вас поблагодарить" misparsed: a verb is nobody
+                and not passive  # "Отмечены рост …": a passive's subject is what was said, not who
+                and not _past_conjunction(verb, c)]
+    if subjects:
+        subject = _after_initial(subjects[-1])
+        if subject.lemma_.lower() in RELATIVE and verb.dep_ == "acl:relcl":
+            return verb.head
+        return subject
+    agent = next((c for c in verb.children if c.dep_ == "obl:agent"), None)
+    if agent is not None:
+        return agent
+    side = next((c for c in verb.children if c.dep_ == "obl" and c.lemma_.lower() == "сторона"
+                 and any(g.lower_ in {"с", "со"} for g in c.children)), None)
+    if passive and side is not None:
+        return side  # "С китайской стороны выражена поддержка …"
+    named = _stray_nominative(verb)
+    if named is not None:
+        return named
+    fronted = next((c for c in verb.children if c.dep_ in {"obj", "nmod"} and c.i < verb.i and c.pos_ == "PROPN"
+                    and _feat(c, "Animacy") == "Anim" and not any(g.dep_ == "case" for g in c.children)
+                    and any(o.dep_ == "obj" and o.i > verb.i for o in verb.children)), None)
+    if fronted is not None:
+        return fronted  # "Звягинцева обвинила министерство …": a name before the verb, its object after
+    if verb.dep_ in {"acl", "acl:relcl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
+        return _after_initial(verb.head)  # "заявивший журналистам министр"; "В.Путин: Я хочу …" misparsed
+    beside = verb.dep_ in {"parataxis", "ROOT"}  # natasha marks a second main clause ROOT with a head
+    if depth < 3 and (verb.dep_ in {"conj", "xcomp", "advcl"} or beside) and verb.head.i != verb.i \
+            and (verb.dep_ != "advcl" or _feat(verb, "VerbForm") == "Conv") and not _first_or_second_person(verb) \
+            and (not beside or (verb.head.i < verb.i and _cue_verb_form(verb.head))):
+        return _subject(verb.head, depth + 1)
+    return None
+
+
+def _first_or_second_person(verb) -> bool:
+    """'Работа ведётся, но прошу её не затягивать': a verb in the first or second person has its own
+    unspoken subject (я, мы, вы), never the subject of the verb it is conjoined to."""
+    return _feat(verb, "Person") in {"1", "2"}
+
+
+def _cue_verb_form(tok) -> bool:
+    """'высоко оценил усилия, поблагодарил за …': a finite verb whose subject a verb set beside it shares."""
+    return tok.pos_ == "VERB" and _feat(tok, "VerbForm") == "Fin"
+
+
+def _past_conjunction(verb, subject) -> bool:
+    """'опасаются, что новый завод …': a subject after 'что' belongs to the reported clause."""
+    if subject.i < verb.i:
+        return False
+    return any(t.lower_ in {"что", "чтобы", "ли"} or t.text == ":" for t in verb.doc[verb.i + 1:subject.i])
+
+
+def _place_source(verb, lex: RuLexicon):
+    """'В заявлении компании отмечается, что …' (the document says it) and 'Как отметили в
+    пресс-службе мэрии', 'В Кремле заявили' (the people there): the place a cue with no subject
+    names is its source."""
+    impersonal = _passive(verb) or _feat(verb, "Number") == "Plur"
+    for child in verb.children:
+        if not impersonal or child.dep_ != "obl" or child.pos_ not in {"NOUN", "PROPN"} \
+                or not any(g.dep_ == "case" and g.lower_ in {"в", "во", "на"} for g in child.children):
+            continue
+        if any(g.dep_ == "det" for g in child.children) or child.lemma_.lower() in TIME_NOUNS:
+            continue  # "в этой связи", "как в таких случаях говорят", "в прошлом году": a circumstance, not a place
+        document = child.lemma_.lower() in lex.medium or child.lemma_.lower() in lex.documents
+        if document and _passive(verb):
+            return child
+        if not document and _feat(verb, "Number") == "Plur" and _feat(child, "Case") == "Loc" \
+                and child.lemma_.lower() not in lex.medium:
+            return child
+    return None
+
+
+def _stray_nominative(verb):
+    """'Об этом сообщил журналистам Евгений Корнилов': a person's name in the nominative that the
+    parser hung on the addressee is the subject all the same (a Russian verb's subject is the
+    nominative it agrees with)."""
+    for child in verb.children:
+        if child.dep_ not in {"iobj", "obl", "obj"}:
+            continue
+        for grand in child.children:
+            if grand.dep_ in {"appos", "nmod"} and grand.pos_ == "PROPN" and _feat(grand, "Case") == "Nom" \
+                    and _feat(grand, "Animacy") == "Anim" and _feat(child, "Case") != "Nom":
+                return grand
+    return None
+
+
+def _vocative(subject, verb) -> bool:
+    """'Уважаемый Владимир Владимирович, хочу сказать …': an address, not the subject (a verb in
+    the first or second person cannot have a noun for its subject)."""
+    if any(t.lemma_.lower() in ADDRESS_WORDS for t in subject.subtree):
+        return True
+    # "Единственное могу сказать", "по-моему, … согласился": not a subject a first-person verb can have
+    return subject.pos_ in {"NOUN", "PROPN", "ADJ", "DET", "ADV"} and _feat(verb, "Person") in {"1", "2"}
+
+
+def _after_initial(tok):
+    """'В . Путин' parsed with the initial as the subject: the surname after it is."""
+    doc = tok.doc
+    if len(tok.text) == 1 and tok.text.isupper() and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "." \
+            and doc[tok.i + 2].text[:1].isupper():
+        return doc[tok.i + 2]
+    return tok
+
+
+def _person(verb, source) -> str:
+    """'1' or '2' when the cue speaks in the first or second person, else ''."""
+    if source is not None:
+        return _feat(source, "Person") if source.pos_ == "PRON" and _feat(source, "Person") in {"1", "2"} else ""
+    for tok in (verb, verb.head if verb.dep_ == "xcomp" else verb):
+        if _feat(tok, "Person") in {"1", "2"}:
+            return _feat(tok, "Person")
+    return ""
+
+
+def _indefinite(verb) -> bool:
+    """'говорят', 'как в таких случаях говорят': a present-tense third-person plural without a
+    subject speaks for people at large, not for anyone in the text."""
+    return _feat(verb, "Person") == "3" and _feat(verb, "Number") == "Plur"
+
+
+def _topic_content(verb, cases=TOPIC_CASES) -> set:
+    """'рассказал о планах', 'сообщил о том, что …': the phrase with о/об is what was said, on
+    the verb or on its addressee ('проинформировал Председателя о контактах'). A bare pronoun
+    ('заявил о себе', 'рассказал о нём') names no content."""
+    ids = set()
+    holders = [verb] + [c for c in verb.children if c.dep_ in {"obj", "iobj"}]
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ in {"obl", "nmod"} and child.i > verb.i \
+                    and any(g.dep_ == "case" and g.lower_ in cases for g in child.children) \
+                    and child.lemma_.lower() not in RELATIVE_TOPICS and child.pos_ != "PRON":
+                ids |= {t.i for t in child.subtree}
+    return ids
+
+
+def _greeting(verb, lex: RuLexicon) -> bool:
+    """'Рады приветствовать Вас в Москве': welcoming a person is a courtesy; welcoming a decision
+    ('приветствуют добрые услуги третьих стран') is a position."""
+    return verb.lemma_.lower() in lex.greeting and not any(
+        c.dep_ == "obj" and c.pos_ == "NOUN" and _feat(c, "Animacy") == "Inan" for c in verb.children)
+
+
+def _is_cue_verb(tok, lex: RuLexicon) -> bool:
+    """A cue verb on its own ('добавил') or with its object ('выразил готовность')."""
+    return bool(_cue_lemma(tok, lex)) or any((tok.lemma_.lower(), c.lemma_.lower()) in lex.verb_objects
+                                             for c in tok.children)
+
+
+def _refused(verb, lex: RuLexicon) -> bool:
+    """'отказался назвать число пострадавших': a cue verb under a verb of refusal says nothing."""
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lex.refusal
+
+
+def _split_conjoined(cues: list) -> None:
+    """'сообщил, что A, и добавил, что B': what the two conjoined cues report is cut at the second
+    cue's verb, A for the first and B for the second (the parser hangs either clause on either verb)."""
+    by_verb = {c.tokens[0].i: c for c in cues}
+    for second in cues:
+        verb = second.tokens[0]
+        first = by_verb.get(verb.head.i) if verb.dep_ == "conj" and verb.head.i < verb.i else None
+        if first is None or first is second:
+            continue
+        pool = first.content | second.content
+        first.content = {i for i in pool if i < verb.i}
+        second.content = {i for i in pool if i > verb.i}
+
+
+def _surface_topic(verb) -> set:
+    """'проинформировал Председателя о состоявшихся … контактах' parsed with the preposition on the
+    verb and its noun elsewhere: the words after the preposition, to the end of the sentence."""
+    prep = next((c for c in verb.children if c.dep_ == "case" and c.lower_ in TOPIC_CASES and c.i > verb.i), None)
+    if prep is None:
+        return set()
+    return {t.i for t in verb.doc[prep.i:verb.sent.end] if not t.is_space} - {verb.sent.end - 1}
+
+
+def _clause_like(tok) -> bool:
+    """A parataxis that can be what was said: not a connective aside ('Кроме того, …')."""
+    return tok.pos_ not in {"PRON", "ADV", "ADP", "CCONJ", "SCONJ", "PART", "DET"} \
+        or any(t.pos_ in {"VERB", "AUX"} for t in tok.subtree)
+
+
+def _previous_sentence(verb) -> set:
+    """'Об этом заявил X': the content is the sentence before the cue's, in the same paragraph."""
+    sent = verb.sent
+    if sent.start == 0:
+        return set()
+    before = verb.doc[sent.start - 1].sent
+    return {t.i for t in before if not t.is_space}
+
+
+def _after_colon(verb) -> set:
+    """'о чём я говорил: <content>': the words after a colon that follows the cue."""
+    doc, sent = verb.doc, verb.sent
+    colon = None
+    for t in doc[verb.i + 1:min(sent.end, verb.i + 12)]:
+        if t.text == ":":
+            colon = t.i
+            break
+        if t.pos_ in {"VERB", "AUX"} and _feat(t, "VerbForm") == "Fin" or t.text in {".", ";", "—", "–"}:
+            break  # another clause starts: the colon is not this cue's
+    return {t.i for t in doc[colon + 1:sent.end] if not t.is_space and not t.is_punct or t.i < sent.end - 1} \
+        if colon is not None else set()
+
+
+def _that_clause(verb) -> set:
+    """'договорились с Президентом, что …': a что-clause the parser hung on a noun still is the
+    content, read off the surface (", что" within a few words of the cue)."""
+    doc, sent = verb.doc, verb.sent
+    for t in doc[verb.i + 1:min(sent.end - 1, verb.i + 8)]:
+        if t.lower_ in {"что", "чтобы"} and doc[t.i - 1].text == ",":
+            return {x.i for x in doc[t.i + 1:sent.end] if not x.is_space}
+        if t.text in {".", ":", "«", ";"}:
+            break
+    return set()
+
+
+def _about_this(verb) -> bool:
+    for child in verb.children:
+        if child.dep_ == "obl" and child.lemma_.lower() == "это" and \
+                any(g.dep_ == "case" and g.lower_ in TOPIC_CASES for g in child.children):
+            return True
+    return False
+
+
+def _aside_clause(verb) -> set:
+    """'Как отметил X, <content>.': the words after the comma that closes the aside, to the
+    sentence's end (read off the surface: the parser often hangs this clause oddly)."""
+    sent, doc = verb.sent, verb.doc
+    opener = next((doc[j] for j in range(verb.i - 1, max(sent.start, verb.i - 5) - 1, -1) if doc[j].lower_ == "как"), None)
+    if opener is None or (opener.i > sent.start and doc[opener.i - 1].text not in {",", "—", "–", "("}
+                          and doc[opener.i - 1].lower_ not in {"и", "а", "но", "однако"}):
+        return set()
+    comma = next((t.i for t in verb.doc[verb.i:sent.end] if t.text == ","), None)
+    if comma is None:
+        return set()
+    return {t.i for t in verb.doc[comma + 1:sent.end] if not t.is_space}
+
+
+def _content_deps(tok, act: str, passive: bool, no_source: bool, lex: RuLexicon) -> set:
+    """The dependents of a cue verb with no clause after it that hold what was said."""
+    lemma = tok.lemma_.lower()
+    forms = {lemma, lemma[:-2]}  # the verb and, for a reflexive, the verb it is the passive of
+    if (passive or (tok.dep_ != "xcomp" and _feat(tok, "Number") == "Plur" and no_source)) \
+            and forms & lex.passive_facts or passive and forms & lex.topic_verbs:
+        return set()  # "Программа называется …", "Объявлен конкурс", "Обсуждён ряд идей": facts
+    if lemma in lex.naming:  # "назвал ситуацию сложной"; not "назову имена"
+        return {"obj", "xcomp"} if any(c.dep_ == "xcomp" and c.pos_ in {"ADJ", "NOUN"} for c in tok.children) else set()
+    if lemma in lex.evaluation:  # "высоко оценил усилия"; not "жители оценят"
+        return {"obj"} if any(c.lower_ in lex.evaluation_adverbs for c in tok.children) else set()
+    deps = {"obj"} if lemma in lex.topic_verbs else \
+        {"obj", "obl", "iobj", "xcomp"} if lemma in lex.object_verbs | set(lex.negated) else \
+        {"obj", "xcomp", "obl"} if act in lex.object_acts else {"xcomp"}
+    if act == "agrees":
+        deps = deps - {"obl"}  # "поддержали несколько лет назад": a time, not a position
+    if passive:
+        deps = deps | {"nsubj:pass", "nsubj", "obj"}  # "Отмечены рост товарооборота, …": what was noted
+    return deps
+
+
+def _negated(tok) -> bool:
+    """'не сказал', not 'не только сказал, но и …'."""
+    return any(c.lower_ == "не" and not (c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ == "только")
+               for c in tok.children)
+
+
+def _unsaid(verb, lex: RuLexicon) -> bool:
+    """A cue verb that reports nothing said: negated ('не сказал, когда …', 'никто не подтвердил'),
+    under a condition ('Если министр скажет, что …', 'мог бы заявить'), or in the future of
+    someone else ('объявит решение завтра', 'выступит с заявлением'). 'не исключил' (a negation
+    the lexicon lists) and 'не могу не отметить', 'нельзя не сказать' (two negations) are said;
+    'Скажу прямо' and 'я бы сказал' speak for the speaker."""
+    head = verb.head if verb.dep_ == "xcomp" else None
+    if _negated(verb) and verb.lemma_.lower() not in lex.negated:
+        if head is None or not (_negated(head) or head.lemma_.lower() == "нельзя"):
+            return True
+    holders = [verb] + ([head] if head is not None else [])
+    if any(c.dep_ == "mark" and c.lower_ in {"если", "ежели"} for h in holders for c in h.children):
+        return True
+    person = _feat(verb, "Person") or (_feat(head, "Person") if head is not None else "")
+    first = person == "1" or any(c.dep_ in SUBJECT_DEPS and _feat(c, "Person") == "1" for h in holders for c in h.children)
+    conditional = any(c.lower_ == "бы" for h in holders for c in h.children)
+    future = any(_feat(h, "Tense") == "Fut" and _feat(h, "Person") == "3" for h in holders)
+    return not first and (conditional and (head is None or head.lemma_.lower() == "мочь") or future)
+
+
+def _antecedent(pronoun):
+    """The nearest noun before a third-person pronoun in the paragraph that agrees with it in the
+    nominative ('Вопросы сложные. Они непростые, требуют …' -> Вопросы), else None."""
+    number, gender = _feat(pronoun, "Number"), _feat(pronoun, "Gender")
+    for tok in reversed(pronoun.doc[:pronoun.i]):
+        if tok.pos_ not in {"NOUN", "PROPN"} or _feat(tok, "Case") != "Nom" or tok.dep_ == "conj":
+            continue
+        joined = number == "Plur" and any(c.dep_ == "conj" for c in tok.children)  # "Туманов и Ракитина"
+        if joined or _feat(tok, "Number") == number and (number == "Plur" or not gender or _feat(tok, "Gender") == gender):
+            return tok
+    return None
+
+
+def _thing_subject(verb, source, lex: RuLexicon) -> bool:
+    """A thing for subject says nothing: with a verb that only means speech with a speaker
+    ('ситуация требует внимания', 'документы подтверждают …', 'Они (вопросы) требуют …'), and 'они'
+    standing for things with any verb ('производства … они добавили 8,5 процента')."""
+    if source is None or not (verb.lemma_.lower() in lex.inanimate_sense or source.lower_ == "они"):
+        return False
+    if source.pos_ == "PRON" and _feat(source, "Person") == "3":
+        source = _antecedent(source)
+    return source is not None and _is_thing(source, lex)
+
+
+def _is_thing(tok, lex: RuLexicon) -> bool:
+    """An inanimate common noun that is not a body speaking for people, a document or a medium."""
+    if tok.pos_ != "NOUN" or _feat(tok, "Animacy") != "Inan" or tok.ent_type_:
+        return False
+    lemma = tok.lemma_.lower()
+    return lemma not in lex.bodies | lex.medium | lex.documents and not lemma.startswith("пресс-")
+
+
+def they_antecedents(doc, off: int, lex: RuLexicon, names: list) -> dict[int, str]:
+    """Offset of each 'они' that is a subject -> the people it stands for, when the paragraph
+    names them before it: a person's full name, else the words for them ('коллеги из регионов',
+    'Bloomberg и CNN')."""
+    found = {}
+    for tok in doc:
+        if tok.lower_ != "они" or tok.dep_ not in SUBJECT_DEPS:
+            continue
+        antecedent = _antecedent(tok)
+        if antecedent is None or _is_thing(antecedent, lex):
+            continue
+        people = [antecedent] + [c for c in antecedent.children if c.dep_ == "conj"]
+        named = [next((name for s, e, name, _ in names if s <= off + p.idx < e), "") for p in people]
+        if len(people) > 1 and all(named):
+            found[off + tok.idx] = JOINED.join(dict.fromkeys(named))
+            continue
+        phrase = _phrase(antecedent)
+        found[off + tok.idx] = named[0] or (phrase if len(phrase) <= 60 else antecedent.text)
+    return found
+
+
+def _verb_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
+    found = _cue_lemma(tok, lex)
+    if tok.i in blocked or found is None:
+        return None
+    act, belief, passive = found
+    if act == "agrees" and _negated(tok):
+        act = "rejects"  # "не согласился с критикой", "не поддержал инициативу": a position all the same
+    elif _unsaid(tok, lex):
+        return None
+    cue = RuCue([tok], tok.sent, act=act, belief=belief, passive=passive)
+    cue.source = _subject(tok)
+    if cue.source is not None and (cue.source.lemma_.lower() in NOT_SPEAKERS | lex.narrative
+                                   or cue.source.lower_ in NOT_SPEAKERS):
+        return None  # "это говорит о том", "об этом говорят все", "фильм рассказывает о …"
+    if _refused(tok, lex) or _greeting(tok, lex) or _thing_subject(tok, cue.source, lex):
+        return None
+    if cue.source is None:
+        cue.source = _place_source(tok, lex)
+    cue.person = _person(tok, cue.source)
+    cue.impersonal = cue.source is None and _indefinite(tok)
+    source_ids = {t.i for t in cue.source.subtree} if cue.source is not None and cue.source.head.i == tok.i else set()
+    heads = [c for c in tok.children if c.dep_ in ({"ccomp"} if belief else {"ccomp", "parataxis"})
+             and (c.dep_ == "ccomp" or _clause_like(c))]
+    for h in heads:
+        cue.content |= _clause_tokens(h, source_ids | {tok.i})
+    if not heads:
+        cue.content = _that_clause(tok)
+    if not cue.content and not belief:
+        objects = _content_deps(tok, act, passive, cue.source is None, lex)
+        for child in tok.children:  # "опроверг слухи", "призвал правительство ускорить реформу", "пообещала восстановить"
+            if child.dep_ in objects and child.lemma_.lower() not in RELATIVE_TOPICS \
+                    and (child.i > tok.i or child.dep_ == "nsubj:pass") \
+                    and (child.dep_ != "xcomp" or _feat(child, "VerbForm") == "Inf" or child.pos_ in {"ADJ", "NOUN"}) \
+                    and not (act == "agrees" and _feat(child, "Animacy") == "Anim"):  # "поддержал тезис", not "… коллег"
+                cue.content |= {t.i for t in child.subtree} - source_ids
+        cue.content |= _topic_content(tok)
+        if tok.lemma_.lower() in lex.stance:
+            cue.content |= _topic_content(tok, {"за", "против"})  # "высказался за остановку"
+        cue.content = cue.content or _surface_topic(tok)
+        cue.content = cue.content or _after_colon(tok)
+        aside = _aside_clause(tok)
+        if _about_this(tok):
+            cue.content = _previous_sentence(tok)
+        elif aside:
+            cue.content = aside
+        elif not cue.content and tok.dep_ in {"parataxis", "advcl", "conj", "ROOT"} and tok.head.i != tok.i \
+                and (tok.dep_ in {"parataxis", "ROOT"} or any(c.lower_ == "как" for c in tok.children)):
+            cue.content = _clause_tokens(tok.head, {t.i for t in tok.subtree})  # "«…», — заявил X"
+    cue.subtree = {t.i for c in tok.children if c.dep_ in {"obj", "ccomp", "parataxis", "xcomp", "obl"}
+                   for t in c.subtree} - source_ids
+    return cue
+
+
+def _object_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
+    """'выразил обеспокоенность эскалацией': a verb and its object make the cue."""
+    if tok.i in blocked or not (tok.pos_ == "VERB" or _passive(tok)):
+        return None
+    lemma = tok.lemma_.lower()
+    passive = _passive(tok)
+    # "выразил обеспокоенность …"; passive "Выражено удовлетворение …" has the noun for its subject
+    object_deps = {"obj", "obl", "nsubj:pass"} if passive else {"obj", "obl"}
+    if _refused(tok, lex) or _unsaid(tok, lex):
+        return None
+    for obj in tok.children:
+        act = lex.verb_objects.get((lemma, obj.lemma_.lower())) if obj.dep_ in object_deps else None
+        if act is None:
+            continue
+        cue = RuCue(sorted([tok, obj], key=lambda t: t.i), tok.sent, act=act)
+        cue.source = _subject(tok)
+        cue.person = _person(tok, cue.source)
+        cue.passive = passive
+        cue.content = ({t.i for t in obj.subtree} - {obj.i}) | _topic_content(tok)
+        for child in tok.children:  # "… признательность Дональду Трампу за стремление …"
+            if child.dep_ == "ccomp" or (child.i > obj.i and child.dep_ not in {"punct", "conj", "cc", "parataxis"}
+                                         and not _is_cue_verb(child, lex)):  # "…, отметив, что …" is a cue of its own
+                cue.content |= {t.i for t in child.subtree}
+        second = [c.i for c in tok.children if c.i > obj.i and _is_cue_verb(c, lex)]
+        if second:  # "дал оценку подвигу, отметив, что в России …": what the second cue says is its own
+            cue.content = {i for i in cue.content if i < min(second)}
+        if not cue.content and cue.source is not None:
+            # "X выразил готовность и далее способствовать …" with the infinitive hung elsewhere
+            cue.content = {t.i for t in tok.doc[obj.i + 1:tok.sent.end - 1] if not t.is_space}
+        cue.subtree = set(cue.content)
+        return cue
+    return None
+
+
+def _phrase_cues(doc, lex: RuLexicon, blocked: set) -> list[RuCue]:
+    """'по словам Пескова, …': the source is the name after the phrase, the content its clause."""
+    cues = []
+    lower = [t.lower_ for t in doc]
+    for phrase, act in lex.phrases.items():
+        n = len(phrase)
+        for i in range(len(doc) - n + 1):
+            if i in blocked:
+                continue
+            if tuple(lower[i:i + n]) == phrase:
+                toks = list(doc[i:i + n])
+                source = next((c for c in toks[-1].children if c.dep_ in {"nmod", "appos"} and c.i > toks[-1].i), None)
+            elif tuple(lower[i:i + 1] + lower[i + 2:i + n + 1]) == phrase and lower[i + 1] in lex.possessive:
+                toks = [doc[i]] + list(doc[i + 2:i + n + 1])  # "по его словам", "по её мнению"
+                source = doc[i + 1]
+            else:
+                continue
+            last = toks[-1]
+            if source is None:
+                continue
+            anchor = last.head
+            while anchor.pos_ not in {"VERB", "AUX", "ADJ"} and anchor.head.i != anchor.i:
+                anchor = anchor.head
+            phrase_ids = {t.i for t in last.subtree} | {t.i for t in toks}
+            cue = RuCue(toks, toks[0].sent, source=source, act=act, belief=act == "believes")
+            cue.content = {t.i for t in anchor.subtree} - phrase_ids
+            cue.subtree = set(cue.content)
+            cues.append(cue)
+    return cues
+
+
+def cues_in(doc, lex: RuLexicon, blocked: set) -> list[RuCue]:
+    """Every cue in a parsed Russian paragraph, skipping tokens inside quotations and labels."""
+    if not doc.has_annotation("DEP"):
+        return []
+    cues = []
+    for tok in doc:
+        cue = _object_cue(tok, lex, blocked) or _verb_cue(tok, lex, blocked)
+        if cue is not None:
+            cues.append(cue)
+    _split_conjoined(cues)
+    return cues + _phrase_cues(doc, lex, blocked)
+
+
+# ---------------------------------------------------------------- mention and venue
+
+def mention(source, off: int, quote_ids: set) -> tuple[int, int, object]:
+    """Character span and head of the speaker mention ("пресс-секретарь президента Дмитрий Песков",
+    "С.Лавров": initials written before a surname belong to it)."""
+    doc = source.doc
+    keep, stack = {source.i}, [source]
+    while stack:
+        tok = stack.pop()
+        for child in tok.children:
+            if child.dep_ in NOT_MENTION_DEPS or child.i in quote_ids:
+                continue
+            keep.add(child.i)
+            stack.append(child)
+    lo, hi = source.i, source.i
+    while lo - 1 in keep:
+        lo -= 1
+    while hi + 1 in keep:
+        hi += 1
+    while hi > lo and doc[hi].is_punct:
+        hi -= 1
+    while lo < hi and doc[lo].is_punct:
+        lo += 1
+    start = doc[lo].idx
+    initials = INITIALS.search(doc.text[max(0, start - 6):start])
+    if initials and (start - 6 <= 0 or not doc.text[start - 6 + initials.start() - 1:][:1].isalpha()):
+        start -= len(initials.group())
+    return off + start, off + doc[hi].idx + len(doc[hi]), source
+
+
+def _phrase(tok) -> str:
+    skip = {t.i for c in tok.children if c.dep_ in {"acl", "acl:relcl", "punct", "parataxis"}
+            or (c.dep_ == "appos" and _feat(c, "Case") == "Nom" and _feat(c, "Animacy") == "Anim"
+                and _feat(tok, "Case") != "Nom") for t in c.subtree}
+    toks = [t for t in tok.subtree if t.i not in skip and t.dep_ != "case"]
+    text = "".join(t.text_with_ws for t in toks).strip().strip(",.;:").strip()
+    return text[1:-1] if text.startswith("«") and text.endswith("»") else text
+
+
+def venue(cue: RuCue, lex: RuLexicon) -> str:
+    """The addressee or medium: "заявил журналистам", "в интервью ТАСС", "телеканалу CNN"."""
+    verb = cue.tokens[0]
+    for child in verb.children:
+        has_case = any(g.dep_ == "case" for g in child.children)
+        if child.dep_ in {"iobj", "obl"} and not has_case and _feat(child, "Case") == "Dat" \
+                and child.pos_ in {"NOUN", "PROPN"}:
+            return _phrase(child)
+    for child in verb.children:
+        if child.dep_ == "obl" and child.lemma_.lower() in lex.medium:
+            target = next((c for c in child.children if c.dep_ in {"nmod", "iobj", "appos", "flat"}
+                           and c.pos_ in {"NOUN", "PROPN"}), None)
+            return _phrase(target) if target is not None else child.lemma_.lower()
+    return ""
+
+
+RUSSIAN = Grammar(cues_in, mention, venue, GLUE, TRIM_LEFT)
