@@ -20,7 +20,7 @@ import pandas as pd
 import yaml
 from rapidfuzz import fuzz, process
 
-from .config import data_path
+from .config import SAFE_LOADER, data_path
 from .files import BIDI_CONTROLS
 from .coref import ROLE_SYNONYMS, TITLES
 from .language import CYRILLIC, fold_case_endings
@@ -357,8 +357,9 @@ class Registry:
 
 
 # -- reading and checking the registry ---------------------------------------------------------
-class _LineLoader(yaml.SafeLoader):
-    """A YAML loader whose mappings remember the line they start on (for error messages)."""
+class _LineLoader(SAFE_LOADER):
+    """A YAML loader whose mappings remember the line they start on (for error messages); libyaml's
+    parser marks every node with its line too."""
 
 
 class _LinedDict(dict):
