@@ -14,7 +14,8 @@ from typing import Iterable
 
 from .coref import ROLE_SYNONYMS
 from .cues import Lexicon, cue_lemma
-from .quotes_readouts import ADJUNCT_MARKS, finite_under_bare, noun_said_by, object_frame, object_statement
+from .quotes_readouts import (ADJUNCT_MARKS, content_act, finite_under_bare, focus_frame, inclusion_after, noun_said_by,
+                              object_frame, object_statement)
 
 CONTENT_DEPS = {"ccomp", "xcomp", "parataxis"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -454,6 +455,7 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
     object_statement(tok, cue, frame, lex, exclude, passive)
     if not (speech or belief) and not cue.content:
         return None
+    cue.act = content_act(tok, cue, lex)
     cue.content -= _trailing_aside(tok.doc, cue.content, lex)
     cue.subtree = set()
     for child in tok.children:  # the verb's arguments, not its time, place or other clauses
@@ -482,6 +484,7 @@ def _adjective_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
     source_ids = {t.i for t in source.subtree} if source.head.i == head.i else set()
     cue.content = _clause_tokens(clause[0], source_ids | {head.i, tok.i})
     cue.subtree = set(cue.content)
+    cue.act = content_act(head, cue, lex)
     return cue
 
 
@@ -506,6 +509,42 @@ def _noun_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
     act = lex.acts.get(lemma, "says") if clause is not None else lex.preps[(lemma, prep.lower_)]
     cue = Cue([tok], tok.sent, source=source, belief=lemma in lex.belief, act=act)
     cue.content = _clause_tokens(clause, {tok.i}) if clause is not None else {t.i for t in prep.subtree} - {prep.i}
+    cue.subtree = set(cue.content)
+    return cue
+
+
+def _whose_weight(noun, content_prep, lex: Lexicon):
+    """Who put the weight a passive or "be" names: "the emphasis [on both sides] was on X",
+    "emphasis by the two leaders was laid on X" (a person or a joint subject); None when nobody."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.i != content_prep.i and prep.lower_ in {"on", "by", "from", "of"}:
+            who = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if who is not None and (who.lemma_.lower() in lex.joint_subjects or who.lower_ in lex.joint_subjects
+                                    or who.ent_type_ == "PERSON"):
+                return who
+    return None
+
+
+def _focus_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
+    """"Attention was drawn to X", "Putin drew attention to X", "The emphasis was on X": a noun
+    of weight with its verb (``focus_nouns``), whose preposition's object is what was said. The
+    speaker is the active verb's subject; a passive or "The emphasis was on" names nobody, so the
+    text's main speaker is taken later, as for "It was emphasised that"."""
+    frame = focus_frame(tok, lex) if tok.pos_ == "NOUN" and tok.i not in blocked else None
+    if frame is None or frame[0].i in blocked:
+        return None
+    verb, prep = frame
+    # the cue is the noun and its verb ("Attention was drawn", "drew attention"), the noun alone beside "be"
+    cue = Cue([tok] if verb.lemma_.lower() == "be" else sorted([tok, verb], key=lambda t: t.i), tok.sent)
+    cue.source = _subject(verb) if tok.dep_ == "dobj" else _whose_weight(tok, prep, lex)
+    source_ids = {t.i for t in cue.source.subtree} if cue.source is not None and cue.source.head.i == verb.i else set()
+    # what the preposition governs, and what the verb adds after it: "emphasis was laid on [further
+    # cooperation ..., including in the Arctic]"
+    cue.content = {t.i for t in prep.subtree} - {prep.i} - source_ids
+    if not cue.content:
+        return None
+    if prep.head.i == verb.i:
+        cue.content |= inclusion_after(verb, cue.content) - source_ids
     cue.subtree = set(cue.content)
     return cue
 
@@ -564,7 +603,7 @@ def cues_in(doc, lex: Lexicon, blocked: set) -> list[Cue]:
         # process (SIGSEGV) when Token.children is read on such a doc.
         return []
     cues = [c for t in doc for c in (_verb_cue(t, lex, blocked), _adjective_cue(t, lex, blocked),
-                                     _noun_cue(t, lex, blocked)) if c is not None]
+                                     _noun_cue(t, lex, blocked), _focus_cue(t, lex, blocked)) if c is not None]
     return cues + _phrase_cues(doc, lex, blocked)
 
 

@@ -293,3 +293,75 @@ def test_a_participle_after_the_object_is_said_by_the_verbs_subject_not_by_the_o
     rows = extract_quotes(pd.DataFrame([{"article_id": "a", "text": text}]), n_process=1)
     noting = rows[rows.cue == "noting"]
     assert len(noting) == 1 and noting.iloc[0].speaker == "Mara Quell; Tomas Brandt"
+
+
+# ------------------------------------------------------ readout forms found on the fourth dev set
+
+WEIGHT_READOUT = (
+    "FICTIONAL readout, made up for the newsroom-kit tests.\n\n"
+    "President Ivan Petrov had a telephone conversation with President Lena Ost of Norland. The main "
+    "attention was paid to the situation on the border. President Ivan Petrov told Lena Ost about the "
+    "results of his talks with President Boris Krall on Monday. He emphasised the importance of the "
+    "complete fulfilment by the rebels of the truce. Attention was drawn to the weapons being sent to "
+    "the rebels by neighbouring countries. In addition, emphasis was laid on further cooperation in "
+    "regional affairs, including in the north. Regarding the river, the emphasis on both sides was on "
+    "the importance of keeping the dams safe. Petrov also drew attention to the growth of trade. The "
+    "leaders exchanged views on the fishing quotas. The leaders exchanged greetings in connection "
+    "with the approaching holidays.\n"
+)
+
+
+def test_nouns_of_weight_and_exchanged_greetings_in_a_readout(nlp):
+    """"Attention was drawn to X", "emphasis was laid on X", "the emphasis on both sides was on X",
+    "drew attention to X" are statements; "attention was paid to" and "exchanged views on" are topic
+    lines, "exchanged greetings" a joint statement (a FICTIONAL readout)."""
+    found, said = statements_of(nlp, WEIGHT_READOUT)
+    for content in ("the weapons being sent to the rebels", "further cooperation in regional affairs, including in the north"):
+        row = said(content)
+        assert (row["speaker"], row["speaker_start"]) == ("Ivan Petrov", -1), content
+        assert row["content"].startswith(content)
+    both = said("the importance of keeping the dams safe")
+    assert (both["speaker_mention"], both["cue"], both["content"]) == (
+        "both sides", "emphasis", "the importance of keeping the dams safe")
+    assert said("the growth of trade")[["speaker_mention", "cue"]].tolist() == ["Petrov", "drew attention"]
+    greetings = said("greetings in connection with the approaching holidays")
+    assert greetings["speaker_mention"] == "The leaders" and "Lena Ost" in greetings["speaker"]
+    assert not found["content"].str.contains("the situation on the border|fishing quotas").any()
+    pd.testing.assert_frame_equal(found, run(nlp, WEIGHT_READOUT, fast=False))
+
+
+def test_a_he_after_told_about_someone_is_the_teller(nlp):
+    """"X told Y about his talks with Z. He emphasised ...": "he" is X, not Z, although Z is named
+    last (a FICTIONAL readout)."""
+    found, said = statements_of(nlp, WEIGHT_READOUT)
+    row = said("the importance of the complete fulfilment")
+    assert (row["speaker_mention"], row["speaker"]) == ("He", "Ivan Petrov")
+
+
+ACTS_READOUT = (
+    "FICTIONAL readout, made up for the newsroom-kit tests.\n\n"
+    "President Ivan Petrov had a telephone conversation with President Lena Ost of Norland. Ivan Petrov "
+    "stressed that the rebels must abandon all attempts to seize the dams. He emphasised the need for "
+    "the river authority to open the locks. He stated the need to begin talks at once. He asked Lena "
+    "Ost to be more active in persuading the rebels. Petrov noted that the rebels continue to refuse "
+    "to implement the truce. He pointed out that provocations from the rebels were the reason for the "
+    "flooding. He noted that, in violation of the truce, the rebels are placing their bets on force. "
+    "He noted that the border guards do not threaten civilians. He emphasised that attempts to blame "
+    "Petria for the floods were groundless. Lena Ost reaffirmed the readiness of Norland to impose "
+    "severe costs on any raiders. She was clear that if the raids go on, Norland will respond "
+    "decisively. Ivan Petrov supported President Ost's initiative to convene a river summit.\n"
+)
+
+
+def test_the_act_a_readout_statements_content_gives_it(nlp):
+    """A cue that only says gets the act of what it says: "must" and "the need for X to" demand,
+    a wrong done accuses, "groundless" rejects, a punishment promised warns, supporting an
+    initiative agrees (``content_acts``; a FICTIONAL readout)."""
+    found, said = statements_of(nlp, ACTS_READOUT)
+    expected = {"the rebels must abandon": "demands", "the need for the river authority": "demands",
+                "the need to begin talks": "says", "be more active in persuading": "demands",
+                "the rebels continue to refuse": "accuses", "provocations from the rebels": "accuses",
+                "the rebels are placing their bets": "accuses", "the border guards do not threaten": "says",
+                "attempts to blame Petria": "rejects", "the readiness of Norland to impose": "warns",
+                "Norland will respond": "warns", "President Ost's initiative": "agrees"}
+    assert {content: said(content)["act"] for content in expected} == expected
