@@ -14,8 +14,8 @@ from typing import Iterable
 
 from .coref import ROLE_SYNONYMS
 from .cues import Lexicon, cue_lemma
-from .quotes_readouts import (ADJUNCT_MARKS, content_act, finite_under_bare, focus_frame, inclusion_after, noun_said_by,
-                              object_frame, object_statement)
+from .quotes_readouts import (ADJUNCT_MARKS, bare_noun, content_act, finite_under_bare, focus_frame, inclusion_after,
+                              noun_said_by, object_frame, object_statement, participle_read_as_adjective, refers_back)
 
 CONTENT_DEPS = {"ccomp", "xcomp", "parataxis"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -549,6 +549,22 @@ def _focus_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
     return cue
 
 
+def _participle_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
+    """"The importance of a constructive dialogue was underscored" where the parser reads the
+    participle as an adjective: a passive object verb, whose subject is what was said and whose
+    speaker the text's main speaker, as for "It was emphasised that"."""
+    found = participle_read_as_adjective(tok, lex) if tok.i not in blocked else None
+    if found is None or refers_back(found[1]) or found[1].i in blocked:
+        return None
+    lemma, subject = found
+    cue = Cue([tok], tok.sent, act=lex.acts.get(lemma, "says"))
+    cue.content = {t.i for t in subject.subtree}
+    if not cue.content - bare_noun(subject):  # "The issue was raised": a bare subject says nothing
+        return None
+    cue.subtree = set(cue.content)
+    return cue
+
+
 def _phrase_content(sent, phrase_ids: set) -> set:
     """What 'according to X' reports when it ends or opens its sentence (or the parenthesis it
     sits in): everything before it ("Trump received 37 percent and Bloomberg 13 percent, according
@@ -603,7 +619,8 @@ def cues_in(doc, lex: Lexicon, blocked: set) -> list[Cue]:
         # process (SIGSEGV) when Token.children is read on such a doc.
         return []
     cues = [c for t in doc for c in (_verb_cue(t, lex, blocked), _adjective_cue(t, lex, blocked),
-                                     _noun_cue(t, lex, blocked), _focus_cue(t, lex, blocked)) if c is not None]
+                                     _noun_cue(t, lex, blocked), _focus_cue(t, lex, blocked),
+                                     _participle_cue(t, lex, blocked)) if c is not None]
     return cues + _phrase_cues(doc, lex, blocked)
 
 

@@ -246,6 +246,20 @@ def focus_frame(noun, lex: Lexicon):
     return (verb, prep) if prep is not None else None
 
 
+def participle_read_as_adjective(tok, lex: Lexicon):
+    """(object verb, subject) of a past participle of an ``object_verbs`` verb the parser read as an
+    adjective: "The importance of a constructive dialogue was [underscored]" is a passive whose
+    subject is what was said; None for any other token ("was tired", "was concerned")."""
+    low = tok.lower_
+    if tok.pos_ != "ADJ" or not low.endswith("ed"):
+        return None
+    base = next((b for b in (low[:-1], low[:-2]) if (b, "") in lex.objects), "")
+    after_be = tok.dep_ == "acomp" and tok.head.lemma_ == "be"
+    subject = next((c for c in (tok.head if after_be else tok).children
+                    if c.dep_ in ({"nsubj"} if after_be else {"nsubjpass"})), None)
+    return (base, subject) if base and subject is not None else None
+
+
 def inclusion_after(verb, content: set) -> set:
     """What a cue verb carries after its content that still belongs to it: "pledged to continue
     supporting Ukraine ..., [including the provision today of a new package]"."""
