@@ -57,6 +57,7 @@ class Lexicon:
     focus: dict = field(default_factory=dict)          # "Attention was drawn to X": noun -> its verbs
     light_nouns: dict = field(default_factory=dict)    # "exchanged greetings": light verb -> its only nouns
     content_acts: dict = field(default_factory=dict)   # "stressed that Kiev must": word list name -> words
+    conversation: frozenset = frozenset()              # "spoke with X about Y": a topic, not a statement
 
     @property
     def cue_verbs(self) -> frozenset:
@@ -128,6 +129,7 @@ def load_lexicon(path: str = "speech_verbs.yml") -> Lexicon:
     lex.focus = _listed(raw, "focus_nouns")
     lex.light_nouns = _listed(raw, "light_verb_nouns")
     lex.content_acts = _listed(raw, "content_acts")
+    lex.conversation = low("conversation_verbs")
     lex.forms = cue_form_pattern(lex.cue_verbs, [" ".join(p) for p in phrases] + sorted(adjectives) + sorted(lex.focus))
     return lex
 

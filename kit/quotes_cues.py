@@ -359,6 +359,15 @@ def _introduced(clause) -> bool:
     return any(c.dep_ == "mark" for c in clause.children)
 
 
+def _fronted_infinitive(cue_tok, head) -> bool:
+    """True for a subjectless infinitive the parser hangs before a cue that has its content after
+    it: "In view of the anniversary, [to be observed in April], Putin invited Pashinyan to pay a
+    visit" (a phrase of the sentence's opening, not what was said)."""
+    return head.dep_ == "ccomp" and head.i < cue_tok.i and not _has_subject(head) \
+        and any(c.dep_ in {"aux", "auxpass"} and c.lower_ == "to" for c in head.children) \
+        and any(c.dep_ in CONTENT_DEPS and c.i > cue_tok.i for c in cue_tok.children)
+
+
 def _sibling_statement(cue_tok, head, lex: Lexicon) -> bool:
     """True for a clause the parser hangs on a cue that is a statement of its own: a parenthetical
     attribution ("Instead, she said, her boss told her ..."), a bare speech verb ("One in three
@@ -435,7 +444,7 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
         # "is thought to be")
         heads = [c for c in tok.children if (c.dep_ in CONTENT_DEPS or _asked(tok, c, lex)) and not (
             belief and (c.dep_ == "parataxis" or (c.dep_ == "xcomp" and (passive or c.pos_ not in {"VERB", "AUX"}))))
-            and not _sibling_statement(tok, c, lex)]
+            and not _sibling_statement(tok, c, lex) and not _fronted_infinitive(tok, c)]
         for c in tok.children:  # a sibling statement's lost subject is not what this cue reports
             if _sibling_statement(tok, c, lex) and _lost_subject(c) is not None:
                 exclude = exclude | {t.i for t in _lost_subject(c).subtree}

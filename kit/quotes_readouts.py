@@ -217,7 +217,7 @@ def object_statement(tok, cue, frame: ObjectFrame, lex: Lexicon, exclude: set, p
         cue.content = (target_ids | {t.i for t in complement.subtree}) - exclude
         if lemma in lex.regard:
             cue.act = "believes"
-    if not cue.content and not belief and frame.preps:
+    if not cue.content and not belief and frame.preps and not talked_with(tok, lex):
         prep = frame.preps[0]
         cue.act = lex.preps[(lemma, prep.lower_)]
         cue.content = object_content(tok, prep, exclude | {prep.i}) if prep.head.i == tok.i else \
@@ -258,6 +258,15 @@ def participle_read_as_adjective(tok, lex: Lexicon):
     subject = next((c for c in (tok.head if after_be else tok).children
                     if c.dep_ in ({"nsubj"} if after_be else {"nsubjpass"})), None)
     return (base, subject) if base and subject is not None else None
+
+
+def talked_with(verb, lex: Lexicon) -> bool:
+    """True for "spoke with President Putin about X" (``conversation_verbs``): a talk between two
+    named people and its topic, as a readout opens, not a statement ("spoke with police leaders
+    about ways to mend relations" reports what was said to a group, as news does)."""
+    return cue_lemma(verb, lex) in lex.conversation and any(
+        c.dep_ == "prep" and c.lower_ == "with" and any(g.dep_ == "pobj" and g.ent_type_ == "PERSON" for g in c.children)
+        for c in verb.children)
 
 
 def inclusion_after(verb, content: set) -> set:

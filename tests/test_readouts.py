@@ -382,3 +382,16 @@ def test_heads_of_state_and_a_participle_read_as_an_adjective(nlp):
     dialogue = said("The importance of a constructive inter-faith dialogue")
     assert (dialogue["cue"], dialogue["speaker_start"]) == ("underscored", -1)
     assert not found["content"].str.contains("bilateral agenda").any()
+
+
+def test_a_talk_with_someone_is_a_topic_and_a_fronted_infinitive_is_not_content(nlp):
+    """"X spoke with Y about Z" is a topic line, "X spoke about Z" a statement; an opening
+    "..., to be observed in April," is not part of the invitation that follows (FICTIONAL)."""
+    text = ("FICTIONAL readout, made up for the newsroom-kit tests.\n\n"
+            "President Joe Doe spoke with President Ivan Petrov about the military buildup on the border. "
+            "Petrov spoke about the proposals. In view of the anniversary of relations, to be observed in "
+            "April of this year, Ivan Petrov invited Joe Doe to pay an official visit to our country.\n")
+    found, said = statements_of(nlp, text)
+    assert not found["content"].str.contains("military buildup").any()
+    assert said("the proposals")["cue"] == "spoke"
+    assert said("pay an official visit")["content"].startswith("pay an official visit")
