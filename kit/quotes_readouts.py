@@ -81,10 +81,11 @@ def continues_infinitive(verb, conj, ids: set) -> bool:
 
 
 def finite_under_bare(tok) -> bool:
-    """True for a past or present-tense verb the parser coordinated with a bare infinitive: "to
-    ensure supplies ..., and also [expressed] satisfaction" is a statement of its own (a finite
-    verb is never coordinated with a bare one)."""
-    return tok.dep_ == "conj" and tok.tag_ in {"VBD", "VBZ"} and tok.head.tag_ == "VB" \
+    """True for a past or present-tense verb the parser coordinated with a bare infinitive or a
+    participle: "to ensure supplies ..., and also [expressed] satisfaction", "confirmed that the
+    sanctions have been complicating this issue and [noted] the importance of ..." are statements
+    of their own (a finite verb is never coordinated with a bare one or a participle)."""
+    return tok.dep_ == "conj" and tok.tag_ in {"VBD", "VBZ"} and tok.head.tag_ in {"VB", "VBG"} \
         and not any(c.dep_.startswith("nsubj") for c in tok.children)
 
 
@@ -190,7 +191,8 @@ def object_statement(tok, cue, frame: ObjectFrame, lex: Lexicon, exclude: set, p
         exclude = exclude | {t.i for c in tok.children if c.dep_ == "agent" for t in c.subtree}
     if target is not None and nothing_shown(tok, target):
         return
-    noun_act = lex.nouns.get(target.lemma_.lower()) if target is not None else None
+    # "reaffirmed their mutual [striving] to ...": a noun the parser tagged a verb, lemma and all
+    noun_act = lex.nouns.get(target.lemma_.lower(), lex.nouns.get(target.lower_)) if target is not None else None
     if lemma in lex.light_nouns and (target is None or target.lemma_.lower() not in lex.light_nouns[lemma]):
         noun_act = None  # "exchanged views on X" is a topic line; "exchanged greetings" a statement
     # "expressed concern" is concerned; "reiterated their condemnation of X" accuses and "reaffirmed
@@ -441,6 +443,13 @@ def _wrongdoing(head, chain, words) -> bool:
         for c in head.children)
 
 
+def _asks_to(verb, lemma: str, entries) -> bool:
+    """True for a verb of ``demand_infinitive_verbs`` with its preposition, if the entry has one
+    ("ask", "call on": "called on NATO to ...", not "called Zelenskyy to discuss")."""
+    preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
+    return any(e.split()[0] == lemma and set(e.split()[1:]) <= preps for e in entries)
+
+
 def content_act(verb, cue, lex: Lexicon) -> str:
     """The act of a statement whose cue verb only says (``content_acts`` in
     ``data/speech_verbs.yml``): "stressed that Kiev must ..." and "the need for Kiev to ..."
@@ -463,7 +472,7 @@ def content_act(verb, cue, lex: Lexicon) -> str:
     if cue.act != "says" or cue.belief:
         return cue.act
     chain = _predicate_chain(head)
-    if (lemma in get("demand_infinitive_verbs") and head.dep_ == "xcomp" and head.tag_ == "VB") \
+    if (_asks_to(verb, lemma, get("demand_infinitive_verbs")) and head.dep_ == "xcomp" and head.tag_ == "VB") \
             or any(c.dep_ == "aux" and c.lower_ in get("demand_modals") for t in chain for c in t.children) \
             or (noun in get("need_nouns") and any(c.dep_ in {"acl", "advcl", "relcl"} and any(
                 g.dep_ == "nsubj" for g in c.children) for c in head.children)):

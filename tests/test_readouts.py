@@ -349,7 +349,10 @@ ACTS_READOUT = (
     "He noted that the border guards do not threaten civilians. He emphasised that attempts to blame "
     "Petria for the floods were groundless. Lena Ost reaffirmed the readiness of Norland to impose "
     "severe costs on any raiders. She was clear that if the raids go on, Norland will respond "
-    "decisively. Ivan Petrov supported President Ost's initiative to convene a river summit.\n"
+    "decisively. Ivan Petrov supported President Ost's initiative to convene a river summit. He "
+    "called on the river authority to be receptive to these concerns. They reaffirmed their mutual "
+    "striving to develop the river trade. In this context, Ivan Petrov confirmed that the floods "
+    "have been complicating this issue and noted the importance of keeping the ports open.\n"
 )
 
 
@@ -363,8 +366,11 @@ def test_the_act_a_readout_statements_content_gives_it(nlp):
                 "the rebels continue to refuse": "accuses", "provocations from the rebels": "accuses",
                 "the rebels are placing their bets": "accuses", "the border guards do not threaten": "says",
                 "attempts to blame Petria": "rejects", "the readiness of Norland to impose": "warns",
-                "Norland will respond": "warns", "President Ost's initiative": "agrees"}
+                "Norland will respond": "warns", "President Ost's initiative": "agrees",
+                "be receptive to these concerns": "demands", "their mutual striving": "promises"}
     assert {content: said(content)["act"] for content in expected} == expected
+    # a finite verb the parser coordinated with the participle of the clause before it
+    assert said("the importance of keeping the ports open")["speaker"] == "Ivan Petrov"
 
 
 def test_heads_of_state_and_a_participle_read_as_an_adjective(nlp):
