@@ -15,7 +15,7 @@ from typing import Iterable
 from .coref import ROLE_SYNONYMS
 from .cues import Lexicon, cue_lemma
 from .quotes_readouts import (ADJUNCT_MARKS, bare_noun, content_act, finite_under_bare, focus_frame, inclusion_after,
-                              noun_said_by, object_frame, object_statement, participle_read_as_adjective, refers_back)
+                              infinitive_of_prep_object, noun_said_by, object_frame, object_statement, participle_read_as_adjective, refers_back)
 
 CONTENT_DEPS = {"ccomp", "xcomp", "parataxis"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -444,7 +444,8 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
         # "is thought to be")
         heads = [c for c in tok.children if (c.dep_ in CONTENT_DEPS or _asked(tok, c, lex)) and not (
             belief and (c.dep_ == "parataxis" or (c.dep_ == "xcomp" and (passive or c.pos_ not in {"VERB", "AUX"}))))
-            and not _sibling_statement(tok, c, lex) and not _fronted_infinitive(tok, c)]
+            and not _sibling_statement(tok, c, lex) and not _fronted_infinitive(tok, c)
+            and not infinitive_of_prep_object(c, frame)]
         for c in tok.children:  # a sibling statement's lost subject is not what this cue reports
             if _sibling_statement(tok, c, lex) and _lost_subject(c) is not None:
                 exclude = exclude | {t.i for t in _lost_subject(c).subtree}

@@ -62,6 +62,13 @@ def object_frame(tok, lex: Lexicon) -> ObjectFrame:
     return ObjectFrame(takes_object, target, preps)
 
 
+def infinitive_of_prep_object(clause, frame: ObjectFrame) -> bool:
+    """True for an infinitive the parser hangs on a cue verb after its cue preposition's object:
+    in "informed his counterpart about the progress of the operation [to protect] Donbass" it
+    goes with "the operation", inside what was said, and is not the verb's own clause."""
+    return clause.dep_ == "xcomp" and clause.tag_ == "VB" and any(p.i < clause.i for p in frame.preps)
+
+
 def about_time(tok) -> bool:
     """A preposition or noun that dates or places in time ("on Thursday", "last week")."""
     return tok.ent_type_ in {"DATE", "TIME"} or any(
@@ -223,7 +230,8 @@ def object_statement(tok, cue, frame: ObjectFrame, lex: Lexicon, exclude: set, p
         prep = frame.preps[0]
         cue.act = lex.preps[(lemma, prep.lower_)]
         cue.content = object_content(tok, prep, exclude | {prep.i}) if prep.head.i == tok.i else \
-            {t.i for t in prep.subtree} - {prep.i} - exclude
+            ({t.i for t in prep.subtree} - {prep.i} - exclude) | {
+                t.i for c in tok.children if infinitive_of_prep_object(c, frame) for t in c.subtree}
         if target is not None and lemma not in lex.addressee:  # "accused X of Y", not "briefed X on Y"
             cue.content |= {t.i for t in target.subtree} - exclude
     if cue.content:

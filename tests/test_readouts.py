@@ -401,3 +401,18 @@ def test_a_talk_with_someone_is_a_topic_and_a_fronted_infinitive_is_not_content(
     assert not found["content"].str.contains("military buildup").any()
     assert said("the proposals")["cue"] == "spoke"
     assert said("pay an official visit")["content"].startswith("pay an official visit")
+
+
+def test_an_infinitive_after_the_object_of_informed_about_is_part_of_it(nlp):
+    """"informed X about/on the progress of the operation to protect Y": the parser hangs "to
+    protect" on the verb; it is part of what X was told (a FICTIONAL readout)."""
+    text = ("FICTIONAL readout, made up for the newsroom-kit tests.\n\n"
+            "President Ivan Petrov had a telephone conversation with President Lena Ost. Ivan Petrov "
+            "informed his counterpart about the progress of the special operation to protect the river "
+            "towns, including the evacuation of Dorp. He informed her on the progress of the operation "
+            "to protect the dams as well as on the talks with the rebels.\n")
+    found, said = statements_of(nlp, text)
+    assert said("the progress of the special operation")["content"] == (
+        "the progress of the special operation to protect the river towns, including the evacuation of Dorp")
+    assert said("the progress of the operation to protect the dams")["cue"] == "informed"
+    pd.testing.assert_frame_equal(found, run(nlp, text, fast=False))
