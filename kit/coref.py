@@ -636,8 +636,9 @@ class Resolver:
         """The countries a sentence names in one list ("representatives of the United States and
         Ukraine met ...", "The People's Republic of China, the French Republic, ..., and the United
         States of America consider ..."): the first run of place names the tagger found in
-        [start, end) joined only by commas and "and", one item per comma (an Oxford list: "the
-        United Kingdom of Great Britain and Northern Ireland" is one item), else per "and"."""
+        [start, end) joined only by commas and "and", its last two by "and", one item per comma (an
+        Oxford list: "the United Kingdom of Great Britain and Northern Ireland" is one item), else
+        per "and"."""
         places = [(s, e) for s, e in self.places if start <= s and e <= end]
         run: list[tuple[int, int]] = []
         for s, e in places:
@@ -646,7 +647,8 @@ class Resolver:
                     break
                 run = []
             run.append((s, e))
-        if len(run) < 2:
+        # a list ends with "and" ("A, B, and C"); "Washington, D.C." or "Paris, France" is one place
+        if len(run) < 2 or not re.search(r"\band\b", self.text[run[-2][1]:run[-1][0]]):
             return []
         listed = self.text[run[0][0]:run[-1][1]]
         items = re.split(r"\s*,\s*(?:and\s+)?", listed) if "," in listed else re.split(r"\s+and\s+", listed)

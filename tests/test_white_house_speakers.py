@@ -243,3 +243,11 @@ def test_we_in_a_joint_statement_of_states_is_every_signatory(nlp):
     assert set(we["actor"]) == {"Government of China; Government of France; Government of Russia; "
                                 "Government of the United Kingdom; Government of the United States"}
     assert set(we["camp"]) == {"Several camps"}
+
+
+def test_a_city_and_its_state_are_one_place_not_a_list_of_countries(nlp):
+    text = ("Lisbon, Portugal — The harbour office announced that the pier will reopen in May.\n\n"
+            "Portugal and Brazil agreed that ferries will run daily.\n")
+    out = rows(nlp, text)
+    assert "Lisbon; Portugal" not in set(out["speaker"])
+    assert list(out.loc[out["cue"] == "agreed", "speaker"]) == ["Portugal; Brazil"]
