@@ -31,6 +31,7 @@ paragraphs that can hold a quote) resolves exactly like a full parse.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
@@ -625,8 +626,8 @@ class Resolver:
     def opening_countries(self, at: int) -> list[str]:
         """The countries the first of the text's first three sentences that lists two or more
         names, before ``at`` (a joint statement of states, talks between delegations)."""
-        sentences = [(s, e) for s, e in _sentences(self.text[:at]) if re.search(r"[^\W\d_]", self.text[s:e])]
-        for s, e in sentences[:3]:
+        sentences = ((s, e) for s, e in _sentences(self.text[:at]) if re.search(r"[^\W\d_]", self.text[s:e]))
+        for s, e in itertools.islice(sentences, 3):  # read lazily: a text may run to 100,000 characters
             countries = self.countries_listed(s, e)
             if len(countries) >= 2:
                 return countries
