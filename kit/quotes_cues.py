@@ -114,7 +114,16 @@ def _subject(verb, depth: int = 0):
         if depth < 3 and _adjunct_after_object(verb, noun, depth):
             return _subject(noun.head, depth + 1)
         return noun  # "a statement saying ..."
-    return _lost_subject(verb) or _counted_subject(verb)
+    return _lost_subject(verb) or _counted_subject(verb) or _formula_i(verb)
+
+
+def _formula_i(verb):
+    """ "NOW, THEREFORE, I, DONALD J. TRUMP, President of ..., by the authority vested in me ...,
+    do hereby proclaim": the "I, NAME," that opens a proclamation's or an order's operative
+    sentence is the subject of its verb, however the parser hung the long apposition."""
+    before = verb.doc[verb.sent.start:verb.i]
+    return next((t for t in before if t.text == "I" and t.dep_ not in SUBJECT_DEPS
+                 and t.i > 0 and t.nbor(-1).text == "," and t.i + 1 < len(t.doc) and t.nbor(1).text == ","), None)
 
 
 def _named_after_quote(verb):

@@ -4,6 +4,7 @@ Short fictional passages, and the shared corpus read at test time (skipped where
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from conftest import shared_path
 
@@ -205,11 +206,16 @@ def test_a_verb_after_a_closing_quotation_mark_names_its_speaker_after_it(nlp):
     assert list(out.loc[out["cue"] == "asserted", "speaker"]) == ["Ana Petrov"]
 
 
-def test_a_proclamations_i_beside_the_presidents_name_in_capitals_is_the_president(nlp):
+@pytest.mark.parametrize("authority", [
+    "",  # the parser hangs the "I" on the capitalised adverb it takes for the subject
+    ", including section 301 of title 3, United States Code, section 604 of the Trade Act of 1974, as amended, "
+    "and section 232",  # the parser leaves the verb with no subject at all
+])
+def test_a_proclamations_i_beside_the_presidents_name_in_capitals_is_the_president(nlp, authority):
     text = ("By the President of the United States of America\n\nA Proclamation\n\nThe harbour matters to us all.\n\n"
             "NOW, THEREFORE, I, BELA SIDOROVA, President of the United States of America, by the authority "
-            "vested in me by the Constitution and the laws of the United States of America, do hereby proclaim "
-            "that the harbour levy applies to yachts.\n")
+            f"vested in me by the Constitution and the laws of the United States of America{authority}, do hereby "
+            "proclaim that the harbour levy applies to yachts.\n")
     out = rows(nlp, text, "Adjusting the Harbour Levy")
     proclaim = out[out["cue"] == "proclaim"]
     assert list(proclaim["speaker_mention"]) == ["I"] and list(proclaim["actor"]) == ["Donald Trump"]
