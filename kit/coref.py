@@ -118,6 +118,9 @@ POLL = re.compile(r"\b(?:poll|survey)\s+(?:by|from|of|conducted by)\s+(?:the\s+)
 # "the network", "the company": an organisation the text named just before.
 ORGANISATION_NOUNS = {"network", "company", "firm", "newspaper", "paper", "broadcaster", "channel", "station",
                       "outlet", "bank", "agency", "bureau"}
+# A gathering that "showed" or "underscored" something stands for who took part in it ("The talks
+# were constructive, underscoring the shared commitment ...", "The discussions showed progress").
+GATHERING_NOUNS = {"talks", "discussions", "consultations", "negotiations", "meeting", "session", "summit"}
 POLL_WORDS = {"the", "a", "an", "this", "that", "new", "latest", "recent", "one", "another"}
 # What may stand between the countries of one list: "A, B, and C", "A and B", "the", and the
 # words inside one item the tagger split ("of Great Britain and Northern Ireland").
@@ -780,6 +783,10 @@ class Resolver:
             # "The presidents of Russia and Belarus", "the presidents of the two countries", not
             # "the leaders of more than 30 countries"
             found = self.joint(words, start)
+            if found:
+                return found
+        if lhead in GATHERING_NOUNS and lower[:1] == ["the"] and len(words) <= 3:
+            found = self.unnamed_sides(start)  # "The talks underscored ...": every side of them
             if found:
                 return found
         noun = self.document_noun(lhead)

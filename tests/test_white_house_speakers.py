@@ -257,3 +257,11 @@ def test_a_city_and_its_state_are_one_place_not_a_list_of_countries(nlp):
     out = rows(nlp, text)
     assert "Lisbon; Portugal" not in set(out["speaker"])
     assert list(out.loc[out["cue"] == "agreed", "speaker"]) == ["Portugal; Brazil"]
+
+
+def test_talks_that_underscore_something_are_their_sides(nlp):
+    text = ("On 3 May, representatives of Portugal and Brazil met in Lisbon for talks on the harbour treaty. "
+            "The talks were constructive, underscoring the shared commitment to safe harbours.\n\n"
+            "The discussions showed meaningful progress toward a treaty.\n")
+    out = rows(nlp, text, "Joint Statement on the Lisbon Meeting")
+    assert set(out.loc[out["cue"].isin(["underscoring", "showed"]), "speaker"]) == {"Portugal; Brazil"}
