@@ -253,12 +253,16 @@ def office_holders(text: str, roles: frozenset[str], persons: list[tuple[int, in
     conversation with President of the People's Republic of China Xi Jinping", "Prime Minister
     Ishiba Shigeru"), where the tagger found no person: the two capitalised words that end a run
     opening with an office word (``label_roles``), when at least one more word of the place
-    stands between them and "of"; or the two or three words right after an office."""
+    stands between them and "of"; or the two or three words right after an office. The run may
+    open with another name and "and" ("Vladimir Putin and Prime Minister of ... Nikol Pashinyan")."""
     found = []
     named = Spans(persons)
     for m in OFFICE_RUN.finditer(text):
         words = m.group().split(" ")
         first = next((i for i, w in enumerate(words[:3]) if w.lower() in roles), None)  # "Federal Chancellor of ..."
+        if first is None:  # "Vladimir Putin and Prime Minister of the Republic of Armenia Nikol Pashinyan discussed"
+            office = next((i for i in range(1, len(words)) if words[i].lower() in roles and "and" in words[max(0, i - 2):i]), None)
+            first = None if office is None else max(j for j in range(office) if words[j] == "and") + 1
         words = words[first:] if first is not None else []
         if "of" not in words and 2 <= len(words) - 1 <= 3 and all(w.lower() not in roles for w in words[1:]):
             start = m.end() - len(" ".join(words[1:]))  # "Prime Minister Ishiba Shigeru": the name after the office

@@ -265,3 +265,11 @@ def test_talks_that_underscore_something_are_their_sides(nlp):
             "The discussions showed meaningful progress toward a treaty.\n")
     out = rows(nlp, text, "Joint Statement on the Lisbon Meeting")
     assert set(out.loc[out["cue"].isin(["underscoring", "showed"]), "speaker"]) == {"Portugal; Brazil"}
+
+
+def test_they_after_a_host_and_an_office_holder_the_tagger_missed_are_both(nlp):
+    text = ("Peter Walsh had a telephone conversation with Prime Minister of the Republic of Veloria Ana Petrov.\n\n"
+            "During the conversation, Peter Walsh and Prime Minister of the Republic of Veloria Ana Petrov discussed "
+            "the harbour treaty. They agreed to maintain contact on this issue.\n")
+    out = rows(nlp, text, "Telephone conversation with Prime Minister of Veloria Ana Petrov")
+    assert list(out.loc[out["cue"] == "agreed", "speaker"]) == ["Peter Walsh; Ana Petrov"]
