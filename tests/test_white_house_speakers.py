@@ -273,3 +273,11 @@ def test_they_after_a_host_and_an_office_holder_the_tagger_missed_are_both(nlp):
             "the harbour treaty. They agreed to maintain contact on this issue.\n")
     out = rows(nlp, text, "Telephone conversation with Prime Minister of Veloria Ana Petrov")
     assert list(out.loc[out["cue"] == "agreed", "speaker"]) == ["Peter Walsh; Ana Petrov"]
+
+
+def test_the_governor_is_the_guest_the_headline_introduces_with_that_office(nlp):
+    text = ("Peter Walsh met with the governor of the Lakeland Region.\n\n"
+            "Anton Kessler reported on the harbour works. The Governor said that the port had already been built. "
+            "The head of the region asked for support in matters of gas supply.\n")
+    out = rows(nlp, text, "Meeting with Lakeland Region Governor Anton Kessler")
+    assert set(out.loc[out["cue"].isin(["said", "asked"]), "speaker"]) == {"Anton Kessler"}
