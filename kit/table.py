@@ -254,6 +254,7 @@ def write_sqlite(tables: dict[str, pd.DataFrame], path: str | Path) -> Path:
     Text is stored exactly as in the Parquet files (no spreadsheet escaping); dates as ISO text.
     """
     import sqlite_utils
+    from sqlite_utils.db import SQLITE_MAX_VARS
 
     path = Path(path)
     with atomic_path(path) as tmp:
@@ -266,12 +267,17 @@ def write_sqlite(tables: dict[str, pd.DataFrame], path: str | Path) -> Path:
         for name, table in tables.items():
             pk = "quote_id" if name == "who_said_what" else None
             db.table(name).create({c: _sqlite_type(table[c]) for c in table.columns}, pk=pk)
-            # The rows go in with one executemany: sqlite_utils' insert_all converts and batches them
-            # value by value in Python, half a second of every report on a few thousand statements.
-            columns = ", ".join(f"[{c}]" for c in table.columns)
-            with db.conn:
-                db.conn.executemany(f"INSERT INTO [{name}] ({columns}) VALUES ({', '.join('?' * table.shape[1])})",
-                                    _sqlite_rows(_sqlite_ready(table)))
+            # The rows go in by executemany: sqlite_utils' insert_all converts and batches them value by
+            # value in Python, half a second of every report on a few thousand statements. They are
+            # committed in insert_all's batches all the same, so the file is the same bytes (its header
+            # counts the writes).
+            insert = (f"INSERT INTO [{name}] ({', '.join(f'[{c}]' for c in table.columns)}) "
+                      f"VALUES ({', '.join('?' * table.shape[1])})")
+            rows = _sqlite_rows(_sqlite_ready(table))
+            batch = max(1, min(1000, SQLITE_MAX_VARS // max(table.shape[1], 1)))
+            for start in range(0, len(rows), batch):
+                with db.conn:
+                    db.conn.executemany(insert, rows[start:start + batch])
         if "who_said_what" in tables:
             who = db["who_said_what"]
             who.enable_fts([c for c in SEARCH_COLUMNS if c in tables["who_said_what"].columns],
