@@ -17,8 +17,8 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from . import charts
-from .charts import (_clip, claims_chart, messaging_timeline, quote_timeline, quote_timeline_table, save_figure,
-                     theme_heatmap, themes_over_time, timeline_table, top_speakers, top_speakers_table)
+from .charts import (claims_chart, clip_to_dates, messaging_timeline, quote_timeline, quote_timeline_table,
+                     save_figure, theme_heatmap, themes_over_time, timeline_table, top_speakers, top_speakers_table)
 
 
 class ChartSet(dict):
@@ -35,7 +35,7 @@ class ChartSet(dict):
 @dataclass
 class SavedChart:
     """A chart not drawn again because nothing it draws from changed since a run drew it: its PNG file
-    (written from the cache with its SVG) and its alternative text. :func:`show` displays it."""
+    (written from the cache with its SVG) and its alternative text. :func:`kit.charts.show` displays it."""
 
     kit_png: Path
     kit_alt: str
@@ -89,7 +89,7 @@ def report_charts(tables, colours: dict[str, str], source: str = "", key_dates=N
         "messaging_timeline": timeline.reset_index() if len(timeline) else timeline,
         "top_speakers": top_speakers_table(tables.speakers),
         "theme_heatmap": tables.themes_by_camp,
-        "themes_over_time": _clip(tables.themes_by_period, "period", start, end).reset_index(drop=True),
+        "themes_over_time": clip_to_dates(tables.themes_by_period, "period", start, end).reset_index(drop=True),
         "claims_and_counterclaims": tables.claims.sort_values("rank").head(5).reset_index(drop=True),
         "quote_timeline": quote_timeline_table(tables.who_said_what, start=start, end=end),
     }

@@ -176,7 +176,8 @@ def parse_key_dates(value) -> list[tuple[pd.Timestamp, str]]:
     return sorted(out)
 
 
-def _clip(frame: pd.DataFrame, column: str, start=None, end=None) -> pd.DataFrame:
+def clip_to_dates(frame: pd.DataFrame, column: str, start=None, end=None) -> pd.DataFrame:
+    """The rows whose ``column`` falls between ``start`` and ``end`` (either may be None: no limit)."""
     when = pd.to_datetime(frame[column])
     keep = pd.Series(True, index=frame.index)
     if start is not None:
@@ -207,14 +208,14 @@ def timeline_table(counts: pd.DataFrame, texts: pd.DataFrame | None = None, peri
     zero); a camp silent in a period with texts counts 0. ``per_texts`` turns counts into statements
     per 100 texts. More than ``max_points`` periods are summed into months (the returned period).
     """
-    counts = _clip(counts, "period", start, end)
+    counts = clip_to_dates(counts, "period", start, end)
     if counts.empty:
         return pd.DataFrame(), period
     wide = counts.pivot_table(index="period", columns="camp", values="statements", fill_value=0, aggfunc="sum")
     wide.columns = [str(c) for c in wide.columns]
     camps = list(wide.columns)
     if texts is not None and len(texts):
-        per = _clip(texts, "period", start, end).set_index("period")["texts"]
+        per = clip_to_dates(texts, "period", start, end).set_index("period")["texts"]
         wide = wide.join(per.rename("texts"), how="outer")
     full = pd.date_range(wide.index.min(), wide.index.max(), freq=PERIOD_FREQ.get(period, "W-MON"))
     wide = wide.reindex(full.union(wide.index)).sort_index()
@@ -347,7 +348,7 @@ def themes_over_time(theme_periods: pd.DataFrame, colours: dict[str, str], theme
                      start=None, end=None) -> plt.Figure:
     """Small multiples: one panel per theme (``top`` busiest unless ``themes`` names them), a line per camp;
     periods without statements count as zero, ``start``/``end`` clip the time axis."""
-    theme_periods = _clip(theme_periods, "period", start, end)
+    theme_periods = clip_to_dates(theme_periods, "period", start, end)
     if theme_periods.empty:
         return _empty_chart(title or "No statement matched a theme", source)
     totals = theme_periods.groupby("label")["statements"].sum().sort_values(ascending=False, kind="stable")
@@ -436,7 +437,7 @@ def speaker_periods(table: pd.DataFrame, top: int = 10, start=None, end=None) ->
     a year; and that period."""
     from .table import period_start, speaker_name
 
-    dated = _clip(table.dropna(subset=["said_on"]), "said_on", start, end)
+    dated = clip_to_dates(table.dropna(subset=["said_on"]), "said_on", start, end)
     dated = dated.assign(speaker=speaker_name(dated))
     # A briefing's questions ("a reporter", "Q") would lead every chart of White House transcripts.
     dated = dated[(dated["speaker"] != UNATTRIBUTED) & (text_column(dated, "camp") != "Press")]
@@ -459,7 +460,7 @@ def quote_timeline_table(table: pd.DataFrame, start=None, end=None, max_marks: i
     echo_articles), or past ``max_marks`` the top speakers per period (:func:`speaker_periods`)."""
     from .table import speaker_name
 
-    dated = _clip(table.dropna(subset=["said_on"]), "said_on", start, end)
+    dated = clip_to_dates(table.dropna(subset=["said_on"]), "said_on", start, end)
     if len(dated) > max_marks:
         return speaker_periods(dated, top)[0]
     echoed = dated["echo_articles"] if "echo_articles" in dated else 1
@@ -505,7 +506,7 @@ def quote_timeline(table: pd.DataFrame, colours: dict[str, str], label_top: int 
     ``top`` most quoted speakers instead, one mark per week or month (:func:`speaker_periods`).
     """
 
-    dated = _clip(table.dropna(subset=["said_on"]), "said_on", start, end).copy()
+    dated = clip_to_dates(table.dropna(subset=["said_on"]), "said_on", start, end).copy()
     if dated.empty:
         return _empty_chart(title or "No dated statements in these inputs", source)
     if len(dated) > max_marks:
