@@ -14,8 +14,8 @@ from typing import Iterable
 
 from .coref import ROLE_SYNONYMS
 from .cues import Lexicon, cue_lemma, load_lexicon
-from .quotes_readouts import (ADJUNCT_MARKS, bare_noun, content_act, finite_under_bare, focus_frame, inclusion_after,
-                              infinitive_of_prep_object, noun_said_by, object_frame, object_statement,
+from .quotes_readouts import (ADJUNCT_MARKS, DOUBLE_QUOTES, bare_noun, content_act, finite_under_bare, focus_frame,
+                              inclusion_after, infinitive_of_prep_object, noun_said_by, object_frame, object_statement,
                               participle_read_as_adjective, refers_back, verb_list)
 
 CONTENT_DEPS = {"ccomp", "xcomp", "parataxis"}
@@ -43,12 +43,9 @@ class Cue:
     quote_only: bool = False   # a cue only for a quotation beside it ('"...," he continued')
 
 
-_DOUBLE_MARKS = {'"', "“", "”", "«", "»", "„", "''", "``"}
-
-
 def _quoted(tok) -> bool:
     """A token between an opening and a closing double quotation mark of its sentence."""
-    return sum(t.text in _DOUBLE_MARKS for t in tok.doc[tok.sent.start:tok.i]) % 2 == 1
+    return sum(t.text in DOUBLE_QUOTES for t in tok.doc[tok.sent.start:tok.i]) % 2 == 1
 
 
 def _subject(verb, depth: int = 0):

@@ -63,6 +63,7 @@ def object_frame(tok, lex: Lexicon) -> ObjectFrame:
     return ObjectFrame(takes_object, target, preps)
 
 
+# Double quotation marks (the ones that open and close a quotation, not an apostrophe).
 DOUBLE_QUOTES = {'"', "“", "”", "«", "»", "„", "''", "``"}
 
 
