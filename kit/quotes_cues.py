@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from .coref import ROLE_SYNONYMS
-from .cues import Lexicon, cue_lemma
-from .quotes_readouts import (ADJUNCT_MARKS, bare_noun, content_act, finite_under_bare, focus_frame, inclusion_after,
-                              infinitive_of_prep_object, noun_said_by, object_frame, object_statement, participle_read_as_adjective, refers_back)
+from .cues import Lexicon, cue_lemma, load_lexicon
+from .quotes_readouts import (ADJUNCT_MARKS, DOUBLE_QUOTES, bare_noun, content_act, finite_under_bare, focus_frame,
+                              inclusion_after, infinitive_of_prep_object, noun_said_by, object_frame, object_statement,
+                              participle_read_as_adjective, refers_back, verb_list)
 
 CONTENT_DEPS = {"ccomp", "xcomp", "parataxis"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -42,12 +43,9 @@ class Cue:
     quote_only: bool = False   # a cue only for a quotation beside it ('"...," he continued')
 
 
-_DOUBLE_MARKS = {'"', "“", "”", "«", "»", "„", "''", "``"}
-
-
 def _quoted(tok) -> bool:
     """A token between an opening and a closing double quotation mark of its sentence."""
-    return sum(t.text in _DOUBLE_MARKS for t in tok.doc[tok.sent.start:tok.i]) % 2 == 1
+    return sum(t.text in DOUBLE_QUOTES for t in tok.doc[tok.sent.start:tok.i]) % 2 == 1
 
 
 def _subject(verb, depth: int = 0):
@@ -62,6 +60,9 @@ def _subject(verb, depth: int = 0):
     Of two subjects the parser hangs on one verb, the one outside quotation marks speaks: in
     "“Nothing about Ukraine without Ukraine,” Kovalchuk told reporters" the quote's first word
     is a subject too."""
+    listed = verb_list(verb, load_lexicon())  # the lexicon kit.quotes reads with
+    if listed is not None:  # "Biden thanked X, welcomed Y, and ...": the list's first subject
+        return listed.speaker
     children = list(verb.children)
     if sum(c.dep_ in SUBJECT_DEPS for c in children) > 1:
         children.sort(key=lambda c: c.dep_ in SUBJECT_DEPS and _quoted(c))  # stable: quoted subjects last
@@ -385,6 +386,13 @@ def _introduced(clause) -> bool:
     return any(c.dep_ == "mark" for c in clause.children)
 
 
+def _first_of_list(cue_tok, head, lex: Lexicon) -> bool:
+    """True for the first verb of a list the parser hung under a later one ("thanked X ..." under
+    "welcomed Y" in "Biden thanked X, welcomed Y"): a statement of its own, not what it says."""
+    listed = verb_list(cue_tok, lex)
+    return listed is not None and listed.first.i == head.i
+
+
 def _fronted_infinitive(cue_tok, head) -> bool:
     """True for a subjectless infinitive the parser hangs before a cue that has its content after
     it: "In view of the anniversary, [to be observed in April], Putin invited Pashinyan to pay a
@@ -471,7 +479,7 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
         heads = [c for c in tok.children if (c.dep_ in CONTENT_DEPS or _asked(tok, c, lex)) and not (
             belief and (c.dep_ == "parataxis" or (c.dep_ == "xcomp" and (passive or c.pos_ not in {"VERB", "AUX"}))))
             and not _sibling_statement(tok, c, lex) and not _fronted_infinitive(tok, c)
-            and not infinitive_of_prep_object(c, frame)]
+            and not infinitive_of_prep_object(c, frame) and not _first_of_list(tok, c, lex)]
         for c in tok.children:  # a sibling statement's lost subject is not what this cue reports
             if _sibling_statement(tok, c, lex) and _lost_subject(c) is not None:
                 exclude = exclude | {t.i for t in _lost_subject(c).subtree}

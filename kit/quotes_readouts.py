@@ -55,11 +55,43 @@ def object_frame(tok, lex: Lexicon) -> ObjectFrame:
     particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), "")
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children)
     takes_object = (lemma, particle) in lex.objects or (lemma, "") in lex.objects or (passive and lemma in lex.passive_objects)
-    target = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    listed = verb_list(tok, lex)
+    target = next((c for c in tok.children if c.dep_ == "dobj"), listed.target if listed else None)
     # "updated President Zelenskyy [on U.S. efforts]": the parser may hang the preposition on the addressee
     near = list(tok.children) + (list(target.children) if target is not None and lemma in lex.addressee else [])
     preps = [c for c in near if c.dep_ == "prep" and (lemma, c.lower_) in lex.preps]
     return ObjectFrame(takes_object, target, preps)
+
+
+# Double quotation marks (the ones that open and close a quotation, not an apostrophe).
+DOUBLE_QUOTES = {'"', "“", "”", "«", "»", "„", "''", "``"}
+
+
+@dataclass
+class VerbList:
+    """A cue verb the parser made the head of a list of verbs: in "President Biden thanked X for
+    Y, welcomed Canada's G7 Presidency, and encouraged Z" it hangs "thanked" (with the speaker)
+    as a clause under "welcomed" and takes "Canada's G7 Presidency" for its subject."""
+    speaker: object   # the first verb's subject ("President Biden")
+    target: object    # what the parser took for this verb's subject: its object
+    first: object     # the first verb ("thanked"), a statement of its own
+
+
+def verb_list(verb, lex: Lexicon):
+    """The :class:`VerbList` a cue verb heads by a parser slip; None when it heads none: the
+    first verb, a speech verb with a subject before it, must end in a comma right before this
+    one, whose "subject" comes after it, names no person and stands outside any quotation ('...,
+    said Putin', '..., said Mr. Barrett' are real subjects, the clause before them what was said)."""
+    doc = verb.doc
+    late = next((c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i), None)
+    first = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i and c.tag_ in {"VBD", "VBZ"}
+                  and cue_lemma(c, lex) in lex.verbs), None)
+    if late is None or first is None or verb.i == 0 or doc[verb.i - 1].text != "," \
+            or any(t.ent_type_ == "PERSON" or t.pos_ == "PRON" for t in late.subtree) \
+            or first.right_edge.i not in {verb.i - 2, verb.i - 1} or any(t.text in DOUBLE_QUOTES for t in verb.sent):
+        return None
+    speaker = next((c for c in first.children if c.dep_ == "nsubj" and c.i < first.i), None)
+    return VerbList(speaker, late, first) if speaker is not None else None
 
 
 def infinitive_of_prep_object(clause, frame: ObjectFrame) -> bool:

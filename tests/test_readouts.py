@@ -416,3 +416,18 @@ def test_an_infinitive_after_the_object_of_informed_about_is_part_of_it(nlp):
         "the progress of the special operation to protect the river towns, including the evacuation of Dorp")
     assert said("the progress of the operation to protect the dams")["cue"] == "informed"
     pd.testing.assert_frame_equal(found, run(nlp, text, fast=False))
+
+
+def test_a_list_of_verbs_the_parser_hangs_under_a_later_one(nlp):
+    """"President Doe thanked X ..., welcomed Canada's G7 Presidency ..., and encouraged Y": the
+    parser makes "thanked" a clause of "welcomed" and "Canada's G7 Presidency" its subject; all
+    three are Doe's statements, the second about its object (a FICTIONAL readout)."""
+    text = ("FICTIONAL readout, made up for the newsroom-kit tests.\n\n"
+            "President Joe Doe spoke with Prime Minister Lena Ost. President Doe thanked Prime Minister "
+            "Ost for her leadership of the G7 over the past year, welcomed Canada’s G7 Presidency next "
+            "year under Prime Minister Trudeau, and encouraged the G7 to continue its vital work.\n")
+    found, said = statements_of(nlp, text)
+    assert said("her leadership of the G7")["cue"] == "thanked"
+    welcomed = said("Canada’s G7 Presidency")
+    assert (welcomed["cue"], welcomed["speaker"]) == ("welcomed", "Joe Doe")
+    assert set(found["speaker"]) == {"Joe Doe"}
