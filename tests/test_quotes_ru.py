@@ -678,3 +678,19 @@ def test_они_at_the_start_of_a_paragraph_are_the_people_the_paragraph_before_
     rows = statements("Спасатели Тимофей Грачёв и Ирина Маслова первыми прибыли на место.\n\n"
                       "Они рассказали, что огонь распространялся очень быстро.")
     assert only(rows, kind="indirect").speaker == "Тимофей Грачёв; Ирина Маслова"
+
+
+@pytest.mark.parametrize("speaker, camp", [
+    ("С российской стороны", "kremlin"),
+    ("российская делегация", "kremlin"),
+    ("Росстата", "kremlin"),
+    ("Минфин", "kremlin"),
+    ("Банк России", "kremlin"),
+    ("Министерство промышленности Республики Беларусь", "other"),
+    ("С украинской стороны", "ukraine"),
+])
+def test_the_russian_side_and_russian_federal_bodies_written_in_russian_are_the_kremlins(speaker, camp):
+    from kit.registry import load_registry
+
+    found = load_registry().match(speaker, pd.Timestamp("2025-03-01T12:00Z"))
+    assert (found.actor, found.camp) == (None, camp)
