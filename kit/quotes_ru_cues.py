@@ -83,7 +83,7 @@ def _cue_lemma(tok, lex: RuLexicon) -> tuple[str, bool, bool] | None:
             return lex.negated[lemma], False, passive  # "не исключил повышения налогов"
         base = lemma[:-2] if lemma.endswith(("ся", "сь")) else ""
         after_content = tok.dep_ in {"parataxis", "ROOT"} and tok.head.i < tok.i and _feat(tok, "Voice") == "Pass"
-        if base in lex.verbs and (_feat(tok, "Aspect") == "Imp" or misread) \
+        if base in lex.verbs and base not in lex.naming and (_feat(tok, "Aspect") == "Imp" or misread) \
                 and (any(c.dep_ in {"ccomp", "parataxis"} for c in tok.children) or after_content):
             # "Отмечалось, что …" and "…, говорится в заявлении компании"; not "добавляются примеры"
             return lex.verbs[base], False, True
@@ -388,15 +388,21 @@ def _unsaid(verb, lex: RuLexicon) -> bool:
     person = _feat(verb, "Person") or (_feat(head, "Person") if head is not None else "")
     first = person == "1" or any(c.dep_ in SUBJECT_DEPS and _feat(c, "Person") == "1" for h in holders for c in h.children)
     conditional = any(c.lower_ == "бы" for h in holders for c in h.children)
-    future = any(_feat(h, "Person") in {"2", "3"} and _future(h) for h in holders)  # "Министр скажет", "Вы скажете"
+    future = any(_future_of(h) in {"2", "3"} for h in holders)  # "Министр скажет", "Вы скажете", "будет говорить"
     return not first and (conditional and (head is None or head.lemma_.lower() == "мочь") or future)
 
 
-def _future(verb) -> bool:
-    """A verb in the future: as tagged, or a perfective verb's non-past form that the tagger read
-    as a present in context ('Вы скажете, что это дорого'), by the dictionary's reading of the word."""
+def _future_of(verb) -> str:
+    """The person ('1', '2', '3') of a verb in the future, '' for any other tense: as tagged, the
+    auxiliary of a compound future ('будет отмечать'), or a perfective verb's non-past form that the
+    tagger read as a present in context ('Вы скажете, что это дорого'), by the dictionary."""
+    aux = next((c for c in verb.children if c.dep_ == "aux" and c.lemma_.lower() == "быть"
+                and c.lower_.startswith("буд")), None)
+    if aux is not None:
+        return _feat(aux, "Person")
     tense = _feat(verb, "Tense")
-    return tense == "Fut" or (tense == "Pres" and _dictionary_future(verb.lower_))
+    future = tense == "Fut" or (tense == "Pres" and _dictionary_future(verb.lower_))
+    return _feat(verb, "Person") if future else ""
 
 
 @lru_cache(maxsize=8192)
@@ -478,8 +484,8 @@ def _verb_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
     if tok.i in blocked or found is None:
         return None
     act, belief, passive = found
-    if _adds_a_thing(tok, lex):
-        return None
+    if _adds_a_thing(tok, lex) or (passive and tok.lemma_.lower() in lex.naming):
+        return None  # "так называемых партнёров", "«Служение» – называется премия": a name, not speech
     if act == "agrees" and _negated(tok):
         act = "rejects"  # "не согласился с критикой", "не поддержал инициативу": a position all the same
     elif _unsaid(tok, lex):

@@ -694,3 +694,17 @@ def test_the_russian_side_and_russian_federal_bodies_written_in_russian_are_the_
 
     found = load_registry().match(speaker, pd.Timestamp("2025-03-01T12:00Z"))
     assert (found.actor, found.camp) == (None, camp)
+
+
+def test_a_compound_future_of_someone_else_is_unsaid_and_ones_own_is_said():
+    rows = statements("И.Петров: Министр будет говорить, что денег нет. Институт в этом году будет отмечать "
+                      "юбилей. Я буду говорить прямо: денег нет.").query("kind != 'turn'")
+    assert rows[["quote", "speaker_mention"]].values.tolist() == [["денег нет", "Я"]]
+
+
+@pytest.mark.parametrize("text", [
+    "И.Петров: Мы понимаем преимущества наших так называемых западных партнёров: технологии, капитал.",
+    "И.Петров: Мы создали схему, называется «зелёный коридор».",
+])
+def test_a_name_given_is_not_speech(text):
+    assert statements(text).query("kind != 'turn'").empty
