@@ -126,7 +126,8 @@ def _subject(verb, depth: int = 0):
     # natasha marks a second main clause ROOT with a head; a passive beside a clause ("Рост
     # продолжится, отмечается в докладе") reports that clause and shares nothing with its subject
     beside = verb.dep_ in {"parataxis", "ROOT"}
-    if depth < 3 and not (beside and passive) and (verb.dep_ in {"conj", "xcomp", "advcl"} or beside) and verb.head.i != verb.i \
+    if depth < 3 and not (beside and passive) and (verb.dep_ in {"conj", "xcomp", "advcl"} or beside) \
+            and verb.head.i != verb.i \
             and (verb.dep_ != "advcl" or _feat(verb, "VerbForm") == "Conv") and not _first_or_second_person(verb) \
             and (not beside or (verb.head.i < verb.i and _cue_verb_form(verb.head))):
         return _subject(verb.head, depth + 1)
@@ -407,6 +408,7 @@ def _future_of(verb) -> str:
 
 @lru_cache(maxsize=8192)
 def _dictionary_future(word: str) -> bool:
+    """True when every verb reading of ``word`` in the dictionary is a future ('скажете', 'заявите')."""
     from .nlp import load_russian  # natasha's dictionary (pymorphy2), loaded with the Russian pipeline
 
     forms = [f for f in load_russian().morph_vocab.parse(word) if f.pos == "VERB" and f.feats.get("Tense")]
@@ -485,7 +487,7 @@ def _verb_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
         return None
     act, belief, passive = found
     if _adds_a_thing(tok, lex) or (passive and tok.lemma_.lower() in lex.naming):
-        return None  # "так называемых партнёров", "«Служение» – называется премия": a name, not speech
+        return None  # "добавила в меню три блюда"; "так называемых партнёров": a thing added, a name given
     if act == "agrees" and _negated(tok):
         act = "rejects"  # "не согласился с критикой", "не поддержал инициативу": a position all the same
     elif _unsaid(tok, lex):
