@@ -74,7 +74,13 @@ def _subject(verb, depth: int = 0):
             continue
         # "Trump was asked about it and said ...": who was asked is who then spoke
         if child.dep_ == "nsubj" or (depth and child.dep_ == "nsubjpass" and child.lower_ != "it"):
-            return child
+            # "NOW, THEREFORE, I, DONALD J. TRUMP, ... do hereby proclaim": the parser takes the
+            # capitalised adverb for the subject and hangs the "I" on it
+            return next((c for c in child.children if c.dep_ == "appos" and c.lower_ in {"i", "we"}
+                         and c.i + 1 < len(c.doc) and c.nbor(-1).text == c.nbor(1).text == ","), child)
+    inverted = _named_after_quote(verb)
+    if inverted is not None:
+        return inverted
     if not depth and any(c.dep_ in PASSIVE_DEPS for c in verb.children):
         for child in verb.children:
             if child.dep_ == "agent":
@@ -109,7 +115,27 @@ def _subject(verb, depth: int = 0):
         if depth < 3 and _adjunct_after_object(verb, noun, depth):
             return _subject(noun.head, depth + 1)
         return noun  # "a statement saying ..."
-    return _lost_subject(verb) or _counted_subject(verb)
+    return _lost_subject(verb) or _counted_subject(verb) or _formula_i(verb)
+
+
+def _formula_i(verb):
+    """ "NOW, THEREFORE, I, DONALD J. TRUMP, President of ..., by the authority vested in me ...,
+    do hereby proclaim": the "I, NAME," that opens a proclamation's or an order's operative
+    sentence is the subject of its verb, however the parser hung the long apposition."""
+    before = verb.doc[verb.sent.start:verb.i]
+    return next((t for t in before if t.text == "I" and t.dep_ not in SUBJECT_DEPS
+                 and t.i > 0 and t.nbor(-1).text == "," and t.i + 1 < len(t.doc) and t.nbor(1).text == ","), None)
+
+
+def _named_after_quote(verb):
+    """ "“...,” asserted First Lady Jane Doe.": a verb right after a closing quotation mark,
+    with the person who said it after it, which the parser may take for its object."""
+    before = verb.doc[verb.i - 1] if verb.i else None
+    # a mark that closes a quotation (the parser may cut the sentence before it, so a straight
+    # mark is checked within its sentence and a curly one by its shape)
+    if before is None or not (before.text in {"”", "»"} or (before.text == '"' and _quoted(before))):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.ent_type_ == "PERSON"), None)
 
 
 def _adjunct_after_object(verb, noun, depth: int) -> bool:
