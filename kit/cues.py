@@ -187,6 +187,9 @@ class RuLexicon:
     inanimate_sense: frozenset = frozenset()
     bodies: frozenset = frozenset()
     roles: frozenset = frozenset()
+    people_at_large: frozenset = frozenset()
+    unsaid_predicatives: frozenset = frozenset()
+    adding: frozenset = frozenset()
 
     def __hash__(self) -> int:
         return id(self)
@@ -209,4 +212,5 @@ def load_ru_lexicon(path: str = "speech_verbs.yml") -> RuLexicon:
                      words("greeting_verbs"), acts("negated_verbs"), words("possessive_pronouns"),
                      words("naming_verbs"), words("evaluation_verbs"), words("evaluation_adverbs"),
                      words("joint_subjects"), words("inanimate_sense_verbs"), words("speaking_bodies"),
-                     words("role_nouns"))
+                     words("role_nouns"), words("people_at_large"), words("unsaid_predicatives"),
+                     words("adding_verbs"))

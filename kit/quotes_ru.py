@@ -114,7 +114,8 @@ def statements_for_article(plan: Plan, docs: dict, lex: RuLexicon) -> list[dict]
     resolver = RuResolver(plan.text, names, quoted + labels, lex)
     blocked = Spans(labels + quoted)  # sorted once, not once per paragraph
     for k, doc in docs.items():
-        resolver.they.update(they_antecedents(doc, plan.paras[k][0], lex, resolver_names(resolver)))
+        previous = (docs[k - 1], plan.paras[k - 1][0]) if k - 1 in docs else None
+        resolver.they.update(they_antecedents(doc, plan.paras[k][0], lex, resolver_names(resolver), previous))
     rows, cues = [], {}
     for k in sorted(plan.parse):
         doc = docs[k]

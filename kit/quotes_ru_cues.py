@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .coref import JOINED
 from .cues import RuLexicon
@@ -20,8 +21,12 @@ NOT_MENTION_DEPS = {"acl", "acl:relcl", "punct", "parataxis", "advcl", "conj", "
 RELATIVE = {"который", "которая", "кто"}
 # Words that make a name an address ("Уважаемый Владимир Владимирович"), never a speaker.
 ADDRESS_WORDS = {"уважаемый", "глубокоуважаемый", "дорогой"}
-# Subjects that make a cue verb mean something else: "это говорит о том" (this shows).
-NOT_SPEAKERS = {"это", "что", "всё", "все", "весь", "то"}
+# Subjects that make a cue verb mean something else: "это говорит о том" (this shows); "кто"
+# outside a relative clause asks who ("Кто сказал, что школу закроют?") and names nobody.
+NOT_SPEAKERS = {"это", "что", "всё", "все", "весь", "то", "кто"}
+# "добавить то, что коллеги посчитают …", "сказал всё, что думал": a что-clause on a pronoun is
+# the thing the verb takes, not what was said.
+THING_PRONOUNS = {"то", "тот", "всё", "все", "весь", "это"}
 # "о чём я говорил", "о котором хочется сказать": the topic is a pronoun pointing elsewhere.
 RELATIVE_TOPICS = {"что", "который", "это", "то"}
 TOPIC_CASES = {"о", "об", "обо", "насчёт", "насчет", "про"}
@@ -77,9 +82,11 @@ def _cue_lemma(tok, lex: RuLexicon) -> tuple[str, bool, bool] | None:
         if lemma in lex.negated and any(c.lower_ == "не" for c in tok.children):
             return lex.negated[lemma], False, passive  # "не исключил повышения налогов"
         base = lemma[:-2] if lemma.endswith(("ся", "сь")) else ""
-        if base in lex.verbs and (_feat(tok, "Aspect") == "Imp" or misread) \
-                and any(c.dep_ in {"ccomp", "parataxis"} for c in tok.children):
-            return lex.verbs[base], False, True  # "Отмечалось, что …"; not "добавляются примеры"
+        after_content = tok.dep_ in {"parataxis", "ROOT"} and tok.head.i < tok.i and _feat(tok, "Voice") == "Pass"
+        if base in lex.verbs and base not in lex.naming and (_feat(tok, "Aspect") == "Imp" or misread) \
+                and (any(c.dep_ in {"ccomp", "parataxis"} for c in tok.children) or after_content):
+            # "Отмечалось, что …" and "…, говорится в заявлении компании"; not "добавляются примеры"
+            return lex.verbs[base], False, True
     if tok.pos_ == "ADJ" and lemma in lex.belief and _feat(tok, "Variant") == "Short":
         return lex.belief[lemma], True, False  # "я уверен, что …"
     return None
@@ -116,8 +123,11 @@ def _subject(verb, depth: int = 0):
         return fronted  # "Звягинцева обвинила министерство …": a name before the verb, its object after
     if verb.dep_ in {"acl", "acl:relcl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
         return _after_initial(verb.head)  # "заявивший журналистам министр"; "В.Путин: Я хочу …" misparsed
-    beside = verb.dep_ in {"parataxis", "ROOT"}  # natasha marks a second main clause ROOT with a head
-    if depth < 3 and (verb.dep_ in {"conj", "xcomp", "advcl"} or beside) and verb.head.i != verb.i \
+    # natasha marks a second main clause ROOT with a head; a passive beside a clause ("Рост
+    # продолжится, отмечается в докладе") reports that clause and shares nothing with its subject
+    beside = verb.dep_ in {"parataxis", "ROOT"}
+    if depth < 3 and not (beside and passive) and (verb.dep_ in {"conj", "xcomp", "advcl"} or beside) \
+            and verb.head.i != verb.i \
             and (verb.dep_ != "advcl" or _feat(verb, "VerbForm") == "Conv") and not _first_or_second_person(verb) \
             and (not beside or (verb.head.i < verb.i and _cue_verb_form(verb.head))):
         return _subject(verb.head, depth + 1)
@@ -151,8 +161,8 @@ def _place_source(verb, lex: RuLexicon):
         if not impersonal or child.dep_ != "obl" or child.pos_ not in {"NOUN", "PROPN"} \
                 or not any(g.dep_ == "case" and g.lower_ in {"в", "во", "на"} for g in child.children):
             continue
-        if any(g.dep_ == "det" for g in child.children) or child.lemma_.lower() in TIME_NOUNS:
-            continue  # "в этой связи", "как в таких случаях говорят", "в прошлом году": a circumstance, not a place
+        if any(g.dep_ == "det" for g in child.children) or child.lemma_.lower() in TIME_NOUNS | lex.people_at_large:
+            continue  # "в этой связи", "в прошлом году", "как в народе говорят": a circumstance or people at large
         document = child.lemma_.lower() in lex.medium or child.lemma_.lower() in lex.documents
         if document and _passive(verb):
             return child
@@ -301,6 +311,8 @@ def _that_clause(verb) -> set:
     doc, sent = verb.doc, verb.sent
     for t in doc[verb.i + 1:min(sent.end - 1, verb.i + 8)]:
         if t.lower_ in {"что", "чтобы"} and doc[t.i - 1].text == ",":
+            if t.i >= 2 and doc[t.i - 2].lower_ in THING_PRONOUNS:
+                break  # "…, то, что коллеги посчитают": a relative clause on the thing
             return {x.i for x in doc[t.i + 1:sent.end] if not x.is_space}
         if t.text in {".", ":", "«", ";"}:
             break
@@ -359,28 +371,56 @@ def _negated(tok) -> bool:
 def _unsaid(verb, lex: RuLexicon) -> bool:
     """A cue verb that reports nothing said: negated ('не сказал, когда …', 'никто не подтвердил'),
     under a condition ('Если министр скажет, что …', 'мог бы заявить'), or in the future of
-    someone else ('объявит решение завтра', 'выступит с заявлением'). 'не исключил' (a negation
-    the lexicon lists) and 'не могу не отметить', 'нельзя не сказать' (two negations) are said;
-    'Скажу прямо' and 'я бы сказал' speak for the speaker."""
-    head = verb.head if verb.dep_ == "xcomp" else None
+    someone else ('объявит решение завтра', 'выступит с заявлением'), declined ('не стала уточнять')
+    or under a predicative that denies it ('Невозможно говорить о …', 'Трудно сказать, когда …').
+    'не исключил' (a negation the lexicon lists) and 'не могу не отметить', 'нельзя не сказать'
+    (two negations) are said; 'Скажу прямо' and 'я бы сказал' speak for the speaker."""
+    head = verb.head if verb.dep_ in {"xcomp", "csubj"} else None  # "хочу сказать", "нельзя не сказать"
     if _negated(verb) and verb.lemma_.lower() not in lex.negated:
         if head is None or not (_negated(head) or head.lemma_.lower() == "нельзя"):
             return True
+    elif head is not None and _negated(head):
+        return True  # "не стала уточнять, о какой сумме …", "не хочу говорить о …": declined
+    if verb.dep_ in {"csubj", "xcomp"} and verb.head.lower_ in lex.unsaid_predicatives and not _negated(verb):
+        return True  # "Невозможно говорить о рождаемости, …", "Трудно сказать, когда …"
     holders = [verb] + ([head] if head is not None else [])
     if any(c.dep_ == "mark" and c.lower_ in {"если", "ежели"} for h in holders for c in h.children):
         return True
     person = _feat(verb, "Person") or (_feat(head, "Person") if head is not None else "")
     first = person == "1" or any(c.dep_ in SUBJECT_DEPS and _feat(c, "Person") == "1" for h in holders for c in h.children)
     conditional = any(c.lower_ == "бы" for h in holders for c in h.children)
-    future = any(_feat(h, "Tense") == "Fut" and _feat(h, "Person") == "3" for h in holders)
+    future = any(_future_of(h) in {"2", "3"} for h in holders)  # "Министр скажет", "Вы скажете", "будет говорить"
     return not first and (conditional and (head is None or head.lemma_.lower() == "мочь") or future)
 
 
-def _antecedent(pronoun):
-    """The nearest noun before a third-person pronoun in the paragraph that agrees with it in the
-    nominative ('Вопросы сложные. Они непростые, требуют …' -> Вопросы), else None."""
+def _future_of(verb) -> str:
+    """The person ('1', '2', '3') of a verb in the future, '' for any other tense: as tagged, the
+    auxiliary of a compound future ('будет отмечать'), or a perfective verb's non-past form that the
+    tagger read as a present in context ('Вы скажете, что это дорого'), by the dictionary."""
+    aux = next((c for c in verb.children if c.dep_ == "aux" and c.lemma_.lower() == "быть"
+                and c.lower_.startswith("буд")), None)
+    if aux is not None:
+        return _feat(aux, "Person")
+    tense = _feat(verb, "Tense")
+    future = tense == "Fut" or (tense == "Pres" and _dictionary_future(verb.lower_))
+    return _feat(verb, "Person") if future else ""
+
+
+@lru_cache(maxsize=8192)
+def _dictionary_future(word: str) -> bool:
+    """True when every verb reading of ``word`` in the dictionary is a future ('скажете', 'заявите')."""
+    from .nlp import load_russian  # natasha's dictionary (pymorphy2), loaded with the Russian pipeline
+
+    forms = [f for f in load_russian().morph_vocab.parse(word) if f.pos == "VERB" and f.feats.get("Tense")]
+    return bool(forms) and all(f.feats["Tense"] == "Fut" for f in forms)
+
+
+def _antecedent(pronoun, before=None):
+    """The nearest noun before a third-person pronoun in the paragraph (or in ``before``, the
+    tokens of the paragraph before it) that agrees with it in the nominative ('Вопросы сложные.
+    Они непростые, требуют …' -> Вопросы), else None."""
     number, gender = _feat(pronoun, "Number"), _feat(pronoun, "Gender")
-    for tok in reversed(pronoun.doc[:pronoun.i]):
+    for tok in reversed(pronoun.doc[:pronoun.i] if before is None else before):
         if tok.pos_ not in {"NOUN", "PROPN"} or _feat(tok, "Case") != "Nom" or tok.dep_ == "conj":
             continue
         joined = number == "Plur" and any(c.dep_ == "conj" for c in tok.children)  # "Туманов и Ракитина"
@@ -408,19 +448,21 @@ def _is_thing(tok, lex: RuLexicon) -> bool:
     return lemma not in lex.bodies | lex.medium | lex.documents and not lemma.startswith("пресс-")
 
 
-def they_antecedents(doc, off: int, lex: RuLexicon, names: list) -> dict[int, str]:
+def they_antecedents(doc, off: int, lex: RuLexicon, names: list, previous=None) -> dict[int, str]:
     """Offset of each 'они' that is a subject -> the people it stands for, when the paragraph
-    names them before it: a person's full name, else the words for them ('коллеги из регионов',
-    'Bloomberg и CNN')."""
+    names them before it, or else the paragraph before it (``previous``: its parse and offset)
+    does: a person's full name, else the words for them ('коллеги из регионов', 'Bloomberg и CNN')."""
     found = {}
     for tok in doc:
         if tok.lower_ != "они" or tok.dep_ not in SUBJECT_DEPS:
             continue
-        antecedent = _antecedent(tok)
+        antecedent, at = _antecedent(tok), off
+        if antecedent is None and previous is not None:
+            antecedent, at = _antecedent(tok, previous[0]), previous[1]  # "Спасатели … прибыли.\n\nОни рассказали …"
         if antecedent is None or _is_thing(antecedent, lex):
             continue
         people = [antecedent] + [c for c in antecedent.children if c.dep_ == "conj"]
-        named = [next((name for s, e, name, _ in names if s <= off + p.idx < e), "") for p in people]
+        named = [next((name for s, e, name, _ in names if s <= at + p.idx < e), "") for p in people]
         if len(people) > 1 and all(named):
             found[off + tok.idx] = JOINED.join(dict.fromkeys(named))
             continue
@@ -429,11 +471,23 @@ def they_antecedents(doc, off: int, lex: RuLexicon, names: list) -> dict[int, st
     return found
 
 
+def _adds_a_thing(verb, lex: RuLexicon) -> bool:
+    """'добавила в меню три блюда', 'В список добавлены пять регионов': a verb of adding with a
+    thing for its object (or passive subject) adds it; 'Добавлю следующее: …' introduces speech."""
+    if verb.lemma_.lower() not in lex.adding:
+        return False
+    doc = verb.doc
+    return any(c.dep_ in {"obj", "nsubj:pass"} and c.pos_ in {"NOUN", "PRON", "NUM", "PROPN", "DET", "ADJ"}
+               and not (c.i + 1 < len(doc) and doc[c.i + 1].text == ":") for c in verb.children)
+
+
 def _verb_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
     found = _cue_lemma(tok, lex)
     if tok.i in blocked or found is None:
         return None
     act, belief, passive = found
+    if _adds_a_thing(tok, lex) or (passive and tok.lemma_.lower() in lex.naming):
+        return None  # "добавила в меню три блюда"; "так называемых партнёров": a thing added, a name given
     if act == "agrees" and _negated(tok):
         act = "rejects"  # "не согласился с критикой", "не поддержал инициативу": a position all the same
     elif _unsaid(tok, lex):

@@ -599,3 +599,112 @@ def test_a_first_person_verb_is_the_speakers_own_not_the_subject_of_the_clause_b
                       "ведётся, но прошу её не затягивать. Спасибо.")
     row = only(rows, cue="прошу")
     assert row.speaker == "И.Петров" and row.quote == "её не затягивать"
+
+
+# ---------------------------------------------------------------- no statement: word senses, generic speech, questions
+
+@pytest.mark.parametrize("text", [
+    "Компания «Заречный хлеб» добавила в меню три новых блюда.",
+    "В список льготников добавлены ещё пять районов Заречной области.",
+    "И.Петров: Сначала нужен общий стандарт. А потом к этому стандарту можно уже ещё что-то там добавлять, то, что "
+    "коллеги в районах посчитают важным.",
+])
+def test_adding_things_is_not_speech(text):
+    """'добавить' adds things when it has a thing for its object, and a что-clause on «то» is that
+    thing, not what was said; the turn's own row stays."""
+    assert statements(text).query("kind != 'turn'").empty
+
+
+def test_adding_with_a_clause_or_a_quotation_is_speech():
+    rows = statements("Мэр Олег Рыбин добавил, что школу откроют в декабре.", "«Это ошибка», — добавил Олег Рыбин.")
+    assert set(rows["quote"]) == {"школу откроют в декабре", "Это ошибка"}
+
+
+@pytest.mark.parametrize("text", [
+    "И.Петров: Невозможно говорить о рождаемости, если у семей нет жилья.",
+    "И.Петров: Трудно сказать, когда закончится ремонт.",
+    "И.Петров: Рано говорить о победе над инфляцией.",
+    "Невозможно говорить о росте экономики, пока не снижена инфляция.",
+    "Нельзя сказать, что ситуация в Заречье улучшилась.",
+])
+def test_a_generic_infinitive_under_a_denying_predicative_is_no_statement(text):
+    assert statements(text).query("kind != 'turn'").empty
+
+
+def test_a_doubly_negated_or_required_infinitive_in_a_turn_is_the_speakers():
+    rows = statements("И.Петров: Нельзя не сказать, что рост есть. Нужно отметить, что цены стабильны.")
+    said = rows.query("kind != 'turn'")
+    assert set(said["quote"]) == {"рост есть", "цены стабильны"} and set(said["speaker"]) == {"И.Петров"}
+
+
+@pytest.mark.parametrize("text", [
+    "Как говорят в народе, семь раз отмерь — один раз отрежь.",
+    "И.Петров: Каждая эпоха оставляет что-то своё, и, как в народе говорят, «хрущобы» тоже.",
+])
+def test_people_at_large_are_nobodys_speaker(text):
+    """'как в народе говорят': «в народе» is people at large, not a place whose people spoke."""
+    assert statements(text).query("kind != 'turn'").empty
+
+
+def test_a_place_that_speaks_is_still_its_people():
+    row = only(statements("Как пояснили в пресс-службе областного суда, заседание пройдёт в закрытом режиме."),
+               kind="indirect")
+    assert row.speaker_mention == "в пресс-службе областного суда"
+
+
+@pytest.mark.parametrize("text", [
+    "Кто сказал, что школу в Заречье закроют?",
+    "Она не стала уточнять, о какой сумме идёт речь.",
+    "И.Петров: Вы скажете, что это дорого. Но это необходимо.",
+])
+def test_questions_declined_and_anticipated_speech_are_no_statement(text):
+    """An interrogative «кто» names nobody; 'не стала уточнять' declines; 'Вы скажете' in the future
+    is the speaker's guess at an objection, as 'Министр скажет' is someone else's future."""
+    assert statements(text).query("kind != 'turn'").empty
+
+
+def test_a_question_put_in_quotation_marks_is_a_statement():
+    row = only(statements("«Кто будет за это отвечать?» — спросил депутат Аркадий Фомичёв."), kind="direct")
+    assert (row.quote, row.speaker) == ("Кто будет за это отвечать?", "Аркадий Фомичёв")
+
+
+def test_an_impersonal_cue_after_its_content_names_the_document():
+    row = only(statements("Сообщение о взрыве не подтвердилось, говорится в заявлении пресс-службы аэропорта."),
+               kind="indirect")
+    assert row.quote == "Сообщение о взрыве не подтвердилось" and "пресс-службы аэропорта" in row.speaker
+
+
+def test_они_at_the_start_of_a_paragraph_are_the_people_the_paragraph_before_named():
+    rows = statements("Спасатели Тимофей Грачёв и Ирина Маслова первыми прибыли на место.\n\n"
+                      "Они рассказали, что огонь распространялся очень быстро.")
+    assert only(rows, kind="indirect").speaker == "Тимофей Грачёв; Ирина Маслова"
+
+
+@pytest.mark.parametrize("speaker, camp", [
+    ("С российской стороны", "kremlin"),
+    ("российская делегация", "kremlin"),
+    ("Росстата", "kremlin"),
+    ("Минфин", "kremlin"),
+    ("Банк России", "kremlin"),
+    ("Министерство промышленности Республики Беларусь", "other"),
+    ("С украинской стороны", "ukraine"),
+])
+def test_the_russian_side_and_russian_federal_bodies_written_in_russian_are_the_kremlins(speaker, camp):
+    from kit.registry import load_registry
+
+    found = load_registry().match(speaker, pd.Timestamp("2025-03-01T12:00Z"))
+    assert (found.actor, found.camp) == (None, camp)
+
+
+def test_a_compound_future_of_someone_else_is_unsaid_and_ones_own_is_said():
+    rows = statements("И.Петров: Министр будет говорить, что денег нет. Институт в этом году будет отмечать "
+                      "юбилей. Я буду говорить прямо: денег нет.").query("kind != 'turn'")
+    assert rows[["quote", "speaker_mention"]].values.tolist() == [["денег нет", "Я"]]
+
+
+@pytest.mark.parametrize("text", [
+    "И.Петров: Мы понимаем преимущества наших так называемых западных партнёров: технологии, капитал.",
+    "И.Петров: Мы создали схему, называется «зелёный коридор».",
+])
+def test_a_name_given_is_not_speech(text):
+    assert statements(text).query("kind != 'turn'").empty
