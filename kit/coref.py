@@ -76,6 +76,8 @@ COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
 # What may stand before a joint subject's noun: "the two leaders", "both sides", not "European
 # leaders" (someone else's leaders).
 JOINT_DETERMINERS = {"the", "both", "all", "their", *COUNTS}
+# What may follow it: names, and "heads of state / government"
+JOINT_AFTER = {"of", "and", "the", "state", "government"}
 JOINED = "; "
 # A sentence ends at . ! ? (not after an initial: "Donald J. Trump", "D.C.") or a line end.
 # Nor after a title or suffix of a name ("President Joseph R. Biden, Jr. spoke today with ...").
@@ -813,9 +815,9 @@ class Resolver:
         before = lower[:lower.index(lhead)] if lhead in lower else ["?"]
         after = words[lower.index(lhead) + 1:] if lhead in lower else []
         if lhead in self.words.joint and len(words) <= 8 and before and set(before) <= JOINT_DETERMINERS \
-                and all(w[:1].isupper() or w in {"of", "and", "the"} or w in COUNTS or w in self.words.joint for w in after):
-            # "The presidents of Russia and Belarus", "the presidents of the two countries", not
-            # "the leaders of more than 30 countries"
+                and all(w[:1].isupper() or w in JOINT_AFTER or w in COUNTS or w in self.words.joint for w in after):
+            # "The presidents of Russia and Belarus", "The heads of state", "the presidents of the two
+            # countries", not "the leaders of more than 30 countries"
             found = self.joint(words, start)
             if found:
                 return found

@@ -14,7 +14,8 @@ from typing import Iterable
 
 from .coref import ROLE_SYNONYMS
 from .cues import Lexicon, cue_lemma
-from .quotes_readouts import ADJUNCT_MARKS, finite_under_bare, noun_said_by, object_frame, object_statement
+from .quotes_readouts import (ADJUNCT_MARKS, bare_noun, content_act, finite_under_bare, focus_frame, inclusion_after,
+                              infinitive_of_prep_object, noun_said_by, object_frame, object_statement, participle_read_as_adjective, refers_back)
 
 CONTENT_DEPS = {"ccomp", "xcomp", "parataxis"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -384,6 +385,15 @@ def _introduced(clause) -> bool:
     return any(c.dep_ == "mark" for c in clause.children)
 
 
+def _fronted_infinitive(cue_tok, head) -> bool:
+    """True for a subjectless infinitive the parser hangs before a cue that has its content after
+    it: "In view of the anniversary, [to be observed in April], Putin invited Pashinyan to pay a
+    visit" (a phrase of the sentence's opening, not what was said)."""
+    return head.dep_ == "ccomp" and head.i < cue_tok.i and not _has_subject(head) \
+        and any(c.dep_ in {"aux", "auxpass"} and c.lower_ == "to" for c in head.children) \
+        and any(c.dep_ in CONTENT_DEPS and c.i > cue_tok.i for c in cue_tok.children)
+
+
 def _sibling_statement(cue_tok, head, lex: Lexicon) -> bool:
     """True for a clause the parser hangs on a cue that is a statement of its own: a parenthetical
     attribution ("Instead, she said, her boss told her ..."), a bare speech verb ("One in three
@@ -460,7 +470,8 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
         # "is thought to be")
         heads = [c for c in tok.children if (c.dep_ in CONTENT_DEPS or _asked(tok, c, lex)) and not (
             belief and (c.dep_ == "parataxis" or (c.dep_ == "xcomp" and (passive or c.pos_ not in {"VERB", "AUX"}))))
-            and not _sibling_statement(tok, c, lex)]
+            and not _sibling_statement(tok, c, lex) and not _fronted_infinitive(tok, c)
+            and not infinitive_of_prep_object(c, frame)]
         for c in tok.children:  # a sibling statement's lost subject is not what this cue reports
             if _sibling_statement(tok, c, lex) and _lost_subject(c) is not None:
                 exclude = exclude | {t.i for t in _lost_subject(c).subtree}
@@ -480,6 +491,7 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
     object_statement(tok, cue, frame, lex, exclude, passive)
     if not (speech or belief) and not cue.content:
         return None
+    cue.act = content_act(tok, cue, lex)
     cue.content -= _trailing_aside(tok.doc, cue.content, lex)
     cue.subtree = set()
     for child in tok.children:  # the verb's arguments, not its time, place or other clauses
@@ -508,6 +520,7 @@ def _adjective_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
     source_ids = {t.i for t in source.subtree} if source.head.i == head.i else set()
     cue.content = _clause_tokens(clause[0], source_ids | {head.i, tok.i})
     cue.subtree = set(cue.content)
+    cue.act = content_act(head, cue, lex)
     return cue
 
 
@@ -532,6 +545,58 @@ def _noun_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
     act = lex.acts.get(lemma, "says") if clause is not None else lex.preps[(lemma, prep.lower_)]
     cue = Cue([tok], tok.sent, source=source, belief=lemma in lex.belief, act=act)
     cue.content = _clause_tokens(clause, {tok.i}) if clause is not None else {t.i for t in prep.subtree} - {prep.i}
+    cue.subtree = set(cue.content)
+    return cue
+
+
+def _whose_weight(noun, content_prep, lex: Lexicon):
+    """Who put the weight a passive or "be" names: "the emphasis [on both sides] was on X",
+    "emphasis by the two leaders was laid on X" (a person or a joint subject); None when nobody."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.i != content_prep.i and prep.lower_ in {"on", "by", "from", "of"}:
+            who = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if who is not None and (who.lemma_.lower() in lex.joint_subjects or who.lower_ in lex.joint_subjects
+                                    or who.ent_type_ == "PERSON"):
+                return who
+    return None
+
+
+def _focus_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
+    """"Attention was drawn to X", "Putin drew attention to X", "The emphasis was on X": a noun
+    of weight with its verb (``focus_nouns``), whose preposition's object is what was said. The
+    speaker is the active verb's subject; a passive or "The emphasis was on" names nobody, so the
+    text's main speaker is taken later, as for "It was emphasised that"."""
+    frame = focus_frame(tok, lex) if tok.pos_ == "NOUN" and tok.i not in blocked else None
+    if frame is None or frame[0].i in blocked:
+        return None
+    verb, prep = frame
+    # the cue is the noun and its verb ("Attention was drawn", "drew attention"), the noun alone beside "be"
+    cue = Cue([tok] if verb.lemma_.lower() == "be" else sorted([tok, verb], key=lambda t: t.i), tok.sent)
+    cue.source = _subject(verb) if tok.dep_ == "dobj" else _whose_weight(tok, prep, lex)
+    source_ids = {t.i for t in cue.source.subtree} if cue.source is not None and cue.source.head.i == verb.i else set()
+    # what the preposition governs, and what the verb adds after it: "emphasis was laid on [further
+    # cooperation ..., including in the Arctic]"
+    cue.content = {t.i for t in prep.subtree} - {prep.i} - source_ids
+    if not cue.content:
+        return None
+    if prep.head.i == verb.i:
+        cue.content |= inclusion_after(verb, cue.content) - source_ids
+    cue.subtree = set(cue.content)
+    return cue
+
+
+def _participle_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
+    """"The importance of a constructive dialogue was underscored" where the parser reads the
+    participle as an adjective: a passive object verb, whose subject is what was said and whose
+    speaker the text's main speaker, as for "It was emphasised that"."""
+    found = participle_read_as_adjective(tok, lex) if tok.i not in blocked else None
+    if found is None or refers_back(found[1]) or found[1].i in blocked:
+        return None
+    lemma, subject = found
+    cue = Cue([tok], tok.sent, act=lex.acts.get(lemma, "says"))
+    cue.content = {t.i for t in subject.subtree}
+    if not cue.content - bare_noun(subject):  # "The issue was raised": a bare subject says nothing
+        return None
     cue.subtree = set(cue.content)
     return cue
 
@@ -590,7 +655,8 @@ def cues_in(doc, lex: Lexicon, blocked: set) -> list[Cue]:
         # process (SIGSEGV) when Token.children is read on such a doc.
         return []
     cues = [c for t in doc for c in (_verb_cue(t, lex, blocked), _adjective_cue(t, lex, blocked),
-                                     _noun_cue(t, lex, blocked)) if c is not None]
+                                     _noun_cue(t, lex, blocked), _focus_cue(t, lex, blocked),
+                                     _participle_cue(t, lex, blocked)) if c is not None]
     return cues + _phrase_cues(doc, lex, blocked)
 
 
