@@ -5,13 +5,14 @@ The flow, one module per stage (``kit.pipeline`` runs it; the README's Layout li
     kit.quotes    find quotations and their speakers -> ``statements``
     kit.speakers  tie statements to actors, camps and dates (with kit.when)
     kit.table     the who-said-what table and counts; kit.themes, kit.claims, kit.echoes, kit.findings
-    kit.charts    the messaging charts
+    kit.charts    the messaging charts; kit.chart_set draws the report's set of them (or takes them from the cache)
     kit.report    run the report notebook with papermill
 Beside the flow: kit.explore (the quote browser for notebooks) and kit.corrections (reporters' fixes).
 """
 from .articles import Loaded, load_articles
-from .charts import (claims_chart, messaging_timeline, quote_timeline, report_charts, save_figure, theme_heatmap,
-                     themes_over_time, top_speakers)
+from .charts import (claims_chart, messaging_timeline, quote_timeline, save_figure, theme_heatmap, themes_over_time,
+                     top_speakers)
+from .chart_set import report_charts
 from .corrections import Corrections, apply_corrections
 from .explore import context, explore, show_article
 from .nlp import load_pipeline

@@ -12,15 +12,15 @@ same bytes.
     top_speakers(speakers, colours)             most quoted speakers of each camp
     quote_timeline(table, colours)              every statement on a date axis, most echoed labelled
     claims_chart(claims, colours)               claims and counter-claims facing each other in time
+
+``kit.chart_set.report_charts`` draws the report's set of them (or takes unchanged ones from the cache).
 """
 from __future__ import annotations
 
-import hashlib
 import io
 import re
 import sys
 import textwrap
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
@@ -176,7 +176,8 @@ def parse_key_dates(value) -> list[tuple[pd.Timestamp, str]]:
     return sorted(out)
 
 
-def _clip(frame: pd.DataFrame, column: str, start=None, end=None) -> pd.DataFrame:
+def clip_to_dates(frame: pd.DataFrame, column: str, start=None, end=None) -> pd.DataFrame:
+    """The rows whose ``column`` falls between ``start`` and ``end`` (either may be None: no limit)."""
     when = pd.to_datetime(frame[column])
     keep = pd.Series(True, index=frame.index)
     if start is not None:
@@ -207,14 +208,14 @@ def timeline_table(counts: pd.DataFrame, texts: pd.DataFrame | None = None, peri
     zero); a camp silent in a period with texts counts 0. ``per_texts`` turns counts into statements
     per 100 texts. More than ``max_points`` periods are summed into months (the returned period).
     """
-    counts = _clip(counts, "period", start, end)
+    counts = clip_to_dates(counts, "period", start, end)
     if counts.empty:
         return pd.DataFrame(), period
     wide = counts.pivot_table(index="period", columns="camp", values="statements", fill_value=0, aggfunc="sum")
     wide.columns = [str(c) for c in wide.columns]
     camps = list(wide.columns)
     if texts is not None and len(texts):
-        per = _clip(texts, "period", start, end).set_index("period")["texts"]
+        per = clip_to_dates(texts, "period", start, end).set_index("period")["texts"]
         wide = wide.join(per.rename("texts"), how="outer")
     full = pd.date_range(wide.index.min(), wide.index.max(), freq=PERIOD_FREQ.get(period, "W-MON"))
     wide = wide.reindex(full.union(wide.index)).sort_index()
@@ -347,7 +348,7 @@ def themes_over_time(theme_periods: pd.DataFrame, colours: dict[str, str], theme
                      start=None, end=None) -> plt.Figure:
     """Small multiples: one panel per theme (``top`` busiest unless ``themes`` names them), a line per camp;
     periods without statements count as zero, ``start``/``end`` clip the time axis."""
-    theme_periods = _clip(theme_periods, "period", start, end)
+    theme_periods = clip_to_dates(theme_periods, "period", start, end)
     if theme_periods.empty:
         return _empty_chart(title or "No statement matched a theme", source)
     totals = theme_periods.groupby("label")["statements"].sum().sort_values(ascending=False, kind="stable")
@@ -436,7 +437,7 @@ def speaker_periods(table: pd.DataFrame, top: int = 10, start=None, end=None) ->
     a year; and that period."""
     from .table import period_start, speaker_name
 
-    dated = _clip(table.dropna(subset=["said_on"]), "said_on", start, end)
+    dated = clip_to_dates(table.dropna(subset=["said_on"]), "said_on", start, end)
     dated = dated.assign(speaker=speaker_name(dated))
     # A briefing's questions ("a reporter", "Q") would lead every chart of White House transcripts.
     dated = dated[(dated["speaker"] != UNATTRIBUTED) & (text_column(dated, "camp") != "Press")]
@@ -459,7 +460,7 @@ def quote_timeline_table(table: pd.DataFrame, start=None, end=None, max_marks: i
     echo_articles), or past ``max_marks`` the top speakers per period (:func:`speaker_periods`)."""
     from .table import speaker_name
 
-    dated = _clip(table.dropna(subset=["said_on"]), "said_on", start, end)
+    dated = clip_to_dates(table.dropna(subset=["said_on"]), "said_on", start, end)
     if len(dated) > max_marks:
         return speaker_periods(dated, top)[0]
     echoed = dated["echo_articles"] if "echo_articles" in dated else 1
@@ -505,7 +506,7 @@ def quote_timeline(table: pd.DataFrame, colours: dict[str, str], label_top: int 
     ``top`` most quoted speakers instead, one mark per week or month (:func:`speaker_periods`).
     """
 
-    dated = _clip(table.dropna(subset=["said_on"]), "said_on", start, end).copy()
+    dated = clip_to_dates(table.dropna(subset=["said_on"]), "said_on", start, end).copy()
     if dated.empty:
         return _empty_chart(title or "No dated statements in these inputs", source)
     if len(dated) > max_marks:
@@ -593,127 +594,12 @@ def claims_chart(claims: pd.DataFrame, colours: dict[str, str], top: int = 5, ti
                    "in time and wording; the earlier one above its line", source, dates)
 
 
-class ChartSet(dict):
-    """Chart name -> Figure, with ``tables``: chart name -> the data that chart draws (what the report
-    shows beside it, and ``report_charts`` saves as ``charts/<name>.csv``), and ``timeline_period``:
-    the period of the messaging timeline's rows (months when there are too many weeks to draw)."""
-
-    def __init__(self, figures: dict, tables: dict, timeline_period: str = "week"):
-        super().__init__(figures)
-        self.tables = tables
-        self.timeline_period = timeline_period
-
-
-@dataclass
-class SavedChart:
-    """A chart not drawn again because nothing it draws from changed since a run drew it: its PNG file
-    (written from the cache with its SVG) and its alternative text. :func:`show` displays it."""
-
-    kit_png: Path
-    kit_alt: str
-
-
-def _chart_key(name: str, args: tuple, kwargs: dict) -> str:
-    """A digest of everything a chart function is given: tables by their hashed rows, the rest by repr."""
-    digest = hashlib.sha256(repr((name, sorted(kwargs))).encode())
-    for value in (*args, *(kwargs[k] for k in sorted(kwargs))):
-        if isinstance(value, pd.DataFrame):
-            digest.update(repr((list(value.columns), [str(t) for t in value.dtypes], value.shape)).encode())
-            try:
-                digest.update(pd.util.hash_pandas_object(value, index=True).values.tobytes())
-            except TypeError:  # a column of lists: hashed as text
-                digest.update(value.to_csv().encode())
-        else:
-            digest.update(repr(value).encode())
-        digest.update(b"\0")
-    return digest.hexdigest()
-
-
-def _charts_engine() -> str:
-    """What else decides how a chart looks: this module's code and matplotlib's version."""
-    return hashlib.sha256(Path(__file__).read_bytes() + matplotlib.__version__.encode()).hexdigest()
-
-
-def report_charts(tables, colours: dict[str, str], source: str = "", key_dates=None,
-                  folder: str | Path | None = None, per_texts: bool = False,
-                  cache_dir: str | Path | None = None) -> ChartSet:
-    """Every chart of the report from a ``kit.pipeline.Tables``, and the table each one draws; saved as
-    PNG, SVG and CSV into ``folder`` if given. ``per_texts`` draws the messaging timeline as statements
-    per 100 texts.
-
-    With ``folder`` and ``cache_dir`` (the extraction cache), a chart whose inputs (its tables, colours,
-    source line, dates, options) and this module's code are unchanged since a run drew it is not drawn
-    again: its PNG and SVG come from the cache, and its entry is a :class:`SavedChart`.
-    The figures are closed after drawing so a notebook shows each one only where it is asked for.
-    """
-    from .cache import ExtractionCache
-    from .files import atomic_write_bytes, write_frame
-
-    # Dates said long before the first article (a speech recalling 2014) would stretch the time axes.
-    published = pd.to_datetime(tables.who_said_what["published"], utc=True).dt.tz_localize(None).dropna()
-    start = published.min() - pd.Timedelta(days=31) if len(published) else None
-    end = published.max() + pd.Timedelta(days=31) if len(published) else None
-    texts = getattr(tables, "texts", None)
-    timeline, timeline_period = timeline_table(tables.by_period, texts, tables.period, start, end, per_texts)
-    data = {
-        "messaging_timeline": timeline.reset_index() if len(timeline) else timeline,
-        "top_speakers": top_speakers_table(tables.speakers),
-        "theme_heatmap": tables.themes_by_camp,
-        "themes_over_time": _clip(tables.themes_by_period, "period", start, end).reset_index(drop=True),
-        "claims_and_counterclaims": tables.claims.sort_values("rank").head(5).reset_index(drop=True),
-        "quote_timeline": quote_timeline_table(tables.who_said_what, start=start, end=end),
-    }
-    calls = {
-        "messaging_timeline": (messaging_timeline, (tables.by_period, colours),
-                               dict(source=source, key_dates=key_dates, period=tables.period, start=start, end=end,
-                                    texts=texts, per_texts=per_texts)),
-        "top_speakers": (top_speakers, (tables.speakers, colours), dict(source=source)),
-        "theme_heatmap": (theme_heatmap, (tables.themes_by_camp,), dict(source=source)),
-        "themes_over_time": (themes_over_time, (tables.themes_by_period, colours),
-                             dict(source=source, period=tables.theme_period, start=start, end=end)),
-        "claims_and_counterclaims": (claims_chart, (tables.claims, colours), dict(source=source)),
-        "quote_timeline": (quote_timeline, (tables.who_said_what, colours), dict(source=source, start=start, end=end)),
-    }
-    store = ExtractionCache(cache_dir) if cache_dir is not None and folder is not None else None
-    engine = _charts_engine() if store is not None else ""
-    figures: dict = {}
-    for name, (draw, args, kwargs) in calls.items():
-        key = _chart_key(name, args, kwargs) if store is not None else ""
-        saved = store.get("chart", engine, [key]).get(key) if store is not None else None
-        if saved is not None:
-            png, svg, alt = _unpack_chart(saved)
-            atomic_write_bytes(Path(folder) / f"{name}.png", png)
-            atomic_write_bytes(Path(folder) / f"{name}.svg", svg)
-            figures[name] = SavedChart(Path(folder) / f"{name}.png", alt)
-        else:
-            fig = figures[name] = draw(*args, **kwargs)
-            if folder is not None:
-                png_path, svg_path = save_figure(fig, folder, name)
-                if store is not None:
-                    store.put("chart", engine, {key: (_pack_chart(png_path.read_bytes(), svg_path.read_bytes(),
-                                                                  getattr(fig, "kit_alt", "")), 1)})
-            plt.close(fig)
-        if folder is not None:
-            write_frame(data[name], Path(folder) / f"{name}.csv")
-    return ChartSet(figures, data, timeline_period)
-
-
-def _pack_chart(png: bytes, svg: bytes, alt: str) -> bytes:
-    return len(png).to_bytes(8, "big") + len(svg).to_bytes(8, "big") + png + svg + alt.encode("utf-8")
-
-
-def _unpack_chart(payload: bytes) -> tuple[bytes, bytes, str]:
-    n_png, n_svg = int.from_bytes(payload[:8], "big"), int.from_bytes(payload[8:16], "big")
-    body = payload[16:]
-    return body[:n_png], body[n_png:n_png + n_svg], body[n_png + n_svg:].decode("utf-8")
-
-
 def show(fig: plt.Figure, width: int = 600):
     """The figure as a PNG image for a notebook, 600 px wide (drawn at twice that for sharp screens).
 
     Works whatever matplotlib backend the notebook runs, and ends up as an image in the HTML report,
     its alternative text the chart's title and subtitle. A figure :func:`save_figure` saved (or a
-    :class:`SavedChart`) is shown from its PNG file: the same bytes, not drawn again.
+    :class:`kit.chart_set.SavedChart`) is shown from its PNG file: the same bytes, not drawn again.
     """
     from IPython.display import Image
 

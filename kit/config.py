@@ -27,10 +27,15 @@ def data_path(name: str) -> Path:
     return data_dir() / name
 
 
+# libyaml's parser when PyYAML was built with it: the same documents, read about seven times faster
+# (the actor registry takes 0.2 s in pure Python, paid by every run of a report).
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 @lru_cache(maxsize=None)
 def _read_yaml(path: str, mtime: float) -> Any:
     with open(path, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return yaml.load(fh, Loader=SAFE_LOADER)  # noqa: S506 - a safe loader
 
 
 def load_yaml(path: str | Path) -> Any:

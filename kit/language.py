@@ -18,6 +18,10 @@ import re
 
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
+# Letters are counted by runs (a word's letters in one match), not one match per letter: the same
+# counts for less time, paid for every article on every run.
+CYRILLIC_RUN = re.compile(r"[\u0400-\u04FF]+")
+LATIN_RUN = re.compile(r"[A-Za-z\u00C0-\u024F]+")
 UKRAINIAN_ONLY = re.compile(r"[іїєґІЇЄҐ]")
 RUSSIAN_ONLY = re.compile(r"[ыэъёЫЭЪЁ]")
 LATIN_WORD = re.compile(r"[A-Za-z]+")
@@ -36,19 +40,23 @@ def detect_language(text: str) -> str:
     if not isinstance(text, str):
         return ""
     sample = text[:SAMPLE_CHARS]
-    cyrillic = len(CYRILLIC.findall(sample))
-    latin = len(LATIN.findall(sample))
+    cyrillic = _letters(CYRILLIC_RUN, sample)
+    latin = _letters(LATIN_RUN, sample)
     if cyrillic + latin == 0:
         return ""
     if cyrillic >= latin:
         ukrainian = len(UKRAINIAN_ONLY.findall(sample))
         russian = len(RUSSIAN_ONLY.findall(sample))
         return "uk" if ukrainian >= 0.01 * cyrillic and ukrainian > russian else "ru"
-    words = [w.lower() for w in LATIN_WORD.findall(sample)]
+    words = LATIN_WORD.findall(sample)
     if latin < MIN_LETTERS or not words:
         return "und"
-    english = sum(w in ENGLISH_WORDS for w in words)
+    english = sum(map(ENGLISH_WORDS.__contains__, map(str.lower, words)))
     return "en" if english >= max(1, 0.08 * len(words)) else "und"
+
+
+def _letters(runs: re.Pattern, text: str) -> int:
+    return sum(map(len, runs.findall(text)))
 
 
 # Endings a Russian name takes in its cases (and a surname in its feminine form), longest first.

@@ -4,12 +4,12 @@
 their aliases and dated roles, titles that stand for an office holder ("THE PRESIDENT", "the Russian
 president") and rules for unnamed sources ("a senior Russian lawmaker" -> Kremlin). ``Registry.match``
 finds the actor a speaker's name stands for (alias, place, title on a date, role, fuzzy match, rule);
-a file with mistakes is refused with every problem named by file and line (:class:`RegistryError`).
+a file with mistakes is refused with every problem named by file and line (:class:`RegistryError`;
+the files are read and checked by ``kit.registry_files``, names folded by ``kit.names``).
 ``kit.speakers`` uses it to attribute statements.
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
 import unicodedata
 import warnings
@@ -17,28 +17,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
-import yaml
 from rapidfuzz import fuzz, process
 
 from .config import data_path
-from .files import BIDI_CONTROLS
 from .coref import ROLE_SYNONYMS, TITLES
 from .language import CYRILLIC, fold_case_endings
+from .names import INITIALS, LEADING_INITIALS, bare_place, initials_fit, normalise, without_controls
+from .registry_files import DEFAULT_MATCHING, FALLBACK_CAMP, Problem, RegistryError, checked_registry
 
-ACTOR_KEYS = {"name", "aliases", "places", "camp", "roles", "wikidata", "auto_surname", "note"}
-ROLE_KEYS = {"role", "office", "from", "to", "note"}
-TOP_KEYS = {"camps", "matching", "titles", "unnamed_rules", "actors"}
-DEFAULT_MATCHING = {"threshold": 88, "tie_margin": 3}
-FALLBACK_CAMP = "other"
 # The camp of a joint statement whose participants are not all of one camp ("the two leaders"
 # after a Putin-Macron call); the registry may give it its own label and colour.
 JOINT_CAMP = "joint"
 JOINED = "; "
 PRONOUNS = {"he", "she", "they", "i", "we", "it", "you", "me", "us", "them", "him", "her"}
-# Words a transcript or an article puts before a name: "MS. PSAKI", "Kremlin spokesman Dmitry Peskov".
-# Only used to cut a speaker down to the name at its end; they never identify anyone by themselves.
-LEADING_INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.\s*)+(?=[^\W\d_]{2})")
-POSSESSIVE = re.compile(r"['’]s$")
 # Words that stand before a surname and are no first name: titles, ranks, roles, places of work.
 NOT_FIRST_NAMES = {*TITLES, *ROLE_SYNONYMS, "admiral", "colonel", "lieutenant", "sergeant", "captain", "major",
                    "commander", "marshal", "aide", "assistant", "envoy", "emir", "sheikh", "prince", "princess",
@@ -51,28 +42,10 @@ NOT_FIRST_NAMES = {*TITLES, *ROLE_SYNONYMS, "admiral", "colonel", "lieutenant", 
                    "chairwoman", "justice", "staff", "ceo", "founder", "owner", "manager", "analyst", "expert",
                    "official", "officials", "member", "delegate", "chancellor", "vice", "former", "late", "said",
                    "says", "told", "asked", "added", "and", "with", "by", "of", "to", "from", "as", "also", "then"}
-# Initials written right before a surname that ends the speaker ("Н.Иванов", "J.D. Vance").
-INITIALS = re.compile(r"^\s*((?:[^\W\d_]\.\s*)+)(?=[^\W\d_]{2}[\w'’\-]*\s*$)")
 # A Russian first name and patronymic ("Эльвира Сахипзадовна", "Александр Иванович"): the Kremlin's
 # pages repeat a person's tooltip ("Набиуллина Эльвира Сахипзадовна", then an office) in a label.
 PATRONYMIC = re.compile(r"[а-яё](?:вич|вна|ична|инична|ьич)$")
 FIRST_AND_PATRONYMIC = re.compile(r"(?:^|\s)[а-яё]+\s+[а-яё]+(?:вич|вна|ична|инична|ьич)\b\.?")
-
-
-class RegistryError(ValueError):
-    """A registry file that cannot be used; the message names the file, the line and the problem."""
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong in a registry file."""
-
-    path: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
 
 
 @dataclass
@@ -158,7 +131,7 @@ class Registry:
         is the whole speaker ("Kiev said ..."); never matched inside a longer speaker, so
         "President of Ukraine" is not the Government of Ukraine."""
         if self._places is None:
-            self._places = {_bare_place(p): a for a in self.actors for p in a.get("places", [])}
+            self._places = {bare_place(p): a for a in self.actors for p in a.get("places", [])}
         return self._places
 
     def actor_named(self, name: str) -> dict | None:
@@ -198,7 +171,7 @@ class Registry:
         key = normalise(speaker)
         if not key:
             return Match()
-        place = self.place_index().get(_bare_place(key))
+        place = self.place_index().get(bare_place(key))
         if place is not None:
             return Match(place, place["camp"], role_on(place, when), "place")
         found = self._match_name(key)
@@ -356,79 +329,6 @@ class Registry:
         return None
 
 
-# -- reading and checking the registry ---------------------------------------------------------
-class _LineLoader(yaml.SafeLoader):
-    """A YAML loader whose mappings remember the line they start on (for error messages)."""
-
-
-class _LinedDict(dict):
-    line: int = 0
-
-
-def _construct_lined_mapping(loader: _LineLoader, node: yaml.MappingNode):
-    data = _LinedDict()
-    data.line = node.start_mark.line + 1
-    yield data
-    data.update(loader.construct_mapping(node, deep=True))
-
-
-def _construct_timestamp_or_text(loader: _LineLoader, node: yaml.ScalarNode):
-    # "2025-13-01" looks like a date to YAML but is none: keep the text so the check can name it.
-    try:
-        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
-    except ValueError:
-        return loader.construct_scalar(node)
-
-
-_LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_lined_mapping)
-_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp_or_text)
-
-
-def _read_registry_file(path: Path) -> dict:
-    try:
-        with open(path, encoding="utf-8") as fh:
-            doc = yaml.load(fh, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
-    except OSError as exc:
-        raise RegistryError(f"{path}: cannot read the registry: {exc.strerror}") from exc
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark else str(path)
-        raise RegistryError(f"{where}: not valid YAML: {getattr(exc, 'problem', exc)}") from exc
-    if doc is None:
-        return _LinedDict()
-    if not isinstance(doc, dict):
-        raise RegistryError(f"{path}:1: a registry is a mapping with camps:, actors:, ... (found a {type(doc).__name__})")
-    return doc
-
-
-def parse_when(value, *, end: bool = False) -> pd.Timestamp | None:
-    """A role boundary as a UTC timestamp: a date (start of that day), ``YYYY-MM``, ``YYYY`` or a time.
-
-    With ``end=True`` a month or year given alone means its end, so ``to: 2024-05`` covers May.
-    Raises ValueError for anything else.
-    """
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        ts = pd.Timestamp(value)
-        return ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
-    if isinstance(value, dt.date):
-        return pd.Timestamp(value).tz_localize("UTC")
-    text = str(value).strip()
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        try:
-            return pd.Timestamp(text, tz="UTC")
-        except ValueError:
-            pass
-    elif re.fullmatch(r"\d{4}", text):
-        start = pd.Timestamp(f"{text}-01-01", tz="UTC")
-        return start + pd.DateOffset(years=1) if end else start
-    if re.fullmatch(r"\d{4}-\d{2}", text):
-        start = pd.Timestamp(f"{text}-01", tz="UTC")
-        return start + pd.DateOffset(months=1) if end else start
-    raise ValueError(f"'{text}' is not a date (use YYYY-MM-DD, YYYY-MM, YYYY or an ISO time)")
-
-
 def role_covers(role: dict, when: pd.Timestamp) -> bool:
     """True when ``when`` falls in the role's [from, to) interval."""
     start, stop = role.get("_from"), role.get("_to")
@@ -444,135 +344,6 @@ def role_on(actor: dict, when: pd.Timestamp | None) -> str:
     return "; ".join(held)
 
 
-def _check_actor(raw, path: str, camps: set[str], problems: list[Problem]) -> dict | None:
-    line = getattr(raw, "line", 0)
-    if not isinstance(raw, dict):
-        problems.append(Problem(path, line, f"an actor must be a mapping with name: and camp: (found {raw!r})"))
-        return None
-    name = raw.get("name")
-    label = f"actor '{name}'" if name else "actor"
-    bad = len(problems)
-    if not isinstance(name, str) or not name.strip():
-        problems.append(Problem(path, line, "actor has no name: (the canonical name, e.g. 'Dmitry Peskov')"))
-    for key in sorted(set(raw) - ACTOR_KEYS):
-        problems.append(Problem(path, line, f"{label}: unknown key '{key}' (allowed: {', '.join(sorted(ACTOR_KEYS))})"))
-    if raw.get("camp") not in camps:
-        problems.append(Problem(path, line, f"{label}: camp '{raw.get('camp')}' is not one of the camps ({', '.join(sorted(camps))})"))
-    aliases = raw.get("aliases") or []
-    if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
-        problems.append(Problem(path, line, f"{label}: aliases must be a list of names, e.g. [Peskov, Песков]"))
-        aliases = []
-    places = raw.get("places") or []
-    if not isinstance(places, list) or not all(isinstance(a, str) and a.strip() for a in places):
-        problems.append(Problem(path, line, f"{label}: places must be a list of names, e.g. [Kiev, Kyiv, Киев]"))
-        places = []
-    wikidata = raw.get("wikidata")
-    if wikidata is not None and not re.fullmatch(r"Q\d+", str(wikidata)):
-        problems.append(Problem(path, line, f"{label}: wikidata '{wikidata}' is not an id like Q7747"))
-    roles = []
-    raw_roles = raw.get("roles") or []
-    if not isinstance(raw_roles, list):
-        problems.append(Problem(path, line, f"{label}: roles must be a list of {{role:, from:, to:}}"))
-        raw_roles = []
-    for raw_role in raw_roles:
-        role = _check_role(raw_role, path, line, label, problems)
-        if role is not None:
-            roles.append(role)
-    if len(problems) > bad:
-        return None
-    return {"name": name.strip(), "aliases": [a.strip() for a in aliases], "places": [p.strip() for p in places],
-            "camp": raw["camp"],
-            "roles": roles, "wikidata": wikidata, "auto_surname": raw.get("auto_surname", True) is not False,
-            "_source": f"{path}:{line}"}
-
-
-def _check_role(raw, path: str, actor_line: int, label: str, problems: list[Problem]) -> dict | None:
-    line = getattr(raw, "line", actor_line)
-    if not isinstance(raw, dict) or not isinstance(raw.get("role"), str):
-        problems.append(Problem(path, line, f"{label}: each role needs role: (its title), e.g. {{role: Kremlin spokesman, from: 2012-05-22}}"))
-        return None
-    for key in sorted(set(raw) - ROLE_KEYS):
-        problems.append(Problem(path, line, f"{label}: role '{raw['role']}': unknown key '{key}' (allowed: {', '.join(sorted(ROLE_KEYS))})"))
-    try:
-        start = parse_when(raw.get("from"))
-        stop = parse_when(raw.get("to"), end=True)
-    except ValueError as exc:
-        problems.append(Problem(path, line, f"{label}: role '{raw['role']}': {exc}"))
-        return None
-    if start is not None and stop is not None and stop <= start:
-        problems.append(Problem(path, line, f"{label}: role '{raw['role']}' ends ({raw.get('to')}) before it starts ({raw.get('from')})"))
-        return None
-    return {**raw, "_from": start, "_to": stop}
-
-
-def _check_title(raw, path: str, offices: set[str], problems: list[Problem]) -> dict | None:
-    line = getattr(raw, "line", 0)
-    if not isinstance(raw, dict) or not isinstance(raw.get("office"), str) or not isinstance(raw.get("says"), list):
-        problems.append(Problem(path, line, "a title needs office: and says: [words that stand for its holder]"))
-        return None
-    if raw["office"] not in offices:
-        problems.append(Problem(path, line, f"title: no actor's role has office '{raw['office']}'"))
-        return None
-    where = raw.get("where")
-    try:
-        where_re = re.compile(where, re.I) if where else None
-    except re.error as exc:
-        problems.append(Problem(path, line, f"title '{raw['office']}': where: is not a valid regular expression ({exc})"))
-        return None
-    # A sorted tuple, not a set: the registry's repr keys the attribution cache and must not vary.
-    return {**raw, "_says": tuple(sorted({normalise(s) for s in raw["says"]})), "_where": where_re}
-
-
-def _check_rule(raw, path: str, camps: set[str], problems: list[Problem]) -> dict | None:
-    line = getattr(raw, "line", 0)
-    if not isinstance(raw, dict) or not isinstance(raw.get("pattern"), str):
-        problems.append(Problem(path, line, "an unnamed rule needs pattern: (a regular expression) and camp:"))
-        return None
-    if raw.get("camp") not in camps:
-        problems.append(Problem(path, line, f"unnamed rule '{raw['pattern']}': camp '{raw.get('camp')}' is not one of the camps"))
-        return None
-    try:
-        regex = re.compile(raw["pattern"], re.I)
-    except re.error as exc:
-        problems.append(Problem(path, line, f"unnamed rule '{raw['pattern']}' is not a valid regular expression ({exc})"))
-        return None
-    return {**raw, "_regex": regex}
-
-
-def _check_camps(raw, path: str, problems: list[Problem]) -> dict[str, dict]:
-    camps = {}
-    for camp_id, spec in (raw or {}).items():
-        line = getattr(spec, "line", getattr(raw, "line", 0))
-        if not isinstance(spec, dict) or not spec.get("label") or not re.fullmatch(r"#[0-9A-Fa-f]{6}", str(spec.get("colour", ""))):
-            problems.append(Problem(path, line, f"camp '{camp_id}' needs label: and colour: \"#RRGGBB\""))
-            continue
-        camps[camp_id] = {"label": str(spec["label"]), "colour": spec["colour"]}
-    return camps
-
-
-def _duplicate_alias_problems(actors: list[dict]) -> list[Problem]:
-    """An alias given to two different actors is a problem: the kit would not know whom it names."""
-    owners: dict[str, tuple[dict, str]] = {}
-    problems = []
-    for actor in actors:
-        spelt = {normalise(a): a for a in [actor["name"], *actor["aliases"]]}
-        for alias in set(spelt) | {_bare_place(p) for p in actor["places"]}:
-            other, other_spelt = owners.setdefault(alias, (actor, spelt.get(alias, "")))
-            if _initials_tell_apart(actor, spelt.get(alias, ""), other, other_spelt):
-                continue  # "К.Титов" beside Борис Титов
-            if other is not actor and other["name"] != actor["name"]:
-                path, line = actor["_source"].rsplit(":", 1)
-                problems.append(Problem(path, int(line), f"actor '{actor['name']}': alias '{alias}' already names "
-                                                         f"'{other['name']}' ({other['_source']})"))
-    return problems
-
-
-def _initials_tell_apart(actor: dict, spelt: str, other: dict, other_spelt: str) -> bool:
-    """Two actors sharing a surname where one is written with initials the other cannot have."""
-    return any(INITIALS.match(raw) and not initials_fit(them, raw)
-               for raw, them in ((spelt, other), (other_spelt, actor)))
-
-
 def load_registry(paths: list[str | Path] | None = None, strict: bool = False) -> Registry:
     """The actor registry from ``data/actors.yml`` plus any further files given (merged in order).
 
@@ -581,59 +352,16 @@ def load_registry(paths: list[str | Path] | None = None, strict: bool = False) -
     ``registry.problems``) with its file and line; ``strict=True`` raises RegistryError instead.
     A file that is not YAML at all always raises RegistryError.
     """
-    files = [data_path("actors.yml"), *(Path(p) for p in (paths or []))]
-    docs = [(str(f), _read_registry_file(Path(f))) for f in files]
-    problems: list[Problem] = []
-    camps: dict[str, dict] = {}
-    matching = dict(DEFAULT_MATCHING)
-    for path, doc in docs:
-        for key in sorted(set(doc) - TOP_KEYS):
-            problems.append(Problem(path, 1, f"unknown top-level key '{key}' (allowed: {', '.join(sorted(TOP_KEYS))})"))
-        camps.update(_check_camps(doc.get("camps"), path, problems))
-        matching.update({k: v for k, v in (doc.get("matching") or {}).items() if k in DEFAULT_MATCHING})
-    by_name: dict[str, dict] = {}
-    for path, doc in docs:
-        for raw in doc.get("actors") or []:
-            actor = _check_actor(raw, path, set(camps), problems)
-            if actor is not None:
-                by_name[actor["name"]] = actor
-    actors = list(by_name.values())
-    offices = {r["office"] for a in actors for r in a["roles"] if r.get("office")}
-    titles, rules = [], []
-    for path, doc in docs:
-        titles += [t for t in (_check_title(r, path, offices, problems) for r in doc.get("titles") or []) if t]
-        rules += [r for r in (_check_rule(r, path, set(camps), problems) for r in doc.get("unnamed_rules") or []) if r]
-    problems += _duplicate_alias_problems(actors)
-    if FALLBACK_CAMP not in camps:
-        problems.append(Problem(docs[0][0], 1, f"camps: needs an '{FALLBACK_CAMP}' camp for speakers nobody recognises"))
-        camps[FALLBACK_CAMP] = {"label": "Other", "colour": "#999999"}
+    parts = checked_registry([data_path("actors.yml"), *(Path(p) for p in (paths or []))])
+    problems = parts["problems"]
     if problems and strict:
         raise RegistryError("\n".join(str(p) for p in problems))
     for problem in problems:
         warnings.warn(f"actor registry: {problem}", stacklevel=2)
-    return Registry(camps=camps, actors=actors, unnamed_rules=rules, titles=titles, matching=matching,
-                    problems=problems, files=[p for p, _ in docs])
+    return Registry(**parts)
 
 
 # -- attributing statements --------------------------------------------------------------------
-def without_controls(name: str) -> str:
-    """A speaker's name as it reads: bidirectional controls (U+202E …), which can disguise a name
-    on screen, removed before matching."""
-    return BIDI_CONTROLS.sub("", str(name or ""))
-
-
-def normalise(name: str) -> str:
-    """A name folded for lookup: NFKC, case-folded, initials and possessive dropped, spaces collapsed.
-
-    "В.Путин" -> "путин", "MS. PSAKI" -> "ms. psaki", "Trump's" -> "trump".
-    """
-    text = unicodedata.normalize("NFKC", str(name or "")).replace("’", "'").strip(" \t\n\"“”«»:;-—")
-    text = re.sub(r"\s+", " ", text)
-    text = LEADING_INITIALS.sub("", text)
-    text = POSSESSIVE.sub("", text)
-    return text.casefold()
-
-
 def _written_first_name(word: str) -> bool:
     """A word before a surname that can only be a first name: Latin letters only, neither a
     title, rank or role ("sen.", "admiral", "secretary-general", "aide"), nor a nationality
@@ -641,26 +369,6 @@ def _written_first_name(word: str) -> bool:
     if not re.fullmatch(r"[a-z]{2,}", word):
         return False
     return word not in NOT_FIRST_NAMES and not re.search(r"(?:an|ese|ish|i)$", word)
-
-
-def initials_fit(actor: dict, speaker: str) -> bool:
-    """False when the initials written before a surname ("Н.Иванов") cannot be the actor's: none
-    of the registry's spellings of the actor in that alphabet starts its first name with them.
-    True when the speaker has no initials or the registry gives no first name to compare."""
-    found = INITIALS.match(unicodedata.normalize("NFKC", str(speaker or "")))
-    if not found:
-        return True
-    initial = found.group(1).strip()[0].casefold()
-    cyrillic = bool(CYRILLIC.match(initial))
-    firsts = set()
-    for alias in [actor["name"], *actor.get("aliases", [])]:
-        words = alias.split()
-        if len(words) >= 2 and len(words[0].rstrip(".")) >= 2 and bool(CYRILLIC.match(words[0])) == cyrillic:
-            firsts.add(words[0][0].casefold())
-        held = INITIALS.match(alias)
-        if held and bool(CYRILLIC.match(held.group(1))) == cyrillic:
-            firsts.add(held.group(1).strip()[0].casefold())
-    return not firsts or initial in firsts
 
 
 def _by_initials(candidates: tuple, speaker: str) -> Match | None:
@@ -715,11 +423,6 @@ def before_repeated_surname(key: str) -> str:
             if k + 2 * n <= len(words) and words[k:k + n] == words[k + n:k + 2 * n]:
                 return " ".join(words[:k + n])
     return ""
-
-
-def _bare_place(name: str) -> str:
-    """A place or institution folded for lookup: "The Kremlin" -> "kremlin"."""
-    return re.sub(r"^the ", "", normalise(name))
 
 
 def _fold(name: str) -> str:

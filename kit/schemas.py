@@ -10,9 +10,27 @@ compares the two).
 from __future__ import annotations
 
 import re
+import sys
 
 import pandas as pd
 import pandera.pandas as pa
+
+
+def _without_hypothesis() -> None:
+    # pandera's first check imports its data-synthesis strategies, which import hypothesis when it is
+    # installed (it is, for the kit's tests): a third of a second in every report's kernel, for a
+    # feature the kit never uses. Imported here with hypothesis hidden, they stay without it in this
+    # process; a process that imported hypothesis first (a test run) keeps pandera's strategies.
+    if "hypothesis" in sys.modules:
+        return
+    sys.modules["hypothesis"] = None  # "import hypothesis" raises ImportError while this is set
+    try:
+        import pandera.strategies.base_strategies  # noqa: F401
+    finally:
+        del sys.modules["hypothesis"]
+
+
+_without_hypothesis()
 
 # The periods count tables come in, with the pandas frequency of each (weeks start on Monday).
 PERIODS = {"day": "D", "week": "W-SUN", "month": "M"}

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from kit import chart_set
 from kit import charts as C
 
 COLOURS = {"White House": "#0072B2", "Kremlin": "#D55E00", "Ukraine": "#E69F00", "Other": "#999999"}
@@ -157,20 +158,24 @@ def test_a_chart_whose_inputs_did_not_change_is_not_drawn_again(claims_tables, n
     from kit import pipeline
 
     tables = pipeline.build_tables(*claims_tables, nlp=nlp)
-    first = C.report_charts(tables, COLOURS, source="Test wire", folder=tmp_path / "a", cache_dir=tmp_path / "cache")
-    again = C.report_charts(tables, COLOURS, source="Test wire", folder=tmp_path / "b", cache_dir=tmp_path / "cache")
-    assert not any(isinstance(f, C.SavedChart) for f in first.values())
-    assert all(isinstance(f, C.SavedChart) for f in again.values()), "unchanged inputs: every chart from the cache"
+    first = chart_set.report_charts(tables, COLOURS, source="Test wire", folder=tmp_path / "a",
+                                    cache_dir=tmp_path / "cache")
+    again = chart_set.report_charts(tables, COLOURS, source="Test wire", folder=tmp_path / "b",
+                                    cache_dir=tmp_path / "cache")
+    assert not any(isinstance(f, chart_set.SavedChart) for f in first.values())
+    assert all(isinstance(f, chart_set.SavedChart) for f in again.values()), "unchanged inputs: every chart from the cache"
     for path in (tmp_path / "a").iterdir():
         assert (tmp_path / "b" / path.name).read_bytes() == path.read_bytes(), f"{path.name} differs"
     assert again["top_speakers"].kit_alt == first["top_speakers"].kit_alt
     assert C.show(again["top_speakers"]).data == (tmp_path / "a" / "top_speakers.png").read_bytes()
     fewer = pipeline.build_tables(claims_tables[0].iloc[1:], claims_tables[1], nlp=nlp)
-    changed = C.report_charts(fewer, COLOURS, source="Test wire", folder=tmp_path / "c", cache_dir=tmp_path / "cache")
-    assert not isinstance(changed["top_speakers"], C.SavedChart), "a chart whose table changed is drawn again"
-    other_source = C.report_charts(tables, COLOURS, source="Other wire", folder=tmp_path / "d",
-                                   cache_dir=tmp_path / "cache")
-    assert not any(isinstance(f, C.SavedChart) for f in other_source.values()), "the source line is part of every chart"
+    changed = chart_set.report_charts(fewer, COLOURS, source="Test wire", folder=tmp_path / "c",
+                                      cache_dir=tmp_path / "cache")
+    assert not isinstance(changed["top_speakers"], chart_set.SavedChart), "a chart whose table changed is drawn again"
+    other_source = chart_set.report_charts(tables, COLOURS, source="Other wire", folder=tmp_path / "d",
+                                           cache_dir=tmp_path / "cache")
+    assert not any(isinstance(f, chart_set.SavedChart) for f in other_source.values()), \
+        "the source line is part of every chart"
 
 
 def test_the_press_questions_never_lead_the_most_quoted_speakers():

@@ -11,8 +11,8 @@ import pandas as pd
 import pytest
 
 import kit
-from kit.explore import (Explorer, context_html, explore, filter_statements, mark_up,
-                         prepare_statements)
+from kit.explore import Explorer, explore, filter_statements, prepare_statements
+from kit.statement_html import context_html, mark_up
 
 ARTICLES = [
     dict(article_id="fx-kremlin", title="Kremlin sees no draft (fictional)", source="Test Ledger",
