@@ -143,9 +143,13 @@ AUTHOR_AFTER = re.compile(r"\s*(?:(?:commissioned|conducted|published|issued|rel
                           r"(?P<who>[A-Z][\w&.’'\-]*(?:\s+(?:(?:of|for|and|on|the|&)\s+)*[A-Z][\w&.’'\-]*)*)")
 # What opens a mention of a document: "the report", "A 2016 report", "One article".
 DOCUMENT_DETERMINERS = {"the", "a", "an", "one", "this", "that", "another"}
-# A capitalised bare title in a document's prose ("the Secretary recommended ..., and he
-# recommended ..."): what "he" or "she" after it stands for when no person comes after it.
-BARE_TITLE = re.compile(r"\b[Tt]he (?P<title>[A-Z][a-z]+)\b(?! [A-Z])")
+# A capitalised title as the subject of a verb in a document's prose ("the Secretary recommended
+# ..., and he recommended ...", "the President of Russia noted. He expressed ..."): what "he" or
+# "she" after it stands for when no person comes after it. Not a name's title ("the President
+# Donald Trump"), a possessive ("the President's remark") or an object ("reported to the President").
+BARE_TITLE = re.compile(r"\b[Tt]he (?P<title>[A-Z][a-z]+)(?: of (?:the )?[A-Z][\w\-]*(?: [A-Z][\w\-]*)*)?(?=\s+[a-z])")
+# What a clause's subject follows: the start of a sentence or clause, a quotation's end, "and".
+CLAUSE_OPENS = re.compile(r"(?:^|[.,;:!?”\"]|\band)\s*$")
 # Who published a document: the subject before a sending verb, a company or agency as much as a
 # person ("The Steel Manufacturers Association released a statement"); auxiliaries and "which"
 # may stand between ("the Democracy Works Foundation, which has published articles").
@@ -404,13 +408,16 @@ class Resolver:
         return fallback
 
     def title_before(self, at: int) -> re.Match | None:
-        """A capitalised bare title ("the Secretary") in the prose of ``at``'s paragraph before
-        it, with no person named between it and ``at``: what "he" at ``at`` stands for in an
-        official document ("the Secretary recommended ..., and he recommended ..."); None when
-        there is none or a person comes later."""
+        """A capitalised title as a subject ("the Secretary") earlier in the sentence of ``at``,
+        with no person named between it and ``at``: what "he" at ``at`` stands for in an official
+        document ("the Secretary recommended that I ..., and he recommended ..."); None when there
+        is none or a person comes later. Only within one sentence: across sentences a readout
+        passes from host to guest and back ("The President suggested ... He noted ...")."""
         para = self.text.rfind("\n", 0, at) + 1
+        para = max([para] + [m.end() for m in SENTENCE_END.finditer(self.text, para, at)])
         titles = [m for m in BARE_TITLE.finditer(self.text, para, at)
-                  if m.group("title").lower() in ROLE_SYNONYMS and not self._not_prose.holding(m.start())]
+                  if m.group("title").lower() in ROLE_SYNONYMS and not self._not_prose.holding(m.start())
+                  and CLAUSE_OPENS.search(self.text[max(para, m.start() - 40):m.start()])]
         if not titles:
             return None
         last = titles[-1]
@@ -800,7 +807,10 @@ class Resolver:
             if lhead not in PRONOUN_GENDER:
                 return ""
             title = self.title_before(start)
-            return self.resolve(title.group(), title.start(), title.group("title")) if title else self.pronoun(lhead, start)
+            if title is None:
+                return self.pronoun(lhead, start)
+            # "the President of Russia": an office spelt out is the registry's to name
+            return title.group() if " of " in title.group() else self.resolve(title.group(), title.start(), title.group("title"))
         lower = [w.lower() for w in words]
         before = lower[:lower.index(lhead)] if lhead in lower else ["?"]
         after = words[lower.index(lhead) + 1:] if lhead in lower else []

@@ -84,7 +84,7 @@ from .spans import Spans
 log = logging.getLogger(__name__)
 
 # Bump when the engine's rows change, so kit.cache re-extracts instead of reusing old rows.
-ENGINE_VERSION = "38"
+ENGINE_VERSION = "40"
 
 STATEMENT_COLUMNS = [
     "article_id", "quote_id", "quote", "quote_start", "quote_end", "quote_spans", "quote_text",
@@ -394,6 +394,18 @@ INSERTED_TEXT = re.compile(r"\b(?:insert(?:ing|ed|s)?|add(?:ing|ed|s)?|amended t
                            r"\b(?:the following|as follows):\s*$")
 
 
+# "by deleting “and” before “(k)”; replacing “11:59 p.m. ...” after (k) with “12:01 a.m. ...”": the
+# words an order edits in another, which nobody says.
+EDITED_WORDS = re.compile(r"\b(?:deleting|replacing|striking|inserting|substituting|redesignating)\b[^;!?\n]{0,100}$")
+
+
+def _edited_words(st: Statement, para_start: int, text: str) -> bool:
+    """A quotation with no cue or speaker of its own right after an order's editing verb."""
+    at = st.pieces[0][0]
+    return st.cue is None and st.mention is None and st.kind in {"direct", "partial"} and \
+        EDITED_WORDS.search(text, max(para_start, at - 120), at) is not None
+
+
 def _opens_paragraph(st: Statement, para_start: int, text: str) -> bool:
     """A quotation with no cue or speaker of its own that opens its paragraph."""
     return st.kind == "direct" and st.cue is None and st.mention is None and \
@@ -514,7 +526,7 @@ def statements_for_article(plan: Plan, docs: dict, lex: Lexicon, seconds: float 
         if k and not (intro is not None and intro[0] == k - 1) and INSERTED_TEXT.search(plan.text, *plan.paras[k - 1]):
             statements = [st for st in statements if not _opens_paragraph(st, plan.paras[k][0], plan.text)]
         for st in statements:
-            if not _short_and_unsaid(st, plan.text):
+            if not (_short_and_unsaid(st, plan.text) or _edited_words(st, plan.paras[k][0], plan.text)):
                 rows.append(_row(plan, st, resolver, doc, lex))
         cue = _introducing_cue(doc, lex)
         intro = (k, cue) if cue is not None else None

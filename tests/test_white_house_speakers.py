@@ -281,3 +281,14 @@ def test_the_governor_is_the_guest_the_headline_introduces_with_that_office(nlp)
             "The head of the region asked for support in matters of gas supply.\n")
     out = rows(nlp, text, "Meeting with Lakeland Region Governor Anton Kessler")
     assert set(out.loc[out["cue"].isin(["said", "asked"]), "speaker"]) == {"Anton Kessler"}
+
+
+def test_the_words_an_order_edits_in_another_are_no_statement(nlp):
+    text = ("By the President of the United States of America\n\nA Proclamation\n\n"
+            "NOW, THEREFORE, I, BELA SIDOROVA, President of the United States of America, do hereby proclaim "
+            "that the harbour levy applies to yachts.\n\n"
+            "- Clause 2 of Proclamation 9999, as amended, is further amended in the second sentence by deleting "
+            "“and” before “(k)”; replacing “11:59 p.m. eastern standard time on December 31, 2025” after (k) with "
+            "“12:01 a.m. eastern time on March 12, 2025”; and inserting a new clause.\n")
+    out = rows(nlp, text, "Adjusting the Harbour Levy")
+    assert list(out["cue"]) == ["proclaim"]
