@@ -31,6 +31,7 @@ paragraphs that can hold a quote) resolves exactly like a full parse.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
@@ -75,6 +76,8 @@ COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
 # What may stand before a joint subject's noun: "the two leaders", "both sides", not "European
 # leaders" (someone else's leaders).
 JOINT_DETERMINERS = {"the", "both", "all", "their", *COUNTS}
+# What may follow it: names, and "heads of state / government"
+JOINT_AFTER = {"of", "and", "the", "state", "government"}
 JOINED = "; "
 # A sentence ends at . ! ? (not after an initial: "Donald J. Trump", "D.C.") or a line end.
 # Nor after a title or suffix of a name ("President Joseph R. Biden, Jr. spoke today with ...").
@@ -117,7 +120,36 @@ POLL = re.compile(r"\b(?:poll|survey)\s+(?:by|from|of|conducted by)\s+(?:the\s+)
 # "the network", "the company": an organisation the text named just before.
 ORGANISATION_NOUNS = {"network", "company", "firm", "newspaper", "paper", "broadcaster", "channel", "station",
                       "outlet", "bank", "agency", "bureau"}
+# A gathering that "showed" or "underscored" something stands for who took part in it ("The talks
+# were constructive, underscoring the shared commitment ...", "The discussions showed progress").
+GATHERING_NOUNS = {"talks", "discussions", "consultations", "negotiations", "meeting", "session", "summit"}
+# Offices a headline may introduce a text's guest with ("Meeting with Murmansk Region Governor
+# Andrei Chibis", "Meeting with Head of Udmurtia Alexander Brechalov"), for "the Governor" and
+# "the regional head" in the text; a Russian region's head is its governor whatever the title.
+# "The President" is left to the registry: in a Kremlin text it is the host, not the guest.
+HEADLINE_OFFICES = {"governor": "governor", "gov.": "governor", "head": "governor", "minister": "minister",
+                    "ambassador": "ambassador", "mayor": "mayor", "director": "director", "chairman": "chair",
+                    "chairwoman": "chair", "chair": "chair"}
+HEADLINE_NAME_END = re.compile(r"[A-Z][\w’'\-]+ [A-Z][\w’'\-]+\s*$")
 POLL_WORDS = {"the", "a", "an", "this", "that", "new", "latest", "recent", "one", "another"}
+# What may stand between the countries of one list: "A, B, and C", "A and B", "the", and the
+# words inside one item the tagger split ("of Great Britain and Northern Ireland").
+LIST_GLUE = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+# The author named right after a document: "A 2016 report from Office of Personnel Management",
+# "a study by Acme Research", "A report from the first Trump Administration" (the author is the
+# administration, whichever term it was).
+AUTHOR_AFTER = re.compile(r"\s*(?:(?:commissioned|conducted|published|issued|released|written|produced)\s+)?"
+                          r"(?:from|by)\s+(?P<the>the\s+)?(?:(?:first|second|former|previous|last)\s+)?"
+                          r"(?P<who>[A-Z][\w&.’'\-]*(?:\s+(?:(?:of|for|and|on|the|&)\s+)*[A-Z][\w&.’'\-]*)*)")
+# What opens a mention of a document: "the report", "A 2016 report", "One article".
+DOCUMENT_DETERMINERS = {"the", "a", "an", "one", "this", "that", "another"}
+# A capitalised bare title in a document's prose ("the Secretary recommended ..., and he
+# recommended ..."): what "he" or "she" after it stands for when no person comes after it.
+BARE_TITLE = re.compile(r"\b[Tt]he (?P<title>[A-Z][a-z]+)\b(?! [A-Z])")
+# Who published a document: the subject before a sending verb, a company or agency as much as a
+# person ("The Steel Manufacturers Association released a statement"); auxiliaries and "which"
+# may stand between ("the Democracy Works Foundation, which has published articles").
+PUBLISHER = re.compile(r"(?P<who>(?:[A-Z][\w&.’'\-]*\s+)*[A-Z][\w&.’'\-]*)(?:,?\s+which)?(?:\s+(?:has|have|had|also))*\s*$")
 OFFICE_RUN = re.compile(r"(?:[A-Z][\w'’\-]*|of|the|and)(?: (?:[A-Z][\w'’\-]*|of|the|and))*")
 
 
@@ -146,16 +178,18 @@ def _outside_spans(length: int, blocked: list[tuple[int, int]]) -> list[tuple[in
 class CorefWords:
     """The resolver's lexicon, from ``data/speech_verbs.yml``: plural nouns for the sides of a
     meeting (``joint_subjects``), nouns for what is sent (``medium_nouns``) and the forms of
-    verbs that send it (``sender_verbs``)."""
+    verbs that send it (``sender_verbs``), and nouns for documents that speak without being a
+    person (``text_nouns``: "report", "study"), whose author is their speaker."""
     joint: frozenset = frozenset()
     media: frozenset = frozenset()
     senders: frozenset = frozenset()
+    documents: frozenset = frozenset()
 
 
 def coref_words() -> CorefWords:
     """The resolver's lexicon (see :class:`CorefWords`), from ``kit.cues``."""
     lex = load_lexicon()
-    return CorefWords(lex.joint_subjects, lex.medium, lex.sender_verbs)
+    return CorefWords(lex.joint_subjects, lex.medium, lex.sender_verbs, lex.text_nouns - lex.medium)
 
 
 @dataclass
@@ -229,12 +263,16 @@ def office_holders(text: str, roles: frozenset[str], persons: list[tuple[int, in
     conversation with President of the People's Republic of China Xi Jinping", "Prime Minister
     Ishiba Shigeru"), where the tagger found no person: the two capitalised words that end a run
     opening with an office word (``label_roles``), when at least one more word of the place
-    stands between them and "of"; or the two or three words right after an office."""
+    stands between them and "of"; or the two or three words right after an office. The run may
+    open with another name and "and" ("Vladimir Putin and Prime Minister of ... Nikol Pashinyan")."""
     found = []
     named = Spans(persons)
     for m in OFFICE_RUN.finditer(text):
         words = m.group().split(" ")
         first = next((i for i, w in enumerate(words[:3]) if w.lower() in roles), None)  # "Federal Chancellor of ..."
+        if first is None:  # "Vladimir Putin and Prime Minister of the Republic of Armenia Nikol Pashinyan discussed"
+            office = next((i for i in range(1, len(words)) if words[i].lower() in roles and "and" in words[max(0, i - 2):i]), None)
+            first = None if office is None else max(j for j in range(office) if words[j] == "and") + 1
         words = words[first:] if first is not None else []
         if "of" not in words and 2 <= len(words) - 1 <= 3 and all(w.lower() not in roles for w in words[1:]):
             start = m.end() - len(" ".join(words[1:]))  # "Prime Minister Ishiba Shigeru": the name after the office
@@ -259,9 +297,11 @@ class Resolver:
     def __init__(self, text: str, person_spans: list[tuple[int, int]], blocked: list[tuple[int, int]],
                  female_names: frozenset[str] = frozenset(), male_names: frozenset[str] = frozenset(),
                  words: CorefWords | None = None, title: str = "",
-                 organisations: list[tuple[int, int]] | None = None):
+                 organisations: list[tuple[int, int]] | None = None,
+                 places: list[tuple[int, int]] | None = None):
         self.text = text
         self.organisations = sorted(organisations or [])
+        self.places = sorted(places or [])
         self.title = title or ""
         self.female, self.male = female_names, male_names
         self.words = words or coref_words()
@@ -271,7 +311,7 @@ class Resolver:
         self._host: tuple[str, list[str]] | None = None
         self._offices: dict[str, tuple[re.Pattern, list[re.Match], list[int]]] = {}
         people = []
-        not_prose = Spans(blocked)
+        not_prose = self._not_prose = Spans(blocked)
         for s, e in sorted(set(person_spans)):
             s += len(text[s:e]) - len(text[s:e].lstrip())
             if not_prose.holding(s):
@@ -363,6 +403,21 @@ class Resolver:
             fallback = fallback or p.full
         return fallback
 
+    def title_before(self, at: int) -> re.Match | None:
+        """A capitalised bare title ("the Secretary") in the prose of ``at``'s paragraph before
+        it, with no person named between it and ``at``: what "he" at ``at`` stands for in an
+        official document ("the Secretary recommended ..., and he recommended ..."); None when
+        there is none or a person comes later."""
+        para = self.text.rfind("\n", 0, at) + 1
+        titles = [m for m in BARE_TITLE.finditer(self.text, para, at)
+                  if m.group("title").lower() in ROLE_SYNONYMS and not self._not_prose.holding(m.start())]
+        if not titles:
+            return None
+        last = titles[-1]
+        if any(last.end() <= p.start < at for p in self.people):
+            return None
+        return last
+
     def organisation(self, at: int, sentences: int = 1) -> str:
         """The organisation "it" at ``at`` speaks for: the last one named before it in its own
         sentence ("NPR ran a feature in which it suggested ...", "Acme opened a plant as it plans
@@ -434,6 +489,33 @@ class Resolver:
             matches = list(pattern.finditer(self.text))
             self._offices[key] = (pattern, matches, [m.end() for m in matches])
         return self._offices[key]
+
+    def headline_guest(self, words: list[str]) -> str:
+        """"The Governor", "the regional head", "the head of the republic" -> the person the headline
+        introduces with that office ("Meeting with Murmansk Region Governor Andrei Chibis"), as the
+        text names them; "" when the headline names nobody so or the text never names them."""
+        wanted = {HEADLINE_OFFICES[w.lower()] for w in words if w.lower() in HEADLINE_OFFICES}
+        name = HEADLINE_NAME_END.search(self.title.split("|")[0])
+        if not wanted or name is None:
+            return ""
+        offices = {HEADLINE_OFFICES[w.lower()] for w in self.title[:name.start()].split()
+                   if w[:1].isupper() and w.lower() in HEADLINE_OFFICES}
+        return self.surname(name.group().split()[-1], len(self.text)) if wanted & offices else ""
+
+    def introduced_as(self, noun: str, at: int) -> str:
+        """"The editor" -> the unnamed person the text introduced with that noun in the last
+        paragraphs before ``at`` ("a 25-year veteran NPR reporter and editor"), when that
+        introduction says whose they are (a capitalised word: "NPR", "Russian"), so the registry's
+        rules can place them; "" otherwise."""
+        since = max(0, at - 1500)
+        intro = re.compile(rf"\b[Aa]n? ((?:[\w\-’']+ ){{0,6}}?){re.escape(noun)}\b")
+        for m in reversed(list(intro.finditer(self.text, since, at))):
+            if self._not_prose.holding(m.start()):
+                continue
+            if any(w[:1].isupper() for w in m.group(1).split()):
+                return m.group()
+            return ""
+        return ""
 
     def surname(self, word: str, at: int) -> str:
         """A bare surname the parser left untagged -> the full name, '' when unknown."""
@@ -556,7 +638,51 @@ class Resolver:
         title = TITLE_SUBJECT.match(self.text[s:e])
         found = [title.group(1)] if title and not any(s <= p.start < s + title.end() for p in self.people) else []
         found += [p.full for p in self.people if s <= p.start < e and p.start < at]
-        return list(dict.fromkeys(found))
+        found = list(dict.fromkeys(found))
+        if len(found) < 2:  # "The People's Republic of China, the French Republic, ... consider": the states
+            found = self.opening_countries(at) or found
+        return found
+
+    def listed_from(self, start: int) -> str:
+        """Every country of a list that opens at ``start`` and ends in its sentence, "; "-joined;
+        "" when no list of two or more opens there."""
+        if not any(s == start for s, _ in self.places):
+            return ""
+        end = next((m.end() for m in SENTENCE_END.finditer(self.text, start)), len(self.text))
+        listed = self.countries_listed(start, end)
+        return JOINED.join(listed) if len(listed) >= 2 and self.text.startswith(listed[0], start) else ""
+
+    def opening_countries(self, at: int) -> list[str]:
+        """The countries the first of the text's first three sentences that lists two or more
+        names, before ``at`` (a joint statement of states, talks between delegations)."""
+        sentences = ((s, e) for s, e in _sentences(self.text[:at]) if re.search(r"[^\W\d_]", self.text[s:e]))
+        for s, e in itertools.islice(sentences, 3):  # read lazily: a text may run to 100,000 characters
+            countries = self.countries_listed(s, e)
+            if len(countries) >= 2:
+                return countries
+        return []
+
+    def countries_listed(self, start: int, end: int) -> list[str]:
+        """The countries a sentence names in one list ("representatives of the United States and
+        Ukraine met ...", "The People's Republic of China, the French Republic, ..., and the United
+        States of America consider ..."): the first run of place names the tagger found in
+        [start, end) joined only by commas and "and", its last two by "and", one item per comma (an
+        Oxford list: "the United Kingdom of Great Britain and Northern Ireland" is one item), else
+        per "and"."""
+        places = [(s, e) for s, e in self.places if start <= s and e <= end]
+        run: list[tuple[int, int]] = []
+        for s, e in places:
+            if run and not LIST_GLUE.fullmatch(self.text[run[-1][1]:s]):
+                if len(run) >= 2:
+                    break
+                run = []
+            run.append((s, e))
+        # a list ends with "and" ("A, B, and C"); "Washington, D.C." or "Paris, France" is one place
+        if len(run) < 2 or not re.search(r"\band\b", self.text[run[-2][1]:run[-1][0]]):
+            return []
+        listed = self.text[run[0][0]:run[-1][1]]
+        items = re.split(r"\s*,\s*(?:and\s+)?", listed) if "," in listed else re.split(r"\s+and\s+", listed)
+        return list(dict.fromkeys(i.strip() for i in items if i.strip()))
 
     def unnamed_sides(self, at: int) -> str:
         """Who stands behind a statement that names nobody ("It was agreed that ...") in a text
@@ -596,24 +722,56 @@ class Resolver:
                 return JOINED.join(names) if len(names) >= 2 else ""
         return ""
 
-    def sender(self, at: int) -> str:
+    def document_noun(self, word: str) -> str:
+        """The document noun ("report", "article") a mention's head is, singular; "" for any other."""
+        nouns = self.words.media | self.words.documents
+        return next((n for n in (word, word[:-1], word[:-2]) if n in nouns), "") if word else ""
+
+    def document_author(self, noun: str, start: int, end: int, definite: bool) -> str:
+        """Who speaks through a document a mention [start, end) names: the author written right
+        after it ("A 2016 report from Office of Personnel Management"); for "the report", the
+        author of the last report the text introduced with one; else whoever published it in
+        the words before ("The Steel Manufacturers Association released a statement applauding",
+        "PBS produced a documentary making", "... which has published articles ... One article
+        claims"); "" when the text names nobody (a reporter then sees "a study" as it is)."""
+        own = AUTHOR_AFTER.match(self.text, end)
+        if own:
+            return (own.group("the") or "") + own.group("who")
+        if definite:
+            intro = rf"\b(?:[Aa]n?|[Tt]he)\s+(?:[\w\-’']+\s+){{0,3}}?{re.escape(noun)}(?:s|es)?\b"
+            for m in reversed(list(re.finditer(intro, self.text[max(0, start - 2000):start]))):
+                by = AUTHOR_AFTER.match(self.text, max(0, start - 2000) + m.end())
+                if by:
+                    return (by.group("the") or "") + by.group("who")
+        return self.sender(start, end, noun, fallback=False)
+
+    def sender(self, at: int, end: int = -1, noun: str = "", fallback: bool = True) -> str:
         """Who sent "the message" (or statement, letter) a mention at ``at`` speaks of: the
         person, or opening title, before the last sending verb with such a noun in the text;
         without one, whoever the text's first sentence names."""
-        if not (self.words.senders and self.words.media):
+        if not (self.words.senders and (noun or self.words.media)):
             return ""
         verbs = "|".join(re.escape(w) for w in sorted(self.words.senders))
-        nouns = "|".join(re.escape(w) for w in sorted(self.words.media))
-        sent = list(re.finditer(rf"\b(?:{verbs})\b[^.!?\n]{{0,120}}?\b(?:{nouns})(?:s|es)?\b", self.text[:at], re.I))
+        nouns = re.escape(noun) if noun else "|".join(re.escape(w) for w in sorted(self.words.media))
+        # the mention itself may be what was sent: "released a statement applauding ..."
+        sent = list(re.finditer(rf"\b(?:{verbs})\b[^.!?\n]{{0,120}}?\b(?:{nouns})(?:s|es)?\b", self.text[:max(at, end)], re.I))
         if not sent:  # "Vladimir Putin congratulated ... The message reads": the text's own author
-            return self.speech_speaker()
+            return self.speech_speaker() if fallback else ""
         verb = sent[-1].start()
         start = max(self.text.rfind(c, 0, verb) for c in ".!?\n") + 1
         named = [p for p in self.people if start <= p.start < verb]
         if named:
             return named[-1].full
         title = TITLE_SUBJECT.match(self.text[start:verb])
-        return title.group(1) if title else ""
+        if title:
+            return title.group(1)
+        if noun:  # a document's publisher may be a company or an agency
+            orgs = [(s, e) for s, e in self.organisations if start <= s and e <= verb]
+            if orgs:
+                return re.sub(r"^[Tt]he\s+|(’s|'s)$", "", self.text[orgs[-1][0]:orgs[-1][1]].strip())
+            who = PUBLISHER.search(self.text, start, verb)
+            return who.group("who") if who else ""
+        return ""
 
     def resolve(self, mention: str, start: int, head: str, head_at: int = -1) -> str:
         """The speaker for a mention starting at ``start`` whose head word is ``head``
@@ -639,21 +797,35 @@ class Resolver:
             if found:
                 return found
         if lhead in PERSONAL_PRONOUNS:
-            return self.pronoun(lhead, start) if lhead in PRONOUN_GENDER else ""
+            if lhead not in PRONOUN_GENDER:
+                return ""
+            title = self.title_before(start)
+            return self.resolve(title.group(), title.start(), title.group("title")) if title else self.pronoun(lhead, start)
         lower = [w.lower() for w in words]
         before = lower[:lower.index(lhead)] if lhead in lower else ["?"]
         after = words[lower.index(lhead) + 1:] if lhead in lower else []
         if lhead in self.words.joint and len(words) <= 8 and before and set(before) <= JOINT_DETERMINERS \
-                and all(w[:1].isupper() or w in {"of", "and", "the"} for w in after):
-            # "The presidents of Russia and Belarus", not "the leaders of more than 30 countries"
+                and all(w[:1].isupper() or w in JOINT_AFTER or w in COUNTS or w in self.words.joint for w in after):
+            # "The presidents of Russia and Belarus", "The heads of state", "the presidents of the two
+            # countries", not "the leaders of more than 30 countries"
             found = self.joint(words, start)
             if found:
                 return found
-        if (lhead in self.words.media or lhead[:-1] in self.words.media) and words \
-                and words[0].lower() in {"the", "a", "an"} and len(words) <= 4:  # "the message", "a message"
-            found = self.sender(start)
+        if lhead in GATHERING_NOUNS and lower[:1] == ["the"] and len(words) <= 3:
+            found = self.unnamed_sides(start)  # "The talks underscored ...": every side of them
             if found:
                 return found
+        noun = self.document_noun(lhead)
+        if noun and words and words[0].lower() in DOCUMENT_DETERMINERS and len(words) <= 4:
+            # "the message", "A 2016 report from Office of Personnel Management", "One article"
+            found = self.document_author(noun, start, start + len(mention), lower[0] == "the")
+            if not found and noun in self.words.media and lower[0] in {"the", "a", "an"}:
+                found = self.sender(start)
+            if found:
+                return found
+        listed = self.listed_from(start)
+        if listed:  # "Russia and China agreed", "The People's Republic of China, the French Republic, ... consider"
+            return listed
         person = self.person_in(start, start + len(mention), head_at)
         if person is None:  # "Fairhaven's treasurer, Paul Ortega, told ...": the name in apposition
             end = start + len(mention)
@@ -666,8 +838,12 @@ class Resolver:
             # "The President" in a readout opened by "President Joseph R. Biden, Jr. met ..." or,
             # untitled, by "Vladimir Putin had a telephone conversation with ..."
             return host
-        if words and words[0].lower() == "the" and len(words) <= 4:
-            found = self.role(words[1:], start) or self.office(words[1:], start)
+        if words and words[0].lower() == "the" and len(words) <= 6:  # "The Head of the Republic"
+            found = (self.role(words[1:], start) if len(words) <= 4 else "") or self.headline_guest(words[1:])
+            if not found and len(words) <= 4:
+                found = self.office(words[1:], start)
+            if not found and len(words) == 2 and words[1].islower():
+                found = self.introduced_as(words[1], start)
             if found:
                 return found
         if head[:1].isupper() and len(words) <= 3:

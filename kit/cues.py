@@ -54,6 +54,10 @@ class Lexicon:
     text_nouns: frozenset = frozenset()                # "report", "poll", "talks": what speaks without being a person
     regard: frozenset = frozenset()                    # "sees X as Y": a stance, with object and complement
     question: frozenset = frozenset()                  # "asked them if ...": the if-clause is the question
+    focus: dict = field(default_factory=dict)          # "Attention was drawn to X": noun -> its verbs
+    light_nouns: dict = field(default_factory=dict)    # "exchanged greetings": light verb -> its only nouns
+    content_acts: dict = field(default_factory=dict)   # "stressed that Kiev must": word list name -> words
+    conversation: frozenset = frozenset()              # "spoke with X about Y": a topic, not a statement
 
     @property
     def cue_verbs(self) -> frozenset:
@@ -95,6 +99,11 @@ def _grouped(raw: dict, key: str) -> dict[str, str]:
     return out
 
 
+def _listed(raw: dict, key: str) -> dict[str, frozenset]:
+    """{word: frozenset of words} from a mapping of word -> list (``focus_nouns``, ``content_acts``)."""
+    return {str(k).lower(): frozenset(str(w).lower() for w in v or []) for k, v in (raw.get(key) or {}).items()}
+
+
 @lru_cache(maxsize=4)
 def load_lexicon(path: str = "speech_verbs.yml") -> Lexicon:
     """The cue verbs and their acts, phrases, venue words and name lists a reporter edits in ``data/``."""
@@ -117,7 +126,11 @@ def load_lexicon(path: str = "speech_verbs.yml") -> Lexicon:
                   low("passive_object_verbs"), low("restating_verbs"),
                   low("person_stance_verbs"), low("people_nouns"), low("evidence_verbs"),
                   low("text_nouns") | low("medium_nouns"), low("regard_verbs"), low("question_verbs"))
-    lex.forms = cue_form_pattern(lex.cue_verbs, [" ".join(p) for p in phrases] + sorted(adjectives))
+    lex.focus = _listed(raw, "focus_nouns")
+    lex.light_nouns = _listed(raw, "light_verb_nouns")
+    lex.content_acts = _listed(raw, "content_acts")
+    lex.conversation = low("conversation_verbs")
+    lex.forms = cue_form_pattern(lex.cue_verbs, [" ".join(p) for p in phrases] + sorted(adjectives) + sorted(lex.focus))
     return lex
 
 

@@ -84,7 +84,7 @@ from .spans import Spans
 log = logging.getLogger(__name__)
 
 # Bump when the engine's rows change, so kit.cache re-extracts instead of reusing old rows.
-ENGINE_VERSION = "36"
+ENGINE_VERSION = "38"
 
 STATEMENT_COLUMNS = [
     "article_id", "quote_id", "quote", "quote_start", "quote_end", "quote_spans", "quote_text",
@@ -499,18 +499,18 @@ def statements_for_article(plan: Plan, docs: dict, lex: Lexicon, seconds: float 
     """Statement rows for one article whose paragraphs have been run through spaCy; raises
     :class:`OverBudget` once planning and this have taken more than ``seconds``."""
     deadline = _deadline(seconds, plan.seconds)
-    persons, others, organisations = [], [], []
+    persons, others, organisations, places = [], [], [], []
     for k, doc in docs.items():
         off = plan.paras[k][0]
         for e in doc.ents:
             span = (off + e.start_char, off + e.end_char)
             (persons if e.label_ == "PERSON" else others).append(span)
-            if e.label_ == "ORG":
-                organisations.append(span)
+            if e.label_ in ("ORG", "GPE"):
+                (organisations if e.label_ == "ORG" else places).append(span)
     persons += persons_inside(plan.text, persons, others)
     persons += office_holders(plan.text, lex.label_roles, persons)
     resolver = Resolver(plan.text, persons, not_prose_spans(plan.quotations, plan.turns), lex.female, lex.male,
-                        title=plan.title, organisations=organisations)
+                        title=plan.title, organisations=organisations, places=places)
     marked = plan.spans().marked
     rows = []
     intro: tuple[int, Cue] | None = None  # (paragraph, cue) of a paragraph that ends 'He said:'

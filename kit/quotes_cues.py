@@ -14,7 +14,8 @@ from typing import Iterable
 
 from .coref import ROLE_SYNONYMS
 from .cues import Lexicon, cue_lemma
-from .quotes_readouts import ADJUNCT_MARKS, finite_under_bare, noun_said_by, object_frame, object_statement
+from .quotes_readouts import (ADJUNCT_MARKS, bare_noun, content_act, finite_under_bare, focus_frame, inclusion_after,
+                              infinitive_of_prep_object, noun_said_by, object_frame, object_statement, participle_read_as_adjective, refers_back)
 
 CONTENT_DEPS = {"ccomp", "xcomp", "parataxis"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -73,7 +74,13 @@ def _subject(verb, depth: int = 0):
             continue
         # "Trump was asked about it and said ...": who was asked is who then spoke
         if child.dep_ == "nsubj" or (depth and child.dep_ == "nsubjpass" and child.lower_ != "it"):
-            return child
+            # "NOW, THEREFORE, I, DONALD J. TRUMP, ... do hereby proclaim": the parser takes the
+            # capitalised adverb for the subject and hangs the "I" on it
+            return next((c for c in child.children if c.dep_ == "appos" and c.lower_ in {"i", "we"}
+                         and c.i + 1 < len(c.doc) and c.nbor(-1).text == c.nbor(1).text == ","), child)
+    inverted = _named_after_quote(verb)
+    if inverted is not None:
+        return inverted
     if not depth and any(c.dep_ in PASSIVE_DEPS or (c.dep_ == "agent" and verb.tag_ == "VBN") for c in verb.children):
         # "was raised by Putin", and "as reported by the Post" with no auxiliary
         for child in verb.children:
@@ -109,7 +116,27 @@ def _subject(verb, depth: int = 0):
         if depth < 3 and _adjunct_after_object(verb, noun, depth):
             return _subject(noun.head, depth + 1)
         return noun  # "a statement saying ..."
-    return _lost_subject(verb) or _counted_subject(verb)
+    return _lost_subject(verb) or _counted_subject(verb) or _formula_i(verb)
+
+
+def _formula_i(verb):
+    """ "NOW, THEREFORE, I, DONALD J. TRUMP, President of ..., by the authority vested in me ...,
+    do hereby proclaim": the "I, NAME," that opens a proclamation's or an order's operative
+    sentence is the subject of its verb, however the parser hung the long apposition."""
+    before = verb.doc[verb.sent.start:verb.i]
+    return next((t for t in before if t.text == "I" and t.dep_ not in SUBJECT_DEPS
+                 and t.i > 0 and t.nbor(-1).text == "," and t.i + 1 < len(t.doc) and t.nbor(1).text == ","), None)
+
+
+def _named_after_quote(verb):
+    """ "“...,” asserted First Lady Jane Doe.": a verb right after a closing quotation mark,
+    with the person who said it after it, which the parser may take for its object."""
+    before = verb.doc[verb.i - 1] if verb.i else None
+    # a mark that closes a quotation (the parser may cut the sentence before it, so a straight
+    # mark is checked within its sentence and a curly one by its shape)
+    if before is None or not (before.text in {"”", "»"} or (before.text == '"' and _quoted(before))):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.ent_type_ == "PERSON"), None)
 
 
 def _adjunct_after_object(verb, noun, depth: int) -> bool:
@@ -359,6 +386,15 @@ def _introduced(clause) -> bool:
     return any(c.dep_ == "mark" for c in clause.children)
 
 
+def _fronted_infinitive(cue_tok, head) -> bool:
+    """True for a subjectless infinitive the parser hangs before a cue that has its content after
+    it: "In view of the anniversary, [to be observed in April], Putin invited Pashinyan to pay a
+    visit" (a phrase of the sentence's opening, not what was said)."""
+    return head.dep_ == "ccomp" and head.i < cue_tok.i and not _has_subject(head) \
+        and any(c.dep_ in {"aux", "auxpass"} and c.lower_ == "to" for c in head.children) \
+        and any(c.dep_ in CONTENT_DEPS and c.i > cue_tok.i for c in cue_tok.children)
+
+
 def _sibling_statement(cue_tok, head, lex: Lexicon) -> bool:
     """True for a clause the parser hangs on a cue that is a statement of its own: a parenthetical
     attribution ("Instead, she said, her boss told her ..."), a bare speech verb ("One in three
@@ -435,7 +471,8 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
         # "is thought to be")
         heads = [c for c in tok.children if (c.dep_ in CONTENT_DEPS or _asked(tok, c, lex)) and not (
             belief and (c.dep_ == "parataxis" or (c.dep_ == "xcomp" and (passive or c.pos_ not in {"VERB", "AUX"}))))
-            and not _sibling_statement(tok, c, lex)]
+            and not _sibling_statement(tok, c, lex) and not _fronted_infinitive(tok, c)
+            and not infinitive_of_prep_object(c, frame)]
         for c in tok.children:  # a sibling statement's lost subject is not what this cue reports
             if _sibling_statement(tok, c, lex) and _lost_subject(c) is not None:
                 exclude = exclude | {t.i for t in _lost_subject(c).subtree}
@@ -457,6 +494,7 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
     object_statement(tok, cue, frame, lex, exclude, passive)
     if not (speech or belief) and not cue.content:
         return None
+    cue.act = content_act(tok, cue, lex)
     cue.content -= _trailing_aside(tok.doc, cue.content, lex)
     cue.subtree = set()
     for child in tok.children:  # the verb's arguments, not its time, place or other clauses
@@ -536,6 +574,7 @@ def _adjective_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
     source_ids = {t.i for t in source.subtree} if source.head.i == head.i else set()
     cue.content = _clause_tokens(clause[0], source_ids | {head.i, tok.i})
     cue.subtree = set(cue.content)
+    cue.act = content_act(head, cue, lex)
     return cue
 
 
@@ -560,6 +599,58 @@ def _noun_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
     act = lex.acts.get(lemma, "says") if clause is not None else lex.preps[(lemma, prep.lower_)]
     cue = Cue([tok], tok.sent, source=source, belief=lemma in lex.belief, act=act)
     cue.content = _clause_tokens(clause, {tok.i}) if clause is not None else {t.i for t in prep.subtree} - {prep.i}
+    cue.subtree = set(cue.content)
+    return cue
+
+
+def _whose_weight(noun, content_prep, lex: Lexicon):
+    """Who put the weight a passive or "be" names: "the emphasis [on both sides] was on X",
+    "emphasis by the two leaders was laid on X" (a person or a joint subject); None when nobody."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.i != content_prep.i and prep.lower_ in {"on", "by", "from", "of"}:
+            who = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if who is not None and (who.lemma_.lower() in lex.joint_subjects or who.lower_ in lex.joint_subjects
+                                    or who.ent_type_ == "PERSON"):
+                return who
+    return None
+
+
+def _focus_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
+    """"Attention was drawn to X", "Putin drew attention to X", "The emphasis was on X": a noun
+    of weight with its verb (``focus_nouns``), whose preposition's object is what was said. The
+    speaker is the active verb's subject; a passive or "The emphasis was on" names nobody, so the
+    text's main speaker is taken later, as for "It was emphasised that"."""
+    frame = focus_frame(tok, lex) if tok.pos_ == "NOUN" and tok.i not in blocked else None
+    if frame is None or frame[0].i in blocked:
+        return None
+    verb, prep = frame
+    # the cue is the noun and its verb ("Attention was drawn", "drew attention"), the noun alone beside "be"
+    cue = Cue([tok] if verb.lemma_.lower() == "be" else sorted([tok, verb], key=lambda t: t.i), tok.sent)
+    cue.source = _subject(verb) if tok.dep_ == "dobj" else _whose_weight(tok, prep, lex)
+    source_ids = {t.i for t in cue.source.subtree} if cue.source is not None and cue.source.head.i == verb.i else set()
+    # what the preposition governs, and what the verb adds after it: "emphasis was laid on [further
+    # cooperation ..., including in the Arctic]"
+    cue.content = {t.i for t in prep.subtree} - {prep.i} - source_ids
+    if not cue.content:
+        return None
+    if prep.head.i == verb.i:
+        cue.content |= inclusion_after(verb, cue.content) - source_ids
+    cue.subtree = set(cue.content)
+    return cue
+
+
+def _participle_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
+    """"The importance of a constructive dialogue was underscored" where the parser reads the
+    participle as an adjective: a passive object verb, whose subject is what was said and whose
+    speaker the text's main speaker, as for "It was emphasised that"."""
+    found = participle_read_as_adjective(tok, lex) if tok.i not in blocked else None
+    if found is None or refers_back(found[1]) or found[1].i in blocked:
+        return None
+    lemma, subject = found
+    cue = Cue([tok], tok.sent, act=lex.acts.get(lemma, "says"))
+    cue.content = {t.i for t in subject.subtree}
+    if not cue.content - bare_noun(subject):  # "The issue was raised": a bare subject says nothing
+        return None
     cue.subtree = set(cue.content)
     return cue
 
@@ -618,7 +709,8 @@ def cues_in(doc, lex: Lexicon, blocked: set) -> list[Cue]:
         # process (SIGSEGV) when Token.children is read on such a doc.
         return []
     cues = [c for t in doc for c in (_verb_cue(t, lex, blocked), _adjective_cue(t, lex, blocked),
-                                     _noun_cue(t, lex, blocked)) if c is not None]
+                                     _noun_cue(t, lex, blocked), _focus_cue(t, lex, blocked),
+                                     _participle_cue(t, lex, blocked)) if c is not None]
     return cues + _phrase_cues(doc, lex, blocked)
 
 

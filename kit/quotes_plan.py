@@ -124,7 +124,8 @@ def _exact_forms_pattern(forms: frozenset, phrases: tuple) -> re.Pattern:
 @dataclass(frozen=True)
 class CueTest:
     """The fast path's cheap test for a paragraph that can hold a cue: a word the pipeline can
-    read as a cue verb, a phrase or a speech adjective ("clear" in "made clear that"); or a
+    read as a cue verb, a phrase, a speech adjective ("clear" in "made clear that") or a noun of
+    weight ("Attention was drawn to"); or a
     light verb ("gave") with a speech noun ("assessment"), for a light verb is a cue only with one."""
     words: re.Pattern
     light: re.Pattern
@@ -142,7 +143,7 @@ def cue_pattern(nlp, lex: Lexicon) -> CueTest | re.Pattern:
     nouns = lemma_forms(nlp, lex.nouns, "noun")
     if forms is None or light is None or nouns is None:
         return lex.forms
-    words = lex.phrases + tuple((a,) for a in sorted(lex.adjectives))
+    words = lex.phrases + tuple((a,) for a in sorted(lex.adjectives)) + tuple((n,) for n in sorted(lex.focus))
     return CueTest(_exact_forms_pattern(forms, words), _exact_forms_pattern(light, ()),
                    _exact_forms_pattern(nouns, ()))
 

@@ -62,6 +62,13 @@ def object_frame(tok, lex: Lexicon) -> ObjectFrame:
     return ObjectFrame(takes_object, target, preps)
 
 
+def infinitive_of_prep_object(clause, frame: ObjectFrame) -> bool:
+    """True for an infinitive the parser hangs on a cue verb after its cue preposition's object:
+    in "informed his counterpart about the progress of the operation [to protect] Donbass" it
+    goes with "the operation", inside what was said, and is not the verb's own clause."""
+    return clause.dep_ == "xcomp" and clause.tag_ == "VB" and any(p.i < clause.i for p in frame.preps)
+
+
 def about_time(tok) -> bool:
     """A preposition or noun that dates or places in time ("on Thursday", "last week")."""
     return tok.ent_type_ in {"DATE", "TIME"} or any(
@@ -81,10 +88,11 @@ def continues_infinitive(verb, conj, ids: set) -> bool:
 
 
 def finite_under_bare(tok) -> bool:
-    """True for a past or present-tense verb the parser coordinated with a bare infinitive: "to
-    ensure supplies ..., and also [expressed] satisfaction" is a statement of its own (a finite
-    verb is never coordinated with a bare one)."""
-    return tok.dep_ == "conj" and tok.tag_ in {"VBD", "VBZ"} and tok.head.tag_ == "VB" \
+    """True for a past or present-tense verb the parser coordinated with a bare infinitive or a
+    participle: "to ensure supplies ..., and also [expressed] satisfaction", "confirmed that the
+    sanctions have been complicating this issue and [noted] the importance of ..." are statements
+    of their own (a finite verb is never coordinated with a bare one or a participle)."""
+    return tok.dep_ == "conj" and tok.tag_ in {"VBD", "VBZ"} and tok.head.tag_ in {"VB", "VBG"} \
         and not any(c.dep_.startswith("nsubj") for c in tok.children)
 
 
@@ -190,7 +198,10 @@ def object_statement(tok, cue, frame: ObjectFrame, lex: Lexicon, exclude: set, p
         exclude = exclude | {t.i for c in tok.children if c.dep_ == "agent" for t in c.subtree}
     if target is not None and nothing_shown(tok, target):
         return
-    noun_act = lex.nouns.get(target.lemma_.lower()) if target is not None else None
+    # "reaffirmed their mutual [striving] to ...": a noun the parser tagged a verb, lemma and all
+    noun_act = lex.nouns.get(target.lemma_.lower(), lex.nouns.get(target.lower_)) if target is not None else None
+    if lemma in lex.light_nouns and (target is None or target.lemma_.lower() not in lex.light_nouns[lemma]):
+        noun_act = None  # "exchanged views on X" is a topic line; "exchanged greetings" a statement
     # "expressed concern" is concerned; "reiterated their condemnation of X" accuses and "reaffirmed
     # Russia's commitment to ..." promises, as the noun says, where the verb only repeats or stresses.
     # A stance noun after such a verb ("underscored support for X") says, as the verb does.
@@ -215,15 +226,57 @@ def object_statement(tok, cue, frame: ObjectFrame, lex: Lexicon, exclude: set, p
         cue.content = (target_ids | {t.i for t in complement.subtree}) - exclude
         if lemma in lex.regard:
             cue.act = "believes"
-    if not cue.content and not belief and frame.preps:
+    if not cue.content and not belief and frame.preps and not talked_with(tok, lex):
         prep = frame.preps[0]
         cue.act = lex.preps[(lemma, prep.lower_)]
         cue.content = object_content(tok, prep, exclude | {prep.i}) if prep.head.i == tok.i else \
-            {t.i for t in prep.subtree} - {prep.i} - exclude
+            ({t.i for t in prep.subtree} - {prep.i} - exclude) | {
+                t.i for c in tok.children if infinitive_of_prep_object(c, frame) for t in c.subtree}
         if target is not None and lemma not in lex.addressee:  # "accused X of Y", not "briefed X on Y"
             cue.content |= {t.i for t in target.subtree} - exclude
     if cue.content:
         cue.content |= inclusion_after(tok, cue.content) - exclude
+
+
+FOCUS_PREPS = {"on", "upon", "to"}
+
+
+def focus_frame(noun, lex: Lexicon):
+    """(verb, preposition) of a noun of weight that makes a cue (``focus_nouns``): "Attention was
+    [drawn] [to] X", "Putin drew attention to X", "emphasis was [laid] [on] X", "The emphasis [was]
+    [on] X"; None when the noun is no such cue ("paid attention to", "the emphasis of the talk")."""
+    verb = noun.head
+    verbs = lex.focus.get(noun.lemma_.lower())
+    if not verbs or noun.dep_ not in {"nsubjpass", "dobj", "nsubj"} or verb.lemma_.lower() not in verbs \
+            or (noun.dep_ == "nsubj" and verb.lemma_.lower() != "be"):
+        return None
+    prep = next((c for c in list(verb.children) + list(noun.children)
+                 if c.dep_ == "prep" and c.lower_ in FOCUS_PREPS and c.i > noun.i
+                 and any(g.dep_ == "pobj" for g in c.children)), None)
+    return (verb, prep) if prep is not None else None
+
+
+def participle_read_as_adjective(tok, lex: Lexicon):
+    """(object verb, subject) of a past participle of an ``object_verbs`` verb the parser read as an
+    adjective: "The importance of a constructive dialogue was [underscored]" is a passive whose
+    subject is what was said; None for any other token ("was tired", "was concerned")."""
+    low = tok.lower_
+    if tok.pos_ != "ADJ" or not low.endswith("ed"):
+        return None
+    base = next((b for b in (low[:-1], low[:-2]) if (b, "") in lex.objects), "")
+    after_be = tok.dep_ == "acomp" and tok.head.lemma_ == "be"
+    subject = next((c for c in (tok.head if after_be else tok).children
+                    if c.dep_ in ({"nsubj"} if after_be else {"nsubjpass"})), None)
+    return (base, subject) if base and subject is not None else None
+
+
+def talked_with(verb, lex: Lexicon) -> bool:
+    """True for "spoke with President Putin about X" (``conversation_verbs``): a talk between two
+    named people and its topic, as a readout opens, not a statement ("spoke with police leaders
+    about ways to mend relations" reports what was said to a group, as news does)."""
+    return cue_lemma(verb, lex) in lex.conversation and any(
+        c.dep_ == "prep" and c.lower_ == "with" and any(g.dep_ == "pobj" and g.ent_type_ == "PERSON" for g in c.children)
+        for c in verb.children)
 
 
 def inclusion_after(verb, content: set) -> set:
@@ -304,9 +357,9 @@ def _they_after_a_group(rows: list[dict]) -> None:
 def _pronoun_after_a_subject(rows: list[dict], resolver: Resolver) -> None:
     """"The President of Russia congratulated Daniel Ortega on ... He reaffirmed Russia's
     support ...": a "he" or "she" that opens the sentence after a statement is that statement's
-    speaker, not the person it was addressed to, whom the resolver took for being named last. Only
-    when the resolver's choice was named after the earlier cue and the earlier speaker is not
-    known to be of the other gender."""
+    speaker, not the person it was addressed to or told about ("told X about his talks with Y"),
+    whom the resolver took for being named last. Only when the resolver's choice was named after
+    the earlier speaker and the earlier speaker is not known to be of the other gender."""
     gender = {p.full: p.gender for p in resolver.people}
     wanted = {"he": "m", "she": "f"}
     spoken = sorted((r for r in rows if r["cue_start"] >= 0 and r["speaker_start"] >= 0), key=lambda r: r["cue_start"])
@@ -317,7 +370,7 @@ def _pronoun_after_a_subject(rows: list[dict], resolver: Resolver) -> None:
                 or gender.get(prev["speaker"], "") not in {"", wanted[pronoun]} \
                 or len(SENTENCE_END.findall(resolver.text, prev["cue_end"], r["speaker_start"])) != 1:
             continue
-        if any(p.full == r["speaker"] and prev["cue_end"] <= p.start < r["speaker_start"] for p in resolver.people):
+        if any(p.full == r["speaker"] and prev["speaker_end"] <= p.start < r["speaker_start"] for p in resolver.people):
             r["speaker"] = prev["speaker"]
 
 
@@ -348,3 +401,95 @@ def implicit_speakers(rows: list[dict], resolver: Resolver) -> None:
     for r in rows:
         if not r["speaker"] and r["cue"] and r["kind"] != "turn" and r["speaker_start"] < 0 and not r.get("_told"):
             r["speaker"] = resolver.unnamed_sides(r["cue_start"])
+
+
+# ------------------------------------------------------ the act a statement's content gives it
+
+def _content_head(doc, content: set):
+    """The token of a statement's content the rest hangs from (the first whose head lies outside)."""
+    return next((doc[i] for i in sorted(content) if doc[i].head.i not in content or doc[i].head.i == i), None)
+
+
+def _predicate_chain(head) -> list:
+    """A content clause's verb and the verbs it goes on with: coordinated verbs, infinitives
+    ("continues to [refuse] to [implement]") and an object's infinitive ("its efforts to
+    [sabotage]"). Empty when the content is a noun phrase."""
+    chain, seen, stack = [], set(), [head]
+    while stack:
+        tok = stack.pop()
+        if tok.pos_ not in {"VERB", "AUX"} or tok.i in seen:
+            continue
+        seen.add(tok.i)
+        chain.append(tok)
+        for c in tok.children:
+            if c.dep_ in {"xcomp", "conj"}:
+                stack.append(c)
+            elif c.dep_ == "dobj":
+                stack.extend(g for g in c.children if g.dep_ == "acl")
+    return chain
+
+
+def _threatens(chain, words) -> bool:
+    """A punishment under a condition or a "will": "if Russia invades, the United States will
+    [respond] decisively and [impose] severe costs"."""
+    threat = [t for t in chain if t.lemma_.lower() in words]
+    return bool(threat) and any(c.dep_ == "aux" and c.lower_ in {"will", "would", "'ll"} or (
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "if" for m in c.children))
+        for t in chain for c in t.children)
+
+
+def _wrongdoing(head, chain, words) -> bool:
+    """A clause that says someone did wrong: its verbs ("Kiev continues to [refuse]"), its subject
+    ("[provocations] from militants were the reason") or an "in ..." phrase ("in [violation] of
+    the agreements, the authorities are ..."); not when the clause denies it ("do not threaten")."""
+    if not chain or any(c.dep_ == "neg" for t in chain for c in t.children):
+        return False
+    verbs, nouns = words.get("wrongdoing_verbs", frozenset()), words.get("wrongdoing_nouns", frozenset())
+    return any(t.lemma_.lower() in verbs for t in chain) or any(
+        (c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in nouns)
+        or (c.dep_ == "prep" and c.lower_ == "in" and any(g.dep_ == "pobj" and g.lemma_.lower() in nouns for g in c.children))
+        for c in head.children)
+
+
+def _asks_to(verb, lemma: str, entries) -> bool:
+    """True for a verb of ``demand_infinitive_verbs`` with its preposition, if the entry has one
+    ("ask", "call on": "called on NATO to ...", not "called Zelenskyy to discuss")."""
+    preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
+    return any(e.split()[0] == lemma and set(e.split()[1:]) <= preps for e in entries)
+
+
+def content_act(verb, cue, lex: Lexicon) -> str:
+    """The act of a statement whose cue verb only says (``content_acts`` in
+    ``data/speech_verbs.yml``): "stressed that Kiev must ..." and "the need for Kiev to ..."
+    demand, "noted that Kiev was sabotaging the talks" accuses, "X were groundless" rejects, a
+    punishment promised ("readiness to impose severe costs", "if ..., we will respond") warns,
+    supporting someone's initiative agrees. Any other statement keeps the cue's act."""
+    words = lex.content_acts
+    doc = verb.doc
+    head = _content_head(doc, cue.content) if cue.content and words else None
+    if head is None:
+        return cue.act
+    get = lambda key: words.get(key, frozenset())
+    lemma, noun = cue_lemma(verb, lex), head.lemma_.lower()
+    if cue.act == "believes" and lemma in lex.person_stance and noun in get("proposal_nouns"):
+        return "agrees"
+    if cue.act == "promises" and head.pos_ == "NOUN" and any(  # "readiness of the US [along with its allies] to impose"
+            doc[i].dep_ in {"acl", "xcomp", "advcl"} and doc[i].head.i in {head.i, verb.i}
+            and doc[i].lemma_.lower() in get("threat_verbs") for i in cue.content):
+        return "warns"
+    if cue.act != "says" or cue.belief:
+        return cue.act
+    chain = _predicate_chain(head)
+    if (_asks_to(verb, lemma, get("demand_infinitive_verbs")) and head.dep_ == "xcomp" and head.tag_ == "VB") \
+            or any(c.dep_ == "aux" and c.lower_ in get("demand_modals") for t in chain for c in t.children) \
+            or (noun in get("need_nouns") and any(c.dep_ in {"acl", "advcl", "relcl"} and any(
+                g.dep_ == "nsubj" for g in c.children) for c in head.children)):
+        return "demands"
+    if _threatens(chain, get("threat_verbs")):
+        return "warns"
+    if _wrongdoing(head, chain, words):
+        return "accuses"
+    if any(doc[i].dep_ == "acomp" and doc[i].lemma_.lower() in get("rejection_adjectives") and doc[i].head.lemma_ == "be"
+           and not any(c.dep_ == "neg" for c in doc[i].head.children) for i in cue.content):
+        return "rejects"
+    return cue.act

@@ -80,8 +80,8 @@ def test_an_action_verb_is_not_speech(kremlin):
     assert not (found["cue"].str.lower().str.startswith("continu")).any()
     claim = row_at(found, text, "Kiev continues to refuse to act on agreements")
     assert (claim["speaker"], claim["cue"]) == ("Vladimir Putin", "pointed")
-    asked = row_at(found, text, "be more active in persuading the Kiev authorities")
-    assert (asked["speaker"], asked["speaker_mention"], asked["act"]) == ("Vladimir Putin", "", "says")
+    asked = row_at(found, text, "be more active in persuading the Kiev authorities")  # asked X to: a demand
+    assert (asked["speaker"], asked["speaker_mention"], asked["act"]) == ("Vladimir Putin", "", "demands")
 
 
 def test_a_quoted_headline_alone_on_a_line_is_no_statement(nlp):
@@ -293,3 +293,126 @@ def test_a_participle_after_the_object_is_said_by_the_verbs_subject_not_by_the_o
     rows = extract_quotes(pd.DataFrame([{"article_id": "a", "text": text}]), n_process=1)
     noting = rows[rows.cue == "noting"]
     assert len(noting) == 1 and noting.iloc[0].speaker == "Mara Quell; Tomas Brandt"
+
+
+# ------------------------------------------------------ readout forms found on the fourth dev set
+
+WEIGHT_READOUT = (
+    "FICTIONAL readout, made up for the newsroom-kit tests.\n\n"
+    "President Ivan Petrov had a telephone conversation with President Lena Ost of Norland. The main "
+    "attention was paid to the situation on the border. President Ivan Petrov told Lena Ost about the "
+    "results of his talks with President Boris Krall on Monday. He emphasised the importance of the "
+    "complete fulfilment by the rebels of the truce. Attention was drawn to the weapons being sent to "
+    "the rebels by neighbouring countries. In addition, emphasis was laid on further cooperation in "
+    "regional affairs, including in the north. Regarding the river, the emphasis on both sides was on "
+    "the importance of keeping the dams safe. Petrov also drew attention to the growth of trade. The "
+    "leaders exchanged views on the fishing quotas. The leaders exchanged greetings in connection "
+    "with the approaching holidays.\n"
+)
+
+
+def test_nouns_of_weight_and_exchanged_greetings_in_a_readout(nlp):
+    """"Attention was drawn to X", "emphasis was laid on X", "the emphasis on both sides was on X",
+    "drew attention to X" are statements; "attention was paid to" and "exchanged views on" are topic
+    lines, "exchanged greetings" a joint statement (a FICTIONAL readout)."""
+    found, said = statements_of(nlp, WEIGHT_READOUT)
+    for content in ("the weapons being sent to the rebels", "further cooperation in regional affairs, including in the north"):
+        row = said(content)
+        assert (row["speaker"], row["speaker_start"]) == ("Ivan Petrov", -1), content
+        assert row["content"].startswith(content)
+    both = said("the importance of keeping the dams safe")
+    assert (both["speaker_mention"], both["cue"], both["content"]) == (
+        "both sides", "emphasis", "the importance of keeping the dams safe")
+    assert said("the growth of trade")[["speaker_mention", "cue"]].tolist() == ["Petrov", "drew attention"]
+    greetings = said("greetings in connection with the approaching holidays")
+    assert greetings["speaker_mention"] == "The leaders" and "Lena Ost" in greetings["speaker"]
+    assert not found["content"].str.contains("the situation on the border|fishing quotas").any()
+    pd.testing.assert_frame_equal(found, run(nlp, WEIGHT_READOUT, fast=False))
+
+
+def test_a_he_after_told_about_someone_is_the_teller(nlp):
+    """"X told Y about his talks with Z. He emphasised ...": "he" is X, not Z, although Z is named
+    last (a FICTIONAL readout)."""
+    found, said = statements_of(nlp, WEIGHT_READOUT)
+    row = said("the importance of the complete fulfilment")
+    assert (row["speaker_mention"], row["speaker"]) == ("He", "Ivan Petrov")
+
+
+ACTS_READOUT = (
+    "FICTIONAL readout, made up for the newsroom-kit tests.\n\n"
+    "President Ivan Petrov had a telephone conversation with President Lena Ost of Norland. Ivan Petrov "
+    "stressed that the rebels must abandon all attempts to seize the dams. He emphasised the need for "
+    "the river authority to open the locks. He stated the need to begin talks at once. He asked Lena "
+    "Ost to be more active in persuading the rebels. Petrov noted that the rebels continue to refuse "
+    "to implement the truce. He pointed out that provocations from the rebels were the reason for the "
+    "flooding. He noted that, in violation of the truce, the rebels are placing their bets on force. "
+    "He noted that the border guards do not threaten civilians. He emphasised that attempts to blame "
+    "Petria for the floods were groundless. Lena Ost reaffirmed the readiness of Norland to impose "
+    "severe costs on any raiders. She was clear that if the raids go on, Norland will respond "
+    "decisively. Ivan Petrov supported President Ost's initiative to convene a river summit. He "
+    "called on the river authority to be receptive to these concerns. They reaffirmed their mutual "
+    "striving to develop the river trade. In this context, Ivan Petrov confirmed that the floods "
+    "have been complicating this issue and noted the importance of keeping the ports open.\n"
+)
+
+
+def test_the_act_a_readout_statements_content_gives_it(nlp):
+    """A cue that only says gets the act of what it says: "must" and "the need for X to" demand,
+    a wrong done accuses, "groundless" rejects, a punishment promised warns, supporting an
+    initiative agrees (``content_acts``; a FICTIONAL readout)."""
+    found, said = statements_of(nlp, ACTS_READOUT)
+    expected = {"the rebels must abandon": "demands", "the need for the river authority": "demands",
+                "the need to begin talks": "says", "be more active in persuading": "demands",
+                "the rebels continue to refuse": "accuses", "provocations from the rebels": "accuses",
+                "the rebels are placing their bets": "accuses", "the border guards do not threaten": "says",
+                "attempts to blame Petria": "rejects", "the readiness of Norland to impose": "warns",
+                "Norland will respond": "warns", "President Ost's initiative": "agrees",
+                "be receptive to these concerns": "demands", "their mutual striving": "promises"}
+    assert {content: said(content)["act"] for content in expected} == expected
+    # a finite verb the parser coordinated with the participle of the clause before it
+    assert said("the importance of keeping the ports open")["speaker"] == "Ivan Petrov"
+
+
+def test_heads_of_state_and_a_participle_read_as_an_adjective(nlp):
+    """"The heads of state" are every participant, and so is the "they" after them; "The
+    importance of X was underscored" is a passive statement even where the parser reads the
+    participle as an adjective (a FICTIONAL readout)."""
+    text = ("FICTIONAL readout, made up for the newsroom-kit tests.\n\n"
+            "President Ivan Petrov had a telephone conversation with President of Norland Lena Ost.\n\n"
+            "The heads of state exchanged greetings on a landmark event. They exchanged views on the "
+            "bilateral agenda, reaffirming their resolve to strengthen the partnership. The importance of "
+            "a constructive inter-faith dialogue was underscored.\n")
+    found, said = statements_of(nlp, text)
+    assert said("greetings on a landmark event")["speaker"] == "Ivan Petrov; Lena Ost"
+    assert said("their resolve to strengthen")["speaker"] == "Ivan Petrov; Lena Ost"
+    dialogue = said("The importance of a constructive inter-faith dialogue")
+    assert (dialogue["cue"], dialogue["speaker_start"]) == ("underscored", -1)
+    assert not found["content"].str.contains("bilateral agenda").any()
+
+
+def test_a_talk_with_someone_is_a_topic_and_a_fronted_infinitive_is_not_content(nlp):
+    """"X spoke with Y about Z" is a topic line, "X spoke about Z" a statement; an opening
+    "..., to be observed in April," is not part of the invitation that follows (FICTIONAL)."""
+    text = ("FICTIONAL readout, made up for the newsroom-kit tests.\n\n"
+            "President Joe Doe spoke with President Ivan Petrov about the military buildup on the border. "
+            "Petrov spoke about the proposals. In view of the anniversary of relations, to be observed in "
+            "April of this year, Ivan Petrov invited Joe Doe to pay an official visit to our country.\n")
+    found, said = statements_of(nlp, text)
+    assert not found["content"].str.contains("military buildup").any()
+    assert said("the proposals")["cue"] == "spoke"
+    assert said("pay an official visit")["content"].startswith("pay an official visit")
+
+
+def test_an_infinitive_after_the_object_of_informed_about_is_part_of_it(nlp):
+    """"informed X about/on the progress of the operation to protect Y": the parser hangs "to
+    protect" on the verb; it is part of what X was told (a FICTIONAL readout)."""
+    text = ("FICTIONAL readout, made up for the newsroom-kit tests.\n\n"
+            "President Ivan Petrov had a telephone conversation with President Lena Ost. Ivan Petrov "
+            "informed his counterpart about the progress of the special operation to protect the river "
+            "towns, including the evacuation of Dorp. He informed her on the progress of the operation "
+            "to protect the dams as well as on the talks with the rebels.\n")
+    found, said = statements_of(nlp, text)
+    assert said("the progress of the special operation")["content"] == (
+        "the progress of the special operation to protect the river towns, including the evacuation of Dorp")
+    assert said("the progress of the operation to protect the dams")["cue"] == "informed"
+    pd.testing.assert_frame_equal(found, run(nlp, text, fast=False))

@@ -4,6 +4,9 @@ Short fictional passages, and the shared corpus read at test time (skipped where
 from __future__ import annotations
 
 import pandas as pd
+import pytest
+
+from conftest import shared_path
 
 from kit.quotes import extract_quotes
 from kit.registry import load_registry
@@ -159,3 +162,122 @@ def test_a_name_alone_before_a_quotation_in_a_list_is_its_speaker(nlp):
     out = rows(nlp, text)
     said = dict(zip(out["quote"].str[:12], out["speaker"]))
     assert said["estimates th"] == "Maria Lopez" and said["The new pier"] == "Daniel Novak"
+
+
+# -- documents, joint statements of states, titles standing for "he" (issue 14) ----------------
+def test_a_document_named_with_its_author_is_the_authors(nlp):
+    text = ("- A 2019 report from the Harbour Safety Board cited by Rep. Ivo Brandt revealed that ferry "
+            "crews were overworked.\n- The report found that the docks needed repair.\n"
+            "- A new study found that ferries are late.\n")
+    out = rows(nlp, text).set_index("speaker_mention")
+    assert out.loc["A 2019 report", "speaker"] == "the Harbour Safety Board"
+    assert out.loc["The report", "speaker"] == "the Harbour Safety Board"   # the report introduced above
+    assert out.loc["A new study", "speaker"] == "A new study"               # no author: left as written
+
+
+def test_a_document_someone_published_is_the_publishers(nlp):
+    text = ("- The Ferry Builders Association released a statement applauding “the Mayor for putting "
+            "harbour workers first.”\n- In 2024, Bay Radio produced a documentary making the case for a new pier.\n")
+    out = rows(nlp, text).set_index("speaker_mention")
+    assert out.loc["a statement", "speaker"] == "The Ferry Builders Association"
+    assert out.loc["a documentary", "speaker"] == "Bay Radio"
+
+
+def test_he_after_a_capitalised_bare_title_is_that_office(nlp):
+    text = ("The Secretary of Harbours (Secretary) reported on the levy.\n\n"
+            "5. The Secretary recommended that I clarify the levy, and he recommended that the levy "
+            "apply to yachts.\n")
+    out = rows(nlp, text, "Adjusting the Harbour Levy")
+    assert set(out.loc[out["cue"] == "recommended", "speaker"]) == {"the Secretary of Harbours"}
+
+
+def test_the_noun_an_unnamed_person_was_introduced_with_is_that_person(nlp):
+    text = ("When a veteran Bay Radio reporter and editor spoke out about the station, they suspended him. "
+            "The editor found that the newsroom had no fishermen on staff.\n")
+    out = rows(nlp, text)
+    assert list(out.loc[out["speaker_mention"] == "The editor", "speaker"]) == ["a veteran Bay Radio reporter and editor"]
+
+
+def test_a_verb_after_a_closing_quotation_mark_names_its_speaker_after_it(nlp):
+    text = ("Ana Petrov reunited another child with her family on Monday.\n\n"
+            "“There is nothing more powerful than reuniting a mother with her child. My team and I are "
+            "focused on the next reunion.” asserted First Lady Ana Petrov.\n")
+    out = rows(nlp, text)
+    assert list(out.loc[out["cue"] == "asserted", "speaker"]) == ["Ana Petrov"]
+
+
+@pytest.mark.parametrize("authority", [
+    "",  # the parser hangs the "I" on the capitalised adverb it takes for the subject
+    ", including section 301 of title 3, United States Code, section 604 of the Trade Act of 1974, as amended, "
+    "and section 232",  # the parser leaves the verb with no subject at all
+])
+def test_a_proclamations_i_beside_the_presidents_name_in_capitals_is_the_president(nlp, authority):
+    text = ("By the President of the United States of America\n\nA Proclamation\n\nThe harbour matters to us all.\n\n"
+            "NOW, THEREFORE, I, BELA SIDOROVA, President of the United States of America, by the authority "
+            f"vested in me by the Constitution and the laws of the United States of America{authority}, do hereby "
+            "proclaim that the harbour levy applies to yachts.\n")
+    out = rows(nlp, text, "Adjusting the Harbour Levy")
+    proclaim = out[out["cue"] == "proclaim"]
+    assert list(proclaim["speaker_mention"]) == ["I"] and list(proclaim["actor"]) == ["Donald Trump"]
+
+
+def test_the_presidents_of_the_two_countries_are_both_participants(nlp):
+    text = ("Ivo Brandt held talks in Lisbon with Prime Minister of Veloria Ana Petrov.\n\n"
+            "Following the talks, the presidents of the two countries made statements for the press.\n")
+    out = rows(nlp, text, "Talks with Prime Minister of Veloria Ana Petrov")
+    assert list(out.loc[out["cue"] == "made", "speaker"]) == ["Ivo Brandt; Ana Petrov"]
+
+
+def test_both_sides_of_talks_between_delegations_are_their_countries(nlp):
+    text = ("On 3 May, representatives of Portugal and Brazil met in Lisbon for talks on the harbour treaty.\n\n"
+            "Both sides agreed the consultations were highly productive.\n")
+    out = rows(nlp, text, "Joint Statement on the Lisbon Meeting")
+    agreed = out[out["cue"] == "agreed"]
+    assert list(agreed["speaker"]) == ["Portugal; Brazil"] and list(agreed["camp"]) == ["Several camps"]
+
+
+def test_we_in_a_joint_statement_of_states_is_every_signatory(nlp):
+    """The P5 leaders' statement of 3 January 2022 (en.kremlin.ru): its "we" is the five states its
+    first sentence lists, one row each with every government, camp Several camps."""
+    path = shared_path("corpus", "kremlin_en_2021_2022.jsonl")
+    from kit.articles import load_articles
+    articles = load_articles(path).articles
+    articles = articles[articles["title"].str.startswith("Joint Statement of the Leaders of the Five")]
+    out = attribute_statements(extract_quotes(articles, nlp), articles, load_registry())
+    we = out[out["speaker_mention"].str.lower().str.startswith("we")]
+    assert len(we) >= 5
+    assert set(we["actor"]) == {"Government of China; Government of France; Government of Russia; "
+                                "Government of the United Kingdom; Government of the United States"}
+    assert set(we["camp"]) == {"Several camps"}
+
+
+def test_a_city_and_its_state_are_one_place_not_a_list_of_countries(nlp):
+    text = ("Lisbon, Portugal — The harbour office announced that the pier will reopen in May.\n\n"
+            "Portugal and Brazil agreed that ferries will run daily.\n")
+    out = rows(nlp, text)
+    assert "Lisbon; Portugal" not in set(out["speaker"])
+    assert list(out.loc[out["cue"] == "agreed", "speaker"]) == ["Portugal; Brazil"]
+
+
+def test_talks_that_underscore_something_are_their_sides(nlp):
+    text = ("On 3 May, representatives of Portugal and Brazil met in Lisbon for talks on the harbour treaty. "
+            "The talks were constructive, underscoring the shared commitment to safe harbours.\n\n"
+            "The discussions showed meaningful progress toward a treaty.\n")
+    out = rows(nlp, text, "Joint Statement on the Lisbon Meeting")
+    assert set(out.loc[out["cue"].isin(["underscoring", "showed"]), "speaker"]) == {"Portugal; Brazil"}
+
+
+def test_they_after_a_host_and_an_office_holder_the_tagger_missed_are_both(nlp):
+    text = ("Peter Walsh had a telephone conversation with Prime Minister of the Republic of Veloria Ana Petrov.\n\n"
+            "During the conversation, Peter Walsh and Prime Minister of the Republic of Veloria Ana Petrov discussed "
+            "the harbour treaty. They agreed to maintain contact on this issue.\n")
+    out = rows(nlp, text, "Telephone conversation with Prime Minister of Veloria Ana Petrov")
+    assert list(out.loc[out["cue"] == "agreed", "speaker"]) == ["Peter Walsh; Ana Petrov"]
+
+
+def test_the_governor_is_the_guest_the_headline_introduces_with_that_office(nlp):
+    text = ("Peter Walsh met with the governor of the Lakeland Region.\n\n"
+            "Anton Kessler reported on the harbour works. The Governor said that the port had already been built. "
+            "The head of the region asked for support in matters of gas supply.\n")
+    out = rows(nlp, text, "Meeting with Lakeland Region Governor Anton Kessler")
+    assert set(out.loc[out["cue"].isin(["said", "asked"]), "speaker"]) == {"Anton Kessler"}
