@@ -528,9 +528,11 @@ def _as_attributed(tok, lex: Lexicon) -> set:
     """ "As POLITICO has reported, cases that led to charges included ...", "as reported by the
     Post, ...", "..., as I mentioned above.": a bare cue in an "as" clause that opens or ends its
     sentence reports the clause it hangs on (not "as she angrily said, “...”", where "as" is
-    "while")."""
+    "while"), when it names its source ("as agreed during the call" names nobody: the clause is
+    the readout's own)."""
     if tok.dep_ != "advcl" or tok.head.i == tok.i or not _bare(tok, lex) or not any(
-            c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+            c.dep_ == "mark" and c.lower_ == "as" for c in tok.children) \
+            or not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "agent" for c in tok.children):
         return set()
     before = tok.i < tok.head.i
     if not before and not _ends_sentence(tok):

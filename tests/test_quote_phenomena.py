@@ -559,13 +559,17 @@ def test_a_quotation_after_the_attribution_sentence_goes_on_the_same_statement(n
 def test_an_attribution_that_ends_or_frames_its_sentence_reports_the_clause_beside_it(nlp):
     """FICTIONAL: "X, the Harbour Courier reported." and "As reported by the Courier, X" and
     "However, as the Courier has reported, X": the cue has no argument of its own and reports
-    the clause on the other side of its comma; "as" meaning "while" reports nothing of the kind."""
+    the clause on the other side of its comma; "as" meaning "while" reports nothing of the kind,
+    nor does an "as" clause that names nobody ("as agreed during the call")."""
     text = ("Mayor Tessa Quill will resign in May, the Harbour Courier reported on Monday.\n\n"
             "As reported by the Harbour Courier, the tram depot will close for a year.\n\n"
             "However, as the Courier has reported, the ferry contract was signed without a vote.\n\n"
-            "The crowd cheered as Quill waved and said goodbye to the council.")
+            "The crowd cheered as Quill waved and said goodbye to the council.\n\n"
+            "Support was affirmed for the ferry plan, as agreed during the call with the mayor.")
     found = run(nlp, text)
     got = sorted(zip(found["quote"], found["speaker"]))
+    assert "agreed" not in set(found["cue"])
+    got = [g for g in got if g[0] != "Support was affirmed for the ferry plan"]
     assert got == [("Mayor Tessa Quill will resign in May", "the Harbour Courier"),
                    ("the ferry contract was signed without a vote", "the Courier"),
                    ("the tram depot will close for a year", "the Harbour Courier")]
