@@ -84,7 +84,7 @@ from .spans import Spans
 log = logging.getLogger(__name__)
 
 # Bump when the engine's rows change, so kit.cache re-extracts instead of reusing old rows.
-ENGINE_VERSION = "40"
+ENGINE_VERSION = "41"
 
 STATEMENT_COLUMNS = [
     "article_id", "quote_id", "quote", "quote_start", "quote_end", "quote_spans", "quote_text",
@@ -155,7 +155,8 @@ def statements_in_paragraph(plan: Plan, k: int, doc, lex, blocked_spans, grammar
         words = len(plan.text[q.start:q.end].split())
         if cue is None:
             prev = out[-1] if out else None
-            if prev is not None and prev.kind == "direct" and prev.cue is not None and prev.pieces[-1][1] < q.start:
+            if prev is not None and prev.kind == "direct" and prev.cue is not None and prev.pieces[-1][1] < q.start \
+                    and _only_attribution_between(prev, q.start, doc):
                 prev.pieces = prev.pieces + q.pieces  # '"A," he said. "B."': B goes on A's statement
                 prev.sentence = (prev.sentence[0], max(prev.sentence[1], sent[1]))
                 continue
@@ -216,6 +217,21 @@ def statements_in_paragraph(plan: Plan, k: int, doc, lex, blocked_spans, grammar
         sent = (off + cue.sent.start_char, off + cue.sent.end_char)
         out.append(Statement(pieces, "indirect", cue, off, pieces, sent, 0.6 if cue.belief else 0.7, para=k))
     return out
+
+
+def _only_attribution_between(prev: Statement, start: int, doc) -> bool:
+    """True when nothing but the sentence of ``prev``'s cue stands between ``prev``'s quotation
+    and a quotation at ``start`` with no cue of its own ('"A," he said. "B."', '"A," she said,
+    pointing to the map. It is "B."'), so B goes on A's statement; another sentence between
+    them ('"A," Tom said, pointing to his ears. Betsy shook her head. "B."') leaves B a
+    quotation of its own."""
+    off, gap = prev.off, (prev.pieces[-1][1], start)
+    span = doc.char_span(gap[0] - off, gap[1] - off, alignment_mode="contract")
+    if span is None:
+        return True
+    cue_sent, own_sent = prev.cue.tokens[0].sent, span[-1].sent
+    return all(t.is_space or t.is_quote or cue_sent.start <= t.i < cue_sent.end or own_sent.start <= t.i
+               for t in span)
 
 
 def _row(plan: Plan, st: Statement, resolver: Resolver, doc, lex, grammar: Grammar | None = None) -> dict:

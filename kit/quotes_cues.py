@@ -82,7 +82,8 @@ def _subject(verb, depth: int = 0):
     inverted = _named_after_quote(verb)
     if inverted is not None:
         return inverted
-    if not depth and any(c.dep_ in PASSIVE_DEPS for c in verb.children):
+    if not depth and any(c.dep_ in PASSIVE_DEPS or (c.dep_ == "agent" and verb.tag_ == "VBN") for c in verb.children):
+        # "was raised by Putin", and "as reported by the Post" with no auxiliary
         for child in verb.children:
             if child.dep_ == "agent":
                 return next((gc for gc in child.children if gc.dep_ == "pobj"), None)
@@ -496,6 +497,8 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
             # also over a clause read as a noun phrase ("In both cases, Eric Trump said, those
             # donations paid for ...")
             cue.content = _clause_tokens(tok.head, {t.i for t in tok.subtree})
+        elif not heads and not belief and cue.source is not None:
+            cue.content = _as_attributed(tok, lex) or _closing_attribution(tok, cue.source, lex)
     object_statement(tok, cue, frame, lex, exclude, passive)
     if not (speech or belief) and not cue.content:
         return None
@@ -507,6 +510,59 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
             cue.subtree |= {t.i for t in child.subtree}
     cue.subtree -= source_ids
     return cue
+
+
+# What a cue that reports a clause elsewhere in its sentence may hold besides its subject: time,
+# place, manner and its agent ("as first reported by the Post", "as I mentioned above").
+BARE_CUE_DEPS = {"nsubj", "nsubjpass", "aux", "auxpass", "mark", "advmod", "npadvmod", "agent", "punct"}
+VENUE_PREPS = {"in", "on", "at", "during"}
+
+
+def _bare(tok, lex: Lexicon, start: int = 0) -> bool:
+    """True for a cue verb with no argument of its own (from token ``start`` on) but its subject
+    and where, when and how it spoke; its addressee too for a verb of telling ("told The
+    Huffington Post")."""
+    return all(c.i < start or c.dep_ in BARE_CUE_DEPS or (c.dep_ == "prep" and c.lower_ in VENUE_PREPS)
+               or (c.dep_ in {"dobj", "dative"} and tok.lemma_.lower() in lex.addressee and c.i > tok.i)
+               for c in tok.children)
+
+
+def _ends_sentence(tok) -> bool:
+    sent = tok.sent
+    return all(t.is_punct or t.is_space for t in tok.doc[tok.right_edge.i + 1:sent.end])
+
+
+def _as_attributed(tok, lex: Lexicon) -> set:
+    """ "As POLITICO has reported, cases that led to charges included ...", "as reported by the
+    Post, ...", "..., as I mentioned above.": a bare cue in an "as" clause that opens or ends its
+    sentence reports the clause it hangs on (not "as she angrily said, “...”", where "as" is
+    "while"), when it names its source ("as agreed during the call" names nobody: the clause is
+    the readout's own)."""
+    if tok.dep_ != "advcl" or tok.head.i == tok.i or not _bare(tok, lex) or not any(
+            c.dep_ == "mark" and c.lower_ == "as" for c in tok.children) \
+            or not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "agent" for c in tok.children):
+        return set()
+    before = tok.i < tok.head.i
+    if not before and not _ends_sentence(tok):
+        return set()
+    clause = _clause_tokens(tok.head, {t.i for t in tok.subtree})
+    # what stands on the other side of the "as" clause from the clause's words ("However, as ...")
+    return {i for i in clause if i > tok.right_edge.i} if before else {i for i in clause if i < tok.left_edge.i}
+
+
+def _closing_attribution(tok, source, lex: Lexicon) -> set:
+    """ "Clinton marched in the parade, CNN reported.", "..., his top aide, Tad Devine, told The
+    Huffington Post.": a bare cue whose subject follows a comma and that ends its sentence
+    reports the clause before the comma, wherever the parser hung that clause."""
+    sent, doc = tok.sent, tok.doc
+    comma = source.left_edge.i - 1
+    if comma <= sent.start or doc[comma].text != "," or source.i > tok.i or not _bare(tok, lex, comma) \
+            or not _ends_sentence(tok):
+        return set()
+    before = range(sent.start, comma)
+    clause = any(doc[i].tag_ in {"VBD", "VBZ", "VBP", "MD"} and any(c.dep_ in SUBJECT_DEPS for c in doc[i].children)
+                 for i in before)
+    return set(before) if clause else set()
 
 
 def _adjective_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:

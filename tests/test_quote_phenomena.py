@@ -539,3 +539,52 @@ def test_a_call_for_something_with_its_owner_is_a_demand(nlp):
     found = run(nlp, "Other councillors joined Brandt's call for a special prosecutor. There were calls for calm.")
     assert list(zip(found["quote"], found["cue"], found["act"], found["speaker"])) == [
         ("a special prosecutor", "call", "demands", "Brandt")]
+
+
+def test_a_quotation_after_the_attribution_sentence_goes_on_the_same_statement(nlp):
+    """FICTIONAL: '“A,” Quill said. “B.”' is one statement in two pieces; but when another
+    sentence stands between the attribution and B ('“A,” Tessa Quill said, pointing to the map.
+    Her aide nodded. “B.”'), B is a quotation of its own, so A's statement is A alone."""
+    text = ("“The tram will open in May,” Tessa Quill said. “We have the money now.”\n\n"
+            "“The depot is finished,” Ivo Brandt said, pointing to the map. His aide nodded. "
+            "“Everything else is paperwork, and the council has promised to be patient with us.”")
+    found = run(nlp, text)
+    joined = rows_over(found, text, "The tram will open")
+    assert len(joined) == 1 and len(joined.iloc[0]["quote_spans"]) == 2
+    alone = rows_over(found, text, "The depot is finished").iloc[0]
+    assert len(alone["quote_spans"]) == 1 and alone["speaker"] == "Ivo Brandt"
+    assert rows_over(found, text, "Everything else").iloc[0]["quote_id"] != alone["quote_id"]
+
+
+def test_an_attribution_that_ends_or_frames_its_sentence_reports_the_clause_beside_it(nlp):
+    """FICTIONAL: "X, the Harbour Courier reported." and "As reported by the Courier, X" and
+    "However, as the Courier has reported, X": the cue has no argument of its own and reports
+    the clause on the other side of its comma; "as" meaning "while" reports nothing of the kind,
+    nor does an "as" clause that names nobody ("as agreed during the call")."""
+    text = ("Mayor Tessa Quill will resign in May, the Harbour Courier reported on Monday.\n\n"
+            "As reported by the Harbour Courier, the tram depot will close for a year.\n\n"
+            "However, as the Courier has reported, the ferry contract was signed without a vote.\n\n"
+            "The crowd cheered as Quill waved and said goodbye to the council.\n\n"
+            "Support was affirmed for the ferry plan, as agreed during the call with the mayor.")
+    found = run(nlp, text)
+    got = sorted(zip(found["quote"], found["speaker"]))
+    assert "agreed" not in set(found["cue"])
+    got = [g for g in got if g[0] != "Support was affirmed for the ferry plan"]
+    assert got == [("Mayor Tessa Quill will resign in May", "the Harbour Courier"),
+                   ("the ferry contract was signed without a vote", "the Courier"),
+                   ("the tram depot will close for a year", "the Harbour Courier")]
+
+
+def test_verbal_attacks_reminders_and_wondering_are_cues(nlp):
+    """FICTIONAL: "railed against", "lashed out at", "assailed" accuse; "reminded voters that"
+    says; "wondered whether" is a thought (act believes), like "thinks"."""
+    text = ("Senator Ivo Brandt railed against the tram budget on Monday. Brandt lashed out at the mayor "
+            "for the delays. Brandt assailed the plan as a waste of money. Brandt reminded voters that he had "
+            "opposed it from the start. Some residents wondered whether the tram would ever run.")
+    found = run(nlp, text)
+    assert list(zip(found["cue"], found["act"], found["quote"])) == [
+        ("railed", "accuses", "the tram budget"),
+        ("lashed", "accuses", "the mayor for the delays"),
+        ("assailed", "accuses", "the plan as a waste of money"),
+        ("reminded", "says", "he had opposed it from the start"),
+        ("wondered", "believes", "whether the tram would ever run")]
