@@ -373,6 +373,16 @@ def test_the_act_a_readout_statements_content_gives_it(nlp):
     assert said("the importance of keeping the ports open")["speaker"] == "Ivan Petrov"
 
 
+def test_supporting_a_request_agrees(nlp):
+    """"The President supported the request" agrees to it, as supporting an initiative does; it
+    is not a belief (a FICTIONAL readout)."""
+    text = ("FICTIONAL readout, made up for the newsroom-kit tests.\n\n"
+            "President Ivan Petrov met with Governor Anton Kessler of the Lakeland Region. The Governor "
+            "asked that a ferry line to the islands be opened. The President supported the request.\n")
+    found, said = statements_of(nlp, text)
+    assert said("the request")["act"] == "agrees"
+
+
 def test_heads_of_state_and_a_participle_read_as_an_adjective(nlp):
     """"The heads of state" are every participant, and so is the "they" after them; "The
     importance of X was underscored" is a passive statement even where the parser reads the
