@@ -132,13 +132,30 @@ def clean_name(name: str) -> str:
 
 def _words_before(text: str, start: int, n: int = 4) -> list[str]:
     window = text[max(0, start - 120):start]
-    words = WORD.findall(re.split(r"[,;:()\n“”\"]", window)[-1])
+    parts = re.split(r"[,;:()\n“”\"]", window)
+    words = WORD.findall(parts[-1])
+    if not words and len(parts) > 1 and window.rstrip().endswith(","):
+        words = _role_in_apposition(WORD.findall(parts[-2]))
     k = max(0, len(words) - n)
     # "Governor of the Yamalo-Nenets Autonomous Area Dmitry Artyukhov": an office written out in
     # capitals runs further left than four words
     while 0 < k and len(words) - k < 10 and all(_in_office(w) for w in words[k - 1:]):
         k -= 1
     return words[k:]
+
+
+APPOSITION_BREAKS = {"to", "with", "after", "before", "about", "from", "by", "at", "in", "on", "said", "says", "told", "and"}
+
+
+def _role_in_apposition(words: list[str]) -> list[str]:
+    """The words of a role set before a name in apposition ("Brandt's spokesman, Paul Ortega",
+    "the council's chief spokeswoman, ..."): the last few words before the comma when they end
+    in a role noun and hold no word that starts a phrase of its own ("After talking to the mayor,
+    Paul Ortega said" gives Ortega no office); else none."""
+    words = words[-4:]
+    if not words or words[-1].lower() not in ROLE_SYNONYMS or any(w.lower() in APPOSITION_BREAKS for w in words):
+        return []
+    return words
 
 
 def _in_office(word: str) -> bool:

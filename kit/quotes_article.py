@@ -85,6 +85,13 @@ def statements_in_paragraph(plan: Plan, k: int, doc, lex, blocked_spans, grammar
                 prev.pieces = prev.pieces + q.pieces  # '"A," he said. "B."': B goes on A's statement
                 prev.sentence = (prev.sentence[0], max(prev.sentence[1], sent[1]))
                 continue
+            if prev is not None and prev.kind == "partial" and prev.cue is not None and prev.content \
+                    and prev.pieces[-1][1] < q.start < off + prev.cue.sent.end_char:
+                # 'said that her family "came out broke," and "struggled to pay the bills."': a
+                # second quotation in the clause the cue reports is more of that partial statement
+                prev.pieces = prev.pieces + q.pieces
+                prev.content[-1][1] = max(prev.content[-1][1], q.end)
+                continue
             if prev is not None and prev.kind == "partial" and prev.cue is not None and prev.pieces[-1][1] < q.start \
                     and words >= 4:
                 # 'It was "A," she said. "B."': B is her quotation, by the same cue
@@ -105,6 +112,8 @@ def statements_in_paragraph(plan: Plan, k: int, doc, lex, blocked_spans, grammar
             out.append(st)
             continue
         key = id(cue)
+        if key in by_cue and _title_in_attribution(plan.text, by_cue[key].pieces[-1][1], q):
+            continue
         if key in by_cue:
             st = by_cue[key]  # '"A," he said, "B."': one statement in several pieces
             st.pieces = sorted(st.pieces + q.pieces)
@@ -142,6 +151,20 @@ def statements_in_paragraph(plan: Plan, k: int, doc, lex, blocked_spans, grammar
         sent = (off + cue.sent.start_char, off + cue.sent.end_char)
         out.append(Statement(pieces, "indirect", cue, off, pieces, sent, 0.6 if cue.belief else 0.7, para=k))
     return out
+
+
+SENTENCE_STOP = re.compile(r"[.!?:;,]$")
+QUOTE_EDGE = " \t\n\"“”‘’'«»`"
+
+
+def _title_in_attribution(text: str, after: int, q) -> bool:
+    """True for a title in quotation marks inside the attribution that follows a quotation ('"A,"
+    she said on Harbour Radio's "Morning Tide." "B."', "said Jane Doe, author of “Tides”"): a
+    show's or a book's name, not a piece of what was said. A quotation that opens a sentence of
+    its own ('"A," she said. "Yes."') is one."""
+    gap = text[after:q.start].strip(QUOTE_EDGE)
+    return q.start > after and bool(gap) and not SENTENCE_STOP.search(gap) \
+        and _title_case(text[q.start:q.end], 1, 12)
 
 
 def _only_attribution_between(prev: Statement, start: int, doc) -> bool:

@@ -16,7 +16,7 @@ from .cues import Lexicon, cue_lemma
 from .quotes_readouts import (ADJUNCT_MARKS, bare_noun, content_act, focus_frame, inclusion_after,
                               infinitive_of_prep_object, noun_said_by, object_frame, object_statement,
                               participle_read_as_adjective, refers_back, verb_list)
-from .quotes_subject import PASSIVE_DEPS, SUBJECT_DEPS, _lost_subject, _subject
+from .quotes_subject import PASSIVE_DEPS, SUBJECT_DEPS, _lost_subject, _subject, clause_read_from_name
 
 CONTENT_DEPS = {"ccomp", "xcomp", "parataxis"}
 # What a cue verb says something about: "called [half of his supporters] [“deplorables.”]",
@@ -304,6 +304,9 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
     cue = Cue([tok], tok.sent, belief=belief, act=lex.acts.get(lemma, "says"), quote_only=lemma in lex.quote_only)
     cue.source = _subject(tok)
     source_ids = {t.i for t in cue.source.subtree} if cue.source is not None and cue.source.head.i == tok.i else set()
+    aside = clause_read_from_name(tok) if cue.source is not None and cue.source.head.i != tok.i else None
+    if aside is not None and cue.source.head.i == aside.i:  # '"...," said Ivo Okafor, asked about ...'
+        source_ids = {t.i for t in aside.subtree}
     exclude = source_ids | {tok.i}
     if speech or belief:
         # a thought counts with a clause, or an infinitive in the active ("wants to meet", not

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from .coref import SPEAKER_BODIES, Resolver
 from .coref_document import JOINED, SENTENCE_END
-from .cues import Lexicon, cue_lemma
+from .cues import Lexicon, cue_lemma, load_lexicon
 
 # Prepositions whose object says what a statement was about ("expressed concern [over X]").
 CONTENT_PREPS = {"about", "of", "on", "over", "regarding", "concerning", "against", "for", "as", "with"}
@@ -333,10 +333,23 @@ def readout_host(resolver) -> str:
 PERSONAL_PRONOUNS = {"i", "we", "you", "he", "she", "they"}
 
 
+def passive_participle(verb) -> bool:
+    """True for a past participle that stands for a passive clause of its own, with no subject
+    and no auxiliary, hung on the verb of the sentence: "Asked whether the plan would survive,
+    the mayor said ...", "Brandt, pressed on the cuts, declined", "when asked about it". The
+    subject of that verb is who was asked, not who asked. Not a participle of a thought ("Worried
+    that the plan might fail, the council proposed ..."), which describes the subject."""
+    return verb.tag_ == "VBN" and verb.dep_ == "advcl" and verb.lemma_.lower() not in load_lexicon().belief \
+        and not any(c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass", "csubj"} for c in verb.children)
+
+
 def person_told(verb) -> bool:
     """True for a passive cue whose subject is a person with no agent: "Sanders was asked to
-    name a decision", "President Obama is briefed on the situation", "I was told that ...". The
-    person was spoken to; who spoke, the text does not say."""
+    name a decision", "President Obama is briefed on the situation", "I was told that ...", and
+    a participle with no subject before the one who answered ("Asked whether ..., Brandt said").
+    The person was spoken to; who spoke, the text does not say."""
+    if passive_participle(verb):
+        return not any(c.dep_ == "agent" for c in verb.children)
     subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if subject is None or any(c.dep_ == "agent" for c in verb.children):
         return False

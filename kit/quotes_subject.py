@@ -10,13 +10,17 @@ mention into a name.
 from __future__ import annotations
 
 from .cues import load_lexicon
-from .quotes_readouts import DOUBLE_QUOTES, finite_under_bare, verb_list
+from .quotes_readouts import DOUBLE_QUOTES, finite_under_bare, passive_participle, verb_list
 
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 PASSIVE_DEPS = {"nsubjpass", "auxpass", "csubjpass"}
 RELATIVE = {"who", "that", "which", "whom"}
 NOT_MENTION_DEPS = {"relcl", "acl", "advcl", "punct", "cc", "conj", "prep"}
+NOT_SPEAKER_WORDS = {"it", "this", "that", "there", "what", "which", "itself"}
+CONTROL_NOUN_POS = {"NOUN", "PROPN", "PRON"}
+# verbs of causing someone to do something: their object is the one who does it
+CAUSE_TO_SPEAK = {"lead", "prompt", "cause", "leave", "force", "drive", "spur", "inspire", "provoke", "move", "get"}
 
 
 def _quoted(tok) -> bool:
@@ -58,13 +62,16 @@ def _subject(verb, depth: int = 0):
     inverted = _named_after_quote(verb)
     if inverted is not None:
         return inverted
-    if not depth and any(c.dep_ in PASSIVE_DEPS or (c.dep_ == "agent" and verb.tag_ == "VBN") for c in verb.children):
+    if not depth and (passive_participle(verb) or any(c.dep_ in PASSIVE_DEPS or (c.dep_ == "agent" and verb.tag_ == "VBN")
+                                                   for c in verb.children)):
         # "was raised by Putin", and "as reported by the Post" with no auxiliary
         for child in verb.children:
             if child.dep_ == "agent":
                 return next((gc for gc in child.children if gc.dep_ == "pobj"), None)
         return None
     if verb.dep_ == "relcl":
+        if depth < 3 and _infinitive(verb) and _adjunct_after_object(verb, verb.head, depth):
+            return _subject(verb.head.head, depth + 1)  # "Brandt found ways [to cast] herself as ..."
         return verb.head
     if depth < 3 and verb.dep_ == "conj" and finite_under_bare(verb):
         # "reaffirmed Russia's readiness to ensure supplies, and also expressed satisfaction":
@@ -72,6 +79,10 @@ def _subject(verb, depth: int = 0):
         above = next((a for a in verb.ancestors if a.tag_ == verb.tag_), None)
         if above is not None:
             return _subject(above, depth + 1)
+    if verb.dep_ == "xcomp":
+        told = _told_to(verb)
+        if told is not None:
+            return told
     # "Caucus-goers were more likely [to say] ...": through the adjective to the verb it describes
     if depth < 3 and (verb.dep_ in {"conj", "advcl", "xcomp"} or (depth and verb.dep_ == "acomp")) \
             and verb.head.i != verb.i:
@@ -113,7 +124,41 @@ def _named_after_quote(verb):
     # mark is checked within its sentence and a curly one by its shape)
     if before is None or not (before.text in {"”", "»"} or (before.text == '"' and _quoted(before))):
         return None
-    return next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.ent_type_ == "PERSON"), None)
+    named = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.ent_type_ == "PERSON"), None)
+    if named is None:
+        clause = clause_read_from_name(verb)
+        named = next(c for c in clause.children if c.dep_ == "nsubj") if clause is not None else None
+    return named
+
+
+def clause_read_from_name(verb):
+    """'"...," said retired surgeon Ivo Okafor, asked about his claims': the participle after the
+    name that the parser reads as a clause of the cue's own with the name for its subject
+    ("Okafor asked about ..."); the name is who spoke, and the participle is no part of what was
+    said. None for any other shape."""
+    for c in verb.children:
+        subject = next((s for s in c.children if s.dep_ == "nsubj"), None) if c.dep_ == "ccomp" and c.i > verb.i else None
+        if subject is not None and subject.left_edge.i == verb.i + 1 and c.tag_ in {"VBD", "VBN", "VBG"} \
+                and (subject.ent_type_ == "PERSON" or subject.pos_ == "PROPN") \
+                and any(t.text == "," for t in verb.doc[subject.i + 1:c.i]):
+            return c
+    return None
+
+
+def _told_to(verb):
+    """The object of a verb of causing that an infinitive cue hangs from, who is the one who then
+    spoke: "The victory led Priebus [to declare] him the nominee", "left many [to wonder]",
+    "prompted Cooper [to accuse] ..."; None for any other verb: what one urges or pushes others
+    to say is one's own demand ("pushes Democrats to reject the deal"), and "emailed Brafman to
+    thank him" is the writer's thanks."""
+    if verb.head.lemma_.lower() not in CAUSE_TO_SPEAK:
+        return None
+    return next((c for c in verb.head.children if c.dep_ in {"dobj", "dative"} and c.i < verb.i
+                 and c.pos_ in CONTROL_NOUN_POS and c.lower_ not in NOT_SPEAKER_WORDS), None)
+
+
+def _infinitive(verb) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _adjunct_after_object(verb, noun, depth: int) -> bool:
@@ -123,7 +168,7 @@ def _adjunct_after_object(verb, noun, depth: int) -> bool:
     that object, is said by that subject; the parser hangs it on the object, which is a thing, not
     a speaker (unlike "a statement saying ..." or "protesters chanting ...")."""
     after_comma = verb.i > 0 and verb.doc[verb.i - 1].text == ","
-    return (after_comma or (depth and verb.tag_ == "VB")) and noun.dep_ == "dobj" and noun.pos_ == "NOUN" \
+    return (after_comma or ((depth or _infinitive(verb)) and verb.tag_ == "VB")) and noun.dep_ == "dobj" and noun.pos_ == "NOUN" \
         and not noun.ent_type_ and noun.head.pos_ in {"VERB", "AUX"} \
         and any(c.dep_ in SUBJECT_DEPS for c in noun.head.children)
 

@@ -588,3 +588,86 @@ def test_verbal_attacks_reminders_and_wondering_are_cues(nlp):
         ("assailed", "accuses", "the plan as a waste of money"),
         ("reminded", "says", "he had opposed it from the start"),
         ("wondered", "believes", "whether the tram would ever run")]
+
+
+def test_who_was_asked_is_not_who_asked(nlp):
+    """FICTIONAL: "Asked whether ..., Brandt said ..." and "Brandt, when asked about ..., said":
+    the question was put to Brandt by someone the text does not name, so its row has no
+    speaker, and the text's main speaker is not given it either; Brandt's answer stays hers."""
+    text = ("Mayor Lena Brandt spoke at the harbour on Monday.\n\n"
+            "Asked whether the harbour plan would survive, Brandt said the council would vote in May.\n\n"
+            "Brandt, when asked about the ferry cuts, said that the island needed the ferry.")
+    found = run(nlp, text)
+    question = rows_over(found, text, "whether the harbour plan")
+    assert list(question["speaker"]) == [""]
+    answers = found[found["cue"] == "said"]
+    assert list(zip(answers["quote"], answers["speaker"])) == [
+        ("the council would vote in May", "Lena Brandt"), ("the island needed the ferry", "Lena Brandt")]
+    assert not (found["speaker"].str.contains("Brandt") & found["quote"].str.contains("ferry cuts")).any()
+
+
+def test_a_show_named_in_the_attribution_is_not_a_piece_of_the_quotation(nlp):
+    """FICTIONAL: '“A,” Brandt said on Harbour Radio's “Morning Tide.” “B.”': the show's name is
+    no part of what she said; '“A,” she said. “Yes.”' keeps its one-word sentence."""
+    text = ("“We will not close the ferry,” Lena Brandt said on Harbour Radio’s “Morning Tide.” "
+            "“The island needs it.”\n\n"
+            "“Will the tram run in May?” Ivo Okafor asked the mayor on Tuesday. “Yes.”")
+    found = run(nlp, text)
+    row = rows_over(found, text, "We will not close").iloc[0]
+    assert [text[s:e] for s, e in row["quote_spans"]] == ["We will not close the ferry,", "The island needs it."]
+    assert rows_over(found, text, "Morning Tide").empty
+
+
+def test_the_one_led_to_speak_and_the_one_who_finds_a_way_to_speak_are_the_speakers(nlp):
+    """FICTIONAL: "The victory led Ana Ruiz to declare ..." is Ruiz's declaration, not the
+    victory's; "Brandt found ways to cast herself as ..." is Brandt's, not the ways'; but what
+    Brandt pushes councillors to reject is Brandt's own demand, and a participle of a thought
+    ("Worried that ..., the council proposed") is the subject's."""
+    found = run(nlp, "The decisive victory led council chair Ana Ruiz to declare the tram plan dead. "
+                     "Mayor Lena Brandt found ways to cast herself as the heir of the old council. "
+                     "Senator Ivo Okafor is pushing fellow councillors to reject the ferry deal. "
+                     "Worried that the ferry might stop, the council of Fairhaven proposed a levy on the tram.")
+    said = [(cue, speaker.split()[-1]) for cue, speaker in zip(found["cue"], found["speaker"])]
+    assert said[:3] == [("declare", "Ruiz"), ("cast", "Brandt"), ("reject", "Okafor")]
+    assert {speaker for cue, speaker in said[3:]} == {"Fairhaven"}
+
+
+def test_a_role_set_before_a_name_lets_the_role_name_them_later(nlp):
+    """FICTIONAL: "Brandt's spokesman, Paul Ortega, said ... “...,” the spokesman said": the
+    spokesman is Ortega; a role in a phrase of its own before a name ("After talking to the
+    mayor, Paul Ortega said") gives that name no office."""
+    text = ("Brandt's spokesman, Paul Ortega, said the mayor would not resign. "
+            "“She has done nothing wrong,” the spokesman said.\n\n"
+            "After talking to the mayor, Ivo Okafor said the ferry would run. "
+            "“We are done,” the mayor said.")
+    found = run(nlp, text)
+    assert rows_over(found, text, "She has done").iloc[0]["speaker"] == "Paul Ortega"
+    assert rows_over(found, text, "We are done").iloc[0]["speaker"] != "Ivo Okafor"
+
+
+def test_a_name_after_the_quotation_and_a_participle_after_the_name(nlp):
+    """FICTIONAL: '“...,” said retired surgeon Ivo Okafor, asked about his claims ...': the parser
+    reads "Okafor asked about ..." as a clause; Okafor is who spoke, the quotation is direct and
+    the participle is no part of it."""
+    text = ("Mayor Lena Brandt won the vote. “I’m not going to say it is a mistake, so forget about it,” "
+            "said retired surgeon Ivo Okafor, asked about his claims that he had studied at Oxford.")
+    found = run(nlp, text)
+    row = rows_over(found, text, "I’m not going").iloc[0]
+    assert (row["kind"], row["speaker"], row["quote"]) == (
+        "direct", "Ivo Okafor", "I’m not going to say it is a mistake, so forget about it,")
+
+
+def test_two_quotations_in_one_reported_clause_are_one_partial_statement(nlp):
+    """FICTIONAL: 'said that her family “came out broke,” and “struggled to pay ...”': both
+    quotations are inside the clause "said" reports, so they are one partial statement whose
+    content runs to the end of the second, not a partial and a direct one; a quotation in the
+    next sentence ('It was “a good day,” Okafor said. “We will ...”') stays a direct one."""
+    text = ("Mayor Lena Brandt said that her family “came out of city hall not only broke, but in debt,” "
+            "and “struggled to pay for the ferry.”\n\n"
+            "It was “a good day,” Ivo Okafor said. “We will build the depot next year and the tram after that.”")
+    found = run(nlp, text)
+    row = rows_over(found, text, "came out of city hall").iloc[0]
+    assert row["kind"] == "partial" and len(row["quote_spans"]) == 2
+    assert row["content"].endswith("struggled to pay for the ferry.")
+    assert len(rows_over(found, text, "struggled to pay")) == 1
+    assert rows_over(found, text, "We will build").iloc[0]["kind"] == "direct"
