@@ -86,7 +86,8 @@ def statements_in_paragraph(plan: Plan, k: int, doc, lex, blocked_spans, grammar
                 prev.sentence = (prev.sentence[0], max(prev.sentence[1], sent[1]))
                 continue
             if prev is not None and prev.kind == "partial" and prev.cue is not None and prev.content \
-                    and prev.pieces[-1][1] < q.start < off + prev.cue.sent.end_char:
+                    and prev.pieces[-1][1] < q.start < off + prev.cue.sent.end_char \
+                    and _same_clause_runs_on(plan.text, prev.pieces[-1][1], q.start, prev.cue, cues, off):
                 # 'said that her family "came out broke," and "struggled to pay the bills."': a
                 # second quotation in the clause the cue reports is more of that partial statement
                 prev.pieces = prev.pieces + q.pieces
@@ -151,6 +152,16 @@ def statements_in_paragraph(plan: Plan, k: int, doc, lex, blocked_spans, grammar
         sent = (off + cue.sent.start_char, off + cue.sent.end_char)
         out.append(Statement(pieces, "indirect", cue, off, pieces, sent, 0.6 if cue.belief else 0.7, para=k))
     return out
+
+
+def _same_clause_runs_on(text: str, start: int, end: int, cue, cues: list, off: int) -> bool:
+    """True when nothing between two quotations of one sentence [start, end) starts a statement of
+    its own: no other cue (', noting the nominee “makes you retch”'), no verb coordinated with the
+    cue ('called the merger “a terrible deal” and ranked Fiorina “the worst”') and no colon ('but
+    he gave a compliment: “You ...”')."""
+    verb = cue.tokens[0]
+    return ":" not in text[start:end] and not any(start <= off + c.tokens[0].idx < end for c in cues) \
+        and not any(c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} and start <= off + c.idx < end for c in verb.children)
 
 
 SENTENCE_STOP = re.compile(r"[.!?:;,]$")

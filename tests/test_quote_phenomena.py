@@ -671,3 +671,14 @@ def test_two_quotations_in_one_reported_clause_are_one_partial_statement(nlp):
     assert row["content"].endswith("struggled to pay for the ferry.")
     assert len(rows_over(found, text, "struggled to pay")) == 1
     assert rows_over(found, text, "We will build").iloc[0]["kind"] == "direct"
+
+
+def test_a_quotation_after_a_verb_coordinated_with_the_cue_is_not_merged_into_its_statement(nlp):
+    """FICTIONAL: 'called the merger “a terrible deal” and ranked Okafor “the worst”': the second
+    quotation goes with "ranked", not with what "called" reports, so the first statement ends
+    with its own quotation."""
+    text = ("Mayor Lena Brandt called the merger “a terrible deal” and ranked Ivo Okafor as one of the "
+            "worst councillors “in the history of the harbour.”")
+    row = rows_over(run(nlp, text), text, "a terrible deal").iloc[0]
+    assert row["kind"] == "partial" and len(row["quote_spans"]) == 1
+    assert "ranked" not in row["content"]
