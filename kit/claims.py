@@ -250,7 +250,7 @@ def predicate_scope(quotes: Sequence[str], lexicon: ThemeLexicon | None = None, 
                     batch_size: int = 64, spacy_model: str | None = None) -> list[dict]:
     """Per quote, what its main verbs do: ``negated`` (a negation, from ``negations`` in
     ``data/themes.yml`` or the parser's "not", "n't", "never", bears on a main verb: see
-    :func:`governs_main_verb`), ``negated_text`` (the sentences so negated), ``hedged`` (a wish,
+    :func:`governs_main_verb`), ``negated_text`` (what those negations deny: :func:`negated_clause`), ``hedged`` (a wish,
     plan or guess, ``hedges``, bears on the main verb of every sentence that asserts, questions and
     "Thank you" left out; a negated wish, guess or
     duty, "should not", "don't want to", is no negation, a negated future, ``futures``, "will not",
@@ -303,12 +303,36 @@ def _scope(doc, neg_index, hedge_index, future_index) -> dict:
     # ("we're not going to negotiate", "will not recognise") refuses, and counts.
     wishing = {t.sent.start for t in on_main(hedge_index) if t.i not in futures}
     negated = {t.sent.start: t.sent for t in negations if t.sent.start not in wishing}
+    denied = sorted({i for t in negations if t.sent.start in negated for i in negated_clause(t, main)})
     # Only sentences that assert something count: "Thank you, Mr President." neither hedges nor claims.
     clauses = [t.sent.start for t in main if _has_subject(t)]
-    return {"negated": bool(negated), "negated_text": " ".join(negated[k].text for k in sorted(negated)),
+    return {"negated": bool(negated), "negated_text": "".join(doc[i].text_with_ws for i in denied).strip(),
             "hedged": all(start in hedged for start in clauses),
             "asserts": any(t.pos_ in ("VERB", "AUX") and _has_subject(t) for t in main)
                        and not any(t.dep_ == "neg" for t in doc)}
+
+
+def negated_clause(token, main: set) -> list[int]:
+    """The word indices of what a negation on a main verb denies, to compare with the claim it answers:
+    that verb's clause, without another clause joined to it ("We're here to support them, but we're
+    not going to negotiate" denies the negotiating) and without a clause that carries a negation of
+    its own, which the main verb's does not reach and which opposes nothing by itself ("not going to
+    negotiate about a negotiation that has not resulted in humanitarian corridors" says nothing
+    against a claim about humanitarian corridors)."""
+    verb = token
+    while verb not in main and verb.head is not verb:
+        verb = verb.head
+    if verb not in main:
+        return [token.i]
+    left_out: set[int] = set()
+    for t in verb.subtree:
+        if t is verb or t.i in left_out:
+            continue
+        joined = t.dep_ in ("conj", "parataxis") and t.head is verb and t.pos_ in ("VERB", "AUX")
+        own_negation = t.dep_ in ("relcl", "acl", "advcl") and any(c.dep_ == "neg" for c in t.children)
+        if joined or own_negation:
+            left_out.update(d.i for d in t.subtree)
+    return [t.i for t in verb.subtree if t.i not in left_out]
 
 
 def _has_subject(verb) -> bool:
@@ -326,7 +350,7 @@ def claim_features(table: pd.DataFrame, tags: pd.DataFrame | None = None, lemmas
     (:func:`own_words`), on a theme (``tags``), neither a belief nor a concern, of
     ``CLAIM_MIN_WORDS`` to ``max_words`` words (fewer when its speech verb denies) and no refusal to
     comment; for candidates, ``negated``, ``hedged``, ``asserts`` (:func:`predicate_scope`) and
-    ``negated_themes`` (the theme ids found in the negated sentences, "; "-joined); ``tokens``
+    ``negated_themes`` (the theme ids found in what the negations deny, "; "-joined); ``tokens``
     (the content lemmas its wording is compared on, negations left out); ``names`` (the camps it
     names: a camp's label or one of its actors in ``registry``, "; "-joined). Each row depends on its
     statement and article alone, so the rows can be kept per article (``kit.pipeline``).
@@ -467,7 +491,7 @@ def claims_and_counterclaims(table: pd.DataFrame, tags: pd.DataFrame, days: int 
         a, b = records[claim], records[counter]
         if (a["_who"] == b["_who"] != UNATTRIBUTED) or _same_place(a, b):
             continue
-        # A negation is compared in the sentences it negates: "I don't have details" beside a long answer is no reply.
+        # A negation is compared with what it denies: "I don't have details" beside a long answer is no reply.
         wording = cosine(vectors[claim], vectors[counter] if denies[counter] else negated_vectors[counter])
         if wording < MIN_WORDING and a["article_id"] != b["article_id"]:
             continue  # a shared theme alone ("talks", "contacts") is no shared subject

@@ -140,6 +140,21 @@ def test_a_negation_counts_only_on_the_main_verb(nlp):
         assert negates == (what in ("the main verb", "an argument of the main verb")), what
 
 
+def test_a_negation_is_compared_on_what_it_denies_not_on_a_clause_beside_it(nlp):
+    # The refusal denies negotiating; the humanitarian corridors sit in a relative clause with a
+    # negation of its own, which opposes nothing, so the claim about corridors is another subject.
+    claim = {"said_on": "2031-06-01", "camp": "Kremlin", "speaker": "Pavel Ostrogin",
+             "quote": "Our forces are doing everything to protect civilians, including by opening humanitarian corridors."}
+    beside = {"said_on": "2031-06-02", "camp": "White House", "speaker": "Harriet Calloway",
+              "quote": "We are here to help them, but we are not going to negotiate about talks that have not "
+                       "produced even one humanitarian corridor for civilians."}
+    denies = {"said_on": "2031-06-02", "camp": "White House", "speaker": "Dan Testman",
+              "quote": "No humanitarian corridor for civilians has been opened by their forces."}
+    assert pairs_of(acts_table([dict(claim), beside]), nlp).empty
+    pairs = pairs_of(acts_table([dict(claim), denies]), nlp)
+    assert list(pairs["counter_speaker"]) == ["Dan Testman"] and list(pairs["how"]) == ["negates"]
+
+
 def test_only_statements_in_their_own_sides_words_are_paired(nlp):
     rows = [
         {"article_id": "wh", "said_on": "2031-06-01", "camp": "White House", "speaker": "Harriet Calloway",
