@@ -155,6 +155,20 @@ def test_a_negation_is_compared_on_what_it_denies_not_on_a_clause_beside_it(nlp)
     assert list(pairs["counter_speaker"]) == ["Dan Testman"] and list(pairs["how"]) == ["negates"]
 
 
+def test_a_refusal_answers_only_a_claim_about_the_side_that_refuses(nlp):
+    # "We are not going to negotiate" refuses what the White House is asked or said to do; a claim
+    # that Westland drags out the talks is about a third party, and nobody contradicts it.
+    refusal = {"said_on": "2031-06-02", "camp": "White House", "speaker": "Harriet Calloway",
+               "quote": "We are not going to negotiate about a negotiation with Moscow."}
+    about_westland = {"said_on": "2031-06-01", "camp": "Kremlin", "speaker": "Pavel Ostrogin",
+                      "quote": "Westland was seeking to prolong the negotiation process with new proposals."}
+    about_washington = {"said_on": "2031-06-01", "camp": "Kremlin", "speaker": "Irina Testova",
+                        "quote": "The White House is ready for a negotiation with Moscow."}
+    assert pairs_of(acts_table([about_westland, dict(refusal)]), nlp).empty
+    pairs = pairs_of(acts_table([about_washington, dict(refusal)]), nlp)
+    assert list(pairs["claim_speaker"]) == ["Irina Testova"] and list(pairs["how"]) == ["negates"]
+
+
 def test_only_statements_in_their_own_sides_words_are_paired(nlp):
     rows = [
         {"article_id": "wh", "said_on": "2031-06-01", "camp": "White House", "speaker": "Harriet Calloway",
