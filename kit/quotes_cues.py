@@ -261,6 +261,21 @@ def _first_of_list(cue_tok, head, lex: Lexicon) -> bool:
     return listed is not None and listed.first.i == head.i
 
 
+def _predicate_of_the_sentence(cue_tok, clause) -> bool:
+    """True for a clause with a modal and no subject, after a comma, that the parser hangs on a
+    past form right after its noun, which is really a participle describing that noun: in "the
+    national emergency declared in Executive Order 12957 on March 15, 1995, must continue in
+    effect", "must continue" is the sentence's own predicate and nothing was declared in it."""
+    doc = cue_tok.doc
+    subject = next((c for c in cue_tok.children if c.dep_ == "nsubj"), None)
+    return clause.dep_ == "ccomp" and clause.i > cue_tok.i and cue_tok.tag_ in {"VBD", "VBN"} \
+        and subject is not None and subject.pos_ == "NOUN" and subject.i == cue_tok.i - 1 \
+        and not any(c.dep_ in {"aux", "auxpass"} for c in cue_tok.children) \
+        and not _has_subject(clause) and not any(c.dep_ in {"expl", "csubj"} for c in clause.children) \
+        and any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children) \
+        and doc[clause.left_edge.i - 1].text == ","
+
+
 def _fronted_infinitive(cue_tok, head) -> bool:
     """True for a subjectless infinitive the parser hangs before a cue that has its content after
     it: "In view of the anniversary, [to be observed in April], Putin invited Pashinyan to pay a
@@ -347,7 +362,8 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
         heads = [c for c in tok.children if (c.dep_ in CONTENT_DEPS or _asked(tok, c, lex)) and not (
             belief and (c.dep_ == "parataxis" or (c.dep_ == "xcomp" and (passive or c.pos_ not in {"VERB", "AUX"}))))
             and not _sibling_statement(tok, c, lex) and not _fronted_infinitive(tok, c)
-            and not infinitive_of_prep_object(c, frame) and not _first_of_list(tok, c, lex)]
+            and not infinitive_of_prep_object(c, frame) and not _first_of_list(tok, c, lex)
+            and not _predicate_of_the_sentence(tok, c)]
         for c in tok.children:  # a sibling statement's lost subject is not what this cue reports
             if _sibling_statement(tok, c, lex) and _lost_subject(c) is not None:
                 exclude = exclude | {t.i for t in _lost_subject(c).subtree}

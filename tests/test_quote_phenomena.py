@@ -608,3 +608,13 @@ def test_a_statement_still_to_come_or_a_thing_withheld_is_no_statement(nlp):
             "markets and investors. Officials were denied entry. Mayor Tobias Fenn denied the reports.")
     found = run(nlp, text)
     assert list(zip(found["cue"], found["quote"])) == [("denied", "the reports")]
+
+
+def test_a_participle_before_the_sentences_own_predicate_declares_nothing(nlp):
+    """"the national emergency declared ... on March 15, 1995, must continue in effect": the parser
+    makes "declared" the verb and "must continue" its clause; a reported clause with a modal has a
+    subject of its own ("said the plan must continue") (FICTIONAL)."""
+    text = ("For this reason, the national emergency declared in Executive Order 99999 on March 15, 1995, "
+            "must continue in effect beyond March 15, 2031. The minister said the plan must continue.")
+    found = run(nlp, text)
+    assert list(zip(found["cue"], found["quote"])) == [("said", "the plan must continue")]
