@@ -708,3 +708,50 @@ def test_a_compound_future_of_someone_else_is_unsaid_and_ones_own_is_said():
 ])
 def test_a_name_given_is_not_speech(text):
     assert statements(text).query("kind != 'turn'").empty
+
+
+# ---------------------------------------------------------------- issue 16, the agency dev set round
+
+@pytest.mark.parametrize("text", [
+    "Губернатор Антон Сизов подписал Указ «О порядке выплат семьям участников ликвидации паводка в Заречье».",
+    "В Лесогорске открылся международный форум «Север – территория диалога и сотрудничества».",
+    "Зрители посмотрели отрывок из кинофильма «Никто не уходит с поста до рассвета».",
+    "Команда разработала положение о фестивале, назвав его «Папа, я жду тебя дома».",
+    "Лётчики назвали свою эскадрилью – «Северный ветер над Лесогорском».",
+])
+def test_a_title_after_a_title_noun_or_a_naming_verb_is_no_quotation(text):
+    """A capitalised quotation a title noun or a naming verb introduces is a name, however long."""
+    assert statements(text).empty
+
+
+def test_a_lower_case_name_given_to_a_thing_is_still_a_statement():
+    row = only(statements("Депутат Тамара Ильина назвала законопроект «сырым и непродуманным»."), cue="назвала")
+    assert row.speaker == "Тамара Ильина"
+
+
+@pytest.mark.parametrize("text", [
+    "Напомним, что выборы губернатора Заречья пройдут в сентябре.",
+    "Отметим, что мост через Лесовку строится уже пятый год.",
+])
+def test_the_writers_aside_is_no_ones_statement(text):
+    assert statements(text).empty
+
+
+def test_a_first_person_aside_in_a_turn_is_the_speakers():
+    row = only(statements("И.Петров: Добрый день. Напомню, что выборы пройдут в сентябре."), kind="indirect")
+    assert row.speaker == "И.Петров"
+
+
+@pytest.mark.parametrize("text, speaker, quote", [
+    ("Глава делегации Марат Ибрагимов покинул зал. Он выразил сожаление, что переговоры не принесли результата.",
+     "Марат Ибрагимов", "переговоры не принесли результата"),
+    ("Источник агентства в силовых структурах подтвердил, что задержанный дал показания.",
+     "Источник агентства в силовых структурах", "задержанный дал показания"),
+])
+def test_regret_and_an_unnamed_source_make_statements(text, speaker, quote):
+    row = only(statements(text), kind="indirect")
+    assert (row.speaker, row.quote) == (speaker, quote)
+
+
+def test_an_athlete_entered_for_a_race_said_nothing():
+    assert statements("Лыжник Антон Быков заявлен на участие в трёх гонках.").empty
