@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .coref import JOINED
+from .coref_document import JOINED
 from .cues import RuLexicon
 from .language import fold_case_endings
 

@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .quotes_cues import RELATIVE, SPEAKER_ENTS, Cue
+from .quotes_cues import SPEAKER_ENTS, Cue
 from .quotes_marks import Quotation, Turn
+from .quotes_subject import RELATIVE
 
 @dataclass
 class Statement:

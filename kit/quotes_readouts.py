@@ -21,7 +21,8 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from .coref import JOINED, SENTENCE_END, SPEAKER_BODIES, Resolver
+from .coref import SPEAKER_BODIES, Resolver
+from .coref_document import JOINED, SENTENCE_END
 from .cues import Lexicon, cue_lemma
 
 # Prepositions whose object says what a statement was about ("expressed concern [over X]").

@@ -1,0 +1,227 @@
+"""Stage 2, Russian grammar: who a Russian cue's speaker phrase is, on natasha's morphology and UD parse.
+
+``_subject(verb)`` finds the token a cue verb's speaker hangs on (its subject, never an address
+such as "Уважаемый Владимир Владимирович" or a stray nominative), ``_antecedent`` and
+``they_antecedents`` read "который" and "они" back to what they stand for, and ``mention`` gives the
+mention's character span and head ("пресс-секретарь президента Дмитрий Песков"). The Russian
+counterpart of ``kit.quotes_subject``; ``kit.quotes_ru_cues`` finds the cues these read.
+"""
+from __future__ import annotations
+
+import re
+
+from .coref_document import JOINED
+from .cues import RuLexicon
+
+SUBJECT_DEPS = {"nsubj", "nsubj:pass"}
+NOT_MENTION_DEPS = {"acl", "acl:relcl", "punct", "parataxis", "advcl", "conj", "cc", "ccomp", "xcomp", "obl"}
+RELATIVE = {"который", "которая", "кто"}
+# Words that make a name an address ("Уважаемый Владимир Владимирович"), never a speaker.
+ADDRESS_WORDS = {"уважаемый", "глубокоуважаемый", "дорогой"}
+INITIALS = re.compile(r"(?:[А-ЯЁA-Z]\.\s?){1,2}$")
+
+
+def _feat(tok, name: str) -> str:
+    values = tok.morph.get(name)
+    return values[0] if values else ""
+
+
+# Endings of a short passive participle ("констатирован", "подчёркнута", "отмечены").
+SHORT_PARTICIPLE = ("ан", "ана", "ано", "аны", "ян", "яна", "яно", "яны", "ен", "ена", "ено", "ены", "ён",
+                    "ут", "ута", "уто", "уты", "ит", "ита", "ито", "иты")
+
+
+def _passive(tok) -> bool:
+    """A passive cue: by its features, a passive auxiliary, or the form of a short passive
+    participle the tagger read as an adjective or an infinitive ("Подчёркнута значимость …",
+    "констатирован высокий уровень …")."""
+    if _feat(tok, "Voice") == "Pass" or any(c.dep_ == "aux:pass" for c in tok.children):
+        return True
+    lemma, word = tok.lemma_.lower(), tok.lower_.replace("ё", "е")
+    return tok.pos_ in {"ADJ", "VERB"} and lemma.endswith(("ть", "ти")) and word != lemma \
+        and word.endswith(SHORT_PARTICIPLE) and _feat(tok, "VerbForm") != "Fin"
+
+
+def _subject(verb, depth: int = 0):
+    """The speaker token of a Russian cue: its subject (the last, so "С . Лавров" gives Лавров),
+    the agent of a passive, the noun a relative clause or participle describes, or the subject
+    of the verb it hangs from ("… и подчеркнул", "хочу подчеркнуть", "отметив")."""
+    passive = _passive(verb)
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not c.is_punct and not _vocative(c, verb)
+                and c.pos_ not in {"VERB", "AUX"}  # "Хотел Вас поблагодарить" misparsed: a verb is nobody
+                and not passive  # "Отмечены рост …": a passive's subject is what was said, not who
+                and not _past_conjunction(verb, c)]
+    if subjects:
+        subject = _after_initial(subjects[-1])
+        if subject.lemma_.lower() in RELATIVE and verb.dep_ == "acl:relcl":
+            return verb.head
+        return subject
+    agent = next((c for c in verb.children if c.dep_ == "obl:agent"), None)
+    if agent is not None:
+        return agent
+    side = next((c for c in verb.children if c.dep_ == "obl" and c.lemma_.lower() == "сторона"
+                 and any(g.lower_ in {"с", "со"} for g in c.children)), None)
+    if passive and side is not None:
+        return side  # "С китайской стороны выражена поддержка …"
+    named = _stray_nominative(verb)
+    if named is not None:
+        return named
+    fronted = next((c for c in verb.children if c.dep_ in {"obj", "nmod"} and c.i < verb.i and c.pos_ == "PROPN"
+                    and _feat(c, "Animacy") == "Anim" and not any(g.dep_ == "case" for g in c.children)
+                    and any(o.dep_ == "obj" and o.i > verb.i for o in verb.children)), None)
+    if fronted is not None:
+        return fronted  # "Звягинцева обвинила министерство …": a name before the verb, its object after
+    if verb.dep_ in {"acl", "acl:relcl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
+        return _after_initial(verb.head)  # "заявивший журналистам министр"; "В.Путин: Я хочу …" misparsed
+    # natasha marks a second main clause ROOT with a head; a passive beside a clause ("Рост
+    # продолжится, отмечается в докладе") reports that clause and shares nothing with its subject
+    beside = verb.dep_ in {"parataxis", "ROOT"}
+    if depth < 3 and not (beside and passive) and (verb.dep_ in {"conj", "xcomp", "advcl"} or beside) \
+            and verb.head.i != verb.i \
+            and (verb.dep_ != "advcl" or _feat(verb, "VerbForm") == "Conv") and not _first_or_second_person(verb) \
+            and (not beside or (verb.head.i < verb.i and _cue_verb_form(verb.head))):
+        return _subject(verb.head, depth + 1)
+    return None
+
+
+def _first_or_second_person(verb) -> bool:
+    """'Работа ведётся, но прошу её не затягивать': a verb in the first or second person has its own
+    unspoken subject (я, мы, вы), never the subject of the verb it is conjoined to."""
+    return _feat(verb, "Person") in {"1", "2"}
+
+
+def _cue_verb_form(tok) -> bool:
+    """'высоко оценил усилия, поблагодарил за …': a finite verb whose subject a verb set beside it shares."""
+    return tok.pos_ == "VERB" and _feat(tok, "VerbForm") == "Fin"
+
+
+def _past_conjunction(verb, subject) -> bool:
+    """'опасаются, что новый завод …': a subject after 'что' belongs to the reported clause."""
+    if subject.i < verb.i:
+        return False
+    return any(t.lower_ in {"что", "чтобы", "ли"} or t.text == ":" for t in verb.doc[verb.i + 1:subject.i])
+
+
+def _stray_nominative(verb):
+    """'Об этом сообщил журналистам Евгений Корнилов': a person's name in the nominative that the
+    parser hung on the addressee is the subject all the same (a Russian verb's subject is the
+    nominative it agrees with)."""
+    for child in verb.children:
+        if child.dep_ not in {"iobj", "obl", "obj"}:
+            continue
+        for grand in child.children:
+            if grand.dep_ in {"appos", "nmod"} and grand.pos_ == "PROPN" and _feat(grand, "Case") == "Nom" \
+                    and _feat(grand, "Animacy") == "Anim" and _feat(child, "Case") != "Nom":
+                return grand
+    return None
+
+
+def _vocative(subject, verb) -> bool:
+    """'Уважаемый Владимир Владимирович, хочу сказать …': an address, not the subject (a verb in
+    the first or second person cannot have a noun for its subject)."""
+    if any(t.lemma_.lower() in ADDRESS_WORDS for t in subject.subtree):
+        return True
+    # "Единственное могу сказать", "по-моему, … согласился": not a subject a first-person verb can have
+    return subject.pos_ in {"NOUN", "PROPN", "ADJ", "DET", "ADV"} and _feat(verb, "Person") in {"1", "2"}
+
+
+def _after_initial(tok):
+    """'В . Путин' parsed with the initial as the subject: the surname after it is."""
+    doc = tok.doc
+    if len(tok.text) == 1 and tok.text.isupper() and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "." \
+            and doc[tok.i + 2].text[:1].isupper():
+        return doc[tok.i + 2]
+    return tok
+
+
+def _antecedent(pronoun, before=None):
+    """The nearest noun before a third-person pronoun in the paragraph (or in ``before``, the
+    tokens of the paragraph before it) that agrees with it in the nominative ('Вопросы сложные.
+    Они непростые, требуют …' -> Вопросы), else None."""
+    number, gender = _feat(pronoun, "Number"), _feat(pronoun, "Gender")
+    for tok in reversed(pronoun.doc[:pronoun.i] if before is None else before):
+        if tok.pos_ not in {"NOUN", "PROPN"} or _feat(tok, "Case") != "Nom" or tok.dep_ == "conj":
+            continue
+        joined = number == "Plur" and any(c.dep_ == "conj" for c in tok.children)  # "Туманов и Ракитина"
+        if joined or _feat(tok, "Number") == number and (number == "Plur" or not gender or _feat(tok, "Gender") == gender):
+            return tok
+    return None
+
+
+def _thing_subject(verb, source, lex: RuLexicon) -> bool:
+    """A thing for subject says nothing: with a verb that only means speech with a speaker
+    ('ситуация требует внимания', 'документы подтверждают …', 'Они (вопросы) требуют …'), and 'они'
+    standing for things with any verb ('производства … они добавили 8,5 процента')."""
+    if source is None or not (verb.lemma_.lower() in lex.inanimate_sense or source.lower_ == "они"):
+        return False
+    if source.pos_ == "PRON" and _feat(source, "Person") == "3":
+        source = _antecedent(source)
+    return source is not None and _is_thing(source, lex)
+
+
+def _is_thing(tok, lex: RuLexicon) -> bool:
+    """An inanimate common noun that is not a body speaking for people, a document or a medium."""
+    if tok.pos_ != "NOUN" or _feat(tok, "Animacy") != "Inan" or tok.ent_type_:
+        return False
+    lemma = tok.lemma_.lower()
+    return lemma not in lex.bodies | lex.medium | lex.documents and not lemma.startswith("пресс-")
+
+
+def they_antecedents(doc, off: int, lex: RuLexicon, names: list, previous=None) -> dict[int, str]:
+    """Offset of each 'они' that is a subject -> the people it stands for, when the paragraph
+    names them before it, or else the paragraph before it (``previous``: its parse and offset)
+    does: a person's full name, else the words for them ('коллеги из регионов', 'Bloomberg и CNN')."""
+    found = {}
+    for tok in doc:
+        if tok.lower_ != "они" or tok.dep_ not in SUBJECT_DEPS:
+            continue
+        antecedent, at = _antecedent(tok), off
+        if antecedent is None and previous is not None:
+            antecedent, at = _antecedent(tok, previous[0]), previous[1]  # "Спасатели … прибыли.\n\nОни рассказали …"
+        if antecedent is None or _is_thing(antecedent, lex):
+            continue
+        people = [antecedent] + [c for c in antecedent.children if c.dep_ == "conj"]
+        named = [next((name for s, e, name, _ in names if s <= at + p.idx < e), "") for p in people]
+        if len(people) > 1 and all(named):
+            found[off + tok.idx] = JOINED.join(dict.fromkeys(named))
+            continue
+        phrase = _phrase(antecedent)
+        found[off + tok.idx] = named[0] or (phrase if len(phrase) <= 60 else antecedent.text)
+    return found
+
+
+def mention(source, off: int, quote_ids: set) -> tuple[int, int, object]:
+    """Character span and head of the speaker mention ("пресс-секретарь президента Дмитрий Песков",
+    "С.Лавров": initials written before a surname belong to it)."""
+    doc = source.doc
+    keep, stack = {source.i}, [source]
+    while stack:
+        tok = stack.pop()
+        for child in tok.children:
+            if child.dep_ in NOT_MENTION_DEPS or child.i in quote_ids:
+                continue
+            keep.add(child.i)
+            stack.append(child)
+    lo, hi = source.i, source.i
+    while lo - 1 in keep:
+        lo -= 1
+    while hi + 1 in keep:
+        hi += 1
+    while hi > lo and doc[hi].is_punct:
+        hi -= 1
+    while lo < hi and doc[lo].is_punct:
+        lo += 1
+    start = doc[lo].idx
+    initials = INITIALS.search(doc.text[max(0, start - 6):start])
+    if initials and (start - 6 <= 0 or not doc.text[start - 6 + initials.start() - 1:][:1].isalpha()):
+        start -= len(initials.group())
+    return off + start, off + doc[hi].idx + len(doc[hi]), source
+
+
+def _phrase(tok) -> str:
+    skip = {t.i for c in tok.children if c.dep_ in {"acl", "acl:relcl", "punct", "parataxis"}
+            or (c.dep_ == "appos" and _feat(c, "Case") == "Nom" and _feat(c, "Animacy") == "Anim"
+                and _feat(tok, "Case") != "Nom") for t in c.subtree}
+    toks = [t for t in tok.subtree if t.i not in skip and t.dep_ != "case"]
+    text = "".join(t.text_with_ws for t in toks).strip().strip(",.;:").strip()
+    return text[1:-1] if text.startswith("«") and text.endswith("»") else text

@@ -1,0 +1,230 @@
+"""Stage 2, English grammar: who a cue's speaker phrase is in the parse.
+
+``_subject(verb)`` finds the token a cue verb's speaker hangs on (its subject, the agent of a
+passive, a name after the quotation: "...," said Peskov), ``_antecedent`` reads "who" and
+"which" back to the noun they stand for, ``_mention`` gives the mention's character span and
+words ("Kremlin spokesperson Dmitry Peskov"), and ``_content_pieces`` the character pieces of a
+reported clause. ``kit.quotes_cues`` finds the cues these read; ``kit.coref`` later turns the
+mention into a name.
+"""
+from __future__ import annotations
+
+from .cues import load_lexicon
+from .quotes_readouts import DOUBLE_QUOTES, finite_under_bare, verb_list
+
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+PASSIVE_DEPS = {"nsubjpass", "auxpass", "csubjpass"}
+RELATIVE = {"who", "that", "which", "whom"}
+NOT_MENTION_DEPS = {"relcl", "acl", "advcl", "punct", "cc", "conj", "prep"}
+
+
+def _quoted(tok) -> bool:
+    """A token between an opening and a closing double quotation mark of its sentence."""
+    return sum(t.text in DOUBLE_QUOTES for t in tok.doc[tok.sent.start:tok.i]) % 2 == 1
+
+
+def _subject(verb, depth: int = 0):
+    """The speaker token of a cue verb: its subject, the subject of the verb it hangs from
+    ("..., adding that", "responded by calling"), the relative pronoun ("who" in "Peskov, who
+    said", resolved to the noun it stands for by :func:`_antecedent`), the noun a relative clause
+    without one describes, the agent of a passive ("was raised by Putin"), or the noun of "with"
+    before a participle ("with one aide saying that ..."). The subject of a passive is never the
+    speaker: it is what was said ("X was pointed out") or who was told ("He was told that"); nor is
+    a heading that opens the sentence ("FACT: Senator Doe declared ...").
+
+    Of two subjects the parser hangs on one verb, the one outside quotation marks speaks: in
+    "“Nothing about Ukraine without Ukraine,” Kovalchuk told reporters" the quote's first word
+    is a subject too."""
+    listed = verb_list(verb, load_lexicon())  # the lexicon kit.quotes reads with
+    if listed is not None:  # "Biden thanked X, welcomed Y, and ...": the list's first subject
+        return listed.speaker
+    children = list(verb.children)
+    if sum(c.dep_ in SUBJECT_DEPS for c in children) > 1:
+        children.sort(key=lambda c: c.dep_ in SUBJECT_DEPS and _quoted(c))  # stable: quoted subjects last
+    for child in children:
+        if depth and child.lower_ == "it" and verb.dep_ == "ccomp" and child.dep_ in SUBJECT_DEPS:
+            # "Putin emphasised that it is unacceptable ... and outlined ...": a cue the parser
+            # hung on the reported clause is still the reporting subject's
+            return _subject(verb.head, depth + 1)
+        if _heading_label(child):
+            continue
+        # "Trump was asked about it and said ...": who was asked is who then spoke
+        if child.dep_ == "nsubj" or (depth and child.dep_ == "nsubjpass" and child.lower_ != "it"):
+            # "NOW, THEREFORE, I, DONALD J. TRUMP, ... do hereby proclaim": the parser takes the
+            # capitalised adverb for the subject and hangs the "I" on it
+            return next((c for c in child.children if c.dep_ == "appos" and c.lower_ in {"i", "we"}
+                         and c.i + 1 < len(c.doc) and c.nbor(-1).text == c.nbor(1).text == ","), child)
+    inverted = _named_after_quote(verb)
+    if inverted is not None:
+        return inverted
+    if not depth and any(c.dep_ in PASSIVE_DEPS or (c.dep_ == "agent" and verb.tag_ == "VBN") for c in verb.children):
+        # "was raised by Putin", and "as reported by the Post" with no auxiliary
+        for child in verb.children:
+            if child.dep_ == "agent":
+                return next((gc for gc in child.children if gc.dep_ == "pobj"), None)
+        return None
+    if verb.dep_ == "relcl":
+        return verb.head
+    if depth < 3 and verb.dep_ == "conj" and finite_under_bare(verb):
+        # "reaffirmed Russia's readiness to ensure supplies, and also expressed satisfaction":
+        # the parser hung "expressed" on "ensure"; it goes with the finite verb above
+        above = next((a for a in verb.ancestors if a.tag_ == verb.tag_), None)
+        if above is not None:
+            return _subject(above, depth + 1)
+    # "Caucus-goers were more likely [to say] ...": through the adjective to the verb it describes
+    if depth < 3 and (verb.dep_ in {"conj", "advcl", "xcomp"} or (depth and verb.dep_ == "acomp")) \
+            and verb.head.i != verb.i:
+        return _subject(verb.head, depth + 1)
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "with" and verb.tag_ == "VBG":
+        noun = next((c for c in verb.head.children if c.dep_ == "pobj"), None)
+        if noun is not None:  # "with far-left journalist Jane Doe claiming ...": the absolute's noun
+            return noun
+    if depth < 3 and verb.dep_ == "pcomp":
+        # "Trump responded by calling him ...", "stopped short of calling", "aside from saying":
+        # the subject of the verb the preposition hangs from, however far up
+        above = next((a for a in verb.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        return _subject(above, depth + 1) if above is not None else None
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and agent is not None:  # "the concern expressed by Mario Draghi"
+        return next((c for c in agent.children if c.dep_ == "pobj"), None)
+    if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        noun = verb.head
+        if depth < 3 and _adjunct_after_object(verb, noun, depth):
+            return _subject(noun.head, depth + 1)
+        return noun  # "a statement saying ..."
+    return _lost_subject(verb) or _counted_subject(verb) or _formula_i(verb)
+
+
+def _formula_i(verb):
+    """ "NOW, THEREFORE, I, DONALD J. TRUMP, President of ..., by the authority vested in me ...,
+    do hereby proclaim": the "I, NAME," that opens a proclamation's or an order's operative
+    sentence is the subject of its verb, however the parser hung the long apposition."""
+    before = verb.doc[verb.sent.start:verb.i]
+    return next((t for t in before if t.text == "I" and t.dep_ not in SUBJECT_DEPS
+                 and t.i > 0 and t.nbor(-1).text == "," and t.i + 1 < len(t.doc) and t.nbor(1).text == ","), None)
+
+
+def _named_after_quote(verb):
+    """ "“...,” asserted First Lady Jane Doe.": a verb right after a closing quotation mark,
+    with the person who said it after it, which the parser may take for its object."""
+    before = verb.doc[verb.i - 1] if verb.i else None
+    # a mark that closes a quotation (the parser may cut the sentence before it, so a straight
+    # mark is checked within its sentence and a curly one by its shape)
+    if before is None or not (before.text in {"”", "»"} or (before.text == '"' and _quoted(before))):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.ent_type_ == "PERSON"), None)
+
+
+def _adjunct_after_object(verb, noun, depth: int) -> bool:
+    """ "The presidents reaffirmed their commitment to the partnership, noting their readiness to
+    ...", "... their commitment to develop the partnership, noting ...": a participle set off by a
+    comma after the object of a verb that has a subject, or one that hangs on an infinitive after
+    that object, is said by that subject; the parser hangs it on the object, which is a thing, not
+    a speaker (unlike "a statement saying ..." or "protesters chanting ...")."""
+    after_comma = verb.i > 0 and verb.doc[verb.i - 1].text == ","
+    return (after_comma or (depth and verb.tag_ == "VB")) and noun.dep_ == "dobj" and noun.pos_ == "NOUN" \
+        and not noun.ent_type_ and noun.head.pos_ in {"VERB", "AUX"} \
+        and any(c.dep_ in SUBJECT_DEPS for c in noun.head.children)
+
+
+def _counted_subject(verb):
+    """ "About 4 in 10 say they want ...": the parser hangs a share of a poll on the verb as a
+    number, not as its subject."""
+    return next((c for c in verb.children if c.dep_ in {"nummod", "npadvmod"} and c.pos_ == "NUM"
+                 and c.i < verb.i), None)
+
+
+def _heading_label(tok) -> bool:
+    """A word the sentence opens with and a colon follows: the heading of a fact sheet's line
+    ("FACT: ...", "HOAX: ..."), which the parser may take for the subject of the verb after it."""
+    doc = tok.doc
+    return tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":" and tok.i < tok.head.i \
+        and not any(not t.is_punct for t in doc[tok.sent.start:tok.i])
+
+
+def _lost_subject(verb):
+    """"One in three said A and [one in four] said B": the parser makes the second subject a
+    conjunct of the first clause's last noun; it is the noun phrase that ends right before the
+    verb, coordinated with "and"."""
+    if verb.dep_ != "ccomp" or verb.i == 0:
+        return None
+    last = verb.doc[verb.i - 1]
+    for tok in [last, *last.ancestors]:
+        if tok.dep_ == "conj" and tok.right_edge.i == verb.i - 1 and tok.pos_ in {"NOUN", "PROPN", "NUM", "PRON"}:
+            return tok
+        if tok.i == verb.head.i:
+            break
+    return None
+
+
+def _antecedent(source):
+    """The noun a relative pronoun stands for ("Peskov" for "who" in "Peskov, who said"), else the
+    speaker token itself: the speaker is resolved from it, while the mention stays the pronoun."""
+    if source.lower_ in RELATIVE and source.head.dep_ == "relcl" and source.head.head.i != source.head.i:
+        noun = source.head.head
+        # "Will Smith, Patti LaBelle and Stevie Wonder, who joked": the parser hangs the clause on
+        # the list's first name, yet it describes the one just before it
+        before = next((t for t in reversed(source.doc[noun.i:source.i]) if not t.is_punct), noun)
+        noun = max((c for c in (noun, *noun.conjuncts) if c.i <= before.i), key=lambda c: c.i, default=noun)
+        return _predicated_of(noun) or noun
+    return source
+
+
+def _predicated_of(noun):
+    """"Trump is a serial liar, xenophobe and bully who has pledged to ...": a noun (or a list
+    of them) said of a subject with "be" describes that subject, who is the one who spoke."""
+    first = noun
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if first.dep_ != "attr" or first.head.lemma_ != "be":
+        return None
+    return next((c for c in first.head.children if c.dep_ == "nsubj" and c.pos_ in {"PROPN", "PRON", "NOUN"}
+                 and c.lower_ not in {"it", "this", "that", "there"}), None)
+
+
+TRIM_LEFT = {"that", "to", ",", ":", "-", "—", "–", ";", "and", "but", "if"}
+
+
+def _content_pieces(doc, ids: set, off: int, trim_left: frozenset | set = TRIM_LEFT) -> list[list[int]]:
+    """Contiguous pieces of a clause, trimmed of 'that', 'to' and edge punctuation."""
+    order = sorted(ids)
+    while order and (doc[order[0]].lower_ in trim_left and doc[order[0]].dep_ in {"mark", "aux", "punct", "cc"}
+                     or doc[order[0]].is_punct and doc[order[0]].text not in "“\"‘'«„"):
+        order.pop(0)
+    while order and (doc[order[-1]].is_punct and doc[order[-1]].text not in "”\"’'»" or doc[order[-1]].dep_ == "cc"):
+        order.pop()
+    pieces: list[list[int]] = []
+    for i in order:
+        s, e = off + doc[i].idx, off + doc[i].idx + len(doc[i])
+        if pieces and i - 1 in ids and pieces[-1][2] == i - 1:
+            pieces[-1][1], pieces[-1][2] = e, i
+        else:
+            pieces.append([s, e, i])
+    return [[s, e] for s, e, _ in pieces]
+
+
+def _mention(source, off: int, quote_ids: set) -> tuple[int, int, str]:
+    """Character span and head word of the speaker mention ("Kremlin spokesperson Dmitry Peskov")."""
+    doc = source.doc
+    keep = {source.i}
+    stack = [source]
+    while stack:
+        tok = stack.pop()
+        for child in tok.children:
+            if child.dep_ in NOT_MENTION_DEPS and not (child.dep_ == "prep" and child.lower_ == "of"):
+                continue
+            if child.i in quote_ids:
+                continue
+            keep.add(child.i)
+            stack.append(child)
+    lo, hi = source.i, source.i
+    while lo - 1 in keep:
+        lo -= 1
+    while hi + 1 in keep:
+        hi += 1
+    while hi > lo and (doc[hi].is_punct or doc[hi].dep_ == "case"):
+        hi -= 1
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
+        lo += 1
+    return off + doc[lo].idx, off + doc[hi].idx + len(doc[hi]), source
