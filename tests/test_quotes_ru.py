@@ -755,3 +755,77 @@ def test_regret_and_an_unnamed_source_make_statements(text, speaker, quote):
 
 def test_an_athlete_entered_for_a_race_said_nothing():
     assert statements("Лыжник Антон Быков заявлен на участие в трёх гонках.").empty
+
+
+def test_a_relative_clause_taking_the_thing_reports_nothing():
+    """'проект …, который Вы тогда тоже поддержали' describes the project; nobody states anything."""
+    rows = statements("И.Петров: Добрый день. Очень хорошо развивается наш проект «Северный технопарк», "
+                      "который Вы тогда тоже поддержали. Там работает университет.")
+    assert rows.query("kind != 'turn'").empty
+
+
+def test_a_name_given_with_no_complement_takes_no_clause_beside_it():
+    rows = statements("И.Петров: Это подшефные территории, Лесовск – 175 объектов, Северск – это Ленинградский "
+                      "квартал, в Северске уже его назвали.")
+    assert rows.query("kind != 'turn'").empty
+
+
+def test_thanks_under_a_modal_verb_keep_what_for():
+    row = only(statements("И.Петров: Добрый день. Хочу поблагодарить российских прокуроров за профессионализм и "
+                          "ответственность, за такой подход к своим обязанностям."), kind="indirect")
+    assert row.quote.startswith("российских прокуроров") and row.quote.endswith("за такой подход к своим обязанностям")
+    assert row.speaker == "И.Петров"
+
+
+@pytest.mark.parametrize("text, mention", [
+    # a genitive and a dative are no subject: the place, and the nominative after the cue, speak
+    ("Пострадавших нет, отметили в пресс-службе ГУ МЧС по Северной области.",
+     "в пресс-службе ГУ МЧС по Северной области"),
+    ("Как заявил «Вестнику Заречья» депутат облдумы Сергей Колосов, законопроект внесут в марте.",
+     "депутат облдумы Сергей Колосов"),
+])
+def test_a_subject_is_a_nominative(text, mention):
+    assert only(statements(text), kind="indirect").speaker_mention == mention
+
+
+def test_a_verb_and_a_subject_that_disagree_in_number_are_a_misparse():
+    """'Енакиево … его назвали': a plural verb has no singular subject; with none, nobody named it."""
+    rows = statements("Глава района Олег Туманов рассказал о стройке. Лесовск – 175 объектов, в Северске уже "
+                      "его назвали кварталом мастеров.")
+    assert not (rows["speaker_mention"] == "Лесовск").any()
+
+
+def test_an_aside_that_relays_another_cue_gives_only_the_inner_statement():
+    row = only(statements("Как передает корреспондент агентства, глава района Сергей Мальцев заявил, что дорогу "
+                          "откроют к пятнице."), kind="indirect")
+    assert (row.speaker, row.quote) == ("Сергей Мальцев", "дорогу откроют к пятнице")
+
+
+@pytest.mark.parametrize("text, quote, mention", [
+    ("Как передает корреспондент «Вестника Заречья», к зданию суда пришли около двухсот человек.",
+     "к зданию суда пришли около двухсот человек", "корреспондент"),
+    ("Согласно заявлению министерства, выплаты начнутся в апреле.", "выплаты начнутся в апреле", "министерства"),
+    ("Как следует из сообщения пресс-службы суда, заседание перенесено на 12 марта.",
+     "заседание перенесено на 12 марта", "пресс-службы суда"),
+    ("Ремонт путепровода начнётся в мае. Об этом говорится в сообщении пресс-службы городской администрации.",
+     "Ремонт путепровода начнётся в мае", "в сообщении пресс-службы городской администрации"),
+    ("Ранее сообщалось о закрытии двух поликлиник в Лесовске.", "о закрытии двух поликлиник в Лесовске", ""),
+    ("Президент Заречья Арсений Волков высказался в поддержку действий законно избранных властей.",
+     "в поддержку действий законно избранных властей", "Президент Заречья Арсений Волков"),
+])
+def test_news_agency_forms(text, quote, mention):
+    row = only(statements(text), kind="indirect")
+    assert (row.quote, row.speaker_mention.strip()) == (quote, mention)
+
+
+@pytest.mark.parametrize("text", [
+    "Став депутатом, он сразу на всю страну заявил о себе как о блестящем ораторе.",  # a comparison, no topic
+    "И.Петров: Инициативное бюджетирование – штука состоявшаяся, как мы на канцелярском языке называем.",
+])
+def test_no_statement_and_no_place_that_speaks(text):
+    assert statements(text).query("kind != 'turn'").empty
+
+
+def test_a_month_is_no_place_that_speaks():
+    rows = statements("Пока я его ждала, в 2023 году в июне мне предложили работу в фонде «Защитники».")
+    assert not rows["speaker_mention"].str.contains("июне").any()
