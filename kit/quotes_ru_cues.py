@@ -255,13 +255,11 @@ def _aside_subject(verb):
 
 
 def _relays(verb, lex: RuLexicon) -> bool:
-    """'Как передает корреспондент агентства, глава района заявил, что …': an aside whose clause holds
-    a cue with its own subject only relays that statement."""
-    end = _aside_end(verb)
-    if end is None:
-        return False
-    return any(_is_cue_verb(t, lex) and any(c.dep_ in SUBJECT_DEPS for c in t.children)
-               for t in verb.doc[end + 1:verb.sent.end])
+    """'Как передает корреспондент агентства, глава района заявил, что …': an aside on a cue with its
+    own subject only relays that cue's statement."""
+    head = verb.head
+    return _aside_end(verb) is not None and head.i > verb.i and _is_cue_verb(head, lex) \
+        and any(c.dep_ in SUBJECT_DEPS for c in head.children)
 
 
 def _content_deps(tok, act: str, passive: bool, no_source: bool, lex: RuLexicon) -> set:
@@ -306,6 +304,9 @@ def _unsaid(verb, lex: RuLexicon) -> bool:
         return True  # "не стала уточнять, о какой сумме …", "не хочу говорить о …": declined
     if verb.dep_ in {"csubj", "xcomp"} and verb.head.lower_ in lex.unsaid_predicatives and not _negated(verb):
         return True  # "Невозможно говорить о рождаемости, …", "Трудно сказать, когда …"
+    if head is not None and head.lemma_.lower() in lex.duty_words and any(
+            c.dep_ in SUBJECT_DEPS and (c.pos_ in {"NOUN", "PROPN"} or _feat(c, "Person") == "3") for c in head.children):
+        return True  # "организации обязаны информировать …": someone's duty, not speech ("Должен сказать, что …" is)
     holders = [verb] + ([head] if head is not None else [])
     if any(c.dep_ == "mark" and c.lower_ in {"если", "ежели"} for h in holders for c in h.children):
         return True
@@ -353,6 +354,8 @@ def _verb_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
     if tok.i in blocked or found is None:
         return None
     act, belief, passive = found
+    if _set_phrase(tok):
+        return None  # "собственно говоря", "кстати говоря", "так сказать": a comment on one's own words
     if _adds_a_thing(tok, lex) or (passive and tok.lemma_.lower() in lex.naming):
         return None  # "добавила в меню три блюда"; "так называемых партнёров": a thing added, a name given
     if act == "agrees" and _negated(tok):
@@ -368,8 +371,9 @@ def _verb_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
         return None
     if cue.source is None:
         cue.source = _place_source(tok, lex) or _aside_subject(tok)
-    if _relays(tok, lex):
-        return None  # "Как передает корреспондент, глава района заявил, что …": the inner cue's statement
+    if _relays(tok, lex) or (tok.lemma_.lower() in lex.clause_only and not (
+            _aside_end(tok) is not None or any(c.dep_ == "ccomp" for c in tok.children))):
+        return None  # "Как передает корреспондент, X заявил, что …"; "передал здания" hands things over
     cue.person = _person(tok, cue.source)
     cue.impersonal = cue.source is None and _indefinite(tok)
     source_ids = {t.i for t in cue.source.subtree} if cue.source is not None and cue.source.head.i == tok.i else set()
@@ -410,6 +414,14 @@ def _verb_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
     cue.subtree = {t.i for c in tok.children if c.dep_ in {"obj", "ccomp", "parataxis", "xcomp", "obl"}
                    for t in c.subtree} - source_ids
     return cue
+
+
+def _set_phrase(verb) -> bool:
+    """'собственно говоря', 'честно говоря', 'так сказать': a gerund or infinitive set aside with an
+    adverb and nothing else comments on the speaker's own words; it reports nothing ('Хочу сказать
+    прямо: …', an infinitive under a verb, is a cue)."""
+    return _feat(verb, "VerbForm") in {"Conv", "Inf"} and verb.dep_ not in {"xcomp", "csubj"} \
+        and any(c.dep_ == "advmod" for c in verb.children) and all(c.dep_ in {"advmod", "punct"} for c in verb.children)
 
 
 def _relative_object(verb) -> bool:

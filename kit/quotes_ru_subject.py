@@ -18,6 +18,9 @@ SUBJECT_DEPS = {"nsubj", "nsubj:pass"}
 NOT_MENTION_DEPS = {"acl", "acl:relcl", "punct", "parataxis", "advcl", "conj", "cc", "ccomp", "xcomp", "obl"}
 RELATIVE = {"который", "которая", "кто"}
 # Words that make a name an address ("Уважаемый Владимир Владимирович"), never a speaker.
+# Nouns of quantity a plural verb agrees with ("Большинство респондентов считают …").
+QUANTITY_NOUNS = {"большинство", "меньшинство", "часть", "ряд", "половина", "треть", "четверть", "множество",
+                  "масса", "группа"}
 ADDRESS_WORDS = {"уважаемый", "глубокоуважаемый", "дорогой"}
 INITIALS = re.compile(r"(?:[А-ЯЁA-Z]\.\s?){1,2}$")
 
@@ -89,8 +92,9 @@ def _can_be_subject(subject, verb) -> bool:
     """A Russian subject is in the nominative and a finite verb agrees with it in number. A noun in
     another case ("Пострадавших нет, отметили …", "Как заявил «Вестнику» депутат …") or one the verb
     disagrees with ("в Мариуполе его назвали" on "Енакиево") is a misparse, unless a numeral
-    counts it ("40 процентов граждан считают") or it is joined to another ("Туманов и Ракитина
-    заявили")."""
+    counts it ("40 процентов граждан считают"), it is joined to another ("Туманов и Ракитина
+    заявили", "Минпромторг вместе с правительством поддержали") or it is a quantity ("Большинство
+    считают")."""
     counted = subject.pos_ == "NUM" or any(c.dep_.startswith("nummod") or c.pos_ == "NUM" for c in subject.children)
     if counted or subject.lemma_.lower() in RELATIVE:
         return True
@@ -102,7 +106,11 @@ def _can_be_subject(subject, verb) -> bool:
     if not numbers:
         return False  # "Как заявил «Вестнику Заречья» депутат …": a dative is no subject
     number = _feat(verb, "Number")
-    return any(c.dep_ == "conj" for c in subject.children) or not number or "" in numbers or number in numbers
+    # "Туманов и Ракитина заявили", "Минпромторг вместе с правительством поддержали", "Большинство считают"
+    joined = any(c.dep_ == "conj" or (c.dep_ in {"nmod", "obl"} and any(g.lower_ in {"с", "со"} for g in c.children))
+                 for c in subject.children) or subject.lemma_.lower() in QUANTITY_NOUNS \
+        or any(t.lower_ == "вместе" for t in subject.doc[subject.i + 1:verb.i])  # "X вместе с Y поддержали"
+    return joined or not number or "" in numbers or number in numbers
 
 
 @lru_cache(maxsize=16384)
@@ -197,7 +205,13 @@ def _antecedent(pronoun, before=None):
 def _thing_subject(verb, source, lex: RuLexicon) -> bool:
     """A thing for subject says nothing: with a verb that only means speech with a speaker
     ('ситуация требует внимания', 'документы подтверждают …', 'Они (вопросы) требуют …'), and 'они'
-    standing for things with any verb ('производства … они добавили 8,5 процента')."""
+    standing for things with any verb ('производства … они добавили 8,5 процента'), as does a relative
+    pronoun standing for a thing, a document included ('объектов, которые напоминают о Победе',
+    'документов, которые подтверждают …': a document a clause describes shows, it does not speak)."""
+    if source is not None and source.pos_ == "NOUN" and _feat(source, "Animacy") == "Inan" \
+            and source.lemma_.lower() not in lex.bodies and not source.lemma_.lower().startswith("пресс-") \
+            and any(c.dep_ in SUBJECT_DEPS and c.lemma_.lower() in RELATIVE for c in verb.children):
+        return True
     if source is None or not (verb.lemma_.lower() in lex.inanimate_sense or source.lower_ == "они"):
         return False
     if source.pos_ == "PRON" and _feat(source, "Person") == "3":

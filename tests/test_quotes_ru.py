@@ -829,3 +829,49 @@ def test_no_statement_and_no_place_that_speaks(text):
 def test_a_month_is_no_place_that_speaks():
     rows = statements("Пока я его ждала, в 2023 году в июне мне предложили работу в фонде «Защитники».")
     assert not rows["speaker_mention"].str.contains("июне").any()
+
+
+def test_someone_elses_duty_to_speak_is_no_statement_and_ones_own_is():
+    rows = statements("Страховые организации обязаны информировать застрахованных о диспансеризации.",
+                      "Университеты должны, так сказать, в пакете предлагать обучение специалистов.",
+                      "И.Петров: Добрый день. Должен сказать, что работа идёт. Мы должны сказать прямо: денег нет.")
+    said = rows.query("kind != 'turn'")
+    assert said[["quote", "speaker"]].values.tolist() == [["работа идёт", "И.Петров"], ["денег нет", "И.Петров"]]
+
+
+@pytest.mark.parametrize("text", [
+    "Кстати говоря, отопление в Лесовске дали вовремя.",
+    "Честно говоря, мы ждали большего от этого сезона.",
+    "Министр передал здания бывшего завода городу.",
+    "В качестве жеста доброй воли будут переданы 23 раненых.",
+])
+def test_set_phrases_and_things_handed_over_are_no_statement(text):
+    assert statements(text).empty
+
+
+def test_a_relay_verb_with_a_clause_is_a_cue():
+    row = only(statements("Директор завода Игорь Лапин просил передать, что будет рад гостям."), kind="indirect")
+    assert row.quote == "будет рад гостям"
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Большинство опрошенных жителей считают, что автобусы ходят слишком редко.", "Большинство опрошенных жителей"),
+    ("Минтранс вместе с мэрией Лесовска поддержали проект новой развязки.", "Минтранс вместе с мэрией Лесовска"),
+])
+def test_a_quantity_or_a_comitative_subject_takes_a_plural_verb(text, mention):
+    assert only(statements(text), kind="indirect").speaker_mention.startswith(mention.split()[0])
+
+
+@pytest.mark.parametrize("text", [
+    "Каждое село получило грант на восстановление объектов, которые напоминают о нашей Победе.",
+    "Рассекречено огромное количество документов, которые подтверждают чудовищный характер войны.",
+])
+def test_a_thing_a_relative_clause_describes_says_nothing(text):
+    assert statements(text).empty
+
+
+def test_a_bare_glava_is_an_office_not_a_name():
+    rows = statements("Поздравление мэру Лесовска Глава республики поздравил мэра Лесовска с юбилеем города. "
+                      "20 апреля 2025 года 09:05 В поздравлении, в частности, говорится: «Город по праву гордится "
+                      "своей историей»." )
+    assert set(rows["speaker"]) == {"Глава республики"}
