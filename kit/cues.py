@@ -197,6 +197,9 @@ class RuLexicon:
     people_at_large: frozenset = frozenset()
     unsaid_predicatives: frozenset = frozenset()
     adding: frozenset = frozenset()
+    title_nouns: frozenset = frozenset()
+    duty_words: frozenset = frozenset()
+    clause_only: frozenset = frozenset()
 
     def __hash__(self) -> int:
         return id(self)
@@ -220,4 +223,5 @@ def load_ru_lexicon(path: str = "speech_verbs.yml") -> RuLexicon:
                      words("naming_verbs"), words("evaluation_verbs"), words("evaluation_adverbs"),
                      words("joint_subjects"), words("inanimate_sense_verbs"), words("speaking_bodies"),
                      words("role_nouns"), words("people_at_large"), words("unsaid_predicatives"),
-                     words("adding_verbs"))
+                     words("adding_verbs"), words("title_nouns"),
+                     words("duty_words"), words("clause_only_verbs"))
