@@ -11,7 +11,11 @@ In one run and on the same input (PolNeAR dev from ../shared/gold, and the White
 corpus from ../shared/corpus or its first ``--limit`` documents), each configuration runs in a
 fresh child process that loads the pipeline, starts the clock, and works through every article:
 
-    baseline     a full ``nlp.pipe`` parse (same pipeline, n_process, batch_size), nothing else
+    baseline     a full ``nlp.pipe`` parse (same pipeline, n_process, batch_size), nothing else,
+                 with the pipeline as ``spacy.load`` gives it (stock components)
+    baseline-kit the same full parse with the pipeline as ``kit.nlp.load_pipeline`` gives it (its
+                 attribute_ruler and lemmatizer answering from memory): what the kit's own
+                 pipeline gains before the fast path skips anything
     textacy      the same parse plus ``textacy.extract.triples.direct_quotations`` per doc
                  (skipped where textacy is not installed; ``--textacy-python`` runs it from
                  another venv)
@@ -27,7 +31,9 @@ fresh child process that loads the pipeline, starts the clock, and works through
                  start and pipeline load are set-up, reported apart and not in words/s)
 
 Words are whitespace-separated tokens of the input text (the same count for every
-configuration). Peak memory ("peak GB") is the largest sum of PSS (proportional set size) of the
+configuration). "CPU s" is the processor time of the child and every worker it waited for (user
+and system): on a machine other work shares, words per CPU second compare configurations where
+words per second only measure the load. Peak memory ("peak GB") is the largest sum of PSS (proportional set size) of the
 child and all its descendants (spaCy's n_process workers, Dask's nanny and worker processes),
 sampled every 50 ms: pages forked workers share with their parent count once. "RSS sum" adds
 plain RSS instead, counting shared pages once per process, so it overstates what is used. On dev, overlap and end-to-end F1 come from ../shared/tools/score_quotes.py (the
@@ -54,8 +60,8 @@ SHARED = REPO.parent / "shared"
 GOLD = SHARED / "gold" / "polnear-dev.jsonl"
 CORPUS = SHARED / "corpus" / "bench_whitehouse_all_2021_2026.jsonl.gz"
 SCORER = SHARED / "tools" / "score_quotes.py"
-DEV_CONFIGS = ["baseline", "textacy", "kit-quotes", "engine", "engine-full"]
-CORPUS_CONFIGS = ["baseline", "textacy", "kit-quotes", "engine", "engine-full", "dask-1", "dask-2"]
+DEV_CONFIGS = ["baseline", "baseline-kit", "textacy", "kit-quotes", "engine", "engine-full"]
+CORPUS_CONFIGS = ["baseline", "baseline-kit", "textacy", "kit-quotes", "engine", "engine-full", "dask-1", "dask-2"]
 CONFIGS = DEV_CONFIGS + ["dask-1", "dask-2"]
 # issue #18: kit quotes as a user runs it, against the full two-process parse of the same texts
 GOALS = {"corpus": 2.5, "dev": 1.6}
@@ -186,14 +192,21 @@ def run_config(config: str, articles: list[dict], n_process: int, batch_size: in
                                processes=True, dashboard_address=None, silence_logs=40)
         client = Client(cluster)
         client.run(worker_pipeline, pipeline_name())
+    elif config in ("baseline", "textacy"):  # spaCy as it comes
+        import spacy
+
+        from kit.nlp import pipeline_name
+
+        nlp = spacy.load(pipeline_name())
+        nlp("warm up")
     else:
         nlp = load_pipeline()
         nlp("warm up")
     result["setup_s"] = time.perf_counter() - t_setup
 
     with PeakRSS() as memory:
-        t0 = time.perf_counter()
-        if config == "baseline":
+        t0, cpu0 = time.perf_counter(), cpu_seconds()
+        if config in ("baseline", "baseline-kit"):
             for _ in nlp.pipe(texts, n_process=n_process, batch_size=batch_size):
                 pass
         elif config == "textacy":
@@ -228,6 +241,7 @@ def run_config(config: str, articles: list[dict], n_process: int, batch_size: in
         else:
             raise SystemExit(f"unknown configuration {config}")
         result["seconds"] = time.perf_counter() - t0
+        result["cpu_s"] = cpu_seconds() - cpu0
     result["peak_rss"] = memory.peak
     result["peak_rss_sum"] = memory.peak_rss
     if config == "kit-quotes":
@@ -242,6 +256,14 @@ def run_config(config: str, articles: list[dict], n_process: int, batch_size: in
     if rows is not None and result["statements"] is not None:
         write_rows(statements, rows)
     return result
+
+
+def cpu_seconds() -> float:
+    """Processor seconds of this process and of every child it has waited for (spaCy's workers)."""
+    import resource
+
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 ROW_COLUMNS = ["article_id", "quote_id", "quote_start", "quote_end", "kind", "speaker", "cue_start", "cue_end",
@@ -402,14 +424,15 @@ def fmt_row(label: str, config: str, r: dict) -> str:
     stm = "-" if r.get("statements") is None else str(r["statements"])
     return (f"{label:<8} {config:<12} {r['docs']:>6} {r['words']:>10,} {r['seconds']:>8.1f} {wps:>10,.0f} "
             f"{aps:>8.2f} {r['peak_rss'] / 2**30:>8.2f} {r.get('peak_rss_sum', 0) / 2**30:>7.2f} "
-            f"{r['setup_s']:>7.1f} {stm:>8} {f1}")
+            f"{r['setup_s']:>7.1f} {r.get('cpu_s', float('nan')):>7.1f} {stm:>8} {f1}")
 
 
-def ratio(results: dict, a: str, b: str) -> str:
+def ratio(results: dict, a: str, b: str, per: str = "seconds") -> str:
+    """How many times ``b``'s time (``per``: wall ``seconds`` or ``cpu_s``) ``a`` takes, inverted: words/s a over b."""
     ra, rb = results.get(a), results.get(b)
-    if not ra or not rb or "error" in ra or "error" in rb:
+    if not ra or not rb or "error" in ra or "error" in rb or not ra.get(per) or not rb.get(per):
         return "n/a"
-    return f"{(ra['words'] / ra['seconds']) / (rb['words'] / rb['seconds']):.2f}x"
+    return f"{(ra['words'] / ra[per]) / (rb['words'] / rb[per]):.2f}x"
 
 
 def main(argv=None) -> int:
@@ -447,12 +470,13 @@ def main(argv=None) -> int:
     import psutil
 
     print(f"# benchmarks/speed.py  {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}  "
+          f"corpus limit {args.limit}  "
           f"python {platform.python_version()}  cores {psutil.cpu_count()}  "
           f"n_process {args.n_process}  batch_size {args.batch_size}  "
           f"load average {os.getloadavg()[0]:.1f} (other work on this machine slows every row alike)")
     print(f"# textacy: {'installed (' + args.textacy_python + ')' if textacy_ok else 'not installed: skipped'}")
     header = (f"{'input':<8} {'config':<12} {'docs':>6} {'words':>10} {'seconds':>8} {'words/s':>10} "
-              f"{'arts/s':>8} {'peak GB':>8} {'RSS sum':>7} {'setup s':>7} {'stmts':>8} {'F1ovl':>6} {'F1e2e':>6}")
+              f"{'arts/s':>8} {'peak GB':>8} {'RSS sum':>7} {'setup s':>7} {'CPU s':>7} {'stmts':>8} {'F1ovl':>6} {'F1e2e':>6}")
     print(header)
     print("-" * len(header))
     tmp = Path(tempfile.mkdtemp(prefix="kit-speed-"))
@@ -469,7 +493,7 @@ def main(argv=None) -> int:
             if pred is not None and "error" not in r and pred.exists():
                 r["f1"], r["e2e"] = f1_scores(path, pred)
             results[config] = r
-            print(fmt_row(label, config, r), flush=True)
+            print(f"{fmt_row(label, config, r)}  load {os.getloadavg()[0]:.1f}", flush=True)
             if r.get("note"):
                 print(f"{'':<8} {'':<12} ({r['note']})", flush=True)
         print(f"{label}: engine/baseline {ratio(results, 'engine', 'baseline')}   "
@@ -485,7 +509,11 @@ def main(argv=None) -> int:
                   "fast=False's")
         if "kit-quotes" in results:
             print(f"{label}: kit quotes / full two-process parse {ratio(results, 'kit-quotes', 'baseline')} "
-                  f"(goal >= {GOALS[label]}x, issue #18)")
+                  f"(goal >= {GOALS[label]}x, issue #18); per CPU second "
+                  f"{ratio(results, 'kit-quotes', 'baseline', 'cpu_s')}")
+        if "baseline-kit" in results:
+            print(f"{label}: full parse, kit's pipeline / spaCy's {ratio(results, 'baseline-kit', 'baseline')} "
+                  f"(per CPU second {ratio(results, 'baseline-kit', 'baseline', 'cpu_s')})")
         print(flush=True)
     return 0
 

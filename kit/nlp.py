@@ -50,11 +50,12 @@ def _load(name: str):
     import spacy
 
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as exc:
         raise PipelineMissing(
             f"spaCy pipeline '{name}' is not installed. Install it with: {install_command(name)}"
         ) from exc
+    return remembering_lookups(nlp)
 
 
 def load_pipeline(spacy_model: str | None = None):
@@ -66,6 +67,228 @@ def pipeline_version(spacy_model: str | None = None) -> str:
     """``name==version`` of the pipeline, for manifests and cache keys."""
     nlp = load_pipeline(spacy_model)
     return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name')}=={nlp.meta.get('version')}"
+
+
+# ---------------------------------------------------------------- the same attribute_ruler and lemmatizer, remembered
+#
+# In en_core_web_sm the attribute_ruler (179 token patterns run by spaCy's Matcher, one Python
+# call per match) and the rule lemmatizer (one Python call per token) took 24 % of a news parse,
+# more than the parser. What they write on a token is a function of a few of its values: every
+# one-token pattern reads only the token's own text, tag and dependency label, and a lemma depends
+# only on the token's text, part of speech and morphology (spaCy's own lemmatizer caches on
+# exactly that). So each answer is worked out once, by the pipeline's own components, and
+# remembered; a paragraph where a pattern of several tokens could match ("gon na", "let 's")
+# goes through the stock components whole. The pipeline's output is the same, token for token.
+
+def _pattern_attrs(pattern: list[dict]) -> set[str]:
+    return {str(attr).upper() for token in pattern for attr in token}
+
+
+class RememberedAttributeRuler:
+    """The pipeline's attribute_ruler, its answer for each (lower-case text, tag, dependency
+    label and the values it may overwrite) worked out once by the ruler itself and then reused."""
+
+    # what a one-token pattern may read and still be answered from the key below
+    READABLE = {"LOWER", "TAG", "DEP", "IS_SPACE"}
+    MEMORY = 200_000  # entries; a new process starts empty, and a full memory starts over
+
+    def __init__(self, ruler):
+        from spacy.attrs import DEP, LEMMA, LOWER, MORPH, ORTH, POS, TAG
+        from spacy.matcher import Matcher
+
+        self.ruler = ruler
+        self.columns = [LOWER, TAG, DEP, POS, MORPH, LEMMA, ORTH]  # the key is all but ORTH
+        self.out_attrs = [POS, MORPH, LEMMA, TAG, DEP]
+        self.memory: dict[tuple, tuple] = {}
+        self.longer = Matcher(ruler.vocab)  # the patterns of several tokens, which read neighbours
+        self.screens: list[list[dict[int, frozenset[int]]]] = []  # per pattern token: column -> values it requires
+        for i, rule in enumerate(ruler.patterns):
+            for tokens in rule["patterns"]:
+                if len(tokens) > 1:
+                    self.longer.add(str(i), [tokens])
+                    self.screens.append([self._required(token) for token in tokens])
+
+    @classmethod
+    def applies_to(cls, ruler) -> bool:
+        """True when every one-token pattern reads only what the key holds, so the memory is exact."""
+        return all(_pattern_attrs(tokens) <= cls.READABLE
+                   for rule in ruler.patterns for tokens in rule["patterns"] if len(tokens) == 1)
+
+    def _required(self, token: dict) -> dict[int, frozenset[int]]:
+        """The exact values a pattern token requires of its text, tag or label, as hashes by column."""
+        strings, out = self.ruler.vocab.strings, {}
+        for attr, value in token.items():
+            column = {"LOWER": 0, "TAG": 1, "DEP": 2, "ORTH": 6}.get(str(attr).upper())
+            if column is None:
+                continue
+            if isinstance(value, str):
+                out[column] = frozenset([strings.add(value)])
+            elif isinstance(value, dict) and set(value) == {"IN"} and all(isinstance(v, str) for v in value["IN"]):
+                out[column] = frozenset(strings.add(v) for v in value["IN"])
+        return out
+
+    def _longer_may_match(self, table) -> bool:
+        """False only when no pattern of several tokens can match here: a cheap screen (does the
+        paragraph hold, anywhere, each exact text, tag or label the pattern requires?) before
+        spaCy's Matcher decides."""
+        if not self.screens or len(table) < 2:
+            return False
+        present: dict[int, set[int]] = {}
+        for screen in self.screens:
+            for required in screen:
+                for column, values in required.items():
+                    if column not in present:
+                        present[column] = set(table[:, column].tolist())
+                    if present[column].isdisjoint(values):
+                        break
+                else:
+                    continue
+                break
+            else:
+                return True
+        return False
+
+    def __call__(self, doc):
+        import numpy as np
+
+        table = doc.to_array(self.columns)
+        if self._longer_may_match(table) and self.longer(doc, allow_missing=True):
+            return self.ruler(doc)
+        keys = list(map(tuple, table[:, :6].tolist()))
+        missing = [k for k in dict.fromkeys(keys) if k not in self.memory]
+        if missing:
+            self._learn(doc.vocab, missing)
+        if keys:
+            doc.from_array(self.out_attrs, np.array([self.memory[k] for k in keys], dtype=np.uint64))
+        return doc
+
+    def _learn(self, vocab, keys: list[tuple]) -> None:
+        """Run the ruler itself on tokens carrying exactly these keys, and remember its answers."""
+        import numpy as np
+        from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG
+        from spacy.tokens import Doc
+
+        if len(self.memory) + len(keys) > self.MEMORY:
+            self.memory.clear()
+        words = [vocab.strings[k[0]] for k in keys]
+        probe = Doc(vocab, words=words, spaces=[False] * len(words))
+        probe.from_array([TAG, DEP, POS, MORPH, LEMMA], np.array([k[1:] for k in keys], dtype=np.uint64))
+        if len(keys) > 1 and self.longer(probe, allow_missing=True):  # neighbours here are not the text's
+            for key in keys:
+                self._learn(vocab, [key])
+            return
+        self.ruler(probe)
+        for key, out in zip(keys, probe.to_array(self.out_attrs).tolist()):
+            self.memory[key] = tuple(out)
+
+    def pipe(self, docs, batch_size: int = 128):
+        """What ``nlp.pipe`` calls (else it would find the stock component's own ``pipe``)."""
+        for doc in docs:
+            yield self(doc)
+
+    def __getattr__(self, name):  # patterns, matcher, ... as the stock component has them
+        return getattr(self.__dict__["ruler"], name)
+
+
+class RememberedLemmatizer:
+    """The pipeline's rule or lookup lemmatizer, its lemma for each (text, part of speech,
+    morphology) worked out once by the lemmatizer itself and then reused."""
+
+    MEMORY = 500_000
+
+    def __init__(self, lemmatizer):
+        from spacy.attrs import LEMMA, MORPH, ORTH, POS
+
+        self.lemmatizer = lemmatizer
+        self.lemmatize = _with_word_sets(lemmatizer).lemmatize
+        self.key_attrs = [ORTH, POS, MORPH, LEMMA]
+        self.lemma = [LEMMA]
+        self.memory: dict[tuple, int] = {}
+
+    @staticmethod
+    def applies_to(lemmatizer) -> bool:
+        """True for spaCy's own lemmatizer classes in rule or lookup mode, whose lemma reads
+        only the token's text, part of speech and morphology."""
+        from spacy.lang.en.lemmatizer import EnglishLemmatizer
+        from spacy.pipeline import Lemmatizer
+
+        return type(lemmatizer) in (Lemmatizer, EnglishLemmatizer) and lemmatizer.mode in ("rule", "lookup")
+
+    def __call__(self, doc):
+        import numpy as np
+
+        if not getattr(self.lemmatizer, "_validated", True):
+            return self.lemmatizer(doc)  # the stock component checks its tables on its first document
+        table = doc.to_array(self.key_attrs)
+        if not len(table):
+            return doc
+        overwrite = self.lemmatizer.overwrite
+        lemmas = table[:, 3].copy()
+        strings = doc.vocab.strings
+        for i, (orth, pos, morph, lemma) in enumerate(table.tolist()):
+            if lemma and not overwrite:
+                continue
+            key = (orth, pos, morph)
+            found = self.memory.get(key)
+            if found is None:
+                if len(self.memory) >= self.MEMORY:
+                    self.memory.clear()
+                found = self.memory[key] = strings.add(self.lemmatize(doc[i])[0])
+            lemmas[i] = found
+        doc.from_array(self.lemma, lemmas.reshape(-1, 1).astype(np.uint64))
+        return doc
+
+    pipe = RememberedAttributeRuler.pipe
+
+    def __getattr__(self, name):  # mode, lookups, lemmatize, ... as the stock component has them
+        return getattr(self.__dict__["lemmatizer"], name)
+
+
+def _with_word_sets(lemmatizer):
+    """The same lemmatizer with its lists of known words (``lemma_index``, up to 57,528 nouns)
+    as sets: the rules ask "is this form a known word?" once per new word, and a list answers by
+    reading it through. Same answers; a rule lemmatizer only."""
+    from spacy.lookups import Lookups
+
+    if lemmatizer.mode != "rule":
+        return lemmatizer
+    tables = Lookups()
+    for name in lemmatizer.lookups.tables:
+        table = lemmatizer.lookups.get_table(name)
+        tables.add_table(name, {key: frozenset(words) if name == "lemma_index" else words
+                                for key, words in table.items()})
+    quick = type(lemmatizer)(lemmatizer.vocab, lemmatizer.model, lemmatizer.name, mode=lemmatizer.mode,
+                             overwrite=lemmatizer.overwrite)
+    quick.lookups = tables
+    return quick
+
+
+def remembering_lookups(nlp):
+    """``nlp`` with its attribute_ruler and lemmatizer answering from memory where that is exact
+    (see above); a pipeline whose components read more than the memory keys on keeps its own."""
+    from spacy.language import Language
+
+    for name, factory, remembered in REMEMBERED:
+        if name not in nlp.pipe_names or not remembered.applies_to(nlp.get_pipe(name)):
+            continue
+        if not Language.has_factory(factory):
+            Language.factory(factory, func=globals()[f"_{factory}"])
+        nlp.add_pipe(factory, name=factory, after=name)  # built around the stock component, then in its place
+        nlp.remove_pipe(name)
+        nlp.rename_pipe(factory, name)
+    return nlp
+
+
+def _kit_remembered_attribute_ruler(nlp, name: str) -> RememberedAttributeRuler:
+    return RememberedAttributeRuler(nlp.get_pipe("attribute_ruler"))
+
+
+def _kit_remembered_lemmatizer(nlp, name: str) -> RememberedLemmatizer:
+    return RememberedLemmatizer(nlp.get_pipe("lemmatizer"))
+
+
+REMEMBERED = [("attribute_ruler", "kit_remembered_attribute_ruler", RememberedAttributeRuler),
+              ("lemmatizer", "kit_remembered_lemmatizer", RememberedLemmatizer)]
 
 
 # ---------------------------------------------------------------- the Russian pipeline (natasha)

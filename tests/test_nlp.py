@@ -20,3 +20,48 @@ def test_environment_variable_picks_the_pipeline(monkeypatch):
 def test_missing_pipeline_names_the_install_command():
     with pytest.raises(kit_nlp.PipelineMissing, match=r"Install it with: python -m spacy download en_core_web_nope"):
         kit_nlp.load_pipeline("en_core_web_nope")
+
+
+# ---------------------------------------------------------------- remembered attribute_ruler and lemmatizer
+
+# Fictional sentences touching what the attribute_ruler's patterns read: one-token rules by tag and
+# word, rules of two tokens ("gon na", "let 's", "ai n't", "y' all", "there is"), whitespace tokens,
+# and words that come back (answered from memory the second time).
+REMEMBERED_TEXTS = [
+    "Mayor Ilse Brandt said the tram plan was \"finished\" and she's gonna sign it, let's see.",
+    "\"We ain't done,\" said councillor Tomas Reyes. \"Y'all will see.\"\n\nThere is a vote on Friday.",
+    "The councillors were voting; the mayor had voted, and the voters vote again in 2027.",
+    "  Brandt  told   reporters:  \"There are   no   delays.\"  ",
+    "Mayor Ilse Brandt said the tram plan was \"finished\" and she's gonna sign it, let's see.",
+]
+
+
+def test_remembered_components_give_the_stock_pipelines_docs(nlp):
+    import spacy
+
+    stock = spacy.load(kit_nlp.pipeline_name())
+    assert type(nlp.get_pipe("attribute_ruler")).__name__ == "RememberedAttributeRuler"
+    assert type(nlp.get_pipe("lemmatizer")).__name__ == "RememberedLemmatizer"
+    for n_pass in range(2):  # the second pass answers from memory
+        ours = [doc.to_bytes() for doc in nlp.pipe(REMEMBERED_TEXTS)]
+        theirs = [doc.to_bytes() for doc in stock.pipe(REMEMBERED_TEXTS)]
+        assert ours == theirs, f"pass {n_pass}"
+    assert nlp("She's gonna sign.").to_bytes() == stock("She's gonna sign.").to_bytes()
+
+
+def test_nlp_pipe_goes_through_the_remembered_components(nlp):
+    ruler, lemmatizer = nlp.get_pipe("attribute_ruler"), nlp.get_pipe("lemmatizer")
+    ruler.memory.clear(), lemmatizer.memory.clear()
+    list(nlp.pipe(["Councillor Reyes repeated the figures to the committee."]))
+    assert ruler.memory and lemmatizer.memory
+    assert nlp.get_pipe("lemmatizer").mode == "rule" and nlp.get_pipe("attribute_ruler").patterns
+
+
+def test_a_ruler_reading_more_than_the_key_keeps_its_own_component():
+    import spacy
+
+    blank = spacy.blank("en")
+    ruler = blank.add_pipe("attribute_ruler")
+    ruler.add([[{"NORM": "colour"}]], {"LEMMA": "color"})  # NORM is not in the memory's key
+    kit_nlp.remembering_lookups(blank)
+    assert type(blank.get_pipe("attribute_ruler")).__name__ == "AttributeRuler"
