@@ -33,6 +33,14 @@ statement (as "congratulated" is one speaker's); "announced" (an aid package) is
 "the leaders tasked their teams to ..." is an action, not one; the act follows the content
 ("emphasised the importance of ... fulfilment by Kiev of" demands).
 
+``benchmarks/readouts_dev_5.jsonl`` (the fifth set) holds 10 more (4 Kremlin calls, 6 White House
+texts: readouts of calls and meetings from 2021 to 2024, a 2021 joint statement and a 2022 fact
+sheet, 59 statements), chosen at random (seeded) among the readouts not yet used, leaving out those
+whose sentences the readout issue quotes as examples, annotated the same way and scored before any
+rule was written for it (engine 42: 48 of 59 found, end-to-end F1 85.7). The 2021 White House
+texts are read from ``bench_whitehouse_all_2021_2026.jsonl.gz``. "As President Biden made clear,
+X" is Biden's statement X; "the leaders were supportive of X" agrees; "commended X" says.
+
 How it was annotated: a statement is what a participant said, asserted, proposed, promised,
 asked for, agreed or expressed in the conversation ("expressed concern over X", "reaffirmed
 Russia's readiness to ...", "It was emphasised that ...", "congratulated X on Y", "informed him
@@ -49,6 +57,7 @@ camp given) and act right on the matched rows.
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import sys
 import tempfile
@@ -69,7 +78,8 @@ from kit.speakers import attribute_statements  # noqa: E402
 DEV = REPO / "benchmarks" / "readouts_dev.jsonl"
 DEV_SETS = {"first": DEV, "second": REPO / "benchmarks" / "readouts_dev_2.jsonl",
             "third": REPO / "benchmarks" / "readouts_dev_3.jsonl",
-            "fourth": REPO / "benchmarks" / "readouts_dev_4.jsonl"}
+            "fourth": REPO / "benchmarks" / "readouts_dev_4.jsonl",
+            "fifth": REPO / "benchmarks" / "readouts_dev_5.jsonl"}
 
 
 def load_dev(*paths: Path) -> tuple[list[dict], pd.DataFrame]:
@@ -83,7 +93,8 @@ def load_dev(*paths: Path) -> tuple[list[dict], pd.DataFrame]:
     wanted = {g["id"]: g for g in gold}
     records = {}
     for name in sorted({g["file"] for g in gold}):
-        with open(SHARED / "corpus" / name, encoding="utf-8") as fh:
+        opener = gzip.open if name.endswith(".gz") else open
+        with opener(SHARED / "corpus" / name, "rt", encoding="utf-8") as fh:
             for line in fh:
                 rec = json.loads(line)
                 if rec["id"] in wanted:

@@ -127,6 +127,9 @@ def _finish(fig, title: str, subtitle: str, source: str, dates=None, legend=None
     fig.text(0.015, 0.012, source_text, ha="left", va="bottom", fontsize=7, color=MUTED)
     bottom = line * (6 + 8 * (source_text.count("\n") + 1))
     fig.tight_layout(rect=(0, bottom, 1, top))
+    # tight_layout leaves a placeholder layout engine, for which every savefig draws the figure once
+    # more before drawing it into the file; the layout is done, so the figure needs none.
+    fig.set_layout_engine(None)
     fig.kit_alt = " ".join(filter(None, (_plain(title), _plain(subtitle))))  # the image's text for screen readers
     return fig
 

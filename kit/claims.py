@@ -57,7 +57,9 @@ _CYRILLIC = re.compile("[\u0400-\u04ff]")
 # Pipeline components that parsing for negation and hedges needs.
 PARSE_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
 FEATURE_COLUMNS = ["quote_id", "candidate", "words", "negated", "hedged", "asserts", "negated_themes", "tokens",
-                   "negated_tokens", "names"]
+                   "negated_tokens", "names", "refuses"]
+# The speaker's own side as the subject of a refusal ("we're not going to negotiate", "I will not recognise").
+_FIRST_PERSON = frozenset({"i", "we"})
 
 
 @lru_cache(maxsize=1)
@@ -250,12 +252,13 @@ def predicate_scope(quotes: Sequence[str], lexicon: ThemeLexicon | None = None, 
                     batch_size: int = 64, spacy_model: str | None = None) -> list[dict]:
     """Per quote, what its main verbs do: ``negated`` (a negation, from ``negations`` in
     ``data/themes.yml`` or the parser's "not", "n't", "never", bears on a main verb: see
-    :func:`governs_main_verb`), ``negated_text`` (the sentences so negated), ``hedged`` (a wish,
+    :func:`governs_main_verb`), ``negated_text`` (what those negations deny: :func:`negated_clause`), ``hedged`` (a wish,
     plan or guess, ``hedges``, bears on the main verb of every sentence that asserts, questions and
     "Thank you" left out; a negated wish, guess or
     duty, "should not", "don't want to", is no negation, a negated future, ``futures``, "will not",
     is), ``asserts`` (a main verb with its subject and no negation anywhere: "the successful test",
-    "his stance on the war" or "continue their personal contacts" assert nothing) and ``refused`` (a refusal to comment, ``refusals``: "I better not say").
+    "his stance on the war" or "continue their personal contacts" assert nothing), ``refused`` (a refusal to comment, ``refusals``: "I better not say")
+    and ``refuses`` (a negated future whose subject is the speaker's side: "we're not going to negotiate").
 
     English quotes are parsed (``nlp``, else the pipeline ``spacy_model``, loaded only when a quote
     needs it; see ``kit.nlp.pipeline_name``); a quote in another script is
@@ -270,7 +273,7 @@ def predicate_scope(quotes: Sequence[str], lexicon: ThemeLexicon | None = None, 
         negation = bool(find_terms((lem, low), neg_index)) or bool(re.search(r"n['’]t\b", quote, re.IGNORECASE))
         out.append({"negated": negation, "negated_text": quote if negation else "",
                     "hedged": bool(find_terms((lem, low), hedge_index)), "asserts": not negation,
-                    "refused": bool(find_terms((lem, low), refusal_index))})
+                    "refused": bool(find_terms((lem, low), refusal_index)), "refuses": False})
         if not out[-1]["refused"] and not _CYRILLIC.search(quote):
             to_parse[quote].append(i)
     if to_parse:
@@ -303,12 +306,48 @@ def _scope(doc, neg_index, hedge_index, future_index) -> dict:
     # ("we're not going to negotiate", "will not recognise") refuses, and counts.
     wishing = {t.sent.start for t in on_main(hedge_index) if t.i not in futures}
     negated = {t.sent.start: t.sent for t in negations if t.sent.start not in wishing}
+    denied = sorted({i for t in negations if t.sent.start in negated for i in negated_clause(t, main)})
+    # a negated future of the speaker's own side refuses to act: "we're not going to negotiate"
+    refuses = any(t.sent.start in negated and _own_future(t, main, futures) for t in negations)
     # Only sentences that assert something count: "Thank you, Mr President." neither hedges nor claims.
     clauses = [t.sent.start for t in main if _has_subject(t)]
-    return {"negated": bool(negated), "negated_text": " ".join(negated[k].text for k in sorted(negated)),
+    return {"negated": bool(negated), "negated_text": "".join(doc[i].text_with_ws for i in denied).strip(),
             "hedged": all(start in hedged for start in clauses),
             "asserts": any(t.pos_ in ("VERB", "AUX") and _has_subject(t) for t in main)
-                       and not any(t.dep_ == "neg" for t in doc)}
+                       and not any(t.dep_ == "neg" for t in doc), "refuses": refuses}
+
+
+def _own_future(negation, main: set, futures: set) -> bool:
+    """Whether a negation bears on a main verb that has a future (``futures``: "will", "going to")
+    and the speaker's side ("I", "we") for subject."""
+    verb = negation
+    while verb not in main and verb.head is not verb:
+        verb = verb.head
+    own = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _FIRST_PERSON for c in verb.children)
+    return own and any(t.i in futures for t in verb.subtree)
+
+
+def negated_clause(token, main: set) -> list[int]:
+    """The word indices of what a negation on a main verb denies, to compare with the claim it answers:
+    that verb's clause, without another clause joined to it ("We're here to support them, but we're
+    not going to negotiate" denies the negotiating) and without a clause that carries a negation of
+    its own, which the main verb's does not reach and which opposes nothing by itself ("not going to
+    negotiate about a negotiation that has not resulted in humanitarian corridors" says nothing
+    against a claim about humanitarian corridors)."""
+    verb = token
+    while verb not in main and verb.head is not verb:
+        verb = verb.head
+    if verb not in main:
+        return [token.i]
+    left_out: set[int] = set()
+    for t in verb.subtree:
+        if t is verb or t.i in left_out:
+            continue
+        joined = t.dep_ in ("conj", "parataxis") and t.head is verb and t.pos_ in ("VERB", "AUX")
+        own_negation = t.dep_ in ("relcl", "acl", "advcl") and any(c.dep_ == "neg" for c in t.children)
+        if joined or own_negation:
+            left_out.update(d.i for d in t.subtree)
+    return [t.i for t in verb.subtree if t.i not in left_out]
 
 
 def _has_subject(verb) -> bool:
@@ -326,7 +365,7 @@ def claim_features(table: pd.DataFrame, tags: pd.DataFrame | None = None, lemmas
     (:func:`own_words`), on a theme (``tags``), neither a belief nor a concern, of
     ``CLAIM_MIN_WORDS`` to ``max_words`` words (fewer when its speech verb denies) and no refusal to
     comment; for candidates, ``negated``, ``hedged``, ``asserts`` (:func:`predicate_scope`) and
-    ``negated_themes`` (the theme ids found in the negated sentences, "; "-joined); ``tokens``
+    ``negated_themes`` (the theme ids found in what the negations deny, "; "-joined); ``tokens``
     (the content lemmas its wording is compared on, negations left out); ``names`` (the camps it
     names: a camp's label or one of its actors in ``registry``, "; "-joined). Each row depends on its
     statement and article alone, so the rows can be kept per article (``kit.pipeline``).
@@ -351,7 +390,7 @@ def claim_features(table: pd.DataFrame, tags: pd.DataFrame | None = None, lemmas
                  & pd.Series(own_words(table, lexicon), index=table.index))
     picked = [i for i, c in enumerate(candidate) if c]
     scope = dict(zip(picked, predicate_scope([quotes[i] for i in picked], lexicon, nlp, spacy_model=spacy_model)))
-    none = {"negated": False, "negated_text": "", "hedged": False, "asserts": False, "refused": False}
+    none = {"negated": False, "negated_text": "", "hedged": False, "asserts": False, "refused": False, "refuses": False}
     scopes = [scope.get(i, none) for i in range(len(quotes))]
     negated_lemmas = lemmatise([s["negated_text"].replace("’", "'") for s in scopes])
     negated_themes = theme_terms(negated_lemmas, lexicon)
@@ -372,6 +411,7 @@ def claim_features(table: pd.DataFrame, tags: pd.DataFrame | None = None, lemmas
         "tokens": [content(lem, low) for lem, low in lemmas],
         "negated_tokens": [content(lem, low) for lem, low in negated_lemmas],
         "names": ["; ".join(c for c in sides if _mentions(p, names[c])) for p in phrases],
+        "refuses": [s["refuses"] for s in scopes],
     }, columns=FEATURE_COLUMNS)
 
 
@@ -426,6 +466,7 @@ def claims_and_counterclaims(table: pd.DataFrame, tags: pd.DataFrame, days: int 
     asserts = [a and not o and not h for a, o, h in zip(base["asserts"], opposes, base["hedged"])]
     negated_themes = [set(t.split("; ")) if t else set() for t in base["negated_themes"]]
     named = [set(n.split("; ")) if n else set() for n in base["names"]]
+    refuses = base["refuses"].tolist()
     themes_of: dict[str, set[str]] = defaultdict(set)
     for q, theme in zip(tags["quote_id"], tags["theme"]):
         themes_of[q].add(theme)
@@ -464,10 +505,12 @@ def claims_and_counterclaims(table: pd.DataFrame, tags: pd.DataFrame, days: int 
             shared = shared & negated_themes[counter]  # what is negated must be what the claim is about
             if not shared:
                 continue
+            if refuses[counter] and camp_of[counter] not in named[claim]:
+                continue  # a side refuses what is asked of it or said of it, not a claim about a third party
         a, b = records[claim], records[counter]
         if (a["_who"] == b["_who"] != UNATTRIBUTED) or _same_place(a, b):
             continue
-        # A negation is compared in the sentences it negates: "I don't have details" beside a long answer is no reply.
+        # A negation is compared with what it denies: "I don't have details" beside a long answer is no reply.
         wording = cosine(vectors[claim], vectors[counter] if denies[counter] else negated_vectors[counter])
         if wording < MIN_WORDING and a["article_id"] != b["article_id"]:
             continue  # a shared theme alone ("talks", "contacts") is no shared subject

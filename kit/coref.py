@@ -141,6 +141,18 @@ def _words_before(text: str, start: int, n: int = 4) -> list[str]:
     return words[k:]
 
 
+def _title_run(words: list[str]) -> list[str]:
+    """The words right before a name that can be its title ("Governor of the Astrakhan Region",
+    "the Russian leader", "Republican presidential nominee"): those after the last word that is
+    neither part of an office, nor a role word, nor a lower-case word before a lower-case word of
+    the title ("the Governor thanked [Vladimir Putin]" gives Putin no title)."""
+    k = len(words)
+    while k and (_in_office(words[k - 1]) or words[k - 1].lower() in ROLE_SYNONYMS
+                 or (k < len(words) and words[k - 1].islower() and words[k].islower())):
+        k -= 1  # a lower-case word only before a lower-case one of the title ("presidential nominee")
+    return words[k:]
+
+
 def _in_office(word: str) -> bool:
     return word[:1].isupper() or word.lower() in {"of", "the", "and", "for", "on"}
 
@@ -242,7 +254,8 @@ class Resolver(DocumentSpeakers):
                 s += len(name.split()[0]) + 1
                 name = name.split(" ", 1)[1]
             before = _words_before(text, s)
-            people.append(Person(s, e, name, name, self._gender(name, before), _roles(before + _words_after(text, e))))
+            people.append(Person(s, e, name, name, self._gender(name, before),
+                                 _roles(_title_run(before) + _words_after(text, e))))
         self.people = people
         self._spans = Spans((p.start, p.end) for p in people)
         # per surname, in order of start: where each mention starts and the fullest name so far (the

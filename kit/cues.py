@@ -58,6 +58,9 @@ class Lexicon:
     light_nouns: dict = field(default_factory=dict)    # "exchanged greetings": light verb -> its only nouns
     content_acts: dict = field(default_factory=dict)   # "stressed that Kiev must": word list name -> words
     conversation: frozenset = frozenset()              # "spoke with X about Y": a topic, not a statement
+    deeds: frozenset = frozenset()                     # "have shown that": a deed, unless a text shows it
+    withheld: frozenset = frozenset()                  # "denies Russia access": withheld, not refuted
+    stance_adjectives: dict = field(default_factory=dict)  # "were supportive [of] X": adjective -> preposition
 
     @property
     def cue_verbs(self) -> frozenset:
@@ -130,7 +133,11 @@ def load_lexicon(path: str = "speech_verbs.yml") -> Lexicon:
     lex.light_nouns = _listed(raw, "light_verb_nouns")
     lex.content_acts = _listed(raw, "content_acts")
     lex.conversation = low("conversation_verbs")
-    lex.forms = cue_form_pattern(lex.cue_verbs, [" ".join(p) for p in phrases] + sorted(adjectives) + sorted(lex.focus))
+    lex.deeds = low("deed_verbs")
+    lex.withheld = low("withheld_nouns")
+    lex.stance_adjectives = {str(k).lower(): str(v).lower() for k, v in (raw.get("stance_adjectives") or {}).items()}
+    lex.forms = cue_form_pattern(lex.cue_verbs, [" ".join(p) for p in phrases] + sorted(adjectives)
+                                 + sorted(lex.focus) + sorted(lex.stance_adjectives))
     return lex
 
 
@@ -190,6 +197,9 @@ class RuLexicon:
     people_at_large: frozenset = frozenset()
     unsaid_predicatives: frozenset = frozenset()
     adding: frozenset = frozenset()
+    title_nouns: frozenset = frozenset()
+    duty_words: frozenset = frozenset()
+    clause_only: frozenset = frozenset()
 
     def __hash__(self) -> int:
         return id(self)
@@ -213,4 +223,5 @@ def load_ru_lexicon(path: str = "speech_verbs.yml") -> RuLexicon:
                      words("naming_verbs"), words("evaluation_verbs"), words("evaluation_adverbs"),
                      words("joint_subjects"), words("inanimate_sense_verbs"), words("speaking_bodies"),
                      words("role_nouns"), words("people_at_large"), words("unsaid_predicatives"),
-                     words("adding_verbs"))
+                     words("adding_verbs"), words("title_nouns"),
+                     words("duty_words"), words("clause_only_verbs"))

@@ -221,7 +221,7 @@ class Tables:
 
 
 # Bumped when what a statement's table piece holds changes (the cache keys on it).
-PIECES_VERSION = "1"
+PIECES_VERSION = "2"
 _PIECE_THEMES, _PIECE_ECHO = "_themes", "_echo_key"
 
 

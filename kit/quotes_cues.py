@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from .coref import ROLE_SYNONYMS
 from .cues import Lexicon, cue_lemma
-from .quotes_readouts import (ADJUNCT_MARKS, bare_noun, content_act, focus_frame, inclusion_after,
+from .quotes_readouts import (ADJUNCT_MARKS, bare_noun, content_act, focus_frame, inclusion_after, opens_topic,
                               infinitive_of_prep_object, noun_said_by, object_frame, object_statement,
                               participle_read_as_adjective, refers_back, verb_list)
 from .quotes_subject import PASSIVE_DEPS, SUBJECT_DEPS, _lost_subject, _subject
@@ -48,12 +48,13 @@ def _not_said(tok, lex: Lexicon) -> bool:
     word ("a term Rubio has used to describe Trump"; ``word_use_verbs``), a participle used as an
     adjective ("pledged delegates"), a duty laid down in an order ("shall inform"), the infinitive of
     another cue ("asked him to convey our wishes": the asking is the statement), a stance a thing
-    is said to take ("tariffs that support jobs"), or a verb nobody is the subject of (a list of
-    deeds: "21. Announced new tariffs ..."; a participle: "for supporting Hamas")."""
+    is said to take ("tariffs that support jobs"), a verb nobody is the subject of (a list of
+    deeds: "21. Announced new tariffs ..."; a participle: "for supporting Hamas"), a statement
+    still to come ("will be announced later") or a thing withheld ("denies Russia access")."""
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in (lex.verbs | lex.belief) - lex.quote_only:
         return True
     if _so_called(tok) or _thing_with_infinitive(tok, lex) or _duty_to_say(tok) or _thing_holds_stance(tok, lex) \
-            or _nobody_speaks(tok):
+            or _nobody_speaks(tok) or _yet_to_be_said(tok) or _withheld(tok, lex):
         return True
     while tok.dep_ in {"xcomp", "advcl"} and tok.tag_ == "VB" and tok.head.i != tok.i:
         tok = tok.head  # "used [to describe]"
@@ -70,6 +71,21 @@ def _so_called(tok) -> bool:
 
 PERSONAL = {"i", "we", "you", "he", "she", "they", "who"}
 SPEAKER_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+
+
+def _yet_to_be_said(tok) -> bool:
+    """ "the date and location of which will be announced later", "Details will be released":
+    a passive speech verb in the future reports a statement still to come, not one made."""
+    return any(c.dep_ in PASSIVE_DEPS for c in tok.children) and any(
+        c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll"} for c in tok.children)
+
+
+def _withheld(tok, lex: Lexicon) -> bool:
+    """ "It denies Russia access to key markets", "denied him a visa": a verb of denying whose
+    object is a thing withheld (``withheld_nouns``) or a person it is withheld from, not a claim."""
+    if lex.acts.get(cue_lemma(tok, lex)) != "denies":
+        return False
+    return any(c.dep_ == "dative" or (c.dep_ == "dobj" and c.lemma_.lower() in lex.withheld) for c in tok.children)
 
 
 def _duty_to_say(tok) -> bool:
@@ -124,11 +140,16 @@ def _thing_holds_stance(tok, lex: Lexicon) -> bool:
     """ "no taxpayer dollars support foreign organizations": a ``person_stance_verbs`` verb whose
     subject cannot hold a view (see :func:`_holds_views`), unlike "Most residents oppose it"; an
     ``evidence_verbs`` verb whose subject is neither someone nor a text ("this indicates that ...",
-    "these triumphs underscore ...", unlike "the report shows")."""
+    "these triumphs underscore ...", unlike "the report shows"); a ``deed_verbs`` verb whose
+    subject is a people, a nation or a body ("a proud people have repeatedly shown that ...", "the
+    army demonstrated that ...": what they did)."""
     lemma = cue_lemma(tok, lex)
-    if lemma not in lex.person_stance and lemma not in lex.evidence_verbs:
+    if lemma not in lex.person_stance and lemma not in lex.evidence_verbs and lemma not in lex.deeds:
         return False
     subject = _subject(tok)
+    if lemma in lex.deeds and subject is not None and (subject.lemma_.lower() in lex.people_nouns
+                                                      or subject.lower_ in lex.people_nouns):
+        return True  # "a proud people have shown that they will not tolerate ...": a deed
     if subject is None or _holds_views(subject, lex):
         return False
     return lemma in lex.person_stance or not is_text(subject, lex)
@@ -209,6 +230,21 @@ def _next_statements(cue_tok, clause, lex: Lexicon) -> set:
     return out
 
 
+PRESENT_TAGS = {"VBP", "VBZ"}
+
+
+def _goes_on_with_clause(cue_tok, clause, conj, lex: Lexicon) -> bool:
+    """True for a present-tense verb with no subject that the parser coordinated with a past-tense
+    cue although it goes on with the cue's present-tense clause: "It was emphasised that Russia
+    and China have overlapping positions, [uphold] the principles of international law, [seek]
+    to build ..." (a verb in the present never shares the subject of a past one)."""
+    present = lambda v: v.tag_ in PRESENT_TAGS or any(c.dep_ in {"aux", "auxpass"} and c.tag_ in PRESENT_TAGS
+                                                     for c in v.children)
+    return cue_tok.tag_ in {"VBD", "VBN"} and conj.tag_ in PRESENT_TAGS | {"VB"} and not _has_subject(conj) \
+        and not any(c.dep_ == "aux" for c in conj.children) \
+        and _has_subject(clause) and present(clause) and cue_lemma(conj, lex) not in lex.acts
+
+
 def _opened_by_that(clause) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
 
@@ -223,6 +259,21 @@ def _first_of_list(cue_tok, head, lex: Lexicon) -> bool:
     "welcomed Y" in "Biden thanked X, welcomed Y"): a statement of its own, not what it says."""
     listed = verb_list(cue_tok, lex)
     return listed is not None and listed.first.i == head.i
+
+
+def _predicate_of_the_sentence(cue_tok, clause) -> bool:
+    """True for a clause with a modal and no subject, after a comma, that the parser hangs on a
+    past form right after its noun, which is really a participle describing that noun: in "the
+    national emergency declared in Executive Order 12957 on March 15, 1995, must continue in
+    effect", "must continue" is the sentence's own predicate and nothing was declared in it."""
+    doc = cue_tok.doc
+    subject = next((c for c in cue_tok.children if c.dep_ == "nsubj"), None)
+    return clause.dep_ == "ccomp" and clause.i > cue_tok.i and cue_tok.tag_ in {"VBD", "VBN"} \
+        and subject is not None and subject.pos_ == "NOUN" and subject.i == cue_tok.i - 1 \
+        and not any(c.dep_ in {"aux", "auxpass"} for c in cue_tok.children) \
+        and not _has_subject(clause) and not any(c.dep_ in {"expl", "csubj"} for c in clause.children) \
+        and any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children) \
+        and doc[clause.left_edge.i - 1].text == ","
 
 
 def _fronted_infinitive(cue_tok, head) -> bool:
@@ -311,12 +362,16 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
         heads = [c for c in tok.children if (c.dep_ in CONTENT_DEPS or _asked(tok, c, lex)) and not (
             belief and (c.dep_ == "parataxis" or (c.dep_ == "xcomp" and (passive or c.pos_ not in {"VERB", "AUX"}))))
             and not _sibling_statement(tok, c, lex) and not _fronted_infinitive(tok, c)
-            and not infinitive_of_prep_object(c, frame) and not _first_of_list(tok, c, lex)]
+            and not infinitive_of_prep_object(c, frame) and not _first_of_list(tok, c, lex)
+            and not _predicate_of_the_sentence(tok, c)]
         for c in tok.children:  # a sibling statement's lost subject is not what this cue reports
             if _sibling_statement(tok, c, lex) and _lost_subject(c) is not None:
                 exclude = exclude | {t.i for t in _lost_subject(c).subtree}
         for h in heads:
             cue.content |= _clause_tokens(h, exclude) - _next_statements(tok, h, lex)
+            for c in tok.children:  # "it was emphasised that X have ..., consistently uphold ..., seek to ..."
+                if c.dep_ == "conj" and c.i > h.i and _goes_on_with_clause(tok, h, c, lex):
+                    cue.content |= _clause_tokens(c, exclude) | set(range(h.right_edge.i + 1, c.left_edge.i))
             if h.dep_ == "xcomp" and h.tag_ == "VB":  # "wants to triple X, grow Y and create Z"
                 for c in tok.children:
                     if c.dep_ == "conj" and c.tag_ == "VB" and c.i > h.i:
@@ -349,11 +404,11 @@ BARE_CUE_DEPS = {"nsubj", "nsubjpass", "aux", "auxpass", "mark", "advmod", "npad
 VENUE_PREPS = {"in", "on", "at", "during"}
 
 
-def _bare(tok, lex: Lexicon, start: int = 0) -> bool:
+def _bare(tok, lex: Lexicon, start: int = 0, also: frozenset | set = frozenset()) -> bool:
     """True for a cue verb with no argument of its own (from token ``start`` on) but its subject
     and where, when and how it spoke; its addressee too for a verb of telling ("told The
-    Huffington Post")."""
-    return all(c.i < start or c.dep_ in BARE_CUE_DEPS or (c.dep_ == "prep" and c.lower_ in VENUE_PREPS)
+    Huffington Post"); the tokens ``also`` (a speech adjective's "clear") count as the cue's own."""
+    return all(c.i < start or c.i in also or c.dep_ in BARE_CUE_DEPS or (c.dep_ == "prep" and c.lower_ in VENUE_PREPS)
                or (c.dep_ in {"dobj", "dative"} and tok.lemma_.lower() in lex.addressee and c.i > tok.i)
                for c in tok.children)
 
@@ -363,13 +418,13 @@ def _ends_sentence(tok) -> bool:
     return all(t.is_punct or t.is_space for t in tok.doc[tok.right_edge.i + 1:sent.end])
 
 
-def _as_attributed(tok, lex: Lexicon) -> set:
+def _as_attributed(tok, lex: Lexicon, also: frozenset | set = frozenset()) -> set:
     """ "As POLITICO has reported, cases that led to charges included ...", "as reported by the
     Post, ...", "..., as I mentioned above.": a bare cue in an "as" clause that opens or ends its
     sentence reports the clause it hangs on (not "as she angrily said, “...”", where "as" is
     "while"), when it names its source ("as agreed during the call" names nobody: the clause is
     the readout's own)."""
-    if tok.dep_ != "advcl" or tok.head.i == tok.i or not _bare(tok, lex) or not any(
+    if tok.dep_ != "advcl" or tok.head.i == tok.i or not _bare(tok, lex, also=also) or not any(
             c.dep_ == "mark" and c.lower_ == "as" for c in tok.children) \
             or not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "agent" for c in tok.children):
         return set()
@@ -406,17 +461,37 @@ def _adjective_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
     source = _subject(head)
     if source is None or source.lower_ == "it":
         return None
-    # "made it clear that she has concerns": the parser may hang the that-clause as an adverbial
-    clause = [c for c in tok.children if c.dep_ == "ccomp" or (c.dep_ == "advcl" and _opened_by_that(c))] or \
+    # "made it clear that she has concerns": the parser may hang the that-clause as an adverbial,
+    # and "voiced X and made clear that ..." as the adjective's subject
+    clause = [c for c in tok.children if c.dep_ == "ccomp" or (c.dep_ in {"advcl", "csubj"} and _opened_by_that(c))] or \
         [c for c in head.children if c.dep_ == "ccomp" and c.i > tok.i]
-    if not clause:
+    # "As President Biden made clear, Russia will pay ...": the clause the "as" clause hangs on
+    attributed = _as_attributed(head, lex, also={tok.i}) if not clause else set()
+    if not clause and not attributed:
         return None
     cue = Cue(sorted([head, tok], key=lambda t: t.i), tok.sent, source=source)
     source_ids = {t.i for t in source.subtree} if source.head.i == head.i else set()
-    cue.content = _clause_tokens(clause[0], source_ids | {head.i, tok.i})
+    cue.content = _clause_tokens(clause[0], source_ids | {head.i, tok.i}) if clause else attributed
     cue.subtree = set(cue.content)
     cue.act = content_act(head, cue, lex)
     return cue
+
+
+def _stance_adjective_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
+    """"The leaders were supportive of maintaining the JCPOA": a ``stance_adjectives`` adjective
+    after "be", with its preposition, whose subject can hold a view; the stance is the
+    preposition's object (act ``believes``, as for "supported")."""
+    wanted = lex.stance_adjectives.get(tok.lower_)
+    if wanted is None or tok.i in blocked or tok.pos_ != "ADJ" or tok.dep_ != "acomp" or tok.head.lemma_ != "be":
+        return None
+    source = _subject(tok.head)
+    prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == wanted), None)
+    if source is None or prep is None or not _holds_views(source, lex):
+        return None
+    cue = Cue(sorted([tok.head, tok], key=lambda t: t.i), tok.sent, source=source, belief=True, act="believes")
+    cue.content = {t.i for t in prep.subtree} - {prep.i}
+    cue.subtree = set(cue.content)
+    return cue if cue.content else None
 
 
 def _noun_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
@@ -490,6 +565,9 @@ def _participle_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
     lemma, subject = found
     cue = Cue([tok], tok.sent, act=lex.acts.get(lemma, "says"))
     cue.content = {t.i for t in subject.subtree}
+    if tok.dep_ == "acomp":  # "..., in particular, in the context of the upcoming summit": what about
+        cue.content |= {t.i for c in tok.head.children if c.dep_ == "prep" and c.i > tok.i and opens_topic(c)
+                        for t in c.subtree}
     if not cue.content - bare_noun(subject):  # "The issue was raised": a bare subject says nothing
         return None
     cue.subtree = set(cue.content)
@@ -551,7 +629,8 @@ def cues_in(doc, lex: Lexicon, blocked: set) -> list[Cue]:
         return []
     cues = [c for t in doc for c in (_verb_cue(t, lex, blocked), _adjective_cue(t, lex, blocked),
                                      _noun_cue(t, lex, blocked), _focus_cue(t, lex, blocked),
-                                     _participle_cue(t, lex, blocked)) if c is not None]
+                                     _participle_cue(t, lex, blocked), _stance_adjective_cue(t, lex, blocked))
+             if c is not None]
     return cues + _phrase_cues(doc, lex, blocked)
 
 

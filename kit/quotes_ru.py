@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import logging
 import re
+from functools import lru_cache
 from typing import Iterator
 
 from .coref_ru import DATE_LINE, RuResolver
@@ -93,12 +94,20 @@ def _nobodys(cue: RuCue, in_turn: bool) -> bool:
     """'говорят, что …' (people at large) and, outside a transcript turn, 'Сказать, чем это
     кончится, трудно' (an infinitive nobody speaks) report no one's statement. Inside a turn a
     passive that names nobody ('как уже было сказано', 'предлагается …') is the turn's speaker's
-    own words, which the turn's row already holds."""
+    own words, which the turn's row already holds. Outside a turn, the writer's aside
+    ('Напомним, что …') is no one's statement either."""
     if in_turn:
         return cue.impersonal or (cue.passive and cue.source is None)
     verb = next((t for t in cue.tokens if t.pos_ in {"VERB", "AUX"}), cue.tokens[0])
     infinitive = (_feat(verb, "VerbForm") == "Inf" and verb.dep_ not in {"xcomp", "conj"}) or verb.dep_ == "csubj"
-    return cue.impersonal or (cue.source is None and infinitive and not cue.passive)
+    return cue.impersonal or (cue.source is None and infinitive and not cue.passive) or _writers_aside(cue, verb)
+
+
+def _writers_aside(cue: RuCue, verb) -> bool:
+    """'Напомним, что выборы пройдут в сентябре', 'Отметим, что …': outside a transcript, a
+    first-person plural cue with no subject is the writer's own aside, nobody's statement."""
+    # the plural by its ending: the tagger reads "Отмечу, что …" as a plural too
+    return cue.source is None and cue.person == "1" and verb.lower_.endswith("м")
 
 
 def statements_for_article(plan: Plan, docs: dict, lex: RuLexicon) -> list[dict]:
@@ -215,13 +224,37 @@ def _split_inner_attribution(text: str, q) -> None:
     q.pieces = [p for p in pieces if p[1] > p[0]]
 
 
-def _is_name(text: str, q) -> bool:
-    """«Россия 1», «Артек», «Газпромбанк»: a short capitalised quotation is a name, not speech."""
-    words = text[q.start:q.end].split()
-    if len(words) >= 4 or not q.closed or not (text[q.start:q.start + 1].isupper() or text[q.start:q.start + 1].isdigit()):
+def _is_name(text: str, q, lex: RuLexicon) -> bool:
+    """«Россия 1», «Артек», «Газпромбанк»: a short capitalised quotation after a word is a name, not
+    speech; so is one of any length, closed or not, after a title noun ('подписал Указ «О генеральном директоре …»',
+    'форум «Арктика – территория диалога»') or given by a naming verb earlier in its clause
+    ('назвав его «Папа, я жду тебя дома»'; 'назвал слухи «выдумкой»' starts in lower case and
+    is a statement)."""
+    if not (text[q.start:q.start + 1].isupper() or text[q.start:q.start + 1].isdigit()):
         return False
     before = text[:q.start - 1].rstrip()  # the text before the opening mark
-    return bool(before) and before[-1].isalnum()  # "директор «Артека»", not "«Это провокация», — …"
+    after_word = bool(before) and before[-1].isalnum()  # "директор «Артека»", not "«Это провокация», — …"
+    if after_word and q.closed and len(text[q.start:q.end].split()) < 4:
+        return True
+    clause = CLAUSE_BREAK.split(before[-120:])[-1]
+    words = RU_WORD.findall(clause)[-10:]
+    if after_word and words and _lemmas(words[-1]) & lex.title_nouns:
+        return True
+    return any(_lemmas(w) & lex.naming for w in words)
+
+
+# what ends the clause a quotation's name-giving words must be in; a dash does not ("назвали
+# эскадрилью – «Нормандия – Неман»")
+CLAUSE_BREAK = re.compile(r"[.!?:;\n«»“„\"]")
+RU_WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)?")
+
+
+@lru_cache(maxsize=8192)
+def _lemmas(word: str) -> frozenset[str]:
+    """Every dictionary lemma of a Russian word form ('назвав' -> назвать, 'Указ' -> указ)."""
+    from .nlp import load_russian
+
+    return frozenset(f.normal for f in load_russian().morph_vocab.parse(word.lower()))
 
 
 # A line of dialogue: "— Мы будем бороться, — заявила Белова. — Закон нарушает права граждан."
@@ -261,7 +294,7 @@ def iter_statements_ru(items: list[tuple[str, str]], lex_en: Lexicon) -> Iterato
     lex = load_ru_lexicon()
     plans = [plan_article(a, t, lex_en, fast=False) for a, t in items]
     for plan in plans:
-        plan.quotations = [q for q in plan.quotations if not _is_name(plan.text, q)]
+        plan.quotations = [q for q in plan.quotations if not _is_name(plan.text, q, lex)]
         plan.quotations = sorted(plan.quotations + dialogue_quotations(plan.text, plan.paras, plan.quotations),
                                  key=lambda q: q.start)
         for q in plan.quotations:

@@ -11,7 +11,7 @@ from functools import lru_cache
 from .cues import RuLexicon
 from .quotes_article import Grammar
 from .quotes_cues import Cue, _clause_tokens
-from .quotes_ru_subject import SUBJECT_DEPS, _feat, _passive, _phrase, _subject, _thing_subject, mention
+from .quotes_ru_subject import SUBJECT_DEPS, _can_be_subject, _feat, _passive, _phrase, _subject, _thing_subject, mention
 
 # Words a cue's content may start with that are not part of what was said ("что", "чтобы").
 TRIM_LEFT = frozenset({"что", "чтобы", "как", "ли", ",", ":", "-", "—", "–", ";", "и", "а", "но"})
@@ -25,6 +25,7 @@ THING_PRONOUNS = {"то", "тот", "всё", "все", "весь", "это"}
 # "о чём я говорил", "о котором хочется сказать": the topic is a pronoun pointing elsewhere.
 RELATIVE_TOPICS = {"что", "который", "это", "то"}
 TOPIC_CASES = {"о", "об", "обо", "насчёт", "насчет", "про"}
+MONTHS = {"январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"}
 TIME_NOUNS = {"год", "месяц", "неделя", "день", "время", "период", "век", "квартал", "полугодие", "начало", "конец"}
 
 
@@ -59,7 +60,8 @@ def _cue_lemma(tok, lex: RuLexicon) -> tuple[str, bool, bool] | None:
         base = lemma[:-2] if lemma.endswith(("ся", "сь")) else ""
         after_content = tok.dep_ in {"parataxis", "ROOT"} and tok.head.i < tok.i and _feat(tok, "Voice") == "Pass"
         if base in lex.verbs and base not in lex.naming and (_feat(tok, "Aspect") == "Imp" or misread) \
-                and (any(c.dep_ in {"ccomp", "parataxis"} for c in tok.children) or after_content):
+                and (any(c.dep_ in {"ccomp", "parataxis"} for c in tok.children) or after_content
+                     or _topic_content(tok) or _about_this(tok)):  # "Ранее сообщалось о …", "Об этом говорится в …"
             # "Отмечалось, что …" and "…, говорится в заявлении компании"; not "добавляются примеры"
             return lex.verbs[base], False, True
     if tok.pos_ == "ADJ" and lemma in lex.belief and _feat(tok, "Variant") == "Short":
@@ -71,13 +73,14 @@ def _place_source(verb, lex: RuLexicon):
     """'В заявлении компании отмечается, что …' (the document says it) and 'Как отметили в
     пресс-службе мэрии', 'В Кремле заявили' (the people there): the place a cue with no subject
     names is its source."""
-    impersonal = _passive(verb) or _feat(verb, "Number") == "Plur"
+    impersonal = _passive(verb) or (_feat(verb, "Number") == "Plur" and _feat(verb, "Person") != "1")  # not "мы называем"
     for child in verb.children:
         if not impersonal or child.dep_ != "obl" or child.pos_ not in {"NOUN", "PROPN"} \
                 or not any(g.dep_ == "case" and g.lower_ in {"в", "во", "на"} for g in child.children):
             continue
-        if any(g.dep_ == "det" for g in child.children) or child.lemma_.lower() in TIME_NOUNS | lex.people_at_large:
-            continue  # "в этой связи", "в прошлом году", "как в народе говорят": a circumstance or people at large
+        if any(g.dep_ == "det" for g in child.children) \
+                or child.lemma_.lower() in TIME_NOUNS | MONTHS | lex.people_at_large | lex.narrative:
+            continue  # "в этой связи", "в июне", "как в народе говорят", "в фильме": a circumstance, people at large, a story
         document = child.lemma_.lower() in lex.medium or child.lemma_.lower() in lex.documents
         if document and _passive(verb):
             return child
@@ -113,9 +116,19 @@ def _topic_content(verb, cases=TOPIC_CASES) -> set:
         for child in holder.children:
             if child.dep_ in {"obl", "nmod"} and child.i > verb.i \
                     and any(g.dep_ == "case" and g.lower_ in cases for g in child.children) \
-                    and child.lemma_.lower() not in RELATIVE_TOPICS and child.pos_ != "PRON":
+                    and not any(g.lower_ == "как" for g in child.children) \
+                    and child.lemma_.lower() not in RELATIVE_TOPICS and child.pos_ != "PRON":  # "как о …" compares
                 ids |= {t.i for t in child.subtree}
     return ids
+
+
+STANCE_NOUNS = {"поддержка", "защита", "польза"}
+
+
+def _stance_phrase(verb) -> set:
+    """'высказался в поддержку действий властей', 'выступил в защиту …': the phrase is the position."""
+    return {t.i for c in verb.children if c.dep_ in {"obl", "nmod"} and c.i > verb.i and c.lemma_.lower() in STANCE_NOUNS
+            and any(g.dep_ == "case" and g.lower_ == "в" for g in c.children) for t in c.subtree}
 
 
 def _greeting(verb, lex: RuLexicon) -> bool:
@@ -224,6 +237,31 @@ def _aside_clause(verb) -> set:
     return {t.i for t in verb.doc[comma + 1:sent.end] if not t.is_space}
 
 
+def _aside_end(verb) -> int | None:
+    """The comma closing the aside 'Как отметил X, …' a cue verb opens, else None."""
+    if not _aside_clause(verb):
+        return None
+    return next(t.i for t in verb.doc[verb.i:verb.sent.end] if t.text == ",")
+
+
+def _aside_subject(verb):
+    """'Как заявил «Вестнику» депутат Сергей Колосов, …': a subject between the cue and the comma
+    closing its aside, which the parser hung on the clause after it."""
+    end = _aside_end(verb)
+    if end is None:
+        return None
+    return next((t for t in verb.doc[verb.i + 1:end] if t.dep_ in SUBJECT_DEPS and t.pos_ in {"NOUN", "PROPN"}
+                 and not verb.i < t.head.i < end and _can_be_subject(t, verb)), None)
+
+
+def _relays(verb, lex: RuLexicon) -> bool:
+    """'Как передает корреспондент агентства, глава района заявил, что …': an aside on a cue with its
+    own subject only relays that cue's statement."""
+    head = verb.head
+    return _aside_end(verb) is not None and head.i > verb.i and _is_cue_verb(head, lex) \
+        and any(c.dep_ in SUBJECT_DEPS for c in head.children)
+
+
 def _content_deps(tok, act: str, passive: bool, no_source: bool, lex: RuLexicon) -> set:
     """The dependents of a cue verb with no clause after it that hold what was said."""
     lemma = tok.lemma_.lower()
@@ -266,6 +304,9 @@ def _unsaid(verb, lex: RuLexicon) -> bool:
         return True  # "не стала уточнять, о какой сумме …", "не хочу говорить о …": declined
     if verb.dep_ in {"csubj", "xcomp"} and verb.head.lower_ in lex.unsaid_predicatives and not _negated(verb):
         return True  # "Невозможно говорить о рождаемости, …", "Трудно сказать, когда …"
+    if head is not None and head.lemma_.lower() in lex.duty_words and any(
+            c.dep_ in SUBJECT_DEPS and (c.pos_ in {"NOUN", "PROPN"} or _feat(c, "Person") == "3") for c in head.children):
+        return True  # "организации обязаны информировать …": someone's duty, not speech ("Должен сказать, что …" is)
     holders = [verb] + ([head] if head is not None else [])
     if any(c.dep_ == "mark" and c.lower_ in {"если", "ежели"} for h in holders for c in h.children):
         return True
@@ -313,6 +354,8 @@ def _verb_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
     if tok.i in blocked or found is None:
         return None
     act, belief, passive = found
+    if _set_phrase(tok):
+        return None  # "собственно говоря", "кстати говоря", "так сказать": a comment on one's own words
     if _adds_a_thing(tok, lex) or (passive and tok.lemma_.lower() in lex.naming):
         return None  # "добавила в меню три блюда"; "так называемых партнёров": a thing added, a name given
     if act == "agrees" and _negated(tok):
@@ -327,19 +370,25 @@ def _verb_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
     if _refused(tok, lex) or _greeting(tok, lex) or _thing_subject(tok, cue.source, lex):
         return None
     if cue.source is None:
-        cue.source = _place_source(tok, lex)
+        cue.source = _place_source(tok, lex) or _aside_subject(tok)
+    if _relays(tok, lex) or (tok.lemma_.lower() in lex.clause_only and not (
+            _aside_end(tok) is not None or any(c.dep_ == "ccomp" for c in tok.children))):
+        return None  # "Как передает корреспондент, X заявил, что …"; "передал здания" hands things over
     cue.person = _person(tok, cue.source)
     cue.impersonal = cue.source is None and _indefinite(tok)
     source_ids = {t.i for t in cue.source.subtree} if cue.source is not None and cue.source.head.i == tok.i else set()
     heads = [c for c in tok.children if c.dep_ in ({"ccomp"} if belief else {"ccomp", "parataxis"})
-             and (c.dep_ == "ccomp" or _clause_like(c))]
+             and (c.dep_ == "ccomp" or (_clause_like(c) and not _is_cue_verb(c, lex)))]  # not "Как передает X, …"
     for h in heads:
         cue.content |= _clause_tokens(h, source_ids | {tok.i})
     if not heads:
         cue.content = _that_clause(tok)
     if not cue.content and not belief:
         objects = _content_deps(tok, act, passive, cue.source is None, lex)
-        for child in tok.children:  # "опроверг слухи", "призвал правительство ускорить реформу", "пообещала восстановить"
+        # "Хочу поблагодарить прокуроров за профессионализм": what the parse hangs on the modal verb
+        # after the cue is the cue's
+        lent = [c for c in tok.head.children if c.i > tok.i and c.dep_ == "obl"] if tok.dep_ == "xcomp" else []
+        for child in list(tok.children) + lent:  # "опроверг слухи", "призвал правительство ускорить реформу", "пообещала восстановить"
             if child.dep_ in objects and child.lemma_.lower() not in RELATIVE_TOPICS \
                     and (child.i > tok.i or child.dep_ == "nsubj:pass") \
                     and (child.dep_ != "xcomp" or _feat(child, "VerbForm") == "Inf" or child.pos_ in {"ADJ", "NOUN"}) \
@@ -348,6 +397,7 @@ def _verb_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
         cue.content |= _topic_content(tok)
         if tok.lemma_.lower() in lex.stance:
             cue.content |= _topic_content(tok, {"за", "против"})  # "высказался за остановку"
+            cue.content |= _stance_phrase(tok)  # "высказался в поддержку действий властей"
         cue.content = cue.content or _surface_topic(tok)
         cue.content = cue.content or _after_colon(tok)
         aside = _aside_clause(tok)
@@ -356,11 +406,28 @@ def _verb_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
         elif aside:
             cue.content = aside
         elif not cue.content and tok.dep_ in {"parataxis", "advcl", "conj", "ROOT"} and tok.head.i != tok.i \
-                and (tok.dep_ in {"parataxis", "ROOT"} or any(c.lower_ == "как" for c in tok.children)):
+                and (tok.dep_ in {"parataxis", "ROOT"} or any(c.lower_ == "как" for c in tok.children)) \
+                and tok.lemma_.lower() not in lex.naming:  # "в Мариуполе уже его назвали": a name given
             cue.content = _clause_tokens(tok.head, {t.i for t in tok.subtree})  # "«…», — заявил X"
+    if not heads and _relative_object(tok):
+        return None  # "проект «Иннополис», который Вы тогда тоже поддержали": the clause describes the thing
     cue.subtree = {t.i for c in tok.children if c.dep_ in {"obj", "ccomp", "parataxis", "xcomp", "obl"}
                    for t in c.subtree} - source_ids
     return cue
+
+
+def _set_phrase(verb) -> bool:
+    """'собственно говоря', 'честно говоря', 'так сказать': a gerund or infinitive set aside with an
+    adverb and nothing else comments on the speaker's own words; it reports nothing ('Хочу сказать
+    прямо: …', an infinitive under a verb, is a cue)."""
+    return _feat(verb, "VerbForm") in {"Conv", "Inf"} and verb.dep_ not in {"xcomp", "csubj"} \
+        and any(c.dep_ == "advmod" for c in verb.children) and all(c.dep_ in {"advmod", "punct"} for c in verb.children)
+
+
+def _relative_object(verb) -> bool:
+    """'который Вы поддержали', 'о котором говорили': the relative word is what the verb takes, so
+    the clause describes the noun it hangs on and reports nothing said about it."""
+    return any(c.lemma_.lower() == "который" and c.dep_ not in SUBJECT_DEPS for c in verb.children)
 
 
 def _object_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
@@ -418,9 +485,11 @@ def _phrase_cues(doc, lex: RuLexicon, blocked: set) -> list[RuCue]:
             if source is None:
                 continue
             anchor = last.head
-            while anchor.pos_ not in {"VERB", "AUX", "ADJ"} and anchor.head.i != anchor.i:
+            own = {t.i for t in toks}
+            # "Как следует из сообщения X, …": the phrase's own verb hangs on the clause it reports
+            while (anchor.pos_ not in {"VERB", "AUX", "ADJ"} or anchor.i in own) and anchor.head.i != anchor.i:
                 anchor = anchor.head
-            phrase_ids = {t.i for t in last.subtree} | {t.i for t in toks}
+            phrase_ids = {t.i for t in last.subtree} | own
             cue = RuCue(toks, toks[0].sent, source=source, act=act, belief=act == "believes")
             cue.content = {t.i for t in anchor.subtree} - phrase_ids
             cue.subtree = set(cue.content)

@@ -9,6 +9,7 @@ counterpart of ``kit.quotes_subject``; ``kit.quotes_ru_cues`` finds the cues the
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .coref_document import JOINED
 from .cues import RuLexicon
@@ -17,6 +18,9 @@ SUBJECT_DEPS = {"nsubj", "nsubj:pass"}
 NOT_MENTION_DEPS = {"acl", "acl:relcl", "punct", "parataxis", "advcl", "conj", "cc", "ccomp", "xcomp", "obl"}
 RELATIVE = {"который", "которая", "кто"}
 # Words that make a name an address ("Уважаемый Владимир Владимирович"), never a speaker.
+# Nouns of quantity a plural verb agrees with ("Большинство респондентов считают …").
+QUANTITY_NOUNS = {"большинство", "меньшинство", "часть", "ряд", "половина", "треть", "четверть", "множество",
+                  "масса", "группа"}
 ADDRESS_WORDS = {"уважаемый", "глубокоуважаемый", "дорогой"}
 INITIALS = re.compile(r"(?:[А-ЯЁA-Z]\.\s?){1,2}$")
 
@@ -50,7 +54,7 @@ def _subject(verb, depth: int = 0):
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not c.is_punct and not _vocative(c, verb)
                 and c.pos_ not in {"VERB", "AUX"}  # "Хотел Вас поблагодарить" misparsed: a verb is nobody
                 and not passive  # "Отмечены рост …": a passive's subject is what was said, not who
-                and not _past_conjunction(verb, c)]
+                and not _past_conjunction(verb, c) and _can_be_subject(c, verb)]
     if subjects:
         subject = _after_initial(subjects[-1])
         if subject.lemma_.lower() in RELATIVE and verb.dep_ == "acl:relcl":
@@ -79,9 +83,59 @@ def _subject(verb, depth: int = 0):
     if depth < 3 and not (beside and passive) and (verb.dep_ in {"conj", "xcomp", "advcl"} or beside) \
             and verb.head.i != verb.i \
             and (verb.dep_ != "advcl" or _feat(verb, "VerbForm") == "Conv") and not _first_or_second_person(verb) \
-            and (not beside or (verb.head.i < verb.i and _cue_verb_form(verb.head))):
+            and (not beside or (verb.head.i < verb.i and _cue_verb_form(verb.head))) and _same_number(verb, verb.head):
         return _subject(verb.head, depth + 1)
     return None
+
+
+def _can_be_subject(subject, verb) -> bool:
+    """A Russian subject is in the nominative and a finite verb agrees with it in number. A noun in
+    another case ("Пострадавших нет, отметили …", "Как заявил «Вестнику» депутат …") or one the verb
+    disagrees with ("в Мариуполе его назвали" on "Енакиево") is a misparse, unless a numeral
+    counts it ("40 процентов граждан считают"), it is joined to another ("Туманов и Ракитина
+    заявили", "Минпромторг вместе с правительством поддержали") or it is a quantity ("Большинство
+    считают")."""
+    counted = subject.pos_ == "NUM" or any(c.dep_.startswith("nummod") or c.pos_ == "NUM" for c in subject.children)
+    if counted or subject.lemma_.lower() in RELATIVE:
+        return True
+    # the tagger misreads a sentence's first word ("Синоптики", "Миронова") and the dictionary does not
+    # know every surname ("Рыбин"): a nominative by either is one
+    numbers = set(_nominative_numbers(subject.lower_))
+    if _feat(subject, "Case") == "Nom" or not (_feat(subject, "Case") or _has_cases(subject.lower_)):
+        numbers.add(_feat(subject, "Number"))  # a word the tagger reads as a nominative, or one nobody declines
+    if not numbers:
+        return False  # "Как заявил «Вестнику Заречья» депутат …": a dative is no subject
+    number = _feat(verb, "Number")
+    # "Туманов и Ракитина заявили", "Минпромторг вместе с правительством поддержали", "Большинство считают"
+    joined = any(c.dep_ == "conj" or (c.dep_ in {"nmod", "obl"} and any(g.lower_ in {"с", "со"} for g in c.children))
+                 for c in subject.children) or subject.lemma_.lower() in QUANTITY_NOUNS \
+        or any(t.lower_ == "вместе" for t in subject.doc[subject.i + 1:verb.i])  # "X вместе с Y поддержали"
+    return joined or not number or "" in numbers or number in numbers
+
+
+@lru_cache(maxsize=16384)
+def _has_cases(word: str) -> bool:
+    """True when the dictionary declines the word (not for 'Bloomberg' or an unknown foreign name)."""
+    from .nlp import load_russian
+
+    return any(f.feats.get("Case") for f in load_russian().morph_vocab.parse(word))
+
+
+@lru_cache(maxsize=16384)
+def _nominative_numbers(word: str) -> frozenset[str]:
+    """The numbers ('Sing', 'Plur'; '' when untold) of every nominative reading of a word form in the
+    dictionary; empty when it cannot be a nominative ('Пострадавших', 'Вестнику', 'мазком')."""
+    from .nlp import load_russian  # natasha's dictionary (pymorphy2), loaded with the Russian pipeline
+
+    return frozenset(f.feats.get("Number", "") for f in load_russian().morph_vocab.parse(word)
+                     if f.feats.get("Case") == "Nom")
+
+
+def _same_number(a, b) -> bool:
+    """False only when both are tagged for number and the tags differ (a finite verb and its subject,
+    or two verbs sharing one: "Пострадавших нет, отметили в пресс-службе" share nothing)."""
+    na, nb = _feat(a, "Number"), _feat(b, "Number")
+    return not (na and nb and na != nb)
 
 
 def _first_or_second_person(verb) -> bool:
@@ -151,7 +205,13 @@ def _antecedent(pronoun, before=None):
 def _thing_subject(verb, source, lex: RuLexicon) -> bool:
     """A thing for subject says nothing: with a verb that only means speech with a speaker
     ('ситуация требует внимания', 'документы подтверждают …', 'Они (вопросы) требуют …'), and 'они'
-    standing for things with any verb ('производства … они добавили 8,5 процента')."""
+    standing for things with any verb ('производства … они добавили 8,5 процента'), as does a relative
+    pronoun standing for a thing, a document included ('объектов, которые напоминают о Победе',
+    'документов, которые подтверждают …': a document a clause describes shows, it does not speak)."""
+    if source is not None and source.pos_ == "NOUN" and _feat(source, "Animacy") == "Inan" \
+            and source.lemma_.lower() not in lex.bodies and not source.lemma_.lower().startswith("пресс-") \
+            and any(c.dep_ in SUBJECT_DEPS and c.lemma_.lower() in RELATIVE for c in verb.children):
+        return True
     if source is None or not (verb.lemma_.lower() in lex.inanimate_sense or source.lower_ == "они"):
         return False
     if source.pos_ == "PRON" and _feat(source, "Person") == "3":

@@ -9,7 +9,7 @@ mention into a name.
 """
 from __future__ import annotations
 
-from .cues import load_lexicon
+from .cues import cue_lemma, load_lexicon
 from .quotes_readouts import DOUBLE_QUOTES, finite_under_bare, verb_list
 
 
@@ -66,6 +66,11 @@ def _subject(verb, depth: int = 0):
         return None
     if verb.dep_ == "relcl":
         return verb.head
+    reporting = verb.head.head if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" else None
+    if depth < 3 and reporting is not None and reporting.tag_ == verb.tag_ and _speech_verb(verb) and _speech_verb(reporting):
+        # "Babushkin reported that the construction had resumed and also noted that ...": the
+        # parser hung "noted" on the reported clause; it goes with the reporting verb
+        return _subject(reporting, depth + 1)
     if depth < 3 and verb.dep_ == "conj" and finite_under_bare(verb):
         # "reaffirmed Russia's readiness to ensure supplies, and also expressed satisfaction":
         # the parser hung "expressed" on "ensure"; it goes with the finite verb above
@@ -94,6 +99,12 @@ def _subject(verb, depth: int = 0):
             return _subject(noun.head, depth + 1)
         return noun  # "a statement saying ..."
     return _lost_subject(verb) or _counted_subject(verb) or _formula_i(verb)
+
+
+def _speech_verb(tok) -> bool:
+    """A verb of one of the speech acts in the lexicon kit.quotes reads with."""
+    lex = load_lexicon()
+    return cue_lemma(tok, lex) in lex.acts
 
 
 def _formula_i(verb):

@@ -22,7 +22,10 @@ How it decides, for a reporter checking a row:
 - "recently", "a recent interview", "days ago" keep the publication date (precision ``article``)
   and record the words; "previously", "last year", "in the past" are too vague: ``unknown``.
 - Future or hypothetical times ("next week", "within 24 hours of taking office", "tomorrow")
-  are never statement dates. Transcript turns are dated by their document.
+  are never statement dates, nor is a time that bounds something else ("houses declared unfit
+  before January 1, 2017", "since March", "as of Monday"), nor one inside what was said, wherever
+  the cue stands ("The programme, formulated before January 1, 2017, is ahead of schedule, the
+  Governor noted"). Transcript turns are dated by their document.
 - No time words: the publication date, precision ``article``. No publication date either:
   ``unknown``. A date is never invented.
 """
@@ -36,7 +39,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 # Bump when a change to this module changes its output (kit.cache re-dates everything then).
-ENGINE_VERSION = "4"
+ENGINE_VERSION = "5"
 DATE_COLUMNS = ["published", "said_on", "said_on_precision", "said_on_range", "when_text"]
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
@@ -133,6 +136,10 @@ FUTURE_BEFORE = re.compile(r"(?:\b(?:will|would|shall|could|might|going\sto|plan
                            r"set\sto|due\sto|until|as\ssoon\sas|possibly|"
                            r"будет|будут|планиру\w+|намерен\w*|собира\w+|пройд[её]т|состоится|ожида\w+|до)\b|['’]ll\b)"
                            r"(?:\s+\S+){0,3}\s*$", re.I)
+# Words just before a time that make it the bound of something else, not when anything was said:
+# "declared unfit prior to January 1, 2017", "in force since March", "figures as of Monday".
+BOUNDARY_BEFORE = re.compile(r"\b(?:before|prior\sto|after|since|until|till|as\sof|through|up\sto|ahead\sof|"
+                             r"between|до|после|с|начиная\sс)\s+(?:the\s)?$", re.I)
 # Between a cue and a time after it, these start the reported clause: the time belongs to it.
 CLAUSE_OPENER = re.compile(r"\b(?:that|would|will|if|when|whether|to|he|she|they|it|we|i|you|because|"
                            r"что|чтобы|если|когда|ли|будет|он|она|они|мы|я)\b|[“\"«:]", re.I)
@@ -207,9 +214,17 @@ def _is_plan(text: str, sentence_start: int, m: re.Match) -> bool:
     return bool(FUTURE_BEFORE.search(text[max(sentence_start, m.start() - 40):m.start()]))
 
 
-def _usable(text: str, sentence_start: int, kind: str, m: re.Match, cue: tuple[int, int] | None) -> bool:
-    """A time that dates the statement: not a plan, and before the cue or right after it."""
-    if kind == "future" or _is_plan(text, sentence_start, m):
+def _is_boundary(text: str, sentence_start: int, m: re.Match) -> bool:
+    return bool(BOUNDARY_BEFORE.search(text[max(sentence_start, m.start() - 20):m.start()]))
+
+
+def _usable(text: str, sentence_start: int, kind: str, m: re.Match, cue: tuple[int, int] | None,
+            content: tuple[int, int] | None = None) -> bool:
+    """A time that dates the statement: not a plan nor a bound, not inside what was said, and
+    before the cue or right after it."""
+    if kind == "future" or _is_plan(text, sentence_start, m) or _is_boundary(text, sentence_start, m):
+        return False
+    if content is not None and content[0] <= m.start() and m.end() <= content[1]:
         return False
     if cue is None or m.end() <= cue[0]:
         return True
@@ -218,9 +233,9 @@ def _usable(text: str, sentence_start: int, kind: str, m: re.Match, cue: tuple[i
 
 
 def _pick(text: str, span: tuple[int, int], cue: tuple[int, int] | None,
-          published: dt.date) -> tuple[str, re.Match] | None:
+          published: dt.date, content: tuple[int, int] | None = None) -> tuple[str, re.Match] | None:
     # A named date that falls after publication ("on March 3" in a February article) is a plan.
-    candidates = [(k, m) for k, m in time_expressions(text, *span) if _usable(text, span[0], k, m, cue)
+    candidates = [(k, m) for k, m in time_expressions(text, *span) if _usable(text, span[0], k, m, cue, content)
                   and (k == "vague" or resolve(k, m, published)[0] is not None)]
     if not candidates:
         return None
@@ -356,18 +371,22 @@ def _speaker_named_in(speaker: str, sentence: str) -> bool:
 
 
 def date_statement(text: str, starts: list[int], published: dt.date | None, cue: tuple[int, int] | None,
-                   anchor: int, speaker: str = "", turn: bool = False) -> Dated:
+                   anchor: int, speaker: str = "", turn: bool = False,
+                   content: tuple[int, int] | None = None) -> Dated:
     """The date of one statement in ``text`` (see module docstring).
 
     ``cue`` is the (start, end) of the speech verb or None; ``anchor`` the offset whose sentence
-    is read (the cue's, else the quote's); ``published`` the publication day or None.
+    is read (the cue's, else the quote's); ``published`` the publication day or None;
+    ``content`` the (start, end) of what was said, whose times are never the statement's.
     """
+    if content is not None and cue is not None and content[0] <= cue[0] < content[1]:
+        content = None  # a clause around a partial quote may hold the cue and its time
     if published is None:
         return Dated(None, "unknown")
     if turn or anchor < 0 or not text:
         return Dated(published, "article")
     span = _sentence_around(starts, text, min(anchor, len(text) - 1))
-    picked = _pick(text, span, cue, published)
+    picked = _pick(text, span, cue, published, content)
     if picked is None and span[0] > 0:
         previous = _sentence_around(starts, text, span[0] - 1)
         before = text[previous[0]:previous[1]]
@@ -401,9 +420,10 @@ def statement_dates(statements: pd.DataFrame, articles: pd.DataFrame) -> pd.Data
     texts = by_id["text"].to_dict()
     starts_cache: dict[str, list[int]] = {}
     rows = []
-    for article_id, day, cue_start, cue_end, quote_start, kind, speaker in zip(
+    for article_id, day, cue_start, cue_end, quote_start, kind, speaker, content_start, content_end in zip(
             statements["article_id"].tolist(), days, _column(statements, "cue_start"), _column(statements, "cue_end"),
-            _column(statements, "quote_start"), _column(statements, "kind"), _column(statements, "speaker")):
+            _column(statements, "quote_start"), _column(statements, "kind"), _column(statements, "speaker"),
+            _column(statements, "content_start"), _column(statements, "content_end")):
         text = texts.get(article_id) or ""
         turn = kind == "turn"
         # Turns and undated articles never read a sentence: long transcripts are not split at all.
@@ -412,8 +432,10 @@ def statement_dates(statements: pd.DataFrame, articles: pd.DataFrame) -> pd.Data
         cue_start, cue_end = _offset(cue_start), _offset(cue_end)
         cue = (cue_start, cue_end) if cue_start >= 0 and cue_end >= cue_start else None
         anchor = cue_start if cue else _offset(quote_start)
+        content_start, content_end = _offset(content_start), _offset(content_end)
+        content = (content_start, content_end) if 0 <= content_start < content_end else None
         dated = date_statement(text, starts_cache.get(article_id, [0]), day, cue, anchor,
-                               speaker=speaker if isinstance(speaker, str) else "", turn=turn)
+                               speaker=speaker if isinstance(speaker, str) else "", turn=turn, content=content)
         rows.append((dated.said_on, dated.precision, date_range_text(dated.said_on, dated.precision),
                      dated.when_text))
     frame = pd.DataFrame(rows, columns=DATE_COLUMNS[1:], index=statements.index)

@@ -221,8 +221,8 @@ display(reader_table(by_theme, empty="No statement touched a theme of data/theme
 #
 # - **0.30 × closeness in time**: 1 on the same day, falling to 0 past the window;
 # - **0.40 × closeness in wording**: the cosine similarity of the two statements' TF-IDF vectors
-#   (content-word lemmas, weighted up when rare in this set of statements; for a negation, the
-#   sentences it negates);
+#   (content-word lemmas, weighted up when rare in this set of statements; for a negation, what
+#   it denies);
 # - **0.30 × how plainly the counter-claim opposes the claim**: 1 for a denial or rejection, 0.7
 #   for a negation of its main verb, raised when the claim names the counter-claim's side.
 #

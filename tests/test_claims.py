@@ -140,6 +140,35 @@ def test_a_negation_counts_only_on_the_main_verb(nlp):
         assert negates == (what in ("the main verb", "an argument of the main verb")), what
 
 
+def test_a_negation_is_compared_on_what_it_denies_not_on_a_clause_beside_it(nlp):
+    # The refusal denies negotiating; the humanitarian corridors sit in a relative clause with a
+    # negation of its own, which opposes nothing, so the claim about corridors is another subject.
+    claim = {"said_on": "2031-06-01", "camp": "Kremlin", "speaker": "Pavel Ostrogin",
+             "quote": "Our forces are doing everything to protect civilians, including by opening humanitarian corridors."}
+    beside = {"said_on": "2031-06-02", "camp": "White House", "speaker": "Harriet Calloway",
+              "quote": "We are here to help them, but we are not going to negotiate about talks that have not "
+                       "produced even one humanitarian corridor for civilians."}
+    denies = {"said_on": "2031-06-02", "camp": "White House", "speaker": "Dan Testman",
+              "quote": "No humanitarian corridor for civilians has been opened by their forces."}
+    assert pairs_of(acts_table([dict(claim), beside]), nlp).empty
+    pairs = pairs_of(acts_table([dict(claim), denies]), nlp)
+    assert list(pairs["counter_speaker"]) == ["Dan Testman"] and list(pairs["how"]) == ["negates"]
+
+
+def test_a_refusal_answers_only_a_claim_about_the_side_that_refuses(nlp):
+    # "We are not going to negotiate" refuses what the White House is asked or said to do; a claim
+    # that Westland drags out the talks is about a third party, and nobody contradicts it.
+    refusal = {"said_on": "2031-06-02", "camp": "White House", "speaker": "Harriet Calloway",
+               "quote": "We are not going to negotiate about a negotiation with Moscow."}
+    about_westland = {"said_on": "2031-06-01", "camp": "Kremlin", "speaker": "Pavel Ostrogin",
+                      "quote": "Westland was seeking to prolong the negotiation process with new proposals."}
+    about_washington = {"said_on": "2031-06-01", "camp": "Kremlin", "speaker": "Irina Testova",
+                        "quote": "The White House is ready for a negotiation with Moscow."}
+    assert pairs_of(acts_table([about_westland, dict(refusal)]), nlp).empty
+    pairs = pairs_of(acts_table([about_washington, dict(refusal)]), nlp)
+    assert list(pairs["claim_speaker"]) == ["Irina Testova"] and list(pairs["how"]) == ["negates"]
+
+
 def test_only_statements_in_their_own_sides_words_are_paired(nlp):
     rows = [
         {"article_id": "wh", "said_on": "2031-06-01", "camp": "White House", "speaker": "Harriet Calloway",

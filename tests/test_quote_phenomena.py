@@ -588,3 +588,33 @@ def test_verbal_attacks_reminders_and_wondering_are_cues(nlp):
         ("assailed", "accuses", "the plan as a waste of money"),
         ("reminded", "says", "he had opposed it from the start"),
         ("wondered", "believes", "whether the tram would ever run")]
+
+
+def test_showing_by_deeds_is_no_statement_unless_a_text_shows_it(nlp):
+    """"a proud people have repeatedly shown that they will not tolerate ..." tells what they did,
+    and "a proud people" is nobody's speaker; "the survey shows that ..." reports a text (FICTIONAL)."""
+    text = ("And a proud Westland people, who have known 30 years of independence, have repeatedly shown "
+            "that they will not tolerate anyone who tries to take their country backwards. The army "
+            "demonstrated that it can hold the line. The new survey shows that prices rose in May.")
+    found = run(nlp, text)
+    assert found["speaker_mention"].tolist() == ["The new survey"]
+
+
+def test_a_statement_still_to_come_or_a_thing_withheld_is_no_statement(nlp):
+    """"the date of which will be announced later" announces nothing yet; "It denies Eastland
+    access to key markets" withholds access, it refutes no claim (FICTIONAL)."""
+    text = ("The meeting was a step towards a planned summit, the date and location of which will be "
+            "announced later. These prohibitions cut off the treasury. It denies Eastland access to key "
+            "markets and investors. Officials were denied entry. Mayor Tobias Fenn denied the reports.")
+    found = run(nlp, text)
+    assert list(zip(found["cue"], found["quote"])) == [("denied", "the reports")]
+
+
+def test_a_participle_before_the_sentences_own_predicate_declares_nothing(nlp):
+    """"the national emergency declared ... on March 15, 1995, must continue in effect": the parser
+    makes "declared" the verb and "must continue" its clause; a reported clause with a modal has a
+    subject of its own ("said the plan must continue") (FICTIONAL)."""
+    text = ("For this reason, the national emergency declared in Executive Order 99999 on March 15, 1995, "
+            "must continue in effect beyond March 15, 2031. The minister said the plan must continue.")
+    found = run(nlp, text)
+    assert list(zip(found["cue"], found["quote"])) == [("said", "the plan must continue")]

@@ -708,3 +708,165 @@ def test_a_compound_future_of_someone_else_is_unsaid_and_ones_own_is_said():
 ])
 def test_a_name_given_is_not_speech(text):
     assert statements(text).query("kind != 'turn'").empty
+
+
+# ---------------------------------------------------------------- issue 16, the agency dev set round
+
+@pytest.mark.parametrize("text", [
+    "Губернатор Антон Сизов подписал Указ «О порядке выплат семьям участников ликвидации паводка в Заречье».",
+    "В Лесогорске открылся международный форум «Север – территория диалога и сотрудничества».",
+    "Зрители посмотрели отрывок из кинофильма «Никто не уходит с поста до рассвета».",
+    "Команда разработала положение о фестивале, назвав его «Папа, я жду тебя дома».",
+    "Лётчики назвали свою эскадрилью – «Северный ветер над Лесогорском».",
+])
+def test_a_title_after_a_title_noun_or_a_naming_verb_is_no_quotation(text):
+    """A capitalised quotation a title noun or a naming verb introduces is a name, however long."""
+    assert statements(text).empty
+
+
+def test_a_lower_case_name_given_to_a_thing_is_still_a_statement():
+    row = only(statements("Депутат Тамара Ильина назвала законопроект «сырым и непродуманным»."), cue="назвала")
+    assert row.speaker == "Тамара Ильина"
+
+
+@pytest.mark.parametrize("text", [
+    "Напомним, что выборы губернатора Заречья пройдут в сентябре.",
+    "Отметим, что мост через Лесовку строится уже пятый год.",
+])
+def test_the_writers_aside_is_no_ones_statement(text):
+    assert statements(text).empty
+
+
+def test_a_first_person_aside_in_a_turn_is_the_speakers():
+    row = only(statements("И.Петров: Добрый день. Напомню, что выборы пройдут в сентябре."), kind="indirect")
+    assert row.speaker == "И.Петров"
+
+
+@pytest.mark.parametrize("text, speaker, quote", [
+    ("Глава делегации Марат Ибрагимов покинул зал. Он выразил сожаление, что переговоры не принесли результата.",
+     "Марат Ибрагимов", "переговоры не принесли результата"),
+    ("Источник агентства в силовых структурах подтвердил, что задержанный дал показания.",
+     "Источник агентства в силовых структурах", "задержанный дал показания"),
+])
+def test_regret_and_an_unnamed_source_make_statements(text, speaker, quote):
+    row = only(statements(text), kind="indirect")
+    assert (row.speaker, row.quote) == (speaker, quote)
+
+
+def test_an_athlete_entered_for_a_race_said_nothing():
+    assert statements("Лыжник Антон Быков заявлен на участие в трёх гонках.").empty
+
+
+def test_a_relative_clause_taking_the_thing_reports_nothing():
+    """'проект …, который Вы тогда тоже поддержали' describes the project; nobody states anything."""
+    rows = statements("И.Петров: Добрый день. Очень хорошо развивается наш проект «Северный технопарк», "
+                      "который Вы тогда тоже поддержали. Там работает университет.")
+    assert rows.query("kind != 'turn'").empty
+
+
+def test_a_name_given_with_no_complement_takes_no_clause_beside_it():
+    rows = statements("И.Петров: Это подшефные территории, Лесовск – 175 объектов, Северск – это Ленинградский "
+                      "квартал, в Северске уже его назвали.")
+    assert rows.query("kind != 'turn'").empty
+
+
+def test_thanks_under_a_modal_verb_keep_what_for():
+    row = only(statements("И.Петров: Добрый день. Хочу поблагодарить российских прокуроров за профессионализм и "
+                          "ответственность, за такой подход к своим обязанностям."), kind="indirect")
+    assert row.quote.startswith("российских прокуроров") and row.quote.endswith("за такой подход к своим обязанностям")
+    assert row.speaker == "И.Петров"
+
+
+@pytest.mark.parametrize("text, mention", [
+    # a genitive and a dative are no subject: the place, and the nominative after the cue, speak
+    ("Пострадавших нет, отметили в пресс-службе ГУ МЧС по Северной области.",
+     "в пресс-службе ГУ МЧС по Северной области"),
+    ("Как заявил «Вестнику Заречья» депутат облдумы Сергей Колосов, законопроект внесут в марте.",
+     "депутат облдумы Сергей Колосов"),
+])
+def test_a_subject_is_a_nominative(text, mention):
+    assert only(statements(text), kind="indirect").speaker_mention == mention
+
+
+def test_a_verb_and_a_subject_that_disagree_in_number_are_a_misparse():
+    """'Енакиево … его назвали': a plural verb has no singular subject; with none, nobody named it."""
+    rows = statements("Глава района Олег Туманов рассказал о стройке. Лесовск – 175 объектов, в Северске уже "
+                      "его назвали кварталом мастеров.")
+    assert not (rows["speaker_mention"] == "Лесовск").any()
+
+
+def test_an_aside_that_relays_another_cue_gives_only_the_inner_statement():
+    row = only(statements("Как передает корреспондент агентства, глава района Сергей Мальцев заявил, что дорогу "
+                          "откроют к пятнице."), kind="indirect")
+    assert (row.speaker, row.quote) == ("Сергей Мальцев", "дорогу откроют к пятнице")
+
+
+@pytest.mark.parametrize("text, quote, mention", [
+    ("Как передает корреспондент «Вестника Заречья», к зданию суда пришли около двухсот человек.",
+     "к зданию суда пришли около двухсот человек", "корреспондент"),
+    ("Согласно заявлению министерства, выплаты начнутся в апреле.", "выплаты начнутся в апреле", "министерства"),
+    ("Как следует из сообщения пресс-службы суда, заседание перенесено на 12 марта.",
+     "заседание перенесено на 12 марта", "пресс-службы суда"),
+    ("Ремонт путепровода начнётся в мае. Об этом говорится в сообщении пресс-службы городской администрации.",
+     "Ремонт путепровода начнётся в мае", "в сообщении пресс-службы городской администрации"),
+    ("Ранее сообщалось о закрытии двух поликлиник в Лесовске.", "о закрытии двух поликлиник в Лесовске", ""),
+    ("Президент Заречья Арсений Волков высказался в поддержку действий законно избранных властей.",
+     "в поддержку действий законно избранных властей", "Президент Заречья Арсений Волков"),
+])
+def test_news_agency_forms(text, quote, mention):
+    row = only(statements(text), kind="indirect")
+    assert (row.quote, row.speaker_mention.strip()) == (quote, mention)
+
+
+@pytest.mark.parametrize("text", [
+    "Став депутатом, он сразу на всю страну заявил о себе как о блестящем ораторе.",  # a comparison, no topic
+    "И.Петров: Инициативное бюджетирование – штука состоявшаяся, как мы на канцелярском языке называем.",
+])
+def test_no_statement_and_no_place_that_speaks(text):
+    assert statements(text).query("kind != 'turn'").empty
+
+
+def test_a_month_is_no_place_that_speaks():
+    rows = statements("Пока я его ждала, в 2023 году в июне мне предложили работу в фонде «Защитники».")
+    assert not rows["speaker_mention"].str.contains("июне").any()
+
+
+def test_someone_elses_duty_to_speak_is_no_statement_and_ones_own_is():
+    rows = statements("Страховые организации обязаны информировать застрахованных о диспансеризации.",
+                      "Университеты должны, так сказать, в пакете предлагать обучение специалистов.",
+                      "И.Петров: Добрый день. Должен сказать, что работа идёт. Мы должны сказать прямо: денег нет.")
+    said = rows.query("kind != 'turn'")
+    assert said[["quote", "speaker"]].values.tolist() == [["работа идёт", "И.Петров"], ["денег нет", "И.Петров"]]
+
+
+@pytest.mark.parametrize("text", [
+    "Кстати говоря, отопление в Лесовске дали вовремя.",  # set phrases comment on one's own words
+    "Честно говоря, мы ждали большего от этого сезона.",
+    "Министр передал здания бывшего завода городу.",  # things handed over
+    "В качестве жеста доброй воли будут переданы 23 раненых.",
+    # a thing a relative clause describes shows, it does not speak
+    "Каждое село получило грант на восстановление объектов, которые напоминают о нашей Победе.",
+    "Рассекречено огромное количество документов, которые подтверждают чудовищный характер войны.",
+])
+def test_set_phrases_things_handed_over_and_things_described_are_no_statement(text):
+    assert statements(text).empty
+
+
+def test_a_relay_verb_with_a_clause_is_a_cue():
+    row = only(statements("Директор завода Игорь Лапин просил передать, что будет рад гостям."), kind="indirect")
+    assert row.quote == "будет рад гостям"
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Большинство опрошенных жителей считают, что автобусы ходят слишком редко.", "Большинство опрошенных жителей"),
+    ("Минтранс вместе с мэрией Лесовска поддержали проект новой развязки.", "Минтранс вместе с мэрией Лесовска"),
+])
+def test_a_quantity_or_a_comitative_subject_takes_a_plural_verb(text, mention):
+    assert only(statements(text), kind="indirect").speaker_mention.startswith(mention.split()[0])
+
+
+def test_a_bare_glava_is_an_office_not_a_name():
+    rows = statements("Поздравление мэру Лесовска Глава республики поздравил мэра Лесовска с юбилеем города. "
+                      "20 апреля 2025 года 09:05 В поздравлении, в частности, говорится: «Город по праву гордится "
+                      "своей историей»." )
+    assert set(rows["speaker"]) == {"Глава республики"}

@@ -441,3 +441,95 @@ def test_a_list_of_verbs_the_parser_hangs_under_a_later_one(nlp):
     welcomed = said("Canada’s G7 Presidency")
     assert (welcomed["cue"], welcomed["speaker"]) == ("welcomed", "Joe Doe")
     assert set(found["speaker"]) == {"Joe Doe"}
+
+
+def test_commending_and_articulating_report_what_was_said(nlp):
+    """"commended X" praises X; "went on to articulate X" states X: both are statements with a
+    noun-phrase object (a FICTIONAL readout)."""
+    text = ("FICTIONAL readout, made up for the newsroom-kit tests.\n\n"
+            "President Lena Ost met with President Ivan Petrov. President Ost condemned the shelling of "
+            "the dams, and she commended the skill and bravery of the engineers who kept them safe. "
+            "Ivan Petrov went on to articulate the principled approaches to the talks with the rebels.\n")
+    found, said = statements_of(nlp, text)
+    commended = said("the skill and bravery")
+    assert (commended["cue"], commended["act"], commended["speaker"]) == ("commended", "says", "Lena Ost")
+    assert commended["content"] == "the skill and bravery of the engineers who kept them safe"
+    articulated = said("the principled approaches")
+    assert (articulated["cue"], articulated["speaker"]) == ("articulate", "Ivan Petrov")
+
+
+def test_made_clear_in_an_as_clause_or_after_and_reports_the_clause(nlp):
+    """"As President Doe made clear, Eastland will pay ...": the clause the "as" clause hangs on
+    is what Doe made clear; "voiced X and made clear that ..." is a second statement of Doe's,
+    whose clause the parser hangs as the adjective's subject (a FICTIONAL fact sheet)."""
+    text = ("FICTIONAL fact sheet, made up for the newsroom-kit tests.\n\n"
+            "As President Joe Doe and our allies have made clear, we will impose significant costs on "
+            "Eastland. As President Doe made clear, Eastland will pay an even steeper price if it "
+            "continues its aggression. President Doe voiced the deep concerns of the United States about "
+            "Eastland’s actions and made clear that the United States would respond with strong economic "
+            "measures in the event of a further military intervention.\n")
+    found, said = statements_of(nlp, text)
+    costs = said("we will impose significant costs")
+    assert (costs["cue"], costs["speaker"], costs["act"]) == ("made clear", "Joe Doe", "warns")
+    assert costs["content"] == "we will impose significant costs on Eastland"
+    assert said("Eastland will pay")["content"] == "Eastland will pay an even steeper price if it continues its aggression"
+    respond = said("the United States would respond")
+    assert (respond["cue"], respond["speaker"]) == ("made clear", "Joe Doe")
+    assert said("the deep concerns")["cue"] == "voiced"
+
+
+def test_a_passives_topic_and_a_clause_the_parser_split_stay_whole(nlp):
+    """"The importance of X was underscored, in particular, in the context of Y": Y says what
+    about; "it was emphasised that A and B have ..., uphold ..., seek to ..." is one clause, the
+    present-tense verbs after the past cue going on with it (a FICTIONAL readout)."""
+    text = ("FICTIONAL readout, made up for the newsroom-kit tests.\n\n"
+            "Ivan Petrov had a telephone conversation with President Lena Ost. The importance of "
+            "cooperation within the river council was underscored, in particular, in the context of the "
+            "upcoming council summit to be hosted by Northland on June 23. During the discussion, it was "
+            "emphasised that Eastland and Northland, as before, have overlapping or very close positions, "
+            "consistently uphold the principles of international law, seek to build a fair system of "
+            "relations.\n")
+    found, said = statements_of(nlp, text)
+    assert said("The importance of cooperation")["content"].endswith("in the context of the upcoming council summit "
+                                                                  "to be hosted by Northland on June 23")
+    assert said("Eastland and Northland")["content"].endswith("seek to build a fair system of relations")
+    pd.testing.assert_frame_equal(found, run(nlp, text, fast=False))
+
+
+def test_a_second_cue_the_parser_hung_on_the_reported_clause_is_the_reporters(nlp):
+    """"Testov reported that the construction had resumed and also noted that ...": the parser
+    hangs "noted" on "resumed"; "the construction" is not its speaker (a FICTIONAL readout)."""
+    text = ("FICTIONAL readout, made up for the newsroom-kit tests.\n\n"
+            "Regarding the road sector, Boris Testov reported that the construction of the eastern bypass "
+            "motorway had resumed and also noted that the length of another bypass would be about 20 "
+            "kilometres.\n")
+    found, said = statements_of(nlp, text)
+    noted = said("the length of another bypass")
+    assert (noted["cue"], noted["speaker"]) == ("noted", "Boris Testov")
+    assert said("the construction")["content"] == "the construction of the eastern bypass motorway had resumed"
+
+
+def test_a_title_comes_from_the_words_right_before_a_name_not_the_clause_before_it(nlp):
+    """"the Governor thanked Ivan Petrov for his help" gives Petrov no title: "said the Governor"
+    afterwards is still the governor's (a FICTIONAL readout)."""
+    text = ("FICTIONAL readout, made up for the newsroom-kit tests.\n\n"
+            "Ivan Petrov held a working meeting with Governor of the Westmark Region Boris Testov. In this "
+            "context, the Governor thanked Ivan Petrov for his help in stabilising the shipyard. The "
+            "portfolio of the region's shipyards amounts to 50 billion rubles, said the Governor.\n")
+    found, said = statements_of(nlp, text)
+    assert said("The portfolio")["speaker"] == "Boris Testov"
+    assert said("his help")["speaker"] == "Boris Testov"
+
+
+def test_being_supportive_of_something_is_a_stance(nlp):
+    """"The leaders were supportive of maintaining X" is the leaders' stance on X; "the data are
+    supportive of the finding" is nobody's (a FICTIONAL readout)."""
+    text = ("FICTIONAL readout, made up for the newsroom-kit tests.\n\n"
+            "Ivan Petrov had a telephone conversation with Prime Minister Lena Ost. The leaders were "
+            "supportive of maintaining the river treaty, which is an important factor in ensuring security. "
+            "The data are supportive of the finding.\n")
+    found, said = statements_of(nlp, text)
+    stance = said("maintaining the river treaty")
+    assert (stance["cue"], stance["act"], stance["speaker"]) == ("were supportive", "believes", "Ivan Petrov; Lena Ost")
+    assert len(found) == 1
+    pd.testing.assert_frame_equal(found, run(nlp, text, fast=False))

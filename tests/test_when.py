@@ -15,14 +15,17 @@ FRIDAY = "2025-02-07T15:00:00Z"
 
 
 def dated(text: str, cue: str, published: str | None = SUNDAY, kind: str = "indirect",
-          speaker: str = "Anna Example", occurrence: int = 0) -> pd.Series:
-    """Date one statement whose cue is the ``occurrence``-th ``cue`` in ``text``."""
+          speaker: str = "Anna Example", occurrence: int = 0, content: str | None = None) -> pd.Series:
+    """Date one statement whose cue is the ``occurrence``-th ``cue`` in ``text`` (and whose reported
+    clause, when given, is ``content``)."""
     start = -1
     for _ in range(occurrence + 1):
         start = text.index(cue, start + 1)
+    content_start = text.index(content) if content else -1
     statements = pd.DataFrame([{"article_id": "a", "cue_start": start, "cue_end": start + len(cue),
                                 "quote_start": start, "kind": kind, "speaker": speaker,
-                                "speaker_mention": speaker}])
+                                "speaker_mention": speaker, "content_start": content_start,
+                                "content_end": content_start + len(content) if content else -1}])
     articles = pd.DataFrame([{"article_id": "a", "text": text,
                               "published": pd.Timestamp(published) if published else pd.NaT}])
     articles["published"] = pd.to_datetime(articles["published"], utc=True)
@@ -102,6 +105,28 @@ def test_future_and_hypothetical_times_are_not_statement_dates(sentence):
 def test_time_inside_the_quotation_is_what_was_said_not_when():
     row = dated("“We met yesterday and we met on Friday,” Anna Example said.", "said", kind="direct")
     assert row.said_on_precision == "article" and row.when_text == ""
+
+
+def test_a_time_inside_what_was_said_is_not_when_even_before_the_cue():
+    # A readout puts the statement first and the speaker after it: its dates are what was said about.
+    content = "The bridge programme, which was drawn up on January 5, 2024, is running ahead of schedule"
+    row = dated(content + ", the Governor noted.", "noted", content=content)
+    assert (f"{row.said_on:%Y-%m-%d}", row.said_on_precision, row.when_text) == ("2025-02-09", "article", "")
+    # a time on the cue itself still dates it
+    row = dated("On Friday, the Governor noted that " + content[0].lower() + content[1:] + ".", "noted",
+                content=content[0].lower() + content[1:])
+    assert (f"{row.said_on:%Y-%m-%d}", row.when_text) == ("2025-02-07", "On Friday")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Houses declared unfit prior to January 1, 2017 are covered, Anna Example said.",
+    "In force since February 3, the rule works, Anna Example told reporters.",
+    "Figures as of Monday show a rise, Anna Example said.",
+    "Anna Example, who has led the agency since January 6, said the talks were over.",
+])
+def test_a_time_that_bounds_something_else_is_not_when_it_was_said(sentence):
+    row = dated(sentence, "said" if "said" in sentence else "told")
+    assert (f"{row.said_on:%Y-%m-%d}", row.said_on_precision, row.when_text) == ("2025-02-09", "article", "")
 
 
 def test_no_expression_gives_the_publication_day():
