@@ -24,7 +24,7 @@ fresh child process that loads the pipeline, starts the clock, and works through
                  cores, at most 4, through a fresh extraction cache in a temporary folder, then
                  actor, camp and date) and ``who_said_what``
     engine       ``kit.quotes.extract_quotes`` with its fast path (parse only paragraphs that
-                 can hold a statement), same n_process and batch_size
+                 can hold a statement), same n_process, paragraphs batched by the engine's default
     engine-full  the same engine parsing every paragraph (fast=False): the fast path's F1 must
                  equal this one
     dask-1/-2    ``kit.scale.extract_quotes_dask`` on a LocalCluster of 1 / 2 workers (cluster
@@ -162,7 +162,7 @@ def engine_options(fast: bool, n_process: int, batch_size: int) -> dict:
     """The keywords this version of ``extract_quotes`` accepts, of fast, n_process, batch_size."""
     from kit.quotes import extract_quotes
 
-    wanted = {"fast": fast, "n_process": n_process, "batch_size": batch_size}
+    wanted = {"fast": fast, "n_process": n_process}  # the engine batches paragraphs, by its own default
     accepted = inspect.signature(extract_quotes).parameters
     return {k: v for k, v in wanted.items() if k in accepted}
 
@@ -441,7 +441,8 @@ def main(argv=None) -> int:
     ap.add_argument("--limit", type=int, default=None, help="only the first N documents of the corpus")
     ap.add_argument("--configs", default=None, help=f"comma list of {', '.join(CONFIGS)}")
     ap.add_argument("--n-process", type=int, default=2)
-    ap.add_argument("--batch-size", type=int, default=32)
+    ap.add_argument("--batch-size", type=int, default=32,
+                    help="articles per batch of the baseline's parse (the engine batches paragraphs by its own default)")
     ap.add_argument("--textacy-python", default=sys.executable,
                     help="the Python that has textacy (another venv), for the textacy configuration")
     ap.add_argument("--where", action="store_true",

@@ -187,6 +187,8 @@ class RememberedAttributeRuler:
             yield self(doc)
 
     def __getattr__(self, name):  # patterns, matcher, ... as the stock component has them
+        if "ruler" not in self.__dict__:  # while unpickling (a Dask worker, spawned processes)
+            raise AttributeError(name)
         return getattr(self.__dict__["ruler"], name)
 
 
@@ -241,6 +243,8 @@ class RememberedLemmatizer:
     pipe = RememberedAttributeRuler.pipe
 
     def __getattr__(self, name):  # mode, lookups, lemmatize, ... as the stock component has them
+        if "lemmatizer" not in self.__dict__:  # while unpickling
+            raise AttributeError(name)
         return getattr(self.__dict__["lemmatizer"], name)
 
 

@@ -131,9 +131,13 @@ class ExtractionWarning(UserWarning):
 # spaCy's worker processes keep every string they have seen, so one pool that parses a whole
 # archive grows without bound; a fresh pool for each chunk of articles keeps memory flat.
 CHUNK_ARTICLES = 1000
+# Paragraphs per batch the parser gets: the engine parses paragraphs, not articles, and spaCy's
+# models work batch by batch, so 32 paragraphs (about 1,300 words) left most of each step's cost
+# to overhead; 256 took about 40 % less processor time per word on PolNeAR dev, the same docs.
+BATCH_PARAGRAPHS = 256
 
 
-def iter_statements(articles: pd.DataFrame, nlp=None, *, fast: bool = True, batch_size: int = 32,
+def iter_statements(articles: pd.DataFrame, nlp=None, *, fast: bool = True, batch_size: int = BATCH_PARAGRAPHS,
                     n_process: int = 1, chunk_size: int = CHUNK_ARTICLES, article_seconds: float | None = ARTICLE_SECONDS,
                     notes: list | None = None) -> Iterator[list[dict]]:
     """Statement rows article by article, streaming: only one batch of parses is held at a time,
@@ -211,7 +215,7 @@ def _ner_own_tok2vec(nlp) -> bool:
     return "Listener" not in arch
 
 
-def extract_quotes(articles: pd.DataFrame, nlp=None, batch_size: int = 32, *, fast: bool = True,
+def extract_quotes(articles: pd.DataFrame, nlp=None, batch_size: int = BATCH_PARAGRAPHS, *, fast: bool = True,
                    n_process: int | None = None, progress=None,
                    article_seconds: float | None = ARTICLE_SECONDS) -> pd.DataFrame:
     """The ``statements`` table for every article in ``articles`` (see the module docstring).

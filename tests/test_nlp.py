@@ -65,3 +65,11 @@ def test_a_ruler_reading_more_than_the_key_keeps_its_own_component():
     ruler.add([[{"NORM": "colour"}]], {"LEMMA": "color"})  # NORM is not in the memory's key
     kit_nlp.remembering_lookups(blank)
     assert type(blank.get_pipe("attribute_ruler")).__name__ == "AttributeRuler"
+
+
+def test_the_remembering_pipeline_survives_pickling(nlp):
+    import pickle
+
+    copy = pickle.loads(pickle.dumps(nlp))  # Dask and spawned workers receive it pickled
+    text = "Councillor Reyes said she's gonna vote."
+    assert copy(text).to_bytes() == nlp(text).to_bytes()
