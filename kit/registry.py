@@ -302,7 +302,7 @@ class Registry:
                 continue  # a Russian surname one letter away is another surname (Белова, Беглова)
             for alias, score, _ in process.extract(query, list(index), scorer=fuzz.ratio,
                                                     score_cutoff=threshold - margin, limit=10):
-                if len(index[alias]) > 1:
+                if len(index[alias]) > 1 or not self._surnames_alike(query, alias):
                     continue
                 actor = index[alias][0]
                 if score > best.get(id(actor), (0, None))[0]:
@@ -313,6 +313,12 @@ class Registry:
         if len(ranked) > 1 and ranked[0][0] - ranked[1][0] < margin:
             return Match()
         return Match(ranked[0][1], matched_by="fuzzy")
+
+    def _surnames_alike(self, query: str, alias: str) -> bool:
+        """Whether the last words are close on their own: a title or first name both share
+        ("president lincoln", "president clinton") must not carry two different surnames over."""
+        bar = self.matching.get("surname_threshold", DEFAULT_MATCHING["surname_threshold"])
+        return fuzz.ratio(query.split(" ")[-1], alias.split(" ")[-1]) >= bar
 
     def _match_title(self, key: str, when, context: str) -> Match | None:
         folded = _fold(key)

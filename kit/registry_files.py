@@ -21,7 +21,7 @@ from .names import INITIALS, bare_place, initials_fit, normalise
 ACTOR_KEYS = {"name", "aliases", "places", "camp", "roles", "wikidata", "auto_surname", "note"}
 ROLE_KEYS = {"role", "office", "from", "to", "note"}
 TOP_KEYS = {"camps", "matching", "titles", "unnamed_rules", "actors"}
-DEFAULT_MATCHING = {"threshold": 88, "tie_margin": 3}
+DEFAULT_MATCHING = {"threshold": 88, "tie_margin": 3, "surname_threshold": 80}
 FALLBACK_CAMP = "other"
 
 

@@ -124,7 +124,7 @@ def test_misspelt_names_are_matched_fuzzily(registry, speaker, expected):
 
 
 @pytest.mark.parametrize("speaker", ["John Smith", "a senior official", "he", "Moderator", "Mr. Jones",
-                                     "Ed Smithers", "Speaker Ed Smithers"])
+                                     "Ed Smithers", "Speaker Ed Smithers", "President Lincoln"])
 def test_unknown_speakers_are_not_guessed(registry, speaker):
     assert actor(registry, speaker) == ""
 
