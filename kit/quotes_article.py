@@ -523,15 +523,23 @@ def statements_for_article(plan: Plan, docs: dict, lex: Lexicon, seconds: float 
     _inherit(rows)
     implicit_speakers(rows, resolver)
     _check(deadline, seconds)
+    return finished_rows(rows, plan.article_id)
+
+
+def finished_rows(rows: list[dict], article_id: str, drop_unattributed_partials: bool = True) -> list[dict]:
+    """The article's rows, each with its ``quote_id`` and each once, without a closed quotation
+    nobody in the article can be said to have said: a scare quote, a name ("an honor called
+    “Patriot of the Year”"). An unclosed one is kept, for its words may be all the text has
+    ("“We will never give up, said ..."); so is an unattributed partial quotation when
+    ``drop_unattributed_partials`` is False."""
     seen = set()
     out = []
     for r in rows:
-        if not r["speaker"] and not r["cue"] and (r["kind"] == "partial" or r["kind"] == "direct" and r["confidence"] > 0.35):
-            # a closed quotation nobody in the article can be said to have said: a scare quote, a
-            # name ("an honor called “Patriot of the Year”"); an unclosed one is kept, for its
-            # words may be all the text has ("“We will never give up, said ...")
+        if not r["speaker"] and not r["cue"] and (
+                drop_unattributed_partials and r["kind"] == "partial"
+                or r["kind"] == "direct" and r["confidence"] > 0.35):
             continue
-        r["quote_id"] = f"{plan.article_id}:{r['quote_start']}-{r['quote_end']}"
+        r["quote_id"] = f"{article_id}:{r['quote_start']}-{r['quote_end']}"
         if r["quote_id"] in seen:
             continue
         seen.add(r["quote_id"])

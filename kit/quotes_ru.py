@@ -35,7 +35,7 @@ from typing import Iterator
 from .coref_ru import DATE_LINE, RuResolver
 from .cues import Lexicon, RuLexicon, load_ru_lexicon
 from .language import fold_case_endings
-from .quotes_article import _inherit, _row, _turn_row, statements_in_paragraph
+from .quotes_article import _inherit, _row, _turn_row, finished_rows, statements_in_paragraph
 from .quotes_marks import Quotation, Turn
 from .quotes_plan import Plan, plan_article
 from .quotes_readouts import implicit_speakers
@@ -164,18 +164,7 @@ def statements_for_article(plan: Plan, docs: dict, lex: RuLexicon) -> list[dict]
     rows = kept + list(turn_rows.values())
     rows.sort(key=lambda r: (r["quote_start"], r["quote_end"], r["kind"]))
     _inherit(rows)
-    seen, out = set(), []
-    for r in rows:
-        if not r["speaker"] and not r["cue"] and r["kind"] == "direct" and r["confidence"] > 0.35:
-            continue  # a closed quotation nobody in the article can be said to have said
-        r["quote_id"] = f"{plan.article_id}:{r['quote_start']}-{r['quote_end']}"
-        if r["quote_id"] in seen:
-            continue
-        seen.add(r["quote_id"])
-        r.pop("_para")
-        r.pop("_told", None)
-        out.append(r)
-    return out
+    return finished_rows(rows, plan.article_id, drop_unattributed_partials=False)
 
 
 # "Заявление Президента Российской Федерации 28 апреля 2025 года 09:00 <body>": a title naming a
