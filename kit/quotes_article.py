@@ -18,7 +18,7 @@ from .coref import Resolver, office_holders, persons_inside
 from .coref_document import DOCUMENT_WORDS
 from .cues import Lexicon
 from .quotes_attach import (Statement, _attach, _dash_signature, _is_partial, _quote_token_ids, _reported_within,
-                            _too_short, _unsaid, _whole_sentence, sentence_subject)
+                            _statements_of_others, _too_short, _unsaid, _whole_sentence, sentence_subject)
 from .quotes_cues import Cue, _english_venue, _holds_views, _introducing_cue, _opened_by_that, cues_in, is_text
 from .quotes_marks import Turn
 from .quotes_plan import Plan, _check, _deadline, _title_case, not_prose_line, not_prose_spans
@@ -123,12 +123,13 @@ def statements_in_paragraph(plan: Plan, k: int, doc, lex, blocked_spans, grammar
             st.pieces = sorted(st.pieces + q.pieces)
             st.sentence = (min(st.sentence[0], sent[0]), max(st.sentence[1], sent[1]))
             continue
-        partial = _is_partial(cue, how, q_ids, doc, grammar.glue, quoted)
+        others = _statements_of_others(cue, cues, q_ids)
+        partial = _is_partial(cue, how, q_ids, doc, grammar.glue, quoted, others)
         if partial and how == "near" and words < 4:
             continue  # a short quote the cue does not govern: a scare quote or a title
         content = None
         if partial:
-            region = cue.content if how == "content" else cue.subtree
+            region = (cue.content if how == "content" else cue.subtree) - others
             region = region - _aside_after_quotations(doc, region, quoted)
             content = _content_pieces(doc, region, off, grammar.trim_left)
             if content and content[0][0] <= q.start <= content[-1][1] \
@@ -146,7 +147,9 @@ def statements_in_paragraph(plan: Plan, k: int, doc, lex, blocked_spans, grammar
         objects = lex.objects if grammar is ENGLISH else frozenset()
         if id(cue) in by_cue or cue.quote_only or _too_short(cue, doc, objects):
             continue
-        if _unsaid(cue, doc) or _reported_within(cue, cues):
+        # a cue whose statement is a direct quotation reports that, not the clause it hangs on
+        reporting = [c for c in cues if not (id(c) in by_cue and by_cue[id(c)].kind == "direct")]
+        if _unsaid(cue, doc) or _reported_within(cue, reporting):
             continue
         if cue.content & blocked:
             continue

@@ -92,6 +92,11 @@ def _attach(q_ids: set, cues: list[Cue], doc, quoted: set = frozenset()) -> tupl
     best = [c for c in cues if not c.belief and _split_piece(c, q_ids, doc, quoted)]
     if best:
         return min(best, key=lambda c: min(abs(c.tokens[0].i - min(q_ids)), abs(c.tokens[0].i - max(q_ids)))), "adjacent"
+    # 'Asked if ..., Tom Dale replied, “Well, maybe so.”': a quotation a comma or a colon hands to
+    # the cue before it, whatever the parser made the cue's clause
+    best = [c for c in cues if not c.belief and _handed_over(c, q_ids, doc)]
+    if best:
+        return max(best, key=lambda c: c.tokens[-1].i), "adjacent"
     best = [c for c in cues if c.subtree & q_ids and not c.belief]
     if best:
         return min(best, key=lambda c: len(c.subtree)), "subtree"
@@ -143,7 +148,40 @@ def _adjacent(cue: Cue, q_ids: set, doc) -> bool:
     between = range(last + 1, lo) if last < lo else range(hi + 1, first) if hi < first else None
     if between is None:
         return False
+    if hi < first and _introduced_after(cue, first, doc) and _holds_a_clause(q_ids, doc):
+        # 'telling reporters, “...”', 'said of the episode, “...”': what the verb governs may stand
+        # between it and the quotation it introduces
+        near |= {t.i for t in cue.tokens[0].subtree} - cue.content
     return all(doc[i].is_punct or doc[i].is_space or doc[i].i in near for i in between)
+
+
+def _handed_over(cue: Cue, q_ids: set, doc) -> bool:
+    """True for a sentence in quotation marks that a comma or a colon hands to the cue before it,
+    with nothing between them but what the verb governs ('telling reporters, “...”')."""
+    first = min(q_ids)
+    return cue.tokens[-1].i < first and _introduced_after(cue, first, doc) and _holds_a_clause(q_ids, doc) \
+        and _adjacent(cue, q_ids, doc)
+
+
+def _holds_a_clause(q_ids: set, doc) -> bool:
+    """True for a quotation with a finite verb and its subject, or that opens with a verb (an
+    order: "Vote for me."): a sentence, not a name, a description or the rest of a clause begun
+    outside it ("in his book, “An American Son.”", "called the chief executive, Jane Roe,
+    “incredibly driven”", "The club's investment, Ms. Doe said, “is a perfect example”")."""
+    words = [doc[i] for i in sorted(q_ids) if doc[i].is_alpha]
+    return bool(words) and (words[0].tag_ == "VB" or any(
+        t.tag_ in {"VBD", "VBZ", "VBP", "MD"} and any(c.dep_ in {"nsubj", "nsubjpass", "expl"} and c.i in q_ids
+                                                    for c in (t.head if t.dep_ == "aux" else t).children)
+        for t in words))
+
+
+def _introduced_after(cue: Cue, first: int, doc) -> bool:
+    """True when a comma or a colon right before the quotation's first token (its marks aside)
+    hands the quotation to a cue before it."""
+    at = first - 1
+    while at > cue.tokens[-1].i and doc[at].is_quote:
+        at -= 1
+    return at > cue.tokens[-1].i and doc[at].text in {",", ":"}
 
 
 def _whole_sentence(q_ids: set, doc) -> bool:
@@ -153,18 +191,38 @@ def _whole_sentence(q_ids: set, doc) -> bool:
     return len([i for i in words if i in q_ids]) >= 0.8 * len(words)
 
 
+def _statements_of_others(cue: Cue, cues: list[Cue], q_ids: set) -> set:
+    """The tokens of ``cue``'s clause that are other cues' statements, which a quotation does not
+    share: in "He said he had not seen the fight, and when asked ..., he said, “I hope not.”" the
+    parser makes the first statement part of what the second "said" reports, yet the quotation is
+    the second one's whole."""
+    at = cue.tokens[0].i
+    if not q_ids or min(q_ids) < cue.tokens[-1].i:
+        return set()
+    region = cue.content | cue.subtree
+    out = set()
+    for other in cues:  # a statement with a subject of its own, before the cue that introduces the quotation
+        if other is not cue and other.tokens[0].i in region and other.tokens[0].i < at and other.source is not None \
+                and not other.content & q_ids:
+            out |= other.content | {t.i for t in other.tokens} | {t.i for t in other.source.subtree}
+    return out
+
+
 def _is_partial(cue: Cue, how: str, q_ids: set, doc, glue: frozenset = frozenset({"that", "to"}),
-                quoted: set = frozenset()) -> bool:
+                quoted: set = frozenset(), others: set = frozenset()) -> bool:
     """True for a quotation that is only part of what its cue reports: "Clinton, though, would
     have to “go more to center,” Cuban said" (the reported clause holds words outside every
-    quotation, even when the quotation stands next to the cue), "described it as “good”"."""
-    region = cue.content if how == "content" else cue.subtree
+    quotation, even when the quotation stands next to the cue), "described it as “good”"; the
+    tokens ``others`` (other cues' statements inside the clause) do not count."""
+    region = (cue.content if how == "content" else cue.subtree) - others
     words = lambda ids: [doc[i] for i in ids if doc[i].is_alpha and doc[i].lower_ not in glue]
     outside = words(region - q_ids)
     first = min(q_ids)
-    # 'X will use it, Kall said: “I feel ...”' is Kall's quotation whole
+    # 'X will use it, Kall said: “I feel ...”' is Kall's quotation whole, and so is a sentence a comma
+    # hands over, whatever the parser hung around it ('On TV Tuesday, she said, “I never said ...”')
     after_colon = first > cue.tokens[-1].i and any(doc[i].text == ":" for i in range(max(first - 2, 0), first))
-    if how == "content" and len(words(region - q_ids - quoted)) >= 2 and not after_colon:
+    whole = after_colon or _handed_over(cue, q_ids, doc)
+    if how == "content" and len(words(region - q_ids - quoted)) >= 2 and not whole:
         return True
     if _adjacent(cue, q_ids, doc):
         return False

@@ -208,6 +208,32 @@ def _trailing_aside(doc, ids: set, lex: Lexicon) -> set:
     return set()
 
 
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def _subject_hung_on_the_cue(cue_tok, clause, lex: Lexicon) -> set | None:
+    """ "said the way the council treated the workers “would be disqualifying” nowadays": the
+    parser may hang a long subject of the reported clause on the cue (as an object or an
+    adverbial noun) and leave the clause without one. Its tokens are the noun phrase (with the
+    phrases hung beside it) that ends right before a finite reported clause with no subject of
+    its own; None when there is none (a verb of telling keeps its addressee: "told reporters ...")."""
+    if clause.dep_ != "ccomp" or _has_subject(clause) or clause.i < cue_tok.i or cue_tok.lemma_.lower() in lex.addressee \
+            or not any(t.tag_ in FINITE_TAGS for t in [clause, *(c for c in clause.children if c.dep_ == "aux")]):
+        return None
+    doc, start = clause.doc, clause.left_edge.i
+    while start > 0 and doc[start - 1].is_quote:
+        start -= 1
+    noun = next((c for c in cue_tok.children if c.dep_ in {"npadvmod", "dobj"} and cue_tok.i < c.i
+                 and c.pos_ in {"NOUN", "PROPN", "PRON"}), None)
+    if noun is None:
+        return None
+    # the noun and what the parser hung beside it on the cue ("“Fellization” [in the form of
+    # “slander”] had started to ...") fill the words up to the clause
+    words = {t.i for c in cue_tok.children if c.i >= noun.i and c.i < start and c.dep_ in {"npadvmod", "dobj", "prep"}
+             for t in c.subtree}
+    return words if set(range(noun.left_edge.i, start)) <= words else None
+
+
 def _has_subject(verb) -> bool:
     return any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
 
@@ -372,6 +398,7 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
                 exclude = exclude | {t.i for t in _lost_subject(c).subtree}
         for h in heads:
             cue.content |= _clause_tokens(h, exclude) - _next_statements(tok, h, lex)
+            cue.content |= _subject_hung_on_the_cue(tok, h, lex) or set()
             for c in tok.children:  # "it was emphasised that X have ..., consistently uphold ..., seek to ..."
                 if c.dep_ == "conj" and c.i > h.i and _goes_on_with_clause(tok, h, c, lex):
                     cue.content |= _clause_tokens(c, exclude) | set(range(h.right_edge.i + 1, c.left_edge.i))
@@ -446,8 +473,8 @@ def _closing_attribution(tok, source, lex: Lexicon) -> set:
     sent, doc = tok.sent, tok.doc
     comma = source.left_edge.i - 1
     if comma <= sent.start or doc[comma].text != "," or source.i > tok.i or not _bare(tok, lex, comma) \
-            or not _ends_sentence(tok):
-        return set()
+            or not _ends_sentence(tok) or any(t.is_quote for t in doc[tok.i + 1:sent.end]):
+        return set()  # ('..., Tom Dale replied, “Well, maybe so.”' reports the quotation)
     before = range(sent.start, comma)
     clause = any(doc[i].tag_ in {"VBD", "VBZ", "VBP", "MD"} and any(c.dep_ in SUBJECT_DEPS for c in doc[i].children)
                  for i in before)

@@ -88,6 +88,10 @@ def _subject(verb, depth: int = 0):
         told = _told_to(verb)
         if told is not None:
             return told
+    if depth < 3 and _participle_after_reported_clause(verb):
+        # "Trump told Newsmax that Romney “had a crazy policy,” adding, “...”": the parser hung
+        # "adding" on the reported clause; the one who adds is the one who told
+        return _subject(verb.head.head, depth + 1)
     # "Caucus-goers were more likely [to say] ...": through the adjective to the verb it describes
     if depth < 3 and (verb.dep_ in {"conj", "advcl", "xcomp"} or (depth and verb.dep_ == "acomp")) \
             and verb.head.i != verb.i:
@@ -110,6 +114,18 @@ def _subject(verb, depth: int = 0):
             return _subject(noun.head, depth + 1)
         return noun  # "a statement saying ..."
     return _lost_subject(verb) or _counted_subject(verb) or _formula_i(verb)
+
+
+def _participle_after_reported_clause(verb) -> bool:
+    """True for a speech participle set off by a comma or a dash at the end of what a speech verb reports
+    ("said that X “…,” adding, “…”", "told reporters X was over, saying ..."): it goes on with
+    the reporting verb, however the parser hung it."""
+    clause = verb.head
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or clause.dep_ != "ccomp" or not _speech_verb(verb) \
+            or not _speech_verb(clause.head) or clause.head.i > clause.i:
+        return False
+    before = [t for t in verb.doc[clause.i:verb.left_edge.i] if not t.is_quote]
+    return bool(before) and before[-1].text in {",", "—", "–", "--"}
 
 
 def _speech_verb(tok) -> bool:
@@ -274,6 +290,9 @@ def _mention(source, off: int, quote_ids: set) -> tuple[int, int, str]:
                 continue
             keep.add(child.i)
             stack.append(child)
+    # "the two-term president": a hyphen inside a word the parser split is part of the mention
+    keep |= {t.i for t in doc[1:-1] if t.text in {"-", "–"} and not t.whitespace_ and not doc[t.i - 1].whitespace_
+             and t.i - 1 in keep and t.i + 1 in keep}
     lo, hi = source.i, source.i
     while lo - 1 in keep:
         lo -= 1

@@ -771,3 +771,78 @@ def test_a_quotation_that_takes_its_speaker_from_the_one_before_takes_its_mentio
     second = row_over(found, text, "Nobody in this town")
     assert second["cue"] == "" and second["speaker"] == "Lena Brandt"
     assert (second["speaker_mention"], second["speaker_start"]) == ("she", first["speaker_start"])
+
+
+def test_a_long_subject_the_parser_hangs_on_the_cue_belongs_to_the_reported_clause(nlp):
+    """FICTIONAL: 'said the way the council treated the ferry workers “would be all but
+    disqualifying” nowadays', 'suggesting “Fellization” in the form of “slander” had started to
+    ...': the parser hangs the subject on the cue (an adverbial noun, an object and a phrase
+    beside it) and leaves the quoted clause without one; the statement is partial, with the
+    subject in its content."""
+    text = ("Jane Fell, a harbour operative, said the way the town council treated the ferry workers in "
+            "the 1990s “would be all but disqualifying in a mayoral primary” nowadays.\n\n"
+            "Mayor Tom Dale spoke out against the council, suggesting “Fellization” in the form of “sweeping "
+            "accusations” and “slander” had started to seep into harbour politics.")
+    found = run(nlp, text)
+    way, fellization = row_over(found, text, "would be all but"), row_over(found, text, "Fellization")
+    assert way["kind"] == "partial" and way["content"].startswith("the way the town council treated")
+    assert fellization["kind"] == "partial" and fellization["content"].endswith("into harbour politics")
+
+
+def test_a_hyphenated_word_stays_whole_in_the_speaker_mention(nlp):
+    """FICTIONAL: "the two-term mayor", "a long-time aide": the hyphen the tokenizer splits off is
+    part of the mention, which had been "term mayor" and "time aide"."""
+    text = ("“Nothing truly prepares you for the demands of the office,” the two-term mayor will say.\n\n"
+            "“We will never give up on the ferry,” said a long-time aide to the mayor.")
+    found = run(nlp, text)
+    assert found["speaker_mention"].tolist() == ["the two-term mayor", "a long-time aide"]
+
+
+def test_a_participle_after_a_reported_clause_is_the_reporters(nlp):
+    """FICTIONAL: 'Roe says Fell accepted gifts and “…” — asserting that ...': the parser hangs
+    "asserting" on the reported clause, whose subject is Fell; the one asserting is Roe."""
+    text = ("Jane Roe says rival Tom Fell accepted gifts and “there’s nothing wrong with that” — asserting "
+            "that gifts did not change his views.")
+    row = row_over(run(nlp, text), text, "gifts did not change")
+    assert (row["cue"], row["speaker"]) == ("asserting", "Jane Roe")
+
+
+def test_a_quotation_handed_over_after_the_cues_own_words_is_direct(nlp):
+    """FICTIONAL: 'telling reporters, “...”', 'said of the episode, “...”': the words the verb
+    governs may stand between it and the quotation a comma hands over; the quotation is the
+    whole statement (it had been a partial one whose content was "reporters"); words that are no
+    clause after such a comma ("called the chief executive, Jane Roe, “incredibly driven”") stay
+    part of the statement."""
+    text = ("Mayor Karen Wode did not seem impressed with the plan on Tuesday, telling reporters, “A lot "
+            "of people said the governor should step down.”\n\n"
+            "Later, Tom Dale said of the episode, “I don’t like it, and nobody in this town likes it.”\n\n"
+            "On Monday, Ruth Fenwick called the harbour's chief executive, Jane Roe, “incredibly driven.”")
+    found = run(nlp, text)
+    rows = [row_over(found, text, words) for words in ("A lot of people", "I don’t like it", "incredibly")]
+    assert [(r["kind"], r["cue"]) for r in rows] == [("direct", "telling"), ("direct", "said"), ("partial", "called")]
+
+
+def test_a_statement_the_parser_hangs_inside_another_cues_clause_stays_its_own(nlp):
+    """FICTIONAL: 'He said he had not seen the fight, and when asked ..., he said, ''I hope
+    not.''': the parser makes the first statement part of what the second "said" reports; the
+    quotation is the second one's whole (not a partial quotation with the first in its content),
+    and the first is a statement of its own."""
+    text = ("Tom Dale spoke in Fairhaven. He said he had not seen the fight, and when asked whether he was "
+            "encouraging the anger, he said, ''I hope not.''")
+    found = run(nlp, text)
+    assert row_over(found, text, "I hope not")["kind"] == "direct"
+    assert row_over(found, text, "he had not seen the fight")["kind"] == "indirect"
+
+
+def test_a_quotation_handed_to_the_cue_before_it_is_that_speakers_whole_statement(nlp):
+    """FICTIONAL: 'On TV Tuesday, she said, “I never said ...”' (the parser roots the sentence in
+    the quotation, so the cue's clause had held "On TV Tuesday" too) and 'Asked if ..., Tom Dale
+    replied, “Well, maybe so.”' (the parser makes the question what "replied" reports, so the
+    quotation had gone to the statement before): each quotation is its own cue's direct quote."""
+    text = ("Ruth Fenwick spoke first. On TV Tuesday, she said, “I never said I was going to pay for the "
+            "fees.” Asked if it had appeared he was encouraging violence with his initial statement, Tom "
+            "Dale replied, “Well, maybe so. Maybe that’s why I wouldn’t do it.”")
+    found = run(nlp, text)
+    rows = [row_over(found, text, words) for words in ("I never said", "Well, maybe so")]
+    assert [(r["kind"], r["cue"], r["speaker"]) for r in rows] == [
+        ("direct", "said", "Ruth Fenwick"), ("direct", "replied", "Tom Dale")]
