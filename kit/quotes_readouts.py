@@ -129,6 +129,18 @@ def finite_under_bare(tok) -> bool:
         and not any(c.dep_.startswith("nsubj") for c in tok.children)
 
 
+def listed_after_object(clause) -> bool:
+    """True for a past or present-tense verb with no subject and no "that" that the parser hung as
+    a clause under a verb after the verb's object and a comma: in "Maduro expressed his strong
+    support for Russia's actions, [condemned] the activity of NATO, and emphasised ..." it is the
+    next verb of a list, a statement of its own by the same speaker, not what was expressed."""
+    verb, doc = clause.head, clause.doc
+    target = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return clause.dep_ == "ccomp" and clause.tag_ in {"VBD", "VBZ"} and target is not None \
+        and target.i < clause.i and clause.left_edge.i == clause.i and doc[clause.i - 1].text == "," \
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "mark", "expl"} for c in clause.children)
+
+
 def object_content(verb, target, exclude: set) -> set:
     """What was said as a noun phrase: the object (or a passive's subject, or a preposition's
     object), and the rest of the verb's predicate to its right ("reaffirmed [the readiness of the
@@ -141,7 +153,8 @@ def object_content(verb, target, exclude: set) -> set:
     for child in verb.children:
         if child.i < target.i or child.i in ids or child.dep_ in {"punct", "cc", "mark", "prt", "aux", "auxpass", "agent"}:
             continue
-        if child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"} and not continues_infinitive(verb, child, ids):
+        if (child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"} and not continues_infinitive(verb, child, ids)) \
+                or listed_after_object(child):
             continue
         if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ADJUNCT_MARKS for c in child.children):
             continue

@@ -10,7 +10,7 @@ mention into a name.
 from __future__ import annotations
 
 from .cues import cue_lemma, load_lexicon
-from .quotes_readouts import DOUBLE_QUOTES, finite_under_bare, passive_participle, verb_list
+from .quotes_readouts import DOUBLE_QUOTES, finite_under_bare, listed_after_object, passive_participle, verb_list
 
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -78,6 +78,8 @@ def _subject(verb, depth: int = 0):
         # "Babushkin reported that the construction had resumed and also noted that ...": the
         # parser hung "noted" on the reported clause; it goes with the reporting verb
         return _subject(reporting, depth + 1)
+    if depth < 3 and listed_after_object(verb):  # "expressed X, [condemned] Y, and ...": the list's subject
+        return _subject(verb.head, depth + 1)
     if depth < 3 and verb.dep_ == "conj" and finite_under_bare(verb):
         # "reaffirmed Russia's readiness to ensure supplies, and also expressed satisfaction":
         # the parser hung "expressed" on "ensure"; it goes with the finite verb above
