@@ -16,7 +16,8 @@ from .cues import Lexicon, cue_lemma
 from .quotes_readouts import (ADJUNCT_MARKS, bare_noun, content_act, focus_frame, inclusion_after, opens_topic,
                               infinitive_of_prep_object, listed_after_object, noun_said_by, object_frame, object_statement,
                               participle_read_as_adjective, refers_back, verb_list)
-from .quotes_subject import PASSIVE_DEPS, SUBJECT_DEPS, _lost_subject, _subject, clause_read_from_name
+from .quotes_subject import (PASSIVE_DEPS, SUBJECT_DEPS, _lost_subject, _subject, clause_read_from_name,
+                             subject_read_as_apposition)
 
 CONTENT_DEPS = {"ccomp", "xcomp", "parataxis"}
 # What a cue verb says something about: "called [half of his supporters] [“deplorables.”]",
@@ -532,6 +533,10 @@ def _noun_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
     act = lex.acts.get(lemma, "says") if clause is not None else lex.preps[(lemma, prep.lower_)]
     cue = Cue([tok], tok.sent, source=source, belief=lemma in lex.belief, act=act)
     cue.content = _clause_tokens(clause, {tok.i}) if clause is not None else {t.i for t in prep.subtree} - {prep.i}
+    # "Responding to X's call for contact with Y, [the President] reaffirmed ...": not Y's title
+    subject = subject_read_as_apposition(tok.sent.root)
+    if subject is not None:
+        cue.content -= {t.i for t in subject.subtree} | {subject.left_edge.i - 1}
     cue.subtree = set(cue.content)
     return cue
 

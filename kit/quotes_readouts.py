@@ -417,8 +417,10 @@ def _pronoun_after_a_subject(rows: list[dict], resolver: Resolver) -> None:
     """"The President of Russia congratulated Daniel Ortega on ... He reaffirmed Russia's
     support ...": a "he" or "she" that opens the sentence after a statement is that statement's
     speaker, not the person it was addressed to or told about ("told X about his talks with Y"),
-    whom the resolver took for being named last. Only when the resolver's choice was named after
-    the earlier speaker and the earlier speaker is not known to be of the other gender."""
+    whom the resolver took for being named last, nor someone named in a clause that opens the
+    statement's sentence ("Responding to X's call for ..., the President reaffirmed ... He noted").
+    Only when the resolver's choice was named after the earlier speaker or before it in its
+    sentence, and the earlier speaker is not known to be of the other gender."""
     gender = {p.full: p.gender for p in resolver.people}
     wanted = {"he": "m", "she": "f"}
     spoken = sorted((r for r in rows if r["cue_start"] >= 0 and r["speaker_start"] >= 0), key=lambda r: r["cue_start"])
@@ -429,7 +431,11 @@ def _pronoun_after_a_subject(rows: list[dict], resolver: Resolver) -> None:
                 or gender.get(prev["speaker"], "") not in {"", wanted[pronoun]} \
                 or len(SENTENCE_END.findall(resolver.text, prev["cue_end"], r["speaker_start"])) != 1:
             continue
-        if any(p.full == r["speaker"] and prev["speaker_end"] <= p.start < r["speaker_start"] for p in resolver.people):
+        # named after the earlier speaker, or before it in the same sentence ("Responding to X's call
+        # for ..., the President reaffirmed ... He noted ...": a clause that opens the sentence)
+        opens = resolver.text.rfind(prev["sentence"], 0, prev["cue_end"] + len(prev["sentence"]))
+        if any(p.full == r["speaker"] and (prev["speaker_end"] <= p.start < r["speaker_start"]
+                                           or 0 <= opens <= p.start < prev["speaker_start"]) for p in resolver.people):
             r["speaker"] = prev["speaker"]
 
 

@@ -597,3 +597,23 @@ def test_the_following_is_a_statement_from_someone(nlp):
     assert found[["kind", "speaker", "cue"]].values.tolist() == [["direct", "Lena Ost", "statement"]]
     assert found["quote"].iloc[0].endswith("in the pursuit of their return.")
     pd.testing.assert_frame_equal(found, run(nlp, text, fast=False))
+
+
+def test_a_curly_apostrophe_and_a_subject_read_as_an_apposition(nlp):
+    """"President Brook’s and President Reyes’s agreement" with curly apostrophes stays in what
+    was agreed (the tagger read "’s" as a closing quotation mark); in "Responding to X's call for
+    contact with Y, the President of Westmark reaffirmed ..." the President is the subject, not
+    Y's title, and the "He" that opens the next sentence is the President (a FICTIONAL readout)."""
+    text = ("FICTIONAL readout, made up for the newsroom-kit tests.\n\n"
+            "Ivan Petrov had a telephone conversation with President of Arland Lena Ost.\n\n"
+            "Arland and Westmark agreed to develop measures for implementing President Brook’s and "
+            "President Reyes’s agreement to ban strikes against energy facilities of both countries. "
+            "Responding to Lena Ost's call for direct contact with Jon Brook, the President of Westmark "
+            "reaffirmed his well-known position on this issue. He noted this opportunity depends on the "
+            "results of the talks.\n")
+    found, said = statements_of(nlp, text)
+    assert said("develop measures")["content"].endswith("agreement to ban strikes against energy facilities of both countries")
+    assert said("direct contact")["content"] == "direct contact with Jon Brook"
+    assert said("his well-known position")["speaker_mention"] == "the President of Westmark"
+    assert said("this opportunity depends")["speaker"] == said("his well-known position")["speaker"]
+    pd.testing.assert_frame_equal(found, run(nlp, text, fast=False))
