@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import string
 
 
 TITLES = {
@@ -51,6 +52,13 @@ DOCUMENT_WORDS = re.compile(r"\b(?:Fact|Sheet|Readout|Statement|Proclamation|Ord
 # States of America"), an order ("By the authority vested in me as President ...").
 BYLINE = re.compile(r"^\s*By (?P<who>the (?:[A-Za-z]+ ?){1,10})\s*$|\bvested in me as (?P<as>President)\b",
                     re.I | re.M)
+# A document its author signs: a proclamation's "NOW, THEREFORE, I, JANE Q. DOE, President of ...",
+# or a letter's last lines, the signer's name in capitals on a line of its own (then perhaps the
+# place and date: "THE WHITE HOUSE,\nOctober 5, 2021.").
+CAPITAL_NAME = r"[A-Z][A-Z'’\-]*\.?(?: [A-Z][A-Z'’\-]*\.?){1,4}"
+SIGNED_I = re.compile(r"\bI, (?P<who>%s),\s+[A-Z][a-z]" % CAPITAL_NAME)
+SIGNATURE = re.compile(r"\n[ \t]*(?P<who>%s)[ \t]*\n(?:\s*(?:THE WHITE HOUSE|The White House|#+|[A-Z][a-z]+ \d{1,2}, \d{4})[.,]?)*\s*$"
+                       % CAPITAL_NAME)
 # How a readout opens after its host's name: "had a telephone conversation with", ", Jr. spoke
 # today with", "met with", "held talks with" (a news story's "has come up with one" is not a meeting).
 MEETING = re.compile(r".{0,14}?\b(?:(?:spoke|speaks|talked|talks|met|meets)\b[^.]{0,40}?"
@@ -133,7 +141,8 @@ class DocumentSpeakers:
     def first_person(self, at: int = -1) -> str:
         """Who "I" and "we" (at ``at``) in the text's own prose are: the author a document names at
         its top ("By the President of the United States of America"), the speaker a line before
-        introduces ("Below are the full remarks by ...:"), else, in a text written in the first
+        introduces ("Below are the full remarks by ...:"), the person who signs it (:meth:`signer`),
+        else, in a text written in the first
         person, the speaker of that speech (:meth:`speech_speaker`); "" otherwise."""
         introduced = self.introduced_speaker(at)
         if introduced:
@@ -141,11 +150,24 @@ class DocumentSpeakers:
         byline = BYLINE.search(self.text[:400])
         if byline:
             return "the " + re.sub(r"^the ", "", (byline.group("who") or byline.group("as")).strip(), flags=re.I)
+        signer = self.signer()
+        if signer:
+            return signer
         if JOINT_TITLE.search(self.title):  # "United States – Italy Joint Leaders' Statement": "we" is both
             found = self.opening_participants(len(self.text))
             if len(found) >= 2:
                 return JOINED.join(found)
         return self.speech_speaker() if self.first_person_prose() else ""
+
+    def signer(self) -> str:
+        """The person who signs the text in capitals ("NOW, THEREFORE, I, JOSEPH R. BIDEN JR.,
+        President ...", or a letter's name line at its end), written as a name ("Joseph R. Biden
+        Jr."); "" when nobody signs. A name line at the end counts only in a text written in the
+        first person: a news story may end on a line in capitals that is no signature."""
+        found = SIGNED_I.search(self.text)
+        if found is None and self.first_person_prose():
+            found = SIGNATURE.search(self.text[-300:])
+        return string.capwords(found.group("who")) if found else ""
 
     def introduced_speaker(self, at: int) -> str:
         """The person the last line before ``at`` that introduces a speech names ("Below are the

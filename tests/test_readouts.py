@@ -533,3 +533,13 @@ def test_being_supportive_of_something_is_a_stance(nlp):
     assert (stance["cue"], stance["act"], stance["speaker"]) == ("were supportive", "believes", "Ivan Petrov; Lena Ost")
     assert len(found) == 1
     pd.testing.assert_frame_equal(found, run(nlp, text, fast=False))
+
+
+def test_help_given_and_the_purpose_of_money_are_no_statement(nlp):
+    found = run(nlp, "The agency will provide support to families in Dalmor County.",
+                "The ministry provided early warning of the storms to the coastal towns.",
+                "The law provides $20 million to support youth programs in Dalmor.",
+                "To further support the schools, Governor Lena Vasko encouraged parents to volunteer.",
+                "Governor Lena Vasko provided an explanation regarding the delays.",
+                "Senator Ola Brenn supports the harbour bill.")
+    assert list(found["cue"]) == ["encouraged", "provided", "supports"]
