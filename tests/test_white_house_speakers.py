@@ -316,3 +316,15 @@ def test_a_letter_in_the_first_person_is_the_signers_and_a_closing_line_in_capit
     story = ("Port workers in Dalmor said on Monday that the harbour levy would cost jobs. "
              "We told the port authority that we would follow the story.\n\nREAD MORE\n")
     assert "Read More" not in set(rows(nlp, story)["speaker"])
+
+
+def test_a_short_statement_is_the_author_its_headline_opens_on_and_a_message_its_signer(nlp):
+    statement = rows(nlp, "I strongly support Mira Tal for the next director of the harbour authority.",
+                     "Statement by Governor Lena Vasko on the Harbour Authority")
+    assert list(statement["speaker"]) == ["Governor Lena Vasko"]
+    message = rows(nlp, "I recommend that the Assembly give early consideration to the Treaty.\n\n"
+                        "BELA K. SIDOROVA\n\nTHE WHITE HOUSE, June 2, 2025.", "A Message to the Assembly on the Treaty")
+    assert list(message["speaker"]) == ["Bela K. Sidorova"]
+    untitled = rows(nlp, "I strongly support Mira Tal for the next director of the harbour authority.",
+                    "Harbour authority picks a director")
+    assert list(untitled["speaker"]) == [""]
