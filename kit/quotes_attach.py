@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .quotes_cues import SPEAKER_ENTS, Cue
+from .quotes_cues import FINITE_TAGS, SPEAKER_ENTS, Cue
 from .quotes_marks import Quotation, Turn
 from .quotes_subject import RELATIVE
 
@@ -170,7 +170,7 @@ def _holds_a_clause(q_ids: set, doc) -> bool:
     “incredibly driven”", "The club's investment, Ms. Doe said, “is a perfect example”")."""
     words = [doc[i] for i in sorted(q_ids) if doc[i].is_alpha]
     return bool(words) and (words[0].tag_ == "VB" or any(
-        t.tag_ in {"VBD", "VBZ", "VBP", "MD"} and any(c.dep_ in {"nsubj", "nsubjpass", "expl"} and c.i in q_ids
+        t.tag_ in FINITE_TAGS and any(c.dep_ in {"nsubj", "nsubjpass", "expl"} and c.i in q_ids
                                                     for c in (t.head if t.dep_ == "aux" else t).children)
         for t in words))
 

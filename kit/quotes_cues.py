@@ -501,7 +501,7 @@ def _closing_attribution(tok, source, lex: Lexicon) -> set:
             or not _ends_sentence(tok) or any(t.is_quote for t in doc[tok.i + 1:sent.end]):
         return set()  # ('..., Tom Dale replied, “Well, maybe so.”' reports the quotation)
     before = range(sent.start, comma)
-    clause = any(doc[i].tag_ in {"VBD", "VBZ", "VBP", "MD"} and any(c.dep_ in SUBJECT_DEPS for c in doc[i].children)
+    clause = any(doc[i].tag_ in FINITE_TAGS and any(c.dep_ in SUBJECT_DEPS for c in doc[i].children)
                  for i in before)
     return set(before) if clause else set()
 

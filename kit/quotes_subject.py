@@ -119,9 +119,9 @@ def _subject(verb, depth: int = 0):
 
 
 def _participle_after_reported_clause(verb) -> bool:
-    """True for a speech participle set off by a comma or a dash at the end of what a speech verb reports
-    ("said that X “…,” adding, “…”", "told reporters X was over, saying ..."): it goes on with
-    the reporting verb, however the parser hung it."""
+    """True for a speech participle set off by a comma or a dash at the end of what a speech verb
+    reports ("said that X “…,” adding, “…”", "told reporters X was over, saying ..."): it goes on
+    with the reporting verb, however the parser hung it."""
     clause = verb.head
     if verb.dep_ != "advcl" or verb.tag_ != "VBG" or clause.dep_ != "ccomp" or not _speech_verb(verb) \
             or not _speech_verb(clause.head) or clause.head.i > clause.i:
