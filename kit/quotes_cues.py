@@ -655,7 +655,8 @@ def _phrase_cues(doc, lex: Lexicon, blocked: set) -> list[Cue]:
     return cues
 
 
-CLOSING_MARKS = {"”", "\"", "''", "»", "’"}
+# Marks that close a quotation a verb may follow; not the straight apostrophe, which ends words ("Jones'").
+QUOTATION_CLOSERS = {"”", "\"", "''", "»", "’"}
 QUOTATION_ENDS = {",", "?", "!", "—", "–", "--", "...", "…"}
 # what may stand between the speaker and the verb: "Trump then shot back", "he had replied"
 BETWEEN_SPEAKER_AND_VERB = {"ADV", "AUX", "PART"}
@@ -674,7 +675,7 @@ def _verb_after_quotation(tok, lex: Lexicon, blocked: set) -> Cue | None:
             or any(c.dep_ in {"dobj", "ccomp", "xcomp", "attr", "dative"} and c.i > speaker.i for c in tok.children):
         return None
     left, doc = speaker.left_edge.i, tok.doc
-    if left < 2 or doc[left - 1].text not in CLOSING_MARKS or doc[left - 2].text not in QUOTATION_ENDS \
+    if left < 2 or doc[left - 1].text not in QUOTATION_CLOSERS or doc[left - 2].text not in QUOTATION_ENDS \
             or any(t.pos_ not in BETWEEN_SPEAKER_AND_VERB for t in doc[speaker.right_edge.i + 1:tok.i]):
         return None
     particle = [c for c in tok.children if c.i == tok.i + 1 and (c.dep_ == "prt" or c.lower_ == "back")]
