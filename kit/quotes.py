@@ -13,7 +13,9 @@
     speaker                      the speaker resolved within the article: a full name
                                  ("Donald Trump" for "he"), or a description kept as written
                                  ("a senior Russian lawmaker"); "" if none
-    speaker_mention, speaker_start, speaker_end   the words the cue attaches to ("he", "who"), -1 if none
+    speaker_mention, speaker_start, speaker_end   the words the cue attaches to ("he", "who"), or
+                                 for a quotation that takes its speaker from a neighbour, that
+                                 neighbour's mention; -1 if none
     cue, cue_start, cue_end      the speech verb or phrase ("told", "according to"), -1 if none
     act                          the speech act of the cue (says, denies, rejects, warns, accuses,
                                  demands, promises, agrees, concerned, believes); "says" for
@@ -74,7 +76,7 @@ from .quotes_plan import MAX_PARAGRAPH_CHARS, OverBudget, Plan, cue_pattern, pla
 log = logging.getLogger(__name__)
 
 # Bump when the engine's rows change, so kit.cache re-extracts instead of reusing old rows.
-ENGINE_VERSION = "47"
+ENGINE_VERSION = "48"
 
 STATEMENT_COLUMNS = [
     "article_id", "quote_id", "quote", "quote_start", "quote_end", "quote_spans", "quote_text",

@@ -656,6 +656,34 @@ def _phrase_cues(doc, lex: Lexicon, blocked: set) -> list[Cue]:
     return cues
 
 
+CLOSING_MARKS = {"”", "\"", "''", "»", "’"}
+QUOTATION_ENDS = {",", "?", "!", "—", "–", "--", "...", "…"}
+# what may stand between the speaker and the verb: "Trump then shot back", "he had replied"
+BETWEEN_SPEAKER_AND_VERB = {"ADV", "AUX", "PART"}
+
+
+def _verb_after_quotation(tok, lex: Lexicon, blocked: set) -> Cue | None:
+    """ '“Jane wants to be a tough guy,” Tom Fell shot back.', '“Enough,” an angry Doe
+    retaliated.', '“You know?” Roe went on.': a verb outside the lexicon is a cue for the
+    quotation it follows when the quotation ends with a comma, a question or an exclamation mark
+    and only its speaker (someone who can speak) stands between the closing mark and the verb.
+    That shape is an attribution whatever the verb; the verb takes no object of its own."""
+    if tok.i in blocked or tok.pos_ != "VERB" or cue_lemma(tok, lex) in lex.cue_verbs:
+        return None
+    speaker = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+    if speaker is None or not _holds_views(speaker, lex) or speaker.lower_ in {"it", "that", "this", "which"} \
+            or any(c.dep_ in {"dobj", "ccomp", "xcomp", "attr", "dative"} and c.i > speaker.i for c in tok.children):
+        return None
+    left, doc = speaker.left_edge.i, tok.doc
+    if left < 2 or doc[left - 1].text not in CLOSING_MARKS or doc[left - 2].text not in QUOTATION_ENDS \
+            or any(t.pos_ not in BETWEEN_SPEAKER_AND_VERB for t in doc[speaker.right_edge.i + 1:tok.i]):
+        return None
+    particle = [c for c in tok.children if c.i == tok.i + 1 and (c.dep_ == "prt" or c.lower_ == "back")]
+    cue = Cue([tok] + particle, tok.sent, act="says", quote_only=True)
+    cue.source = speaker
+    return cue
+
+
 def cues_in(doc, lex: Lexicon, blocked: set) -> list[Cue]:
     """Every cue in a parsed paragraph, skipping tokens inside quotations and turns."""
     if not doc.has_annotation("DEP"):
@@ -664,7 +692,8 @@ def cues_in(doc, lex: Lexicon, blocked: set) -> list[Cue]:
         return []
     cues = [c for t in doc for c in (_verb_cue(t, lex, blocked), _adjective_cue(t, lex, blocked),
                                      _noun_cue(t, lex, blocked), _focus_cue(t, lex, blocked),
-                                     _participle_cue(t, lex, blocked), _stance_adjective_cue(t, lex, blocked))
+                                     _participle_cue(t, lex, blocked), _stance_adjective_cue(t, lex, blocked),
+                                     _verb_after_quotation(t, lex, blocked))
              if c is not None]
     return cues + _phrase_cues(doc, lex, blocked)
 
