@@ -376,8 +376,13 @@ def _verb_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
         return None
     cue = RuCue([tok], tok.sent, act=act, belief=belief, passive=passive)
     cue.source = _quoted_person(tok, lex) or _subject(tok)
-    if cue.source is not None and (cue.source.lemma_.lower() in NOT_SPEAKERS | lex.narrative
-                                   or cue.source.lower_ in NOT_SPEAKERS or _nobody_named(cue.source, lex)):
+    aside_end = _aside_end(tok)
+    if cue.source is not None and aside_end is not None and cue.source.i > aside_end:
+        # "Как я уже отметил, это иностранные акционеры": the subject after the aside is the clause's
+        cue.source = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS and c.i < aside_end), None)
+    generic = any(_nobody_named(c, lex) for c in tok.children if c.dep_ == "nsubj")  # "кто-то называл его …, он …"
+    if generic or cue.source is not None and (cue.source.lemma_.lower() in NOT_SPEAKERS | lex.narrative
+                                              or cue.source.lower_ in NOT_SPEAKERS or _nobody_named(cue.source, lex)):
         return None  # "это говорит о том", "об этом говорят все", "фильм рассказывает о …", "Люди говорят"
     if _indirect_question(tok, lex):
         return None  # "поинтересовался, сколько стоил ремонт": a question asserts nothing

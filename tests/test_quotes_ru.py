@@ -968,3 +968,14 @@ def test_a_capitalised_office_natasha_takes_for_a_name_is_left_to_the_titles():
     rows = statements("Поздравление мэру Лесовска Глава государства поздравил мэра Лесовска с юбилеем города. "
                       "20 апреля 2025 года 09:05 В поздравлении говорится: «Город гордится своей историей».")
     assert "Глава государства" in set(rows["speaker"])
+
+
+def test_a_subject_after_an_aside_belongs_to_the_clause_not_the_aside():
+    row = only(statements("И.Петров: Добрый день. Как я уже отметил, это в основном иностранные акционеры."),
+               kind="indirect")
+    assert row.speaker == "И.Петров"
+
+
+def test_someone_unnamed_beside_a_pronoun_is_still_nobody():
+    rows = statements("Был такой генерал Сомов. Кто-то называл его предателем, после войны он так и жил – один.")
+    assert rows.empty
