@@ -400,6 +400,7 @@ def _verb_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
              and (c.dep_ == "ccomp" or (_clause_like(c) and not _is_cue_verb(c, lex)))]  # not "Как передает X, …"
     for h in heads:
         cue.content |= _clause_tokens(h, source_ids | {tok.i})
+    cue.content |= _crossed_tail(tok, cue.content)
     if not heads:
         cue.content = _that_clause(tok)
     if cue.source is not None and cue.source.i < tok.i and not cue.person and _feat(tok, "VerbForm") == "Fin" \
@@ -467,6 +468,21 @@ def _saying(verb, lex: RuLexicon) -> bool:
     introduces a saying."""
     return verb.lemma_.lower() in lex.saying and any(c.lower_ == "как" for c in verb.children) \
         and not any(c.dep_ in {"obl", "nsubj", "nsubj:pass"} for c in verb.children)
+
+
+def _crossed_tail(verb, content: set) -> set:
+    """'… будут способствовать дальнейшему развитию российско-мьянманского партнёрства': words after
+    the end of what was said, to the sentence's end, that the parser hung on words before the cue
+    (across it, which no Russian clause does) continue what was said."""
+    if not content or max(content) < verb.i:
+        return set()
+    sent = verb.sent
+    tail = [t for t in verb.doc[max(content) + 1:sent.end] if not t.is_space and not (t.is_punct and t.i == sent.end - 1)]
+    ids = {t.i for t in tail}
+    crossed = [t for t in tail if t.head.i < verb.i]
+    if tail and crossed and all(t.head.i in ids or t.head.i < verb.i for t in tail):
+        return ids
+    return set()
 
 
 def _rest_of_clause(verb, start: int, objects: set, lex: RuLexicon) -> set:

@@ -688,6 +688,17 @@ def test_они_at_the_start_of_a_paragraph_are_the_people_the_paragraph_before_
     ("Банк России", "kremlin"),
     ("Министерство промышленности Республики Беларусь", "other"),
     ("С украинской стороны", "ukraine"),
+    # more federal services, the Government, offices given without a name, the state corporations
+    ("по данным Рособрнадзора".split(" ", 2)[-1], "kremlin"),
+    ("Роспотребнадзор и Росприроднадзор", "kremlin"),
+    ("Правительство", "kremlin"),
+    ("Правительство Индии", "other"),
+    ("начальник Генштаба", "kremlin"),
+    ("командующий группировкой «Север»", "kremlin"),
+    ("Глава региона", "kremlin"),
+    ("министр обороны США", "other"),
+    ("Госкорпорация «Ростех»", "kremlin"),
+    ("Ростов", "other"),
 ])
 def test_the_russian_side_and_russian_federal_bodies_written_in_russian_are_the_kremlins(speaker, camp):
     from kit.registry import load_registry
@@ -979,3 +990,12 @@ def test_a_subject_after_an_aside_belongs_to_the_clause_not_the_aside():
 def test_someone_unnamed_beside_a_pronoun_is_still_nobody():
     rows = statements("Был такой генерал Сомов. Кто-то называл его предателем, после войны он так и жил – один.")
     assert rows.empty
+
+
+def test_words_the_parser_hung_across_the_cue_still_end_what_was_said():
+    rows = statements("И.Петров: У господина Ивана Лесного запланирован ещё целый ряд мероприятий, в том числе "
+                      "встречи с главами ведомств и регионов, но уже сейчас с уверенностью можно констатировать, что "
+                      "нынешний визит Председателя Народного совета Лесовии проходит успешно, а достигнутые "
+                      "договорённости, безусловно, будут способствовать дальнейшему развитию российско-лесовского "
+                      "партнёрства во всех областях.")
+    assert only(rows, kind="indirect").quote.endswith("развитию российско-лесовского партнёрства во всех областях")
