@@ -301,8 +301,8 @@ def _negated(tok) -> bool:
 def _unsaid(verb, lex: RuLexicon) -> bool:
     """A cue verb that reports nothing said: negated ('не сказал, когда …', 'никто не подтвердил'),
     under a condition ('Если министр скажет, что …', 'мог бы заявить'), or in the future of
-    someone else ('объявит решение завтра', 'выступит с заявлением', 'собирается рассказать'), declined ('не стала уточнять')
-    or under a predicative that denies it ('Невозможно говорить о …', 'Трудно сказать, когда …').
+    someone else ('объявит решение завтра', 'выступит с заявлением'), intended ('собирается рассказать'),
+    declined ('не стала уточнять') or under a predicative that denies it ('Невозможно говорить о …', 'Трудно сказать, когда …').
     'не исключил' (a negation the lexicon lists) and 'не могу не отметить', 'нельзя не сказать'
     (two negations) are said; 'Скажу прямо' and 'я бы сказал' speak for the speaker."""
     head = verb.head if verb.dep_ in {"xcomp", "csubj"} else None  # "хочу сказать", "нельзя не сказать"
