@@ -202,6 +202,13 @@ class RuLexicon:
     title_nouns: frozenset = frozenset()
     duty_words: frozenset = frozenset()
     clause_only: frozenset = frozenset()
+    question_verbs: frozenset = frozenset()
+    question_words: frozenset = frozenset()
+    intent_words: frozenset = frozenset()
+    generic_subjects: frozenset = frozenset()
+    quoting: frozenset = frozenset()
+    saying: frozenset = frozenset()
+    statement_nouns: dict = field(default_factory=dict)
 
     def __hash__(self) -> int:
         return id(self)
@@ -226,4 +233,7 @@ def load_ru_lexicon(path: str = "speech_verbs.yml") -> RuLexicon:
                      words("joint_subjects"), words("inanimate_sense_verbs"), words("speaking_bodies"),
                      words("role_nouns"), words("people_at_large"), words("unsaid_predicatives"),
                      words("adding_verbs"), words("title_nouns"),
-                     words("duty_words"), words("clause_only_verbs"))
+                     words("duty_words"), words("clause_only_verbs"),
+                     question_verbs=words("question_verbs"), question_words=words("question_words"),
+                     intent_words=words("intent_words"), generic_subjects=words("generic_subjects"),
+                     quoting=words("quoting_verbs"), saying=words("saying_verbs"), statement_nouns=acts("statement_nouns"))
