@@ -100,8 +100,9 @@ def reader_table(frame: pd.DataFrame, columns: Mapping[str, str] | Iterable[str]
 
     ``columns`` picks and orders the columns, a mapping also renames them (column -> header).
     ``links`` maps a column to the column holding its link (``{"title": "url"}``): the cell becomes
-    a link when the url is http(s). ``row_ids(row)`` (``row``: column -> value) gives each row an anchor. ``limit`` shows the
-    first rows only and ``more`` (HTML of ours, e.g. a link to the full file) says where the rest is.
+    a link when the url is http(s). ``row_ids(row)`` (``row``: column -> value) gives each row an
+    anchor. ``limit`` shows the first rows only and ``more`` (HTML of ours, e.g. a link to the full
+    file) says where the rest is.
     An empty ``frame`` gives the sentence ``empty`` instead of a header-only table.
     """
     if frame is None or not len(frame):
