@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from .coref import ROLE_SYNONYMS
 from .cues import Lexicon, cue_lemma
 from .quotes_readouts import (ADJUNCT_MARKS, bare_noun, content_act, focus_frame, inclusion_after, opens_topic,
-                              infinitive_of_prep_object, noun_said_by, object_frame, object_statement,
+                              infinitive_of_prep_object, noun_said_by, object_content, object_frame, object_statement,
                               participle_read_as_adjective, refers_back, verb_list)
 from .quotes_subject import PASSIVE_DEPS, SUBJECT_DEPS, _lost_subject, _subject, clause_read_from_name
 
@@ -36,6 +36,7 @@ class Cue:
     belief: bool = False
     act: str = "says"
     quote_only: bool = False   # a cue only for a quotation beside it ('"...," he continued')
+    answer: bool = False       # a short answer ("said no"), a statement however short
 
 
 def _clause_tokens(head, exclude: set) -> set:
@@ -304,6 +305,35 @@ def _sibling_statement(cue_tok, head, lex: Lexicon) -> bool:
     return any(doc[i].text == ";" for i in range(head.right_edge.i + 1, cue_tok.i))
 
 
+def _clause_under_venue(verb):
+    """The reported clause the parser hung on the place or time of speaking as a relative clause:
+    "said during a news conference [that he may wait until February]", "told reporters at an
+    event on Friday [that the bill would pass]". Its "that" opens a clause, not a relative one
+    (it is neither the subject nor the object of the clause), and the clause has its own
+    subject; None when the verb has no such clause ("spoke at a rally that drew thousands")."""
+    stack = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in VENUE_PREPS | {"during", "to", "after"}]
+    while stack:
+        tok = stack.pop()
+        for c in tok.children:
+            if c.dep_ in {"pobj", "prep"}:
+                stack.append(c)
+            elif c.dep_ in {"relcl", "acl"} and c.i > verb.i and _opened_by_that(c) and _has_subject(c) \
+                    and c.pos_ in {"VERB", "AUX"}:
+                return c
+    return None
+
+
+def _short_answer(verb, lex: Lexicon):
+    """The word a verb of saying gives as its whole answer, right after it: "the candidate said
+    [no]", "half said [so] in December", "three-quarters said [the same] of Sanders" (``answer_words``
+    in ``data/speech_verbs.yml``); None for any other object ("said a prayer")."""
+    for c in verb.children:
+        if c.dep_ in {"intj", "dobj", "advmod"} and c.lower_ in lex.answer_words and c.left_edge.i == verb.i + 1 \
+ and not any(g.dep_ in {"acl", "relcl"} for g in c.children):
+            return c
+    return None
+
+
 def _asked(verb, clause, lex: Lexicon) -> bool:
     """ "asked the students if they were always so serious": the parser hangs the question after
     a verb of asking (``question_verbs``) as an adverbial clause; it is what was asked."""
@@ -346,7 +376,8 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
     lemma = cue_lemma(tok, lex)
     belief, speech = lemma in lex.belief, lemma in lex.verbs
     frame = object_frame(tok, lex)
-    if not (speech or belief or frame.takes_object or frame.preps or lemma in lex.light or lemma in lex.naming) \
+    if not (speech or belief or frame.takes_object or frame.preps or frame.for_clause is not None
+            or lemma in lex.light or lemma in lex.naming) \
             or _not_said(tok, lex):
         return None
     passive = any(c.dep_ in PASSIVE_DEPS for c in tok.children)
@@ -367,6 +398,9 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
             and not _sibling_statement(tok, c, lex) and not _fronted_infinitive(tok, c)
             and not infinitive_of_prep_object(c, frame) and not _first_of_list(tok, c, lex)
             and not _predicate_of_the_sentence(tok, c)]
+        venue_clause = _clause_under_venue(tok) if speech and not heads and not passive else None
+        if venue_clause is not None:
+            heads = [venue_clause]
         for c in tok.children:  # a sibling statement's lost subject is not what this cue reports
             if _sibling_statement(tok, c, lex) and _lost_subject(c) is not None:
                 exclude = exclude | {t.i for t in _lost_subject(c).subtree}
@@ -388,6 +422,9 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
             cue.content = _clause_tokens(tok.head, {t.i for t in tok.subtree})
         elif not heads and not belief and cue.source is not None:
             cue.content = _as_attributed(tok, lex) or _closing_attribution(tok, cue.source, lex)
+    answer = _short_answer(tok, lex) if speech and not cue.content and cue.act == "says" else None
+    if answer is not None:
+        cue.content, cue.answer = object_content(tok, answer, exclude), True
     object_statement(tok, cue, frame, lex, exclude, passive)
     if not (speech or belief) and not cue.content:
         return None

@@ -48,6 +48,7 @@ class ObjectFrame:
     takes_object: bool
     target: object
     preps: list
+    for_clause: object = None  # "called [for the coalition to increase its efforts]": a clause opened by the preposition
 
 
 def object_frame(tok, lex: Lexicon) -> ObjectFrame:
@@ -60,8 +61,16 @@ def object_frame(tok, lex: Lexicon) -> ObjectFrame:
     target = next((c for c in tok.children if c.dep_ == "dobj"), listed.target if listed else None)
     # "updated President Zelenskyy [on U.S. efforts]": the parser may hang the preposition on the addressee
     near = list(tok.children) + (list(target.children) if target is not None and lemma in lex.addressee else [])
-    preps = [c for c in near if c.dep_ == "prep" and (lemma, c.lower_) in lex.preps]
-    return ObjectFrame(takes_object, target, preps)
+    # "When asked about the situation in Mariupol, the President noted ...": a question nobody is
+    # said to have put; "Hewitt asked Trump about his statements" is Hewitt's question
+    asked_by_nobody = lemma in lex.question and (passive or passive_participle(tok))
+    preps = [] if asked_by_nobody else [c for c in near if c.dep_ == "prep" and (lemma, c.lower_) in lex.preps]
+    # "is calling for the United States to take a stronger role": the parser reads "for" as what
+    # opens the infinitive's clause, whose subject and verb are what was asked for
+    for_clause = next((c for c in tok.children if c.dep_ in {"advcl", "ccomp"} and c.i > tok.i and c.tag_ in {"VB", "VBN"}
+                       and any(m.dep_ == "mark" and m.lower_ == "for" and m.i == c.left_edge.i for m in c.children)
+                       and (lemma, "for") in lex.preps), None) if not preps else None
+    return ObjectFrame(takes_object, target, preps, for_clause)
 
 
 # Double quotation marks (the ones that open and close a quotation, not an apostrophe).
@@ -259,6 +268,9 @@ def object_statement(tok, cue, frame: ObjectFrame, lex: Lexicon, exclude: set, p
         cue.content = (target_ids | {t.i for t in complement.subtree}) - exclude
         if lemma in lex.regard:
             cue.act = "believes"
+    if not cue.content and not belief and frame.for_clause is not None:
+        cue.act = lex.preps[(lemma, "for")]
+        cue.content = {t.i for t in frame.for_clause.subtree} - exclude
     if not cue.content and not belief and frame.preps and not talked_with(tok, lex):
         prep = frame.preps[0]
         cue.act = lex.preps[(lemma, prep.lower_)]
