@@ -41,6 +41,18 @@ rule was written for it (engine 42: 48 of 59 found, end-to-end F1 85.7). The 202
 texts are read from ``bench_whitehouse_all_2021_2026.jsonl.gz``. "As President Biden made clear,
 X" is Biden's statement X; "the leaders were supportive of X" agrees; "commended X" says.
 
+``benchmarks/readouts_dev_6.jsonl`` (the sixth set) holds 17 more, chosen for variety among the texts
+not yet used: 7 Kremlin texts of 2021-2022 (six telephone conversations, one Security Council
+meeting), 4 Biden-era White House texts (a press secretary's statement on a G7 meeting, readouts
+of meetings and of a national security advisor's meeting) and 6 Trump-era ones (a joint
+statement, the "Outcomes" of expert talks, a Secretary of State's and National Security Advisor's
+statement that reads a call out inside quotation marks, a White House statement, a First Lady's
+quoted statement and a fact sheet with no statement in it), 88 statements, annotated the same way
+and scored before any rule was written for it. "X's call for Y" (a claim noun with its owner)
+is X's statement; "was grateful for X" says; "met today with X to reaffirm Y" is a statement;
+a quoted statement over several paragraphs is one direct statement; "The Presidents instructed
+their teams to ..." is an action.
+
 How it was annotated: a statement is what a participant said, asserted, proposed, promised,
 asked for, agreed or expressed in the conversation ("expressed concern over X", "reaffirmed
 Russia's readiness to ...", "It was emphasised that ...", "congratulated X on Y", "informed him
@@ -79,7 +91,8 @@ DEV = REPO / "benchmarks" / "readouts_dev.jsonl"
 DEV_SETS = {"first": DEV, "second": REPO / "benchmarks" / "readouts_dev_2.jsonl",
             "third": REPO / "benchmarks" / "readouts_dev_3.jsonl",
             "fourth": REPO / "benchmarks" / "readouts_dev_4.jsonl",
-            "fifth": REPO / "benchmarks" / "readouts_dev_5.jsonl"}
+            "fifth": REPO / "benchmarks" / "readouts_dev_5.jsonl",
+            "sixth": REPO / "benchmarks" / "readouts_dev_6.jsonl"}
 
 
 def load_dev(*paths: Path) -> tuple[list[dict], pd.DataFrame]:

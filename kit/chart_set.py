@@ -16,7 +16,7 @@ import matplotlib
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from . import charts
+from . import chart_style, charts
 from .charts import (claims_chart, clip_to_dates, messaging_timeline, quote_timeline, quote_timeline_table,
                      save_figure, theme_heatmap, themes_over_time, timeline_table, top_speakers, top_speakers_table)
 
@@ -58,9 +58,10 @@ def _chart_key(name: str, args: tuple, kwargs: dict) -> str:
 
 
 def _charts_engine() -> str:
-    """What else decides how a chart looks: the drawing code (``kit.charts``), the calls this module
-    makes of it, and matplotlib's version."""
-    return hashlib.sha256(Path(charts.__file__).read_bytes() + Path(__file__).read_bytes()
+    """What else decides how a chart looks: the drawing code (``kit.charts``, ``kit.chart_style``), the
+    calls this module makes of it, and matplotlib's version."""
+    return hashlib.sha256(Path(charts.__file__).read_bytes() + Path(chart_style.__file__).read_bytes()
+                          + Path(__file__).read_bytes()
                           + matplotlib.__version__.encode()).hexdigest()
 
 

@@ -4,7 +4,7 @@ Every chart takes a tidy DataFrame from the table modules (``kit.table``, ``kit.
 (``registry.camp_colours()``, Okabe-Ito: safe for colour-blind readers), has a title that
 states the finding, a source line with the date range, is 600 px wide, and is saved as PNG
 and SVG by :func:`save_figure` with fixed fonts and metadata so the same data gives the
-same bytes.
+same bytes. The house style they share (and ``show``, ``save_figure``) is ``kit.chart_style``.
 
     messaging_timeline(counts, colours)         statements per camp over time, key dates marked
     theme_heatmap(theme_counts)                 share of each camp's statements per theme
@@ -17,135 +17,24 @@ same bytes.
 """
 from __future__ import annotations
 
-import io
 import re
-import sys
 import textwrap
-from pathlib import Path
 from typing import Iterable
 
-import matplotlib
+import matplotlib.patches
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 
-if "ipykernel" not in sys.modules:
-    matplotlib.use("Agg")  # no display needed; in a notebook the kernel's own backend stays
-import matplotlib.dates as mdates  # noqa: E402
-import matplotlib.patches  # noqa: E402
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
+from .chart_style import (FALLBACK_COLOUR, GRID, INK, MUTED, UNATTRIBUTED, colours_for_camps, date_axis,
+                          empty_chart, finished_figure, lead_camp, literal_text, new_figure, save_figure, show,
+                          source_line)
+from .table import NEUTRAL_CAMPS, excerpt, text_column
 
-from .files import atomic_path  # noqa: E402
-from .table import NEUTRAL_CAMPS, excerpt, text_column  # noqa: E402
-
-FALLBACK_COLOUR = "#999999"
-UNATTRIBUTED = "(unattributed)"
-# Okabe-Ito, for camps a registry does not colour.
-SAFE_PALETTE = ["#0072B2", "#D55E00", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
-WIDTH_IN, DPI = 6.0, 100  # 600 px wide
-INK, MUTED, GRID = "#222222", "#555555", "#DDDDDD"
-plt.rcParams.update({
-    "font.family": "DejaVu Sans",  # ships with matplotlib: the same glyphs on every machine
-    "font.size": 9,
-    "svg.hashsalt": "newsroom-kit",
-    "svg.fonttype": "path",
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-    "axes.edgecolor": MUTED,
-    "axes.labelcolor": MUTED,
-    "xtick.color": MUTED,
-    "ytick.color": MUTED,
-    "axes.titlesize": 9,
-    "legend.frameon": False,
-    "path.simplify": True,
-})
-
-
-def _plain(text) -> str:
-    """Article text drawn literally: a dollar sign must not switch matplotlib into maths mode."""
-    return str(text if text is not None else "").replace("$", r"\$")
-
-
-def _colour_for(colours: dict[str, str], camps: Iterable[str]) -> dict[str, str]:
-    """A colour per camp: the registry's, else the next unused safe colour."""
-    out, spare = {}, [c for c in SAFE_PALETTE if c not in set(colours.values())]
-    for camp in camps:
-        if camp in colours:
-            out[camp] = colours[camp]
-        else:
-            out[camp] = spare.pop(0) if spare else FALLBACK_COLOUR
-    return out
-
-
-def _dates_text(dates: pd.Series) -> str:
-    """'3 Jan 2022 to 14 Feb 2026' for the dates present, or '' when there are none."""
-    dates = pd.to_datetime(pd.Series(dates), errors="coerce").dropna()
-    if dates.empty:
-        return ""
-    first, last = dates.min(), dates.max()
-    return f"{first:%-d %b %Y}" if first.date() == last.date() else f"{first:%-d %b %Y} to {last:%-d %b %Y}"
-
-
-def source_line(articles: pd.DataFrame, top: int = 3) -> str:
-    """'2,210 articles (whitehouse.gov, kremlin.ru)' for a chart's source line."""
-    sources = (articles["source"].fillna("").astype(str) if "source" in articles else pd.Series([], dtype=str)).replace("", pd.NA).dropna().value_counts()
-    names = ", ".join(sources.index[:top]) + (", …" if len(sources) > top else "")
-    return f"{len(articles):,} articles" + (f" ({names})" if names else "")
-
-
-def _lead(camps) -> str:
-    """The first camp that is a side (the press and 'Other' only lead when nobody else spoke)."""
-    sides = [c for c in camps if c not in NEUTRAL_CAMPS]  # the press never heads a chart when a side spoke
-    return sides[0] if sides else list(camps)[0]
-
-
-def _new_figure(height: float, nrows: int = 1, ncols: int = 1, **kw):
-    fig, axes = plt.subplots(nrows, ncols, figsize=(WIDTH_IN, height), dpi=DPI, **kw)
-    return fig, axes
-
-
-def _finish(fig, title: str, subtitle: str, source: str, dates=None, legend=None) -> plt.Figure:
-    """Title (the finding) and subtitle at the top left, then ``legend`` (handles, labels) if given,
-    source line and date range at the bottom."""
-    title_text = textwrap.fill(_plain(title), 52)
-    sub_text = textwrap.fill(_plain(subtitle), 82) if subtitle else ""
-    height = fig.get_figheight()
-    line = 1 / (height * 72) * 1.35  # one line of 9-12 pt text, in figure fraction
-    n_title, n_sub = title_text.count("\n") + 1, (sub_text.count("\n") + 1 if sub_text else 0)
-    top = 1 - line * (n_title * 12 + n_sub * 9 + 8)
-    fig.text(0.015, 1 - line * 6, title_text, ha="left", va="top", fontsize=12, fontweight="bold", color=INK)
-    if sub_text:
-        fig.text(0.015, 1 - line * (6 + n_title * 12 + 2), sub_text, ha="left", va="top", fontsize=9, color=MUTED)
-    if legend:
-        handles, labels = legend
-        ncol = min(len(labels), 5)
-        fig.legend(handles, labels, loc="upper left", bbox_to_anchor=(0.01, top + line * 4), ncol=ncol,
-                   fontsize=7.5, handlelength=1.2, columnspacing=1.0)
-        top -= line * (11 * int(np.ceil(len(labels) / ncol)) + 2)
-    span = _dates_text(dates) if dates is not None else ""
-    parts = [f"Source: {source}" if source else "Source: newsroom-kit", span and f"Statements dated {span}"]
-    source_text = textwrap.fill(_plain(" · ".join(p for p in parts if p)), 120)
-    fig.text(0.015, 0.012, source_text, ha="left", va="bottom", fontsize=7, color=MUTED)
-    bottom = line * (6 + 8 * (source_text.count("\n") + 1))
-    fig.tight_layout(rect=(0, bottom, 1, top))
-    # tight_layout leaves a placeholder layout engine, for which every savefig draws the figure once
-    # more before drawing it into the file; the layout is done, so the figure needs none.
-    fig.set_layout_engine(None)
-    fig.kit_alt = " ".join(filter(None, (_plain(title), _plain(subtitle))))  # the image's text for screen readers
-    return fig
-
-
-def _empty_chart(title: str, source: str) -> plt.Figure:
-    fig, ax = _new_figure(2.2)
-    ax.axis("off")
-    ax.text(0.5, 0.5, "Nothing to chart for these inputs", ha="center", va="center", color=MUTED,
-            transform=ax.transAxes)
-    return _finish(fig, title, "", source)
-
-
-def _date_axis(ax) -> None:
-    locator = mdates.AutoDateLocator(minticks=3, maxticks=7)
-    ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+__all__ = ["parse_key_dates", "clip_to_dates", "timeline_table", "messaging_timeline", "theme_heatmap",
+           "themes_over_time", "top_speakers_table", "top_speakers", "speaker_periods", "quote_timeline_table",
+           "quote_timeline", "claims_chart", "show", "save_figure", "source_line"]
 
 
 def parse_key_dates(value) -> list[tuple[pd.Timestamp, str]]:
@@ -244,7 +133,7 @@ def timeline_table(counts: pd.DataFrame, texts: pd.DataFrame | None = None, peri
 def messaging_timeline(counts: pd.DataFrame, colours: dict[str, str], title: str | None = None,
                        source: str = "", key_dates=None, period: str = "week", start=None, end=None,
                        max_points: int = 160, texts: pd.DataFrame | None = None, per_texts: bool = False,
-                       small: int = SMALL_N) -> plt.Figure:
+                       small: int = SMALL_N) -> Figure:
     """Statements per camp over time: ``counts`` has columns period, camp, statements.
 
     ``texts`` (period, texts: articles published) makes periods without any text gaps in the lines
@@ -255,16 +144,16 @@ def messaging_timeline(counts: pd.DataFrame, colours: dict[str, str], title: str
     """
     wide, period = timeline_table(counts, texts, period, start, end, per_texts, max_points)
     if wide.empty:
-        return _empty_chart(title or "No dated statements in these inputs", source)
+        return empty_chart(title or "No dated statements in these inputs", source)
     camps = [c for c in wide.columns if c != "texts"]
     rate = per_texts and "texts" in wide.columns
-    palette = _colour_for(colours, camps)
-    fig, ax = _new_figure(3.9)
+    palette = colours_for_camps(colours, camps)
+    fig, ax = new_figure(3.9)
     many = len(wide) > 40
     few = (wide["texts"].fillna(0) < small) if rate else pd.Series(False, index=wide.index)
     for camp in camps:
         ax.plot(wide.index, wide[camp], lw=1.2 if many else 1.8, marker="o", ms=2 if many else 3.5,
-                label=_plain(camp), color=palette[camp])
+                label=literal_text(camp), color=palette[camp])
         if few.any():
             ax.plot(wide.index[few], wide.loc[few, camp], ls="none", marker="o", ms=5, mfc="white",
                     mec=palette[camp], mew=1.2)
@@ -273,17 +162,17 @@ def messaging_timeline(counts: pd.DataFrame, colours: dict[str, str], title: str
     ax.grid(axis="y", color=GRID, lw=0.6)
     ax.legend(fontsize=8, ncol=min(len(camps), 4), loc="lower left", bbox_to_anchor=(0, 1.0),
               handlelength=1.2, columnspacing=1.0)
-    _date_axis(ax)
+    date_axis(ax)
     lo, hi = wide.index.min(), wide.index.max()
     _set_date_limits(ax, lo, hi, period)
     for when, label in parse_key_dates(key_dates):
         if lo - pd.Timedelta(days=7) <= when <= hi + pd.Timedelta(days=7):
             ax.axvline(when, color=INK, lw=0.8, ls=":")
-            ax.annotate(_plain(label), (when, 1), xycoords=("data", "axes fraction"), xytext=(3, -2),
+            ax.annotate(literal_text(label), (when, 1), xycoords=("data", "axes fraction"), xytext=(3, -2),
                         textcoords="offset points", ha="left", va="top", fontsize=7, color=INK, rotation=90)
     raw, _ = timeline_table(counts, texts, period, start, end, False, max_points)
     totals = raw[camps].sum()
-    leader = _lead(camps)
+    leader = lead_camp(camps)
     per_period = raw[camps].sum(axis=1)
     busiest = per_period.idxmax()
     title = title or f"{leader} made {int(totals[leader]):,} of {int(totals.sum()):,} statements"
@@ -294,11 +183,11 @@ def messaging_timeline(counts: pd.DataFrame, colours: dict[str, str], title: str
         subtitle += "; gaps: no texts"
     if few.any():
         subtitle += f"; open marks: fewer than {small} texts"
-    return _finish(fig, title, subtitle, source, wide.index.to_series())
+    return finished_figure(fig, title, subtitle, source, wide.index.to_series())
 
 
 def theme_heatmap(theme_counts: pd.DataFrame, title: str | None = None, source: str = "",
-                  camps: Iterable[str] | None = None, min_statements: int = 20, small: int = SMALL_N) -> plt.Figure:
+                  camps: Iterable[str] | None = None, min_statements: int = 20, small: int = SMALL_N) -> Figure:
     """Share of each camp's statements that touch each theme (``kit.themes.themes_by_camp``).
 
     Columns name each camp with its number of statements; a camp with fewer than ``small``
@@ -307,7 +196,7 @@ def theme_heatmap(theme_counts: pd.DataFrame, title: str | None = None, source: 
     """
     data = theme_counts if camps is None else theme_counts[theme_counts["camp"].isin(list(camps))]
     if data.empty or data["statements"].sum() == 0:
-        return _empty_chart(title or "No statement matched a theme", source)
+        return empty_chart(title or "No statement matched a theme", source)
     share = data.pivot_table(index="label", columns="camp", values="share", fill_value=0, aggfunc="sum")
     count = data.pivot_table(index="label", columns="camp", values="statements", fill_value=0, aggfunc="sum")
     order = count.sum(axis=1).sort_values(ascending=False, kind="stable").index
@@ -315,7 +204,7 @@ def theme_heatmap(theme_counts: pd.DataFrame, title: str | None = None, source: 
     size = {c: int(round(count[c].max() / share[c].max())) if share[c].max() else 0 for c in count.columns}
     cols = sorted(count.columns, key=lambda c: (c in NEUTRAL_CAMPS, -size[c], c))
     share, count = share.loc[order, cols], count.loc[order, cols]
-    fig, ax = _new_figure(1.8 + 0.32 * len(share))
+    fig, ax = new_figure(1.8 + 0.32 * len(share))
     vmax = max(float(share.values.max()), 0.01)
     ax.imshow(share.values, cmap="Blues", vmin=0, vmax=vmax, aspect="auto")
     few = [size[c] < small for c in cols]
@@ -327,10 +216,10 @@ def theme_heatmap(theme_counts: pd.DataFrame, title: str | None = None, source: 
         if is_few:
             ax.add_patch(matplotlib.patches.Rectangle((c - 0.5, -0.5), 1, len(order), facecolor="white",
                                                       alpha=0.75, hatch="///", edgecolor=GRID, lw=0))
-    labels = [_plain(textwrap.fill(c, 12)) + (f"\n({size[c]:,}{', few' if size[c] < small else ''})"
+    labels = [literal_text(textwrap.fill(c, 12)) + (f"\n({size[c]:,}{', few' if size[c] < small else ''})"
                                               if size[c] else "") for c in cols]
     ax.set_xticks(range(len(cols)), labels, fontsize=7.5)
-    ax.set_yticks(range(len(order)), [_plain(t) for t in order], fontsize=8)
+    ax.set_yticks(range(len(order)), [literal_text(t) for t in order], fontsize=8)
     ax.xaxis.tick_top()
     ax.tick_params(length=0)
     for spine in ax.spines.values():
@@ -342,26 +231,26 @@ def theme_heatmap(theme_counts: pd.DataFrame, title: str | None = None, source: 
     c = sides[k]
     title = title or f"{order[r]} was the theme {cols[c]} raised most: {share.values[r, c]:.0%} of its statements"
     note = f"; hatched: fewer than {small} statements" if any(few) else ""
-    return _finish(fig, title, "Share of each camp's statements touching a theme (a statement can touch "
+    return finished_figure(fig, title, "Share of each camp's statements touching a theme (a statement can touch "
                    f"several); statements per camp in brackets{note}", source)
 
 
 def themes_over_time(theme_periods: pd.DataFrame, colours: dict[str, str], themes: Iterable[str] | None = None,
                      top: int = 6, title: str | None = None, source: str = "", period: str = "month",
-                     start=None, end=None) -> plt.Figure:
+                     start=None, end=None) -> Figure:
     """Small multiples: one panel per theme (``top`` busiest unless ``themes`` names them), a line per camp;
     periods without statements count as zero, ``start``/``end`` clip the time axis."""
     theme_periods = clip_to_dates(theme_periods, "period", start, end)
     if theme_periods.empty:
-        return _empty_chart(title or "No statement matched a theme", source)
+        return empty_chart(title or "No statement matched a theme", source)
     totals = theme_periods.groupby("label")["statements"].sum().sort_values(ascending=False, kind="stable")
     labels = list(themes) if themes is not None else list(totals.index[:top])
     data = theme_periods[theme_periods["label"].isin(labels)]
     camps = data.groupby("camp")["statements"].sum().sort_values(ascending=False, kind="stable").index
-    palette = _colour_for(colours, camps)
+    palette = colours_for_camps(colours, camps)
     ncols = 2 if len(labels) > 1 else 1
     nrows = int(np.ceil(len(labels) / ncols))
-    fig, axes = _new_figure(1.1 + 1.55 * nrows, nrows, ncols, sharex=True, sharey=True, squeeze=False)
+    fig, axes = new_figure(1.1 + 1.55 * nrows, nrows, ncols, sharex=True, sharey=True, squeeze=False)
     all_periods = pd.date_range(data["period"].min(), data["period"].max(), freq=PERIOD_FREQ.get(period, "MS"))
     all_periods = all_periods.union(pd.DatetimeIndex(data["period"].unique()))
     for ax, label in zip(axes.flat, labels):
@@ -370,20 +259,20 @@ def themes_over_time(theme_periods: pd.DataFrame, colours: dict[str, str], theme
         panel = panel.reindex(all_periods, fill_value=0)
         for camp in camps:
             if camp in panel.columns:
-                ax.plot(panel.index, panel[camp], lw=1.3, color=palette[camp], label=_plain(camp))
-        ax.set_title(_plain(label), loc="left", fontsize=8.5, fontweight="bold", color=INK)
+                ax.plot(panel.index, panel[camp], lw=1.3, color=palette[camp], label=literal_text(camp))
+        ax.set_title(literal_text(label), loc="left", fontsize=8.5, fontweight="bold", color=INK)
         ax.grid(axis="y", color=GRID, lw=0.5)
         ax.set_ylim(bottom=0)
-        _date_axis(ax)
+        date_axis(ax)
     for ax in list(axes.flat)[:len(labels)]:
         _set_date_limits(ax, all_periods.min(), all_periods.max(), period)
     for ax in list(axes.flat)[len(labels):]:
         ax.axis("off")
-    handles = [plt.Line2D([], [], color=palette[c], lw=2) for c in camps]
+    handles = [Line2D([], [], color=palette[c], lw=2) for c in camps]
     lead_theme = totals.index[0]
     title = title or f"{lead_theme} was the most discussed theme ({int(totals.iloc[0]):,} statements)"
-    return _finish(fig, title, f"Statements per {period} touching each theme, by camp", source, data["period"],
-                   legend=(handles, [_plain(c) for c in camps]))
+    return finished_figure(fig, title, f"Statements per {period} touching each theme, by camp", source, data["period"],
+                   legend=(handles, [literal_text(c) for c in camps]))
 
 
 def top_speakers_table(speakers: pd.DataFrame, top: int = 5, camps: Iterable[str] | None = None,
@@ -402,27 +291,27 @@ def top_speakers_table(speakers: pd.DataFrame, top: int = 5, camps: Iterable[str
 
 
 def top_speakers(speakers: pd.DataFrame, colours: dict[str, str], top: int = 5, camps: Iterable[str] | None = None,
-                 title: str | None = None, source: str = "") -> plt.Figure:
+                 title: str | None = None, source: str = "") -> Figure:
     """Horizontal bars: the ``top`` most quoted speakers of each camp (``kit.table.speakers_by_camp``)."""
     data = top_speakers_table(speakers, top, camps)
     if data.empty:
-        return _empty_chart(title or "No attributed statements", source)
+        return empty_chart(title or "No attributed statements", source)
     order = list(dict.fromkeys(data["camp"]))
-    palette = _colour_for(colours, order)
+    palette = colours_for_camps(colours, order)
     n = [min(top, int((data["camp"] == c).sum())) for c in order]
-    fig, axes = _new_figure(0.9 + sum(0.24 * k + 0.45 for k in n), len(order), 1, squeeze=False,
+    fig, axes = new_figure(0.9 + sum(0.24 * k + 0.45 for k in n), len(order), 1, squeeze=False,
                             gridspec_kw={"height_ratios": n})
     xmax = data["statements"].max()
     for ax, camp in zip(axes.flat, order):
         rows = data[data["camp"] == camp]
-        names = [_plain(textwrap.shorten(s, 34, placeholder="…")) for s in rows["speaker"]]
+        names = [literal_text(textwrap.shorten(s, 34, placeholder="…")) for s in rows["speaker"]]
         y = np.arange(len(rows))[::-1]
         ax.barh(y, rows["statements"], color=palette[camp], height=0.7)
         for yi, v in zip(y, rows["statements"]):
             ax.text(v + xmax * 0.01, yi, f"{int(v):,}", va="center", fontsize=7.5, color=INK)
         ax.set_yticks(y, names, fontsize=8)
         ax.set_xlim(0, xmax * 1.12)
-        ax.set_title(_plain(camp), loc="left", fontsize=9, fontweight="bold", color=palette[camp])
+        ax.set_title(literal_text(camp), loc="left", fontsize=9, fontweight="bold", color=palette[camp])
         ax.tick_params(axis="y", length=0)
         ax.xaxis.set_visible(False)
         ax.spines["bottom"].set_visible(False)
@@ -430,7 +319,7 @@ def top_speakers(speakers: pd.DataFrame, colours: dict[str, str], top: int = 5, 
     ranked = data.assign(_neutral=data["camp"].isin(NEUTRAL_CAMPS))
     best = ranked.sort_values(["_neutral", "statements", "speaker"], ascending=[True, False, True], kind="stable").iloc[0]
     title = title or f"{best['speaker']} ({best['camp']}) was quoted most: {int(best['statements']):,} statements"
-    return _finish(fig, textwrap.shorten(title, 120, placeholder="…"),
+    return finished_figure(fig, textwrap.shorten(title, 120, placeholder="…"),
                    "Statements per speaker, by camp (unattributed statements left out)", source)
 
 
@@ -472,36 +361,36 @@ def quote_timeline_table(table: pd.DataFrame, start=None, end=None, max_marks: i
 
 
 def _speaker_timeline(table: pd.DataFrame, colours: dict[str, str], top: int, title: str | None, source: str,
-                      start=None, end=None) -> plt.Figure:
+                      start=None, end=None) -> Figure:
     data, period = speaker_periods(table, top, start, end)
     if data.empty:
-        return _empty_chart(title or "No attributed statements", source)
+        return empty_chart(title or "No attributed statements", source)
     leaders = list(dict.fromkeys(data["speaker"]))
-    palette = _colour_for(colours, list(dict.fromkeys(data["camp"])))
-    fig, ax = _new_figure(1.6 + 0.36 * len(leaders))
+    palette = colours_for_camps(colours, list(dict.fromkeys(data["camp"])))
+    fig, ax = new_figure(1.6 + 0.36 * len(leaders))
     row = {n: len(leaders) - 1 - i for i, n in enumerate(leaders)}
     biggest = data["statements"].max()
     ax.scatter(data["period"], data["speaker"].map(row), s=8 + 160 * np.sqrt(data["statements"] / biggest),
                c=[palette[c] for c in data["camp"]], alpha=0.8, linewidths=0)
     ax.set_yticks([row[n] for n in leaders],
-                  [_plain(textwrap.shorten(f"{n} ({c})", 40, placeholder="…"))
+                  [literal_text(textwrap.shorten(f"{n} ({c})", 40, placeholder="…"))
                    for n, c in zip(leaders, data.drop_duplicates("speaker")["camp"])], fontsize=7.5)
     ax.set_ylim(-0.6, len(leaders) - 0.4)
     ax.tick_params(axis="y", length=0)
     ax.spines["left"].set_visible(False)
     ax.grid(axis="x", color=GRID, lw=0.5)
-    _date_axis(ax)
+    date_axis(ax)
     _set_date_limits(ax, data["period"].min(), data["period"].max(), period)
     first = data[data["speaker"] == leaders[0]]
     title = title or (f"{leaders[0]} was quoted most: {int(first['statements'].sum()):,} statements "
                       f"in {len(first):,} {period}s")
-    return _finish(fig, title, f"The {len(leaders)} most quoted speakers; each mark is one {period}, larger marks "
+    return finished_figure(fig, title, f"The {len(leaders)} most quoted speakers; each mark is one {period}, larger marks "
                    f"more statements (largest: {int(biggest):,})", source, data["period"])
 
 
 def quote_timeline(table: pd.DataFrame, colours: dict[str, str], label_top: int = 3, title: str | None = None,
                    source: str = "", excerpt_chars: int = 48, start=None, end=None, max_marks: int = 400,
-                   top: int = 10) -> plt.Figure:
+                   top: int = 10) -> Figure:
     """Every dated statement as a mark on a date axis, one row per camp; marks grow with the number
     of articles repeating the quote (``echo_articles``) and the ``label_top`` most echoed carry an excerpt.
 
@@ -511,26 +400,26 @@ def quote_timeline(table: pd.DataFrame, colours: dict[str, str], label_top: int 
 
     dated = clip_to_dates(table.dropna(subset=["said_on"]), "said_on", start, end).copy()
     if dated.empty:
-        return _empty_chart(title or "No dated statements in these inputs", source)
+        return empty_chart(title or "No dated statements in these inputs", source)
     if len(dated) > max_marks:
         return _speaker_timeline(dated, colours, top, title, source)
     dated["echo_articles"] = dated["echo_articles"] if "echo_articles" in dated else 1
     camps = dated["camp"].value_counts().sort_index().sort_values(ascending=False, kind="stable").index
-    palette = _colour_for(colours, camps)
+    palette = colours_for_camps(colours, camps)
     row = {c: i for i, c in enumerate(camps[::-1])}
-    fig, ax = _new_figure(1.9 + 0.55 * len(camps))
+    fig, ax = new_figure(1.9 + 0.55 * len(camps))
     # A fixed spread inside each camp's row, from the row order, so reruns draw the same picture.
     spread = ((np.arange(len(dated)) * 7919) % 13 - 6) / 6 * 0.22
     y = dated["camp"].map(row).to_numpy() + spread
     sizes = 10 + 40 * np.sqrt(dated["echo_articles"].to_numpy() - 1)
     alpha = 0.75 if len(dated) < 300 else 0.35
     ax.scatter(dated["said_on"], y, s=sizes, c=[palette[c] for c in dated["camp"]], alpha=alpha, linewidths=0)
-    ax.set_yticks(list(row.values()), [_plain(c) for c in row], fontsize=8)
+    ax.set_yticks(list(row.values()), [literal_text(c) for c in row], fontsize=8)
     ax.set_ylim(-0.6, len(camps) - 0.4)
     ax.tick_params(axis="y", length=0)
     ax.spines["left"].set_visible(False)
     ax.grid(axis="x", color=GRID, lw=0.5)
-    _date_axis(ax)
+    date_axis(ax)
     _set_date_limits(ax, dated["said_on"].min(), dated["said_on"].max(), "day")
     echoed = dated[dated["echo_articles"] >= 2]
     if "echo_id" in echoed:
@@ -542,7 +431,7 @@ def quote_timeline(table: pd.DataFrame, colours: dict[str, str], label_top: int 
         pos = dated.index.get_loc(idx)
         text = f"“{excerpt(r['quote'], excerpt_chars)}” ({int(r['echo_articles'])} articles)"
         right = r["said_on"] <= x_mid
-        ax.annotate(_plain(textwrap.fill(text, 34)), (r["said_on"], y[pos]),
+        ax.annotate(literal_text(textwrap.fill(text, 34)), (r["said_on"], y[pos]),
                     xytext=(12 if right else -12, 16 - 14 * k), textcoords="offset points",
                     ha="left" if right else "right", va="center", fontsize=7, color=INK,
                     arrowprops={"arrowstyle": "-", "color": MUTED, "lw": 0.6})
@@ -551,21 +440,21 @@ def quote_timeline(table: pd.DataFrame, colours: dict[str, str], label_top: int 
         title = title or f"The most repeated quote ran in {int(top['echo_articles'])} articles"
     else:
         title = title or f"{len(dated):,} statements, none repeated across articles"
-    return _finish(fig, title, "Each mark is a statement; larger marks were repeated in more articles",
+    return finished_figure(fig, title, "Each mark is a statement; larger marks were repeated in more articles",
                    source, dated["said_on"])
 
 
 def claims_chart(claims: pd.DataFrame, colours: dict[str, str], top: int = 5, title: str | None = None,
-                 source: str = "", excerpt_chars: int = 70) -> plt.Figure:
+                 source: str = "", excerpt_chars: int = 70) -> Figure:
     """The ``top`` claim and counter-claim pairs (``kit.claims.claims_and_counterclaims``), each a row on a
     shared date axis: the claim's excerpt above its mark, the counter-claim's below, joined by a line."""
 
     if claims.empty:
-        return _empty_chart(title or "No claim met a counter-claim within the window", source)
+        return empty_chart(title or "No claim met a counter-claim within the window", source)
     pairs = claims.sort_values("rank", kind="stable").head(top).reset_index(drop=True)
     camps = list(dict.fromkeys(list(pairs["claim_camp"]) + list(pairs["counter_camp"])))
-    palette = _colour_for(colours, camps)
-    fig, ax = _new_figure(1.3 + 1.25 * len(pairs))
+    palette = colours_for_camps(colours, camps)
+    fig, ax = new_figure(1.3 + 1.25 * len(pairs))
     dates = pd.concat([pairs["claim_said_on"], pairs["counter_said_on"]])
     lo, hi = dates.min(), dates.max()
     pad = max((hi - lo) * 0.08, pd.Timedelta(days=2))
@@ -580,53 +469,18 @@ def claims_chart(claims: pd.DataFrame, colours: dict[str, str], top: int = 5, ti
                                             (x2, p["counter_camp"], p["counter_speaker"], p["counter_quote"], -0.07, "top")):
             ax.scatter([x], [y + dy], s=40, color=palette[camp], zorder=2, linewidths=0)
             text = f"{textwrap.shorten(str(who), 26, placeholder='…')} ({camp}): “{excerpt(quote, excerpt_chars)}”"
-            ax.text(x, y + 2.2 * dy, _plain(textwrap.fill(text, 52)), ha="left" if x <= mid else "right", va=va,
+            ax.text(x, y + 2.2 * dy, literal_text(textwrap.fill(text, 52)), ha="left" if x <= mid else "right", va=va,
                     fontsize=7, color=palette[camp] if palette[camp] != FALLBACK_COLOUR else INK)
     ax.set_ylim(-0.75, len(pairs) - 0.25)
     ax.set_yticks(range(len(pairs)), [f"#{r}" for r in pairs["rank"][::-1]], fontsize=8)
     ax.tick_params(axis="y", length=0)
     ax.spines["left"].set_visible(False)
     ax.grid(axis="x", color=GRID, lw=0.5)
-    _date_axis(ax)
+    date_axis(ax)
     best = pairs.iloc[0]
     gap = int(best["days_apart"])
     when = "on the same day" if gap == 0 else f"{gap} day{'s' if gap > 1 else ''} apart"
     title = title or (f"{best['claim_camp']} and {best['counter_camp']} contradicted each other on "
                       f"{best['themes'].split('; ')[0].lower()}, {when}")
-    return _finish(fig, title, "Top pairs of statements on a shared theme from opposing camps, ranked by closeness "
+    return finished_figure(fig, title, "Top pairs of statements on a shared theme from opposing camps, ranked by closeness "
                    "in time and wording; the earlier one above its line", source, dates)
-
-
-def show(fig: plt.Figure, width: int = 600):
-    """The figure as a PNG image for a notebook, 600 px wide (drawn at twice that for sharp screens).
-
-    Works whatever matplotlib backend the notebook runs, and ends up as an image in the HTML report,
-    its alternative text the chart's title and subtitle. A figure :func:`save_figure` saved (or a
-    :class:`kit.chart_set.SavedChart`) is shown from its PNG file: the same bytes, not drawn again.
-    """
-    from IPython.display import Image
-
-    alt = getattr(fig, "kit_alt", None) or "Chart"
-    saved = getattr(fig, "kit_png", None)
-    if saved is not None and Path(saved).is_file():
-        # save_figure drew exactly these bytes already: drawing a large chart twice costs seconds.
-        return Image(data=Path(saved).read_bytes(), format="png", width=width, alt=alt)
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", metadata={"Software": None}, dpi=DPI * 2)
-    return Image(data=buffer.getvalue(), format="png", width=width, alt=alt)
-
-
-def save_figure(fig: plt.Figure, folder: str | Path, name: str) -> list[Path]:
-    """Save ``fig`` as ``name.png`` and ``name.svg`` with fixed metadata; returns the paths.
-
-    No software version or creation date is written, and SVG ids come from a fixed salt, so
-    the same figure gives the same bytes on every run.
-    """
-    paths = []
-    for fmt, meta in (("png", {"Software": None}), ("svg", {"Date": None, "Creator": None})):
-        path = Path(folder) / f"{name}.{fmt}"
-        with atomic_path(path) as tmp, plt.rc_context({"svg.hashsalt": "newsroom-kit"}):
-            fig.savefig(tmp, format=fmt, metadata=meta, dpi=DPI * 2 if fmt == "png" else DPI)
-        paths.append(path)
-    fig.kit_png = paths[0]  # what show() displays, without drawing the figure again
-    return paths

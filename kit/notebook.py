@@ -13,7 +13,11 @@ from __future__ import annotations
 
 import errno
 import html
+import importlib
+import importlib.util
 import re
+import sys
+import types
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -27,6 +31,36 @@ class Terminated(BaseException):
     """The run was stopped by SIGTERM (``kill PID``, a cancelled CI job); like Ctrl-C, not an error in it."""
 
 
+# Loaded by jsonschema (under nbformat, under papermill) when installed: it compiles 38 grammars on import
+# (1.3 CPU seconds, a tenth of a re-run after a few new articles) to check "iri" strings, which no notebook
+# schema asks for.
+_IRI_GRAMMARS = "rfc3987_syntax"
+
+
+def defer_iri_grammars() -> None:
+    """Put off compiling jsonschema's IRI grammars until something checks an IRI: a stand-in module takes
+    their package's place in ``sys.modules`` and loads the real one on first use, so what jsonschema
+    checks, and how, is unchanged. Call before importing papermill, nbformat or nbconvert."""
+    if _IRI_GRAMMARS in sys.modules or importlib.util.find_spec(_IRI_GRAMMARS) is None:
+        return
+    stand_in = types.ModuleType(_IRI_GRAMMARS)
+
+    def real() -> types.ModuleType:
+        if sys.modules.get(_IRI_GRAMMARS) is stand_in:
+            del sys.modules[_IRI_GRAMMARS]
+        return importlib.import_module(_IRI_GRAMMARS)
+
+    stand_in.is_valid_syntax = lambda term, value: real().is_valid_syntax(term, value)  # what jsonschema imports
+
+    def anything_else(name: str):
+        if name.startswith("__"):  # the import system asks for __path__ and the like: not a use
+            raise AttributeError(name)
+        return getattr(real(), name)
+
+    stand_in.__getattr__ = anything_else
+    sys.modules[_IRI_GRAMMARS] = stand_in
+
+
 def run_notebook(notebook: str | Path, output: str | Path, parameters: dict[str, Any] | None = None, *,
                  kernel_name: str = KERNEL_NAME) -> Path:
     """Execute ``notebook`` with ``parameters`` into ``output``, working in ``output``'s folder.
@@ -34,6 +68,7 @@ def run_notebook(notebook: str | Path, output: str | Path, parameters: dict[str,
     papermill's error propagates on a failed cell; the executed notebook is kept. It is written when
     the run starts, at most every ``SAVE_SECONDS`` while it runs, and whole when it ends, failed or not.
     """
+    defer_iri_grammars()
     import papermill
 
     output = Path(output)
@@ -119,6 +154,7 @@ def escape_md(value: Any) -> str:
 
 def failing_cell(notebook_path: Path) -> dict:
     """Index, first source line and error of the cell that failed (or was running) in a notebook."""
+    defer_iri_grammars()
     import nbformat
 
     try:
@@ -311,6 +347,7 @@ def export_html(notebook: str | Path, html_path: str | Path, *, include_code: bo
     mermaid, so no maths or diagram is ever typeset from article text) inside ``kit.page.html_page``.
     ``title`` defaults to the run's ``title`` parameter. Returns the path.
     """
+    defer_iri_grammars()
     import nbformat
 
     from .page import html_page

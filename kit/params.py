@@ -52,6 +52,9 @@ def notebook_parameters(notebook: str | Path = REPORT_NOTEBOOK) -> dict[str, Any
 
 @lru_cache(maxsize=8)
 def _parameters_of(notebook: str, mtime_ns: int) -> dict[str, Any]:
+    from .notebook import defer_iri_grammars
+
+    defer_iri_grammars()
     import papermill
 
     params = papermill.inspect_notebook(notebook)

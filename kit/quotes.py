@@ -13,7 +13,9 @@
     speaker                      the speaker resolved within the article: a full name
                                  ("Donald Trump" for "he"), or a description kept as written
                                  ("a senior Russian lawmaker"); "" if none
-    speaker_mention, speaker_start, speaker_end   the words the cue attaches to ("he", "who"), -1 if none
+    speaker_mention, speaker_start, speaker_end   the words the cue attaches to ("he", "who"), or
+                                 for a quotation that takes its speaker from a neighbour, that
+                                 neighbour's mention; -1 if none
     cue, cue_start, cue_end      the speech verb or phrase ("told", "according to"), -1 if none
     act                          the speech act of the cue (says, denies, rejects, warns, accuses,
                                  demands, promises, agrees, concerned, believes); "says" for
@@ -74,7 +76,7 @@ from .quotes_plan import MAX_PARAGRAPH_CHARS, OverBudget, Plan, cue_pattern, pla
 log = logging.getLogger(__name__)
 
 # Bump when the engine's rows change, so kit.cache re-extracts instead of reusing old rows.
-ENGINE_VERSION = "47"
+ENGINE_VERSION = "49"
 
 STATEMENT_COLUMNS = [
     "article_id", "quote_id", "quote", "quote_start", "quote_end", "quote_spans", "quote_text",
@@ -98,7 +100,7 @@ def _texts(plans: Iterable[Plan], which: str) -> Iterator[str]:
     for plan in plans:
         for k in getattr(plan, which):
             s, e = plan.paras[k]
-            yield without_dateline(marks_capped(plan.text[s:e]))
+            yield apostrophes_straight(without_dateline(marks_capped(plan.text[s:e])))
 
 
 # "WASHINGTON (AP) — ", "MACAU (Reuters) – ", "PHILADELPHIA, July 25 (UPI) — ", "FAIRHAVEN, Maine — "
@@ -111,6 +113,17 @@ def without_dateline(text: str) -> str:
     "said"; the words stay in the article, only the parse does not see them."""
     m = DATELINE.match(text)
     return " " * m.end() + text[m.end():] if m else text
+
+
+# A curly apostrophe inside a word ("Trump’s", "don’t"), not a closing single quotation mark.
+CURLY_APOSTROPHE = re.compile(r"(?<=\w)’(?=\w)")
+
+
+def apostrophes_straight(text: str) -> str:
+    """``text`` with a curly apostrophe inside a word made straight, one for one: the tagger reads
+    the "’s" of "President Trump’s and President Putin’s agreement" as a closing quotation mark
+    and the parser then cuts the sentence there; the article keeps its own characters."""
+    return CURLY_APOSTROPHE.sub("'", text) if "’" in text else text
 
 
 def marks_capped(text: str) -> str:

@@ -19,11 +19,11 @@ from .coref_document import DOCUMENT_WORDS
 from .cues import Lexicon
 from .quotes_attach import (Statement, _attach, _dash_signature, _is_partial, _quote_token_ids, _reported_within,
                             _too_short, _unsaid, _whole_sentence, sentence_subject)
-from .quotes_cues import Cue, _english_venue, _holds_views, _introducing_cue, cues_in, is_text
+from .quotes_cues import Cue, _english_venue, _holds_views, _introducing_cue, _opened_by_that, cues_in, is_text
 from .quotes_marks import Turn
 from .quotes_plan import Plan, _check, _deadline, _title_case, not_prose_line, not_prose_spans
 from .quotes_readouts import implicit_speakers, person_told
-from .quotes_subject import TRIM_LEFT, _antecedent, _content_pieces, _mention
+from .quotes_subject import SUBJECT_DEPS, TRIM_LEFT, _antecedent, _content_pieces, _mention
 from .spans import Spans
 
 
@@ -74,6 +74,9 @@ def statements_in_paragraph(plan: Plan, k: int, doc, lex, blocked_spans, grammar
     by_cue: dict[int, Statement] = {}
     q_tokens = [_quote_token_ids(doc, q, off, end) for q in quotes]
     quoted = set().union(*q_tokens)
+    for cue in cues:
+        if cue.source is not None and cue.source.i in quoted:
+            cue.source = _speaker_outside_quotations(cue, quoted)
     for q, q_ids in zip(quotes, q_tokens):
         cue, how = _attach(q_ids, cues, doc, quoted)
         sent = (off + doc[min(q_ids)].sent.start_char, off + doc[max(q_ids)].sent.end_char) if q_ids else (off, end)
@@ -126,6 +129,7 @@ def statements_in_paragraph(plan: Plan, k: int, doc, lex, blocked_spans, grammar
         content = None
         if partial:
             region = cue.content if how == "content" else cue.subtree
+            region = region - _aside_after_quotations(doc, region, quoted)
             content = _content_pieces(doc, region, off, grammar.trim_left)
             if content and content[0][0] <= q.start <= content[-1][1] \
                     and any(ch.isalnum() for ch in plan.text[content[-1][1]:q.end]):
@@ -176,6 +180,55 @@ def _before_quoted_statement(cue: Cue, quoted_cues: list[Cue], blocked: set) -> 
                 verb.doc[i].head.i == verb.i and verb.doc[i].pos_ in {"VERB", "AUX"} for i in part):
             return part
     return set()
+
+
+def _speaker_outside_quotations(cue: Cue, quoted: set):
+    """The speaker of a cue whose parsed subject lies inside a quotation ("“That, unfortunately,”
+    he said", "“A good speech, Mr. President,” Representative Jane Doe told him"): the verb's
+    other subject outside every quotation, else a name in apposition to the quoted one; the
+    words of a quotation are never who said it. None when there is neither."""
+    verb, source = cue.tokens[0], cue.source
+    others = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i not in quoted]
+    others += [c for c in source.children if c.dep_ == "appos" and c.i not in quoted]
+    return others[0] if others else None
+
+
+# How a clause that hangs after a partial quotation begins when it is an aside of the writer's
+# ("..., which raised concerns", "— a play on words", ", a swipe at ...") or another statement
+# ("while Sanders suggests ...", "but did not suggest ..."), not more of what was reported.
+ASIDE_DEPS = {"relcl", "appos", "npadvmod", "acl", "advcl", "conj", "parataxis"}
+# of these, the ones that start an aside only after a comma or a dash, or (an adverbial clause) a
+# subordinator, or (a clause coordinated with the reported one) "but"
+ASIDE_AFTER_BREAK = {"relcl", "appos", "npadvmod", "acl", "advcl", "conj"}
+BREAKS = {",", "—", "–", "--", "-", ";"}
+# (not "because" or "since": the reason a speaker gives is part of the claim)
+SUBORDINATORS = {"as", "while", "whereas", "before", "after", "although", "though", "when"}
+
+
+def _aside_after_quotations(doc, region: set, quoted: set) -> set:
+    """The tokens of ``region`` (a clause a partial quotation sits in) from the first aside that
+    follows its last quotation on: 'he was being “sarcastic” in his comments, which raised
+    concerns among intelligence experts', 'Clinton says X and “there’s nothing wrong with that” —
+    asserting that ...', 'he’s “excited where we stand” as he faces a test'. PolNeAR's mixed
+    attributions and a reader's eye end the statement where the reported clause ends."""
+    inside = sorted(region & quoted)
+    if not inside:
+        return set()
+    last = inside[-1]
+    cut = None
+    for i in sorted(region):
+        t = doc[i]
+        if t.left_edge.i <= last:
+            continue  # not a piece that lies wholly after the quotation
+        before = doc[t.left_edge.i - 1].text if t.left_edge.i > 0 else ""
+        broken = before in BREAKS or (before in QUOTE_EDGE and t.left_edge.i > 1 and doc[t.left_edge.i - 2].text in BREAKS)
+        opens = t.dep_ == "advcl" and doc[t.left_edge.i].lower_ in SUBORDINATORS or t.dep_ == "conj" and (
+            t.pos_ in {"VERB", "AUX"} and doc[t.left_edge.i - 1].lower_ == "but")
+        if t.dep_ == "conj" and t.pos_ not in {"VERB", "AUX"} or _opened_by_that(t):
+            continue  # "“a champion” and a friend", "that X “...” and that Y": more of the same report
+        if t.dep_ in ASIDE_DEPS and (broken or opens or t.dep_ not in ASIDE_AFTER_BREAK):
+            cut = t.left_edge.i if cut is None else min(cut, t.left_edge.i)
+    return {i for i in region if cut is not None and i >= cut}
 
 
 def _same_clause_runs_on(text: str, start: int, end: int, cue, cues: list, off: int) -> bool:
@@ -348,6 +401,9 @@ def _inherit(rows: list[dict]) -> None:
             src = prev if prev is not None and r["_para"] - prev["_para"] <= 2 else nxt
             if src is not None:
                 r["speaker"] = src["speaker"]
+                if r["speaker_start"] < 0:
+                    r["_named_by"] = src.get("_named_by") if src["speaker_start"] < 0 else (
+                        src["speaker_mention"], src["speaker_start"], src["speaker_end"])
                 r["confidence"] = round(min(r["confidence"], 0.5), 2)
         if r["speaker"] and r["kind"] != "turn" and not thing:
             prev = r
@@ -555,7 +611,8 @@ def finished_rows(rows: list[dict], article_id: str, drop_unattributed_partials:
     nobody in the article can be said to have said: a scare quote, a name ("an honor called
     “Patriot of the Year”"). An unclosed one is kept, for its words may be all the text has
     ("“We will never give up, said ..."); so is an unattributed partial quotation when
-    ``drop_unattributed_partials`` is False."""
+    ``drop_unattributed_partials`` is False. A quotation that took its speaker from a neighbour
+    (``_inherit``) gets that neighbour's speaker mention, so a reader sees who named the speaker."""
     seen = set()
     out = []
     for r in rows:
@@ -563,6 +620,10 @@ def finished_rows(rows: list[dict], article_id: str, drop_unattributed_partials:
                 drop_unattributed_partials and r["kind"] == "partial"
                 or r["kind"] == "direct" and r["confidence"] > 0.35):
             continue
+        named_by = r.pop("_named_by", None)
+        if named_by is not None and r["speaker_start"] < 0:
+            # '“A,” he said. / “B.”': B took its speaker from A, and A's mention names it
+            r["speaker_mention"], r["speaker_start"], r["speaker_end"] = named_by
         r["quote_id"] = f"{article_id}:{r['quote_start']}-{r['quote_end']}"
         if r["quote_id"] in seen:
             continue

@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from .coref import ROLE_SYNONYMS
 from .cues import Lexicon, cue_lemma
 from .quotes_readouts import (ADJUNCT_MARKS, bare_noun, content_act, focus_frame, inclusion_after, opens_topic,
-                              infinitive_of_prep_object, noun_said_by, object_content, object_frame, object_statement,
-                              participle_read_as_adjective, refers_back, verb_list)
-from .quotes_subject import PASSIVE_DEPS, SUBJECT_DEPS, _lost_subject, _subject, clause_read_from_name
+                              infinitive_of_prep_object, listed_after_object, noun_said_by, object_content, object_frame,
+                              object_statement, participle_read_as_adjective, refers_back, verb_list)
+from .quotes_subject import (PASSIVE_DEPS, SUBJECT_DEPS, _lost_subject, _subject, clause_read_from_name,
+                             subject_read_as_apposition)
 
 CONTENT_DEPS = {"ccomp", "xcomp", "parataxis"}
 # What a cue verb says something about: "called [half of his supporters] [“deplorables.”]",
@@ -185,10 +186,12 @@ def _nobody_speaks(tok) -> bool:
 CLOSING_MARKS = {"”", '"', "’", "'", "»", "''"}
 
 
-def _trailing_aside(doc, ids: set, lex: Lexicon) -> set:
+def _trailing_aside(doc, ids: set, lex: Lexicon, proposal: bool = False) -> set:
     """The aside that ends a reported clause after a comma, which is the writer's, not the
     speaker's: ", citing the strategic importance of ...", ", although it may take days",
-    ", and rights groups warned that ..." (another speaker)."""
+    ", and rights groups warned that ..." (another speaker). In a ``proposal`` (an agreement, a
+    pledge, a readout's impersonal "It was noted that") a participle may say how the act would be
+    done (:func:`_manner_of_proposal`) and stays."""
     if not ids:
         return set()
     last = max(i for i in ids if not doc[i].is_punct) if any(not doc[i].is_punct for i in ids) else max(ids)
@@ -201,12 +204,23 @@ def _trailing_aside(doc, ids: set, lex: Lexicon) -> set:
             continue
         # a relative clause (", which impedes talks") is left in: in a readout it is the speaker's
         # a gerund after a gerund is the next item of a list ("by helping ..., mounting ..."), not an aside
-        aside = (t.dep_ == "advcl" and ((t.tag_ == "VBG" and t.head.tag_ != "VBG") or _when_clause(t) or any(
+        aside = (t.dep_ == "advcl" and ((t.tag_ == "VBG" and t.head.tag_ != "VBG"
+                                         and not (proposal and _manner_of_proposal(t, lex)))
+                                        or _when_clause(t) or any(
             c.dep_ == "mark" and c.lower_ in ADJUNCT_MARKS for c in t.children))) or \
             (t.dep_ == "conj" and t.lemma_.lower() in lex.acts and any(c.dep_ == "nsubj" for c in t.children))
         if aside:
             return {x.i for x in t.subtree} | set(range(comma.i, start))
     return set()
+
+
+def _manner_of_proposal(participle, lex: Lexicon) -> bool:
+    """True for a participle that says how a proposed or possible act would be done, inside what
+    was said: "agreed to expand cooperation ..., [taking] into account the situation", "It was
+    noted that Brussels could influence the Kiev authorities, [compelling] them to stop ..." (its
+    verb is bare: an infinitive or after a modal). A speech verb's participle (", citing weak
+    demand") is still the writer's aside, and so is one after a fact ("profits fell, prompting ...")."""
+    return participle.head.tag_ == "VB" and cue_lemma(participle, lex) not in lex.acts
 
 
 def _has_subject(verb) -> bool:
@@ -397,7 +411,7 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
             belief and (c.dep_ == "parataxis" or (c.dep_ == "xcomp" and (passive or c.pos_ not in {"VERB", "AUX"}))))
             and not _sibling_statement(tok, c, lex) and not _fronted_infinitive(tok, c)
             and not infinitive_of_prep_object(c, frame) and not _first_of_list(tok, c, lex)
-            and not _predicate_of_the_sentence(tok, c)]
+            and not _predicate_of_the_sentence(tok, c) and not listed_after_object(c)]
         venue_clause = _clause_under_venue(tok) if speech and not heads and not passive else None
         if venue_clause is not None:
             heads = [venue_clause]
@@ -429,7 +443,8 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
     if not (speech or belief) and not cue.content:
         return None
     cue.act = content_act(tok, cue, lex)
-    cue.content -= _trailing_aside(tok.doc, cue.content, lex)
+    proposal = cue.act in {"agrees", "promises"} or (passive and cue.source is None)
+    cue.content -= _trailing_aside(tok.doc, cue.content, lex, proposal)
     cue.subtree = set()
     for child in tok.children:  # the verb's arguments, not its time, place or other clauses
         if child.dep_ in ARGUMENT_DEPS or (child.dep_ == "prep" and child.lower_ in ARGUMENT_PREPS):
@@ -555,6 +570,10 @@ def _noun_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
     act = lex.acts.get(lemma, "says") if clause is not None else lex.preps[(lemma, prep.lower_)]
     cue = Cue([tok], tok.sent, source=source, belief=lemma in lex.belief, act=act)
     cue.content = _clause_tokens(clause, {tok.i}) if clause is not None else {t.i for t in prep.subtree} - {prep.i}
+    # "Responding to X's call for contact with Y, [the President] reaffirmed ...": not Y's title
+    subject = subject_read_as_apposition(tok.sent.root)
+    if subject is not None:
+        cue.content -= {t.i for t in subject.subtree} | {subject.left_edge.i - 1}
     cue.subtree = set(cue.content)
     return cue
 
@@ -576,7 +595,9 @@ def _focus_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
     of weight with its verb (``focus_nouns``), whose preposition's object is what was said. The
     speaker is the active verb's subject; a passive or "The emphasis was on" names nobody, so the
     text's main speaker is taken later, as for "It was emphasised that"."""
-    frame = focus_frame(tok, lex) if tok.pos_ == "NOUN" and tok.i not in blocked else None
+    # the tagger may read a capitalised noun that opens the sentence as a name ("Emphasis was placed on X")
+    noun = tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.i == tok.sent.start)
+    frame = focus_frame(tok, lex) if noun and tok.i not in blocked else None
     if frame is None or frame[0].i in blocked:
         return None
     verb, prep = frame
@@ -661,6 +682,34 @@ def _phrase_cues(doc, lex: Lexicon, blocked: set) -> list[Cue]:
     return cues
 
 
+CLOSING_MARKS = {"”", "\"", "''", "»", "’"}
+QUOTATION_ENDS = {",", "?", "!", "—", "–", "--", "...", "…"}
+# what may stand between the speaker and the verb: "Trump then shot back", "he had replied"
+BETWEEN_SPEAKER_AND_VERB = {"ADV", "AUX", "PART"}
+
+
+def _verb_after_quotation(tok, lex: Lexicon, blocked: set) -> Cue | None:
+    """ '“Jane wants to be a tough guy,” Tom Fell shot back.', '“Enough,” an angry Doe
+    retaliated.', '“You know?” Roe went on.': a verb outside the lexicon is a cue for the
+    quotation it follows when the quotation ends with a comma, a question or an exclamation mark
+    and only its speaker (someone who can speak) stands between the closing mark and the verb.
+    That shape is an attribution whatever the verb; the verb takes no object of its own."""
+    if tok.i in blocked or tok.pos_ != "VERB" or cue_lemma(tok, lex) in lex.cue_verbs:
+        return None
+    speaker = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+    if speaker is None or not _holds_views(speaker, lex) or speaker.lower_ in {"it", "that", "this", "which"} \
+            or any(c.dep_ in {"dobj", "ccomp", "xcomp", "attr", "dative"} and c.i > speaker.i for c in tok.children):
+        return None
+    left, doc = speaker.left_edge.i, tok.doc
+    if left < 2 or doc[left - 1].text not in CLOSING_MARKS or doc[left - 2].text not in QUOTATION_ENDS \
+            or any(t.pos_ not in BETWEEN_SPEAKER_AND_VERB for t in doc[speaker.right_edge.i + 1:tok.i]):
+        return None
+    particle = [c for c in tok.children if c.i == tok.i + 1 and (c.dep_ == "prt" or c.lower_ == "back")]
+    cue = Cue([tok] + particle, tok.sent, act="says", quote_only=True)
+    cue.source = speaker
+    return cue
+
+
 def cues_in(doc, lex: Lexicon, blocked: set) -> list[Cue]:
     """Every cue in a parsed paragraph, skipping tokens inside quotations and turns."""
     if not doc.has_annotation("DEP"):
@@ -669,7 +718,8 @@ def cues_in(doc, lex: Lexicon, blocked: set) -> list[Cue]:
         return []
     cues = [c for t in doc for c in (_verb_cue(t, lex, blocked), _adjective_cue(t, lex, blocked),
                                      _noun_cue(t, lex, blocked), _focus_cue(t, lex, blocked),
-                                     _participle_cue(t, lex, blocked), _stance_adjective_cue(t, lex, blocked))
+                                     _participle_cue(t, lex, blocked), _stance_adjective_cue(t, lex, blocked),
+                                     _verb_after_quotation(t, lex, blocked))
              if c is not None]
     return cues + _phrase_cues(doc, lex, blocked)
 
@@ -716,13 +766,33 @@ def _english_venue(cue: Cue, lex: Lexicon) -> str:
     return venue_of(cue, lex) if len(cue.tokens) == 1 else ""
 
 
+FOLLOWING_WORDS = {"following", "below"}
+
+
+def _following_statement(sent, lex: Lexicon) -> Cue | None:
+    """The cue of a paragraph whose last sentence announces the quotation below it without a colon:
+    "The following is a statement from the First Lady, Jane Doe, regarding ..." (a ``medium_nouns``
+    noun said to be "the following", with "from" or "by" and who made it)."""
+    for tok in sent:
+        if tok.lemma_.lower() not in lex.medium or tok.dep_ not in {"attr", "nsubj"} or tok.head.lemma_ != "be" \
+                or not any(c.lower_ in FOLLOWING_WORDS and c.dep_ in {"nsubj", "attr", "advmod"} for c in tok.head.children):
+            continue
+        prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"from", "by"}), None)
+        source = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if source is not None:
+            return Cue([tok], sent, source=source)
+    return None
+
+
 def _introducing_cue(doc, lex: Lexicon) -> Cue | None:
     """The cue of a paragraph that ends with a colon to introduce the quotation below it:
     "Caddell continued:", "President Clinton released the following statement:", "He said:"
     (a cue verb, or a light verb with a speech noun, in the paragraph's last sentence)."""
     toks = [t for t in doc if not t.is_space]
-    if not toks or toks[-1].text != ":" or not doc.has_annotation("DEP"):
+    if not toks or not doc.has_annotation("DEP"):
         return None
+    if toks[-1].text != ":":
+        return _following_statement(toks[-1].sent, lex)
     for tok in reversed(list(toks[-1].sent)):
         lemma = tok.lemma_.lower()
         noun = next((c.lemma_.lower() for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in lex.nouns), None)

@@ -209,6 +209,22 @@ def _check(deadline: float, seconds: float | None) -> None:
                          f"article (article_seconds); no statements were kept from it")
 
 
+# Marks that close a quotation at the very end of a text.
+CLOSING_DOUBLE = ("”", '"', "»")
+
+
+def _statement_in_marks(q: Quotation, text: str) -> bool:
+    """True for a quotation that is the whole text: a statement the publisher printed in quotation
+    marks from its first character to its last, with nobody named after it ("“Today, President X
+    and President Y had a phone conversation. President Y thanked ... The Presidents agreed ...”",
+    its headline "Statement from ..."). It is the text itself, read as prose, so the readout it
+    holds gives its statements; one signed below ("“...” – National Security Advisor Jane Doe") is
+    a quotation of the signer's."""
+    body = text.strip()
+    return len(body) > 1 and q.start == text.index(body) + 1 and body[0] in {"“", '"', "«"} \
+        and body.endswith(CLOSING_DOUBLE) and (not q.closed or q.end == len(text.rstrip()) - 1)
+
+
 def plan_article(article_id: str, text: str, lex: Lexicon, fast: bool = True,
                  cues: CueTest | re.Pattern | None = None, labels: LabelWords | None = None, title: str = "",
                  max_chars: int = MAX_PARAGRAPH_CHARS, seconds: float | None = None) -> Plan:
@@ -230,7 +246,7 @@ def plan_article(article_id: str, text: str, lex: Lexicon, fast: bool = True,
     cues = cues or lex.forms
     paras, notes = read_paragraphs(text, max_chars)
     try:
-        quotations = find_quotations(text)
+        quotations = [q for q in find_quotations(text) if not _statement_in_marks(q, text)]
         _check(deadline, seconds)
         turns = [t for t in find_turns(text, labels) if not _headline_turn(t, text, paras)]
         _check(deadline, seconds)
@@ -240,7 +256,10 @@ def plan_article(article_id: str, text: str, lex: Lexicon, fast: bool = True,
         parse, ents_only = [], []
         for k, (s, e) in enumerate(paras):
             _check(deadline, seconds)
-            if not fast or bisect_left(starts, s) < bisect_left(starts, e) or \
+            # a paragraph right before one that opens with a quotation may introduce it ("The
+            # following is a statement from X."), so it is parsed too
+            opens_next = k + 1 < len(paras) and bisect_left(starts, paras[k + 1][0]) < bisect_left(starts, paras[k + 1][0] + 3)
+            if not fast or bisect_left(starts, s) < bisect_left(starts, e) or opens_next or \
                     any(cues.search(text[a:b]) for a, b in _outside(s, e, spoken.overlapping(s, e))):
                 parse.append(k)
             elif any(ch.isalpha() for a, b in _outside(s, e, not_prose.overlapping(s, e)) for ch in text[a:b]):

@@ -138,6 +138,18 @@ def finite_under_bare(tok) -> bool:
         and not any(c.dep_.startswith("nsubj") for c in tok.children)
 
 
+def listed_after_object(clause) -> bool:
+    """True for a past or present-tense verb with no subject and no "that" that the parser hung as
+    a clause under a verb after the verb's object and a comma: in "Maduro expressed his strong
+    support for Russia's actions, [condemned] the activity of NATO, and emphasised ..." it is the
+    next verb of a list, a statement of its own by the same speaker, not what was expressed."""
+    verb, doc = clause.head, clause.doc
+    target = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return clause.dep_ == "ccomp" and clause.tag_ in {"VBD", "VBZ"} and target is not None \
+        and target.i < clause.i and clause.left_edge.i == clause.i and doc[clause.i - 1].text == "," \
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "mark", "expl"} for c in clause.children)
+
+
 def object_content(verb, target, exclude: set) -> set:
     """What was said as a noun phrase: the object (or a passive's subject, or a preposition's
     object), and the rest of the verb's predicate to its right ("reaffirmed [the readiness of the
@@ -150,7 +162,8 @@ def object_content(verb, target, exclude: set) -> set:
     for child in verb.children:
         if child.i < target.i or child.i in ids or child.dep_ in {"punct", "cc", "mark", "prt", "aux", "auxpass", "agent"}:
             continue
-        if child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"} and not continues_infinitive(verb, child, ids):
+        if (child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"} and not continues_infinitive(verb, child, ids)) \
+                or listed_after_object(child):
             continue
         if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ADJUNCT_MARKS for c in child.children):
             continue
@@ -416,8 +429,10 @@ def _pronoun_after_a_subject(rows: list[dict], resolver: Resolver) -> None:
     """"The President of Russia congratulated Daniel Ortega on ... He reaffirmed Russia's
     support ...": a "he" or "she" that opens the sentence after a statement is that statement's
     speaker, not the person it was addressed to or told about ("told X about his talks with Y"),
-    whom the resolver took for being named last. Only when the resolver's choice was named after
-    the earlier speaker and the earlier speaker is not known to be of the other gender."""
+    whom the resolver took for being named last, nor someone named in a clause that opens the
+    statement's sentence ("Responding to X's call for ..., the President reaffirmed ... He noted").
+    Only when the resolver's choice was named after the earlier speaker or before it in its
+    sentence, and the earlier speaker is not known to be of the other gender."""
     gender = {p.full: p.gender for p in resolver.people}
     wanted = {"he": "m", "she": "f"}
     spoken = sorted((r for r in rows if r["cue_start"] >= 0 and r["speaker_start"] >= 0), key=lambda r: r["cue_start"])
@@ -428,7 +443,11 @@ def _pronoun_after_a_subject(rows: list[dict], resolver: Resolver) -> None:
                 or gender.get(prev["speaker"], "") not in {"", wanted[pronoun]} \
                 or len(SENTENCE_END.findall(resolver.text, prev["cue_end"], r["speaker_start"])) != 1:
             continue
-        if any(p.full == r["speaker"] and prev["speaker_end"] <= p.start < r["speaker_start"] for p in resolver.people):
+        # named after the earlier speaker, or before it in the same sentence ("Responding to X's call
+        # for ..., the President reaffirmed ... He noted ...": a clause that opens the sentence)
+        opens = resolver.text.rfind(prev["sentence"], 0, prev["cue_end"] + len(prev["sentence"]))
+        if any(p.full == r["speaker"] and (prev["speaker_end"] <= p.start < r["speaker_start"]
+                                           or 0 <= opens <= p.start < prev["speaker_start"]) for p in resolver.people):
             r["speaker"] = prev["speaker"]
 
 

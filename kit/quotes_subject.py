@@ -10,7 +10,7 @@ mention into a name.
 from __future__ import annotations
 
 from .cues import cue_lemma, load_lexicon
-from .quotes_readouts import DOUBLE_QUOTES, finite_under_bare, passive_participle, verb_list
+from .quotes_readouts import DOUBLE_QUOTES, finite_under_bare, listed_after_object, passive_participle, verb_list
 
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -59,7 +59,7 @@ def _subject(verb, depth: int = 0):
             # capitalised adverb for the subject and hangs the "I" on it
             return next((c for c in child.children if c.dep_ == "appos" and c.lower_ in {"i", "we"}
                          and c.i + 1 < len(c.doc) and c.nbor(-1).text == c.nbor(1).text == ","), child)
-    inverted = _named_after_quote(verb)
+    inverted = _named_after_quote(verb) or subject_read_as_apposition(verb)
     if inverted is not None:
         return inverted
     if not depth and (passive_participle(verb) or any(c.dep_ in PASSIVE_DEPS or (c.dep_ == "agent" and verb.tag_ == "VBN")
@@ -78,6 +78,8 @@ def _subject(verb, depth: int = 0):
         # "Babushkin reported that the construction had resumed and also noted that ...": the
         # parser hung "noted" on the reported clause; it goes with the reporting verb
         return _subject(reporting, depth + 1)
+    if depth < 3 and listed_after_object(verb):  # "expressed X, [condemned] Y, and ...": the list's subject
+        return _subject(verb.head, depth + 1)
     if depth < 3 and verb.dep_ == "conj" and finite_under_bare(verb):
         # "reaffirmed Russia's readiness to ensure supplies, and also expressed satisfaction":
         # the parser hung "expressed" on "ensure"; it goes with the finite verb above
@@ -123,6 +125,22 @@ def _aside_after_reported_clause(verb) -> bool:
     clause = verb.head
     return verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > clause.i and verb.doc[verb.i - 1].text == "," \
         and clause.dep_ == "ccomp" and clause.head.i < clause.i and _speech_verb(verb) and _speech_verb(clause.head)
+
+
+def subject_read_as_apposition(verb):
+    """The subject the parser hung as an apposition on the last noun of an opening participle
+    clause: in "Responding to Lena Ost's call for contact with Jon Brook, [the President of
+    Arland] reaffirmed his position" it is the verb's subject, not another name for Jon Brook;
+    None when the verb has its subject or the sentence opens otherwise."""
+    doc = verb.doc
+    if verb.i == 0 or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    opening = next((c for c in verb.children if c.dep_ in {"csubj", "advcl"} and c.tag_ == "VBG"
+                    and c.left_edge.i == verb.sent.start and c.right_edge.i == verb.i - 1), None)
+    last = doc[verb.i - 1] if opening is not None else None
+    appos = next((a for a in [last, *last.ancestors] if a.dep_ == "appos" and a.right_edge.i == verb.i - 1), None) \
+        if last is not None else None
+    return appos if appos is not None and doc[appos.left_edge.i - 1].text == "," else None
 
 
 def _speech_verb(tok) -> bool:

@@ -1,8 +1,14 @@
 """kit.notebook: the HTML a reader opens shows article text and runs nothing."""
 from __future__ import annotations
 
-import nbformat
+import os
+import subprocess
+import sys
 
+import nbformat
+import pytest
+
+from conftest import REPO
 from kit import notebook
 
 
@@ -120,3 +126,23 @@ def test_every_image_of_the_page_has_an_alternative_text(tmp_path):
     body = notebook.export_html(tmp_path / "nb.ipynb", tmp_path / "out.html").read_text(encoding="utf-8")
     assert 'alt="Trump &amp; &lt;Putin&gt; said most"' in body, "a chart's title is its image's text, escaped"
     assert body.count("<img") == 2 and 'alt="Chart"' in body, "an image without a text gets one"
+
+
+def test_papermill_comes_without_compiling_iri_grammars_and_iris_are_still_checked():
+    """jsonschema's IRI grammars (rfc3987_syntax) load only when an IRI is checked, and check it as before."""
+    import importlib.util
+
+    if importlib.util.find_spec("rfc3987_syntax") is None:
+        pytest.skip("rfc3987_syntax is not installed: nothing to defer")
+    code = ("import sys\n"
+            "from kit.notebook import defer_iri_grammars\n"
+            "defer_iri_grammars()\n"
+            "import papermill, jsonschema\n"
+            "print('rfc3987_syntax.syntax_helpers' in sys.modules)\n"
+            "check = jsonschema.Draft7Validator({'format': 'iri'}, format_checker=jsonschema.FormatChecker())\n"
+            "print(check.is_valid('http://example.org/ä'), check.is_valid('http://exa mple.org/'))\n"
+            "import rfc3987_syntax\n"
+            "print(rfc3987_syntax.is_valid_syntax_iri('http://example.org/'))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={**os.environ, "PYTHONPATH": str(REPO)}).stdout.split()
+    assert out == ["False", "True", "False", "True"]

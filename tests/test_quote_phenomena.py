@@ -33,6 +33,11 @@ def run(nlp, text: str) -> pd.DataFrame:
     return extract_quotes(pd.DataFrame({"article_id": ["t"], "text": [text]}), nlp)
 
 
+def row_over(found: pd.DataFrame, text: str, words: str) -> pd.Series:
+    """The first row whose quoted pieces hold the first character of ``words``."""
+    return rows_over(found, text, words).iloc[0]
+
+
 def rows_over(found: pd.DataFrame, text: str, words: str) -> pd.DataFrame:
     """Rows whose quoted pieces hold the first character of ``words``."""
     at = text.index(words)
@@ -782,3 +787,59 @@ def test_asking_someone_about_something_is_a_question_put_but_being_asked_is_not
     assert list(zip(found["cue"], found["speaker"], found["quote"])) == [
         ("asked", "Ned Hewitt", "statements he had made the previous night"),
         ("noted", "Tilda Vance", "the river had fallen")]
+
+
+def test_a_partial_statement_ends_where_its_reported_clause_ends(nlp):
+    """FICTIONAL: the writer's aside after a partial quotation (", which raised concerns", "as she
+    faces a vote") is not part of what was said; a reason the speaker gives ("because ...") is."""
+    text = ("Mayor Lena Brandt later said she was being “sarcastic” in her remarks, which raised concerns "
+            "among the councillors.\n\n"
+            "Ivo Okafor says he is “excited where we stand” as he faces a vote in Fairhaven on Tuesday.\n\n"
+            "Tobias Fenn said the ferry plan is “a disaster” because it costs the town too much.")
+    found = run(nlp, text)
+    contents = [row_over(found, text, words)["content"]
+                for words in ("sarcastic", "excited where", "a disaster")]
+    assert contents == ["she was being “sarcastic” in her remarks", "he is “excited where we stand”",
+                        "the ferry plan is “a disaster” because it costs the town too much"]
+
+
+def test_the_words_of_a_quotation_never_speak_them(nlp):
+    """FICTIONAL: the parser may take a quotation's first word ("That") or a name the speaker
+    addresses ("Madam Mayor") for the subject of the cue; the speaker is the subject outside the
+    quotation marks ("he"), or the name set beside the quoted one."""
+    text = ("Ivo Okafor defended the vote. ''That, unfortunately,'' he said, ''is part of the "
+            "reality of life in a harbour town.''\n\n"
+            "“That was a good speech, Madam Mayor,” Councillor Tobias Fenn told Lena Brandt as she left.")
+    found = run(nlp, text)
+    unfortunately = row_over(found, text, "That, unfortunately")
+    assert (unfortunately["speaker_mention"], unfortunately["speaker_start"]) == ("he", text.index("he said"))
+    assert row_over(found, text, "That was a good speech")["speaker"].endswith("Tobias Fenn")
+
+
+def test_a_verb_right_after_a_quotation_is_its_cue(nlp):
+    """FICTIONAL: '“...,” Okafor shot back.', '“...,” an angry Fenwick retaliated.': a quotation
+    that ends with a comma, a question or an exclamation mark, then only a speaker and a verb, is
+    that speaker's, whatever the verb; a title without such an ending is nobody's."""
+    text = ("Mayor Lena Brandt asked about the budget again.\n\n"
+            "“Lena wants to be the tough one on the ferry tonight,” Ivo Okafor shot back.\n\n"
+            "“The harbour will always be the harbour, whatever the council decides,” an angry Ruth "
+            "Fenwick retaliated.\n\n"
+            "After the play “Harbour Lights” Brandt left the hall.")
+    found = run(nlp, text)
+    said = [tuple(row_over(found, text, words)[["cue", "speaker"]]) for words in ("Lena wants", "The harbour will")]
+    assert said == [("shot back", "Ivo Okafor"), ("retaliated", "Ruth Fenwick")]
+    assert rows_over(found, text, "Harbour Lights").empty
+
+
+def test_a_quotation_that_takes_its_speaker_from_the_one_before_takes_its_mention_too(nlp):
+    """FICTIONAL: '“A,” she said. / “B.”': the second paragraph's quotation has no cue and takes
+    its speaker from the statement before; the words that name that speaker ("she") are its
+    mention too, with their place in the text."""
+    text = ("Mayor Lena Brandt spoke at the pier.\n\n"
+            "“We will build the depot next year and the tram after that,” she said.\n\n"
+            "“Nobody in this town will wait another decade for a ferry that runs on time.”")
+    found = run(nlp, text)
+    first = row_over(found, text, "We will build")
+    second = row_over(found, text, "Nobody in this town")
+    assert second["cue"] == "" and second["speaker"] == "Lena Brandt"
+    assert (second["speaker_mention"], second["speaker_start"]) == ("she", first["speaker_start"])

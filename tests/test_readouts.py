@@ -533,3 +533,87 @@ def test_being_supportive_of_something_is_a_stance(nlp):
     assert (stance["cue"], stance["act"], stance["speaker"]) == ("were supportive", "believes", "Ivan Petrov; Lena Ost")
     assert len(found) == 1
     pd.testing.assert_frame_equal(found, run(nlp, text, fast=False))
+
+
+def test_sixth_set_readout_forms(nlp):
+    """The forms the sixth readouts set showed (a FICTIONAL readout): a list of verbs the parser
+    hangs after the first verb's object ("expressed X, condemned Y, and emphasised Z": three
+    statements), "set forth", "expressed understanding", "Emphasis was placed on" opening a sentence
+    (the tagger reads "Emphasis" as a name), and a participle that says how a
+    proposed or possible act would be done, which stays in an agreement or an impersonal "It was
+    noted that" (", citing ..." after a statement stays the writer's aside)."""
+    text = ("FICTIONAL readout, made up for the newsroom-kit tests.\n\n"
+            "Ivan Petrov had a telephone conversation with Prime Minister of Arland Lena Ost.\n\n"
+            "Lena Ost expressed her firm support for Westmark's decisive measures, condemned the reckless "
+            "policy of the Borduria government, and emphasised the importance of countering the campaign of "
+            "rumours. Ivan Petrov set forth his fundamental assessments of the situation in the region. The "
+            "Prime Minister of Arland expressed understanding with respect to Westmark's concerns. Emphasis was "
+            "placed on the need for a full implementation of the agreements by the Bordurian authorities. "
+            "It was noted that Arland could influence the Bordurian authorities, compelling them to stop the "
+            "shelling of villages. The leaders agreed to expand cooperation in energy and transport, taking "
+            "into account the difficult economic situation. Ivan Petrov asked Lena Ost about the fishermen "
+            "who had gone missing near the coast. Lena Ost said the shipyard would cut jobs, citing weak "
+            "demand.\n")
+    found, said = statements_of(nlp, text)
+    listed = [said(c) for c in ("her firm support", "the reckless policy", "the importance of countering")]
+    assert [(r["cue"], r["speaker"], r["act"]) for r in listed] == [
+        ("expressed", "Lena Ost", "agrees"), ("condemned", "Lena Ost", "accuses"), ("emphasised", "Lena Ost", "says")]
+    assert listed[0]["content"] == "her firm support for Westmark's decisive measures"
+    assert said("his fundamental assessments")["speaker"] == "Ivan Petrov"
+    assert said("understanding with respect")[["cue", "act"]].tolist() == ["expressed", "agrees"]
+    assert said("the need for a full implementation")["cue"] == "Emphasis was placed"
+    assert said("Arland could influence")["content"].endswith("compelling them to stop the shelling of villages")
+    assert said("expand cooperation")["content"].endswith("taking into account the difficult economic situation")
+    assert said("the shipyard would cut jobs")["content"] == "the shipyard would cut jobs"
+    pd.testing.assert_frame_equal(found, run(nlp, text, fast=False))
+
+
+def test_a_statement_printed_whole_in_quotation_marks_is_read_as_prose(nlp):
+    """A text that is one quotation from its first character to its last, signed by nobody, is the
+    publisher's statement in quotation marks: the readout inside gives its statements and there is
+    no direct quotation of nobody's; signed below, it stays the signer's quotation (FICTIONAL)."""
+    text = ("“Today, President Jon Brook and President Ana Reyes had a productive phone conversation. President "
+            "Reyes thanked President Brook for the support of the Republic of Arland.\n\n"
+            "President Brook promised to work closely with both parties to help return the fishermen home. "
+            "The Presidents emphasized that the teams can meet again next week.”")
+    found, said = statements_of(nlp, text)
+    assert set(found["kind"]) == {"indirect"}
+    assert said("the support of the Republic")["speaker"] == "Ana Reyes"
+    assert said("work closely")["speaker"] == "Jon Brook"
+    signed = run(nlp, "“Today, President Jon Brook announced that the fishermen are home.”\n\n– National Security "
+                      "Advisor Lena Ost")
+    assert "announced" not in set(signed["cue"])  # the signer's quotation, not prose
+    pd.testing.assert_frame_equal(found, run(nlp, text, fast=False))
+
+
+def test_the_following_is_a_statement_from_someone(nlp):
+    """"The following is a statement from X." before a quotation, with no colon, makes the
+    quotation X's (a FICTIONAL release)."""
+    text = ("Seven fishermen have been reunited with their families. The following is a statement from the "
+            "First Lady of Arland, Lena Ost.\n\n"
+            "“My dedication to the safe return of the fishermen is unwavering.\n\n"
+            "“I commend the persistent diplomacy of all parties in the pursuit of their return.”")
+    found = run(nlp, text)
+    assert found[["kind", "speaker", "cue"]].values.tolist() == [["direct", "Lena Ost", "statement"]]
+    assert found["quote"].iloc[0].endswith("in the pursuit of their return.")
+    pd.testing.assert_frame_equal(found, run(nlp, text, fast=False))
+
+
+def test_a_curly_apostrophe_and_a_subject_read_as_an_apposition(nlp):
+    """"President Brook’s and President Reyes’s agreement" with curly apostrophes stays in what
+    was agreed (the tagger read "’s" as a closing quotation mark); in "Responding to X's call for
+    contact with Y, the President of Westmark reaffirmed ..." the President is the subject, not
+    Y's title, and the "He" that opens the next sentence is the President (a FICTIONAL readout)."""
+    text = ("FICTIONAL readout, made up for the newsroom-kit tests.\n\n"
+            "Ivan Petrov had a telephone conversation with President of Arland Lena Ost.\n\n"
+            "Arland and Westmark agreed to develop measures for implementing President Brook’s and "
+            "President Reyes’s agreement to ban strikes against energy facilities of both countries. "
+            "Responding to Lena Ost's call for direct contact with Jon Brook, the President of Westmark "
+            "reaffirmed his well-known position on this issue. He noted this opportunity depends on the "
+            "results of the talks.\n")
+    found, said = statements_of(nlp, text)
+    assert said("develop measures")["content"].endswith("agreement to ban strikes against energy facilities of both countries")
+    assert said("direct contact")["content"] == "direct contact with Jon Brook"
+    assert said("his well-known position")["speaker_mention"] == "the President of Westmark"
+    assert said("this opportunity depends")["speaker"] == said("his well-known position")["speaker"]
+    pd.testing.assert_frame_equal(found, run(nlp, text, fast=False))

@@ -76,6 +76,23 @@ def test_the_warm_run_reuses_every_article(three_runs):
     assert m3["stages"]["quotes"]["parsed"] == 1, "only the new article is parsed"
 
 
+def test_a_warm_run_with_one_added_article_writes_the_tables_of_a_cold_run(three_runs, tmp_path):
+    """The third run took its other articles' quotes, attribution, table pieces and unchanged charts
+    from the cache; a run on the same inputs with an empty cache writes the same bytes."""
+    root, _, _, third, _ = three_runs
+    cold = run_report([root.parent / "data"], title="CI test", output_root=tmp_path / "reports",
+                      parameters={"actors_files": [str(SAMPLE_ACTORS)], "cache_dir": str(tmp_path / "cache")})
+    assert json.loads(cold.manifest.read_text())["stages"]["quotes"]["reused"] == 0, "a cold run"
+    names = sorted(p.name for p in (cold.run_dir / "tables").iterdir() if p.is_file())
+    assert "who_said_what.db" in names and "echoes.csv" in names and "claims_and_counterclaims.parquet" in names
+    assert names == sorted(p.name for p in (third.run_dir / "tables").iterdir() if p.is_file())
+    different = [n for n in names if (cold.run_dir / "tables" / n).read_bytes() != (third.run_dir / "tables" / n).read_bytes()]
+    assert not different, f"the warm run wrote other bytes than a cold run in {different}"
+    charts = sorted(p.name for p in (cold.run_dir / "charts").iterdir())
+    assert charts and [n for n in charts if (cold.run_dir / "charts" / n).read_bytes()
+                       != (third.run_dir / "charts" / n).read_bytes()] == []
+
+
 def test_manifest_records_what_a_reader_needs(three_runs):
     _, first, _, _, _ = three_runs
     m = json.loads(first.manifest.read_text())
