@@ -63,7 +63,8 @@ def object_frame(tok, lex: Lexicon) -> ObjectFrame:
     near = list(tok.children) + (list(target.children) if target is not None and lemma in lex.addressee else [])
     # "When asked about the situation in Mariupol, the President noted ...": a question nobody is
     # said to have put; "Hewitt asked Trump about his statements" is Hewitt's question
-    asked_by_nobody = lemma in lex.question and (passive or passive_participle(tok))
+    asked_by_nobody = lemma in lex.question and (passive or (tok.tag_ == "VBN" and not any(
+        c.dep_ in {"aux", "nsubj"} for c in tok.children)))  # "Brandt, when asked about X, said"
     preps = [] if asked_by_nobody else [c for c in near if c.dep_ == "prep" and (lemma, c.lower_) in lex.preps]
     # "is calling for the United States to take a stronger role": the parser reads "for" as what
     # opens the infinitive's clause, whose subject and verb are what was asked for
