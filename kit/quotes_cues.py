@@ -184,6 +184,9 @@ def _nobody_speaks(tok) -> bool:
 
 
 CLOSING_MARKS = {"”", '"', "’", "'", "»", "''"}
+# The reason a speaker gives is part of the claim ("said Vale is unfit, because he put lives at
+# risk"), not the writer's aside, however a comma sets it off.
+REASON_MARKS = {"because"}
 
 
 def _trailing_aside(doc, ids: set, lex: Lexicon, proposal: bool = False) -> set:
@@ -207,7 +210,7 @@ def _trailing_aside(doc, ids: set, lex: Lexicon, proposal: bool = False) -> set:
         aside = (t.dep_ == "advcl" and ((t.tag_ == "VBG" and t.head.tag_ != "VBG"
                                          and not (proposal and _manner_of_proposal(t, lex)))
                                         or _when_clause(t) or any(
-            c.dep_ == "mark" and c.lower_ in ADJUNCT_MARKS for c in t.children))) or \
+            c.dep_ == "mark" and c.lower_ in ADJUNCT_MARKS - REASON_MARKS for c in t.children))) or \
             (t.dep_ == "conj" and t.lemma_.lower() in lex.acts and any(c.dep_ == "nsubj" for c in t.children))
         if aside:
             return {x.i for x in t.subtree} | set(range(comma.i, start))
@@ -237,7 +240,10 @@ def _next_statements(cue_tok, clause, lex: Lexicon) -> set:
     for t in clause.subtree:
         if t.dep_ != "conj" or t.i <= clause.i:
             continue
-        same_speaker = t.tag_ == cue_tok.tag_ and t.lemma_.lower() in lex.acts and not _has_subject(t)
+        # (not a verb in the form of the one it is coordinated with, which goes on the reported
+        # clause: "said she [was] tired of the status quo and [wanted] a candidate who ...")
+        same_speaker = t.tag_ == cue_tok.tag_ and t.lemma_.lower() in lex.acts and not _has_subject(t) \
+            and t.head.tag_ != t.tag_
         other_speaker = t.head.i == clause.i and t.lemma_.lower() in lex.verbs and _has_subject(t) \
             and not _introduced(t) and any(c.dep_ == "ccomp" for c in t.children)
         if same_speaker or other_speaker:

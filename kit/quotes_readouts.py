@@ -166,7 +166,8 @@ def object_content(verb, target, exclude: set) -> set:
         if (child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"} and not continues_infinitive(verb, child, ids)) \
                 or listed_after_object(child):
             continue
-        if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ADJUNCT_MARKS for c in child.children):
+        if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ADJUNCT_MARKS for c in child.children) \
+                and not _what_it_is_described_as(child):
             continue
         if child.dep_ in {"advmod", "npadvmod"} or (child.dep_ == "prep" and (
                 about_time(child) or (child.lower_ in ADJUNCT_PREPS and not opens_topic(child)))):
@@ -176,6 +177,14 @@ def object_content(verb, target, exclude: set) -> set:
         if child.dep_ == "oprd" or (child.dep_ == "prep" and child.lower_ in CONTENT_PREPS and not about_time(child)):
             ids |= {t.i for t in child.subtree}
     return ids - exclude
+
+
+def _what_it_is_described_as(clause) -> bool:
+    """True for an "as" clause without a tense, which says what the object was made out to be:
+    "described the dinner [as Washington celebrating itself]" (not "as she enters the race", a
+    time)."""
+    return clause.tag_ in {"VBG", "VBN"} and any(c.dep_ == "mark" and c.lower_ == "as" for c in clause.children) \
+        and not any(c.dep_ in {"aux", "auxpass"} for c in clause.children)
 
 
 def opens_topic(prep) -> bool:

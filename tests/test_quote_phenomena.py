@@ -843,3 +843,17 @@ def test_a_quotation_that_takes_its_speaker_from_the_one_before_takes_its_mentio
     second = row_over(found, text, "Nobody in this town")
     assert second["cue"] == "" and second["speaker"] == "Lena Brandt"
     assert (second["speaker_mention"], second["speaker_start"]) == ("she", first["speaker_start"])
+
+
+def test_a_reported_clause_keeps_its_reason_its_second_verb_and_what_it_is_described_as(nlp):
+    """The reason a speaker gives (", because ...") is part of the claim; a verb in the form of the
+    reported clause's own ("was tired ... and wanted ...") goes on that clause; "described X as Y
+    doing Z" holds what X was made out to be, not only X (FICTIONAL)."""
+    text = ("Dr. Orrin Vale says Tilda Vance is not fit to serve as mayor, because she has put lives at risk. "
+            "The actress Nia Toller said she was tired of the status quo and wanted a candidate who had not "
+            "taken money from the banks. Vance has described the dinner as Westmere celebrating itself.")
+    found = run(nlp, text)
+    assert list(found["quote"]) == [
+        "Tilda Vance is not fit to serve as mayor, because she has put lives at risk",
+        "she was tired of the status quo and wanted a candidate who had not taken money from the banks",
+        "the dinner as Westmere celebrating itself"]
