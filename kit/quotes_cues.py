@@ -184,6 +184,17 @@ def _nobody_speaks(tok) -> bool:
 
 
 CLOSING_MARKS = {"”", '"', "’", "'", "»", "''"}
+# Relative words that open the writer's background on a named person, a place or a time.
+PERSON_RELATIVES = {"who", "whom", "whose"}
+PLACE_RELATIVES = {"where", "when"}
+
+
+def _background(relcl) -> bool:
+    """True for a relative clause that tells who a named person is or what happened at a place or
+    time (", who was his chief of staff", ", where Republicans will select a nominee"), not what a
+    people or a thing does (", who must know that they are not alone", ", which impedes talks")."""
+    word = relcl.doc[relcl.left_edge.i].lower_
+    return word in PLACE_RELATIVES or (word in PERSON_RELATIVES and relcl.head.pos_ == "PROPN")
 # The reason a speaker gives is part of the claim ("said Vale is unfit, because he put lives at
 # risk"), not the writer's aside, however a comma sets it off.
 REASON_MARKS = {"because"}
@@ -205,13 +216,16 @@ def _trailing_aside(doc, ids: set, lex: Lexicon, proposal: bool = False) -> set:
             comma = doc[comma.i - 1]  # '“That makes me smart,” when Clinton blasted him'
         if t.right_edge.i < last or start == min(ids) or comma.text not in {",", ";", "—", "–", "--", "("}:
             continue
-        # a relative clause (", which impedes talks") is left in: in a readout it is the speaker's
+        # a relative clause (", which impedes talks") is left in: in a readout it is the speaker's;
+        # one that tells who a person is or what happened at a place (", who was his chief of
+        # staff", ", where Republicans will select a nominee") is the writer's background
         # a gerund after a gerund is the next item of a list ("by helping ..., mounting ..."), not an aside
         aside = (t.dep_ == "advcl" and ((t.tag_ == "VBG" and t.head.tag_ != "VBG"
                                          and not (proposal and _manner_of_proposal(t, lex)))
                                         or _when_clause(t) or any(
             c.dep_ == "mark" and c.lower_ in ADJUNCT_MARKS - REASON_MARKS for c in t.children))) or \
-            (t.dep_ == "conj" and t.lemma_.lower() in lex.acts and any(c.dep_ == "nsubj" for c in t.children))
+            (t.dep_ == "conj" and t.lemma_.lower() in lex.acts and any(c.dep_ == "nsubj" for c in t.children)) or \
+            (t.dep_ == "relcl" and _background(t))
         if aside:
             return {x.i for x in t.subtree} | set(range(comma.i, start))
     return set()

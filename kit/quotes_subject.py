@@ -121,10 +121,18 @@ def _subject(verb, depth: int = 0):
 def _aside_after_reported_clause(verb) -> bool:
     """True for a speech participle set off by a comma at the end of a clause another speech verb
     reports ("said the levy would end by spring, [adding] that ...", "said Kiev was shelling
-    towns, [accusing] it of ..."): it goes on the reporting verb's statement."""
+    towns, [accusing] it of ...", "..., [referring] to the convention"): it goes on the reporting
+    verb's statement."""
     clause = verb.head
     return verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > clause.i and verb.doc[verb.i - 1].text == "," \
-        and clause.dep_ == "ccomp" and clause.head.i < clause.i and _speech_verb(verb) and _speech_verb(clause.head)
+        and clause.dep_ == "ccomp" and clause.head.i < clause.i and _speech_verb(clause.head) and (
+            _speech_verb(verb) or _prepositional_cue(verb))
+
+
+def _prepositional_cue(verb) -> bool:
+    """A verb with the preposition that makes it a cue ("referring [to]", "warning [against]")."""
+    preps = load_lexicon().preps
+    return any(c.dep_ == "prep" and (verb.lemma_.lower(), c.lower_) in preps for c in verb.children)
 
 
 def subject_read_as_apposition(verb):

@@ -857,3 +857,20 @@ def test_a_reported_clause_keeps_its_reason_its_second_verb_and_what_it_is_descr
         "Tilda Vance is not fit to serve as mayor, because she has put lives at risk",
         "she was tired of the status quo and wanted a candidate who had not taken money from the banks",
         "the dinner as Westmere celebrating itself"]
+
+
+def test_the_writers_background_after_a_reported_clause_is_no_part_of_it(nlp):
+    """", who was his chief of staff" on a named person and ", where members will select a nominee"
+    on a place are the writer's background; ", who have suffered two bad harvests" on a people is
+    what the speaker said of them. The aside ", referring to ..." is the speaker's, not the
+    clause subject's (FICTIONAL)."""
+    text = ("The Courier said the emails were exchanges between Vale and Ed Farn, who was his chief of staff "
+            "at the time. Orrin Vale said the vote should be wrapped up by July, referring to the party’s "
+            "convention, where members will select a nominee. Vale said the levy was a burden on the "
+            "farmers, who have suffered two bad harvests.")
+    found = run(nlp, text)
+    assert list(zip(found["cue"], found["speaker"], found["quote"])) == [
+        ("said", "The Courier", "the emails were exchanges between Vale and Ed Farn"),
+        ("said", "Orrin Vale", "the vote should be wrapped up by July"),
+        ("referring", "Orrin Vale", "the party’s convention"),
+        ("said", "Orrin Vale", "the levy was a burden on the farmers, who have suffered two bad harvests")]
