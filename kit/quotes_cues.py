@@ -358,9 +358,10 @@ def _clause_under_venue(verb):
 
 
 def _short_answer(verb, lex: Lexicon):
-    """The word a verb of saying gives as its whole answer, right after it: "the candidate said
-    [no]", "half said [so] in December", "three-quarters said [the same] of Sanders" (``answer_words``
-    in ``data/speech_verbs.yml``); None for any other object ("said a prayer")."""
+    """The word a verb of saying or thinking gives as its whole answer, right after it: "the
+    candidate said [no]", "half said [so] in December", "three-quarters said [the same] of Sanders",
+    "Vale apparently thinks [so]" (``answer_words`` in ``data/speech_verbs.yml``); None for any
+    other object ("said a prayer")."""
     for c in verb.children:
         if c.dep_ in {"intj", "dobj", "advmod"} and c.lower_ in lex.answer_words and c.left_edge.i == verb.i + 1 \
  and not any(g.dep_ in {"acl", "relcl"} for g in c.children):
@@ -456,7 +457,7 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
             cue.content = _clause_tokens(tok.head, {t.i for t in tok.subtree})
         elif not heads and not belief and cue.source is not None:
             cue.content = _as_attributed(tok, lex) or _closing_attribution(tok, cue.source, lex)
-    answer = _short_answer(tok, lex) if speech and not cue.content and cue.act == "says" else None
+    answer = _short_answer(tok, lex) if not cue.content and cue.act in {"says", "believes"} else None
     if answer is not None:
         cue.content, cue.answer = object_content(tok, answer, exclude), True
     object_statement(tok, cue, frame, lex, exclude, passive)

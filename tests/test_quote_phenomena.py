@@ -759,12 +759,14 @@ def test_a_short_answer_is_a_statement(nlp):
     answers (FICTIONAL)."""
     text = ("Asked if he was ever bullied, the candidate Orrin Vale said no. Asked whether Vale can win, "
             "72 percent of Westland Democrats said yes. Six in 10 voters said Vale is honest, and "
-            "most said the same of Ms. Pruitt. The pastor said a prayer for the town and said no more.")
+            "most said the same of Ms. Pruitt. The pastor said a prayer for the town and said no more. "
+            "Ms. Pruitt apparently thinks so, too.")
     found = run(nlp, text)
     answers = found[found["cue"] == "said"]
     assert list(zip(answers["speaker"], answers["quote"])) == [
         ("Orrin Vale", "no"), ("72 percent of Westland Democrats", "yes"), ("Six in 10 voters", "Vale is honest"),
         ("most", "the same of Ms. Pruitt")]
+    assert list(found.loc[found["cue"] == "thinks", "quote"]) == ["so"]
 
 
 def test_calling_for_someone_to_act_is_a_demand(nlp):
