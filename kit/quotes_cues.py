@@ -56,13 +56,23 @@ def _not_said(tok, lex: Lexicon) -> bool:
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in (lex.verbs | lex.belief) - lex.quote_only:
         return True
     if _so_called(tok) or _thing_with_infinitive(tok, lex) or _duty_to_say(tok) or _thing_holds_stance(tok, lex) \
-            or _nobody_speaks(tok) or _yet_to_be_said(tok) or _withheld(tok, lex):
+            or _nobody_speaks(tok) or _yet_to_be_said(tok) or _withheld(tok, lex) or _told_to_the_reader(tok):
         return True
     while tok.dep_ in {"xcomp", "advcl"} and tok.tag_ == "VB" and tok.head.i != tok.i:
         tok = tok.head  # "used [to describe]"
         if tok.lemma_.lower() in lex.word_use:
             return True
     return (tok.dep_ == "acl" and tok.tag_ in {"VBN", "VB"} and not noun_said_by(tok, lex)) or tok.dep_ == "amod"  # "271 pledged delegates"
+
+
+def _told_to_the_reader(tok) -> bool:
+    """ "Call it viral fundraising.", "Or support Paul Ryan, who will lead the opposition": a bare
+    verb that opens its sentence (after "and", "or", "so" at most) bids the reader do something;
+    it is the writer's voice, nobody's statement."""
+    if tok.tag_ != "VB" or tok.dep_ != "ROOT" or any(c.dep_ in {"nsubj", "aux"} for c in tok.children):
+        return False
+    before = [t for t in tok.doc[tok.sent.start:tok.i] if not (t.is_punct or t.is_space)]
+    return all(t.dep_ in {"cc", "advmod"} and t.head.i == tok.i for t in before)
 
 
 def _so_called(tok) -> bool:

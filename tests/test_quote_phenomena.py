@@ -876,3 +876,12 @@ def test_the_writers_background_after_a_reported_clause_is_no_part_of_it(nlp):
         ("said", "Orrin Vale", "the vote should be wrapped up by July"),
         ("referring", "Orrin Vale", "the party’s convention"),
         ("said", "Orrin Vale", "the levy was a burden on the farmers, who have suffered two bad harvests")]
+
+
+def test_a_bid_to_the_reader_is_nobodys_statement(nlp):
+    """"Call it viral fundraising.", "Or support Ned Hewitt ...", "Ask yourself whether ...": a bare
+    verb opening its sentence bids the reader; no one in the story said it (FICTIONAL)."""
+    text = ("Orrin Vale raised a fortune in a week. Call it viral fundraising. Or support Ned Hewitt, who "
+            "will lead the opposition. Ask yourself whether the mayor told the truth. Vale said the plan failed.")
+    found = run(nlp, text)
+    assert list(zip(found["cue"], found["quote"])) == [("said", "the plan failed")]
