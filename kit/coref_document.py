@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import string
 
 
 TITLES = {
@@ -38,6 +39,9 @@ DOES = re.compile(r"\s+[a-z]")
 # A headline naming the author of the speech or statement under it.
 HEADLINE_AUTHOR = re.compile(r"\b(?:Remarks|Address|Statement|Speech|Message|Letter|Interview|Op-Ed|Readout|Words)\b"
                              r"[^|]*?\b(?:by|of|from)\s+(?P<who>(?:the\s+)?(?:[A-Z][\w.’'\-]*\s?)+)")
+# A headline that opens on a document and its author: "Statement by President Biden on ...".
+AUTHORED_TITLE = re.compile(r"^\s*(?:A |The )?(?:Remarks|Statement|Message|Letter|Op-Ed|Address|Speech)\s+(?:by|from)\s+"
+                            r"(?P<who>(?:the\s+)?(?:[A-Z][\w.’'\-]*\s?)+)")
 # Title-case words that end the author's name in a headline ("President Biden Before Cabinet Meeting").
 HEADLINE_LINKS = {"at", "on", "in", "before", "after", "during", "to", "for", "with", "and", "ahead", "about",
                   "announcing", "marking", "honoring", "celebrating", "regarding", "upon", "as", "following"}
@@ -51,6 +55,14 @@ DOCUMENT_WORDS = re.compile(r"\b(?:Fact|Sheet|Readout|Statement|Proclamation|Ord
 # States of America"), an order ("By the authority vested in me as President ...").
 BYLINE = re.compile(r"^\s*By (?P<who>the (?:[A-Za-z]+ ?){1,10})\s*$|\bvested in me as (?P<as>President)\b",
                     re.I | re.M)
+# A document its author signs: a proclamation's "NOW, THEREFORE, I, JANE Q. DOE, President of ...",
+# or a letter's last lines, the signer's name in capitals on a line of its own, then perhaps where
+# and when it was signed ("THE WHITE HOUSE, October 5, 2021.").
+CAPITAL_NAME = r"[A-Z][A-Z'’\-]*\.?(?: [A-Z][A-Z'’\-]*\.?){1,4}"
+SIGNED_I = re.compile(r"\bI, (?P<who>%s),\s+[A-Z][a-z]" % CAPITAL_NAME)
+SIGNED_AT = r"(?:[A-Z][A-Z .’'\-]+,\s*)?(?:[A-Z][a-z]+ \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})"
+SIGNATURE = re.compile(r"\n[ \t]*(?P<who>%s)[ \t]*\n(?:\s*#+)*\s*(?P<at>%s)?[.,]?(?:\s*#+)*\s*$"
+                       % (CAPITAL_NAME, SIGNED_AT))
 # How a readout opens after its host's name: "had a telephone conversation with", ", Jr. spoke
 # today with", "met with", "held talks with" (a news story's "has come up with one" is not a meeting).
 MEETING = re.compile(r".{0,14}?\b(?:(?:spoke|speaks|talked|talks|met|meets)\b[^.]{0,40}?"
@@ -133,19 +145,40 @@ class DocumentSpeakers:
     def first_person(self, at: int = -1) -> str:
         """Who "I" and "we" (at ``at``) in the text's own prose are: the author a document names at
         its top ("By the President of the United States of America"), the speaker a line before
-        introduces ("Below are the full remarks by ...:"), else, in a text written in the first
-        person, the speaker of that speech (:meth:`speech_speaker`); "" otherwise."""
+        introduces ("Below are the full remarks by ...:"), the person who signs it (:meth:`signer`),
+        else, in a text written in the first person, the speaker of that speech
+        (:meth:`speech_speaker`), and in a short one the author a headline opens on ("Statement by
+        President Biden on ..."); "" otherwise."""
         introduced = self.introduced_speaker(at)
         if introduced:
             return introduced
         byline = BYLINE.search(self.text[:400])
         if byline:
             return "the " + re.sub(r"^the ", "", (byline.group("who") or byline.group("as")).strip(), flags=re.I)
+        signer = self.signer()
+        if signer:
+            return signer
         if JOINT_TITLE.search(self.title):  # "United States – Italy Joint Leaders' Statement": "we" is both
             found = self.opening_participants(len(self.text))
             if len(found) >= 2:
                 return JOINED.join(found)
-        return self.speech_speaker() if self.first_person_prose() else ""
+        if self.first_person_prose():
+            return self.speech_speaker()
+        # A short statement says "I" only a few times, and its headline opens on who says it.
+        return self.headline_author(AUTHORED_TITLE)
+
+    def signer(self) -> str:
+        """The person who signs the text in capitals ("NOW, THEREFORE, I, JOSEPH R. BIDEN JR.,
+        President ...", or a letter's name line at its end), written as a name ("Joseph R. Biden
+        Jr."); "" when nobody signs. A name line at the end counts when a place and date of signing
+        follow it or the text is written in the first person: a news story may end on a line in
+        capitals that is no signature."""
+        found = SIGNED_I.search(self.text)
+        if found is None:
+            found = SIGNATURE.search(self.text[-300:])
+            if found is not None and not found.group("at") and not self.first_person_prose():
+                found = None
+        return string.capwords(found.group("who")) if found else ""
 
     def introduced_speaker(self, at: int) -> str:
         """The person the last line before ``at`` that introduces a speech names ("Below are the
@@ -203,9 +236,14 @@ class DocumentSpeakers:
         title = TITLE_SUBJECT.match(sentence)
         if title and DOES.match(sentence, title.end()):
             return title.group(1)
-        by = HEADLINE_AUTHOR.search(self.title)
+        return self.headline_author() or self.headline_name()
+
+    def headline_author(self, pattern: re.Pattern = HEADLINE_AUTHOR) -> str:
+        """The author a headline names after a document word ("Remarks by President Biden at ...",
+        "Statement from Jane Doe on ..." -> "President Biden", "Jane Doe"); "" for any other headline."""
+        by = pattern.search(self.title)
         if by is None:
-            return self.headline_name()
+            return ""
         words = by.group("who").split()
         cut = next((i for i, w in enumerate(words) if w.lower() in HEADLINE_LINKS and i > 0), len(words))
         return " ".join(words[:cut])

@@ -50,13 +50,16 @@ def _not_said(tok, lex: Lexicon) -> bool:
     word ("a term Rubio has used to describe Trump"; ``word_use_verbs``), a participle used as an
     adjective ("pledged delegates"), a duty laid down in an order ("shall inform"), the infinitive of
     another cue ("asked him to convey our wishes": the asking is the statement), a stance a thing
-    is said to take ("tariffs that support jobs"), a verb nobody is the subject of (a list of
+    is said to take ("tariffs that support jobs") or the purpose of a deed ("$20 million to support
+    research"), a verb nobody is the subject of (a list of
     deeds: "21. Announced new tariffs ..."; a participle: "for supporting Hamas"), a statement
-    still to come ("will be announced later") or a thing withheld ("denies Russia access")."""
+    still to come ("will be announced later"), a thing withheld ("denies Russia access") or a bid
+    to the reader ("Call it viral fundraising.")."""
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in (lex.verbs | lex.belief) - lex.quote_only:
         return True
     if _so_called(tok) or _thing_with_infinitive(tok, lex) or _duty_to_say(tok) or _thing_holds_stance(tok, lex) \
-            or _nobody_speaks(tok) or _yet_to_be_said(tok) or _withheld(tok, lex) or _told_to_the_reader(tok):
+            or _stance_as_purpose(tok, lex) or _nobody_speaks(tok) or _yet_to_be_said(tok) or _withheld(tok, lex) \
+            or _told_to_the_reader(tok):
         return True
     while tok.dep_ in {"xcomp", "advcl"} and tok.tag_ == "VB" and tok.head.i != tok.i:
         tok = tok.head  # "used [to describe]"
@@ -165,6 +168,15 @@ def _thing_holds_stance(tok, lex: Lexicon) -> bool:
     if subject is None or _holds_views(subject, lex):
         return False
     return lemma in lex.person_stance or not is_text(subject, lex)
+
+
+def _stance_as_purpose(tok, lex: Lexicon) -> bool:
+    """ "provides $20 million to support youth suicide prevention", "a program to support farmers",
+    "To further support children's success, I encourage ...": a ``person_stance_verbs`` verb in a
+    to-infinitive that tells what a deed or a thing is for says what the money or the work does,
+    not a view anyone stated ("The senator wants to support the bill" is the wanting's)."""
+    return cue_lemma(tok, lex) in lex.person_stance and tok.tag_ == "VB" and tok.dep_ in {"advcl", "acl"} \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def is_text(tok, lex: Lexicon) -> bool:

@@ -617,3 +617,13 @@ def test_a_curly_apostrophe_and_a_subject_read_as_an_apposition(nlp):
     assert said("his well-known position")["speaker_mention"] == "the President of Westmark"
     assert said("this opportunity depends")["speaker"] == said("his well-known position")["speaker"]
     pd.testing.assert_frame_equal(found, run(nlp, text, fast=False))
+
+
+def test_help_given_and_the_purpose_of_money_are_no_statement(nlp):
+    found = run(nlp, "The agency will provide support to families in Dalmor County.",
+                "The ministry provided early warning of the storms to the coastal towns.",
+                "The law provides $20 million to support youth programs in Dalmor.",
+                "To further support the schools, Governor Lena Vasko encouraged parents to volunteer.",
+                "Governor Lena Vasko provided an explanation regarding the delays.",
+                "Senator Ola Brenn supports the harbour bill.")
+    assert list(found["cue"]) == ["encouraged", "provided", "supports"]

@@ -292,3 +292,39 @@ def test_the_words_an_order_edits_in_another_are_no_statement(nlp):
             "“12:01 a.m. eastern time on March 12, 2025”; and inserting a new clause.\n")
     out = rows(nlp, text, "Adjusting the Harbour Levy")
     assert list(out["cue"]) == ["proclaim"]
+
+
+def test_the_i_and_we_of_a_proclamation_are_the_name_it_signs_with(nlp):
+    text = ("Each year on Harbour Day, we reaffirm our commitment to the sailors of Dalmor.\n\n"
+            "I strongly encourage families to visit the harbour museum this week.\n\n"
+            "NOW, THEREFORE, I, BELA K. SIDOROVA, President of the Republic of Dalmor, do hereby proclaim "
+            "June 2, 2025, as Harbour Day. I call upon all citizens to observe the day.\n\n"
+            "IN WITNESS WHEREOF, I have hereunto set my hand this second day of June.\n\nBELA K. SIDOROVA\n")
+    out = rows(nlp, text, "A Proclamation on Harbour Day, 2025")
+    said = out[out["cue"].isin(["reaffirm", "encourage", "call"])]
+    assert len(said) == 3 and set(said["speaker"]) == {"Bela K. Sidorova"}
+
+
+def test_a_letter_in_the_first_person_is_the_signers_and_a_closing_line_in_capitals_is_not(nlp):
+    letter = ("Dear Madam Speaker:\n\nI have sent to the Gazette for publication the enclosed notice. We urge "
+              "the Assembly to act on the harbour levy. I believe that the levy is fair to every port. "
+              "I ask that you share this letter with our members. I thank you, and we remain at your "
+              "service. My staff and I stand ready to brief you. Our ports depend on it.\n\n"
+              "Sincerely,\n\nOLA M. BRENN\n\nTHE WHITE HOUSE,\nJune 2, 2025.\n")
+    out = rows(nlp, letter, "Letter to the Speaker on the Harbour Levy")
+    assert set(out.loc[out["cue"].isin(["urge", "believe", "ask"]), "speaker"]) == {"Ola M. Brenn"}
+    story = ("Port workers in Dalmor said on Monday that the harbour levy would cost jobs. "
+             "We told the port authority that we would follow the story.\n\nREAD MORE\n")
+    assert "Read More" not in set(rows(nlp, story)["speaker"])
+
+
+def test_a_short_statement_is_the_author_its_headline_opens_on_and_a_message_its_signer(nlp):
+    statement = rows(nlp, "I strongly support Mira Tal for the next director of the harbour authority.",
+                     "Statement by Governor Lena Vasko on the Harbour Authority")
+    assert list(statement["speaker"]) == ["Governor Lena Vasko"]
+    message = rows(nlp, "I recommend that the Assembly give early consideration to the Treaty.\n\n"
+                        "BELA K. SIDOROVA\n\nTHE WHITE HOUSE, June 2, 2025.", "A Message to the Assembly on the Treaty")
+    assert list(message["speaker"]) == ["Bela K. Sidorova"]
+    untitled = rows(nlp, "I strongly support Mira Tal for the next director of the harbour authority.",
+                    "Harbour authority picks a director")
+    assert list(untitled["speaker"]) == [""]
