@@ -206,6 +206,9 @@ def _nobody_speaks(tok) -> bool:
 
 
 CLOSING_MARKS = {"”", '"', "’", "'", "»", "''"}
+# The reason a speaker gives is part of the claim ("said Vale is unfit, because he put lives at
+# risk"), not the writer's aside, however a comma sets it off.
+REASON_MARKS = {"because"}
 # Relative words that open the writer's background on a named person, a place or a time.
 PERSON_RELATIVES = {"who", "whom", "whose"}
 PLACE_RELATIVES = {"where", "when"}
@@ -217,9 +220,6 @@ def _background(relcl) -> bool:
     people or a thing does (", who must know that they are not alone", ", which impedes talks")."""
     word = relcl.doc[relcl.left_edge.i].lower_
     return word in PLACE_RELATIVES or (word in PERSON_RELATIVES and relcl.head.pos_ == "PROPN")
-# The reason a speaker gives is part of the claim ("said Vale is unfit, because he put lives at
-# risk"), not the writer's aside, however a comma sets it off.
-REASON_MARKS = {"because"}
 
 
 def _trailing_aside(doc, ids: set, lex: Lexicon, proposal: bool = False) -> set:
@@ -367,7 +367,7 @@ def _clause_under_venue(verb):
     event on Friday [that the bill would pass]". Its "that" opens a clause, not a relative one
     (it is neither the subject nor the object of the clause), and the clause has its own
     subject; None when the verb has no such clause ("spoke at a rally that drew thousands")."""
-    stack = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in VENUE_PREPS | {"during", "to", "after"}]
+    stack = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in VENUE_PREPS | {"to", "after"}]
     while stack:
         tok = stack.pop()
         for c in tok.children:
@@ -386,7 +386,7 @@ def _short_answer(verb, lex: Lexicon):
     other object ("said a prayer")."""
     for c in verb.children:
         if c.dep_ in {"intj", "dobj", "advmod"} and c.lower_ in lex.answer_words and c.left_edge.i == verb.i + 1 \
- and not any(g.dep_ in {"acl", "relcl"} for g in c.children):
+                and not any(g.dep_ in {"acl", "relcl"} for g in c.children):
             return c
     return None
 
