@@ -87,7 +87,8 @@ class RuResolver:
         if lhead in self.lex.joint and (sides := self.unnamed_sides(start)):
             return sides  # "Лидеры подчеркнули …": every participant of the call
         end = start + len(mention)
-        inside = [p for p in self.people if p.start < end and start < p.end]
+        # natasha tags a capitalised office as a person now and then ("Глава государства поздравил")
+        inside = [p for p in self.people if p.start < end and start < p.end and p.full.lower() not in self.lex.roles]
         if inside:
             holding = [p for p in inside if p.start <= head_at < p.end]
             full = (holding or inside)[0].full

@@ -62,6 +62,7 @@ class Lexicon:
     withheld: frozenset = frozenset()                  # "denies Russia access": withheld, not refuted
     stance_adjectives: dict = field(default_factory=dict)  # "were supportive [of] X": adjective -> preposition
     answer_words: frozenset = frozenset()              # "said no", "said the same of X": a short answer
+    feeling_adjectives: dict = field(default_factory=dict)  # "was grateful [for] X": adjective -> preposition
 
     @property
     def cue_verbs(self) -> frozenset:
@@ -138,8 +139,9 @@ def load_lexicon(path: str = "speech_verbs.yml") -> Lexicon:
     lex.withheld = low("withheld_nouns")
     lex.answer_words = low("answer_words")
     lex.stance_adjectives = {str(k).lower(): str(v).lower() for k, v in (raw.get("stance_adjectives") or {}).items()}
+    lex.feeling_adjectives = {str(k).lower(): str(v).lower() for k, v in (raw.get("feeling_adjectives") or {}).items()}
     lex.forms = cue_form_pattern(lex.cue_verbs, [" ".join(p) for p in phrases] + sorted(adjectives)
-                                 + sorted(lex.focus) + sorted(lex.stance_adjectives))
+                                 + sorted(lex.focus) + sorted(lex.stance_adjectives) + sorted(lex.feeling_adjectives))
     return lex
 
 
@@ -202,6 +204,13 @@ class RuLexicon:
     title_nouns: frozenset = frozenset()
     duty_words: frozenset = frozenset()
     clause_only: frozenset = frozenset()
+    question_verbs: frozenset = frozenset()
+    question_words: frozenset = frozenset()
+    intent_words: frozenset = frozenset()
+    generic_subjects: frozenset = frozenset()
+    quoting: frozenset = frozenset()
+    saying: frozenset = frozenset()
+    statement_nouns: dict = field(default_factory=dict)
 
     def __hash__(self) -> int:
         return id(self)
@@ -226,4 +235,7 @@ def load_ru_lexicon(path: str = "speech_verbs.yml") -> RuLexicon:
                      words("joint_subjects"), words("inanimate_sense_verbs"), words("speaking_bodies"),
                      words("role_nouns"), words("people_at_large"), words("unsaid_predicatives"),
                      words("adding_verbs"), words("title_nouns"),
-                     words("duty_words"), words("clause_only_verbs"))
+                     words("duty_words"), words("clause_only_verbs"),
+                     question_verbs=words("question_verbs"), question_words=words("question_words"),
+                     intent_words=words("intent_words"), generic_subjects=words("generic_subjects"),
+                     quoting=words("quoting_verbs"), saying=words("saying_verbs"), statement_nouns=acts("statement_nouns"))

@@ -347,7 +347,8 @@ def _sibling_statement(cue_tok, head, lex: Lexicon) -> bool:
     attribution ("Instead, she said, her boss told her ..."), a bare speech verb ("One in three
     said A and [one in four said] B", its subject lost to the list before it), or a speech verb
     with its own subject, before the cue with a semicolon between ("[Six in 10 said A]; 46
-    percent said B") or after the cue's clause and "and" ("Six in 10 said A, and [three-quarters
+    percent said B") or a comma when the cue has its own clause ("[Reyes asked for X], Brook
+    agreed to ..."), or after the cue's clause and "and" ("Six in 10 said A, and [three-quarters
     said the same of B]")."""
     if head.dep_ not in {"ccomp", "parataxis"} or head.lemma_.lower() not in lex.verbs or _introduced(head):
         return False
@@ -358,7 +359,11 @@ def _sibling_statement(cue_tok, head, lex: Lexicon) -> bool:
     doc = head.doc
     if head.i > cue_tok.i:
         return head.left_edge.i > cue_tok.i + 1 and doc[head.left_edge.i - 1].dep_ == "cc"
-    return any(doc[i].text == ";" for i in range(head.right_edge.i + 1, cue_tok.i))
+    # "[Reyes asked for air defense systems], President Brook agreed to work with him ...": two
+    # statements spliced with a comma, when the cue has its own content after it
+    spliced = doc[head.right_edge.i + 1].text == "," and any(c.dep_ in CONTENT_DEPS and c.i > cue_tok.i
+                                                             for c in cue_tok.children)
+    return spliced or any(doc[i].text == ";" for i in range(head.right_edge.i + 1, cue_tok.i))
 
 
 def _clause_under_venue(verb):
@@ -506,7 +511,9 @@ def _bare(tok, lex: Lexicon, start: int = 0, also: frozenset | set = frozenset()
     """True for a cue verb with no argument of its own (from token ``start`` on) but its subject
     and where, when and how it spoke; its addressee too for a verb of telling ("told The
     Huffington Post"); the tokens ``also`` (a speech adjective's "clear") count as the cue's own."""
-    return all(c.i < start or c.i in also or c.dep_ in BARE_CUE_DEPS or (c.dep_ == "prep" and c.lower_ in VENUE_PREPS)
+    # "the teams can agree on all aspects": a cue's own preposition ("agree on") is what it says, no venue
+    return all(c.i < start or c.i in also or c.dep_ in BARE_CUE_DEPS or (
+        c.dep_ == "prep" and c.lower_ in VENUE_PREPS and (tok.lemma_.lower(), c.lower_) not in lex.preps)
                or (c.dep_ in {"dobj", "dative"} and tok.lemma_.lower() in lex.addressee and c.i > tok.i)
                for c in tok.children)
 
@@ -578,15 +585,19 @@ def _adjective_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
 def _stance_adjective_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
     """"The leaders were supportive of maintaining the JCPOA": a ``stance_adjectives`` adjective
     after "be", with its preposition, whose subject can hold a view; the stance is the
-    preposition's object (act ``believes``, as for "supported")."""
-    wanted = lex.stance_adjectives.get(tok.lower_)
+    preposition's object (act ``believes``, as for "supported"). "President Reyes was grateful
+    for X" (``feeling_adjectives``) is a feeling a readout reports as expressed (act ``says``, as
+    for "expressed gratitude for X")."""
+    stance = tok.lower_ in lex.stance_adjectives
+    wanted = lex.stance_adjectives.get(tok.lower_, lex.feeling_adjectives.get(tok.lower_))
     if wanted is None or tok.i in blocked or tok.pos_ != "ADJ" or tok.dep_ != "acomp" or tok.head.lemma_ != "be":
         return None
     source = _subject(tok.head)
     prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == wanted), None)
     if source is None or prep is None or not _holds_views(source, lex):
         return None
-    cue = Cue(sorted([tok.head, tok], key=lambda t: t.i), tok.sent, source=source, belief=True, act="believes")
+    cue = Cue(sorted([tok.head, tok], key=lambda t: t.i), tok.sent, source=source, belief=stance,
+              act="believes" if stance else "says")
     cue.content = {t.i for t in prep.subtree} - {prep.i}
     cue.subtree = set(cue.content)
     return cue if cue.content else None
@@ -725,7 +736,8 @@ def _phrase_cues(doc, lex: Lexicon, blocked: set) -> list[Cue]:
     return cues
 
 
-CLOSING_MARKS = {"”", "\"", "''", "»", "’"}
+# Marks that close a quotation a verb may follow; not the straight apostrophe, which ends words ("Jones'").
+QUOTATION_CLOSERS = {"”", "\"", "''", "»", "’"}
 QUOTATION_ENDS = {",", "?", "!", "—", "–", "--", "...", "…"}
 # what may stand between the speaker and the verb: "Trump then shot back", "he had replied"
 BETWEEN_SPEAKER_AND_VERB = {"ADV", "AUX", "PART"}
@@ -744,7 +756,7 @@ def _verb_after_quotation(tok, lex: Lexicon, blocked: set) -> Cue | None:
             or any(c.dep_ in {"dobj", "ccomp", "xcomp", "attr", "dative"} and c.i > speaker.i for c in tok.children):
         return None
     left, doc = speaker.left_edge.i, tok.doc
-    if left < 2 or doc[left - 1].text not in CLOSING_MARKS or doc[left - 2].text not in QUOTATION_ENDS \
+    if left < 2 or doc[left - 1].text not in QUOTATION_CLOSERS or doc[left - 2].text not in QUOTATION_ENDS \
             or any(t.pos_ not in BETWEEN_SPEAKER_AND_VERB for t in doc[speaker.right_edge.i + 1:tok.i]):
         return None
     particle = [c for c in tok.children if c.i == tok.i + 1 and (c.dep_ == "prt" or c.lower_ == "back")]

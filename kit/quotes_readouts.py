@@ -458,7 +458,10 @@ def _pronoun_after_a_subject(rows: list[dict], resolver: Resolver) -> None:
         opens = resolver.text.rfind(prev["sentence"], 0, prev["cue_end"] + len(prev["sentence"]))
         if any(p.full == r["speaker"] and (prev["speaker_end"] <= p.start < r["speaker_start"]
                                            or 0 <= opens <= p.start < prev["speaker_start"]) for p in resolver.people):
-            r["speaker"] = prev["speaker"]
+            # every statement of that "he" ("He noted A and thanked B") is the same person's
+            for same in rows:
+                if (same["speaker_start"], same["speaker_end"]) == (r["speaker_start"], r["speaker_end"]):
+                    same["speaker"] = prev["speaker"]
 
 
 def _coordinated_people(rows: list[dict], resolver) -> None:

@@ -27,6 +27,9 @@ RELATIVE_TOPICS = {"что", "который", "это", "то"}
 TOPIC_CASES = {"о", "об", "обо", "насчёт", "насчет", "про"}
 MONTHS = {"январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"}
 TIME_NOUNS = {"год", "месяц", "неделя", "день", "время", "период", "век", "квартал", "полугодие", "начало", "конец"}
+# Nouns of compound prepositions: "в рамках недель обсуждали", "в ходе переговоров обсудили" name a
+# circumstance, not a place whose people speak.
+PREPOSITION_NOUNS = {"рамка", "рамки", "ход", "течение", "связь", "случай", "результат", "соответствие", "целое"}
 
 
 @dataclass
@@ -61,7 +64,8 @@ def _cue_lemma(tok, lex: RuLexicon) -> tuple[str, bool, bool] | None:
         after_content = tok.dep_ in {"parataxis", "ROOT"} and tok.head.i < tok.i and _feat(tok, "Voice") == "Pass"
         if base in lex.verbs and base not in lex.naming and (_feat(tok, "Aspect") == "Imp" or misread) \
                 and (any(c.dep_ in {"ccomp", "parataxis"} for c in tok.children) or after_content
-                     or _topic_content(tok) or _about_this(tok)):  # "Ранее сообщалось о …", "Об этом говорится в …"
+                     or _topic_content(tok) or _about_this(tok) or _aside_clause(tok)):
+            # "Ранее сообщалось о …", "Об этом говорится в …", "Как отмечается в докладе палаты, …"
             # "Отмечалось, что …" and "…, говорится в заявлении компании"; not "добавляются примеры"
             return lex.verbs[base], False, True
     if tok.pos_ == "ADJ" and lemma in lex.belief and _feat(tok, "Variant") == "Short":
@@ -69,20 +73,23 @@ def _cue_lemma(tok, lex: RuLexicon) -> tuple[str, bool, bool] | None:
     return None
 
 
-def _place_source(verb, lex: RuLexicon):
+def _place_source(verb, lex: RuLexicon, passive: bool = False):
     """'В заявлении компании отмечается, что …' (the document says it) and 'Как отметили в
     пресс-службе мэрии', 'В Кремле заявили' (the people there): the place a cue with no subject
-    names is its source."""
-    impersonal = _passive(verb) or (_feat(verb, "Number") == "Plur" and _feat(verb, "Person") != "1")  # not "мы называем"
+    names is its source. ``passive``: the cue is a reflexive passive the tagger left active
+    ('Как отмечается в докладе палаты, …')."""
+    passive = passive or _passive(verb)
+    impersonal = passive or (_feat(verb, "Number") == "Plur" and _feat(verb, "Person") != "1")  # not "мы называем"
     for child in verb.children:
-        if not impersonal or child.dep_ != "obl" or child.pos_ not in {"NOUN", "PROPN"} \
+        named = child.pos_ in {"NOUN", "PROPN"} or child.lemma_.lower() in lex.documents  # "в отчёте" tagged ADJ
+        if not impersonal or child.dep_ != "obl" or not named \
                 or not any(g.dep_ == "case" and g.lower_ in {"в", "во", "на"} for g in child.children):
             continue
         if any(g.dep_ == "det" for g in child.children) \
-                or child.lemma_.lower() in TIME_NOUNS | MONTHS | lex.people_at_large | lex.narrative:
+                or child.lemma_.lower() in TIME_NOUNS | MONTHS | PREPOSITION_NOUNS | lex.people_at_large | lex.narrative:
             continue  # "в этой связи", "в июне", "как в народе говорят", "в фильме": a circumstance, people at large, a story
         document = child.lemma_.lower() in lex.medium or child.lemma_.lower() in lex.documents
-        if document and _passive(verb):
+        if document and passive:
             return child
         if not document and _feat(verb, "Number") == "Plur" and _feat(child, "Case") == "Loc" \
                 and child.lemma_.lower() not in lex.medium:
@@ -197,8 +204,7 @@ def _after_colon(verb) -> set:
             break
         if t.pos_ in {"VERB", "AUX"} and _feat(t, "VerbForm") == "Fin" or t.text in {".", ";", "—", "–"}:
             break  # another clause starts: the colon is not this cue's
-    return {t.i for t in doc[colon + 1:sent.end] if not t.is_space and not t.is_punct or t.i < sent.end - 1} \
-        if colon is not None else set()
+    return _rest_of_sentence(doc, colon + 1, sent) if colon is not None else set()
 
 
 def _that_clause(verb) -> set:
@@ -258,8 +264,11 @@ def _relays(verb, lex: RuLexicon) -> bool:
     """'Как передает корреспондент агентства, глава района заявил, что …': an aside on a cue with its
     own subject only relays that cue's statement."""
     head = verb.head
-    return _aside_end(verb) is not None and head.i > verb.i and _is_cue_verb(head, lex) \
-        and any(c.dep_ in SUBJECT_DEPS for c in head.children)
+    # not "Как сообщила ТАСС представитель прокуратуры, дело передано в суд": a passive's subject is
+    # a thing, and "передано" hands it over
+    hands_over = head.lemma_.lower() in lex.clause_only and not any(c.dep_ == "ccomp" for c in head.children)
+    return _aside_end(verb) is not None and head.i > verb.i and _is_cue_verb(head, lex) and not hands_over \
+        and any(c.dep_ in SUBJECT_DEPS - {"nsubj:pass"} for c in head.children)
 
 
 def _content_deps(tok, act: str, passive: bool, no_source: bool, lex: RuLexicon) -> set:
@@ -292,8 +301,8 @@ def _negated(tok) -> bool:
 def _unsaid(verb, lex: RuLexicon) -> bool:
     """A cue verb that reports nothing said: negated ('не сказал, когда …', 'никто не подтвердил'),
     under a condition ('Если министр скажет, что …', 'мог бы заявить'), or in the future of
-    someone else ('объявит решение завтра', 'выступит с заявлением'), declined ('не стала уточнять')
-    or under a predicative that denies it ('Невозможно говорить о …', 'Трудно сказать, когда …').
+    someone else ('объявит решение завтра', 'выступит с заявлением'), intended ('собирается рассказать'),
+    declined ('не стала уточнять') or under a predicative that denies it ('Невозможно говорить о …', 'Трудно сказать, когда …').
     'не исключил' (a negation the lexicon lists) and 'не могу не отметить', 'нельзя не сказать'
     (two negations) are said; 'Скажу прямо' and 'я бы сказал' speak for the speaker."""
     head = verb.head if verb.dep_ in {"xcomp", "csubj"} else None  # "хочу сказать", "нельзя не сказать"
@@ -314,7 +323,8 @@ def _unsaid(verb, lex: RuLexicon) -> bool:
     first = person == "1" or any(c.dep_ in SUBJECT_DEPS and _feat(c, "Person") == "1" for h in holders for c in h.children)
     conditional = any(c.lower_ == "бы" for h in holders for c in h.children)
     future = any(_future_of(h) in {"2", "3"} for h in holders)  # "Министр скажет", "Вы скажете", "будет говорить"
-    return not first and (conditional and (head is None or head.lemma_.lower() == "мочь") or future)
+    intent = head is not None and head.lemma_.lower() in lex.intent_words  # "собирается рассказать о реформе"
+    return not first and (conditional and (head is None or head.lemma_.lower() == "мочь") or future or intent)
 
 
 def _future_of(verb) -> str:
@@ -345,7 +355,9 @@ def _adds_a_thing(verb, lex: RuLexicon) -> bool:
     if verb.lemma_.lower() not in lex.adding:
         return False
     doc = verb.doc
-    return any(c.dep_ in {"obj", "nsubj:pass"} and c.pos_ in {"NOUN", "PRON", "NUM", "PROPN", "DET", "ADJ"}
+    counted = lambda c: c.pos_ == "NUM" or any(g.pos_ == "NUM" for g in c.children)  # "Я округлил, 400 тысяч добавил"
+    return any((c.dep_ in {"obj", "nsubj:pass"} or (c.dep_ == "nsubj" and counted(c)))
+               and c.pos_ in {"NOUN", "PRON", "NUM", "PROPN", "DET", "ADJ"}
                and not (c.i + 1 < len(doc) and doc[c.i + 1].text == ":") for c in verb.children)
 
 
@@ -354,23 +366,30 @@ def _verb_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
     if tok.i in blocked or found is None:
         return None
     act, belief, passive = found
-    if _set_phrase(tok):
-        return None  # "собственно говоря", "кстати говоря", "так сказать": a comment on one's own words
-    if _adds_a_thing(tok, lex) or (passive and tok.lemma_.lower() in lex.naming):
+    if _set_phrase(tok) or _saying(tok, lex) or _dashed_aside(tok):
+        return None  # "собственно говоря", "так сказать", "как говорится": a comment on one's own words
+    if _adds_a_thing(tok, lex) or (passive and tok.lemma_.lower() in lex.naming) or _describes(tok):
         return None  # "добавила в меню три блюда"; "так называемых партнёров": a thing added, a name given
     if act == "agrees" and _negated(tok):
         act = "rejects"  # "не согласился с критикой", "не поддержал инициативу": a position all the same
     elif _unsaid(tok, lex):
         return None
     cue = RuCue([tok], tok.sent, act=act, belief=belief, passive=passive)
-    cue.source = _subject(tok)
-    if cue.source is not None and (cue.source.lemma_.lower() in NOT_SPEAKERS | lex.narrative
-                                   or cue.source.lower_ in NOT_SPEAKERS):
-        return None  # "это говорит о том", "об этом говорят все", "фильм рассказывает о …"
+    cue.source = _quoted_person(tok, lex) or _subject(tok)
+    aside_end = _aside_end(tok)
+    if cue.source is not None and aside_end is not None and cue.source.i > aside_end:
+        # "Как я уже отметил, это иностранные акционеры": the subject after the aside is the clause's
+        cue.source = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS and c.i < aside_end), None)
+    generic = any(_nobody_named(c, lex) for c in tok.children if c.dep_ == "nsubj")  # "кто-то называл его …, он …"
+    if generic or cue.source is not None and (cue.source.lemma_.lower() in NOT_SPEAKERS | lex.narrative
+                                              or cue.source.lower_ in NOT_SPEAKERS or _nobody_named(cue.source, lex)):
+        return None  # "это говорит о том", "об этом говорят все", "фильм рассказывает о …", "Люди говорят"
+    if _indirect_question(tok, lex):
+        return None  # "поинтересовался, сколько стоил ремонт": a question asserts nothing
     if _refused(tok, lex) or _greeting(tok, lex) or _thing_subject(tok, cue.source, lex):
         return None
     if cue.source is None:
-        cue.source = _place_source(tok, lex) or _aside_subject(tok)
+        cue.source = _place_source(tok, lex, passive) or _aside_subject(tok)
     if _relays(tok, lex) or (tok.lemma_.lower() in lex.clause_only and not (
             _aside_end(tok) is not None or any(c.dep_ == "ccomp" for c in tok.children))):
         return None  # "Как передает корреспондент, X заявил, что …"; "передал здания" hands things over
@@ -381,8 +400,12 @@ def _verb_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
              and (c.dep_ == "ccomp" or (_clause_like(c) and not _is_cue_verb(c, lex)))]  # not "Как передает X, …"
     for h in heads:
         cue.content |= _clause_tokens(h, source_ids | {tok.i})
+    cue.content |= _crossed_tail(tok, cue.content)
     if not heads:
         cue.content = _that_clause(tok)
+    if cue.source is not None and cue.source.i < tok.i and not cue.person and _feat(tok, "VerbForm") == "Fin" \
+            and not any(c.dep_ == "obj" for c in tok.children):
+        cue.content = _after_dash(tok) or cue.content  # "сказала прямо — льгот больше не будет"
     if not cue.content and not belief:
         objects = _content_deps(tok, act, passive, cue.source is None, lex)
         # "Хочу поблагодарить прокуроров за профессионализм": what the parse hangs on the modal verb
@@ -394,6 +417,8 @@ def _verb_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
                     and (child.dep_ != "xcomp" or _feat(child, "VerbForm") == "Inf" or child.pos_ in {"ADJ", "NOUN"}) \
                     and not (act == "agrees" and _feat(child, "Animacy") == "Anim"):  # "поддержал тезис", not "… коллег"
                 cue.content |= {t.i for t in child.subtree} - source_ids
+        if cue.content:
+            cue.content |= _rest_of_clause(tok, min(cue.content), objects, lex) - source_ids
         cue.content |= _topic_content(tok)
         if tok.lemma_.lower() in lex.stance:
             cue.content |= _topic_content(tok, {"за", "против"})  # "высказался за остановку"
@@ -414,6 +439,107 @@ def _verb_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
     cue.subtree = {t.i for c in tok.children if c.dep_ in {"obj", "ccomp", "parataxis", "xcomp", "obl"}
                    for t in c.subtree} - source_ids
     return cue
+
+
+def _dashed_aside(verb) -> bool:
+    """'мы по всем направлениям – я сейчас коротко скажу – открываем школы': a cue set between two
+    dashes with only its subject and adverbs comments on the speaker's words; it reports nothing."""
+    doc, dashes = verb.doc, {"—", "–"}
+    own = lambda t: t.pos_ in {"PRON", "ADV", "PART"}  # read off the surface: the parser splits such asides
+    lo = verb.i - 1
+    while lo >= 0 and own(doc[lo]):
+        lo -= 1
+    hi = verb.i + 1
+    while hi < len(doc) and own(doc[hi]):
+        hi += 1
+    return lo >= 0 and hi < len(doc) and doc[lo].text in dashes and doc[hi].text in dashes
+
+
+def _describes(verb) -> bool:
+    """'поэт, призывавший нас к добру', 'программа, поддержанная вами', 'законодатель, предлагавший
+    идеи': a participle on a noun with no clause of what was said describes the noun; it reports
+    no statement ('заявивший, что …' does)."""
+    return _feat(verb, "VerbForm") == "Part" and verb.dep_ in {"acl", "amod"} \
+        and not any(c.dep_ == "ccomp" or c.text == ":" for c in verb.children)
+
+
+def _saying(verb, lex: RuLexicon) -> bool:
+    """'Как говорится, лучше поздно, чем никогда': a passive aside naming no document or place
+    introduces a saying."""
+    return verb.lemma_.lower() in lex.saying and any(c.lower_ == "как" for c in verb.children) \
+        and not any(c.dep_ in {"obl", "nsubj", "nsubj:pass"} for c in verb.children)
+
+
+def _crossed_tail(verb, content: set) -> set:
+    """'… будут способствовать дальнейшему развитию российско-мьянманского партнёрства': words after
+    the end of what was said, to the sentence's end, that the parser hung on words before the cue
+    (across it, which no Russian clause does) continue what was said."""
+    if not content or max(content) < verb.i:
+        return set()
+    sent = verb.sent
+    tail = [t for t in verb.doc[max(content) + 1:sent.end] if not t.is_space and not (t.is_punct and t.i == sent.end - 1)]
+    ids = {t.i for t in tail}
+    crossed = [t for t in tail if t.head.i < verb.i]
+    if tail and crossed and all(t.head.i in ids or t.head.i < verb.i for t in tail):
+        return ids
+    return set()
+
+
+def _rest_of_clause(verb, start: int, objects: set, lex: RuLexicon) -> set:
+    """'согласились разработать меры … о запрете ударов …, начиная с 18 марта': what the parser hung
+    on the cue verb after the start of its content (a noun's complement, a gerund) still belongs to
+    what was said, so the content runs to the end of the clause."""
+    deps = {"nmod", "advcl"} | (objects & {"obl"})
+    return {t.i for c in verb.children if c.i > start and c.dep_ in deps and not _is_cue_verb(c, lex)
+            for t in c.subtree}
+
+
+def _quoted_person(verb, lex: RuLexicon):
+    """'«…», — цитирует издание директора школы Тамару Лукину': the person a verb of quoting takes
+    as its object is the speaker; the outlet only relays them."""
+    if verb.lemma_.lower() not in lex.quoting:
+        return None
+    return next((c for c in verb.children if c.dep_ == "obj" and c.pos_ in {"NOUN", "PROPN"}), None)
+
+
+def _nobody_named(source, lex: RuLexicon) -> bool:
+    """'Люди говорят, что …', 'многие говорят', 'кто-то скажет': a subject that stands alone for
+    people at large or a hypothetical someone names no speaker ('многие эксперты', 'люди в зале'
+    are a group the text describes)."""
+    return source.lower_ in lex.generic_subjects and all(c.is_punct for c in source.children)
+
+
+def _indirect_question(verb, lex: RuLexicon) -> bool:
+    """'поинтересовался, сколько стоил ремонт', 'спросила, не собирается ли мэр в отставку': a verb
+    of asking with a question clause after its comma (a question word, or 'ли' among its first words)."""
+    if verb.lemma_.lower() not in lex.question_verbs:
+        return False
+    words = [t for t in verb.doc[verb.i + 1:verb.sent.end] if not t.is_space]
+    comma = next((k for k, t in enumerate(words[:6]) if t.text == ","), None)
+    after = words[comma + 1:comma + 4] if comma is not None else []
+    if after and after[0].pos_ == "ADP":
+        after = after[1:]  # "во сколько обошлась реконструкция"
+    return bool(after) and (after[0].lower_ in lex.question_words or any(t.lower_ == "ли" for t in after))
+
+
+def _after_dash(verb) -> set:
+    """'сказала прямо — льгот больше не будет': a dash right after the cue (and an adverb or two)
+    opens what was said, to the end of the sentence; a quotation after the dash is read by the
+    quotation scan, and a second dash makes the words between an aside ('мы – я сейчас буду
+    коротко говорить – запускаем …')."""
+    doc, sent = verb.doc, verb.sent
+    j = verb.i + 1
+    while j < sent.end and j - verb.i <= 2 and doc[j].pos_ == "ADV":
+        j += 1
+    if j + 1 >= sent.end or doc[j].text not in {"—", "–"} or doc[j + 1].text in {"«", "„", '"', "“"} \
+            or any(t.text in {"—", "–"} for t in doc[j + 1:sent.end]):
+        return set()
+    return _rest_of_sentence(doc, j + 1, sent)
+
+
+def _rest_of_sentence(doc, start: int, sent) -> set:
+    """The words from ``start`` to the sentence's end, without its closing punctuation."""
+    return {t.i for t in doc[start:sent.end] if not t.is_space and not (t.is_punct and t.i == sent.end - 1)}
 
 
 def _set_phrase(verb) -> bool:
@@ -482,6 +608,9 @@ def _phrase_cues(doc, lex: RuLexicon, blocked: set) -> list[RuCue]:
             else:
                 continue
             last = toks[-1]
+            aside = _phrase_aside(toks)
+            if source is None and aside is not None:
+                source = _aside_noun(last, aside)  # "Как стало известно «Вестнику Заречья», …"
             if source is None:
                 continue
             anchor = last.head
@@ -489,12 +618,63 @@ def _phrase_cues(doc, lex: RuLexicon, blocked: set) -> list[RuCue]:
             # "Как следует из сообщения X, …": the phrase's own verb hangs on the clause it reports
             while (anchor.pos_ not in {"VERB", "AUX", "ADJ"} or anchor.i in own) and anchor.head.i != anchor.i:
                 anchor = anchor.head
-            phrase_ids = {t.i for t in last.subtree} | own
+            phrase_ids = {t.i for t in last.subtree} | own | {t.i for t in source.subtree}
             cue = RuCue(toks, toks[0].sent, source=source, act=act, belief=act == "believes")
             cue.content = {t.i for t in anchor.subtree} - phrase_ids
+            if aside is not None:
+                cue.content = _rest_of_sentence(doc, aside + 1, toks[0].sent)
+            elif toks[0].i > anchor.i:
+                # "За год родилось 12 тысяч детей, по данным ЗАГСа, а пришли за выплатой 15 тысяч":
+                # a source set after its clause's words vouches for that clause, not for the next
+                cue.content -= {t.i for c in anchor.children if c.dep_ == "conj" and c.i > last.i for t in c.subtree}
             cue.subtree = set(cue.content)
             cues.append(cue)
     return cues
+
+
+def _noun_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
+    """'Заявление министра Олега Брагина о том, что цены снизятся, вызвало скепсис': a statement
+    noun whose genitive names who made it and whose 'о том, что' clause says what it said."""
+    act = lex.statement_nouns.get(tok.lemma_.lower())
+    if act is None or tok.i in blocked or tok.pos_ != "NOUN":
+        return None
+    source = next((c for c in tok.children if c.dep_ in {"nmod", "appos"} and c.i > tok.i
+                   and c.pos_ in {"NOUN", "PROPN"} and _feat(c, "Case") == "Gen"), None)
+    that = next((c for c in tok.children if c.lemma_.lower() == "тот" and c.i > tok.i
+                 and any(g.lower_ in {"о", "об"} for g in c.children)), None)
+    clause = next((c for c in that.children if c.dep_ in {"acl", "ccomp", "acl:relcl"}
+                   and any(g.lower_ == "что" for g in c.children)), None) if that is not None else None
+    if source is None or clause is None:
+        return None  # "Заявление было опубликовано": nobody and nothing said
+    cue = RuCue([tok], tok.sent, source=source, act=act)
+    end = next((t.i for t in tok.doc[clause.i + 1:tok.sent.end] if _predicate_of(t, tok)), tok.sent.end)
+    cue.content = {t.i for t in clause.subtree if t.i < end}
+    cue.subtree = set(cue.content)
+    return cue
+
+
+def _predicate_of(verb, noun) -> bool:
+    """'Заявление мэра о том, что мост откроют, удивило горожан': the finite verb after a comma that
+    agrees with the noun and has no subject of its own is the noun's predicate, where its clause
+    ends (the parser often hangs it inside the clause)."""
+    doc = verb.doc
+    agrees = all(_feat(verb, f) in {"", _feat(noun, f)} for f in ("Number", "Gender"))
+    return verb.pos_ == "VERB" and _feat(verb, "VerbForm") == "Fin" and doc[verb.i - 1].text == "," and agrees \
+        and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+
+
+def _phrase_aside(toks) -> int | None:
+    """The comma closing 'Как стало известно X, …', a phrase opened by 'как', else None."""
+    doc, sent = toks[0].doc, toks[0].sent
+    if toks[0].i == sent.start or doc[toks[0].i - 1].lower_ != "как":
+        return None
+    return next((t.i for t in doc[toks[-1].i + 1:sent.end] if t.text == ","), None)
+
+
+def _aside_noun(last, comma: int):
+    """The first noun between a phrase and the comma closing its aside: the source the parser hung
+    elsewhere ('Как стало известно «Вестнику Заречья», …', '… из документов суда, …')."""
+    return next((t for t in last.doc[last.i + 1:comma] if t.pos_ in {"NOUN", "PROPN"}), None)
 
 
 def cues_in(doc, lex: RuLexicon, blocked: set) -> list[RuCue]:
@@ -503,7 +683,7 @@ def cues_in(doc, lex: RuLexicon, blocked: set) -> list[RuCue]:
         return []
     cues = []
     for tok in doc:
-        cue = _object_cue(tok, lex, blocked) or _verb_cue(tok, lex, blocked)
+        cue = _object_cue(tok, lex, blocked) or _verb_cue(tok, lex, blocked) or _noun_cue(tok, lex, blocked)
         if cue is not None:
             cues.append(cue)
     _split_conjoined(cues)

@@ -17,6 +17,7 @@ from .cues import RuLexicon
 SUBJECT_DEPS = {"nsubj", "nsubj:pass"}
 NOT_MENTION_DEPS = {"acl", "acl:relcl", "punct", "parataxis", "advcl", "conj", "cc", "ccomp", "xcomp", "obl"}
 RELATIVE = {"который", "которая", "кто"}
+NAME_MARKS = {"«", "»", "„", "“"}
 # Words that make a name an address ("Уважаемый Владимир Владимирович"), never a speaker.
 # Nouns of quantity a plural verb agrees with ("Большинство респондентов считают …").
 QUANTITY_NOUNS = {"большинство", "меньшинство", "часть", "ряд", "половина", "треть", "четверть", "множество",
@@ -258,8 +259,8 @@ def mention(source, off: int, quote_ids: set) -> tuple[int, int, object]:
     while stack:
         tok = stack.pop()
         for child in tok.children:
-            if child.dep_ in NOT_MENTION_DEPS or child.i in quote_ids:
-                continue
+            if child.i in quote_ids or (child.dep_ in NOT_MENTION_DEPS and child.text not in NAME_MARKS):
+                continue  # "Госкорпорация «Ростех»": the marks around a name belong to it
             keep.add(child.i)
             stack.append(child)
     lo, hi = source.i, source.i
@@ -267,9 +268,14 @@ def mention(source, off: int, quote_ids: set) -> tuple[int, int, object]:
         lo -= 1
     while hi + 1 in keep:
         hi += 1
-    while hi > lo and doc[hi].is_punct:
+    while hi > lo and doc[hi].is_punct and doc[hi].text not in NAME_MARKS:
         hi -= 1
-    while lo < hi and doc[lo].is_punct:
+    while lo < hi and doc[lo].is_punct and doc[lo].text not in NAME_MARKS:
+        lo += 1
+    # a mark whose partner is outside the mention ('АО «Почта России»' from 'Почта') goes
+    while lo < hi and doc[hi].text in NAME_MARKS and not any(doc[k].text in NAME_MARKS for k in range(lo, hi)):
+        hi -= 1
+    while lo < hi and doc[lo].text in NAME_MARKS and not any(doc[k].text in NAME_MARKS for k in range(lo + 1, hi + 1)):
         lo += 1
     start = doc[lo].idx
     initials = INITIALS.search(doc.text[max(0, start - 6):start])

@@ -627,3 +627,37 @@ def test_help_given_and_the_purpose_of_money_are_no_statement(nlp):
                 "Governor Lena Vasko provided an explanation regarding the delays.",
                 "Senator Ola Brenn supports the harbour bill.")
     assert list(found["cue"]) == ["encouraged", "provided", "supports"]
+
+
+def test_one_he_is_one_speaker_and_a_cue_with_its_preposition_is_no_closing_attribution(nlp):
+    """"He noted A and thanked B": both statements are the same man's, the one the sentence before
+    spoke of; "The Presidents emphasized that in further meetings, the teams can agree on X" is
+    one statement, not "the teams" saying the words before the comma (a FICTIONAL readout)."""
+    text = ("President Jon Brook and President Ivo Reyes had a phone conversation.\n\n"
+            "President Reyes also thanked President Brook for continuing to push humanitarian concerns. He "
+            "noted they had just had a successful exchange and thanked the President for his leadership. The "
+            "Presidents emphasized that in further meetings, the teams can agree on all necessary aspects of "
+            "advancing toward lasting peace.\n")
+    found, said = statements_of(nlp, text)
+    assert said("they had just had")["speaker"] == said("his leadership")["speaker"] == "Ivo Reyes"
+    assert found["cue"].tolist() == ["thanked", "noted", "thanked", "emphasized"]
+    pd.testing.assert_frame_equal(found, run(nlp, text, fast=False))
+
+
+def test_two_statements_spliced_with_a_comma_and_a_feeling_expressed(nlp):
+    """"Reyes asked for X, Brook agreed to work with him ...": two statements, each its speaker's
+    (the parser hangs the first as the clause of the second); "Reyes was grateful for X" is a
+    statement, "The town is grateful for rain" none (a FICTIONAL readout)."""
+    text = ("President Jon Brook and President Ivo Reyes had a phone conversation.\n\n"
+            "President Reyes asked for additional air defense systems to protect his civilians, particularly "
+            "long-range systems, President Brook agreed to work with him to find what was available. "
+            "President Reyes was grateful for the President's leadership in this effort. The town is "
+            "grateful for rain.\n")
+    found, said = statements_of(nlp, text)
+    grateful = said("the President's leadership")
+    assert (grateful["cue"], grateful["act"], grateful["speaker"]) == ("was grateful", "says", "Ivo Reyes")
+    assert not found["content"].str.contains("rain").any()
+    asked, agreed = said("additional air defense"), said("work with him")
+    assert (asked["speaker"], asked["act"]) == ("Ivo Reyes", "demands")
+    assert (agreed["speaker"], agreed["content"]) == ("Jon Brook", "work with him to find what was available")
+    pd.testing.assert_frame_equal(found, run(nlp, text, fast=False))
