@@ -61,6 +61,7 @@ class Lexicon:
     deeds: frozenset = frozenset()                     # "have shown that": a deed, unless a text shows it
     withheld: frozenset = frozenset()                  # "denies Russia access": withheld, not refuted
     stance_adjectives: dict = field(default_factory=dict)  # "were supportive [of] X": adjective -> preposition
+    answer_words: frozenset = frozenset()              # "said no", "said the same of X": a short answer
     feeling_adjectives: dict = field(default_factory=dict)  # "was grateful [for] X": adjective -> preposition
 
     @property
@@ -136,6 +137,7 @@ def load_lexicon(path: str = "speech_verbs.yml") -> Lexicon:
     lex.conversation = low("conversation_verbs")
     lex.deeds = low("deed_verbs")
     lex.withheld = low("withheld_nouns")
+    lex.answer_words = low("answer_words")
     lex.stance_adjectives = {str(k).lower(): str(v).lower() for k, v in (raw.get("stance_adjectives") or {}).items()}
     lex.feeling_adjectives = {str(k).lower(): str(v).lower() for k, v in (raw.get("feeling_adjectives") or {}).items()}
     lex.forms = cue_form_pattern(lex.cue_verbs, [" ".join(p) for p in phrases] + sorted(adjectives)

@@ -151,14 +151,38 @@ def statements_in_paragraph(plan: Plan, k: int, doc, lex, blocked_spans, grammar
         reporting = [c for c in cues if not (id(c) in by_cue and by_cue[id(c)].kind == "direct")]
         if _unsaid(cue, doc) or _reported_within(cue, reporting):
             continue
-        if cue.content & blocked:
-            continue
-        pieces = _content_pieces(doc, cue.content, off, grammar.trim_left)
+        content = cue.content
+        if content & blocked:
+            content = _before_quoted_statement(cue, [c for c in cues if id(c) in by_cue], blocked)
+            if not content:
+                continue
+        pieces = _content_pieces(doc, content, off, grammar.trim_left)
         if not pieces:
             continue
         sent = (off + cue.sent.start_char, off + cue.sent.end_char)
         out.append(Statement(pieces, "indirect", cue, off, pieces, sent, 0.6 if cue.belief else 0.7, para=k))
     return out
+
+
+def _before_quoted_statement(cue: Cue, quoted_cues: list[Cue], blocked: set) -> set:
+    """What a cue reports before an aside of its own that carries a quotation, a participle after a
+    comma: in "Carson said [he saw no need to change anything], telling Stephanopolous that “we
+    tell the truth”" the clause up to "telling" is Carson's indirect statement and the quotation
+    the participle's (not so for "said he would resign because critics called him “weak”": the
+    quotation is inside what he said).
+    Empty when no such statement cuts the clause short, or what is left holds a quotation too
+    or not the clause's own verb."""
+    verb = cue.tokens[0]
+    for other in quoted_cues:
+        at = other.tokens[0]
+        if other is cue or at.i not in cue.content or at.i < min(cue.content) or at.tag_ != "VBG" \
+                or verb.doc[at.left_edge.i - 1].text != ",":
+            continue
+        part = {i for i in cue.content if i < at.left_edge.i}
+        if part and not part & blocked and any(
+                verb.doc[i].head.i == verb.i and verb.doc[i].pos_ in {"VERB", "AUX"} for i in part):
+            return part
+    return set()
 
 
 def _speaker_outside_quotations(cue: Cue, quoted: set):

@@ -235,7 +235,7 @@ def _too_short(cue: Cue, doc, objects: frozenset = frozenset()) -> bool:
     """True for content of fewer than two words, except a name as the object of a verb that
     takes one (``objects``: "endorsed [Trump]", "opposes [Obamacare]")."""
     words = [doc[i] for i in cue.content if doc[i].is_alpha]
-    if len(words) >= 2:
+    if len(words) >= 2 or cue.answer:  # "the candidate said [no]"
         return False
     verb = cue.tokens[0]
     return not (words and words[0].pos_ == "PROPN" and (verb.lemma_.lower(), "") in objects)

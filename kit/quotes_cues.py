@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from .coref import ROLE_SYNONYMS
 from .cues import Lexicon, cue_lemma
 from .quotes_readouts import (ADJUNCT_MARKS, bare_noun, content_act, focus_frame, inclusion_after, opens_topic,
-                              infinitive_of_prep_object, listed_after_object, noun_said_by, object_frame, object_statement,
-                              participle_read_as_adjective, refers_back, verb_list)
+                              infinitive_of_prep_object, listed_after_object, noun_said_by, object_content, object_frame,
+                              object_statement, participle_read_as_adjective, refers_back, verb_list)
 from .quotes_subject import (PASSIVE_DEPS, SUBJECT_DEPS, _lost_subject, _subject, clause_read_from_name,
                              subject_read_as_apposition)
 
@@ -37,6 +37,7 @@ class Cue:
     belief: bool = False
     act: str = "says"
     quote_only: bool = False   # a cue only for a quotation beside it ('"...," he continued')
+    answer: bool = False       # a short answer ("said no"), a statement however short
 
 
 def _clause_tokens(head, exclude: set) -> set:
@@ -52,17 +53,29 @@ def _not_said(tok, lex: Lexicon) -> bool:
     is said to take ("tariffs that support jobs") or the purpose of a deed ("$20 million to support
     research"), a verb nobody is the subject of (a list of
     deeds: "21. Announced new tariffs ..."; a participle: "for supporting Hamas"), a statement
-    still to come ("will be announced later") or a thing withheld ("denies Russia access")."""
+    still to come ("will be announced later"), a thing withheld ("denies Russia access") or a bid
+    to the reader ("Call it viral fundraising.")."""
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in (lex.verbs | lex.belief) - lex.quote_only:
         return True
     if _so_called(tok) or _thing_with_infinitive(tok, lex) or _duty_to_say(tok) or _thing_holds_stance(tok, lex) \
-            or _stance_as_purpose(tok, lex) or _nobody_speaks(tok) or _yet_to_be_said(tok) or _withheld(tok, lex):
+            or _stance_as_purpose(tok, lex) or _nobody_speaks(tok) or _yet_to_be_said(tok) or _withheld(tok, lex) \
+            or _told_to_the_reader(tok):
         return True
     while tok.dep_ in {"xcomp", "advcl"} and tok.tag_ == "VB" and tok.head.i != tok.i:
         tok = tok.head  # "used [to describe]"
         if tok.lemma_.lower() in lex.word_use:
             return True
     return (tok.dep_ == "acl" and tok.tag_ in {"VBN", "VB"} and not noun_said_by(tok, lex)) or tok.dep_ == "amod"  # "271 pledged delegates"
+
+
+def _told_to_the_reader(tok) -> bool:
+    """ "Call it viral fundraising.", "Or support Paul Ryan, who will lead the opposition": a bare
+    verb that opens its sentence (after "and", "or", "so" at most) bids the reader do something;
+    it is the writer's voice, nobody's statement."""
+    if tok.tag_ != "VB" or tok.dep_ != "ROOT" or any(c.dep_ in {"nsubj", "aux"} for c in tok.children):
+        return False
+    before = [t for t in tok.doc[tok.sent.start:tok.i] if not (t.is_punct or t.is_space)]
+    return all(t.dep_ in {"cc", "advmod"} and t.head.i == tok.i for t in before)
 
 
 def _so_called(tok) -> bool:
@@ -193,6 +206,20 @@ def _nobody_speaks(tok) -> bool:
 
 
 CLOSING_MARKS = {"”", '"', "’", "'", "»", "''"}
+# The reason a speaker gives is part of the claim ("said Vale is unfit, because he put lives at
+# risk"), not the writer's aside, however a comma sets it off.
+REASON_MARKS = {"because"}
+# Relative words that open the writer's background on a named person, a place or a time.
+PERSON_RELATIVES = {"who", "whom", "whose"}
+PLACE_RELATIVES = {"where", "when"}
+
+
+def _background(relcl) -> bool:
+    """True for a relative clause that tells who a named person is or what happened at a place or
+    time (", who was his chief of staff", ", where Republicans will select a nominee"), not what a
+    people or a thing does (", who must know that they are not alone", ", which impedes talks")."""
+    word = relcl.doc[relcl.left_edge.i].lower_
+    return word in PLACE_RELATIVES or (word in PERSON_RELATIVES and relcl.head.pos_ == "PROPN")
 
 
 def _trailing_aside(doc, ids: set, lex: Lexicon, proposal: bool = False) -> set:
@@ -211,13 +238,16 @@ def _trailing_aside(doc, ids: set, lex: Lexicon, proposal: bool = False) -> set:
             comma = doc[comma.i - 1]  # '“That makes me smart,” when Clinton blasted him'
         if t.right_edge.i < last or start == min(ids) or comma.text not in {",", ";", "—", "–", "--", "("}:
             continue
-        # a relative clause (", which impedes talks") is left in: in a readout it is the speaker's
+        # a relative clause (", which impedes talks") is left in: in a readout it is the speaker's;
+        # one that tells who a person is or what happened at a place (", who was his chief of
+        # staff", ", where Republicans will select a nominee") is the writer's background
         # a gerund after a gerund is the next item of a list ("by helping ..., mounting ..."), not an aside
         aside = (t.dep_ == "advcl" and ((t.tag_ == "VBG" and t.head.tag_ != "VBG"
                                          and not (proposal and _manner_of_proposal(t, lex)))
                                         or _when_clause(t) or any(
-            c.dep_ == "mark" and c.lower_ in ADJUNCT_MARKS for c in t.children))) or \
-            (t.dep_ == "conj" and t.lemma_.lower() in lex.acts and any(c.dep_ == "nsubj" for c in t.children))
+            c.dep_ == "mark" and c.lower_ in ADJUNCT_MARKS - REASON_MARKS for c in t.children))) or \
+            (t.dep_ == "conj" and t.lemma_.lower() in lex.acts and any(c.dep_ == "nsubj" for c in t.children)) or \
+            (t.dep_ == "relcl" and _background(t))
         if aside:
             return {x.i for x in t.subtree} | set(range(comma.i, start))
     return set()
@@ -272,7 +302,10 @@ def _next_statements(cue_tok, clause, lex: Lexicon) -> set:
     for t in clause.subtree:
         if t.dep_ != "conj" or t.i <= clause.i:
             continue
-        same_speaker = t.tag_ == cue_tok.tag_ and t.lemma_.lower() in lex.acts and not _has_subject(t)
+        # (not a verb in the form of the one it is coordinated with, which goes on the reported
+        # clause: "said she [was] tired of the status quo and [wanted] a candidate who ...")
+        same_speaker = t.tag_ == cue_tok.tag_ and t.lemma_.lower() in lex.acts and not _has_subject(t) \
+            and t.head.tag_ != t.tag_
         other_speaker = t.head.i == clause.i and t.lemma_.lower() in lex.verbs and _has_subject(t) \
             and not _introduced(t) and any(c.dep_ == "ccomp" for c in t.children)
         if same_speaker or other_speaker:
@@ -359,6 +392,36 @@ def _sibling_statement(cue_tok, head, lex: Lexicon) -> bool:
     return spliced or any(doc[i].text == ";" for i in range(head.right_edge.i + 1, cue_tok.i))
 
 
+def _clause_under_venue(verb):
+    """The reported clause the parser hung on the place or time of speaking as a relative clause:
+    "said during a news conference [that he may wait until February]", "told reporters at an
+    event on Friday [that the bill would pass]". Its "that" opens a clause, not a relative one
+    (it is neither the subject nor the object of the clause), and the clause has its own
+    subject; None when the verb has no such clause ("spoke at a rally that drew thousands")."""
+    stack = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in VENUE_PREPS | {"to", "after"}]
+    while stack:
+        tok = stack.pop()
+        for c in tok.children:
+            if c.dep_ in {"pobj", "prep"}:
+                stack.append(c)
+            elif c.dep_ in {"relcl", "acl"} and c.i > verb.i and _opened_by_that(c) and _has_subject(c) \
+                    and c.pos_ in {"VERB", "AUX"}:
+                return c
+    return None
+
+
+def _short_answer(verb, lex: Lexicon):
+    """The word a verb of saying or thinking gives as its whole answer, right after it: "the
+    candidate said [no]", "half said [so] in December", "three-quarters said [the same] of Sanders",
+    "Vale apparently thinks [so]" (``answer_words`` in ``data/speech_verbs.yml``); None for any
+    other object ("said a prayer")."""
+    for c in verb.children:
+        if c.dep_ in {"intj", "dobj", "advmod"} and c.lower_ in lex.answer_words and c.left_edge.i == verb.i + 1 \
+                and not any(g.dep_ in {"acl", "relcl"} for g in c.children):
+            return c
+    return None
+
+
 def _asked(verb, clause, lex: Lexicon) -> bool:
     """ "asked the students if they were always so serious": the parser hangs the question after
     a verb of asking (``question_verbs``) as an adverbial clause; it is what was asked."""
@@ -401,7 +464,8 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
     lemma = cue_lemma(tok, lex)
     belief, speech = lemma in lex.belief, lemma in lex.verbs
     frame = object_frame(tok, lex)
-    if not (speech or belief or frame.takes_object or frame.preps or lemma in lex.light or lemma in lex.naming) \
+    if not (speech or belief or frame.takes_object or frame.preps or frame.for_clause is not None
+            or lemma in lex.light or lemma in lex.naming) \
             or _not_said(tok, lex):
         return None
     passive = any(c.dep_ in PASSIVE_DEPS for c in tok.children)
@@ -422,6 +486,9 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
             and not _sibling_statement(tok, c, lex) and not _fronted_infinitive(tok, c)
             and not infinitive_of_prep_object(c, frame) and not _first_of_list(tok, c, lex)
             and not _predicate_of_the_sentence(tok, c) and not listed_after_object(c)]
+        venue_clause = _clause_under_venue(tok) if speech and not heads and not passive else None
+        if venue_clause is not None:
+            heads = [venue_clause]
         for c in tok.children:  # a sibling statement's lost subject is not what this cue reports
             if _sibling_statement(tok, c, lex) and _lost_subject(c) is not None:
                 exclude = exclude | {t.i for t in _lost_subject(c).subtree}
@@ -444,6 +511,9 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
             cue.content = _clause_tokens(tok.head, {t.i for t in tok.subtree})
         elif not heads and not belief and cue.source is not None:
             cue.content = _as_attributed(tok, lex) or _closing_attribution(tok, cue.source, lex)
+    answer = _short_answer(tok, lex) if not cue.content and cue.act in {"says", "believes"} else None
+    if answer is not None:
+        cue.content, cue.answer = object_content(tok, answer, exclude), True
     object_statement(tok, cue, frame, lex, exclude, passive)
     if not (speech or belief) and not cue.content:
         return None

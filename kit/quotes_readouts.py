@@ -48,6 +48,7 @@ class ObjectFrame:
     takes_object: bool
     target: object
     preps: list
+    for_clause: object = None  # "called [for the coalition to increase its efforts]": a clause opened by the preposition
 
 
 def object_frame(tok, lex: Lexicon) -> ObjectFrame:
@@ -60,8 +61,17 @@ def object_frame(tok, lex: Lexicon) -> ObjectFrame:
     target = next((c for c in tok.children if c.dep_ == "dobj"), listed.target if listed else None)
     # "updated President Zelenskyy [on U.S. efforts]": the parser may hang the preposition on the addressee
     near = list(tok.children) + (list(target.children) if target is not None and lemma in lex.addressee else [])
-    preps = [c for c in near if c.dep_ == "prep" and (lemma, c.lower_) in lex.preps]
-    return ObjectFrame(takes_object, target, preps)
+    # "When asked about the situation in Mariupol, the President noted ...": a question nobody is
+    # said to have put; "Hewitt asked Trump about his statements" is Hewitt's question
+    asked_by_nobody = lemma in lex.question and (passive or (tok.tag_ == "VBN" and not any(
+        c.dep_ in {"aux", "nsubj"} for c in tok.children)))  # "Brandt, when asked about X, said"
+    preps = [] if asked_by_nobody else [c for c in near if c.dep_ == "prep" and (lemma, c.lower_) in lex.preps]
+    # "is calling for the United States to take a stronger role": the parser reads "for" as what
+    # opens the infinitive's clause, whose subject and verb are what was asked for
+    for_clause = next((c for c in tok.children if c.dep_ in {"advcl", "ccomp"} and c.i > tok.i and c.tag_ in {"VB", "VBN"}
+                       and any(m.dep_ == "mark" and m.lower_ == "for" and m.i == c.left_edge.i for m in c.children)
+                       and (lemma, "for") in lex.preps), None) if not preps else None
+    return ObjectFrame(takes_object, target, preps, for_clause)
 
 
 # Double quotation marks (the ones that open and close a quotation, not an apostrophe).
@@ -156,7 +166,8 @@ def object_content(verb, target, exclude: set) -> set:
         if (child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"} and not continues_infinitive(verb, child, ids)) \
                 or listed_after_object(child):
             continue
-        if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ADJUNCT_MARKS for c in child.children):
+        if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ADJUNCT_MARKS for c in child.children) \
+                and not _what_it_is_described_as(child):
             continue
         if child.dep_ in {"advmod", "npadvmod"} or (child.dep_ == "prep" and (
                 about_time(child) or (child.lower_ in ADJUNCT_PREPS and not opens_topic(child)))):
@@ -166,6 +177,14 @@ def object_content(verb, target, exclude: set) -> set:
         if child.dep_ == "oprd" or (child.dep_ == "prep" and child.lower_ in CONTENT_PREPS and not about_time(child)):
             ids |= {t.i for t in child.subtree}
     return ids - exclude
+
+
+def _what_it_is_described_as(clause) -> bool:
+    """True for an "as" clause without a tense, which says what the object was made out to be:
+    "described the dinner [as Washington celebrating itself]" (not "as she enters the race", a
+    time)."""
+    return clause.tag_ in {"VBG", "VBN"} and any(c.dep_ == "mark" and c.lower_ == "as" for c in clause.children) \
+        and not any(c.dep_ in {"aux", "auxpass"} for c in clause.children)
 
 
 def opens_topic(prep) -> bool:
@@ -272,6 +291,9 @@ def object_statement(tok, cue, frame: ObjectFrame, lex: Lexicon, exclude: set, p
         cue.content = (target_ids | {t.i for t in complement.subtree}) - exclude
         if lemma in lex.regard:
             cue.act = "believes"
+    if not cue.content and not belief and frame.for_clause is not None:
+        cue.act = lex.preps[(lemma, "for")]
+        cue.content = {t.i for t in frame.for_clause.subtree} - exclude
     if not cue.content and not belief and frame.preps and not talked_with(tok, lex):
         prep = frame.preps[0]
         cue.act = lex.preps[(lemma, prep.lower_)]

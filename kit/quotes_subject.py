@@ -90,9 +90,9 @@ def _subject(verb, depth: int = 0):
         told = _told_to(verb)
         if told is not None:
             return told
-    if depth < 3 and _participle_after_reported_clause(verb):
-        # "Trump told Newsmax that Romney “had a crazy policy,” adding, “...”": the parser hung
-        # "adding" on the reported clause; the one who adds is the one who told
+    if depth < 3 and _aside_after_reported_clause(verb):
+        # "Quell said the levy would end by spring, adding that ...": the parser hangs the aside on
+        # the reported clause, whose subject ("the levy") is not the one who added anything
         return _subject(verb.head.head, depth + 1)
     # "Caucus-goers were more likely [to say] ...": through the adjective to the verb it describes
     if depth < 3 and (verb.dep_ in {"conj", "advcl", "xcomp"} or (depth and verb.dep_ == "acomp")) \
@@ -118,16 +118,22 @@ def _subject(verb, depth: int = 0):
     return _lost_subject(verb) or _counted_subject(verb) or _formula_i(verb)
 
 
-def _participle_after_reported_clause(verb) -> bool:
-    """True for a speech participle set off by a comma or a dash at the end of what a speech verb
-    reports ("said that X “…,” adding, “…”", "told reporters X was over, saying ..."): it goes on
-    with the reporting verb, however the parser hung it."""
+def _aside_after_reported_clause(verb) -> bool:
+    """True for a speech participle set off by a comma or a dash at the end of a clause another
+    speech verb reports ("said the levy would end by spring, [adding] that ...", "said Kiev was
+    shelling towns, [accusing] it of ...", "..., [referring] to the convention", 'told Newsmax that
+    Romney “had a crazy policy,” [adding], “...”'): it goes on the reporting verb's statement."""
     clause = verb.head
-    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or clause.dep_ != "ccomp" or not _speech_verb(verb) \
-            or not _speech_verb(clause.head) or clause.head.i > clause.i:
-        return False
     before = [t for t in verb.doc[clause.i:verb.left_edge.i] if not t.is_quote]
-    return bool(before) and before[-1].text in {",", "—", "–", "--"}
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > clause.i and bool(before) \
+        and before[-1].text in {",", "—", "–", "--"} and clause.dep_ == "ccomp" and clause.head.i < clause.i \
+        and _speech_verb(clause.head) and (_speech_verb(verb) or _prepositional_cue(verb))
+
+
+def _prepositional_cue(verb) -> bool:
+    """A verb with the preposition that makes it a cue ("referring [to]", "warning [against]")."""
+    preps = load_lexicon().preps
+    return any(c.dep_ == "prep" and (verb.lemma_.lower(), c.lower_) in preps for c in verb.children)
 
 
 def subject_read_as_apposition(verb):
@@ -273,7 +279,7 @@ def _predicated_of(noun):
                  and c.lower_ not in {"it", "this", "that", "there"}), None)
 
 
-TRIM_LEFT = {"that", "to", ",", ":", "-", "—", "–", ";", "and", "but", "if"}
+TRIM_LEFT = {"that", "to", ",", ":", "-", "—", "–", ";", "and", "but", "if", "for"}  # "for": "called for [X to ...]"
 
 
 def _content_pieces(doc, ids: set, off: int, trim_left: frozenset | set = TRIM_LEFT) -> list[list[int]]:

@@ -717,6 +717,80 @@ def test_a_participle_before_the_sentences_own_predicate_declares_nothing(nlp):
     assert list(zip(found["cue"], found["quote"])) == [("said", "the plan must continue")]
 
 
+def test_a_reported_clause_the_parser_hangs_on_the_place_of_speaking_is_what_was_said(nlp):
+    """"said during a news conference that he may wait": the parser reads the that-clause as a
+    relative clause of "conference"; it is what was said. A real relative clause ("a rally that
+    drew thousands") says nothing (FICTIONAL)."""
+    text = ("Courted by most of the candidates, Orrin Vale said earlier on Friday during a news conference "
+            "that he may wait until the primaries to decide whom to back. Mayor Tilda Vance spoke at a "
+            "rally that drew thousands of people on Friday.")
+    found = run(nlp, text)
+    assert list(zip(found["cue"], found["speaker"], found["quote"])) == [
+        ("said", "Orrin Vale", "he may wait until the primaries to decide whom to back")]
+
+
+def test_a_reported_clause_before_an_aside_with_a_quotation_is_a_statement_of_its_own(nlp):
+    """"Quell said the levy would end, telling reporters that “...”": the clause before the aside is
+    her indirect statement, the quotation the aside's, and both are hers (the parser hangs the
+    aside on "would end", whose subject is the levy) (FICTIONAL)."""
+    text = ("Councillor Brida Quell said she saw no need to change the budget, telling reporters that "
+            "“nobody in this town wants to pay for a bridge to nowhere.” Councillor Ames Dorr said the levy "
+            "would end by spring, adding that “the bridge was a waste of money from the first day.”")
+    found = run(nlp, text)
+    assert list(zip(found["kind"], found["cue"], found["quote"])) == [
+        ("indirect", "said", "she saw no need to change the budget"),
+        ("direct", "telling", "nobody in this town wants to pay for a bridge to nowhere."),
+        ("indirect", "said", "the levy would end by spring"),
+        ("direct", "adding", "the bridge was a waste of money from the first day.")]
+    assert [s.split()[-1] for s in found["speaker"]] == ["Quell", "Quell", "Dorr", "Dorr"]
+
+
+def test_a_quotation_inside_the_reported_clause_keeps_the_clause_one_statement(nlp):
+    """"said he would resign because critics called him “weak”": the quotation is inside what he
+    said, so no indirect row is cut out of the clause before it (FICTIONAL)."""
+    text = "Mayor Orrin Vale said he would not resign because critics had called him “too weak to govern a village.”"
+    found = run(nlp, text)
+    assert not (found["kind"] == "indirect").any()
+
+
+def test_a_short_answer_is_a_statement(nlp):
+    """"the candidate said no", "72 percent said yes", "half said so", "most said the same of
+    Pruitt": the answer word is what was said; "said a prayer" and "said no more" are not
+    answers (FICTIONAL)."""
+    text = ("Asked if he was ever bullied, the candidate Orrin Vale said no. Asked whether Vale can win, "
+            "72 percent of Westland Democrats said yes. Six in 10 voters said Vale is honest, and "
+            "most said the same of Ms. Pruitt. The pastor said a prayer for the town and said no more. "
+            "Ms. Pruitt apparently thinks so, too.")
+    found = run(nlp, text)
+    answers = found[found["cue"] == "said"]
+    assert list(zip(answers["speaker"], answers["quote"])) == [
+        ("Orrin Vale", "no"), ("72 percent of Westland Democrats", "yes"), ("Six in 10 voters", "Vale is honest"),
+        ("most", "the same of Ms. Pruitt")]
+    assert list(found.loc[found["cue"] == "thinks", "quote"]) == ["so"]
+
+
+def test_calling_for_someone_to_act_is_a_demand(nlp):
+    """"is calling for the county to take a stronger role": the parser reads "for" as opening the
+    infinitive's clause; that clause is what was called for (FICTIONAL)."""
+    text = ("Mayor Tilda Vance is calling for the county to take a stronger role in the dispute. "
+            "Orrin Vale has called for the gang's hideouts to be raided again.")
+    found = run(nlp, text)
+    assert list(zip(found["cue"], found["act"], found["quote"])) == [
+        ("calling", "demands", "the county to take a stronger role in the dispute"),
+        ("called", "demands", "the gang's hideouts to be raided again")]
+
+
+def test_asking_someone_about_something_is_a_question_put_but_being_asked_is_not(nlp):
+    """"Hewitt asked Vale about statements he had made" is Hewitt's question; "When asked about the
+    flooding, the mayor noted that ..." names nobody who asked (FICTIONAL)."""
+    text = ("Radio host Ned Hewitt asked Orrin Vale about statements he had made the previous night. "
+            "When asked about the flooding in Westmere, Mayor Tilda Vance noted that the river had fallen.")
+    found = run(nlp, text)
+    assert list(zip(found["cue"], found["speaker"], found["quote"])) == [
+        ("asked", "Ned Hewitt", "statements he had made the previous night"),
+        ("noted", "Tilda Vance", "the river had fallen")]
+
+
 def test_a_partial_statement_ends_where_its_reported_clause_ends(nlp):
     """FICTIONAL: the writer's aside after a partial quotation (", which raised concerns", "as she
     faces a vote") is not part of what was said; a reason the speaker gives ("because ...") is."""
@@ -846,3 +920,43 @@ def test_a_quotation_handed_to_the_cue_before_it_is_that_speakers_whole_statemen
     rows = [row_over(found, text, words) for words in ("I never said", "Well, maybe so")]
     assert [(r["kind"], r["cue"], r["speaker"]) for r in rows] == [
         ("direct", "said", "Ruth Fenwick"), ("direct", "replied", "Tom Dale")]
+
+
+def test_a_reported_clause_keeps_its_reason_its_second_verb_and_what_it_is_described_as(nlp):
+    """The reason a speaker gives (", because ...") is part of the claim; a verb in the form of the
+    reported clause's own ("was tired ... and wanted ...") goes on that clause; "described X as Y
+    doing Z" holds what X was made out to be, not only X (FICTIONAL)."""
+    text = ("Dr. Orrin Vale says Tilda Vance is not fit to serve as mayor, because she has put lives at risk. "
+            "The actress Nia Toller said she was tired of the status quo and wanted a candidate who had not "
+            "taken money from the banks. Vance has described the dinner as Westmere celebrating itself.")
+    found = run(nlp, text)
+    assert list(found["quote"]) == [
+        "Tilda Vance is not fit to serve as mayor, because she has put lives at risk",
+        "she was tired of the status quo and wanted a candidate who had not taken money from the banks",
+        "the dinner as Westmere celebrating itself"]
+
+
+def test_the_writers_background_after_a_reported_clause_is_no_part_of_it(nlp):
+    """", who was his chief of staff" on a named person and ", where members will select a nominee"
+    on a place are the writer's background; ", who have suffered two bad harvests" on a people is
+    what the speaker said of them. The aside ", referring to ..." is the speaker's, not the
+    clause subject's (FICTIONAL)."""
+    text = ("The Courier said the emails were exchanges between Vale and Ed Farn, who was his chief of staff "
+            "at the time. Orrin Vale said the vote should be wrapped up by July, referring to the party’s "
+            "convention, where members will select a nominee. Vale said the levy was a burden on the "
+            "farmers, who have suffered two bad harvests.")
+    found = run(nlp, text)
+    assert list(zip(found["cue"], found["speaker"], found["quote"])) == [
+        ("said", "The Courier", "the emails were exchanges between Vale and Ed Farn"),
+        ("said", "Orrin Vale", "the vote should be wrapped up by July"),
+        ("referring", "Orrin Vale", "the party’s convention"),
+        ("said", "Orrin Vale", "the levy was a burden on the farmers, who have suffered two bad harvests")]
+
+
+def test_a_bid_to_the_reader_is_nobodys_statement(nlp):
+    """"Call it viral fundraising.", "Or support Ned Hewitt ...", "Ask yourself whether ...": a bare
+    verb opening its sentence bids the reader; no one in the story said it (FICTIONAL)."""
+    text = ("Orrin Vale raised a fortune in a week. Call it viral fundraising. Or support Ned Hewitt, who "
+            "will lead the opposition. Ask yourself whether the mayor told the truth. Vale said the plan failed.")
+    found = run(nlp, text)
+    assert list(zip(found["cue"], found["quote"])) == [("said", "the plan failed")]
