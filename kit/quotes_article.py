@@ -19,7 +19,9 @@ from .coref_document import DOCUMENT_WORDS
 from .cues import Lexicon
 from .quotes_attach import (Statement, _attach, _dash_signature, _is_partial, _quote_token_ids, _reported_within,
                             _statements_of_others, _too_short, _unsaid, _whole_sentence, sentence_subject)
-from .quotes_cues import Cue, _english_venue, _holds_views, _introducing_cue, _opened_by_that, cues_in, is_text
+from .quotes_clause import opened_by_that
+from .quotes_cues import Cue, _english_venue, _introducing_cue, cues_in
+from .quotes_not_said import holds_views, is_text
 from .quotes_marks import Turn
 from .quotes_plan import Plan, _check, _deadline, _title_case, not_prose_line, not_prose_spans
 from .quotes_readouts import implicit_speakers, person_told
@@ -227,7 +229,7 @@ def _aside_after_quotations(doc, region: set, quoted: set) -> set:
         broken = before in BREAKS or (before in QUOTE_EDGE and t.left_edge.i > 1 and doc[t.left_edge.i - 2].text in BREAKS)
         opens = t.dep_ == "advcl" and doc[t.left_edge.i].lower_ in SUBORDINATORS or t.dep_ == "conj" and (
             t.pos_ in {"VERB", "AUX"} and doc[t.left_edge.i - 1].lower_ == "but")
-        if t.dep_ == "conj" and t.pos_ not in {"VERB", "AUX"} or _opened_by_that(t):
+        if t.dep_ == "conj" and t.pos_ not in {"VERB", "AUX"} or opened_by_that(t):
             continue  # "“a champion” and a friend", "that X “...” and that Y": more of the same report
         if t.dep_ in ASIDE_DEPS and (broken or opens or t.dep_ not in ASIDE_AFTER_BREAK):
             cut = t.left_edge.i if cut is None else min(cut, t.left_edge.i)
@@ -305,7 +307,7 @@ def _row(plan: Plan, st: Statement, resolver: Resolver, doc, lex, grammar: Gramm
             if named is not cue.source:
                 s, e, head = grammar.mention(named, off, q_ids)
             row["speaker"] = resolver.resolve(text[s:e], s, head.text, off + head.idx)
-            if grammar is ENGLISH and not (_holds_views(named, lex) or is_text(named, lex)):
+            if grammar is ENGLISH and not (holds_views(named, lex) or is_text(named, lex)):
                 row["_thing"] = True  # "the speech awakened the “spirit of ambition”": no speaker to pass on
         else:
             row["confidence"] = round(row["confidence"] * 0.6, 2)

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .quotes_cues import FINITE_TAGS, SPEAKER_ENTS, Cue
+from .quotes_cues import FINITE_TAGS, Cue
+from .quotes_not_said import SPEAKER_ENTS
 from .quotes_marks import Quotation, Turn
 from .quotes_subject import RELATIVE
 

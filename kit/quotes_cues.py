@@ -1,5 +1,6 @@
 """Stage 2, English grammar: the cues of a parsed paragraph (``cues_in``), what each one reports
-and to whom (``venue_of``); who each one's subject is lives in ``kit.quotes_subject``.
+and to whom (``venue_of``); who each one's subject is lives in ``kit.quotes_subject``, where
+its clause ends in ``kit.quotes_clause``, and which cue words report nothing in ``kit.quotes_not_said``.
 
 A cue is a verb from ``data/speech_verbs.yml`` that governs a clause, an infinitive or a
 quotation, a speech verb or a light verb with a noun-phrase object (the readout forms of
@@ -11,15 +12,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .coref import ROLE_SYNONYMS
 from .cues import Lexicon, cue_lemma
-from .quotes_readouts import (ADJUNCT_MARKS, bare_noun, content_act, focus_frame, inclusion_after, opens_topic,
-                              infinitive_of_prep_object, listed_after_object, noun_said_by, object_content, object_frame,
-                              object_statement, participle_read_as_adjective, refers_back, verb_list)
+from .quotes_clause import (CONTENT_DEPS, first_of_list, fronted_infinitive, goes_on_with_clause, has_subject,
+                            introduced, next_statements, opened_by_that, predicate_of_the_sentence, sibling_statement,
+                            trailing_aside, when_clause)
+from .quotes_not_said import holds_views, not_said
+from .quotes_readouts import (bare_noun, content_act, focus_frame, inclusion_after, opens_topic,
+                              infinitive_of_prep_object, listed_after_object, object_content, object_frame,
+                              object_statement, participle_read_as_adjective, refers_back)
 from .quotes_subject import (PASSIVE_DEPS, SUBJECT_DEPS, _lost_subject, _subject, clause_read_from_name,
                              subject_read_as_apposition)
 
-CONTENT_DEPS = {"ccomp", "xcomp", "parataxis"}
 # What a cue verb says something about: "called [half of his supporters] [“deplorables.”]",
 # "described [their relationship] [as “good.”]" (adjuncts such as "at a rally" are left out).
 ARGUMENT_DEPS = {"dobj", "oprd", "xcomp", "ccomp", "acomp", "attr", "dative", "parataxis", "npadvmod"}
@@ -44,215 +47,6 @@ def _clause_tokens(head, exclude: set) -> set:
     return {t.i for t in head.subtree} - exclude
 
 
-def _not_said(tok, lex: Lexicon) -> bool:
-    """True for a cue word that reports no statement of its own: a participle or infinitive that
-    names or describes a noun ("a group called X", "attempts to blame Russia"), the sense of a
-    word ("a term Rubio has used to describe Trump"; ``word_use_verbs``), a participle used as an
-    adjective ("pledged delegates"), a duty laid down in an order ("shall inform"), the infinitive of
-    another cue ("asked him to convey our wishes": the asking is the statement), a stance a thing
-    is said to take ("tariffs that support jobs") or the purpose of a deed ("$20 million to support
-    research"), a verb nobody is the subject of (a list of
-    deeds: "21. Announced new tariffs ..."; a participle: "for supporting Hamas"), a statement
-    still to come ("will be announced later"), a thing withheld ("denies Russia access") or a bid
-    to the reader ("Call it viral fundraising.")."""
-    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in (lex.verbs | lex.belief) - lex.quote_only:
-        return True
-    if _so_called(tok) or _thing_with_infinitive(tok, lex) or _duty_to_say(tok) or _thing_holds_stance(tok, lex) \
-            or _stance_as_purpose(tok, lex) or _nobody_speaks(tok) or _yet_to_be_said(tok) or _withheld(tok, lex) \
-            or _told_to_the_reader(tok):
-        return True
-    while tok.dep_ in {"xcomp", "advcl"} and tok.tag_ == "VB" and tok.head.i != tok.i:
-        tok = tok.head  # "used [to describe]"
-        if tok.lemma_.lower() in lex.word_use:
-            return True
-    return (tok.dep_ == "acl" and tok.tag_ in {"VBN", "VB"} and not noun_said_by(tok, lex)) or tok.dep_ == "amod"  # "271 pledged delegates"
-
-
-def _told_to_the_reader(tok) -> bool:
-    """ "Call it viral fundraising.", "Or support Paul Ryan, who will lead the opposition": a bare
-    verb that opens its sentence (after "and", "or", "so" at most) bids the reader do something;
-    it is the writer's voice, nobody's statement."""
-    if tok.tag_ != "VB" or tok.dep_ != "ROOT" or any(c.dep_ in {"nsubj", "aux"} for c in tok.children):
-        return False
-    before = [t for t in tok.doc[tok.sent.start:tok.i] if not (t.is_punct or t.is_space)]
-    return all(t.dep_ in {"cc", "advmod"} and t.head.i == tok.i for t in before)
-
-
-def _so_called(tok) -> bool:
-    """The "called" of "so-called": an adjective for a name the writer doubts, not a report."""
-    doc = tok.doc
-    return tok.i >= 2 and doc[tok.i - 1].text in {"-", "‐", "‑"} and doc[tok.i - 2].lower_ == "so"
-
-
-PERSONAL = {"i", "we", "you", "he", "she", "they", "who"}
-SPEAKER_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
-
-
-def _yet_to_be_said(tok) -> bool:
-    """ "the date and location of which will be announced later", "Details will be released":
-    a passive speech verb in the future reports a statement still to come, not one made."""
-    return any(c.dep_ in PASSIVE_DEPS for c in tok.children) and any(
-        c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll"} for c in tok.children)
-
-
-def _withheld(tok, lex: Lexicon) -> bool:
-    """ "It denies Russia access to key markets", "denied him a visa": a verb of denying whose
-    object is a thing withheld (``withheld_nouns``) or a person it is withheld from, not a claim."""
-    if lex.acts.get(cue_lemma(tok, lex)) != "denies":
-        return False
-    return any(c.dep_ == "dative" or (c.dep_ == "dobj" and c.lemma_.lower() in lex.withheld) for c in tok.children)
-
-
-def _duty_to_say(tok) -> bool:
-    """ "The Secretary shall inform the President of ...", "shall develop and publish an update":
-    an order's duty to report later, not anything said."""
-    verbs = [tok, tok.head] if tok.dep_ == "conj" else [tok]
-    return any(c.dep_ == "aux" and c.lower_ == "shall" for v in verbs for c in v.children)
-
-
-def _thing_with_infinitive(tok, lex: Lexicon) -> bool:
-    """ "imports that threaten to impair national security": a ``person_infinitive_verbs`` verb
-    with an infinitive whose subject is a thing (no name, organisation, place or personal
-    pronoun or office; a relative pronoun stands for the noun it follows)."""
-    if tok.lemma_.lower() not in lex.person_infinitive or not any(c.dep_ == "xcomp" for c in tok.children):
-        return False
-    subject = _subject(tok)
-    if subject is not None and subject.lower_ in {"that", "which"} and subject.head.dep_ == "relcl":
-        subject = subject.head.head
-    if subject is None:
-        return False
-    return not (subject.lower_ in PERSONAL or subject.ent_type_ in SPEAKER_ENTS or subject.pos_ == "PROPN"
-                or subject.lower_ in ROLE_SYNONYMS)  # "the minister threatened to resign"
-
-
-# Endings of nouns for people who do something ("voters", "residents", "critics", "participants",
-# "employees", "representatives"); "-ment" ("investment") names a thing.
-AGENT_ENDINGS = ("er", "or", "ist", "ian", "ent", "ant", "ee", "ive", "ite", "ic", "crat", "ary", "yst")
-# ... and compounds of a noun for people ("businessman", "spokeswoman", "chairperson", "townspeople").
-PEOPLE_ENDINGS = ("man", "men", "woman", "women", "person", "people", "folk")
-
-
-def _holds_views(tok, lex: Lexicon) -> bool:
-    """True for a subject that can hold a stance: a personal pronoun ("it" too: a newspaper, a
-    party), a name, organisation, place or people, an office, a share of people ("76%", "most"),
-    a noun for people or a body of people (``people_nouns``), or an agent noun ("residents");
-    not a sum of money or a thing ("no taxpayer dollars", "these import volumes")."""
-    if tok.lower_ in {"that", "which"} and tok.head.dep_ == "relcl":
-        tok = tok.head.head
-    lemma = tok.lemma_.lower()
-    if tok.lower_ in PERSONAL | {"it"} or tok.ent_type_ in SPEAKER_ENTS or tok.pos_ == "PROPN" \
-            or tok.lower_ in ROLE_SYNONYMS or lemma in ROLE_SYNONYMS:
-        return True
-    if tok.ent_type_ in {"MONEY", "QUANTITY"}:
-        return False
-    if tok.pos_ == "NUM" or tok.ent_type_ == "PERCENT" or tok.text == "%":
-        return True
-    return lemma in lex.people_nouns or tok.lower_ in lex.people_nouns or lemma.endswith(PEOPLE_ENDINGS) or (
-        lemma.endswith(AGENT_ENDINGS) and not lemma.endswith("ment"))
-
-
-def _thing_holds_stance(tok, lex: Lexicon) -> bool:
-    """ "no taxpayer dollars support foreign organizations": a ``person_stance_verbs`` verb whose
-    subject cannot hold a view (see :func:`_holds_views`), unlike "Most residents oppose it"; an
-    ``evidence_verbs`` verb whose subject is neither someone nor a text ("this indicates that ...",
-    "these triumphs underscore ...", unlike "the report shows"); a ``deed_verbs`` verb whose
-    subject is a people, a nation or a body ("a proud people have repeatedly shown that ...", "the
-    army demonstrated that ...": what they did)."""
-    lemma = cue_lemma(tok, lex)
-    if lemma not in lex.person_stance and lemma not in lex.evidence_verbs and lemma not in lex.deeds:
-        return False
-    subject = _subject(tok)
-    if lemma in lex.deeds and subject is not None and (subject.lemma_.lower() in lex.people_nouns
-                                                      or subject.lower_ in lex.people_nouns):
-        return True  # "a proud people have shown that they will not tolerate ...": a deed
-    if subject is None or _holds_views(subject, lex):
-        return False
-    return lemma in lex.person_stance or not is_text(subject, lex)
-
-
-def _stance_as_purpose(tok, lex: Lexicon) -> bool:
-    """ "provides $20 million to support youth suicide prevention", "a program to support farmers",
-    "To further support children's success, I encourage ...": a ``person_stance_verbs`` verb in a
-    to-infinitive that tells what a deed or a thing is for says what the money or the work does,
-    not a view anyone stated ("The senator wants to support the bill" is the wanting's)."""
-    return cue_lemma(tok, lex) in lex.person_stance and tok.tag_ == "VB" and tok.dep_ in {"advcl", "acl"} \
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-
-
-def is_text(tok, lex: Lexicon) -> bool:
-    """A text, count or gathering that speaks without being a person ("the report", "polls",
-    "the talks"; ``text_nouns``, ``medium_nouns``); a relative pronoun stands for its noun."""
-    if tok.lower_ in {"that", "which"} and tok.head.dep_ == "relcl":
-        tok = tok.head.head
-    return tok.lemma_.lower() in lex.text_nouns or tok.lower_ in lex.text_nouns
-
-
-def _opens_item(tok) -> bool:
-    """A capitalised word that opens its sentence or list item ("21. Announced ...", "- Declared ...")."""
-    return tok.text[:1].isupper() and not any(
-        not (t.is_punct or t.like_num or t.is_space) for t in tok.doc[tok.sent.start:tok.i])
-
-
-def _nobody_speaks(tok) -> bool:
-    """A verb nobody is the subject of, in the active: one that opens an item of a list of deeds
-    ("19. Laid out a plan to ...", "- Declared May 8 as ..."), or a participle or infinitive inside
-    another phrase ("designated as terrorists for supporting Hamas", "a station, encouraging
-    children to ...", "12. Directed the Secretary to declare that ..."). A participle that opens
-    a paragraph of a memorandum ("Affirming the common desire ...") is left to its signatories."""
-    if any(c.dep_ in PASSIVE_DEPS for c in tok.children) or _subject(tok) is not None:
-        return False
-    return (tok.tag_ in {"VBD", "VBN"} and tok.dep_ == "ROOT" and _opens_item(tok)) or \
-        (tok.tag_ in {"VBG", "VB"} and tok.dep_ != "ROOT")
-
-
-CLOSING_MARKS = {"”", '"', "’", "'", "»", "''"}
-# The reason a speaker gives is part of the claim ("said Vale is unfit, because he put lives at
-# risk"), not the writer's aside, however a comma sets it off.
-REASON_MARKS = {"because"}
-# Relative words that open the writer's background on a named person, a place or a time.
-PERSON_RELATIVES = {"who", "whom", "whose"}
-PLACE_RELATIVES = {"where", "when"}
-
-
-def _background(relcl) -> bool:
-    """True for a relative clause that tells who a named person is or what happened at a place or
-    time (", who was his chief of staff", ", where Republicans will select a nominee"), not what a
-    people or a thing does (", who must know that they are not alone", ", which impedes talks")."""
-    word = relcl.doc[relcl.left_edge.i].lower_
-    return word in PLACE_RELATIVES or (word in PERSON_RELATIVES and relcl.head.pos_ == "PROPN")
-
-
-def _trailing_aside(doc, ids: set, lex: Lexicon, proposal: bool = False) -> set:
-    """The aside that ends a reported clause after a comma, which is the writer's, not the
-    speaker's: ", citing the strategic importance of ...", ", although it may take days",
-    ", and rights groups warned that ..." (another speaker). In a ``proposal`` (an agreement, a
-    pledge, a readout's impersonal "It was noted that") a participle may say how the act would be
-    done (:func:`_manner_of_proposal`) and stays."""
-    if not ids:
-        return set()
-    last = max(i for i in ids if not doc[i].is_punct) if any(not doc[i].is_punct for i in ids) else max(ids)
-    for t in sorted((doc[i] for i in ids), key=lambda t: t.i):
-        start = t.left_edge.i
-        comma = doc[start - 1] if doc[start - 1].dep_ != "cc" else doc[start - 2]
-        if comma.text in CLOSING_MARKS and comma.i > 0 and doc[comma.i - 1].text == ",":
-            comma = doc[comma.i - 1]  # '“That makes me smart,” when Clinton blasted him'
-        if t.right_edge.i < last or start == min(ids) or comma.text not in {",", ";", "—", "–", "--", "("}:
-            continue
-        # a relative clause (", which impedes talks") is left in: in a readout it is the speaker's;
-        # one that tells who a person is or what happened at a place (", who was his chief of
-        # staff", ", where Republicans will select a nominee") is the writer's background
-        # a gerund after a gerund is the next item of a list ("by helping ..., mounting ..."), not an aside
-        aside = (t.dep_ == "advcl" and ((t.tag_ == "VBG" and t.head.tag_ != "VBG"
-                                         and not (proposal and _manner_of_proposal(t, lex)))
-                                        or _when_clause(t) or any(
-            c.dep_ == "mark" and c.lower_ in ADJUNCT_MARKS - REASON_MARKS for c in t.children))) or \
-            (t.dep_ == "conj" and t.lemma_.lower() in lex.acts and any(c.dep_ == "nsubj" for c in t.children)) or \
-            (t.dep_ == "relcl" and _background(t))
-        if aside:
-            return {x.i for x in t.subtree} | set(range(comma.i, start))
-    return set()
-
-
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 
 
@@ -262,7 +56,7 @@ def _subject_hung_on_the_cue(cue_tok, clause, lex: Lexicon) -> set | None:
     adverbial noun) and leave the clause without one. Its tokens are the noun phrase (with the
     phrases hung beside it) that ends right before a finite reported clause with no subject of
     its own; None when there is none (a verb of telling keeps its addressee: "told reporters ...")."""
-    if clause.dep_ != "ccomp" or _has_subject(clause) or clause.i < cue_tok.i or cue_tok.lemma_.lower() in lex.addressee \
+    if clause.dep_ != "ccomp" or has_subject(clause) or clause.i < cue_tok.i or cue_tok.lemma_.lower() in lex.addressee \
             or not any(t.tag_ in FINITE_TAGS for t in [clause, *(c for c in clause.children if c.dep_ == "aux")]):
         return None
     doc, start = clause.doc, clause.left_edge.i
@@ -279,119 +73,6 @@ def _subject_hung_on_the_cue(cue_tok, clause, lex: Lexicon) -> set | None:
     return words if set(range(noun.left_edge.i, start)) <= words else None
 
 
-def _manner_of_proposal(participle, lex: Lexicon) -> bool:
-    """True for a participle that says how a proposed or possible act would be done, inside what
-    was said: "agreed to expand cooperation ..., [taking] into account the situation", "It was
-    noted that Brussels could influence the Kiev authorities, [compelling] them to stop ..." (its
-    verb is bare: an infinitive or after a modal). A speech verb's participle (", citing weak
-    demand") is still the writer's aside, and so is one after a fact ("profits fell, prompting ...")."""
-    return participle.head.tag_ == "VB" and cue_lemma(participle, lex) not in lex.acts
-
-
-def _has_subject(verb) -> bool:
-    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
-
-
-def _next_statements(cue_tok, clause, lex: Lexicon) -> set:
-    """Inside a reported clause, the next statement coordinated with it, which is a statement of
-    its own: the speaker's ("said he would order a review [and warned against hackers]": a cue
-    verb in the cue's own form, with no subject of its own) or another speaker's ("One in three
-    said the party does not care [and one in four said it was hostile]": a speech verb with its
-    own subject and clause and no "that", coordinated with the reported clause itself)."""
-    out = set()
-    for t in clause.subtree:
-        if t.dep_ != "conj" or t.i <= clause.i:
-            continue
-        # (not a verb in the form of the one it is coordinated with, which goes on the reported
-        # clause: "said she [was] tired of the status quo and [wanted] a candidate who ...")
-        same_speaker = t.tag_ == cue_tok.tag_ and t.lemma_.lower() in lex.acts and not _has_subject(t) \
-            and t.head.tag_ != t.tag_
-        other_speaker = t.head.i == clause.i and t.lemma_.lower() in lex.verbs and _has_subject(t) \
-            and not _introduced(t) and any(c.dep_ == "ccomp" for c in t.children)
-        if same_speaker or other_speaker:
-            out |= {x.i for x in t.subtree} | {c.i for c in t.head.children if c.dep_ == "cc" and c.i < t.i}
-    return out
-
-
-PRESENT_TAGS = {"VBP", "VBZ"}
-
-
-def _goes_on_with_clause(cue_tok, clause, conj, lex: Lexicon) -> bool:
-    """True for a present-tense verb with no subject that the parser coordinated with a past-tense
-    cue although it goes on with the cue's present-tense clause: "It was emphasised that Russia
-    and China have overlapping positions, [uphold] the principles of international law, [seek]
-    to build ..." (a verb in the present never shares the subject of a past one)."""
-    present = lambda v: v.tag_ in PRESENT_TAGS or any(c.dep_ in {"aux", "auxpass"} and c.tag_ in PRESENT_TAGS
-                                                     for c in v.children)
-    return cue_tok.tag_ in {"VBD", "VBN"} and conj.tag_ in PRESENT_TAGS | {"VB"} and not _has_subject(conj) \
-        and not any(c.dep_ == "aux" for c in conj.children) \
-        and _has_subject(clause) and present(clause) and cue_lemma(conj, lex) not in lex.acts
-
-
-def _opened_by_that(clause) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
-
-
-def _introduced(clause) -> bool:
-    """True for a clause opened by "that", "whether", "if" ... (a reported clause, not a sentence)."""
-    return any(c.dep_ == "mark" for c in clause.children)
-
-
-def _first_of_list(cue_tok, head, lex: Lexicon) -> bool:
-    """True for the first verb of a list the parser hung under a later one ("thanked X ..." under
-    "welcomed Y" in "Biden thanked X, welcomed Y"): a statement of its own, not what it says."""
-    listed = verb_list(cue_tok, lex)
-    return listed is not None and listed.first.i == head.i
-
-
-def _predicate_of_the_sentence(cue_tok, clause) -> bool:
-    """True for a clause with a modal and no subject, after a comma, that the parser hangs on a
-    past form right after its noun, which is really a participle describing that noun: in "the
-    national emergency declared in Executive Order 12957 on March 15, 1995, must continue in
-    effect", "must continue" is the sentence's own predicate and nothing was declared in it."""
-    doc = cue_tok.doc
-    subject = next((c for c in cue_tok.children if c.dep_ == "nsubj"), None)
-    return clause.dep_ == "ccomp" and clause.i > cue_tok.i and cue_tok.tag_ in {"VBD", "VBN"} \
-        and subject is not None and subject.pos_ == "NOUN" and subject.i == cue_tok.i - 1 \
-        and not any(c.dep_ in {"aux", "auxpass"} for c in cue_tok.children) \
-        and not _has_subject(clause) and not any(c.dep_ in {"expl", "csubj"} for c in clause.children) \
-        and any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children) \
-        and doc[clause.left_edge.i - 1].text == ","
-
-
-def _fronted_infinitive(cue_tok, head) -> bool:
-    """True for a subjectless infinitive the parser hangs before a cue that has its content after
-    it: "In view of the anniversary, [to be observed in April], Putin invited Pashinyan to pay a
-    visit" (a phrase of the sentence's opening, not what was said)."""
-    return head.dep_ == "ccomp" and head.i < cue_tok.i and not _has_subject(head) \
-        and any(c.dep_ in {"aux", "auxpass"} and c.lower_ == "to" for c in head.children) \
-        and any(c.dep_ in CONTENT_DEPS and c.i > cue_tok.i for c in cue_tok.children)
-
-
-def _sibling_statement(cue_tok, head, lex: Lexicon) -> bool:
-    """True for a clause the parser hangs on a cue that is a statement of its own: a parenthetical
-    attribution ("Instead, she said, her boss told her ..."), a bare speech verb ("One in three
-    said A and [one in four said] B", its subject lost to the list before it), or a speech verb
-    with its own subject, before the cue with a semicolon between ("[Six in 10 said A]; 46
-    percent said B") or a comma when the cue has its own clause ("[Reyes asked for X], Brook
-    agreed to ..."), or after the cue's clause and "and" ("Six in 10 said A, and [three-quarters
-    said the same of B]")."""
-    if head.dep_ not in {"ccomp", "parataxis"} or head.lemma_.lower() not in lex.verbs or _introduced(head):
-        return False
-    if head.dep_ == "parataxis" and _has_subject(head) and not any(c.dep_ in CONTENT_DEPS for c in head.children):
-        return True  # "Instead, [she said], her boss told her ...": the attribution of the clause
-    if not _has_subject(head):
-        return head.i > cue_tok.i and any(c.dep_ in CONTENT_DEPS for c in head.children)
-    doc = head.doc
-    if head.i > cue_tok.i:
-        return head.left_edge.i > cue_tok.i + 1 and doc[head.left_edge.i - 1].dep_ == "cc"
-    # "[Reyes asked for air defense systems], President Brook agreed to work with him ...": two
-    # statements spliced with a comma, when the cue has its own content after it
-    spliced = doc[head.right_edge.i + 1].text == "," and any(c.dep_ in CONTENT_DEPS and c.i > cue_tok.i
-                                                             for c in cue_tok.children)
-    return spliced or any(doc[i].text == ";" for i in range(head.right_edge.i + 1, cue_tok.i))
-
-
 def _clause_under_venue(verb):
     """The reported clause the parser hung on the place or time of speaking as a relative clause:
     "said during a news conference [that he may wait until February]", "told reporters at an
@@ -404,7 +85,7 @@ def _clause_under_venue(verb):
         for c in tok.children:
             if c.dep_ in {"pobj", "prep"}:
                 stack.append(c)
-            elif c.dep_ in {"relcl", "acl"} and c.i > verb.i and _opened_by_that(c) and _has_subject(c) \
+            elif c.dep_ in {"relcl", "acl"} and c.i > verb.i and opened_by_that(c) and has_subject(c) \
                     and c.pos_ in {"VERB", "AUX"}:
                 return c
     return None
@@ -427,15 +108,6 @@ def _asked(verb, clause, lex: Lexicon) -> bool:
     a verb of asking (``question_verbs``) as an adverbial clause; it is what was asked."""
     return clause.dep_ == "advcl" and clause.i > verb.i and verb.lemma_.lower() in lex.question and any(
         c.dep_ == "mark" and c.lower_ in {"if", "whether"} for c in clause.children)
-
-
-WHEN_WORDS = {"when", "whenever", "while", "where", "once"}
-
-
-def _when_clause(verb) -> bool:
-    """ "He avoided criticism of Trump until recent days, [when he expressed concern that ...]": a
-    cue in a clause of time or place reports its own content, not the sentence it hangs on."""
-    return any(c.dep_ == "advmod" and c.lower_ in WHEN_WORDS for c in verb.children)
 
 
 def _stance_in_passing(tok, lemma: str, lex: Lexicon) -> bool:
@@ -466,7 +138,7 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
     frame = object_frame(tok, lex)
     if not (speech or belief or frame.takes_object or frame.preps or frame.for_clause is not None
             or lemma in lex.light or lemma in lex.naming) \
-            or _not_said(tok, lex):
+            or not_said(tok, lex):
         return None
     passive = any(c.dep_ in PASSIVE_DEPS for c in tok.children)
     if _stance_in_passing(tok, lemma, lex) or _editors_note(tok, passive):
@@ -483,28 +155,28 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
         # "is thought to be")
         heads = [c for c in tok.children if (c.dep_ in CONTENT_DEPS or _asked(tok, c, lex)) and not (
             belief and (c.dep_ == "parataxis" or (c.dep_ == "xcomp" and (passive or c.pos_ not in {"VERB", "AUX"}))))
-            and not _sibling_statement(tok, c, lex) and not _fronted_infinitive(tok, c)
-            and not infinitive_of_prep_object(c, frame) and not _first_of_list(tok, c, lex)
-            and not _predicate_of_the_sentence(tok, c) and not listed_after_object(c)]
+            and not sibling_statement(tok, c, lex) and not fronted_infinitive(tok, c)
+            and not infinitive_of_prep_object(c, frame) and not first_of_list(tok, c, lex)
+            and not predicate_of_the_sentence(tok, c) and not listed_after_object(c)]
         venue_clause = _clause_under_venue(tok) if speech and not heads and not passive else None
         if venue_clause is not None:
             heads = [venue_clause]
         for c in tok.children:  # a sibling statement's lost subject is not what this cue reports
-            if _sibling_statement(tok, c, lex) and _lost_subject(c) is not None:
+            if sibling_statement(tok, c, lex) and _lost_subject(c) is not None:
                 exclude = exclude | {t.i for t in _lost_subject(c).subtree}
         for h in heads:
-            cue.content |= _clause_tokens(h, exclude) - _next_statements(tok, h, lex)
+            cue.content |= _clause_tokens(h, exclude) - next_statements(tok, h, lex)
             cue.content |= _subject_hung_on_the_cue(tok, h, lex) or set()
             for c in tok.children:  # "it was emphasised that X have ..., consistently uphold ..., seek to ..."
-                if c.dep_ == "conj" and c.i > h.i and _goes_on_with_clause(tok, h, c, lex):
+                if c.dep_ == "conj" and c.i > h.i and goes_on_with_clause(tok, h, c, lex):
                     cue.content |= _clause_tokens(c, exclude) | set(range(h.right_edge.i + 1, c.left_edge.i))
             if h.dep_ == "xcomp" and h.tag_ == "VB":  # "wants to triple X, grow Y and create Z"
                 for c in tok.children:
                     if c.dep_ == "conj" and c.tag_ == "VB" and c.i > h.i:
                         cue.content |= _clause_tokens(c, exclude) | {t.i for t in tok.children if t.dep_ == "cc" and h.i < t.i < c.i}
         if not heads and not belief and (tok.dep_ == "parataxis" or (
-                tok.dep_ == "advcl" and tok.i > tok.head.i and not _introduced(tok) and _has_subject(tok)
-                and not _when_clause(tok))):
+                tok.dep_ == "advcl" and tok.i > tok.head.i and not introduced(tok) and has_subject(tok)
+                and not when_clause(tok))):
             # "X, he said, is Y", "X is Y, she said" (which the parser may hang as an adverbial);
             # also over a clause read as a noun phrase ("In both cases, Eric Trump said, those
             # donations paid for ...")
@@ -519,7 +191,7 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
         return None
     cue.act = content_act(tok, cue, lex)
     proposal = cue.act in {"agrees", "promises"} or (passive and cue.source is None)
-    cue.content -= _trailing_aside(tok.doc, cue.content, lex, proposal)
+    cue.content -= trailing_aside(tok.doc, cue.content, lex, proposal)
     cue.subtree = set()
     for child in tok.children:  # the verb's arguments, not its time, place or other clauses
         if child.dep_ in ARGUMENT_DEPS or (child.dep_ == "prep" and child.lower_ in ARGUMENT_PREPS):
@@ -595,7 +267,7 @@ def _adjective_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
         return None
     # "made it clear that she has concerns": the parser may hang the that-clause as an adverbial,
     # and "voiced X and made clear that ..." as the adjective's subject
-    clause = [c for c in tok.children if c.dep_ == "ccomp" or (c.dep_ in {"advcl", "csubj"} and _opened_by_that(c))] or \
+    clause = [c for c in tok.children if c.dep_ == "ccomp" or (c.dep_ in {"advcl", "csubj"} and opened_by_that(c))] or \
         [c for c in head.children if c.dep_ == "ccomp" and c.i > tok.i]
     # "As President Biden made clear, Russia will pay ...": the clause the "as" clause hangs on
     attributed = _as_attributed(head, lex, also={tok.i}) if not clause else set()
@@ -621,7 +293,7 @@ def _stance_adjective_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
         return None
     source = _subject(tok.head)
     prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == wanted), None)
-    if source is None or prep is None or not _holds_views(source, lex):
+    if source is None or prep is None or not holds_views(source, lex):
         return None
     cue = Cue(sorted([tok.head, tok], key=lambda t: t.i), tok.sent, source=source, belief=stance,
               act="believes" if stance else "says")
@@ -638,7 +310,7 @@ def _noun_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
     if tok.i in blocked or tok.pos_ != "NOUN" or lemma not in (lex.verbs | lex.belief) - lex.quote_only:
         return None
     clause = next((c for c in tok.children if c.dep_ in {"acl", "ccomp"} and (
-        _opened_by_that(c) or (c.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)))), None)
+        opened_by_that(c) or (c.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)))), None)
     source = next((c for c in tok.children if c.dep_ == "poss"), None)
     if source is None:
         agent = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"), None)
@@ -779,7 +451,7 @@ def _verb_after_quotation(tok, lex: Lexicon, blocked: set) -> Cue | None:
     if tok.i in blocked or tok.pos_ != "VERB" or cue_lemma(tok, lex) in lex.cue_verbs:
         return None
     speaker = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
-    if speaker is None or not _holds_views(speaker, lex) or speaker.lower_ in {"it", "that", "this", "which"} \
+    if speaker is None or not holds_views(speaker, lex) or speaker.lower_ in {"it", "that", "this", "which"} \
             or any(c.dep_ in {"dobj", "ccomp", "xcomp", "attr", "dative"} and c.i > speaker.i for c in tok.children):
         return None
     left, doc = speaker.left_edge.i, tok.doc
@@ -879,7 +551,7 @@ def _introducing_cue(doc, lex: Lexicon) -> Cue | None:
         lemma = tok.lemma_.lower()
         noun = next((c.lemma_.lower() for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in lex.nouns), None)
         if tok.pos_ in {"VERB", "AUX"} and (lemma in lex.verbs or (lemma in lex.light and noun)) \
-                and not _not_said(tok, lex):
+                and not not_said(tok, lex):
             act = lex.nouns[noun] if noun and lemma in lex.light else lex.acts.get(lemma, "says")
             return Cue([tok], tok.sent, source=_subject(tok), act=act)
     return None

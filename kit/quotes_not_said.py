@@ -1,0 +1,179 @@
+"""Stage 2, English grammar: cue words that report no statement of their own, and who can hold a view.
+
+``not_said`` answers for a cue word the parse found (``kit.quotes_cues``): a participle that names a
+thing ("a group called X"), a word's sense, a duty an order lays down, a stance a thing is said to
+take or the purpose of a deed, a verb nobody is the subject of, a statement still to come, a thing
+withheld. ``holds_views`` says whether a subject can hold a stance at all; ``is_text`` whether it is a
+document, count or gathering that speaks without being a person.
+"""
+from __future__ import annotations
+
+from .coref import ROLE_SYNONYMS
+from .cues import Lexicon, cue_lemma
+from .quotes_readouts import noun_said_by
+from .quotes_subject import PASSIVE_DEPS, _subject
+
+
+def not_said(tok, lex: Lexicon) -> bool:
+    """True for a cue word that reports no statement of its own: a participle or infinitive that
+    names or describes a noun ("a group called X", "attempts to blame Russia"), the sense of a
+    word ("a term Rubio has used to describe Trump"; ``word_use_verbs``), a participle used as an
+    adjective ("pledged delegates"), a duty laid down in an order ("shall inform"), the infinitive of
+    another cue ("asked him to convey our wishes": the asking is the statement), a stance a thing
+    is said to take ("tariffs that support jobs") or the purpose of a deed ("$20 million to support
+    research"), a verb nobody is the subject of (a list of
+    deeds: "21. Announced new tariffs ..."; a participle: "for supporting Hamas"), a statement
+    still to come ("will be announced later"), a thing withheld ("denies Russia access") or a bid
+    to the reader ("Call it viral fundraising.")."""
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in (lex.verbs | lex.belief) - lex.quote_only:
+        return True
+    if _so_called(tok) or _thing_with_infinitive(tok, lex) or _duty_to_say(tok) or _thing_holds_stance(tok, lex) \
+            or _stance_as_purpose(tok, lex) or _nobody_speaks(tok) or _yet_to_be_said(tok) or _withheld(tok, lex) \
+            or _told_to_the_reader(tok):
+        return True
+    while tok.dep_ in {"xcomp", "advcl"} and tok.tag_ == "VB" and tok.head.i != tok.i:
+        tok = tok.head  # "used [to describe]"
+        if tok.lemma_.lower() in lex.word_use:
+            return True
+    return (tok.dep_ == "acl" and tok.tag_ in {"VBN", "VB"} and not noun_said_by(tok, lex)) or tok.dep_ == "amod"  # "271 pledged delegates"
+
+
+def _told_to_the_reader(tok) -> bool:
+    """ "Call it viral fundraising.", "Or support Paul Ryan, who will lead the opposition": a bare
+    verb that opens its sentence (after "and", "or", "so" at most) bids the reader do something;
+    it is the writer's voice, nobody's statement."""
+    if tok.tag_ != "VB" or tok.dep_ != "ROOT" or any(c.dep_ in {"nsubj", "aux"} for c in tok.children):
+        return False
+    before = [t for t in tok.doc[tok.sent.start:tok.i] if not (t.is_punct or t.is_space)]
+    return all(t.dep_ in {"cc", "advmod"} and t.head.i == tok.i for t in before)
+
+
+def _so_called(tok) -> bool:
+    """The "called" of "so-called": an adjective for a name the writer doubts, not a report."""
+    doc = tok.doc
+    return tok.i >= 2 and doc[tok.i - 1].text in {"-", "‐", "‑"} and doc[tok.i - 2].lower_ == "so"
+
+
+PERSONAL = {"i", "we", "you", "he", "she", "they", "who"}
+
+
+SPEAKER_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+
+
+def _yet_to_be_said(tok) -> bool:
+    """ "the date and location of which will be announced later", "Details will be released":
+    a passive speech verb in the future reports a statement still to come, not one made."""
+    return any(c.dep_ in PASSIVE_DEPS for c in tok.children) and any(
+        c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll"} for c in tok.children)
+
+
+def _withheld(tok, lex: Lexicon) -> bool:
+    """ "It denies Russia access to key markets", "denied him a visa": a verb of denying whose
+    object is a thing withheld (``withheld_nouns``) or a person it is withheld from, not a claim."""
+    if lex.acts.get(cue_lemma(tok, lex)) != "denies":
+        return False
+    return any(c.dep_ == "dative" or (c.dep_ == "dobj" and c.lemma_.lower() in lex.withheld) for c in tok.children)
+
+
+def _duty_to_say(tok) -> bool:
+    """ "The Secretary shall inform the President of ...", "shall develop and publish an update":
+    an order's duty to report later, not anything said."""
+    verbs = [tok, tok.head] if tok.dep_ == "conj" else [tok]
+    return any(c.dep_ == "aux" and c.lower_ == "shall" for v in verbs for c in v.children)
+
+
+def _thing_with_infinitive(tok, lex: Lexicon) -> bool:
+    """ "imports that threaten to impair national security": a ``person_infinitive_verbs`` verb
+    with an infinitive whose subject is a thing (no name, organisation, place or personal
+    pronoun or office; a relative pronoun stands for the noun it follows)."""
+    if tok.lemma_.lower() not in lex.person_infinitive or not any(c.dep_ == "xcomp" for c in tok.children):
+        return False
+    subject = _subject(tok)
+    if subject is not None and subject.lower_ in {"that", "which"} and subject.head.dep_ == "relcl":
+        subject = subject.head.head
+    if subject is None:
+        return False
+    return not (subject.lower_ in PERSONAL or subject.ent_type_ in SPEAKER_ENTS or subject.pos_ == "PROPN"
+                or subject.lower_ in ROLE_SYNONYMS)  # "the minister threatened to resign"
+
+
+# Endings of nouns for people who do something ("voters", "residents", "critics", "participants",
+# "employees", "representatives"); "-ment" ("investment") names a thing.
+AGENT_ENDINGS = ("er", "or", "ist", "ian", "ent", "ant", "ee", "ive", "ite", "ic", "crat", "ary", "yst")
+
+
+# ... and compounds of a noun for people ("businessman", "spokeswoman", "chairperson", "townspeople").
+PEOPLE_ENDINGS = ("man", "men", "woman", "women", "person", "people", "folk")
+
+
+def holds_views(tok, lex: Lexicon) -> bool:
+    """True for a subject that can hold a stance: a personal pronoun ("it" too: a newspaper, a
+    party), a name, organisation, place or people, an office, a share of people ("76%", "most"),
+    a noun for people or a body of people (``people_nouns``), or an agent noun ("residents");
+    not a sum of money or a thing ("no taxpayer dollars", "these import volumes")."""
+    if tok.lower_ in {"that", "which"} and tok.head.dep_ == "relcl":
+        tok = tok.head.head
+    lemma = tok.lemma_.lower()
+    if tok.lower_ in PERSONAL | {"it"} or tok.ent_type_ in SPEAKER_ENTS or tok.pos_ == "PROPN" \
+            or tok.lower_ in ROLE_SYNONYMS or lemma in ROLE_SYNONYMS:
+        return True
+    if tok.ent_type_ in {"MONEY", "QUANTITY"}:
+        return False
+    if tok.pos_ == "NUM" or tok.ent_type_ == "PERCENT" or tok.text == "%":
+        return True
+    return lemma in lex.people_nouns or tok.lower_ in lex.people_nouns or lemma.endswith(PEOPLE_ENDINGS) or (
+        lemma.endswith(AGENT_ENDINGS) and not lemma.endswith("ment"))
+
+
+def _thing_holds_stance(tok, lex: Lexicon) -> bool:
+    """ "no taxpayer dollars support foreign organizations": a ``person_stance_verbs`` verb whose
+    subject cannot hold a view (see :func:`holds_views`), unlike "Most residents oppose it"; an
+    ``evidence_verbs`` verb whose subject is neither someone nor a text ("this indicates that ...",
+    "these triumphs underscore ...", unlike "the report shows"); a ``deed_verbs`` verb whose
+    subject is a people, a nation or a body ("a proud people have repeatedly shown that ...", "the
+    army demonstrated that ...": what they did)."""
+    lemma = cue_lemma(tok, lex)
+    if lemma not in lex.person_stance and lemma not in lex.evidence_verbs and lemma not in lex.deeds:
+        return False
+    subject = _subject(tok)
+    if lemma in lex.deeds and subject is not None and (subject.lemma_.lower() in lex.people_nouns
+                                                      or subject.lower_ in lex.people_nouns):
+        return True  # "a proud people have shown that they will not tolerate ...": a deed
+    if subject is None or holds_views(subject, lex):
+        return False
+    return lemma in lex.person_stance or not is_text(subject, lex)
+
+
+def _stance_as_purpose(tok, lex: Lexicon) -> bool:
+    """ "provides $20 million to support youth suicide prevention", "a program to support farmers",
+    "To further support children's success, I encourage ...": a ``person_stance_verbs`` verb in a
+    to-infinitive that tells what a deed or a thing is for says what the money or the work does,
+    not a view anyone stated ("The senator wants to support the bill" is the wanting's)."""
+    return cue_lemma(tok, lex) in lex.person_stance and tok.tag_ == "VB" and tok.dep_ in {"advcl", "acl"} \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def is_text(tok, lex: Lexicon) -> bool:
+    """A text, count or gathering that speaks without being a person ("the report", "polls",
+    "the talks"; ``text_nouns``, ``medium_nouns``); a relative pronoun stands for its noun."""
+    if tok.lower_ in {"that", "which"} and tok.head.dep_ == "relcl":
+        tok = tok.head.head
+    return tok.lemma_.lower() in lex.text_nouns or tok.lower_ in lex.text_nouns
+
+
+def _opens_item(tok) -> bool:
+    """A capitalised word that opens its sentence or list item ("21. Announced ...", "- Declared ...")."""
+    return tok.text[:1].isupper() and not any(
+        not (t.is_punct or t.like_num or t.is_space) for t in tok.doc[tok.sent.start:tok.i])
+
+
+def _nobody_speaks(tok) -> bool:
+    """A verb nobody is the subject of, in the active: one that opens an item of a list of deeds
+    ("19. Laid out a plan to ...", "- Declared May 8 as ..."), or a participle or infinitive inside
+    another phrase ("designated as terrorists for supporting Hamas", "a station, encouraging
+    children to ...", "12. Directed the Secretary to declare that ..."). A participle that opens
+    a paragraph of a memorandum ("Affirming the common desire ...") is left to its signatories."""
+    if any(c.dep_ in PASSIVE_DEPS for c in tok.children) or _subject(tok) is not None:
+        return False
+    return (tok.tag_ in {"VBD", "VBN"} and tok.dep_ == "ROOT" and _opens_item(tok)) or \
+        (tok.tag_ in {"VBG", "VB"} and tok.dep_ != "ROOT")
