@@ -960,3 +960,13 @@ def test_a_bid_to_the_reader_is_nobodys_statement(nlp):
             "will lead the opposition. Ask yourself whether the mayor told the truth. Vale said the plan failed.")
     found = run(nlp, text)
     assert list(zip(found["cue"], found["quote"])) == [("said", "the plan failed")]
+
+
+def test_a_chant_after_those_who_gathered_is_theirs_not_the_sentences_subjects(nlp):
+    thanked = run(nlp, "Mayor Lena Vasko thanked the volunteers who gathered at the harbour on Sunday, "
+                       "chanting “Open the gate!”")
+    assert list(thanked["speaker"]) == ["the volunteers"]
+    remembered = run(nlp, "We remember the workers who gathered at the harbour in 1989, chanting “Open the gate!”")
+    assert list(remembered["speaker"]) == ["the workers"]
+    saying = run(nlp, "Mayor Lena Vasko thanked the volunteers who gathered at the harbour, saying “You kept us safe.”")
+    assert list(saying["speaker"]) == ["Lena Vasko"]  # a word of saying after the clause stays the subject's
