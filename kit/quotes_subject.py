@@ -28,14 +28,18 @@ def _quoted(tok) -> bool:
     return sum(t.text in DOUBLE_QUOTES for t in tok.doc[tok.sent.start:tok.i]) % 2 == 1
 
 
+def _chant(verb) -> bool:
+    """A participle that is a cue only beside a quotation ("chanting", "crying"; ``quotation_only_verbs``)."""
+    return verb.tag_ == "VBG" and cue_lemma(verb, load_lexicon()) in load_lexicon().quote_only
+
+
 def _relative_clause_before(verb):
     """The relative clause that ends at the comma right before a participle that is a cue only beside
     a quotation ("chanting", "crying", "singing"; ``quotation_only_verbs``), when the parser hung the
     participle on a verb before that clause; None otherwise. A chant is the crowd's, not the speaker's
     of the sentence ("We recall the Berliners who gathered at the wall, chanting “…”")."""
     doc = verb.doc
-    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or cue_lemma(verb, load_lexicon()) not in load_lexicon().quote_only \
-            or verb.i < 2 or doc[verb.i - 1].text != ",":
+    if verb.dep_ != "advcl" or not _chant(verb) or verb.i < 2 or doc[verb.i - 1].text != ",":
         return None
     for clause in doc[verb.i - 2].ancestors if doc[verb.i - 2].dep_ != "relcl" else [doc[verb.i - 2]]:
         if clause.i <= verb.head.i:
@@ -107,7 +111,7 @@ def _subject(verb, depth: int = 0):
         told = _told_to(verb)
         if told is not None:
             return told
-    if verb.dep_ == "acl" and verb.tag_ == "VBG" and cue_lemma(verb, load_lexicon()) in load_lexicon().quote_only:
+    if verb.dep_ == "acl" and _chant(verb):
         return verb.head  # "the workers who gathered at the harbour, chanting “…”": the workers chanted
     chorus = _relative_clause_before(verb)
     if depth < 3 and chorus is not None:
