@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from .config import load_yaml
 
@@ -64,7 +64,9 @@ class Lexicon:
     answer_words: frozenset = frozenset()              # "said no", "said the same of X": a short answer
     feeling_adjectives: dict = field(default_factory=dict)  # "was grateful [for] X": adjective -> preposition
 
-    @property
+    # Worked out once: the rules ask for it at every verb of every parsed paragraph, and the
+    # sets it joins are all given when the lexicon is made (``load_lexicon``).
+    @cached_property
     def cue_verbs(self) -> frozenset:
         """Every verb lemma that can head a cue, for the fast path's cheap test."""
         return self.verbs | self.belief | self.light | self.naming | {v for v, _ in self.objects} | \

@@ -61,8 +61,11 @@ from __future__ import annotations
 
 import itertools
 import logging
+import multiprocessing
 import re
 import warnings
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 import pandas as pd
@@ -148,6 +151,13 @@ CHUNK_ARTICLES = 1000
 # models work batch by batch, so 32 paragraphs (about 1,300 words) left most of each step's cost
 # to overhead; 256 took about 40 % less processor time per word on PolNeAR dev, the same docs.
 BATCH_PARAGRAPHS = 256
+# With several processes each one reads whole runs of articles (plan, parse, rules) and sends back
+# rows. A chunk is cut into about this many runs per process, so that a process that finishes
+# early takes another and both cores stay busy to the end ...
+RUNS_PER_PROCESS = 4
+# ... and a run holds at most this many characters (about 40 news stories), so a chunk of long
+# transcripts still splits into enough runs.
+RUN_CHARS = 200_000
 
 
 def iter_statements(articles: pd.DataFrame, nlp=None, *, fast: bool = True, batch_size: int = BATCH_PARAGRAPHS,
@@ -164,7 +174,8 @@ def iter_statements(articles: pd.DataFrame, nlp=None, *, fast: bool = True, batc
     table has no such column): Russian and Ukrainian to ``kit.quotes_ru`` (natasha), everything
     else to the spaCy pipeline. The rows come back in the articles' order either way."""
     lex = load_lexicon()
-    cues = labels = None
+    reader = None
+    notes = notes if notes is not None else []
     chunk_size = max(1, chunk_size)
     for start in range(0, len(articles), chunk_size):
         part = articles.iloc[start:start + chunk_size]  # texts become Python strings a chunk at a time
@@ -177,13 +188,9 @@ def iter_statements(articles: pd.DataFrame, nlp=None, *, fast: bool = True, batc
         russian_items = [(a, t) for a, t, ru in zip(ids, texts, russian) if ru]
         english = iter(())
         if english_items:
-            nlp = nlp or load_pipeline()
-            cues = cues or cue_pattern(nlp, lex)
-            labels = labels or turn_label_words(nlp)
-            max_chars = min(MAX_PARAGRAPH_CHARS, nlp.max_length)
-            plans = (plan_article(a, t, lex, fast, cues, labels, h, max_chars, article_seconds) for a, t, h in english_items)
-            english = _statements_of_plans(plans, nlp, lex, batch_size, n_process, article_seconds,
-                                           notes if notes is not None else [])
+            reader = reader or EnglishReader.of(nlp or load_pipeline(), lex, fast, batch_size, article_seconds)
+            english = reader.rows(english_items, notes) if n_process <= 1 else \
+                _rows_in_processes(reader, english_items, n_process, notes)
         from .quotes_ru import iter_statements_ru
 
         russian_rows = iter_statements_ru(russian_items, lex) if russian_items else iter(())
@@ -193,14 +200,98 @@ def iter_statements(articles: pd.DataFrame, nlp=None, *, fast: bool = True, batc
             pass
 
 
-def _statements_of_plans(plans: Iterator[Plan], nlp, lex: Lexicon, batch_size: int, n_process: int,
-                         seconds: float | None, notes: list) -> Iterator[list[dict]]:
+@dataclass(frozen=True)
+class EnglishReader:
+    """What a process needs to turn English articles into statement rows: the pipeline, the
+    lexicon, the fast path's cheap tests and the engine's settings."""
+    nlp: object
+    lex: Lexicon
+    cues: object
+    labels: object
+    fast: bool
+    batch_size: int
+    max_chars: int
+    seconds: float | None
+
+    @classmethod
+    def of(cls, nlp, lex: Lexicon, fast: bool, batch_size: int, seconds: float | None) -> "EnglishReader":
+        return cls(nlp, lex, cue_pattern(nlp, lex), turn_label_words(nlp), fast, batch_size,
+                   min(MAX_PARAGRAPH_CHARS, nlp.max_length), seconds)
+
+    def rows(self, items: list[tuple[str, str, str]], notes: list) -> Iterator[list[dict]]:
+        """Rows of each (article_id, text, title), in order, parsed in this process; ``notes`` gets
+        each article's notes before its rows come."""
+        plans = (plan_article(a, t, self.lex, self.fast, self.cues, self.labels, h, self.max_chars, self.seconds)
+                 for a, t, h in items)
+        return _statements_of_plans(plans, self.nlp, self.lex, self.batch_size, self.seconds, notes)
+
+
+# ---------------------------------------------------------------- several processes
+#
+# Each process reads whole runs of articles: it plans them, parses the paragraphs that need it (full
+# parse and names only), runs the rules and sends back rows and notes. The parse never leaves the
+# process that made it (a spaCy pool would send every Doc back to be read by the rules in this one
+# process, serially, while the workers wait), and the runs go out longest first, so the two cores
+# finish together.
+
+_READER: EnglishReader | None = None
+
+
+def _start_worker(reader: EnglishReader) -> None:
+    global _READER
+    _READER = reader
+
+
+def _rows_of_run(items: list[tuple[str, str, str]]) -> list[tuple[list[dict], list]]:
+    """In a worker process: (rows, notes) of each article of a run."""
+    out, notes = [], []
+    for rows in _READER.rows(items, notes):
+        out.append((rows, list(notes)))
+        notes.clear()
+    return out
+
+
+def article_runs(items: list[tuple[str, str, str]], n_process: int) -> list[list[tuple[str, str, str]]]:
+    """``items`` cut, in order, into runs of about equal length in characters: about
+    ``RUNS_PER_PROCESS`` per process, none over ``RUN_CHARS`` unless one article is longer."""
+    sizes = [len(t) if isinstance(t, str) else 0 for _, t, _ in items]
+    target = max(1, min(RUN_CHARS, sum(sizes) // max(1, n_process * RUNS_PER_PROCESS)))
+    runs, run, size = [], [], 0
+    for item, n in zip(items, sizes):
+        run.append(item)
+        size += n
+        if size >= target:
+            runs.append(run)
+            run, size = [], 0
+    return runs + [run] if run else runs
+
+
+def _rows_in_processes(reader: EnglishReader, items: list[tuple[str, str, str]], n_process: int,
+                       notes: list) -> Iterator[list[dict]]:
+    """Rows of each article, in order, read by ``n_process`` processes (see above)."""
+    runs = article_runs(items, n_process)
+    # fork shares the loaded pipeline with the workers; elsewhere each worker gets a pickled copy
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    pool = ProcessPoolExecutor(min(n_process, len(runs)), mp_context=context, initializer=_start_worker,
+                               initargs=(reader,))
+    try:
+        longest_first = sorted(range(len(runs)), key=lambda i: -sum(len(t) if isinstance(t, str) else 0
+                                                                    for _, t, _ in runs[i]))
+        futures = {i: pool.submit(_rows_of_run, runs[i]) for i in longest_first}
+        for i in range(len(runs)):
+            for rows, found in futures[i].result():
+                notes += found
+                yield rows
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _statements_of_plans(plans: Iterator[Plan], nlp, lex: Lexicon, batch_size: int, seconds: float | None,
+                         notes: list) -> Iterator[list[dict]]:
     p_main, p_full, p_ner = itertools.tee(plans, 3)
-    full = nlp.pipe(_texts(p_full, "parse"), batch_size=batch_size, n_process=n_process)
+    full = nlp.pipe(_texts(p_full, "parse"), batch_size=batch_size)
     keep = {"ner"} if _ner_own_tok2vec(nlp) else {"ner", "tok2vec"}
     not_ner = [p for p in nlp.pipe_names if p not in keep]
-    # names only, for the few paragraphs left: in this process, so a run holds one pool of
-    # n_process workers and one pipeline per worker, not two
     ner = nlp.pipe(_texts(p_ner, "ents_only"), batch_size=batch_size, disable=not_ner)
     for plan in p_main:
         docs = {k: next(full) for k in plan.parse}
@@ -216,8 +307,6 @@ def _statements_of_plans(plans: Iterator[Plan], nlp, lex: Lexicon, batch_size: i
         except Exception as exc:  # one odd article must not stop the run
             log.warning("article %s: quote extraction failed (%s: %s)", plan.article_id, type(exc).__name__, exc)
             yield []
-    for _ in full:  # let the pool finish and exit before the next chunk starts one
-        pass
 
 
 def _ner_own_tok2vec(nlp) -> bool:

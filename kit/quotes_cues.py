@@ -258,9 +258,11 @@ def _closing_attribution(tok, source, lex: Lexicon) -> set:
 def _adjective_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
     """'President Biden was clear that ...', 'made clear that ...': a speech adjective after "be"
     or "make" with a clause; "It is clear that ..." is the writer's own voice, not a cue."""
-    head = tok.head
     if tok.i in blocked or tok.pos_ != "ADJ" or tok.lower_ not in lex.adjectives \
-            or tok.dep_ not in {"acomp", "oprd", "ccomp", "xcomp"} or head.lemma_.lower() not in {"be", "make"}:
+            or tok.dep_ not in {"acomp", "oprd", "ccomp", "xcomp"}:
+        return None
+    head = tok.head
+    if head.lemma_.lower() not in {"be", "make"}:
         return None
     source = _subject(head)
     if source is None or source.lower_ == "it":
@@ -307,7 +309,8 @@ def _noun_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
     to end the strike": a noun that is also a cue verb (same word: claim, promise, call, demand ...),
     with the clause or infinitive it introduces and whose it is (a possessive, or "by X")."""
     lemma = tok.lemma_.lower()
-    if tok.i in blocked or tok.pos_ != "NOUN" or lemma not in (lex.verbs | lex.belief) - lex.quote_only:
+    if tok.i in blocked or tok.pos_ != "NOUN" or not (lemma in lex.verbs or lemma in lex.belief) \
+            or lemma in lex.quote_only:
         return None
     clause = next((c for c in tok.children if c.dep_ in {"acl", "ccomp"} and (
         opened_by_that(c) or (c.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)))), None)
