@@ -115,10 +115,35 @@ def turn_label_words(nlp) -> LabelWords:
 
 @lru_cache(maxsize=8)
 def _exact_forms_pattern(forms: frozenset, phrases: tuple) -> re.Pattern:
-    words = sorted((re.escape(f) for f in forms), key=len, reverse=True)
+    words = [word_trie(forms)] if forms else []
     # tokens of a phrase may touch ("according(to"), so their gap may be empty
     joined = [r"\W*".join(re.escape(w) for w in p) for p in phrases]
     return re.compile(r"\b(?:" + "|".join(words + joined) + r")\b", re.I)
+
+
+def word_trie(words: Iterable[str]) -> str:
+    """A regular expression that matches exactly the strings ``words``, written as a trie
+    ("sa(?:id|ys?)" for said, say, says). Python's ``re`` tries a plain alternation of 1,360 cue
+    forms one form after another at every position of a paragraph (three quarters of the time
+    planning took on White House transcripts); a trie drops all forms that do not begin with the
+    letter at hand at once. It finds a match where the plain alternation does, and only there."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_pattern(root)
+
+
+def _trie_pattern(node: dict) -> str:
+    branches = [re.escape(ch) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" not in node:
+        return body
+    return ("(?:" + body + ")" if len(branches) == 1 else body) + "?"
 
 
 @dataclass(frozen=True)

@@ -389,6 +389,31 @@ def test_cue_test_sees_cue_words_the_tokenizer_splits_out_of_longer_strings(nlp)
                 assert pattern.search(string), (string, token.text)
 
 
+
+def test_cue_forms_as_a_trie_match_where_a_plain_alternation_of_them_does(nlp):
+    """The cheap test writes the cue forms as a trie ("sa(?:id|ys?)") for speed; it must find a
+    form exactly where the plain alternation of the same forms does: whole, cut short, glued to
+    letters, digits or marks, in any case."""
+    import random
+    import re
+
+    from kit.cues import load_lexicon
+    from kit.quotes_plan import lemma_forms, word_trie
+
+    lex = load_lexicon()
+    forms = sorted(lemma_forms(nlp, lex.cue_verbs - lex.light_only) | {"co-operate", "o'clock", "a", "ab"})
+    plain = re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\b", re.I)
+    trie = re.compile(r"\b(?:" + word_trie(forms) + r")\b", re.I)
+    rnd = random.Random(18)
+    texts = ["", "a", "abc", "co-operated", "CO-OPERATE it", "said", "sa", "saidx", "x said"]
+    for _ in range(5000):
+        form = rnd.choice(forms)
+        form = form[:rnd.randint(1, len(form))] if rnd.random() < .3 else form.upper() if rnd.random() < .2 else form
+        texts.append(rnd.choice(["", "x", "_", "1", "-", " ", "'"]) + form + rnd.choice(["", "s", "_", "1", "-", " ", "’", "ing"]))
+    assert [bool(trie.search(t)) for t in texts] == [bool(plain.search(t)) for t in texts]
+    assert sum(bool(plain.search(t)) for t in texts) > 1000
+    assert word_trie(["say", "said", "says"]) == "sa(?:id|y(?:s)?)"
+
 BRIEFING = (
     "FICTIONAL transcript, made up for the newsroom-kit tests.\n\n"
     "Harbour Commissioner Sarah Ellison met reporters in Fairhaven on Monday.\n\n"
