@@ -254,7 +254,7 @@ def _rows_of_run(items: list[tuple[str, str, str]]) -> list[tuple[list[dict], li
 def article_runs(items: list[tuple[str, str, str]], n_process: int) -> list[list[tuple[str, str, str]]]:
     """``items`` cut, in order, into runs of about equal length in characters: about
     ``RUNS_PER_PROCESS`` per process, none over ``RUN_CHARS`` unless one article is longer."""
-    sizes = [len(t) if isinstance(t, str) else 0 for _, t, _ in items]
+    sizes = [_length(text) for _, text, _ in items]
     target = max(1, min(RUN_CHARS, sum(sizes) // max(1, n_process * RUNS_PER_PROCESS)))
     runs, run, size = [], [], 0
     for item, n in zip(items, sizes):
@@ -266,6 +266,10 @@ def article_runs(items: list[tuple[str, str, str]], n_process: int) -> list[list
     return runs + [run] if run else runs
 
 
+def _length(text) -> int:
+    return len(text) if isinstance(text, str) else 0
+
+
 def _rows_in_processes(reader: EnglishReader, items: list[tuple[str, str, str]], n_process: int,
                        notes: list) -> Iterator[list[dict]]:
     """Rows of each article, in order, read by ``n_process`` processes (see above)."""
@@ -275,8 +279,7 @@ def _rows_in_processes(reader: EnglishReader, items: list[tuple[str, str, str]],
     pool = ProcessPoolExecutor(min(n_process, len(runs)), mp_context=context, initializer=_start_worker,
                                initargs=(reader,))
     try:
-        longest_first = sorted(range(len(runs)), key=lambda i: -sum(len(t) if isinstance(t, str) else 0
-                                                                    for _, t, _ in runs[i]))
+        longest_first = sorted(range(len(runs)), key=lambda i: -sum(_length(text) for _, text, _ in runs[i]))
         futures = {i: pool.submit(_rows_of_run, runs[i]) for i in longest_first}
         for i in range(len(runs)):
             for rows, found in futures[i].result():
