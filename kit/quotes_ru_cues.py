@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .cues import RuLexicon
-from .quotes_article import Grammar
 from .quotes_cues import Cue, _clause_tokens
+from .quotes_paragraph import Grammar
 from .quotes_ru_clause import (RELATIVE_TOPICS, _about_this, _after_colon, _after_dash, _aside_clause, _aside_end,
                                _clause_like, _content_deps, _crossed_tail, _previous_sentence, _rest_of_sentence,
                                _split_conjoined, _stance_phrase, _surface_topic, _that_clause, _topic_content)
