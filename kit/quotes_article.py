@@ -18,10 +18,10 @@ from .coref_document import DOCUMENT_WORDS
 from .cues import Lexicon
 from .quotes_attach import Statement
 from .quotes_cues import Cue, _introducing_cue
-from .quotes_paragraph import statements_in_paragraph
+from .quotes_paragraph import _has_words, statements_in_paragraph
 from .quotes_plan import Plan, _check, _deadline, not_prose_spans
 from .quotes_readouts import implicit_speakers
-from .quotes_rows import _has_words, _inherit, _row, _shout_from_the_floor, _turn_row, finished_rows
+from .quotes_rows import _inherit, _row, _shout_from_the_floor, _turn_row, finished_rows
 
 
 # A quotation with no cue shorter than this many words is a statement only when it stands as a

@@ -269,4 +269,9 @@ def _only_attribution_between(prev: Statement, start: int, doc) -> bool:
                for t in span)
 
 
+def _has_words(text: str, pieces: list) -> bool:
+    """True when the pieces hold a letter."""
+    return any(ch.isalpha() for s, e in pieces for ch in text[s:e])
+
+
 ENGLISH = Grammar(cues_in, _mention, _english_venue, frozenset({"that", "to"}), frozenset(TRIM_LEFT))

@@ -110,11 +110,6 @@ def _shout_from_the_floor(text: str, turn: Turn, lex: Lexicon) -> bool:
     return "?" not in words and len(words.split()) < SHOUT_WORDS
 
 
-def _has_words(text: str, pieces: list) -> bool:
-    """True when the pieces hold a letter."""
-    return any(ch.isalpha() for s, e in pieces for ch in text[s:e])
-
-
 def _inherit(rows: list[dict]) -> None:
     """A quote with no cue takes the speaker of the statement before it (same or previous
     paragraph), else of the next one in its paragraph, when that speaker is someone or a text
