@@ -39,7 +39,7 @@ child's own share of it and "worker" that of its busiest worker process (as last
 the main process waits while its workers parse (``kit quotes``), so the ratio per critical-path
 second shows how well the work is spread over the cores, which words per CPU second cannot. Peak memory ("peak GB") is the largest sum of PSS (proportional set size) of the
 child and all its descendants (spaCy's n_process workers, Dask's nanny and worker processes),
-sampled every 50 ms: pages forked workers share with their parent count once. "RSS sum" adds
+sampled every 100 ms: pages forked workers share with their parent count once. "RSS sum" adds
 plain RSS instead, counting shared pages once per process, so it overstates what is used. On dev, overlap and end-to-end F1 come from ../shared/tools/score_quotes.py (the
 engine's statements through benchmarks/gold_scores.py's adapter; textacy's triples through the
 adapter below). Nothing is written into the repository.
@@ -219,7 +219,7 @@ def run_config(config: str, articles: list[dict], n_process: int, batch_size: in
     result["setup_s"] = time.perf_counter() - t_setup
 
     with PeakRSS() as memory:
-        t0, cpu0, own0 = time.perf_counter(), cpu_seconds(), own_cpu_seconds()
+        t0, cpu0, own0 = time.perf_counter(), cpu_seconds(), time.process_time()
         if config in ("baseline", "baseline-kit"):
             for _ in nlp.pipe(texts, n_process=n_process, batch_size=batch_size):
                 pass
@@ -255,7 +255,7 @@ def run_config(config: str, articles: list[dict], n_process: int, batch_size: in
         else:
             raise SystemExit(f"unknown configuration {config}")
         result["seconds"] = time.perf_counter() - t0
-        own = own_cpu_seconds() - own0
+        own = time.process_time() - own0
         result["cpu_s"] = cpu_seconds() - cpu0
     # the sampler's reading of /proc is the benchmark's work, not the configuration's
     result["cpu_s"] -= memory.own_cpu
@@ -283,11 +283,6 @@ def cpu_seconds() -> float:
 
     own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
-
-
-def own_cpu_seconds() -> float:
-    """Processor seconds of this process alone (user and system)."""
-    return time.process_time()
 
 
 ROW_COLUMNS = ["article_id", "quote_id", "quote_start", "quote_end", "kind", "speaker", "cue_start", "cue_end",
