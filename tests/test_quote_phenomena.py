@@ -970,3 +970,33 @@ def test_a_chant_after_those_who_gathered_is_theirs_not_the_sentences_subjects(n
     assert list(remembered["speaker"]) == ["the workers"]
     saying = run(nlp, "Mayor Lena Vasko thanked the volunteers who gathered at the harbour, saying “You kept us safe.”")
     assert list(saying["speaker"]) == ["Lena Vasko"]  # a word of saying after the clause stays the subject's
+
+
+def test_quoted_words_that_describe_the_cues_object_are_a_partial_quotation(nlp):
+    """"calling them “very boring tax returns”", "called himself “very pro-choice”": lower-case
+    words that are no sentence, said of the cue's object, are a partial quotation whose content
+    holds that object; "what she calls “real solutions”" and 'said he “maintains that ...”' stay
+    direct (FICTIONAL)."""
+    text = ("Senator Ida Marsh will release her returns on Friday, calling them “very boring tax returns.” "
+            "In 1999 Governor Tom Pell called himself “very pro-choice” on television. "
+            "Mayor Ruth Fenwick wants what she calls “real solutions.” "
+            "A spokeswoman for Pell said he “maintains that the levy will fall next year.”")
+    found = run(nlp, text)
+    boring, choice = row_over(found, text, "very boring"), row_over(found, text, "very pro-choice")
+    assert (boring["kind"], boring["speaker"]) == ("partial", "Ida Marsh")
+    assert boring["content"].startswith("them “very boring tax returns")
+    assert (choice["kind"], choice["speaker"]) == ("partial", "Tom Pell")
+    assert choice["content"].startswith("himself “very pro-choice")
+    assert row_over(found, text, "real solutions")["kind"] == "direct"
+    assert row_over(found, text, "maintains that")["kind"] == "direct"
+
+
+def test_a_verb_that_describes_the_speaker_takes_no_quotation(nlp):
+    """'“A,” scoffed Nia Toller, 22, who helped found the group. “B?”': the verb in the relative
+    clause tells who Toller is; B is more of her quotation, not a statement of "found" (FICTIONAL)."""
+    text = ("“Silly boys acting like they have never seen a skater before,” scoffed Nia Toller, 22, who "
+            "helped found the group in 2014. “Skater bros all think they are rebels, but who are the real "
+            "outsiders here?”")
+    found = run(nlp, text)
+    assert list(zip(found["kind"], found["cue"], found["speaker"])) == [("direct", "scoffed", "Nia Toller")]
+    assert "who are the real outsiders" in found.iloc[0]["quote_text"]
