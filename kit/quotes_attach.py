@@ -251,7 +251,7 @@ def _is_partial(cue: Cue, how: str, q_ids: set, doc, glue: frozenset = frozenset
     # 'X will use it, Kall said: “I feel ...”' is Kall's quotation whole, and so is a sentence a comma
     # hands over, whatever the parser hung around it ('On TV Tuesday, she said, “I never said ...”')
     after_colon = first > cue.tokens[-1].i and any(doc[i].text == ":" for i in range(max(first - 2, 0), first))
-    whole = after_colon or _handed_over(cue, q_ids, doc)
+    whole = after_colon or (_handed_over(cue, q_ids, doc) and not cue.aside)
     if how == "content" and len(words(region - q_ids - quoted)) >= 2 and not whole:
         return True
     if how in {"content", "subtree"} and not whole and _fragment_beside_object(q_ids, region - q_ids - quoted, doc, glue):

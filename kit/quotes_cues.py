@@ -41,6 +41,7 @@ class Cue:
     act: str = "says"
     quote_only: bool = False   # a cue only for a quotation beside it ('"...," he continued')
     answer: bool = False       # a short answer ("said no"), a statement however short
+    aside: bool = False        # named in passing ("as he put it, “...”"): its comma hands nothing over
 
 
 def _clause_tokens(head, exclude: set) -> set:
@@ -388,6 +389,39 @@ def _participle_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
     return cue
 
 
+def _in_passing_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
+    """ "That's because, as he puts it, “the best thing we have” is ...", "because, in her words,
+    “he knows how to do it”": a speaker named in passing, in an "as" clause with "it" or after "in"
+    with "words", hands over the quotation in the clause the phrase hangs on. A cue only for a
+    quotation there (nothing is reported without marks)."""
+    if tok.i in blocked:
+        return None
+    if tok.pos_ == "VERB" and tok.lemma_.lower() in lex.as_it_verbs:
+        it = next((c for c in tok.children if c.dep_ == "dobj" and c.lower_ == "it"), None)
+        source = _subject(tok)
+        content = _as_attributed(tok, lex, also={it.i}) if it is not None and source is not None else set()
+        return _quotation_cue([tok, it], source, content, tok.i) if content else None
+    if tok.lower_ in lex.in_words_nouns and tok.dep_ == "pobj" and tok.head.lower_ == "in":
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if owner is None:
+            return None
+        phrase_ids = {t.i for t in tok.head.subtree}
+        anchor = tok.head.head
+        content = _phrase_content(tok.sent, phrase_ids) or {t.i for t in anchor.subtree} - phrase_ids
+        return _quotation_cue([tok.head, *tok.subtree], owner, content, tok.i)
+    return None
+
+
+def _quotation_cue(tokens: list, source, content: set, at: int) -> Cue | None:
+    """A cue only for the quotation in ``content`` (None when there is none)."""
+    doc = tokens[0].doc
+    if not any(doc[i].is_quote for i in content):
+        return None
+    cue = Cue(sorted(tokens, key=lambda t: t.i), tokens[0].sent, source=source, quote_only=True, aside=True)
+    cue.content, cue.subtree = set(content), set(content)
+    return cue
+
+
 def _phrase_content(sent, phrase_ids: set) -> set:
     """What 'according to X' reports when it ends or opens its sentence (or the parenthesis it
     sits in): everything before it ("Trump received 37 percent and Bloomberg 13 percent, according
@@ -473,7 +507,7 @@ def cues_in(doc, lex: Lexicon, blocked: set) -> list[Cue]:
     cues = [c for t in doc for c in (_verb_cue(t, lex, blocked), _adjective_cue(t, lex, blocked),
                                      _noun_cue(t, lex, blocked), _focus_cue(t, lex, blocked),
                                      _participle_cue(t, lex, blocked), _stance_adjective_cue(t, lex, blocked),
-                                     _verb_after_quotation(t, lex, blocked))
+                                     _verb_after_quotation(t, lex, blocked), _in_passing_cue(t, lex, blocked))
              if c is not None]
     return cues + _phrase_cues(doc, lex, blocked)
 

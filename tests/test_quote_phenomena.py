@@ -1015,3 +1015,20 @@ def test_a_cry_right_after_a_chanting_participle_is_the_chant_even_with_its_tran
     later = run(nlp, "Protesters stood outside the hall, chanting “No war!” The police said “Go home.”")
     assert list(zip(found["cue"], found["kind"])) + list(zip(later["cue"], later["quote"])) == [
         ("chanting", "direct"), ("chanting", "No war!"), ("said", "Go home.")]
+
+
+def test_a_speaker_named_in_passing_hands_over_the_quotation_in_the_clause(nlp):
+    """"as Professor Ames put it: “...”", "in Tom Pell's words, “...”": a speaker named in passing
+    hands over the quotation; when the quotation is only part of the clause ('as he puts it, “the
+    best thing we have” is that ...') it is a partial quote whose content is that clause. Without a
+    quotation the phrase reports nothing (FICTIONAL)."""
+    text = ("As Professor Ida Ames put it: “The harbor does a better job at welcoming sailors than any town.” "
+            "The lab moved to Lorn because, in Tom Pell's words, “they are the most inventive people on the coast.” "
+            "Pell likes the rates. That is because, as Pell puts it, “the best thing we have going for us” is that "
+            "rates are low. As Ames put it, the plan will fail.")
+    found = run(nlp, text)
+    rows = [row_over(found, text, words) for words in ("The harbor does", "they are the most", "the best thing")]
+    assert [(r["kind"], r["cue"], r["speaker"]) for r in rows] == [
+        ("direct", "put it", "Ida Ames"), ("direct", "in Tom Pell's words", "Tom Pell"), ("partial", "puts it", "Tom Pell")]
+    assert rows[2]["content"].endswith("is that rates are low")
+    assert len(found) == 3
