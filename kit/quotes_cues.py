@@ -400,7 +400,7 @@ def _in_passing_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
         it = next((c for c in tok.children if c.dep_ == "dobj" and c.lower_ == "it"), None)
         source = _subject(tok)
         content = _as_attributed(tok, lex, also={it.i}) if it is not None and source is not None else set()
-        return _quotation_cue([tok, it], source, content, tok.i) if content else None
+        return _quotation_cue([tok, it], source, content) if content else None
     if tok.lower_ in lex.in_words_nouns and tok.dep_ == "pobj" and tok.head.lower_ == "in":
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
         if owner is None:
@@ -408,11 +408,11 @@ def _in_passing_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
         phrase_ids = {t.i for t in tok.head.subtree}
         anchor = tok.head.head
         content = _phrase_content(tok.sent, phrase_ids) or {t.i for t in anchor.subtree} - phrase_ids
-        return _quotation_cue([tok.head, *tok.subtree], owner, content, tok.i)
+        return _quotation_cue([tok.head, *tok.subtree], owner, content)
     return None
 
 
-def _quotation_cue(tokens: list, source, content: set, at: int) -> Cue | None:
+def _quotation_cue(tokens: list, source, content: set) -> Cue | None:
     """A cue only for the quotation in ``content`` (None when there is none)."""
     doc = tokens[0].doc
     if not any(doc[i].is_quote for i in content):
