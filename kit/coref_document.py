@@ -47,6 +47,16 @@ HEADLINE_LINKS = {"at", "on", "in", "before", "after", "during", "to", "for", "w
                   "announcing", "marking", "honoring", "celebrating", "regarding", "upon", "as", "following"}
 # A statement several leaders sign together: its "we" is every participant its opening names.
 JOINT_TITLE = re.compile(r"\bJoint\b[^|]{0,40}\b(?:Statement|Declaration|Communiqu[eé])\b", re.I)
+# A text whose authors name themselves as it opens: "We, the Leaders of the G7, met today ...",
+# "we the leaders of Australia, ..., and Viet Nam launched ...", "we – Prime Minister A of X, ...
+# and President B of Y – convene ...". Group nouns may be written in lower case there.
+SELF_NAMED = re.compile(r"\b[Ww][Ee](?:\s*,\s*|\s+)(?=the\s)|\b[Ww][Ee]\s+[–—]\s*(?=[A-Z])")
+SELF_NAMED_GLUE = {"of", "the", "and", "for", "on", "in"}
+SELF_NAMED_GROUP = {"leaders", "heads", "member", "members", "governments", "representatives", "ministers",
+                    "state", "states", "government", "people", "peoples", "nations", "countries", "partners", "signatories"}
+# "G7 Leaders’ Statement on ...", "Leaders’ Statement on the Indo-Pacific Economic Framework": the
+# group its headline names before "Leaders’" speaks as "we".
+LEADERS_TITLE = re.compile(r"^\s*(?P<who>(?:[A-Z][\w\-.]*\s+)*Leaders)[’']\s+(?:Joint\s+)?(?:Statement|Declaration|Communiqu)")
 # An op-ed's headline: "Jane Doe: Why We Must Act" (the author, then a colon).
 HEADLINE_NAME_COLON = re.compile(r"^\s*(?P<who>[A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){1,5}):\s")
 DOCUMENT_WORDS = re.compile(r"\b(?:Fact|Sheet|Readout|Statement|Proclamation|Order|Memorandum|Notice|Message|Update|"
@@ -107,6 +117,34 @@ def _sentences(text: str):
         yield at, len(text)
 
 
+def _used_as_name(word: str, text: str) -> bool:
+    """True when ``text`` writes ``word`` capitalised and never in lower case: a surname, not the
+    last word of a slogan ("Building Back Better Together: ..." and "come together")."""
+    return bool(re.search(rf"\b{re.escape(word)}\b", text)) and not re.search(rf"\b{re.escape(word.lower())}\b", text)
+
+
+def _group_end(text: str, start: int) -> int:
+    """Where the group a text's authors name themselves as ends ("the Leaders of the G7" in "We,
+    the Leaders of the G7, met today"): before the verb that follows it, a comma with a lower-case
+    word after it (not "and", "or" or "the"), or a dash; ``start`` when no group is there."""
+    words = list(re.finditer(r"[^\s,–—]+|,|[–—]", text[start:start + 800]))
+    end = start
+    for k, m in enumerate(words):
+        w = m.group()
+        nxt = words[k + 1].group() if k + 1 < len(words) else ""
+        if w in "–—" or w.endswith((".", ";", ":")) and not re.fullmatch(r"(?:[A-Z]\.)+|D\.C\.", w):
+            return start + m.start() if w in "–—" else start + m.end() - 1
+        if w == ",":
+            if nxt[:1].islower() and nxt not in {"and", "or", "the"}:
+                return end
+            continue
+        bare = w.strip("()’'")
+        if not (bare[:1].isupper() or bare[:1].isdigit() or bare.lower() in SELF_NAMED_GLUE | SELF_NAMED_GROUP):
+            return end  # the verb: "... and the United States gather on ..."
+        end = start + m.end()
+    return end
+
+
 def _outside_spans(length: int, blocked: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The stretches of a text of ``length`` characters outside every blocked span."""
     out, at = [], 0
@@ -158,14 +196,42 @@ class DocumentSpeakers:
         signer = self.signer()
         if signer:
             return signer
+        named = self.self_named()
+        if named:
+            return named
         if JOINT_TITLE.search(self.title):  # "United States – Italy Joint Leaders' Statement": "we" is both
             found = self.opening_participants(len(self.text))
             if len(found) >= 2:
                 return JOINED.join(found)
+        leaders = LEADERS_TITLE.match(self.title)
+        if leaders:
+            return leaders.group("who")
         if self.first_person_prose():
             return self.speech_speaker()
         # A short statement says "I" only a few times, and its headline opens on who says it.
         return self.headline_author(AUTHORED_TITLE)
+
+    def self_named(self) -> str:
+        """Who "we" are in a text whose authors name themselves as it opens ("We, the Leaders of
+        the G7, met ..."): the people or the countries that naming lists, "; "-joined, else the
+        group as written ("the Leaders of the G7"); "" when the text opens otherwise."""
+        if self._self_named is None:
+            self._self_named = ""
+            # only as the text opens: "Yes, we the United States of America stand with ..." deep
+            # in a speech is a flourish, not who signs it
+            opening = list(itertools.islice((e for s, e in _sentences(self.text) if re.search(r"[^\W\d_]", self.text[s:e])), 3))
+            found = next((m for m in SELF_NAMED.finditer(self.text, 0, opening[-1] if opening else 0)
+                          if not any(a <= m.start() < b for a, b in self.blocked)), None)  # "“We, the people ...”" is quoted
+            if found is not None:
+                start = found.end()
+                end = _group_end(self.text, start)
+                if end > start:
+                    people = list(dict.fromkeys(p.full for p in self.people if start <= p.start < end))
+                    countries = self.countries_listed(start, end)
+                    group = self.text[start:end].strip(" ,")
+                    self._self_named = (JOINED.join(people) if len(people) >= 2 else
+                                        JOINED.join(countries) if len(countries) >= 2 else group)
+        return self._self_named
 
     def signer(self) -> str:
         """The person who signs the text in capitals ("NOW, THEREFORE, I, JOSEPH R. BIDEN JR.,
@@ -251,7 +317,7 @@ class DocumentSpeakers:
     def headline_name(self) -> str:
         """The author an op-ed's headline names before a colon ("Jane Doe: Why We Must Act"):
         a person the text names, words ending in a surname the text uses again after its first
-        line (a headline's own paragraph is not always parsed), or a name after a title ("First
+        line and never writes in lower case (a headline's own paragraph is not always parsed), or a name after a title ("First
         Lady Jane Doe: Mothers Are Our Strength"); "" for a document type ("Fact Sheet: ...") or
         anything else."""
         found = HEADLINE_NAME_COLON.match(self.title)
@@ -263,7 +329,7 @@ class DocumentSpeakers:
         surname = who.split()[-1]
         titled = who.split()[0].lower() in TITLES - {"the"} or who.lower().startswith("first lady ")
         return named or (" ".join(w for w in who.split() if w.lower() not in TITLES and w.lower() != "first" and w.lower() != "lady")
-                         if titled or re.search(rf"\b{re.escape(surname)}\b", body) else "")
+                         if titled or _used_as_name(surname, body) else "")
 
     def opening_participants(self, at: int) -> list[str]:
         """The participants the text's first naming sentence introduces before ``at``: a title

@@ -328,3 +328,31 @@ def test_a_short_statement_is_the_author_its_headline_opens_on_and_a_message_its
     untitled = rows(nlp, "I strongly support Mira Tal for the next director of the harbour authority.",
                     "Harbour authority picks a director")
     assert list(untitled["speaker"]) == [""]
+
+
+def test_we_is_the_group_a_statement_names_itself_as_it_opens(nlp):
+    """"We, the Leaders of the Harbour Group, met today ...": the authors name themselves as the
+    text opens; its "we" is that group (camp Several camps), or the countries it lists (FICTIONAL)."""
+    group = rows(nlp, "We, the Leaders of the Harbour Group, met today in Lisbon to strengthen our cooperation.\n\n"
+                      "We condemn the attacks on the ferries. We call on every port to reopen its piers.\n",
+                 "Harbour Group Leaders’ Statement")
+    assert set(group["speaker"]) == {"the Leaders of the Harbour Group"}
+    assert set(group["camp"]) == {"Several camps"} and len(group) == 2
+    listed = rows(nlp, "We, the United States, Portugal, Brazil, and Chile of the Atlantic region, acknowledge "
+                       "the strength of our harbours. We believe that safe piers serve every nation.\n",
+                  "Statement on the Atlantic Harbour Framework")
+    assert set(listed.loc[listed["cue"] == "believe", "speaker"]) == {"the United States; Portugal; Brazil; Chile"}
+    titled = rows(nlp, "Recalling our commitment from last year, we are taking further steps. "
+                       "We welcome the new harbour treaty.\n", "Harbour Group Leaders’ Statement on Piers")
+    assert set(titled.loc[titled["cue"] == "welcome", "speaker"]) == {"Harbour Group Leaders"}
+
+
+def test_a_slogan_before_a_headlines_colon_is_no_author(nlp):
+    """"Building Back Better Together: ..." ends in a word the text writes in lower case ("come
+    together"): a slogan, not a name whose owner says "we" (FICTIONAL)."""
+    text = ("The harbour towns met today. We will come together to rebuild the piers, and we believe "
+            "that ferries will run again by spring. We are grateful to the crews, and we thank them.\n\n"
+            "We know the work is hard. Together, we will meet again in May, and we will report on the piers. "
+            "Our towns stand together.\n")
+    out = rows(nlp, text, "Harbours Rising Together: A Plan for the Coast")
+    assert "Harbours Rising Together" not in set(out["speaker"])
