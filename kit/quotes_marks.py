@@ -302,11 +302,14 @@ def _paragraph_labels(text: str, paras, words: LabelWords) -> list[_Label]:
 
 
 def _caps_heading(label: str, words: LabelWords) -> bool:
-    """True for an all-caps label of several words that names nobody: no office, no first name,
-    only common words ("ACHIEVING RECIPROCAL TRADE", "THE PROSPEROUS PATH FORWARD"); a surname
-    alone ("PENCE", "BUSH") stays a speaker, as transcripts write them."""
+    """True for an all-caps label of several words that opens as a heading does (a gerund, "the",
+    "our") and names nobody: no office, no first name, only common words ("ACHIEVING RECIPROCAL
+    TRADE", "THE PROSPEROUS PATH FORWARD"); a surname alone ("PENCE", "BUSH") and an unnamed
+    speaker ("SENIOR ADMINISTRATION OFFICIAL") stay speakers, as transcripts write them."""
     plain = [w.title() for w in label.split()]
-    return len(plain) > 1 and not _has_role(label, words.roles) and not _names_a_person(plain, False, words)
+    first = plain[0].lower() if plain else ""
+    opens = first in HEADING_WORDS or (first.endswith("ing") and len(first) > 5)
+    return len(plain) > 1 and opens and not _has_role(label, words.roles) and not _names_a_person(plain, False, words)
 
 
 def _is_role(word: str, roles: frozenset[str]) -> bool:

@@ -200,7 +200,8 @@ def object_content(verb, target, exclude: set) -> set:
             continue
         if child.dep_ in {"advmod", "npadvmod"} or (child.dep_ == "prep" and (
                 about_time(child) or (child.lower_ in ADJUNCT_PREPS and not opens_topic(child)
-                                      and not doer_of_object(verb, target, child)))):
+                                      and not doer_of_object(verb, target, child)
+                                      and not earlier_event(verb, child)))):
             continue
         ids |= {t.i for t in child.subtree}
     # "cited X [as an example]" even when it comes before the object, not a phrase before the verb
@@ -219,6 +220,21 @@ def doer_of_object(verb, target, prep) -> bool:
     return prep.lower_ == "by" and prep.i == target.right_edge.i + 1 and target.pos_ == "NOUN" \
         and not any(c.dep_ == "auxpass" for c in verb.children) \
         and any(c.dep_ == "pobj" and (c.ent_type_ in {"GPE", "ORG", "NORP", "PERSON"}) for c in prep.children)
+
+
+PAST_MARKERS = {"recent", "last", "previous", "earlier", "past"}
+
+
+def earlier_event(verb, prep) -> bool:
+    """True for a "during" phrase the parser hung on a verb of telling that names an earlier event
+    of what was told, not the time of telling: "told Vladimir Putin about his contacts with the
+    Ukrainian leadership [during his recent visit to Kiev]" (not "during the conversation", a
+    medium, nor "supported Democrats during his time on MSNBC", no telling)."""
+    lex = load_lexicon()
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return prep.lower_ == "during" and obj is not None and cue_lemma(verb, lex) in lex.addressee \
+        and obj.lemma_.lower() not in lex.medium \
+        and any(c.dep_ == "poss" or (c.dep_ == "amod" and c.lower_ in PAST_MARKERS) for c in obj.children)
 
 
 def _what_it_is_described_as(clause) -> bool:
@@ -528,6 +544,32 @@ def _pronoun_after_a_subject(rows: list[dict], resolver: Resolver) -> None:
                     same["speaker"] = prev["speaker"]
 
 
+def _pronoun_after_an_opener(rows: list[dict], resolver: Resolver) -> None:
+    """"Vladimir Putin gave an exhaustive response to the mention once again by Joseph Biden of
+    sanctions. He suggested that ...": a "he" or "she" that opens its sentence stands for the person
+    who opens the sentence before it (its subject), not for one named later in it, whom the
+    resolver took for being named last; only when that sentence holds no statement (see
+    :func:`_pronoun_after_a_subject`) and the opener is not known to be of the other gender."""
+    wanted = {"he": "m", "she": "f"}
+    text = resolver.text
+    for r in rows:
+        pronoun = r["speaker_mention"].lower()
+        if pronoun not in wanted or not r["sentence"].startswith(r["speaker_mention"]) or r["speaker_start"] < 1:
+            continue
+        ends = [m.end() for m in SENTENCE_END.finditer(text, 0, r["speaker_start"])]
+        if not ends or text[ends[-1]:r["speaker_start"]].strip():
+            continue  # the pronoun does not open a sentence right after another one
+        start = ends[-2] if len(ends) > 1 else 0
+        if any(start <= o["cue_start"] < ends[-1] for o in rows if o is not r):
+            continue
+        people = [p for p in resolver.people if start <= p.start < ends[-1]]
+        opener = people[0] if people else None
+        if opener is None or text[start:opener.start].strip() or opener.full == r["speaker"] \
+                or opener.gender not in {"", wanted[pronoun]} or not any(p.full == r["speaker"] for p in people[1:]):
+            continue
+        r["speaker"] = opener.full
+
+
 def _coordinated_people(rows: list[dict], resolver) -> None:
     """"Vladimir Putin and Miguel Diaz-Canel Bermudez reaffirmed their commitment ...": the parser
     gives the cue the first name only; the statement is both people's."""
@@ -551,6 +593,7 @@ def implicit_speakers(rows: list[dict], resolver: Resolver) -> None:
     _coordinated_people(rows, resolver)
     _they_after_a_group(rows)
     _pronoun_after_a_subject(rows, resolver)
+    _pronoun_after_an_opener(rows, resolver)
     _main_speaker(rows, {p.full for p in resolver.people}, readout_host(resolver))
     for r in rows:
         if not r["speaker"] and r["cue"] and r["kind"] != "turn" and r["speaker_start"] < 0 and not r.get("_told"):
