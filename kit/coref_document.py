@@ -34,11 +34,12 @@ JOINED = "; "
 # A sentence ends at . ! ? (not after an initial: "Donald J. Trump", "D.C.") or a line end.
 # Nor after a title or suffix of a name ("President Joseph R. Biden, Jr. spoke today with ...").
 SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b(?:Jr|Sr|Mr|Ms|Dr|St|Lt))(?<!\bMrs)[.!?]+[\"”’')]*(?=\s|$)|\n")
-# What follows the subject of a sentence that tells what someone did: a lower-case word, the verb.
-DOES = re.compile(r"\s+[a-z]")
+# What follows the subject of a sentence that tells what someone did: a lower-case word, the verb
+# (not "and": in "Jill and I are saddened" the subject is two people).
+DOES = re.compile(r"\s+(?!and\b|or\b)[a-z]")
 # A headline naming the author of the speech or statement under it.
 HEADLINE_AUTHOR = re.compile(r"\b(?:Remarks|Address|Statement|Speech|Message|Letter|Interview|Op-Ed|Readout|Words)\b"
-                             r"[^|]*?\b(?:by|of|from)\s+(?P<who>(?:the\s+)?(?:[A-Z][\w.’'\-]*\s?)+)")
+                             r"[^|]*?\b(?:by|of|from)\s+(?P<who>(?:the\s+)?(?:(?:[A-Z][\w.’'\-]*|and(?=\s+[A-Z])|v[ao]n|der|den|de|del|da|bin)\s?)+)")
 # A headline that opens on a document and its author: "Statement by President Biden on ...".
 AUTHORED_TITLE = re.compile(r"^\s*(?:A |The )?(?:Remarks|Statement|Message|Letter|Op-Ed|Address|Speech)\s+(?:by|from)\s+"
                             r"(?P<who>(?:the\s+)?(?:[A-Z][\w.’'\-]*\s?)+)")
@@ -103,6 +104,8 @@ AUTHOR_AFTER = re.compile(r"\s*(?:(?:commissioned|conducted|published|issued|rel
 # Who published a document: the subject before a sending verb, a company or agency as much as a
 # person ("The Steel Manufacturers Association released a statement"); auxiliaries and "which"
 # may stand between ("the Democracy Works Foundation, which has published articles").
+# The text's own writer before a sending verb: "In accordance with this provision, I have [sent]".
+WRITER_SENT = re.compile(r"\b(?:I|[Ww]e)(?:\s+(?:have|has|had|also|hereby|today))*\s*$")
 PUBLISHER = re.compile(r"(?P<who>(?:[A-Z][\w&.’'\-]*\s+)*[A-Z][\w&.’'\-]*)(?:,?\s+which)?(?:\s+(?:has|have|had|also))*\s*$")
 
 
@@ -306,13 +309,19 @@ class DocumentSpeakers:
 
     def headline_author(self, pattern: re.Pattern = HEADLINE_AUTHOR) -> str:
         """The author a headline names after a document word ("Remarks by President Biden at ...",
-        "Statement from Jane Doe on ..." -> "President Biden", "Jane Doe"); "" for any other headline."""
+        "Statement from Jane Doe on ..." -> "President Biden", "Jane Doe"; "Statement by A and B" -> both,
+        "; "-joined); "" for any other headline."""
         by = pattern.search(self.title)
         if by is None:
             return ""
-        words = by.group("who").split()
-        cut = next((i for i, w in enumerate(words) if w.lower() in HEADLINE_LINKS and i > 0), len(words))
-        return " ".join(words[:cut])
+        authors, words = [], by.group("who").split()
+        while words:
+            cut = next((i for i, w in enumerate(words) if w.lower() in HEADLINE_LINKS and i > 0), len(words))
+            authors.append(" ".join(words[:cut]))
+            # "Joint Statement by President Biden and President von der Leyen": both are its authors
+            more = words[cut + 1:] if cut < len(words) and words[cut].lower() == "and" else []
+            words = more if more[:1] and more[0][:1].isupper() else []
+        return JOINED.join(authors)
 
     def headline_name(self) -> str:
         """The author an op-ed's headline names before a colon ("Jane Doe: Why We Must Act"):
@@ -462,6 +471,8 @@ class DocumentSpeakers:
             return self.speech_speaker() if fallback else ""
         verb = sent[-1].start()
         start = max(self.text.rfind(c, 0, verb) for c in ".!?\n") + 1
+        if WRITER_SENT.search(self.text, start, verb):  # "I have sent ... the enclosed notice stating"
+            return self.first_person(at)
         named = [p for p in self.people if start <= p.start < verb]
         if named:
             return named[-1].full
