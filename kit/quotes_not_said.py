@@ -125,7 +125,8 @@ def holds_views(tok, lex: Lexicon) -> bool:
     """True for a subject that can hold a stance: a personal pronoun ("it" too: a newspaper, a
     party), a name, organisation, place or people, an office, a share of people ("76%", "most"),
     a noun for people or a body of people (``people_nouns``), the sides of a meeting ("the heads
-    of state", "the parties": ``joint_subjects``) or an agent noun ("residents"); not a sum of money or a thing ("no taxpayer dollars", "these import volumes")."""
+    of state", "the parties": ``joint_subjects``) or an agent noun ("residents"); not a sum of
+    money or a thing ("no taxpayer dollars", "these import volumes")."""
     if tok.lower_ in {"that", "which"} and tok.head.dep_ == "relcl":
         tok = tok.head.head
     lemma = tok.lemma_.lower()
