@@ -21,7 +21,7 @@ from .quotes_readouts import (bare_noun, content_act, focus_frame, inclusion_aft
                               infinitive_of_prep_object, listed_after_object, object_content, object_frame,
                               object_statement, participle_read_as_adjective, refers_back)
 from .quotes_subject import (PASSIVE_DEPS, SUBJECT_DEPS, _lost_subject, _subject, clause_read_from_name,
-                             subject_read_as_apposition)
+                             person_in_apposition, subject_read_as_apposition)
 
 # What a cue verb says something about: "called [half of his supporters] [“deplorables.”]",
 # "described [their relationship] [as “good.”]" (adjuncts such as "at a rally" are left out).
@@ -144,7 +144,7 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
     if _stance_in_passing(tok, lemma, lex) or _editors_note(tok, passive):
         return None
     cue = Cue([tok], tok.sent, belief=belief, act=lex.acts.get(lemma, "says"), quote_only=lemma in lex.quote_only)
-    cue.source = _subject(tok)
+    cue.source = person_in_apposition(_subject(tok))
     source_ids = {t.i for t in cue.source.subtree} if cue.source is not None and cue.source.head.i == tok.i else set()
     if cue.source is not None and cue.source.dep_ == "pobj" and cue.source.head.head.i == tok.i:
         source_ids = {t.i for t in cue.source.head.subtree}  # "was expressed [on both sides]", "[by X]"

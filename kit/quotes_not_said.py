@@ -90,11 +90,18 @@ def _withheld(tok, lex: Lexicon) -> bool:
                                    for c in objects)
 
 
-def _duty_to_say(tok) -> bool:
+def _duty_to_say(tok, depth: int = 0) -> bool:
     """ "The Secretary shall inform the President of ...", "shall develop and publish an update":
-    an order's duty to report later, not anything said."""
+    an order's duty to report later, not anything said; so is what a duty is for ("shall develop
+    guidance and provide technical assistance to encourage State agencies to ...")."""
     verbs = [tok, tok.head] if tok.dep_ == "conj" else [tok]
-    return any(c.dep_ == "aux" and c.lower_ == "shall" for v in verbs for c in v.children)
+    if any(c.dep_ == "aux" and c.lower_ == "shall" for v in verbs for c in v.children):
+        return True
+    purpose = tok.dep_ in {"advcl", "acl"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    if not purpose or depth >= 2:
+        return False
+    above = tok.head.head if tok.dep_ == "acl" else tok.head  # "guidance [to encourage]": the verb the noun hangs on
+    return above.pos_ in {"VERB", "AUX"} and _duty_to_say(above, depth + 1)
 
 
 def _thing_with_infinitive(tok, lex: Lexicon) -> bool:

@@ -148,6 +148,16 @@ def _subject(verb, depth: int = 0):
     return _lost_subject(verb) or _counted_subject(verb) or _formula_i(verb)
 
 
+def person_in_apposition(source):
+    """The person a subject names in apposition when the parser took a common noun before them
+    for the subject: in "On a panel on elections, the rule of law and a free press, Ambassador
+    Jane Roe, opened by noting ..." the speaker is Jane Roe, not "the rule of law"; ``source`` as
+    it is otherwise (or None)."""
+    if source is None or source.pos_ != "NOUN" or source.ent_type_:
+        return source
+    return next((c for c in source.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), source)
+
+
 def _aside_after_reported_clause(verb) -> bool:
     """True for a speech participle set off by a comma or a dash at the end of a clause another
     speech verb reports ("said the levy would end by spring, [adding] that ...", "said Kiev was
