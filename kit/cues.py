@@ -65,6 +65,8 @@ class Lexicon:
     as_it_verbs: frozenset = frozenset()               # "as Ames put it, “...”"
     in_words_nouns: frozenset = frozenset()            # "in her words, “...”"
     feeling_adjectives: dict = field(default_factory=dict)  # "was grateful [for] X": adjective -> preposition
+    criticism_adjectives: dict = field(default_factory=dict)  # "was critical [of] X": adjective -> preposition
+    stance_phrases: dict = field(default_factory=dict)  # "spoke [in support of] X": (words) -> act
 
     @property
     def cue_verbs(self) -> frozenset:
@@ -144,8 +146,11 @@ def load_lexicon(path: str = "speech_verbs.yml") -> Lexicon:
     lex.in_words_nouns = low("in_words_nouns")
     lex.stance_adjectives = {str(k).lower(): str(v).lower() for k, v in (raw.get("stance_adjectives") or {}).items()}
     lex.feeling_adjectives = {str(k).lower(): str(v).lower() for k, v in (raw.get("feeling_adjectives") or {}).items()}
+    lex.stance_phrases = {tuple(str(k).lower().split()): str(v) for k, v in (raw.get("stance_phrases") or {}).items()}
+    lex.criticism_adjectives = {str(k).lower(): str(v).lower() for k, v in (raw.get("criticism_adjectives") or {}).items()}
     lex.forms = cue_form_pattern(lex.cue_verbs, [" ".join(p) for p in phrases] + sorted(adjectives)
-                                 + sorted(lex.focus) + sorted(lex.stance_adjectives) + sorted(lex.feeling_adjectives))
+                                 + sorted(lex.focus) + sorted(lex.stance_adjectives) + sorted(lex.feeling_adjectives)
+                                 + sorted(lex.criticism_adjectives))
     return lex
 
 

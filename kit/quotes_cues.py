@@ -147,6 +147,8 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
     cue = Cue([tok], tok.sent, belief=belief, act=lex.acts.get(lemma, "says"), quote_only=lemma in lex.quote_only)
     cue.source = person_in_apposition(_subject(tok))
     source_ids = {t.i for t in cue.source.subtree} if cue.source is not None and cue.source.head.i == tok.i else set()
+    if cue.source is not None and cue.source.dep_ == "pobj" and cue.source.head.head.i == tok.i:
+        source_ids = {t.i for t in cue.source.head.subtree}  # "was expressed [on both sides]", "[by X]"
     aside = clause_read_from_name(tok) if cue.source is not None and cue.source.head.i != tok.i else None
     if aside is not None and cue.source.head.i == aside.i:  # '"...," said Ivo Okafor, asked about ...'
         source_ids = {t.i for t in aside.subtree}
@@ -287,9 +289,11 @@ def _stance_adjective_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
     after "be", with its preposition, whose subject can hold a view; the stance is the
     preposition's object (act ``believes``, as for "supported"). "President Reyes was grateful
     for X" (``feeling_adjectives``) is a feeling a readout reports as expressed (act ``says``, as
-    for "expressed gratitude for X")."""
-    stance = tok.lower_ in lex.stance_adjectives
-    wanted = lex.stance_adjectives.get(tok.lower_, lex.feeling_adjectives.get(tok.lower_))
+    for "expressed gratitude for X"), and "The President was critical of X"
+    (``criticism_adjectives``) a criticism voiced (act ``accuses``)."""
+    stance, critical = tok.lower_ in lex.stance_adjectives, tok.lower_ in lex.criticism_adjectives
+    wanted = lex.stance_adjectives.get(tok.lower_) or lex.feeling_adjectives.get(tok.lower_) \
+        or lex.criticism_adjectives.get(tok.lower_)
     if wanted is None or tok.i in blocked or tok.pos_ != "ADJ" or tok.dep_ != "acomp" or tok.head.lemma_ != "be":
         return None
     source = _subject(tok.head)
@@ -297,7 +301,7 @@ def _stance_adjective_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
     if source is None or prep is None or not holds_views(source, lex):
         return None
     cue = Cue(sorted([tok.head, tok], key=lambda t: t.i), tok.sent, source=source, belief=stance,
-              act="believes" if stance else "says")
+              act="believes" if stance else "accuses" if critical else "says")
     cue.content = {t.i for t in prep.subtree} - {prep.i}
     cue.subtree = set(cue.content)
     return cue if cue.content else None

@@ -116,7 +116,7 @@ def statements_in_paragraph(plan: Plan, k: int, doc, lex, blocked_spans, grammar
                 and not _whole_sentence(q_ids, doc)
             st = Statement(q.pieces, "partial" if woven else "direct", None, off, None, sent,
                            0.5 if q.closed else 0.35, q.closed, para=k)
-            st.mention = _dash_signature(plan.text, q.end, end)
+            st.mention = _dash_signature(plan.text, q.end, _signed_to(plan, k, q.end, end))
             subject = sentence_subject(doc, q_ids, quoted) if st.mention is None and q_ids and grammar is ENGLISH else None
             if subject is not None:
                 st.mention = grammar.mention(subject, off, quoted)[:2]
@@ -305,3 +305,12 @@ def _has_words(text: str, pieces: list) -> bool:
 
 
 ENGLISH = Grammar(cues_in, _mention, _english_venue, frozenset({"that", "to"}), frozenset(TRIM_LEFT))
+
+
+def _signed_to(plan: Plan, k: int, quote_end: int, para_end: int) -> int:
+    """Where a dash and a signer's name after a quotation may end: its paragraph's end, or, when
+    the quotation closes its paragraph, the end of the next one ('“...”' / '– National Security
+    Advisor Jane Doe': a statement signed on the line below)."""
+    if k + 1 < len(plan.paras) and not plan.text[quote_end:plan.paras[k + 1][0]].strip(" \t\n”\"»’'"):
+        return plan.paras[k + 1][1]
+    return para_end
