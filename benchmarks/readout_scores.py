@@ -53,6 +53,20 @@ is X's statement; "was grateful for X" says; "met today with X to reaffirm Y" is
 a quoted statement over several paragraphs is one direct statement; "The Presidents instructed
 their teams to ..." is an action.
 
+``benchmarks/readouts_dev_7.jsonl`` (the seventh set) holds 19 more, chosen among the texts not yet
+used and not quoted by the readout issue: 9 Kremlin telephone conversations of 2021-2022 (with
+Macron twice, Macron and Scholz together, Scholz, Draghi, Charles Michel, Modi, Mirziyoyev, whose
+readout carries a quoted message, and Biden), 8 Biden-era White House texts (readouts of
+meetings and calls of the President, a national security advisor's calls, a briefing of CEOs,
+a press secretary's and a spokesperson's statements on calls, a joint statement of a
+consultative group) and 2 Trump-era ones (a National Security Advisor's signed statement in
+quotation marks and a First Lady's quoted statement), 106 statements, annotated the same way and
+scored before any rule was written for it. "spoke in support / in favour of X" agrees or says;
+"X was critical of Y" accuses; "X's mention of Y" is X's statement, like a claim noun; "X was
+raised by Y" is Y's; "The presidents and their advisors discussed", "They talked about" and
+"Special attention was paid to" are topic lines; "He substantiated his statements with
+evidence" refers to a statement and is none.
+
 How it was annotated: a statement is what a participant said, asserted, proposed, promised,
 asked for, agreed or expressed in the conversation ("expressed concern over X", "reaffirmed
 Russia's readiness to ...", "It was emphasised that ...", "congratulated X on Y", "informed him
@@ -92,7 +106,8 @@ DEV_SETS = {"first": DEV, "second": REPO / "benchmarks" / "readouts_dev_2.jsonl"
             "third": REPO / "benchmarks" / "readouts_dev_3.jsonl",
             "fourth": REPO / "benchmarks" / "readouts_dev_4.jsonl",
             "fifth": REPO / "benchmarks" / "readouts_dev_5.jsonl",
-            "sixth": REPO / "benchmarks" / "readouts_dev_6.jsonl"}
+            "sixth": REPO / "benchmarks" / "readouts_dev_6.jsonl",
+            "seventh": REPO / "benchmarks" / "readouts_dev_7.jsonl"}
 
 
 def load_dev(*paths: Path) -> tuple[list[dict], pd.DataFrame]:

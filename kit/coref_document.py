@@ -426,9 +426,12 @@ class DocumentSpeakers:
     def named_together(self, para: int, at: int) -> str:
         """The people the nearest sentence of the paragraph before ``at`` (or the part of ``at``'s
         own sentence before it) names, "; "-joined, when they are two or more; "" when that
-        sentence names one person or none."""
+        sentence names one person or none. A person named as an owner ("to provide a briefing on
+        Putin's war") is no participant."""
+        owner = lambda p: re.match(r"[’']s?\b", self.text[p.end:p.end + 3]) is not None \
+            or self.text[p.start:p.end].endswith(("’s", "'s"))
         for s, e in reversed([(s, min(e, at)) for s, e in _sentences(self.text[:at]) if e > para]):
-            named = [p for p in self.people if max(s, para) <= p.start < e]
+            named = [p for p in self.people if max(s, para) <= p.start < e and not owner(p)]
             if named:
                 names = list(dict.fromkeys(p.full for p in named))
                 return JOINED.join(names) if len(names) >= 2 else ""

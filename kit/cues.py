@@ -62,7 +62,11 @@ class Lexicon:
     withheld: frozenset = frozenset()                  # "denies Russia access": withheld, not refuted
     stance_adjectives: dict = field(default_factory=dict)  # "were supportive [of] X": adjective -> preposition
     answer_words: frozenset = frozenset()              # "said no", "said the same of X": a short answer
+    as_it_verbs: frozenset = frozenset()               # "as Ames put it, “...”"
+    in_words_nouns: frozenset = frozenset()            # "in her words, “...”"
     feeling_adjectives: dict = field(default_factory=dict)  # "was grateful [for] X": adjective -> preposition
+    criticism_adjectives: dict = field(default_factory=dict)  # "was critical [of] X": adjective -> preposition
+    stance_phrases: dict = field(default_factory=dict)  # "spoke [in support of] X": (words) -> act
 
     # Worked out once: the rules ask for it at every verb of every parsed paragraph, and the
     # sets it joins are all given when the lexicon is made (``load_lexicon``).
@@ -140,10 +144,15 @@ def load_lexicon(path: str = "speech_verbs.yml") -> Lexicon:
     lex.deeds = low("deed_verbs")
     lex.withheld = low("withheld_nouns")
     lex.answer_words = low("answer_words")
+    lex.as_it_verbs = low("as_it_verbs")
+    lex.in_words_nouns = low("in_words_nouns")
     lex.stance_adjectives = {str(k).lower(): str(v).lower() for k, v in (raw.get("stance_adjectives") or {}).items()}
     lex.feeling_adjectives = {str(k).lower(): str(v).lower() for k, v in (raw.get("feeling_adjectives") or {}).items()}
+    lex.stance_phrases = {tuple(str(k).lower().split()): str(v) for k, v in (raw.get("stance_phrases") or {}).items()}
+    lex.criticism_adjectives = {str(k).lower(): str(v).lower() for k, v in (raw.get("criticism_adjectives") or {}).items()}
     lex.forms = cue_form_pattern(lex.cue_verbs, [" ".join(p) for p in phrases] + sorted(adjectives)
-                                 + sorted(lex.focus) + sorted(lex.stance_adjectives) + sorted(lex.feeling_adjectives))
+                                 + sorted(lex.focus) + sorted(lex.stance_adjectives) + sorted(lex.feeling_adjectives)
+                                 + sorted(lex.criticism_adjectives))
     return lex
 
 

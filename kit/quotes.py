@@ -79,7 +79,7 @@ from .quotes_plan import MAX_PARAGRAPH_CHARS, OverBudget, Plan, cue_pattern, pla
 log = logging.getLogger(__name__)
 
 # Bump when the engine's rows change, so kit.cache re-extracts instead of reusing old rows.
-ENGINE_VERSION = "60"
+ENGINE_VERSION = "63"
 
 STATEMENT_COLUMNS = [
     "article_id", "quote_id", "quote", "quote_start", "quote_end", "quote_spans", "quote_text",
@@ -103,7 +103,7 @@ def _texts(plans: Iterable[Plan], which: str) -> Iterator[str]:
     for plan in plans:
         for k in getattr(plan, which):
             s, e = plan.paras[k]
-            yield apostrophes_straight(without_dateline(marks_capped(plan.text[s:e])))
+            yield prefixes_joined(apostrophes_straight(without_dateline(marks_capped(plan.text[s:e]))))
 
 
 # "WASHINGTON (AP) — ", "MACAU (Reuters) – ", "PHILADELPHIA, July 25 (UPI) — ", "FAIRHAVEN, Maine — "
@@ -127,6 +127,19 @@ def apostrophes_straight(text: str) -> str:
     the "’s" of "President Trump’s and President Putin’s agreement" as a closing quotation mark
     and the parser then cuts the sentence there; the article keeps its own characters."""
     return CURLY_APOSTROPHE.sub("'", text) if "’" in text else text
+
+
+# A prefix the tokenizer would split from its word: "de-escalate", "de-mine". ("co-host" is not
+# joined: "told co-host Joe Scarborough that ..." then reads the noun as a verb.)
+SPLIT_PREFIX = re.compile(r"\b([Dd]e)-(?=[a-z])")
+
+
+def prefixes_joined(text: str) -> str:
+    """``text`` with the hyphen after "de" at the start of a word made a non-breaking one, one for
+    one: the tokenizer splits "to de-escalate tensions" into three words the parser reads as three
+    verbs (and "called on Russia to de-escalate tensions" lost its infinitive), where
+    "de\u2011escalate" is read as the verb it is; the article keeps its own characters."""
+    return SPLIT_PREFIX.sub("\\1\u2011", text) if "-" in text else text
 
 
 def marks_capped(text: str) -> str:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from .quotes_cues import FINITE_TAGS, Cue
 from .quotes_not_said import SPEAKER_ENTS
 from .quotes_marks import Quotation, Turn
-from .quotes_subject import RELATIVE
+from .quotes_subject import RELATIVE, SUBJECT_DEPS
 
 @dataclass
 class Statement:
@@ -93,6 +93,7 @@ def _attach(q_ids: set, cues: list[Cue], doc, quoted: set = frozenset()) -> tupl
         # a thought reported inside a statement ("He says he [believes] his campaign has “the
         # wind at our backs”": what he says is the statement)
         return min(best, key=lambda c: (c.quote_only, c.belief, len(c.content))), "content"
+    cues = [c for c in cues if not _describes_a_speaker(c, cues)]
     # '“If you look back,” Scott said, “I could have ...”': the parser hangs the first piece on
     # the cue as an adverbial clause, yet only the speaker and commas stand between them
     best = [c for c in cues if not c.belief and _split_piece(c, q_ids, doc, quoted)]
@@ -122,6 +123,15 @@ def _attach(q_ids: set, cues: list[Cue], doc, quoted: set = frozenset()) -> tupl
     if near:
         return min(near, key=lambda c: min(abs(c.tokens[0].i - first), abs(c.tokens[0].i - last))), "near"
     return None, ""
+
+
+def _describes_a_speaker(cue: Cue, cues: list[Cue]) -> bool:
+    """True for a verb in a relative clause about another cue's speaker ('“A,” scoffed Jane Roe,
+    who helped found the group. “B.”'): it tells who the speaker is and reports nothing, so a
+    quotation near it is not its own."""
+    verb = cue.tokens[0]
+    return verb.dep_ == "relcl" and any(other is not cue and other.source is not None and other.source.i == verb.head.i
+                                        for other in cues)
 
 
 def _chanted(cue: Cue, q_ids: set, doc, quoted: set) -> bool:
@@ -241,14 +251,34 @@ def _is_partial(cue: Cue, how: str, q_ids: set, doc, glue: frozenset = frozenset
     # 'X will use it, Kall said: “I feel ...”' is Kall's quotation whole, and so is a sentence a comma
     # hands over, whatever the parser hung around it ('On TV Tuesday, she said, “I never said ...”')
     after_colon = first > cue.tokens[-1].i and any(doc[i].text == ":" for i in range(max(first - 2, 0), first))
-    whole = after_colon or _handed_over(cue, q_ids, doc)
+    whole = after_colon or (_handed_over(cue, q_ids, doc) and not cue.aside)
     if how == "content" and len(words(region - q_ids - quoted)) >= 2 and not whole:
+        return True
+    if how in {"content", "subtree"} and not whole and _fragment_beside_object(q_ids, region - q_ids - quoted, doc, glue):
         return True
     if _adjacent(cue, q_ids, doc):
         return False
     if how == "near":
         return not _whole_sentence(q_ids, doc)
     return len(outside) >= 2 or (how == "subtree" and len(outside) >= 1)
+
+
+WH_TAGS = {"WP", "WDT", "WP$", "WRB"}
+
+
+def _fragment_beside_object(q_ids: set, outside: set, doc, glue: frozenset) -> bool:
+    """True for quoted words that are no sentence, begin in lower case and go with a word of the
+    reported clause that is not their subject: "calling them “very boring tax returns”", "called
+    himself “very pro-choice”". The quotation is the speaker's description of that word, a partial
+    quotation (PolNeAR's mixed attribution), not the whole of what was said; 'said he “maintains
+    that ...”' keeps its subject with it and stays whole, and so does "what she calls “real
+    solutions”"."""
+    words = [doc[i] for i in sorted(q_ids) if doc[i].is_alpha]
+    if not words or not words[0].text[0].islower() or _holds_a_clause(q_ids, doc):
+        return False
+    # "what she calls “real solutions”": a relative word stands for the quotation itself
+    others = [doc[i] for i in outside if doc[i].is_alpha and doc[i].lower_ not in glue and doc[i].tag_ not in WH_TAGS]
+    return bool(others) and not any(t.dep_ in SUBJECT_DEPS and t.head.i in q_ids for t in others)
 
 
 def _too_short(cue: Cue, doc, objects: frozenset = frozenset()) -> bool:

@@ -94,13 +94,25 @@ def next_statements(cue_tok, clause, lex: Lexicon) -> set:
             continue
         # (not a verb in the form of the one it is coordinated with, which goes on the reported
         # clause: "said she [was] tired of the status quo and [wanted] a candidate who ...")
-        same_speaker = t.tag_ == cue_tok.tag_ and t.lemma_.lower() in lex.acts and not has_subject(t) \
-            and t.head.tag_ != t.tag_
+        speech = t.lemma_.lower() in lex.acts or any(  # "and [spoke about] Y"
+            c.dep_ == "prep" and (t.lemma_.lower(), c.lower_) in lex.preps for c in t.children)
+        same_speaker = t.tag_ in cue_forms(cue_tok) and speech and not has_subject(t) and t.head.tag_ != t.tag_
         other_speaker = t.head.i == clause.i and t.lemma_.lower() in lex.verbs and has_subject(t) \
             and not introduced(t) and any(c.dep_ == "ccomp" for c in t.children)
         if same_speaker or other_speaker:
             out |= {x.i for x in t.subtree} | {c.i for c in t.head.children if c.dep_ == "cc" and c.i < t.i}
     return out
+
+
+def cue_forms(cue_tok) -> set:
+    """The verb forms a statement coordinated with a cue's reported clause may take to be the
+    cue speaker's own next statement: the cue's, and for a participle set off after a finite verb
+    ("informed them about X, [noting] that the army is observing the law, and [spoke] about Y")
+    that verb's too."""
+    forms = {cue_tok.tag_}
+    if cue_tok.tag_ == "VBG" and cue_tok.dep_ == "advcl" and cue_tok.head.tag_ in {"VBD", "VBZ"}:
+        forms.add(cue_tok.head.tag_)
+    return forms
 
 
 PRESENT_TAGS = {"VBP", "VBZ"}

@@ -21,7 +21,7 @@ from .quotes_readouts import (bare_noun, content_act, focus_frame, inclusion_aft
                               infinitive_of_prep_object, listed_after_object, object_content, object_frame,
                               object_statement, participle_read_as_adjective, refers_back)
 from .quotes_subject import (PASSIVE_DEPS, SUBJECT_DEPS, _lost_subject, _subject, clause_read_from_name,
-                             subject_read_as_apposition)
+                             person_in_apposition, subject_read_as_apposition)
 
 # What a cue verb says something about: "called [half of his supporters] [“deplorables.”]",
 # "described [their relationship] [as “good.”]" (adjuncts such as "at a rally" are left out).
@@ -41,6 +41,7 @@ class Cue:
     act: str = "says"
     quote_only: bool = False   # a cue only for a quotation beside it ('"...," he continued')
     answer: bool = False       # a short answer ("said no"), a statement however short
+    aside: bool = False        # named in passing ("as he put it, “...”"): its comma hands nothing over
 
 
 def _clause_tokens(head, exclude: set) -> set:
@@ -144,8 +145,10 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
     if _stance_in_passing(tok, lemma, lex) or _editors_note(tok, passive):
         return None
     cue = Cue([tok], tok.sent, belief=belief, act=lex.acts.get(lemma, "says"), quote_only=lemma in lex.quote_only)
-    cue.source = _subject(tok)
+    cue.source = person_in_apposition(_subject(tok))
     source_ids = {t.i for t in cue.source.subtree} if cue.source is not None and cue.source.head.i == tok.i else set()
+    if cue.source is not None and cue.source.dep_ == "pobj" and cue.source.head.head.i == tok.i:
+        source_ids = {t.i for t in cue.source.head.subtree}  # "was expressed [on both sides]", "[by X]"
     aside = clause_read_from_name(tok) if cue.source is not None and cue.source.head.i != tok.i else None
     if aside is not None and cue.source.head.i == aside.i:  # '"...," said Ivo Okafor, asked about ...'
         source_ids = {t.i for t in aside.subtree}
@@ -288,9 +291,11 @@ def _stance_adjective_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
     after "be", with its preposition, whose subject can hold a view; the stance is the
     preposition's object (act ``believes``, as for "supported"). "President Reyes was grateful
     for X" (``feeling_adjectives``) is a feeling a readout reports as expressed (act ``says``, as
-    for "expressed gratitude for X")."""
-    stance = tok.lower_ in lex.stance_adjectives
-    wanted = lex.stance_adjectives.get(tok.lower_, lex.feeling_adjectives.get(tok.lower_))
+    for "expressed gratitude for X"), and "The President was critical of X"
+    (``criticism_adjectives``) a criticism voiced (act ``accuses``)."""
+    stance, critical = tok.lower_ in lex.stance_adjectives, tok.lower_ in lex.criticism_adjectives
+    wanted = lex.stance_adjectives.get(tok.lower_) or lex.feeling_adjectives.get(tok.lower_) \
+        or lex.criticism_adjectives.get(tok.lower_)
     if wanted is None or tok.i in blocked or tok.pos_ != "ADJ" or tok.dep_ != "acomp" or tok.head.lemma_ != "be":
         return None
     source = _subject(tok.head)
@@ -298,7 +303,7 @@ def _stance_adjective_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
     if source is None or prep is None or not holds_views(source, lex):
         return None
     cue = Cue(sorted([tok.head, tok], key=lambda t: t.i), tok.sent, source=source, belief=stance,
-              act="believes" if stance else "says")
+              act="believes" if stance else "accuses" if critical else "says")
     cue.content = {t.i for t in prep.subtree} - {prep.i}
     cue.subtree = set(cue.content)
     return cue if cue.content else None
@@ -391,6 +396,39 @@ def _participle_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
     return cue
 
 
+def _in_passing_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
+    """ "That's because, as he puts it, “the best thing we have” is ...", "because, in her words,
+    “he knows how to do it”": a speaker named in passing, in an "as" clause with "it" or after "in"
+    with "words", hands over the quotation in the clause the phrase hangs on. A cue only for a
+    quotation there (nothing is reported without marks)."""
+    if tok.i in blocked:
+        return None
+    if tok.pos_ == "VERB" and tok.lemma_.lower() in lex.as_it_verbs:
+        it = next((c for c in tok.children if c.dep_ == "dobj" and c.lower_ == "it"), None)
+        source = _subject(tok)
+        content = _as_attributed(tok, lex, also={it.i}) if it is not None and source is not None else set()
+        return _quotation_cue([tok, it], source, content) if content else None
+    if tok.lower_ in lex.in_words_nouns and tok.dep_ == "pobj" and tok.head.lower_ == "in":
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if owner is None:
+            return None
+        phrase_ids = {t.i for t in tok.head.subtree}
+        anchor = tok.head.head
+        content = _phrase_content(tok.sent, phrase_ids) or {t.i for t in anchor.subtree} - phrase_ids
+        return _quotation_cue([tok.head, *tok.subtree], owner, content)
+    return None
+
+
+def _quotation_cue(tokens: list, source, content: set) -> Cue | None:
+    """A cue only for the quotation in ``content`` (None when there is none)."""
+    doc = tokens[0].doc
+    if not any(doc[i].is_quote for i in content):
+        return None
+    cue = Cue(sorted(tokens, key=lambda t: t.i), tokens[0].sent, source=source, quote_only=True, aside=True)
+    cue.content, cue.subtree = set(content), set(content)
+    return cue
+
+
 def _phrase_content(sent, phrase_ids: set) -> set:
     """What 'according to X' reports when it ends or opens its sentence (or the parenthesis it
     sits in): everything before it ("Trump received 37 percent and Bloomberg 13 percent, according
@@ -476,7 +514,7 @@ def cues_in(doc, lex: Lexicon, blocked: set) -> list[Cue]:
     cues = [c for t in doc for c in (_verb_cue(t, lex, blocked), _adjective_cue(t, lex, blocked),
                                      _noun_cue(t, lex, blocked), _focus_cue(t, lex, blocked),
                                      _participle_cue(t, lex, blocked), _stance_adjective_cue(t, lex, blocked),
-                                     _verb_after_quotation(t, lex, blocked))
+                                     _verb_after_quotation(t, lex, blocked), _in_passing_cue(t, lex, blocked))
              if c is not None]
     return cues + _phrase_cues(doc, lex, blocked)
 

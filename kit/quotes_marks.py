@@ -286,6 +286,8 @@ def _paragraph_labels(text: str, paras, words: LabelWords) -> list[_Label]:
     out = []
     for _, m in found:
         label, name = m.group("label"), m.group("label")
+        if label.isupper() and _caps_heading(label, words):
+            continue  # "ACHIEVING RECIPROCAL TRADE: Last Friday, ...": a fact sheet's section heading
         if not label.isupper():  # "President of Russia Vladimir Putin": the name at its end
             toks = _tokens(text, m.start("label"), m.end("label"))
             office = _has_role(label, words.roles)
@@ -297,6 +299,17 @@ def _paragraph_labels(text: str, paras, words: LabelWords) -> list[_Label]:
         out.append(_Label(m.start("label"), m.end("label"), name, m.end(),
                           label.isupper() or _has_role(label, words.roles)))
     return out
+
+
+def _caps_heading(label: str, words: LabelWords) -> bool:
+    """True for an all-caps label of several words that opens as a heading does (a gerund, "the",
+    "our") and names nobody: no office, no first name, only common words ("ACHIEVING RECIPROCAL
+    TRADE", "THE PROSPEROUS PATH FORWARD"); a surname alone ("PENCE", "BUSH") and an unnamed
+    speaker ("SENIOR ADMINISTRATION OFFICIAL") stay speakers, as transcripts write them."""
+    plain = [w.title() for w in label.split()]
+    first = plain[0].lower() if plain else ""
+    opens = first in HEADING_WORDS or (first.endswith("ing") and len(first) > 5)
+    return len(plain) > 1 and opens and not _has_role(label, words.roles) and not _names_a_person(plain, False, words)
 
 
 def _is_role(word: str, roles: frozenset[str]) -> bool:
@@ -372,13 +385,23 @@ def _tooltip_name(toks: list, words: LabelWords) -> tuple[int, int] | None:
     return None
 
 
+# Words a heading holds and a name does not: articles, possessives, prepositions, adverbs of direction.
+HEADING_WORDS = frozenset({"the", "a", "an", "our", "your", "their", "its", "his", "her", "my", "we", "for", "to",
+                           "of", "in", "on", "with", "and", "or", "at", "by", "from", "forward", "back", "ahead"})
+
+
 def _names_a_person(name: list[str], office: bool, words: LabelWords) -> bool:
     """A label must name a person: an office with a name, a known first name, or a name that is
     not made of common words only ("Fact Sheet", "Joint Statement", "Next Question")."""
     plain = [w.strip("–—-") for w in name if not re.fullmatch(r"[A-Z]\.", w) and w.lower() not in NAME_PARTICLES]
     if office or (plain and plain[0] in words.first_names):
         return True
-    return not all(w.lower() in words.common for w in plain)
+    # a heading of several words may hold words no name has ("Strengthening Our Military Edge",
+    # "The Prosperous Path Forward", "Achieving Reciprocal Trade"); a name of one word may be a
+    # gerund too ("Manning:")
+    heading = lambda w: len(plain) > 1 and (w in HEADING_WORDS or (w.endswith("ing") and len(w) > 5)
+                                            or (w.endswith("s") and w[:-1] in words.common))  # "Law Firms"
+    return not all(w.lower() in words.common or heading(w.lower()) for w in plain)
 
 
 def _colon_label(text: str, para_start: int, m: re.Match, words: LabelWords) -> _Label | None:

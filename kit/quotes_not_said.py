@@ -28,8 +28,8 @@ def not_said(tok, lex: Lexicon) -> bool:
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in (lex.verbs | lex.belief) - lex.quote_only:
         return True
     if _so_called(tok) or _thing_with_infinitive(tok, lex) or _duty_to_say(tok) or _thing_holds_stance(tok, lex) \
-            or _stance_as_purpose(tok, lex) or _nobody_speaks(tok) or _yet_to_be_said(tok) or _withheld(tok, lex) \
-            or _told_to_the_reader(tok):
+            or _stance_as_purpose(tok, lex) or _material_support(tok, lex) or _nobody_speaks(tok) \
+            or _yet_to_be_said(tok) or _withheld(tok, lex) or _found_to_be(tok, lex) or _told_to_the_reader(tok):
         return True
     while tok.dep_ in {"xcomp", "advcl"} and tok.tag_ == "VB" and tok.head.i != tok.i:
         tok = tok.head  # "used [to describe]"
@@ -67,19 +67,41 @@ def _yet_to_be_said(tok) -> bool:
         c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll"} for c in tok.children)
 
 
+def _found_to_be(tok, lex: Lexicon) -> bool:
+    """ "in case one of those components is later found to have a vulnerability", "those ... are
+    ultimately found to have a valid asylum claim": a passive cue with an infinitive and nobody
+    who found or said it tells what something turned out to be, no one's statement ("The President
+    of France was asked to ...", a verb of telling, is the asking; "It was agreed to meet again",
+    with no subject but "it", is a readout's impersonal statement)."""
+    subject = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    return subject is not None and subject.lower_ != "it" and not any(c.dep_ == "agent" for c in tok.children) \
+        and cue_lemma(tok, lex) not in lex.addressee and any(
+            c.dep_ == "xcomp" and c.tag_ == "VB" and any(a.lower_ == "to" for a in c.children) for c in tok.children)
+
+
 def _withheld(tok, lex: Lexicon) -> bool:
-    """ "It denies Russia access to key markets", "denied him a visa": a verb of denying whose
-    object is a thing withheld (``withheld_nouns``) or a person it is withheld from, not a claim."""
+    """ "It denies Russia access to key markets", "denied him a visa", "denying Russian carriers the
+    ability to conduct business": a verb of denying whose object is a thing withheld
+    (``withheld_nouns``) or a person it is withheld from (two objects), not a claim."""
     if lex.acts.get(cue_lemma(tok, lex)) != "denies":
         return False
-    return any(c.dep_ == "dative" or (c.dep_ == "dobj" and c.lemma_.lower() in lex.withheld) for c in tok.children)
+    objects = [c for c in tok.children if c.dep_ in {"dobj", "dative"}]
+    return len(objects) > 1 or any(c.dep_ == "dative" or (c.dep_ == "dobj" and c.lemma_.lower() in lex.withheld)
+                                   for c in objects)
 
 
-def _duty_to_say(tok) -> bool:
+def _duty_to_say(tok, depth: int = 0) -> bool:
     """ "The Secretary shall inform the President of ...", "shall develop and publish an update":
-    an order's duty to report later, not anything said."""
+    an order's duty to report later, not anything said; so is what a duty is for ("shall develop
+    guidance and provide technical assistance to encourage State agencies to ...")."""
     verbs = [tok, tok.head] if tok.dep_ == "conj" else [tok]
-    return any(c.dep_ == "aux" and c.lower_ == "shall" for v in verbs for c in v.children)
+    if any(c.dep_ == "aux" and c.lower_ == "shall" for v in verbs for c in v.children):
+        return True
+    purpose = tok.dep_ in {"advcl", "acl"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    if not purpose or depth >= 2:
+        return False
+    above = tok.head.head if tok.dep_ == "acl" else tok.head  # "guidance [to encourage]": the verb the noun hangs on
+    return above.pos_ in {"VERB", "AUX"} and _duty_to_say(above, depth + 1)
 
 
 def _thing_with_infinitive(tok, lex: Lexicon) -> bool:
@@ -109,8 +131,9 @@ PEOPLE_ENDINGS = ("man", "men", "woman", "women", "person", "people", "folk")
 def holds_views(tok, lex: Lexicon) -> bool:
     """True for a subject that can hold a stance: a personal pronoun ("it" too: a newspaper, a
     party), a name, organisation, place or people, an office, a share of people ("76%", "most"),
-    a noun for people or a body of people (``people_nouns``), or an agent noun ("residents");
-    not a sum of money or a thing ("no taxpayer dollars", "these import volumes")."""
+    a noun for people or a body of people (``people_nouns``), the sides of a meeting ("the heads
+    of state", "the parties": ``joint_subjects``) or an agent noun ("residents"); not a sum of
+    money or a thing ("no taxpayer dollars", "these import volumes")."""
     if tok.lower_ in {"that", "which"} and tok.head.dep_ == "relcl":
         tok = tok.head.head
     lemma = tok.lemma_.lower()
@@ -121,8 +144,8 @@ def holds_views(tok, lex: Lexicon) -> bool:
         return False
     if tok.pos_ == "NUM" or tok.ent_type_ == "PERCENT" or tok.text == "%":
         return True
-    return lemma in lex.people_nouns or tok.lower_ in lex.people_nouns or lemma.endswith(PEOPLE_ENDINGS) or (
-        lemma.endswith(AGENT_ENDINGS) and not lemma.endswith("ment"))
+    return lemma in lex.people_nouns or tok.lower_ in lex.people_nouns or tok.lower_ in lex.joint_subjects \
+        or lemma.endswith(PEOPLE_ENDINGS) or (lemma.endswith(AGENT_ENDINGS) and not lemma.endswith("ment"))
 
 
 def _thing_holds_stance(tok, lex: Lexicon) -> bool:
@@ -131,9 +154,11 @@ def _thing_holds_stance(tok, lex: Lexicon) -> bool:
     ``evidence_verbs`` verb whose subject is neither someone nor a text ("this indicates that ...",
     "these triumphs underscore ...", unlike "the report shows"); a ``deed_verbs`` verb whose
     subject is a people, a nation or a body ("a proud people have repeatedly shown that ...", "the
-    army demonstrated that ...": what they did)."""
+    army demonstrated that ...": what they did); a light verb whose subject is neither someone nor
+    a text ("the fixed-price contracts give the assurance to invest", unlike "the report gives an
+    assessment")."""
     lemma = cue_lemma(tok, lex)
-    if lemma not in lex.person_stance and lemma not in lex.evidence_verbs and lemma not in lex.deeds:
+    if lemma not in lex.person_stance | lex.evidence_verbs | lex.deeds | lex.light:
         return False
     subject = _subject(tok)
     if lemma in lex.deeds and subject is not None and (subject.lemma_.lower() in lex.people_nouns
@@ -142,6 +167,34 @@ def _thing_holds_stance(tok, lex: Lexicon) -> bool:
     if subject is None or holds_views(subject, lex):
         return False
     return lemma in lex.person_stance or not is_text(subject, lex)
+
+
+def _material_support(tok, lex: Lexicon) -> bool:
+    """ "supporting the Ministry of Health with technical assistance", "supports countries to adapt
+    to climate change", "supports the relationship by fostering exchanges": a ``person_stance_verbs``
+    verb with what it is done with, what it enables its object to do, or how it is done, is help
+    given, not a view stated ("supports the bill", "supports Ukraine's right to defend itself")."""
+    if cue_lemma(tok, lex) not in lex.person_stance:
+        return False
+    target = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if target is None:
+        return False
+    for c in tok.children:
+        if c.i < target.i:
+            continue
+        if c.dep_ == "prep" and c.lower_ == "with" and any(
+                g.dep_ == "pobj" and g.pos_ == "NOUN" and not holds_views(g, lex) for g in c.children):
+            return True
+        if c.dep_ in {"xcomp", "advcl", "ccomp"} and c.tag_ == "VB" and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.children) and c.left_edge.i == target.right_edge.i + 1:
+            return True  # "supports [people] to adapt": the parser may hang the infinitive on the verb
+        if c.dep_ == "prep" and c.lower_ == "by" and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children):
+            return True
+    # "supports [more than half a billion people to adapt]": people enabled to act (not "supports
+    # Israel's right to defend itself", a stance on a right)
+    enabled = holds_views(target, lex) and (target.tag_ in {"NNS", "NNPS"} or target.ent_type_ in SPEAKER_ENTS)
+    return enabled and any(c.dep_ == "acl" and c.tag_ == "VB" and any(
+        a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in target.children)
 
 
 def _stance_as_purpose(tok, lex: Lexicon) -> bool:

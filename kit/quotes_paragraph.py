@@ -92,9 +92,20 @@ def statements_in_paragraph(plan: Plan, k: int, doc, lex, blocked_spans, grammar
                 prev.pieces = prev.pieces + q.pieces
                 prev.content[-1][1] = max(prev.content[-1][1], q.end)
                 continue
+            if prev is not None and prev.kind == "partial" and prev.cue is not None and prev.content \
+                    and prev.pieces[-1][1] < q.start and words >= 4 and _has_words(plan.text, [[prev.content[0][0], prev.pieces[0][0]]]) \
+                    and _bare_attribution_between(prev, q.start, doc):
+                # 'The benefit is “ten times the losses,” he said. “Free trade helps.”': the quotation
+                # that follows goes on, by the same cue, and is more of the same statement (PolNeAR
+                # annotates the two as one attribution three times in four); not after a quotation
+                # that opens the clause, which may be a whole sentence the parse cut short
+                prev.pieces = prev.pieces + q.pieces
+                prev.content = prev.content + [list(p) for p in q.pieces]
+                prev.sentence = (prev.sentence[0], max(prev.sentence[1], sent[1]))
+                continue
             if prev is not None and prev.kind == "partial" and prev.cue is not None and prev.pieces[-1][1] < q.start \
                     and words >= 4:
-                # 'It was "A," she said. "B."': B is her quotation, by the same cue
+                # 'It was "A," she said. Then she smiled. "B."': B is her quotation, by the same cue
                 out.append(Statement(q.pieces, "direct", prev.cue, off, None, sent, prev.confidence, q.closed, para=k))
                 continue
             if words < 4 and not q.pieces[-1][1] - q.pieces[0][0] > 40 or _title_case(plan.text[q.start:q.end], 1, 12):
@@ -105,7 +116,7 @@ def statements_in_paragraph(plan: Plan, k: int, doc, lex, blocked_spans, grammar
                 and not _whole_sentence(q_ids, doc)
             st = Statement(q.pieces, "partial" if woven else "direct", None, off, None, sent,
                            0.5 if q.closed else 0.35, q.closed, para=k)
-            st.mention = _dash_signature(plan.text, q.end, end)
+            st.mention = _dash_signature(plan.text, q.end, _signed_to(plan, k, q.end, end))
             subject = sentence_subject(doc, q_ids, quoted) if st.mention is None and q_ids and grammar is ENGLISH else None
             if subject is not None:
                 st.mention = grammar.mention(subject, off, quoted)[:2]
@@ -269,9 +280,37 @@ def _only_attribution_between(prev: Statement, start: int, doc) -> bool:
                for t in span)
 
 
+# how a verb hung on the cue starts a statement of its own: "she said, referencing ...", "and added"
+OWN_STATEMENT_DEPS = {"advcl", "xcomp", "conj", "ccomp", "parataxis"}
+
+
+def _bare_attribution_between(prev: Statement, start: int, doc) -> bool:
+    """True when only the sentence of ``prev``'s cue, saying who spoke, where and when, stands
+    between ``prev``'s quotation and a quotation at ``start`` that opens a sentence of its own
+    ('... is “ten times the losses,” he said on Tuesday. “Free trade helps.”'). Not when the
+    attribution goes on with a verb of its own ('she said, referencing the bank's drive'), or
+    the quotation is woven into the writer's next sentence ('The choice was “...”')."""
+    off, verb = prev.off, prev.cue.tokens[0]
+    span = doc.char_span(prev.pieces[-1][1] - off, start - off, alignment_mode="contract")
+    if span is None:
+        return True
+    sent = verb.sent
+    return all(t.is_space or t.is_quote or (sent.start <= t.i < sent.end and not (
+        t.head.i == verb.i and t.dep_ in OWN_STATEMENT_DEPS and t.pos_ in {"VERB", "AUX"})) for t in span)
+
+
 def _has_words(text: str, pieces: list) -> bool:
     """True when the pieces hold a letter."""
     return any(ch.isalpha() for s, e in pieces for ch in text[s:e])
 
 
 ENGLISH = Grammar(cues_in, _mention, _english_venue, frozenset({"that", "to"}), frozenset(TRIM_LEFT))
+
+
+def _signed_to(plan: Plan, k: int, quote_end: int, para_end: int) -> int:
+    """Where a dash and a signer's name after a quotation may end: its paragraph's end, or, when
+    the quotation closes its paragraph, the end of the next one ('“...”' / '– National Security
+    Advisor Jane Doe': a statement signed on the line below)."""
+    if k + 1 < len(plan.paras) and not plan.text[quote_end:plan.paras[k + 1][0]].strip(" \t\n”\"»’'"):
+        return plan.paras[k + 1][1]
+    return para_end

@@ -51,6 +51,7 @@ class ObjectFrame:
     target: object
     preps: list
     for_clause: object = None  # "called [for the coalition to increase its efforts]": a clause opened by the preposition
+    phrase_act: str = ""  # "spoke [in support of] X": the act of a stance phrase, whose last word is ``preps[0]``
 
 
 def object_frame(tok, lex: Lexicon) -> ObjectFrame:
@@ -73,7 +74,26 @@ def object_frame(tok, lex: Lexicon) -> ObjectFrame:
     for_clause = next((c for c in tok.children if c.dep_ in {"advcl", "ccomp"} and c.i > tok.i and c.tag_ in {"VB", "VBN"}
                        and any(m.dep_ == "mark" and m.lower_ == "for" and m.i == c.left_edge.i for m in c.children)
                        and (lemma, "for") in lex.preps), None) if not preps else None
+    phrase = stance_phrase(tok, lex) if not asked_by_nobody else None
+    if phrase is not None:
+        return ObjectFrame(takes_object, target, [phrase[0]], None, phrase[1])
     return ObjectFrame(takes_object, target, preps, for_clause)
+
+
+def stance_phrase(verb, lex: Lexicon):
+    """(the phrase's last preposition, its act) for a verb of speaking with a ``stance_phrases``
+    phrase: "spoke [in support of] continuing the dialogue", "spoke [in favour of] discussing
+    these problems" (the parser hangs the "of" on the noun or on the verb); None otherwise."""
+    if cue_lemma(verb, lex) not in lex.verbs | lex.conversation:
+        return None
+    doc = verb.doc
+    for words, act in lex.stance_phrases.items():
+        n = len(words)
+        for c in verb.children:
+            if c.dep_ == "prep" and c.i + n <= len(doc) and tuple(t.lower_ for t in doc[c.i:c.i + n]) == words \
+                    and doc[c.i + n - 1].dep_ == "prep" and doc[c.i + n - 1].head.i in {verb.i, c.i + 1}:
+                return doc[c.i + n - 1], act
+    return None
 
 
 # Double quotation marks (the ones that open and close a quotation, not an apostrophe).
@@ -110,8 +130,17 @@ def verb_list(verb, lex: Lexicon):
 def infinitive_of_prep_object(clause, frame: ObjectFrame) -> bool:
     """True for an infinitive the parser hangs on a cue verb after its cue preposition's object:
     in "informed his counterpart about the progress of the operation [to protect] Donbass" it
-    goes with "the operation", inside what was said, and is not the verb's own clause."""
-    return clause.dep_ == "xcomp" and clause.tag_ == "VB" and any(p.i < clause.i for p in frame.preps)
+    goes with "the operation", inside what was said, and is not the verb's own clause; so does
+    the next infinitive of a list begun inside the object ("updated his counterpart on the
+    measures being taken to comply with the ceasefire, [to have] refugees return home, and to
+    restore ...")."""
+    if clause.tag_ != "VB" or not any(p.i < clause.i for p in frame.preps):
+        return False
+    doc = clause.doc
+    listed = clause.dep_ == "advcl" and doc[clause.left_edge.i - 1].text == "," and any(
+        t.tag_ == "VB" and any(a.lower_ == "to" for a in t.children) for p in frame.preps for t in p.subtree) \
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children)
+    return clause.dep_ == "xcomp" or listed
 
 
 def about_time(tok) -> bool:
@@ -172,13 +201,42 @@ def object_content(verb, target, exclude: set) -> set:
                 and not _what_it_is_described_as(child):
             continue
         if child.dep_ in {"advmod", "npadvmod"} or (child.dep_ == "prep" and (
-                about_time(child) or (child.lower_ in ADJUNCT_PREPS and not opens_topic(child)))):
+                about_time(child) or (child.lower_ in ADJUNCT_PREPS and not opens_topic(child)
+                                      and not doer_of_object(verb, target, child)
+                                      and not earlier_event(verb, child)))):
             continue
         ids |= {t.i for t in child.subtree}
-    for child in verb.children:  # "cited X [as an example]" even when it comes first
-        if child.dep_ == "oprd" or (child.dep_ == "prep" and child.lower_ in CONTENT_PREPS and not about_time(child)):
+    # "cited X [as an example]" even when it comes before the object, not a phrase before the verb
+    # ("With regard to the question ..., the President spoke in favour of X")
+    for child in verb.children:
+        if child.i > verb.i and (child.dep_ == "oprd" or (
+                child.dep_ == "prep" and child.lower_ in CONTENT_PREPS and not about_time(child))):
             ids |= {t.i for t in child.subtree}
     return ids - exclude
+
+
+def doer_of_object(verb, target, prep) -> bool:
+    """True for a "by" phrase the parser hung on an active verb right after its object, naming who
+    did what the object names: "provided specific examples of violations [by Kiev] of the Minsk
+    agreements" (not "gave his assessment by telephone", a means, nor "by Friday", a time)."""
+    return prep.lower_ == "by" and prep.i == target.right_edge.i + 1 and target.pos_ == "NOUN" \
+        and not any(c.dep_ == "auxpass" for c in verb.children) \
+        and any(c.dep_ == "pobj" and (c.ent_type_ in {"GPE", "ORG", "NORP", "PERSON"}) for c in prep.children)
+
+
+PAST_MARKERS = {"recent", "last", "previous", "earlier", "past"}
+
+
+def earlier_event(verb, prep) -> bool:
+    """True for a "during" phrase the parser hung on a verb of telling that names an earlier event
+    of what was told, not the time of telling: "told Vladimir Putin about his contacts with the
+    Ukrainian leadership [during his recent visit to Kiev]" (not "during the conversation", a
+    medium, nor "supported Democrats during his time on MSNBC", no telling)."""
+    lex = load_lexicon()
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return prep.lower_ == "during" and obj is not None and cue_lemma(verb, lex) in lex.addressee \
+        and obj.lemma_.lower() not in lex.medium \
+        and any(c.dep_ == "poss" or (c.dep_ == "amod" and c.lower_ in PAST_MARKERS) for c in obj.children)
 
 
 def _what_it_is_described_as(clause) -> bool:
@@ -239,10 +297,12 @@ def said_noun_content(verb, noun, exclude: set) -> set:
     return ids - exclude
 
 
-def nothing_shown(verb, noun) -> bool:
+def nothing_shown(verb, noun, lex: Lexicon) -> bool:
     """True for a negated verb over "any" ("Kiev, which does not show any interest in dialogue",
-    "did not express any concern"): nothing was said."""
-    return any(c.dep_ == "neg" for c in verb.children) and any(c.dep_ == "det" and c.lower_ == "any" for c in noun.children)
+    "did not express any concern") or a negated light verb ("will not raise demand for barrels",
+    "never gave an assessment"): nothing was said."""
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    return negated and (cue_lemma(verb, lex) in lex.light or any(c.dep_ == "det" and c.lower_ == "any" for c in noun.children))
 
 
 def refers_back(noun) -> bool:
@@ -263,7 +323,7 @@ def object_statement(tok, cue, frame: ObjectFrame, lex: Lexicon, exclude: set, p
     if target is None and not belief and noun_said_by(tok, lex):
         target = tok.head  # what was expressed, without who expressed it
         exclude = exclude | {t.i for c in tok.children if c.dep_ == "agent" for t in c.subtree}
-    if target is not None and nothing_shown(tok, target):
+    if target is not None and nothing_shown(tok, target, lex):
         return
     # "reaffirmed their mutual [striving] to ...": a noun the parser tagged a verb, lemma and all
     noun_act = lex.nouns.get(target.lemma_.lower(), lex.nouns.get(target.lower_)) if target is not None else None
@@ -296,9 +356,10 @@ def object_statement(tok, cue, frame: ObjectFrame, lex: Lexicon, exclude: set, p
     if not cue.content and not belief and frame.for_clause is not None:
         cue.act = lex.preps[(lemma, "for")]
         cue.content = {t.i for t in frame.for_clause.subtree} - exclude
-    if not cue.content and not belief and frame.preps and not talked_with(tok, lex):
+    if not cue.content and not belief and frame.preps and not promised_state(tok, frame, lex, passive) \
+            and (frame.phrase_act or not talked_with(tok, lex)):
         prep = frame.preps[0]
-        cue.act = lex.preps[(lemma, prep.lower_)]
+        cue.act = frame.phrase_act or lex.preps[(lemma, prep.lower_)]
         cue.content = object_content(tok, prep, exclude | {prep.i}) if prep.head.i == tok.i else \
             ({t.i for t in prep.subtree} - {prep.i} - exclude) | {
                 t.i for c in tok.children if infinitive_of_prep_object(c, frame) for t in c.subtree}
@@ -306,6 +367,18 @@ def object_statement(tok, cue, frame: ObjectFrame, lex: Lexicon, exclude: set, p
             cue.content |= {t.i for t in target.subtree} - exclude
     if cue.content:
         cue.content |= inclusion_after(tok, cue.content) - exclude
+
+
+def promised_state(verb, frame: ObjectFrame, lex: Lexicon, passive: bool) -> bool:
+    """True for a verb and preposition of promising (``preposition_cues`` of act ``promises``) that
+    promises nothing: with an object it binds others ("formally committed their two nations to
+    the Paris accord", "the accord committing every country to reducing emissions"), and in the
+    passive or as the participle after "be", with nobody named, it is a state ("the United States
+    is committed to bolstering ..."). "The leaders committed to a ceasefire" is a promise."""
+    if not frame.preps or frame.phrase_act or lex.preps.get((cue_lemma(verb, lex), frame.preps[0].lower_)) != "promises":
+        return False
+    state = (passive or (verb.tag_ == "VBN" and verb.dep_ == "acomp")) and not any(c.dep_ == "agent" for c in verb.children)
+    return state or frame.target is not None
 
 
 FOCUS_PREPS = {"on", "upon", "to"}
@@ -343,8 +416,15 @@ def participle_read_as_adjective(tok, lex: Lexicon):
 def talked_with(verb, lex: Lexicon) -> bool:
     """True for "spoke with President Putin about X" (``conversation_verbs``): a talk between two
     named people and its topic, as a readout opens, not a statement ("spoke with police leaders
-    about ways to mend relations" reports what was said to a group, as news does)."""
-    return cue_lemma(verb, lex) in lex.conversation and any(
+    about ways to mend relations" reports what was said to a group, as news does); and for a
+    talk among the sides themselves ("They also talked about efforts to increase energy
+    generation", "The leaders spoke about X"), a topic line as "discussed" is."""
+    if cue_lemma(verb, lex) not in lex.conversation:
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    among_themselves = subject is not None and (subject.lower_ in {"they", "both"} or (
+        subject.lower_ in lex.joint_subjects and not any(c.dep_ in {"amod", "poss", "compound"} for c in subject.children)))
+    return among_themselves or any(
         c.dep_ == "prep" and c.lower_ == "with" and any(g.dep_ == "pobj" and g.ent_type_ == "PERSON" for g in c.children)
         for c in verb.children)
 
@@ -466,6 +546,32 @@ def _pronoun_after_a_subject(rows: list[dict], resolver: Resolver) -> None:
                     same["speaker"] = prev["speaker"]
 
 
+def _pronoun_after_an_opener(rows: list[dict], resolver: Resolver) -> None:
+    """"Vladimir Putin gave an exhaustive response to the mention once again by Joseph Biden of
+    sanctions. He suggested that ...": a "he" or "she" that opens its sentence stands for the person
+    who opens the sentence before it (its subject), not for one named later in it, whom the
+    resolver took for being named last; only when that sentence holds no statement (see
+    :func:`_pronoun_after_a_subject`) and the opener is not known to be of the other gender."""
+    wanted = {"he": "m", "she": "f"}
+    text = resolver.text
+    for r in rows:
+        pronoun = r["speaker_mention"].lower()
+        if pronoun not in wanted or not r["sentence"].startswith(r["speaker_mention"]) or r["speaker_start"] < 1:
+            continue
+        ends = [m.end() for m in SENTENCE_END.finditer(text, 0, r["speaker_start"])]
+        if not ends or text[ends[-1]:r["speaker_start"]].strip():
+            continue  # the pronoun does not open a sentence right after another one
+        start = ends[-2] if len(ends) > 1 else 0
+        if any(start <= o["cue_start"] < ends[-1] for o in rows if o is not r):
+            continue
+        people = [p for p in resolver.people if start <= p.start < ends[-1]]
+        opener = people[0] if people else None
+        if opener is None or text[start:opener.start].strip() or opener.full == r["speaker"] \
+                or opener.gender not in {"", wanted[pronoun]} or not any(p.full == r["speaker"] for p in people[1:]):
+            continue
+        r["speaker"] = opener.full
+
+
 def _coordinated_people(rows: list[dict], resolver) -> None:
     """"Vladimir Putin and Miguel Diaz-Canel Bermudez reaffirmed their commitment ...": the parser
     gives the cue the first name only; the statement is both people's. "Jill and I extend our
@@ -495,6 +601,7 @@ def implicit_speakers(rows: list[dict], resolver: Resolver) -> None:
     _coordinated_people(rows, resolver)
     _they_after_a_group(rows)
     _pronoun_after_a_subject(rows, resolver)
+    _pronoun_after_an_opener(rows, resolver)
     _main_speaker(rows, {p.full for p in resolver.people}, readout_host(resolver))
     for r in rows:
         if not r["speaker"] and r["cue"] and r["kind"] != "turn" and r["speaker_start"] < 0 and not r.get("_told"):

@@ -10,6 +10,7 @@ mention into a name.
 from __future__ import annotations
 
 from .cues import cue_lemma, load_lexicon
+from .quotes_clause import cue_forms
 from .quotes_readouts import DOUBLE_QUOTES, finite_under_bare, listed_after_object, passive_participle, verb_list
 
 
@@ -89,13 +90,14 @@ def _subject(verb, depth: int = 0):
         for child in verb.children:
             if child.dep_ == "agent":
                 return next((gc for gc in child.children if gc.dep_ == "pobj"), None)
-        return None
+        return _sides_of_passive(verb)
     if verb.dep_ == "relcl":
         if depth < 3 and _infinitive(verb) and _adjunct_after_object(verb, verb.head, depth):
             return _subject(verb.head.head, depth + 1)  # "Brandt found ways [to cast] herself as ..."
         return verb.head
     reporting = verb.head.head if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" else None
-    if depth < 3 and reporting is not None and reporting.tag_ == verb.tag_ and _speech_verb(verb) and _speech_verb(reporting):
+    if depth < 3 and reporting is not None and verb.tag_ in cue_forms(reporting) and _speech_verb(verb) \
+            and _speech_verb(reporting):
         # "Babushkin reported that the construction had resumed and also noted that ...": the
         # parser hung "noted" on the reported clause; it goes with the reporting verb
         return _subject(reporting, depth + 1)
@@ -146,6 +148,16 @@ def _subject(verb, depth: int = 0):
     return _lost_subject(verb) or _counted_subject(verb) or _formula_i(verb)
 
 
+def person_in_apposition(source):
+    """The person a subject names in apposition when the parser took a common noun before them
+    for the subject: in "On a panel on elections, the rule of law and a free press, Ambassador
+    Jane Roe, opened by noting ..." the speaker is Jane Roe, not "the rule of law"; ``source`` as
+    it is otherwise (or None)."""
+    if source is None or source.pos_ != "NOUN" or source.ent_type_:
+        return source
+    return next((c for c in source.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), source)
+
+
 def _aside_after_reported_clause(verb) -> bool:
     """True for a speech participle set off by a comma or a dash at the end of a clause another
     speech verb reports ("said the levy would end by spring, [adding] that ...", "said Kiev was
@@ -156,6 +168,19 @@ def _aside_after_reported_clause(verb) -> bool:
     return verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > clause.i and bool(before) \
         and before[-1].text in {",", "—", "–", "--"} and clause.dep_ == "ccomp" and clause.head.i < clause.i \
         and _speech_verb(clause.head) and (_speech_verb(verb) or _prepositional_cue(verb))
+
+
+def _sides_of_passive(verb):
+    """The sides a passive names after "on" or "from": "Dissatisfaction ... was expressed [on both
+    sides]", "Hope was voiced from both parties"; None when it names none (the text's main speaker
+    is taken later, as for "It was emphasised that")."""
+    joint = load_lexicon().joint_subjects
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"on", "from"}:
+            side = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if side is not None and side.lower_ in joint and any(c.lower_ == "both" for c in side.children):
+                return side
+    return None
 
 
 def _prepositional_cue(verb) -> bool:

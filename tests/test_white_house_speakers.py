@@ -386,3 +386,33 @@ def test_a_notice_the_writer_sent_speaks_for_the_writer(nlp):
     closing = text[:text.index("Sincerely")] + "Sincerely, LENA VASKO"
     out = rows(nlp, closing, "Letter to the Speaker on the Continuation of the Harbour Emergency")
     assert list(out.loc[out["cue"] == "stating", "speaker"]) == ["Lena Vasko"]
+
+
+def test_a_person_in_apposition_speaks_not_the_noun_the_parser_made_the_subject(nlp):
+    """The Summit for Democracy's summary (whitehouse.gov, December 2021): "In a subsequent panel
+    discussion on protecting democratic institutions, including elections, the rule of law, and a
+    resilient information space, U.S. Representative to the United Nations, Ambassador Linda
+    Thomas-Greenfield, opened by noting that ..." gave "the rule of law" as the speaker; the
+    parser hangs the ambassador on it as an apposition."""
+    import gzip
+    import json
+
+    path = shared_path("corpus", "bench_whitehouse_all_2021_2026.jsonl.gz")
+    with gzip.open(path, "rt", encoding="utf-8") as lines:
+        doc = next(json.loads(line) for line in lines if "Summit for Democracy Summary of Proceedings" in line)
+    text = doc["text"]
+    at = text.index("In a subsequent panel discussion on")
+    out = rows(nlp, text[at:text.index("\n", at)], doc["title"], doc["published"])
+    noting = out[out["cue"] == "noting"]
+    assert list(noting["speaker"]) == ["Linda Thomas-Greenfield"]
+    assert "the rule of law" not in set(out["speaker"])
+
+
+def test_what_an_orders_duty_is_for_is_no_statement(nlp):
+    """"The Attorney General shall develop guidance and provide technical assistance to encourage
+    State agencies to ...": the encouraging is what the duty is for, not anything said (FICTIONAL)."""
+    text = ("Sec. 4. The Harbour Commissioner shall develop guidance and provide technical assistance to encourage "
+            "local ports to integrate use of the Safety Database into their hiring decisions. The Secretary shall "
+            "publish guidance to encourage ports to reopen.\n\nThe mayor urged ports to reopen.\n")
+    out = rows(nlp, text, "Executive Order on Harbour Safety")
+    assert list(out["cue"]) == ["urged"]
