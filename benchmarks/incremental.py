@@ -90,19 +90,46 @@ def timed_run(label: str, data: Path, root: Path, cache: Path) -> dict:
            "parsed": stages["quotes"]["parsed"], "articles": stages["quotes"]["articles"],
            "statements": stages.get("tables", {}).get("rows", 0)}
     parts = "  ".join(f"{k} {row[k]:.1f}" for k in (*STAGES, "rest", "html", "process"))
-    print(f"{label:<12} wall {wall:7.1f} s (CPU {cpu:6.1f} s) = {parts}   (articles {row['articles']}, parsed {row['parsed']}, "
-          f"statements {row['statements']})", flush=True)
+    row["line"] = (f"{label:<12} wall {wall:7.1f} s (CPU {cpu:6.1f} s) = {parts}   (articles {row['articles']}, parsed {row['parsed']}, "
+          f"statements {row['statements']})")
+    print(row["line"], flush=True)
     return row
 
 
-def benchmark(name: str, limit: int | None, keep: bool) -> None:
-    tmp = Path(tempfile.mkdtemp(prefix="kit-incremental-"))
+def cold_run(name: str, limit: int | None, tmp: Path) -> tuple[dict, list[dict]]:
+    """The cold run in ``tmp``, or, when ``tmp`` holds a cold run kept earlier (``--workdir``), that run's
+    numbers and a fresh copy of its corpus, cache and reports, so a warm run can be timed again later."""
+    data, root, cache = tmp / "corpus", tmp / "reports", tmp / "cache"
+    kept, record = tmp / "after-cold", tmp / "cold.json"
+    if record.exists():
+        for folder in (data, root, cache):
+            shutil.rmtree(folder, ignore_errors=True)
+            shutil.copytree(kept / folder.name, folder)
+        cold = json.loads(record.read_text(encoding="utf-8"))
+        print(f"\n{name}: the cold run kept in {tmp} (measured {cold['when']}, load average {cold['load']:.1f}):",
+              flush=True)
+        print(cold["line"], flush=True)
+        return cold, [json.loads(line) for line in read_lines(data / name.removesuffix(".gz"))]
+    docs = copy_file(CORPUS / name, data, limit)
+    print(f"\n{name}: {len(docs)} documents (load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)",
+          flush=True)
+    load = os.getloadavg()[0]
+    cold = timed_run("cold", data, root, cache)
+    cold.update(when=time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), load=load)
+    for folder in (data, root, cache):
+        shutil.copytree(folder, kept / folder.name)
+    record.write_text(json.dumps(cold), encoding="utf-8")
+    return cold, docs
+
+
+def benchmark(name: str, limit: int | None, keep: bool, workdir: Path | None = None, cold_only: bool = False) -> None:
+    tmp = workdir or Path(tempfile.mkdtemp(prefix="kit-incremental-"))
+    keep = keep or workdir is not None
     try:
         data, root, cache = tmp / "corpus", tmp / "reports", tmp / "cache"
-        docs = copy_file(CORPUS / name, data, limit)
-        print(f"\n{name}: {len(docs)} documents (load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)",
-              flush=True)
-        cold = timed_run("cold", data, root, cache)
+        cold, docs = cold_run(name, limit, tmp)
+        if cold_only:
+            return
         print(f"added {add_new_documents(data, docs)} new documents (1%)", flush=True)
         warm = timed_run("warm +1%", data, root, cache)
         timed_run("nothing new", data, root, cache)
@@ -124,13 +151,19 @@ def main() -> None:
     parser.add_argument("--large", action="store_true", help=f"also {WHITE_HOUSE} (a cold run takes about an hour)")
     parser.add_argument("--limit", type=int, default=None, help="use only the first N documents of each file")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folders and print where they are")
+    parser.add_argument("--workdir", type=Path, help="work in this folder and keep it; a cold run kept there "
+                        "earlier is reused (its numbers and a fresh copy of its cache), so the warm runs can be "
+                        "timed later, on other code, without a second cold run")
+    parser.add_argument("--cold-only", action="store_true", help="stop after the cold run (with --workdir)")
     args = parser.parse_args()
     names = args.file or [KREMLIN] + ([WHITE_HOUSE] if args.large else [])
     for name in names:
         if not (CORPUS / name).exists():
             sys.exit(f"{CORPUS / name} is not present on this machine")
+    if args.workdir and len(names) > 1:
+        sys.exit("--workdir takes one file (--file NAME or --large alone)")
     for name in names:
-        benchmark(name, args.limit, args.keep)
+        benchmark(name, args.limit, args.keep, args.workdir, args.cold_only)
 
 
 if __name__ == "__main__":
