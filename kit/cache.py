@@ -162,9 +162,19 @@ def quotes_engine_key(pipeline: str, engine_version: str | None = None) -> str:
     return sha256_text("quotes", CACHE_FORMAT, version, pipeline, lexicons, russian_pipeline_version())
 
 
+# Where a registry was read from (files, each actor's file and line, messages naming them): not its content.
+REGISTRY_PLACES = ("files", "problems")
+
+
 def registry_hash(registry) -> str:
-    """sha256 of an actor registry's content (camps, actors, rules), not of its file layout."""
-    return sha256_text(registry)
+    """sha256 of an actor registry's content (camps, actors, rules), not of its file layout or of where
+    its files are: a checkout moved to another folder keeps its cached attribution."""
+    content = _canonical(registry)
+    if isinstance(content, dict):
+        content = {k: v for k, v in content.items() if k not in REGISTRY_PLACES}
+        content["actors"] = [{k: v for k, v in a.items() if k != "_source"} if isinstance(a, dict) else a
+                             for a in content.get("actors", [])]
+    return sha256_text(content)
 
 
 def speakers_engine_key(registry, engine_version: str | None = None) -> str:

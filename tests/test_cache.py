@@ -115,6 +115,17 @@ def test_editing_the_registry_reattributes_without_reparsing(articles, tmp_path)
     assert set(edited.loc[edited["speaker"] == "Speaker 0", "camp"]) == {"kremlin"}
 
 
+def test_a_registry_moved_to_another_folder_keeps_its_key_and_an_edit_changes_it(tmp_path):
+    moved = tmp_path / "elsewhere" / "actors.yml"
+    moved.parent.mkdir()
+    shutil.copy(SAMPLE_ACTORS, moved)
+    here, there = load_registry([SAMPLE_ACTORS]), load_registry([moved])
+    assert here.files != there.files
+    assert cache.registry_hash(here) == cache.registry_hash(there)
+    there.actors[0]["aliases"] = [*there.actors[0].get("aliases", []), "A fictional alias"]
+    assert cache.registry_hash(here) != cache.registry_hash(there)
+
+
 def test_real_engine_cached_equals_uncached(articles, tmp_path, nlp):
     import kit
 
