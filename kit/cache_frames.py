@@ -164,3 +164,84 @@ def assemble(docs: list[dict]) -> pd.DataFrame:
                 except (TypeError, ValueError, AttributeError):
                     pass  # e.g. an int column that now holds a None: keep what pandas inferred
     return frame
+
+
+# ---------------------------------------------------------------- many slices as one block
+
+def _arrow_column(values: list):
+    """``values`` (JSON values) as an Arrow array that gives them back as the same Python values, and
+    how it was stored: "value" (text, whole numbers, floats or booleans, with None) or "json" (anything
+    else, e.g. lists or typed values, kept as JSON text)."""
+    import pyarrow as pa
+
+    kinds = {type(v) for v in values if v is not None}
+    arrow_type = {frozenset(): pa.null(), frozenset({str}): pa.large_string(), frozenset({bool}): pa.bool_(),
+                  frozenset({int}): pa.int64(), frozenset({float}): pa.float64()}.get(frozenset(kinds))
+    if arrow_type is not None:
+        try:
+            return pa.array(values, type=arrow_type), "value"
+        except (OverflowError, pa.ArrowInvalid):
+            pass  # an int beyond 64 bits: kept as JSON
+    return pa.array([json.dumps(v, ensure_ascii=False) for v in values], type=pa.large_string()), "json"
+
+
+def _python_values(column, how: str) -> list:
+    """The Python values of a block's column, as :func:`_arrow_column` was given them."""
+    import pyarrow as pa
+
+    if column.null_count == len(column):
+        return [None] * len(column)
+    if how == "json":
+        return [json.loads(v) for v in column.to_numpy(zero_copy_only=False).tolist()]
+    if column.null_count and not pa.types.is_large_string(column.type):
+        return column.to_pylist()  # numpy would make a missing int or float a NaN
+    return column.to_numpy(zero_copy_only=False).tolist()
+
+
+def pack_block(slices: list[tuple[str, dict]]) -> bytes:
+    """Unpacked slices (item, slice) as one compressed Arrow stream that :func:`unpack_block` reads back."""
+    import pyarrow as pa
+
+    shapes: dict[str, int] = {}
+    items, lengths, shape_of = [], [], []
+    data: dict[str, list] = {}
+    total = 0
+    for item, doc in slices:
+        shape = json.dumps([doc["columns"], doc["dtypes"], doc["typed"], doc["dates"]], ensure_ascii=False)
+        shape_of.append(shapes.setdefault(shape, len(shapes)))
+        items.append(item)
+        lengths.append(doc["n"])
+        for col in doc["data"]:
+            data.setdefault(col, [None] * total)
+        for col, values in data.items():
+            values.extend(doc["data"][col] if col in doc["data"] else [None] * doc["n"])
+        total += doc["n"]
+    arrays, how = {}, {}
+    for col, values in data.items():
+        arrays[col], how[col] = _arrow_column(values)
+    meta = {"items": items, "n": lengths, "shape": shape_of, "shapes": list(shapes), "how": how,
+            "order": list(data)}
+    table = pa.table({f"c{i}": arrays[col] for i, col in enumerate(data)} if data else {},
+                     metadata={"kit": json.dumps(meta, ensure_ascii=False)})
+    sink = io.BytesIO()
+    with pa.ipc.new_stream(sink, table.schema, options=pa.ipc.IpcWriteOptions(compression="zstd")) as writer:
+        writer.write_table(table)
+    return sink.getvalue()
+
+
+def unpack_block(payload: bytes, wanted: set[str] | None = None) -> dict[str, dict]:
+    """Item -> slice, as :func:`unpack_frame` gives them, for the items of a block (those in ``wanted``)."""
+    import pyarrow as pa
+
+    table = pa.ipc.open_stream(payload).read_all()
+    meta = json.loads(table.schema.metadata[b"kit"])
+    columns = {col: _python_values(table.column(f"c{i}"), meta["how"][col]) for i, col in enumerate(meta["order"])}
+    shapes = [json.loads(s) for s in meta["shapes"]]
+    slices, start = {}, 0
+    for item, n, shape in zip(meta["items"], meta["n"], meta["shape"]):
+        if wanted is None or item in wanted:
+            names, dtypes, typed, dates = shapes[shape]
+            slices[item] = {"columns": names, "dtypes": dtypes, "n": n, "typed": typed, "dates": dates,
+                            "data": {col: columns[col][start:start + n] for col in names}}
+        start += n
+    return slices

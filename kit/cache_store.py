@@ -17,12 +17,16 @@ from typing import Any, Callable
 
 import pandas as pd
 
-from .cache_frames import assemble, pack_frame, unpack_frame
+from .cache_frames import assemble, pack_block, pack_frame, unpack_block, unpack_frame
 from .config import REPO_ROOT
 
 DB_NAME = "extraction.sqlite"
 # New results are stored every this many articles (a killed run keeps what it parsed).
 CHUNK_ARTICLES = 100
+# Each stage's block (the last run's slices as one Arrow table) is the entry (<stage>.block, engine, BLOCK_ITEM).
+BLOCK_STAGE, BLOCK_ITEM = "{stage}.block", "last run"
+# A block larger than this is not stored (SQLite refuses values over 1 GB); the entries are read one by one.
+BLOCK_MAX_BYTES = 900_000_000
 # SQLite's words for a file that is not (or no longer) a database.
 BROKEN_FILE = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
 SCHEMA = """
@@ -232,13 +236,19 @@ class ExtractionCache:
         """
         unique = list(dict.fromkeys(items))
         position = {item: i for i, item in reversed(list(enumerate(items)))}
-        unpacked: dict[str, dict] = {}
         rejected_before = self.rejected
-        for item, payload in self.get(stage, engine, unique).items():
+        candidates = self.get_block(stage, engine, set(unique))
+        in_block = set(candidates)
+        for item, payload in self.get(stage, engine, [i for i in unique if i not in in_block]).items():
             try:
-                doc = unpack_frame(payload)
+                candidates[item] = unpack_frame(payload)
+            except (zlib.error, ValueError):
+                self.rejected += 1
+        unpacked: dict[str, dict] = {}
+        for item, doc in candidates.items():
+            try:
                 usable = check is None or check(position[item], doc)
-            except (zlib.error, ValueError, KeyError, TypeError, IndexError):
+            except (ValueError, KeyError, TypeError, IndexError):
                 usable = False
             if usable:
                 unpacked[item] = doc
@@ -248,15 +258,49 @@ class ExtractionCache:
         self._rejected_note(rejected)
         reused = sum(1 for item in items if item in unpacked)
         missing = sorted(position[item] for item in unique if item not in unpacked)
+        stored = set(unpacked)
         step = chunk or max(len(missing), 1)
         for start in range(0, len(missing), step):
             fresh = frames_for(missing[start:start + step])
             packed = {items[i]: (pack_frame(f), len(f)) for i, f in fresh.items()}
-            self.put(stage, engine, {items[i]: packed[items[i]] for i in fresh if keep is None or keep(i)})
+            kept = {items[i]: packed[items[i]] for i in fresh if keep is None or keep(i)}
+            self.put(stage, engine, kept)
+            stored.update(kept)
             unpacked.update({k: unpack_frame(p) for k, (p, _) in packed.items()})
         frame = assemble([unpacked[item] for item in items])
+        if missing or stored != in_block:
+            self.put_block(stage, engine, [(item, unpacked[item]) for item in unique if item in stored])
         stats = {"articles": len(items), "parsed": len(missing), "reused": reused, "rejected": rejected}
         return frame, stats
+
+    def get_block(self, stage: str, engine: str, wanted: set[str]) -> dict[str, dict]:
+        """Item -> unpacked slice for the items of ``wanted`` in the stage's block, the last run's slices
+        kept as one (see ``kit.cache_frames``); their entries are marked used as if each had been read."""
+        rejected = self.rejected
+        payload = self.get(BLOCK_STAGE.format(stage=stage), engine, [BLOCK_ITEM]).get(BLOCK_ITEM)
+        if self.rejected > rejected:  # counted as a block, not as an article
+            self.rejected = rejected
+            self._note(f"the block of cached {stage} rows in {self.path} did not match its checksum (edited or "
+                       "damaged); its articles were read one by one")
+        if payload is None:
+            return {}
+        try:
+            found = unpack_block(payload, wanted)
+        except Exception as exc:  # noqa: BLE001 - a block that cannot be read is passed over: the entries are read
+            self._note(f"the block of cached {stage} rows in {self.path} could not be read ({exc}); "
+                       "its articles were read one by one")
+            return {}
+        now = time.time()
+        self._safely(lambda con: _commit(con, "UPDATE entries SET used=? WHERE stage=? AND engine=? AND item=?",
+                                         [(now, stage, engine, item) for item in found]), writes=True)
+        return found
+
+    def put_block(self, stage: str, engine: str, slices: list[tuple[str, dict]]) -> None:
+        """Keep ``slices`` (item, unpacked slice) as the stage's block, in place of the one before."""
+        payload = pack_block(slices)
+        if len(payload) <= BLOCK_MAX_BYTES:
+            self.put(BLOCK_STAGE.format(stage=stage), engine,
+                     {BLOCK_ITEM: (payload, sum(doc["n"] for _, doc in slices))})
 
 
 def _commit(con: sqlite3.Connection, sql: str, rows: list[tuple]) -> bool:
