@@ -3,6 +3,9 @@
     .venv/bin/python benchmarks/incremental.py                        # the 816-text Kremlin English file
     .venv/bin/python benchmarks/incremental.py --large                # ... and the 14,380-text White House file
     .venv/bin/python benchmarks/incremental.py --file us_sotu_2021_2026.jsonl --limit 200   # while developing
+    # the White House file's two-hour cold run once, kept; the warm runs later, on the code of the day:
+    .venv/bin/python benchmarks/incremental.py --file bench_whitehouse_all_2021_2026.jsonl.gz --workdir W --cold-only
+    .venv/bin/python benchmarks/incremental.py --file bench_whitehouse_all_2021_2026.jsonl.gz --workdir W --prime
 
 Each file of ../shared/corpus is copied into a temporary folder (../shared is never modified); the
 "new" articles are copies of 1% of its documents with a new id, a new title and an added paragraph,
@@ -122,7 +125,8 @@ def cold_run(name: str, limit: int | None, tmp: Path) -> tuple[dict, list[dict]]
     return cold, docs
 
 
-def benchmark(name: str, limit: int | None, keep: bool, workdir: Path | None = None, cold_only: bool = False) -> None:
+def benchmark(name: str, limit: int | None, keep: bool, workdir: Path | None = None, cold_only: bool = False,
+              prime: bool = False) -> None:
     tmp = workdir or Path(tempfile.mkdtemp(prefix="kit-incremental-"))
     keep = keep or workdir is not None
     try:
@@ -130,6 +134,8 @@ def benchmark(name: str, limit: int | None, keep: bool, workdir: Path | None = N
         cold, docs = cold_run(name, limit, tmp)
         if cold_only:
             return
+        if prime:
+            timed_run("primed", data, root, cache)
         print(f"added {add_new_documents(data, docs)} new documents (1%)", flush=True)
         warm = timed_run("warm +1%", data, root, cache)
         timed_run("nothing new", data, root, cache)
@@ -155,6 +161,9 @@ def main() -> None:
                         "earlier is reused (its numbers and a fresh copy of its cache), so the warm runs can be "
                         "timed later, on other code, without a second cold run")
     parser.add_argument("--cold-only", action="store_true", help="stop after the cold run (with --workdir)")
+    parser.add_argument("--prime", action="store_true", help="before the warm runs, run once with nothing new: "
+                        "when the code changed since the kept cold run, this fills what the new code caches "
+                        "(as its own cold run would have), and its time is printed as 'primed'")
     args = parser.parse_args()
     names = args.file or [KREMLIN] + ([WHITE_HOUSE] if args.large else [])
     for name in names:
@@ -163,7 +172,7 @@ def main() -> None:
     if args.workdir and len(names) > 1:
         sys.exit("--workdir takes one file (--file NAME or --large alone)")
     for name in names:
-        benchmark(name, args.limit, args.keep, args.workdir, args.cold_only)
+        benchmark(name, args.limit, args.keep, args.workdir, args.cold_only, args.prime)
 
 
 if __name__ == "__main__":
