@@ -42,7 +42,6 @@ This module holds the keys and the calls above; ``kit.cache_store`` the SQLite s
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 from dataclasses import fields as dataclass_fields, is_dataclass
 from pathlib import Path
@@ -56,7 +55,7 @@ from .cache_store import (CHUNK_ARTICLES, DB_NAME, CacheWarning, ExtractionCache
                           resolve_cache_dir)
 from .config import data_path
 from .files import sha256_file
-from .nlp import russian_pipeline_version
+from .nlp import pipeline_id, russian_pipeline_version
 
 __all__ = ["CHUNK_ARTICLES", "DB_NAME", "CacheWarning", "ExtractionCache", "assemble", "cached_attribution",
            "cached_statements", "datetime_stamp", "default_cache_dir", "pack_frame", "per_article_stage",
@@ -102,24 +101,6 @@ def _lexicon_hash(path: Path) -> str:
         return sha256_file(path)
     except OSError:
         return "missing"
-
-
-def pipeline_id(spacy_model: str | None = None, nlp=None) -> str:
-    """``name==version`` of a spaCy pipeline, read from its meta.json without loading it."""
-    if nlp is not None:
-        return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name')}=={nlp.meta.get('version')}"
-    from .nlp import pipeline_name
-
-    name = pipeline_name(spacy_model)
-    try:
-        # meta.json sits beside the package's __init__; reading it avoids importing spaCy on a warm run.
-        spec = importlib.util.find_spec(name)
-        meta = json.loads((Path(spec.origin).parent / "meta.json").read_text(encoding="utf-8"))
-        return f"{meta.get('lang', 'xx')}_{meta.get('name')}=={meta.get('version')}"
-    except Exception:  # noqa: BLE001 - a pipeline given as a path, or not importable: fall back to loading
-        from .nlp import load_pipeline
-
-        return pipeline_id(nlp=load_pipeline(name))
 
 
 def quotes_engine_key(pipeline: str, engine_version: str | None = None) -> str:

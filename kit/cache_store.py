@@ -1,6 +1,9 @@
 """The extraction cache's SQLite store (``kit.cache``): where it lives, each entry sealed with a checksum,
 damaged files moved aside, a read-only cache read and never written, and ``run_stage``, which gives the
 rows of every item of a stage from the cache and computes only the missing ones.
+
+Rows are packed and read by ``kit.cache_frames`` (pandas), imported on first use: ``kit report``'s own
+process only asks where the cache lives.
 """
 from __future__ import annotations
 
@@ -13,12 +16,12 @@ import warnings
 import zlib
 from contextlib import closing
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
-import pandas as pd
-
-from .cache_frames import assemble, pack_block, pack_frame, unpack_block, unpack_frame
 from .config import REPO_ROOT
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 DB_NAME = "extraction.sqlite"
 # New results are stored every this many articles (a killed run keeps what it parsed).
@@ -234,6 +237,8 @@ class ExtractionCache:
         engine skipped for time is used in this run and computed again in the next).
         The result is always assembled from stored slices, so a cold and a warm run give the same frame.
         """
+        from .cache_frames import assemble, pack_frame, unpack_frame
+
         unique = list(dict.fromkeys(items))
         position = {item: i for i, item in reversed(list(enumerate(items)))}
         rejected_before = self.rejected
@@ -284,6 +289,8 @@ class ExtractionCache:
                        "damaged); its articles were read one by one")
         if payload is None:
             return {}
+        from .cache_frames import unpack_block
+
         try:
             found = unpack_block(payload, wanted)
         except Exception as exc:  # noqa: BLE001 - a block that cannot be read is passed over: the entries are read
@@ -297,6 +304,8 @@ class ExtractionCache:
 
     def put_block(self, stage: str, engine: str, slices: list[tuple[str, dict]]) -> None:
         """Keep ``slices`` (item, unpacked slice) as the stage's block, in place of the one before."""
+        from .cache_frames import pack_block
+
         payload = pack_block(slices)
         if len(payload) <= BLOCK_MAX_BYTES:
             self.put(BLOCK_STAGE.format(stage=stage), engine,
