@@ -169,37 +169,37 @@ def assemble(docs: list[dict]) -> pd.DataFrame:
 # ---------------------------------------------------------------- many slices as one block
 
 def _arrow_column(values: list):
-    """``values`` (JSON values) as an Arrow array that gives them back as the same Python values, and
-    how it was stored: "value" (text, whole numbers, floats or booleans, with None) or "json" (anything
-    else, e.g. lists or typed values, kept as JSON text)."""
+    """``values`` (JSON values) as an Arrow array that gives them back as the same Python values: text,
+    whole numbers, floats or booleans, each with None; None for anything else (lists, typed values),
+    which the block keeps as JSON."""
     import pyarrow as pa
 
     kinds = {type(v) for v in values if v is not None}
     arrow_type = {frozenset(): pa.null(), frozenset({str}): pa.large_string(), frozenset({bool}): pa.bool_(),
                   frozenset({int}): pa.int64(), frozenset({float}): pa.float64()}.get(frozenset(kinds))
-    if arrow_type is not None:
-        try:
-            return pa.array(values, type=arrow_type), "value"
-        except (OverflowError, pa.ArrowInvalid):
-            pass  # an int beyond 64 bits: kept as JSON
-    return pa.array([json.dumps(v, ensure_ascii=False) for v in values], type=pa.large_string()), "json"
+    if arrow_type is None:
+        return None
+    try:
+        return pa.array(values, type=arrow_type)
+    except (OverflowError, pa.ArrowInvalid):
+        return None  # an int beyond 64 bits
 
 
-def _python_values(column, how: str) -> list:
-    """The Python values of a block's column, as :func:`_arrow_column` was given them."""
+def _python_values(column) -> list:
+    """The Python values of a block's Arrow column, as :func:`_arrow_column` was given them."""
     import pyarrow as pa
 
     if column.null_count == len(column):
         return [None] * len(column)
-    if how == "json":
-        return [json.loads(v) for v in column.to_numpy(zero_copy_only=False).tolist()]
     if column.null_count and not pa.types.is_large_string(column.type):
         return column.to_pylist()  # numpy would make a missing int or float a NaN
     return column.to_numpy(zero_copy_only=False).tolist()
 
 
 def pack_block(slices: list[tuple[str, dict]]) -> bytes:
-    """Unpacked slices (item, slice) as one compressed Arrow stream that :func:`unpack_block` reads back."""
+    """Unpacked slices (item, slice) as one block that :func:`unpack_block` reads back: an Arrow stream
+    (zstd) of the columns Arrow gives back alike, then the other columns as one compressed JSON document
+    (one document, not one per value: encoding and decoding a value at a time costs microseconds each)."""
     import pyarrow as pa
 
     shapes: dict[str, int] = {}
@@ -212,30 +212,34 @@ def pack_block(slices: list[tuple[str, dict]]) -> bytes:
         items.append(item)
         lengths.append(doc["n"])
         for col in doc["data"]:
-            data.setdefault(col, [None] * total)
+            if col not in data:
+                data[col] = [None] * total
         for col, values in data.items():
             values.extend(doc["data"][col] if col in doc["data"] else [None] * doc["n"])
         total += doc["n"]
-    arrays, how = {}, {}
-    for col, values in data.items():
-        arrays[col], how[col] = _arrow_column(values)
-    meta = {"items": items, "n": lengths, "shape": shape_of, "shapes": list(shapes), "how": how,
-            "order": list(data)}
-    table = pa.table({f"c{i}": arrays[col] for i, col in enumerate(data)} if data else {},
+    arrays = {col: _arrow_column(values) for col, values in data.items()}
+    as_json = {col: data[col] for col, array in arrays.items() if array is None}
+    in_arrow = [col for col, array in arrays.items() if array is not None]
+    meta = {"items": items, "n": lengths, "shape": shape_of, "shapes": list(shapes), "arrow": in_arrow}
+    table = pa.table({f"c{i}": arrays[col] for i, col in enumerate(in_arrow)},
                      metadata={"kit": json.dumps(meta, ensure_ascii=False)})
     sink = io.BytesIO()
     with pa.ipc.new_stream(sink, table.schema, options=pa.ipc.IpcWriteOptions(compression="zstd")) as writer:
         writer.write_table(table)
-    return sink.getvalue()
+    arrow = sink.getvalue()
+    rest = zlib.compress(json.dumps(as_json, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1)
+    return len(arrow).to_bytes(8, "big") + arrow + rest
 
 
 def unpack_block(payload: bytes, wanted: set[str] | None = None) -> dict[str, dict]:
     """Item -> slice, as :func:`unpack_frame` gives them, for the items of a block (those in ``wanted``)."""
     import pyarrow as pa
 
-    table = pa.ipc.open_stream(payload).read_all()
+    size = int.from_bytes(payload[:8], "big")
+    table = pa.ipc.open_stream(payload[8:8 + size]).read_all()
     meta = json.loads(table.schema.metadata[b"kit"])
-    columns = {col: _python_values(table.column(f"c{i}"), meta["how"][col]) for i, col in enumerate(meta["order"])}
+    columns = json.loads(zlib.decompress(payload[8 + size:]).decode("utf-8"))
+    columns.update({col: _python_values(table.column(f"c{i}")) for i, col in enumerate(meta["arrow"])})
     shapes = [json.loads(s) for s in meta["shapes"]]
     slices, start = {}, 0
     for item, n, shape in zip(meta["items"], meta["n"], meta["shape"]):
