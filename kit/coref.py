@@ -256,6 +256,7 @@ class Resolver(DocumentSpeakers):
         self._first_person: bool | None = None
         self._intros: list[re.Match] | None = None
         self._host: tuple[str, list[str]] | None = None
+        self._self_named: str | None = None
         self._offices: dict[str, tuple[re.Pattern, list[re.Match], list[int]]] = {}
         people = []
         not_prose = self._not_prose = Spans(blocked)

@@ -34,11 +34,12 @@ JOINED = "; "
 # A sentence ends at . ! ? (not after an initial: "Donald J. Trump", "D.C.") or a line end.
 # Nor after a title or suffix of a name ("President Joseph R. Biden, Jr. spoke today with ...").
 SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b(?:Jr|Sr|Mr|Ms|Dr|St|Lt))(?<!\bMrs)[.!?]+[\"”’')]*(?=\s|$)|\n")
-# What follows the subject of a sentence that tells what someone did: a lower-case word, the verb.
-DOES = re.compile(r"\s+[a-z]")
+# What follows the subject of a sentence that tells what someone did: a lower-case word, the verb
+# (not "and": in "Jill and I are saddened" the subject is two people).
+DOES = re.compile(r"\s+(?!and\b|or\b)[a-z]")
 # A headline naming the author of the speech or statement under it.
 HEADLINE_AUTHOR = re.compile(r"\b(?:Remarks|Address|Statement|Speech|Message|Letter|Interview|Op-Ed|Readout|Words)\b"
-                             r"[^|]*?\b(?:by|of|from)\s+(?P<who>(?:the\s+)?(?:[A-Z][\w.’'\-]*\s?)+)")
+                             r"[^|]*?\b(?:by|of|from)\s+(?P<who>(?:the\s+)?(?:(?:[A-Z][\w.’'\-]*|and(?=\s+[A-Z])|v[ao]n|der|den|de|del|da|bin)\s?)+)")
 # A headline that opens on a document and its author: "Statement by President Biden on ...".
 AUTHORED_TITLE = re.compile(r"^\s*(?:A |The )?(?:Remarks|Statement|Message|Letter|Op-Ed|Address|Speech)\s+(?:by|from)\s+"
                             r"(?P<who>(?:the\s+)?(?:[A-Z][\w.’'\-]*\s?)+)")
@@ -47,6 +48,16 @@ HEADLINE_LINKS = {"at", "on", "in", "before", "after", "during", "to", "for", "w
                   "announcing", "marking", "honoring", "celebrating", "regarding", "upon", "as", "following"}
 # A statement several leaders sign together: its "we" is every participant its opening names.
 JOINT_TITLE = re.compile(r"\bJoint\b[^|]{0,40}\b(?:Statement|Declaration|Communiqu[eé])\b", re.I)
+# A text whose authors name themselves as it opens: "We, the Leaders of the G7, met today ...",
+# "we the leaders of Australia, ..., and Viet Nam launched ...", "we – Prime Minister A of X, ...
+# and President B of Y – convene ...". Group nouns may be written in lower case there.
+SELF_NAMED = re.compile(r"\b[Ww][Ee](?:\s*,\s*|\s+)(?=the\s)|\b[Ww][Ee]\s+[–—]\s*(?=[A-Z])")
+SELF_NAMED_GLUE = {"of", "the", "and", "for", "on", "in"}
+SELF_NAMED_GROUP = {"leaders", "heads", "member", "members", "governments", "representatives", "ministers",
+                    "state", "states", "government", "people", "peoples", "nations", "countries", "partners", "signatories"}
+# "G7 Leaders’ Statement on ...", "Leaders’ Statement on the Indo-Pacific Economic Framework": the
+# group its headline names before "Leaders’" speaks as "we".
+LEADERS_TITLE = re.compile(r"^\s*(?P<who>(?:[A-Z][\w\-.]*\s+)*Leaders)[’']\s+(?:Joint\s+)?(?:Statement|Declaration|Communiqu)")
 # An op-ed's headline: "Jane Doe: Why We Must Act" (the author, then a colon).
 HEADLINE_NAME_COLON = re.compile(r"^\s*(?P<who>[A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){1,5}):\s")
 DOCUMENT_WORDS = re.compile(r"\b(?:Fact|Sheet|Readout|Statement|Proclamation|Order|Memorandum|Notice|Message|Update|"
@@ -93,6 +104,8 @@ AUTHOR_AFTER = re.compile(r"\s*(?:(?:commissioned|conducted|published|issued|rel
 # Who published a document: the subject before a sending verb, a company or agency as much as a
 # person ("The Steel Manufacturers Association released a statement"); auxiliaries and "which"
 # may stand between ("the Democracy Works Foundation, which has published articles").
+# The text's own writer before a sending verb: "In accordance with this provision, I have [sent]".
+WRITER_SENT = re.compile(r"\b(?:I|[Ww]e)(?:\s+(?:have|has|had|also|hereby|today))*\s*$")
 PUBLISHER = re.compile(r"(?P<who>(?:[A-Z][\w&.’'\-]*\s+)*[A-Z][\w&.’'\-]*)(?:,?\s+which)?(?:\s+(?:has|have|had|also))*\s*$")
 
 
@@ -105,6 +118,34 @@ def _sentences(text: str):
             at = m.end()
     if at < len(text):
         yield at, len(text)
+
+
+def _used_as_name(word: str, text: str) -> bool:
+    """True when ``text`` writes ``word`` capitalised and never in lower case: a surname, not the
+    last word of a slogan ("Building Back Better Together: ..." and "come together")."""
+    return bool(re.search(rf"\b{re.escape(word)}\b", text)) and not re.search(rf"\b{re.escape(word.lower())}\b", text)
+
+
+def _group_end(text: str, start: int) -> int:
+    """Where the group a text's authors name themselves as ends ("the Leaders of the G7" in "We,
+    the Leaders of the G7, met today"): before the verb that follows it, a comma with a lower-case
+    word after it (not "and", "or" or "the"), or a dash; ``start`` when no group is there."""
+    words = list(re.finditer(r"[^\s,–—]+|,|[–—]", text[start:start + 800]))
+    end = start
+    for k, m in enumerate(words):
+        w = m.group()
+        nxt = words[k + 1].group() if k + 1 < len(words) else ""
+        if w in "–—" or w.endswith((".", ";", ":")) and not re.fullmatch(r"(?:[A-Z]\.)+|D\.C\.", w):
+            return start + m.start() if w in "–—" else start + m.end() - 1
+        if w == ",":
+            if nxt[:1].islower() and nxt not in {"and", "or", "the"}:
+                return end
+            continue
+        bare = w.strip("()’'")
+        if not (bare[:1].isupper() or bare[:1].isdigit() or bare.lower() in SELF_NAMED_GLUE | SELF_NAMED_GROUP):
+            return end  # the verb: "... and the United States gather on ..."
+        end = start + m.end()
+    return end
 
 
 def _outside_spans(length: int, blocked: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -158,14 +199,42 @@ class DocumentSpeakers:
         signer = self.signer()
         if signer:
             return signer
+        named = self.self_named()
+        if named:
+            return named
         if JOINT_TITLE.search(self.title):  # "United States – Italy Joint Leaders' Statement": "we" is both
             found = self.opening_participants(len(self.text))
             if len(found) >= 2:
                 return JOINED.join(found)
+        leaders = LEADERS_TITLE.match(self.title)
+        if leaders:
+            return leaders.group("who")
         if self.first_person_prose():
             return self.speech_speaker()
         # A short statement says "I" only a few times, and its headline opens on who says it.
         return self.headline_author(AUTHORED_TITLE)
+
+    def self_named(self) -> str:
+        """Who "we" are in a text whose authors name themselves as it opens ("We, the Leaders of
+        the G7, met ..."): the people or the countries that naming lists, "; "-joined, else the
+        group as written ("the Leaders of the G7"); "" when the text opens otherwise."""
+        if self._self_named is None:
+            self._self_named = ""
+            # only as the text opens: "Yes, we the United States of America stand with ..." deep
+            # in a speech is a flourish, not who signs it
+            opening = list(itertools.islice((e for s, e in _sentences(self.text) if re.search(r"[^\W\d_]", self.text[s:e])), 3))
+            found = next((m for m in SELF_NAMED.finditer(self.text, 0, opening[-1] if opening else 0)
+                          if not any(a <= m.start() < b for a, b in self.blocked)), None)  # "“We, the people ...”" is quoted
+            if found is not None:
+                start = found.end()
+                end = _group_end(self.text, start)
+                if end > start:
+                    people = list(dict.fromkeys(p.full for p in self.people if start <= p.start < end))
+                    countries = self.countries_listed(start, end)
+                    group = self.text[start:end].strip(" ,")
+                    self._self_named = (JOINED.join(people) if len(people) >= 2 else
+                                        JOINED.join(countries) if len(countries) >= 2 else group)
+        return self._self_named
 
     def signer(self) -> str:
         """The person who signs the text in capitals ("NOW, THEREFORE, I, JOSEPH R. BIDEN JR.,
@@ -240,18 +309,24 @@ class DocumentSpeakers:
 
     def headline_author(self, pattern: re.Pattern = HEADLINE_AUTHOR) -> str:
         """The author a headline names after a document word ("Remarks by President Biden at ...",
-        "Statement from Jane Doe on ..." -> "President Biden", "Jane Doe"); "" for any other headline."""
+        "Statement from Jane Doe on ..." -> "President Biden", "Jane Doe"; "Statement by A and B" -> both,
+        "; "-joined); "" for any other headline."""
         by = pattern.search(self.title)
         if by is None:
             return ""
-        words = by.group("who").split()
-        cut = next((i for i, w in enumerate(words) if w.lower() in HEADLINE_LINKS and i > 0), len(words))
-        return " ".join(words[:cut])
+        authors, words = [], by.group("who").split()
+        while words:
+            cut = next((i for i, w in enumerate(words) if w.lower() in HEADLINE_LINKS and i > 0), len(words))
+            authors.append(" ".join(words[:cut]))
+            # "Joint Statement by President Biden and President von der Leyen": both are its authors
+            more = words[cut + 1:] if cut < len(words) and words[cut].lower() == "and" else []
+            words = more if more[:1] and more[0][:1].isupper() else []
+        return JOINED.join(authors)
 
     def headline_name(self) -> str:
         """The author an op-ed's headline names before a colon ("Jane Doe: Why We Must Act"):
         a person the text names, words ending in a surname the text uses again after its first
-        line (a headline's own paragraph is not always parsed), or a name after a title ("First
+        line and never writes in lower case (a headline's own paragraph is not always parsed), or a name after a title ("First
         Lady Jane Doe: Mothers Are Our Strength"); "" for a document type ("Fact Sheet: ...") or
         anything else."""
         found = HEADLINE_NAME_COLON.match(self.title)
@@ -263,7 +338,7 @@ class DocumentSpeakers:
         surname = who.split()[-1]
         titled = who.split()[0].lower() in TITLES - {"the"} or who.lower().startswith("first lady ")
         return named or (" ".join(w for w in who.split() if w.lower() not in TITLES and w.lower() != "first" and w.lower() != "lady")
-                         if titled or re.search(rf"\b{re.escape(surname)}\b", body) else "")
+                         if titled or _used_as_name(surname, body) else "")
 
     def opening_participants(self, at: int) -> list[str]:
         """The participants the text's first naming sentence introduces before ``at``: a title
@@ -393,6 +468,8 @@ class DocumentSpeakers:
             return self.speech_speaker() if fallback else ""
         verb = sent[-1].start()
         start = max(self.text.rfind(c, 0, verb) for c in ".!?\n") + 1
+        if WRITER_SENT.search(self.text, start, verb):  # "I have sent ... the enclosed notice stating"
+            return self.first_person(at)
         named = [p for p in self.people if start <= p.start < verb]
         if named:
             return named[-1].full

@@ -81,6 +81,11 @@ def _attach(q_ids: set, cues: list[Cue], doc, quoted: set = frozenset()) -> tupl
     ``quoted`` holds the tokens of every quotation in the paragraph."""
     if not q_ids:
         return None, ""
+    chant = [c for c in cues if _chanted(c, q_ids, doc, quoted)]
+    if chant:
+        # 'recall the Berliners who gathered at the wall, chanting “Tor auf!” — “Open the gate!”':
+        # the parser hangs the cry on the sentence's verb, yet it is the chant's
+        return chant[0], "adjacent"
     best = [c for c in cues if c.content & q_ids]
     if best:
         # the smallest clause that holds the quotation, unless only a cue beside a quotation
@@ -117,6 +122,20 @@ def _attach(q_ids: set, cues: list[Cue], doc, quoted: set = frozenset()) -> tupl
     if near:
         return min(near, key=lambda c: min(abs(c.tokens[0].i - first), abs(c.tokens[0].i - last))), "near"
     return None, ""
+
+
+def _chanted(cue: Cue, q_ids: set, doc, quoted: set) -> bool:
+    """True for a participle that is a cue only beside a quotation ("chanting", "crying") with
+    the quotation opening right after it, or after a quotation it governs and a dash ('chanting
+    “Tor auf!” — “Open the gate!”')."""
+    verb = cue.tokens[-1]
+    if not cue.quote_only or verb.tag_ != "VBG" or not any(t.i in quoted for t in verb.children):
+        return False
+    at = verb.i + 1
+    while at < len(doc) and (doc[at].is_quote or (at in quoted and at not in q_ids)
+                             or (doc[at].is_punct and at > verb.i + 1)):
+        at += 1
+    return at == min(q_ids)
 
 
 def _split_piece(cue: Cue, q_ids: set, doc, quoted: set) -> bool:

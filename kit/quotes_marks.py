@@ -509,11 +509,13 @@ NARRATION_VERBS = ("said", "says", "told", "added", "asked", "replied", "noted",
 def _own_name(name: str, words: LabelWords) -> re.Pattern | None:
     """The speaker's surname before a speech verb, as a pattern: a paragraph after the label
     that says it ("Ellison said") is narration about the speaker, not more of the turn ("Trump
-    tariffs" is not). None for a title ("THE PRESIDENT") or Q."""
+    tariffs" is not). None for a title ("THE PRESIDENT") or Q. The surname is matched as a name
+    is written, capitalised: "as [senior administration official] said" in the turn of a
+    "SENIOR ADMINISTRATION OFFICIAL" quotes a colleague."""
     last = name.split()[-1].split(".")[-1] if name.split() else ""
     if len(last) < 3 or _is_role(last, words.roles) or last.lower() in words.anonymous:
         return None
-    return re.compile(rf"\b{re.escape(last)}\b(?:\W+\w+)?\W+(?:{'|'.join(NARRATION_VERBS)})\b", re.I)
+    return re.compile(rf"\b(?=[A-ZА-ЯЁ])(?i:{re.escape(last)})\b(?:\W+\w+)?\W+(?i:{'|'.join(NARRATION_VERBS)})\b")
 
 
 def _add_piece(turn: Turn, text: str, s: int, e: int) -> None:

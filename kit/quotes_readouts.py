@@ -29,6 +29,8 @@ from .cues import Lexicon, cue_lemma, load_lexicon
 CONTENT_PREPS = {"about", "of", "on", "over", "regarding", "concerning", "against", "for", "as", "with"}
 # Between two people the cue's subject joins: "and", then title words only ("and President").
 AND_TITLES = re.compile(r"\s+and\s+(?:[A-Z][\w.’'\-]*\s+){0,4}")
+# "Jill and I extend ...": the writer joins the person named before.
+AND_I = re.compile(r"\s+and\s+I\b")
 # Prepositions that add to what was said rather than say where or when: "..., including X".
 INCLUSION_PREPS = {"including", "notably", "especially", "particularly"}
 DEMONSTRATIVES = {"this", "these", "that", "those", "such"}
@@ -466,11 +468,17 @@ def _pronoun_after_a_subject(rows: list[dict], resolver: Resolver) -> None:
 
 def _coordinated_people(rows: list[dict], resolver) -> None:
     """"Vladimir Putin and Miguel Diaz-Canel Bermudez reaffirmed their commitment ...": the parser
-    gives the cue the first name only; the statement is both people's."""
+    gives the cue the first name only; the statement is both people's. "Jill and I extend our
+    warmest wishes" is that person's and the text's own "I"'s."""
     for r in rows:
         if r["speaker_start"] < 0 or r["cue_start"] < 0 or not r["speaker"] or JOINED in r["speaker"]:
             continue
         end = r["speaker_end"]
+        if AND_I.match(resolver.text, end, r["cue_start"]):
+            author = resolver.first_person(r["speaker_start"])
+            if author and author != r["speaker"]:
+                r["speaker"] = JOINED.join([r["speaker"], author])
+            continue
         other = next((p for p in resolver.people if end < p.start and p.end <= r["cue_start"]), None)
         if other is None or not AND_TITLES.fullmatch(resolver.text, end, other.start):  # "and [President] Reyes"
             continue

@@ -970,3 +970,18 @@ def test_a_chant_after_those_who_gathered_is_theirs_not_the_sentences_subjects(n
     assert list(remembered["speaker"]) == ["the workers"]
     saying = run(nlp, "Mayor Lena Vasko thanked the volunteers who gathered at the harbour, saying “You kept us safe.”")
     assert list(saying["speaker"]) == ["Lena Vasko"]  # a word of saying after the clause stays the subject's
+
+
+def test_a_cry_right_after_a_chanting_participle_is_the_chant_even_with_its_translation(nlp):
+    """'recall the hope of the dockers who gathered ..., chanting “Tor auf!” — “Open the gate!”': the
+    parser hangs the translation on "recall", which then took both as its own partial quote; a
+    quotation that opens right after "chanting" (or after the cry it governs and a dash) is the
+    chant's, whatever else governs it (FICTIONAL)."""
+    found = run(nlp, "We recall the euphoria and the hope of the East and West dockers who gathered at the "
+                     "gate on November 9, 1989, chanting “Tor auf!” — “Open the gate!”")
+    assert list(found["cue"]) == ["chanting"]
+    assert list(found["kind"]) == ["direct"]
+    assert "recall" not in set(found["cue"])
+    later = run(nlp, "Protesters stood outside the hall, chanting “No war!” The police said “Go home.”")
+    assert list(zip(found["cue"], found["kind"])) + list(zip(later["cue"], later["quote"])) == [
+        ("chanting", "direct"), ("chanting", "No war!"), ("said", "Go home.")]

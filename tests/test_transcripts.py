@@ -256,3 +256,19 @@ def test_presidency_project_labels_close_with_a_full_stop(words):
     context = f"{doc['source']} {doc['url']}"
     held = registry.match("The President", pd.Timestamp(doc["published"]), context)
     assert held.actor["name"] in {"Joe Biden", "Donald Trump"} and held.matched_by == "title"
+
+
+def test_a_described_speaker_quoting_a_colleague_goes_on_speaking(words):
+    """A background call's label describes the speaker ("SENIOR ADMINISTRATION OFFICIAL"); "as
+    [senior administration official] said" in that turn quotes a colleague and is no narration
+    about the speaker, which would end the turn and leave its "I think" to nobody (FICTIONAL)."""
+    text = ("MODERATOR: Thanks, everyone. Over to you.\n\n"
+            "SENIOR ADMINISTRATION OFFICIAL: Thanks. I will cover the first part of the trip.\n\n"
+            "So, as [senior administration official] said, the President then goes to Lisbon. I think it will go well.\n\n"
+            "Q: Will they agree?\n\n"
+            "MS. ELLISON: Yes.\n\n"
+            "After the call, Ellison said the plan was good.\n")
+    found = turns_of(text, words)
+    assert [n for n, _ in found] == ["MODERATOR", "SENIOR ADMINISTRATION OFFICIAL", "Q", "MS. ELLISON"]
+    assert found[1][1].endswith("I think it will go well.")
+    assert found[3][1] == "Yes."  # a surname with "said" is still narration

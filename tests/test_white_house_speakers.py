@@ -328,3 +328,57 @@ def test_a_short_statement_is_the_author_its_headline_opens_on_and_a_message_its
     untitled = rows(nlp, "I strongly support Mira Tal for the next director of the harbour authority.",
                     "Harbour authority picks a director")
     assert list(untitled["speaker"]) == [""]
+
+
+def test_we_is_the_group_a_statement_names_itself_as_it_opens(nlp):
+    """"We, the Leaders of the Harbour Group, met today ...": the authors name themselves as the
+    text opens; its "we" is that group (camp Several camps), or the countries it lists (FICTIONAL)."""
+    group = rows(nlp, "We, the Leaders of the Harbour Group, met today in Lisbon to strengthen our cooperation.\n\n"
+                      "We condemn the attacks on the ferries. We call on every port to reopen its piers.\n",
+                 "Harbour Group Leaders’ Statement")
+    assert set(group["speaker"]) == {"the Leaders of the Harbour Group"}
+    assert set(group["camp"]) == {"Several camps"} and len(group) == 2
+    listed = rows(nlp, "We, the United States, Portugal, Brazil, and Chile of the Atlantic region, acknowledge "
+                       "the strength of our harbours. We believe that safe piers serve every nation.\n",
+                  "Statement on the Atlantic Harbour Framework")
+    assert set(listed.loc[listed["cue"] == "believe", "speaker"]) == {"the United States; Portugal; Brazil; Chile"}
+    titled = rows(nlp, "Recalling our commitment from last year, we are taking further steps. "
+                       "We welcome the new harbour treaty.\n", "Harbour Group Leaders’ Statement on Piers")
+    assert set(titled.loc[titled["cue"] == "welcome", "speaker"]) == {"Harbour Group Leaders"}
+
+
+def test_a_slogan_before_a_headlines_colon_is_no_author(nlp):
+    """"Building Back Better Together: ..." ends in a word the text writes in lower case ("come
+    together"): a slogan, not a name whose owner says "we" (FICTIONAL)."""
+    text = ("The harbour towns met today. We will come together to rebuild the piers, and we believe "
+            "that ferries will run again by spring. We are grateful to the crews, and we thank them.\n\n"
+            "We know the work is hard. Together, we will meet again in May, and we will report on the piers. "
+            "Our towns stand together.\n")
+    out = rows(nlp, text, "Harbours Rising Together: A Plan for the Coast")
+    assert "Harbours Rising Together" not in set(out["speaker"])
+
+
+def test_a_person_and_i_is_that_person_with_the_author_not_the_person_alone(nlp):
+    """"Anna and I are deeply saddened ...": a statement's "I" is its author (the headline's), not
+    Anna, and "Anna and I extend ..." is both of them (FICTIONAL)."""
+    text = ("Anna and I are deeply saddened by the passing of Tom Reed. He was a patriot and a friend.\n\n"
+            "I am forever grateful for his support of my work and for our shared battle for the harbour. I remember "
+            "his kindness, and I know we will miss him. We send our prayers to his family, and I hope they find comfort.\n\n"
+            "Anna and I extend our warmest wishes to his family. The mayor and I agreed that the pier will be named for him.\n")
+    out = rows(nlp, text, "Statement of Governor Lena Vasko on the Passing of Harbour Master Tom Reed")
+    said = dict(zip(out["cue"], out["speaker"]))
+    assert said["am forever grateful"] == said["hope"] == "Governor Lena Vasko"
+    assert said["extend"] == "Anna; Governor Lena Vasko"
+    assert said["agreed"] == "The mayor; Governor Lena Vasko"
+
+
+def test_a_notice_the_writer_sent_speaks_for_the_writer(nlp):
+    """"I have sent to the Federal Register for publication the enclosed notice stating that ...": the
+    notice is the signer's, not a speaker of its own in camp Other (FICTIONAL)."""
+    text = ("Dear Madam Speaker:\n\n"
+            "In accordance with this provision, I have sent to the Federal Register for publication the enclosed "
+            "notice stating that the national emergency with respect to the harbour of Fairhaven is to continue "
+            "in effect beyond October 14, 2021.\n\n"
+            "Sincerely,\n\nLENA VASKO\n\nTHE HARBOUR OFFICE,\nOctober 5, 2021.\n")
+    out = rows(nlp, text, "Letter to the Speaker on the Continuation of the Harbour Emergency")
+    assert list(out.loc[out["cue"] == "stating", "speaker"]) == ["Lena Vasko"]
