@@ -25,6 +25,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+
+# ---------------------------------------------------------------- typed JSON (no pickle)
+
 def _encode(value: Any) -> Any:
     if value is None or isinstance(value, (bool, str)):
         return value
