@@ -234,6 +234,14 @@ def pack_block(slices: list[tuple[str, dict]]) -> bytes:
     return len(arrow).to_bytes(8, "big") + arrow + rest
 
 
+def block_items(payload: bytes) -> list[str]:
+    """Every item a block holds, read from its header alone."""
+    import pyarrow as pa
+
+    size = int.from_bytes(payload[:8], "big")
+    return json.loads(pa.ipc.open_stream(payload[8:8 + size]).schema.metadata[b"kit"])["items"]
+
+
 def unpack_block(payload: bytes, wanted: set[str] | None = None) -> dict[str, dict]:
     """Item -> slice, as :func:`unpack_frame` gives them, for the items of a block (those in ``wanted``)."""
     import pyarrow as pa

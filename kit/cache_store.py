@@ -26,8 +26,12 @@ if TYPE_CHECKING:
 DB_NAME = "extraction.sqlite"
 # New results are stored every this many articles (a killed run keeps what it parsed).
 CHUNK_ARTICLES = 100
-# Each stage's block (the last run's slices as one Arrow table) is the entry (<stage>.block, engine, BLOCK_ITEM).
-BLOCK_STAGE, BLOCK_ITEM = "{stage}.block", "last run"
+# Each stage's block (the slices of the last run that wrote it whole, as one Arrow table) is the entry
+# (<stage>.block, engine, BLOCK_ITEM); the slices stored since then are a second, small block (DELTA_ITEM),
+# so a run that adds a few articles writes those alone. The block is written whole again when what came
+# since would pass DELTA_SHARE of it.
+BLOCK_STAGE, BLOCK_ITEM, DELTA_ITEM = "{stage}.block", "last run", "since"
+DELTA_SHARE = 0.25
 # A block larger than this is not stored (SQLite refuses values over 1 GB); the entries are read one by one.
 BLOCK_MAX_BYTES = 900_000_000
 # SQLite's words for a file that is not (or no longer) a database.
@@ -98,6 +102,7 @@ class ExtractionCache:
         self.unusable = False
         self.rejected = 0
         self._inode = None
+        self._whole_block: dict[tuple[str, str], set[str]] = {}  # (stage, engine) -> every item of its block
 
     def _note(self, message: str) -> None:
         if message not in self.notes:
@@ -274,42 +279,52 @@ class ExtractionCache:
             unpacked.update({k: unpack_frame(p) for k, (p, _) in packed.items()})
         frame = assemble([unpacked[item] for item in items])
         if missing or stored != in_block:
-            self.put_block(stage, engine, [(item, unpacked[item]) for item in unique if item in stored])
+            whole, redone = self._whole_block.get((stage, engine), set()), {items[i] for i in missing}
+            since = [item for item in unique if item in stored and (item not in whole or item in redone)]
+            if whole and len(since) <= DELTA_SHARE * len(whole):
+                self.put_block(stage, engine, [(item, unpacked[item]) for item in since], part=DELTA_ITEM)
+            else:
+                self.put_block(stage, engine, [(item, unpacked[item]) for item in unique if item in stored])
+                self.put_block(stage, engine, [], part=DELTA_ITEM)
         stats = {"articles": len(items), "parsed": len(missing), "reused": reused, "rejected": rejected}
         return frame, stats
 
     def get_block(self, stage: str, engine: str, wanted: set[str]) -> dict[str, dict]:
-        """Item -> unpacked slice for the items of ``wanted`` in the stage's block, the last run's slices
-        kept as one (see ``kit.cache_frames``); their entries are marked used as if each had been read."""
+        """Item -> unpacked slice for the items of ``wanted`` in the stage's block and in what was stored
+        since (the newer slice of an item wins; see ``kit.cache_frames``); their entries are marked used
+        as if each had been read."""
+        from .cache_frames import block_items, unpack_block
+
         rejected = self.rejected
-        payload = self.get(BLOCK_STAGE.format(stage=stage), engine, [BLOCK_ITEM]).get(BLOCK_ITEM)
+        stored = self.get(BLOCK_STAGE.format(stage=stage), engine, [BLOCK_ITEM, DELTA_ITEM])
         if self.rejected > rejected:  # counted as a block, not as an article
             self.rejected = rejected
             self._note(f"the block of cached {stage} rows in {self.path} did not match its checksum (edited or "
                        "damaged); its articles were read one by one")
-        if payload is None:
-            return {}
-        from .cache_frames import unpack_block
-
-        try:
-            found = unpack_block(payload, wanted)
-        except Exception as exc:  # noqa: BLE001 - a block that cannot be read is passed over: the entries are read
-            self._note(f"the block of cached {stage} rows in {self.path} could not be read ({exc}); "
-                       "its articles were read one by one")
-            return {}
+        found: dict[str, dict] = {}
+        for part in (BLOCK_ITEM, DELTA_ITEM):
+            if part not in stored:
+                continue
+            try:
+                found.update(unpack_block(stored[part], wanted))
+                if part == BLOCK_ITEM:
+                    self._whole_block[(stage, engine)] = set(block_items(stored[part]))
+            except Exception as exc:  # noqa: BLE001 - a block that cannot be read is passed over: the entries are read
+                self._note(f"the block of cached {stage} rows in {self.path} could not be read ({exc}); "
+                           "its articles were read one by one")
         now = time.time()
         self._safely(lambda con: _commit(con, "UPDATE entries SET used=? WHERE stage=? AND engine=? AND item=?",
                                          [(now, stage, engine, item) for item in found]), writes=True)
         return found
 
-    def put_block(self, stage: str, engine: str, slices: list[tuple[str, dict]]) -> None:
-        """Keep ``slices`` (item, unpacked slice) as the stage's block, in place of the one before."""
+    def put_block(self, stage: str, engine: str, slices: list[tuple[str, dict]], part: str = BLOCK_ITEM) -> None:
+        """Keep ``slices`` (item, unpacked slice) as the stage's block (``part``: or as what came since it),
+        in place of the one before."""
         from .cache_frames import pack_block
 
         payload = pack_block(slices)
         if len(payload) <= BLOCK_MAX_BYTES:
-            self.put(BLOCK_STAGE.format(stage=stage), engine,
-                     {BLOCK_ITEM: (payload, sum(doc["n"] for _, doc in slices))})
+            self.put(BLOCK_STAGE.format(stage=stage), engine, {part: (payload, sum(doc["n"] for _, doc in slices))})
 
 
 def _commit(con: sqlite3.Connection, sql: str, rows: list[tuple]) -> bool:

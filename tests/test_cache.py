@@ -267,6 +267,23 @@ def test_a_damaged_entry_fails_its_checksum_and_the_article_is_parsed_again(arti
     pd.testing.assert_frame_equal(cold, warm)
 
 
+def test_a_run_that_adds_an_article_stores_it_beside_the_block(articles, tmp_path):
+    import sqlite3
+
+    engine = CountingExtract()
+    cold = cache.cached_statements(articles, extract=engine, cache_dir=tmp_path, engine_version="t1")
+    new = articles.iloc[[0]].assign(article_id="brand-new", text="A wholly new fictional article. " * 5)
+    grown = pd.concat([articles, new], ignore_index=True)
+    cache.cached_statements(grown, extract=engine, cache_dir=tmp_path, engine_version="t1")
+    with sqlite3.connect(tmp_path / cache.DB_NAME) as con:
+        rows = dict(con.execute("SELECT item, rows FROM entries WHERE stage='quotes.block'").fetchall())
+    assert rows == {"last run": len(cold), "since": len(engine(new))}, "the block kept, the new article beside it"
+    engine.seen.clear()
+    again = cache.cached_statements(grown, extract=engine, cache_dir=tmp_path, engine_version="t1")
+    assert engine.seen == [] and not again.attrs["cache_notes"]
+    pd.testing.assert_frame_equal(again, engine(grown))
+
+
 def test_a_damaged_block_is_passed_over_and_its_articles_read_one_by_one(articles, tmp_path):
     engine = CountingExtract()
     cold = cache.cached_statements(articles, extract=engine, cache_dir=tmp_path, engine_version="t1")
