@@ -154,7 +154,7 @@ def benchmark(name: str, limit: int | None, keep: bool, workdir: Path | None = N
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--file", action="append", help=f"a file of ../shared/corpus (default {KREMLIN})")
-    parser.add_argument("--large", action="store_true", help=f"also {WHITE_HOUSE} (a cold run takes about an hour)")
+    parser.add_argument("--large", action="store_true", help=f"also {WHITE_HOUSE} (a cold run takes one to two hours)")
     parser.add_argument("--limit", type=int, default=None, help="use only the first N documents of each file")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folders and print where they are")
     parser.add_argument("--workdir", type=Path, help="work in this folder and keep it; a cold run kept there "
