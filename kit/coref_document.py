@@ -72,6 +72,9 @@ BYLINE = re.compile(r"^\s*By (?P<who>the (?:[A-Za-z]+ ?){1,10})\s*$|\bvested in 
 CAPITAL_NAME = r"[A-Z][A-Z'’\-]*\.?(?: [A-Z][A-Z'’\-]*\.?){1,4}"
 SIGNED_I = re.compile(r"\bI, (?P<who>%s),\s+[A-Z][a-z]" % CAPITAL_NAME)
 SIGNED_AT = r"(?:[A-Z][A-Z .’'\-]+,\s*)?(?:[A-Z][a-z]+ \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})"
+# A letter's closing with the signer's name after it, on one line or two: "Sincerely, JOSEPH R. BIDEN JR."
+SIGNED_CLOSING = re.compile(r"\b(?:Sincerely|Respectfully|Sincerely yours|Yours sincerely|Yours truly),?\s+(?P<who>%s)\s*$"
+                            % CAPITAL_NAME)
 SIGNATURE = re.compile(r"\n[ \t]*(?P<who>%s)[ \t]*\n(?:\s*#+)*\s*(?P<at>%s)?[.,]?(?:\s*#+)*\s*$"
                        % (CAPITAL_NAME, SIGNED_AT))
 # How a readout opens after its host's name: "had a telephone conversation with", ", Jr. spoke
@@ -238,11 +241,11 @@ class DocumentSpeakers:
 
     def signer(self) -> str:
         """The person who signs the text in capitals ("NOW, THEREFORE, I, JOSEPH R. BIDEN JR.,
-        President ...", or a letter's name line at its end), written as a name ("Joseph R. Biden
+        President ...", a letter's "Sincerely, JANE Q. DOE" or its name line at its end), written as a name ("Joseph R. Biden
         Jr."); "" when nobody signs. A name line at the end counts when a place and date of signing
         follow it or the text is written in the first person: a news story may end on a line in
         capitals that is no signature."""
-        found = SIGNED_I.search(self.text)
+        found = SIGNED_I.search(self.text) or SIGNED_CLOSING.search(self.text[-300:])
         if found is None:
             found = SIGNATURE.search(self.text[-300:])
             if found is not None and not found.group("at") and not self.first_person_prose():

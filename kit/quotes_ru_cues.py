@@ -1,16 +1,23 @@
 """Stage 2, Russian grammar: the cues of a parsed Russian paragraph (``cues_in``) and to whom each
-was said (``venue``), on natasha's morphology and UD parse; who each one's subject is lives in
-``kit.quotes_ru_subject``. The Russian counterpart of ``kit.quotes_cues``; ``kit.quotes_ru`` reads
-articles with it.
+was said (``venue``), on natasha's morphology and UD parse: cue verbs ("заявил", "отмечалось"), a verb
+with its object ("выразил обеспокоенность"), a statement noun ("Заявление министра о том, что …") and
+phrases ("по словам Пескова"), each with its source. What each one reports lives in
+``kit.quotes_ru_clause``, the cue words that report nothing in ``kit.quotes_ru_not_said``, who each
+one's subject is in ``kit.quotes_ru_subject``. The Russian counterpart of ``kit.quotes_cues``;
+``kit.quotes_ru`` reads articles with it.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from .cues import RuLexicon
-from .quotes_article import Grammar
 from .quotes_cues import Cue, _clause_tokens
+from .quotes_paragraph import Grammar
+from .quotes_ru_clause import (RELATIVE_TOPICS, _about_this, _after_colon, _after_dash, _aside_clause, _aside_end,
+                               _clause_like, _content_deps, _crossed_tail, _previous_sentence, _rest_of_sentence,
+                               _split_conjoined, _stance_phrase, _surface_topic, _that_clause, _topic_content)
+from .quotes_ru_not_said import (_adds_a_thing, _describes, _dashed_aside, _greeting, _indirect_question, _negated,
+                                 _nobody_named, _refused, _relative_object, _saying, _set_phrase, _unsaid)
 from .quotes_ru_subject import SUBJECT_DEPS, _can_be_subject, _feat, _passive, _phrase, _subject, _thing_subject, mention
 
 # Words a cue's content may start with that are not part of what was said ("что", "чтобы").
@@ -19,12 +26,6 @@ GLUE = frozenset({"что", "чтобы", "о", "об", "том"})
 # Subjects that make a cue verb mean something else: "это говорит о том" (this shows); "кто"
 # outside a relative clause asks who ("Кто сказал, что школу закроют?") and names nobody.
 NOT_SPEAKERS = {"это", "что", "всё", "все", "весь", "то", "кто"}
-# "добавить то, что коллеги посчитают …", "сказал всё, что думал": a что-clause on a pronoun is
-# the thing the verb takes, not what was said.
-THING_PRONOUNS = {"то", "тот", "всё", "все", "весь", "это"}
-# "о чём я говорил", "о котором хочется сказать": the topic is a pronoun pointing elsewhere.
-RELATIVE_TOPICS = {"что", "который", "это", "то"}
-TOPIC_CASES = {"о", "об", "обо", "насчёт", "насчет", "про"}
 MONTHS = {"январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"}
 TIME_NOUNS = {"год", "месяц", "неделя", "день", "время", "период", "век", "квартал", "полугодие", "начало", "конец"}
 # Nouns of compound prepositions: "в рамках недель обсуждали", "в ходе переговоров обсудили" name a
@@ -113,141 +114,10 @@ def _indefinite(verb) -> bool:
     return _feat(verb, "Person") == "3" and _feat(verb, "Number") == "Plur"
 
 
-def _topic_content(verb, cases=TOPIC_CASES) -> set:
-    """'рассказал о планах', 'сообщил о том, что …': the phrase with о/об is what was said, on
-    the verb or on its addressee ('проинформировал Председателя о контактах'). A bare pronoun
-    ('заявил о себе', 'рассказал о нём') names no content."""
-    ids = set()
-    holders = [verb] + [c for c in verb.children if c.dep_ in {"obj", "iobj"}]
-    for holder in holders:
-        for child in holder.children:
-            if child.dep_ in {"obl", "nmod"} and child.i > verb.i \
-                    and any(g.dep_ == "case" and g.lower_ in cases for g in child.children) \
-                    and not any(g.lower_ == "как" for g in child.children) \
-                    and child.lemma_.lower() not in RELATIVE_TOPICS and child.pos_ != "PRON":  # "как о …" compares
-                ids |= {t.i for t in child.subtree}
-    return ids
-
-
-STANCE_NOUNS = {"поддержка", "защита", "польза"}
-
-
-def _stance_phrase(verb) -> set:
-    """'высказался в поддержку действий властей', 'выступил в защиту …': the phrase is the position."""
-    return {t.i for c in verb.children if c.dep_ in {"obl", "nmod"} and c.i > verb.i and c.lemma_.lower() in STANCE_NOUNS
-            and any(g.dep_ == "case" and g.lower_ == "в" for g in c.children) for t in c.subtree}
-
-
-def _greeting(verb, lex: RuLexicon) -> bool:
-    """'Рады приветствовать Вас в Москве': welcoming a person is a courtesy; welcoming a decision
-    ('приветствуют добрые услуги третьих стран') is a position."""
-    return verb.lemma_.lower() in lex.greeting and not any(
-        c.dep_ == "obj" and c.pos_ == "NOUN" and _feat(c, "Animacy") == "Inan" for c in verb.children)
-
-
 def _is_cue_verb(tok, lex: RuLexicon) -> bool:
     """A cue verb on its own ('добавил') or with its object ('выразил готовность')."""
     return bool(_cue_lemma(tok, lex)) or any((tok.lemma_.lower(), c.lemma_.lower()) in lex.verb_objects
                                              for c in tok.children)
-
-
-def _refused(verb, lex: RuLexicon) -> bool:
-    """'отказался назвать число пострадавших': a cue verb under a verb of refusal says nothing."""
-    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lex.refusal
-
-
-def _split_conjoined(cues: list) -> None:
-    """'сообщил, что A, и добавил, что B': what the two conjoined cues report is cut at the second
-    cue's verb, A for the first and B for the second (the parser hangs either clause on either verb)."""
-    by_verb = {c.tokens[0].i: c for c in cues}
-    for second in cues:
-        verb = second.tokens[0]
-        first = by_verb.get(verb.head.i) if verb.dep_ == "conj" and verb.head.i < verb.i else None
-        if first is None or first is second:
-            continue
-        pool = first.content | second.content
-        first.content = {i for i in pool if i < verb.i}
-        second.content = {i for i in pool if i > verb.i}
-
-
-def _surface_topic(verb) -> set:
-    """'проинформировал Председателя о состоявшихся … контактах' parsed with the preposition on the
-    verb and its noun elsewhere: the words after the preposition, to the end of the sentence."""
-    prep = next((c for c in verb.children if c.dep_ == "case" and c.lower_ in TOPIC_CASES and c.i > verb.i), None)
-    if prep is None:
-        return set()
-    return {t.i for t in verb.doc[prep.i:verb.sent.end] if not t.is_space} - {verb.sent.end - 1}
-
-
-def _clause_like(tok) -> bool:
-    """A parataxis that can be what was said: not a connective aside ('Кроме того, …')."""
-    return tok.pos_ not in {"PRON", "ADV", "ADP", "CCONJ", "SCONJ", "PART", "DET"} \
-        or any(t.pos_ in {"VERB", "AUX"} for t in tok.subtree)
-
-
-def _previous_sentence(verb) -> set:
-    """'Об этом заявил X': the content is the sentence before the cue's, in the same paragraph."""
-    sent = verb.sent
-    if sent.start == 0:
-        return set()
-    before = verb.doc[sent.start - 1].sent
-    return {t.i for t in before if not t.is_space}
-
-
-def _after_colon(verb) -> set:
-    """'о чём я говорил: <content>': the words after a colon that follows the cue."""
-    doc, sent = verb.doc, verb.sent
-    colon = None
-    for t in doc[verb.i + 1:min(sent.end, verb.i + 12)]:
-        if t.text == ":":
-            colon = t.i
-            break
-        if t.pos_ in {"VERB", "AUX"} and _feat(t, "VerbForm") == "Fin" or t.text in {".", ";", "—", "–"}:
-            break  # another clause starts: the colon is not this cue's
-    return _rest_of_sentence(doc, colon + 1, sent) if colon is not None else set()
-
-
-def _that_clause(verb) -> set:
-    """'договорились с Президентом, что …': a что-clause the parser hung on a noun still is the
-    content, read off the surface (", что" within a few words of the cue)."""
-    doc, sent = verb.doc, verb.sent
-    for t in doc[verb.i + 1:min(sent.end - 1, verb.i + 8)]:
-        if t.lower_ in {"что", "чтобы"} and doc[t.i - 1].text == ",":
-            if t.i >= 2 and doc[t.i - 2].lower_ in THING_PRONOUNS:
-                break  # "…, то, что коллеги посчитают": a relative clause on the thing
-            return {x.i for x in doc[t.i + 1:sent.end] if not x.is_space}
-        if t.text in {".", ":", "«", ";"}:
-            break
-    return set()
-
-
-def _about_this(verb) -> bool:
-    for child in verb.children:
-        if child.dep_ == "obl" and child.lemma_.lower() == "это" and \
-                any(g.dep_ == "case" and g.lower_ in TOPIC_CASES for g in child.children):
-            return True
-    return False
-
-
-def _aside_clause(verb) -> set:
-    """'Как отметил X, <content>.': the words after the comma that closes the aside, to the
-    sentence's end (read off the surface: the parser often hangs this clause oddly)."""
-    sent, doc = verb.sent, verb.doc
-    opener = next((doc[j] for j in range(verb.i - 1, max(sent.start, verb.i - 5) - 1, -1) if doc[j].lower_ == "как"), None)
-    if opener is None or (opener.i > sent.start and doc[opener.i - 1].text not in {",", "—", "–", "("}
-                          and doc[opener.i - 1].lower_ not in {"и", "а", "но", "однако"}):
-        return set()
-    comma = next((t.i for t in verb.doc[verb.i:sent.end] if t.text == ","), None)
-    if comma is None:
-        return set()
-    return {t.i for t in verb.doc[comma + 1:sent.end] if not t.is_space}
-
-
-def _aside_end(verb) -> int | None:
-    """The comma closing the aside 'Как отметил X, …' a cue verb opens, else None."""
-    if not _aside_clause(verb):
-        return None
-    return next(t.i for t in verb.doc[verb.i:verb.sent.end] if t.text == ",")
 
 
 def _aside_subject(verb):
@@ -269,96 +139,6 @@ def _relays(verb, lex: RuLexicon) -> bool:
     hands_over = head.lemma_.lower() in lex.clause_only and not any(c.dep_ == "ccomp" for c in head.children)
     return _aside_end(verb) is not None and head.i > verb.i and _is_cue_verb(head, lex) and not hands_over \
         and any(c.dep_ in SUBJECT_DEPS - {"nsubj:pass"} for c in head.children)
-
-
-def _content_deps(tok, act: str, passive: bool, no_source: bool, lex: RuLexicon) -> set:
-    """The dependents of a cue verb with no clause after it that hold what was said."""
-    lemma = tok.lemma_.lower()
-    forms = {lemma, lemma[:-2]}  # the verb and, for a reflexive, the verb it is the passive of
-    if (passive or (tok.dep_ != "xcomp" and _feat(tok, "Number") == "Plur" and no_source)) \
-            and forms & lex.passive_facts or passive and forms & lex.topic_verbs:
-        return set()  # "Программа называется …", "Объявлен конкурс", "Обсуждён ряд идей": facts
-    if lemma in lex.naming:  # "назвал ситуацию сложной"; not "назову имена"
-        return {"obj", "xcomp"} if any(c.dep_ == "xcomp" and c.pos_ in {"ADJ", "NOUN"} for c in tok.children) else set()
-    if lemma in lex.evaluation:  # "высоко оценил усилия"; not "жители оценят"
-        return {"obj"} if any(c.lower_ in lex.evaluation_adverbs for c in tok.children) else set()
-    deps = {"obj"} if lemma in lex.topic_verbs else \
-        {"obj", "obl", "iobj", "xcomp"} if lemma in lex.object_verbs | set(lex.negated) else \
-        {"obj", "xcomp", "obl"} if act in lex.object_acts else {"xcomp"}
-    if act == "agrees":
-        deps = deps - {"obl"}  # "поддержали несколько лет назад": a time, not a position
-    if passive:
-        deps = deps | {"nsubj:pass", "nsubj", "obj"}  # "Отмечены рост товарооборота, …": what was noted
-    return deps
-
-
-def _negated(tok) -> bool:
-    """'не сказал', not 'не только сказал, но и …'."""
-    return any(c.lower_ == "не" and not (c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ == "только")
-               for c in tok.children)
-
-
-def _unsaid(verb, lex: RuLexicon) -> bool:
-    """A cue verb that reports nothing said: negated ('не сказал, когда …', 'никто не подтвердил'),
-    under a condition ('Если министр скажет, что …', 'мог бы заявить'), or in the future of
-    someone else ('объявит решение завтра', 'выступит с заявлением'), intended ('собирается рассказать'),
-    declined ('не стала уточнять') or under a predicative that denies it ('Невозможно говорить о …', 'Трудно сказать, когда …').
-    'не исключил' (a negation the lexicon lists) and 'не могу не отметить', 'нельзя не сказать'
-    (two negations) are said; 'Скажу прямо' and 'я бы сказал' speak for the speaker."""
-    head = verb.head if verb.dep_ in {"xcomp", "csubj"} else None  # "хочу сказать", "нельзя не сказать"
-    if _negated(verb) and verb.lemma_.lower() not in lex.negated:
-        if head is None or not (_negated(head) or head.lemma_.lower() == "нельзя"):
-            return True
-    elif head is not None and _negated(head):
-        return True  # "не стала уточнять, о какой сумме …", "не хочу говорить о …": declined
-    if verb.dep_ in {"csubj", "xcomp"} and verb.head.lower_ in lex.unsaid_predicatives and not _negated(verb):
-        return True  # "Невозможно говорить о рождаемости, …", "Трудно сказать, когда …"
-    if head is not None and head.lemma_.lower() in lex.duty_words and any(
-            c.dep_ in SUBJECT_DEPS and (c.pos_ in {"NOUN", "PROPN"} or _feat(c, "Person") == "3") for c in head.children):
-        return True  # "организации обязаны информировать …": someone's duty, not speech ("Должен сказать, что …" is)
-    holders = [verb] + ([head] if head is not None else [])
-    if any(c.dep_ == "mark" and c.lower_ in {"если", "ежели"} for h in holders for c in h.children):
-        return True
-    person = _feat(verb, "Person") or (_feat(head, "Person") if head is not None else "")
-    first = person == "1" or any(c.dep_ in SUBJECT_DEPS and _feat(c, "Person") == "1" for h in holders for c in h.children)
-    conditional = any(c.lower_ == "бы" for h in holders for c in h.children)
-    future = any(_future_of(h) in {"2", "3"} for h in holders)  # "Министр скажет", "Вы скажете", "будет говорить"
-    intent = head is not None and head.lemma_.lower() in lex.intent_words  # "собирается рассказать о реформе"
-    return not first and (conditional and (head is None or head.lemma_.lower() == "мочь") or future or intent)
-
-
-def _future_of(verb) -> str:
-    """The person ('1', '2', '3') of a verb in the future, '' for any other tense: as tagged, the
-    auxiliary of a compound future ('будет отмечать'), or a perfective verb's non-past form that the
-    tagger read as a present in context ('Вы скажете, что это дорого'), by the dictionary."""
-    aux = next((c for c in verb.children if c.dep_ == "aux" and c.lemma_.lower() == "быть"
-                and c.lower_.startswith("буд")), None)
-    if aux is not None:
-        return _feat(aux, "Person")
-    tense = _feat(verb, "Tense")
-    future = tense == "Fut" or (tense == "Pres" and _dictionary_future(verb.lower_))
-    return _feat(verb, "Person") if future else ""
-
-
-@lru_cache(maxsize=8192)
-def _dictionary_future(word: str) -> bool:
-    """True when every verb reading of ``word`` in the dictionary is a future ('скажете', 'заявите')."""
-    from .nlp import load_russian  # natasha's dictionary (pymorphy2), loaded with the Russian pipeline
-
-    forms = [f for f in load_russian().morph_vocab.parse(word) if f.pos == "VERB" and f.feats.get("Tense")]
-    return bool(forms) and all(f.feats["Tense"] == "Fut" for f in forms)
-
-
-def _adds_a_thing(verb, lex: RuLexicon) -> bool:
-    """'добавила в меню три блюда', 'В список добавлены пять регионов': a verb of adding with a
-    thing for its object (or passive subject) adds it; 'Добавлю следующее: …' introduces speech."""
-    if verb.lemma_.lower() not in lex.adding:
-        return False
-    doc = verb.doc
-    counted = lambda c: c.pos_ == "NUM" or any(g.pos_ == "NUM" for g in c.children)  # "Я округлил, 400 тысяч добавил"
-    return any((c.dep_ in {"obj", "nsubj:pass"} or (c.dep_ == "nsubj" and counted(c)))
-               and c.pos_ in {"NOUN", "PRON", "NUM", "PROPN", "DET", "ADJ"}
-               and not (c.i + 1 < len(doc) and doc[c.i + 1].text == ":") for c in verb.children)
 
 
 def _verb_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
@@ -441,50 +221,6 @@ def _verb_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
     return cue
 
 
-def _dashed_aside(verb) -> bool:
-    """'мы по всем направлениям – я сейчас коротко скажу – открываем школы': a cue set between two
-    dashes with only its subject and adverbs comments on the speaker's words; it reports nothing."""
-    doc, dashes = verb.doc, {"—", "–"}
-    own = lambda t: t.pos_ in {"PRON", "ADV", "PART"}  # read off the surface: the parser splits such asides
-    lo = verb.i - 1
-    while lo >= 0 and own(doc[lo]):
-        lo -= 1
-    hi = verb.i + 1
-    while hi < len(doc) and own(doc[hi]):
-        hi += 1
-    return lo >= 0 and hi < len(doc) and doc[lo].text in dashes and doc[hi].text in dashes
-
-
-def _describes(verb) -> bool:
-    """'поэт, призывавший нас к добру', 'программа, поддержанная вами', 'законодатель, предлагавший
-    идеи': a participle on a noun with no clause of what was said describes the noun; it reports
-    no statement ('заявивший, что …' does)."""
-    return _feat(verb, "VerbForm") == "Part" and verb.dep_ in {"acl", "amod"} \
-        and not any(c.dep_ == "ccomp" or c.text == ":" for c in verb.children)
-
-
-def _saying(verb, lex: RuLexicon) -> bool:
-    """'Как говорится, лучше поздно, чем никогда': a passive aside naming no document or place
-    introduces a saying."""
-    return verb.lemma_.lower() in lex.saying and any(c.lower_ == "как" for c in verb.children) \
-        and not any(c.dep_ in {"obl", "nsubj", "nsubj:pass"} for c in verb.children)
-
-
-def _crossed_tail(verb, content: set) -> set:
-    """'… будут способствовать дальнейшему развитию российско-мьянманского партнёрства': words after
-    the end of what was said, to the sentence's end, that the parser hung on words before the cue
-    (across it, which no Russian clause does) continue what was said."""
-    if not content or max(content) < verb.i:
-        return set()
-    sent = verb.sent
-    tail = [t for t in verb.doc[max(content) + 1:sent.end] if not t.is_space and not (t.is_punct and t.i == sent.end - 1)]
-    ids = {t.i for t in tail}
-    crossed = [t for t in tail if t.head.i < verb.i]
-    if tail and crossed and all(t.head.i in ids or t.head.i < verb.i for t in tail):
-        return ids
-    return set()
-
-
 def _rest_of_clause(verb, start: int, objects: set, lex: RuLexicon) -> set:
     """'согласились разработать меры … о запрете ударов …, начиная с 18 марта': what the parser hung
     on the cue verb after the start of its content (a noun's complement, a gerund) still belongs to
@@ -500,60 +236,6 @@ def _quoted_person(verb, lex: RuLexicon):
     if verb.lemma_.lower() not in lex.quoting:
         return None
     return next((c for c in verb.children if c.dep_ == "obj" and c.pos_ in {"NOUN", "PROPN"}), None)
-
-
-def _nobody_named(source, lex: RuLexicon) -> bool:
-    """'Люди говорят, что …', 'многие говорят', 'кто-то скажет': a subject that stands alone for
-    people at large or a hypothetical someone names no speaker ('многие эксперты', 'люди в зале'
-    are a group the text describes)."""
-    return source.lower_ in lex.generic_subjects and all(c.is_punct for c in source.children)
-
-
-def _indirect_question(verb, lex: RuLexicon) -> bool:
-    """'поинтересовался, сколько стоил ремонт', 'спросила, не собирается ли мэр в отставку': a verb
-    of asking with a question clause after its comma (a question word, or 'ли' among its first words)."""
-    if verb.lemma_.lower() not in lex.question_verbs:
-        return False
-    words = [t for t in verb.doc[verb.i + 1:verb.sent.end] if not t.is_space]
-    comma = next((k for k, t in enumerate(words[:6]) if t.text == ","), None)
-    after = words[comma + 1:comma + 4] if comma is not None else []
-    if after and after[0].pos_ == "ADP":
-        after = after[1:]  # "во сколько обошлась реконструкция"
-    return bool(after) and (after[0].lower_ in lex.question_words or any(t.lower_ == "ли" for t in after))
-
-
-def _after_dash(verb) -> set:
-    """'сказала прямо — льгот больше не будет': a dash right after the cue (and an adverb or two)
-    opens what was said, to the end of the sentence; a quotation after the dash is read by the
-    quotation scan, and a second dash makes the words between an aside ('мы – я сейчас буду
-    коротко говорить – запускаем …')."""
-    doc, sent = verb.doc, verb.sent
-    j = verb.i + 1
-    while j < sent.end and j - verb.i <= 2 and doc[j].pos_ == "ADV":
-        j += 1
-    if j + 1 >= sent.end or doc[j].text not in {"—", "–"} or doc[j + 1].text in {"«", "„", '"', "“"} \
-            or any(t.text in {"—", "–"} for t in doc[j + 1:sent.end]):
-        return set()
-    return _rest_of_sentence(doc, j + 1, sent)
-
-
-def _rest_of_sentence(doc, start: int, sent) -> set:
-    """The words from ``start`` to the sentence's end, without its closing punctuation."""
-    return {t.i for t in doc[start:sent.end] if not t.is_space and not (t.is_punct and t.i == sent.end - 1)}
-
-
-def _set_phrase(verb) -> bool:
-    """'собственно говоря', 'честно говоря', 'так сказать': a gerund or infinitive set aside with an
-    adverb and nothing else comments on the speaker's own words; it reports nothing ('Хочу сказать
-    прямо: …', an infinitive under a verb, is a cue)."""
-    return _feat(verb, "VerbForm") in {"Conv", "Inf"} and verb.dep_ not in {"xcomp", "csubj"} \
-        and any(c.dep_ == "advmod" for c in verb.children) and all(c.dep_ in {"advmod", "punct"} for c in verb.children)
-
-
-def _relative_object(verb) -> bool:
-    """'который Вы поддержали', 'о котором говорили': the relative word is what the verb takes, so
-    the clause describes the noun it hangs on and reports nothing said about it."""
-    return any(c.lemma_.lower() == "который" and c.dep_ not in SUBJECT_DEPS for c in verb.children)
 
 
 def _object_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:

@@ -382,3 +382,7 @@ def test_a_notice_the_writer_sent_speaks_for_the_writer(nlp):
             "Sincerely,\n\nLENA VASKO\n\nTHE HARBOUR OFFICE,\nOctober 5, 2021.\n")
     out = rows(nlp, text, "Letter to the Speaker on the Continuation of the Harbour Emergency")
     assert list(out.loc[out["cue"] == "stating", "speaker"]) == ["Lena Vasko"]
+    # the closing and the name on one line, with no place or date of signing after them
+    closing = text[:text.index("Sincerely")] + "Sincerely, LENA VASKO"
+    out = rows(nlp, closing, "Letter to the Speaker on the Continuation of the Harbour Emergency")
+    assert list(out.loc[out["cue"] == "stating", "speaker"]) == ["Lena Vasko"]
