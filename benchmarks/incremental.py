@@ -3,6 +3,9 @@
     .venv/bin/python benchmarks/incremental.py                        # the 816-text Kremlin English file
     .venv/bin/python benchmarks/incremental.py --large                # ... and the 14,380-text White House file
     .venv/bin/python benchmarks/incremental.py --file us_sotu_2021_2026.jsonl --limit 200   # while developing
+    # the White House file's two-hour cold run once, kept; the warm runs later, on the code of the day:
+    .venv/bin/python benchmarks/incremental.py --file bench_whitehouse_all_2021_2026.jsonl.gz --workdir W --cold-only
+    .venv/bin/python benchmarks/incremental.py --file bench_whitehouse_all_2021_2026.jsonl.gz --workdir W --prime
 
 Each file of ../shared/corpus is copied into a temporary folder (../shared is never modified); the
 "new" articles are copies of 1% of its documents with a new id, a new title and an added paragraph,
@@ -90,19 +93,49 @@ def timed_run(label: str, data: Path, root: Path, cache: Path) -> dict:
            "parsed": stages["quotes"]["parsed"], "articles": stages["quotes"]["articles"],
            "statements": stages.get("tables", {}).get("rows", 0)}
     parts = "  ".join(f"{k} {row[k]:.1f}" for k in (*STAGES, "rest", "html", "process"))
-    print(f"{label:<12} wall {wall:7.1f} s (CPU {cpu:6.1f} s) = {parts}   (articles {row['articles']}, parsed {row['parsed']}, "
-          f"statements {row['statements']})", flush=True)
+    row["line"] = (f"{label:<12} wall {wall:7.1f} s (CPU {cpu:6.1f} s) = {parts}   (articles {row['articles']}, parsed {row['parsed']}, "
+          f"statements {row['statements']})")
+    print(row["line"], flush=True)
     return row
 
 
-def benchmark(name: str, limit: int | None, keep: bool) -> None:
-    tmp = Path(tempfile.mkdtemp(prefix="kit-incremental-"))
+def cold_run(name: str, limit: int | None, tmp: Path) -> tuple[dict, list[dict]]:
+    """The cold run in ``tmp``, or, when ``tmp`` holds a cold run kept earlier (``--workdir``), that run's
+    numbers and a fresh copy of its corpus, cache and reports, so a warm run can be timed again later."""
+    data, root, cache = tmp / "corpus", tmp / "reports", tmp / "cache"
+    kept, record = tmp / "after-cold", tmp / "cold.json"
+    if record.exists():
+        for folder in (data, root, cache):
+            shutil.rmtree(folder, ignore_errors=True)
+            shutil.copytree(kept / folder.name, folder)
+        cold = json.loads(record.read_text(encoding="utf-8"))
+        print(f"\n{name}: the cold run kept in {tmp} (measured {cold['when']}, load average {cold['load']:.1f}):",
+              flush=True)
+        print(cold["line"], flush=True)
+        return cold, [json.loads(line) for line in read_lines(data / name.removesuffix(".gz"))]
+    docs = copy_file(CORPUS / name, data, limit)
+    print(f"\n{name}: {len(docs)} documents (load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)",
+          flush=True)
+    load = os.getloadavg()[0]
+    cold = timed_run("cold", data, root, cache)
+    cold.update(when=time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), load=load)
+    for folder in (data, root, cache):
+        shutil.copytree(folder, kept / folder.name)
+    record.write_text(json.dumps(cold), encoding="utf-8")
+    return cold, docs
+
+
+def benchmark(name: str, limit: int | None, keep: bool, workdir: Path | None = None, cold_only: bool = False,
+              prime: bool = False) -> None:
+    tmp = workdir or Path(tempfile.mkdtemp(prefix="kit-incremental-"))
+    keep = keep or workdir is not None
     try:
         data, root, cache = tmp / "corpus", tmp / "reports", tmp / "cache"
-        docs = copy_file(CORPUS / name, data, limit)
-        print(f"\n{name}: {len(docs)} documents (load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)",
-              flush=True)
-        cold = timed_run("cold", data, root, cache)
+        cold, docs = cold_run(name, limit, tmp)
+        if cold_only:
+            return
+        if prime:
+            timed_run("primed", data, root, cache)
         print(f"added {add_new_documents(data, docs)} new documents (1%)", flush=True)
         warm = timed_run("warm +1%", data, root, cache)
         timed_run("nothing new", data, root, cache)
@@ -121,16 +154,25 @@ def benchmark(name: str, limit: int | None, keep: bool) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--file", action="append", help=f"a file of ../shared/corpus (default {KREMLIN})")
-    parser.add_argument("--large", action="store_true", help=f"also {WHITE_HOUSE} (a cold run takes about an hour)")
+    parser.add_argument("--large", action="store_true", help=f"also {WHITE_HOUSE} (a cold run takes one to two hours)")
     parser.add_argument("--limit", type=int, default=None, help="use only the first N documents of each file")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folders and print where they are")
+    parser.add_argument("--workdir", type=Path, help="work in this folder and keep it; a cold run kept there "
+                        "earlier is reused (its numbers and a fresh copy of its cache), so the warm runs can be "
+                        "timed later, on other code, without a second cold run")
+    parser.add_argument("--cold-only", action="store_true", help="stop after the cold run (with --workdir)")
+    parser.add_argument("--prime", action="store_true", help="before the warm runs, run once with nothing new: "
+                        "when the code changed since the kept cold run, this fills what the new code caches "
+                        "(as its own cold run would have), and its time is printed as 'primed'")
     args = parser.parse_args()
     names = args.file or [KREMLIN] + ([WHITE_HOUSE] if args.large else [])
     for name in names:
         if not (CORPUS / name).exists():
             sys.exit(f"{CORPUS / name} is not present on this machine")
+    if args.workdir and len(names) > 1:
+        sys.exit("--workdir takes one file (--file NAME or --large alone)")
     for name in names:
-        benchmark(name, args.limit, args.keep)
+        benchmark(name, args.limit, args.keep, args.workdir, args.cold_only, args.prime)
 
 
 if __name__ == "__main__":

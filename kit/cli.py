@@ -20,7 +20,7 @@ from typing import List, Optional
 import typer
 import typer.core
 
-from .quotes import ARTICLE_SECONDS, ExtractionWarning
+from .config import ARTICLE_SECONDS
 from .terminal import Progress, printable
 
 
@@ -266,6 +266,8 @@ def quotes(paths: List[Path] = typer.Argument(..., metavar="PATH", help="Files o
         if parts:
             check_parts_folder(parts)  # before the slow part, not after it
         loaded = load_inputs(paths, progress)
+        from .quotes import ExtractionWarning
+
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ExtractionWarning)  # listed below, once each, without a traceback line
             if attribute:

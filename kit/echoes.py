@@ -13,12 +13,14 @@ first quotation itself, so a chain of look-alikes never joins two quotations tha
 """
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
 import numpy as np
 import pandas as pd
 
@@ -124,14 +126,13 @@ def echo_keys(table: pd.DataFrame, lexicon: EchoLexicon | None = None,
 # ---------------------------------------------------------------- which quotations are the same
 
 def _word_ids(keys: list[str]) -> tuple[np.ndarray, np.ndarray, int]:
-    """Every word of every key as an integer id, and the key each word belongs to."""
-    vocab: dict[str, int] = {}
-    ids, owner = [], []
-    for k, key in enumerate(keys):
-        words = key.split()
-        ids.extend(vocab.setdefault(w, len(vocab)) for w in words)
-        owner.extend([k] * len(words))
-    return np.asarray(ids, dtype=np.int64), np.asarray(owner, dtype=np.int64), len(vocab)
+    """Every word of every key as an integer id (in order of first appearance), and the key each word
+    belongs to."""
+    split = [key.split() for key in keys]
+    lengths = np.fromiter(map(len, split), dtype=np.int64, count=len(split))
+    # pandas numbers the words in C, in order of first appearance, as a dict filled word by word would.
+    ids, vocab = pd.factorize(np.fromiter(itertools.chain.from_iterable(split), dtype=object, count=int(lengths.sum())))
+    return ids.astype(np.int64), np.repeat(np.arange(len(keys), dtype=np.int64), lengths), len(vocab)
 
 
 def _shingles(keys: list[str], size: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

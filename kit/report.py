@@ -80,18 +80,23 @@ def inputs_read(run_dir: Path) -> list[dict]:
     """Every input file the run read, with the size and sha256 of the bytes it read (from
     ``tables/inputs.csv``, which the loader fills as it reads: the manifest describes exactly what
     was used, never a second look at a file that may have changed since)."""
-    import pandas as pd
+    import csv
 
-    from .files import read_spreadsheet_text
+    from .files import unspreadsheet_cell
 
+    # Read with the csv module, not pandas: this process would otherwise import pandas for this alone.
     try:
-        table = read_spreadsheet_text(pd.read_csv(run_dir / "tables" / "inputs.csv", dtype=str, keep_default_na=False))
-    except (OSError, ValueError):
+        with open(run_dir / "tables" / "inputs.csv", newline="", encoding="utf-8") as fh:
+            rows = [{k: unspreadsheet_cell(v) for k, v in row.items()} for row in csv.DictReader(fh)]
+    except (OSError, ValueError, csv.Error):
         return []
-    if not {"path", "bytes", "sha256"} <= set(table.columns):
+    if not rows or not {"path", "bytes", "sha256"} <= set(rows[0]):
         return []
-    read = table[table["sha256"] != ""].drop_duplicates("path")
-    return [{"path": p, "bytes": int(b), "sha256": h} for p, b, h in zip(read["path"], read["bytes"], read["sha256"])]
+    read: dict[str, dict] = {}
+    for row in rows:
+        if row["sha256"] != "" and row["path"] not in read:
+            read[row["path"]] = {"path": row["path"], "bytes": int(row["bytes"]), "sha256": row["sha256"]}
+    return list(read.values())
 
 
 def package_versions() -> dict[str, str]:
@@ -286,7 +291,7 @@ def sigterm_as_failure():
 def pipeline_description(spacy_model: str | None) -> str:
     """``lang_name==version`` of the spaCy pipeline the run will use (without loading it)."""
     try:
-        from .cache import pipeline_id
+        from .nlp import pipeline_id
 
         return pipeline_id(spacy_model or None)
     except Exception as exc:  # noqa: BLE001 - a missing pipeline fails in the notebook, with its own message
@@ -314,14 +319,14 @@ def run_report(inputs: str | Path | list, *, title: str = "Who said what", outpu
     if "previous_run" in known and "previous_run" not in parameters and previous is not None:
         params["previous_run"] = str(previous)
     if "cache_dir" in known:
-        from .cache import resolve_cache_dir
+        from .cache_store import resolve_cache_dir
 
         params["cache_dir"] = str(resolve_cache_dir(parameters.get("cache_dir") or None).resolve())
     if "n_process" in known:
         # Recorded as a number, so the manifest says how many processes parsed.
         params["n_process"] = int(parameters.get("n_process") or default_n_process())
     if "article_seconds" in known:
-        from .quotes import ARTICLE_SECONDS
+        from .config import ARTICLE_SECONDS
 
         # Recorded as a number even when not given: the manifest says how long an article could take.
         params["article_seconds"] = float(parameters.get("article_seconds", ARTICLE_SECONDS))

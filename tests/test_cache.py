@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from conftest import REPO, SAMPLE, SAMPLE_ACTORS
-from kit import cache
+from kit import cache, cache_frames
 from kit.articles import load_articles
 from kit.registry import load_registry
 
@@ -115,6 +115,17 @@ def test_editing_the_registry_reattributes_without_reparsing(articles, tmp_path)
     assert set(edited.loc[edited["speaker"] == "Speaker 0", "camp"]) == {"kremlin"}
 
 
+def test_a_registry_moved_to_another_folder_keeps_its_key_and_an_edit_changes_it(tmp_path):
+    moved = tmp_path / "elsewhere" / "actors.yml"
+    moved.parent.mkdir()
+    shutil.copy(SAMPLE_ACTORS, moved)
+    here, there = load_registry([SAMPLE_ACTORS]), load_registry([moved])
+    assert here.files != there.files
+    assert cache.registry_hash(here) == cache.registry_hash(there)
+    there.actors[0]["aliases"] = [*there.actors[0].get("aliases", []), "A fictional alias"]
+    assert cache.registry_hash(here) != cache.registry_hash(there)
+
+
 def test_real_engine_cached_equals_uncached(articles, tmp_path, nlp):
     import kit
 
@@ -192,14 +203,38 @@ def stored_entry(tmp_path, stage="quotes"):
     return engine, item, cache.ExtractionCache(tmp_path).get(stage, engine, [item])[item]
 
 
-def test_an_edited_entry_is_caught_by_its_words_and_the_article_parsed_again(articles, tmp_path):
+def without_blocks(cache_dir) -> None:
+    """Drop every stage's block, as when another report's run was the last to use the cache: the
+    entries are then read one by one."""
+    import sqlite3
+
+    with sqlite3.connect(cache_dir / cache.DB_NAME) as con:
+        con.execute("DELETE FROM entries WHERE stage LIKE '%.block'")
+
+
+def forge(cache_dir, where: str) -> None:
+    """Put FICTIONAL forged words into one stored slice through the cache's own API: into its entry, or
+    into the stage's block (the last run's slices kept as one)."""
+    key, item, payload = stored_entry(cache_dir)
+    forged = cache.assemble([cache.unpack_frame(payload)])
+    forged.loc[0, "quote"] = "We invented this quote"
+    forged.loc[0, "speaker"] = "Dmitry Peskov"
+    store = cache.ExtractionCache(cache_dir)
+    if where == "entry":
+        without_blocks(cache_dir)
+        store.put("quotes", key, {item: (cache.pack_frame(forged), len(forged))})
+    else:
+        block = store.get("quotes.block", key, ["last run"])["last run"]
+        slices = cache_frames.unpack_block(block)
+        slices[item] = cache.unpack_frame(cache.pack_frame(forged))
+        store.put_block("quotes", key, list(slices.items()))
+
+
+@pytest.mark.parametrize("where", ["entry", "block"])
+def test_an_edited_entry_is_caught_by_its_words_and_the_article_parsed_again(articles, tmp_path, where):
     engine = CountingExtract()
     cold = cache.cached_statements(articles, extract=engine, cache_dir=tmp_path, engine_version="t1")
-    key, item, payload = stored_entry(tmp_path)
-    forged = cache.assemble([cache.unpack_frame(payload)])
-    forged.loc[0, "quote"] = "We invented this quote"  # FICTIONAL forged words, put back through the cache's own API
-    forged.loc[0, "speaker"] = "Dmitry Peskov"
-    cache.ExtractionCache(tmp_path).put("quotes", key, {item: (cache.pack_frame(forged), len(forged))})
+    forge(tmp_path, where)
     engine.seen.clear()
     with pytest.warns(cache.CacheWarning, match="1 cached entry .* did not match its article or checksum"):
         warm = cache.cached_statements(articles, extract=engine, cache_dir=tmp_path, engine_version="t1")
@@ -210,20 +245,58 @@ def test_an_edited_entry_is_caught_by_its_words_and_the_article_parsed_again(art
     assert again.attrs["cache"]["rejected"] == 0, "the entry was replaced"
 
 
-def test_a_damaged_entry_fails_its_checksum_and_the_article_is_parsed_again(articles, tmp_path):
+def flip_a_bit(cache_dir, stage: str) -> None:
     import sqlite3
 
+    with sqlite3.connect(cache_dir / cache.DB_NAME) as con:
+        item, blob = con.execute("SELECT item, payload FROM entries WHERE stage=? AND rows > 0 ORDER BY item",
+                                 (stage,)).fetchone()
+        flipped = bytes(blob[:-5]) + bytes([blob[-5] ^ 0x01]) + bytes(blob[-4:])
+        con.execute("UPDATE entries SET payload=? WHERE stage=? AND item=?", (flipped, stage, item))
+
+
+def test_a_damaged_entry_fails_its_checksum_and_the_article_is_parsed_again(articles, tmp_path):
     engine = CountingExtract()
     cold = cache.cached_statements(articles, extract=engine, cache_dir=tmp_path, engine_version="t1")
-    with sqlite3.connect(tmp_path / cache.DB_NAME) as con:
-        item, blob = con.execute("SELECT item, payload FROM entries WHERE rows > 0 ORDER BY item").fetchone()
-        flipped = bytes(blob[:-5]) + bytes([blob[-5] ^ 0x01]) + bytes(blob[-4:])
-        con.execute("UPDATE entries SET payload=? WHERE item=?", (flipped, item))
+    without_blocks(tmp_path)
+    flip_a_bit(tmp_path, "quotes")
     engine.seen.clear()
     with pytest.warns(cache.CacheWarning, match="did not match"):
         warm = cache.cached_statements(articles, extract=engine, cache_dir=tmp_path, engine_version="t1")
     assert len(engine.seen) == 1
     pd.testing.assert_frame_equal(cold, warm)
+
+
+def test_a_run_that_adds_an_article_stores_it_beside_the_block(articles, tmp_path):
+    import sqlite3
+
+    engine = CountingExtract()
+    cold = cache.cached_statements(articles, extract=engine, cache_dir=tmp_path, engine_version="t1")
+    new = articles.iloc[[0]].assign(article_id="brand-new", text="A wholly new fictional article. " * 5)
+    grown = pd.concat([articles, new], ignore_index=True)
+    cache.cached_statements(grown, extract=engine, cache_dir=tmp_path, engine_version="t1")
+    with sqlite3.connect(tmp_path / cache.DB_NAME) as con:
+        rows = dict(con.execute("SELECT item, rows FROM entries WHERE stage='quotes.block'").fetchall())
+    assert rows == {"last run": len(cold), "since": len(engine(new))}, "the block kept, the new article beside it"
+    engine.seen.clear()
+    again = cache.cached_statements(grown, extract=engine, cache_dir=tmp_path, engine_version="t1")
+    assert engine.seen == [] and not again.attrs["cache_notes"]
+    pd.testing.assert_frame_equal(again, engine(grown))
+
+
+def test_a_damaged_block_is_passed_over_and_its_articles_read_one_by_one(articles, tmp_path):
+    engine = CountingExtract()
+    cold = cache.cached_statements(articles, extract=engine, cache_dir=tmp_path, engine_version="t1")
+    flip_a_bit(tmp_path, "quotes.block")
+    engine.seen.clear()
+    with pytest.warns(cache.CacheWarning, match="block of cached quotes rows .* did not match its checksum"):
+        warm = cache.cached_statements(articles, extract=engine, cache_dir=tmp_path, engine_version="t1")
+    assert engine.seen == [] and warm.attrs["cache"] == {"articles": len(articles), "parsed": 0,
+                                                         "reused": len(articles), "rejected": 0}
+    pd.testing.assert_frame_equal(cold, warm)
+    again = cache.cached_statements(articles, extract=engine, cache_dir=tmp_path, engine_version="t1")
+    assert not again.attrs["cache_notes"], "the block was written again"
+    pd.testing.assert_frame_equal(cold, again)
 
 
 def damage(path, how: str) -> None:

@@ -52,11 +52,18 @@ def test_a_warm_run_after_new_articles_writes_the_same_tables_as_a_cold_one(samp
     warm = build(statements, articles, cache, log)
     assert log.stages["tables"]["parsed"] == statements.loc[statements["article_id"].isin(late), "article_id"].nunique()
     assert log.stages["tables"]["reused"] == early["article_id"].nunique(), "the early articles' pieces are reused"
+    # Run again with nothing new: every article's pieces now come from the stage's block, the last run's
+    # pieces kept as one (kit.cache_frames), not from its own entry.
+    log = StageLog(tmp_path)
+    again = build(statements, articles, cache, log)
+    assert log.stages["tables"]["parsed"] == 0
     cold = build(statements, articles, None)
     assert len(warm.claims) and len(warm.echoes) >= 0 and len(warm.theme_tags)
-    for name, folder in (("warm", tmp_path / "warm"), ("cold", tmp_path / "cold")):
-        (warm if name == "warm" else cold).write(folder, database=None)
+    runs = {"warm": warm, "again": again, "cold": cold}
+    for name, tables in runs.items():
+        tables.write(tmp_path / name, database=None)
     files = sorted(p.name for p in (tmp_path / "cold").iterdir())
-    assert files == sorted(p.name for p in (tmp_path / "warm").iterdir())
-    different = [f for f in files if not filecmp.cmp(tmp_path / "cold" / f, tmp_path / "warm" / f, shallow=False)]
-    assert not different, f"warm and cold runs wrote different {different}"
+    for name in ("warm", "again"):
+        assert files == sorted(p.name for p in (tmp_path / name).iterdir())
+        different = [f for f in files if not filecmp.cmp(tmp_path / "cold" / f, tmp_path / name / f, shallow=False)]
+        assert not different, f"{name} and cold runs wrote different {different}"
