@@ -154,6 +154,13 @@ def _set_phrase(verb) -> bool:
         and any(c.dep_ == "advmod" for c in verb.children) and all(c.dep_ in {"advmod", "punct"} for c in verb.children)
 
 
+def _noun_infinitive(verb) -> bool:
+    """'вызывает необходимость ежегодно подтверждать', 'возможность сказать правду': an infinitive
+    that a noun takes names what is needed or possible; nobody says anything by it (in 'подчеркнул
+    необходимость говорить о мире' the statement is 'подчеркнул')."""
+    return _feat(verb, "VerbForm") == "Inf" and verb.dep_ in {"nmod", "acl"} and verb.head.pos_ == "NOUN"
+
+
 def _relative_object(verb) -> bool:
     """'который Вы поддержали', 'о котором говорили': the relative word is what the verb takes, so
     the clause describes the noun it hangs on and reports nothing said about it."""

@@ -858,6 +858,9 @@ def test_someone_elses_duty_to_speak_is_no_statement_and_ones_own_is():
     # a thing a relative clause describes shows, it does not speak
     "Каждое село получило грант на восстановление объектов, которые напоминают о нашей Победе.",
     "Рассекречено огромное количество документов, которые подтверждают чудовищный характер войны.",
+    # an infinitive a noun takes names what is needed or possible, nobody's words
+    "Озабоченность фермеров вызывает необходимость ежегодно подтверждать, причём в фиксированные сроки.",
+    "У жителей Лесовска есть возможность сказать своё слово на выборах.",
 ])
 def test_set_phrases_things_handed_over_and_things_described_are_no_statement(text):
     assert statements(text).empty
