@@ -39,7 +39,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 # Bump when a change to this module changes its output (kit.cache re-dates everything then).
-ENGINE_VERSION = "5"
+ENGINE_VERSION = "6"
 DATE_COLUMNS = ["published", "said_on", "said_on_precision", "said_on_range", "when_text"]
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
@@ -140,6 +140,10 @@ FUTURE_BEFORE = re.compile(r"(?:\b(?:will|would|shall|could|might|going\sto|plan
 # "declared unfit prior to January 1, 2017", "in force since March", "figures as of Monday".
 BOUNDARY_BEFORE = re.compile(r"\b(?:before|prior\sto|after|since|until|till|as\sof|through|up\sto|ahead\sof|"
                              r"between|до|после|с|начиная\sс)\s+(?:the\s)?$", re.I)
+# A document named with its date ("Executive Order 13849 of September 20, 2018", "the Act of July 2,
+# 1964", "Proclamation 10144 of February 21, 2021"): the date is the document's, not the statement's.
+DOCUMENT_DATE_BEFORE = re.compile(r"\b(?:Order|Proclamation|Memorandum|Act|Resolution|Notice|Directive|Decree|Law|Agreement)"
+                                  r"(?:\s+(?:No\.\s*)?[\d\-–]+)?\s+of\s+(?:the\s)?$")
 # Between a cue and a time after it, these start the reported clause: the time belongs to it.
 CLAUSE_OPENER = re.compile(r"\b(?:that|would|will|if|when|whether|to|he|she|they|it|we|i|you|because|"
                            r"что|чтобы|если|когда|ли|будет|он|она|они|мы|я)\b|[“\"«:]", re.I)
@@ -215,7 +219,8 @@ def _is_plan(text: str, sentence_start: int, m: re.Match) -> bool:
 
 
 def _is_boundary(text: str, sentence_start: int, m: re.Match) -> bool:
-    return bool(BOUNDARY_BEFORE.search(text[max(sentence_start, m.start() - 20):m.start()]))
+    return bool(BOUNDARY_BEFORE.search(text[max(sentence_start, m.start() - 20):m.start()])
+                or DOCUMENT_DATE_BEFORE.search(text[max(sentence_start, m.start() - 40):m.start()]))
 
 
 def _usable(text: str, sentence_start: int, kind: str, m: re.Match, cue: tuple[int, int] | None,

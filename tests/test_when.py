@@ -176,3 +176,13 @@ def test_dates_come_back_as_datetimes_in_the_statement_order():
     assert list(dates.index) == [7, 8, 9]
     assert pd.api.types.is_datetime64_any_dtype(dates["said_on"])
     assert list(dates["said_on_precision"]) == ["day", "unknown", "article"]
+
+
+def test_a_documents_own_date_is_not_when_its_author_spoke():
+    """"I have issued an order that expands the emergency declared in Executive Order 13660 of March 6,
+    2014, ... by finding that ...": March 2014 dates the old order, not the finding (FICTIONAL)."""
+    text = ("I hereby report that I have issued an order that expands the scope of the harbour emergency declared "
+            "in Executive Order 13660 of March 6, 2014, and expanded by the Act of July 2, 2018, by finding that "
+            "the closure of the pier is a threat to the town.")
+    row = dated(text, "finding")
+    assert (f"{row.said_on:%Y-%m-%d}", row.said_on_precision) == ("2025-02-09", "article")
