@@ -20,7 +20,7 @@ from .quotes_attach import Statement
 from .quotes_cues import Cue, _introducing_cue
 from .quotes_paragraph import _has_words, statements_in_paragraph
 from .quotes_plan import Plan, _check, _deadline, not_prose_spans
-from .quotes_readouts import implicit_speakers
+from .quotes_implicit import implicit_speakers
 from .quotes_rows import _inherit, _row, _shout_from_the_floor, _turn_row, finished_rows
 
 

@@ -13,11 +13,12 @@ import re
 from dataclasses import dataclass, field
 
 from .cues import Lexicon, cue_lemma
+from .quotes_acts import content_act
 from .quotes_clause import (CONTENT_DEPS, first_of_list, fronted_infinitive, goes_on_with_clause, has_subject,
                             introduced, next_statements, opened_by_that, predicate_of_the_sentence, sibling_statement,
                             trailing_aside, when_clause)
 from .quotes_not_said import holds_views, not_said
-from .quotes_readouts import (bare_noun, content_act, focus_frame, inclusion_after, opens_topic,
+from .quotes_readouts import (bare_noun, focus_frame, inclusion_after, opens_topic,
                               infinitive_of_prep_object, listed_after_object, object_content, object_frame,
                               object_statement, participle_read_as_adjective, refers_back)
 from .quotes_subject import (PASSIVE_DEPS, SUBJECT_DEPS, _lost_subject, _subject, clause_read_from_name,

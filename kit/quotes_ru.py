@@ -38,7 +38,7 @@ from .language import fold_case_endings
 from .quotes_marks import Quotation, Turn
 from .quotes_paragraph import statements_in_paragraph
 from .quotes_plan import Plan, plan_article
-from .quotes_readouts import implicit_speakers
+from .quotes_implicit import implicit_speakers
 from .quotes_rows import _inherit, _row, _turn_row, finished_rows
 from .quotes_ru_cues import RUSSIAN, RuCue
 from .quotes_ru_subject import SUBJECT_DEPS, _feat, they_antecedents

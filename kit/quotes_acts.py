@@ -1,0 +1,97 @@
+"""The act a statement's content gives it, for the quote engine (``kit.quotes``): "stressed that Kiev
+must ..." demands, "warned that ... would face consequences" warns, "said X had violated ..."
+accuses (``content_acts`` in ``data/speech_verbs.yml``); see :func:`content_act`.
+"""
+from __future__ import annotations
+
+from .cues import Lexicon, cue_lemma
+
+
+def _content_head(doc, content: set):
+    """The token of a statement's content the rest hangs from (the first whose head lies outside)."""
+    return next((doc[i] for i in sorted(content) if doc[i].head.i not in content or doc[i].head.i == i), None)
+
+
+def _predicate_chain(head) -> list:
+    """A content clause's verb and the verbs it goes on with: coordinated verbs, infinitives
+    ("continues to [refuse] to [implement]") and an object's infinitive ("its efforts to
+    [sabotage]"). Empty when the content is a noun phrase."""
+    chain, seen, stack = [], set(), [head]
+    while stack:
+        tok = stack.pop()
+        if tok.pos_ not in {"VERB", "AUX"} or tok.i in seen:
+            continue
+        seen.add(tok.i)
+        chain.append(tok)
+        for c in tok.children:
+            if c.dep_ in {"xcomp", "conj"}:
+                stack.append(c)
+            elif c.dep_ == "dobj":
+                stack.extend(g for g in c.children if g.dep_ == "acl")
+    return chain
+
+
+def _threatens(chain, words) -> bool:
+    """A punishment under a condition or a "will": "if Russia invades, the United States will
+    [respond] decisively and [impose] severe costs"."""
+    threat = [t for t in chain if t.lemma_.lower() in words]
+    return bool(threat) and any(c.dep_ == "aux" and c.lower_ in {"will", "would", "'ll"} or (
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "if" for m in c.children))
+        for t in chain for c in t.children)
+
+
+def _wrongdoing(head, chain, words) -> bool:
+    """A clause that says someone did wrong: its verbs ("Kiev continues to [refuse]"), its subject
+    ("[provocations] from militants were the reason") or an "in ..." phrase ("in [violation] of
+    the agreements, the authorities are ..."); not when the clause denies it ("do not threaten")."""
+    if not chain or any(c.dep_ == "neg" for t in chain for c in t.children):
+        return False
+    verbs, nouns = words.get("wrongdoing_verbs", frozenset()), words.get("wrongdoing_nouns", frozenset())
+    return any(t.lemma_.lower() in verbs for t in chain) or any(
+        (c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in nouns)
+        or (c.dep_ == "prep" and c.lower_ == "in" and any(g.dep_ == "pobj" and g.lemma_.lower() in nouns for g in c.children))
+        for c in head.children)
+
+
+def _asks_to(verb, lemma: str, entries) -> bool:
+    """True for a verb of ``demand_infinitive_verbs`` with its preposition, if the entry has one
+    ("ask", "call on": "called on NATO to ...", not "called Zelenskyy to discuss")."""
+    preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
+    return any(e.split()[0] == lemma and set(e.split()[1:]) <= preps for e in entries)
+
+
+def content_act(verb, cue, lex: Lexicon) -> str:
+    """The act of a statement whose cue verb only says (``content_acts`` in
+    ``data/speech_verbs.yml``): "stressed that Kiev must ..." and "the need for Kiev to ..."
+    demand, "noted that Kiev was sabotaging the talks" accuses, "X were groundless" rejects, a
+    punishment promised ("readiness to impose severe costs", "if ..., we will respond") warns,
+    supporting someone's initiative agrees. Any other statement keeps the cue's act."""
+    words = lex.content_acts
+    doc = verb.doc
+    head = _content_head(doc, cue.content) if cue.content and words else None
+    if head is None:
+        return cue.act
+    get = lambda key: words.get(key, frozenset())
+    lemma, noun = cue_lemma(verb, lex), head.lemma_.lower()
+    if cue.act == "believes" and lemma in lex.person_stance and noun in get("proposal_nouns"):
+        return "agrees"
+    if cue.act == "promises" and head.pos_ == "NOUN" and any(  # "readiness of the US [along with its allies] to impose"
+            doc[i].dep_ in {"acl", "xcomp", "advcl"} and doc[i].head.i in {head.i, verb.i}
+            and doc[i].lemma_.lower() in get("threat_verbs") for i in cue.content):
+        return "warns"
+    if cue.act != "says" or cue.belief:
+        return cue.act
+    chain = _predicate_chain(head)
+    if (_asks_to(verb, lemma, get("demand_infinitive_verbs")) and head.dep_ == "xcomp" and head.tag_ == "VB") \
+            or any(c.dep_ == "aux" and c.lower_ in get("demand_modals") for t in chain for c in t.children) \
+            or (noun in get("need_nouns") and any(c.dep_ in {"acl", "advcl", "relcl"} and any(
+                g.dep_ == "nsubj" for g in c.children) for c in head.children)):
+        return "demands"
+    if _threatens(chain, get("threat_verbs")):
+        return "warns"
+    if _wrongdoing(head, chain, words):
+        return "accuses"
+    if any(doc[i].dep_ == "acomp" and doc[i].lemma_.lower() in get("rejection_adjectives") and doc[i].head.lemma_ == "be"
+           and not any(c.dep_ == "neg" for c in doc[i].head.children) for i in cue.content):
+        return "rejects"
+    return cue.act
