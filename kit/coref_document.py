@@ -123,6 +123,11 @@ def _sentences(text: str):
         yield at, len(text)
 
 
+def _worded_sentences(text: str):
+    """(start, end) of each sentence of ``text`` that holds a letter (not a bare "1." or a date line)."""
+    return ((s, e) for s, e in _sentences(text) if re.search(r"[^\W\d_]", text[s:e]))
+
+
 def _used_as_name(word: str, text: str) -> bool:
     """True when ``text`` writes ``word`` capitalised and never in lower case: a surname, not the
     last word of a slogan ("Building Back Better Together: ..." and "come together")."""
@@ -225,8 +230,8 @@ class DocumentSpeakers:
             self._self_named = ""
             # only as the text opens: "Yes, we the United States of America stand with ..." deep
             # in a speech is a flourish, not who signs it
-            opening = list(itertools.islice((e for s, e in _sentences(self.text) if re.search(r"[^\W\d_]", self.text[s:e])), 3))
-            found = next((m for m in SELF_NAMED.finditer(self.text, 0, opening[-1] if opening else 0)
+            opening = list(itertools.islice(_worded_sentences(self.text), 3))
+            found = next((m for m in SELF_NAMED.finditer(self.text, 0, opening[-1][1] if opening else 0)
                           if not any(a <= m.start() < b for a, b in self.blocked)), None)  # "“We, the people ...”" is quoted
             if found is not None:
                 start = found.end()
@@ -367,8 +372,7 @@ class DocumentSpeakers:
     def opening_countries(self, at: int) -> list[str]:
         """The countries the first of the text's first three sentences that lists two or more
         names, before ``at`` (a joint statement of states, talks between delegations)."""
-        sentences = ((s, e) for s, e in _sentences(self.text[:at]) if re.search(r"[^\W\d_]", self.text[s:e]))
-        for s, e in itertools.islice(sentences, 3):  # read lazily: a text may run to 100,000 characters
+        for s, e in itertools.islice(_worded_sentences(self.text[:at]), 3):  # read lazily: a text may run to 100,000 characters
             countries = self.countries_listed(s, e)
             if len(countries) >= 2:
                 return countries
