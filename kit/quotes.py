@@ -73,7 +73,7 @@ import pandas as pd
 from .config import ARTICLE_SECONDS
 from .cues import Lexicon, load_lexicon
 from .language import detect_language, is_cyrillic_language
-from .nlp import default_n_process, load_pipeline
+from .nlp import default_n_process, load_pipeline, one_blas_thread
 from .quotes_article import statements_for_article
 from .quotes_plan import MAX_PARAGRAPH_CHARS, OverBudget, Plan, cue_pattern, plan_article, turn_label_words
 
@@ -306,7 +306,13 @@ def _statements_of_plans(plans: Iterator[Plan], nlp, lex: Lexicon, batch_size: i
     keep = {"ner"} if _ner_own_tok2vec(nlp) else {"ner", "tok2vec"}
     not_ner = [p for p in nlp.pipe_names if p not in keep]
     ner = nlp.pipe(_texts(p_ner, "ents_only"), batch_size=batch_size, disable=not_ner)
-    for plan in p_main:
+    with one_blas_thread():  # the models' matrix products (kit.nlp); the processes already fill the cores
+        yield from _rows_of_plans(p_main, full, ner, lex, seconds, notes)
+
+
+def _rows_of_plans(plans: Iterator[Plan], full: Iterator, ner: Iterator, lex: Lexicon, seconds: float | None,
+                   notes: list) -> Iterator[list[dict]]:
+    for plan in plans:
         docs = {k: next(full) for k in plan.parse}
         docs.update({k: next(ner) for k in plan.ents_only})
         notes += [(plan.article_id, note, False) for note in plan.notes]
