@@ -30,7 +30,8 @@
 How it works (rules, no trained model beyond spaCy's parser):
 
 * quotation marks of every style are paired cheaply (``kit.quotes_marks``), robust to a missing
-  closing mark; a quote that runs over paragraphs is one statement;
+  closing mark; a quote that runs over paragraphs is one statement; transcript turns are found
+  at their speaker labels, also without a parser (``kit.quotes_turns``);
 * only paragraphs that can hold a statement (a quotation starts there, or a word the
   pipeline's lemmatizer can read as a cue verb) get the full parse (``fast=True``); the rest
   get only named entities, which speaker resolution needs, and paragraphs whose every letter

@@ -16,7 +16,8 @@ from functools import lru_cache
 from typing import Iterable
 
 from .cues import Lexicon
-from .quotes_marks import LabelWords, Quotation, Turn, cut_at_sentences, find_quotations, find_turns, label_words, paragraphs
+from .quotes_marks import Quotation, find_quotations, paragraphs
+from .quotes_turns import LabelWords, Turn, cut_at_sentences, find_turns, label_words
 from .spans import Spans
 
 # A paragraph longer than this is read in parts (spaCy refuses texts over nlp.max_length, 1,000,000

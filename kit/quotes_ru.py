@@ -6,7 +6,7 @@ text as given, ``text[quote_start:quote_end] == quote``) plus ``act``, the speec
 
 What it reads, with natasha's morphology and UD dependency parse (``kit.nlp.load_russian``):
 
-* quotations in « » and „ “ (the shared scans in ``kit.quotes_marks``) with their cue:
+* quotations in « » and „ “ (the shared scan in ``kit.quotes_marks``) with their cue:
   ``«…», — заявил X``, ``X заявил: «…»``; a quotation inside a longer clause is partial;
 * reported speech: a cue verb from ``data/speech_verbs.yml`` (``ru: verbs``, matched on its
   lemma) governing a clause (``X заявил, что …``), or standing aside from one
@@ -35,13 +35,14 @@ from typing import Iterator
 from .coref_ru import DATE_LINE, RuResolver
 from .cues import Lexicon, RuLexicon, load_ru_lexicon
 from .language import fold_case_endings
-from .quotes_marks import Quotation, Turn
+from .quotes_marks import Quotation
 from .quotes_paragraph import statements_in_paragraph
 from .quotes_plan import Plan, plan_article
 from .quotes_implicit import implicit_speakers
 from .quotes_rows import _inherit, _row, _turn_row, finished_rows
 from .quotes_ru_cues import RUSSIAN, RuCue
 from .quotes_ru_subject import SUBJECT_DEPS, _feat, they_antecedents
+from .quotes_turns import Turn
 from .spans import Spans
 
 log = logging.getLogger(__name__)
