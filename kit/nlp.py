@@ -124,6 +124,42 @@ class RememberedAttributeRuler:
                 if len(tokens) > 1:
                     self.longer.add(str(i), [tokens])
                     self.screens.append([self._required(token) for token in tokens])
+        self.words, self.word_patterns = self._words_read(ruler)
+        self.word_class: dict[int, int] = {}  # lower-case text -> itself, or OTHER_WORD
+
+    # Most words are named by no one-token pattern, and the ruler answers alike for all of them
+    # (by tag and label alone): they share one key, so the memory fills after a few hundred
+    # tokens instead of after every new word's first time.
+    OTHER_WORD = -1
+
+    def _words_read(self, ruler) -> tuple[frozenset[int] | None, list]:
+        """The lower-case texts one-token patterns name (hashes) and the patterns they match
+        texts against; None when some pattern reads the text otherwise (every word keeps its own key)."""
+        import re
+
+        strings, words, patterns = ruler.vocab.strings, set(), []
+        for rule in ruler.patterns:
+            for tokens in (t for t in rule["patterns"] if len(t) == 1):
+                value = next((v for k, v in tokens[0].items() if str(k).upper() == "LOWER"), None)
+                if value is None:
+                    continue
+                if isinstance(value, str):
+                    words.add(strings.add(value))
+                elif isinstance(value, dict) and set(value) == {"IN"} and all(isinstance(v, str) for v in value["IN"]):
+                    words.update(strings.add(v) for v in value["IN"])
+                elif isinstance(value, dict) and set(value) == {"REGEX"} and isinstance(value["REGEX"], str):
+                    patterns.append(re.compile(value["REGEX"]))
+                else:
+                    return None, []
+        return frozenset(words), patterns
+
+    def _class_of(self, lower: int, strings) -> int:
+        """``lower`` itself when a one-token pattern may read it (named, matched, or whitespace,
+        which IS_SPACE reads), else ``OTHER_WORD``."""
+        text = strings[lower]
+        named = lower in self.words or text.isspace() or any(p.search(text) for p in self.word_patterns)
+        self.word_class[lower] = out = lower if named else self.OTHER_WORD
+        return out
 
     @classmethod
     def applies_to(cls, ruler) -> bool:
@@ -171,28 +207,35 @@ class RememberedAttributeRuler:
         table = doc.to_array(self.columns)
         if self._longer_may_match(table) and self.longer(doc, allow_missing=True):
             return self.ruler(doc)
-        keys = list(map(tuple, table[:, :6].tolist()))
-        missing = [k for k in dict.fromkeys(keys) if k not in self.memory]
+        rows, lowers = table[:, :6].tolist(), table[:, 0].tolist()
+        if self.words is not None:
+            classes, strings = self.word_class, doc.vocab.strings
+            for row in rows:
+                found = classes.get(row[0])
+                row[0] = found if found is not None else self._class_of(row[0], strings)
+        keys = list(map(tuple, rows))
+        missing = {k: lower for k, lower in zip(keys, lowers) if k not in self.memory}
         if missing:
-            self._learn(doc.vocab, missing)
+            self._learn(doc.vocab, list(missing), list(missing.values()))
         if keys:
             doc.from_array(self.out_attrs, np.array([self.memory[k] for k in keys], dtype=np.uint64))
         return doc
 
-    def _learn(self, vocab, keys: list[tuple]) -> None:
-        """Run the ruler itself on tokens carrying exactly these keys, and remember its answers."""
+    def _learn(self, vocab, keys: list[tuple], lowers: list[int]) -> None:
+        """Run the ruler itself on tokens carrying exactly these keys (with these lower-case
+        texts, one a key), and remember its answers."""
         import numpy as np
         from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG
         from spacy.tokens import Doc
 
         if len(self.memory) + len(keys) > self.MEMORY:
             self.memory.clear()
-        words = [vocab.strings[k[0]] for k in keys]
+        words = [vocab.strings[lower] for lower in lowers]
         probe = Doc(vocab, words=words, spaces=[False] * len(words))
         probe.from_array([TAG, DEP, POS, MORPH, LEMMA], np.array([k[1:] for k in keys], dtype=np.uint64))
         if len(keys) > 1 and self.longer(probe, allow_missing=True):  # neighbours here are not the text's
-            for key in keys:
-                self._learn(vocab, [key])
+            for key, lower in zip(keys, lowers):
+                self._learn(vocab, [key], [lower])
             return
         self.ruler(probe)
         for key, out in zip(keys, probe.to_array(self.out_attrs).tolist()):
