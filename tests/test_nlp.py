@@ -89,3 +89,12 @@ def test_the_remembering_pipeline_survives_pickling(nlp):
     copy = pickle.loads(pickle.dumps(nlp))  # Dask and spawned workers receive it pickled
     text = "Councillor Reyes said she's gonna vote."
     assert copy(text).to_bytes() == nlp(text).to_bytes()
+
+
+def test_words_no_pattern_names_share_one_memory_key(nlp):
+    ruler = nlp.get_pipe("attribute_ruler")
+    list(nlp.pipe(["Councillor Reyes praised the ferry timetable."]))
+    before = len(ruler.memory)
+    list(nlp.pipe(["Councillor Brandt praised the tram timetable."]))  # new words, same tags
+    assert len(ruler.memory) == before
+    assert ruler.word_class[nlp.vocab.strings["tram"]] == ruler.OTHER_WORD
