@@ -13,7 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .cues import RuLexicon
-from .quotes_ru_subject import SUBJECT_DEPS, _feat
+from .quotes_ru_subject import SUBJECT_DEPS, _feat, _passive
 
 
 def _greeting(verb, lex: RuLexicon) -> bool:
@@ -95,6 +95,18 @@ def _adds_a_thing(verb, lex: RuLexicon) -> bool:
     return any((c.dep_ in {"obj", "nsubj:pass"} or (c.dep_ == "nsubj" and counted(c)))
                and c.pos_ in {"NOUN", "PRON", "NUM", "PROPN", "DET", "ADJ"}
                and not (c.i + 1 < len(doc) and doc[c.i + 1].text == ":") for c in verb.children)
+
+
+def _celebrates(verb, lex: RuLexicon) -> bool:
+    """'мы отмечаем День Великой Победы', 'отметили 80-летие завода': a verb of noting with an
+    occasion for its object (or passive subject) celebrates it; 'отметил успехи' notes them."""
+    if verb.lemma_.lower() not in lex.celebrating:
+        return False
+    endings = tuple(w[1:] for w in lex.occasions if w.startswith("-"))
+    occasion = lambda c: c.lemma_.lower() in lex.occasions or c.lemma_.lower().endswith(endings)  # noqa: E731
+    passive = _passive(verb) or verb.lemma_.lower().endswith("ся")  # "Праздник отмечается 12 июня"
+    deps = {"obj", "nsubj:pass"} | ({"nsubj"} if passive else set())
+    return any(c.dep_ in deps and c.pos_ in {"NOUN", "PROPN"} and occasion(c) for c in verb.children)
 
 
 def _dashed_aside(verb) -> bool:

@@ -338,7 +338,9 @@ TRIM_LEFT = {"that", "to", ",", ":", "-", "—", "–", ";", "and", "but", "if",
 def _content_pieces(doc, ids: set, off: int, trim_left: frozenset | set = TRIM_LEFT) -> list[list[int]]:
     """Contiguous pieces of a clause, trimmed of 'that', 'to' and edge punctuation."""
     order = sorted(ids)
-    while order and (doc[order[0]].lower_ in trim_left and doc[order[0]].dep_ in {"mark", "aux", "punct", "cc"}
+    # "сказать, что мы ознакомились": a conjunction the parser took for the clause's object is still no content
+    while order and (doc[order[0]].lower_ in trim_left and (doc[order[0]].dep_ in {"mark", "aux", "punct", "cc"}
+                                                            or doc[order[0]].pos_ == "SCONJ" and doc[order[0]].dep_ == "obj")
                      or doc[order[0]].is_punct and doc[order[0]].text not in "“\"‘'«„"):
         order.pop(0)
     while order and (doc[order[-1]].is_punct and doc[order[-1]].text not in "”\"’'»" or doc[order[-1]].dep_ == "cc"):
