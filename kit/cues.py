@@ -224,6 +224,7 @@ class RuLexicon:
     statement_nouns: dict = field(default_factory=dict)
     celebrating: frozenset = frozenset()
     occasions: frozenset = frozenset()
+    summoning: frozenset = frozenset()
 
     def __hash__(self) -> int:
         return id(self)
@@ -252,4 +253,5 @@ def load_ru_lexicon(path: str = "speech_verbs.yml") -> RuLexicon:
                      question_verbs=words("question_verbs"), question_words=words("question_words"),
                      intent_words=words("intent_words"), generic_subjects=words("generic_subjects"),
                      quoting=words("quoting_verbs"), saying=words("saying_verbs"), statement_nouns=acts("statement_nouns"),
-                     celebrating=words("celebrating_verbs"), occasions=words("occasion_nouns"))
+                     celebrating=words("celebrating_verbs"), occasions=words("occasion_nouns"),
+                     summoning=words("summoning_verbs"))

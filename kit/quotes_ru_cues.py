@@ -19,8 +19,9 @@ from .quotes_ru_clause import (RELATIVE_TOPICS, _about_this, _after_colon, _afte
                                _clause_like, _colon_content, _content_deps, _crossed_tail, _host_before, _previous_sentence,
                                _rest_of_sentence, _split_conjoined, _stance_phrase, _surface_topic, _that_clause,
                                _topic_content)
-from .quotes_ru_not_said import (_adds_a_thing, _celebrates, _describes, _dashed_aside, _greeting, _indirect_question, _negated,
-                                 _nobody_named, _noun_infinitive, _refused, _relative_object, _saying, _set_phrase, _unsaid)
+from .quotes_ru_not_said import (_adds_a_thing, _celebrates, _dashed_aside, _describes, _greeting, _indirect_question,
+                                 _negated, _nobody_named, _noun_infinitive, _refused, _relative_object, _saying,
+                                 _set_phrase, _summons, _unsaid)
 from .quotes_ru_subject import SUBJECT_DEPS, _can_be_subject, _feat, _passive, _phrase, _subject, _thing_subject, mention
 
 # Words a cue's content may start with that are not part of what was said ("что", "чтобы").
@@ -155,7 +156,8 @@ def _verb_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
         return None  # "собственно говоря", "так сказать", "как говорится": a comment on one's own words
     if _noun_infinitive(tok):
         return None  # "необходимость ежегодно подтверждать": what is needed, not said
-    if _adds_a_thing(tok, lex) or _celebrates(tok, lex) or (passive and tok.lemma_.lower() in lex.naming) or _describes(tok):
+    if _adds_a_thing(tok, lex) or _celebrates(tok, lex) or _summons(tok, lex) or _describes(tok) \
+            or (passive and tok.lemma_.lower() in lex.naming):
         return None  # "добавила в меню три блюда"; "так называемых партнёров": a thing added, a name given
     if act == "agrees" and _negated(tok):
         act = "rejects"  # "не согласился с критикой", "не поддержал инициативу": a position all the same

@@ -109,6 +109,21 @@ def _celebrates(verb, lex: RuLexicon) -> bool:
     return any(c.dep_ in deps and c.pos_ in {"NOUN", "PROPN"} and occasion(c) for c in verb.children)
 
 
+def _summons(verb, lex: RuLexicon) -> bool:
+    """'призвали в армию', 'призвал его в иной мир': a verb of calling on someone with a place and
+    nothing asked for summons them; 'призвал к спокойствию', 'призвал не выходить' demand."""
+    if verb.lemma_.lower() not in lex.summoning:
+        return False
+    asked = any(c.dep_ in {"xcomp", "ccomp", "advcl", "csubj"} or (c.dep_ in {"obl", "nmod"} and any(
+        g.dep_ == "case" and g.lower_ in {"к", "ко"} for g in c.children)) for c in verb.children)
+    # the place read off the surface, the first word after the verb and whom it calls ("призвал его в
+    # иной мир"): the parser often hangs it on a later noun
+    doc = verb.doc
+    called = {t.i for c in verb.children if c.dep_ == "obj" for t in c.subtree}
+    after = next((t for t in doc[verb.i + 1:verb.sent.end] if t.i not in called and t.pos_ != "ADV"), None)
+    return after is not None and after.lower_ in {"в", "во", "на"} and not asked
+
+
 def _dashed_aside(verb) -> bool:
     """'мы по всем направлениям – я сейчас коротко скажу – открываем школы': a cue set between two
     dashes with only its subject and adverbs comments on the speaker's words; it reports nothing."""

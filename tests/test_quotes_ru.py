@@ -1085,3 +1085,18 @@ def test_about_this_after_a_statement_of_its_own_adds_no_second_row():
                       "говорили в своём вступительном слове.")
     row = only(rows, kind="indirect")
     assert (row.cue, row.quote) == ("предлагаем", "взять этот показатель за стартовый")
+
+
+@pytest.mark.parametrize("text", [
+    "Осенью Ивана Лескова призвали в армию.",  # called up, nothing asked for
+    "Сейчас Господь призвал его в иной мир, но память о нём самая добрая и в плане отношения к Лесовску.",
+    "И лесовцы, о которых, кстати, ещё в «Слове о полку Лесовском» было сказано.",  # a work, not speech
+])
+def test_summoning_someone_or_quoting_a_works_title_is_no_statement(text):
+    assert statements(text).query("kind != 'turn'").empty
+
+
+def test_calling_for_something_is_still_a_demand():
+    rows = statements("Мэр Лесовска Олег Брагин призвал жителей к спокойствию. Министр призвал в своём обращении к "
+                      "жителям сохранять спокойствие.")
+    assert list(rows["act"]) == ["demands", "demands"]
