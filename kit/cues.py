@@ -225,6 +225,8 @@ class RuLexicon:
     celebrating: frozenset = frozenset()
     occasions: frozenset = frozenset()
     summoning: frozenset = frozenset()
+    recognizing: frozenset = frozenset()
+    recognized: frozenset = frozenset()
 
     def __hash__(self) -> int:
         return id(self)
@@ -254,4 +256,5 @@ def load_ru_lexicon(path: str = "speech_verbs.yml") -> RuLexicon:
                      intent_words=words("intent_words"), generic_subjects=words("generic_subjects"),
                      quoting=words("quoting_verbs"), saying=words("saying_verbs"), statement_nouns=acts("statement_nouns"),
                      celebrating=words("celebrating_verbs"), occasions=words("occasion_nouns"),
-                     summoning=words("summoning_verbs"))
+                     summoning=words("summoning_verbs"), recognizing=words("recognizing_verbs"),
+                     recognized=words("recognized_things"))

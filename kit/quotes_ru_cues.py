@@ -21,7 +21,7 @@ from .quotes_ru_clause import (RELATIVE_TOPICS, _about_this, _after_colon, _afte
                                _topic_content)
 from .quotes_ru_not_said import (_adds_a_thing, _celebrates, _dashed_aside, _describes, _greeting, _indirect_question,
                                  _negated, _nobody_named, _noun_infinitive, _refused, _relative_object, _saying,
-                                 _set_phrase, _summons, _unsaid)
+                                 _recognizes, _set_phrase, _summons, _unsaid)
 from .quotes_ru_subject import SUBJECT_DEPS, _can_be_subject, _feat, _passive, _phrase, _subject, _thing_subject, mention
 
 # Words a cue's content may start with that are not part of what was said ("что", "чтобы").
@@ -156,7 +156,7 @@ def _verb_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
         return None  # "собственно говоря", "так сказать", "как говорится": a comment on one's own words
     if _noun_infinitive(tok):
         return None  # "необходимость ежегодно подтверждать": what is needed, not said
-    if _adds_a_thing(tok, lex) or _celebrates(tok, lex) or _summons(tok, lex) or _describes(tok) \
+    if _adds_a_thing(tok, lex) or _celebrates(tok, lex) or _summons(tok, lex) or _recognizes(tok, lex) or _describes(tok) \
             or (passive and tok.lemma_.lower() in lex.naming):
         return None  # "добавила в меню три блюда"; "так называемых партнёров": a thing added, a name given
     if act == "agrees" and _negated(tok):
@@ -213,7 +213,7 @@ def _verb_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
                     and (child.i > tok.i or child.dep_ == "nsubj:pass") \
                     and (child.dep_ != "xcomp" or _feat(child, "VerbForm") == "Inf" or child.pos_ in {"ADJ", "NOUN"}) \
                     and not (act == "agrees" and _feat(child, "Animacy") == "Anim"):  # "поддержал тезис", not "… коллег"
-                cue.content |= {t.i for t in child.subtree} - source_ids
+                cue.content |= _after_the_cue(tok, child) - source_ids
         if cue.content:
             cue.content |= _rest_of_clause(tok, min(cue.content), objects, lex) - source_ids
         cue.content |= _topic_content(tok)
@@ -240,6 +240,17 @@ def _verb_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
     cue.subtree = {t.i for c in tok.children if c.dep_ in {"obj", "ccomp", "parataxis", "xcomp", "obl"}
                    for t in c.subtree} - source_ids
     return cue
+
+
+def _after_the_cue(verb, child) -> set:
+    """The words of a dependent that follows the cue, without any the parser hung on it from before
+    the cue ('С учётом проведённых … контактов X отметил важность …': the circumstance is not what
+    was said); a dependent before the cue ('Удовлетворение было выражено') keeps all its words, and
+    so does the object of an infinitive set before the cue ('25 процентов мест предлагаем выносить на
+    конкурс')."""
+    fronted = {t.i for g in child.children if g.dep_ == "obj" and g.i < verb.i for t in g.subtree} \
+        if child.dep_ == "xcomp" else set()
+    return {t.i for t in child.subtree if t.i > verb.i or child.i < verb.i} | fronted
 
 
 def _rest_of_clause(verb, start: int, objects: set, lex: RuLexicon) -> set:
@@ -277,7 +288,7 @@ def _object_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
         cue.source = _subject(tok)
         cue.person = _person(tok, cue.source)
         cue.passive = passive
-        cue.content = ({t.i for t in obj.subtree} - {obj.i}) | _topic_content(tok)
+        cue.content = (_after_the_cue(tok, obj) - {obj.i}) | _topic_content(tok)
         for child in tok.children:  # "… признательность Дональду Трампу за стремление …"
             if child.dep_ == "ccomp" or (child.i > obj.i and child.dep_ not in {"punct", "conj", "cc", "parataxis"}
                                          and not _is_cue_verb(child, lex)):  # "…, отметив, что …" is a cue of its own

@@ -109,6 +109,13 @@ def _celebrates(verb, lex: RuLexicon) -> bool:
     return any(c.dep_ in deps and c.pos_ in {"NOUN", "PROPN"} and occasion(c) for c in verb.children)
 
 
+def _recognizes(verb, lex: RuLexicon) -> bool:
+    """'Российская империя признала независимость Венесуэлы': recognising a state or its standing is
+    an act, not a statement ('признал ошибку' is one)."""
+    return verb.lemma_.lower() in lex.recognizing and any(
+        c.dep_ in {"obj", "nsubj:pass"} and c.lemma_.lower() in lex.recognized for c in verb.children)
+
+
 def _summons(verb, lex: RuLexicon) -> bool:
     """'призвали в армию', 'призвал его в иной мир': a verb of calling on someone with a place and
     nothing asked for summons them; 'призвал к спокойствию', 'призвал не выходить' demand."""

@@ -1100,3 +1100,15 @@ def test_calling_for_something_is_still_a_demand():
     rows = statements("Мэр Лесовска Олег Брагин призвал жителей к спокойствию. Министр призвал в своём обращении к "
                       "жителям сохранять спокойствие.")
     assert list(rows["act"]) == ["demands", "demands"]
+
+
+def test_recognising_a_states_independence_is_an_act_not_a_statement():
+    rows = statements("В середине XIX века Лесовское княжество признало независимость Заречья. Министр Олег Брагин "
+                      "признал свою ошибку.")
+    assert list(rows["quote"]) == ["свою ошибку"]
+
+
+def test_a_circumstance_before_the_speaker_is_not_what_was_said():
+    rows = statements("С учётом проведённых в Лесовске международных контактов Иван Лесков отметил важность "
+                      "урегулирования кризиса.")
+    assert only(rows, kind="indirect").quote == "урегулирования кризиса"
