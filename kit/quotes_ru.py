@@ -282,13 +282,15 @@ def dialogue_quotations(text: str, paras: list, quotations: list) -> list[Quotat
     return found
 
 
-def iter_statements_ru(items: list[tuple[str, str]], lex_en: Lexicon) -> Iterator[list[dict]]:
-    """Statement rows for each (article_id, text), in order. Every paragraph is parsed: a
-    Kremlin text is one paragraph, and a news story's paragraphs nearly all hold a cue."""
+def iter_statements_ru(items: list[tuple[str, ...]], lex_en: Lexicon) -> Iterator[list[dict]]:
+    """Statement rows for each (article_id, text) or (article_id, text, title), in order. Every
+    paragraph is parsed: a Kremlin text is one paragraph, and a news story's paragraphs nearly all
+    hold a cue."""
     from .nlp import load_russian
 
     lex = load_ru_lexicon()
-    plans = [plan_article(a, t, lex_en, fast=False) for a, t in items]
+    plans = [plan_article(item[0], item[1], lex_en, fast=False, title=item[2] if len(item) > 2 else "")
+             for item in items]
     for plan in plans:
         plan.quotations = [q for q in plan.quotations if not _is_name(plan.text, q, lex)]
         plan.quotations = sorted(plan.quotations + dialogue_quotations(plan.text, plan.paras, plan.quotations),
