@@ -16,6 +16,7 @@ makes them all.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -143,10 +144,16 @@ def articles_by_source_and_month(articles: pd.DataFrame) -> pd.DataFrame:
 
 def web_site(url: str) -> str:
     """The host of a link without ``www.`` ("https://www.whitehouse.gov/x" -> "whitehouse.gov"); "" without one."""
+    return _host(str(url or ""))
+
+
+@lru_cache(maxsize=1 << 16)
+def _host(url: str) -> str:
+    # Asked once per statement, of the few links their articles have (67,000 statements, 4,000 links).
     from urllib.parse import urlsplit
 
     try:
-        host = urlsplit(str(url or "")).hostname if "://" in str(url or "") else None
+        host = urlsplit(url).hostname if "://" in url else None
     except ValueError:
         host = None
     return host.removeprefix("www.") if host else ""
