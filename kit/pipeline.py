@@ -303,7 +303,8 @@ def build_tables(statements: pd.DataFrame, articles: pd.DataFrame, period: str =
     extra = [_PIECE_THEMES, _PIECE_ECHO] + [c for c in pieces.columns if c.startswith("_claim_")]
     table = pieces.drop(columns=extra)
     table.attrs = {}
-    tags = pd.DataFrame([(q, t, lexicon.labels[t], terms) for q, found in zip(pieces["quote_id"], pieces[_PIECE_THEMES])
+    tags = pd.DataFrame([(q, t, lexicon.labels[t], terms)
+                         for q, found in zip(pieces["quote_id"].tolist(), pieces[_PIECE_THEMES].tolist())
                          for t, terms in found], columns=["quote_id", "theme", "label", "terms"]).astype(str)
     features = pd.DataFrame({c: (pieces["quote_id"] if c == "quote_id" else pieces[f"_claim_{c}"]).values
                              for c in FEATURE_COLUMNS})
