@@ -154,7 +154,9 @@ def _shingles(keys: list[str], size: int) -> tuple[np.ndarray, np.ndarray, np.nd
         code = code * base + np.where(room > offset, shifted, 0)
     valid = (room >= size) | ((pos_in_key == 0) & (lengths[owner] < size))
     code, owner = code[valid], owner[valid]
-    order = np.lexsort((owner, code))
+    # Sorted by shingle, then key: the keys are in order already, so a stable sort on the shingle alone
+    # gives lexsort's order at half its cost (lexsort sorts once per column).
+    order = np.argsort(code, kind="stable")
     code, owner = code[order], owner[order]
     first = np.ones(len(code), dtype=bool)
     first[1:] = (code[1:] != code[:-1]) | (owner[1:] != owner[:-1])
