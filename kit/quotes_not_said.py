@@ -23,13 +23,15 @@ def not_said(tok, lex: Lexicon) -> bool:
     is said to take ("tariffs that support jobs") or the purpose of a deed ("$20 million to support
     research"), a verb nobody is the subject of (a list of
     deeds: "21. Announced new tariffs ..."; a participle: "for supporting Hamas"), a statement
-    still to come ("will be announced later"), a thing withheld ("denies Russia access") or a bid
+    still to come ("will be announced later"), one under a condition ("unless the Minister publishes a
+    notice stating ..."), a thing withheld ("denies Russia access") or a bid
     to the reader ("Call it viral fundraising.")."""
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in (lex.verbs | lex.belief) - lex.quote_only:
         return True
     if _so_called(tok) or _thing_with_infinitive(tok, lex) or _duty_to_say(tok) or _thing_holds_stance(tok, lex) \
             or _stance_as_purpose(tok, lex) or _material_support(tok, lex) or _nobody_speaks(tok) \
-            or _yet_to_be_said(tok) or _withheld(tok, lex) or _found_to_be(tok, lex) or _told_to_the_reader(tok):
+            or _yet_to_be_said(tok) or _withheld(tok, lex) or _found_to_be(tok, lex) or _told_to_the_reader(tok) \
+            or _under_condition(tok) or _done_in_a_document(tok, lex):
         return True
     while tok.dep_ in {"xcomp", "advcl"} and tok.tag_ == "VB" and tok.head.i != tok.i:
         tok = tok.head  # "used [to describe]"
@@ -46,6 +48,38 @@ def _told_to_the_reader(tok) -> bool:
         return False
     before = [t for t in tok.doc[tok.sent.start:tok.i] if not (t.is_punct or t.is_space)]
     return all(t.dep_ in {"cc", "advmod"} and t.head.i == tok.i for t in before)
+
+
+# Dependencies that keep a word inside the clause it belongs to: climbing through them from a cue
+# reaches the verb of the clause that holds the cue ("publishes a notice [stating]").
+SAME_CLAUSE_DEPS = {"acl", "dobj", "pobj", "prep", "xcomp", "conj", "dative", "attr", "oprd"}
+
+
+def _under_condition(tok) -> bool:
+    """ "the emergency terminates unless the Minister publishes a notice stating that ...", "If the
+    council says no, the plan dies": a cue in a clause of condition ("if", "unless") tells what
+    would follow were it said, not what was said."""
+    while tok.dep_ in SAME_CLAUSE_DEPS and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in tok.children)
+
+
+def _done_in_a_document(tok, lex: Lexicon) -> bool:
+    """ "the national emergency with respect to Iran declared in Executive Order 12170", "the
+    emergency declared in Executive Order 13611 on May 16, 2012, to deal with that threat must
+    continue": a past form followed by "in" or "by" and a document (``text_nouns``), whose subject,
+    if the parser gave it one, is a thing, is a participle naming the act that document did
+    ("The President declared in Proclamation 10144 that ..." is still a statement)."""
+    if tok.tag_ not in {"VBD", "VBN"}:
+        return False
+    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if after is None or after.lower_ not in {"in", "by"} or after.head.i != tok.i:
+        return False
+    document = next((c for c in after.children if c.dep_ == "pobj"), None)
+    if document is None or not is_text(document, lex):
+        return False
+    subject = _subject(tok)
+    return subject is None or not holds_views(subject, lex)
 
 
 def _so_called(tok) -> bool:
