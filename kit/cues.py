@@ -67,6 +67,7 @@ class Lexicon:
     feeling_adjectives: dict = field(default_factory=dict)  # "was grateful [for] X": adjective -> preposition
     criticism_adjectives: dict = field(default_factory=dict)  # "was critical [of] X": adjective -> preposition
     stance_phrases: dict = field(default_factory=dict)  # "spoke [in support of] X": (words) -> act
+    cause_verbs: frozenset = frozenset()               # "hosted X, [raising] concerns": what a deed causes
 
     # Worked out once: the rules ask for it at every verb of every parsed paragraph, and the
     # sets it joins are all given when the lexicon is made (``load_lexicon``).
@@ -142,6 +143,7 @@ def load_lexicon(path: str = "speech_verbs.yml") -> Lexicon:
     lex.content_acts = _listed(raw, "content_acts")
     lex.conversation = low("conversation_verbs")
     lex.deeds = low("deed_verbs")
+    lex.cause_verbs = low("cause_verbs")
     lex.withheld = low("withheld_nouns")
     lex.answer_words = low("answer_words")
     lex.as_it_verbs = low("as_it_verbs")

@@ -29,7 +29,8 @@ def not_said(tok, lex: Lexicon) -> bool:
         return True
     if _so_called(tok) or _thing_with_infinitive(tok, lex) or _duty_to_say(tok) or _thing_holds_stance(tok, lex) \
             or _stance_as_purpose(tok, lex) or _material_support(tok, lex) or _nobody_speaks(tok) \
-            or _yet_to_be_said(tok) or _withheld(tok, lex) or _found_to_be(tok, lex) or _told_to_the_reader(tok):
+            or _yet_to_be_said(tok) or _withheld(tok, lex) or _found_to_be(tok, lex) or _told_to_the_reader(tok) \
+            or _caused_by_a_deed(tok, lex):
         return True
     while tok.dep_ in {"xcomp", "advcl"} and tok.tag_ == "VB" and tok.head.i != tok.i:
         tok = tok.head  # "used [to describe]"
@@ -46,6 +47,16 @@ def _told_to_the_reader(tok) -> bool:
         return False
     before = [t for t in tok.doc[tok.sent.start:tok.i] if not (t.is_punct or t.is_space)]
     return all(t.dep_ in {"cc", "advmod"} and t.head.i == tok.i for t in before)
+
+
+def _caused_by_a_deed(tok, lex: Lexicon) -> bool:
+    """ "Perkins hosted an FBI workspace, raising concerns about misuse of data": a ``cause_verbs``
+    participle set off after a verb that reports no speech tells what the deed caused; nobody
+    voiced the concerns ("The senator spoke at the rally, raising concerns about X" voiced them)."""
+    head = tok.head
+    return cue_lemma(tok, lex) in lex.cause_verbs and tok.tag_ == "VBG" and tok.dep_ == "advcl" and head.i < tok.i \
+        and not any(c.dep_ == "nsubj" for c in tok.children) and cue_lemma(head, lex) not in lex.cue_verbs and not any(
+            c.dep_ == "prep" and (cue_lemma(head, lex), c.lower_) in lex.preps for c in head.children)
 
 
 def _so_called(tok) -> bool:
@@ -156,9 +167,10 @@ def _thing_holds_stance(tok, lex: Lexicon) -> bool:
     subject is a people, a nation or a body ("a proud people have repeatedly shown that ...", "the
     army demonstrated that ...": what they did); a light verb whose subject is neither someone nor
     a text ("the fixed-price contracts give the assurance to invest", unlike "the report gives an
-    assessment")."""
+    assessment"); a verb of a conversation whose subject is a thing, a talk included ("The
+    conversation also touched upon X" names a topic; "the Governor touched on X" is a statement)."""
     lemma = cue_lemma(tok, lex)
-    if lemma not in lex.person_stance | lex.evidence_verbs | lex.deeds | lex.light:
+    if lemma not in lex.person_stance | lex.evidence_verbs | lex.deeds | lex.light | lex.conversation:
         return False
     subject = _subject(tok)
     if lemma in lex.deeds and subject is not None and (subject.lemma_.lower() in lex.people_nouns
@@ -166,7 +178,7 @@ def _thing_holds_stance(tok, lex: Lexicon) -> bool:
         return True  # "a proud people have shown that they will not tolerate ...": a deed
     if subject is None or holds_views(subject, lex):
         return False
-    return lemma in lex.person_stance or not is_text(subject, lex)
+    return lemma in lex.person_stance | lex.conversation or not is_text(subject, lex)
 
 
 def _material_support(tok, lex: Lexicon) -> bool:

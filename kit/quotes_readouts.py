@@ -28,6 +28,10 @@ DEMONSTRATIVES = {"this", "these", "that", "those", "such"}
 # What a statement's predicate may carry that is not what was said: where, when, why.
 ADJUNCT_MARKS = {"after", "before", "when", "while", "because", "since", "although", "though", "as",
                  "until", "once", "whereas", "whilst"}
+# The reason a speaker gives is part of the claim ("said Vale is unfit, because he put lives at
+# risk"), not the writer's aside, however a comma sets it off (in a reported clause; after a
+# noun-phrase object, PolNeAR leaves it out: "speaks about race [because ...]").
+REASON_MARKS = {"because"}
 ADJUNCT_PREPS = {"at", "in", "during", "after", "before", "since", "amid", "amidst", "following", "by", "from"}
 # ... unless "in" opens what the statement is about: "an assessment of the situation [in the context
 # of the operation]", "[in connection with] the talks".
@@ -147,7 +151,9 @@ def continues_infinitive(verb, conj, ids: set) -> bool:
     with a bare one)."""
     doc = verb.doc
     # the parser may tag the bare verb VBP ("widen the road"): a tense unlike the cue's tells it apart
-    return conj.tag_ in {"VB", "VBP"} and conj.tag_ != verb.tag_ and verb.tag_ in {"VBD", "VBZ", "VBP"} \
+    # a progressive cue ("is announcing measures to ban X, and [impose] Y") is finite too
+    finite = verb.tag_ in {"VBD", "VBZ", "VBP"} or (verb.tag_ == "VBG" and any(c.dep_ == "aux" for c in verb.children))
+    return conj.tag_ in {"VB", "VBP"} and conj.tag_ != verb.tag_ and finite \
         and not any(c.dep_.startswith("nsubj") for c in conj.children) \
         and any(doc[i].tag_ == "VB" and doc[i].dep_ in {"acl", "xcomp", "advcl", "relcl"} for i in ids)
 
@@ -298,8 +304,10 @@ def nothing_shown(verb, noun, lex: Lexicon) -> bool:
 
 def refers_back(noun) -> bool:
     """True for a pronoun or a noun with a demonstrative ("this", "these facts"): what it names
-    was said before, not here."""
-    return noun.pos_ == "PRON" or any(c.dep_ in {"det", "predet"} and c.lower_ in DEMONSTRATIVES for c in noun.children)
+    was said before, not here; or with "following" ("is announcing the following actions:"),
+    which names what the text lists next, not what was said."""
+    return noun.pos_ == "PRON" or any(c.dep_ in {"det", "predet"} and c.lower_ in DEMONSTRATIVES for c in noun.children) \
+        or any(c.dep_ in {"amod", "det"} and c.lower_ == "following" for c in noun.children)
 
 
 def object_statement(tok, cue, frame: ObjectFrame, lex: Lexicon, exclude: set, passive: bool) -> None:
@@ -309,6 +317,8 @@ def object_statement(tok, cue, frame: ObjectFrame, lex: Lexicon, exclude: set, p
     lemma, target, belief = cue_lemma(tok, lex), frame.target, cue.belief
     if not any(tok.doc[i].is_alpha for i in cue.content):  # a clause the parser made of a stray hyphen
         cue.content = set()
+    if not cue.content and still_to_come(tok, lex):
+        return
     if target is None and passive and not belief:  # "was backed by liberals" is no stance taken
         target = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.lower_ != "it"), None)
     if target is None and not belief and noun_said_by(tok, lex):
@@ -360,6 +370,31 @@ def object_statement(tok, cue, frame: ObjectFrame, lex: Lexicon, exclude: set, p
         cue.content |= inclusion_after(tok, cue.content) - exclude
 
 
+FUTURE_AUX = {"will", "shall", "'ll"}
+
+
+def still_to_come(verb, lex: Lexicon) -> bool:
+    """True for a verb that goes on a future verb without a subject or an auxiliary of its own:
+    "We will document and [share] information on these atrocities", "The Board will help
+    [support] effective governance", "I will meet my counterparts and then speak to the people
+    to [announce] the consequences"; and for a stance verb in the future ("He will [support] the
+    Board's oversight": a task, not a view). With a noun-phrase object it tells what someone
+    will do, not what anyone said. A speech verb's own "will" ("She'll present her proposals
+    Friday", "the moderators will demand more details") is a statement to come, which PolNeAR
+    counts."""
+    future = lambda v: any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in v.children)
+    if future(verb):
+        return cue_lemma(verb, lex) in lex.person_stance
+    for _ in range(4):
+        if future(verb):
+            return True
+        own = any(c.dep_ in {"aux", "nsubj", "nsubjpass"} and c.lower_ != "to" for c in verb.children)
+        if own or verb.head.i == verb.i or not (verb.dep_ == "conj" or (verb.dep_ in {"xcomp", "advcl"} and verb.tag_ == "VB")):
+            return False
+        verb = verb.head
+    return False
+
+
 def promised_state(verb, frame: ObjectFrame, lex: Lexicon, passive: bool) -> bool:
     """True for a verb and preposition of promising (``preposition_cues`` of act ``promises``) that
     promises nothing: with an object it binds others ("formally committed their two nations to
@@ -409,9 +444,12 @@ def talked_with(verb, lex: Lexicon) -> bool:
     named people and its topic, as a readout opens, not a statement ("spoke with police leaders
     about ways to mend relations" reports what was said to a group, as news does); and for a
     talk among the sides themselves ("They also talked about efforts to increase energy
-    generation", "The leaders spoke about X"), a topic line as "discussed" is."""
+    generation", "The leaders spoke about X"), a topic line as "discussed" is; so is the passive
+    ("Certain bilateral agenda items were touched upon")."""
     if cue_lemma(verb, lex) not in lex.conversation:
         return False
+    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+        return True  # "Some aspects of cooperation were touched upon": a topic line, as "were discussed"
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     among_themselves = subject is not None and (subject.lower_ in {"they", "both"} or (
         subject.lower_ in lex.joint_subjects and not any(c.dep_ in {"amod", "poss", "compound"} for c in subject.children)))

@@ -866,3 +866,76 @@ def test_they_are_the_people_named_not_an_owner(nlp):
             "Anton Varga’s river tolls. They conveyed the government’s commitment to keep the ferries running.\n")
     found, said = statements_of(nlp, text)
     assert "Varga" not in said("the government’s commitment")["speaker"]
+
+
+def test_one_speaker_touching_on_a_matter_states_it_and_a_talk_touching_on_one_names_a_topic(nlp):
+    """"the Governor touched on X" reports what he said; "The conversation also touched upon X",
+    "The leaders touched upon X" and "X were touched upon" name a topic, as "discussed" does (a
+    FICTIONAL readout)."""
+    text = ("FICTIONAL readout, made up for the newsroom-kit tests.\n\n"
+            "Ivan Petrov met with Governor of Lakeshire Territory Dmitry Orlov. In addition, the Governor "
+            "touched on shipbuilding issues of the Harbourtown yards. The conversation also touched upon a number "
+            "of practical issues on the regional agenda. The leaders also touched upon certain aspects of trade. "
+            "Some aspects of river transport were touched upon as well.\n")
+    found = run(nlp, text)
+    assert list(found["content"]) == ["shipbuilding issues of the Harbourtown yards"]
+    assert found.iloc[0]["speaker"] == "Dmitry Orlov"
+
+
+def test_greetings_sent_are_said_and_an_impersonal_agreement_is_the_hosts(nlp):
+    """"sent birthday greetings to X" says them (as "extended greetings" does; "sent troops" does
+    not); "It was agreed to maintain contact" is the readout's host's even where only joint
+    subjects spoke before it (a FICTIONAL readout)."""
+    text = ("FICTIONAL readout, made up for the newsroom-kit tests.\n\n"
+            "Ivan Petrov had a telephone conversation with President of Borduria Anton Varga.\n\n"
+            "Both leaders reaffirmed their intention to further promote integration. Ivan Petrov and Anton "
+            "Varga also exchanged opinions on the situation at the border. It was agreed to maintain contact. "
+            "Earlier, Ivan Petrov sent birthday greetings to Anton Varga. The ministry sent troops to the border.\n")
+    found, said = statements_of(nlp, text)
+    assert said("maintain contact")["speaker"] == "Ivan Petrov"
+    assert said("birthday greetings")["speaker"] == "Ivan Petrov"
+    assert not found["content"].str.contains("troops").any()
+
+
+def test_a_list_that_goes_on_after_the_object_is_what_was_said(nlp):
+    """"reaffirmed the commitment to continue providing X, holding Y accountable, and imposing
+    costs on Z": the gerunds are the list begun inside what was said, not the writer's aside; "is
+    announcing measures to ban X, and impose Y": the bare verb goes on the infinitive (a
+    FICTIONAL readout and fact sheet)."""
+    text = ("FICTIONAL readout, made up for the newsroom-kit tests.\n\n"
+            "Anton Varga reaffirmed the Arland commitment to continue providing Borduria with security and "
+            "humanitarian assistance, holding Ruritania accountable for its war crimes, and imposing costs on "
+            "Ruritania for its aggression. As part of this effort, the Arland government is announcing new "
+            "measures to ban investment in Ruritania, and impose the most severe sanctions on its largest bank.\n")
+    found, said = statements_of(nlp, text)
+    assert said("the Arland commitment")["content"].endswith("imposing costs on Ruritania for its aggression")
+    assert said("new measures")["content"].endswith("sanctions on its largest bank")
+
+
+def test_what_someone_will_do_and_what_a_deed_raised_are_not_statements(nlp):
+    """A verb that goes on a future one ("will document and share information", "will meet ... and
+    speak ... to announce X", "will help support X"), a stance in the future ("He will support the
+    Board's oversight": a task), "the following actions:" (what the text lists next) and "raising
+    concerns" after a deed say nothing; "She'll present her proposals" is a statement to come, and
+    "spoke at the rally, raising concerns" voiced them (a FICTIONAL statement and fact sheet)."""
+    text = ("FICTIONAL statement, made up for the newsroom-kit tests.\n\n"
+            "We will document and share information on these atrocities. Tomorrow, I will meet with my "
+            "counterparts and then speak to the people to announce the further consequences for Ruritania. "
+            "Jasper Orr will support the Board’s oversight of all aspects of governance. The Board will help "
+            "support effective governance in the harbour district. Today, the Arland government is announcing "
+            "the following actions:\n\n"
+            "Full blocking sanctions on the largest bank of Ruritania.\n\n"
+            "Orlan LLP hosted a workspace for the agency, raising concerns about misuse of sensitive data. "
+            "Senator Jane Roe spoke at the rally, raising concerns about the new levy. She’ll present her "
+            "proposals in a speech Friday in Harbourtown.\n")
+    found = run(nlp, text)
+    assert sorted(found["content"]) == ["concerns about the new levy", "her proposals in a speech Friday in Harbourtown"]
+
+
+def test_a_preview_of_work_is_a_statement(nlp):
+    """"Energy Secretary Jane Roe previewed upcoming work to make schools more efficient" (a
+    FICTIONAL readout of a task force meeting)."""
+    text = ("FICTIONAL readout, made up for the newsroom-kit tests.\n\n"
+            "Energy Secretary Jane Roe previewed upcoming work to make schools more energy efficient.\n")
+    found = run(nlp, text)
+    assert list(found["content"]) == ["upcoming work to make schools more energy efficient"]
