@@ -68,6 +68,7 @@ class Lexicon:
     criticism_adjectives: dict = field(default_factory=dict)  # "was critical [of] X": adjective -> preposition
     stance_phrases: dict = field(default_factory=dict)  # "spoke [in support of] X": (words) -> act
     cause_verbs: frozenset = frozenset()               # "hosted X, [raising] concerns": what a deed causes
+    help_nouns: frozenset = frozenset()                # "support the defensive needs of X": help, not a view
 
     # Worked out once: the rules ask for it at every verb of every parsed paragraph, and the
     # sets it joins are all given when the lexicon is made (``load_lexicon``).
@@ -144,6 +145,7 @@ def load_lexicon(path: str = "speech_verbs.yml") -> Lexicon:
     lex.conversation = low("conversation_verbs")
     lex.deeds = low("deed_verbs")
     lex.cause_verbs = low("cause_verbs")
+    lex.help_nouns = low("help_nouns")
     lex.withheld = low("withheld_nouns")
     lex.answer_words = low("answer_words")
     lex.as_it_verbs = low("as_it_verbs")

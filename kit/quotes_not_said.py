@@ -183,14 +183,18 @@ def _thing_holds_stance(tok, lex: Lexicon) -> bool:
 
 def _material_support(tok, lex: Lexicon) -> bool:
     """ "supporting the Ministry of Health with technical assistance", "supports countries to adapt
-    to climate change", "supports the relationship by fostering exchanges": a ``person_stance_verbs``
-    verb with what it is done with, what it enables its object to do, or how it is done, is help
-    given, not a view stated ("supports the bill", "supports Ukraine's right to defend itself")."""
+    to climate change", "supports the relationship by fostering exchanges", "support the defensive
+    needs of X" (``help_nouns``): a ``person_stance_verbs`` verb with what it is done with, what it
+    enables its object to do, how it is done, or a need it meets, is help given, not a view stated
+    ("supports the bill", "supports Ukraine's right to defend itself")."""
     if cue_lemma(tok, lex) not in lex.person_stance:
         return False
     target = next((c for c in tok.children if c.dep_ == "dobj"), None)
     if target is None:
         return False
+    if target.lemma_.lower() in lex.help_nouns and not any(  # "support the defensive needs of X" (not "the need for talks")
+            (c.dep_ == "prep" and c.lower_ == "for") or c.dep_ in {"acl", "relcl"} for c in target.children):
+        return True
     for c in tok.children:
         if c.i < target.i:
             continue

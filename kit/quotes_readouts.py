@@ -321,6 +321,11 @@ def object_statement(tok, cue, frame: ObjectFrame, lex: Lexicon, exclude: set, p
         return
     if target is None and passive and not belief:  # "was backed by liberals" is no stance taken
         target = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.lower_ != "it"), None)
+    elif target is None and passive and lemma in lex.person_stance:
+        # ... but "The expediency of stepping up the efforts of X was supported" is a readout's stance
+        subject = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if subject is not None and subject.lemma_.lower() in lex.content_acts.get("supported_nouns", ()):
+            target, cue.act = subject, "agrees"
     if target is None and not belief and noun_said_by(tok, lex):
         target = tok.head  # what was expressed, without who expressed it
         exclude = exclude | {t.i for c in tok.children if c.dep_ == "agent" for t in c.subtree}
@@ -368,6 +373,15 @@ def object_statement(tok, cue, frame: ObjectFrame, lex: Lexicon, exclude: set, p
             cue.content |= {t.i for t in target.subtree} - exclude
     if cue.content:
         cue.content |= inclusion_after(tok, cue.content) - exclude
+
+
+def promised_infinitive(verb, clause, lex: Lexicon) -> bool:
+    """True for the to-infinitive right after a verb of promising or agreeing that the parser read
+    as a purpose: "The private sector and the Administration committed [to close] communication
+    and coordination going forward" ("close" read as a verb) is what they committed to."""
+    return clause.dep_ == "advcl" and clause.tag_ == "VB" and clause.left_edge.i == verb.i + 1 \
+        and lex.acts.get(cue_lemma(verb, lex)) in {"promises", "agrees"} \
+        and any(c.dep_ == "aux" and c.lower_ == "to" and c.i == verb.i + 1 for c in clause.children)
 
 
 FUTURE_AUX = {"will", "shall", "'ll"}

@@ -939,3 +939,23 @@ def test_a_preview_of_work_is_a_statement(nlp):
             "Energy Secretary Jane Roe previewed upcoming work to make schools more energy efficient.\n")
     found = run(nlp, text)
     assert list(found["content"]) == ["upcoming work to make schools more energy efficient"]
+
+
+def test_a_supported_course_of_action_a_commitment_read_as_a_purpose_and_needs_supported(nlp):
+    """"The expediency of X was supported" (a course of action, ``supported_nouns``) is the host's
+    stance, "The idea of a summit was supported by both sides" both sides'; "committed to close
+    communication" is a promise even where the parser reads "close" as a verb of purpose; "Allies
+    support the defensive needs of X" gives help, and "The bill was supported by 60 senators" is a
+    vote (a FICTIONAL readout and fact sheet)."""
+    text = ("FICTIONAL readout, made up for the newsroom-kit tests.\n\n"
+            "Ivan Petrov had a telephone conversation with President of Borduria Anton Varga. The expediency "
+            "of stepping up the efforts of the river commission was supported. The idea of a joint summit was "
+            "supported by both sides. The harbour board and the ministry committed to close communication and "
+            "coordination going forward. Arland's Allies support the defensive needs of Borduria. The bill was "
+            "supported by 60 senators.\n")
+    found, said = statements_of(nlp, text)
+    expediency = said("The expediency of stepping up")
+    assert (expediency["speaker"], expediency["act"]) == ("Ivan Petrov", "agrees")
+    assert said("The idea of a joint summit")["speaker"] == "Ivan Petrov; Anton Varga"
+    assert said("close communication")["act"] == "promises"
+    assert not found["content"].str.contains("defensive needs|The bill").any()
