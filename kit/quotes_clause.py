@@ -104,12 +104,24 @@ def next_statements(cue_tok, clause, lex: Lexicon) -> set:
         # clause: "said she [was] tired of the status quo and [wanted] a candidate who ...")
         speech = t.lemma_.lower() in lex.acts or any(  # "and [spoke about] Y"
             c.dep_ == "prep" and (t.lemma_.lower(), c.lower_) in lex.preps for c in t.children)
-        same_speaker = t.tag_ in cue_forms(cue_tok) and speech and not has_subject(t) and t.head.tag_ != t.tag_
+        same_speaker = (t.tag_ in cue_forms(cue_tok) and speech and not has_subject(t) and t.head.tag_ != t.tag_) \
+            or (speech and plural_present_goes_on(cue_tok, t, lex))
         other_speaker = t.head.i == clause.i and t.lemma_.lower() in lex.verbs and has_subject(t) \
             and not introduced(t) and any(c.dep_ == "ccomp" for c in t.children)
         if same_speaker or other_speaker:
             out |= {x.i for x in t.subtree} | {c.i for c in t.head.children if c.dep_ == "cc" and c.i < t.i}
     return out
+
+
+def plural_present_goes_on(cue_tok, verb, lex: Lexicon) -> bool:
+    """True for a speech verb in the base form coordinated into a present plural cue's clause
+    whose subject can hold no view: in "The U.S. and Italy underscore that the war must end, and
+    fully [endorse] the President's leadership" the war endorses nothing; the verb is the cue's
+    own next statement ("underscore" and "endorse" look alike in the present plural)."""
+    from .quotes_not_said import holds_views  # quotes_not_said reads this module's neighbours
+    subject = next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return cue_tok.tag_ == "VBP" and verb.tag_ == "VB" and verb.head.tag_ == "VB" and not has_subject(verb) \
+        and subject is not None and not holds_views(subject, lex)
 
 
 def cue_forms(cue_tok) -> set:

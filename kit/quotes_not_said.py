@@ -165,7 +165,8 @@ def _thing_holds_stance(tok, lex: Lexicon) -> bool:
     ``evidence_verbs`` verb whose subject is neither someone nor a text ("this indicates that ...",
     "these triumphs underscore ...", unlike "the report shows"); a ``deed_verbs`` verb whose
     subject is a people, a nation or a body ("a proud people have repeatedly shown that ...", "the
-    army demonstrated that ...": what they did); a light verb whose subject is neither someone nor
+    army demonstrated that ...": what they did), or a gathering ("The discussions showed meaningful
+    progress": what happened at them); a light verb whose subject is neither someone nor
     a text ("the fixed-price contracts give the assurance to invest", unlike "the report gives an
     assessment"); a verb of a conversation whose subject is a thing, a talk included ("The
     conversation also touched upon X" names a topic; "the Governor touched on X" is a statement)."""
@@ -173,9 +174,9 @@ def _thing_holds_stance(tok, lex: Lexicon) -> bool:
     if lemma not in lex.person_stance | lex.evidence_verbs | lex.deeds | lex.light | lex.conversation:
         return False
     subject = _subject(tok)
-    if lemma in lex.deeds and subject is not None and (subject.lemma_.lower() in lex.people_nouns
-                                                      or subject.lower_ in lex.people_nouns):
-        return True  # "a proud people have shown that they will not tolerate ...": a deed
+    if lemma in lex.deeds and subject is not None and (subject.lemma_.lower() in lex.people_nouns | lex.gatherings
+                                                      or subject.lower_ in lex.people_nouns | lex.gatherings):
+        return True  # "a proud people have shown that they will not tolerate ...", "the talks showed progress": a deed
     if subject is None or holds_views(subject, lex):
         return False
     return lemma in lex.person_stance | lex.conversation or not is_text(subject, lex)

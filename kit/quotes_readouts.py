@@ -24,6 +24,9 @@ from .cues import Lexicon, cue_lemma, load_lexicon
 CONTENT_PREPS = {"about", "of", "on", "over", "regarding", "concerning", "against", "for", "as", "with"}
 # Prepositions that add to what was said rather than say where or when: "..., including X".
 INCLUSION_PREPS = {"including", "notably", "especially", "particularly"}
+# ... and a condition the parser hangs on the cue verb: "commented that it could be a good idea,
+# [provided that] it be considered whether ..." is what was said, on that condition.
+CONDITION_PREPS = {"provided", "providing"}
 DEMONSTRATIVES = {"this", "these", "that", "those", "such"}
 # What a statement's predicate may carry that is not what was said: where, when, why.
 ADJUNCT_MARKS = {"after", "before", "when", "while", "because", "since", "although", "though", "as",
@@ -474,11 +477,12 @@ def talked_with(verb, lex: Lexicon) -> bool:
 
 def inclusion_after(verb, content: set) -> set:
     """What a cue verb carries after its content that still belongs to it: "pledged to continue
-    supporting Ukraine ..., [including the provision today of a new package]"."""
+    supporting Ukraine ..., [including the provision today of a new package]", "commented that it
+    could be a good idea, [provided that it be considered whether ...]"."""
     doc = verb.doc
     out = set()
     for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ in INCLUSION_PREPS and c.i > max(content) \
+        if c.dep_ == "prep" and c.lower_ in INCLUSION_PREPS | CONDITION_PREPS and c.i > max(content) \
                 and all(doc[i].is_punct for i in range(max(content) + 1, c.i)):
             out |= {t.i for t in c.subtree}
     return out

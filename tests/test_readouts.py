@@ -959,3 +959,24 @@ def test_a_supported_course_of_action_a_commitment_read_as_a_purpose_and_needs_s
     assert said("The idea of a joint summit")["speaker"] == "Ivan Petrov; Anton Varga"
     assert said("close communication")["act"] == "promises"
     assert not found["content"].str.contains("defensive needs|The bill").any()
+
+
+def test_a_second_verb_of_a_joint_statement_a_condition_and_what_talks_showed(nlp):
+    """"The Arland Republic and Borduria underscore that the war must end, and fully endorse X":
+    the war endorses nothing, so "endorse" is the two sides' next statement; "commented that it
+    could be a good idea, provided that ..." keeps its condition; "The discussions showed
+    meaningful progress" tells what happened, while "the talks underscored X" speaks for who took
+    part (a FICTIONAL joint statement and readout)."""
+    text = ("FICTIONAL joint statement, made up for the newsroom-kit tests.\n\n"
+            "The Arland Republic and Borduria underscore that the war in Ruritania must end, and fully endorse "
+            "President Varga’s leadership in brokering a ceasefire. Ivan Petrov commented that he feels it could "
+            "be a good idea, provided that it be considered whether the meeting should be held online. The "
+            "discussions showed meaningful progress toward aligning positions. The talks underscored the "
+            "commitment to peace.\n")
+    found, said = statements_of(nlp, text)
+    assert said("the war in Ruritania must end")["content"] == "the war in Ruritania must end"
+    endorse = said("President Varga’s leadership")
+    assert (endorse["speaker"], endorse["act"]) == ("The Arland Republic; Borduria", "agrees")
+    assert said("he feels it could be a good idea")["content"].endswith("should be held online")
+    assert not found["content"].str.contains("meaningful progress").any()
+    assert said("the commitment to peace")["cue"] == "underscored"
