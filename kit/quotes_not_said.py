@@ -196,6 +196,13 @@ def _material_support(tok, lex: Lexicon) -> bool:
     if target.lemma_.lower() in lex.help_nouns and not any(  # "support the defensive needs of X" (not "the need for talks")
             (c.dep_ == "prep" and c.lower_ == "for") or c.dep_ in {"acl", "relcl"} for c in target.children):
         return True
+    # "states who have been supporting asylum seekers", "to support themselves and their families":
+    # people in need, or oneself, are kept, not agreed with ("voters support Democrats", a party,
+    # and "support the people of Ukraine", solidarity with a nation, are stances)
+    if target.tag_ == "PRP" and target.lower_.endswith(("self", "selves")) or (
+            target.tag_ == "NNS" and target.pos_ == "NOUN" and holds_views(target, lex)
+            and target.ent_type_ not in SPEAKER_ENTS and target.lemma_.lower() not in {"people", "person"}):
+        return True
     for c in tok.children:
         if c.i < target.i:
             continue

@@ -156,6 +156,8 @@ def continues_infinitive(verb, conj, ids: set) -> bool:
     # the parser may tag the bare verb VBP ("widen the road"): a tense unlike the cue's tells it apart
     # a progressive cue ("is announcing measures to ban X, and [impose] Y") is finite too
     finite = verb.tag_ in {"VBD", "VBZ", "VBP"} or (verb.tag_ == "VBG" and any(c.dep_ == "aux" for c in verb.children))
+    # ... but "is announcing sanctions to hold X to account, and [to demand] that ..." is a demand of its own
+    finite = finite and (verb.tag_ != "VBG" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in conj.children))
     return conj.tag_ in {"VB", "VBP"} and conj.tag_ != verb.tag_ and finite \
         and not any(c.dep_.startswith("nsubj") for c in conj.children) \
         and any(doc[i].tag_ == "VB" and doc[i].dep_ in {"acl", "xcomp", "advcl", "relcl"} for i in ids)
@@ -382,29 +384,31 @@ def promised_infinitive(verb, clause, lex: Lexicon) -> bool:
     """True for the to-infinitive right after a verb of promising or agreeing that the parser read
     as a purpose: "The private sector and the Administration committed [to close] communication
     and coordination going forward" ("close" read as a verb) is what they committed to."""
+    from .quotes_not_said import holds_views  # it reads this module
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return clause.dep_ == "advcl" and clause.tag_ == "VB" and clause.left_edge.i == verb.i + 1 \
         and lex.acts.get(cue_lemma(verb, lex)) in {"promises", "agrees"} \
-        and any(c.dep_ == "aux" and c.lower_ == "to" and c.i == verb.i + 1 for c in clause.children)
+        and any(c.dep_ == "aux" and c.lower_ == "to" and c.i == verb.i + 1 for c in clause.children) \
+        and subject is not None and holds_views(subject, lex)  # not "$10 billion committed to build new mills"
 
 
 FUTURE_AUX = {"will", "shall", "'ll"}
 
 
 def still_to_come(verb, lex: Lexicon) -> bool:
-    """True for a verb that goes on a future verb without a subject or an auxiliary of its own:
-    "We will document and [share] information on these atrocities", "The Board will help
-    [support] effective governance", "I will meet my counterparts and then speak to the people
-    to [announce] the consequences"; and for a stance verb in the future ("He will [support] the
-    Board's oversight": a task, not a view). With a noun-phrase object it tells what someone
-    will do, not what anyone said. A speech verb's own "will" ("She'll present her proposals
-    Friday", "the moderators will demand more details") is a statement to come, which PolNeAR
-    counts."""
-    future = lambda v: any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in v.children)
-    if future(verb):
-        return cue_lemma(verb, lex) in lex.person_stance
+    """True for a stance a thing or a third party will take, with a noun-phrase object: "He will
+    [support] the Board's oversight", "The Program will support farmers", "The Board will help
+    [support] effective governance", "will lead security operations, [support] X" (the future
+    may be the verb's own or that of the verb it goes on, without a subject of its own): a task,
+    not a view. A pledge the speakers make of themselves ("We will continue to support Ukraine")
+    is a statement, and so is a speech verb's statement to come ("She'll present her proposals
+    Friday", "will visit a farm to announce actions"), which PolNeAR counts."""
+    if cue_lemma(verb, lex) not in lex.person_stance:
+        return False
     for _ in range(4):
-        if future(verb):
-            return True
+        if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children):
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            return subject is None or subject.lower_ not in {"we", "i"}
         own = any(c.dep_ in {"aux", "nsubj", "nsubjpass"} and c.lower_ != "to" for c in verb.children)
         if own or verb.head.i == verb.i or not (verb.dep_ == "conj" or (verb.dep_ in {"xcomp", "advcl"} and verb.tag_ == "VB")):
             return False

@@ -912,24 +912,25 @@ def test_a_list_that_goes_on_after_the_object_is_what_was_said(nlp):
     assert said("new measures")["content"].endswith("sanctions on its largest bank")
 
 
-def test_what_someone_will_do_and_what_a_deed_raised_are_not_statements(nlp):
-    """A verb that goes on a future one ("will document and share information", "will meet ... and
-    speak ... to announce X", "will help support X"), a stance in the future ("He will support the
-    Board's oversight": a task), "the following actions:" (what the text lists next) and "raising
-    concerns" after a deed say nothing; "She'll present her proposals" is a statement to come, and
-    "spoke at the rally, raising concerns" voiced them (a FICTIONAL statement and fact sheet)."""
+def test_a_task_to_come_and_what_a_deed_raised_are_not_statements(nlp):
+    """A stance a third party or a thing will take ("Jasper Orr will support the Board's
+    oversight", "The Board will help support X": a task), people in need supported ("cities that
+    have been supporting asylum seekers"), "the following actions:" (what the text lists next) and
+    "raising concerns" after a deed say nothing; "We will continue to support X" is the speakers'
+    pledge, "She'll present her proposals" a statement to come, and "spoke at the rally, raising
+    concerns" voiced them (a FICTIONAL statement and fact sheet)."""
     text = ("FICTIONAL statement, made up for the newsroom-kit tests.\n\n"
-            "We will document and share information on these atrocities. Tomorrow, I will meet with my "
-            "counterparts and then speak to the people to announce the further consequences for Ruritania. "
             "Jasper Orr will support the Board’s oversight of all aspects of governance. The Board will help "
-            "support effective governance in the harbour district. Today, the Arland government is announcing "
-            "the following actions:\n\n"
+            "support effective governance in the harbour district. It will ease the strain on the cities that "
+            "have been supporting asylum seekers. We will continue to support the river commission’s plan. "
+            "Today, the Arland government is announcing the following actions:\n\n"
             "Full blocking sanctions on the largest bank of Ruritania.\n\n"
             "Orlan LLP hosted a workspace for the agency, raising concerns about misuse of sensitive data. "
             "Senator Jane Roe spoke at the rally, raising concerns about the new levy. She’ll present her "
             "proposals in a speech Friday in Harbourtown.\n")
     found = run(nlp, text)
-    assert sorted(found["content"]) == ["concerns about the new levy", "her proposals in a speech Friday in Harbourtown"]
+    assert sorted(found["content"]) == ["concerns about the new levy", "her proposals in a speech Friday in Harbourtown",
+                                        "the river commission’s plan"]
 
 
 def test_a_preview_of_work_is_a_statement(nlp):
