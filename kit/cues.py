@@ -77,7 +77,7 @@ class Lexicon:
     def cue_verbs(self) -> frozenset:
         """Every verb lemma that can head a cue, for the fast path's cheap test."""
         return self.verbs | self.belief | self.light | self.naming | {v for v, _ in self.objects} | \
-            {v for v, _ in self.preps} | self.passive_objects
+            {v for v, _ in self.preps} | self.passive_objects | set(self.light_nouns)
 
     @property
     def light_only(self) -> frozenset:

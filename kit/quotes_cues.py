@@ -139,7 +139,7 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
     belief, speech = lemma in lex.belief, lemma in lex.verbs
     frame = object_frame(tok, lex)
     if not (speech or belief or frame.takes_object or frame.preps or frame.for_clause is not None
-            or lemma in lex.light or lemma in lex.naming) \
+            or lemma in lex.light or lemma in lex.light_nouns or lemma in lex.naming) \
             or not_said(tok, lex):
         return None
     passive = any(c.dep_ in PASSIVE_DEPS for c in tok.children)

@@ -60,6 +60,9 @@ def object_frame(tok, lex: Lexicon) -> ObjectFrame:
     takes_object = (lemma, particle) in lex.objects or (lemma, "") in lex.objects or (passive and lemma in lex.passive_objects)
     listed = verb_list(tok, lex)
     target = next((c for c in tok.children if c.dep_ == "dobj"), listed.target if listed else None)
+    if target is None and lemma in lex.light_nouns:  # "wished [him good luck]": read as a small clause
+        target = next((c for c in tok.children if c.dep_ in {"ccomp", "xcomp", "oprd"} and c.pos_ == "NOUN"
+                       and c.lemma_.lower() in lex.light_nouns[lemma]), None)
     # "updated President Zelenskyy [on U.S. efforts]": the parser may hang the preposition on the addressee
     near = list(tok.children) + (list(target.children) if target is not None and lemma in lex.addressee else [])
     # "When asked about the situation in Mariupol, the President noted ...": a question nobody is
@@ -340,6 +343,10 @@ def object_statement(tok, cue, frame: ObjectFrame, lex: Lexicon, exclude: set, p
     noun_act = lex.nouns.get(target.lemma_.lower(), lex.nouns.get(target.lower_)) if target is not None else None
     if lemma in lex.light_nouns and (target is None or target.lemma_.lower() not in lex.light_nouns[lemma]):
         noun_act = None  # "exchanged views on X" is a topic line; "exchanged greetings" a statement
+    wished = lemma in lex.light_nouns and lemma not in lex.light and noun_act is None and target is not None \
+        and target.lemma_.lower() in lex.light_nouns[lemma]
+    if wished:  # "wished him good luck": a courtesy said, whole in its noun (`light_verb_nouns` of a verb of its own)
+        noun_act = "says"
     # "expressed concern" is concerned; "reiterated their condemnation of X" accuses and "reaffirmed
     # Russia's commitment to ..." promises, as the noun says, where the verb only repeats or stresses.
     # A stance noun after such a verb ("underscored support for X") says, as the verb does.
@@ -348,10 +355,14 @@ def object_statement(tok, cue, frame: ObjectFrame, lex: Lexicon, exclude: set, p
     if target is None and frame.takes_object:  # "described as counterproductive the intentions of ..."
         target = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"), None)
     thing = cue.source is not None and cue.source.lower_ == "which"  # "institutions, which will give confidence to investors"
-    if not cue.content and target is not None and (frame.takes_object or (not belief and not thing and lemma in lex.light and noun_act)):
+    if not cue.content and target is not None and (frame.takes_object or wished or (
+            not belief and not thing and lemma in lex.light and noun_act)):
         alone = target.i == tok.head.i or (target.dep_ == "nsubjpass" and lemma in lex.passive_objects)
         cue.content = said_noun_content(tok, target, exclude) if alone else object_content(tok, target, exclude)
-        if not cue.content - bare_noun(target) and (not frame.takes_object or refers_back(target) or lemma in lex.passive_objects):
+        if wished:  # "wished [him] good luck": whom, not what
+            cue.content -= {t.i for c in target.children if c.dep_ == "nsubj" for t in c.subtree}
+        if not wished and not cue.content - bare_noun(target) and (
+                not frame.takes_object or refers_back(target) or lemma in lex.passive_objects):
             # "made the comments on Friday", "these facts have been confirmed by X": a statement
             # referred to, not made
             cue.content = set()

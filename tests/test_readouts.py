@@ -981,3 +981,12 @@ def test_a_second_verb_of_a_joint_statement_a_condition_and_what_talks_showed(nl
     assert said("he feels it could be a good idea")["content"].endswith("should be held online")
     assert not found["content"].str.contains("meaningful progress").any()
     assert said("the commitment to peace")["cue"] == "underscored"
+
+
+def test_wishing_someone_luck_is_said_and_wishing_oneself_something_is_not(nlp):
+    """"Ivan Petrov wished him good luck" says the courtesy (whom it was wished to is not what was
+    said); "I wish I could go" and "She wished for rain" say nothing (a FICTIONAL readout)."""
+    text = ("FICTIONAL readout, made up for the newsroom-kit tests.\n\n"
+            "Ivan Petrov wished him good luck. I wish I could go. She wished for rain.\n")
+    found = run(nlp, text)
+    assert list(found["content"]) == ["good luck"]
