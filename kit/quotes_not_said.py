@@ -31,7 +31,7 @@ def not_said(tok, lex: Lexicon) -> bool:
     if _so_called(tok) or _thing_with_infinitive(tok, lex) or _duty_to_say(tok) or _thing_holds_stance(tok, lex) \
             or _stance_as_purpose(tok, lex) or _material_support(tok, lex) or _nobody_speaks(tok) \
             or _yet_to_be_said(tok) or _withheld(tok, lex) or _found_to_be(tok, lex) or _told_to_the_reader(tok) \
-            or _caused_by_a_deed(tok, lex) or _under_condition(tok):
+            or _caused_by_a_deed(tok, lex) or _under_condition(tok) or _done_in_a_document(tok, lex):
         return True
     while tok.dep_ in {"xcomp", "advcl"} and tok.tag_ == "VB" and tok.head.i != tok.i:
         tok = tok.head  # "used [to describe]"
@@ -72,6 +72,24 @@ def _under_condition(tok) -> bool:
     while tok.dep_ in SAME_CLAUSE_DEPS and tok.head.i != tok.i:
         tok = tok.head
     return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in tok.children)
+
+
+def _done_in_a_document(tok, lex: Lexicon) -> bool:
+    """ "the national emergency with respect to Iran declared in Executive Order 12170", "the
+    emergency declared in Executive Order 13611 on May 16, 2012, to deal with that threat must
+    continue": a past form followed by "in" or "by" and a document (``text_nouns``), whose subject,
+    if the parser gave it one, is a thing, is a participle naming the act that document did
+    ("The President declared in Proclamation 10144 that ..." is still a statement)."""
+    if tok.tag_ not in {"VBD", "VBN"}:
+        return False
+    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if after is None or after.lower_ not in {"in", "by"} or after.head.i != tok.i:
+        return False
+    document = next((c for c in after.children if c.dep_ == "pobj"), None)
+    if document is None or not is_text(document, lex):
+        return False
+    subject = _subject(tok)
+    return subject is None or not holds_views(subject, lex)
 
 
 def _so_called(tok) -> bool:
