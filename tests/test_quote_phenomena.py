@@ -1055,3 +1055,27 @@ def test_a_quotation_after_a_partial_quote_and_its_attribution_goes_on_with_that
     assert marsh["content"].startswith("the benefit of free trade") and marsh["content"].endswith("lower prices.")
     rich = row_over(found, text, "We will all be rich")
     assert (rich["kind"], rich["cue"], rich["speaker"]) == ("direct", "said", "Nia Toller")
+
+
+def test_a_quotation_after_a_colon_or_a_dash_and_before_its_cue_is_direct(nlp):
+    """FICTIONAL: '…the rules the council kept: “Manners were assumed,” Mr. Brandt said' and '… old
+    kings - “He would have loved a crown,” Ms. Toller said twice - and …': a quotation that follows
+    a colon or a dash and ends with a comma before its cue is the whole of what was said, a direct
+    quote, not a partial one whose content holds the writer's words before it; a quotation inside
+    the writer's clause ('a fund-raiser that included “a full exchange of views,” a spokeswoman
+    said') stays partial."""
+    text = ("Ivo Brandt ticked through the rules the old council had always kept: “Civility and good manners "
+            "were simply assumed,” Mr. Brandt said.\n\n"
+            "Nia Toller suggested the mayor had a fondness for old kings - “He would have loved a crown,” "
+            "Ms. Toller said twice - and promised an inquiry.\n\n"
+            "The ferry company was planning a fund-raiser that included “a full exchange of views,” a company "
+            "spokeswoman said.")
+    found = run(nlp, text)
+    civility = row_over(found, text, "Civility")
+    assert (civility["kind"], civility["cue"]) == ("direct", "said") and civility["speaker"].endswith("Brandt")
+    assert civility["content"].startswith("Civility")
+    crown = row_over(found, text, "He would have loved")
+    assert (crown["kind"], crown["speaker"]) == ("direct", "Nia Toller")
+    views = row_over(found, text, "a full exchange")
+    assert (views["kind"], views["speaker"]) == ("partial", "a company spokeswoman")
+
