@@ -1079,3 +1079,17 @@ def test_a_quotation_after_a_colon_or_a_dash_and_before_its_cue_is_direct(nlp):
     views = row_over(found, text, "a full exchange")
     assert (views["kind"], views["speaker"]) == ("partial", "a company spokeswoman")
 
+
+
+def test_a_shows_name_after_a_possessive_or_on_is_no_quotation(nlp):
+    """FICTIONAL: 'Speaking Sunday on Harbour TV’s “Morning Tide,” Ivo Brandt admitted …' and 'Later
+    on “Harbour Week,” Senator Nia Toller questioned …': a short title in quotation marks after a
+    possessive or "on" names a show, and is no statement, though a cue follows it as one follows a
+    quotation ('“We will win,” Tessa Quill said' stays direct)."""
+    text = ("Speaking Sunday on Harbour TV’s “Morning Tide,” Ivo Brandt admitted that the ferry plan had failed.\n\n"
+            "Later on “Harbour Week,” Senator Nia Toller questioned the mayor's figures.\n\n"
+            "“We will win,” Tessa Quill said on Sunday.")
+    found = run(nlp, text)
+    assert rows_over(found, text, "Morning Tide").empty and rows_over(found, text, "Harbour Week").empty
+    assert row_over(found, text, "We will win")["kind"] == "direct"
+    assert row_over(found, text, "the ferry plan")["kind"] == "indirect"
