@@ -46,6 +46,16 @@ AUTHORED_TITLE = re.compile(r"^\s*(?:A |The )?(?:Remarks|Statement|Message|Lette
 # Title-case words that end the author's name in a headline ("President Biden Before Cabinet Meeting").
 HEADLINE_LINKS = {"at", "on", "in", "before", "after", "during", "to", "for", "with", "and", "ahead", "about",
                   "announcing", "marking", "honoring", "celebrating", "regarding", "upon", "as", "following"}
+# Number words that end the author's name in a headline ("... Kamala Harris Three Years After ...").
+NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million"}
+
+
+def _counts(word: str) -> bool:
+    """True for a number written in figures or words ("75", "Three", "Twenty-Five"): no part of a name."""
+    return word[:1].isdigit() or word.lower().split("-")[0] in NUMBER_WORDS
+
+
 # A statement several leaders sign together: its "we" is every participant its opening names.
 JOINT_TITLE = re.compile(r"\bJoint\b[^|]{0,40}\b(?:Statement|Declaration|Communiqu[eé])\b", re.I)
 # A text whose authors name themselves as it opens: "We, the Leaders of the G7, met today ...",
@@ -324,7 +334,8 @@ class DocumentSpeakers:
             return ""
         authors, words = [], by.group("who").split()
         while words:
-            cut = next((i for i, w in enumerate(words) if w.lower() in HEADLINE_LINKS and i > 0), len(words))
+            cut = next((i for i, w in enumerate(words) if i > 0 and (w.lower() in HEADLINE_LINKS or _counts(w))),
+                       len(words))
             authors.append(" ".join(words[:cut]))
             # "Joint Statement by President Biden and President von der Leyen": both are its authors
             more = words[cut + 1:] if cut < len(words) and words[cut].lower() == "and" else []

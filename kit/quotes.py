@@ -30,7 +30,8 @@
 How it works (rules, no trained model beyond spaCy's parser):
 
 * quotation marks of every style are paired cheaply (``kit.quotes_marks``), robust to a missing
-  closing mark; a quote that runs over paragraphs is one statement;
+  closing mark; a quote that runs over paragraphs is one statement; transcript turns are found
+  at their speaker labels, also without a parser (``kit.quotes_turns``);
 * only paragraphs that can hold a statement (a quotation starts there, or a word the
   pipeline's lemmatizer can read as a cue verb) get the full parse (``fast=True``); the rest
   get only named entities, which speaker resolution needs, and paragraphs whose every letter
@@ -80,7 +81,7 @@ from .quotes_plan import MAX_PARAGRAPH_CHARS, OverBudget, Plan, cue_pattern, pla
 log = logging.getLogger(__name__)
 
 # Bump when the engine's rows change, so kit.cache re-extracts instead of reusing old rows.
-ENGINE_VERSION = "66"
+ENGINE_VERSION = "68"
 
 STATEMENT_COLUMNS = [
     "article_id", "quote_id", "quote", "quote_start", "quote_end", "quote_spans", "quote_text",
@@ -195,7 +196,7 @@ def iter_statements(articles: pd.DataFrame, nlp=None, *, fast: bool = True, batc
         russian = [is_cyrillic_language(lang if isinstance(lang, str) and lang else detect_language(text))
                    for lang, text in zip(given, texts)]
         english_items = [(a, t, h) for a, t, h, ru in zip(ids, texts, titles, russian) if not ru]
-        russian_items = [(a, t) for a, t, ru in zip(ids, texts, russian) if ru]
+        russian_items = [(a, t, h) for a, t, h, ru in zip(ids, texts, titles, russian) if ru]
         english = iter(())
         if english_items:
             reader = reader or EnglishReader.of(nlp or load_pipeline(), lex, fast, batch_size, article_seconds)

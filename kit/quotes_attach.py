@@ -9,8 +9,9 @@ from dataclasses import dataclass
 
 from .quotes_cues import FINITE_TAGS, Cue
 from .quotes_not_said import SPEAKER_ENTS
-from .quotes_marks import Quotation, Turn
+from .quotes_marks import Quotation
 from .quotes_subject import RELATIVE, SUBJECT_DEPS
+from .quotes_turns import Turn
 
 @dataclass
 class Statement:

@@ -23,13 +23,15 @@ def not_said(tok, lex: Lexicon) -> bool:
     is said to take ("tariffs that support jobs") or the purpose of a deed ("$20 million to support
     research"), a verb nobody is the subject of (a list of
     deeds: "21. Announced new tariffs ..."; a participle: "for supporting Hamas"), a statement
-    still to come ("will be announced later"), a thing withheld ("denies Russia access") or a bid
+    still to come ("will be announced later"), one under a condition ("unless the Minister publishes a
+    notice stating ..."), a thing withheld ("denies Russia access") or a bid
     to the reader ("Call it viral fundraising.")."""
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in (lex.verbs | lex.belief) - lex.quote_only:
         return True
     if _so_called(tok) or _thing_with_infinitive(tok, lex) or _duty_to_say(tok) or _thing_holds_stance(tok, lex) \
             or _stance_as_purpose(tok, lex) or _material_support(tok, lex) or _nobody_speaks(tok) \
-            or _yet_to_be_said(tok) or _withheld(tok, lex) or _found_to_be(tok, lex) or _told_to_the_reader(tok):
+            or _yet_to_be_said(tok) or _withheld(tok, lex) or _found_to_be(tok, lex) or _told_to_the_reader(tok) \
+            or _under_condition(tok):
         return True
     while tok.dep_ in {"xcomp", "advcl"} and tok.tag_ == "VB" and tok.head.i != tok.i:
         tok = tok.head  # "used [to describe]"
@@ -46,6 +48,20 @@ def _told_to_the_reader(tok) -> bool:
         return False
     before = [t for t in tok.doc[tok.sent.start:tok.i] if not (t.is_punct or t.is_space)]
     return all(t.dep_ in {"cc", "advmod"} and t.head.i == tok.i for t in before)
+
+
+# Dependencies that keep a word inside the clause it belongs to: climbing through them from a cue
+# reaches the verb of the clause that holds the cue ("publishes a notice [stating]").
+SAME_CLAUSE_DEPS = {"acl", "dobj", "pobj", "prep", "xcomp", "conj", "dative", "attr", "oprd"}
+
+
+def _under_condition(tok) -> bool:
+    """ "the emergency terminates unless the Minister publishes a notice stating that ...", "If the
+    council says no, the plan dies": a cue in a clause of condition ("if", "unless") tells what
+    would follow were it said, not what was said."""
+    while tok.dep_ in SAME_CLAUSE_DEPS and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in tok.children)
 
 
 def _so_called(tok) -> bool:

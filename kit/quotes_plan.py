@@ -16,7 +16,8 @@ from functools import lru_cache
 from typing import Iterable
 
 from .cues import Lexicon
-from .quotes_marks import LabelWords, Quotation, Turn, cut_at_sentences, find_quotations, find_turns, label_words, paragraphs
+from .quotes_marks import Quotation, find_quotations, paragraphs
+from .quotes_turns import LabelWords, Turn, cut_at_sentences, find_turns, label_words
 from .spans import Spans
 
 # A paragraph longer than this is read in parts (spaCy refuses texts over nlp.max_length, 1,000,000
@@ -220,6 +221,19 @@ def read_paragraphs(text: str, max_chars: int = MAX_PARAGRAPH_CHARS) -> tuple[li
     return paras, notes
 
 
+def headline_apart(paras: list[tuple[int, int]], text: str, title: str) -> list[tuple[int, int]]:
+    """The paragraphs with the headline made one of its own where the text repeats it at its start
+    with no line break ("Встреча с Патриархом Кириллом Владимир Путин поздравил ...", as every
+    Kremlin text in Russian opens): the headline is no part of the first sentence."""
+    head = title.strip()
+    if len(head.split()) < 3 or not paras or paras[0][0] != 0 or not text.startswith(head):
+        return paras
+    rest = len(head) + len(text[len(head):]) - len(text[len(head):].lstrip(" \t"))
+    if rest == len(head) or rest >= paras[0][1] or not text[rest:rest + 1].isupper():
+        return paras
+    return [(0, len(head)), (rest, paras[0][1])] + paras[1:]
+
+
 class OverBudget(Exception):
     """An article took the engine longer than its time budget (``article_seconds``)."""
 
@@ -270,6 +284,7 @@ def plan_article(article_id: str, text: str, lex: Lexicon, fast: bool = True,
     title = title if isinstance(title, str) else ""
     cues = cues or lex.forms
     paras, notes = read_paragraphs(text, max_chars)
+    paras = headline_apart(paras, text, title)
     try:
         quotations = [q for q in find_quotations(text) if not _statement_in_marks(q, text)]
         _check(deadline, seconds)

@@ -16,12 +16,12 @@ from bisect import bisect_right
 from .coref import Resolver
 from .cues import Lexicon
 from .quotes_attach import Statement
-from .quotes_marks import Turn
 from .quotes_not_said import holds_views, is_text
 from .quotes_paragraph import ENGLISH, Grammar
 from .quotes_plan import Plan
 from .quotes_readouts import person_told
 from .quotes_subject import _antecedent
+from .quotes_turns import Turn
 
 
 def _row(plan: Plan, st: Statement, resolver: Resolver, doc, lex, grammar: Grammar | None = None) -> dict:

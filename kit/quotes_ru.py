@@ -6,7 +6,7 @@ text as given, ``text[quote_start:quote_end] == quote``) plus ``act``, the speec
 
 What it reads, with natasha's morphology and UD dependency parse (``kit.nlp.load_russian``):
 
-* quotations in « » and „ “ (the shared scans in ``kit.quotes_marks``) with their cue:
+* quotations in « » and „ “ (the shared scan in ``kit.quotes_marks``) with their cue:
   ``«…», — заявил X``, ``X заявил: «…»``; a quotation inside a longer clause is partial;
 * reported speech: a cue verb from ``data/speech_verbs.yml`` (``ru: verbs``, matched on its
   lemma) governing a clause (``X заявил, что …``), or standing aside from one
@@ -35,13 +35,14 @@ from typing import Iterator
 from .coref_ru import DATE_LINE, RuResolver
 from .cues import Lexicon, RuLexicon, load_ru_lexicon
 from .language import fold_case_endings
-from .quotes_marks import Quotation, Turn
+from .quotes_marks import Quotation
 from .quotes_paragraph import statements_in_paragraph
 from .quotes_plan import Plan, plan_article
 from .quotes_implicit import implicit_speakers
 from .quotes_rows import _inherit, _row, _turn_row, finished_rows
 from .quotes_ru_cues import RUSSIAN, RuCue
 from .quotes_ru_subject import SUBJECT_DEPS, _feat, they_antecedents
+from .quotes_turns import Turn
 from .spans import Spans
 
 log = logging.getLogger(__name__)
@@ -276,13 +277,15 @@ def dialogue_quotations(text: str, paras: list, quotations: list) -> list[Quotat
     return found
 
 
-def iter_statements_ru(items: list[tuple[str, str]], lex_en: Lexicon) -> Iterator[list[dict]]:
-    """Statement rows for each (article_id, text), in order. Every paragraph is parsed: a
-    Kremlin text is one paragraph, and a news story's paragraphs nearly all hold a cue."""
+def iter_statements_ru(items: list[tuple[str, ...]], lex_en: Lexicon) -> Iterator[list[dict]]:
+    """Statement rows for each (article_id, text) or (article_id, text, title), in order. Every
+    paragraph is parsed: a Kremlin text is one paragraph, and a news story's paragraphs nearly all
+    hold a cue."""
     from .nlp import load_russian
 
     lex = load_ru_lexicon()
-    plans = [plan_article(a, t, lex_en, fast=False) for a, t in items]
+    plans = [plan_article(item[0], item[1], lex_en, fast=False, title=item[2] if len(item) > 2 else "")
+             for item in items]
     for plan in plans:
         plan.quotations = [q for q in plan.quotations if not _is_name(plan.text, q, lex)]
         plan.quotations = sorted(plan.quotations + dialogue_quotations(plan.text, plan.paras, plan.quotations),

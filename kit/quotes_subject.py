@@ -335,10 +335,18 @@ def _predicated_of(noun):
 TRIM_LEFT = {"that", "to", ",", ":", "-", "—", "–", ";", "and", "but", "if", "for"}  # "for": "called for [X to ...]"
 
 
+def _condition_inside(mark, ids: set) -> bool:
+    """True for an "if" that opens a condition inside what was said ("said that [if] the council
+    votes no, the plan dies"), not the "if" of what was asked ("asked if they were serious"), which
+    marks the reported clause itself."""
+    return mark.lower_ == "if" and mark.head.head.i in ids and mark.head.head.i != mark.head.i
+
+
 def _content_pieces(doc, ids: set, off: int, trim_left: frozenset | set = TRIM_LEFT) -> list[list[int]]:
     """Contiguous pieces of a clause, trimmed of 'that', 'to' and edge punctuation."""
     order = sorted(ids)
     while order and (doc[order[0]].lower_ in trim_left and doc[order[0]].dep_ in {"mark", "aux", "punct", "cc"}
+                     and not _condition_inside(doc[order[0]], ids)
                      or doc[order[0]].is_punct and doc[order[0]].text not in "“\"‘'«„"):
         order.pop(0)
     while order and (doc[order[-1]].is_punct and doc[order[-1]].text not in "”\"’'»" or doc[order[-1]].dep_ == "cc"):

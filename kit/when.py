@@ -19,6 +19,8 @@ How it decides, for a reporter checking a row:
   before it, "yesterday" the day before, "earlier this week" the week it falls in (precision
   week), "last month" the month before (precision month), "on Feb. 7" the last Feb. 7 not after it
   (a date without a year more than six months back is read as a plan: "the summit on March 3").
+  A statement still to come ("On Tuesday, he will underscore that ..." in a preview published on
+  Monday) is never dated by the time near it: it keeps the publication date.
 - "recently", "a recent interview", "days ago" keep the publication date (precision ``article``)
   and record the words; "previously", "last year", "in the past" are too vague: ``unknown``.
 - Future or hypothetical times ("next week", "within 24 hours of taking office", "tomorrow")
@@ -39,7 +41,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 # Bump when a change to this module changes its output (kit.cache re-dates everything then).
-ENGINE_VERSION = "6"
+ENGINE_VERSION = "7"
 DATE_COLUMNS = ["published", "said_on", "said_on_precision", "said_on_range", "when_text"]
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
@@ -144,6 +146,10 @@ BOUNDARY_BEFORE = re.compile(r"\b(?:before|prior\sto|after|since|until|till|as\s
 # 1964", "Proclamation 10144 of February 21, 2021"): the date is the document's, not the statement's.
 DOCUMENT_DATE_BEFORE = re.compile(r"\b(?:Order|Proclamation|Memorandum|Act|Resolution|Notice|Directive|Decree|Law|Agreement)"
                                   r"(?:\s+(?:No\.\s*)?[\d\-–]+)?\s+of\s+(?:the\s)?$")
+# Words right before a cue that make its statement one still to come: "He will underscore that ...",
+# "the President is going to announce", "she'll tell them".
+STILL_TO_COME = re.compile(r"(?:\bwill|\bshall|['’]ll|\b(?:is|are|am)\s+going\s+to)(?:\s+(?:also|again|then|likely))?\s+$",
+                           re.IGNORECASE)
 # Between a cue and a time after it, these start the reported clause: the time belongs to it.
 CLAUSE_OPENER = re.compile(r"\b(?:that|would|will|if|when|whether|to|he|she|they|it|we|i|you|because|"
                            r"что|чтобы|если|когда|ли|будет|он|она|они|мы|я)\b|[“\"«:]", re.I)
@@ -388,8 +394,8 @@ def date_statement(text: str, starts: list[int], published: dt.date | None, cue:
         content = None  # a clause around a partial quote may hold the cue and its time
     if published is None:
         return Dated(None, "unknown")
-    if turn or anchor < 0 or not text:
-        return Dated(published, "article")
+    if turn or anchor < 0 or not text or (cue is not None and STILL_TO_COME.search(text, max(0, cue[0] - 40), cue[0])):
+        return Dated(published, "article")  # a statement still to come has no day it was said
     span = _sentence_around(starts, text, min(anchor, len(text) - 1))
     picked = _pick(text, span, cue, published, content)
     if picked is None and span[0] > 0:

@@ -236,8 +236,9 @@ def test_property_many_articles_in_one_call_keep_their_own_offsets(texts, fuzz_n
 
 
 def text_scanners():
-    """The engine's parser-free scans (``kit.quotes_marks``), where this version has them."""
-    return pytest.importorskip("kit.quotes_marks")
+    """The engine's parser-free scans (``kit.quotes_marks`` and ``kit.quotes_turns``), where this
+    version has them."""
+    return pytest.importorskip("kit.quotes_marks"), pytest.importorskip("kit.quotes_turns")
 
 
 def inside(text: str, start: int, end: int) -> bool:
@@ -249,7 +250,7 @@ def inside(text: str, start: int, end: int) -> bool:
 def test_property_text_scans_keep_offsets_inside(text):
     """Paragraphs, quotation-mark pairs and transcript turns found without spaCy stay in the
     text, in order, and never raise."""
-    scans = text_scanners()
+    scans, turn_scans = text_scanners()
     previous_end = 0
     for start, end in scans.paragraphs(text):
         assert previous_end <= start < end <= len(text)
@@ -260,7 +261,7 @@ def test_property_text_scans_keep_offsets_inside(text):
         for start, end in quotation.pieces:
             assert inside(text, start, end) and previous_end <= start
             previous_end = end
-    for turn in scans.find_turns(text):
+    for turn in turn_scans.find_turns(text):
         assert inside(text, turn.label_start, turn.label_end)
         assert text[turn.label_start:turn.label_end] == turn.label
         assert all(inside(text, start, end) for start, end in turn.pieces)

@@ -712,6 +712,19 @@ def test_a_statement_still_to_come_or_a_thing_withheld_is_no_statement(nlp):
     assert list(zip(found["cue"], found["quote"])) == [("denied", "the reports")]
 
 
+def test_speech_under_a_condition_is_no_statement_and_a_condition_inside_what_was_said_stays(nlp):
+    """"terminates unless the Minister publishes a notice stating that ..." and "If the council says
+    no, ..." tell what would follow were it said; "said that if the council votes no, the plan dies"
+    keeps its "if", and "asked if" still asks (FICTIONAL)."""
+    text = ("Under the Ports Act, the emergency terminates on its anniversary unless the Minister publishes "
+            "in the Gazette a notice stating that the emergency is to continue. If the council says no, the "
+            "plan dies. Mayor Ed Vane said that if the council votes no, the plan dies. Ann Poe asked if "
+            "the ferries were late.")
+    found = run(nlp, text)
+    assert list(zip(found["cue"], found["quote"])) == [
+        ("said", "if the council votes no, the plan dies"), ("asked", "the ferries were late")]
+
+
 def test_a_participle_before_the_sentences_own_predicate_declares_nothing(nlp):
     """"the national emergency declared ... on March 15, 1995, must continue in effect": the parser
     makes "declared" the verb and "must continue" its clause; a reported clause with a modal has a

@@ -12,7 +12,8 @@ import pytest
 
 from conftest import shared_path
 from kit.quotes import STATEMENT_COLUMNS, extract_quotes
-from kit.quotes_marks import find_quotations, find_turns
+from kit.quotes_marks import find_quotations
+from kit.quotes_turns import find_turns
 
 
 def run(nlp, *texts: str, fast: bool = True) -> pd.DataFrame:

@@ -411,6 +411,28 @@ def test_kremlin_russian_texts_give_reported_speech_not_only_turns():
         assert text[row.quote_start:row.quote_end] == row.quote
 
 
+def test_a_headline_the_text_repeats_at_its_start_is_a_paragraph_of_its_own():
+    """Every Kremlin text in Russian opens with its headline and runs on into the lead on one line:
+    the headline is no part of the first sentence, and a short turn of the transcript that follows
+    ("О.Туманов: Спасибо, Владимир Владимирович.") is a turn, not a title-case heading (FICTIONAL)."""
+    title = "Совещание с членами Правительства Ладоги"
+    text = (title + " Владимир Путин провёл совещание с членами Правительства. 3 марта 2025 года 12:00 Москва, "
+            "Кремль В.Путин: Добрый день, уважаемые коллеги! Начнём с вопроса о паводках. О.Туманов: Спасибо, "
+            "Владимир Владимирович. В.Путин: Пожалуйста, Олег Петрович.")
+    turns = statements(text, title=[title]).query("kind == 'turn'")
+    assert turns["quote"].tolist() == ["Добрый день, уважаемые коллеги! Начнём с вопроса о паводках.",
+                                       "Спасибо, Владимир Владимирович.", "Пожалуйста, Олег Петрович."]
+
+
+def test_the_headline_of_a_kremlin_text_is_not_in_its_first_statement():
+    path = shared_path("corpus", "kremlin_ru_2025.jsonl")
+    with open(path, encoding="utf-8") as fh:
+        rec = next(r for r in map(json.loads, fh) if "годовщиной интронизации" in r["text"][:300])
+    found = statements(rec["text"], title=[rec["title"]])
+    greeting = found[found["cue"] == "поздравил"].iloc[0]
+    assert greeting["quote"].startswith("предстоятеля Русской православной церкви")
+
+
 # ---------------------------------------------------------------- statements that name nobody
 
 READOUT_OPENING = ("Телефонный разговор с Президентом Финляндии Арвидом Колоссом. Состоялся телефонный разговор "

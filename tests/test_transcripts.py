@@ -16,7 +16,7 @@ import pytest
 from conftest import shared_path
 from kit.quotes import extract_quotes
 from kit.quotes_plan import turn_label_words
-from kit.quotes_marks import MAX_TURN_CHARS, find_turns
+from kit.quotes_turns import MAX_TURN_CHARS, find_turns
 from kit.registry import load_registry
 from kit.speakers import attribute_statements
 

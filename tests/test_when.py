@@ -96,6 +96,8 @@ def test_vague_past_times_are_unknown_not_guessed(sentence, when_text):
     "Anna Example said talks were possible as soon as this month.",
     "Anna Example said the summit on March 3 would go ahead.",
     "In March, Anna Example will say the talks are over.",
+    "On Friday, Anna Example will say the talks are over.",
+    "Anna Example is going to say on Friday that the talks are over.",
 ])
 def test_future_and_hypothetical_times_are_not_statement_dates(sentence):
     row = dated(sentence, next(c for c in ("said", "vowed", "say") if c in sentence))

@@ -328,6 +328,10 @@ def test_a_short_statement_is_the_author_its_headline_opens_on_and_a_message_its
     untitled = rows(nlp, "I strongly support Mira Tal for the next director of the harbour authority.",
                     "Harbour authority picks a director")
     assert list(untitled["speaker"]) == [""]
+    # a number ends the author's name: "... Governor Lena Vasko Three Years After the Fire"
+    anniversary = rows(nlp, "I strongly support Mira Tal for the next director of the harbour authority.",
+                       "Statement by Governor Lena Vasko Three Years After the Harbour Fire")
+    assert list(anniversary["speaker"]) == ["Governor Lena Vasko"]
 
 
 def test_we_is_the_group_a_statement_names_itself_as_it_opens(nlp):
