@@ -158,6 +158,8 @@ def _noun_infinitive(verb) -> bool:
     """'вызывает необходимость ежегодно подтверждать', 'возможность сказать правду': an infinitive
     that a noun takes names what is needed or possible; nobody says anything by it (in 'подчеркнул
     необходимость говорить о мире' the statement is 'подчеркнул')."""
+    while verb.dep_ == "conj" and _feat(verb, "VerbForm") == "Inf" and verb.head.i != verb.i:
+        verb = verb.head  # 'возможность поговорить о X и обсудить Y': the second infinitive is the noun's too
     return _feat(verb, "VerbForm") == "Inf" and verb.dep_ in {"nmod", "acl"} and verb.head.pos_ == "NOUN"
 
 

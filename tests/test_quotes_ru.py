@@ -883,6 +883,7 @@ def test_someone_elses_duty_to_speak_is_no_statement_and_ones_own_is():
     # an infinitive a noun takes names what is needed or possible, nobody's words
     "Озабоченность фермеров вызывает необходимость ежегодно подтверждать, причём в фиксированные сроки.",
     "У жителей Лесовска есть возможность сказать своё слово на выборах.",
+    "У нас будет возможность поговорить и о состоянии отношений, и обсудить наше взаимодействие в ООН.",
 ])
 def test_set_phrases_things_handed_over_and_things_described_are_no_statement(text):
     assert statements(text).empty
