@@ -1106,3 +1106,18 @@ def test_a_shows_name_after_a_possessive_or_on_is_no_quotation(nlp):
     assert rows_over(found, text, "Morning Tide").empty and rows_over(found, text, "Harbour Week").empty
     assert row_over(found, text, "We will win")["kind"] == "direct"
     assert row_over(found, text, "the ferry plan")["kind"] == "indirect"
+
+
+def test_an_opening_mark_typed_as_a_closing_one_closes_the_quotation(nlp):
+    """FICTIONAL: 'an “expedited review“ of the harbour' and '“… for her here,“ said Ivo Brandt': an
+    opening mark right after a word or a comma and before a space closes the quotation, so the
+    attribution is not read as quoted words and the quotation is Brandt's."""
+    text = ("Mayor Tessa Quill asked the agency to conduct an “expedited review“ of the harbour. “We will vote "
+            "no,” she said.\n\n"
+            "“The ferry could create real problems for her here,“ said Ivo Brandt, a councillor. “She knows it.”")
+    found = run(nlp, text)
+    review = row_over(found, text, "expedited review")
+    assert review["quote_text"] == "expedited review"
+    ferry = row_over(found, text, "The ferry could")
+    assert (ferry["kind"], ferry["cue"], ferry["speaker"]) == ("direct", "said", "Ivo Brandt")
+    assert not any("said Ivo Brandt" in q for q in found["quote_text"])
