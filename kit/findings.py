@@ -2,10 +2,16 @@
 from __future__ import annotations
 
 import html
+import re
 
 import pandas as pd
 
 from .table import NEUTRAL_CAMPS, by_camp_and_period, excerpt, speakers_by_camp
+from .themes import load_themes
+
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+# A camp "speaks" a script here when at least this share of its statements is written in it.
+ONE_SCRIPT = 0.8
 
 def findings(table: pd.DataFrame, counts: pd.DataFrame | None = None, claims: pd.DataFrame | None = None,
              echo_table: pd.DataFrame | None = None, period: str = "week") -> dict:
@@ -39,7 +45,23 @@ def findings(table: pd.DataFrame, counts: pd.DataFrame | None = None, claims: pd
         facts["busiest"] = None
     facts["top_claim"] = claims.iloc[0].to_dict() if claims is not None and len(claims) else None
     facts["top_echo"] = echo_table.iloc[0].to_dict() if echo_table is not None and len(echo_table) else None
+    facts["apart_by_language"] = camps_apart_by_language(table)
     return facts
+
+
+def camps_apart_by_language(table: pd.DataFrame, opposing=None) -> list[tuple[str, str, str, str]]:
+    """Opposing camps (``opposing_camps`` in ``data/themes.yml``) whose statements here are written in two
+    languages, as (camp, "Russian", camp, "English"): the claims table compares wording, so it can never pair
+    them, and a reporter reading "no claim met a counter-claim" must know why."""
+    opposing = load_themes().opposing if opposing is None else opposing
+    if not len(table) or not opposing:
+        return []
+    cyrillic = table["quote"].fillna("").astype(str).map(lambda q: bool(_CYRILLIC.search(q)))
+    share = cyrillic.groupby(table["camp"]).mean()
+    language = {camp: "Russian" if v >= ONE_SCRIPT else "English" if v <= 1 - ONE_SCRIPT else ""
+                for camp, v in share.items()}
+    return [(a, language[a], b, language[b]) for a, b in opposing
+            if language.get(a) and language.get(b) and language[a] != language[b]]
 
 
 def _link(text: str, target: str) -> str:
@@ -100,6 +122,17 @@ def findings_markdown(facts: dict, title: str, period: str = "week", escape=html
             f"statements {e(str(c['claim_quote_id']))} and {e(str(c['counter_quote_id']))}).")
     else:
         lines.append("- No claim met a counter-claim from an opposing camp within the window.")
+    apart = facts.get("apart_by_language") or []
+    if apart:
+        camps_in: dict[str, list[str]] = {}
+        for a, lang_a, b, lang_b in apart:
+            for camp, lang in ((a, lang_a), (b, lang_b)):
+                camps_in.setdefault(lang, [])
+                if camp not in camps_in[lang]:
+                    camps_in[lang].append(camp)
+        spoken = " and ".join(f"in {lang} ({', '.join(e(c) for c in camps)})" for lang, camps in sorted(camps_in.items()))
+        lines.append(f"- Opposing camps' statements here are {spoken}: claims are paired on their wording, so "
+                     f"statements in two languages are never set against each other.")
     echo = facts.get("top_echo")
     if echo:
         outlets = echo.get("outlets", 0)

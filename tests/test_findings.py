@@ -42,3 +42,24 @@ def test_the_busiest_week_links_to_the_month_row_when_the_page_shows_months(clai
     assert f"(#period-{week:%Y%m%d})" in findings.findings_markdown(facts, "Claims")
     monthly = findings.findings_markdown(facts, "Claims", table_period="month")
     assert f"(#period-{week:%Y%m}01)" in monthly, "a long timeline is summed into months: link the month's row"
+
+
+def test_the_summary_says_when_opposing_camps_speak_in_two_languages(claims_tables, nlp):
+    """The claims table pairs statements on their wording: when the Kremlin's statements are in
+    Russian and the White House's in English, none can ever be paired, and the summary says so
+    rather than leave "no claim met a counter-claim" to stand alone (FICTIONAL statements)."""
+    import pandas as pd
+
+    table = pd.DataFrame({"camp": ["Kremlin"] * 5 + ["White House"] * 5 + ["Press"],
+                          "quote": ["Мы не собираемся ни на кого нападать."] * 5
+                                   + ["The troops are massing at the border."] * 5 + ["Москва молчит."]})
+    assert findings.camps_apart_by_language(table, [("White House", "Kremlin")]) == [
+        ("White House", "English", "Kremlin", "Russian")]
+    one_language = table.assign(quote="The troops are massing at the border.")
+    assert findings.camps_apart_by_language(one_language, [("White House", "Kremlin")]) == []
+    statements, articles = claims_tables
+    facts = findings.findings(pipeline.build_tables(statements, articles, nlp=nlp))
+    assert facts["apart_by_language"] == []
+    facts["apart_by_language"] = [("White House", "English", "Kremlin", "Russian")]
+    text = findings.findings_markdown(facts, "Claims")
+    assert "in English (White House) and in Russian (Kremlin)" in text

@@ -735,6 +735,19 @@ def test_a_participle_before_the_sentences_own_predicate_declares_nothing(nlp):
     assert list(zip(found["cue"], found["quote"])) == [("said", "the plan must continue")]
 
 
+def test_a_thing_declared_in_a_document_is_named_by_it_not_a_speaker(nlp):
+    """"the national emergency with respect to Dalmor declared in Executive Order 12170": the parser
+    reads "declared" as the emergency's verb and the sentence's own clause as what it declared; a
+    person who declared in a proclamation still made a statement (FICTIONAL)."""
+    text = ("Therefore, in accordance with section 202(d) of the Harbour Emergencies Act, I am continuing for "
+            "1 year the national emergency with respect to Dalmor declared in Executive Order 12170. For this "
+            "reason, the national emergency declared in Executive Order 13611 on May 16, 2012, to deal with that "
+            "threat must continue in effect beyond May 16, 2022. The Governor declared in Proclamation 10144 "
+            "that the harbour was closed.")
+    found = run(nlp, text)
+    assert list(zip(found["speaker"], found["quote"])) == [("The Governor", "the harbour was closed")]
+
+
 def test_a_reported_clause_the_parser_hangs_on_the_place_of_speaking_is_what_was_said(nlp):
     """"said during a news conference that he may wait": the parser reads the that-clause as a
     relative clause of "conference"; it is what was said. A real relative clause ("a rally that
