@@ -17,7 +17,8 @@ parse workers: on a shared machine it moves far less with other work than the wa
 where the wall time went: every stage the notebook records (``load``, ``quotes``, ``attribute``,
 ``tables``, ``charts``, ``findings``, ``diff``, ``page``), the rest of the notebook's execution
 (kernel start, imports, small cells), the HTML export and ``process``, what ``kit report`` did
-before and after the notebook (starting Python, its imports, checking the parameters); then warm+1% as a share of cold, in wall
+before and after the notebook (starting Python, its imports, checking the parameters); on a second
+line, the kernel's CPU time per stage; then warm+1% as a share of cold, in wall
 and in CPU time (goals: at most 10% on the Kremlin file, at most 5% on the White House file).
 """
 from __future__ import annotations
@@ -95,6 +96,11 @@ def timed_run(label: str, data: Path, root: Path, cache: Path) -> dict:
     parts = "  ".join(f"{k} {row[k]:.1f}" for k in (*STAGES, "rest", "html", "process"))
     row["line"] = (f"{label:<12} wall {wall:7.1f} s (CPU {cpu:6.1f} s) = {parts}   (articles {row['articles']}, parsed {row['parsed']}, "
           f"statements {row['statements']})")
+    # The kernel's own processor time per stage (parse workers aside), where the run recorded it.
+    cpu_parts = {s: stages[s]["cpu_seconds"] for s in STAGES if "cpu_seconds" in stages.get(s, {})}
+    if cpu_parts:
+        row["cpu_stages"] = cpu_parts
+        row["line"] += "\n" + " " * 13 + "kernel CPU by stage: " + "  ".join(f"{k} {v:.1f}" for k, v in cpu_parts.items())
     print(row["line"], flush=True)
     return row
 

@@ -67,6 +67,20 @@ raised by Y" is Y's; "The presidents and their advisors discussed", "They talked
 "Special attention was paid to" are topic lines; "He substantiated his statements with
 evidence" refers to a statement and is none.
 
+``benchmarks/readouts_dev_8.jsonl`` (the eighth set) holds 19 more, drawn at random (``random.Random(8)``
+over each pool sorted by id) among the texts not in the other sets and holding none of the sentences
+the readout issue quotes: 6 Kremlin telephone conversations of 2021-2022 (Lukashenko twice, Erdogan
+twice, Touadera, Pashinyan), 3 Kremlin meetings written as readouts, without a transcript (two
+regional heads reporting to the President, a Security Council meeting with no statement), 4
+Biden-era White House readouts (three calls, a climate task force meeting), 2 Biden statements in
+the first person (one with no cued statement), a 2022 fact sheet on sanctions, and from the Trump
+era a joint leaders' statement with Italy, a statement on the Gaza plan and a fact sheet on a law
+firm; 96 statements, annotated the same way and scored before any rule was written for it (engine
+64). "According to the Governor, X", "touched on / dwelled on X" (one speaker) and "wished him good
+luck" are statements; "X's promise to Y" and "after promising to Y" are X's; a joint statement's
+"We" is both sides'; "experts predict X" believes; "instructed X to" is an action; a first-person
+statement's own sentences with no cue are the publisher's.
+
 How it was annotated: a statement is what a participant said, asserted, proposed, promised,
 asked for, agreed or expressed in the conversation ("expressed concern over X", "reaffirmed
 Russia's readiness to ...", "It was emphasised that ...", "congratulated X on Y", "informed him
@@ -107,7 +121,8 @@ DEV_SETS = {"first": DEV, "second": REPO / "benchmarks" / "readouts_dev_2.jsonl"
             "fourth": REPO / "benchmarks" / "readouts_dev_4.jsonl",
             "fifth": REPO / "benchmarks" / "readouts_dev_5.jsonl",
             "sixth": REPO / "benchmarks" / "readouts_dev_6.jsonl",
-            "seventh": REPO / "benchmarks" / "readouts_dev_7.jsonl"}
+            "seventh": REPO / "benchmarks" / "readouts_dev_7.jsonl",
+            "eighth": REPO / "benchmarks" / "readouts_dev_8.jsonl"}
 
 
 def load_dev(*paths: Path) -> tuple[list[dict], pd.DataFrame]:

@@ -454,7 +454,7 @@ def claims_and_counterclaims(table: pd.DataFrame, tags: pd.DataFrame, days: int 
     base = base[base["candidate"] & base["said_on"].notna() & base["camp"].isin({c for p in allowed for c in p})
                 & base["quote_id"].isin(set(tags["quote_id"]))].copy()
     base["_who"] = speaker_name(base)
-    base["_norm"] = [normalise_quote(q) for q in base["quote"]]
+    base["_norm"] = [normalise_quote(q) for q in base["quote"].tolist()]
     base = base.sort_values(["said_on", "published", "quote_id"], kind="stable", na_position="last")
     base = base.drop_duplicates(["camp", "_norm"]).reset_index(drop=True)
     if base.empty:
@@ -468,7 +468,7 @@ def claims_and_counterclaims(table: pd.DataFrame, tags: pd.DataFrame, days: int 
     named = [set(n.split("; ")) if n else set() for n in base["names"]]
     refuses = base["refuses"].tolist()
     themes_of: dict[str, set[str]] = defaultdict(set)
-    for q, theme in zip(tags["quote_id"], tags["theme"]):
+    for q, theme in zip(tags["quote_id"].tolist(), tags["theme"].tolist()):
         themes_of[q].add(theme)
     day_numbers = base["said_on"].values.astype("datetime64[D]").astype("int64")
     camp_of = base["camp"].tolist()

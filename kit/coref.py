@@ -76,6 +76,9 @@ POLL = re.compile(r"\b(?:poll|survey)\s+(?:by|from|of|conducted by)\s+(?:the\s+)
 # "the network", "the company": an organisation the text named just before.
 ORGANISATION_NOUNS = {"network", "company", "firm", "newspaper", "paper", "broadcaster", "channel", "station",
                       "outlet", "bank", "agency", "bureau"}
+# Bodies a text names once in full and then by their head word: "The Department of Education ...
+# The Department has committed to ...".
+BODY_HEADS = {"department", "ministry", "commission", "committee", "council", "office", "service"}
 # A gathering that "showed" or "underscored" something stands for who took part in it ("The talks
 # were constructive, underscoring the shared commitment ...", "The discussions showed progress").
 GATHERING_NOUNS = {"talks", "discussions", "consultations", "negotiations", "meeting", "session", "summit"}
@@ -383,6 +386,13 @@ class Resolver(DocumentSpeakers):
             return ""
         return re.sub(r"^[Tt]he\s+|(’s|'s)$", "", self.text[named[-1][0]:named[-1][1]].strip())
 
+    def body_named(self, head: str, at: int) -> str:
+        """The body "the Department" or "the Ministry" at ``at`` stands for: the last organisation
+        named before it whose name holds that word ("the Department of Education"); "" when none does."""
+        names = (re.sub(r"^[Tt]he\s+|(’s|'s)$", "", self.text[s:e].strip()) for s, e in self.organisations if e <= at)
+        named = [n for n in names if head in n.lower().split() and len(n.split()) > 1]  # not "the Department" again
+        return named[-1] if named else ""
+
     def polled(self, mention: str, at: int) -> str:
         """A share of people ("76", "a plurality") in a text that reports a poll before it: the
         share and the poll ("76% (Acme Research poll)"); a poll named by nothing but its
@@ -481,6 +491,10 @@ class Resolver(DocumentSpeakers):
             return self.organisation(start)
         if lhead in ORGANISATION_NOUNS and len(words) == 2 and words[0].lower() == "the":
             found = self.organisation(start, sentences=2)  # "NPR ran ... The network agreed to settle"
+            if found:
+                return found
+        if lhead in BODY_HEADS and len(words) == 2 and words[0].lower() == "the":
+            found = self.body_named(lhead, start)  # "The Department of Education ... The Department has committed"
             if found:
                 return found
         if SHARE.fullmatch(mention.strip()) or lhead in {"poll", "survey"}:

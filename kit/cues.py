@@ -67,6 +67,9 @@ class Lexicon:
     feeling_adjectives: dict = field(default_factory=dict)  # "was grateful [for] X": adjective -> preposition
     criticism_adjectives: dict = field(default_factory=dict)  # "was critical [of] X": adjective -> preposition
     stance_phrases: dict = field(default_factory=dict)  # "spoke [in support of] X": (words) -> act
+    cause_verbs: frozenset = frozenset()               # "hosted X, [raising] concerns": what a deed causes
+    help_nouns: frozenset = frozenset()                # "support the defensive needs of X": help, not a view
+    gatherings: frozenset = frozenset()                # "the talks": speak for who took part, show no evidence
 
     # Worked out once: the rules ask for it at every verb of every parsed paragraph, and the
     # sets it joins are all given when the lexicon is made (``load_lexicon``).
@@ -74,7 +77,7 @@ class Lexicon:
     def cue_verbs(self) -> frozenset:
         """Every verb lemma that can head a cue, for the fast path's cheap test."""
         return self.verbs | self.belief | self.light | self.naming | {v for v, _ in self.objects} | \
-            {v for v, _ in self.preps} | self.passive_objects
+            {v for v, _ in self.preps} | self.passive_objects | set(self.light_nouns)
 
     @property
     def light_only(self) -> frozenset:
@@ -136,12 +139,16 @@ def load_lexicon(path: str = "speech_verbs.yml") -> Lexicon:
                   low("sender_verbs"), low("naming_verbs") | low("regard_verbs"), low("person_infinitive_verbs"),
                   low("passive_object_verbs"), low("restating_verbs"),
                   low("person_stance_verbs"), low("people_nouns"), low("evidence_verbs"),
-                  low("text_nouns") | low("medium_nouns"), low("regard_verbs"), low("question_verbs"))
+                  low("text_nouns") | low("medium_nouns") | low("gathering_nouns"), low("regard_verbs"),
+                  low("question_verbs"))
     lex.focus = _listed(raw, "focus_nouns")
     lex.light_nouns = _listed(raw, "light_verb_nouns")
     lex.content_acts = _listed(raw, "content_acts")
     lex.conversation = low("conversation_verbs")
     lex.deeds = low("deed_verbs")
+    lex.cause_verbs = low("cause_verbs")
+    lex.help_nouns = low("help_nouns")
+    lex.gatherings = low("gathering_nouns")
     lex.withheld = low("withheld_nouns")
     lex.answer_words = low("answer_words")
     lex.as_it_verbs = low("as_it_verbs")
@@ -222,6 +229,11 @@ class RuLexicon:
     quoting: frozenset = frozenset()
     saying: frozenset = frozenset()
     statement_nouns: dict = field(default_factory=dict)
+    celebrating: frozenset = frozenset()
+    occasions: frozenset = frozenset()
+    summoning: frozenset = frozenset()
+    recognizing: frozenset = frozenset()
+    recognized: frozenset = frozenset()
 
     def __hash__(self) -> int:
         return id(self)
@@ -249,4 +261,7 @@ def load_ru_lexicon(path: str = "speech_verbs.yml") -> RuLexicon:
                      words("duty_words"), words("clause_only_verbs"),
                      question_verbs=words("question_verbs"), question_words=words("question_words"),
                      intent_words=words("intent_words"), generic_subjects=words("generic_subjects"),
-                     quoting=words("quoting_verbs"), saying=words("saying_verbs"), statement_nouns=acts("statement_nouns"))
+                     quoting=words("quoting_verbs"), saying=words("saying_verbs"), statement_nouns=acts("statement_nouns"),
+                     celebrating=words("celebrating_verbs"), occasions=words("occasion_nouns"),
+                     summoning=words("summoning_verbs"), recognizing=words("recognizing_verbs"),
+                     recognized=words("recognized_things"))

@@ -163,7 +163,7 @@ def load_run(path: str | Path) -> Run:
 
 
 def _keys(table: pd.DataFrame) -> pd.Series:
-    return pd.Series(list(zip(*(table[c].astype(str) for c in STATEMENT_KEY))), index=table.index, dtype=object)
+    return pd.Series(list(zip(*(table[c].astype(str).tolist() for c in STATEMENT_KEY))), index=table.index, dtype=object)
 
 
 def diff_runs(run_a: str | Path, run_b: str | Path) -> RunDiff:

@@ -132,12 +132,31 @@ def read_spreadsheet_text(frame):
     return _map_text(frame, unspreadsheet_cell, ("'",))
 
 
+def _any_text_starting(column, starts: tuple[str, ...]) -> bool:
+    """Whether a cell of ``column`` is text that starts with one of the characters ``starts``."""
+    import pandas as pd
+
+    if isinstance(column.dtype, pd.StringDtype) and all(len(c) == 1 and ord(c) < 256 for c in starts):
+        # Asked of the whole column at once (in C for Arrow-backed text), not cell by cell in Python.
+        first = "^[" + "".join(f"\\x{ord(c):02x}" for c in starts) + "]"
+        return bool(column.str.contains(first, regex=True).fillna(False).any())
+    return any(isinstance(v, str) and v[:1] in starts for v in column.tolist())
+
+
+def _any_text_holding(column, char: str) -> bool:
+    """Whether a cell of ``column`` is text holding ``char``."""
+    import pandas as pd
+
+    if isinstance(column.dtype, pd.StringDtype):
+        return bool(column.str.contains(char, regex=False).fillna(False).any())
+    return any(isinstance(v, str) and char in v for v in column.tolist())
+
+
 def _map_text(frame, change, starts: tuple[str, ...]):
     out = frame.copy()
     for col in _text_columns(out):
-        values = out[col].tolist()
-        if any(isinstance(v, str) and v[:1] in starts for v in values):
-            out[col] = [change(v) for v in values]
+        if _any_text_starting(out[col], starts):
+            out[col] = [change(v) for v in out[col].tolist()]
     return out
 
 
@@ -187,7 +206,7 @@ def write_frame(frame, path: str | Path, sheet_name: str | None = None) -> Path:
             table = spreadsheet_text(_lists_as_json(frame))
             # Python's csv module quotes a cell holding "\n" but not one holding a bare "\r", which
             # every reader takes for the end of a row: quote every cell of such a table.
-            bare_cr = any(isinstance(v, str) and "\r" in v for c in _text_columns(table) for v in table[c].tolist())
+            bare_cr = any(_any_text_holding(table[c], "\r") for c in _text_columns(table))
             table.to_csv(tmp, index=False, lineterminator="\n", quoting=csv.QUOTE_ALL if bare_cr else csv.QUOTE_MINIMAL)
         elif suffix == ".jsonl":
             frame.to_json(tmp, orient="records", lines=True, date_format="iso", force_ascii=False)

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
 # Letters are counted by runs (a word's letters in one match), not one match per letter: the same
@@ -40,8 +42,7 @@ def detect_language(text: str) -> str:
     if not isinstance(text, str):
         return ""
     sample = text[:SAMPLE_CHARS]
-    cyrillic = _letters(CYRILLIC_RUN, sample)
-    latin = _letters(LATIN_RUN, sample)
+    cyrillic, latin = _letter_counts(sample)
     if cyrillic + latin == 0:
         return ""
     if cyrillic >= latin:
@@ -57,6 +58,19 @@ def detect_language(text: str) -> str:
 
 def _letters(runs: re.Pattern, text: str) -> int:
     return sum(map(len, runs.findall(text)))
+
+
+def _letter_counts(text: str) -> tuple[int, int]:
+    """How many letters of ``text`` are Cyrillic (``CYRILLIC``) and how many Latin (``LATIN``), counted on
+    the code points at once: the same counts as matching them, in a fraction of the time, for every
+    article of every run."""
+    if text.isascii():
+        codes = np.frombuffer(text.encode("ascii"), dtype=np.uint8)
+        return 0, int(np.count_nonzero((codes | 0x20) - ord("a") <= ord("z") - ord("a")))
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    cyrillic = np.count_nonzero(codes - 0x400 <= 0x4FF - 0x400)
+    latin = np.count_nonzero(((codes | 0x20) - ord("a") <= ord("z") - ord("a")) | (codes - 0xC0 <= 0x24F - 0xC0))
+    return int(cyrillic), int(latin)
 
 
 # Endings a Russian name takes in its cases (and a surname in its feminine form), longest first.

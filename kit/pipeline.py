@@ -68,7 +68,7 @@ def with_display_notes(statements: pd.DataFrame, columns: Iterable[str] = SHOWN_
     ton" between U+202E and U+202C shows as "not accept"). The report and the quote browser show
     the controls as marks (``⟨U+202E⟩``); speakers are matched with them removed."""
     notes = [[] for _ in range(len(statements))]
-    for col in (c for c in columns if c in statements.columns):
+    for col in (c for c in columns if c in statements.columns and _may_hold_controls(statements[c])):
         for i, value in enumerate(statements[col].tolist()):
             found = sorted(set(BIDI_CONTROLS.findall(value))) if isinstance(value, str) else []
             if found:
@@ -77,6 +77,14 @@ def with_display_notes(statements: pd.DataFrame, columns: Iterable[str] = SHOWN_
     if "note" in statements.columns:
         described = ["; ".join(filter(None, [str(old or ""), new])) for old, new in zip(statements["note"], described)]
     return statements.assign(note=described)
+
+
+def _may_hold_controls(column: pd.Series) -> bool:
+    """False when no cell of a text column holds a bidirectional control, asked of the whole column at once
+    (in C for Arrow-backed text); every cell of other columns is looked at."""
+    if not isinstance(column.dtype, pd.StringDtype):
+        return True
+    return bool(column.str.contains(BIDI_CONTROLS.pattern, regex=True).fillna(False).any())
 
 
 def _bidi_note(found: list[tuple[str, list[str]]]) -> str:
@@ -295,7 +303,8 @@ def build_tables(statements: pd.DataFrame, articles: pd.DataFrame, period: str =
     extra = [_PIECE_THEMES, _PIECE_ECHO] + [c for c in pieces.columns if c.startswith("_claim_")]
     table = pieces.drop(columns=extra)
     table.attrs = {}
-    tags = pd.DataFrame([(q, t, lexicon.labels[t], terms) for q, found in zip(pieces["quote_id"], pieces[_PIECE_THEMES])
+    tags = pd.DataFrame([(q, t, lexicon.labels[t], terms)
+                         for q, found in zip(pieces["quote_id"].tolist(), pieces[_PIECE_THEMES].tolist())
                          for t, terms in found], columns=["quote_id", "theme", "label", "terms"]).astype(str)
     features = pd.DataFrame({c: (pieces["quote_id"] if c == "quote_id" else pieces[f"_claim_{c}"]).values
                              for c in FEATURE_COLUMNS})

@@ -215,6 +215,29 @@ def _introduced_after(cue: Cue, first: int, doc) -> bool:
     return at > cue.tokens[-1].i and doc[at].text in {",", ":"}
 
 
+OPENERS = {":", "—", "–", "-", "--", "("}
+PIECE_ENDS = {",", "?", "!", "—", "–", "-", "--", "...", "…"}
+
+
+def _opens_before_its_cue(cue: Cue, q_ids: set, doc) -> bool:
+    """True for a quotation that opens its sentence, or follows a colon, a dash or a bracket, ends
+    with a comma, a question or an exclamation mark and is followed by its cue ('“We're going to
+    tax you,” Roe said in May of the firm, whose ...', 'the code it embodied: “Manners were
+    assumed,” he said', '- “He would have loved it,” Doe said twice -'): it is the whole of what
+    was said. What the verb governs after it (the topic, the audience, a clause about the
+    speaker) and the writer's words before a colon are no part of the quotation."""
+    first, last = min(q_ids), max(q_ids)
+    if last >= cue.tokens[0].i or not _adjacent(cue, q_ids, doc):
+        return False
+    at = first - 1
+    while at >= 0 and (doc[at].is_quote or doc[at].text in QUOTE_MARKS):
+        at -= 1
+    if at >= 0 and doc[at].text not in OPENERS | {".", "!", "?"}:
+        return False
+    ends = [doc[i].text for i in range(last, min(last + 3, len(doc))) if doc[i].is_punct and not doc[i].is_quote]
+    return bool(ends) and ends[0] in PIECE_ENDS
+
+
 def _whole_sentence(q_ids: set, doc) -> bool:
     """True when the quotation holds most words of the sentence(s) it sits in."""
     sent_ids = {t.i for i in (min(q_ids), max(q_ids)) for t in doc[i].sent}
@@ -252,7 +275,7 @@ def _is_partial(cue: Cue, how: str, q_ids: set, doc, glue: frozenset = frozenset
     # 'X will use it, Kall said: “I feel ...”' is Kall's quotation whole, and so is a sentence a comma
     # hands over, whatever the parser hung around it ('On TV Tuesday, she said, “I never said ...”')
     after_colon = first > cue.tokens[-1].i and any(doc[i].text == ":" for i in range(max(first - 2, 0), first))
-    whole = after_colon or (_handed_over(cue, q_ids, doc) and not cue.aside)
+    whole = after_colon or (_handed_over(cue, q_ids, doc) and not cue.aside) or _opens_before_its_cue(cue, q_ids, doc)
     if how == "content" and len(words(region - q_ids - quoted)) >= 2 and not whole:
         return True
     if how in {"content", "subtree"} and not whole and _fragment_beside_object(q_ids, region - q_ids - quoted, doc, glue):

@@ -9,18 +9,13 @@ statement of the cue.
 from __future__ import annotations
 
 from .cues import Lexicon, cue_lemma
-from .quotes_readouts import ADJUNCT_MARKS, verb_list
+from .quotes_readouts import ADJUNCT_MARKS, REASON_MARKS, verb_list
 
 
 CONTENT_DEPS = {"ccomp", "xcomp", "parataxis"}
 
 
 CLOSING_MARKS = {"”", '"', "’", "'", "»", "''"}
-
-
-# The reason a speaker gives is part of the claim ("said Vale is unfit, because he put lives at
-# risk"), not the writer's aside, however a comma sets it off.
-REASON_MARKS = {"because"}
 
 
 # Relative words that open the writer's background on a named person, a place or a time.
@@ -59,7 +54,8 @@ def trailing_aside(doc, ids: set, lex: Lexicon, proposal: bool = False) -> set:
         # staff", ", where Republicans will select a nominee") is the writer's background
         # a gerund after a gerund is the next item of a list ("by helping ..., mounting ..."), not an aside
         aside = (t.dep_ == "advcl" and ((t.tag_ == "VBG" and t.head.tag_ != "VBG"
-                                         and not (proposal and manner_of_proposal(t, lex)))
+                                         and not (proposal and manner_of_proposal(t, lex))
+                                         and not gerund_list_item(t, ids))
                                         or when_clause(t) or any(
             c.dep_ == "mark" and c.lower_ in ADJUNCT_MARKS - REASON_MARKS for c in t.children))) or \
             (t.dep_ == "conj" and t.lemma_.lower() in lex.acts and any(c.dep_ == "nsubj" for c in t.children)) or \
@@ -67,6 +63,18 @@ def trailing_aside(doc, ids: set, lex: Lexicon, proposal: bool = False) -> set:
         if aside:
             return {x.i for x in t.subtree} | set(range(comma.i, start))
     return set()
+
+
+def gerund_list_item(participle, ids: set) -> bool:
+    """True for a participle the parser hung on the cue verb although it is the middle item of a
+    list of gerunds begun inside what was said and closed with "and": "reaffirmed the commitment
+    to continue providing Ukraine with assistance, [holding] Russia accountable ..., and imposing
+    costs on Russia" (a writer's aside, ", citing X", opens no such list)."""
+    doc = participle.doc
+    closed = any(c.dep_ == "conj" and c.tag_ == "VBG" and any(a.dep_ == "cc" and a.lower_ == "and" for a in participle.children)
+                 for c in participle.children)
+    begun = any(doc[i].tag_ == "VBG" and doc[i].dep_ in {"xcomp", "pcomp"} and i < participle.left_edge.i for i in ids)
+    return closed and begun
 
 
 def manner_of_proposal(participle, lex: Lexicon) -> bool:
@@ -96,12 +104,24 @@ def next_statements(cue_tok, clause, lex: Lexicon) -> set:
         # clause: "said she [was] tired of the status quo and [wanted] a candidate who ...")
         speech = t.lemma_.lower() in lex.acts or any(  # "and [spoke about] Y"
             c.dep_ == "prep" and (t.lemma_.lower(), c.lower_) in lex.preps for c in t.children)
-        same_speaker = t.tag_ in cue_forms(cue_tok) and speech and not has_subject(t) and t.head.tag_ != t.tag_
+        same_speaker = (t.tag_ in cue_forms(cue_tok) and speech and not has_subject(t) and t.head.tag_ != t.tag_) \
+            or (speech and plural_present_goes_on(cue_tok, t, lex))
         other_speaker = t.head.i == clause.i and t.lemma_.lower() in lex.verbs and has_subject(t) \
             and not introduced(t) and any(c.dep_ == "ccomp" for c in t.children)
         if same_speaker or other_speaker:
             out |= {x.i for x in t.subtree} | {c.i for c in t.head.children if c.dep_ == "cc" and c.i < t.i}
     return out
+
+
+def plural_present_goes_on(cue_tok, verb, lex: Lexicon) -> bool:
+    """True for a speech verb in the base form coordinated into a present plural cue's clause
+    whose subject can hold no view: in "The U.S. and Italy underscore that the war must end, and
+    fully [endorse] the President's leadership" the war endorses nothing; the verb is the cue's
+    own next statement ("underscore" and "endorse" look alike in the present plural)."""
+    from .quotes_not_said import holds_views  # quotes_not_said reads this module's neighbours
+    subject = next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return cue_tok.tag_ == "VBP" and verb.tag_ == "VB" and verb.head.tag_ == "VB" and not has_subject(verb) \
+        and subject is not None and not holds_views(subject, lex)
 
 
 def cue_forms(cue_tok) -> set:

@@ -20,7 +20,7 @@ from .quotes_clause import (CONTENT_DEPS, first_of_list, fronted_infinitive, goe
 from .quotes_not_said import holds_views, not_said
 from .quotes_readouts import (bare_noun, focus_frame, inclusion_after, opens_topic,
                               infinitive_of_prep_object, listed_after_object, object_content, object_frame,
-                              object_statement, participle_read_as_adjective, refers_back)
+                              object_statement, participle_read_as_adjective, promised_infinitive, refers_back)
 from .quotes_subject import (PASSIVE_DEPS, SUBJECT_DEPS, _lost_subject, _subject, clause_read_from_name,
                              person_in_apposition, subject_read_as_apposition)
 
@@ -139,7 +139,7 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
     belief, speech = lemma in lex.belief, lemma in lex.verbs
     frame = object_frame(tok, lex)
     if not (speech or belief or frame.takes_object or frame.preps or frame.for_clause is not None
-            or lemma in lex.light or lemma in lex.naming) \
+            or lemma in lex.light or lemma in lex.light_nouns or lemma in lex.naming) \
             or not_said(tok, lex):
         return None
     passive = any(c.dep_ in PASSIVE_DEPS for c in tok.children)
@@ -157,7 +157,8 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
     if speech or belief:
         # a thought counts with a clause, or an infinitive in the active ("wants to meet", not
         # "is thought to be")
-        heads = [c for c in tok.children if (c.dep_ in CONTENT_DEPS or _asked(tok, c, lex)) and not (
+        heads = [c for c in tok.children if (c.dep_ in CONTENT_DEPS or _asked(tok, c, lex)
+                                             or promised_infinitive(tok, c, lex)) and not (
             belief and (c.dep_ == "parataxis" or (c.dep_ == "xcomp" and (passive or c.pos_ not in {"VERB", "AUX"}))))
             and not sibling_statement(tok, c, lex) and not fronted_infinitive(tok, c)
             and not infinitive_of_prep_object(c, frame) and not first_of_list(tok, c, lex)

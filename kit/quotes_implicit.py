@@ -29,11 +29,13 @@ def _main_speaker(rows: list[dict], people: set[str], host: str) -> None:
     were cited", "It was agreed to ...") is the text's main speaker's, as in a readout: the
     readout's host (:func:`readout_host`) when the text is a readout, else the person who
     is the subject of the nearest earlier cue, else the first person who is the subject of a cue
-    anywhere in the text. Joint subjects ("The leaders") and institutions do not count; a text
-    with no person speaking leaves the speaker empty."""
+    anywhere in the text. Joint subjects ("The leaders") and institutions do not count; a
+    readout's host speaks for it even where only joint subjects speak ("Both leaders reaffirmed
+    ... It was agreed to maintain contact" is the host's, as its publisher words it); any other
+    text with no person speaking leaves the speaker empty."""
     by_person = sorted((r["cue_start"], r["speaker"]) for r in rows
                        if r["speaker_start"] >= 0 and r["cue_start"] >= 0 and r["speaker"] in people)
-    if not by_person:
+    if not by_person and not host:
         return
     cue_starts = [at for at, _ in by_person]
     for r in rows:

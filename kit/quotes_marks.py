@@ -76,6 +76,16 @@ def _single_role(text: str, i: int, mark: str, single_open: bool) -> str:
     return "apostrophe"
 
 
+def _typed_as_closer(text: str, i: int, end: int) -> bool:
+    """True for an opening mark “ typed where a closing one belongs, right after a word or a comma
+    and before a space ('an “expedited review“ of', 'for her here,“ said Jim Clyburn'); German „…“
+    aside, it closes the quotation that is open (read as an opener it ran the quotation on to the
+    next closing mark and swallowed the attribution)."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < end else " "
+    return (before.isalnum() or before in ",.!?") and (after.isspace() or after in ",.;:)")
+
+
 def _scan_paragraph(text: str, s: int, e: int, carried: Quotation | None):
     """Quotations found in one paragraph; returns (finished, still_open)."""
     found: list[Quotation] = []
@@ -99,7 +109,7 @@ def _scan_paragraph(text: str, s: int, e: int, carried: Quotation | None):
             if open_double is not None and i < open_from:
                 continue  # the continuation mark itself
             is_close = mark in DOUBLE_CLOSE or (mark in DOUBLE_EITHER and open_double is not None) \
-                or (mark == "“" and open_double is not None and open_mark == "„")  # German „…“
+                or (mark == "“" and open_double is not None and (open_mark == "„" or _typed_as_closer(text, i, e)))
             if mark in DOUBLE_OPEN and open_double is not None and not is_close:
                 # an opener while one is open: the earlier quotation lost its closing mark
                 open_double.pieces.append(list(_strip(text, open_from, i)))

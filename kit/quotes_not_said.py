@@ -31,7 +31,7 @@ def not_said(tok, lex: Lexicon) -> bool:
     if _so_called(tok) or _thing_with_infinitive(tok, lex) or _duty_to_say(tok) or _thing_holds_stance(tok, lex) \
             or _stance_as_purpose(tok, lex) or _material_support(tok, lex) or _nobody_speaks(tok) \
             or _yet_to_be_said(tok) or _withheld(tok, lex) or _found_to_be(tok, lex) or _told_to_the_reader(tok) \
-            or _under_condition(tok) or _done_in_a_document(tok, lex):
+            or _caused_by_a_deed(tok, lex) or _under_condition(tok) or _done_in_a_document(tok, lex):
         return True
     while tok.dep_ in {"xcomp", "advcl"} and tok.tag_ == "VB" and tok.head.i != tok.i:
         tok = tok.head  # "used [to describe]"
@@ -48,6 +48,16 @@ def _told_to_the_reader(tok) -> bool:
         return False
     before = [t for t in tok.doc[tok.sent.start:tok.i] if not (t.is_punct or t.is_space)]
     return all(t.dep_ in {"cc", "advmod"} and t.head.i == tok.i for t in before)
+
+
+def _caused_by_a_deed(tok, lex: Lexicon) -> bool:
+    """ "Perkins hosted an FBI workspace, raising concerns about misuse of data": a ``cause_verbs``
+    participle set off after a verb that reports no speech tells what the deed caused; nobody
+    voiced the concerns ("The senator spoke at the rally, raising concerns about X" voiced them)."""
+    head = tok.head
+    return cue_lemma(tok, lex) in lex.cause_verbs and tok.tag_ == "VBG" and tok.dep_ == "advcl" and head.i < tok.i \
+        and not any(c.dep_ == "nsubj" for c in tok.children) and cue_lemma(head, lex) not in lex.cue_verbs and not any(
+            c.dep_ == "prep" and (cue_lemma(head, lex), c.lower_) in lex.preps for c in head.children)
 
 
 # Dependencies that keep a word inside the clause it belongs to: climbing through them from a cue
@@ -188,31 +198,44 @@ def _thing_holds_stance(tok, lex: Lexicon) -> bool:
     ``evidence_verbs`` verb whose subject is neither someone nor a text ("this indicates that ...",
     "these triumphs underscore ...", unlike "the report shows"); a ``deed_verbs`` verb whose
     subject is a people, a nation or a body ("a proud people have repeatedly shown that ...", "the
-    army demonstrated that ...": what they did); a light verb whose subject is neither someone nor
+    army demonstrated that ...": what they did), or a gathering ("The discussions showed meaningful
+    progress": what happened at them); a light verb whose subject is neither someone nor
     a text ("the fixed-price contracts give the assurance to invest", unlike "the report gives an
-    assessment")."""
+    assessment"); a verb of a conversation whose subject is a thing, a talk included ("The
+    conversation also touched upon X" names a topic; "the Governor touched on X" is a statement)."""
     lemma = cue_lemma(tok, lex)
-    if lemma not in lex.person_stance | lex.evidence_verbs | lex.deeds | lex.light:
+    if lemma not in lex.person_stance | lex.evidence_verbs | lex.deeds | lex.light | lex.conversation:
         return False
     subject = _subject(tok)
-    if lemma in lex.deeds and subject is not None and (subject.lemma_.lower() in lex.people_nouns
-                                                      or subject.lower_ in lex.people_nouns):
-        return True  # "a proud people have shown that they will not tolerate ...": a deed
+    if lemma in lex.deeds and subject is not None and (subject.lemma_.lower() in lex.people_nouns | lex.gatherings
+                                                      or subject.lower_ in lex.people_nouns | lex.gatherings):
+        return True  # "a proud people have shown that they will not tolerate ...", "the talks showed progress": a deed
     if subject is None or holds_views(subject, lex):
         return False
-    return lemma in lex.person_stance or not is_text(subject, lex)
+    return lemma in lex.person_stance | lex.conversation or not is_text(subject, lex)
 
 
 def _material_support(tok, lex: Lexicon) -> bool:
     """ "supporting the Ministry of Health with technical assistance", "supports countries to adapt
-    to climate change", "supports the relationship by fostering exchanges": a ``person_stance_verbs``
-    verb with what it is done with, what it enables its object to do, or how it is done, is help
-    given, not a view stated ("supports the bill", "supports Ukraine's right to defend itself")."""
+    to climate change", "supports the relationship by fostering exchanges", "support the defensive
+    needs of X" (``help_nouns``): a ``person_stance_verbs`` verb with what it is done with, what it
+    enables its object to do, how it is done, or a need it meets, is help given, not a view stated
+    ("supports the bill", "supports Ukraine's right to defend itself")."""
     if cue_lemma(tok, lex) not in lex.person_stance:
         return False
     target = next((c for c in tok.children if c.dep_ == "dobj"), None)
     if target is None:
         return False
+    if target.lemma_.lower() in lex.help_nouns and not any(  # "support the defensive needs of X" (not "the need for talks")
+            (c.dep_ == "prep" and c.lower_ == "for") or c.dep_ in {"acl", "relcl"} for c in target.children):
+        return True
+    # "states who have been supporting asylum seekers", "to support themselves and their families":
+    # people in need, or oneself, are kept, not agreed with ("voters support Democrats", a party,
+    # and "support the people of Ukraine", solidarity with a nation, are stances)
+    if target.tag_ == "PRP" and target.lower_.endswith(("self", "selves")) or (
+            target.tag_ == "NNS" and target.pos_ == "NOUN" and holds_views(target, lex)
+            and target.ent_type_ not in SPEAKER_ENTS and target.lemma_.lower() not in {"people", "person"}):
+        return True
     for c in tok.children:
         if c.i < target.i:
             continue

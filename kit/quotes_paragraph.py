@@ -74,6 +74,8 @@ def statements_in_paragraph(plan: Plan, k: int, doc, lex, blocked_spans, grammar
         if cue.source is not None and cue.source.i in quoted:
             cue.source = _speaker_outside_quotations(cue, quoted)
     for q, q_ids in zip(quotes, q_tokens):
+        if _named_show(plan.text, q):
+            continue
         cue, how = _attach(q_ids, cues, doc, quoted)
         sent = (off + doc[min(q_ids)].sent.start_char, off + doc[max(q_ids)].sent.end_char) if q_ids else (off, end)
         words = len(plan.text[q.start:q.end].split())
@@ -263,6 +265,19 @@ def _title_in_attribution(text: str, after: int, q) -> bool:
     gap = text[after:q.start].strip(QUOTE_EDGE)
     return q.start > after and bool(gap) and not SENTENCE_STOP.search(gap) \
         and _title_case(text[q.start:q.end], 1, 12)
+
+
+# What stands right before a show's, a book's or a film's name: "on CNN’s “New Day,”", "Later on
+# ''This Week,''", "analysis on ''Monday Night Baseball,''".
+BEFORE_A_NAME = re.compile(r"(?:[’']s|\b[Oo]n|\b[Ii]n)\s*(?:“|\"|''|‘|«)$")
+
+
+def _named_show(text: str, q) -> bool:
+    """True for a short title in quotation marks right after a possessive or "on"/"in" ('Speaking
+    Sunday on ABC’s “Harbour Week,” Carson admitted ...'): the name of a show, a book or a film,
+    never a piece of what anyone said, though a cue may follow it as if it were ('“A,” she said')."""
+    return len(q.pieces) == 1 and BEFORE_A_NAME.search(text, max(0, q.start - 8), q.start) is not None \
+        and _title_case(text[q.start:q.end], 1, 5)
 
 
 def _only_attribution_between(prev: Statement, start: int, doc) -> bool:

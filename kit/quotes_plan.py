@@ -169,7 +169,11 @@ def cue_pattern(nlp, lex: Lexicon) -> CueTest | re.Pattern:
     nouns = lemma_forms(nlp, lex.nouns, "noun")
     if forms is None or light is None or nouns is None:
         return lex.forms
-    words = lex.phrases + tuple((a,) for a in sorted(lex.adjectives)) + tuple((n,) for n in sorted(lex.focus))
+    # every adjective that can make a cue ("was clear that", "was grateful for", "were supportive of",
+    # "was critical of"): a paragraph with one of them must be parsed as the full parse would
+    adjectives = set(lex.adjectives) | set(lex.stance_adjectives) | set(lex.feeling_adjectives) \
+        | set(lex.criticism_adjectives)
+    words = lex.phrases + tuple((a,) for a in sorted(adjectives)) + tuple((n,) for n in sorted(lex.focus))
     return CueTest(_exact_forms_pattern(forms, words), _exact_forms_pattern(light, ()),
                    _exact_forms_pattern(nouns, ()))
 

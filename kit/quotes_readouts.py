@@ -24,10 +24,17 @@ from .cues import Lexicon, cue_lemma, load_lexicon
 CONTENT_PREPS = {"about", "of", "on", "over", "regarding", "concerning", "against", "for", "as", "with"}
 # Prepositions that add to what was said rather than say where or when: "..., including X".
 INCLUSION_PREPS = {"including", "notably", "especially", "particularly"}
+# ... and a condition the parser hangs on the cue verb: "commented that it could be a good idea,
+# [provided that] it be considered whether ..." is what was said, on that condition.
+CONDITION_PREPS = {"provided", "providing"}
 DEMONSTRATIVES = {"this", "these", "that", "those", "such"}
 # What a statement's predicate may carry that is not what was said: where, when, why.
 ADJUNCT_MARKS = {"after", "before", "when", "while", "because", "since", "although", "though", "as",
                  "until", "once", "whereas", "whilst"}
+# The reason a speaker gives is part of the claim ("said Vale is unfit, because he put lives at
+# risk"), not the writer's aside, however a comma sets it off (in a reported clause; after a
+# noun-phrase object, PolNeAR leaves it out: "speaks about race [because ...]").
+REASON_MARKS = {"because"}
 ADJUNCT_PREPS = {"at", "in", "during", "after", "before", "since", "amid", "amidst", "following", "by", "from"}
 # ... unless "in" opens what the statement is about: "an assessment of the situation [in the context
 # of the operation]", "[in connection with] the talks".
@@ -53,6 +60,9 @@ def object_frame(tok, lex: Lexicon) -> ObjectFrame:
     takes_object = (lemma, particle) in lex.objects or (lemma, "") in lex.objects or (passive and lemma in lex.passive_objects)
     listed = verb_list(tok, lex)
     target = next((c for c in tok.children if c.dep_ == "dobj"), listed.target if listed else None)
+    if target is None and lemma in lex.light_nouns:  # "wished [him good luck]": read as a small clause
+        target = next((c for c in tok.children if c.dep_ in {"ccomp", "xcomp", "oprd"} and c.pos_ == "NOUN"
+                       and c.lemma_.lower() in lex.light_nouns[lemma]), None)
     # "updated President Zelenskyy [on U.S. efforts]": the parser may hang the preposition on the addressee
     near = list(tok.children) + (list(target.children) if target is not None and lemma in lex.addressee else [])
     # "When asked about the situation in Mariupol, the President noted ...": a question nobody is
@@ -147,7 +157,11 @@ def continues_infinitive(verb, conj, ids: set) -> bool:
     with a bare one)."""
     doc = verb.doc
     # the parser may tag the bare verb VBP ("widen the road"): a tense unlike the cue's tells it apart
-    return conj.tag_ in {"VB", "VBP"} and conj.tag_ != verb.tag_ and verb.tag_ in {"VBD", "VBZ", "VBP"} \
+    # a progressive cue ("is announcing measures to ban X, and [impose] Y") is finite too
+    finite = verb.tag_ in {"VBD", "VBZ", "VBP"} or (verb.tag_ == "VBG" and any(c.dep_ == "aux" for c in verb.children))
+    # ... but "is announcing sanctions to hold X to account, and [to demand] that ..." is a demand of its own
+    finite = finite and (verb.tag_ != "VBG" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in conj.children))
+    return conj.tag_ in {"VB", "VBP"} and conj.tag_ != verb.tag_ and finite \
         and not any(c.dep_.startswith("nsubj") for c in conj.children) \
         and any(doc[i].tag_ == "VB" and doc[i].dep_ in {"acl", "xcomp", "advcl", "relcl"} for i in ids)
 
@@ -298,8 +312,10 @@ def nothing_shown(verb, noun, lex: Lexicon) -> bool:
 
 def refers_back(noun) -> bool:
     """True for a pronoun or a noun with a demonstrative ("this", "these facts"): what it names
-    was said before, not here."""
-    return noun.pos_ == "PRON" or any(c.dep_ in {"det", "predet"} and c.lower_ in DEMONSTRATIVES for c in noun.children)
+    was said before, not here; or with "following" ("is announcing the following actions:"),
+    which names what the text lists next, not what was said."""
+    return noun.pos_ == "PRON" or any(c.dep_ in {"det", "predet"} and c.lower_ in DEMONSTRATIVES for c in noun.children) \
+        or any(c.dep_ in {"amod", "det"} and c.lower_ == "following" for c in noun.children)
 
 
 def object_statement(tok, cue, frame: ObjectFrame, lex: Lexicon, exclude: set, passive: bool) -> None:
@@ -309,8 +325,15 @@ def object_statement(tok, cue, frame: ObjectFrame, lex: Lexicon, exclude: set, p
     lemma, target, belief = cue_lemma(tok, lex), frame.target, cue.belief
     if not any(tok.doc[i].is_alpha for i in cue.content):  # a clause the parser made of a stray hyphen
         cue.content = set()
+    if not cue.content and still_to_come(tok, lex):
+        return
     if target is None and passive and not belief:  # "was backed by liberals" is no stance taken
         target = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.lower_ != "it"), None)
+    elif target is None and passive and lemma in lex.person_stance:
+        # ... but "The expediency of stepping up the efforts of X was supported" is a readout's stance
+        subject = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if subject is not None and subject.lemma_.lower() in lex.content_acts.get("supported_nouns", ()):
+            target, cue.act = subject, "agrees"
     if target is None and not belief and noun_said_by(tok, lex):
         target = tok.head  # what was expressed, without who expressed it
         exclude = exclude | {t.i for c in tok.children if c.dep_ == "agent" for t in c.subtree}
@@ -320,6 +343,10 @@ def object_statement(tok, cue, frame: ObjectFrame, lex: Lexicon, exclude: set, p
     noun_act = lex.nouns.get(target.lemma_.lower(), lex.nouns.get(target.lower_)) if target is not None else None
     if lemma in lex.light_nouns and (target is None or target.lemma_.lower() not in lex.light_nouns[lemma]):
         noun_act = None  # "exchanged views on X" is a topic line; "exchanged greetings" a statement
+    wished = lemma in lex.light_nouns and lemma not in lex.light and noun_act is None and target is not None \
+        and target.lemma_.lower() in lex.light_nouns[lemma]
+    if wished:  # "wished him good luck": a courtesy said, whole in its noun (`light_verb_nouns` of a verb of its own)
+        noun_act = "says"
     # "expressed concern" is concerned; "reiterated their condemnation of X" accuses and "reaffirmed
     # Russia's commitment to ..." promises, as the noun says, where the verb only repeats or stresses.
     # A stance noun after such a verb ("underscored support for X") says, as the verb does.
@@ -328,10 +355,14 @@ def object_statement(tok, cue, frame: ObjectFrame, lex: Lexicon, exclude: set, p
     if target is None and frame.takes_object:  # "described as counterproductive the intentions of ..."
         target = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"), None)
     thing = cue.source is not None and cue.source.lower_ == "which"  # "institutions, which will give confidence to investors"
-    if not cue.content and target is not None and (frame.takes_object or (not belief and not thing and lemma in lex.light and noun_act)):
+    if not cue.content and target is not None and (frame.takes_object or wished or (
+            not belief and not thing and lemma in lex.light and noun_act)):
         alone = target.i == tok.head.i or (target.dep_ == "nsubjpass" and lemma in lex.passive_objects)
         cue.content = said_noun_content(tok, target, exclude) if alone else object_content(tok, target, exclude)
-        if not cue.content - bare_noun(target) and (not frame.takes_object or refers_back(target) or lemma in lex.passive_objects):
+        if wished:  # "wished [him] good luck": whom, not what
+            cue.content -= {t.i for c in target.children if c.dep_ == "nsubj" for t in c.subtree}
+        if not wished and not cue.content - bare_noun(target) and (
+                not frame.takes_object or refers_back(target) or lemma in lex.passive_objects):
             # "made the comments on Friday", "these facts have been confirmed by X": a statement
             # referred to, not made
             cue.content = set()
@@ -358,6 +389,42 @@ def object_statement(tok, cue, frame: ObjectFrame, lex: Lexicon, exclude: set, p
             cue.content |= {t.i for t in target.subtree} - exclude
     if cue.content:
         cue.content |= inclusion_after(tok, cue.content) - exclude
+
+
+def promised_infinitive(verb, clause, lex: Lexicon) -> bool:
+    """True for the to-infinitive right after a verb of promising or agreeing that the parser read
+    as a purpose: "The private sector and the Administration committed [to close] communication
+    and coordination going forward" ("close" read as a verb) is what they committed to."""
+    from .quotes_not_said import holds_views  # it reads this module
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return clause.dep_ == "advcl" and clause.tag_ == "VB" and clause.left_edge.i == verb.i + 1 \
+        and lex.acts.get(cue_lemma(verb, lex)) in {"promises", "agrees"} \
+        and any(c.dep_ == "aux" and c.lower_ == "to" and c.i == verb.i + 1 for c in clause.children) \
+        and subject is not None and holds_views(subject, lex)  # not "$10 billion committed to build new mills"
+
+
+FUTURE_AUX = {"will", "shall", "'ll"}
+
+
+def still_to_come(verb, lex: Lexicon) -> bool:
+    """True for a stance a thing or a third party will take, with a noun-phrase object: "He will
+    [support] the Board's oversight", "The Program will support farmers", "The Board will help
+    [support] effective governance", "will lead security operations, [support] X" (the future
+    may be the verb's own or that of the verb it goes on, without a subject of its own): a task,
+    not a view. A pledge the speakers make of themselves ("We will continue to support Ukraine")
+    is a statement, and so is a speech verb's statement to come ("She'll present her proposals
+    Friday", "will visit a farm to announce actions"), which PolNeAR counts."""
+    if cue_lemma(verb, lex) not in lex.person_stance:
+        return False
+    for _ in range(4):
+        if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children):
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            return subject is None or subject.lower_ not in {"we", "i"}
+        own = any(c.dep_ in {"aux", "nsubj", "nsubjpass"} and c.lower_ != "to" for c in verb.children)
+        if own or verb.head.i == verb.i or not (verb.dep_ == "conj" or (verb.dep_ in {"xcomp", "advcl"} and verb.tag_ == "VB")):
+            return False
+        verb = verb.head
+    return False
 
 
 def promised_state(verb, frame: ObjectFrame, lex: Lexicon, passive: bool) -> bool:
@@ -409,9 +476,12 @@ def talked_with(verb, lex: Lexicon) -> bool:
     named people and its topic, as a readout opens, not a statement ("spoke with police leaders
     about ways to mend relations" reports what was said to a group, as news does); and for a
     talk among the sides themselves ("They also talked about efforts to increase energy
-    generation", "The leaders spoke about X"), a topic line as "discussed" is."""
+    generation", "The leaders spoke about X"), a topic line as "discussed" is; so is the passive
+    ("Certain bilateral agenda items were touched upon")."""
     if cue_lemma(verb, lex) not in lex.conversation:
         return False
+    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+        return True  # "Some aspects of cooperation were touched upon": a topic line, as "were discussed"
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     among_themselves = subject is not None and (subject.lower_ in {"they", "both"} or (
         subject.lower_ in lex.joint_subjects and not any(c.dep_ in {"amod", "poss", "compound"} for c in subject.children)))
@@ -422,11 +492,12 @@ def talked_with(verb, lex: Lexicon) -> bool:
 
 def inclusion_after(verb, content: set) -> set:
     """What a cue verb carries after its content that still belongs to it: "pledged to continue
-    supporting Ukraine ..., [including the provision today of a new package]"."""
+    supporting Ukraine ..., [including the provision today of a new package]", "commented that it
+    could be a good idea, [provided that it be considered whether ...]"."""
     doc = verb.doc
     out = set()
     for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ in INCLUSION_PREPS and c.i > max(content) \
+        if c.dep_ == "prep" and c.lower_ in INCLUSION_PREPS | CONDITION_PREPS and c.i > max(content) \
                 and all(doc[i].is_punct for i in range(max(content) + 1, c.i)):
             out |= {t.i for t in c.subtree}
     return out

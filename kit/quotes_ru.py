@@ -218,7 +218,8 @@ def _split_inner_attribution(text: str, q) -> None:
 def _is_name(text: str, q, lex: RuLexicon) -> bool:
     """«Россия 1», «Артек», «Газпромбанк»: a short capitalised quotation after a word is a name, not
     speech; so is one of any length, closed or not, after a title noun ('подписал Указ «О генеральном директоре …»',
-    'форум «Арктика – территория диалога»') or given by a naming verb earlier in its clause
+    'форум «Арктика – территория диалога»') or a preposition ('ещё в «Слове о полку Игореве» было
+    сказано') or given by a naming verb earlier in its clause
     ('назвав его «Папа, я жду тебя дома»'; 'назвал слухи «выдумкой»' starts in lower case and
     is a statement)."""
     if not (text[q.start:q.start + 1].isupper() or text[q.start:q.start + 1].isdigit()):
@@ -229,9 +230,13 @@ def _is_name(text: str, q, lex: RuLexicon) -> bool:
         return True
     clause = CLAUSE_BREAK.split(before[-120:])[-1]
     words = RU_WORD.findall(clause)[-10:]
-    if after_word and words and _lemmas(words[-1]) & lex.title_nouns:
-        return True
+    if after_word and words and (_lemmas(words[-1]) & lex.title_nouns or words[-1].lower() in NAME_PREPOSITIONS):
+        return True  # "подписал Указ «О …»"; "ещё в «Слове о полку Игореве» было сказано": a work, not speech
     return any(_lemmas(w) & lex.naming for w in words)
+
+
+# prepositions before a capitalised quotation that make it a name: in or from a work, an outlet, a place
+NAME_PREPOSITIONS = {"в", "во", "на", "из", "о", "об"}
 
 
 # what ends the clause a quotation's name-giving words must be in; a dash does not ("назвали

@@ -4,9 +4,10 @@ A cue's content (``kit.quotes_ru_cues``) is read off the parse where it can be: 
 (``_topic_content``: "рассказал о планах"), a stance ("высказался в поддержку …"), the dependents a
 cue verb takes (``_content_deps``: "опроверг слухи", "призвал ускорить реформу"); and off the surface
 where the parser hangs it oddly: a что-clause after the cue (``_that_clause``), the words after a colon
-or a dash, the clause after an aside "Как отметил X, …" (``_aside_clause``), the sentence before "Об
-этом заявил X" (``_previous_sentence``). Two conjoined cues split what they report at the second verb
-(``_split_conjoined``). The Russian counterpart of ``kit.quotes_clause``.
+or a dash (``_colon_content``: "Вы сейчас об этом сказали: …"), the clause after an aside "Как отметил
+X, …" (``_aside_clause``), the sentence before "Об этом заявил X" (``_previous_sentence``) or the words
+before ", X об этом говорил" at a sentence's end (``_host_before``). Two conjoined cues split what
+they report at the second verb (``_split_conjoined``). The Russian counterpart of ``kit.quotes_clause``.
 """
 from __future__ import annotations
 
@@ -76,16 +77,40 @@ def _clause_like(tok) -> bool:
 
 
 def _previous_sentence(verb) -> set:
-    """'Об этом заявил X': the content is the sentence before the cue's, in the same paragraph."""
+    """'Об этом заявил X': the content is the sentence before the cue's, in the same paragraph, when
+    the cue's clause is its whole sentence. Inside a longer one ('…, я сам об этом сказал во
+    вступительном слове', '– ты сейчас об этом сказал –', 'поскольку Вы об этом сказали') "этом"
+    is what that sentence is about, not the sentence before."""
     sent = verb.sent
     if sent.start == 0:
+        return set()
+    own = {t.i for t in verb.subtree}
+    if any(t.i not in own and not (t.is_punct or t.is_space) for t in sent):
         return set()
     before = verb.doc[sent.start - 1].sent
     return {t.i for t in before if not t.is_space}
 
 
+def _host_before(verb) -> set:
+    """'Второе – это профориентация, уже Павел Викторович об этом говорил.': a clause with "об этом"
+    that ends a sentence after other words points to them (not to a sentence before); not a
+    subordinate one ('Я возвращаюсь, поскольку Вы об этом сказали')."""
+    doc, sent = verb.doc, verb.sent
+    own = sorted(t.i for t in verb.subtree)
+    if own[0] <= sent.start or verb.dep_ in {"advcl", "acl", "acl:relcl", "csubj"} \
+            or any(c.dep_ == "mark" for c in verb.children) \
+            or any(not (t.is_punct or t.is_space) for t in doc[own[-1] + 1:sent.end]):
+        return set()
+    host = [t for t in doc[sent.start:own[0]] if not t.is_space]
+    while host and host[-1].is_punct:
+        host.pop()
+    return {t.i for t in host}
+
+
 def _after_colon(verb) -> set:
-    """'о чём я говорил: <content>': the words after a colon that follows the cue."""
+    """'о чём я говорил: <content>': the words after a colon that follows the cue; when the colon
+    ends its sentence ('Вы сейчас об этом сказали:' read as a sentence of its own), the sentence
+    after it in the paragraph."""
     doc, sent = verb.doc, verb.sent
     colon = None
     for t in doc[verb.i + 1:min(sent.end, verb.i + 12)]:
@@ -94,7 +119,23 @@ def _after_colon(verb) -> set:
             break
         if t.pos_ in {"VERB", "AUX"} and _feat(t, "VerbForm") == "Fin" or t.text in {".", ";", "—", "–"}:
             break  # another clause starts: the colon is not this cue's
-    return _rest_of_sentence(doc, colon + 1, sent) if colon is not None else set()
+    if colon is None:
+        return set()
+    after = _rest_of_sentence(doc, colon + 1, sent)
+    if after or sent.end >= len(doc):
+        return after
+    following = doc[sent.end].sent
+    return _rest_of_sentence(doc, following.start, following)
+
+
+def _colon_content(verb) -> set:
+    """What a colon after the cue opens, when only the cue's circumstances stand between them ('я
+    скажу без всякой иронии: …', 'Вы сейчас об этом сказали: …'); not after an object ('обсуждали
+    вопросы дорожной сети: …' discussed the questions, which the colon then lists)."""
+    content = _after_colon(verb)
+    if content and any(c.dep_ in {"obj", "ccomp"} and verb.i < c.i < min(content) for c in verb.children):
+        return set()
+    return content
 
 
 def _that_clause(verb) -> set:

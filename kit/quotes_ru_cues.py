@@ -1,7 +1,8 @@
 """Stage 2, Russian grammar: the cues of a parsed Russian paragraph (``cues_in``) and to whom each
 was said (``venue``), on natasha's morphology and UD parse: cue verbs ("заявил", "отмечалось"), a verb
-with its object ("выразил обеспокоенность"), a statement noun ("Заявление министра о том, что …") and
-phrases ("по словам Пескова"), each with its source. What each one reports lives in
+with its object ("выразил обеспокоенность"), a statement noun ("Заявление министра о том, что …"),
+phrases ("по словам Пескова") and a first-person cue set off by commas ("а это, подчеркну, …"), each
+with its source. What each one reports lives in
 ``kit.quotes_ru_clause``, the cue words that report nothing in ``kit.quotes_ru_not_said``, who each
 one's subject is in ``kit.quotes_ru_subject``. The Russian counterpart of ``kit.quotes_cues``;
 ``kit.quotes_ru`` reads articles with it.
@@ -9,15 +10,18 @@ one's subject is in ``kit.quotes_ru_subject``. The Russian counterpart of ``kit.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .cues import RuLexicon
 from .quotes_cues import Cue, _clause_tokens
 from .quotes_paragraph import Grammar
 from .quotes_ru_clause import (RELATIVE_TOPICS, _about_this, _after_colon, _after_dash, _aside_clause, _aside_end,
-                               _clause_like, _content_deps, _crossed_tail, _previous_sentence, _rest_of_sentence,
-                               _split_conjoined, _stance_phrase, _surface_topic, _that_clause, _topic_content)
-from .quotes_ru_not_said import (_adds_a_thing, _describes, _dashed_aside, _greeting, _indirect_question, _negated,
-                                 _nobody_named, _noun_infinitive, _refused, _relative_object, _saying, _set_phrase, _unsaid)
+                               _clause_like, _colon_content, _content_deps, _crossed_tail, _host_before, _previous_sentence,
+                               _rest_of_sentence, _split_conjoined, _stance_phrase, _surface_topic, _that_clause,
+                               _topic_content)
+from .quotes_ru_not_said import (_adds_a_thing, _celebrates, _dashed_aside, _describes, _greeting, _indirect_question,
+                                 _negated, _nobody_named, _noun_infinitive, _refused, _relative_object, _saying,
+                                 _recognizes, _set_phrase, _summons, _unsaid)
 from .quotes_ru_subject import SUBJECT_DEPS, _can_be_subject, _feat, _passive, _phrase, _subject, _thing_subject, mention
 
 # Words a cue's content may start with that are not part of what was said ("что", "чтобы").
@@ -28,6 +32,8 @@ GLUE = frozenset({"что", "чтобы", "о", "об", "том"})
 NOT_SPEAKERS = {"это", "что", "всё", "все", "весь", "то", "кто"}
 MONTHS = {"январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"}
 TIME_NOUNS = {"год", "месяц", "неделя", "день", "время", "период", "век", "квартал", "полугодие", "начало", "конец"}
+# What a content made only of these words holds: a pronoun and its preposition ("на это", "на неё").
+POINTING = {"ADP", "PRON", "DET", "PUNCT", "PART", "CCONJ"}
 # Nouns of compound prepositions: "в рамках недель обсуждали", "в ходе переговоров обсудили" name a
 # circumstance, not a place whose people speak.
 PREPOSITION_NOUNS = {"рамка", "рамки", "ход", "течение", "связь", "случай", "результат", "соответствие", "целое"}
@@ -150,7 +156,8 @@ def _verb_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
         return None  # "собственно говоря", "так сказать", "как говорится": a comment on one's own words
     if _noun_infinitive(tok):
         return None  # "необходимость ежегодно подтверждать": what is needed, not said
-    if _adds_a_thing(tok, lex) or (passive and tok.lemma_.lower() in lex.naming) or _describes(tok):
+    if _adds_a_thing(tok, lex) or _celebrates(tok, lex) or _summons(tok, lex) or _recognizes(tok, lex) or _describes(tok) \
+            or (passive and tok.lemma_.lower() in lex.naming):
         return None  # "добавила в меню три блюда"; "так называемых партнёров": a thing added, a name given
     if act == "agrees" and _negated(tok):
         act = "rejects"  # "не согласился с критикой", "не поддержал инициативу": a position all the same
@@ -178,13 +185,21 @@ def _verb_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
     cue.person = _person(tok, cue.source)
     cue.impersonal = cue.source is None and _indefinite(tok)
     source_ids = {t.i for t in cue.source.subtree} if cue.source is not None and cue.source.head.i == tok.i else set()
-    heads = [c for c in tok.children if c.dep_ in ({"ccomp"} if belief else {"ccomp", "parataxis"})
-             and (c.dep_ == "ccomp" or (_clause_like(c) and not _is_cue_verb(c, lex)))]  # not "Как передает X, …"
+    # a colon after the cue points ahead to what was said ("я скажу без всякой иронии: …", "Вы
+    # сейчас об этом сказали: …"): what the parser hung on the cue is not read
+    ahead = _colon_content(tok)
+    heads = [] if ahead else [c for c in tok.children if c.dep_ in ({"ccomp"} if belief else {"ccomp", "parataxis"})
+                              and (c.dep_ == "ccomp" or (_clause_like(c) and not _is_cue_verb(c, lex)))]  # not "Как передает X, …"
+    if any(h.i > tok.i for h in heads):
+        # a clause after the cue is what was said; one the parser hung on it before is a circumstance
+        # ("Но, прежде чем начать работу, хотел бы сказать, что …") or an address ("Анна Михайловна, Вы
+        # правильно сказали, …")
+        heads = [h for h in heads if h.i > tok.i]
     for h in heads:
         cue.content |= _clause_tokens(h, source_ids | {tok.i})
     cue.content |= _crossed_tail(tok, cue.content)
     if not heads:
-        cue.content = _that_clause(tok)
+        cue.content = ahead or _that_clause(tok)
     if cue.source is not None and cue.source.i < tok.i and not cue.person and _feat(tok, "VerbForm") == "Fin" \
             and not any(c.dep_ == "obj" for c in tok.children):
         cue.content = _after_dash(tok) or cue.content  # "сказала прямо — льгот больше не будет"
@@ -198,7 +213,7 @@ def _verb_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
                     and (child.i > tok.i or child.dep_ == "nsubj:pass") \
                     and (child.dep_ != "xcomp" or _feat(child, "VerbForm") == "Inf" or child.pos_ in {"ADJ", "NOUN"}) \
                     and not (act == "agrees" and _feat(child, "Animacy") == "Anim"):  # "поддержал тезис", not "… коллег"
-                cue.content |= {t.i for t in child.subtree} - source_ids
+                cue.content |= _after_the_cue(tok, child) - source_ids
         if cue.content:
             cue.content |= _rest_of_clause(tok, min(cue.content), objects, lex) - source_ids
         cue.content |= _topic_content(tok)
@@ -209,7 +224,11 @@ def _verb_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
         cue.content = cue.content or _after_colon(tok)
         aside = _aside_clause(tok)
         if _about_this(tok):
-            cue.content = _previous_sentence(tok)
+            # "Об этом заявил X." points back to the sentence before; "Вы сейчас об этом сказали:
+            # <content>" points ahead, to what the colon opens
+            host = _host_before(tok)  # "Мы предлагаем …, – Вы тоже об этом говорили": a statement of its own
+            host = set() if any(_is_cue_verb(tok.doc[i], lex) for i in host) else host
+            cue.content = _after_colon(tok) or _previous_sentence(tok) or host
         elif aside:
             cue.content = aside
         elif not cue.content and tok.dep_ in {"parataxis", "advcl", "conj", "ROOT"} and tok.head.i != tok.i \
@@ -221,6 +240,17 @@ def _verb_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
     cue.subtree = {t.i for c in tok.children if c.dep_ in {"obj", "ccomp", "parataxis", "xcomp", "obl"}
                    for t in c.subtree} - source_ids
     return cue
+
+
+def _after_the_cue(verb, child) -> set:
+    """The words of a dependent that follows the cue, without any the parser hung on it from before
+    the cue ('С учётом проведённых … контактов X отметил важность …': the circumstance is not what
+    was said); a dependent before the cue ('Удовлетворение было выражено') keeps all its words, and
+    so does the object of an infinitive set before the cue ('25 процентов мест предлагаем выносить на
+    конкурс')."""
+    fronted = {t.i for g in child.children if g.dep_ == "obj" and g.i < verb.i for t in g.subtree} \
+        if child.dep_ == "xcomp" else set()
+    return {t.i for t in child.subtree if t.i > verb.i or child.i < verb.i} | fronted
 
 
 def _rest_of_clause(verb, start: int, objects: set, lex: RuLexicon) -> set:
@@ -258,7 +288,7 @@ def _object_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
         cue.source = _subject(tok)
         cue.person = _person(tok, cue.source)
         cue.passive = passive
-        cue.content = ({t.i for t in obj.subtree} - {obj.i}) | _topic_content(tok)
+        cue.content = (_after_the_cue(tok, obj) - {obj.i}) | _topic_content(tok)
         for child in tok.children:  # "… признательность Дональду Трампу за стремление …"
             if child.dep_ == "ccomp" or (child.i > obj.i and child.dep_ not in {"punct", "conj", "cc", "parataxis"}
                                          and not _is_cue_verb(child, lex)):  # "…, отметив, что …" is a cue of its own
@@ -269,6 +299,8 @@ def _object_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
         if not cue.content and cue.source is not None:
             # "X выразил готовность и далее способствовать …" with the infinitive hung elsewhere
             cue.content = {t.i for t in tok.doc[obj.i + 1:tok.sent.end - 1] if not t.is_space}
+        if cue.content and all(tok.doc[i].pos_ in POINTING for i in cue.content):
+            return None  # "Спасибо, что обратили на это внимание": a pronoun points to words said elsewhere
         cue.subtree = set(cue.content)
         return cue
     return None
@@ -347,6 +379,48 @@ def _predicate_of(verb, noun) -> bool:
         and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
 
 
+ASIDE_MARKS = {",", "–", "—"}
+CLAUSE_MARKS = {"–", "—", ":", ";"}
+
+
+@lru_cache(maxsize=4096)
+def _first_person_cue(word: str, lex: RuLexicon) -> tuple[str, bool] | None:
+    """(act, belief) when ``word`` can be a cue verb in the first person singular ("подчеркну",
+    "думаю"), by the morphology dictionary whatever the tagger made of it."""
+    from .nlp import load_russian
+
+    for form in load_russian().morph_vocab.parse(word):
+        if form.pos == "VERB" and form.feats.get("Person") == "1" and form.feats.get("Number") == "Sing":
+            if form.normal in lex.verbs:
+                return lex.verbs[form.normal], False
+            if form.normal in lex.belief:
+                return lex.belief[form.normal], True
+    return None
+
+
+def _parenthetical_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
+    """'а это, подчеркну, ключевые составляющие …', 'Движение, подчеркну, должно быть везде': a
+    first-person cue word set off by commas inside the clause it comments on (the tagger often
+    reads it as an adverb) says that clause."""
+    doc = tok.doc
+    if tok.i in blocked or tok.dep_ != "parataxis" or not 0 < tok.i < len(doc) - 1 or tok.pos_ == "VERB" \
+            or doc[tok.i - 1].text not in ASIDE_MARKS or doc[tok.i + 1].text not in ASIDE_MARKS \
+            or any(not c.is_punct for c in tok.children):
+        return None
+    found = _first_person_cue(tok.lower_, lex)
+    if found is None:
+        return None
+    # the clause it sits in, read off the surface: from a dash, a colon or a semicolon before it (or the
+    # sentence's start) to one after it (or the sentence's end)
+    sent = tok.sent
+    start = max((t.i + 1 for t in doc[sent.start:tok.i - 1] if t.text in CLAUSE_MARKS), default=sent.start)
+    end = min((t.i for t in doc[tok.i + 2:sent.end] if t.text in CLAUSE_MARKS), default=sent.end)
+    cue = RuCue([tok], tok.sent, act=found[0], belief=found[1], person="1")
+    cue.content = {t.i for t in doc[start:end] if not t.is_space} - {tok.i - 1, tok.i, tok.i + 1}
+    cue.subtree = set(cue.content)
+    return cue
+
+
 def _phrase_aside(toks) -> int | None:
     """The comma closing 'Как стало известно X, …', a phrase opened by 'как', else None."""
     doc, sent = toks[0].doc, toks[0].sent
@@ -367,7 +441,8 @@ def cues_in(doc, lex: RuLexicon, blocked: set) -> list[RuCue]:
         return []
     cues = []
     for tok in doc:
-        cue = _object_cue(tok, lex, blocked) or _verb_cue(tok, lex, blocked) or _noun_cue(tok, lex, blocked)
+        cue = _object_cue(tok, lex, blocked) or _verb_cue(tok, lex, blocked) or _noun_cue(tok, lex, blocked) \
+            or _parenthetical_cue(tok, lex, blocked)
         if cue is not None:
             cues.append(cue)
     _split_conjoined(cues)

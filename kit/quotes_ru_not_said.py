@@ -13,7 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .cues import RuLexicon
-from .quotes_ru_subject import SUBJECT_DEPS, _feat
+from .quotes_ru_subject import SUBJECT_DEPS, _feat, _passive
 
 
 def _greeting(verb, lex: RuLexicon) -> bool:
@@ -95,6 +95,40 @@ def _adds_a_thing(verb, lex: RuLexicon) -> bool:
     return any((c.dep_ in {"obj", "nsubj:pass"} or (c.dep_ == "nsubj" and counted(c)))
                and c.pos_ in {"NOUN", "PRON", "NUM", "PROPN", "DET", "ADJ"}
                and not (c.i + 1 < len(doc) and doc[c.i + 1].text == ":") for c in verb.children)
+
+
+def _celebrates(verb, lex: RuLexicon) -> bool:
+    """'мы отмечаем День Великой Победы', 'отметили 80-летие завода': a verb of noting with an
+    occasion for its object (or passive subject) celebrates it; 'отметил успехи' notes them."""
+    if verb.lemma_.lower() not in lex.celebrating:
+        return False
+    endings = tuple(w[1:] for w in lex.occasions if w.startswith("-"))
+    occasion = lambda c: c.lemma_.lower() in lex.occasions or c.lemma_.lower().endswith(endings)  # noqa: E731
+    passive = _passive(verb) or verb.lemma_.lower().endswith("ся")  # "Праздник отмечается 12 июня"
+    deps = {"obj", "nsubj:pass"} | ({"nsubj"} if passive else set())
+    return any(c.dep_ in deps and c.pos_ in {"NOUN", "PROPN"} and occasion(c) for c in verb.children)
+
+
+def _recognizes(verb, lex: RuLexicon) -> bool:
+    """'Российская империя признала независимость Венесуэлы': recognising a state or its standing is
+    an act, not a statement ('признал ошибку' is one)."""
+    return verb.lemma_.lower() in lex.recognizing and any(
+        c.dep_ in {"obj", "nsubj:pass"} and c.lemma_.lower() in lex.recognized for c in verb.children)
+
+
+def _summons(verb, lex: RuLexicon) -> bool:
+    """'призвали в армию', 'призвал его в иной мир': a verb of calling on someone with a place and
+    nothing asked for summons them; 'призвал к спокойствию', 'призвал не выходить' demand."""
+    if verb.lemma_.lower() not in lex.summoning:
+        return False
+    asked = any(c.dep_ in {"xcomp", "ccomp", "advcl", "csubj"} or (c.dep_ in {"obl", "nmod"} and any(
+        g.dep_ == "case" and g.lower_ in {"к", "ко"} for g in c.children)) for c in verb.children)
+    # the place read off the surface, the first word after the verb and whom it calls ("призвал его в
+    # иной мир"): the parser often hangs it on a later noun
+    doc = verb.doc
+    called = {t.i for c in verb.children if c.dep_ == "obj" for t in c.subtree}
+    after = next((t for t in doc[verb.i + 1:verb.sent.end] if t.i not in called and t.pos_ != "ADV"), None)
+    return after is not None and after.lower_ in {"в", "во", "на"} and not asked
 
 
 def _dashed_aside(verb) -> bool:

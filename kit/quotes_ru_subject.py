@@ -68,7 +68,7 @@ def _subject(verb, depth: int = 0):
                  and any(g.lower_ in {"с", "со"} for g in c.children)), None)
     if passive and side is not None:
         return side  # "С китайской стороны выражена поддержка …"
-    named = _stray_nominative(verb)
+    named = _stray_nominative(verb) or _stray_pronoun(verb)
     if named is not None:
         return named
     fronted = next((c for c in verb.children if c.dep_ in {"obj", "nmod"} and c.i < verb.i and c.pos_ == "PROPN"
@@ -168,6 +168,21 @@ def _stray_nominative(verb):
             if grand.dep_ in {"appos", "nmod"} and grand.pos_ == "PROPN" and _feat(grand, "Case") == "Nom" \
                     and _feat(grand, "Animacy") == "Anim" and _feat(child, "Case") != "Nom":
                 return grand
+    return None
+
+
+def _stray_pronoun(verb):
+    """'Повторю ещё раз, Вы сейчас об этом сказали: …' with «Вы» hung on «Повторю»: a personal
+    pronoun in the nominative between the comma before the cue and the cue, whose own head is a
+    verb that disagrees with it in person, is the cue's subject."""
+    doc = verb.doc
+    for tok in reversed(doc[max(verb.sent.start, verb.i - 6):verb.i]):
+        if tok.is_punct:
+            return None  # the pronoun must stand in the cue's own clause
+        person, head = _feat(tok, "Person"), tok.head
+        if tok.pos_ == "PRON" and person and _feat(tok, "Case") == "Nom" and head.i != verb.i \
+                and head.pos_ in {"VERB", "AUX"} and _feat(head, "Person") not in {"", person}:
+            return tok
     return None
 
 

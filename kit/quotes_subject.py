@@ -10,7 +10,7 @@ mention into a name.
 from __future__ import annotations
 
 from .cues import cue_lemma, load_lexicon
-from .quotes_clause import cue_forms
+from .quotes_clause import cue_forms, plural_present_goes_on
 from .quotes_readouts import DOUBLE_QUOTES, finite_under_bare, listed_after_object, passive_participle, verb_list
 
 
@@ -100,6 +100,9 @@ def _subject(verb, depth: int = 0):
             and _speech_verb(reporting):
         # "Babushkin reported that the construction had resumed and also noted that ...": the
         # parser hung "noted" on the reported clause; it goes with the reporting verb
+        return _subject(reporting, depth + 1)
+    if depth < 3 and reporting is not None and plural_present_goes_on(reporting, verb, load_lexicon()):
+        # "The U.S. and Italy underscore that the war must end, and fully endorse X": the cue's subject
         return _subject(reporting, depth + 1)
     if depth < 3 and listed_after_object(verb):  # "expressed X, [condemned] Y, and ...": the list's subject
         return _subject(verb.head, depth + 1)
@@ -345,7 +348,9 @@ def _condition_inside(mark, ids: set) -> bool:
 def _content_pieces(doc, ids: set, off: int, trim_left: frozenset | set = TRIM_LEFT) -> list[list[int]]:
     """Contiguous pieces of a clause, trimmed of 'that', 'to' and edge punctuation."""
     order = sorted(ids)
-    while order and (doc[order[0]].lower_ in trim_left and doc[order[0]].dep_ in {"mark", "aux", "punct", "cc"}
+    # "сказать, что мы ознакомились": a conjunction the parser took for the clause's object is still no content
+    while order and (doc[order[0]].lower_ in trim_left and (doc[order[0]].dep_ in {"mark", "aux", "punct", "cc"}
+                                                            or doc[order[0]].pos_ == "SCONJ" and doc[order[0]].dep_ == "obj")
                      and not _condition_inside(doc[order[0]], ids)
                      or doc[order[0]].is_punct and doc[order[0]].text not in "“\"‘'«„"):
         order.pop(0)

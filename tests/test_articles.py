@@ -428,3 +428,13 @@ def test_the_kits_own_output_is_never_read_as_articles(tmp_path):
     inside = load_articles([run / "report.html", f"{project}/reports/**/*.md"])
     assert not len(inside.articles) and set(inside.inputs["reason"]) == {
         "ignored: the kit's own output, a report run folder (manifest.json); never read as articles"}
+
+
+def test_letters_are_counted_on_code_points_as_the_letter_patterns_match_them():
+    """Language detection counts Cyrillic and Latin letters on the code points at once; the counts must be
+    the patterns' own, at the edges of their ranges too (Ѐ ӿ, À ɏ; İ, the long s and the Kelvin sign are not Latin)."""
+    from kit.language import CYRILLIC_RUN, LATIN_RUN, _letter_counts, _letters
+
+    for text in ["", "plain ASCII words, 42 of them!", "Иван Петров said «да» to Zoë", "ÀÿĀɏ ɐ", "İstanbul ſ K",
+                 "Ѐ ӿ Ԁ", "\U0001F600 x\u200b"]:
+        assert _letter_counts(text) == (_letters(CYRILLIC_RUN, text), _letters(LATIN_RUN, text)), text

@@ -1081,3 +1081,56 @@ def test_a_quotation_after_a_partial_quote_and_its_attribution_goes_on_with_that
     assert marsh["content"].startswith("the benefit of free trade") and marsh["content"].endswith("lower prices.")
     rich = row_over(found, text, "We will all be rich")
     assert (rich["kind"], rich["cue"], rich["speaker"]) == ("direct", "said", "Nia Toller")
+
+
+def test_a_quotation_after_a_colon_or_a_dash_and_before_its_cue_is_direct(nlp):
+    """FICTIONAL: '…the rules the council kept: “Manners were assumed,” Mr. Brandt said' and '… old
+    kings - “He would have loved a crown,” Ms. Toller said twice - and …': a quotation that follows
+    a colon or a dash and ends with a comma before its cue is the whole of what was said, a direct
+    quote, not a partial one whose content holds the writer's words before it; a quotation inside
+    the writer's clause ('a fund-raiser that included “a full exchange of views,” a spokeswoman
+    said') stays partial."""
+    text = ("Ivo Brandt ticked through the rules the old council had always kept: “Civility and good manners "
+            "were simply assumed,” Mr. Brandt said.\n\n"
+            "Nia Toller suggested the mayor had a fondness for old kings - “He would have loved a crown,” "
+            "Ms. Toller said twice - and promised an inquiry.\n\n"
+            "The ferry company was planning a fund-raiser that included “a full exchange of views,” a company "
+            "spokeswoman said.")
+    found = run(nlp, text)
+    civility = row_over(found, text, "Civility")
+    assert (civility["kind"], civility["cue"]) == ("direct", "said") and civility["speaker"].endswith("Brandt")
+    assert civility["content"].startswith("Civility")
+    crown = row_over(found, text, "He would have loved")
+    assert (crown["kind"], crown["speaker"]) == ("direct", "Nia Toller")
+    views = row_over(found, text, "a full exchange")
+    assert (views["kind"], views["speaker"]) == ("partial", "a company spokeswoman")
+
+
+
+def test_a_shows_name_after_a_possessive_or_on_is_no_quotation(nlp):
+    """FICTIONAL: 'Speaking Sunday on Harbour TV’s “Morning Tide,” Ivo Brandt admitted …' and 'Later
+    on “Harbour Week,” Senator Nia Toller questioned …': a short title in quotation marks after a
+    possessive or "on" names a show, and is no statement, though a cue follows it as one follows a
+    quotation ('“We will win,” Tessa Quill said' stays direct)."""
+    text = ("Speaking Sunday on Harbour TV’s “Morning Tide,” Ivo Brandt admitted that the ferry plan had failed.\n\n"
+            "Later on “Harbour Week,” Senator Nia Toller questioned the mayor's figures.\n\n"
+            "“We will win,” Tessa Quill said on Sunday.")
+    found = run(nlp, text)
+    assert rows_over(found, text, "Morning Tide").empty and rows_over(found, text, "Harbour Week").empty
+    assert row_over(found, text, "We will win")["kind"] == "direct"
+    assert row_over(found, text, "the ferry plan")["kind"] == "indirect"
+
+
+def test_an_opening_mark_typed_as_a_closing_one_closes_the_quotation(nlp):
+    """FICTIONAL: 'an “expedited review“ of the harbour' and '“… for her here,“ said Ivo Brandt': an
+    opening mark right after a word or a comma and before a space closes the quotation, so the
+    attribution is not read as quoted words and the quotation is Brandt's."""
+    text = ("Mayor Tessa Quill asked the agency to conduct an “expedited review“ of the harbour. “We will vote "
+            "no,” she said.\n\n"
+            "“The ferry could create real problems for her here,“ said Ivo Brandt, a councillor. “She knows it.”")
+    found = run(nlp, text)
+    review = row_over(found, text, "expedited review")
+    assert review["quote_text"] == "expedited review"
+    ferry = row_over(found, text, "The ferry could")
+    assert (ferry["kind"], ferry["cue"], ferry["speaker"]) == ("direct", "said", "Ivo Brandt")
+    assert not any("said Ivo Brandt" in q for q in found["quote_text"])

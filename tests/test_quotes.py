@@ -297,6 +297,15 @@ def test_fast_path_gives_the_same_rows_on_fixtures(nlp):
     assert run(nlp, *FIXTURES, fast=True).equals(run(nlp, *FIXTURES, fast=False))
 
 
+def test_fast_path_parses_a_paragraph_whose_only_cue_is_an_adjective(nlp):
+    """"I am grateful for the chance to serve", "were supportive of the plan", "was critical of the
+    levy": an adjective that makes a cue is found by the fast path's cheap test too (FICTIONAL)."""
+    text = ("Governor Lena Vasko spoke in Portwell.\n\nI am grateful for the chance to serve the harbour.\n\n"
+            "The mayors were supportive of the ferry plan.\n\nThe unions were critical of the new levy.\n")
+    fast = run(nlp, text, fast=True)
+    assert len(fast) == 3 and fast.equals(run(nlp, text, fast=False))
+
+
 def test_fast_path_gives_the_same_rows_on_seed_and_polnear_sample(nlp, seed_articles):
     path = shared_path("gold", "polnear-dev.jsonl")
     with open(path, encoding="utf-8") as fh:

@@ -1025,3 +1025,113 @@ def test_words_the_parser_hung_across_the_cue_still_end_what_was_said():
                       "договорённости, безусловно, будут способствовать дальнейшему развитию российско-лесовского "
                       "партнёрства во всех областях.")
     assert only(rows, kind="indirect").quote.endswith("развитию российско-лесовского партнёрства во всех областях")
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # the label "В.Крылов:" read as a clause hung on the cue, "Вы" hung on "Повторю"
+    ("Е.Соболева: Платформа «Время мастеров» работает. По-моему, 40 человек прошли первый конкурс. "
+     "В.Крылов: Повторю ещё раз, Вы сейчас об этом сказали: высшее образование и опыт работы. Спасибо.",
+     "высшее образование и опыт работы", "Е.Соболева"),
+    ("Е.Соболева: Платформа работает. В.Крылов: Вы сейчас об этом сказали: высшее образование и опыт работы.",
+     "высшее образование и опыт работы", "Е.Соболева"),
+    ("Е.Соболева: Платформа работает. В.Крылов: Я уже говорил об этом: так же, как в сельском хозяйстве, нужно "
+     "защищать своих производителей.",
+     "так же, как в сельском хозяйстве, нужно защищать своих производителей", "В.Крылов"),
+])
+def test_about_this_before_a_colon_points_ahead_to_what_the_colon_opens(text, quote, speaker):
+    """'Об этом заявил X.' takes the sentence before; 'Вы сейчас об этом сказали: …' says what
+    follows the colon, and 'Вы' is the person the speaker talks with."""
+    row = only(statements(text), kind="indirect")
+    assert (row.quote, row.speaker) == (quote, speaker)
+
+
+def test_a_plea_in_quotation_marks_is_the_pleaders():
+    rows = statements("В.Крылов: Я уже говорил об этом: так же, как в рыбной отрасли, когда рыбаки нас упрашивали: "
+                      "«Только никого не пускайте на наш рынок, мы сами всё сделаем». Так и было.")
+    row = only(rows, kind="direct")
+    assert (row.speaker, row.cue, row.act) == ("рыбаки", "упрашивали", "demands")
+
+
+@pytest.mark.parametrize("text, quote", [
+    # only the cue's circumstances stand before the colon
+    ("В.Крылов: Вы знаете что, я сейчас скажу без всякой иронии: это мы можем только вместе с вами решить.",
+     "это мы можем только вместе с вами решить"),
+    # a clause the parser hangs on the cue before it is a circumstance when a clause follows the cue
+    ("А.Лесков: Но, прежде чем начать работу, хотел бы сказать, что мы ознакомились с обращением губернатора.",
+     "мы ознакомились с обращением губернатора"),
+    # an object before the colon is what was discussed; the colon lists it
+    ("В.Крылов: Мы с Вами много раз обсуждали вопросы дорожной сети: чтобы по побережью можно было доехать до "
+     "Лесовска.", "вопросы дорожной сети: чтобы по побережью можно было доехать до Лесовска"),
+])
+def test_what_a_colon_or_a_clause_after_the_cue_opens_is_what_was_said(text, quote):
+    assert only(statements(text), kind="indirect").quote == quote
+
+
+@pytest.mark.parametrize("text", [
+    "В.Крылов: В этом году – всем хорошо известно – мы отмечаем День Победы, 80 лет, юбилей.",
+    "Завод отметил 80-летие в субботу.",
+    "Праздник отмечается 12 июня.",
+    "В.Крылов: Спасибо, что обратили на это внимание.",  # a pronoun points to words said elsewhere
+    "В.Крылов: Обязательно обратите на неё внимание.",
+    # "об этом" inside a longer sentence is not about the sentence before
+    "Мост откроют в мае. Я возвращаюсь, поскольку Вы об этом сказали.",
+])
+def test_celebrating_an_occasion_or_pointing_at_words_said_elsewhere_is_no_statement(text):
+    assert statements(text).query("kind != 'turn'").empty
+
+
+def test_noting_a_thing_or_drawing_attention_to_one_is_still_a_statement():
+    rows = statements("Министр Олег Брагин обратил внимание на рост цен. Министр Олег Брагин отметил, что урожай "
+                      "будет высоким.")
+    assert set(rows["quote"]) == {"на рост цен", "урожай будет высоким"}
+
+
+def test_about_this_at_the_end_of_a_sentence_points_to_the_words_before_it():
+    rows = statements("Мост откроют в мае. Второе – это профориентация, уже Ирина Петровна об этом говорила.")
+    row = only(rows, kind="indirect")
+    assert (row.quote, row.speaker) == ("Второе – это профориентация", "Ирина Петровна")
+
+
+@pytest.mark.parametrize("text, quote_text", [
+    ("Это позволит поставить задачи перед наукой – а это, подчеркну, ключевые составляющие всех наших проектов.",
+     "это ключевые составляющие всех наших проектов"),
+    ("Движение, подчеркну, должно быть везде, где есть дети.", "Движение должно быть везде, где есть дети"),
+])
+def test_a_first_person_cue_set_off_by_commas_says_the_clause_it_sits_in(text, quote_text):
+    """The tagger reads the parenthetical "подчеркну" as an adverb; it is a cue all the same."""
+    row = only(statements(text), kind="indirect")
+    assert (row.cue, row.quote_text) == ("подчеркну", quote_text)
+
+
+def test_about_this_after_a_statement_of_its_own_adds_no_second_row():
+    rows = statements("Мост откроют в мае. Мы предлагаем взять этот показатель за стартовый – Вы тоже об этом "
+                      "говорили в своём вступительном слове.")
+    row = only(rows, kind="indirect")
+    assert (row.cue, row.quote) == ("предлагаем", "взять этот показатель за стартовый")
+
+
+@pytest.mark.parametrize("text", [
+    "Осенью Ивана Лескова призвали в армию.",  # called up, nothing asked for
+    "Сейчас Господь призвал его в иной мир, но память о нём самая добрая и в плане отношения к Лесовску.",
+    "И лесовцы, о которых, кстати, ещё в «Слове о полку Лесовском» было сказано.",  # a work, not speech
+])
+def test_summoning_someone_or_quoting_a_works_title_is_no_statement(text):
+    assert statements(text).query("kind != 'turn'").empty
+
+
+def test_calling_for_something_is_still_a_demand():
+    rows = statements("Мэр Лесовска Олег Брагин призвал жителей к спокойствию. Министр призвал в своём обращении к "
+                      "жителям сохранять спокойствие.")
+    assert list(rows["act"]) == ["demands", "demands"]
+
+
+def test_recognising_a_states_independence_is_an_act_not_a_statement():
+    rows = statements("В середине XIX века Лесовское княжество признало независимость Заречья. Министр Олег Брагин "
+                      "признал свою ошибку.")
+    assert list(rows["quote"]) == ["свою ошибку"]
+
+
+def test_a_circumstance_before_the_speaker_is_not_what_was_said():
+    rows = statements("С учётом проведённых в Лесовске международных контактов Иван Лесков отметил важность "
+                      "урегулирования кризиса.")
+    assert only(rows, kind="indirect").quote == "урегулирования кризиса"

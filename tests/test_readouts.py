@@ -866,3 +866,127 @@ def test_they_are_the_people_named_not_an_owner(nlp):
             "Anton Varga’s river tolls. They conveyed the government’s commitment to keep the ferries running.\n")
     found, said = statements_of(nlp, text)
     assert "Varga" not in said("the government’s commitment")["speaker"]
+
+
+def test_one_speaker_touching_on_a_matter_states_it_and_a_talk_touching_on_one_names_a_topic(nlp):
+    """"the Governor touched on X" reports what he said; "The conversation also touched upon X",
+    "The leaders touched upon X" and "X were touched upon" name a topic, as "discussed" does (a
+    FICTIONAL readout)."""
+    text = ("FICTIONAL readout, made up for the newsroom-kit tests.\n\n"
+            "Ivan Petrov met with Governor of Lakeshire Territory Dmitry Orlov. In addition, the Governor "
+            "touched on shipbuilding issues of the Harbourtown yards. The conversation also touched upon a number "
+            "of practical issues on the regional agenda. The leaders also touched upon certain aspects of trade. "
+            "Some aspects of river transport were touched upon as well.\n")
+    found = run(nlp, text)
+    assert list(found["content"]) == ["shipbuilding issues of the Harbourtown yards"]
+    assert found.iloc[0]["speaker"] == "Dmitry Orlov"
+
+
+def test_greetings_sent_are_said_and_an_impersonal_agreement_is_the_hosts(nlp):
+    """"sent birthday greetings to X" says them (as "extended greetings" does; "sent troops" does
+    not); "It was agreed to maintain contact" is the readout's host's even where only joint
+    subjects spoke before it (a FICTIONAL readout)."""
+    text = ("FICTIONAL readout, made up for the newsroom-kit tests.\n\n"
+            "Ivan Petrov had a telephone conversation with President of Borduria Anton Varga.\n\n"
+            "Both leaders reaffirmed their intention to further promote integration. Ivan Petrov and Anton "
+            "Varga also exchanged opinions on the situation at the border. It was agreed to maintain contact. "
+            "Earlier, Ivan Petrov sent birthday greetings to Anton Varga. The ministry sent troops to the border.\n")
+    found, said = statements_of(nlp, text)
+    assert said("maintain contact")["speaker"] == "Ivan Petrov"
+    assert said("birthday greetings")["speaker"] == "Ivan Petrov"
+    assert not found["content"].str.contains("troops").any()
+
+
+def test_a_list_that_goes_on_after_the_object_is_what_was_said(nlp):
+    """"reaffirmed the commitment to continue providing X, holding Y accountable, and imposing
+    costs on Z": the gerunds are the list begun inside what was said, not the writer's aside; "is
+    announcing measures to ban X, and impose Y": the bare verb goes on the infinitive (a
+    FICTIONAL readout and fact sheet)."""
+    text = ("FICTIONAL readout, made up for the newsroom-kit tests.\n\n"
+            "Anton Varga reaffirmed the Arland commitment to continue providing Borduria with security and "
+            "humanitarian assistance, holding Ruritania accountable for its war crimes, and imposing costs on "
+            "Ruritania for its aggression. As part of this effort, the Arland government is announcing new "
+            "measures to ban investment in Ruritania, and impose the most severe sanctions on its largest bank.\n")
+    found, said = statements_of(nlp, text)
+    assert said("the Arland commitment")["content"].endswith("imposing costs on Ruritania for its aggression")
+    assert said("new measures")["content"].endswith("sanctions on its largest bank")
+
+
+def test_a_task_to_come_and_what_a_deed_raised_are_not_statements(nlp):
+    """A stance a third party or a thing will take ("Jasper Orr will support the Board's
+    oversight", "The Board will help support X": a task), people in need supported ("cities that
+    have been supporting asylum seekers"), "the following actions:" (what the text lists next) and
+    "raising concerns" after a deed say nothing; "We will continue to support X" is the speakers'
+    pledge, "She'll present her proposals" a statement to come, and "spoke at the rally, raising
+    concerns" voiced them (a FICTIONAL statement and fact sheet)."""
+    text = ("FICTIONAL statement, made up for the newsroom-kit tests.\n\n"
+            "Jasper Orr will support the Board’s oversight of all aspects of governance. The Board will help "
+            "support effective governance in the harbour district. It will ease the strain on the cities that "
+            "have been supporting asylum seekers. We will continue to support the river commission’s plan. "
+            "Today, the Arland government is announcing the following actions:\n\n"
+            "Full blocking sanctions on the largest bank of Ruritania.\n\n"
+            "Orlan LLP hosted a workspace for the agency, raising concerns about misuse of sensitive data. "
+            "Senator Jane Roe spoke at the rally, raising concerns about the new levy. She’ll present her "
+            "proposals in a speech Friday in Harbourtown.\n")
+    found = run(nlp, text)
+    assert sorted(found["content"]) == ["concerns about the new levy", "her proposals in a speech Friday in Harbourtown",
+                                        "the river commission’s plan"]
+
+
+def test_a_preview_of_work_is_a_statement(nlp):
+    """"Energy Secretary Jane Roe previewed upcoming work to make schools more efficient" (a
+    FICTIONAL readout of a task force meeting)."""
+    text = ("FICTIONAL readout, made up for the newsroom-kit tests.\n\n"
+            "Energy Secretary Jane Roe previewed upcoming work to make schools more energy efficient.\n")
+    found = run(nlp, text)
+    assert list(found["content"]) == ["upcoming work to make schools more energy efficient"]
+
+
+def test_a_supported_course_of_action_a_commitment_read_as_a_purpose_and_needs_supported(nlp):
+    """"The expediency of X was supported" (a course of action, ``supported_nouns``) is the host's
+    stance, "The idea of a summit was supported by both sides" both sides'; "committed to close
+    communication" is a promise even where the parser reads "close" as a verb of purpose; "Allies
+    support the defensive needs of X" gives help, and "The bill was supported by 60 senators" is a
+    vote (a FICTIONAL readout and fact sheet)."""
+    text = ("FICTIONAL readout, made up for the newsroom-kit tests.\n\n"
+            "Ivan Petrov had a telephone conversation with President of Borduria Anton Varga. The expediency "
+            "of stepping up the efforts of the river commission was supported. The idea of a joint summit was "
+            "supported by both sides. The harbour board and the ministry committed to close communication and "
+            "coordination going forward. Arland's Allies support the defensive needs of Borduria. The bill was "
+            "supported by 60 senators.\n")
+    found, said = statements_of(nlp, text)
+    expediency = said("The expediency of stepping up")
+    assert (expediency["speaker"], expediency["act"]) == ("Ivan Petrov", "agrees")
+    assert said("The idea of a joint summit")["speaker"] == "Ivan Petrov; Anton Varga"
+    assert said("close communication")["act"] == "promises"
+    assert not found["content"].str.contains("defensive needs|The bill").any()
+
+
+def test_a_second_verb_of_a_joint_statement_a_condition_and_what_talks_showed(nlp):
+    """"The Arland Republic and Borduria underscore that the war must end, and fully endorse X":
+    the war endorses nothing, so "endorse" is the two sides' next statement; "commented that it
+    could be a good idea, provided that ..." keeps its condition; "The discussions showed
+    meaningful progress" tells what happened, while "the talks underscored X" speaks for who took
+    part (a FICTIONAL joint statement and readout)."""
+    text = ("FICTIONAL joint statement, made up for the newsroom-kit tests.\n\n"
+            "The Arland Republic and Borduria underscore that the war in Ruritania must end, and fully endorse "
+            "President Varga’s leadership in brokering a ceasefire. Ivan Petrov commented that he feels it could "
+            "be a good idea, provided that it be considered whether the meeting should be held online. The "
+            "discussions showed meaningful progress toward aligning positions. The talks underscored the "
+            "commitment to peace.\n")
+    found, said = statements_of(nlp, text)
+    assert said("the war in Ruritania must end")["content"] == "the war in Ruritania must end"
+    endorse = said("President Varga’s leadership")
+    assert (endorse["speaker"], endorse["act"]) == ("The Arland Republic; Borduria", "agrees")
+    assert said("he feels it could be a good idea")["content"].endswith("should be held online")
+    assert not found["content"].str.contains("meaningful progress").any()
+    assert said("the commitment to peace")["cue"] == "underscored"
+
+
+def test_wishing_someone_luck_is_said_and_wishing_oneself_something_is_not(nlp):
+    """"Ivan Petrov wished him good luck" says the courtesy (whom it was wished to is not what was
+    said); "I wish I could go" and "She wished for rain" say nothing (a FICTIONAL readout)."""
+    text = ("FICTIONAL readout, made up for the newsroom-kit tests.\n\n"
+            "Ivan Petrov wished him good luck. I wish I could go. She wished for rain.\n")
+    found = run(nlp, text)
+    assert list(found["content"]) == ["good luck"]

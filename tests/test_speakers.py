@@ -208,6 +208,8 @@ def test_the_president_outside_a_white_house_document_is_not_guessed(registry):
     ("a passer-by", "other"),
     ("The Department of Agriculture", "white_house"),
     ("HHS", "white_house"),
+    ("the Secretary of Commerce", "white_house"),
+    ("the Secretary of State for Defence", "other"),
     ("Japan", "other"),
 ])
 def test_unnamed_sources_get_a_camp_but_no_actor(registry, speaker, camp):

@@ -91,3 +91,28 @@ def test_every_table_goes_into_sqlite_with_full_text_search(tmp_path):
                              capture_output=True, text=True, timeout=120)
         assert out.returncode == 0, out.stderr
         assert [r["speaker"] for r in json.loads(out.stdout)] == ["Harriet Calloway"]
+
+
+def test_sqlite_cells_are_converted_a_column_at_a_time_as_each_cell_alone_would_be(tmp_path):
+    """The SQLite file's cells are made a column at a time; each must be what converting that cell alone gives:
+    times in UTC as isoformat (with their fraction of a second), days as YYYY-MM-DD, lists as 'a; b', NULLs."""
+    import sqlite3
+
+    from kit.table import write_sqlite
+
+    table = pd.DataFrame({
+        "published": pd.to_datetime(["2031-02-01T10:00:00+01:00", "2031-02-01T10:00:00.250+00:00", None], utc=True, format="ISO8601"),
+        "said_on": pd.to_datetime(["2031-02-01", None, "2031-02-03"]),
+        "at": pd.to_datetime(["2031-02-01 08:30:15", "2031-02-02 00:00:00", None]),
+        "quote": pd.Series(["We are ready.", None, "=1+1"], dtype="str"),
+        "paths": pd.Series([["a.txt", "b.txt"], None, ("c.txt",)], dtype=object),
+        "quote_start": [3, 4, 5], "score": [0.5, float("nan"), 2.0], "flag": [True, False, True],
+    })
+    write_sqlite({"t": table}, tmp_path / "t.db")
+    with sqlite3.connect(tmp_path / "t.db") as con:
+        rows = con.execute("SELECT * FROM t").fetchall()
+    assert rows == [
+        ("2031-02-01T09:00:00+00:00", "2031-02-01", "2031-02-01T08:30:15", "We are ready.", "a.txt; b.txt", 3, 0.5, 1),
+        ("2031-02-01T10:00:00.250000+00:00", None, "2031-02-02T00:00:00", None, None, 4, None, 0),
+        (None, "2031-02-03", None, "=1+1", "c.txt", 5, 2.0, 1),
+    ]

@@ -420,3 +420,15 @@ def test_what_an_orders_duty_is_for_is_no_statement(nlp):
             "publish guidance to encourage ports to reopen.\n\nThe mayor urged ports to reopen.\n")
     out = rows(nlp, text, "Executive Order on Harbour Safety")
     assert list(out["cue"]) == ["urged"]
+
+
+def test_a_body_named_in_full_and_then_by_its_head_word_speaks_under_its_full_name(nlp):
+    """A fact sheet names "the Department of Harbours" once, then writes "The Department has
+    committed ...": the statement is the department's (and its camp the registry's rule for it),
+    not an unknown "The Department" of camp Other; "the committee" that no name holds stays as
+    written (FICTIONAL)."""
+    out = rows(nlp, "The Department of Homeland Security is taking new steps to protect harbour schools. The "
+                    "Department has committed to releasing new resources for civics education. The committee "
+                    "said the plan was late.", "FACT SHEET: Harbour Schools")
+    assert out[["speaker", "camp"]].values.tolist() == [
+        ["Department of Homeland Security", "White House"], ["The committee", "Other"]]
