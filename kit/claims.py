@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from .echoes import normalise_quote
+from .language import CYRILLIC
 from .schemas import CLAIM_FIELDS, CLAIMS_COLUMNS, CLAIMS_SCHEMA, empty_table
 from .table import NEUTRAL_CAMPS, speaker_name, text_column, web_site
 from .themes import (ThemeLexicon, find_terms, lemmatise, light_stem, load_themes, statement_text, term_index,
@@ -53,7 +54,6 @@ _IN_A_PHRASE = frozenset({"det", "neg", "advmod", "amod", "compound", "nummod", 
 # negates nothing the sentence says.
 _NOT_ON_THE_VERB = frozenset({"prep", "advcl", "relcl", "ccomp", "xcomp", "conj", "cc", "punct", "mark", "parataxis",
                               "appos", "acl", "pcomp", "pobj", "csubj", "intj"})
-_CYRILLIC = re.compile("[\u0400-\u04ff]")
 # Pipeline components that parsing for negation and hedges needs.
 PARSE_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
 FEATURE_COLUMNS = ["quote_id", "candidate", "words", "negated", "hedged", "asserts", "negated_themes", "tokens",
@@ -274,7 +274,7 @@ def predicate_scope(quotes: Sequence[str], lexicon: ThemeLexicon | None = None, 
         out.append({"negated": negation, "negated_text": quote if negation else "",
                     "hedged": bool(find_terms((lem, low), hedge_index)), "asserts": not negation,
                     "refused": bool(find_terms((lem, low), refusal_index)), "refuses": False})
-        if not out[-1]["refused"] and not _CYRILLIC.search(quote):
+        if not out[-1]["refused"] and not CYRILLIC.search(quote):
             to_parse[quote].append(i)
     if to_parse:
         if nlp is None:

@@ -37,7 +37,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from .coref_document import COUNTS, SENTENCE_END, TITLES, DocumentSpeakers
+from .coref_document import COUNTS, SENTENCE_END, TITLES, DocumentSpeakers, bare_name
 from .cues import load_lexicon
 from .spans import Spans
 
@@ -384,12 +384,12 @@ class Resolver(DocumentSpeakers):
         named = [(s, e) for s, e in self.organisations if since <= s and e <= at]
         if not named:
             return ""
-        return re.sub(r"^[Tt]he\s+|(’s|'s)$", "", self.text[named[-1][0]:named[-1][1]].strip())
+        return bare_name(self.text[named[-1][0]:named[-1][1]])
 
     def body_named(self, head: str, at: int) -> str:
         """The body "the Department" or "the Ministry" at ``at`` stands for: the last organisation
         named before it whose name holds that word ("the Department of Education"); "" when none does."""
-        names = (re.sub(r"^[Tt]he\s+|(’s|'s)$", "", self.text[s:e].strip()) for s, e in self.organisations if e <= at)
+        names = (bare_name(self.text[s:e]) for s, e in self.organisations if e <= at)
         named = [n for n in names if head in n.lower().split() and len(n.split()) > 1]  # not "the Department" again
         return named[-1] if named else ""
 

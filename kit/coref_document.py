@@ -176,6 +176,11 @@ def _outside_spans(length: int, blocked: list[tuple[int, int]]) -> list[tuple[in
     return out + ([(at, length)] if at < length else [])
 
 
+def bare_name(words: str) -> str:
+    """An organisation's name as a speaker: without a leading "the" or a trailing possessive."""
+    return re.sub(r"^[Tt]he\s+|(’s|'s)$", "", words.strip())
+
+
 class DocumentSpeakers:
     """What the resolver reads off the whole text (see the module docstring); a base of :class:`kit.coref.Resolver`."""
 
@@ -500,7 +505,7 @@ class DocumentSpeakers:
         if noun:  # a document's publisher may be a company or an agency
             orgs = [(s, e) for s, e in self.organisations if start <= s and e <= verb]
             if orgs:
-                return re.sub(r"^[Tt]he\s+|(’s|'s)$", "", self.text[orgs[-1][0]:orgs[-1][1]].strip())
+                return bare_name(self.text[orgs[-1][0]:orgs[-1][1]])
             who = PUBLISHER.search(self.text, start, verb)
             return who.group("who") if who else ""
         return ""

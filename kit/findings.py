@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 import html
-import re
 
 import pandas as pd
 
+from .language import CYRILLIC
 from .table import NEUTRAL_CAMPS, by_camp_and_period, excerpt, speakers_by_camp
 from .themes import load_themes
 
-_CYRILLIC = re.compile("[\u0400-\u04ff]")
 # A camp "speaks" a script here when at least this share of its statements is written in it.
 ONE_SCRIPT = 0.8
 
@@ -56,7 +55,7 @@ def camps_apart_by_language(table: pd.DataFrame, opposing=None) -> list[tuple[st
     opposing = load_themes().opposing if opposing is None else opposing
     if not len(table) or not opposing:
         return []
-    cyrillic = table["quote"].fillna("").astype(str).map(lambda q: bool(_CYRILLIC.search(q)))
+    cyrillic = table["quote"].fillna("").astype(str).map(lambda q: bool(CYRILLIC.search(q)))
     share = cyrillic.groupby(table["camp"]).mean()
     language = {camp: "Russian" if v >= ONE_SCRIPT else "English" if v <= 1 - ONE_SCRIPT else ""
                 for camp, v in share.items()}
