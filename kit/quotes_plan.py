@@ -225,6 +225,9 @@ def read_paragraphs(text: str, max_chars: int = MAX_PARAGRAPH_CHARS) -> tuple[li
     return paras, notes
 
 
+SPACES = re.compile(r"[ \t]*")
+
+
 def headline_apart(paras: list[tuple[int, int]], text: str, title: str) -> list[tuple[int, int]]:
     """The paragraphs with the headline made one of its own where the text repeats it at its start
     with no line break ("Встреча с Патриархом Кириллом Владимир Путин поздравил ...", as every
@@ -232,7 +235,7 @@ def headline_apart(paras: list[tuple[int, int]], text: str, title: str) -> list[
     head = title.strip()
     if len(head.split()) < 3 or not paras or paras[0][0] != 0 or not text.startswith(head):
         return paras
-    rest = len(head) + len(text[len(head):]) - len(text[len(head):].lstrip(" \t"))
+    rest = SPACES.match(text, len(head)).end()
     if rest == len(head) or rest >= paras[0][1] or not text[rest:rest + 1].isupper():
         return paras
     return [(0, len(head)), (rest, paras[0][1])] + paras[1:]
