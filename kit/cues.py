@@ -64,6 +64,7 @@ class Lexicon:
     answer_words: frozenset = frozenset()              # "said no", "said the same of X": a short answer
     as_it_verbs: frozenset = frozenset()               # "as Ames put it, “...”"
     in_words_nouns: frozenset = frozenset()            # "in her words, “...”"
+    view_nouns: frozenset = frozenset()                # "in her view, X": a view given in passing
     feeling_adjectives: dict = field(default_factory=dict)  # "was grateful [for] X": adjective -> preposition
     criticism_adjectives: dict = field(default_factory=dict)  # "was critical [of] X": adjective -> preposition
     stance_phrases: dict = field(default_factory=dict)  # "spoke [in support of] X": (words) -> act
@@ -153,13 +154,14 @@ def load_lexicon(path: str = "speech_verbs.yml") -> Lexicon:
     lex.answer_words = low("answer_words")
     lex.as_it_verbs = low("as_it_verbs")
     lex.in_words_nouns = low("in_words_nouns")
+    lex.view_nouns = low("view_nouns")
     lex.stance_adjectives = {str(k).lower(): str(v).lower() for k, v in (raw.get("stance_adjectives") or {}).items()}
     lex.feeling_adjectives = {str(k).lower(): str(v).lower() for k, v in (raw.get("feeling_adjectives") or {}).items()}
     lex.stance_phrases = {tuple(str(k).lower().split()): str(v) for k, v in (raw.get("stance_phrases") or {}).items()}
     lex.criticism_adjectives = {str(k).lower(): str(v).lower() for k, v in (raw.get("criticism_adjectives") or {}).items()}
     lex.forms = cue_form_pattern(lex.cue_verbs, [" ".join(p) for p in phrases] + sorted(adjectives)
                                  + sorted(lex.focus) + sorted(lex.stance_adjectives) + sorted(lex.feeling_adjectives)
-                                 + sorted(lex.criticism_adjectives))
+                                 + sorted(lex.criticism_adjectives) + sorted(lex.view_nouns))
     return lex
 
 

@@ -8,8 +8,12 @@ from .cues import Lexicon, cue_lemma
 
 
 def _content_head(doc, content: set):
-    """The token of a statement's content the rest hangs from (the first whose head lies outside)."""
-    return next((doc[i] for i in sorted(content) if doc[i].head.i not in content or doc[i].head.i == i), None)
+    """The token of a statement's content the rest hangs from (the first whose head lies outside);
+    in "urged [him] to [resign]" the infinitive, not the one who is to carry it out."""
+    roots = [doc[i] for i in sorted(content) if doc[i].head.i not in content or doc[i].head.i == i]
+    if len(roots) > 1 and roots[0].dep_ == "dobj" and roots[1].dep_ == "xcomp" and roots[0].head.i == roots[1].head.i:
+        return roots[1]
+    return roots[0] if roots else None
 
 
 def _predicate_chain(head) -> list:

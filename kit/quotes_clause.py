@@ -58,7 +58,8 @@ def trailing_aside(doc, ids: set, lex: Lexicon, proposal: bool = False) -> set:
                                          and not gerund_list_item(t, ids))
                                         or when_clause(t) or any(
             c.dep_ == "mark" and c.lower_ in ADJUNCT_MARKS - REASON_MARKS for c in t.children))) or \
-            (t.dep_ == "conj" and t.lemma_.lower() in lex.acts and any(c.dep_ == "nsubj" for c in t.children)) or \
+            (t.dep_ == "conj" and t.lemma_.lower() in lex.acts and any(c.dep_ == "nsubj" for c in t.children)
+             and not opened_by_that(t)) or \
             (t.dep_ == "relcl" and _background(t))
         if aside:
             return {x.i for x in t.subtree} | set(range(comma.i, start))
@@ -108,9 +109,49 @@ def next_statements(cue_tok, clause, lex: Lexicon) -> set:
             or (speech and plural_present_goes_on(cue_tok, t, lex))
         other_speaker = t.head.i == clause.i and t.lemma_.lower() in lex.verbs and has_subject(t) \
             and not introduced(t) and any(c.dep_ == "ccomp" for c in t.children)
-        if same_speaker or other_speaker:
+        if same_speaker or other_speaker or speakers_next_deed(cue_tok, clause, t) or (speech and after_comma_and(t)):
             out |= {x.i for x in t.subtree} | {c.i for c in t.head.children if c.dep_ == "cc" and c.i < t.i}
     return out
+
+
+def finite_form(verb) -> str:
+    """The tag of the word that carries a verb's tense: its first auxiliary ("[has] championed",
+    "[must] be"), else the verb itself."""
+    aux = next((c for c in verb.children if c.dep_ in {"aux", "auxpass"} and c.i < verb.i), None)
+    return aux.tag_ if aux is not None else verb.tag_
+
+
+def speakers_next_deed(cue_tok, clause, verb) -> bool:
+    """True for a verb the parser coordinated with the reported clause's verb that is what the
+    speaker went on to do, not part of what was said: "insists the party must be a party of ideas,
+    and [has championed] an agenda ...", "denies that the crime was a genocide and [goes] to great
+    lengths to ...". It has no subject of its own, takes the cue's tense and not the clause's ("said
+    she was tired of X and [wanted] Y" goes on with the clause), and something sets it apart from
+    the clause: a comma before its "and", an auxiliary of its own, or a "that" opening the clause
+    (without one, "said he believes Obama was born here and [was] qualified" is the parser's
+    slip). A clause with a quotation in it is left to the rules of quotations, which read a partial
+    quotation's kind off the words around it."""
+    doc = verb.doc
+    if any(t.is_quote for t in clause.subtree):
+        return False
+    cc = next((c for c in clause.children if c.dep_ == "cc" and c.i < verb.i), None)
+    apart = (cc is not None and doc[cc.i - 1].text == ",") or finite_form(verb) != verb.tag_ or opened_by_that(clause)
+    return verb.dep_ == "conj" and verb.head.i == clause.i and verb.pos_ in {"VERB", "AUX"} and not has_subject(verb) \
+        and cue_tok.tag_ in FINITE_FORMS and finite_form(verb) == cue_tok.tag_ \
+        and finite_form(clause) != cue_tok.tag_ and finite_form(clause) in FINITE_FORMS and apart
+
+
+FINITE_FORMS = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def after_comma_and(verb) -> bool:
+    """True for a verb with its own subject that a comma and "and" or "but" join to the verb
+    before it ("said the problem is the ferry company, and [he railed] against the council"): a
+    sentence of its own, not more of the reported clause ("said A, but that B" is introduced)."""
+    doc = verb.doc
+    cc = next((c for c in verb.head.children if c.dep_ == "cc" and c.i < verb.i), None)
+    return verb.dep_ == "conj" and has_subject(verb) and not introduced(verb) and cc is not None \
+        and cc.i > 0 and doc[cc.i - 1].text == ","
 
 
 def plural_present_goes_on(cue_tok, verb, lex: Lexicon) -> bool:
@@ -152,6 +193,13 @@ def goes_on_with_clause(cue_tok, clause, conj, lex: Lexicon) -> bool:
 
 def opened_by_that(clause) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+
+
+def second_that_clause(conj) -> bool:
+    """True for a clause opened by "that" with its own subject that the parser coordinated with the
+    cue itself: "said the town needs to fix the bridge, but [that he would not support a new tax]"
+    reports a second clause of the same statement."""
+    return conj.dep_ == "conj" and opened_by_that(conj) and has_subject(conj)
 
 
 def introduced(clause) -> bool:
@@ -221,3 +269,69 @@ def when_clause(verb) -> bool:
     """ "He avoided criticism of Trump until recent days, [when he expressed concern that ...]": a
     cue in a clause of time or place reports its own content, not the sentence it hangs on."""
     return any(c.dep_ == "advmod" and c.lower_ in WHEN_WORDS for c in verb.children)
+
+
+def _phrase_content(sent, phrase_ids: set) -> set:
+    """What 'according to X' reports when it ends or opens its sentence (or the parenthesis it
+    sits in): everything before it ("Trump received 37 percent and Bloomberg 13 percent, according
+    to the results"), or everything after it ("According to recent polling, the candidate is once
+    again leading"), not just the clause the parser hangs it on; empty when it sits mid-sentence."""
+    first, last = min(phrase_ids), max(phrase_ids)
+    words = lambda ids: [sent.doc[i] for i in ids if not sent.doc[i].is_punct]
+    start = sent.start
+    for i in range(first - 1, sent.start - 1, -1):
+        if sent.doc[i].text == ")":
+            break
+        if sent.doc[i].text == "(":
+            start = i + 1
+            break
+    before, after = range(start, first), range(last + 1, sent.end)
+    if not words(after) or (start > sent.start and sent.doc[last + 1: last + 2].text == ")"):
+        return set(before)
+    if not [t for t in words(before) if t.dep_ not in {"cc", "advmod"}]:
+        return set(after)
+    return set()
+
+
+def verb_above(tok):
+    """The verb a phrase hangs on, climbing from ``tok`` (the root when there is none)."""
+    anchor = tok.head
+    while anchor.pos_ not in {"VERB", "AUX"} and anchor.head.i != anchor.i:
+        anchor = anchor.head
+    return anchor
+
+
+def phrase_clause(sent, phrase_ids: set, anchor) -> set:
+    """What a phrase of attribution ("according to X", "in her words", "in his view") reports:
+    the rest of its sentence when it opens or ends it (:func:`_phrase_content`), else the clause of
+    the verb it hangs on, less the phrase."""
+    return _phrase_content(sent, phrase_ids) or {t.i for t in anchor.subtree} - phrase_ids
+
+
+def who_is_to_act(verb, clause, exclude: set) -> set:
+    """ "urged [him] to resign", "asked [her supporters] to run for office": the object of a cue
+    whose infinitive it is to carry out is the subject of what was asked, so it belongs to the
+    reported words as "that he resign" would; empty for any other clause."""
+    if clause.dep_ != "xcomp" or clause.tag_ != "VB" or clause.i < verb.i \
+            or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return set()
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < clause.i), None)
+    if obj is None or obj.right_edge.i >= clause.left_edge.i:
+        return set()
+    return set(range(obj.left_edge.i, clause.left_edge.i)) - exclude
+
+
+def view_owner(noun):
+    """Whose view a "view" noun after "in" gives: its possessive ("in Professor Ames's view", "in
+    her opinion") or, after "the", its "of" ("in the view of the committee"); None otherwise ("in
+    view of the anniversary", "in the view from the bridge", and "in his estimation of the market",
+    which says what the view is of rather than handing a clause over)."""
+    if any(c.dep_ == "prep" and c.lower_ != "of" for c in noun.children):
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None and any(c.dep_ == "prep" for c in noun.children):
+        return None
+    if owner is None and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        owner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return owner

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from .cues import Lexicon, cue_lemma
 from .quotes_acts import content_act
 from .quotes_clause import (CONTENT_DEPS, first_of_list, fronted_infinitive, goes_on_with_clause, has_subject,
-                            introduced, next_statements, opened_by_that, predicate_of_the_sentence, sibling_statement,
-                            trailing_aside, when_clause)
+                            introduced, next_statements, opened_by_that, phrase_clause, predicate_of_the_sentence,
+                            second_that_clause, sibling_statement, trailing_aside, verb_above, view_owner,
+                            when_clause, who_is_to_act)
 from .quotes_not_said import holds_views, not_said
 from .quotes_readouts import (bare_noun, focus_frame, inclusion_after, opens_topic,
                               infinitive_of_prep_object, listed_after_object, object_content, object_frame,
@@ -173,8 +174,9 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
             cue.content |= _clause_tokens(h, exclude) - next_statements(tok, h, lex)
             cue.content |= _subject_hung_on_the_cue(tok, h, lex) or set()
             for c in tok.children:  # "it was emphasised that X have ..., consistently uphold ..., seek to ..."
-                if c.dep_ == "conj" and c.i > h.i and goes_on_with_clause(tok, h, c, lex):
+                if c.dep_ == "conj" and c.i > h.i and (goes_on_with_clause(tok, h, c, lex) or second_that_clause(c)):
                     cue.content |= _clause_tokens(c, exclude) | set(range(h.right_edge.i + 1, c.left_edge.i))
+            cue.content |= who_is_to_act(tok, h, exclude)
             if h.dep_ == "xcomp" and h.tag_ == "VB":  # "wants to triple X, grow Y and create Z"
                 for c in tok.children:
                     if c.dep_ == "conj" and c.tag_ == "VB" and c.i > h.i:
@@ -416,9 +418,28 @@ def _in_passing_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
             return None
         phrase_ids = {t.i for t in tok.head.subtree}
         anchor = tok.head.head
-        content = _phrase_content(tok.sent, phrase_ids) or {t.i for t in anchor.subtree} - phrase_ids
+        content = phrase_clause(tok.sent, phrase_ids, anchor)
         return _quotation_cue([tok.head, *tok.subtree], owner, content)
     return None
+
+
+def _view_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
+    """ "In Professor Ames's view, the bridge should be closed", "The only way out, in her opinion,
+    is a new tax": a view given in passing (``view_nouns`` after "in", with whose view it is) is a
+    statement of that view (act ``believes``): the clause the phrase opens, ends or sits in."""
+    if tok.i in blocked or tok.lower_ not in lex.view_nouns or tok.dep_ != "pobj" or tok.head.lower_ != "in":
+        return None
+    owner = view_owner(tok)
+    if owner is None or (owner.pos_ == "PRON" and owner.lower_ in {"my", "our"}):
+        return None  # the writer's own view is no statement
+    phrase_ids = {t.i for t in tok.head.subtree}
+    content = phrase_clause(tok.sent, phrase_ids, verb_above(tok.head))
+    if not any(tok.doc[i].pos_ in {"VERB", "AUX"} for i in content):
+        return None
+    cue = Cue(sorted([tok.head, tok, *(c for c in tok.children if c.dep_ == "det")], key=lambda t: t.i),
+              tok.sent, source=owner, belief=True, act="believes")
+    cue.content, cue.subtree = set(content), set(content)
+    return cue
 
 
 def _quotation_cue(tokens: list, source, content: set) -> Cue | None:
@@ -429,28 +450,6 @@ def _quotation_cue(tokens: list, source, content: set) -> Cue | None:
     cue = Cue(sorted(tokens, key=lambda t: t.i), tokens[0].sent, source=source, quote_only=True, aside=True)
     cue.content, cue.subtree = set(content), set(content)
     return cue
-
-
-def _phrase_content(sent, phrase_ids: set) -> set:
-    """What 'according to X' reports when it ends or opens its sentence (or the parenthesis it
-    sits in): everything before it ("Trump received 37 percent and Bloomberg 13 percent, according
-    to the results"), or everything after it ("According to recent polling, the candidate is once
-    again leading"), not just the clause the parser hangs it on; empty when it sits mid-sentence."""
-    first, last = min(phrase_ids), max(phrase_ids)
-    words = lambda ids: [sent.doc[i] for i in ids if not sent.doc[i].is_punct]
-    start = sent.start
-    for i in range(first - 1, sent.start - 1, -1):
-        if sent.doc[i].text == ")":
-            break
-        if sent.doc[i].text == "(":
-            start = i + 1
-            break
-    before, after = range(start, first), range(last + 1, sent.end)
-    if not words(after) or (start > sent.start and sent.doc[last + 1: last + 2].text == ")"):
-        return set(before)
-    if not [t for t in words(before) if t.dep_ not in {"cc", "advmod"}]:
-        return set(after)
-    return set()
 
 
 def _phrase_cues(doc, lex: Lexicon, blocked: set) -> list[Cue]:
@@ -467,12 +466,9 @@ def _phrase_cues(doc, lex: Lexicon, blocked: set) -> list[Cue]:
             pobj = next((c for c in last.children if c.dep_ == "pobj"), None)
             if pobj is None:
                 continue
-            anchor = toks[0].head
-            while anchor.pos_ not in {"VERB", "AUX"} and anchor.head.i != anchor.i:
-                anchor = anchor.head
             phrase_ids = {t.i for tk in toks for t in tk.subtree} | {t.i for t in toks}
             cue = Cue(toks, toks[0].sent, source=pobj)
-            cue.content = _phrase_content(toks[0].sent, phrase_ids) or {t.i for t in anchor.subtree} - phrase_ids
+            cue.content = phrase_clause(toks[0].sent, phrase_ids, verb_above(toks[0]))
             cue.subtree = set(cue.content)
             cues.append(cue)
     return cues
@@ -516,7 +512,8 @@ def cues_in(doc, lex: Lexicon, blocked: set) -> list[Cue]:
     cues = [c for t in doc for c in (_verb_cue(t, lex, blocked), _adjective_cue(t, lex, blocked),
                                      _noun_cue(t, lex, blocked), _focus_cue(t, lex, blocked),
                                      _participle_cue(t, lex, blocked), _stance_adjective_cue(t, lex, blocked),
-                                     _verb_after_quotation(t, lex, blocked), _in_passing_cue(t, lex, blocked))
+                                     _verb_after_quotation(t, lex, blocked), _in_passing_cue(t, lex, blocked),
+                                     _view_cue(t, lex, blocked))
              if c is not None]
     return cues + _phrase_cues(doc, lex, blocked)
 

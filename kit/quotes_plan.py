@@ -173,7 +173,9 @@ def cue_pattern(nlp, lex: Lexicon) -> CueTest | re.Pattern:
     # "was critical of"): a paragraph with one of them must be parsed as the full parse would
     adjectives = set(lex.adjectives) | set(lex.stance_adjectives) | set(lex.feeling_adjectives) \
         | set(lex.criticism_adjectives)
-    words = lex.phrases + tuple((a,) for a in sorted(adjectives)) + tuple((n,) for n in sorted(lex.focus))
+    # and every noun of a view given in passing ("in her view, ...")
+    words = lex.phrases + tuple((a,) for a in sorted(adjectives)) + tuple((n,) for n in sorted(lex.focus)) \
+        + tuple((n,) for n in sorted(lex.view_nouns))
     return CueTest(_exact_forms_pattern(forms, words), _exact_forms_pattern(light, ()),
                    _exact_forms_pattern(nouns, ()))
 

@@ -10,7 +10,7 @@ mention into a name.
 from __future__ import annotations
 
 from .cues import cue_lemma, load_lexicon
-from .quotes_clause import cue_forms, plural_present_goes_on
+from .quotes_clause import cue_forms, finite_form, plural_present_goes_on
 from .quotes_readouts import DOUBLE_QUOTES, finite_under_bare, listed_after_object, passive_participle, verb_list
 
 
@@ -96,7 +96,7 @@ def _subject(verb, depth: int = 0):
             return _subject(verb.head.head, depth + 1)  # "Brandt found ways [to cast] herself as ..."
         return verb.head
     reporting = verb.head.head if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" else None
-    if depth < 3 and reporting is not None and verb.tag_ in cue_forms(reporting) and _speech_verb(verb) \
+    if depth < 3 and reporting is not None and finite_form(verb) in cue_forms(reporting) and _speech_verb(verb) \
             and _speech_verb(reporting):
         # "Babushkin reported that the construction had resumed and also noted that ...": the
         # parser hung "noted" on the reported clause; it goes with the reporting verb
@@ -331,7 +331,12 @@ def _predicated_of(noun):
         first = first.head
     if first.dep_ != "attr" or first.head.lemma_ != "be":
         return None
-    return next((c for c in first.head.children if c.dep_ == "nsubj" and c.pos_ in {"PROPN", "PRON", "NOUN"}
+    be = first.head
+    # "Trump regularly incites violence and is a serial liar ... who": "is" shares the subject of
+    # the verb it is coordinated with
+    while be.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in be.children) and be.head.i != be.i:
+        be = be.head
+    return next((c for c in be.children if c.dep_ == "nsubj" and c.pos_ in {"PROPN", "PRON", "NOUN"}
                  and c.lower_ not in {"it", "this", "that", "there"}), None)
 
 

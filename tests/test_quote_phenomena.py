@@ -484,7 +484,7 @@ def test_a_line_of_results_is_no_transcript_turn(nlp):
 def test_who_after_a_list_said_of_a_subject_stands_for_the_subject(nlp):
     """FICTIONAL: in "Brandt is a liar, a xenophobe and a bully who has pledged to ...", "who" is
     Brandt, not the last noun of the list."""
-    found = run(nlp, "Editor’s note: Ivo Brandt is a serial liar, xenophobe and bully who has repeatedly "
+    found = run(nlp, "Ivo Brandt is a serial liar, xenophobe and bully who has repeatedly "
                      "pledged to close the depot.")
     assert list(zip(found["quote"], found["speaker"])) == [("close the depot", "Ivo Brandt")]
 

@@ -1,0 +1,80 @@
+"""Where a reported clause ends, and views given in passing: forms the error study of indirect
+speech on PolNeAR's train split found (issue 15). Every article here is FICTIONAL, made up for
+these tests.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from kit.quotes import extract_quotes
+
+
+def run(nlp, text: str) -> pd.DataFrame:
+    return extract_quotes(pd.DataFrame({"article_id": ["t"], "text": [text]}), nlp)
+
+
+def test_what_the_speaker_went_on_to_do_is_no_part_of_the_reported_clause(nlp):
+    """A verb coordinated into the reported clause in the cue's own tense, with no subject of its
+    own, is the speaker's next deed ("insists X, and has championed Y", "denies that X and goes
+    to great lengths to Y"); a verb in the tense of the clause goes on with it ("said she was
+    tired of X and wanted Y")."""
+    text = ("Quill insists the council must be a body of ideas, and has championed a plan to widen the bridge. "
+            "The ministry denies that the spill was a disaster and goes to great lengths to hide the reports. "
+            "Brandt said she was tired of the delays and wanted a new contractor.")
+    found = run(nlp, text)
+    assert list(found["quote"]) == [
+        "the council must be a body of ideas",
+        "the spill was a disaster",
+        "she was tired of the delays and wanted a new contractor"]
+
+
+def test_a_sentence_joined_by_a_comma_and_and_is_a_statement_of_its_own(nlp):
+    """"said A, and he railed against B": the second verb has its own subject after a comma and
+    "and", so it is the speaker's next statement, not more of what was said; "said A, but that B"
+    is a second clause of the same statement, with no row of its own."""
+    text = ("Joe Brandt said the real problem on the harbour is the ferry company, and he railed against the "
+            "council for failing to act. The governor said the town needs to fix the bridge, but that he would "
+            "not support a new tax.")
+    found = run(nlp, text)
+    assert list(zip(found["cue"], found["quote"])) == [
+        ("said", "the real problem on the harbour is the ferry company"),
+        ("railed", "the council for failing to act"),
+        ("said", "the town needs to fix the bridge, but that he would not support a new tax")]
+    assert found["speaker"].iloc[1] == "Joe Brandt"
+
+
+def test_a_view_given_in_passing_is_a_statement_of_that_view(nlp):
+    """"In Professor Ames's view, X", "X, in her opinion, is Y", "in the view of the committee":
+    whose view it is believes the clause; "in my view" is the writer's, "in view of" names no one."""
+    text = ("Professor Nia Ames has studied the harbour for years. In Professor Ames's view, the bridge should "
+            "be closed for a year.\n\n"
+            "In the view of the harbour committee, the fares are too high.\n\n"
+            "In my view, the bridge is safe. In view of the storm, the ferry was cancelled.")
+    found = run(nlp, text)
+    assert list(zip(found["act"], found["speaker"], found["quote"])) == [
+        ("believes", "Nia Ames", "the bridge should be closed for a year"),
+        ("believes", "the harbour committee", "the fares are too high")]
+
+
+def test_the_one_urged_to_act_belongs_to_what_was_urged(nlp):
+    """"urged him to resign", "asked her supporters to run for office": the object is the subject of
+    the infinitive, so the reported words hold it, as "that he resign" would; the act stays the
+    cue's (a demand), and "wants the council to act" is as before."""
+    text = ("The harbour board urged him to resign. Quill asked her supporters to run for office. "
+            "Brandt wants the council to act.")
+    found = run(nlp, text)
+    assert list(zip(found["act"], found["quote"])) == [
+        ("demands", "him to resign"), ("demands", "her supporters to run for office"),
+        ("believes", "the council to act")]
+
+
+def test_an_editors_note_is_not_the_storys_reporting(nlp):
+    """A paragraph opening "Editor's note:" is about the story (a standing note an outlet sets
+    under its stories), so no statement is read from it; the same words in the story are one."""
+    note = ("Tessa Quill regularly visits the harbour and is a serial critic and skeptic who has "
+            "repeatedly pledged to ban all ferries from entering the harbour.")
+    found = run(nlp, f"Quill spoke at the harbour on Monday.\n\nEditor’s note: {note}")
+    assert found.empty
+    found = run(nlp, note)
+    assert list(zip(found["speaker"], found["quote"])) == [
+        ("Tessa Quill", "ban all ferries from entering the harbour")]
