@@ -114,6 +114,14 @@ LIST_GLUE = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 AUTHOR_AFTER = re.compile(r"\s*(?:(?:commissioned|conducted|published|issued|released|written|produced)\s+)?"
                           r"(?:from|by)\s+(?P<the>the\s+)?(?:(?:first|second|former|previous|last)\s+)?"
                           r"(?P<who>[A-Z][\w&.’'\-]*(?:\s+(?:(?:of|for|and|on|the|&)\s+)*[A-Z][\w&.’'\-]*)*)")
+
+
+def _author(found: re.Match) -> str:
+    """The author an ``AUTHOR_AFTER`` match names, without the possessive of a name that owns the
+    author ("A new ad from Donald Trump’s presidential campaign": Donald Trump)."""
+    return (found.group("the") or "") + re.sub(r"[’']s$", "", found.group("who"))
+
+
 # Who published a document: the subject before a sending verb, a company or agency as much as a
 # person ("The Steel Manufacturers Association released a statement"); auxiliaries and "which"
 # may stand between ("the Democracy Works Foundation, which has published articles").
@@ -471,13 +479,13 @@ class DocumentSpeakers:
         claims"); "" when the text names nobody (a reporter then sees "a study" as it is)."""
         own = AUTHOR_AFTER.match(self.text, end)
         if own:
-            return (own.group("the") or "") + own.group("who")
+            return _author(own)
         if definite:
             intro = rf"\b(?:[Aa]n?|[Tt]he)\s+(?:[\w\-’']+\s+){{0,3}}?{re.escape(noun)}(?:s|es)?\b"
             for m in reversed(list(re.finditer(intro, self.text[max(0, start - 2000):start]))):
                 by = AUTHOR_AFTER.match(self.text, max(0, start - 2000) + m.end())
                 if by:
-                    return (by.group("the") or "") + by.group("who")
+                    return _author(by)
         return self.sender(start, end, noun, fallback=False)
 
     def sender(self, at: int, end: int = -1, noun: str = "", fallback: bool = True) -> str:

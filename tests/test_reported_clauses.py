@@ -78,3 +78,15 @@ def test_an_editors_note_is_not_the_storys_reporting(nlp):
     found = run(nlp, note)
     assert list(zip(found["speaker"], found["quote"])) == [
         ("Tessa Quill", "ban all ferries from entering the harbour")]
+
+
+def test_a_resolution_or_an_ad_speaks_for_whoever_passed_or_ran_it(nlp):
+    """"The council approved a resolution condemning X": the council condemns; "Brandt is releasing
+    an ad that urges voters to ...": Brandt urges; "an ad from Brandt's campaign" is Brandt's (a
+    name, not its possessive)."""
+    text = ("The Harbour City Council on Wednesday approved a resolution condemning Mayor Tessa Quill's plan "
+            "to sell the ferry.\n\nJoe Brandt is releasing a new ad that urges voters to save the ferry.\n\n"
+            "A new ad from Joe Brandt’s campaign is out. The ad calls the ferry sale “a betrayal of the town.”")
+    found = run(nlp, text)
+    assert list(zip(found["cue"], found["speaker"])) == [
+        ("condemning", "The Harbour City Council"), ("urges", "Joe Brandt"), ("calls", "Joe Brandt")]
