@@ -60,10 +60,20 @@ def trailing_aside(doc, ids: set, lex: Lexicon, proposal: bool = False) -> set:
             c.dep_ == "mark" and c.lower_ in ADJUNCT_MARKS - REASON_MARKS for c in t.children))) or \
             (t.dep_ == "conj" and t.lemma_.lower() in lex.acts and any(c.dep_ == "nsubj" for c in t.children)
              and not opened_by_that(t)) or \
-            (t.dep_ == "relcl" and _background(t))
+            (t.dep_ == "relcl" and (_background(t) or _attributed_relative(t, lex)))
         if aside:
             return {x.i for x in t.subtree} | set(range(comma.i, start))
     return set()
+
+
+def _attributed_relative(relcl, lex: Lexicon) -> bool:
+    """True for a relative clause that is someone's statement of its own: "cited an internal
+    investigation as naming X, [which the probe said were covered up]", "urged the judge to give
+    me a fair sentence, [which I said was not a prison sentence]" (a speech verb with a subject
+    that is not the relative word); what it says is that speaker's, not part of the clause before.
+    One with a quotation in it (", which he called “an evil act”") is left to the quotation rules."""
+    return relcl.lemma_.lower() in lex.verbs and not any(t.is_quote for t in relcl.subtree) and any(
+        c.dep_ == "nsubj" and c.lower_ not in {"which", "that", "who"} for c in relcl.children)
 
 
 def gerund_list_item(participle, ids: set) -> bool:

@@ -90,3 +90,15 @@ def test_a_resolution_or_an_ad_speaks_for_whoever_passed_or_ran_it(nlp):
     found = run(nlp, text)
     assert list(zip(found["cue"], found["speaker"])) == [
         ("condemning", "The Harbour City Council"), ("urges", "Joe Brandt"), ("calls", "Joe Brandt")]
+
+
+def test_a_relative_clause_with_a_speaker_of_its_own_is_that_speakers_statement(nlp):
+    """", which the review said had been hidden" after a reported clause is the review's statement,
+    not more of the Courier's; ", which was a surprise to the crew" stays in what Quill said."""
+    text = ("The Courier cited an internal review as naming the mayor, which the review said had been hidden. "
+            "Quill said the ferry would be sold in March, which was a surprise to the crew.")
+    found = run(nlp, text)
+    assert list(zip(found["speaker"], found["quote"])) == [
+        ("The Courier", "an internal review as naming the mayor"),
+        ("the review", "which the review said had been hidden"),
+        ("Quill", "the ferry would be sold in March, which was a surprise to the crew")]
