@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from .coref import ROLE_SYNONYMS
 from .cues import Lexicon, cue_lemma
-from .quotes_readouts import noun_said_by
+from .quotes_readouts import DEMONSTRATIVES, noun_said_by
 from .quotes_subject import PASSIVE_DEPS, _subject
 
 
@@ -196,7 +196,8 @@ def _thing_holds_stance(tok, lex: Lexicon) -> bool:
     """ "no taxpayer dollars support foreign organizations": a ``person_stance_verbs`` verb whose
     subject cannot hold a view (see :func:`holds_views`), unlike "Most residents oppose it"; an
     ``evidence_verbs`` verb whose subject is neither someone nor a text ("this indicates that ...",
-    "these triumphs underscore ...", unlike "the report shows"); a ``deed_verbs`` verb whose
+    "these triumphs underscore ...", unlike "the report shows"); a ``reason_verbs`` verb under
+    "this" or "that" ("this explained its wine sector"); a ``deed_verbs`` verb whose
     subject is a people, a nation or a body ("a proud people have repeatedly shown that ...", "the
     army demonstrated that ...": what they did), or a gathering ("The discussions showed meaningful
     progress": what happened at them); a light verb whose subject is neither someone nor
@@ -204,6 +205,9 @@ def _thing_holds_stance(tok, lex: Lexicon) -> bool:
     assessment"); a verb of a conversation whose subject is a thing, a talk included ("The
     conversation also touched upon X" names a topic; "the Governor touched on X" is a statement)."""
     lemma = cue_lemma(tok, lex)
+    if lemma in lex.reason_verbs:  # "... and this explained its wine sector": a reason
+        subject = _subject(tok)
+        return subject is not None and subject.lower_ in DEMONSTRATIVES
     if lemma not in lex.person_stance | lex.evidence_verbs | lex.deeds | lex.light | lex.conversation:
         return False
     subject = _subject(tok)
