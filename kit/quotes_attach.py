@@ -93,7 +93,8 @@ def _attach(q_ids: set, cues: list[Cue], doc, quoted: set = frozenset()) -> tupl
         # reports it ("Cruz said he is certain Rubio will [continue] to be “a champion ...”"), or
         # a thought reported inside a statement ("He says he [believes] his campaign has “the
         # wind at our backs”": what he says is the statement)
-        return min(best, key=lambda c: (c.quote_only, c.belief, len(c.content))), "content"
+        inner = min(best, key=lambda c: (c.quote_only, c.belief, len(c.content)))
+        return _outer_statement(inner, best, doc, quoted) or inner, "content"
     best = [c for c in cues if not c.belief and _ends_at_colon(c, q_ids, doc)]
     if best:
         return best[-1], "colon"
@@ -127,6 +128,20 @@ def _attach(q_ids: set, cues: list[Cue], doc, quoted: set = frozenset()) -> tupl
     if near:
         return min(near, key=lambda c: min(abs(c.tokens[0].i - first), abs(c.tokens[0].i - last))), "near"
     return None, ""
+
+
+def _outer_statement(inner: Cue, cues: list[Cue], doc, quoted: set) -> Cue | None:
+    """The outermost cue whose reported clause holds ``inner``, when the quotation is woven into
+    the clause ``inner`` reports ('She said she recalls the colleague being “confused”', 'Trump
+    and Ryan issued a statement describing their meeting as a “very positive step”'): the speaker
+    states the whole of it, and PolNeAR marks the outer statement as the mixed attribution (train:
+    direct + mixed 89.2 -> 89.4, end-to-end 83.2 -> 84.0). None when the quotation is the whole of
+    what ``inner`` reports ('issued a statement saying, “...”'), which stays that cue's."""
+    woven = [i for i in inner.content - quoted if doc[i].is_alpha and doc[i].lower_ not in {"that", "to"}]
+    if len(woven) < 2:
+        return None
+    outer = [c for c in cues if c is not inner and not c.quote_only and inner.tokens[0].i in c.content]
+    return max(outer, key=lambda c: len(c.content)) if outer else None
 
 
 def _ends_at_colon(cue: Cue, q_ids: set, doc) -> bool:

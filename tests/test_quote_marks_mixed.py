@@ -50,3 +50,18 @@ def test_a_quotation_the_word_that_or_to_opens_is_partial(nlp):
     home = row_over(found, text, "stay home")
     assert home["kind"] == "partial" and home["speaker"].endswith("Ivo Brandt")
     assert row_over(found, text, "The pier is safe,")["kind"] == "direct"
+
+
+def test_a_quotation_woven_into_a_clause_inside_a_statement_is_part_of_the_outer_statement(nlp):
+    """FICTIONAL: 'Quill said she recalls the ferry being “late every single day”': the quotation is
+    woven into what "recalls" reports, and the whole of it is what Quill said, one partial statement
+    of "said"; 'Brandt issued a statement saying, “We will rebuild the pier.”' stays the quotation of
+    "saying", whole."""
+    text = ("Mayor Tessa Quill said she recalls the old ferry being “late every single day of the week” last winter.\n\n"
+            "Councillor Ivo Brandt issued a statement on Monday saying, “We will rebuild the pier.”")
+    found = run(nlp, text)
+    late = row_over(found, text, "late every single")
+    assert (late["kind"], late["cue"], late["speaker"]) == ("partial", "said", "Tessa Quill")
+    assert late["content"].startswith("she recalls the old ferry")
+    pier = row_over(found, text, "We will rebuild")
+    assert (pier["kind"], pier["cue"]) == ("direct", "saying")
