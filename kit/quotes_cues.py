@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from .cues import Lexicon, cue_lemma
 from .quotes_acts import content_act
 from .quotes_clause import (CONTENT_DEPS, first_of_list, fronted_infinitive, goes_on_with_clause, has_subject,
-                            introduced, next_statements, opened_by_that, phrase_clause, predicate_of_the_sentence,
-                            second_that_clause, sibling_statement, trailing_aside, verb_above, view_owner,
-                            when_clause, who_is_to_act)
+                            introduced, next_statements, opened_by_that, opened_by_wh, phrase_clause,
+                            predicate_of_the_sentence, second_that_clause, sibling_statement, trailing_aside,
+                            verb_above, view_owner, when_clause, who_is_to_act)
 from .quotes_not_said import holds_views, not_said
 from .quotes_readouts import (bare_noun, focus_frame, inclusion_after, opens_topic,
                               infinitive_of_prep_object, listed_after_object, object_content, object_frame,
@@ -182,7 +182,8 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
                     if c.dep_ == "conj" and c.tag_ == "VB" and c.i > h.i:
                         cue.content |= _clause_tokens(c, exclude) | {t.i for t in tok.children if t.dep_ == "cc" and h.i < t.i < c.i}
         if not heads and not belief and (tok.dep_ == "parataxis" or (
-                tok.dep_ == "advcl" and tok.i > tok.head.i and not introduced(tok) and has_subject(tok)
+                tok.dep_ == "advcl" and tok.i > tok.head.i and not introduced(tok) and not opened_by_wh(tok)
+                and has_subject(tok)
                 and not when_clause(tok))):
             # "X, he said, is Y", "X is Y, she said" (which the parser may hang as an adverbial);
             # also over a clause read as a noun phrase ("In both cases, Eric Trump said, those
