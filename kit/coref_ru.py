@@ -106,6 +106,9 @@ class RuResolver:
         inside = [p for p in self.people if p.start < end and start < p.end and p.full.lower() not in self.lex.roles]
         if inside:
             holding = [p for p in inside if p.start <= head_at < p.end]
+            named_after = [p for p in inside if holding and p.start > holding[0].end]
+            if holding and " " not in holding[0].name and named_after:
+                holding = named_after  # "Президент Трамп": a capitalised title read as a name, the name after it
             full = (holding or inside)[0].full
             return self.by_patronymic(full) or full
         words = mention.split()

@@ -63,3 +63,9 @@ def test_what_the_addressee_said_ends_where_the_speaker_goes_on_in_their_own_voi
 def test_a_first_person_aside_after_a_dash_is_the_present_speakers():
     rows = statements("Коллега сейчас сказал – думаю, многие это заметили: он говорил о новых школах.")
     assert dict(zip(rows["cue"], rows["quote"])) == {"думаю": "многие это заметили", "говорил": "о новых школах"}
+
+
+def test_a_capitalised_title_before_a_name_leaves_the_name_the_speaker():
+    rows = statements("Вчера я прочитал новость: Президент Ларсен заявил, что переговоры продолжатся.",
+                      "Президент Ларсен заявил, что переговоры продолжатся.")
+    assert list(rows["speaker"]) == ["Ларсен", "Ларсен"]
