@@ -81,9 +81,10 @@ luck" are statements; "X's promise to Y" and "after promising to Y" are X's; a j
 "We" is both sides'; "experts predict X" believes; "instructed X to" is an action; a first-person
 statement's own sentences with no cue are the publisher's.
 
-``benchmarks/readouts_dev_9.jsonl`` (the ninth set) holds 13 more, drawn at random (``random.Random(9)``
-over each pool sorted by id) among the texts not in the other sets: 7 Kremlin telephone conversations of
-2022 (Imran Khan, Ramaphosa, Macron twice, Scholz, Raisi, Erdogan) and 6 Biden-era White House texts (three
+``benchmarks/readouts_dev_9.jsonl`` (the ninth set) holds 13 more among the texts not in the other sets:
+5 Kremlin telephone conversations of 900 to 2,600 characters drawn at random (``random.Random(9)`` over
+the pool sorted by id), 2 longer ones, and 6 White House texts picked for variety; 7 Kremlin telephone
+conversations of 2022 (Imran Khan, Ramaphosa, Macron twice, Scholz, Raisi, Erdogan) and 6 Biden-era White House texts (three
 readouts of calls and meetings with Zelenskyy, a Vice President's meeting, two first-person statements of
 the President on calls, and a climate task force meeting's readout), 63 statements, annotated the same way
 and scored before any rule was written for it (engine 74). A first-person statement's cued sentences ("As I
