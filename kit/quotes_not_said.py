@@ -33,7 +33,7 @@ def not_said(tok, lex: Lexicon) -> bool:
             or _stance_as_purpose(tok, lex) or _material_support(tok, lex) or _nobody_speaks(tok) \
             or _yet_to_be_said(tok) or _withheld(tok, lex) or _found_to_be(tok, lex) or _told_to_the_reader(tok) \
             or _caused_by_a_deed(tok, lex) or _under_condition(tok) or _done_in_a_document(tok, lex) \
-            or _thing_told(tok, lex):
+            or _thing_told(tok, lex) or _judged_by_the_writer(tok, lex):
         return True
     while tok.dep_ in {"xcomp", "advcl"} and tok.tag_ == "VB" and tok.head.i != tok.i:
         tok = tok.head  # "used [to describe]"
@@ -148,6 +148,16 @@ def _duty_to_say(tok, depth: int = 0) -> bool:
         return False
     above = tok.head.head if tok.dep_ == "acl" else tok.head  # "guidance [to encourage]": the verb the noun hangs on
     return above.pos_ in {"VERB", "AUX"} and _duty_to_say(above, depth + 1)
+
+
+def _judged_by_the_writer(tok, lex: Lexicon) -> bool:
+    """ "It was revealing that X gave a critical assessment of Y": an ``evidence_verbs``
+    participle after "it" and "be", the writer's judgement of what follows, not a statement (X's
+    own words inside it are; "it was reporting that", a newspaper's, stays)."""
+    return tok.tag_ == "VBG" and cue_lemma(tok, lex) in lex.evidence_verbs \
+        and any(c.dep_ in {"nsubj", "expl"} and c.lower_ == "it" for c in tok.children) \
+        and any(c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children) \
+        and any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in tok.children)
 
 
 def _thing_told(tok, lex: Lexicon) -> bool:

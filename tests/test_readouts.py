@@ -1051,3 +1051,17 @@ def test_supporting_efforts_agrees(nlp):
     text = ("FICTIONAL readout, made up for the newsroom-kit tests.\n\n"
             "The President of Arland supported the ongoing political and diplomatic efforts.\n")
     assert list(run(nlp, text)["act"]) == ["agrees"]
+
+
+def test_accepting_an_invitation_and_the_writers_judgement(nlp):
+    """"accepted Ost’s invitation to visit" is a statement (``light_verb_nouns``), where "accepted
+    the award" is none; "It was revealing that Tom Berg gave a critical assessment of X" is the
+    writer's judgement around Berg's statement (a FICTIONAL readout)."""
+    text = ("FICTIONAL readout, made up for the newsroom-kit tests.\n\n"
+            "President Varga accepted Prime Minister Ost’s invitation to pay an official visit to Arland in the "
+            "near future. The mayor accepted the award. It was revealing that Tom Berg gave a critical assessment "
+            "of the campaign against fishermen.\n")
+    found = run(nlp, text)
+    assert list(found["cue"]) == ["accepted", "gave"]
+    assert found["content"].iloc[1] == "a critical assessment of the campaign against fishermen"
+    pd.testing.assert_frame_equal(found, run(nlp, text, fast=False))
