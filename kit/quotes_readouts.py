@@ -60,6 +60,9 @@ def object_frame(tok, lex: Lexicon) -> ObjectFrame:
     takes_object = (lemma, particle) in lex.objects or (lemma, "") in lex.objects or (passive and lemma in lex.passive_objects)
     listed = verb_list(tok, lex)
     target = next((c for c in tok.children if c.dep_ == "dobj"), listed.target if listed else None)
+    if lemma in lex.light_nouns and target is not None and target.lemma_.lower() not in lex.light_nouns[lemma]:
+        # "wished [Tom Berg] a happy birthday": the parser may make the person a second object
+        target = next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in lex.light_nouns[lemma]), target)
     if target is None and lemma in lex.light_nouns:  # "wished [him good luck]": read as a small clause
         target = next((c for c in tok.children if c.dep_ in {"ccomp", "xcomp", "oprd"} and c.pos_ == "NOUN"
                        and c.lemma_.lower() in lex.light_nouns[lemma]), None)
@@ -187,6 +190,15 @@ def listed_after_object(clause) -> bool:
     return clause.dep_ in {"ccomp", "xcomp"} and clause.tag_ in {"VBD", "VBZ"} and target is not None \
         and target.i < clause.i and clause.left_edge.i == clause.i and doc[clause.i - 1].text == "," \
         and not any(c.dep_ in {"nsubj", "nsubjpass", "mark", "expl"} for c in clause.children)
+
+
+def complements_object(prep, target) -> bool:
+    """True for "in" and a gerund right after a speech noun object, hung on the verb by the
+    parser: "reaffirmed their mutual interest [in further developing the partnership]" (what the
+    interest is in; "in Moscow", "in 2021" stay out as the place and time of the verb, and "had
+    shown bad judgment in using X" is no speech noun's)."""
+    return prep.lower_ == "in" and target.pos_ == "NOUN" and prep.i == target.right_edge.i + 1 \
+        and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in prep.children)
 
 
 def restates_object(child, target) -> bool:
@@ -371,6 +383,9 @@ def object_statement(tok, cue, frame: ObjectFrame, lex: Lexicon, exclude: set, p
             not belief and not thing and lemma in lex.light and noun_act)):
         alone = target.i == tok.head.i or (target.dep_ == "nsubjpass" and lemma in lex.passive_objects)
         cue.content = said_noun_content(tok, target, exclude) if alone else object_content(tok, target, exclude)
+        if noun_act and not alone:  # "reaffirmed their mutual interest [in further developing X]"
+            cue.content |= {t.i for c in tok.children if c.dep_ == "prep" and complements_object(c, target)
+                            for t in c.subtree} - exclude
         if wished:  # "wished [him] good luck": whom, not what
             cue.content -= {t.i for c in target.children if c.dep_ == "nsubj" for t in c.subtree}
         if not wished and not cue.content - bare_noun(target) and (

@@ -1076,3 +1076,18 @@ def test_accepting_an_invitation_and_the_writers_judgement(nlp):
     assert list(found["cue"]) == ["accepted", "gave"]
     assert found["content"].iloc[1] == "a critical assessment of the campaign against fishermen"
     pd.testing.assert_frame_equal(found, run(nlp, text, fast=False))
+
+
+def test_an_interest_in_doing_and_a_birthday_wished(nlp):
+    """"reaffirmed their mutual interest in further developing X": the parser hangs "in" and the
+    gerund on the verb, but they say what the interest is in; "wished Tom Berg a happy birthday"
+    and "sent a message wishing Ana Ruiz a happy birthday" say the courtesy, where the person
+    can be read as a first object (a FICTIONAL readout)."""
+    text = ("FICTIONAL readout, made up for the newsroom-kit tests.\n\n"
+            "Both leaders reaffirmed their mutual interest in further developing the partnership. Earlier, Ivan "
+            "Petrov sent a message wishing Ana Ruiz a happy birthday. Ivan Petrov wished Tom Berg a happy "
+            "birthday. I wish it were my birthday.\n")
+    found = run(nlp, text)
+    assert list(found["content"]) == ["their mutual interest in further developing the partnership",
+                                      "a happy birthday", "a happy birthday"]
+    pd.testing.assert_frame_equal(found, run(nlp, text, fast=False))
