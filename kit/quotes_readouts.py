@@ -339,7 +339,7 @@ def guests_received(verb, noun, lex: Lexicon) -> bool:
     States", "greeted the delegation"): who was received, not what was said."""
     return cue_lemma(verb, lex) in lex.greeting_verbs and (
         noun.ent_type_ in {"PERSON", "NORP"} or noun.lower_ in {"him", "her", "them", "you", "us"}
-        or noun.lemma_.lower() in lex.people_nouns | lex.guest_nouns)
+        or noun.lemma_.lower() in lex.guest_nouns)  # not a body: "welcomed Italy's G7 Presidency" is speech
 
 
 def refers_back(noun) -> bool:
