@@ -310,6 +310,14 @@ def nothing_shown(verb, noun, lex: Lexicon) -> bool:
     return negated and (cue_lemma(verb, lex) in lex.light or any(c.dep_ == "det" and c.lower_ == "any" for c in noun.children))
 
 
+def guests_received(verb, noun, lex: Lexicon) -> bool:
+    """True for a verb of receiving people over people ("to welcome Ukrainians to the United
+    States", "greeted the delegation"): who was received, not what was said."""
+    return cue_lemma(verb, lex) in lex.greeting_verbs and (
+        noun.ent_type_ in {"PERSON", "NORP"} or noun.lower_ in {"him", "her", "them", "you", "us"}
+        or noun.lemma_.lower() in lex.people_nouns | lex.guest_nouns)
+
+
 def refers_back(noun) -> bool:
     """True for a pronoun or a noun with a demonstrative ("this", "these facts"): what it names
     was said before, not here; or with "following" ("is announcing the following actions:"),
@@ -337,7 +345,7 @@ def object_statement(tok, cue, frame: ObjectFrame, lex: Lexicon, exclude: set, p
     if target is None and not belief and noun_said_by(tok, lex):
         target = tok.head  # what was expressed, without who expressed it
         exclude = exclude | {t.i for c in tok.children if c.dep_ == "agent" for t in c.subtree}
-    if target is not None and nothing_shown(tok, target, lex):
+    if target is not None and (nothing_shown(tok, target, lex) or guests_received(tok, target, lex)):
         return
     # "reaffirmed their mutual [striving] to ...": a noun the parser tagged a verb, lemma and all
     noun_act = lex.nouns.get(target.lemma_.lower(), lex.nouns.get(target.lower_)) if target is not None else None

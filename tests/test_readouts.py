@@ -1001,3 +1001,36 @@ def test_wishing_someone_luck_is_said_and_wishing_oneself_something_is_not(nlp):
             "Ivan Petrov wished him good luck. I wish I could go. She wished for rain.\n")
     found = run(nlp, text)
     assert list(found["content"]) == ["good luck"]
+
+
+def test_receiving_guests_says_nothing_and_a_why_clause_reports_its_own_object(nlp):
+    """A fact sheet: "to welcome refugees from Eastland" and "greeted the delegation" tell who
+    was received; "welcomed the decision" is a statement; "That is why the Farm Agency announced
+    $100 million ..." reports the money, not "That is" (a FICTIONAL fact sheet)."""
+    text = ("FICTIONAL fact sheet, made up for the newsroom-kit tests.\n\n"
+            "And we will do our part to welcome refugees from Eastland to Westland. Mayor Anna Berg greeted the "
+            "delegation from Eastland. The minister welcomed the decision. That is why the Westland Farm "
+            "Agency announced $100 million in new funding for grain silos.\n")
+    found, said = statements_of(nlp, text)
+    assert not found["content"].str.contains("refugees|delegation").any()
+    assert said("the decision")["act"] == "says"
+    money = said("$100 million")
+    assert text[money["content_start"]:money["content_end"]].startswith("$100 million in new funding")
+
+
+def test_courtesies_thoughts_lent_to_the_listener_and_postings_say_nothing(nlp):
+    """A speech and a nominee's biography: "Thank you for celebrating with us" is the speaker's
+    courtesy, "you know that showing up matters" a thought lent to the audience, "Mr. Varga was
+    detailed as a trial attorney" a posting, "The cruelty of the attack reaffirms why the gang must
+    be denied the ability to regroup" the writer's inference; "Eastland's readiness for dialogue has
+    been reaffirmed" and "The talks reaffirmed the importance of trade" stay (FICTIONAL)."""
+    text = ("FICTIONAL remarks, made up for the newsroom-kit tests.\n\n"
+            "Thank you for celebrating this moment with us. But you came because you know that showing up "
+            "matters. From 2009 to 2010, Mr. Anton Varga was detailed as a Trial Attorney to the Integrity "
+            "Section of the Eastland Justice Office. The cruelty of the attack reaffirms why the gang must be "
+            "denied the ability to regroup. Eastland's readiness for dialogue has been reaffirmed. The talks "
+            "reaffirmed the importance of trade.\n")
+    found, said = statements_of(nlp, text)
+    assert not found["content"].str.contains("celebrating|showing up|Trial Attorney|regroup").any()
+    assert said("Eastland's readiness")["act"] == "promises"
+    assert said("the importance of trade")["act"] == "says"
