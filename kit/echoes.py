@@ -169,16 +169,14 @@ def _shingles(keys: list[str], size: int) -> tuple[np.ndarray, np.ndarray, np.nd
     if float(base) ** size >= 2 ** 62:
         raise ValueError("too many distinct words to compare quotations")
     lengths = np.bincount(owner, minlength=len(keys))
-    starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
-    code = np.zeros(len(ids), dtype=np.int64)
-    pos_in_key = np.arange(len(ids)) - np.repeat(starts, lengths)
+    pos_in_key = np.arange(len(ids)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
     room = np.repeat(lengths, lengths) - pos_in_key  # words from this one to the key's end
+    # Only where a shingle starts: every word but a key's last size - 1, and a short key's first.
+    at = np.flatnonzero((room >= size) | ((pos_in_key == 0) & (lengths[owner] < size)))
+    padded, room, owner = np.concatenate([ids + 1, np.zeros(size, dtype=np.int64)]), room[at], owner[at]
+    code = np.zeros(len(at), dtype=np.int64)
     for offset in range(size):
-        shifted = np.zeros(len(ids), dtype=np.int64)
-        shifted[:len(ids) - offset] = ids[offset:] + 1
-        code = code * base + np.where(room > offset, shifted, 0)
-    valid = (room >= size) | ((pos_in_key == 0) & (lengths[owner] < size))
-    code, owner = code[valid], owner[valid]
+        code = code * base + (padded[at + offset] if offset == 0 else np.where(room > offset, padded[at + offset], 0))
     # Sorted by shingle, then key: the keys are in order already, so a stable sort on the shingle alone
     # gives lexsort's order at half its cost (lexsort sorts once per column).
     order = np.argsort(code, kind="stable")
