@@ -525,9 +525,10 @@ def cues_in(doc, lex: Lexicon, blocked: set) -> list[Cue]:
 
 def _venue_np(tok) -> str:
     """The words of a venue noun phrase without relative clauses or a leading article."""
-    skip = {t.i for c in tok.children if c.dep_ in {"relcl", "acl", "appos"} for t in c.subtree}
+    skip = {t.i for c in tok.subtree if c.dep_ == "relcl" or (c.head.i == tok.i and c.dep_ in {"acl", "appos"})
+            for t in c.subtree}  # "the Nation on the War, which he delivered yesterday": the relative clause is no venue
     toks = [t for t in tok.subtree if t.i not in skip]
-    text = "".join(t.text_with_ws for t in toks).strip().rstrip(",.;:")
+    text = re.sub(r"[\s,.;:–—]+$", "", "".join(t.text_with_ws for t in toks).strip())
     return re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
 
 
@@ -548,6 +549,8 @@ def venue_of(cue: Cue, lex: Lexicon) -> str:
                 continue
             if child.lower_ == "to" and h.i == tok.i and pobj.pos_ in {"PROPN", "NOUN"}:
                 return _venue_np(pobj)
+            if child.lower_ == "on" and any(c.dep_ == "poss" for c in pobj.children):
+                continue  # "commented on Macron's address to the nation": what was talked about, not where
             if child.lower_ == "on" and pobj.pos_ == "PROPN":
                 return _venue_np(pobj)
             if pobj.lemma_.lower() in lex.medium:

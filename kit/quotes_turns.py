@@ -353,7 +353,7 @@ def find_turns(text: str, words: LabelWords | None = None) -> list[Turn]:
     A label must name a person (an office with a name, a known first name, or a name not made of
     common words only), never a note or heading (``not_speaker_labels``). A turn runs from its
     label to the next label, over paragraphs (a stage direction such as "(Applause.)" is left
-    out and the speaker goes on), and ends at an all-caps heading or "END"; the last runs to the end of the text, without trailing page furniture (tags, dates,
+    out and the speaker goes on; a turn that is only one, "Q: (Inaudible.)", gives no statement), and ends at an all-caps heading or "END"; the last runs to the end of the text, without trailing page furniture (tags, dates,
     links after the last sentence). One label counts alone only when it holds an office, an
     all-caps name or initials; otherwise an article needs two labels to read as a transcript.
     ``words`` defaults to the lexicon without common words (see :func:`label_words`).
@@ -379,8 +379,8 @@ def find_turns(text: str, words: LabelWords | None = None) -> list[Turn]:
                 break  # a heading, "END", or narration about the speaker ("After the briefing, Ellison said")
             if s == label.speech or not STAGE_DIRECTION.fullmatch(text[s:e].strip()):  # "(Applause.)": the speaker goes on
                 _add_piece(turn, text, s, e)
-        if turn.pieces:
-            turns.append(turn)
+        if turn.pieces and not all(STAGE_DIRECTION.fullmatch(text[s:e].strip()) for s, e in turn.pieces):
+            turns.append(turn)  # "Q: (Inaudible.)" says nothing a reader could quote
     if turns and labels[-1].speech < len(text):
         _trim_page_furniture(turns[-1], text)
     return [part for t in turns if t.pieces for part in _split_long(t, text)]

@@ -128,6 +128,22 @@ def test_venue_told_reporters_and_in_an_interview_with(nlp):
     assert one(found, "no money was missing")["venue"] == "Harbour Gazette"
 
 
+def test_a_venue_is_who_heard_it_not_what_was_talked_about(nlp):
+    """The addressee of "congratulated X, the First President of Y – Leader of the Nation, on ..."
+    is X without the commas of the titles after it; "commented on the mayor's address to the
+    council" names a topic, so no venue; "this explained ..." is a cause, no one's statement
+    (FICTIONAL people)."""
+    text = ("Anton Varga congratulated Bela Sidorova, the First President of Eastland – Leader of the Nation, "
+            "on her 70th birthday.\n"
+            "Anton Varga commented on Mayor Lind's address to the council, which she delivered yesterday, "
+            "disputing many of its points.\n"
+            "Varga noted that Eastland was the southernmost republic, and that this explained its large wine sector.")
+    found = run(nlp, text)
+    assert one(found, "her 70th birthday")["venue"] == "Bela Sidorova"
+    assert one(found, "many of its points")["venue"] == ""
+    assert not found["quote"].str.contains("wine sector").any()
+
+
 # ------------------------------------------------------------------ transcripts
 
 TRANSCRIPT = """Remarks at a fictional press briefing

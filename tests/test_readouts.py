@@ -962,6 +962,17 @@ def test_a_supported_course_of_action_a_commitment_read_as_a_purpose_and_needs_s
     assert not found["content"].str.contains("defensive needs|The bill").any()
 
 
+def test_supporting_operations_in_a_career_is_work_done_and_supporting_a_plan_is_a_stance(nlp):
+    """A nominee's biography: "he supported space launch operations" is work he did, not a view;
+    "She supports the harbour plan" is a stance (a FICTIONAL announcement)."""
+    text = ("FICTIONAL announcement, made up for the newsroom-kit tests.\n\n"
+            "Earlier in his career, Colonel Tomas Brek supported launch operations for the Eastland "
+            "satellite network and led flight safety activities. Governor Ana Lind supports the harbour plan.\n")
+    found, said = statements_of(nlp, text)
+    assert not found["content"].str.contains("launch operations").any()
+    assert said("the harbour plan")["act"] == "believes"
+
+
 def test_a_second_verb_of_a_joint_statement_a_condition_and_what_talks_showed(nlp):
     """"The Arland Republic and Borduria underscore that the war must end, and fully endorse X":
     the war endorses nothing, so "endorse" is the two sides' next statement; "commented that it

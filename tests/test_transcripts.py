@@ -145,7 +145,7 @@ def test_a_long_speech_is_cut_at_sentence_ends_into_readable_statements(words):
 def test_the_president_in_white_house_transcripts_stays_a_turn(words):
     docs = [d for d in corpus("whitehouse_trump_2025_2026.jsonl").values() if "\nTHE PRESIDENT:" in d["text"]][:15]
     for d in docs:
-        labels = len(re.findall(r"^THE PRESIDENT:", d["text"], re.M))
+        labels = len(re.findall(r"^THE PRESIDENT:(?! *\([^()\n]*\) *$)", d["text"], re.M))  # not "(Inaudible.)" alone
         starts = {t.label_start for t in find_turns(d["text"], words) if t.label == "THE PRESIDENT"}
         assert len(starts) == labels, d["id"]
 
@@ -272,3 +272,17 @@ def test_a_described_speaker_quoting_a_colleague_goes_on_speaking(words):
     assert [n for n, _ in found] == ["MODERATOR", "SENIOR ADMINISTRATION OFFICIAL", "Q", "MS. ELLISON"]
     assert found[1][1].endswith("I think it will go well.")
     assert found[3][1] == "Yes."  # a surname with "said" is still narration
+
+
+def test_a_turn_that_is_only_a_stage_direction_says_nothing(words):
+    """"Q: (Inaudible.)" in a briefing transcript gives no statement; the answer after it is still
+    the press secretary's turn, and "(Laughter.)" inside a turn is left out of it (FICTIONAL)."""
+    text = ("MS. ELLISON: Go ahead.\n\n"
+            "Q: (Inaudible.)\n\n"
+            "MS. ELLISON: The harbour plan is on track.\n\n"
+            "(Laughter.)\n\n"
+            "We expect a vote next week.\n\n"
+            "Q: Thank you.\n")
+    found = turns_of(text, words)
+    assert [n for n, _ in found] == ["MS. ELLISON", "MS. ELLISON", "Q"]
+    assert "Laughter" not in found[1][1] and found[1][1].endswith("a vote next week.")
