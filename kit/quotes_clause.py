@@ -159,6 +159,12 @@ def introduced(clause) -> bool:
     return any(c.dep_ == "mark" for c in clause.children)
 
 
+def opened_by_wh(clause) -> bool:
+    """True for a clause opened by "why", "how", "where" ("That is why USDA announced X"): it
+    tells the reason or manner of what it hangs on, and does not report it."""
+    return any(c.tag_ == "WRB" and c.i < clause.i for c in clause.children)
+
+
 def first_of_list(cue_tok, head, lex: Lexicon) -> bool:
     """True for the first verb of a list the parser hung under a later one ("thanked X ..." under
     "welcomed Y" in "Biden thanked X, welcomed Y"): a statement of its own, not what it says."""

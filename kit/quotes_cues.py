@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from .cues import Lexicon, cue_lemma
 from .quotes_acts import content_act
 from .quotes_clause import (CONTENT_DEPS, first_of_list, fronted_infinitive, goes_on_with_clause, has_subject,
-                            introduced, next_statements, opened_by_that, predicate_of_the_sentence, sibling_statement,
-                            trailing_aside, when_clause)
+                            introduced, next_statements, opened_by_that, opened_by_wh, predicate_of_the_sentence,
+                            sibling_statement, trailing_aside, when_clause)
 from .quotes_not_said import holds_views, not_said
 from .quotes_readouts import (bare_noun, focus_frame, inclusion_after, opens_topic,
                               infinitive_of_prep_object, listed_after_object, object_content, object_frame,
@@ -180,7 +180,8 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
                     if c.dep_ == "conj" and c.tag_ == "VB" and c.i > h.i:
                         cue.content |= _clause_tokens(c, exclude) | {t.i for t in tok.children if t.dep_ == "cc" and h.i < t.i < c.i}
         if not heads and not belief and (tok.dep_ == "parataxis" or (
-                tok.dep_ == "advcl" and tok.i > tok.head.i and not introduced(tok) and has_subject(tok)
+                tok.dep_ == "advcl" and tok.i > tok.head.i and not introduced(tok) and not opened_by_wh(tok)
+                and has_subject(tok)
                 and not when_clause(tok))):
             # "X, he said, is Y", "X is Y, she said" (which the parser may hang as an adverbial);
             # also over a clause read as a noun phrase ("In both cases, Eric Trump said, those
@@ -465,8 +466,8 @@ def _phrase_cues(doc, lex: Lexicon, blocked: set) -> list[Cue]:
             toks = list(doc[i:i + n])
             last = toks[-1]
             pobj = next((c for c in last.children if c.dep_ == "pobj"), None)
-            if pobj is None:
-                continue
+            if pobj is None or (pobj.lemma_.lower() in lex.course_nouns and not any(c.dep_ in {"det", "poss"} for c in pobj.children)):
+                continue  # "proceeding according to plan": a course kept, no one's words
             anchor = toks[0].head
             while anchor.pos_ not in {"VERB", "AUX"} and anchor.head.i != anchor.i:
                 anchor = anchor.head

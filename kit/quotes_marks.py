@@ -86,6 +86,17 @@ def _typed_as_closer(text: str, i: int, end: int) -> bool:
     return (before.isalnum() or before in ",.!?") and (after.isspace() or after in ",.;:)")
 
 
+def _closer_typed_as_opener(text: str, i: int, para_start: int, mark: str) -> bool:
+    """True for a closing mark ” typed where an opening one belongs while no quotation is open: at
+    the start of a paragraph ('”… he delivered a mix of ...,” Barabak wrote') or after a space and
+    before a word ('policy aides ”get close to Ben”'). Read as a stray closer, the quotation it
+    opens was lost, and with it its closing mark."""
+    if mark != "”":
+        return False
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return i == para_start or (text[i - 1].isspace() and after.isalnum())
+
+
 def _scan_paragraph(text: str, s: int, e: int, carried: Quotation | None):
     """Quotations found in one paragraph; returns (finished, still_open)."""
     found: list[Quotation] = []
@@ -116,6 +127,8 @@ def _scan_paragraph(text: str, s: int, e: int, carried: Quotation | None):
                 open_double.closed = False
                 found.append(open_double)
                 open_double = None
+                is_close = False
+            if is_close and open_double is None and _closer_typed_as_opener(text, i, s, mark):
                 is_close = False
             if is_close:
                 if open_double is None:

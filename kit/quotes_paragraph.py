@@ -138,9 +138,11 @@ def statements_in_paragraph(plan: Plan, k: int, doc, lex, blocked_spans, grammar
             continue  # a short quote the cue does not govern: a scare quote or a title
         content = None
         if partial:
-            region = (cue.content if how == "content" else cue.subtree) - others
+            region = (cue.content if how in {"content", "colon"} else cue.subtree) - others
             region = region - _aside_after_quotations(doc, region, quoted)
             content = _content_pieces(doc, region, off, grammar.trim_left)
+            if content and how == "colon":
+                content[-1][1] = q.end  # the clause goes on through the colon to the quotation's end
             if content and content[0][0] <= q.start <= content[-1][1] \
                     and any(ch.isalnum() for ch in plan.text[content[-1][1]:q.end]):
                 # 'said that “ethanol people” “do a fantastic job. And it’s so important.”': the
@@ -148,7 +150,7 @@ def statements_in_paragraph(plan: Plan, k: int, doc, lex, blocked_spans, grammar
                 content[-1][1] = q.end
         cue_sent = cue.tokens[0].sent
         sent = (min(sent[0], off + cue_sent.start_char), max(sent[1], off + cue_sent.end_char))
-        conf = {"content": 0.9, "adjacent": 0.9, "subtree": 0.8, "near": 0.75}[how] * (1.0 if q.closed else 0.8)
+        conf = {"content": 0.9, "colon": 0.9, "adjacent": 0.9, "subtree": 0.8, "near": 0.75}[how] * (1.0 if q.closed else 0.8)
         st = Statement(q.pieces, "partial" if partial else "direct", cue, off, content, sent, conf, q.closed, para=k)
         by_cue[key] = st
         out.append(st)

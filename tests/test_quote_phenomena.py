@@ -762,17 +762,17 @@ def test_a_reported_clause_the_parser_hangs_on_the_place_of_speaking_is_what_was
 
 def test_a_reported_clause_before_an_aside_with_a_quotation_is_a_statement_of_its_own(nlp):
     """"Quell said the levy would end, telling reporters that “...”": the clause before the aside is
-    her indirect statement, the quotation the aside's, and both are hers (the parser hangs the
-    aside on "would end", whose subject is the levy) (FICTIONAL)."""
+    her indirect statement, the quotation the aside's (a partial one: "that" opens it), and both
+    are hers (the parser hangs the aside on "would end", whose subject is the levy) (FICTIONAL)."""
     text = ("Councillor Brida Quell said she saw no need to change the budget, telling reporters that "
             "“nobody in this town wants to pay for a bridge to nowhere.” Councillor Ames Dorr said the levy "
             "would end by spring, adding that “the bridge was a waste of money from the first day.”")
     found = run(nlp, text)
     assert list(zip(found["kind"], found["cue"], found["quote"])) == [
         ("indirect", "said", "she saw no need to change the budget"),
-        ("direct", "telling", "nobody in this town wants to pay for a bridge to nowhere."),
+        ("partial", "telling", "nobody in this town wants to pay for a bridge to nowhere."),
         ("indirect", "said", "the levy would end by spring"),
-        ("direct", "adding", "the bridge was a waste of money from the first day.")]
+        ("partial", "adding", "the bridge was a waste of money from the first day.")]
     assert [s.split()[-1] for s in found["speaker"]] == ["Quell", "Quell", "Dorr", "Dorr"]
 
 
@@ -1006,8 +1006,8 @@ def test_a_chant_after_those_who_gathered_is_theirs_not_the_sentences_subjects(n
 def test_quoted_words_that_describe_the_cues_object_are_a_partial_quotation(nlp):
     """"calling them “very boring tax returns”", "called himself “very pro-choice”": lower-case
     words that are no sentence, said of the cue's object, are a partial quotation whose content
-    holds that object; "what she calls “real solutions”" and 'said he “maintains that ...”' stay
-    direct (FICTIONAL)."""
+    holds that object, and so is "what she calls “real solutions”" (its content the relative clause);
+    'said he “maintains that ...”' stays direct (FICTIONAL)."""
     text = ("Senator Ida Marsh will release her returns on Friday, calling them “very boring tax returns.” "
             "In 1999 Governor Tom Pell called himself “very pro-choice” on television. "
             "Mayor Ruth Fenwick wants what she calls “real solutions.” "
@@ -1018,7 +1018,9 @@ def test_quoted_words_that_describe_the_cues_object_are_a_partial_quotation(nlp)
     assert boring["content"].startswith("them “very boring tax returns")
     assert (choice["kind"], choice["speaker"]) == ("partial", "Tom Pell")
     assert choice["content"].startswith("himself “very pro-choice")
-    assert row_over(found, text, "real solutions")["kind"] == "direct"
+    solutions = row_over(found, text, "real solutions")
+    assert (solutions["kind"], solutions["speaker"]) == ("partial", "Ruth Fenwick")
+    assert solutions["content"].startswith("what she calls “real solutions")
     assert row_over(found, text, "maintains that")["kind"] == "direct"
 
 
