@@ -81,6 +81,19 @@ luck" are statements; "X's promise to Y" and "after promising to Y" are X's; a j
 "We" is both sides'; "experts predict X" believes; "instructed X to" is an action; a first-person
 statement's own sentences with no cue are the publisher's.
 
+``benchmarks/readouts_dev_9.jsonl`` (the ninth set) holds 13 more among the texts not in the other sets:
+5 Kremlin telephone conversations of 900 to 2,600 characters drawn at random (``random.Random(9)`` over
+the pool sorted by id), 2 longer ones, and 6 White House texts picked for variety; 7 Kremlin telephone
+conversations of 2022 (Imran Khan, Ramaphosa, Macron twice, Scholz, Raisi, Erdogan) and 6 Biden-era White House texts (three
+readouts of calls and meetings with Zelenskyy, a Vice President's meeting, two first-person statements of
+the President on calls, and a climate task force meeting's readout), 63 statements, annotated the same way
+and scored before any rule was written for it (engine 74). A first-person statement's cued sentences ("As I
+said yesterday, X", "I commended X", "shared with him that X") are the President's; "we pledged" at a
+summit is the allies' together; a body of the publisher ("The Task Force agreed that X") is the
+publisher's camp; "Both countries strongly support X" agrees; two sides that "spoke about" or "touched
+upon" X, and "the concerns expressed by X" with no content, are no statements; a subjectless "underscored
+X" (a word dropped by the publisher) is the guest's, as the text's sense gives it.
+
 How it was annotated: a statement is what a participant said, asserted, proposed, promised,
 asked for, agreed or expressed in the conversation ("expressed concern over X", "reaffirmed
 Russia's readiness to ...", "It was emphasised that ...", "congratulated X on Y", "informed him
@@ -122,7 +135,8 @@ DEV_SETS = {"first": DEV, "second": REPO / "benchmarks" / "readouts_dev_2.jsonl"
             "fifth": REPO / "benchmarks" / "readouts_dev_5.jsonl",
             "sixth": REPO / "benchmarks" / "readouts_dev_6.jsonl",
             "seventh": REPO / "benchmarks" / "readouts_dev_7.jsonl",
-            "eighth": REPO / "benchmarks" / "readouts_dev_8.jsonl"}
+            "eighth": REPO / "benchmarks" / "readouts_dev_8.jsonl",
+            "ninth": REPO / "benchmarks" / "readouts_dev_9.jsonl"}
 
 
 def load_dev(*paths: Path) -> tuple[list[dict], pd.DataFrame]:

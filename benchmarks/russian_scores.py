@@ -6,8 +6,9 @@
     .venv/bin/python benchmarks/russian_scores.py --dev benchmarks/russian_wire_dev.jsonl  # the third
     .venv/bin/python benchmarks/russian_scores.py --dev benchmarks/russian_agency_dev.jsonl  # the fifth
     .venv/bin/python benchmarks/russian_scores.py --dev benchmarks/russian_desk_dev.jsonl  # the sixth
+    .venv/bin/python benchmarks/russian_scores.py --dev benchmarks/russian_interview_dev.jsonl --out /tmp/ru7.jsonl  # the seventh
 
-Six sets, kept apart and reported apart: ``benchmarks/russian_dev.jsonl`` (123 sentences) was
+Seven sets, kept apart and reported apart: ``benchmarks/russian_dev.jsonl`` (123 sentences) was
 written by the author of the Russian rules; ``benchmarks/russian_news_dev.jsonl`` (189) was
 written afterwards by someone else, in the style of Russian news agencies and kremlin.ru
 readouts, to check that the rules were not fitted to the first; ``benchmarks/russian_wire_dev.jsonl``
@@ -19,8 +20,18 @@ phrasing, split quotations, speech words that make no statement, 14 Kremlin sent
 ``benchmarks/russian_desk_dev.jsonl`` (82: «по данным», «как стало известно», «со слов», a dash
 after the cue, «заявление X о том, что», joint subjects, quoting verbs; 43 sentences with no
 statement: hypotheticals, «так называемый», titles, generic «говорят», reported questions; 10
-Kremlin sentences) were each written and scored before the round of rules they test, so their
-first scores are the closest estimate here of a held-out set.
+Kremlin sentences) and ``benchmarks/russian_interview_dev.jsonl`` (74: 30 Kremlin sentences from
+transcript turns and readouts, «Вы правильно сказали, …», «Коллега сейчас сказал – думаю, …», «он
+сказал: …» with the content unmarked after the colon, «Лидеры/Президенты/стороны условились,
+договорились»; 44 invented: a cue before a colon that ends its paragraph with the content in the
+next, interview lines, «подчеркнул, что», «выразил надежду», «призвал», «предупредил о», «отверг»,
+«опроверг», «было отмечено», «было заявлено», joint subjects, «он/она» after a named speaker with
+someone else named as the one spoken to (their gold has no speaker span, so only the person they
+stand for counts); 29 sentences with no statement: hypotheticals, «так называемый», titles,
+questions, future speech, speech words for no speech) were each written and scored before the
+round of rules they test, so their first scores are the closest estimate here of a held-out set.
+First scores of the seventh: overlap F1 92.5, end-to-end F1 83.9 (2026-12-02 13:45 UTC, engine 74);
+after the round written to its misses (engine 75) 100.0 / 100.0, with the other six sets' rows unchanged.
 
 ``benchmarks/russian_dev.jsonl`` holds one sentence per line, each read as an article of its own,
 with every statement in it tagged by hand (content span, speaker span, cue, kind), in the

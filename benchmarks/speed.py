@@ -340,15 +340,17 @@ def child_main(args) -> int:
 # ---------------------------------------------------------------- where the time goes (--where)
 
 def where_time_goes(articles: list[dict], batch_size: int) -> list[tuple[str, float]]:
-    """Seconds per step of ``kit quotes`` on one process: loading, planning (marks, turns, the cheap
-    cue test), each spaCy component on the paragraphs the fast path parses in full, the names-only
-    pass, the rules on the parse, and attribution. One process, so the steps add up to the whole."""
-    import pandas as pd
+    """Processor seconds per step of ``kit quotes`` on one process: loading, planning (marks,
+    turns, the cheap cue test), each spaCy component on the paragraphs the fast path parses in
+    full (batched as the engine batches them), the names-only pass, the rules on the parse, and
+    attribution; then, for comparison, each component of the baseline's stock pipeline on the
+    whole articles (``batch_size`` articles a batch). One process, so the steps add up to the whole."""
+    import spacy
 
     from kit.articles import load_articles
     from kit.cues import load_lexicon
-    from kit.nlp import load_pipeline
-    from kit.quotes import _ner_own_tok2vec, marks_capped, statements_for_article, statements_frame
+    from kit.nlp import load_pipeline, one_blas_thread, pipeline_name
+    from kit.quotes import BATCH_PARAGRAPHS, _ner_own_tok2vec, _texts, statements_for_article, statements_frame
     from kit.quotes_plan import cue_pattern, plan_article, turn_label_words
     from kit.registry import load_registry
     from kit.speakers import attribute_statements
@@ -359,9 +361,9 @@ def where_time_goes(articles: list[dict], batch_size: int) -> list[tuple[str, fl
     steps: list[tuple[str, float]] = []
 
     def timed(name: str, work):
-        t0 = time.perf_counter()
+        t0 = time.process_time()  # processor time: other work on a shared machine does not count
         out = work()
-        steps.append((name, time.perf_counter() - t0))
+        steps.append((name, time.process_time() - t0))
         return out
 
     folder = Path(tempfile.mkdtemp(prefix="kit-where-"))
@@ -371,21 +373,26 @@ def where_time_goes(articles: list[dict], batch_size: int) -> list[tuple[str, fl
     shutil.rmtree(folder, ignore_errors=True)
     plans = timed("plan: marks, turns, cue test", lambda: [
         plan_article(a, t, lex, True, cues, labels, h) for a, t, h in zip(frame.article_id, frame.text, frame.title)])
-    full = [marks_capped(p.text[s:e]) for p in plans for s, e in (p.paras[k] for k in p.parse)]
-    names = [marks_capped(p.text[s:e]) for p in plans for s, e in (p.paras[k] for k in p.ents_only)]
+    full, names = list(_texts(plans, "parse")), list(_texts(plans, "ents_only"))
     total = sum(e - s for p in plans for s, e in p.paras)
-    docs = timed("spaCy: tokenizer", lambda: list(nlp.tokenizer.pipe(full, batch_size=batch_size)))
-    for name, proc in nlp.pipeline:
-        docs = timed(f"spaCy: {name}", lambda: list(proc.pipe(docs, batch_size=batch_size)))
-    keep = {"ner"} if _ner_own_tok2vec(nlp) else {"ner", "tok2vec"}
-    ner_docs = timed("spaCy: names only (tok2vec + ner) on the rest", lambda: list(
-        nlp.pipe(names, batch_size=batch_size, disable=[p for p in nlp.pipe_names if p not in keep])))
-    full_it, ner_it = iter(docs), iter(ner_docs)
-    per_plan = [{**{k: next(full_it) for k in p.parse}, **{k: next(ner_it) for k in p.ents_only}} for p in plans]
-    rows = timed("rules on the parse (statements_for_article)", lambda: statements_frame(
-        [r for p, d in zip(plans, per_plan) for r in statements_for_article(p, d, lex)]))
+    with one_blas_thread():
+        docs = timed("kit: tokenizer", lambda: list(nlp.tokenizer.pipe(full, batch_size=BATCH_PARAGRAPHS)))
+        for name, proc in nlp.pipeline:
+            docs = timed(f"kit: {name}", lambda: list(proc.pipe(docs, batch_size=BATCH_PARAGRAPHS)))
+        keep = {"ner"} if _ner_own_tok2vec(nlp) else {"ner", "tok2vec"}
+        ner_docs = timed("kit: names only (ner) on the rest", lambda: list(
+            nlp.pipe(names, batch_size=BATCH_PARAGRAPHS, disable=[p for p in nlp.pipe_names if p not in keep])))
+        full_it, ner_it = iter(docs), iter(ner_docs)
+        per_plan = [{**{k: next(full_it) for k in p.parse}, **{k: next(ner_it) for k in p.ents_only}} for p in plans]
+        rows = timed("kit: rules on the parse (statements_for_article)", lambda: statements_frame(
+            [r for p, d in zip(plans, per_plan) for r in statements_for_article(p, d, lex)]))
     registry = load_registry()
-    timed("attribution (kit.attribute_statements)", lambda: attribute_statements(rows, frame, registry))
+    timed("kit: attribution (kit.attribute_statements)", lambda: attribute_statements(rows, frame, registry))
+    stock = spacy.load(pipeline_name())
+    texts = [a["text"] for a in articles]
+    docs = timed("baseline: tokenizer", lambda: list(stock.tokenizer.pipe(texts, batch_size=batch_size)))
+    for name, proc in stock.pipeline:
+        docs = timed(f"baseline: {name}", lambda: list(proc.pipe(docs, batch_size=batch_size)))
     parsed = sum(len(t) for t in full)
     steps.append((f"characters parsed in full: {parsed:,} of {total:,} ({parsed / max(total, 1):.0%}); "
                   f"names only: {sum(len(t) for t in names):,}", float("nan")))
@@ -394,10 +401,15 @@ def where_time_goes(articles: list[dict], batch_size: int) -> list[tuple[str, fl
 
 def print_where(label: str, path: Path, limit: int | None, batch_size: int) -> None:
     steps = where_time_goes(read_articles(path, limit), batch_size)
-    spent = sum(s for _, s in steps if s == s)
-    print(f"# where the time of kit quotes goes on {label}, one process (sum {spent:.1f} s)")
-    for name, seconds in steps:
-        print(f"  {name}" if seconds != seconds else f"  {seconds:8.1f} s  {seconds / spent:5.1%}  {name}")
+    timed = [(name, seconds) for name, seconds in steps if seconds == seconds]
+    sides = {"kit": [(n, s) for n, s in timed if not n.startswith("baseline:")],
+             "baseline": [(n, s) for n, s in timed if n.startswith("baseline:")]}
+    for side, rows in sides.items():
+        spent = sum(s for _, s in rows)
+        print(f"# {side}: processor seconds per step on {label}, one process (sum {spent:.2f} s)")
+        for name, seconds in rows:
+            print(f"  {seconds:8.2f} s  {seconds / max(spent, 1e-9):5.1%}  {name}")
+    print("  " + "; ".join(name for name, seconds in steps if seconds != seconds))
     print(flush=True)
 
 

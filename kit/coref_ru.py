@@ -1,5 +1,6 @@
 """Russian speakers resolved within one article: names on their nominative forms (``Пескова`` ->
-``Дмитрий Песков``), ``он``/``она`` to the nearest earlier person of that gender, ``В.Путин`` to
+``Дмитрий Песков``), ``он``/``она`` to the nearest earlier person of that gender (the one named in
+the nominative, when its sentence names one: the subject, not the person received or spoken to), ``В.Путин`` to
 the full name the article gives. The same API as ``kit.coref.Resolver``; used by ``kit.quotes_ru``.
 """
 from __future__ import annotations
@@ -11,6 +12,7 @@ from .coref_document import JOINED
 from .cues import RuLexicon
 from .language import fold_case_endings
 
+SENTENCE_END = re.compile(r"[.!?…]\s+(?=[«\"„—–]?[А-ЯЁA-Z])")
 RU_PATRONYMIC = re.compile(r"(?:ович|евич|ьич|овна|евна|ична|инична)(?:а|у|ем|ом|е|ы|ой)?$")
 LEADING_INITIALS = re.compile(r"^(?:[А-ЯЁA-Z]\.\s?){1,2}(?=[А-ЯЁA-Z])")
 # The date line under a kremlin.ru headline ("14 февраля 2025 года, 13:30")
@@ -25,19 +27,22 @@ class RuPerson:
     name: str      # nominative form ("Дмитрий Песков")
     gender: str    # "m", "f" or ""
     full: str = ""
+    oblique: bool = False  # named in a case other than the nominative ("принял главу района Виктора Лузина")
 
 
 class RuResolver:
     """Speaker mentions resolved within one Russian article (the same API as ``kit.coref.Resolver``)."""
 
     def __init__(self, text: str, names: list[tuple[int, int, str, str]], blocked: list[tuple[int, int]],
-                 lex: RuLexicon):
+                 lex: RuLexicon, oblique: set[int] = frozenset()):
         self.text, self.lex = text, lex
         self.they: dict[int, str] = {}  # offset of an "они" -> whom it stands for (``they_antecedents``)
         self._caps: list | None = None  # capitalised words, for ``by_patronymic``
         people = [RuPerson(s, e, LEADING_INITIALS.sub("", name).strip() if " " not in name else name, g)
                   for s, e, name, g in sorted(names) if not any(bs <= s < be for bs, be in blocked)]
         self.people = [p for p in people if p.name and p.name[0].isupper()]
+        for p in self.people:
+            p.oblique = p.start in oblique
         for p in self.people:
             p.full = self.full_name(p.name)
         genders: dict[str, str] = {}
@@ -66,12 +71,22 @@ class RuResolver:
         return ""
 
     def pronoun(self, word: str, at: int) -> str:
+        """The person 'он'/'она' at ``at`` stands for: the nearest earlier one of its gender; when
+        that one is named in an oblique case, the one its sentence names in the nominative, if any
+        ('Губернатор Ершов принял главу района Лузина. Он пообещал …' -> Ершов)."""
         gender = "m" if word in self.lex.male else "f" if word in self.lex.female else ""
-        for p in reversed(self.people):
-            if p.end <= at and (not gender or not p.gender or p.gender == gender):
-                if p.gender == gender:
-                    return p.full
-        return ""
+        if not gender:
+            return ""
+        earlier = [p for p in self.people if p.end <= at and p.gender == gender]
+        if not earlier:
+            return ""
+        nearest = earlier[-1]
+        if nearest.oblique:
+            opens = max((m.end() for m in SENTENCE_END.finditer(self.text, 0, nearest.start)), default=0)
+            subjects = [p for p in earlier if p.start >= opens and not p.oblique]
+            if subjects:
+                return subjects[-1].full
+        return nearest.full
 
     def resolve(self, mention: str, start: int, head: str, head_at: int = -1) -> str:
         """The speaker for a mention starting at ``start`` whose head word is ``head``."""
@@ -91,6 +106,9 @@ class RuResolver:
         inside = [p for p in self.people if p.start < end and start < p.end and p.full.lower() not in self.lex.roles]
         if inside:
             holding = [p for p in inside if p.start <= head_at < p.end]
+            named_after = [p for p in inside if holding and p.start > holding[0].end]
+            if holding and " " not in holding[0].name and named_after:
+                holding = named_after  # "Президент Трамп": a capitalised title read as a name, the name after it
             full = (holding or inside)[0].full
             return self.by_patronymic(full) or full
         words = mention.split()

@@ -71,6 +71,7 @@ class Lexicon:
     cause_verbs: frozenset = frozenset()               # "hosted X, [raising] concerns": what a deed causes
     help_nouns: frozenset = frozenset()                # "support the defensive needs of X": help, not a view
     gatherings: frozenset = frozenset()                # "the talks": speak for who took part, show no evidence
+    course_nouns: frozenset = frozenset()              # "according to plan": a course kept, no source
     greeting_verbs: frozenset = frozenset()            # "welcome refugees": guests received, nothing said
     guest_nouns: frozenset = frozenset()               # "refugees", "the delegation": who is received
     reason_verbs: frozenset = frozenset()              # "this explained X": a reason, nobody's statement
@@ -153,6 +154,7 @@ def load_lexicon(path: str = "speech_verbs.yml") -> Lexicon:
     lex.cause_verbs = low("cause_verbs")
     lex.help_nouns = low("help_nouns")
     lex.gatherings = low("gathering_nouns")
+    lex.course_nouns = low("course_nouns")
     lex.greeting_verbs = low("greeting_verbs")
     lex.guest_nouns = low("guest_nouns")
     lex.reason_verbs = low("reason_verbs")

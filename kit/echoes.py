@@ -125,9 +125,34 @@ def echo_keys(table: pd.DataFrame, lexicon: EchoLexicon | None = None,
 
 # ---------------------------------------------------------------- which quotations are the same
 
+# Whitespace other than one space between words: a key holding it is split by Python, not by Arrow.
+_OTHER_SPACE = "".join(c for c in map(chr, range(0x110000)) if c.isspace() and c != " ")
+_NOT_ONE_SPACE = "^ | $|  |[" + "".join(f"\\x{{{ord(c):x}}}" for c in _OTHER_SPACE) + "]"
+
+
+def _arrow_word_ids(keys: list[str]) -> tuple[np.ndarray, np.ndarray, int] | None:
+    """:func:`_word_ids` in Arrow's C code (split on the one space between words, words numbered in order
+    of first appearance, as pandas numbers them), or None when a key is empty or holds other whitespace,
+    where splitting on a space is not ``str.split``."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    array = pa.array(keys, type=pa.large_string())
+    if not len(keys) or pc.any(pc.equal(array, "")).as_py() or pc.any(pc.match_substring_regex(array, _NOT_ONE_SPACE)).as_py():
+        return None
+    words = pc.split_pattern(array, " ")
+    lengths = pc.list_value_length(words).to_numpy(zero_copy_only=False).astype(np.int64)
+    encoded = pc.dictionary_encode(pc.list_flatten(words))
+    return (encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64),
+            np.repeat(np.arange(len(keys), dtype=np.int64), lengths), len(encoded.dictionary))
+
+
 def _word_ids(keys: list[str]) -> tuple[np.ndarray, np.ndarray, int]:
     """Every word of every key as an integer id (in order of first appearance), and the key each word
     belongs to."""
+    fast = _arrow_word_ids(keys)
+    if fast is not None:
+        return fast
     split = [key.split() for key in keys]
     lengths = np.fromiter(map(len, split), dtype=np.int64, count=len(split))
     # pandas numbers the words in C, in order of first appearance, as a dict filled word by word would.
@@ -144,16 +169,14 @@ def _shingles(keys: list[str], size: int) -> tuple[np.ndarray, np.ndarray, np.nd
     if float(base) ** size >= 2 ** 62:
         raise ValueError("too many distinct words to compare quotations")
     lengths = np.bincount(owner, minlength=len(keys))
-    starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
-    code = np.zeros(len(ids), dtype=np.int64)
-    pos_in_key = np.arange(len(ids)) - np.repeat(starts, lengths)
+    pos_in_key = np.arange(len(ids)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
     room = np.repeat(lengths, lengths) - pos_in_key  # words from this one to the key's end
+    # Only where a shingle starts: every word but a key's last size - 1, and a short key's first.
+    at = np.flatnonzero((room >= size) | ((pos_in_key == 0) & (lengths[owner] < size)))
+    padded, room, owner = np.concatenate([ids + 1, np.zeros(size, dtype=np.int64)]), room[at], owner[at]
+    code = np.zeros(len(at), dtype=np.int64)
     for offset in range(size):
-        shifted = np.zeros(len(ids), dtype=np.int64)
-        shifted[:len(ids) - offset] = ids[offset:] + 1
-        code = code * base + np.where(room > offset, shifted, 0)
-    valid = (room >= size) | ((pos_in_key == 0) & (lengths[owner] < size))
-    code, owner = code[valid], owner[valid]
+        code = code * base + (padded[at + offset] if offset == 0 else np.where(room > offset, padded[at + offset], 0))
     # Sorted by shingle, then key: the keys are in order already, so a stable sort on the shingle alone
     # gives lexsort's order at half its cost (lexsort sorts once per column).
     order = np.argsort(code, kind="stable")

@@ -191,6 +191,15 @@ def _lists_as_json(frame):
                            for c in lists})
 
 
+def csv_ready(frame) -> tuple[Any, int]:
+    """``frame`` as the kit writes it to CSV (lists as JSON, text safe for a spreadsheet), and how its
+    cells are quoted: every cell when one holds a bare "\\r" (Python's csv module quotes a cell holding
+    "\\n" but not one holding a bare "\\r", which every reader takes for the end of a row), else as needed."""
+    table = spreadsheet_text(_lists_as_json(frame))
+    bare_cr = any(_any_text_holding(table[c], "\r") for c in _text_columns(table))
+    return table, csv.QUOTE_ALL if bare_cr else csv.QUOTE_MINIMAL
+
+
 def write_frame(frame, path: str | Path, sheet_name: str | None = None) -> Path:
     """Write a DataFrame atomically, in the format its suffix names: .csv, .jsonl, .parquet or .xlsx.
 
@@ -203,11 +212,8 @@ def write_frame(frame, path: str | Path, sheet_name: str | None = None) -> Path:
         raise ValueError(f"unknown output type '{suffix}': use {', '.join(FRAME_SUFFIXES)}")
     with atomic_path(path) as tmp:
         if suffix == ".csv":
-            table = spreadsheet_text(_lists_as_json(frame))
-            # Python's csv module quotes a cell holding "\n" but not one holding a bare "\r", which
-            # every reader takes for the end of a row: quote every cell of such a table.
-            bare_cr = any(_any_text_holding(table[c], "\r") for c in _text_columns(table))
-            table.to_csv(tmp, index=False, lineterminator="\n", quoting=csv.QUOTE_ALL if bare_cr else csv.QUOTE_MINIMAL)
+            table, quoting = csv_ready(frame)
+            table.to_csv(tmp, index=False, lineterminator="\n", quoting=quoting)
         elif suffix == ".jsonl":
             frame.to_json(tmp, orient="records", lines=True, date_format="iso", force_ascii=False)
         elif suffix == ".parquet":

@@ -201,6 +201,8 @@ class Tables:
     period: str = "week"
     theme_period: str = "month"
     claim_days: int = 7
+    # The extraction cache's folder, where ``write`` keeps the rows of the CSV files it wrote (kit.csv_reuse).
+    cache_dir: Path | None = None
 
     def named(self) -> dict[str, pd.DataFrame]:
         """File name -> table, as written under ``tables/``."""
@@ -222,12 +224,15 @@ class Tables:
         tables, e.g. ``actors``) into the SQLite file ``database`` with full-text search
         (``kit.table.write_sqlite``; None for no database). Returns the paths."""
         named = {**self.named(), **(extra or {})}
-        paths = [p for name, t in named.items() for p in write_table(t, folder, name, formats)]
+        rows = Path(self.cache_dir) / CSV_ROWS if self.cache_dir is not None else None
+        paths = [p for name, t in named.items() for p in write_table(t, folder, name, formats, csv_rows=rows)]
         if database:
             paths.append(write_sqlite(named, Path(folder) / database))
         return paths
 
 
+# The extraction cache's folder for the rows of the CSV files a run wrote (kit.csv_reuse).
+CSV_ROWS = "csv_rows"
 # Bumped when what a statement's table piece holds changes (the cache keys on it).
 PIECES_VERSION = "2"
 _PIECE_THEMES, _PIECE_ECHO = "_themes", "_echo_key"
@@ -300,6 +305,16 @@ def build_tables(statements: pd.DataFrame, articles: pd.DataFrame, period: str =
     if log is not None and "cache" in pieces.attrs:
         log.count("tables", **{k: v for k, v in pieces.attrs["cache"].items() if k != "articles"})
         log.note("tables", *pieces.attrs.get("cache_notes", []))
+    tables = tables_from_pieces(pieces, articles, period=period, claim_days=claim_days, lexicon=lexicon,
+                                claim_limit=claim_limit, registry=registry)
+    tables.cache_dir = Path(cache_dir) if cache_dir is not None else None
+    return tables
+
+
+def tables_from_pieces(pieces: pd.DataFrame, articles: pd.DataFrame, *, period: str, claim_days: int,
+                       lexicon: ThemeLexicon, claim_limit: int | None, registry: Registry) -> Tables:
+    """Every report table from the statements' pieces (:func:`table_pieces`): what spans statements
+    (counts, themes per camp and period, echo clusters, claim pairs) is worked out here."""
     extra = [_PIECE_THEMES, _PIECE_ECHO] + [c for c in pieces.columns if c.startswith("_claim_")]
     table = pieces.drop(columns=extra)
     table.attrs = {}

@@ -75,14 +75,14 @@ import pandas as pd
 from .config import ARTICLE_SECONDS
 from .cues import Lexicon, load_lexicon
 from .language import detect_language, is_cyrillic_language
-from .nlp import default_n_process, load_pipeline, one_blas_thread
+from .nlp import default_n_process, keep_freed_memory, load_pipeline, one_blas_thread
 from .quotes_article import statements_for_article
 from .quotes_plan import MAX_PARAGRAPH_CHARS, OverBudget, Plan, cue_pattern, plan_article, turn_label_words
 
 log = logging.getLogger(__name__)
 
 # Bump when the engine's rows change, so kit.cache re-extracts instead of reusing old rows.
-ENGINE_VERSION = "79"
+ENGINE_VERSION = "82"
 
 STATEMENT_COLUMNS = [
     "article_id", "quote_id", "quote", "quote_start", "quote_end", "quote_spans", "quote_text",
@@ -252,6 +252,7 @@ _READER: EnglishReader | None = None
 def _start_worker(reader: EnglishReader) -> None:
     global _READER
     _READER = reader
+    keep_freed_memory()  # a worker parses batch after batch, then ends (kit.nlp)
 
 
 def _rows_of_run(items: list[tuple[str, str, str]]) -> list[tuple[list[dict], list]]:

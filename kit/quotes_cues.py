@@ -465,8 +465,8 @@ def _phrase_cues(doc, lex: Lexicon, blocked: set) -> list[Cue]:
             toks = list(doc[i:i + n])
             last = toks[-1]
             pobj = next((c for c in last.children if c.dep_ == "pobj"), None)
-            if pobj is None:
-                continue
+            if pobj is None or (pobj.lemma_.lower() in lex.course_nouns and not any(c.dep_ in {"det", "poss"} for c in pobj.children)):
+                continue  # "proceeding according to plan": a course kept, no one's words
             phrase_ids = {t.i for tk in toks for t in tk.subtree} | {t.i for t in toks}
             cue = Cue(toks, toks[0].sent, source=pobj)
             cue.content = phrase_clause(toks[0].sent, phrase_ids, verb_above(toks[0]))

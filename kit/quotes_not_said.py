@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from .coref import ROLE_SYNONYMS
 from .cues import Lexicon, cue_lemma
-from .quotes_readouts import DEMONSTRATIVES, noun_said_by
+from .quotes_readouts import DEMONSTRATIVES, listed_after_object, noun_said_by
 from .quotes_subject import PASSIVE_DEPS, _subject
 
 
@@ -27,13 +27,15 @@ def not_said(tok, lex: Lexicon) -> bool:
     notice stating ..."), a thing withheld ("denies Russia access"), a bid
     to the reader ("Call it viral fundraising."), a thought lent to the listener ("you know that")
     or a person an object verb is done to ("Mr. Restaino was detailed as ...")."""
-    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in (lex.verbs | lex.belief) - lex.quote_only:
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in (lex.verbs | lex.belief) - lex.quote_only \
+            and not listed_after_object(tok):  # "informed X on Y, [set forth] Z": the next verb of a list
         return True
     if _so_called(tok) or _thing_with_infinitive(tok, lex) or _duty_to_say(tok) or _thing_holds_stance(tok, lex) \
             or _stance_as_purpose(tok, lex) or _material_support(tok, lex) or _nobody_speaks(tok) \
             or _yet_to_be_said(tok) or _withheld(tok, lex) or _found_to_be(tok, lex) or _told_to_the_reader(tok) \
             or _caused_by_a_deed(tok, lex) or _under_condition(tok) or _done_in_a_document(tok, lex) \
-            or _listener_thinks(tok, lex) or _person_as_object(tok, lex):
+            or _listener_thinks(tok, lex) or _person_as_object(tok, lex) or _thing_told(tok, lex) \
+            or _judged_by_the_writer(tok, lex):
         return True
     while tok.dep_ in {"xcomp", "advcl"} and tok.tag_ == "VB" and tok.head.i != tok.i:
         tok = tok.head  # "used [to describe]"
@@ -168,6 +170,32 @@ def _duty_to_say(tok, depth: int = 0) -> bool:
     return above.pos_ in {"VERB", "AUX"} and _duty_to_say(above, depth + 1)
 
 
+def _judged_by_the_writer(tok, lex: Lexicon) -> bool:
+    """ "It was revealing that X gave a critical assessment of Y": an ``evidence_verbs``
+    participle after "it" and "be", the writer's judgement of what follows, not a statement (X's
+    own words inside it are; "it was reporting that", a newspaper's, stays)."""
+    return tok.tag_ == "VBG" and cue_lemma(tok, lex) in lex.evidence_verbs \
+        and any(c.dep_ in {"nsubj", "expl"} and c.lower_ == "it" for c in tok.children) \
+        and any(c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children) \
+        and any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in tok.children)
+
+
+def _thing_told(tok, lex: Lexicon) -> bool:
+    """ "The Task Force microsite has been updated to reflect these accomplishments": a verb of
+    telling (``addressee_verbs``) in the passive, with no agent, whose subject is the one told and
+    can hear nothing (a thing: see :func:`holds_views`) is an edit or a deed, not a statement
+    ("The committee was briefed on X", "the negotiators were informed" keep their hearers)."""
+    if tok.lemma_.lower() not in lex.addressee or any(c.dep_ == "agent" for c in tok.children):
+        return False
+    subject = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    if subject is None or subject.pos_ != "NOUN" or subject.ent_type_ or is_text(subject, lex):
+        return False
+    lemma = subject.lemma_.lower()
+    # a common noun that is neither people nor a body nor someone's office ("microsite", "the guidance")
+    return not (lemma in lex.people_nouns or subject.lower_ in lex.people_nouns or lemma in lex.joint_subjects
+                or lemma in ROLE_SYNONYMS or lemma.endswith(PEOPLE_ENDINGS + HEARER_ENDINGS))
+
+
 def _thing_with_infinitive(tok, lex: Lexicon) -> bool:
     """ "imports that threaten to impair national security": a ``person_infinitive_verbs`` verb
     with an infinitive whose subject is a thing (no name, organisation, place or personal
@@ -186,6 +214,11 @@ def _thing_with_infinitive(tok, lex: Lexicon) -> bool:
 # Endings of nouns for people who do something ("voters", "residents", "critics", "participants",
 # "employees", "representatives"); "-ment" ("investment") names a thing.
 AGENT_ENDINGS = ("er", "or", "ist", "ian", "ent", "ant", "ee", "ive", "ite", "ic", "crat", "ary", "yst")
+
+
+# The endings of AGENT_ENDINGS that name people who can be told something ("the negotiators were
+# briefed"): not "-ite", "-ive", "-ic" ("the microsite was updated", "the directive", "the graphic").
+HEARER_ENDINGS = ("er", "or", "ist", "ian", "ent", "ant", "ee", "crat", "ary")
 
 
 # ... and compounds of a noun for people ("businessman", "spokeswoman", "chairperson", "townspeople").

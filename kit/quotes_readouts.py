@@ -60,6 +60,9 @@ def object_frame(tok, lex: Lexicon) -> ObjectFrame:
     takes_object = (lemma, particle) in lex.objects or (lemma, "") in lex.objects or (passive and lemma in lex.passive_objects)
     listed = verb_list(tok, lex)
     target = next((c for c in tok.children if c.dep_ == "dobj"), listed.target if listed else None)
+    if lemma in lex.light_nouns and target is not None and target.lemma_.lower() not in lex.light_nouns[lemma]:
+        # "wished [Tom Berg] a happy birthday": the parser may make the person a second object
+        target = next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in lex.light_nouns[lemma]), target)
     if target is None and lemma in lex.light_nouns:  # "wished [him good luck]": read as a small clause
         target = next((c for c in tok.children if c.dep_ in {"ccomp", "xcomp", "oprd"} and c.pos_ == "NOUN"
                        and c.lemma_.lower() in lex.light_nouns[lemma]), None)
@@ -179,12 +182,33 @@ def listed_after_object(clause) -> bool:
     """True for a past or present-tense verb with no subject and no "that" that the parser hung as
     a clause under a verb after the verb's object and a comma: in "Maduro expressed his strong
     support for Russia's actions, [condemned] the activity of NATO, and emphasised ..." it is the
-    next verb of a list, a statement of its own by the same speaker, not what was expressed."""
+    next verb of a list, a statement of its own by the same speaker, not what was expressed; so is
+    one hung as the verb's complement ("informed X on Y, [set forth] Z, and outlined W": a past
+    tense with no "to" is never an infinitive)."""
     verb, doc = clause.head, clause.doc
     target = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    return clause.dep_ == "ccomp" and clause.tag_ in {"VBD", "VBZ"} and target is not None \
+    return clause.dep_ in {"ccomp", "xcomp"} and clause.tag_ in {"VBD", "VBZ"} and target is not None \
         and target.i < clause.i and clause.left_edge.i == clause.i and doc[clause.i - 1].text == "," \
         and not any(c.dep_ in {"nsubj", "nsubjpass", "mark", "expl"} for c in clause.children)
+
+
+def complements_object(prep, target) -> bool:
+    """True for "in" and a gerund right after a speech noun object, hung on the verb by the
+    parser: "reaffirmed their mutual interest [in further developing the partnership]" (what the
+    interest is in; "in Moscow", "in 2021" stay out as the place and time of the verb, and "had
+    shown bad judgment in using X" is no speech noun's)."""
+    return prep.lower_ == "in" and target.pos_ == "NOUN" and prep.i == target.right_edge.i + 1 \
+        and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in prep.children)
+
+
+def restates_object(child, target) -> bool:
+    """True for a noun after the object and a comma that the parser hung on the verb although it
+    restates the object with a clause of its own: "underscored the futility of any attempts to
+    drag out the process, [something] the security forces are doing to regroup" (an apposition,
+    part of what was said; "last week", "today" are no such nouns: they carry no clause)."""
+    doc = child.doc
+    return child.dep_ == "npadvmod" and child.pos_ in {"PRON", "NOUN"} and child.i > target.i \
+        and doc[child.left_edge.i - 1].text == "," and any(c.dep_ == "relcl" for c in child.children)
 
 
 def object_content(verb, target, exclude: set) -> set:
@@ -205,7 +229,7 @@ def object_content(verb, target, exclude: set) -> set:
         if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ADJUNCT_MARKS for c in child.children) \
                 and not _what_it_is_described_as(child):
             continue
-        if child.dep_ in {"advmod", "npadvmod"} or (child.dep_ == "prep" and (
+        if (child.dep_ in {"advmod", "npadvmod"} and not restates_object(child, target)) or (child.dep_ == "prep" and (
                 about_time(child) or (child.lower_ in ADJUNCT_PREPS and not opens_topic(child)
                                       and not doer_of_object(verb, target, child)
                                       and not earlier_event(verb, child)))):
@@ -315,7 +339,7 @@ def guests_received(verb, noun, lex: Lexicon) -> bool:
     States", "greeted the delegation"): who was received, not what was said."""
     return cue_lemma(verb, lex) in lex.greeting_verbs and (
         noun.ent_type_ in {"PERSON", "NORP"} or noun.lower_ in {"him", "her", "them", "you", "us"}
-        or noun.lemma_.lower() in lex.people_nouns | lex.guest_nouns)
+        or noun.lemma_.lower() in lex.guest_nouns)  # not a body: "welcomed Italy's G7 Presidency" is speech
 
 
 def refers_back(noun) -> bool:
@@ -367,6 +391,9 @@ def object_statement(tok, cue, frame: ObjectFrame, lex: Lexicon, exclude: set, p
             not belief and not thing and lemma in lex.light and noun_act)):
         alone = target.i == tok.head.i or (target.dep_ == "nsubjpass" and lemma in lex.passive_objects)
         cue.content = said_noun_content(tok, target, exclude) if alone else object_content(tok, target, exclude)
+        if noun_act and not alone:  # "reaffirmed their mutual interest [in further developing X]"
+            cue.content |= {t.i for c in tok.children if c.dep_ == "prep" and complements_object(c, target)
+                            for t in c.subtree} - exclude
         if wished:  # "wished [him] good luck": whom, not what
             cue.content -= {t.i for c in target.children if c.dep_ == "nsubj" for t in c.subtree}
         if not wished and not cue.content - bare_noun(target) and (
@@ -484,15 +511,18 @@ def talked_with(verb, lex: Lexicon) -> bool:
     named people and its topic, as a readout opens, not a statement ("spoke with police leaders
     about ways to mend relations" reports what was said to a group, as news does); and for a
     talk among the sides themselves ("They also talked about efforts to increase energy
-    generation", "The leaders spoke about X"), a topic line as "discussed" is; so is the passive
+    generation", "The leaders spoke about X", "Putin and Macron spoke about X"), a topic line as
+    "discussed" is; so is the passive
     ("Certain bilateral agenda items were touched upon")."""
     if cue_lemma(verb, lex) not in lex.conversation:
         return False
     if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
         return True  # "Some aspects of cooperation were touched upon": a topic line, as "were discussed"
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    # "Vladimir Putin and Emmanuel Macron also spoke about X": the two sides named together
     among_themselves = subject is not None and (subject.lower_ in {"they", "both"} or (
-        subject.lower_ in lex.joint_subjects and not any(c.dep_ in {"amod", "poss", "compound"} for c in subject.children)))
+        subject.lower_ in lex.joint_subjects and not any(c.dep_ in {"amod", "poss", "compound"} for c in subject.children))
+        or any(c.dep_ == "conj" for c in subject.children) and any(c.dep_ == "cc" and c.lower_ == "and" for c in subject.children))
     return among_themselves or any(
         c.dep_ == "prep" and c.lower_ == "with" and any(g.dep_ == "pobj" and g.ent_type_ == "PERSON" for g in c.children)
         for c in verb.children)

@@ -40,6 +40,7 @@ from .quotes_paragraph import statements_in_paragraph
 from .quotes_plan import Plan, plan_article
 from .quotes_implicit import implicit_speakers
 from .quotes_rows import _inherit, _row, _turn_row, finished_rows
+from .quotes_ru_colon import colon_statement
 from .quotes_ru_cues import RUSSIAN, RuCue
 from .quotes_ru_subject import SUBJECT_DEPS, _feat, they_antecedents
 from .quotes_turns import Turn
@@ -83,6 +84,13 @@ def _named_subjects(docs: dict, plan: Plan, names: list, lex: RuLexicon) -> list
     return found
 
 
+def _oblique_starts(doc, names: dict) -> set[int]:
+    """Where each name in a case other than the nominative starts ('принял главу района Виктора
+    Лузина', 'с агрономом Иваном Сеченовым'): a later 'он' is more likely the subject than them."""
+    first_word = {tok.idx: tok for tok in doc}
+    return {s for s, _ in names if s in first_word and _feat(first_word[s], "Case") not in {"Nom", ""}}
+
+
 def _with_office(row: dict) -> dict:
     """'Патриарх Кирилл:', 'Митрополит Ириней:': a person known by one name keeps the office the
     label gives it, or the speaker would be a bare first name anybody could bear."""
@@ -114,27 +122,35 @@ def _writers_aside(cue: RuCue, verb) -> bool:
 
 def statements_for_article(plan: Plan, docs: dict, lex: RuLexicon) -> list[dict]:
     """Statement rows for one Russian article whose paragraphs natasha has parsed."""
-    names = []
+    names, oblique = [], set()
     for k, doc in docs.items():
         off = plan.paras[k][0]
-        names += [(off + s, off + e, name, gender) for (s, e), (name, gender) in doc.user_data.get("names", {}).items()]
+        found = doc.user_data.get("names", {})
+        names += [(off + s, off + e, name, gender) for (s, e), (name, gender) in found.items()]
+        oblique |= {off + s for s in _oblique_starts(doc, found)}
     names += _named_subjects(docs, plan, names, lex)
     quoted = [tuple(p) for q in plan.quotations for p in q.pieces]
     # a label with the page's tooltip and note, up to its colon: never a cue, a content or a name
     labels = [(t.label_start, max(t.label_end, plan.text.rfind(":", t.label_end, max(t.mark_end, t.label_end))))
               for t in plan.turns]
-    resolver = RuResolver(plan.text, names, quoted + labels, lex)
+    resolver = RuResolver(plan.text, names, quoted + labels, lex, oblique)
     blocked = Spans(labels + quoted)  # sorted once, not once per paragraph
     for k, doc in docs.items():
         previous = (docs[k - 1], plan.paras[k - 1][0]) if k - 1 in docs else None
         resolver.they.update(they_antecedents(doc, plan.paras[k][0], lex, resolver_names(resolver), previous))
-    rows, cues = [], {}
+    rows, cues, claimed = [], {}, (-1, -1)
     for k in sorted(plan.parse):
         doc = docs[k]
         if len(doc) and not doc.has_annotation("SENT_START"):
             for tok in doc:
                 tok.is_sent_start = tok.i == 0
-        for st in statements_in_paragraph(plan, k, doc, lex, blocked, RUSSIAN, quotes_in_turns=True):
+        found = statements_in_paragraph(plan, k, doc, lex, blocked, RUSSIAN, quotes_in_turns=True)
+        # "… ответила так:" ending a paragraph: what was said is the next paragraph, not a
+        # quotation of nobody's there
+        found = [st for st in found if st.cue is not None or not (claimed[0] <= st.pieces[0][0] < claimed[1])]
+        ahead = colon_statement(plan, k, doc, lex, blocked)
+        claimed = (ahead.pieces[0][0], ahead.pieces[-1][1]) if ahead is not None else (-1, -1)
+        for st in found + ([ahead] if ahead is not None else []):
             row = _row(plan, st, resolver, doc, lex, RUSSIAN)
             cues[id(row)] = st.cue
             rows.append(row)

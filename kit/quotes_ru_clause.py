@@ -221,7 +221,7 @@ def _after_dash(verb) -> set:
     """'сказала прямо — льгот больше не будет': a dash right after the cue (and an adverb or two)
     opens what was said, to the end of the sentence; a quotation after the dash is read by the
     quotation scan, and a second dash makes the words between an aside ('мы – я сейчас буду
-    коротко говорить – запускаем …')."""
+    коротко говорить – запускаем …'), as does a verb in the first person right after the dash."""
     doc, sent = verb.doc, verb.sent
     j = verb.i + 1
     while j < sent.end and j - verb.i <= 2 and doc[j].pos_ == "ADV":
@@ -229,9 +229,56 @@ def _after_dash(verb) -> set:
     if j + 1 >= sent.end or doc[j].text not in {"—", "–"} or doc[j + 1].text in {"«", "„", '"', "“"} \
             or any(t.text in {"—", "–"} for t in doc[j + 1:sent.end]):
         return set()
+    if _own_aside_at(doc, j):
+        return set()
     return _rest_of_sentence(doc, j + 1, sent)
+
+
+def _own_aside_at(doc, dash: int) -> bool:
+    """'Коллега сейчас сказал – думаю, у многих проскочила эта информация: …': a dash followed by a
+    verb in the first person opens the present speaker's own aside, not what was said."""
+    return dash + 1 < len(doc) and doc[dash].text in {"—", "–"} and doc[dash + 1].pos_ in {"VERB", "AUX"} \
+        and _feat(doc[dash + 1], "Person") == "1"
 
 
 def _rest_of_sentence(doc, start: int, sent) -> set:
     """The words from ``start`` to the sentence's end, without its closing punctuation."""
     return {t.i for t in doc[start:sent.end] if not t.is_space and not (t.is_punct and t.i == sent.end - 1)}
+
+
+def _own_voice_after(verb, content: set, person: str) -> set:
+    """The words of an unmarked reported clause (after a comma or a colon, no что) from where the
+    one speaking now goes on in their own voice: 'Вы правильно сказали, это направление было
+    придумано …, в ковидной ситуации, чуть раньше даже мы … начали' (what 'Вы' said ends before
+    'мы'), 'как я коллегам говорил: не забывайте моих ребят, имею в виду участников СВО' (a
+    first-person present after a past cue of one's own). Only for a cue in the first or second
+    person; a third person's words may hold their own 'мы'."""
+    if person not in {"1", "2"} or not content:
+        return set()
+    doc = verb.doc
+    ids = sorted(content)
+    for t in doc[max(ids[0], verb.i) + 1:ids[-1] + 1]:  # what the cue reports after it, not an address before
+        if t.text not in {",", "—", "–", ";"} or not any(i in content and not doc[i].is_punct for i in range(verb.i + 1, t.i)):
+            continue  # the first words after the cue are what was said ('Вы сказали, недавно мы встречались')
+        segment = []
+        for u in doc[t.i + 1:ids[-1] + 1]:
+            if u.is_punct:
+                break
+            segment.append(u)
+        if any(_speaks_now(u, verb, person) for u in segment) \
+                and not any(_feat(u, "Person") == "1" for u in doc[max(ids[0], verb.i + 1):t.i]):
+            return {i for i in content if i >= t.i}
+    return set()
+
+
+def _speaks_now(tok, verb, person: str) -> bool:
+    """A first-person subject or finite verb that is the present speaker's: after a second-person
+    cue any ('мы начали'), after a first-person cue in the past only a present ('имею в виду')."""
+    if _feat(tok, "Person") != "1":
+        return False
+    if tok.pos_ == "PRON" and _feat(tok, "Case") == "Nom":
+        return person == "2"
+    if tok.pos_ in {"VERB", "AUX"} and _feat(tok, "VerbForm") == "Fin":
+        # not the auxiliary of a future ('газ будем возить' is what was said then)
+        return person == "2" or (tok.pos_ == "VERB" and _feat(tok, "Tense") == "Pres" and _feat(verb, "Tense") == "Past")
+    return False

@@ -16,7 +16,8 @@ from .cues import RuLexicon
 from .quotes_cues import Cue, _clause_tokens
 from .quotes_paragraph import Grammar
 from .quotes_ru_clause import (RELATIVE_TOPICS, _about_this, _after_colon, _after_dash, _aside_clause, _aside_end,
-                               _clause_like, _colon_content, _content_deps, _crossed_tail, _host_before, _previous_sentence,
+                               _clause_like, _colon_content, _content_deps, _crossed_tail, _host_before,
+                               _own_aside_at, _own_voice_after, _previous_sentence,
                                _rest_of_sentence, _split_conjoined, _stance_phrase, _surface_topic, _that_clause,
                                _topic_content)
 from .quotes_ru_not_said import (_adds_a_thing, _celebrates, _dashed_aside, _describes, _greeting, _indirect_question,
@@ -188,7 +189,10 @@ def _verb_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
     # a colon after the cue points ahead to what was said ("я скажу без всякой иронии: …", "Вы
     # сейчас об этом сказали: …"): what the parser hung on the cue is not read
     ahead = _colon_content(tok)
-    heads = [] if ahead else [c for c in tok.children if c.dep_ in ({"ccomp"} if belief else {"ccomp", "parataxis"})
+    clause_deps = {"ccomp"} if belief else {"ccomp", "parataxis"}
+    own_aside = tok.i + 1 < tok.sent.end and _own_aside_at(tok.doc, tok.i + 1)  # "сказал – думаю, …"
+    heads = [] if ahead or own_aside else [c for c in tok.children if c.i != tok.i
+                              and (c.dep_ in clause_deps or _unmarked_conj(tok, c) or not belief and _second_root_after_comma(tok, c))
                               and (c.dep_ == "ccomp" or (_clause_like(c) and not _is_cue_verb(c, lex)))]  # not "Как передает X, …"
     if any(h.i > tok.i for h in heads):
         # a clause after the cue is what was said; one the parser hung on it before is a circumstance
@@ -197,9 +201,18 @@ def _verb_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
         heads = [h for h in heads if h.i > tok.i]
     for h in heads:
         cue.content |= _clause_tokens(h, source_ids | {tok.i})
+        cue.content -= _after_its_colon(h)
+    if any(h.i > tok.i for h in heads) and cue.source is not None and cue.source.i < tok.i:
+        # "…я прочитал новость: Президент Трамп заявил, что …" parsed with the words before the
+        # speaker hung on the clause after the cue: they are not what was said
+        cue.content = {i for i in cue.content if i > tok.i}
     cue.content |= _crossed_tail(tok, cue.content)
     if not heads:
         cue.content = ahead or _that_clause(tok)
+    elif cue.content and not any(c.dep_ == "mark" for h in heads for c in h.children):
+        cue.content -= _own_voice_after(tok, cue.content, cue.person)
+    if ahead and cue.content == ahead:
+        cue.content -= _own_voice_after(tok, cue.content, cue.person)
     if cue.source is not None and cue.source.i < tok.i and not cue.person and _feat(tok, "VerbForm") == "Fin" \
             and not any(c.dep_ == "obj" for c in tok.children):
         cue.content = _after_dash(tok) or cue.content  # "сказала прямо — льгот больше не будет"
@@ -235,11 +248,44 @@ def _verb_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
                 and (tok.dep_ in {"parataxis", "ROOT"} or any(c.lower_ == "как" for c in tok.children)) \
                 and tok.lemma_.lower() not in lex.naming:  # "в Мариуполе уже его назвали": a name given
             cue.content = _clause_tokens(tok.head, {t.i for t in tok.subtree})  # "«…», — заявил X"
-    if not heads and _relative_object(tok):
+    if (not heads or tok.dep_ == "acl:relcl") and _relative_object(tok):
+        # "быки, о которых Вы говорите, …, они у нас есть?": a clause the parser hung on a
+        # relative clause's cue is the sentence's, not what the relative clause reports
         return None  # "проект «Иннополис», который Вы тогда тоже поддержали": the clause describes the thing
     cue.subtree = {t.i for c in tok.children if c.dep_ in {"obj", "ccomp", "parataxis", "xcomp", "obl"}
                    for t in c.subtree} - source_ids
     return cue
+
+
+def _after_its_colon(clause) -> set:
+    """The words after a colon inside an unmarked reported clause ('промышленность у нас растёт:
+    если взять с 2010 года, …'): the speaker explains, in their own voice, what the other said."""
+    if any(c.dep_ == "mark" for c in clause.children):
+        return set()
+    colon = next((t.i for t in clause.subtree if t.text == ":" and t.i > clause.i), None)
+    return set() if colon is None else {t.i for t in clause.subtree if t.i >= colon}
+
+
+def _second_root_after_comma(verb, clause) -> bool:
+    """'Вы правильно сказали, обрабатывающая промышленность у нас растёт: …': natasha marks a second
+    main clause ROOT and hangs it on the cue; when it opens right after the comma that follows the
+    cue, it is what was said (elsewhere in a long turn it is often the speaker's next thought)."""
+    return clause.dep_ == "ROOT" and clause.i > verb.i \
+        and verb.i + 2 < len(verb.doc) and verb.doc[verb.i + 1].text == "," and clause.left_edge.i == verb.i + 2
+
+
+def _unmarked_conj(verb, clause) -> bool:
+    """'Вы правильно сказали, этот мост построили ещё до войны': a clause after a comma, with no
+    conjunction and its own subject or object before its verb, that the parser made a conjunct of
+    a finite cue is what was said (not 'сказал и ушёл', 'пришёл, сказал, ушёл', nor after the set
+    phrase 'Сказать по правде, …')."""
+    if clause.dep_ != "conj" or clause.i < verb.i or clause.pos_ not in {"VERB", "AUX"} \
+            or _feat(verb, "VerbForm") != "Fin" \
+            or any(c.dep_ in {"cc", "mark"} for c in clause.children):
+        return False
+    opens = clause.left_edge.i
+    return opens > verb.i and verb.doc[opens - 1].text == "," \
+        and any(c.dep_ in SUBJECT_DEPS | {"obj"} and c.i < clause.i for c in clause.children)
 
 
 def _after_the_cue(verb, child) -> set:
@@ -399,11 +445,14 @@ def _first_person_cue(word: str, lex: RuLexicon) -> tuple[str, bool] | None:
 
 
 def _parenthetical_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
-    """'а это, подчеркну, ключевые составляющие …', 'Движение, подчеркну, должно быть везде': a
-    first-person cue word set off by commas inside the clause it comments on (the tagger often
-    reads it as an adverb) says that clause."""
+    """'а это, подчеркну, ключевые составляющие …', 'Движение, подчеркну, должно быть везде',
+    'Коллега сказал – думаю, у многих проскочила эта информация: …': a first-person cue word set
+    off by commas or a dash inside the clause it comments on (the tagger often reads it as an
+    adverb) says that clause."""
     doc = tok.doc
-    if tok.i in blocked or tok.dep_ != "parataxis" or not 0 < tok.i < len(doc) - 1 or tok.pos_ == "VERB" \
+    first_person_verb = tok.pos_ == "VERB" and _feat(tok, "Person") == "1"  # "– думаю, …"
+    if tok.i in blocked or tok.dep_ != "parataxis" or not 0 < tok.i < len(doc) - 1 \
+            or tok.pos_ == "VERB" and not first_person_verb \
             or doc[tok.i - 1].text not in ASIDE_MARKS or doc[tok.i + 1].text not in ASIDE_MARKS \
             or any(not c.is_punct for c in tok.children):
         return None
@@ -411,9 +460,9 @@ def _parenthetical_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
     if found is None:
         return None
     # the clause it sits in, read off the surface: from a dash, a colon or a semicolon before it (or the
-    # sentence's start) to one after it (or the sentence's end)
+    # sentence's start; right after a dash that sets it off, itself) to one after it (or the sentence's end)
     sent = tok.sent
-    start = max((t.i + 1 for t in doc[sent.start:tok.i - 1] if t.text in CLAUSE_MARKS), default=sent.start)
+    start = max((t.i + 1 for t in doc[sent.start:tok.i] if t.text in CLAUSE_MARKS), default=sent.start)
     end = min((t.i for t in doc[tok.i + 2:sent.end] if t.text in CLAUSE_MARKS), default=sent.end)
     cue = RuCue([tok], tok.sent, act=found[0], belief=found[1], person="1")
     cue.content = {t.i for t in doc[start:end] if not t.is_space} - {tok.i - 1, tok.i, tok.i + 1}
@@ -441,8 +490,10 @@ def cues_in(doc, lex: RuLexicon, blocked: set) -> list[RuCue]:
         return []
     cues = []
     for tok in doc:
-        cue = _object_cue(tok, lex, blocked) or _verb_cue(tok, lex, blocked) or _noun_cue(tok, lex, blocked) \
-            or _parenthetical_cue(tok, lex, blocked)
+        cue = _object_cue(tok, lex, blocked) or _verb_cue(tok, lex, blocked)
+        if cue is not None and cue.belief and not cue.content:
+            cue = _parenthetical_cue(tok, lex, blocked) or cue  # "– думаю, у многих проскочила …"
+        cue = cue or _noun_cue(tok, lex, blocked) or _parenthetical_cue(tok, lex, blocked)
         if cue is not None:
             cues.append(cue)
     _split_conjoined(cues)

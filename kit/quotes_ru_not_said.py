@@ -29,8 +29,9 @@ def _refused(verb, lex: RuLexicon) -> bool:
 
 
 def _negated(tok) -> bool:
-    """'не сказал', not 'не только сказал, но и …'."""
-    return any(c.lower_ == "не" and not (c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ == "только")
+    """'не сказал', not 'не только сказал, но и …'; a 'не' after the verb negates something else
+    ('говорил: не забывайте …', 'заявил не о повышении, а о снижении')."""
+    return any(c.lower_ == "не" and c.i < tok.i and not (c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ == "только")
                for c in tok.children)
 
 
@@ -60,7 +61,16 @@ def _unsaid(verb, lex: RuLexicon) -> bool:
     conditional = any(c.lower_ == "бы" for h in holders for c in h.children)
     future = any(_future_of(h) in {"2", "3"} for h in holders)  # "Министр скажет", "Вы скажете", "будет говорить"
     intent = head is not None and head.lemma_.lower() in lex.intent_words  # "собирается рассказать о реформе"
+    if first and _asks_to_speak(verb, holders):
+        return True  # "А можно я расскажу про свой путь?": leave asked to speak, nothing said yet
     return not first and (conditional and (head is None or head.lemma_.lower() == "мочь") or future or intent)
+
+
+def _asks_to_speak(verb, holders: list) -> bool:
+    """A first-person future in a question: the speaker asks leave to speak ('Можно я расскажу …?',
+    'Скажу ещё об одном?'); 'Скажу прямо: …' is said."""
+    last = next((t for t in reversed(verb.sent) if not t.is_space), None)
+    return last is not None and last.text == "?" and any(_future_of(h) == "1" for h in holders)
 
 
 def _future_of(verb) -> str:
@@ -199,5 +209,15 @@ def _noun_infinitive(verb) -> bool:
 
 def _relative_object(verb) -> bool:
     """'который Вы поддержали', 'о котором говорили': the relative word is what the verb takes, so
-    the clause describes the noun it hangs on and reports nothing said about it."""
-    return any(c.lemma_.lower() == "который" and c.dep_ not in SUBJECT_DEPS for c in verb.children)
+    the clause describes the noun it hangs on and reports nothing said about it; also when the
+    parser hung 'о которых' elsewhere ('быки, о которых Вы говорите, которые …, они есть?')."""
+    if any(c.lemma_.lower() == "который" and c.dep_ not in SUBJECT_DEPS for c in verb.children):
+        return True
+    doc = verb.doc
+    for tok in reversed(doc[verb.sent.start:verb.i]):
+        if tok.is_punct:
+            return False
+        if tok.lemma_.lower() == "который" and tok.i > verb.sent.start \
+                and doc[tok.i - 1].lower_ in {"о", "об", "обо", "про"} and verb.dep_ == "acl:relcl":
+            return True
+    return False

@@ -55,7 +55,7 @@ def _subject(verb, depth: int = 0):
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not c.is_punct and not _vocative(c, verb)
                 and c.pos_ not in {"VERB", "AUX"}  # "Хотел Вас поблагодарить" misparsed: a verb is nobody
                 and not passive  # "Отмечены рост …": a passive's subject is what was said, not who
-                and not _past_conjunction(verb, c) and _can_be_subject(c, verb)]
+                and not _past_conjunction(verb, c) and not _beyond_a_break(verb, c) and _can_be_subject(c, verb)]
     if subjects:
         subject = _after_initial(subjects[-1])
         if subject.lemma_.lower() in RELATIVE and verb.dep_ == "acl:relcl":
@@ -68,7 +68,7 @@ def _subject(verb, depth: int = 0):
                  and any(g.lower_ in {"с", "со"} for g in c.children)), None)
     if passive and side is not None:
         return side  # "С китайской стороны выражена поддержка …"
-    named = _stray_nominative(verb) or _stray_pronoun(verb)
+    named = _stray_nominative(verb) or _stray_pronoun(verb) or _subject_lent_to_the_clause(verb)
     if named is not None:
         return named
     fronted = next((c for c in verb.children if c.dep_ in {"obj", "nmod"} and c.i < verb.i and c.pos_ == "PROPN"
@@ -168,6 +168,33 @@ def _stray_nominative(verb):
             if grand.dep_ in {"appos", "nmod"} and grand.pos_ == "PROPN" and _feat(grand, "Case") == "Nom" \
                     and _feat(grand, "Animacy") == "Anim" and _feat(child, "Case") != "Nom":
                 return grand
+    return None
+
+
+def _beyond_a_break(verb, subject) -> bool:
+    """'Коллега сейчас сказал – думаю, у многих проскочила эта информация: …': a nominative after
+    the cue with a dash or a colon between them is another clause's subject."""
+    return subject.i > verb.i and any(t.text in {"—", "–", ":", ";"} for t in verb.doc[verb.i + 1:subject.i])
+
+
+def _subject_lent_to_the_clause(verb):
+    """'…новость из США: Президент Трамп заявил, что США и Россия обсуждают …': a nominative right
+    before the cue, in its own clause, that the parser made the subject of the clause the cue
+    reports («обсуждают») or of a verb before a colon that has its own («я прочитал новость:
+    министр заявил …») is the cue's subject."""
+    doc = verb.doc
+    for tok in reversed(doc[verb.sent.start:verb.i]):
+        if tok.is_punct:
+            return None
+        if tok.dep_ not in SUBJECT_DEPS or tok.pos_ not in {"NOUN", "PROPN", "PRON"} or not _can_be_subject(tok, verb) \
+                or tok.pos_ == "PRON" and not _feat(tok, "Person"):  # "вот что хочу подчеркнуть": a relative is nobody
+            continue
+        head = tok.head
+        reported = head.i > verb.i and verb.is_ancestor(head)
+        other = head.i < tok.i and any(t.is_punct for t in doc[head.i + 1:tok.i]) \
+            and any(c.dep_ in SUBJECT_DEPS and c.i != tok.i for c in head.children)
+        if reported or other:
+            return _after_initial(tok)
     return None
 
 

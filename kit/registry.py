@@ -23,6 +23,7 @@ from .config import data_path
 from .coref import ROLE_SYNONYMS, TITLES
 from .language import CYRILLIC, fold_case_endings
 from .names import INITIALS, LEADING_INITIALS, bare_place, initials_fit, normalise, without_controls
+from .table import web_site
 from .registry_files import DEFAULT_MATCHING, FALLBACK_CAMP, Problem, RegistryError, checked_registry
 
 # The camp of a joint statement whose participants are not all of one camp ("the two leaders"
@@ -68,6 +69,10 @@ class Registry:
     unnamed_rules: list[dict] = field(default_factory=list)
     titles: list[dict] = field(default_factory=list)
     matching: dict = field(default_factory=lambda: dict(DEFAULT_MATCHING))
+    # camp id -> patterns on a text's source or web site: where that camp publishes in its own name
+    publishers: list[tuple[str, tuple[re.Pattern, ...]]] = field(default_factory=list)
+    # bodies and officials a publisher leaves unnamed ("The Task Force"), who speak for it
+    house_speakers: list[dict] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
 
@@ -161,11 +166,31 @@ class Registry:
         found = [(a, r) for a, r in self._roles.get(re.sub(r"^the ", "", key), []) if role_covers(r, when)]
         return found[0] if len({a["name"] for a, _ in found}) == 1 else None
 
-    def match(self, speaker: str, when: pd.Timestamp | None = None, context: str = "") -> Match:
+    def publishing_camp(self, source: str, url: str) -> str:
+        """The camp id that published a text in its own name (``publishers`` in ``data/actors.yml``,
+        matched on the source and on the link's web site, e.g. en.kremlin.ru); "" for a text of no
+        camp (news)."""
+        site = web_site(url)
+        for camp, patterns in self.publishers:
+            if any(p.search(source or "") or (site and p.search(site)) for p in patterns):
+                return camp
+        return ""
+
+    def house_speaker(self, speaker: str) -> bool:
+        """True when ``speaker`` is one of the bodies or officials a publisher leaves unnamed
+        ("The Task Force", "a senior administration official", "Infrastructure Coordinator X"), and
+        naming no other country ("unless": "the Turkish Foreign Ministry" is not the Kremlin's)."""
+        speaker = speaker or ""
+        return any(h["_regex"].search(speaker) and not (h["_unless"] and h["_unless"].search(speaker))
+                   for h in self.house_speakers)
+
+    def match(self, speaker: str, when: pd.Timestamp | None = None, context: str = "", publisher: str = "") -> Match:
         """Who ``speaker`` is: a registered actor, an office holder on ``when``, or a camp by rule.
 
         ``context`` is the article's source and url; titles with a ``where`` pattern only apply
         when it matches (so "THE PRESIDENT" is the US president only in a White House document).
+        ``publisher`` is the camp id that published the text (``publishing_camp``): a body or
+        official it leaves unnamed and no rule places ("The Task Force agreed") is that camp's.
         """
         speaker = without_controls(speaker)
         key = normalise(speaker)
@@ -193,13 +218,16 @@ class Registry:
         if found.actor is not None:
             return Match(found.actor, found.actor["camp"], role_on(found.actor, when), found.matched_by)
         camp = self.rule_camp(speaker)
+        if camp is None and publisher and self.house_speaker(speaker):
+            return Match(None, publisher, "", "publisher")
         return Match(None, camp or FALLBACK_CAMP, "", "rule" if camp else "")
 
-    def match_joint(self, names: list[str], when: pd.Timestamp | None = None, context: str = "") -> tuple[Match, str]:
+    def match_joint(self, names: list[str], when: pd.Timestamp | None = None, context: str = "",
+                    publisher: str = "") -> tuple[Match, str]:
         """A statement several people made together ("the two leaders"): a Match whose camp is
         the one they share, else ``joint``, and every participant "; "-joined (registry names
         where known). Its actor is set only when the registry knows every participant."""
-        found = [(n, self.match(n, when, context)) for n in names]
+        found = [(n, self.match(n, when, context, publisher)) for n in names]
         actors = [m.actor for _, m in found]
         credited = JOINED.join(dict.fromkeys(m.actor["name"] if m.actor else n for n, m in found))
         camps = {m.camp for _, m in found}

@@ -20,7 +20,7 @@ from .names import INITIALS, bare_place, initials_fit, normalise
 
 ACTOR_KEYS = {"name", "aliases", "places", "camp", "roles", "wikidata", "auto_surname", "note"}
 ROLE_KEYS = {"role", "office", "from", "to", "note"}
-TOP_KEYS = {"camps", "matching", "titles", "unnamed_rules", "actors"}
+TOP_KEYS = {"camps", "matching", "titles", "unnamed_rules", "actors", "publishers", "house_speakers"}
 DEFAULT_MATCHING = {"threshold": 88, "tie_margin": 3, "surname_threshold": 80}
 FALLBACK_CAMP = "other"
 
@@ -209,6 +209,42 @@ def _check_rule(raw, path: str, camps: set[str], problems: list[Problem]) -> dic
     return {**raw, "_regex": regex}
 
 
+def _check_pattern(pattern, what: str, path: str, line: int, problems: list[Problem]) -> re.Pattern | None:
+    """The compiled (case-insensitive) regular expression, or None with the problem named."""
+    if not isinstance(pattern, str):
+        problems.append(Problem(path, line, f"{what} needs a regular expression, got {pattern!r}"))
+        return None
+    try:
+        return re.compile(pattern, re.I)
+    except re.error as exc:
+        problems.append(Problem(path, line, f"{what} '{pattern}' is not a valid regular expression ({exc})"))
+        return None
+
+
+def _check_publishers(raw, path: str, camps: set[str], problems: list[Problem]) -> list[tuple[str, tuple[re.Pattern, ...]]]:
+    """``publishers:`` camp id -> patterns on a text's source or web site, as (camp, compiled patterns)."""
+    out = []
+    for camp, patterns in (raw or {}).items():
+        line = getattr(patterns, "line", getattr(raw, "line", 0))
+        if camp not in camps:
+            problems.append(Problem(path, line, f"publishers: '{camp}' is not one of the camps"))
+            continue
+        patterns = [patterns] if isinstance(patterns, str) else patterns if isinstance(patterns, list) else [patterns]
+        compiled = [_check_pattern(p, f"publishers '{camp}'", path, line, problems) for p in patterns]
+        if all(c is not None for c in compiled):
+            out.append((str(camp), tuple(compiled)))
+    return out
+
+
+def _check_house_speaker(raw, path: str, problems: list[Problem]) -> dict | None:
+    line = getattr(raw, "line", 0)
+    regex = _check_pattern(raw.get("pattern") if isinstance(raw, dict) else None, "a house speaker", path, line, problems)
+    unless = _check_pattern(raw.get("unless"), "a house speaker's unless:", path, line, problems) if regex and raw.get("unless") else None
+    if regex is None or (raw.get("unless") and unless is None):
+        return None
+    return {**raw, "_regex": regex, "_unless": unless}
+
+
 def _check_camps(raw, path: str, problems: list[Problem]) -> dict[str, dict]:
     camps = {}
     for camp_id, spec in (raw or {}).items():
@@ -245,7 +281,7 @@ def _initials_tell_apart(actor: dict, spelt: str, other: dict, other_spelt: str)
 
 def checked_registry(files: list[Path]) -> dict:
     """The registry files read, checked and merged in order: ``camps``, ``actors``, ``unnamed_rules``,
-    ``titles``, ``matching``, every ``problems`` found and the ``files`` read (the fields of
+    ``titles``, ``matching``, ``publishers``, ``house_speakers``, every ``problems`` found and the ``files`` read (the fields of
     ``kit.registry.Registry``)."""
     docs = [(str(f), _read_registry_file(Path(f))) for f in files]
     problems: list[Problem] = []
@@ -264,13 +300,15 @@ def checked_registry(files: list[Path]) -> dict:
                 by_name[actor["name"]] = actor
     actors = list(by_name.values())
     offices = {r["office"] for a in actors for r in a["roles"] if r.get("office")}
-    titles, rules = [], []
+    titles, rules, publishers, house = [], [], [], []
     for path, doc in docs:
         titles += [t for t in (_check_title(r, path, offices, problems) for r in doc.get("titles") or []) if t]
         rules += [r for r in (_check_rule(r, path, set(camps), problems) for r in doc.get("unnamed_rules") or []) if r]
+        publishers += _check_publishers(doc.get("publishers"), path, set(camps), problems)
+        house += [h for h in (_check_house_speaker(r, path, problems) for r in doc.get("house_speakers") or []) if h]
     problems += _duplicate_alias_problems(actors)
     if FALLBACK_CAMP not in camps:
         problems.append(Problem(docs[0][0], 1, f"camps: needs an '{FALLBACK_CAMP}' camp for speakers nobody recognises"))
         camps[FALLBACK_CAMP] = {"label": "Other", "colour": "#999999"}
     return dict(camps=camps, actors=actors, unnamed_rules=rules, titles=titles, matching=matching,
-                problems=problems, files=[p for p, _ in docs])
+                publishers=publishers, house_speakers=house, problems=problems, files=[p for p, _ in docs])

@@ -32,7 +32,7 @@ from .registry import JOINED, PRONOUNS, Match, Registry, load_registry, woman_na
 from .when import statement_dates
 
 # Bump when a change to this module changes its output (kit.cache re-attributes everything then).
-ENGINE_VERSION = "9"
+ENGINE_VERSION = "10"
 ATTRIBUTION_COLUMNS = ["actor", "actors", "camp", "camp_id", "role", "matched_by", "published",
                        "said_on", "said_on_precision", "said_on_range", "when_text"]
 ACTORS_TABLE_COLUMNS = ["actor", "camps", "statements", "first_said_on", "last_said_on"]
@@ -43,6 +43,13 @@ def _context(articles: pd.DataFrame) -> pd.Series:
     parts = [articles[c].fillna("").astype(str) for c in ("source", "url") if c in articles]
     joined = parts[0].str.cat(parts[1:], sep=" ") if parts else pd.Series("", index=articles.index)
     return pd.Series(joined.values, index=articles["article_id"].values)
+
+
+def _publishers(articles: pd.DataFrame, registry: Registry) -> pd.Series:
+    """Article id -> the camp id that published it in its own name ("" for news)."""
+    column = lambda c: articles[c].fillna("").astype(str) if c in articles else pd.Series("", index=articles.index)
+    camps = [registry.publishing_camp(s, u) for s, u in zip(column("source"), column("url"))]
+    return pd.Series(camps, index=articles["article_id"].values)
 
 
 def attribute_statements(statements: pd.DataFrame, articles: pd.DataFrame,
@@ -59,9 +66,10 @@ def attribute_statements(statements: pd.DataFrame, articles: pd.DataFrame,
     for col in dates.columns:
         out[col] = dates[col]
     context = out["article_id"].map(_context(articles)).fillna("")
-    matches = [_match_statement(registry, row, ctx)
-               for row, ctx in zip(out.reindex(columns=["speaker", "speaker_mention", "kind", "published", "said_on", "said_on_precision"])
-                                   .itertuples(index=False), context)]
+    publisher = out["article_id"].map(_publishers(articles, registry)).fillna("")
+    matches = [_match_statement(registry, row, ctx, pub)
+               for row, ctx, pub in zip(out.reindex(columns=["speaker", "speaker_mention", "kind", "published", "said_on", "said_on_precision"])
+                                        .itertuples(index=False), context, publisher)]
     credited = [c for _, c in matches]
     matches = [m for m, _ in matches]
     columns = {"actor": [m.actor["name"] if m.actor else "" for m in matches], "actors": credited,
@@ -73,13 +81,13 @@ def attribute_statements(statements: pd.DataFrame, articles: pd.DataFrame,
     return out
 
 
-def _match_statement(registry: Registry, row, context: str) -> tuple[Match, str]:
+def _match_statement(registry: Registry, row, context: str, publisher: str = "") -> tuple[Match, str]:
     """How a statement's speaker was recognised, and every actor it is credited to."""
     speaker = row.speaker if isinstance(row.speaker, str) else ""
     if JOINED in speaker:  # "Vladimir Putin; Emmanuel Macron": the engine's joint subject
         return registry.match_joint([n.strip() for n in speaker.split(JOINED) if n.strip()],
-                                    _statement_time(row), context)
-    found = _match_one(registry, row, context)
+                                    _statement_time(row), context, publisher)
+    found = _match_one(registry, row, context, publisher)
     return found, found.actor["name"] if found.actor else ""
 
 
@@ -94,7 +102,7 @@ def _statement_time(row) -> pd.Timestamp | None:
     return when
 
 
-def _match_one(registry: Registry, row, context: str) -> Match:
+def _match_one(registry: Registry, row, context: str, publisher: str = "") -> Match:
     when = _statement_time(row)
     speaker = row.speaker if isinstance(row.speaker, str) else ""
     mention = row.speaker_mention if isinstance(row.speaker_mention, str) else ""
@@ -103,7 +111,7 @@ def _match_one(registry: Registry, row, context: str) -> Match:
     order = [mention, speaker] if row.kind == "turn" else [speaker, mention]
     found = Match()
     for name in dict.fromkeys(n for n in order if n):
-        match = registry.match(name, when, context)
+        match = registry.match(name, when, context, publisher)
         if match.actor is not None and woman_named_for_man(match.actor, name, row.kind == "turn"):
             match = Match()  # "Д.Дмитриева:", "Дарья Дмитриева" are a woman, not Кирилл Дмитриев
         if match.actor is not None:

@@ -37,7 +37,8 @@ class ThemeLexicon:
     refusals: tuple[tuple[str, ...], ...] = ()
     hedges: tuple[tuple[str, ...], ...] = ()
     futures: tuple[tuple[str, ...], ...] = ()
-    # Camp label -> regular expressions on an article's source or web site: where that camp speaks itself.
+    # Camp label -> regular expressions on an article's source or web site: where that camp speaks
+    # itself (``publishers`` in data/actors.yml, unless a themes file gives its own camp_sources).
     camp_sources: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
@@ -121,7 +122,17 @@ def load_themes(path: str | Path | None = None) -> ThemeLexicon:
             raise ValueError(f"{path}: opposing_camps entries are pairs of camp labels, got {pair!r}")
         opposing.append((str(pair[0]), str(pair[1])))
     return ThemeLexicon(labels=labels, terms=terms, negations=negations, opposing=tuple(opposing),
-                        refusals=refusals, hedges=hedges, futures=futures, camp_sources=_camp_sources(doc.get("camp_sources"), path))
+                        refusals=refusals, hedges=hedges, futures=futures,
+                        camp_sources=_camp_sources(doc["camp_sources"], path) if "camp_sources" in doc else _registry_publishers())
+
+
+def _registry_publishers() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Where each camp publishes in its own name, from the actor registry (``publishers`` in
+    ``data/actors.yml``, the data attribution also reads), by camp label."""
+    from .registry import load_registry  # the registry is read only when themes.yml names no camp_sources
+
+    registry = load_registry()
+    return tuple((registry.camp_label(camp), tuple(p.pattern for p in patterns)) for camp, patterns in registry.publishers)
 
 
 def _camp_sources(spec, path) -> tuple[tuple[str, tuple[str, ...]], ...]:

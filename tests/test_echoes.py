@@ -1,6 +1,8 @@
 """kit.echoes: the same quotation carried by several articles."""
 from __future__ import annotations
 
+import pandas as pd
+
 from conftest import articles_frame, statements_frame
 from kit import echoes
 from kit.table import who_said_what
@@ -110,3 +112,24 @@ def test_procedural_lines_questions_and_chants_never_echo_and_outlets_are_sites(
     one_site = echo_table([dict(r, url="https://gov.example/briefing") for r in rows])
     assert echoes.echoes(one_site).empty, "a line one site repeats in its own texts is its messaging, not an echo"
     assert echo["speaker"] == "Mara Testvik", "the speaker is credited as resolved, never as 'my dad'"
+
+
+def test_words_are_numbered_alike_by_arrow_and_by_python():
+    """Arrow numbers the words of one-space keys; a key with other whitespace (a no-break space, a
+    double space) or an empty key goes to Python's ``str.split``: the same ids either way (fictional keys)."""
+    import itertools
+
+    import numpy as np
+
+    from kit.echoes import _arrow_word_ids, _word_ids
+
+    def by_python(keys):
+        split = [k.split() for k in keys]
+        ids, vocab = pd.factorize(np.array(list(itertools.chain.from_iterable(split)), dtype=object))
+        return ids.tolist(), np.repeat(np.arange(len(keys)), [len(s) for s in split]).tolist(), len(vocab)
+
+    plain = ["the fictional minister said the talks go on", "talks go on said the minister", "éclair über naïve"]
+    assert _arrow_word_ids(plain) is not None
+    for keys in (plain, plain + ["a\u00a0b c"], plain + ["two  spaces"], plain + [""], [" lead", "trail "]):
+        ids, owner, n = _word_ids(keys)
+        assert (ids.tolist(), owner.tolist(), n) == by_python(keys), keys

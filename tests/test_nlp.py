@@ -98,3 +98,23 @@ def test_words_no_pattern_names_share_one_memory_key(nlp):
     list(nlp.pipe(["Councillor Brandt praised the tram timetable."]))  # new words, same tags
     assert len(ruler.memory) == before
     assert ruler.word_class[nlp.vocab.strings["tram"]] == ruler.OTHER_WORD
+
+
+# ---------------------------------------------------------------- freed memory kept in a worker
+
+def _parse_keeping_freed_memory(texts: list[str]) -> tuple[bool, list[bytes]]:
+    told = kit_nlp.keep_freed_memory()
+    return told, [annotation(d) for d in kit_nlp.load_pipeline().pipe(texts)]
+
+
+def test_a_worker_keeping_freed_memory_parses_alike(nlp):
+    import multiprocessing
+    import platform
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("no fork on this platform")
+    expected = [annotation(d) for d in nlp.pipe(REMEMBERED_TEXTS)]
+    with multiprocessing.get_context("fork").Pool(1) as pool:  # malloc's settings stay in the worker
+        told, parsed = pool.apply(_parse_keeping_freed_memory, (REMEMBERED_TEXTS,))
+    assert parsed == expected
+    assert told or platform.libc_ver()[0] != "glibc"

@@ -1004,17 +1004,109 @@ def test_wishing_someone_luck_is_said_and_wishing_oneself_something_is_not(nlp):
     assert list(found["content"]) == ["good luck"]
 
 
+def test_a_list_of_cue_verbs_after_an_object_is_one_statement_each(nlp):
+    """"informed X on Y, set forth Z, and outlined W": the parser may hang "set" as the first
+    verb's complement; a past tense with no "to" is the next verb of the list, a statement of its
+    own, as is "underlined a mutual commitment" (a FICTIONAL readout)."""
+    text = ("FICTIONAL readout, made up for the newsroom-kit tests.\n\n"
+            "Ivan Petrov informed Ana Ruiz on the progress of the harvest operation to defend the valley, set "
+            "forth the underlying approaches and assessments in this context, and outlined the main goals and "
+            "objectives of the operation. The parties underlined a mutual commitment to continue bilateral trade.\n")
+    found, said = statements_of(nlp, text)
+    assert said("the progress of the harvest")["content"].endswith("to defend the valley")
+    assert said("the underlying approaches")["content"] == "the underlying approaches and assessments in this context"
+    assert said("the main goals")["cue"] == "outlined"
+    assert said("a mutual commitment")["act"] == "promises"
+    assert len(found) == 4
+    pd.testing.assert_frame_equal(found, run(nlp, text, fast=False))
+
+
+def test_an_apposition_after_the_object_stays_in_what_was_said(nlp):
+    """"underscored the futility of any attempts to delay X, something the companies are doing
+    to gain time": the noun after the comma restates the object with its own clause (the parser
+    hangs it on the verb); "last week" after an object carries no clause and stays out (a
+    FICTIONAL readout)."""
+    text = ("FICTIONAL readout, made up for the newsroom-kit tests.\n\n"
+            "At the same time, Ivan Petrov underscored the futility of any attempts to delay the canal project, "
+            "something the other companies are doing to gain time. Ana Ruiz welcomed the new port rules, last week.\n")
+    _, said = statements_of(nlp, text)
+    assert said("the futility")["content"].endswith("something the other companies are doing to gain time")
+    assert said("the new port rules")["content"] == "the new port rules"
+
+
+def test_two_sides_named_together_who_spoke_about_x_name_a_topic(nlp):
+    """"Ivan Petrov and Ana Ruiz also spoke about X" is what the talk was about, as "The leaders
+    spoke about X" is; "Ivan Petrov spoke about X" alone is his statement (a FICTIONAL readout)."""
+    text = ("FICTIONAL readout, made up for the newsroom-kit tests.\n\n"
+            "Ivan Petrov and Ana Ruiz also spoke about the state of the canal talks. Ivan Petrov spoke about the "
+            "reasons for the new harbour fees.\n")
+    found = run(nlp, text)
+    assert list(found["content"]) == ["about the reasons for the new harbour fees"] or \
+        list(found["content"]) == ["the reasons for the new harbour fees"]
+
+
+def test_a_course_kept_and_a_thing_updated_are_not_statements(nlp):
+    """"The harvest was proceeding according to plan" names no source; "The microsite has been
+    updated to reflect X" is an edit, where "The committee was briefed on X" and "the
+    negotiators were told that X" are statements to people (a FICTIONAL readout)."""
+    text = ("FICTIONAL readout, made up for the newsroom-kit tests.\n\n"
+            "Ivan Petrov emphasised that the harvest was proceeding according to plan. The Harbour Task Force "
+            "microsite has been updated to reflect these accomplishments. The harbour committee was briefed on "
+            "the new rules. The negotiators were told that the port would close.\n")
+    found = run(nlp, text)
+    assert list(found["cue"]) == ["emphasised", "briefed", "told"]
+
+
+def test_supporting_efforts_agrees(nlp):
+    """"The President of Arland supported the ongoing political and diplomatic efforts": a stance
+    over a course of action (``proposal_nouns``) agrees (a FICTIONAL readout)."""
+    text = ("FICTIONAL readout, made up for the newsroom-kit tests.\n\n"
+            "The President of Arland supported the ongoing political and diplomatic efforts.\n")
+    assert list(run(nlp, text)["act"]) == ["agrees"]
+
+
+def test_accepting_an_invitation_and_the_writers_judgement(nlp):
+    """"accepted Ost’s invitation to visit" is a statement (``light_verb_nouns``), where "accepted
+    the award" is none; "It was revealing that Tom Berg gave a critical assessment of X" is the
+    writer's judgement around Berg's statement (a FICTIONAL readout)."""
+    text = ("FICTIONAL readout, made up for the newsroom-kit tests.\n\n"
+            "President Varga accepted Prime Minister Ost’s invitation to pay an official visit to Arland in the "
+            "near future. The mayor accepted the award. It was revealing that Tom Berg gave a critical assessment "
+            "of the campaign against fishermen.\n")
+    found = run(nlp, text)
+    assert list(found["cue"]) == ["accepted", "gave"]
+    assert found["content"].iloc[1] == "a critical assessment of the campaign against fishermen"
+    pd.testing.assert_frame_equal(found, run(nlp, text, fast=False))
+
+
+def test_an_interest_in_doing_and_a_birthday_wished(nlp):
+    """"reaffirmed their mutual interest in further developing X": the parser hangs "in" and the
+    gerund on the verb, but they say what the interest is in; "wished Tom Berg a happy birthday"
+    and "sent a message wishing Ana Ruiz a happy birthday" say the courtesy, where the person
+    can be read as a first object (a FICTIONAL readout)."""
+    text = ("FICTIONAL readout, made up for the newsroom-kit tests.\n\n"
+            "Both leaders reaffirmed their mutual interest in further developing the partnership. Earlier, Ivan "
+            "Petrov sent a message wishing Ana Ruiz a happy birthday. Ivan Petrov wished Tom Berg a happy "
+            "birthday. I wish it were my birthday.\n")
+    found = run(nlp, text)
+    assert list(found["content"]) == ["their mutual interest in further developing the partnership",
+                                      "a happy birthday", "a happy birthday"]
+    pd.testing.assert_frame_equal(found, run(nlp, text, fast=False))
+
+
 def test_receiving_guests_says_nothing_and_a_why_clause_reports_its_own_object(nlp):
     """A fact sheet: "to welcome refugees from Eastland" and "greeted the delegation" tell who
     was received; "welcomed the decision" is a statement; "That is why the Farm Agency announced
     $100 million ..." reports the money, not "That is" (a FICTIONAL fact sheet)."""
     text = ("FICTIONAL fact sheet, made up for the newsroom-kit tests.\n\n"
             "And we will do our part to welcome refugees from Eastland to Westland. Mayor Anna Berg greeted the "
-            "delegation from Eastland. The minister welcomed the decision. That is why the Westland Farm "
+            "delegation from Eastland. The minister welcomed the decision and Westland's Presidency of the "
+            "union next year. That is why the Westland Farm "
             "Agency announced $100 million in new funding for grain silos.\n")
     found, said = statements_of(nlp, text)
     assert not found["content"].str.contains("refugees|delegation").any()
     assert said("the decision")["act"] == "says"
+    assert said("Westland's Presidency")["speaker"] == "The minister"
     money = said("$100 million")
     assert text[money["content_start"]:money["content_end"]].startswith("$100 million in new funding")
 
@@ -1024,14 +1116,16 @@ def test_courtesies_thoughts_lent_to_the_listener_and_postings_say_nothing(nlp):
     courtesy, "you know that showing up matters" a thought lent to the audience, "Mr. Varga was
     detailed as a trial attorney" a posting, "The cruelty of the attack reaffirms why the gang must
     be denied the ability to regroup" the writer's inference; "Eastland's readiness for dialogue has
-    been reaffirmed" and "The talks reaffirmed the importance of trade" stay (FICTIONAL)."""
+    been reaffirmed", "The talks reaffirmed the importance of trade" and a delegation's reaffirmed
+    gratitude stay (FICTIONAL)."""
     text = ("FICTIONAL remarks, made up for the newsroom-kit tests.\n\n"
             "Thank you for celebrating this moment with us. But you came because you know that showing up "
             "matters. From 2009 to 2010, Mr. Anton Varga was detailed as a Trial Attorney to the Integrity "
             "Section of the Eastland Justice Office. The cruelty of the attack reaffirms why the gang must be "
             "denied the ability to regroup. Eastland's readiness for dialogue has been reaffirmed. The talks "
-            "reaffirmed the importance of trade.\n")
+            "reaffirmed the importance of trade. The Eastland delegation reaffirmed its gratitude for the aid.\n")
     found, said = statements_of(nlp, text)
     assert not found["content"].str.contains("celebrating|showing up|Trial Attorney|regroup").any()
     assert said("Eastland's readiness")["act"] == "promises"
     assert said("the importance of trade")["act"] == "says"
+    assert said("its gratitude")["speaker"] == "The Eastland delegation"

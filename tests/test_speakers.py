@@ -458,3 +458,30 @@ def test_a_different_first_name_before_a_registered_surname_is_someone_else(regi
                               ("Russian President Putin", "Vladimir Putin"), ("Kremlin aide Ushakov", "Yuri Ushakov"),
                               ("Secretary-General Guterres", "António Guterres")]:
         assert actor(registry, speaker, when) == expected, speaker
+
+
+def test_a_publishers_unnamed_bodies_and_officials_speak_for_it(registry):
+    """In a text a camp publishes (``publishers``), a body or official it leaves unnamed
+    (``house_speakers``) is that camp's; in news, or naming another country or an international
+    body, it is not (FICTIONAL speakers)."""
+    wh = registry.publishing_camp("White House (bidenwhitehouse.archives.gov) / statements-releases",
+                                  "https://bidenwhitehouse.archives.gov/briefing-room/x/")
+    kremlin = registry.publishing_camp("Kremlin (en.kremlin.ru)", "http://en.kremlin.ru/events/president/news/1")
+    assert (wh, kremlin, registry.publishing_camp("Example News", "https://news.example/story")) == \
+        ("white_house", "kremlin", "")
+    for speaker in ["The Task Force", "A new Harbour Resilience Working Group", "Harbour Coordinator Ruiz",
+                    "the Council"]:
+        assert registry.match(speaker, None, WHITE_HOUSE, wh).camp == "white_house", speaker
+        assert registry.match(speaker, None, NEWS, "").camp == "other", speaker
+    assert registry.match("The Governor", None, "", kremlin).camp == "kremlin"
+    for speaker in ["the Arlandian Foreign Ministry", "the UN Security Council", "Ana Ruiz"]:
+        assert registry.match(speaker, None, WHITE_HOUSE, wh).camp == "other", speaker
+
+
+def test_attribution_reads_the_publisher_from_the_articles_source(registry):
+    articles = pd.DataFrame({"article_id": ["wh", "news"], "text": ["x"] * 2,
+                             "published": pd.to_datetime(["2022-04-18T15:00Z"] * 2, utc=True),
+                             "source": ["White House (bidenwhitehouse.archives.gov) / statements-releases", "Example News"],
+                             "url": ["https://bidenwhitehouse.archives.gov/briefing-room/x/", "https://news.example/x"]})
+    statements = statements_frame([{"article_id": a, "speaker": "The Task Force", "kind": "indirect"} for a in ("wh", "news")])
+    assert list(attribute_statements(statements, articles, registry)["camp"]) == ["White House", "Other"]
