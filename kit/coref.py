@@ -177,9 +177,25 @@ def _in_office(word: str) -> bool:
     return word[:1].isupper() or word.lower() in {"of", "the", "and", "for", "on"}
 
 
+# Words that may follow a role noun inside an apposition ("a spokesman for the campaign").
+ROLE_CONNECTORS = {"of", "for", "at", "to", "in", "on", "the", "and", "with", "from"}
+# Words that make what follows a name's comma a clause, not an apposition (with past forms in -ed).
+CLAUSE_WORDS = {"said", "says", "told", "wrote", "him", "her", "them", "that", "is", "was", "has", "had", "will"}
+
+
 def _words_after(text: str, end: int) -> list[str]:
+    """The words of an apposition after a name ("Paul Ortega, the city's treasurer, said"); none
+    when a verb follows the role noun, which makes it the subject of the next clause ("greetings to
+    Prime Minister Justin Trudeau, the Russian President wished him ..." gives Trudeau no role)."""
     m = re.match(r",\s+(?:the|a|an)?\s*([^,;\n]{0,60}?)(?:,|\.|;|$)", text[end:end + 80])
-    return WORD.findall(m.group(1)) if m else []
+    words = WORD.findall(m.group(1)) if m else []
+    roles = [k for k, w in enumerate(words) if w.lower() in ROLE_SYNONYMS]
+    if roles and roles[-1] + 1 < len(words):
+        after = words[roles[-1] + 1:]
+        if (after[0].islower() and after[0] not in ROLE_CONNECTORS) or any(
+                w.islower() and (w.endswith("ed") or w in CLAUSE_WORDS) for w in after):
+            return []  # "..., the President of Russia emphasised that ..."
+    return words
 
 
 def _roles(words: list[str]) -> frozenset:

@@ -286,3 +286,17 @@ def test_a_turn_that_is_only_a_stage_direction_says_nothing(words):
     found = turns_of(text, words)
     assert [n for n, _ in found] == ["MS. ELLISON", "MS. ELLISON", "Q"]
     assert "Laughter" not in found[1][1] and found[1][1].endswith("a vote next week.")
+
+
+def test_the_president_of_russia_after_a_foreign_leaders_name_is_not_that_leader(nlp):
+    """New Year greetings to dozens of leaders: "greetings to President of the Republic of Belarus
+    Alexander Lukashenko, the President of Russia emphasised that ..." and "to Prime Minister of
+    Canada Justin Trudeau, the Russian President wished him ...": the words after the comma are the
+    next clause's subject, not the foreign leader's title, so the Russian office is never resolved
+    to him."""
+    doc = article("kremlin_en_2021_2022.jsonl", "kremlin-en-c46e04be1df3")
+    found = extract_quotes(pd.DataFrame([{"article_id": doc["id"], "text": doc["text"]}]), nlp)
+    russian = found[[bool(re.search(r"Russian (President|leader)|President of Russia", doc["text"][s:e]))
+                     for s, e in zip(found["speaker_start"], found["speaker_end"])]]
+    assert len(russian) >= 10
+    assert not russian["speaker"].str.contains("Lukashenko|Trudeau|Ramaphosa|Fernandez").any()
