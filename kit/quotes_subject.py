@@ -350,6 +350,18 @@ def _condition_inside(mark, ids: set) -> bool:
     return mark.lower_ == "if" and mark.head.head.i in ids and mark.head.head.i != mark.head.i
 
 
+CLOSING_BRACKETS = {")": "(", "]": "["}
+
+
+def _bracket_open(doc, order: list[int], closing: str) -> bool:
+    """True when the tokens ``order`` leave a bracket open that ``closing`` closes."""
+    opening = CLOSING_BRACKETS[closing]
+    depth = 0
+    for i in order:
+        depth += (doc[i].text == opening) - (doc[i].text == closing)
+    return depth > 0
+
+
 def _content_pieces(doc, ids: set, off: int, trim_left: frozenset | set = TRIM_LEFT) -> list[list[int]]:
     """Contiguous pieces of a clause, trimmed of 'that', 'to' and edge punctuation."""
     order = sorted(ids)
@@ -360,6 +372,8 @@ def _content_pieces(doc, ids: set, off: int, trim_left: frozenset | set = TRIM_L
                      or doc[order[0]].is_punct and doc[order[0]].text not in "“\"‘'«„"):
         order.pop(0)
     while order and (doc[order[-1]].is_punct and doc[order[-1]].text not in "”\"’'»" or doc[order[-1]].dep_ == "cc"):
+        if doc[order[-1]].text in CLOSING_BRACKETS and _bracket_open(doc, order[:-1], doc[order[-1]].text):
+            break  # "the Global Positioning System (GPS)": the bracket the content opened closes in it
         order.pop()
     pieces: list[list[int]] = []
     for i in order:

@@ -128,6 +128,17 @@ def test_venue_told_reporters_and_in_an_interview_with(nlp):
     assert one(found, "no money was missing")["venue"] == "Harbour Gazette"
 
 
+def test_a_bracket_the_content_opens_closes_in_it(nlp):
+    """"announced the plan for the Eastland Positioning System (EPS)": the content keeps the
+    closing bracket it opened, at its end as inside it (FICTIONAL)."""
+    text = ("Anna Berg announced a new plan for the Eastland Positioning System (EPS).\n"
+            "Paul Ortega said the levy would fall (by two percent).")
+    found = run(nlp, text)
+    eps = one(found, "a new plan for the Eastland Positioning System (EPS)")
+    assert text[eps["content_start"]:eps["content_end"]].endswith("(EPS)")
+    one(found, "the levy would fall (by two percent)")
+
+
 def test_a_venue_is_who_heard_it_not_what_was_talked_about(nlp):
     """The addressee of "congratulated X, the First President of Y – Leader of the Nation, on ..."
     is X without the commas of the titles after it; "commented on the mayor's address to the
