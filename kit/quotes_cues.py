@@ -543,7 +543,7 @@ def venue_of(cue: Cue, lex: Lexicon) -> str:
             if child.dep_ != "prep" or child.lower_ not in {"in", "during", "on", "to"}:
                 continue
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is None or pobj.ent_type_ in {"DATE", "TIME"}:
+            if pobj is None or pobj.ent_type_ in {"DATE", "TIME", "EVENT"}:  # "greetings on the New Year"
                 continue
             if child.lower_ == "to" and h.i == tok.i and pobj.pos_ in {"PROPN", "NOUN"}:
                 return _venue_np(pobj)

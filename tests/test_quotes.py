@@ -142,16 +142,19 @@ def test_a_bracket_the_content_opens_closes_in_it(nlp):
 def test_a_venue_is_who_heard_it_not_what_was_talked_about(nlp):
     """The addressee of "congratulated X, the First President of Y – Leader of the Nation, on ..."
     is X without the commas of the titles after it; "commented on the mayor's address to the
-    council" names a topic, so no venue; "this explained ..." is a cause, no one's statement
+    council" and "greetings on the New Year" name a topic and a holiday, so no venue; "this
+    explained ..." is a cause, no one's statement
     (FICTIONAL people)."""
     text = ("Anton Varga congratulated Bela Sidorova, the First President of Eastland – Leader of the Nation, "
             "on her 70th birthday.\n"
             "Anton Varga commented on Mayor Lind's address to the council, which she delivered yesterday, "
             "disputing many of its points.\n"
-            "Varga noted that Eastland was the southernmost republic, and that this explained its large wine sector.")
+            "Varga noted that Eastland was the southernmost republic, and that this explained its large wine sector.\n"
+            "The leaders exchanged greetings on the forthcoming New Year and Christmas.")
     found = run(nlp, text)
     assert one(found, "her 70th birthday")["venue"] == "Bela Sidorova"
     assert one(found, "many of its points")["venue"] == ""
+    assert one(found, "greetings on the forthcoming New Year and Christmas")["venue"] == ""
     # the second that-clause is more of what Varga noted (tests/test_reported_clauses.py), never a row of its own
     assert list(found.loc[found["quote"].str.contains("wine sector"), "cue"]) == ["noted"]
 
