@@ -65,16 +65,21 @@ def sentence_subject(doc, q_ids: set, quoted: set):
     return subject if subject.pos_ == "NOUN" and before is not None and before.text == ":" else None
 
 
-def _quote_token_ids(doc, q: Quotation, off: int, end: int) -> set:
+def token_ids_in(doc, char_spans, off: int, end: int) -> set:
+    """The tokens of a paragraph's ``doc`` (the text's characters ``off`` to ``end``) that the
+    text's character spans ``char_spans`` cover, a token cut by a span's edge included."""
     ids = set()
-    for s, e in q.pieces:
+    for s, e in char_spans:
         if s >= end or e <= off:
             continue
         span = doc.char_span(max(s, off) - off, min(e, end) - off, alignment_mode="expand")
         if span is not None:
             ids |= set(range(span.start, span.end))
-    # the marks themselves belong to the quotation too
     return ids
+
+
+def _quote_token_ids(doc, q: Quotation, off: int, end: int) -> set:
+    return token_ids_in(doc, q.pieces, off, end)  # the marks themselves belong to the quotation too
 
 
 def _attach(q_ids: set, cues: list[Cue], doc, quoted: set = frozenset()) -> tuple[Cue | None, str]:

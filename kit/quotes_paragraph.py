@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .quotes_attach import (Statement, _attach, _dash_signature, _is_partial, _quote_token_ids, _reported_within,
-                            _statements_of_others, _too_short, _unsaid, _whole_sentence, sentence_subject)
+                            _statements_of_others, _too_short, _unsaid, _whole_sentence, sentence_subject, token_ids_in)
 from .quotes_clause import opened_by_that
 from .quotes_cues import Cue, _english_venue, cues_in
 from .quotes_plan import Plan, _title_case, not_prose_line
@@ -44,12 +44,8 @@ def statements_in_paragraph(plan: Plan, k: int, doc, lex, blocked_spans, grammar
     inside transcript turns are left out unless ``quotes_in_turns``."""
     grammar = grammar or ENGLISH
     off, end = plan.paras[k]
-    blocked = set()
     blocked_spans = blocked_spans if isinstance(blocked_spans, Spans) else Spans(blocked_spans)
-    for s, e in blocked_spans.overlapping(off, end):
-        span = doc.char_span(max(s, off) - off, min(e, end) - off, alignment_mode="expand")
-        if span is not None:
-            blocked |= set(range(span.start, span.end))
+    blocked = token_ids_in(doc, blocked_spans.overlapping(off, end), off, end)
     # '<tweet id="67213" author="@someone">': the attributes of markup left in a text are no
     # prose, and their quotation marks hold no quotation
     tags = [m.span() for m in MARKUP_TAG.finditer(plan.text, off, end)]

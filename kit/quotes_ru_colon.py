@@ -11,7 +11,7 @@ and speaker of the paragraph before. A new line of dialogue (``— …``) or a l
 """
 from __future__ import annotations
 
-from .quotes_attach import Statement
+from .quotes_attach import Statement, token_ids_in
 from .quotes_plan import Plan
 from .quotes_ru_cues import RUSSIAN, RuCue
 from .quotes_ru_subject import _feat
@@ -56,12 +56,7 @@ def colon_statement(plan: Plan, k: int, doc, lex, blocked: Spans) -> Statement |
     if not plan.text[plan.paras[k][0]:plan.paras[k][1]].rstrip().endswith(":"):
         return None
     off, end = plan.paras[k]
-    blocked_ids = set()
-    for s, e in blocked.overlapping(off, end):
-        span = doc.char_span(max(s, off) - off, min(e, end) - off, alignment_mode="expand")
-        if span is not None:
-            blocked_ids |= set(range(span.start, span.end))
-    cues = RUSSIAN.cues(doc, lex, blocked_ids)
+    cues = RUSSIAN.cues(doc, lex, token_ids_in(doc, blocked.overlapping(off, end), off, end))
     cue = cues[-1] if cues else None
     if cue is None or cue.content or not _points_past_paragraph(cue):
         return None
