@@ -19,7 +19,7 @@ from .quotes_clause import (CONTENT_DEPS, first_of_list, fronted_infinitive, goe
                             predicate_of_the_sentence, second_that_clause, sibling_statement, trailing_aside,
                             verb_above, view_owner, when_clause, who_is_to_act)
 from .quotes_not_said import holds_views, not_said
-from .quotes_readouts import (bare_noun, focus_frame, inclusion_after, opens_topic,
+from .quotes_readouts import (bare_noun, focus_frame, inclusion_after, opens_topic, present_read_as_adjective,
                               infinitive_of_prep_object, listed_after_object, object_content, object_frame,
                               object_statement, participle_read_as_adjective, promised_infinitive, refers_back)
 from .quotes_subject import (PASSIVE_DEPS, SUBJECT_DEPS, _lost_subject, _subject, clause_read_from_name,
@@ -134,7 +134,7 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
     """A cue headed by a verb: a speech or thought verb with its clause or infinitive, a speech
     verb with a noun-phrase object ("reaffirmed Russia's readiness to ..."), a light verb with a
     speech noun ("expressed concern about X"), or a verb and a preposition ("called for X")."""
-    if tok.i in blocked or tok.pos_ not in {"VERB", "AUX"}:
+    if tok.i in blocked or (tok.pos_ not in {"VERB", "AUX"} and not present_read_as_adjective(tok, lex)):
         return None
     lemma = cue_lemma(tok, lex)
     belief, speech = lemma in lex.belief, lemma in lex.verbs
@@ -367,18 +367,22 @@ def _focus_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
     if frame is None or frame[0].i in blocked:
         return None
     verb, prep = frame
-    # the cue is the noun and its verb ("Attention was drawn", "drew attention"), the noun alone beside "be"
-    cue = Cue([tok] if verb.lemma_.lower() == "be" else sorted([tok, verb], key=lambda t: t.i), tok.sent)
-    cue.source = _subject(verb) if tok.dep_ == "dobj" else _whose_weight(tok, prep, lex)
+    brought = prep.dep_ != "prep"  # "[X] was brought to notice": what was said is the verb's own
+    # the cue is the noun and its verb ("Attention was drawn", "drew attention"), the noun alone
+    # beside "be", the verb alone around what it brought to notice
+    cue = Cue([tok] if verb.lemma_.lower() == "be" else [verb] if brought else sorted([tok, verb], key=lambda t: t.i), tok.sent)
+    cue.source = _subject(verb) if tok.dep_ == "dobj" or (brought and prep.dep_ == "dobj") else \
+        None if brought else _whose_weight(tok, prep, lex)
     source_ids = {t.i for t in cue.source.subtree} if cue.source is not None and cue.source.head.i == verb.i else set()
     # what the preposition governs, and what the verb adds after it: "emphasis was laid on [further
     # cooperation ..., including in the Arctic]"
-    cue.content = {t.i for t in prep.subtree} - {prep.i} - source_ids
+    cue.content = {t.i for t in prep.subtree} - ({prep.i} if not brought else set()) - source_ids
     if not cue.content:
         return None
     if prep.head.i == verb.i:
         cue.content |= inclusion_after(verb, cue.content) - source_ids
     cue.subtree = set(cue.content)
+    cue.act = content_act(verb, cue, lex)  # "Attention was drawn to the provocative nature of X" accuses
     return cue
 
 

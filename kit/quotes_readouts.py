@@ -66,8 +66,11 @@ def object_frame(tok, lex: Lexicon) -> ObjectFrame:
     if target is None and lemma in lex.light_nouns:  # "wished [him good luck]": read as a small clause
         target = next((c for c in tok.children if c.dep_ in {"ccomp", "xcomp", "oprd"} and c.pos_ == "NOUN"
                        and c.lemma_.lower() in lex.light_nouns[lemma]), None)
-    # "updated President Zelenskyy [on U.S. efforts]": the parser may hang the preposition on the addressee
-    near = list(tok.children) + (list(target.children) if target is not None and lemma in lex.addressee else [])
+    # "updated President Zelenskyy [on U.S. efforts]": the parser may hang the preposition on the
+    # addressee, or on the last of several ("congratulated Mahmoud Abbas and all Palestinian people
+    # [on the holiday]")
+    addressees = [target, *(c for c in target.children if c.dep_ == "conj")] if target is not None and lemma in lex.addressee else []
+    near = list(tok.children) + [c for a in addressees for c in a.children]
     # "When asked about the situation in Mariupol, the President noted ...": a question nobody is
     # said to have put; "Hewitt asked Trump about his statements" is Hewitt's question
     asked_by_nobody = lemma in lex.question and (passive or (tok.tag_ == "VBN" and not any(
@@ -244,6 +247,16 @@ def object_content(verb, target, exclude: set) -> set:
     return ids - exclude
 
 
+def range_after_content(prep, content: set) -> bool:
+    """True for a range right after what was said that lists what it names: "underscored the
+    importance of the Alliance in addressing global challenges, [from economic growth to global
+    stability], and for standing for democratic principles" (a "from" with its "to")."""
+    doc = prep.doc
+    return prep.lower_ == "from" and bool(content) and prep.i > max(content) \
+        and all(doc[i].is_punct for i in range(max(content) + 1, prep.i)) and any(
+            g.dep_ == "pobj" and any(x.dep_ == "prep" and x.lower_ == "to" for x in g.children) for g in prep.children)
+
+
 def doer_of_object(verb, target, prep) -> bool:
     """True for a "by" phrase the parser hung on an active verb right after its object, naming who
     did what the object names: "provided specific examples of violations [by Kiev] of the Minsk
@@ -303,7 +316,8 @@ def naming_complement(verb, target):
         if c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") or (
                 c.dep_ in {"advcl", "ccomp", "xcomp"} and c.left_edge.lower_ == "as"):
             return c
-    return None
+    # "consider the avoidance of war ... [as our foremost responsibilities]": hung on the object
+    return next((c for c in target.children if c.dep_ == "prep" and c.lower_ == "as"), None) if target is not None else None
 
 
 def noun_said_by(tok, lex: Lexicon) -> bool:
@@ -384,6 +398,8 @@ def object_statement(tok, cue, frame: ObjectFrame, lex: Lexicon, exclude: set, p
     # A stance noun after such a verb ("underscored support for X") says, as the verb does.
     if noun_act and (lemma in lex.light or (lemma in lex.restating and cue.act == "says" and noun_act != "agrees")):
         cue.act = noun_act
+    elif noun_act == "agrees" and cue.act == "says" and support_renewed(lemma, target, lex):
+        cue.act = "promises"
     if target is None and frame.takes_object:  # "described as counterproductive the intentions of ..."
         target = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"), None)
     thing = cue.source is not None and cue.source.lower_ == "which"  # "institutions, which will give confidence to investors"
@@ -394,6 +410,8 @@ def object_statement(tok, cue, frame: ObjectFrame, lex: Lexicon, exclude: set, p
         if noun_act and not alone:  # "reaffirmed their mutual interest [in further developing X]"
             cue.content |= {t.i for c in tok.children if c.dep_ == "prep" and complements_object(c, target)
                             for t in c.subtree} - exclude
+        cue.content |= {t.i for c in tok.children if c.dep_ == "prep" and range_after_content(c, cue.content)
+                        for t in c.subtree} - exclude
         if wished:  # "wished [him] good luck": whom, not what
             cue.content -= {t.i for c in target.children if c.dep_ == "nsubj" for t in c.subtree}
         if not wished and not cue.content - bare_noun(target) and (
@@ -424,6 +442,17 @@ def object_statement(tok, cue, frame: ObjectFrame, lex: Lexicon, exclude: set, p
             cue.content |= {t.i for t in target.subtree} - exclude
     if cue.content:
         cue.content |= inclusion_after(tok, cue.content) - exclude
+
+
+def support_renewed(lemma: str, noun, lex: Lexicon) -> bool:
+    """True for support someone renews as their own: "reaffirmed [President Biden's] unwavering
+    support for Israel", "reaffirmed the unwavering support [of the United States] for Ukraine",
+    "reaffirmed [our] support in resuming the dialogue" promise it (``renewal_verbs`` under
+    ``content_acts``); "reaffirmed the strong bipartisan support in the U.S. government" (nobody's
+    own) and "underscored the United States' support" (stressed, not renewed) say."""
+    if lemma not in lex.content_acts.get("renewal_verbs", frozenset()):
+        return False
+    return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in noun.children)
 
 
 def promised_infinitive(verb, clause, lex: Lexicon) -> bool:
@@ -471,7 +500,10 @@ def promised_state(verb, frame: ObjectFrame, lex: Lexicon, passive: bool) -> boo
     if not frame.preps or frame.phrase_act or lex.preps.get((cue_lemma(verb, lex), frame.preps[0].lower_)) != "promises":
         return False
     state = (passive or (verb.tag_ == "VBN" and verb.dep_ == "acomp")) and not any(c.dep_ == "agent" for c in verb.children)
-    return state or frame.target is not None
+    # ... but "We are committed to providing Ukraine with ...", "We remain committed to our
+    # obligations": the speakers pledge it of themselves, as a joint statement writes it
+    pledged = any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"we", "i"} for c in (verb, verb.head)[verb.dep_ == "acomp"].children)
+    return (state and not pledged) or frame.target is not None
 
 
 FOCUS_PREPS = {"on", "upon", "to"}
@@ -480,9 +512,15 @@ FOCUS_PREPS = {"on", "upon", "to"}
 def focus_frame(noun, lex: Lexicon):
     """(verb, preposition) of a noun of weight that makes a cue (``focus_nouns``): "Attention was
     [drawn] [to] X", "Putin drew attention to X", "emphasis was [laid] [on] X", "The emphasis [was]
-    [on] X"; None when the noun is no such cue ("paid attention to", "the emphasis of the talk")."""
+    [on] X"; (verb, what was said) for "X was [brought] to notice"; None when the noun is no such
+    cue ("paid attention to", "the emphasis of the talk")."""
     verb = noun.head
     verbs = lex.focus.get(noun.lemma_.lower())
+    if verbs and noun.dep_ == "pobj" and verb.lower_ == "to" and verb.head.lemma_.lower() in verbs:
+        # "X was brought to notice", "brought X to the attention of": what was said is the verb's
+        # subject in the passive, its object in the active
+        said = next((c for c in verb.head.children if c.dep_ in {"nsubjpass", "dobj"}), None)
+        return (verb.head, said) if said is not None else None
     if not verbs or noun.dep_ not in {"nsubjpass", "dobj", "nsubj"} or verb.lemma_.lower() not in verbs \
             or (noun.dep_ == "nsubj" and verb.lemma_.lower() != "be"):
         return None
@@ -490,6 +528,19 @@ def focus_frame(noun, lex: Lexicon):
                  if c.dep_ == "prep" and c.lower_ in FOCUS_PREPS and c.i > noun.i
                  and any(g.dep_ == "pobj" for g in c.children)), None)
     return (verb, prep) if prep is not None else None
+
+
+def present_read_as_adjective(tok, lex: Lexicon) -> bool:
+    """True for a speech verb in the present tense, as joint statements write them, that the
+    tagger read as an adjective or a noun: "We [affirm] that a nuclear war cannot be won", "The
+    leaders [affirm] that ...". The word must be the verb's own base form with a subject and a
+    that-clause of its own, so "an affirm vote" or "the reaffirm button" stay what they are."""
+    if tok.pos_ not in {"ADJ", "NOUN", "PROPN"} or tok.lower_ not in lex.verbs:
+        return False
+    children = list(tok.children)
+    return any(c.dep_ == "nsubj" and c.i < tok.i for c in children) and any(
+        c.dep_ == "ccomp" and c.i > tok.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in children)
 
 
 def participle_read_as_adjective(tok, lex: Lexicon):
