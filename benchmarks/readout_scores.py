@@ -107,7 +107,11 @@ advisor's statement; 66 statements, annotated the same way and scored before any
 statement's "We intend to X", "We are resolved to X" and "We remain committed to X" promise; "We believe
 strongly that X" believes; "Our message to Moscow is clear: X" warns; "requested" by people the readout
 reports on (the leaders of the DPR and LPR) is their statement; "X were characterised as positive" is
-the host's passive statement; "Special focus was made on X" is a topic line.
+the host's passive statement; "Special focus was made on X" is a topic line. Two acts were mended
+after the first score, to the earlier sets' rule that a need or importance with nobody named to act
+says ("emphasised the need to re-launch a direct dialogue", "highlighted the importance of ensuring
+that immediate humanitarian aid is able to reach X"): the first score counts them as demands; and
+Erdogan's camp is the registry's and the earlier sets' (Europe / NATO), where the first score had Other.
 
 How it was annotated: a statement is what a participant said, asserted, proposed, promised,
 asked for, agreed or expressed in the conversation ("expressed concern over X", "reaffirmed

@@ -230,7 +230,7 @@ def object_content(verb, target, exclude: set) -> set:
                 or listed_after_object(child):
             continue
         if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ADJUNCT_MARKS for c in child.children) \
-                and not _what_it_is_described_as(child):
+                and not _what_it_is_described_as(child) and not ongoing_context(child):
             continue
         if (child.dep_ in {"advmod", "npadvmod"} and not restates_object(child, target)) or (child.dep_ == "prep" and (
                 about_time(child) or (child.lower_ in ADJUNCT_PREPS and not opens_topic(child)
@@ -255,6 +255,18 @@ def range_after_content(prep, content: set) -> bool:
     return prep.lower_ == "from" and bool(content) and prep.i > max(content) \
         and all(doc[i].is_punct for i in range(max(content) + 1, prep.i)) and any(
             g.dep_ == "pobj" and any(x.dep_ == "prep" and x.lower_ == "to" for x in g.children) for g in prep.children)
+
+
+def ongoing_context(clause) -> bool:
+    """True for an "as" clause in the present tense right after what was said, with a subject of its
+    own, which tells what what was said bears on, not when it was said: "underscore ongoing U.S.
+    support for Ukraine's defense [as Russia continues its assaults on ...]" ("said X as he left
+    the building", a past and the speaker, stays the time of saying)."""
+    doc = clause.doc
+    mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "as"), None)
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    return mark is not None and subject is not None and clause.tag_ in {"VBZ", "VBP"} \
+        and doc[mark.i - 1].text != "," and subject.lower_ not in PERSONAL_PRONOUNS
 
 
 def doer_of_object(verb, target, prep) -> bool:
@@ -316,8 +328,10 @@ def naming_complement(verb, target):
         if c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") or (
                 c.dep_ in {"advcl", "ccomp", "xcomp"} and c.left_edge.lower_ == "as"):
             return c
-    # "consider the avoidance of war ... [as our foremost responsibilities]": hung on the object
-    return next((c for c in target.children if c.dep_ == "prep" and c.lower_ == "as"), None) if target is not None else None
+    # "consider the avoidance of war and the reduction of risks [as our foremost responsibilities]":
+    # hung on the object, or on the last of several
+    objects = [target, *(c for c in target.children if c.dep_ == "conj")] if target is not None else []
+    return next((c for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "as"), None)
 
 
 def noun_said_by(tok, lex: Lexicon) -> bool:
@@ -350,10 +364,17 @@ def nothing_shown(verb, noun, lex: Lexicon) -> bool:
 
 def guests_received(verb, noun, lex: Lexicon) -> bool:
     """True for a verb of receiving people over people ("to welcome Ukrainians to the United
-    States", "greeted the delegation"): who was received, not what was said."""
-    return cue_lemma(verb, lex) in lex.greeting_verbs and (
-        noun.ent_type_ in {"PERSON", "NORP"} or noun.lower_ in {"him", "her", "them", "you", "us"}
-        or noun.lemma_.lower() in lex.guest_nouns)  # not a body: "welcomed Italy's G7 Presidency" is speech
+    States", "greeted the delegation") or of urging over the people urged ("encouraged the
+    students"): who was received or spoken to, not what was said."""
+    lemma = cue_lemma(verb, lex)
+    people = noun.ent_type_ in {"PERSON", "NORP"} or noun.lower_ in {"him", "her", "them", "you", "us"} \
+        or noun.lemma_.lower() in lex.guest_nouns  # not a body: "welcomed Italy's G7 Presidency" is speech
+    # ... nor the people a verb of urging speaks to: "encouraged the students" (what it asks for is
+    # its infinitive, read elsewhere), where "encouraged continued work to X" asks for the work
+    from .quotes_not_said import holds_views  # it reads this module
+    addressed = lemma in lex.addressee and lemma in lex.content_acts.get("urging_verbs", frozenset()) and (
+        people or holds_views(noun, lex))
+    return (lemma in lex.greeting_verbs and people) or addressed
 
 
 def refers_back(noun) -> bool:

@@ -1235,3 +1235,22 @@ def test_they_after_a_meeting_is_its_sides(nlp):
             "unwavering support for Westland. They shared their concerns about the threat posed by Northland.\n")
     found, said = statements_of(nlp, text)
     assert said("their concerns")["speaker"] == "Ivo Okafor; Anna Berg"
+
+
+def test_work_encouraged_and_support_as_an_assault_goes_on(nlp):
+    """"encouraged continued work to counter corruption" asks for the work, where "encouraged the
+    students" names whom it spoke to; "underscore ongoing support for X's defense as Eastland
+    continues its assaults" keeps the "as" clause (present, its own subject), where "reaffirmed his
+    support for the plan as he left the building" does not (FICTIONAL)."""
+    text = ("FICTIONAL readout, made up for the newsroom-kit tests.\n\n"
+            "The Vice President welcomed Westland’s progress, and encouraged continued work to counter "
+            "corruption. She encouraged the students. President Ames spoke today with President Anna Berg "
+            "of Westland to underscore ongoing support for Westland’s defense as Eastland continues its "
+            "assaults on Westland’s power plants. The mayor reaffirmed his support for the plan as he left "
+            "the building.\n")
+    found, said = statements_of(nlp, text)
+    assert said("continued work to counter")["act"] == "demands"
+    assert not found["content"].str.contains("the students").any()
+    support = said("ongoing support")
+    assert text[support["content_start"]:support["content_end"]].endswith("power plants")
+    assert not found["content"].str.contains("he left").any()
