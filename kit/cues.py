@@ -164,7 +164,9 @@ def load_lexicon(path: str = "speech_verbs.yml") -> Lexicon:
     lex.in_words_nouns = low("in_words_nouns")
     lex.view_nouns = low("view_nouns")
     lex.stance_adjectives = {str(k).lower(): str(v).lower() for k, v in (raw.get("stance_adjectives") or {}).items()}
-    lex.feeling_adjectives = {str(k).lower(): str(v).lower() for k, v in (raw.get("feeling_adjectives") or {}).items()}
+    # "grateful: [for, to]": the prepositions, space-joined
+    lex.feeling_adjectives = {str(k).lower(): " ".join(map(str, v if isinstance(v, list) else [v])).lower()
+                              for k, v in (raw.get("feeling_adjectives") or {}).items()}
     lex.stance_phrases = {tuple(str(k).lower().split()): str(v) for k, v in (raw.get("stance_phrases") or {}).items()}
     lex.criticism_adjectives = {str(k).lower(): str(v).lower() for k, v in (raw.get("criticism_adjectives") or {}).items()}
     lex.forms = cue_form_pattern(lex.cue_verbs, [" ".join(p) for p in phrases] + sorted(adjectives)

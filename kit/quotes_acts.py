@@ -7,6 +7,17 @@ from __future__ import annotations
 from .cues import Lexicon, cue_lemma
 
 
+def support_renewed(lemma: str, noun, lex: Lexicon) -> bool:
+    """True for support someone renews as their own: "reaffirmed [President Biden's] unwavering
+    support for Israel", "reaffirmed the unwavering support [of the United States] for Ukraine",
+    "reaffirmed [our] support in resuming the dialogue" promise it (``renewal_verbs`` under
+    ``content_acts``); "reaffirmed the strong bipartisan support in the U.S. government" (nobody's
+    own) and "underscored the United States' support" (stressed, not renewed) say."""
+    if lemma not in lex.content_acts.get("renewal_verbs", frozenset()):
+        return False
+    return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in noun.children)
+
+
 def _content_head(doc, content: set):
     """The token of a statement's content the rest hangs from (the first whose head lies outside);
     in "urged [him] to [resign]" the infinitive, not the one who is to carry it out."""
@@ -65,15 +76,16 @@ def _wrong_named(head, words, lex: Lexicon) -> bool:
     nouns, adjectives = words.get("wrongdoing_nouns", frozenset()), words.get("wrongdoing_adjectives", frozenset())
 
     def wrong(noun) -> bool:
-        return noun.lemma_.lower() in nouns or any(c.dep_ == "amod" and c.lemma_.lower() in adjectives for c in noun.children)
+        return noun.lemma_.lower() in nouns or any(
+            c.dep_ == "amod" and c.lemma_.lower() in adjectives for c in noun.children)
 
     if head.pos_ not in {"NOUN", "PROPN"}:
         return False
     if head.lemma_.lower() in words.get("judgement_nouns", frozenset()) and any(
             c.dep_ == "amod" and c.lower_ in lex.criticism_adjectives for c in head.children):
         return True
-    return wrong(head) or any(p.dep_ == "prep" and p.lower_ == "of" and any(g.dep_ == "pobj" and wrong(g) for g in p.children)
-                              for p in head.children)
+    return wrong(head) or any(p.dep_ == "prep" and p.lower_ == "of" and any(
+        g.dep_ == "pobj" and wrong(g) for g in p.children) for p in head.children)
 
 
 def _urged(head, words) -> bool:
@@ -145,12 +157,16 @@ def content_act(verb, cue, lex: Lexicon) -> str:
         return cue.act
     chain = _predicate_chain(head)
     if (_asks_to(verb, lemma, get("demand_infinitive_verbs")) and head.dep_ == "xcomp" and head.tag_ == "VB") \
-            or any(_duty_laid(t, c, lex) for t in chain for c in t.children if c.dep_ == "aux" and c.lower_ in get("demand_modals")) \
+            or any(_duty_laid(t, c, lex) for t in chain for c in t.children
+                   if c.dep_ == "aux" and c.lower_ in get("demand_modals")) \
             or (noun in get("need_nouns") and any(c.dep_ in {"acl", "advcl", "relcl"} and any(
                 g.dep_ == "nsubj" for g in c.children) for c in head.children)) or _urged(head, words):
         return "demands"
     if _threatens(chain, get("threat_verbs")):
         return "warns"
+    if head.lemma_.lower() in get("intention_verbs") and any(c.dep_ == "xcomp" for c in head.children) and any(
+            c.dep_ == "nsubj" and c.lower_ in {"he", "she", "we", "i"} for c in head.children):
+        return "promises"  # "said he intended to sign a corresponding executive order soon": his own undertaking
     if _wrongdoing(head, chain, words) or _wrong_named(head, words, lex):
         return "accuses"
     if any(doc[i].dep_ == "acomp" and doc[i].lemma_.lower() in get("rejection_adjectives") and doc[i].head.lemma_ == "be"

@@ -19,9 +19,10 @@ from .quotes_clause import (CONTENT_DEPS, first_of_list, fronted_infinitive, goe
                             predicate_of_the_sentence, second_that_clause, sibling_statement, trailing_aside,
                             verb_above, view_owner, when_clause, who_is_to_act)
 from .quotes_not_said import holds_views, not_said
-from .quotes_readouts import (bare_noun, focus_frame, inclusion_after, opens_topic, present_read_as_adjective,
-                              infinitive_of_prep_object, listed_after_object, object_content, object_frame,
-                              object_statement, participle_read_as_adjective, promised_infinitive, refers_back)
+from .quotes_extent import added_alike, inclusion_after
+from .quotes_readouts import (bare_noun, focus_frame, infinitive_of_prep_object, listed_after_object, object_content,
+                              object_frame, object_statement, opens_topic, participle_read_as_adjective,
+                              present_read_as_adjective, promised_infinitive, refers_back)
 from .quotes_subject import (PASSIVE_DEPS, SUBJECT_DEPS, _lost_subject, _subject, clause_read_from_name,
                              person_in_apposition, subject_read_as_apposition)
 
@@ -304,12 +305,12 @@ def _stance_adjective_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
     if wanted is None or tok.i in blocked or tok.pos_ != "ADJ" or tok.dep_ != "acomp" or tok.head.lemma_ != "be":
         return None
     source = _subject(tok.head)
-    prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == wanted), None)
+    prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in wanted.split()), None)
     if source is None or prep is None or not holds_views(source, lex):
         return None
     cue = Cue(sorted([tok.head, tok], key=lambda t: t.i), tok.sent, source=source, belief=stance,
               act="believes" if stance else "accuses" if critical else "says")
-    cue.content = {t.i for t in prep.subtree} - {prep.i}
+    cue.content = {t.i for t in prep.subtree} - {prep.i} | added_alike(tok.head, prep)
     cue.subtree = set(cue.content)
     return cue if cue.content else None
 
@@ -370,7 +371,8 @@ def _focus_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
     brought = prep.dep_ != "prep"  # "[X] was brought to notice": what was said is the verb's own
     # the cue is the noun and its verb ("Attention was drawn", "drew attention"), the noun alone
     # beside "be", the verb alone around what it brought to notice
-    cue = Cue([tok] if verb.lemma_.lower() == "be" else [verb] if brought else sorted([tok, verb], key=lambda t: t.i), tok.sent)
+    words = [tok] if verb.lemma_.lower() == "be" else [verb] if brought else sorted([tok, verb], key=lambda t: t.i)
+    cue = Cue(words, tok.sent)
     cue.source = _subject(verb) if tok.dep_ == "dobj" or (brought and prep.dep_ == "dobj") else \
         None if brought else _whose_weight(tok, prep, lex)
     source_ids = {t.i for t in cue.source.subtree} if cue.source is not None and cue.source.head.i == verb.i else set()

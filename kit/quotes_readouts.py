@@ -19,14 +19,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .cues import Lexicon, cue_lemma, load_lexicon
+from .quotes_acts import support_renewed
+from .quotes_extent import (added_alike, complements_object, inclusion_after, ongoing_context, range_after_content,
+                            restates_object)
 
 # Prepositions whose object says what a statement was about ("expressed concern [over X]").
 CONTENT_PREPS = {"about", "of", "on", "over", "regarding", "concerning", "against", "for", "as", "with"}
-# Prepositions that add to what was said rather than say where or when: "..., including X".
-INCLUSION_PREPS = {"including", "notably", "especially", "particularly"}
-# ... and a condition the parser hangs on the cue verb: "commented that it could be a good idea,
-# [provided that] it be considered whether ..." is what was said, on that condition.
-CONDITION_PREPS = {"provided", "providing"}
 DEMONSTRATIVES = {"this", "these", "that", "those", "such"}
 # What a statement's predicate may carry that is not what was said: where, when, why.
 ADJUNCT_MARKS = {"after", "before", "when", "while", "because", "since", "although", "though", "as",
@@ -69,7 +67,8 @@ def object_frame(tok, lex: Lexicon) -> ObjectFrame:
     # "updated President Zelenskyy [on U.S. efforts]": the parser may hang the preposition on the
     # addressee, or on the last of several ("congratulated Mahmoud Abbas and all Palestinian people
     # [on the holiday]")
-    addressees = [target, *(c for c in target.children if c.dep_ == "conj")] if target is not None and lemma in lex.addressee else []
+    addressees = [target, *(c for c in target.children if c.dep_ == "conj")] \
+        if target is not None and lemma in lex.addressee else []
     near = list(tok.children) + [c for a in addressees for c in a.children]
     # "When asked about the situation in Mariupol, the President noted ...": a question nobody is
     # said to have put; "Hewitt asked Trump about his statements" is Hewitt's question
@@ -195,25 +194,6 @@ def listed_after_object(clause) -> bool:
         and not any(c.dep_ in {"nsubj", "nsubjpass", "mark", "expl"} for c in clause.children)
 
 
-def complements_object(prep, target) -> bool:
-    """True for "in" and a gerund right after a speech noun object, hung on the verb by the
-    parser: "reaffirmed their mutual interest [in further developing the partnership]" (what the
-    interest is in; "in Moscow", "in 2021" stay out as the place and time of the verb, and "had
-    shown bad judgment in using X" is no speech noun's)."""
-    return prep.lower_ == "in" and target.pos_ == "NOUN" and prep.i == target.right_edge.i + 1 \
-        and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in prep.children)
-
-
-def restates_object(child, target) -> bool:
-    """True for a noun after the object and a comma that the parser hung on the verb although it
-    restates the object with a clause of its own: "underscored the futility of any attempts to
-    drag out the process, [something] the security forces are doing to regroup" (an apposition,
-    part of what was said; "last week", "today" are no such nouns: they carry no clause)."""
-    doc = child.doc
-    return child.dep_ == "npadvmod" and child.pos_ in {"PRON", "NOUN"} and child.i > target.i \
-        and doc[child.left_edge.i - 1].text == "," and any(c.dep_ == "relcl" for c in child.children)
-
-
 def object_content(verb, target, exclude: set) -> set:
     """What was said as a noun phrase: the object (or a passive's subject, or a preposition's
     object), and the rest of the verb's predicate to its right ("reaffirmed [the readiness of the
@@ -245,28 +225,6 @@ def object_content(verb, target, exclude: set) -> set:
                 child.dep_ == "prep" and child.lower_ in CONTENT_PREPS and not about_time(child))):
             ids |= {t.i for t in child.subtree}
     return ids - exclude
-
-
-def range_after_content(prep, content: set) -> bool:
-    """True for a range right after what was said that lists what it names: "underscored the
-    importance of the Alliance in addressing global challenges, [from economic growth to global
-    stability], and for standing for democratic principles" (a "from" with its "to")."""
-    doc = prep.doc
-    return prep.lower_ == "from" and bool(content) and prep.i > max(content) \
-        and all(doc[i].is_punct for i in range(max(content) + 1, prep.i)) and any(
-            g.dep_ == "pobj" and any(x.dep_ == "prep" and x.lower_ == "to" for x in g.children) for g in prep.children)
-
-
-def ongoing_context(clause) -> bool:
-    """True for an "as" clause in the present tense right after what was said, with a subject of its
-    own, which tells what what was said bears on, not when it was said: "underscore ongoing U.S.
-    support for Ukraine's defense [as Russia continues its assaults on ...]" ("said X as he left
-    the building", a past and the speaker, stays the time of saying)."""
-    doc = clause.doc
-    mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "as"), None)
-    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-    return mark is not None and subject is not None and clause.tag_ in {"VBZ", "VBP"} \
-        and doc[mark.i - 1].text != "," and subject.lower_ not in PERSONAL_PRONOUNS
 
 
 def doer_of_object(verb, target, prep) -> bool:
@@ -465,17 +423,6 @@ def object_statement(tok, cue, frame: ObjectFrame, lex: Lexicon, exclude: set, p
         cue.content |= inclusion_after(tok, cue.content) - exclude
 
 
-def support_renewed(lemma: str, noun, lex: Lexicon) -> bool:
-    """True for support someone renews as their own: "reaffirmed [President Biden's] unwavering
-    support for Israel", "reaffirmed the unwavering support [of the United States] for Ukraine",
-    "reaffirmed [our] support in resuming the dialogue" promise it (``renewal_verbs`` under
-    ``content_acts``); "reaffirmed the strong bipartisan support in the U.S. government" (nobody's
-    own) and "underscored the United States' support" (stressed, not renewed) say."""
-    if lemma not in lex.content_acts.get("renewal_verbs", frozenset()):
-        return False
-    return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in noun.children)
-
-
 def promised_infinitive(verb, clause, lex: Lexicon) -> bool:
     """True for the to-infinitive right after a verb of promising or agreeing that the parser read
     as a purpose: "The private sector and the Administration committed [to close] communication
@@ -523,7 +470,8 @@ def promised_state(verb, frame: ObjectFrame, lex: Lexicon, passive: bool) -> boo
     state = (passive or (verb.tag_ == "VBN" and verb.dep_ == "acomp")) and not any(c.dep_ == "agent" for c in verb.children)
     # ... but "We are committed to providing Ukraine with ...", "We remain committed to our
     # obligations": the speakers pledge it of themselves, as a joint statement writes it
-    pledged = any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"we", "i"} for c in (verb, verb.head)[verb.dep_ == "acomp"].children)
+    holder = verb.head if verb.dep_ == "acomp" else verb
+    pledged = any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"we", "i"} for c in holder.children)
     return (state and not pledged) or frame.target is not None
 
 
@@ -598,19 +546,6 @@ def talked_with(verb, lex: Lexicon) -> bool:
     return among_themselves or any(
         c.dep_ == "prep" and c.lower_ == "with" and any(g.dep_ == "pobj" and g.ent_type_ == "PERSON" for g in c.children)
         for c in verb.children)
-
-
-def inclusion_after(verb, content: set) -> set:
-    """What a cue verb carries after its content that still belongs to it: "pledged to continue
-    supporting Ukraine ..., [including the provision today of a new package]", "commented that it
-    could be a good idea, [provided that it be considered whether ...]"."""
-    doc = verb.doc
-    out = set()
-    for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ in INCLUSION_PREPS | CONDITION_PREPS and c.i > max(content) \
-                and all(doc[i].is_punct for i in range(max(content) + 1, c.i)):
-            out |= {t.i for t in c.subtree}
-    return out
 
 
 PERSONAL_PRONOUNS = {"i", "we", "you", "he", "she", "they"}

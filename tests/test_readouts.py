@@ -1254,3 +1254,16 @@ def test_work_encouraged_and_support_as_an_assault_goes_on(nlp):
     support = said("ongoing support")
     assert text[support["content_start"]:support["content_end"]].endswith("power plants")
     assert not found["content"].str.contains("he left").any()
+
+
+def test_gratitude_to_several_and_an_intention_announced(nlp):
+    """"We are grateful to the coalition ..., as well as to the Initiative" (the "as well as" hung on
+    the verb) and "said he intended to sign a decree soon" (his own undertaking: promises) (FICTIONAL)."""
+    text = ("FICTIONAL readout, made up for the newsroom-kit tests.\n\n"
+            "We are grateful to the coalition of more than 50 countries that continues to provide help, as "
+            "well as to the Grain Initiative. Ivo Okafor had a telephone conversation with Anna Berg. The "
+            "President of Westland said he intended to sign a corresponding decree soon.\n")
+    found, said = statements_of(nlp, text)
+    grateful = said("the coalition")
+    assert text[grateful["content_start"]:grateful["content_end"]].endswith("Grain Initiative")
+    assert said("he intended to sign")["act"] == "promises"
