@@ -31,8 +31,14 @@ def restates_object(child, target) -> bool:
     drag out the process, [something] the security forces are doing to regroup" (an apposition,
     part of what was said; "last week", "today" are no such nouns: they carry no clause)."""
     doc = child.doc
+    # ... or with "a" and a phrase of its own: "congratulated the formation of X, [a vital step
+    # forward in implementing Y]" ("a day after the vote" is a date: its noun is a time)
+    described = child.ent_type_ not in {"DATE", "TIME"} and any(c.dep_ == "det" and c.lower_ in {"a", "an"}
+                                                               for c in child.children) \
+        and any(c.dep_ == "prep" for c in child.children)
     return child.dep_ == "npadvmod" and child.pos_ in {"PRON", "NOUN"} and child.i > target.i \
-        and doc[child.left_edge.i - 1].text == "," and any(c.dep_ == "relcl" for c in child.children)
+        and doc[child.left_edge.i - 1].text == "," \
+        and (described or any(c.dep_ == "relcl" for c in child.children))
 
 
 def range_after_content(prep, content: set) -> bool:

@@ -320,19 +320,28 @@ def nothing_shown(verb, noun, lex: Lexicon) -> bool:
     return negated and (cue_lemma(verb, lex) in lex.light or any(c.dep_ == "det" and c.lower_ == "any" for c in noun.children))
 
 
+def _people(noun, lex: Lexicon) -> bool:
+    """A person or people named as such ("Ukrainians", "him", "the delegation")."""
+    return noun.ent_type_ in {"PERSON", "NORP"} or noun.lower_ in {"him", "her", "them", "you", "us"} \
+        or noun.lemma_.lower() in lex.guest_nouns
+
+
 def guests_received(verb, noun, lex: Lexicon) -> bool:
     """True for a verb of receiving people over people ("to welcome Ukrainians to the United
-    States", "greeted the delegation") or of urging over the people urged ("encouraged the
-    students"): who was received or spoken to, not what was said."""
-    lemma = cue_lemma(verb, lex)
-    people = noun.ent_type_ in {"PERSON", "NORP"} or noun.lower_ in {"him", "her", "them", "you", "us"} \
-        or noun.lemma_.lower() in lex.guest_nouns  # not a body: "welcomed Italy's G7 Presidency" is speech
-    # ... nor the people a verb of urging speaks to: "encouraged the students" (what it asks for is
-    # its infinitive, read elsewhere), where "encouraged continued work to X" asks for the work
+    States", "greeted the delegation"): who was received, not what was said ("welcomed Italy's G7
+    Presidency", a body's office, is speech)."""
+    return cue_lemma(verb, lex) in lex.greeting_verbs and _people(noun, lex)
+
+
+def person_addressed(verb, noun, lex: Lexicon) -> bool:
+    """True for the object of a verb of speaking to someone (``addressed_object_verbs``) that is
+    whom it spoke to, not what was said: "encouraged [the students]", "congratulated [him] on his
+    victory", where "encouraged continued work to X" and "congratulated the formation of X" say
+    what. What else the verb governs ("on his victory", "to turn out") is still read."""
     from .quotes_not_said import holds_views  # it reads this module
-    addressed = lemma in lex.addressee and lemma in lex.content_acts.get("urging_verbs", frozenset()) and (
-        people or holds_views(noun, lex))
-    return (lemma in lex.greeting_verbs and people) or addressed
+    lemma = cue_lemma(verb, lex)
+    return lemma in lex.addressee and lemma in lex.content_acts.get("addressed_object_verbs", frozenset()) \
+        and (_people(noun, lex) or holds_views(noun, lex))
 
 
 def refers_back(noun) -> bool:
@@ -364,6 +373,8 @@ def object_statement(tok, cue, frame: ObjectFrame, lex: Lexicon, exclude: set, p
         exclude = exclude | {t.i for c in tok.children if c.dep_ == "agent" for t in c.subtree}
     if target is not None and (nothing_shown(tok, target, lex) or guests_received(tok, target, lex)):
         return
+    if target is not None and person_addressed(tok, target, lex):
+        target = None
     # "reaffirmed their mutual [striving] to ...": a noun the parser tagged a verb, lemma and all
     noun_act = lex.nouns.get(target.lemma_.lower(), lex.nouns.get(target.lower_)) if target is not None else None
     if lemma in lex.light_nouns and (target is None or target.lemma_.lower() not in lex.light_nouns[lemma]):

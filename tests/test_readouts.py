@@ -1267,3 +1267,18 @@ def test_gratitude_to_several_and_an_intention_announced(nlp):
     grateful = said("the coalition")
     assert text[grateful["content_start"]:grateful["content_end"]].endswith("Grain Initiative")
     assert said("he intended to sign")["act"] == "promises"
+
+
+def test_congratulations_on_a_thing_and_to_a_person(nlp):
+    """"congratulated the formation of the Committee, a vital step forward in X" states the
+    formation (and what it is called after the comma); "congratulated him on his victory" the
+    victory, not him; "The President congratulated Anna Berg" alone names nobody's words (FICTIONAL)."""
+    text = ("FICTIONAL readout, made up for the newsroom-kit tests.\n\n"
+            "President Ames congratulated the formation of the Riverland Harvest Committee, a vital step "
+            "forward in implementing the grain plan. He congratulated Ivo Okafor on his victory. The "
+            "President congratulated Anna Berg. The minister welcomed the decision, a day after the vote.\n")
+    found, said = statements_of(nlp, text)
+    formation = said("the formation")
+    assert text[formation["content_start"]:formation["content_end"]].endswith("the grain plan")
+    assert said("his victory")["act"] == "says"
+    assert not found["content"].str.contains("Anna Berg|a day after").any()
