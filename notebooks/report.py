@@ -79,7 +79,8 @@ actors_files = kit.params.coerce_parameter("actors_files", actors_files, [])
 # %%
 # The first thing a reader sees is the findings summary; the work below prints nothing.
 with log.stage("load"):
-    loaded = kit.load_articles(input_paths)
+    # What each text alone gives (its hash, language, near-duplicate signature) is kept in the extraction cache.
+    loaded = kit.load_articles(input_paths, cache_dir=kit.cache.resolve_cache_dir(cache_dir or None))
     # Every input with the sha256 of the bytes read: the manifest takes them from here.
     kit.write_table(loaded.inputs, out / "tables", "inputs", formats=("csv",))
 if loaded.articles.empty:
