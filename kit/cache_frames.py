@@ -11,19 +11,39 @@ hundreds of thousands of rows, so each stage also keeps the last run's slices as
 column of every slice concatenated into one Arrow table (compressed), with each slice's length and its
 columns, dtypes and typed columns. A block gives back the very slices it was made from (values that
 Arrow would not give back as the same Python values are kept as JSON text), so a table assembled from
-a block is the same as one assembled from the per-article entries.
+a block is the same as one assembled from the per-article entries. A block's text columns are not made
+into Python strings at all unless something reads them value by value (:class:`ArrowText`): ``assemble``
+gives them to pandas as the Arrow text they are.
 """
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import io
 import json
 import math
 import zlib
+from collections.abc import Sequence
+from contextlib import contextmanager
 from typing import Any
 
 import numpy as np
 import pandas as pd
+
+
+@contextmanager
+def collection_paused():
+    """Python's cycle collector paused while a stage's rows are read or packed: they are millions of new
+    objects (strings, lists) in no cycle, and each collection pass the allocations set off walks every
+    object the process holds (the articles' texts, earlier stages' rows), about as long again as the
+    reading itself in a report's kernel. It runs again as before once the block is read."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 # ---------------------------------------------------------------- typed JSON (no pickle)
@@ -133,6 +153,10 @@ def unpack_frame(payload: bytes) -> dict:
 
 
 def _column(docs: list[dict], col: str) -> pd.Series | list:
+    plain = not any(col in doc["typed"] or col in doc["dates"] for doc in docs)
+    text = _text_column(docs, col) if plain else None
+    if text is not None:
+        return text
     values: list = []
     for doc in docs:
         values.extend(doc["data"][col] if col in doc["data"] else [None] * doc["n"])
@@ -143,6 +167,57 @@ def _column(docs: list[dict], col: str) -> pd.Series | list:
         aware = any("," in t for t in tz)  # "datetime64[ns, UTC]"
         return pd.Series(pd.to_datetime(pd.Series(values, dtype=object), format="ISO8601", utc=aware))
     return values
+
+
+class ArrowText(Sequence):
+    """A slice's text column as its block holds it (an Arrow array, from ``start``, ``n`` values): read as a
+    list of Python strings only when something reads it value by value; :func:`assemble` takes the Arrow
+    values as they are (turning millions of strings into Python objects and back costs seconds a run)."""
+
+    __slots__ = ("array", "start", "n", "_values")
+
+    def __init__(self, array, start: int, n: int):
+        self.array, self.start, self.n, self._values = array, start, n, None
+
+    def __len__(self) -> int:
+        return self.n
+
+    def _list(self) -> list:
+        if self._values is None:
+            self._values = _python_values(self.array.slice(self.start, self.n))
+        return self._values
+
+    def __getitem__(self, i):
+        return self._list()[i]
+
+    def __iter__(self):
+        return iter(self._list())
+
+
+def _text_column(docs: list[dict], col: str) -> pd.Series | None:
+    """The column as pandas' text dtype straight from the blocks' Arrow text, when every slice has it there
+    and the values are what a list of them would be inferred as (text, some missing); else None (the
+    column is assembled from Python values)."""
+    import pyarrow as pa
+
+    parts = [doc["data"].get(col) for doc in docs]
+    if not any(isinstance(part, ArrowText) for part in parts):
+        return None  # nothing read from a block: assembled as it always was
+    arrays = []
+    for part in parts:
+        if isinstance(part, ArrowText):
+            arrays.append(part.array.slice(part.start, part.n))
+        elif isinstance(part, list):  # a slice computed in this run, or read from its own entry
+            try:
+                arrays.append(pa.array(part, type=pa.large_string()))  # only text and None convert
+            except (pa.ArrowInvalid, pa.ArrowTypeError):
+                return None
+        else:
+            return None
+    joined = arrays[0] if len(arrays) == 1 else pa.concat_arrays(arrays)
+    if not len(joined) or joined.null_count == len(joined):  # no text to infer a text dtype from
+        return None
+    return pd.Series(pd.array(joined, dtype="str"))
 
 
 def assemble(docs: list[dict]) -> pd.DataFrame:
@@ -250,13 +325,17 @@ def unpack_block(payload: bytes, wanted: set[str] | None = None) -> dict[str, di
     table = pa.ipc.open_stream(payload[8:8 + size]).read_all()
     meta = json.loads(table.schema.metadata[b"kit"])
     columns = json.loads(zlib.decompress(payload[8 + size:]).decode("utf-8"))
-    columns.update({col: _python_values(table.column(f"c{i}")) for i, col in enumerate(meta["arrow"])})
     shapes = [json.loads(s) for s in meta["shapes"]]
+    # Text columns stay in Arrow, each slice a view of them (ArrowText), for assemble to take as they are.
+    text = {col: table.column(f"c{i}").combine_chunks() for i, col in enumerate(meta["arrow"])
+            if pa.types.is_large_string(table.column(f"c{i}").type)}
+    columns.update({col: _python_values(table.column(f"c{i}")) for i, col in enumerate(meta["arrow"]) if col not in text})
     slices, start = {}, 0
     for item, n, shape in zip(meta["items"], meta["n"], meta["shape"]):
         if wanted is None or item in wanted:
             names, dtypes, typed, dates = shapes[shape]
             slices[item] = {"columns": names, "dtypes": dtypes, "n": n, "typed": typed, "dates": dates,
-                            "data": {col: columns[col][start:start + n] for col in names}}
+                            "data": {col: ArrowText(text[col], start, n) if col in text else columns[col][start:start + n]
+                                     for col in names}}
         start += n
     return slices
