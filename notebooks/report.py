@@ -53,6 +53,7 @@ previous_run = ""
 corrections_file = ""
 
 # %%
+import gc
 import json
 import warnings
 from pathlib import Path
@@ -70,6 +71,9 @@ from kit.notebook import escape_md, escape_text
 from kit.page import find_link, reader_table, statement_anchor
 from kit.params import StageLog
 
+# The objects the imports made live as long as the kernel: set aside from Python's cycle collector, whose
+# passes would otherwise walk all of them again and again while the stages below make their rows.
+gc.freeze()
 out = Path(output_dir)
 log = StageLog(out)
 # Through papermill's command line a list arrives as text ('["data/mixed"]'): read it as the list it names.
