@@ -128,9 +128,9 @@ def _native(value: Any) -> bool:
 
 def pack_frame(frame: pd.DataFrame) -> bytes:
     """A DataFrame slice as compressed typed JSON, column by column (fast for the usual dtypes)."""
-    data, typed, dates = {}, [], []
-    for col in frame.columns:
-        series = frame[col]
+    data, typed, dates, dtypes = {}, [], [], {}
+    for col, series in _plain_columns(frame):
+        dtypes[str(col)] = str(series.dtype)
         if _is_datetime(series.dtype):
             data[str(col)] = [None if pd.isna(v) else v.isoformat() for v in series]
             dates.append(str(col))
@@ -143,9 +143,19 @@ def pack_frame(frame: pd.DataFrame) -> bytes:
             else:
                 data[str(col)] = [_encode(v) for v in values]
                 typed.append(str(col))
-    doc = {"columns": [str(c) for c in frame.columns], "dtypes": {str(c): str(t) for c, t in frame.dtypes.items()},
+    doc = {"columns": [str(c) for c in frame.columns], "dtypes": dtypes,
            "n": len(frame), "data": data, "typed": typed, "dates": dates}
     return zlib.compress(json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 3)
+
+
+def _plain_columns(frame: pd.DataFrame):
+    """(name, Series) of each column, without the frame's ``attrs``: pandas deep-copies them into
+    every column it hands out (the engine's notes, the cache's counts), a third of the time of
+    packing an attributed slice, and a stored slice keeps no attrs anyway."""
+    if frame.attrs:
+        frame = frame.copy(deep=False)
+        frame.attrs = {}
+    return frame.items()
 
 
 def unpack_frame(payload: bytes) -> dict:
