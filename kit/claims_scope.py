@@ -87,8 +87,9 @@ def predicate_scope(quotes: Sequence[str], lexicon: ThemeLexicon | None = None, 
     read word by word, where any negation or hedge counts.
     """
     lexicon = lexicon or load_themes()
-    neg_index, hedge_index, refusal_index, future_index = (
-        term_index(t) for t in (lexicon.negations, lexicon.hedges, lexicon.refusals, lexicon.futures))
+    neg_index, hedge_index, refusal_index, future_index, adding_index = (
+        term_index(t) for t in (lexicon.negations, lexicon.hedges, lexicon.refusals, lexicon.futures,
+                                lexicon.not_denials))
     out: list[dict] = []
     to_parse: dict[str, list[int]] = defaultdict(list)
     for i, (quote, (lem, low)) in enumerate(zip(quotes, lemmatise([written_out(q) for q in quotes]))):
@@ -106,22 +107,25 @@ def predicate_scope(quotes: Sequence[str], lexicon: ThemeLexicon | None = None, 
         enabled = [name for name in nlp.pipe_names if name in PARSE_COMPONENTS]
         with nlp.select_pipes(enable=enabled):
             for quote, doc in zip(to_parse, nlp.pipe(list(to_parse), batch_size=batch_size)):
-                found = _scope(doc, neg_index, hedge_index, future_index)
+                found = _scope(doc, neg_index, hedge_index, future_index, adding_index)
                 for i in to_parse[quote]:
                     found_i = dict(found, asserts=found["asserts"] and out[i]["asserts"])
                     out[i].update(found_i)
     return out
 
 
-def _scope(doc, neg_index, hedge_index, future_index) -> dict:
+def _scope(doc, neg_index, hedge_index, future_index, adding_index=None) -> dict:
     main = _main_verbs(doc)
     low = [t.lower_.replace("’", "'") for t in doc]
     stem = [light_stem(w) for w in low]
+    # A negation that adds or affirms ("not only X but Y", "there is no question that") denies nothing.
+    adding = {i for a, b in _spans(low, stem, adding_index or {}) for i in range(a, b)}
 
     def on_main(index) -> list:
         return [doc[i] for a, b in _spans(low, stem, index) for i in range(a, b) if governs_main_verb(doc[i], main)]
 
-    negations = on_main(neg_index) + [t for t in doc if t.dep_ == "neg" and governs_main_verb(t, main)]
+    negations = [t for t in on_main(neg_index) + [t for t in doc if t.dep_ == "neg" and governs_main_verb(t, main)]
+                 if t.i not in adding]
     futures = {t.i for t in on_main(future_index)}
     hedged = {t.sent.start for t in on_main(hedge_index)}
     # A negated wish, guess or duty ("should not lead", "don't want to") denies nothing; a negated future

@@ -239,7 +239,8 @@ display(reader_table(
     {"rank": "#", "themes": "Themes", "days_apart": "Days apart", "claim_said_on": "Claim: date",
      "claim_speaker": "Claim: speaker", "claim_camp": "Claim: camp", "claim_quote": "Claim", "claim_title": "Claim: source",
      "counter_said_on": "Counter: date", "counter_speaker": "Counter: speaker", "counter_camp": "Counter: camp",
-     "counter_quote": "Counter-claim", "counter_title": "Counter: source"},
+     "counter_quote": "Counter-claim", "counter_title": "Counter: source",
+     "claim_quote_id": "Claim: statement", "counter_quote_id": "Counter: statement"},
     links={"claim_title": "claim_url", "counter_title": "counter_url"}, row_ids=lambda r: f"claim-{r['rank']}",
     empty="No claim met a counter-claim from an opposing camp within the window."))
 
@@ -304,7 +305,7 @@ display(reader_table(facts_table, {"what": "", "value": "Version"}))
 with log.stage("page"):
     who = table.assign(speaker=kit.table.speaker_name(table).where(kit.table.speaker_name(table) != "(unattributed)", ""))
     who_table = reader_table(
-        who, {"said_on": "Said on", "speaker": "Speaker", "camp": "Camp", "kind": "Kind", "quote": "Quote",
+        who, {"said_on": "Said on", "speaker": "Speaker", "camp": "Camp", "kind": "Kind", "act": "Act", "quote": "Quote",
               "venue": "Venue", "themes": "Themes", "title": "Source"},
         links={"title": "url"}, row_ids=lambda r: statement_anchor(r["quote_id"]), table_id="who-said-what",
         sortable=True, searchable=True, scroll=True, limit=int(page_rows),
