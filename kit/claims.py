@@ -45,9 +45,9 @@ ABOUT_THE_OTHER_SIDE = 0.3
 # spoken with Putin" beside the Kremlin's "no initial contact" links them.
 MIN_WORDING = 0.1
 # A sentence cut from a long statement shares one word with half the other side's sentences ("sanctions",
-# "NATO"): it answers another only when they share this many content words and one of the two names the
-# other's side ("they want to set up a meeting between President Biden and President Putin" against "we're
-# not considering a meeting with President Putin").
+# "NATO"): it answers another only when they share this many content words, one of them not a side's name,
+# and one of the two names the other's side ("they want to set up a meeting between President Biden and
+# President Putin" against "we're not considering a meeting with President Putin").
 SENTENCE_SHARED_WORDS = 2
 FEATURE_COLUMNS = ["quote_id", "candidate", *PACKED]
 
@@ -364,11 +364,12 @@ def claims_and_counterclaims(table: pd.DataFrame, tags: pd.DataFrame, days: int 
 
 def _one_answers_the_other(claim: int, counter: int, tokens: list[set], counter_tokens: list[set],
                            named: list[set], camp_of: list[str], name_words: set[str]) -> bool:
-    """Whether a sentence pair shares ``SENTENCE_SHARED_WORDS`` content words (the counter-claim's: what
-    a negation denies) besides the sides' names ("President Putin" is in half of what either side says),
-    and one of the two names the other's side."""
-    shared = tokens[claim] & counter_tokens[counter] - name_words
-    return len(shared) >= SENTENCE_SHARED_WORDS and (camp_of[counter] in named[claim] or camp_of[claim] in named[counter])
+    """Whether a sentence pair shares ``SENTENCE_SHARED_WORDS`` words (the counter-claim's: what a
+    negation denies), one of them not a side's name ("President Putin" is in half of what either side
+    says), and one of the two names the other's side."""
+    shared = {w for w in tokens[claim] & counter_tokens[counter] if w.isalpha() and len(w) > 1}
+    return (len(shared) >= SENTENCE_SHARED_WORDS and bool(shared - name_words)
+            and (camp_of[counter] in named[claim] or camp_of[claim] in named[counter]))
 
 
 def _name_words(registry, camps: list[str]) -> set[str]:
