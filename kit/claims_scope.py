@@ -118,8 +118,10 @@ def _scope(doc, neg_index, hedge_index, future_index, adding_index=None) -> dict
     main = _main_verbs(doc)
     low = [t.lower_.replace("’", "'") for t in doc]
     stem = [light_stem(w) for w in low]
-    # A negation that adds or affirms ("not only X but Y", "there is no question that") denies nothing.
-    adding = {i for a, b in _spans(low, stem, adding_index or {}) for i in range(a, b)}
+    # A negation that adds or affirms ("not only X but Y", "there is no question that", "it doesn't matter")
+    # denies nothing; "n't" is read as "not", as written_out does for the quote's words.
+    spelt = ["not" if w == "n't" else w for w in low]
+    adding = {i for a, b in _spans(spelt, [light_stem(w) for w in spelt], adding_index or {}) for i in range(a, b)}
 
     def on_main(index) -> list:
         return [doc[i] for a, b in _spans(low, stem, index) for i in range(a, b) if governs_main_verb(doc[i], main)]

@@ -81,7 +81,7 @@ def _side(c: dict, prefix: str, e) -> str:
 def _pair(c: dict, e) -> str:
     """A claim and its counter-claim as the summary tells them, linked to its row of the claims table."""
     gap = "the same day" if c["days_apart"] == 0 else f"{c['days_apart']} day{'s' if c['days_apart'] != 1 else ''} apart"
-    how = "denied (the speech verb denies)" if c.get("how") == "denies" else "answered with a negation"
+    how = "set against a denial" if c.get("how") == "denies" else "set against a negation"
     row = f"#claim-{c['rank']}"
     return (f"{_link(e(c['themes']), row)} ({gap}): "
             f"{_side(c, 'claim', e)} — {how} by {_side(c, 'counter', e)}.")
@@ -136,11 +136,12 @@ def findings_markdown(facts: dict, title: str, period: str = "week", escape=html
     pairs = facts.get("claims") or ([facts["top_claim"]] if facts.get("top_claim") else [])
     if pairs:
         n = facts.get("claim_pairs") or len(pairs)
-        met = f"{n:,} claim{'s' if n != 1 else ''} met a counter-claim"
-        lines.append(f"- {_link(met, '#claim-1')} "
-                     f"from an opposing camp within the window, leads to check against the source "
-                     f"({_link('tables/claims_and_counterclaims.csv', 'tables/claims_and_counterclaims.csv')}); "
-                     f"the best {len(pairs)}:")
+        leads = f"{n:,} possible claim and counter-claim pair{'s' if n != 1 else ''}"
+        lines.append(f"- {_link(leads, '#claim-1')}: a statement set against an opposing camp's denial or "
+                     f"negation on the same subject within the window, matched on shared words; leads to check "
+                     f"against the source, not proven contradictions "
+                     f"({_link('tables/claims_and_counterclaims.csv', 'tables/claims_and_counterclaims.csv')}). "
+                     f"The best {len(pairs)}, each with its statement id and characters in the article:")
         lines.extend(f"  {i}. {_pair(c, e)}" for i, c in enumerate(pairs, 1))
     else:
         lines.append("- No claim met a counter-claim from an opposing camp within the window.")
