@@ -21,7 +21,7 @@ import pandas as pd
 from .echoes import normalise_quote
 from .schemas import CLAIM_FIELDS, CLAIMS_COLUMNS, CLAIMS_SCHEMA, empty_table
 from .table import NEUTRAL_CAMPS, speaker_name, text_column, web_site
-from .claim_units import CLAIM_MAX_WORDS, PACKED, statement_units
+from .claim_units import CLAIM_MAX_WORDS, PACKED, sentence_spans, statement_units
 from .claims_scope import predicate_scope
 from .themes import ThemeLexicon, find_terms, lemmatise, light_stem, load_themes, statement_text, term_index, theme_terms
 
@@ -37,7 +37,8 @@ DENIAL_ACTS = frozenset({"denies", "rejects"})
 # to do something, a demand, a warning of what may come. Neither a claim nor a counter-claim.
 NOT_FIRM_ACTS = frozenset({"believes", "concerned", "agrees", "promises", "demands", "warns"})
 # How plainly the counter-claim opposes the claim: a denial or rejection, else a negation of its main verb;
-# a claim about the other side (naming its camp or one of its actors) is a stronger one to oppose.
+# a claim about the other side (naming its camp or one of its actors) is a stronger one to oppose, and a
+# counter-claim that names the claim's side ("because of Putin's invasion and a blockade of the port") answers it.
 OPPOSITION = {"act": 1.0, "negation": 0.7}
 ABOUT_THE_OTHER_SIDE = 0.3
 # Two statements share a subject when their wording is at least this close ("Minsk agreements",
@@ -292,10 +293,11 @@ def claims_and_counterclaims(table: pd.DataFrame, tags: pd.DataFrame, days: int 
           + 0.40 x closeness in wording (TF-IDF cosine of the two units' content lemmas)
           + 0.30 x opposition: 1 for a denial or rejection, 0.7 for a negation, raised by 0.3 (up
             to 1) when the claim names the counter-claim's side (its camp or one of its actors in
-            ``registry``).
-    A quotation repeated in several articles is paired once; a counter-claim appears in its best pair
-    only, a claim once per speaker who opposed it, and two statements in one pair at most (their best
-    sentences). ``camps`` lists the opposing camp pairs; by default ``opposing_camps`` in
+            ``registry``) or the counter-claim names the claim's.
+    A sentence cut from a long statement is set against a sentence (of a long statement, or a statement
+    of one sentence), never against a whole answer of several. A quotation repeated in several articles
+    is paired once; a counter-claim appears in its best pair only, a claim once per speaker who opposed
+    it, and two statements in one pair at most (their best sentences). ``camps`` lists the opposing camp pairs; by default ``opposing_camps`` in
     ``data/themes.yml``, else every two camps other than the press and unattributed speakers.
     ``features`` (from :func:`claim_features`) may be passed in; else they are computed, cutting long
     statements in their articles' ``texts`` (article id -> text) when given, else in their quotes.
@@ -317,6 +319,7 @@ def claims_and_counterclaims(table: pd.DataFrame, tags: pd.DataFrame, days: int 
     asserts = [a and not o and not h for a, o, h in zip(base["asserts"], opposes, base["hedged"])]
     named = [set(n.split("; ")) if n else set() for n in base["names"]]
     refuses, split = base["refuses"].tolist(), base["split"].tolist()
+    several = [not cut and len(sentence_spans(q)) > 1 for cut, q in zip(split, base["quote"])]
     tokens, negated_tokens = [set(t) for t in base["tokens"]], [set(t) for t in base["negated_tokens"]]
     day_numbers = base["said_on"].values.astype("datetime64[D]").astype("int64")
     camp_of = base["camp"].tolist()
@@ -330,6 +333,8 @@ def claims_and_counterclaims(table: pd.DataFrame, tags: pd.DataFrame, days: int 
         a, b = records[claim], records[counter]
         if (a["_who"] == b["_who"] != UNATTRIBUTED) or _same_place(a, b):
             continue
+        if (split[claim] or split[counter]) and (several[claim] or several[counter]):
+            continue  # a sentence is set against a sentence, not against a whole answer of several
         if (split[claim] or split[counter]) and not _one_answers_the_other(
                 claim, counter, tokens, negated_tokens if not denies[counter] else tokens, named, camp_of, name_words):
             continue
@@ -339,7 +344,7 @@ def claims_and_counterclaims(table: pd.DataFrame, tags: pd.DataFrame, days: int 
             continue  # a shared theme alone ("talks", "contacts") is no shared subject
         gap = abs(int(day_numbers[claim]) - int(day_numbers[counter]))
         opposition = OPPOSITION["act" if denies[counter] else "negation"]
-        if camp_of[counter] in named[claim]:
+        if camp_of[counter] in named[claim] or camp_of[claim] in named[counter]:
             opposition = min(1.0, opposition + ABOUT_THE_OTHER_SIDE)
         score = (CLAIM_WEIGHTS["time"] * (1 - gap / (days + 1)) + CLAIM_WEIGHTS["wording"] * wording
                  + CLAIM_WEIGHTS["opposition"] * opposition)

@@ -19,22 +19,22 @@ TURN = (FILLER * 3 + "\n\n" + "As for what was said in Washington, let me be cle
 CLAIM = "The Kremlin stopped the grain convoy at the Veloria border on Monday."
 
 
-def briefing():
+def briefing(claim: str = CLAIM):
     """A Kremlin transcript whose one long turn holds a denial, and a White House claim the day before.
     The turn's quote joins its paragraphs with a space, as the quote engine gives a transcript turn."""
     label = "Pavel Ostrogin: "
     text = "Meeting with the governors\n\n" + label + TURN
     start = text.index(label) + len(label)
     rows = [{"article_id": "w1", "said_on": "2031-05-09", "camp": "White House", "speaker": "Harriet Calloway",
-             "quote": CLAIM},
+             "quote": claim},
             {"article_id": "k1", "said_on": "2031-05-10", "camp": "Kremlin", "speaker": "Pavel Ostrogin",
              "kind": "turn", "cue": ":", "quote": " ".join(TURN.split())}]
     table = who_said_what(statements_frame(rows), articles_frame({"w1": "2031-05-09", "k1": "2031-05-10"}))
     turn = table["article_id"] == "k1"
     table.loc[turn, "quote_start"] = start
     table.loc[turn, "quote_end"] = start + len(TURN)
-    table.loc[~turn, "quote_start"], table.loc[~turn, "quote_end"] = 0, len(CLAIM)
-    return table, {"k1": text, "w1": CLAIM}
+    table.loc[~turn, "quote_start"], table.loc[~turn, "quote_end"] = 0, len(claim)
+    return table, {"k1": text, "w1": claim}
 
 
 def test_a_denial_inside_a_long_turn_is_paired_with_the_claim_it_answers(nlp):
@@ -48,6 +48,13 @@ def test_a_denial_inside_a_long_turn_is_paired_with_the_claim_it_answers(nlp):
     assert pair["counter_quote_id"] == table.loc[table["article_id"] == "k1", "quote_id"].iloc[0]
     assert texts["k1"][pair["counter_start"]:pair["counter_end"]] == DENIAL
     assert texts["w1"][pair["claim_start"]:pair["claim_end"]] == CLAIM
+
+
+def test_a_sentence_is_never_set_against_a_whole_answer_of_several(nlp):
+    """A briefing answer of a few sentences is one statement: its one claim among others is no claim the
+    long turn's sentence can be set against on its own."""
+    table, texts = briefing(CLAIM + " We are watching the Veloria border with our partners every day.")
+    assert claims.claims_and_counterclaims(table, themes.tag_themes(table), nlp=nlp, texts=texts).empty
 
 
 def test_a_long_statement_is_cut_at_sentence_ends_and_paragraph_breaks_with_offsets_into_the_source():
