@@ -224,10 +224,13 @@ display(reader_table(by_theme, empty="No statement touched a theme of data/theme
 #   (content-word lemmas, weighted up when rare in this set of statements; for a negation, what
 #   it denies);
 # - **0.30 × how plainly the counter-claim opposes the claim**: 1 for a denial or rejection, 0.7
-#   for a negation of its main verb, raised when the claim names the counter-claim's side.
+#   for a negation of its main verb, raised when either names the other's side.
 #
-# A quote repeated in several articles is paired once, a counter-claim appears in its best pair
-# only, and a claim once per speaker who opposed it.
+# A statement of more than 120 words (a briefing answer, an interview turn) is paired sentence by
+# sentence: each table row gives the sentence, the statement's id and the sentence's characters in its
+# article (`claim_start`, `claim_end`), and such a sentence must share two words with the other side's
+# and one of the two must name the other's side. A quote repeated in several articles is paired once,
+# a counter-claim appears in its best pair only, and a claim once per speaker who opposed it.
 # Read the pairs as leads to check, not as proven contradictions.
 
 # %%
