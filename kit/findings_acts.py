@@ -32,12 +32,17 @@ def load_act_words(path: str | Path | None = None) -> dict[str, tuple[str, str]]
 
 def acts_by_camp(table: pd.DataFrame, words: dict[str, tuple[str, str]] | None = None) -> list[dict]:
     """Per camp that is a side (not the press, "Other" or "Several camps"), most statements first, the acts
-    of ``words`` its statements carry: {"camp", "statements", "acts": [{"act", "count", "example"}]},
-    acts in ``words`` order. The example is the act's latest dated statement by a named speaker (else
-    any), ties broken by statement id, as a dict of said_on, speaker, cue, quote, quote_id."""
+    of ``words`` its statements in its own words carry (:func:`kit.claims.own_words`: a White House text
+    telling what Putin "refuted" is the White House's account, not a Kremlin denial):
+    {"camp", "statements", "acts": [{"act", "count", "example"}]}, acts in ``words`` order. The example
+    is the act's latest dated statement by a named speaker (else any), ties broken by statement id, as a
+    dict of said_on, speaker, cue, quote, quote_id."""
+    from .claims import own_words
+
     words = load_act_words() if words is None else words
     if not len(table) or "act" not in table:
         return []
+    table = table[own_words(table)]
     frame = pd.DataFrame({"camp": text_column(table, "camp").values, "act": text_column(table, "act").values,
                           "said_on": pd.to_datetime(table["said_on"], errors="coerce").values,
                           "speaker": speaker_name(table).values, "cue": text_column(table, "cue").values,
@@ -73,7 +78,7 @@ def acts_markdown(found: list[dict], words: dict[str, tuple[str, str]], escape: 
         camp = side["camp"]
         counts = ", ".join(_counted(camp, a, words, find_link) for a in side["acts"])
         examples = "; ".join(_told(a, words, escape) for a in side["acts"][:EXAMPLES])
-        lines.append(f"- {escape(camp)}, by speech act (of {side['statements']:,} statements): {counts}. "
+        lines.append(f"- {escape(camp)} in its own words, by speech act (of {side['statements']:,} statements): {counts}. "
                      f"{examples[0].upper()}{examples[1:]}.")
     return lines
 

@@ -91,10 +91,10 @@ def test_findings_tell_each_sides_speech_acts_with_receipts():
     acts = {"Pavel Ostrogin": "denies", "Irina Testova": "denies", "Harriet Calloway": "warns", "A reporter": "says"}
     table["act"] = table["speaker"].map(acts)
     text = findings.findings_markdown(findings.findings(table), "Acts")
-    kremlin = next(line for line in text.splitlines() if line.startswith("- Kremlin, by speech act"))
+    kremlin = next(line for line in text.splitlines() if line.startswith("- Kremlin in its own words, by speech act"))
     assert "[2 denials](#find=who-said-what:camp%3A%20Kremlin%3B%20act%3A%20denies)" in kremlin
     # The latest denial, told with the verb the text used, its day and its statement id.
     assert "Irina Testova denied (12 May 2031): “any plan to close the Veloria border”" in kremlin
     assert "(statement k2:1)" in kremlin
     assert "[1 warning](" in text and "Harriet Calloway warned (11 May 2031)" in text
-    assert "Press, by speech act" not in text, "the press is no side"
+    assert "Press in its own words" not in text, "the press is no side"
