@@ -229,10 +229,13 @@ display(reader_table(by_theme, empty="No statement touched a theme of data/theme
 #   (content-word lemmas, weighted up when rare in this set of statements; for a negation, what
 #   it denies);
 # - **0.30 × how plainly the counter-claim opposes the claim**: 1 for a denial or rejection, 0.7
-#   for a negation of its main verb, raised when the claim names the counter-claim's side.
+#   for a negation of its main verb, raised when either names the other's side.
 #
-# A quote repeated in several articles is paired once, a counter-claim appears in its best pair
-# only, and a claim once per speaker who opposed it.
+# A statement of more than 120 words (a briefing answer, an interview turn) is paired sentence by
+# sentence: each table row gives the sentence, the statement's id and the sentence's characters in its
+# article (`claim_start`, `claim_end`), and such a sentence must share two words with the other side's
+# and one of the two must name the other's side. A quote repeated in several articles is paired once,
+# a counter-claim appears in its best pair only, and a claim once per speaker who opposed it.
 # Read the pairs as leads to check, not as proven contradictions.
 
 # %%
@@ -244,7 +247,8 @@ display(reader_table(
     {"rank": "#", "themes": "Themes", "days_apart": "Days apart", "claim_said_on": "Claim: date",
      "claim_speaker": "Claim: speaker", "claim_camp": "Claim: camp", "claim_quote": "Claim", "claim_title": "Claim: source",
      "counter_said_on": "Counter: date", "counter_speaker": "Counter: speaker", "counter_camp": "Counter: camp",
-     "counter_quote": "Counter-claim", "counter_title": "Counter: source"},
+     "counter_quote": "Counter-claim", "counter_title": "Counter: source",
+     "claim_quote_id": "Claim: statement", "counter_quote_id": "Counter: statement"},
     links={"claim_title": "claim_url", "counter_title": "counter_url"}, row_ids=lambda r: f"claim-{r['rank']}",
     empty="No claim met a counter-claim from an opposing camp within the window."))
 
@@ -309,7 +313,7 @@ display(reader_table(facts_table, {"what": "", "value": "Version"}))
 with log.stage("page"):
     who = table.assign(speaker=kit.table.speaker_name(table).where(kit.table.speaker_name(table) != "(unattributed)", ""))
     who_table = reader_table(
-        who, {"said_on": "Said on", "speaker": "Speaker", "camp": "Camp", "kind": "Kind", "quote": "Quote",
+        who, {"said_on": "Said on", "speaker": "Speaker", "camp": "Camp", "kind": "Kind", "act": "Act", "quote": "Quote",
               "venue": "Venue", "themes": "Themes", "title": "Source"},
         links={"title": "url"}, row_ids=lambda r: statement_anchor(r["quote_id"]), table_id="who-said-what",
         sortable=True, searchable=True, scroll=True, limit=int(page_rows),
