@@ -534,7 +534,9 @@ def cues_in(doc, lex: Lexicon, blocked: set) -> list[Cue]:
 # part of speech, and whether it is a preposition's object ("in her [view]"); each returns None for
 # any other token. Asking all of them at every token was a quarter of the rules' time.
 CUE_FINDERS = (
-    (_verb_cue, lambda pos, pobj: pos in {"VERB", "AUX"}),
+    # a verb, or a present-tense speech verb the tagger read as an adjective or a noun ("We [affirm]
+    # that ...": ``present_read_as_adjective``, which turns any other word away at its first test)
+    (_verb_cue, lambda pos, pobj: pos in {"VERB", "AUX", "ADJ", "NOUN", "PROPN"}),
     (_adjective_cue, lambda pos, pobj: pos == "ADJ"),
     (_noun_cue, lambda pos, pobj: pos == "NOUN"),
     (_focus_cue, lambda pos, pobj: pos in {"NOUN", "PROPN"}),
