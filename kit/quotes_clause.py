@@ -37,7 +37,8 @@ def _comment_on_the_clause(t) -> bool:
     """True for a noun phrase after a comma that the parser took for a second object of the
     clause's verb: "would pay “slightly more” in taxes, an acknowledgment that ...", "would not
     support him, the highest for any candidate": the writer's comment on what was said."""
-    return t.dep_ == "dobj" and any(c.dep_ == "dobj" and c.i < t.i for c in t.head.children)
+    return t.dep_ == "dobj" and any(c.dep_ == "dobj" and c.i < t.i for c in t.head.children) \
+        and any(c.dep_ == "det" and c.lower_ in {"a", "an", "the"} for c in t.children)  # not a list: "X, each other's Y"
 
 
 def trailing_aside(doc, ids: set, lex: Lexicon, proposal: bool = False) -> set:

@@ -57,7 +57,11 @@ def naming_read_as_participle(tok, lex: Lexicon) -> bool:
     if head.i > tok.i or not holds_views(head, lex) or any(t.pos_ in {"VERB", "AUX"} for t in doc[head.i + 1:tok.i]):
         return False
     mark = next((t for t in doc[tok.i + 1:tok.sent.end] if t.is_quote), None)
-    return mark is not None and any(t.pos_ in {"NOUN", "PROPN", "PRON"} for t in doc[tok.i + 1:mark.i])
+    between = doc[tok.i + 1:mark.i] if mark is not None else []
+    # the object, then the quotation: no clause or comma between them ("a group called Citizens
+    # for Trump, which expects ..." is a name, whatever quotation comes later)
+    return mark is not None and any(t.pos_ in {"NOUN", "PROPN", "PRON"} for t in between) \
+        and not any(t.text == "," or t.pos_ in {"VERB", "AUX"} or t.tag_ in {"WDT", "WP"} for t in between)
 
 
 def _told_to_the_reader(tok) -> bool:
