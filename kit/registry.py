@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 import unicodedata
 import warnings
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -22,6 +22,7 @@ from rapidfuzz import fuzz, process
 
 from .config import data_path
 from .coref import ROLE_SYNONYMS, TITLES
+from .cues import load_lexicon
 from .language import CYRILLIC, fold_case_endings
 from .names import INITIALS, LEADING_INITIALS, bare_place, initials_fit, normalise, without_controls
 from .table import web_site
@@ -393,15 +394,26 @@ def introduced_office(text: str, name: str) -> str:
     at = text.find(name)
     while at >= 0:
         m = OFFICE_BEFORE.search(text, max(0, at - 200), at)
-        words = m.group(1).split() if m else []
-        while words and not words[0][:1].isupper():
-            words = words[1:]
+        words = _from_role_word(m.group(1).split() if m else [])
         while words and words[-1] in {"of", "the", "for", "and", "on"}:
             words = words[:-1]
         if len(words) >= 3 and "of" in words:
             return " ".join(words)
         at = text.find(name, at + len(name))
     return ""
+
+
+def _from_role_word(words: list[str]) -> list[str]:
+    """The words of an office from its first role word (``label_roles``: "Head", "Director",
+    "Prime Minister"), so that what stands before it ("in the Kremlin President of the Republic
+    of Finland") is no part of it; [] when no role word is there."""
+    roles = load_lexicon().label_roles
+    first = next((i for i, w in enumerate(words) if w.lower().split("-")[0] in roles), None)
+    if first is None:
+        return []
+    while first and " ".join(words[first - 1:first + 1]).lower() in roles:
+        first -= 1  # "Prime Minister"
+    return words[first:]
 
 
 def role_covers(role: dict, when: pd.Timestamp) -> bool:

@@ -108,6 +108,9 @@ def test_an_official_the_registry_does_not_know_gets_the_camp_of_the_office():
     assert introduced_office("a working meeting with Head of the Federal Taxation Service Ivan Fedotov who",
                              "Ivan Fedotov") == "Head of the Federal Taxation Service"
     assert introduced_office("Ivan Fedotov said so.", "Ivan Fedotov") == ""
+    # what stands before the office is no part of it: "in the Kremlin" is not the guest's camp
+    assert introduced_office("talks in the Kremlin President of the Republic of Arland Ivo Rask said",
+                             "Ivo Rask") == "President of the Republic of Arland"
     text = ("Vladimir Putin had a working meeting with Head of the Federal Taxation Service Ivan Fedotov.\n\n"
             "Ivan Fedotov said that tax revenues grew by a fifth.")
     other = "The mayor met Director of the Springfield Water Board Ivo Rask. Ivo Rask said the river was clean."
