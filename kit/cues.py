@@ -75,6 +75,8 @@ class Lexicon:
     greeting_verbs: frozenset = frozenset()            # "welcome refugees": guests received, nothing said
     guest_nouns: frozenset = frozenset()               # "refugees", "the delegation": who is received
     reason_verbs: frozenset = frozenset()              # "this explained X": a reason, nobody's statement
+    provision_verbs: frozenset = frozenset()           # "sets forth", "stipulates": what an instrument lays down
+    instrument_nouns: frozenset = frozenset()          # "decree", "order": a legal instrument, no speaker
 
     # Worked out once: the rules ask for it at every verb of every parsed paragraph, and the
     # sets it joins are all given when the lexicon is made (``load_lexicon``).
@@ -158,6 +160,8 @@ def load_lexicon(path: str = "speech_verbs.yml") -> Lexicon:
     lex.greeting_verbs = low("greeting_verbs")
     lex.guest_nouns = low("guest_nouns")
     lex.reason_verbs = low("reason_verbs")
+    lex.provision_verbs = low("provision_verbs")
+    lex.instrument_nouns = low("instrument_nouns")
     lex.withheld = low("withheld_nouns")
     lex.answer_words = low("answer_words")
     lex.as_it_verbs = low("as_it_verbs")

@@ -16,7 +16,7 @@ from functools import lru_cache
 from .cues import Lexicon, cue_lemma
 from .quotes_acts import content_act
 from .quotes_clause import (CONTENT_DEPS, first_of_list, fronted_infinitive, goes_on_with_clause, has_subject,
-                            introduced, next_statements, opened_by_that, opened_by_wh, phrase_clause,
+                            introduced, name_rest, next_statements, opened_by_that, opened_by_wh, phrase_clause,
                             predicate_of_the_sentence, second_that_clause, sibling_statement, trailing_aside,
                             verb_above, view_owner, when_clause, who_is_to_act)
 from .quotes_not_said import holds_views, not_said
@@ -53,6 +53,7 @@ def _clause_tokens(head, exclude: set) -> set:
 
 
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+
 
 
 def _subject_hung_on_the_cue(cue_tok, clause, lex: Lexicon) -> set | None:
@@ -201,6 +202,7 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
     if answer is not None:
         cue.content, cue.answer = object_content(tok, answer, exclude), True
     object_statement(tok, cue, frame, lex, exclude, passive)
+    cue.content |= name_rest(tok.doc, cue.content)
     if not (speech or belief) and not cue.content:
         return None
     cue.act = content_act(tok, cue, lex)
