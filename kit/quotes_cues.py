@@ -1,5 +1,5 @@
 """Stage 2, English grammar: the cues of a parsed paragraph (``cues_in``), what each one reports
-and to whom (``venue_of``); who each one's subject is lives in ``kit.quotes_subject``, where
+and to whom (``kit.quotes_venue.venue_of``); who each one's subject is lives in ``kit.quotes_subject``, where
 its clause ends in ``kit.quotes_clause``, and which cue words report nothing in ``kit.quotes_not_said``.
 
 A cue is a verb from ``data/speech_verbs.yml`` that governs a clause, an infinitive or a
@@ -9,7 +9,6 @@ quotation, a speech verb or a light verb with a noun-phrase object (the readout 
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -554,51 +553,6 @@ CUE_FINDERS = (
 def _finders_for(pos: str, pobj: bool) -> tuple:
     """The cue finders that can find a cue at a token of part of speech ``pos`` (see ``CUE_FINDERS``)."""
     return tuple(find for find, can in CUE_FINDERS if can(pos, pobj))
-
-
-# ---------------------------------------------------------------- venue
-
-def _venue_np(tok) -> str:
-    """The words of a venue noun phrase without relative clauses or a leading article."""
-    skip = {t.i for c in tok.subtree if c.dep_ == "relcl" or (c.head.i == tok.i and c.dep_ in {"acl", "appos"})
-            for t in c.subtree}  # "the Nation on the War, which he delivered yesterday": the relative clause is no venue
-    toks = [t for t in tok.subtree if t.i not in skip]
-    text = re.sub(r"[\s,.;:–—]+$", "", "".join(t.text_with_ws for t in toks).strip())
-    return re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
-
-
-def venue_of(cue: Cue, lex: Lexicon) -> str:
-    """The addressee or medium of a cue: "told CNN", "in an interview with the New York Post"."""
-    tok = cue.tokens[0]
-    heads = [tok] + ([tok.head] if tok.dep_ in {"conj", "advcl", "xcomp"} else [])
-    for child in tok.children:
-        if child.dep_ in {"dobj", "dative", "iobj"} and tok.lemma_.lower() in lex.addressee \
-                and child.pos_ in {"PROPN", "NOUN"}:
-            return _venue_np(child)
-    for h in heads:
-        for child in h.children:
-            if child.dep_ != "prep" or child.lower_ not in {"in", "during", "on", "to"}:
-                continue
-            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is None or pobj.ent_type_ in {"DATE", "TIME", "EVENT"}:  # "greetings on the New Year"
-                continue
-            if child.lower_ == "to" and h.i == tok.i and pobj.pos_ in {"PROPN", "NOUN"}:
-                return _venue_np(pobj)
-            if child.lower_ == "on" and any(c.dep_ == "poss" for c in pobj.children):
-                continue  # "commented on Macron's address to the nation": what was talked about, not where
-            if child.lower_ == "on" and pobj.pos_ == "PROPN":
-                return _venue_np(pobj)
-            if pobj.lemma_.lower() in lex.medium:
-                for gc in pobj.children:
-                    if gc.dep_ == "prep" and gc.lower_ in {"with", "on", "to"}:
-                        target = next((c for c in gc.children if c.dep_ == "pobj"), None)
-                        if target is not None:
-                            return _venue_np(target)
-    return ""
-
-
-def _english_venue(cue: Cue, lex: Lexicon) -> str:
-    return venue_of(cue, lex) if len(cue.tokens) == 1 else ""
 
 
 FOLLOWING_WORDS = {"following", "below"}

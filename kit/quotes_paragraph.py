@@ -17,7 +17,8 @@ from typing import Callable
 from .quotes_attach import (Statement, _attach, _dash_signature, _is_partial, _quote_token_ids, _reported_within,
                             _statements_of_others, _too_short, _unsaid, _whole_sentence, sentence_subject, token_ids_in)
 from .quotes_clause import opened_by_that
-from .quotes_cues import Cue, _english_venue, cues_in
+from .quotes_cues import Cue, cues_in
+from .quotes_venue import english_venue
 from .quotes_plan import Plan, _title_case, not_prose_line
 from .quotes_subject import SUBJECT_DEPS, TRIM_LEFT, _content_pieces, _mention
 from .spans import Spans
@@ -338,7 +339,7 @@ def _has_words(text: str, pieces: list) -> bool:
     return any(ch.isalpha() for s, e in pieces for ch in text[s:e])
 
 
-ENGLISH = Grammar(cues_in, _mention, _english_venue, frozenset({"that", "to"}), frozenset(TRIM_LEFT))
+ENGLISH = Grammar(cues_in, _mention, english_venue, frozenset({"that", "to"}), frozenset(TRIM_LEFT))
 
 
 def _signed_to(plan: Plan, k: int, quote_end: int, para_end: int) -> int:
