@@ -64,11 +64,19 @@ class RuResolver:
 
     def surname(self, word: str, at: int = -1) -> str:
         """A surname, in any case or with initials ("В.Путин", "Пескова") -> the full name, '' when unknown."""
-        key = fold_case_endings(LEADING_INITIALS.sub("", word.strip()))
+        written = LEADING_INITIALS.sub("", word.strip())
+        key = fold_case_endings(written)
         for p in reversed(self.people):
-            if fold_case_endings(p.name.split()[-1]) == key:
+            if fold_case_endings(p.name.split()[-1]) == key and not self._left_oblique(p, written):
                 return p.full
         return ""
+
+    @staticmethod
+    def _left_oblique(person: RuPerson, written: str) -> bool:
+        """'(Обращаясь к А.Лихачёву.)': a surname the tagger could not put in the nominative (its
+        initial joined to it) stays in the case it was written in; a mention of the same surname in
+        another form ('А.Лихачёв:' in a label) is better left as it is than given that case."""
+        return person.oblique and person.full == person.name and " " not in person.name and person.name != written
 
     def pronoun(self, word: str, at: int) -> str:
         """The person 'он'/'она' at ``at`` stands for: the nearest earlier one of its gender; when

@@ -22,7 +22,7 @@ from .quotes_ru_clause import (RELATIVE_TOPICS, _about_this, _after_colon, _afte
                                _topic_content)
 from .quotes_ru_not_said import (_adds_a_thing, _celebrates, _dashed_aside, _describes, _greeting, _indirect_question,
                                  _negated, _nobody_named, _noun_infinitive, _refused, _relative_object, _saying,
-                                 _recognizes, _set_phrase, _summons, _unsaid)
+                                 _recognizes, _set_phrase, _summons, _unsaid, _lets_say, _what_was_talked_about)
 from .quotes_ru_subject import SUBJECT_DEPS, _can_be_subject, _feat, _passive, _phrase, _subject, _thing_subject, mention
 
 # Words a cue's content may start with that are not part of what was said ("что", "чтобы").
@@ -96,6 +96,8 @@ def _place_source(verb, lex: RuLexicon, passive: bool = False):
         if any(g.dep_ == "det" for g in child.children) \
                 or child.lemma_.lower() in TIME_NOUNS | MONTHS | PREPOSITION_NOUNS | lex.people_at_large | lex.narrative:
             continue  # "в этой связи", "в июне", "как в народе говорят", "в фильме": a circumstance, people at large, a story
+        if any(g.dep_ == "case" and any(f.dep_ == "fixed" for f in g.children) for g in child.children):
+            continue  # "В ходе беседы был подчёркнут …": a compound preposition tells when, not who
         document = child.lemma_.lower() in lex.medium or child.lemma_.lower() in lex.documents
         if document and passive:
             return child
@@ -153,8 +155,10 @@ def _verb_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
     if tok.i in blocked or found is None:
         return None
     act, belief, passive = found
-    if _set_phrase(tok) or _saying(tok, lex) or _dashed_aside(tok):
-        return None  # "собственно говоря", "так сказать", "как говорится": a comment on one's own words
+    if _set_phrase(tok) or _saying(tok, lex) or _dashed_aside(tok) or _lets_say(tok):
+        return None  # "собственно говоря", "так сказать", "как говорится", "скажем": a comment on one's own words
+    if _what_was_talked_about(tok):
+        return None  # "это то, о чём говорил X": words said elsewhere
     if _noun_infinitive(tok):
         return None  # "необходимость ежегодно подтверждать": what is needed, not said
     if _adds_a_thing(tok, lex) or _celebrates(tok, lex) or _summons(tok, lex) or _recognizes(tok, lex) or _describes(tok) \
@@ -454,7 +458,7 @@ def _parenthetical_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
     if tok.i in blocked or tok.dep_ != "parataxis" or not 0 < tok.i < len(doc) - 1 \
             or tok.pos_ == "VERB" and not first_person_verb \
             or doc[tok.i - 1].text not in ASIDE_MARKS or doc[tok.i + 1].text not in ASIDE_MARKS \
-            or any(not c.is_punct for c in tok.children):
+            or any(not c.is_punct for c in tok.children) or _lets_say(tok):
         return None
     found = _first_person_cue(tok.lower_, lex)
     if found is None:

@@ -55,7 +55,8 @@ def _subject(verb, depth: int = 0):
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not c.is_punct and not _vocative(c, verb)
                 and c.pos_ not in {"VERB", "AUX"}  # "Хотел Вас поблагодарить" misparsed: a verb is nobody
                 and not passive  # "Отмечены рост …": a passive's subject is what was said, not who
-                and not _past_conjunction(verb, c) and not _beyond_a_break(verb, c) and _can_be_subject(c, verb)]
+                and not _past_conjunction(verb, c) and not _beyond_a_break(verb, c) and _can_be_subject(c, verb)
+                and not _relative_of_another_clause(c, verb)]
     if subjects:
         subject = _after_initial(subjects[-1])
         if subject.lemma_.lower() in RELATIVE and verb.dep_ == "acl:relcl":
@@ -89,6 +90,14 @@ def _subject(verb, depth: int = 0):
     return None
 
 
+def _relative_of_another_clause(subject, verb) -> bool:
+    """'мы предлагаем отразить в Стратегии, которая сейчас разрабатывается': a relative pronoun after
+    the cue, with a comma between, opens a clause of its own on the noun before it; the parser hung it
+    on the cue, whose subject it is not."""
+    return subject.lemma_.lower() in RELATIVE and verb.dep_ != "acl:relcl" and subject.i > verb.i \
+        and any(t.text == "," for t in verb.doc[verb.i + 1:subject.i])
+
+
 def _can_be_subject(subject, verb) -> bool:
     """A Russian subject is in the nominative and a finite verb agrees with it in number. A noun in
     another case ("Пострадавших нет, отметили …", "Как заявил «Вестнику» депутат …") or one the verb
@@ -102,7 +111,10 @@ def _can_be_subject(subject, verb) -> bool:
     # the tagger misreads a sentence's first word ("Синоптики", "Миронова") and the dictionary does not
     # know every surname ("Рыбин"): a nominative by either is one
     numbers = set(_nominative_numbers(subject.lower_))
-    if _feat(subject, "Case") == "Nom" or not (_feat(subject, "Case") or _has_cases(subject.lower_)):
+    # a common word in lower case the dictionary declines and never as a nominative ("Я так, мазком
+    # только сказал об этом") is an instrumental or other case the tagger misread: the dictionary decides
+    misread = not numbers and subject.is_lower and _has_cases(subject.lower_)
+    if (_feat(subject, "Case") == "Nom" and not misread) or not (_feat(subject, "Case") or _has_cases(subject.lower_)):
         numbers.add(_feat(subject, "Number"))  # a word the tagger reads as a nominative, or one nobody declines
     if not numbers:
         return False  # "Как заявил «Вестнику Заречья» депутат …": a dative is no subject
