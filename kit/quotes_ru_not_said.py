@@ -60,7 +60,10 @@ def _unsaid(verb, lex: RuLexicon) -> bool:
         return True
     person = _feat(verb, "Person") or (_feat(head, "Person") if head is not None else "")
     first = person == "1" or any(c.dep_ in SUBJECT_DEPS and _feat(c, "Person") == "1" for h in holders for c in h.children)
-    conditional = any(c.lower_ == "бы" for h in holders for c in h.children)
+    # "бы" on the verb, or right before it where the parser hung it on another ("и не было бы этого, и по
+    # Донбассу бы договорились")
+    conditional = any(c.lower_ == "бы" for h in holders for c in h.children) \
+        or (verb.i > 0 and verb.doc[verb.i - 1].lower_ == "бы")
     future = any(_future_of(h) in {"2", "3"} for h in holders)  # "Министр скажет", "Вы скажете", "будет говорить"
     intent = head is not None and head.lemma_.lower() in lex.intent_words  # "собирается рассказать о реформе"
     if first and _asks_to_speak(verb, holders):

@@ -199,6 +199,7 @@ def _subject_lent_to_the_clause(verb):
         if tok.is_punct:
             return None
         if tok.dep_ not in SUBJECT_DEPS or tok.pos_ not in {"NOUN", "PROPN", "PRON"} or not _can_be_subject(tok, verb) \
+                or _vocative(tok, verb) \
                 or tok.pos_ == "PRON" and not _feat(tok, "Person"):  # "вот что хочу подчеркнуть": a relative is nobody
             continue
         head = tok.head
@@ -231,7 +232,8 @@ def _vocative(subject, verb) -> bool:
     if any(t.lemma_.lower() in ADDRESS_WORDS for t in subject.subtree):
         return True
     # "Единственное могу сказать", "по-моему, … согласился": not a subject a first-person verb can have
-    return subject.pos_ in {"NOUN", "PROPN", "ADJ", "DET", "ADV"} and _feat(verb, "Person") in {"1", "2"}
+    # "несколько слов скажу": nor a numeral
+    return subject.pos_ in {"NOUN", "PROPN", "ADJ", "DET", "ADV", "NUM"} and _feat(verb, "Person") in {"1", "2"}
 
 
 def _after_initial(tok):

@@ -71,3 +71,13 @@ def test_a_relative_pronoun_after_the_cue_is_not_its_subject():
     rows = statements("А.Гребнев: Все эти меры мы предлагаем отразить в программе, которая сейчас разрабатывается.")
     proposed = rows[rows["cue"] == "предлагаем"]
     assert list(proposed["speaker"]) == ["А.Гребнев"]
+
+
+def test_a_conditional_particle_right_before_the_cue_makes_it_unsaid():
+    rows = statements("Им тогда дали все козыри – и не было бы этого, и по границе бы договорились, я уверен.")
+    assert "договорились" not in set(rows["cue"])
+
+
+def test_a_counted_noun_is_no_subject_of_a_first_person_cue():
+    rows = statements("Е.Кондратов: Господин министр, извините, несколько слов скажу – на английском не говорю так хорошо, но понимаю всё.")
+    assert not rows["speaker"].str.contains("слов").any()
