@@ -23,7 +23,8 @@ from .quotes_ru_clause import (RELATIVE_TOPICS, _about_this, _after_colon, _afte
 from .quotes_ru_not_said import (_adds_a_thing, _celebrates, _dashed_aside, _describes, _greeting, _indirect_question,
                                  _negated, _nobody_named, _noun_infinitive, _refused, _relative_object, _saying,
                                  _recognizes, _set_phrase, _summons, _unsaid, _lets_say, _what_was_talked_about)
-from .quotes_ru_subject import SUBJECT_DEPS, _can_be_subject, _feat, _passive, _phrase, _subject, _thing_subject, mention
+from .quotes_ru_subject import (SUBJECT_DEPS, _between_dashes, _can_be_subject, _feat, _passive, _phrase, _subject,
+                                _thing_subject, mention)
 
 # Words a cue's content may start with that are not part of what was said ("что", "чтобы").
 TRIM_LEFT = frozenset({"что", "чтобы", "как", "ли", ",", ":", "-", "—", "–", ";", "и", "а", "но"})
@@ -217,9 +218,10 @@ def _verb_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
         cue.content -= _own_voice_after(tok, cue.content, cue.person)
     if ahead and cue.content == ahead:
         cue.content -= _own_voice_after(tok, cue.content, cue.person)
-    if cue.source is not None and cue.source.i < tok.i and not cue.person and _feat(tok, "VerbForm") == "Fin" \
-            and not any(c.dep_ == "obj" for c in tok.children):
-        cue.content = _after_dash(tok) or cue.content  # "сказала прямо — льгот больше не будет"
+    if (cue.source is not None and cue.source.i < tok.i or _aside_before_its_words(tok, cue.source, lex)) \
+            and not cue.person and _feat(tok, "VerbForm") == "Fin" and not any(c.dep_ == "obj" for c in tok.children):
+        # "сказала прямо — льгот больше не будет"; "…, в том числе – в прошлый раз Вам говорил – есть …"
+        cue.content = _after_dash(tok) or cue.content
     if not cue.content and not belief:
         objects = _content_deps(tok, act, passive, cue.source is None, lex)
         # "Хочу поблагодарить прокуроров за профессионализм": what the parse hangs on the modal verb
@@ -259,6 +261,15 @@ def _verb_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
     cue.subtree = {t.i for c in tok.children if c.dep_ in {"obj", "ccomp", "parataxis", "xcomp", "obl"}
                    for t in c.subtree} - source_ids
     return cue
+
+
+def _aside_before_its_words(verb, source, lex: RuLexicon) -> bool:
+    """'…, в том числе – в прошлый раз Вам говорил – есть заинтересованность …': a cue with no
+    subject set between dashes says the rest of the sentence, unless another cue there speaks
+    ('– Владимиру Владимировичу рассказывал – с американцами …, я им всегда говорю: …')."""
+    if source is not None or not _between_dashes(verb):
+        return False
+    return not any(_is_cue_verb(t, lex) for t in verb.doc[verb.i + 1:verb.sent.end])
 
 
 def _after_its_colon(clause) -> set:
@@ -328,8 +339,8 @@ def _object_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
     passive = _passive(tok)
     # "выразил обеспокоенность …"; passive "Выражено удовлетворение …" has the noun for its subject
     object_deps = {"obj", "obl", "nsubj:pass"} if passive else {"obj", "obl"}
-    if _refused(tok, lex) or _unsaid(tok, lex):
-        return None
+    if _refused(tok, lex) or _unsaid(tok, lex) or (tok.dep_ == "acl:relcl" and _relative_object(tok)):
+        return None  # "блок вопросов, на который хотел обратить внимание": the clause describes the noun
     for obj in tok.children:
         act = lex.verb_objects.get((lemma, obj.lemma_.lower())) if obj.dep_ in object_deps else None
         if act is None:

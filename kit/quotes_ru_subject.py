@@ -77,12 +77,14 @@ def _subject(verb, depth: int = 0):
                     and any(o.dep_ == "obj" and o.i > verb.i for o in verb.children)), None)
     if fronted is not None:
         return fronted  # "Звягинцева обвинила министерство …": a name before the verb, its object after
-    if verb.dep_ in {"acl", "acl:relcl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
-        return _after_initial(verb.head)  # "заявивший журналистам министр"; "В.Путин: Я хочу …" misparsed
+    if verb.dep_ in {"acl", "acl:relcl"} and verb.head.pos_ in {"NOUN", "PROPN"} and not _first_or_second_person(verb):
+        # "заявивший журналистам министр"; "В.Путин: Я хочу …" misparsed; not "сформировали рабочую группу,
+        # где обсуждаем …", whose verb has its own unspoken subject
+        return _after_initial(verb.head)
     # natasha marks a second main clause ROOT with a head; a passive beside a clause ("Рост
     # продолжится, отмечается в докладе") reports that clause and shares nothing with its subject
     beside = verb.dep_ in {"parataxis", "ROOT"}
-    if depth < 3 and not (beside and passive) and (verb.dep_ in {"conj", "xcomp", "advcl"} or beside) \
+    if depth < 3 and not (beside and (passive or _between_dashes(verb))) and (verb.dep_ in {"conj", "xcomp", "advcl"} or beside) \
             and verb.head.i != verb.i \
             and (verb.dep_ != "advcl" or _feat(verb, "VerbForm") == "Conv") and not _first_or_second_person(verb) \
             and (not beside or (verb.head.i < verb.i and _cue_verb_form(verb.head))) and _same_number(verb, verb.head):
@@ -96,6 +98,16 @@ def _relative_of_another_clause(subject, verb) -> bool:
     on the cue, whose subject it is not."""
     return subject.lemma_.lower() in RELATIVE and verb.dep_ != "acl:relcl" and subject.i > verb.i \
         and any(t.text == "," for t in verb.doc[verb.i + 1:subject.i])
+
+
+def _between_dashes(verb) -> bool:
+    """'…, в том числе – в прошлый раз Вам говорил – есть заинтересованность …': a cue whose words
+    a dash opens and a dash closes is an aside of the one speaking; it borrows no subject from the
+    clause around it."""
+    doc, dashes = verb.doc, {"—", "–"}
+    before = next((t for t in reversed(doc[verb.sent.start:verb.i]) if t.is_punct), None)
+    after = next((t for t in doc[verb.i + 1:verb.sent.end] if t.is_punct), None)
+    return before is not None and after is not None and before.text in dashes and after.text in dashes
 
 
 def _can_be_subject(subject, verb) -> bool:
@@ -185,8 +197,14 @@ def _stray_nominative(verb):
 
 def _beyond_a_break(verb, subject) -> bool:
     """'Коллега сейчас сказал – думаю, у многих проскочила эта информация: …': a nominative after
-    the cue with a dash or a colon between them is another clause's subject."""
-    return subject.i > verb.i and any(t.text in {"—", "–", ":", ";"} for t in verb.doc[verb.i + 1:subject.i])
+    the cue with a dash or a colon between them is another clause's subject; so is one before a cue
+    set between dashes ('появляется декларация о намерениях, в том числе – в прошлый раз Вам
+    говорил – есть заинтересованность …')."""
+    doc, dashes = verb.doc, {"—", "–"}
+    if subject.i < verb.i:
+        return any(t.text in dashes for t in doc[subject.i + 1:verb.i]) \
+            and any(t.text in dashes for t in doc[verb.i + 1:verb.sent.end])
+    return any(t.text in dashes | {":", ";"} for t in doc[verb.i + 1:subject.i])
 
 
 def _subject_lent_to_the_clause(verb):
@@ -317,6 +335,8 @@ def mention(source, off: int, quote_ids: set) -> tuple[int, int, object]:
         for child in tok.children:
             if child.i in quote_ids or (child.dep_ in NOT_MENTION_DEPS and child.text not in NAME_MARKS):
                 continue  # "Госкорпорация «Ростех»": the marks around a name belong to it
+            if tok is source and child.dep_ in {"case", "mark"} and child.lower_ == "как" and child.i < source.i:
+                continue  # "Как главный герой фильма говорил": the "как" of the aside is not the speaker's
             keep.add(child.i)
             stack.append(child)
     lo, hi = source.i, source.i

@@ -81,3 +81,21 @@ def test_a_conditional_particle_right_before_the_cue_makes_it_unsaid():
 def test_a_counted_noun_is_no_subject_of_a_first_person_cue():
     rows = statements("Е.Кондратов: Господин министр, извините, несколько слов скажу – на английском не говорю так хорошо, но понимаю всё.")
     assert not rows["speaker"].str.contains("слов").any()
+
+
+def test_the_word_before_a_speaker_is_not_part_of_the_mention():
+    rows = statements("Как главный герой «Старого дома» говорил, «деньги карман жгут».")
+    assert list(rows["speaker"]) == ["главный герой «Старого дома»"]
+
+
+def test_a_first_person_relative_clause_is_not_spoken_by_its_noun():
+    rows = statements("Е.Кондратов: Мы с банком сформировали рабочую группу, где обсуждаем долги отдельных заводов.")
+    assert "рабочую группу" not in set(rows["speaker"])
+
+
+def test_a_cue_between_dashes_is_the_speakers_aside_and_says_what_follows():
+    rows = statements("Е.Кондратов: Сейчас готовится соглашение, в том числе – в прошлый раз Вам говорил – "
+                      "есть интерес у наших партнёров к этому проекту.")
+    said = rows[rows["cue"] == "говорил"]
+    assert list(said["speaker"]) == ["Е.Кондратов"]
+    assert said.iloc[0]["quote"].startswith("есть интерес у наших партнёров")
