@@ -22,7 +22,8 @@ from .quotes_ru_clause import (RELATIVE_TOPICS, _about_this, _after_colon, _afte
                                _topic_content)
 from .quotes_ru_not_said import (_adds_a_thing, _celebrates, _dashed_aside, _describes, _greeting, _indirect_question,
                                  _negated, _nobody_named, _noun_infinitive, _refused, _relative_object, _saying,
-                                 _recognizes, _set_phrase, _summons, _unsaid, _lets_say, _what_was_talked_about)
+                                 _recognizes, _relative_what, _set_phrase, _summons, _unsaid, _lets_say,
+                                 _what_was_talked_about)
 from .quotes_ru_subject import (SUBJECT_DEPS, _between_dashes, _can_be_subject, _feat, _passive, _phrase, _subject,
                                 _thing_subject, mention)
 
@@ -199,6 +200,8 @@ def _verb_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
     heads = [] if ahead or own_aside else [c for c in tok.children if c.i != tok.i
                               and (c.dep_ in clause_deps or _unmarked_conj(tok, c) or not belief and _second_root_after_comma(tok, c))
                               and (c.dep_ == "ccomp" or (_clause_like(c) and not _is_cue_verb(c, lex)))]  # not "Как передает X, …"
+    if _this_before(tok) and not any(c.dep_ == "mark" and c.lower_ in {"что", "чтобы"} for h in heads for c in h.children):
+        heads = []  # "Могу это твёрдо сказать, потому что я видел, как он говорил": "это" is what was said
     if any(h.i > tok.i for h in heads):
         # a clause after the cue is what was said; one the parser hung on it before is a circumstance
         # ("Но, прежде чем начать работу, хотел бы сказать, что …") or an address ("Анна Михайловна, Вы
@@ -254,6 +257,9 @@ def _verb_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
                 and (tok.dep_ in {"parataxis", "ROOT"} or any(c.lower_ == "как" for c in tok.children)) \
                 and tok.lemma_.lower() not in lex.naming:  # "в Мариуполе уже его назвали": a name given
             cue.content = _clause_tokens(tok.head, {t.i for t in tok.subtree})  # "«…», — заявил X"
+    opening = [t for t in (tok.doc[i] for i in sorted(cue.content)) if not t.is_punct][:2]
+    if len(opening) == 2 and opening[0].pos_ == "ADP" and _relative_what(opening[1]):
+        return None  # "как он говорил, о чём говорил", "сообщил, о чём договорились": a question or a pointer, not a claim
     if (not heads or tok.dep_ == "acl:relcl") and _relative_object(tok):
         # "быки, о которых Вы говорите, …, они у нас есть?": a clause the parser hung on a
         # relative clause's cue is the sentence's, not what the relative clause reports
@@ -261,6 +267,13 @@ def _verb_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
     cue.subtree = {t.i for c in tok.children if c.dep_ in {"obj", "ccomp", "parataxis", "xcomp", "obl"}
                    for t in c.subtree} - source_ids
     return cue
+
+
+def _this_before(verb) -> bool:
+    """'Могу это твёрдо сказать', 'Я это говорил': an 'это' object before the cue (or before the verb
+    it hangs on) points to words said elsewhere; a clause after it without 'что' is no content."""
+    holders = [verb] + ([verb.head] if verb.dep_ == "xcomp" else [])
+    return any(c.dep_ == "obj" and c.lower_ == "это" and c.i < verb.i for h in holders for c in h.children)
 
 
 def _aside_before_its_words(verb, source, lex: RuLexicon) -> bool:

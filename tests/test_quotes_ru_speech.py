@@ -99,3 +99,11 @@ def test_a_cue_between_dashes_is_the_speakers_aside_and_says_what_follows():
     said = rows[rows["cue"] == "говорил"]
     assert list(said["speaker"]) == ["Е.Кондратов"]
     assert said.iloc[0]["quote"].startswith("есть интерес у наших партнёров")
+
+
+def test_this_before_the_cue_is_what_was_said_not_the_reason_after_it():
+    rows = statements("Могу это твёрдо сказать, потому что я видел, как он работал.",
+                      "Я был свидетелем того, как он мыслил, как он говорил, о чём говорил.",
+                      "Я это уже говорил: налоги не вырастут.")
+    assert rows_of(rows, 0).empty and rows_of(rows, 1).empty
+    assert list(rows_of(rows, 2)["quote"]) == ["налоги не вырастут"]
