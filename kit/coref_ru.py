@@ -145,7 +145,10 @@ class RuResolver:
             after = caps[k + 2] if k + 2 < len(caps) and caps[k + 2].start() == b.end() + 1 else None
             for surname in (before, after):
                 if surname is not None and self._known_surname(surname.group(), a.group()[0]):
-                    name = f"{a.group()} {surname.group()}"
+                    # the nominative the name tagger gave the person, when the text wrote them in another
+                    # case only ("уважаемому Владимиру Владимировичу Путину" -> not "Владимиру Путину")
+                    name = self.surname(surname.group()) if a.group() != words[0] else ""
+                    name = name or f"{a.group()} {surname.group()}"
                     found.setdefault(fold_case_endings(surname.group()), name)
                     if a.group() == words[0]:
                         found[fold_case_endings(surname.group())] = name  # the mention's own case

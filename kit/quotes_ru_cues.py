@@ -157,6 +157,9 @@ def _verb_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
     if tok.i in blocked or found is None:
         return None
     act, belief, passive = found
+    if passive and tok.lemma_.lower() in lex.passive_facts and _feat(tok, "Aspect") == "Perf" \
+            and not any(c.dep_ in {"ccomp", "parataxis"} or c.text == ":" for c in tok.children) and _aside_end(tok) is None:
+        return None  # "каждая восьмая ипотека как бы нами гарантирована", "Объявлен конкурс": a fact, whatever the parse hangs on it
     if _set_phrase(tok) or _saying(tok, lex) or _dashed_aside(tok) or _lets_say(tok):
         return None  # "собственно говоря", "так сказать", "как говорится", "скажем": a comment on one's own words
     if _what_was_talked_about(tok):

@@ -107,3 +107,11 @@ def test_this_before_the_cue_is_what_was_said_not_the_reason_after_it():
                       "Я это уже говорил: налоги не вырастут.")
     assert rows_of(rows, 0).empty and rows_of(rows, 1).empty
     assert list(rows_of(rows, 2)["quote"]) == ["налоги не вырастут"]
+
+
+def test_a_guarantee_in_the_passive_and_a_date_that_reminds_are_no_statements():
+    rows = statements("Где-то восемь процентов кредитов сейчас выкуплено, каждая восьмая ипотека как бы нами гарантирована.",
+                      "Священная дата Победы объединяет всех нас и в очередной раз напоминает о времени, когда мы смогли сплотиться.",
+                      "Министерство напоминает, что подать заявление можно до пятницы.")
+    assert rows_of(rows, 0).empty and rows_of(rows, 1).empty
+    assert list(rows_of(rows, 2)["speaker"]) == ["Министерство"]
