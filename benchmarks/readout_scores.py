@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/readout_scores.py            # scores: each set, then all
     .venv/bin/python benchmarks/readout_scores.py --errors   # every miss and unmatched row
+    .venv/bin/python benchmarks/readout_scores.py --set tenth --errors   # one set only
 
 ``benchmarks/readouts_dev.jsonl`` (the first set) holds, for 16 readouts of the shared corpus (10 Kremlin
 telephone conversations, 6 White House readouts), the statements a careful reporter would
@@ -94,6 +95,24 @@ publisher's camp; "Both countries strongly support X" agrees; two sides that "sp
 upon" X, and "the concerns expressed by X" with no content, are no statements; a subjectless "underscored
 X" (a word dropped by the publisher) is the guest's, as the text's sense gives it.
 
+``benchmarks/readouts_dev_10.jsonl`` (the tenth set) holds 15 more among the texts not in the other sets,
+chosen for their kinds: two joint statements of several governments written in the first person plural
+(the P5 leaders' statement on preventing nuclear war, published by the Kremlin; a 2024 statement of six
+leaders on Ukraine's air defences), a 2025 U.S.-China joint statement of "The Parties", 6 Kremlin telephone
+conversations of 2022 (Modi, Abbas, Assad, Erdogan, Macron and Scholz together), White House readouts of
+calls (Biden and Aoun, Harris with Ruto and with Scholz, Trump and the Saudi Crown Prince, which holds no
+statement) and of a national security advisor's meetings (Gantz, Lourenço), and a national security
+advisor's statement; 66 statements, annotated the same way and scored before any rule was written for it
+(engine 85: 53 of 66 found, end-to-end F1 84.8, camp right 26 of 28, act right 40 of 53). A joint
+statement's "We intend to X", "We are resolved to X" and "We remain committed to X" promise; "We believe
+strongly that X" believes; "Our message to Moscow is clear: X" warns; "requested" by people the readout
+reports on (the leaders of the DPR and LPR) is their statement; "X were characterised as positive" is
+the host's passive statement; "Special focus was made on X" is a topic line. Two acts were mended
+after the first score, to the earlier sets' rule that a need or importance with nobody named to act
+says ("emphasised the need to re-launch a direct dialogue", "highlighted the importance of ensuring
+that immediate humanitarian aid is able to reach X"): the first score counts them as demands; and
+Erdogan's camp is the registry's and the earlier sets' (Europe / NATO), where the first score had Other.
+
 How it was annotated: a statement is what a participant said, asserted, proposed, promised,
 asked for, agreed or expressed in the conversation ("expressed concern over X", "reaffirmed
 Russia's readiness to ...", "It was emphasised that ...", "congratulated X on Y", "informed him
@@ -136,7 +155,8 @@ DEV_SETS = {"first": DEV, "second": REPO / "benchmarks" / "readouts_dev_2.jsonl"
             "sixth": REPO / "benchmarks" / "readouts_dev_6.jsonl",
             "seventh": REPO / "benchmarks" / "readouts_dev_7.jsonl",
             "eighth": REPO / "benchmarks" / "readouts_dev_8.jsonl",
-            "ninth": REPO / "benchmarks" / "readouts_dev_9.jsonl"}
+            "ninth": REPO / "benchmarks" / "readouts_dev_9.jsonl",
+            "tenth": REPO / "benchmarks" / "readouts_dev_10.jsonl"}
 
 
 def load_dev(*paths: Path) -> tuple[list[dict], pd.DataFrame]:
@@ -234,17 +254,20 @@ def score_set(gold: list[dict], statements: pd.DataFrame, camp_of: dict, label: 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--errors", action="store_true", help="print misses, unmatched rows, wrong camps and acts")
+    ap.add_argument("--set", action="append", choices=list(DEV_SETS), dest="sets",
+                    help="score only this set (repeatable; default: every set)")
     args = ap.parse_args(argv)
     if not (SHARED / "corpus").exists():
         print("../shared/corpus is not present on this machine", file=sys.stderr)
         return 2
-    gold, articles = load_dev()
+    gold, articles = load_dev(*(DEV_SETS[name] for name in args.sets or ()))
     statements = extract_quotes(articles, load_pipeline())
     attributed = attribute_statements(statements, articles)
     camp_of = dict(zip(attributed["quote_id"], attributed["camp"]))
-    for name in DEV_SETS:
+    for name in args.sets or DEV_SETS:
         score_set([g for g in gold if g["set"] == name], statements, camp_of, f"{name} set", args.errors)
-    score_set(gold, statements, camp_of, "all sets", False)
+    if not args.sets or len(args.sets) > 1:
+        score_set(gold, statements, camp_of, "all sets" if not args.sets else "these sets", False)
     return 0
 
 

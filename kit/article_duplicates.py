@@ -37,36 +37,60 @@ MINHASH_BANDS, MINHASH_ROWS = 16, 4
 NEAR_DUPLICATE_JACCARD = 0.7
 
 
-def near_duplicates(texts: list[str], ids: list[str], threshold: float = NEAR_DUPLICATE_JACCARD) -> list[str]:
+def near_duplicates(texts: list[str], ids: list[str], threshold: float = NEAR_DUPLICATE_JACCARD,
+                    signatures: list[np.ndarray | None] | None = None) -> list[str]:
     """For each text, the id of an earlier text it nearly repeats (word 5-gram Jaccard ≥ threshold), else ''.
 
     Cheap by design: only the first 400 words are compared, MinHash signatures are computed for all
-    texts at once with numpy, and banding picks the few candidate pairs worth comparing exactly.
+    texts at once with numpy (or given, as :func:`signatures_of` made them: ``kit.article_memo`` keeps
+    them between runs), and banding picks the few candidate pairs worth comparing exactly.
     """
     out = [""] * len(texts)
-    docs, words = [], []
-    for i, text in enumerate(texts):
-        first_words = text[: SKETCH_WORDS * 8].lower().split()[:SKETCH_WORDS]
-        if len(first_words) >= 50:  # short texts share boilerplate, not stories
-            docs.append(i)
-            words.append(first_words)
+    signatures = signatures_of(texts) if signatures is None else signatures
+    docs = [i for i, signature in enumerate(signatures) if signature is not None]
     if len(docs) < 2:
         return out
-    shingles, starts = shingle_hashes(words)
-    del words
-    signatures = minhash_signatures(shingles, starts)
-    bounds = list(zip(starts, [*starts[1:], len(shingles)]))
+    shingles: dict[int, np.ndarray] = {}
+
+    def shingles_of(i: int) -> np.ndarray:
+        # Only a candidate pair is compared exactly: its texts' shingles are worked out when one is met.
+        if i not in shingles:
+            shingles[i] = shingle_hashes([first_words(texts[i])])[0]
+        return shingles[i]
+
     buckets: dict[tuple, int] = {}
     for n, i in enumerate(docs):
-        keys = [(b, signatures[n, b * MINHASH_ROWS:(b + 1) * MINHASH_ROWS].tobytes()) for b in range(MINHASH_BANDS)]
-        mine = shingles[slice(*bounds[n])]
+        signature = signatures[i]
+        keys = [(b, signature[b * MINHASH_ROWS:(b + 1) * MINHASH_ROWS].tobytes()) for b in range(MINHASH_BANDS)]
         for key in keys:
             m = buckets.get(key)
-            if m is not None and jaccard(mine, shingles[slice(*bounds[m])]) >= threshold:
+            if m is not None and jaccard(shingles_of(i), shingles_of(docs[m])) >= threshold:
                 out[i] = out[docs[m]] or ids[docs[m]]
                 break
         for key in keys:
             buckets.setdefault(key, n)
+    return out
+
+
+def first_words(text: str) -> list[str]:
+    """The words a text is compared on: its first 400, lower-cased."""
+    return text[: SKETCH_WORDS * 8].lower().split()[:SKETCH_WORDS]
+
+
+def signatures_of(texts: list[str]) -> list[np.ndarray | None]:
+    """Each text's MinHash signature (bands x rows values), None for a text of fewer than 50 words
+    (short texts share boilerplate, not stories). A text's signature does not depend on the others."""
+    out: list[np.ndarray | None] = [None] * len(texts)
+    docs, words = [], []
+    for i, text in enumerate(texts):
+        found = first_words(text)
+        if len(found) >= 50:
+            docs.append(i)
+            words.append(found)
+    if docs:
+        signatures = minhash_signatures(*shingle_hashes(words))
+        for n, i in enumerate(docs):
+            out[i] = signatures[n]
     return out
 
 

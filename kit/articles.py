@@ -70,11 +70,11 @@ import numpy as np
 import pandas as pd
 
 from .article_dates import dateline_date, filename_date, parse_date
-from .article_duplicates import NEAR_DUPLICATE_JACCARD, content_hash, near_duplicates
+from .article_duplicates import NEAR_DUPLICATE_JACCARD, near_duplicates
 from .article_files import DEFAULT_IGNORE, IGNORED, Found, SkipFile, display_path, find_inputs, safe_size
 from .article_formats import (MULTI_RECORD_FORMATS, Record, as_cell, file_format, newlines_for_line_breaks,
                               no_text_reason, present, records_from_file)
-from .language import detect_language
+from .article_memo import TextMemo, no_memo
 
 
 ARTICLE_COLUMNS = [
@@ -127,7 +127,8 @@ def describe_input(path: str, record: int) -> str:
 
 def load_articles(paths: str | Path | Iterable[str | Path], *, field_map: dict[str, str] | None = None,
                   strict: bool = False, ignore: Iterable[str] = DEFAULT_IGNORE,
-                  near_duplicate_threshold: float | None = NEAR_DUPLICATE_JACCARD, progress: bool = False) -> Loaded:
+                  near_duplicate_threshold: float | None = NEAR_DUPLICATE_JACCARD, progress: bool = False,
+                  cache_dir: str | Path | None = None) -> Loaded:
     """Load every article under ``paths`` and account for every input.
 
     ``field_map`` renames record fields to columns, e.g. ``{"body": "text", "date": "published"}``.
@@ -137,11 +138,15 @@ def load_articles(paths: str | Path | Iterable[str | Path], *, field_map: dict[s
     normalised text) become one row listing every file in ``paths``; near-duplicates are flagged in
     ``near_duplicate_of`` (``near_duplicate_threshold=None`` turns that off). Inputs are only read.
     The order of ``paths`` changes the order of rows, never an article's id or values.
+    With ``cache_dir`` (the extraction cache's folder) what is worked out from each text alone (its
+    content hash, language and near-duplicate signature) is kept there and found again by the text
+    (``kit.article_memo``): a re-run works it out only for new texts, with the same result.
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
     found = list(find_inputs(paths, ignore))
-    gathered = Gathering()
+    memo = TextMemo.open(cache_dir) if cache_dir is not None else no_memo()
+    gathered = Gathering(memo)
     bar = progress_bar(found) if progress else None
     try:
         for item in found:
@@ -151,6 +156,7 @@ def load_articles(paths: str | Path | Iterable[str | Path], *, field_map: dict[s
             bar.close()
     articles, inputs = gathered.tables(near_duplicate_threshold)
     del gathered
+    memo.save()
     loaded = Loaded(articles=articles, inputs=inputs)
     if strict:
         check_strict(loaded)
@@ -210,7 +216,7 @@ def load_one(item: Found, field_map: dict[str, str], gathered: Gathering, tick=n
                 gathered.account(path_text, record, "skipped", rec.error, fmt=fmt)
                 continue
             try:
-                row = article_from_record(rec, item.path)
+                row = article_from_record(rec, item.path, gathered.memo)
             except SkipFile as exc:
                 gathered.account(path_text, record, "skipped", str(exc), fmt=fmt,
                                  input_id=as_cell(rec.fields.get("id")))
@@ -229,8 +235,9 @@ def load_one(item: Found, field_map: dict[str, str], gathered: Gathering, tick=n
 # records to rows
 
 
-def article_from_record(rec: Record, path: Path) -> dict:
-    """One article's values from a record (``extra``: its other fields); raises SkipFile when it has no text."""
+def article_from_record(rec: Record, path: Path, memo: TextMemo | None = None) -> dict:
+    """One article's values from a record (``extra``: its other fields); raises SkipFile when it has no text.
+    ``memo`` gives what depends on the text alone (content hash, language), kept from earlier runs."""
     fields = dict(rec.fields)
     text = fields.pop("text", None)
     if isinstance(text, (int, float)) and present(text):
@@ -257,17 +264,16 @@ def article_from_record(rec: Record, path: Path) -> dict:
             notes.append("no date found")
     if len(text) > LONG_TEXT:
         notes.append(f"very long text ({len(text):,} characters)")
-    language = detect_language(text)
+    chash, language, digest = (memo or no_memo()).facts(text)
     if language in LANGUAGE_NOTES and len(text.split()) >= LANGUAGE_NOTE_MIN_WORDS:
         notes.append(LANGUAGE_NOTES[language])
-    chash = content_hash(text)
     input_id = as_cell(fields.pop("id", None))
     extra = {key: as_cell(value) for key, value in fields.items() if key not in ARTICLE_COLUMNS}
     return dict(
         title=as_cell(fields.get("title")), text=text, published=published.value, published_from=date_from,
         source=as_cell(fields.get("source")), url=as_cell(fields.get("url")), record=rec.record, content_hash=chash,
         published_offset=offset, note="; ".join(notes), input_id=input_id, extra=extra or None,
-        language=language,
+        language=language, digest=digest,
     )
 
 
@@ -306,7 +312,9 @@ class Gathering:
     :meth:`tables` from the copies themselves, never from the order they were read in.
     """
 
-    def __init__(self):
+    def __init__(self, memo: TextMemo | None = None):
+        self.memo = memo or no_memo()
+        self.digests: list[str] = []  # each row's text digest (kit.article_memo)
         # numbers in typed arrays, 8 bytes each: a million short rows must not cost a million int objects
         self.columns: dict[str, list | array] = {name: array("q") if name in ("published", "record") else []
                                                  for name in GATHERED}
@@ -345,6 +353,7 @@ class Gathering:
             for name in GATHERED:
                 self.columns[name].append(row[name])
             self.input_id.append(row["input_id"])
+            self.digests.append(row["digest"])
             self.kept_input.append(len(self.input_article))
             self.extras.append(row["extra"])
         elif copy_rank(row["input_id"], row["path"], row["record"]) < copy_rank(
@@ -353,6 +362,7 @@ class Gathering:
             for name in GATHERED:
                 self.columns[name][k] = row[name]
             self.input_id[k], self.kept_input[k] = row["input_id"], len(self.input_article)
+            self.digests[k] = row["digest"]
             self.extras[k] = row["extra"]
         else:
             self.other_copies.setdefault(k, []).append(where)
@@ -379,7 +389,9 @@ class Gathering:
             return near
         published, hashes = self.columns["published"], self.columns["content_hash"]
         order = sorted(range(len(ids)), key=lambda k: (published[k] == NaT_VALUE, published[k], hashes[k]))
-        found = near_duplicates([self.columns["text"][k] for k in order], [ids[k] for k in order], threshold)
+        texts = [self.columns["text"][k] for k in order]
+        signatures = self.memo.signatures(texts, [self.digests[k] for k in order])
+        found = near_duplicates(texts, [ids[k] for k in order], threshold, signatures)
         for k, of in zip(order, found):
             near[k] = of
         return near

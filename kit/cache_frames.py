@@ -11,19 +11,39 @@ hundreds of thousands of rows, so each stage also keeps the last run's slices as
 column of every slice concatenated into one Arrow table (compressed), with each slice's length and its
 columns, dtypes and typed columns. A block gives back the very slices it was made from (values that
 Arrow would not give back as the same Python values are kept as JSON text), so a table assembled from
-a block is the same as one assembled from the per-article entries.
+a block is the same as one assembled from the per-article entries. A block's text columns are not made
+into Python strings at all unless something reads them value by value (:class:`ArrowText`): ``assemble``
+gives them to pandas as the Arrow text they are.
 """
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import io
 import json
 import math
 import zlib
+from collections.abc import Sequence
+from contextlib import contextmanager
 from typing import Any
 
 import numpy as np
 import pandas as pd
+
+
+@contextmanager
+def collection_paused():
+    """Python's cycle collector paused while a stage's rows are read or packed: they are millions of new
+    objects (strings, lists) in no cycle, and each collection pass the allocations set off walks every
+    object the process holds (the articles' texts, earlier stages' rows), about as long again as the
+    reading itself in a report's kernel. It runs again as before once the block is read."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 # ---------------------------------------------------------------- typed JSON (no pickle)
@@ -108,9 +128,9 @@ def _native(value: Any) -> bool:
 
 def pack_frame(frame: pd.DataFrame) -> bytes:
     """A DataFrame slice as compressed typed JSON, column by column (fast for the usual dtypes)."""
-    data, typed, dates = {}, [], []
-    for col in frame.columns:
-        series = frame[col]
+    data, typed, dates, dtypes = {}, [], [], {}
+    for col, series in _plain_columns(frame):
+        dtypes[str(col)] = str(series.dtype)
         if _is_datetime(series.dtype):
             data[str(col)] = [None if pd.isna(v) else v.isoformat() for v in series]
             dates.append(str(col))
@@ -123,9 +143,19 @@ def pack_frame(frame: pd.DataFrame) -> bytes:
             else:
                 data[str(col)] = [_encode(v) for v in values]
                 typed.append(str(col))
-    doc = {"columns": [str(c) for c in frame.columns], "dtypes": {str(c): str(t) for c, t in frame.dtypes.items()},
+    doc = {"columns": [str(c) for c in frame.columns], "dtypes": dtypes,
            "n": len(frame), "data": data, "typed": typed, "dates": dates}
     return zlib.compress(json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 3)
+
+
+def _plain_columns(frame: pd.DataFrame):
+    """(name, Series) of each column, without the frame's ``attrs``: pandas deep-copies them into
+    every column it hands out (the engine's notes, the cache's counts), a third of the time of
+    packing an attributed slice, and a stored slice keeps no attrs anyway."""
+    if frame.attrs:
+        frame = frame.copy(deep=False)
+        frame.attrs = {}
+    return frame.items()
 
 
 def unpack_frame(payload: bytes) -> dict:
@@ -133,6 +163,10 @@ def unpack_frame(payload: bytes) -> dict:
 
 
 def _column(docs: list[dict], col: str) -> pd.Series | list:
+    plain = not any(col in doc["typed"] or col in doc["dates"] for doc in docs)
+    text = _text_column(docs, col) if plain else None
+    if text is not None:
+        return text
     values: list = []
     for doc in docs:
         values.extend(doc["data"][col] if col in doc["data"] else [None] * doc["n"])
@@ -143,6 +177,57 @@ def _column(docs: list[dict], col: str) -> pd.Series | list:
         aware = any("," in t for t in tz)  # "datetime64[ns, UTC]"
         return pd.Series(pd.to_datetime(pd.Series(values, dtype=object), format="ISO8601", utc=aware))
     return values
+
+
+class ArrowText(Sequence):
+    """A slice's text column as its block holds it (an Arrow array, from ``start``, ``n`` values): read as a
+    list of Python strings only when something reads it value by value; :func:`assemble` takes the Arrow
+    values as they are (turning millions of strings into Python objects and back costs seconds a run)."""
+
+    __slots__ = ("array", "start", "n", "_values")
+
+    def __init__(self, array, start: int, n: int):
+        self.array, self.start, self.n, self._values = array, start, n, None
+
+    def __len__(self) -> int:
+        return self.n
+
+    def _list(self) -> list:
+        if self._values is None:
+            self._values = _python_values(self.array.slice(self.start, self.n))
+        return self._values
+
+    def __getitem__(self, i):
+        return self._list()[i]
+
+    def __iter__(self):
+        return iter(self._list())
+
+
+def _text_column(docs: list[dict], col: str) -> pd.Series | None:
+    """The column as pandas' text dtype straight from the blocks' Arrow text, when every slice has it there
+    and the values are what a list of them would be inferred as (text, some missing); else None (the
+    column is assembled from Python values)."""
+    import pyarrow as pa
+
+    parts = [doc["data"].get(col) for doc in docs]
+    if not any(isinstance(part, ArrowText) for part in parts):
+        return None  # nothing read from a block: assembled as it always was
+    arrays = []
+    for part in parts:
+        if isinstance(part, ArrowText):
+            arrays.append(part.array.slice(part.start, part.n))
+        elif isinstance(part, list):  # a slice computed in this run, or read from its own entry
+            try:
+                arrays.append(pa.array(part, type=pa.large_string()))  # only text and None convert
+            except (pa.ArrowInvalid, pa.ArrowTypeError):
+                return None
+        else:
+            return None
+    joined = arrays[0] if len(arrays) == 1 else pa.concat_arrays(arrays)
+    if not len(joined) or joined.null_count == len(joined):  # no text to infer a text dtype from
+        return None
+    return pd.Series(pd.array(joined, dtype="str"))
 
 
 def assemble(docs: list[dict]) -> pd.DataFrame:
@@ -250,13 +335,17 @@ def unpack_block(payload: bytes, wanted: set[str] | None = None) -> dict[str, di
     table = pa.ipc.open_stream(payload[8:8 + size]).read_all()
     meta = json.loads(table.schema.metadata[b"kit"])
     columns = json.loads(zlib.decompress(payload[8 + size:]).decode("utf-8"))
-    columns.update({col: _python_values(table.column(f"c{i}")) for i, col in enumerate(meta["arrow"])})
     shapes = [json.loads(s) for s in meta["shapes"]]
+    # Text columns stay in Arrow, each slice a view of them (ArrowText), for assemble to take as they are.
+    text = {col: table.column(f"c{i}").combine_chunks() for i, col in enumerate(meta["arrow"])
+            if pa.types.is_large_string(table.column(f"c{i}").type)}
+    columns.update({col: _python_values(table.column(f"c{i}")) for i, col in enumerate(meta["arrow"]) if col not in text})
     slices, start = {}, 0
     for item, n, shape in zip(meta["items"], meta["n"], meta["shape"]):
         if wanted is None or item in wanted:
             names, dtypes, typed, dates = shapes[shape]
             slices[item] = {"columns": names, "dtypes": dtypes, "n": n, "typed": typed, "dates": dates,
-                            "data": {col: columns[col][start:start + n] for col in names}}
+                            "data": {col: ArrowText(text[col], start, n) if col in text else columns[col][start:start + n]
+                                     for col in names}}
         start += n
     return slices

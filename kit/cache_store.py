@@ -242,28 +242,29 @@ class ExtractionCache:
         engine skipped for time is used in this run and computed again in the next).
         The result is always assembled from stored slices, so a cold and a warm run give the same frame.
         """
-        from .cache_frames import assemble, pack_frame, unpack_frame
+        from .cache_frames import assemble, collection_paused, pack_frame, unpack_frame
 
         unique = list(dict.fromkeys(items))
         position = {item: i for i, item in reversed(list(enumerate(items)))}
         rejected_before = self.rejected
-        candidates = self.get_block(stage, engine, set(unique))
-        in_block = set(candidates)
-        for item, payload in self.get(stage, engine, [i for i in unique if i not in in_block]).items():
-            try:
-                candidates[item] = unpack_frame(payload)
-            except (zlib.error, ValueError):
-                self.rejected += 1
-        unpacked: dict[str, dict] = {}
-        for item, doc in candidates.items():
-            try:
-                usable = check is None or check(position[item], doc)
-            except (ValueError, KeyError, TypeError, IndexError):
-                usable = False
-            if usable:
-                unpacked[item] = doc
-            else:
-                self.rejected += 1
+        with collection_paused():
+            candidates = self.get_block(stage, engine, set(unique))
+            in_block = set(candidates)
+            for item, payload in self.get(stage, engine, [i for i in unique if i not in in_block]).items():
+                try:
+                    candidates[item] = unpack_frame(payload)
+                except (zlib.error, ValueError):
+                    self.rejected += 1
+            unpacked: dict[str, dict] = {}
+            for item, doc in candidates.items():
+                try:
+                    usable = check is None or check(position[item], doc)
+                except (ValueError, KeyError, TypeError, IndexError):
+                    usable = False
+                if usable:
+                    unpacked[item] = doc
+                else:
+                    self.rejected += 1
         rejected = self.rejected - rejected_before
         self._rejected_note(rejected)
         reused = sum(1 for item in items if item in unpacked)
@@ -277,7 +278,8 @@ class ExtractionCache:
             self.put(stage, engine, kept)
             stored.update(kept)
             unpacked.update({k: unpack_frame(p) for k, (p, _) in packed.items()})
-        frame = assemble([unpacked[item] for item in items])
+        with collection_paused():
+            frame = assemble([unpacked[item] for item in items])
         if missing or stored != in_block:
             whole, redone = self._whole_block.get((stage, engine), set()), {items[i] for i in missing}
             since = [item for item in unique if item in stored and (item not in whole or item in redone)]
@@ -320,9 +322,10 @@ class ExtractionCache:
     def put_block(self, stage: str, engine: str, slices: list[tuple[str, dict]], part: str = BLOCK_ITEM) -> None:
         """Keep ``slices`` (item, unpacked slice) as the stage's block (``part``: or as what came since it),
         in place of the one before."""
-        from .cache_frames import pack_block
+        from .cache_frames import collection_paused, pack_block
 
-        payload = pack_block(slices)
+        with collection_paused():
+            payload = pack_block(slices)
         if len(payload) <= BLOCK_MAX_BYTES:
             self.put(BLOCK_STAGE.format(stage=stage), engine, {part: (payload, sum(doc["n"] for _, doc in slices))})
 

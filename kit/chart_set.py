@@ -18,7 +18,8 @@ import pandas as pd
 
 from . import chart_style, charts
 from .charts import (claims_chart, clip_to_dates, messaging_timeline, quote_timeline, quote_timeline_table,
-                     save_figure, theme_heatmap, themes_over_time, timeline_table, top_speakers, top_speakers_table)
+                     save_figure, speaker_periods, theme_heatmap, themes_over_time, timeline_table, top_speakers,
+                     top_speakers_table)
 
 
 class ChartSet(dict):
@@ -92,8 +93,9 @@ def report_charts(tables, colours: dict[str, str], source: str = "", key_dates=N
         "theme_heatmap": tables.themes_by_camp,
         "themes_over_time": clip_to_dates(tables.themes_by_period, "period", start, end).reset_index(drop=True),
         "claims_and_counterclaims": tables.claims.sort_values("rank").head(5).reset_index(drop=True),
-        "quote_timeline": quote_timeline_table(tables.who_said_what, start=start, end=end),
+        "quote_timeline": None,
     }
+    data["quote_timeline"], quote_timeline_key = _quote_timeline_drawn(tables.who_said_what, start, end)
     calls = {
         "messaging_timeline": (messaging_timeline, (tables.by_period, colours),
                                dict(source=source, key_dates=key_dates, period=tables.period, start=start, end=end,
@@ -108,8 +110,10 @@ def report_charts(tables, colours: dict[str, str], source: str = "", key_dates=N
     store = ExtractionCache(cache_dir) if cache_dir is not None and folder is not None else None
     engine = _charts_engine() if store is not None else ""
     figures: dict = {}
+    # What a chart is found again by, where that is less than all it is given (kit.chart_set: the quote timeline).
+    keyed_on = {"quote_timeline": quote_timeline_key} if quote_timeline_key is not None else {}
     for name, (draw, args, kwargs) in calls.items():
-        key = _chart_key(name, args, kwargs) if store is not None else ""
+        key = _chart_key(name, (*keyed_on[name], colours) if name in keyed_on else args, kwargs) if store is not None else ""
         saved = store.get("chart", engine, [key]).get(key) if store is not None else None
         if saved is not None:
             png, svg, alt = _unpack_chart(saved)
@@ -127,6 +131,22 @@ def report_charts(tables, colours: dict[str, str], source: str = "", key_dates=N
         if folder is not None:
             write_frame(data[name], Path(folder) / f"{name}.csv")
     return ChartSet(figures, data, timeline_period)
+
+
+def _quote_timeline_drawn(table: pd.DataFrame, start, end) -> tuple[pd.DataFrame, tuple | None]:
+    """What the quote timeline draws (``kit.charts.quote_timeline_table``), and what it is keyed on in the
+    cache when that is less than the whole who-said-what table: past ``max_marks`` dated statements the
+    chart draws only the top speakers' counts per period (``speaker_periods``), so those counts and their
+    period decide it, and hashing every statement of a large table on every run is not needed."""
+    dated = clip_to_dates(table.dropna(subset=["said_on"]), "said_on", start, end)
+    if len(dated) <= QUOTE_TIMELINE_MARKS:
+        return quote_timeline_table(table, start=start, end=end, max_marks=QUOTE_TIMELINE_MARKS), None
+    drawn, period = speaker_periods(dated, QUOTE_TIMELINE_TOP)
+    return drawn, ("top speakers by period", drawn, period)
+
+
+# kit.charts.quote_timeline's defaults, as report_charts calls it.
+QUOTE_TIMELINE_MARKS, QUOTE_TIMELINE_TOP = 400, 10
 
 
 def _pack_chart(png: bytes, svg: bytes, alt: str) -> bytes:

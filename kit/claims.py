@@ -13,23 +13,21 @@ import sys
 from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
 
 from .echoes import normalise_quote
-from .language import CYRILLIC
 from .schemas import CLAIM_FIELDS, CLAIMS_COLUMNS, CLAIMS_SCHEMA, empty_table
 from .table import NEUTRAL_CAMPS, speaker_name, text_column, web_site
-from .themes import (ThemeLexicon, find_terms, lemmatise, light_stem, load_themes, statement_text, term_index,
-                     theme_terms)
+from .claim_units import CLAIM_MAX_WORDS, PACKED, sentence_spans, statement_units
+from .claims_scope import predicate_scope
+from .themes import ThemeLexicon, find_terms, lemmatise, light_stem, load_themes, statement_text, term_index, theme_terms
 
 UNATTRIBUTED = "(unattributed)"
 # How the score weighs its parts; explained in the report notebook.
 CLAIM_WEIGHTS = {"time": 0.30, "wording": 0.40, "opposition": 0.30}
-# A claim is a sentence or two; a whole speech given as one transcript turn is not paired.
-CLAIM_MAX_WORDS = 120
 # A fragment this short ("invasion", "the successful test") asserts nothing by itself; a denial the
 # speech verb carries ("dismissed the reports as 'pure fiction'") is paired whatever its length.
 CLAIM_MIN_WORDS = 4
@@ -39,27 +37,20 @@ DENIAL_ACTS = frozenset({"denies", "rejects"})
 # to do something, a demand, a warning of what may come. Neither a claim nor a counter-claim.
 NOT_FIRM_ACTS = frozenset({"believes", "concerned", "agrees", "promises", "demands", "warns"})
 # How plainly the counter-claim opposes the claim: a denial or rejection, else a negation of its main verb;
-# a claim about the other side (naming its camp or one of its actors) is a stronger one to oppose.
+# a claim about the other side (naming its camp or one of its actors) is a stronger one to oppose, and a
+# counter-claim that names the claim's side ("because of Putin's invasion and a blockade of the port") answers it.
 OPPOSITION = {"act": 1.0, "negation": 0.7}
 ABOUT_THE_OTHER_SIDE = 0.3
 # Two statements share a subject when their wording is at least this close ("Minsk agreements",
 # "humanitarian corridors"), or when one story reports both: a reporter who sets Trump's "I have
 # spoken with Putin" beside the Kremlin's "no initial contact" links them.
 MIN_WORDING = 0.1
-# Inside a phrase: a word that belongs to the phrase its head leads ("no" and "ceasefire" in "no ceasefire talks").
-_IN_A_PHRASE = frozenset({"det", "neg", "advmod", "amod", "compound", "nummod", "quantmod", "preconj", "predet",
-                          "poss", "aux", "auxpass", "nmod"})
-# A word governed by the main verb through one of these is inside another clause or a phrase, not on the verb.
-# An interjection ("No, no, please, tell us about ...", "No, what I'm saying is ...") answers someone; it
-# negates nothing the sentence says.
-_NOT_ON_THE_VERB = frozenset({"prep", "advcl", "relcl", "ccomp", "xcomp", "conj", "cc", "punct", "mark", "parataxis",
-                              "appos", "acl", "pcomp", "pobj", "csubj", "intj"})
-# Pipeline components that parsing for negation and hedges needs.
-PARSE_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
-FEATURE_COLUMNS = ["quote_id", "candidate", "words", "negated", "hedged", "asserts", "negated_themes", "tokens",
-                   "negated_tokens", "names", "refuses"]
-# The speaker's own side as the subject of a refusal ("we're not going to negotiate", "I will not recognise").
-_FIRST_PERSON = frozenset({"i", "we"})
+# A sentence cut from a long statement shares one word with half the other side's sentences ("sanctions",
+# "NATO"): it answers another only when they share this many content words, one of them not a side's name,
+# and one of the two names the other's side ("they want to set up a meeting between President Biden and
+# President Putin" against "we're not considering a meeting with President Putin").
+SENTENCE_SHARED_WORDS = 2
+FEATURE_COLUMNS = ["quote_id", "candidate", *PACKED]
 
 
 @lru_cache(maxsize=1)
@@ -144,12 +135,12 @@ def _mentions(words: tuple[str, ...], names: list[tuple[str, ...]]) -> bool:
 
 
 def _same_place(a, b) -> bool:
-    """Two statements from one sentence, or one inside the other, in the same article."""
+    """Two claim units from one sentence, or one inside the other, in the same article."""
     if a["article_id"] != b["article_id"]:
         return False
     if a["sentence"] and a["sentence"] == b["sentence"]:
         return True
-    return a["quote_start"] < b["quote_end"] and b["quote_start"] < a["quote_end"]
+    return a["start"] < b["end"] and b["start"] < a["end"]
 
 
 # ---------------------------------------------------------------- whose words, and what they assert
@@ -201,197 +192,61 @@ def _inside_another_camps_turn(table: pd.DataFrame) -> list[bool]:
             for article, camp, kind, start, end in frame.itertuples(index=False)]
 
 
-def _main_verbs(doc) -> set:
-    """The main verb of every sentence that is not a question, and verbs joined to it by "and" ("did not
-    and will not"). A question ("Has Russia made a proposal to lift the sanctions?") asserts and denies nothing."""
-    main = set()
-    for sent in doc.sents:
-        if sent.text.rstrip().rstrip("\"'”’»)").endswith("?"):
-            continue
-        main.add(sent.root)
-        main.update(t for t in sent.root.children if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX"))
-    return main
-
-
-def governs_main_verb(token, main: set) -> bool:
-    """Whether a word bears on its sentence's main verb: it is that verb, belongs to the verb's own
-    phrase ("have n't had", "never stopped") or to one of its arguments ("no ceasefire talks",
-    "nobody"), or opens a condition on it ("if they need"); not when it sits behind a preposition or
-    in another clause ("without taking", "which did not start")."""
-    phrase = token
-    while phrase not in main and phrase.dep_ in _IN_A_PHRASE and phrase.head is not phrase:
-        phrase = phrase.head
-    if phrase in main or (phrase.head in main and phrase.dep_ not in _NOT_ON_THE_VERB):
-        return True
-    return token.dep_ == "mark" and token.head.dep_ == "advcl" and token.head.head in main
-
-
-def _spans(low: list[str], stem: list[str], index) -> list[tuple[int, int]]:
-    """Token spans where a lexicon term (as written or stemmed) occurs."""
-    found = []
-    for i, (w, s) in enumerate(zip(low, stem)):
-        for form, _ in index.get(w, []) + index.get(s, []):
-            n = len(form)
-            if tuple(low[i:i + n]) == form or tuple(stem[i:i + n]) == form:
-                found.append((i, i + n))
-    return found
-
-
-_CONTRACTED = {"can't": "can not", "won't": "will not", "shan't": "shall not", "ain't": "is not"}
-
-
-def written_out(text: str) -> str:
-    """``text`` with English negative contractions written out ("wouldn't say" -> "would not say",
-    "can't" -> "can not"), so a lexicon's "not say" matches both."""
-    text = text.replace("’", "'")
-    text = re.sub(r"\b(can|won|shan|ain)'t\b", lambda m: _CONTRACTED[m.group(0).lower()], text, flags=re.IGNORECASE)
-    return re.sub(r"(\w)n't\b", r"\1 not", text, flags=re.IGNORECASE)
-
-
-def predicate_scope(quotes: Sequence[str], lexicon: ThemeLexicon | None = None, nlp=None,
-                    batch_size: int = 64, spacy_model: str | None = None) -> list[dict]:
-    """Per quote, what its main verbs do: ``negated`` (a negation, from ``negations`` in
-    ``data/themes.yml`` or the parser's "not", "n't", "never", bears on a main verb: see
-    :func:`governs_main_verb`), ``negated_text`` (what those negations deny: :func:`negated_clause`), ``hedged`` (a wish,
-    plan or guess, ``hedges``, bears on the main verb of every sentence that asserts, questions and
-    "Thank you" left out; a negated wish, guess or
-    duty, "should not", "don't want to", is no negation, a negated future, ``futures``, "will not",
-    is), ``asserts`` (a main verb with its subject and no negation anywhere: "the successful test",
-    "his stance on the war" or "continue their personal contacts" assert nothing), ``refused`` (a refusal to comment, ``refusals``: "I better not say")
-    and ``refuses`` (a negated future whose subject is the speaker's side: "we're not going to negotiate").
-
-    English quotes are parsed (``nlp``, else the pipeline ``spacy_model``, loaded only when a quote
-    needs it; see ``kit.nlp.pipeline_name``); a quote in another script is
-    read word by word, where any negation or hedge counts.
-    """
-    lexicon = lexicon or load_themes()
-    neg_index, hedge_index, refusal_index, future_index = (
-        term_index(t) for t in (lexicon.negations, lexicon.hedges, lexicon.refusals, lexicon.futures))
-    out: list[dict] = []
-    to_parse: dict[str, list[int]] = defaultdict(list)
-    for i, (quote, (lem, low)) in enumerate(zip(quotes, lemmatise([written_out(q) for q in quotes]))):
-        negation = bool(find_terms((lem, low), neg_index)) or bool(re.search(r"n['’]t\b", quote, re.IGNORECASE))
-        out.append({"negated": negation, "negated_text": quote if negation else "",
-                    "hedged": bool(find_terms((lem, low), hedge_index)), "asserts": not negation,
-                    "refused": bool(find_terms((lem, low), refusal_index)), "refuses": False})
-        if not out[-1]["refused"] and not CYRILLIC.search(quote):
-            to_parse[quote].append(i)
-    if to_parse:
-        if nlp is None:
-            from .nlp import load_pipeline
-
-            nlp = load_pipeline(spacy_model)
-        enabled = [name for name in nlp.pipe_names if name in PARSE_COMPONENTS]
-        with nlp.select_pipes(enable=enabled):
-            for quote, doc in zip(to_parse, nlp.pipe(list(to_parse), batch_size=batch_size)):
-                found = _scope(doc, neg_index, hedge_index, future_index)
-                for i in to_parse[quote]:
-                    found_i = dict(found, asserts=found["asserts"] and out[i]["asserts"])
-                    out[i].update(found_i)
-    return out
-
-
-def _scope(doc, neg_index, hedge_index, future_index) -> dict:
-    main = _main_verbs(doc)
-    low = [t.lower_.replace("’", "'") for t in doc]
-    stem = [light_stem(w) for w in low]
-
-    def on_main(index) -> list:
-        return [doc[i] for a, b in _spans(low, stem, index) for i in range(a, b) if governs_main_verb(doc[i], main)]
-
-    negations = on_main(neg_index) + [t for t in doc if t.dep_ == "neg" and governs_main_verb(t, main)]
-    futures = {t.i for t in on_main(future_index)}
-    hedged = {t.sent.start for t in on_main(hedge_index)}
-    # A negated wish, guess or duty ("should not lead", "don't want to") denies nothing; a negated future
-    # ("we're not going to negotiate", "will not recognise") refuses, and counts.
-    wishing = {t.sent.start for t in on_main(hedge_index) if t.i not in futures}
-    negated = {t.sent.start: t.sent for t in negations if t.sent.start not in wishing}
-    denied = sorted({i for t in negations if t.sent.start in negated for i in negated_clause(t, main)})
-    # a negated future of the speaker's own side refuses to act: "we're not going to negotiate"
-    refuses = any(t.sent.start in negated and _own_future(t, main, futures) for t in negations)
-    # Only sentences that assert something count: "Thank you, Mr President." neither hedges nor claims.
-    clauses = [t.sent.start for t in main if _has_subject(t)]
-    return {"negated": bool(negated), "negated_text": "".join(doc[i].text_with_ws for i in denied).strip(),
-            "hedged": all(start in hedged for start in clauses),
-            "asserts": any(t.pos_ in ("VERB", "AUX") and _has_subject(t) for t in main)
-                       and not any(t.dep_ == "neg" for t in doc), "refuses": refuses}
-
-
-def _own_future(negation, main: set, futures: set) -> bool:
-    """Whether a negation bears on a main verb that has a future (``futures``: "will", "going to")
-    and the speaker's side ("I", "we") for subject."""
-    verb = negation
-    while verb not in main and verb.head is not verb:
-        verb = verb.head
-    own = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _FIRST_PERSON for c in verb.children)
-    return own and any(t.i in futures for t in verb.subtree)
-
-
-def negated_clause(token, main: set) -> list[int]:
-    """The word indices of what a negation on a main verb denies, to compare with the claim it answers:
-    that verb's clause, without another clause joined to it ("We're here to support them, but we're
-    not going to negotiate" denies the negotiating) and without a clause that carries a negation of
-    its own, which the main verb's does not reach and which opposes nothing by itself ("not going to
-    negotiate about a negotiation that has not resulted in humanitarian corridors" says nothing
-    against a claim about humanitarian corridors)."""
-    verb = token
-    while verb not in main and verb.head is not verb:
-        verb = verb.head
-    if verb not in main:
-        return [token.i]
-    left_out: set[int] = set()
-    for t in verb.subtree:
-        if t is verb or t.i in left_out:
-            continue
-        joined = t.dep_ in ("conj", "parataxis") and t.head is verb and t.pos_ in ("VERB", "AUX")
-        own_negation = t.dep_ in ("relcl", "acl", "advcl") and any(c.dep_ == "neg" for c in t.children)
-        if joined or own_negation:
-            left_out.update(d.i for d in t.subtree)
-    return [t.i for t in verb.subtree if t.i not in left_out]
-
-
-def _has_subject(verb) -> bool:
-    """A verb with its subject ("he has spoken", "there is"): a clause that asserts, not a fragment
-    ("continue their personal contacts", "made a lot of progress")."""
-    return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children)
-
-
 def claim_features(table: pd.DataFrame, tags: pd.DataFrame | None = None, lemmas: list | None = None,
                    lexicon: ThemeLexicon | None = None, nlp=None, registry=None, method: str = "stem",
-                   max_words: int = CLAIM_MAX_WORDS, spacy_model: str | None = None) -> pd.DataFrame:
-    """Per statement (one row per row of ``table``), what claims and counter-claims are read from:
+                   max_words: int = CLAIM_MAX_WORDS, spacy_model: str | None = None,
+                   texts: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """Per claim unit (:func:`kit.claim_units.statement_units`: a statement, or each sentence of a
+    statement of more than ``max_words`` words, with its offsets in its article's text, ``texts``
+    mapping article id -> text), what claims and counter-claims are read from:
 
-    quote_id; ``candidate``: a statement of a side (a camp other than the press and "Other") in its own words
-    (:func:`own_words`), on a theme (``tags``), neither a belief nor a concern, of
-    ``CLAIM_MIN_WORDS`` to ``max_words`` words (fewer when its speech verb denies) and no refusal to
-    comment; for candidates, ``negated``, ``hedged``, ``asserts`` (:func:`predicate_scope`) and
-    ``negated_themes`` (the theme ids found in what the negations deny, "; "-joined); ``tokens``
-    (the content lemmas its wording is compared on, negations left out); ``names`` (the camps it
-    names: a camp's label or one of its actors in ``registry``, "; "-joined). Each row depends on its
-    statement and article alone, so the rows can be kept per article (``kit.pipeline``).
-    ``lemmas`` are :func:`kit.themes.lemmatise` of each statement's text (computed when not given).
+    quote_id (the statement), ``start``, ``end``, ``text``, ``split``; ``candidate``: a unit of a side
+    (a camp other than the press and "Other") in its own words (:func:`own_words`), on a theme
+    (``themes``: the statement's ``tags``, or for a sentence the themes of its own words), of at least
+    ``CLAIM_MIN_WORDS`` words (fewer when its speech verb denies), no question and no refusal to
+    comment; a whole statement also neither a belief nor a concern (its ``act``) and of at most
+    ``max_words`` words. For candidates, ``negated``, ``hedged``, ``asserts``
+    (:func:`kit.claims_scope.predicate_scope`) and ``negated_themes`` (the theme ids found in what the
+    negations deny, "; "-joined); ``tokens`` (the content lemmas its wording is compared on, negations
+    left out); ``names`` (the camps it names: a camp's label or one of its actors in ``registry``,
+    "; "-joined). Each row depends on its statement and article alone, so the rows can be kept per
+    article (``kit.pipeline``). ``lemmas`` are :func:`kit.themes.lemmatise` of each statement's text
+    (computed when not given).
     """
     lexicon = lexicon or load_themes()
     if registry is None:
         from .registry import load_registry
 
         registry = load_registry()
+    units = statement_units(table, texts, max_words)
+    row_of = {q: i for i, q in enumerate(text_column(table, "quote_id"))}
+    rows = [row_of[q] for q in units["quote_id"]]
+    split = units["split"].tolist()
     quotes = text_column(table, "quote").tolist()
-    texts = [statement_text(q, s) for q, s in zip(quotes, text_column(table, "sentence"))]
-    lemmas = lemmatise(texts, method=method) if lemmas is None else lemmas
-    # The camps a statement may name; which camps oppose each other is decided when pairing.
+    # A whole statement is parsed and counted as quoted; a sentence of a long one as it stands.
+    said = [t if cut else quotes[r] for t, cut, r in zip(units["text"], split, rows)]
+    if lemmas is None:
+        lemmas = lemmatise([statement_text(q, s) for q, s in zip(quotes, text_column(table, "sentence"))], method=method)
+    cut_lemmas = iter(lemmatise([t for t, cut in zip(units["text"], split) if cut], nlp, method=method))
+    unit_lemmas = [next(cut_lemmas) if cut else lemmas[r] for cut, r in zip(split, rows)]
+    tagged: dict[str, list[str]] = defaultdict(list)
+    for q, theme in zip(tags["quote_id"], tags["theme"]) if tags is not None else ():
+        tagged[q].append(theme)
+    found = iter(theme_terms([lem for lem, cut in zip(unit_lemmas, split) if cut or tags is None], lexicon))
+    themes = [list(next(found)) if cut or tags is None else tagged.get(q, []) for q, cut in zip(units["quote_id"], split)]
+    # The camps a unit may name; which camps oppose each other is decided when pairing.
     sides = sorted({registry.camp_label(c) for c in registry.camps} - set(NEUTRAL_CAMPS))
-    words = [len(q.split()) for q in quotes]
-    acts = text_column(table, "act")
-    on_theme = set(tags["quote_id"]) if tags is not None else set(table["quote_id"])
-    n_words = pd.Series(words, index=table.index)
-    candidate = (~table["camp"].isin(NEUTRAL_CAMPS) & ~acts.isin(NOT_FIRM_ACTS) & table["quote_id"].isin(on_theme)
-                 & (n_words <= max_words) & ((n_words >= CLAIM_MIN_WORDS) | acts.isin(DENIAL_ACTS))
-                 & pd.Series(own_words(table, lexicon), index=table.index))
+    words = [len(t.split()) for t in said]
+    camps, acts = text_column(table, "camp").tolist(), text_column(table, "act").tolist()
+    own = own_words(table, lexicon)
+    candidate = [camps[r] not in NEUTRAL_CAMPS and own[r] and bool(th)
+                 and (n >= CLAIM_MIN_WORDS and not t.rstrip().endswith("?") if cut else
+                      acts[r] not in NOT_FIRM_ACTS and n <= max_words and (n >= CLAIM_MIN_WORDS or acts[r] in DENIAL_ACTS))
+                 for r, cut, n, t, th in zip(rows, split, words, said, themes)]
     picked = [i for i, c in enumerate(candidate) if c]
-    scope = dict(zip(picked, predicate_scope([quotes[i] for i in picked], lexicon, nlp, spacy_model=spacy_model)))
+    scope = dict(zip(picked, predicate_scope([said[i] for i in picked], lexicon, nlp, spacy_model=spacy_model)))
     none = {"negated": False, "negated_text": "", "hedged": False, "asserts": False, "refused": False, "refuses": False}
-    scopes = [scope.get(i, none) for i in range(len(quotes))]
+    scopes = [scope.get(i, none) for i in range(len(said))]
     negated_lemmas = lemmatise([s["negated_text"].replace("’", "'") for s in scopes])
     negated_themes = theme_terms(negated_lemmas, lexicon)
     stop = _stop_words()
@@ -401,18 +256,16 @@ def claim_features(table: pd.DataFrame, tags: pd.DataFrame | None = None, lemmas
         return [k for k, w in zip(lem, low) if w not in stop and not find_terms(((w,),), neg_index)]
 
     names = _names_by_camp(registry, sides)
-    phrases = [_words(t) for t in texts]
-    return pd.DataFrame({
-        "quote_id": table["quote_id"].astype(str).tolist(),
-        "candidate": [bool(c) and not s["refused"] for c, s in zip(candidate, scopes)],
-        "words": words,
+    return units.assign(
+        candidate=[c and not s["refused"] for c, s in zip(candidate, scopes)],
+        words=words,
         **{key: [s[key] for s in scopes] for key in ("negated", "hedged", "asserts")},
-        "negated_themes": ["; ".join(found) for found in negated_themes],
-        "tokens": [content(lem, low) for lem, low in lemmas],
-        "negated_tokens": [content(lem, low) for lem, low in negated_lemmas],
-        "names": ["; ".join(c for c in sides if _mentions(p, names[c])) for p in phrases],
-        "refuses": [s["refuses"] for s in scopes],
-    }, columns=FEATURE_COLUMNS)
+        negated_themes=["; ".join(f) for f in negated_themes],
+        tokens=[content(lem, low) for lem, low in unit_lemmas],
+        negated_tokens=[content(lem, low) for lem, low in negated_lemmas],
+        names=["; ".join(c for c in sides if _mentions(_words(t), names[c])) for t in units["text"]],
+        refuses=[s["refuses"] for s in scopes],
+        themes=["; ".join(th) for th in themes])[FEATURE_COLUMNS]
 
 
 # ---------------------------------------------------------------- pairing
@@ -421,124 +274,86 @@ def claims_and_counterclaims(table: pd.DataFrame, tags: pd.DataFrame, days: int 
                              camps: Sequence[tuple[str, str]] | None = None, lexicon: ThemeLexicon | None = None,
                              nlp=None, lemmas: list | None = None, limit: int | None = 200,
                              method: str = "stem", max_words: int = CLAIM_MAX_WORDS, registry=None,
-                             features: pd.DataFrame | None = None) -> pd.DataFrame:
+                             features: pd.DataFrame | None = None,
+                             texts: Mapping[str, str] | None = None) -> pd.DataFrame:
     """Claims and the counter-claims that oppose them, best first.
 
-    A pair is two statements from opposing camps on a shared theme at most ``days`` apart, each in
-    its speaker's own words (:func:`own_words`: not one camp's account of what the other said), in
-    which one side, the counter-claim, denies or rejects (its ``act``) or negates its main verb
-    ("They haven't had any initial contact"), and the other, the claim, asserts: it neither denies
-    nor negates, and its main verb is not a wish, plan or guess (``hedges``). Never paired: a
-    statement with itself, two statements from one sentence or one inside the other, two statements
-    of the same speaker, a belief or a concern (acts ``believes``, ``concerned``), a refusal to
-    comment ("I better not say"), a fragment of fewer than ``CLAIM_MIN_WORDS`` words (unless its
-    speech verb denies) or a speech of more than ``max_words``.
+    A pair is two claim units (a statement, or one sentence of a statement of more than ``max_words``
+    words: :func:`kit.claim_units.statement_units`) from opposing camps on a shared theme at most
+    ``days`` apart, each in its speaker's own words (:func:`own_words`: not one camp's account of what
+    the other said), in which one side, the counter-claim, denies or rejects (the ``act`` of a whole
+    statement) or negates its main verb ("They haven't had any initial contact"), and the other, the
+    claim, asserts: it neither denies nor negates, and its main verb is not a wish, plan or guess
+    (``hedges``). Never paired: a unit with itself, two units from one sentence or one inside the
+    other, two units of the same speaker, a belief or a concern (acts ``believes``, ``concerned``), a
+    question, a refusal to comment ("I better not say"), a fragment of fewer than
+    ``CLAIM_MIN_WORDS`` words (unless its speech verb denies).
 
     score = 0.30 x closeness in time (1 on the same day, falling to 0 past ``days``)
-          + 0.40 x closeness in wording (TF-IDF cosine of the two statements' content lemmas)
+          + 0.40 x closeness in wording (TF-IDF cosine of the two units' content lemmas)
           + 0.30 x opposition: 1 for a denial or rejection, 0.7 for a negation, raised by 0.3 (up
             to 1) when the claim names the counter-claim's side (its camp or one of its actors in
-            ``registry``).
-    A quotation repeated in several articles is paired once; a counter-claim appears in its best pair
-    only, and a claim once per speaker who opposed it. ``camps`` lists the opposing camp
-    pairs; by default ``opposing_camps`` in ``data/themes.yml``, else every two camps other than the
-    press and unattributed speakers. ``features`` (from :func:`claim_features`) may be passed in.
+            ``registry``) or the counter-claim names the claim's.
+    A sentence cut from a long statement is set against a sentence (of a long statement, or a statement
+    of one sentence), never against a whole answer of several. A quotation repeated in several articles
+    is paired once; a counter-claim appears in its best pair only, a claim once per speaker who opposed
+    it, and two statements in one pair at most (their best sentences). ``camps`` lists the opposing camp pairs; by default ``opposing_camps`` in
+    ``data/themes.yml``, else every two camps other than the press and unattributed speakers.
+    ``features`` (from :func:`claim_features`) may be passed in; else they are computed, cutting long
+    statements in their articles' ``texts`` (article id -> text) when given, else in their quotes.
+    Each side's ``start`` and ``end`` are the unit's characters in its article's text.
     """
     lexicon = lexicon or load_themes()
     days = int(days)
     if features is None:
-        features = claim_features(table, tags, lemmas, lexicon, nlp, registry, method, max_words)
-    base = table.assign(**{c: features[c].values for c in FEATURE_COLUMNS if c != "quote_id"})
-    pairs_allowed = camps if camps is not None else (lexicon.opposing or opposing_pairs(base["camp"].unique()))
+        features = claim_features(table, tags, lemmas, lexicon, nlp, registry, method, max_words, texts=texts)
+    pairs_allowed = camps if camps is not None else (lexicon.opposing or opposing_pairs(table["camp"].unique()))
     allowed = {frozenset(p) for p in pairs_allowed}
-    base = base[base["candidate"] & base["said_on"].notna() & base["camp"].isin({c for p in allowed for c in p})
-                & base["quote_id"].isin(set(tags["quote_id"]))].copy()
-    base["_who"] = speaker_name(base)
-    base["_norm"] = [normalise_quote(q) for q in base["quote"].tolist()]
-    base = base.sort_values(["said_on", "published", "quote_id"], kind="stable", na_position="last")
-    base = base.drop_duplicates(["camp", "_norm"]).reset_index(drop=True)
+    base = _claim_units(table, features, {c for p in allowed for c in p})
     if base.empty:
         return empty_table(CLAIMS_COLUMNS, CLAIMS_SCHEMA)
     vectors = tfidf_vectors(base["tokens"].tolist(), base["negated_tokens"].tolist())
     vectors, negated_vectors = vectors[:len(base)], vectors[len(base):]
-    denies = text_column(base, "act").isin(DENIAL_ACTS).tolist()
+    denies = (text_column(base, "act").isin(DENIAL_ACTS) & ~base["split"]).tolist()
     opposes = [d or n for d, n in zip(denies, base["negated"])]
     asserts = [a and not o and not h for a, o, h in zip(base["asserts"], opposes, base["hedged"])]
-    negated_themes = [set(t.split("; ")) if t else set() for t in base["negated_themes"]]
     named = [set(n.split("; ")) if n else set() for n in base["names"]]
-    refuses = base["refuses"].tolist()
-    themes_of: dict[str, set[str]] = defaultdict(set)
-    for q, theme in zip(tags["quote_id"].tolist(), tags["theme"].tolist()):
-        themes_of[q].add(theme)
+    refuses, split = base["refuses"].tolist(), base["split"].tolist()
+    several = [not cut and len(sentence_spans(q)) > 1 for cut, q in zip(split, base["quote"])]
+    tokens, negated_tokens = [set(t) for t in base["tokens"]], [set(t) for t in base["negated_tokens"]]
     day_numbers = base["said_on"].values.astype("datetime64[D]").astype("int64")
     camp_of = base["camp"].tolist()
-    records = base[["article_id", "sentence", "quote_start", "quote_end", "_who"]].to_dict("records")
-    found: dict[tuple[int, int], set[str]] = defaultdict(set)
-    for theme in lexicon.labels:
-        by_camp: dict[str, list[int]] = defaultdict(list)
-        for i, q in enumerate(base["quote_id"]):
-            if theme in themes_of[q]:
-                by_camp[camp_of[i]].append(i)
-        for pair in allowed:
-            a_camp, b_camp = sorted(pair)
-            a_rows = np.array(by_camp.get(a_camp, []), dtype=np.int64)
-            b_rows = np.array(by_camp.get(b_camp, []), dtype=np.int64)
-            if not len(a_rows) or not len(b_rows):
-                continue
-            b_days = day_numbers[b_rows]
-            order = np.argsort(b_days, kind="stable")
-            b_rows, b_days = b_rows[order], b_days[order]
-            for i in a_rows:
-                lo = np.searchsorted(b_days, day_numbers[i] - days, side="left")
-                hi = np.searchsorted(b_days, day_numbers[i] + days, side="right")
-                for j in b_rows[lo:hi]:
-                    found[(min(int(i), int(j)), max(int(i), int(j)))].add(theme)
+    name_words = _name_words(registry, sorted(set(camp_of)))
+    records = base[["article_id", "sentence", "start", "end", "_who", "quote_id"]].to_dict("records")
     rows = []
-    for (i, j), shared in found.items():
-        if opposes[i] and asserts[j]:
-            claim, counter = j, i
-        elif opposes[j] and asserts[i]:
-            claim, counter = i, j
-        else:
-            continue  # both assert, both deny, or one only guesses: nobody contradicts anybody
-        if not denies[counter]:
-            shared = shared & negated_themes[counter]  # what is negated must be what the claim is about
-            if not shared:
-                continue
-            if refuses[counter] and camp_of[counter] not in named[claim]:
-                continue  # a side refuses what is asked of it or said of it, not a claim about a third party
+    for (claim, counter), shared in _opposed_on_a_theme(base, allowed, days, day_numbers, opposes, asserts,
+                                                        denies).items():
+        if not denies[counter] and refuses[counter] and camp_of[counter] not in named[claim]:
+            continue  # a side refuses what is asked of it or said of it, not a claim about a third party
         a, b = records[claim], records[counter]
         if (a["_who"] == b["_who"] != UNATTRIBUTED) or _same_place(a, b):
+            continue
+        if (split[claim] or split[counter]) and (several[claim] or several[counter]):
+            continue  # a sentence is set against a sentence, not against a whole answer of several
+        if (split[claim] or split[counter]) and not _one_answers_the_other(
+                claim, counter, tokens, negated_tokens if not denies[counter] else tokens, named, camp_of, name_words):
             continue
         # A negation is compared with what it denies: "I don't have details" beside a long answer is no reply.
         wording = cosine(vectors[claim], vectors[counter] if denies[counter] else negated_vectors[counter])
         if wording < MIN_WORDING and a["article_id"] != b["article_id"]:
             continue  # a shared theme alone ("talks", "contacts") is no shared subject
-        gap = abs(int(day_numbers[i]) - int(day_numbers[j]))
+        gap = abs(int(day_numbers[claim]) - int(day_numbers[counter]))
         opposition = OPPOSITION["act" if denies[counter] else "negation"]
-        if camp_of[counter] in named[claim]:
+        if camp_of[counter] in named[claim] or camp_of[claim] in named[counter]:
             opposition = min(1.0, opposition + ABOUT_THE_OTHER_SIDE)
         score = (CLAIM_WEIGHTS["time"] * (1 - gap / (days + 1)) + CLAIM_WEIGHTS["wording"] * wording
                  + CLAIM_WEIGHTS["opposition"] * opposition)
         rows.append((round(score, 4), gap, round(wording, 4), "; ".join(lexicon.labels[t] for t in lexicon.labels
                                                                          if t in shared),
                      claim, counter, "denies" if denies[counter] else "negates", round(opposition, 4)))
+    rows = _best_pairs(rows, records, limit)
     if not rows:
         return empty_table(CLAIMS_COLUMNS, CLAIMS_SCHEMA)
-    ids = base["quote_id"].tolist()
-    rows.sort(key=lambda r: (-r[0], ids[r[4]], ids[r[5]]))
-    # A counter-claim in its best pair only (one briefing answer is not ten exchanges), and a claim once per
-    # speaker who opposed it (a spokesman answering it at three briefings is one exchange).
-    used: set = set()
-    best = []
-    for r in rows:
-        answered = (r[4], records[r[5]]["_who"])
-        if r[5] not in used and answered not in used:
-            best.append(r)
-            used.update((r[5], answered))
-    rows = best
-    if limit:
-        rows = rows[:int(limit)]
     out = pd.DataFrame({
         "rank": np.arange(1, len(rows) + 1, dtype="int64"),
         "score": [r[0] for r in rows], "days_apart": np.array([r[1] for r in rows], dtype="int64"),
@@ -550,3 +365,94 @@ def claims_and_counterclaims(table: pd.DataFrame, tags: pd.DataFrame, days: int 
         for field in CLAIM_FIELDS:
             out[f"{prefix}_{field}"] = picked["_who" if field == "speaker" else field].values
     return out[CLAIMS_COLUMNS]
+
+
+def _one_answers_the_other(claim: int, counter: int, tokens: list[set], counter_tokens: list[set],
+                           named: list[set], camp_of: list[str], name_words: set[str]) -> bool:
+    """Whether a sentence pair shares ``SENTENCE_SHARED_WORDS`` words (the counter-claim's: what a
+    negation denies), one of them not a side's name ("President Putin" is in half of what either side
+    says), and one of the two names the other's side."""
+    shared = {w for w in tokens[claim] & counter_tokens[counter] if w.isalpha() and len(w) > 1}
+    return (len(shared) >= SENTENCE_SHARED_WORDS and bool(shared - name_words)
+            and (camp_of[counter] in named[claim] or camp_of[claim] in named[counter]))
+
+
+def _name_words(registry, camps: list[str]) -> set[str]:
+    """The words (as lemmatised for wording) of every name that points at one of ``camps``."""
+    if registry is None:
+        from .registry import load_registry
+
+        registry = load_registry()
+    names = _names_by_camp(registry, camps)
+    return {light_stem(w) for found in names.values() for name in found for w in name} | {
+        w for found in names.values() for name in found for w in name}
+
+
+def _claim_units(table: pd.DataFrame, features: pd.DataFrame, camps: set[str]) -> pd.DataFrame:
+    """The candidate units of ``features`` with their statement's date, camp, speaker (``_who``), act,
+    article, title and link, dated and of one of ``camps``; ``quote`` is what the unit says (a
+    sentence of a long statement, else the statement's quote). A unit said again in the same words by
+    its camp (a repeated quotation, a boilerplate line) is kept once, the earliest."""
+    statements = table.assign(_who=speaker_name(table)).drop_duplicates("quote_id").set_index("quote_id")
+    wanted = ["said_on", "published", "camp", "_who", "act", "article_id", "sentence", "title", "url", "quote"]
+    units = features[features["candidate"]].drop(columns=["candidate"])
+    base = units.join(statements[[c for c in wanted if c in statements.columns]], on="quote_id")
+    base = base[base["said_on"].notna() & base["camp"].isin(camps)].copy()
+    base["quote"] = base["text"].where(base["split"], text_column(base, "quote"))
+    base["sentence"] = text_column(base, "sentence").where(~base["split"], "")
+    base["_norm"] = [normalise_quote(q) for q in base["quote"].tolist()]
+    base = base.sort_values(["said_on", "published", "quote_id", "start"], kind="stable", na_position="last")
+    return base.drop_duplicates(["camp", "_norm"]).reset_index(drop=True)
+
+
+def _opposed_on_a_theme(base: pd.DataFrame, allowed: set, days: int, day_numbers, opposes: list[bool],
+                        asserts: list[bool], denies: list[bool]) -> dict[tuple[int, int], set[str]]:
+    """(claim, counter) unit positions -> the themes they share: a counter-claim against every claim of
+    an opposing camp within ``days`` on one of its themes (for a negation, one found in what it denies)."""
+    themes = [set(t.split("; ")) if t else set() for t in base["themes"]]
+    negated_themes = [set(t.split("; ")) if t else set() for t in base["negated_themes"]]
+    claims_of: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, (camp, claim) in enumerate(zip(base["camp"], asserts)):
+        if claim:
+            for theme in themes[i]:
+                claims_of[(camp, theme)].append(i)
+    by_day = {key: (np.array(rows, dtype=np.int64)[np.argsort(day_numbers[rows], kind="stable")]) for key, rows in
+              claims_of.items()}
+    opposite = defaultdict(set)
+    for pair in allowed:
+        a, b = sorted(pair)
+        opposite[a].add(b)
+        opposite[b].add(a)
+    found: dict[tuple[int, int], set[str]] = defaultdict(set)
+    for counter, camp in enumerate(base["camp"]):
+        if not opposes[counter]:
+            continue
+        for theme in themes[counter] if denies[counter] else themes[counter] & negated_themes[counter]:
+            for other in sorted(opposite[camp]):
+                rows = by_day.get((other, theme))
+                if rows is None:
+                    continue
+                row_days = day_numbers[rows]
+                lo = np.searchsorted(row_days, day_numbers[counter] - days, side="left")
+                hi = np.searchsorted(row_days, day_numbers[counter] + days, side="right")
+                for claim in rows[lo:hi]:
+                    found[(int(claim), counter)].add(theme)
+    return found
+
+
+def _best_pairs(rows: list[tuple], records: list[dict], limit: int | None) -> list[tuple]:
+    """The pairs kept, best first: a counter-claim in its best pair only (one briefing answer is not ten
+    exchanges), a claim once per speaker who opposed it (a spokesman answering it at three briefings is
+    one exchange), and two statements once (the best of their sentences)."""
+    key = [f"{r['quote_id']}@{r['start']:012d}" for r in records]
+    rows = sorted(rows, key=lambda r: (-r[0], key[r[4]], key[r[5]]))
+    used: set = set()
+    best = []
+    for r in rows:
+        claim, counter = r[4], r[5]
+        answered = ("answered", claim, records[counter]["_who"])
+        statements = ("statements", records[claim]["quote_id"], records[counter]["quote_id"])
+        if counter not in used and answered not in used and statements not in used:
+            best.append(r)
+            used.update((counter, answered, statements))
+    return best[:int(limit)] if limit else best

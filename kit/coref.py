@@ -185,16 +185,18 @@ CLAUSE_WORDS = {"said", "says", "told", "wrote", "him", "her", "them", "that", "
 
 def _words_after(text: str, end: int) -> list[str]:
     """The words of an apposition after a name ("Paul Ortega, the city's treasurer, said"); none
-    when a verb follows the role noun, which makes it the subject of the next clause ("greetings to
-    Prime Minister Justin Trudeau, the Russian President wished him ..." gives Trudeau no role)."""
+    when a verb follows the role noun, or comes without one, which makes them the next clause
+    ("greetings to Prime Minister Justin Trudeau, the Russian President wished him ..." gives
+    Trudeau no role, nor "Russia" to a president greeted in "..., Vladimir Putin noted that Russia ...")."""
     m = re.match(r",\s+(?:the|a|an)?\s*([^,;\n]{0,60}?)(?:,|\.|;|$)", text[end:end + 80])
     words = WORD.findall(m.group(1)) if m else []
     roles = [k for k, w in enumerate(words) if w.lower() in ROLE_SYNONYMS]
-    if roles and roles[-1] + 1 < len(words):
-        after = words[roles[-1] + 1:]
-        if (after[0].islower() and after[0] not in ROLE_CONNECTORS) or any(
-                w.islower() and (w.endswith("ed") or w in CLAUSE_WORDS) for w in after):
-            return []  # "..., the President of Russia emphasised that ..."
+    after = words[roles[-1] + 1:] if roles else words
+    if (roles and after and after[0].islower() and after[0] not in ROLE_CONNECTORS) or any(
+            w.islower() and (w.endswith("ed") or w in CLAUSE_WORDS) for w in after):
+        # "..., the President of Russia emphasised that ...", and with no role at all "greetings to
+        # President Joseph Biden, Vladimir Putin noted that Russia ...": the next clause's words
+        return []
     return words
 
 
@@ -247,6 +249,8 @@ def office_holders(text: str, roles: frozenset[str], persons: list[tuple[int, in
             continue
         if len(words) < 5 or "of" not in words:
             continue
+        if named.overlapping(m.end() - len(" ".join(words)), m.end() - len(" ".join(words[words.index("of"):]))):
+            continue  # "Prime Minister Jacinda Ardern of Aotearoa New Zealand": named before the place
         place = words[len(words) - 1 - words[::-1].index("of") + 1:]
         place = place[1:] if place and place[0] == "the" else place
         if len(place) < 3 or not all(w[:1].isupper() for w in place[-2:]):
@@ -562,6 +566,12 @@ class Resolver(DocumentSpeakers):
             # "The President" in a readout opened by "President Joseph R. Biden, Jr. met ..." or,
             # untitled, by "Vladimir Putin had a telephone conversation with ..."
             return host
+        if not host and lower == ["the", "president"] and words[1][0].isupper() and self.protagonist():
+            # an official text's capitalised "the President" with no name is the person it opens on
+            # ("Vladimir Putin extended his greetings to ... In his greetings to President of the
+            # Argentine Republic Alberto Fernandez, Vladimir Putin noted ... The President expressed
+            # confidence"), not the last president it greets; news writes "the president"
+            return self.protagonist()
         if words and words[0].lower() == "the" and len(words) <= 6:  # "The Head of the Republic"
             found = (self.role(words[1:], start) if len(words) <= 4 else "") or self.headline_guest(words[1:])
             if not found and len(words) <= 4:

@@ -323,16 +323,26 @@ class DocumentSpeakers:
                 self._host = ("", [])
         return self._host
 
+    def protagonist(self) -> str:
+        """The person the text's first naming sentence opens on, untitled, doing something
+        ("Vladimir Putin extended his greetings to heads of foreign states ..."): whom an official
+        text then calls "the President" however many presidents it greets; "" for any other opening."""
+        s, e = self.opening()
+        named = [p for p in self.people if s <= p.start < e]
+        if named and not self.text[s:named[0].start].strip() and DOES.match(self.text, named[0].end):
+            return named[0].full
+        return ""
+
     def speech_speaker(self) -> str:
         """Who speaks in a text printed as a speech without a label: the subject of its first
         sentence when that sentence tells what someone did ("Vladimir Putin sent ...", "The
         President addressed ..."), else the author its headline names ("Remarks by President
         Biden at ..."); "" when neither does (a dateline, "Madam Speaker, ...")."""
+        opener = self.protagonist()
+        if opener:
+            return opener
         s, e = self.opening()
         sentence = self.text[s:e]
-        named = [p for p in self.people if s <= p.start < e]
-        if named and not self.text[s:named[0].start].strip() and DOES.match(self.text, named[0].end):
-            return named[0].full
         title = TITLE_SUBJECT.match(sentence)
         if title and DOES.match(sentence, title.end()):
             return title.group(1)

@@ -75,6 +75,8 @@ class Lexicon:
     greeting_verbs: frozenset = frozenset()            # "welcome refugees": guests received, nothing said
     guest_nouns: frozenset = frozenset()               # "refugees", "the delegation": who is received
     reason_verbs: frozenset = frozenset()              # "this explained X": a reason, nobody's statement
+    provision_verbs: frozenset = frozenset()           # "sets forth", "stipulates": what an instrument lays down
+    instrument_nouns: frozenset = frozenset()          # "decree", "order": a legal instrument, no speaker
 
     # Worked out once: the rules ask for it at every verb of every parsed paragraph, and the
     # sets it joins are all given when the lexicon is made (``load_lexicon``).
@@ -158,13 +160,17 @@ def load_lexicon(path: str = "speech_verbs.yml") -> Lexicon:
     lex.greeting_verbs = low("greeting_verbs")
     lex.guest_nouns = low("guest_nouns")
     lex.reason_verbs = low("reason_verbs")
+    lex.provision_verbs = low("provision_verbs")
+    lex.instrument_nouns = low("instrument_nouns")
     lex.withheld = low("withheld_nouns")
     lex.answer_words = low("answer_words")
     lex.as_it_verbs = low("as_it_verbs")
     lex.in_words_nouns = low("in_words_nouns")
     lex.view_nouns = low("view_nouns")
     lex.stance_adjectives = {str(k).lower(): str(v).lower() for k, v in (raw.get("stance_adjectives") or {}).items()}
-    lex.feeling_adjectives = {str(k).lower(): str(v).lower() for k, v in (raw.get("feeling_adjectives") or {}).items()}
+    # "grateful: [for, to]": the prepositions, space-joined
+    lex.feeling_adjectives = {str(k).lower(): " ".join(map(str, v if isinstance(v, list) else [v])).lower()
+                              for k, v in (raw.get("feeling_adjectives") or {}).items()}
     lex.stance_phrases = {tuple(str(k).lower().split()): str(v) for k, v in (raw.get("stance_phrases") or {}).items()}
     lex.criticism_adjectives = {str(k).lower(): str(v).lower() for k, v in (raw.get("criticism_adjectives") or {}).items()}
     lex.forms = cue_form_pattern(lex.cue_verbs, [" ".join(p) for p in phrases] + sorted(adjectives)

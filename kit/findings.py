@@ -5,12 +5,15 @@ import html
 
 import pandas as pd
 
+from .findings_acts import acts_by_camp, acts_markdown, load_act_words
 from .language import CYRILLIC
 from .table import NEUTRAL_CAMPS, by_camp_and_period, excerpt, speakers_by_camp
 from .themes import load_themes
 
 # A camp "speaks" a script here when at least this share of its statements is written in it.
 ONE_SCRIPT = 0.8
+# How many claim and counter-claim pairs the summary tells, best first (every pair is in the table).
+TOLD_PAIRS = 3
 
 def findings(table: pd.DataFrame, counts: pd.DataFrame | None = None, claims: pd.DataFrame | None = None,
              echo_table: pd.DataFrame | None = None, period: str = "week") -> dict:
@@ -43,6 +46,10 @@ def findings(table: pd.DataFrame, counts: pd.DataFrame | None = None, claims: pd
     else:
         facts["busiest"] = None
     facts["top_claim"] = claims.iloc[0].to_dict() if claims is not None and len(claims) else None
+    facts["claims"] = claims.head(TOLD_PAIRS).to_dict("records") if claims is not None else []
+    facts["claim_pairs"] = len(claims) if claims is not None else 0
+    facts["act_words"] = load_act_words()
+    facts["acts"] = acts_by_camp(table, facts["act_words"])
     facts["top_echo"] = echo_table.iloc[0].to_dict() if echo_table is not None and len(echo_table) else None
     facts["apart_by_language"] = camps_apart_by_language(table)
     return facts
@@ -61,6 +68,23 @@ def camps_apart_by_language(table: pd.DataFrame, opposing=None) -> list[tuple[st
                 for camp, v in share.items()}
     return [(a, language[a], b, language[b]) for a, b in opposing
             if language.get(a) and language.get(b) and language[a] != language[b]]
+
+
+def _side(c: dict, prefix: str, e) -> str:
+    """One side of a pair with its receipts: who, camp, day, words, statement id and characters."""
+    where = (f"statement {e(str(c[prefix + '_quote_id']))}"
+             + (f", characters {c[prefix + '_start']}–{c[prefix + '_end']}" if prefix + "_start" in c else ""))
+    return (f"{e(str(c[prefix + '_speaker']))} ({e(str(c[prefix + '_camp']))}, {c[prefix + '_said_on']:%d %b %Y}): "
+            f"“{e(excerpt(c[prefix + '_quote'], 160))}” ({where})")
+
+
+def _pair(c: dict, e) -> str:
+    """A claim and its counter-claim as the summary tells them, linked to its row of the claims table."""
+    gap = "the same day" if c["days_apart"] == 0 else f"{c['days_apart']} day{'s' if c['days_apart'] != 1 else ''} apart"
+    how = "set against a denial" if c.get("how") == "denies" else "set against a negation"
+    row = f"#claim-{c['rank']}"
+    return (f"{_link(e(c['themes']), row)} ({gap}): "
+            f"{_side(c, 'claim', e)} — {how} by {_side(c, 'counter', e)}.")
 
 
 def _link(text: str, target: str) -> str:
@@ -108,17 +132,17 @@ def findings_markdown(facts: dict, title: str, period: str = "week", escape=html
         anchor = f"#period-{row:%Y%m%d}"
         lines.append(f"- Busiest {label} {_link(when, anchor)}: "
                      f"{b['statements']:,} statements, most from {e(str(b['leader']))} ({b['leader_statements']:,}).")
-    c = facts["top_claim"]
-    if c:
-        gap = 'the same day' if c['days_apart'] == 0 else f"{c['days_apart']} day{'s' if c['days_apart'] != 1 else ''} apart"
-        verb = "denied by" if c.get("how") == "denies" else "contradicted by"
-        lines.append(
-            f"- Top {_link('claim and counter-claim', '#claim-1')} ({e(c['themes'])}, {gap}): "
-            f"{e(str(c['claim_speaker']))} ({e(str(c['claim_camp']))}, {c['claim_said_on']:%d %b %Y}): "
-            f"“{e(excerpt(c['claim_quote']))}” — {verb} {e(str(c['counter_speaker']))} "
-            f"({e(str(c['counter_camp']))}, {c['counter_said_on']:%d %b %Y}): “{e(excerpt(c['counter_quote']))}” "
-            f"({_link('tables/claims_and_counterclaims.csv', 'tables/claims_and_counterclaims.csv')}, "
-            f"statements {e(str(c['claim_quote_id']))} and {e(str(c['counter_quote_id']))}).")
+    lines.extend(acts_markdown(facts.get("acts") or [], facts.get("act_words") or {}, e, find_link))
+    pairs = facts.get("claims") or ([facts["top_claim"]] if facts.get("top_claim") else [])
+    if pairs:
+        n = facts.get("claim_pairs") or len(pairs)
+        leads = f"{n:,} possible claim and counter-claim pair{'s' if n != 1 else ''}"
+        lines.append(f"- {_link(leads, '#claim-1')}: a statement set against an opposing camp's denial or "
+                     f"negation on the same subject within the window, matched on shared words; leads to check "
+                     f"against the source, not proven contradictions "
+                     f"({_link('tables/claims_and_counterclaims.csv', 'tables/claims_and_counterclaims.csv')}). "
+                     f"The best {len(pairs)}, each with its statement id and characters in the article:")
+        lines.extend(f"  {i}. {_pair(c, e)}" for i, c in enumerate(pairs, 1))
     else:
         lines.append("- No claim met a counter-claim from an opposing camp within the window.")
     apart = facts.get("apart_by_language") or []

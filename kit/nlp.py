@@ -205,8 +205,7 @@ class RememberedAttributeRuler:
         import numpy as np
 
         table = doc.to_array(self.columns)
-        if self._longer_may_match(table) and self.longer(doc, allow_missing=True):
-            return self.ruler(doc)
+        longer = self.longer(doc, allow_missing=True) if self._longer_may_match(table) else []
         rows, lowers = table[:, :6].tolist(), table[:, 0].tolist()
         if self.words is not None:
             classes, strings = self.word_class, doc.vocab.strings
@@ -218,8 +217,28 @@ class RememberedAttributeRuler:
         if missing:
             self._learn(doc.vocab, list(missing), list(missing.values()))
         if keys:
-            doc.from_array(self.out_attrs, np.array([self.memory[k] for k in keys], dtype=np.uint64))
+            out = np.array([self.memory[k] for k in keys], dtype=np.uint64)
+            for start, end in _windows(longer):
+                out[start:end] = self._ruled_alone(doc, table, start, end)
+            doc.from_array(self.out_attrs, out)
         return doc
+
+    def _ruled_alone(self, doc, table, start: int, end: int):
+        """What the stock ruler writes on the tokens ``start:end`` of ``doc``, a stretch that
+        covers every match of a pattern of several tokens there ("there is", "let 's"): run on
+        those tokens alone. Their patterns and the one-token ones read only a token's text, tag
+        and label, so every match the whole doc has on these tokens is found here too, and none
+        other (a match here is one in the doc); the rest of the doc is answered from memory.
+        Running the stock ruler on the whole paragraph instead (one in five news paragraphs has
+        "there is") was over half of the ruler's time."""
+        import numpy as np
+        from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG
+        from spacy.tokens import Doc
+
+        probe = Doc(doc.vocab, words=[t.text for t in doc[start:end]], spaces=[False] * (end - start))
+        probe.from_array([TAG, DEP, POS, MORPH, LEMMA], np.ascontiguousarray(table[start:end, 1:6]))
+        self.ruler(probe)
+        return probe.to_array(self.out_attrs)
 
     def _learn(self, vocab, keys: list[tuple], lowers: list[int]) -> None:
         """Run the ruler itself on tokens carrying exactly these keys (with these lower-case
@@ -250,6 +269,18 @@ class RememberedAttributeRuler:
         if "ruler" not in self.__dict__:  # while unpickling (a Dask worker, spawned processes)
             raise AttributeError(name)
         return getattr(self.__dict__["ruler"], name)
+
+
+def _windows(matches) -> list[tuple[int, int]]:
+    """The token stretches that the matches' spans ((match_id, start, end) as spaCy's Matcher
+    gives them) cover, overlapping spans joined."""
+    out: list[list[int]] = []
+    for _, start, end in sorted(matches, key=lambda m: (m[1], m[2])):
+        if out and start < out[-1][1]:
+            out[-1][1] = max(out[-1][1], end)
+        else:
+            out.append([start, end])
+    return [(s, e) for s, e in out]
 
 
 class RememberedLemmatizer:

@@ -25,7 +25,8 @@ import pandas as pd
 
 from .cache import (CHUNK_ARTICLES, assemble, cached_attribution, cached_statements, pack_frame, per_article_stage,
                     pipeline_id, registry_hash, sha256_text, unpack_frame)
-from .claims import FEATURE_COLUMNS, claim_features, claims_and_counterclaims
+from .claim_units import pack_units, unpack_units
+from .claims import claim_features, claims_and_counterclaims
 from .corrections import apply_corrections
 from .echoes import EchoLexicon, add_echoes, echo_clusters, echo_keys, echoes, load_echo_lexicon
 from .files import BIDI_CONTROLS
@@ -234,8 +235,8 @@ class Tables:
 # The extraction cache's folder for the rows of the CSV files a run wrote (kit.csv_reuse).
 CSV_ROWS = "csv_rows"
 # Bumped when what a statement's table piece holds changes (the cache keys on it).
-PIECES_VERSION = "2"
-_PIECE_THEMES, _PIECE_ECHO = "_themes", "_echo_key"
+PIECES_VERSION = "3"
+_PIECE_THEMES, _PIECE_ECHO, _PIECE_CLAIMS = "_themes", "_echo_key", "_claim_units"
 
 
 def statement_pieces(statements: pd.DataFrame, articles: pd.DataFrame, *, lexicon: ThemeLexicon,
@@ -243,7 +244,8 @@ def statement_pieces(statements: pd.DataFrame, articles: pd.DataFrame, *, lexico
                      method: str = "stem") -> pd.DataFrame:
     """Everything the report's tables need from each statement that depends on it and its article alone:
     its who-said-what row, the themes it touches (``_themes``: [theme, terms] pairs), the words it
-    echoes on (``_echo_key``) and what claims read in it (``_claim_*``, see ``kit.claims.claim_features``).
+    echoes on (``_echo_key``) and what claims read in it (``_claim_units``: its sentences or itself, with their
+    offsets, see ``kit.claims.claim_features`` and ``kit.claim_units.pack_units``).
     ``build_tables`` keeps these per article in the extraction cache, so a re-run computes them only
     for new or changed articles."""
     table = who_said_what(statements, articles)
@@ -251,10 +253,12 @@ def statement_pieces(statements: pd.DataFrame, articles: pd.DataFrame, *, lexico
     lemmas = lemmatise(texts, nlp, method=method) if len(table) else []
     found = theme_terms(lemmas, lexicon)
     tags = pd.DataFrame([(q, t) for q, f in zip(table["quote_id"], found) for t in f], columns=["quote_id", "theme"])
-    features = claim_features(table, tags, lemmas, lexicon, nlp, registry, method, spacy_model=spacy_model)
+    article_texts = dict(zip(articles["article_id"], articles["text"])) if "text" in articles else None
+    features = claim_features(table, tags, lemmas, lexicon, nlp, registry, method, spacy_model=spacy_model,
+                              texts=article_texts)
     return table.assign(**{_PIECE_THEMES: [[[t, "; ".join(terms)] for t, terms in f.items()] for f in found],
                            _PIECE_ECHO: echo_keys(table, echo_lexicon),
-                           **{f"_claim_{c}": features[c].values for c in FEATURE_COLUMNS if c != "quote_id"}})
+                           _PIECE_CLAIMS: pack_units(features, table["quote_id"].tolist())})
 
 
 def table_pieces(statements: pd.DataFrame, articles: pd.DataFrame, *, lexicon: ThemeLexicon, echo_lexicon: EchoLexicon,
@@ -315,14 +319,13 @@ def tables_from_pieces(pieces: pd.DataFrame, articles: pd.DataFrame, *, period: 
                        lexicon: ThemeLexicon, claim_limit: int | None, registry: Registry) -> Tables:
     """Every report table from the statements' pieces (:func:`table_pieces`): what spans statements
     (counts, themes per camp and period, echo clusters, claim pairs) is worked out here."""
-    extra = [_PIECE_THEMES, _PIECE_ECHO] + [c for c in pieces.columns if c.startswith("_claim_")]
+    extra = [_PIECE_THEMES, _PIECE_ECHO, _PIECE_CLAIMS]
     table = pieces.drop(columns=extra)
     table.attrs = {}
     tags = pd.DataFrame([(q, t, lexicon.labels[t], terms)
                          for q, found in zip(pieces["quote_id"].tolist(), pieces[_PIECE_THEMES].tolist())
                          for t, terms in found], columns=["quote_id", "theme", "label", "terms"]).astype(str)
-    features = pd.DataFrame({c: (pieces["quote_id"] if c == "quote_id" else pieces[f"_claim_{c}"]).values
-                             for c in FEATURE_COLUMNS})
+    features = unpack_units(pieces["quote_id"].tolist(), pieces[_PIECE_CLAIMS].tolist())
     clusters = echo_clusters(table, keys=pieces[_PIECE_ECHO].tolist())
     table = add_echoes(add_themes(table, tags), clusters)
     theme_period = theme_period_for(table, period)

@@ -7,6 +7,17 @@ from __future__ import annotations
 from .cues import Lexicon, cue_lemma
 
 
+def support_renewed(lemma: str, noun, lex: Lexicon) -> bool:
+    """True for support someone renews as their own: "reaffirmed [President Biden's] unwavering
+    support for Israel", "reaffirmed the unwavering support [of the United States] for Ukraine",
+    "reaffirmed [our] support in resuming the dialogue" promise it (``renewal_verbs`` under
+    ``content_acts``); "reaffirmed the strong bipartisan support in the U.S. government" (nobody's
+    own) and "underscored the United States' support" (stressed, not renewed) say."""
+    if lemma not in lex.content_acts.get("renewal_verbs", frozenset()):
+        return False
+    return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in noun.children)
+
+
 def _content_head(doc, content: set):
     """The token of a statement's content the rest hangs from (the first whose head lies outside);
     in "urged [him] to [resign]" the infinitive, not the one who is to carry it out."""
@@ -57,6 +68,62 @@ def _wrongdoing(head, chain, words) -> bool:
         for c in head.children)
 
 
+def _wrong_named(head, words, lex: Lexicon) -> bool:
+    """A noun phrase that names a wrong as what was said: "[gross violations] of the agreements",
+    "the [provocative] nature of the exercises", "a principled assessment of Kiev's [destructive]
+    actions", "a [critical] assessment of X" (``wrongdoing_nouns``, ``wrongdoing_adjectives``; a
+    criticism adjective only on a noun of judgement: "the critical need for X" is no criticism)."""
+    nouns, adjectives = words.get("wrongdoing_nouns", frozenset()), words.get("wrongdoing_adjectives", frozenset())
+
+    def wrong(noun) -> bool:
+        return noun.lemma_.lower() in nouns or any(
+            c.dep_ == "amod" and c.lemma_.lower() in adjectives for c in noun.children)
+
+    if head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if head.lemma_.lower() in words.get("judgement_nouns", frozenset()) and any(
+            c.dep_ == "amod" and c.lower_ in lex.criticism_adjectives for c in head.children):
+        return True
+    return wrong(head) or any(p.dep_ == "prep" and p.lower_ == "of" and any(
+        g.dep_ == "pobj" and wrong(g) for g in p.children) for p in head.children)
+
+
+def _urged(head, words) -> bool:
+    """What was said stresses something someone must do: "the importance of [immediately] starting
+    talks", "the critical need for [immediate] Congressional action" (``urgency_words``), "the
+    importance of [Kiev's] strict compliance with X", "the complete fulfilment [by Kiev] of X" (a
+    ``compliance_nouns`` noun with whoever is to comply). "the importance of consistently
+    implementing the agreements" and "the importance of Russia's mediation" only say."""
+    if head.lemma_.lower() not in words.get("duty_nouns", frozenset()):
+        return False
+    urgent, compliance = words.get("urgency_words", frozenset()), words.get("compliance_nouns", frozenset())
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"of", "for"}:
+            continue
+        for act in prep.children:
+            if act.dep_ not in {"pobj", "pcomp"}:
+                continue
+            if any(c.dep_ in {"advmod", "amod"} and c.lower_ in urgent for c in act.children):
+                return True
+            if act.lemma_.lower() in compliance and any(
+                    c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in act.children):
+                return True
+    return False
+
+
+def _duty_laid(verb, modal, lex: Lexicon) -> bool:
+    """True for a modal of duty that asks something of someone: "Kiev [must] abandon ...", "the war
+    [must] end", "the Ukrainian side [should] demine the ports". Not a "should" over a thing, which
+    expects ("the decision should not lead to ...", "nuclear weapons should serve defensive
+    purposes"), nor a passive with nobody named to carry it out ("a nuclear war must never be
+    fought", "the further spread of such weapons must be prevented"): a principle stated."""
+    from .quotes_not_said import holds_views  # it reads the modules this one is read by
+    if any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return modal.lower_ != "should" or subject is None or holds_views(subject, lex)
+
+
 def _asks_to(verb, lemma: str, entries) -> bool:
     """True for a verb of ``demand_infinitive_verbs`` with its preposition, if the entry has one
     ("ask", "call on": "called on NATO to ...", not "called Zelenskyy to discuss")."""
@@ -79,6 +146,9 @@ def content_act(verb, cue, lex: Lexicon) -> str:
     lemma, noun = cue_lemma(verb, lex), head.lemma_.lower()
     if cue.act == "believes" and lemma in lex.person_stance and noun in get("proposal_nouns"):
         return "agrees"
+    if cue.act == "believes" and lemma in get("intention_verbs") and cue.source is not None \
+            and cue.source.lower_ in {"we", "i"}:  # "We intend to maintain X": the speakers' own undertaking
+        return "promises"
     if cue.act == "promises" and head.pos_ == "NOUN" and any(  # "readiness of the US [along with its allies] to impose"
             doc[i].dep_ in {"acl", "xcomp", "advcl"} and doc[i].head.i in {head.i, verb.i}
             and doc[i].lemma_.lower() in get("threat_verbs") for i in cue.content):
@@ -87,13 +157,17 @@ def content_act(verb, cue, lex: Lexicon) -> str:
         return cue.act
     chain = _predicate_chain(head)
     if (_asks_to(verb, lemma, get("demand_infinitive_verbs")) and head.dep_ == "xcomp" and head.tag_ == "VB") \
-            or any(c.dep_ == "aux" and c.lower_ in get("demand_modals") for t in chain for c in t.children) \
+            or any(_duty_laid(t, c, lex) for t in chain for c in t.children
+                   if c.dep_ == "aux" and c.lower_ in get("demand_modals")) \
             or (noun in get("need_nouns") and any(c.dep_ in {"acl", "advcl", "relcl"} and any(
-                g.dep_ == "nsubj" for g in c.children) for c in head.children)):
+                g.dep_ == "nsubj" for g in c.children) for c in head.children)) or _urged(head, words):
         return "demands"
     if _threatens(chain, get("threat_verbs")):
         return "warns"
-    if _wrongdoing(head, chain, words):
+    if head.lemma_.lower() in get("intention_verbs") and any(c.dep_ == "xcomp" for c in head.children) and any(
+            c.dep_ == "nsubj" and c.lower_ in {"he", "she", "we", "i"} for c in head.children):
+        return "promises"  # "said he intended to sign a corresponding executive order soon": his own undertaking
+    if _wrongdoing(head, chain, words) or _wrong_named(head, words, lex):
         return "accuses"
     if any(doc[i].dep_ == "acomp" and doc[i].lemma_.lower() in get("rejection_adjectives") and doc[i].head.lemma_ == "be"
            and not any(c.dep_ == "neg" for c in doc[i].head.children) for i in cue.content):

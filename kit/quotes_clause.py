@@ -33,10 +33,19 @@ def _background(relcl) -> bool:
     return word in PLACE_RELATIVES or (word in PERSON_RELATIVES and relcl.head.pos_ == "PROPN")
 
 
+def _comment_on_the_clause(t) -> bool:
+    """True for a noun phrase after a comma that the parser took for a second object of the
+    clause's verb: "would pay “slightly more” in taxes, an acknowledgment that ...", "would not
+    support him, the highest for any candidate": the writer's comment on what was said."""
+    return t.dep_ == "dobj" and any(c.dep_ == "dobj" and c.i < t.i for c in t.head.children) \
+        and any(c.dep_ == "det" and c.lower_ in {"a", "an", "the"} for c in t.children)  # not a list: "X, each other's Y"
+
+
 def trailing_aside(doc, ids: set, lex: Lexicon, proposal: bool = False) -> set:
     """The aside that ends a reported clause after a comma, which is the writer's, not the
     speaker's: ", citing the strategic importance of ...", ", although it may take days",
-    ", and rights groups warned that ..." (another speaker). In a ``proposal`` (an agreement, a
+    ", and rights groups warned that ..." (another speaker), ", an acknowledgment that ..." (a
+    comment on the clause). In a ``proposal`` (an agreement, a
     pledge, a readout's impersonal "It was noted that") a participle may say how the act would be
     done (:func:`manner_of_proposal`) and stays."""
     if not ids:
@@ -60,7 +69,8 @@ def trailing_aside(doc, ids: set, lex: Lexicon, proposal: bool = False) -> set:
             c.dep_ == "mark" and c.lower_ in ADJUNCT_MARKS - REASON_MARKS for c in t.children))) or \
             (t.dep_ == "conj" and t.lemma_.lower() in lex.acts and any(c.dep_ == "nsubj" for c in t.children)
              and not opened_by_that(t)) or \
-            (t.dep_ == "relcl" and (_background(t) or _attributed_relative(t, lex)))
+            (t.dep_ == "relcl" and (_background(t) or _attributed_relative(t, lex))) or \
+            _comment_on_the_clause(t)
         if aside:
             return {x.i for x in t.subtree} | set(range(comma.i, start))
     return set()
@@ -351,3 +361,20 @@ def view_owner(noun):
         of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         owner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     return owner
+
+
+def name_rest(doc, content: set) -> set:
+    """The words of a name that runs on after the last word of ``content``: in "also support
+    Build Back Better" the parser reads "Back Better" as adverbs of the verb, yet the named
+    entity, the bill's title, is what is supported."""
+    if not content:
+        return set()
+    last = max(content)
+    if not doc[last].ent_type_:
+        return set()
+    rest = set()
+    for t in doc[last + 1:]:
+        if t.ent_iob_ != "I":
+            break
+        rest.add(t.i)
+    return rest

@@ -149,13 +149,17 @@ def implicit_speakers(rows: list[dict], resolver: Resolver) -> None:
     """Speakers for the rows whose cue names nobody: the text's main speaker (see
     :func:`_main_speaker`), else, in a readout with no person speaking ("The presidents ... It
     was agreed"), every side the text introduced; and for a "they" the resolver left unnamed,
-    the group that spoke just before (:func:`_they_after_a_group`); a "he" that opens the
-    sentence after a statement is its speaker (:func:`_pronoun_after_a_subject`)."""
+    the group that spoke just before (:func:`_they_after_a_group`), else the sides the opening
+    introduced; a "he" that opens the sentence after a statement is its speaker
+    (:func:`_pronoun_after_a_subject`)."""
     _coordinated_people(rows, resolver)
     _they_after_a_group(rows)
     _pronoun_after_a_subject(rows, resolver)
     _pronoun_after_an_opener(rows, resolver)
     _main_speaker(rows, {p.full for p in resolver.people}, readout_host(resolver))
     for r in rows:
-        if not r["speaker"] and r["cue"] and r["kind"] != "turn" and r["speaker_start"] < 0 and not r.get("_told"):
+        if not r["speaker"] and r["cue"] and r["kind"] != "turn" and not r.get("_told") and (
+                r["speaker_start"] < 0 or r["speaker_mention"].lower() == "they"):
+            # "National Security Advisor X met today with Minister Y ... They shared their concerns
+            # about Z": a "they" no group or pair before it stands for is the meeting's sides
             r["speaker"] = resolver.unnamed_sides(r["cue_start"])

@@ -35,13 +35,33 @@ def not_said(tok, lex: Lexicon) -> bool:
             or _yet_to_be_said(tok) or _withheld(tok, lex) or _found_to_be(tok, lex) or _told_to_the_reader(tok) \
             or _caused_by_a_deed(tok, lex) or _under_condition(tok) or _done_in_a_document(tok, lex) \
             or _listener_thinks(tok, lex) or _person_as_object(tok, lex) or _thing_told(tok, lex) \
-            or _judged_by_the_writer(tok, lex):
+            or _judged_by_the_writer(tok, lex) or _provided_by_an_instrument(tok, lex):
         return True
     while tok.dep_ in {"xcomp", "advcl"} and tok.tag_ == "VB" and tok.head.i != tok.i:
         tok = tok.head  # "used [to describe]"
         if tok.lemma_.lower() in lex.word_use:
             return True
-    return (tok.dep_ == "acl" and tok.tag_ in {"VBN", "VB"} and not noun_said_by(tok, lex)) or tok.dep_ == "amod"  # "271 pledged delegates"
+    return (tok.dep_ == "acl" and tok.tag_ in {"VBN", "VB"} and not noun_said_by(tok, lex)
+            and not naming_read_as_participle(tok, lex)) or tok.dep_ == "amod"  # "271 pledged delegates"
+
+
+def naming_read_as_participle(tok, lex: Lexicon) -> bool:
+    """True for a naming verb's past the tagger read as a participle after its subject: "one
+    lawmaker called Trump “the orange prince of American self-publicity.”", "Beruff, a Scott ally,
+    called Florida's standards “strong.”": with a person or group before it, and an object of
+    its own before a quotation, someone named something in their words ("a group called the “We
+    the People Foundation”" names the group, with no object before the quotation)."""
+    if tok.dep_ != "acl" or tok.tag_ != "VBN" or tok.lemma_.lower() not in lex.naming:
+        return False
+    head, doc = tok.head, tok.doc
+    if head.i > tok.i or not holds_views(head, lex) or any(t.pos_ in {"VERB", "AUX"} for t in doc[head.i + 1:tok.i]):
+        return False
+    mark = next((t for t in doc[tok.i + 1:tok.sent.end] if t.is_quote), None)
+    between = doc[tok.i + 1:mark.i] if mark is not None else []
+    # the object, then the quotation: no clause or comma between them ("a group called Citizens
+    # for Trump, which expects ..." is a name, whatever quotation comes later)
+    return mark is not None and any(t.pos_ in {"NOUN", "PROPN", "PRON"} for t in between) \
+        and not any(t.text == "," or t.pos_ in {"VERB", "AUX"} or t.tag_ in {"WDT", "WP"} for t in between)
 
 
 def _told_to_the_reader(tok) -> bool:
@@ -96,6 +116,22 @@ def _done_in_a_document(tok, lex: Lexicon) -> bool:
         return False
     subject = _subject(tok)
     return subject is None or not holds_views(subject, lex)
+
+
+def _provided_by_an_instrument(tok, lex: Lexicon) -> bool:
+    """ "A Decree ... that sets forth the Guidelines for ...", "This order sets forth the Council's
+    membership", "the treaty stipulates that ...": a ``provision_verbs`` verb whose subject is a
+    legal instrument (``instrument_nouns``; a relative pronoun stands for its noun) lays down the
+    instrument's provisions, which nobody states ("The Governor set forth his plans" does)."""
+    particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), "")
+    lemma = cue_lemma(tok, lex)
+    if f"{lemma} {particle}".strip() not in lex.provision_verbs:
+        return False
+    subject = _subject(tok)
+    if subject is not None and subject.lower_ in {"that", "which"} and subject.head.dep_ == "relcl":
+        subject = subject.head.head
+    return subject is not None and (subject.lemma_.lower() in lex.instrument_nouns
+                                    or subject.lower_ in lex.instrument_nouns)
 
 
 def _so_called(tok) -> bool:
@@ -253,7 +289,8 @@ def _thing_holds_stance(tok, lex: Lexicon) -> bool:
     "this" or "that" ("this explained its wine sector"); a ``deed_verbs`` verb whose
     subject is a people, a nation or a body ("a proud people have repeatedly shown that ...", "the
     army demonstrated that ...": what they did), or a gathering ("The discussions showed meaningful
-    progress": what happened at them); a light verb whose subject is neither someone nor
+    progress": what happened at them), or with a person or a pronoun as subject and an object that
+    is no speech noun ("Obama shows “great charm”": a quality shown; "showed support for X" speaks); a light verb whose subject is neither someone nor
     a text ("the fixed-price contracts give the assurance to invest", unlike "the report gives an
     assessment"); a verb of a conversation whose subject is a thing, a talk included ("The
     conversation also touched upon X" names a topic; "the Governor touched on X" is a statement)."""
@@ -267,6 +304,10 @@ def _thing_holds_stance(tok, lex: Lexicon) -> bool:
     if lemma in lex.deeds and subject is not None and (subject.lemma_.lower() in lex.people_nouns | lex.gatherings
                                                       or subject.lower_ in lex.people_nouns | lex.gatherings):
         return True  # "a proud people have shown that they will not tolerate ...", "the talks showed progress": a deed
+    shown = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if lemma in lex.deeds and subject is not None and shown is not None and shown.lemma_.lower() not in lex.nouns \
+            and (subject.ent_type_ == "PERSON" or subject.lower_ in PERSONAL | {"it"}):
+        return True  # "Obama shows “great charm”", "it showed “intent”": a quality shown ("showed support": words)
     if subject is None or holds_views(subject, lex):
         return False
     return lemma in lex.person_stance | lex.conversation or not is_text(subject, lex)

@@ -70,7 +70,7 @@ def statements_in_paragraph(plan: Plan, k: int, doc, lex, blocked_spans, grammar
         if cue.source is not None and cue.source.i in quoted:
             cue.source = _speaker_outside_quotations(cue, quoted)
     for q, q_ids in zip(quotes, q_tokens):
-        if _named_show(plan.text, q):
+        if _named_show(plan.text, q) or _bylined_title(plan.text, q):
             continue
         cue, how = _attach(q_ids, cues, doc, quoted)
         sent = (off + doc[min(q_ids)].sent.start_char, off + doc[max(q_ids)].sent.end_char) if q_ids else (off, end)
@@ -114,7 +114,8 @@ def statements_in_paragraph(plan: Plan, k: int, doc, lex, blocked_spans, grammar
                 and not _whole_sentence(q_ids, doc)
             st = Statement(q.pieces, "partial" if woven else "direct", None, off, None, sent,
                            0.5 if q.closed else 0.35, q.closed, para=k)
-            st.mention = _dash_signature(plan.text, q.end, _signed_to(plan, k, q.end, end))
+            st.mention = _dash_signature(plan.text, q.end, _signed_to(plan, k, q.end, end)) \
+                or _byline_before(plan.text, q.start, off)
             subject = sentence_subject(doc, q_ids, quoted) if st.mention is None and q_ids and grammar is ENGLISH else None
             if subject is not None:
                 st.mention = grammar.mention(subject, off, quoted)[:2]
@@ -276,6 +277,26 @@ def _named_show(text: str, q) -> bool:
     never a piece of what anyone said, though a cue may follow it as if it were ('“A,” she said')."""
     return len(q.pieces) == 1 and BEFORE_A_NAME.search(text, max(0, q.start - 8), q.start) is not None \
         and _title_case(text[q.start:q.end], 1, 5)
+
+
+# A byline: "by DNAinfo's Eddie Small", "by T.R. Fehrenbach" (the author's name is its last words).
+BYLINE = r"\bby\s+(?:[A-Z][\w.’'\-]*\s)*?(?:[A-Z][\w.’'\-]*[’']s\s+)?(?P<author>(?:[A-Z][\w.’'\-]*\s?){1,3})"
+BYLINE_AFTER = re.compile(r"[\s,\"”’'»]*" + BYLINE)
+BYLINE_BEFORE = re.compile(BYLINE + r"\s*:\s*[\"“'‘]*$")
+
+
+def _bylined_title(text: str, q) -> bool:
+    """True for a quotation followed by "by" and a name ('“Pop-up art show opens in the Bronx,” by
+    DNAinfo's Jo Roe:', "''This Kind of War,'' by T.R. Fehrenbach"): the title of an article, a
+    book or a film and its author, whatever case it is written in; nobody says it."""
+    return len(q.pieces) == 1 and BYLINE_AFTER.match(text, q.end) is not None
+
+
+def _byline_before(text: str, start: int, para_start: int) -> tuple | None:
+    """'“Headline,” by DNAinfo's Jo Roe: “The excerpt ...”': the author a byline and a colon
+    right before a quotation name, whose words the excerpt is; None when no byline stands there."""
+    m = BYLINE_BEFORE.search(text, max(para_start, start - 120), start)
+    return (m.start("author"), m.start("author") + len(m.group("author").rstrip())) if m else None
 
 
 def _only_attribution_between(prev: Statement, start: int, doc) -> bool:

@@ -19,14 +19,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .cues import Lexicon, cue_lemma, load_lexicon
+from .quotes_acts import support_renewed
+from .quotes_extent import (added_alike, complements_object, inclusion_after, ongoing_context, range_after_content,
+                            restates_object)
 
 # Prepositions whose object says what a statement was about ("expressed concern [over X]").
 CONTENT_PREPS = {"about", "of", "on", "over", "regarding", "concerning", "against", "for", "as", "with"}
-# Prepositions that add to what was said rather than say where or when: "..., including X".
-INCLUSION_PREPS = {"including", "notably", "especially", "particularly"}
-# ... and a condition the parser hangs on the cue verb: "commented that it could be a good idea,
-# [provided that] it be considered whether ..." is what was said, on that condition.
-CONDITION_PREPS = {"provided", "providing"}
 DEMONSTRATIVES = {"this", "these", "that", "those", "such"}
 # What a statement's predicate may carry that is not what was said: where, when, why.
 ADJUNCT_MARKS = {"after", "before", "when", "while", "because", "since", "although", "though", "as",
@@ -66,8 +64,12 @@ def object_frame(tok, lex: Lexicon) -> ObjectFrame:
     if target is None and lemma in lex.light_nouns:  # "wished [him good luck]": read as a small clause
         target = next((c for c in tok.children if c.dep_ in {"ccomp", "xcomp", "oprd"} and c.pos_ == "NOUN"
                        and c.lemma_.lower() in lex.light_nouns[lemma]), None)
-    # "updated President Zelenskyy [on U.S. efforts]": the parser may hang the preposition on the addressee
-    near = list(tok.children) + (list(target.children) if target is not None and lemma in lex.addressee else [])
+    # "updated President Zelenskyy [on U.S. efforts]": the parser may hang the preposition on the
+    # addressee, or on the last of several ("congratulated Mahmoud Abbas and all Palestinian people
+    # [on the holiday]")
+    addressees = [target, *(c for c in target.children if c.dep_ == "conj")] \
+        if target is not None and lemma in lex.addressee else []
+    near = list(tok.children) + [c for a in addressees for c in a.children]
     # "When asked about the situation in Mariupol, the President noted ...": a question nobody is
     # said to have put; "Hewitt asked Trump about his statements" is Hewitt's question
     asked_by_nobody = lemma in lex.question and (passive or (tok.tag_ == "VBN" and not any(
@@ -192,25 +194,6 @@ def listed_after_object(clause) -> bool:
         and not any(c.dep_ in {"nsubj", "nsubjpass", "mark", "expl"} for c in clause.children)
 
 
-def complements_object(prep, target) -> bool:
-    """True for "in" and a gerund right after a speech noun object, hung on the verb by the
-    parser: "reaffirmed their mutual interest [in further developing the partnership]" (what the
-    interest is in; "in Moscow", "in 2021" stay out as the place and time of the verb, and "had
-    shown bad judgment in using X" is no speech noun's)."""
-    return prep.lower_ == "in" and target.pos_ == "NOUN" and prep.i == target.right_edge.i + 1 \
-        and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in prep.children)
-
-
-def restates_object(child, target) -> bool:
-    """True for a noun after the object and a comma that the parser hung on the verb although it
-    restates the object with a clause of its own: "underscored the futility of any attempts to
-    drag out the process, [something] the security forces are doing to regroup" (an apposition,
-    part of what was said; "last week", "today" are no such nouns: they carry no clause)."""
-    doc = child.doc
-    return child.dep_ == "npadvmod" and child.pos_ in {"PRON", "NOUN"} and child.i > target.i \
-        and doc[child.left_edge.i - 1].text == "," and any(c.dep_ == "relcl" for c in child.children)
-
-
 def object_content(verb, target, exclude: set) -> set:
     """What was said as a noun phrase: the object (or a passive's subject, or a preposition's
     object), and the rest of the verb's predicate to its right ("reaffirmed [the readiness of the
@@ -227,7 +210,7 @@ def object_content(verb, target, exclude: set) -> set:
                 or listed_after_object(child):
             continue
         if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ADJUNCT_MARKS for c in child.children) \
-                and not _what_it_is_described_as(child):
+                and not _what_it_is_described_as(child) and not ongoing_context(child):
             continue
         if (child.dep_ in {"advmod", "npadvmod"} and not restates_object(child, target)) or (child.dep_ == "prep" and (
                 about_time(child) or (child.lower_ in ADJUNCT_PREPS and not opens_topic(child)
@@ -303,7 +286,10 @@ def naming_complement(verb, target):
         if c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") or (
                 c.dep_ in {"advcl", "ccomp", "xcomp"} and c.left_edge.lower_ == "as"):
             return c
-    return None
+    # "consider the avoidance of war and the reduction of risks [as our foremost responsibilities]":
+    # hung on the object, or on the last of several
+    objects = [target, *(c for c in target.children if c.dep_ == "conj")] if target is not None else []
+    return next((c for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "as"), None)
 
 
 def noun_said_by(tok, lex: Lexicon) -> bool:
@@ -334,12 +320,28 @@ def nothing_shown(verb, noun, lex: Lexicon) -> bool:
     return negated and (cue_lemma(verb, lex) in lex.light or any(c.dep_ == "det" and c.lower_ == "any" for c in noun.children))
 
 
+def _people(noun, lex: Lexicon) -> bool:
+    """A person or people named as such ("Ukrainians", "him", "the delegation")."""
+    return noun.ent_type_ in {"PERSON", "NORP"} or noun.lower_ in {"him", "her", "them", "you", "us"} \
+        or noun.lemma_.lower() in lex.guest_nouns
+
+
 def guests_received(verb, noun, lex: Lexicon) -> bool:
     """True for a verb of receiving people over people ("to welcome Ukrainians to the United
-    States", "greeted the delegation"): who was received, not what was said."""
-    return cue_lemma(verb, lex) in lex.greeting_verbs and (
-        noun.ent_type_ in {"PERSON", "NORP"} or noun.lower_ in {"him", "her", "them", "you", "us"}
-        or noun.lemma_.lower() in lex.guest_nouns)  # not a body: "welcomed Italy's G7 Presidency" is speech
+    States", "greeted the delegation"): who was received, not what was said ("welcomed Italy's G7
+    Presidency", a body's office, is speech)."""
+    return cue_lemma(verb, lex) in lex.greeting_verbs and _people(noun, lex)
+
+
+def person_addressed(verb, noun, lex: Lexicon) -> bool:
+    """True for the object of a verb of speaking to someone (``addressed_object_verbs``) that is
+    whom it spoke to, not what was said: "encouraged [the students]", "congratulated [him] on his
+    victory", where "encouraged continued work to X" and "congratulated the formation of X" say
+    what. What else the verb governs ("on his victory", "to turn out") is still read."""
+    from .quotes_not_said import holds_views  # it reads this module
+    lemma = cue_lemma(verb, lex)
+    return lemma in lex.addressee and lemma in lex.content_acts.get("addressed_object_verbs", frozenset()) \
+        and (_people(noun, lex) or holds_views(noun, lex))
 
 
 def refers_back(noun) -> bool:
@@ -371,6 +373,8 @@ def object_statement(tok, cue, frame: ObjectFrame, lex: Lexicon, exclude: set, p
         exclude = exclude | {t.i for c in tok.children if c.dep_ == "agent" for t in c.subtree}
     if target is not None and (nothing_shown(tok, target, lex) or guests_received(tok, target, lex)):
         return
+    if target is not None and person_addressed(tok, target, lex):
+        target = None
     # "reaffirmed their mutual [striving] to ...": a noun the parser tagged a verb, lemma and all
     noun_act = lex.nouns.get(target.lemma_.lower(), lex.nouns.get(target.lower_)) if target is not None else None
     if lemma in lex.light_nouns and (target is None or target.lemma_.lower() not in lex.light_nouns[lemma]):
@@ -384,6 +388,8 @@ def object_statement(tok, cue, frame: ObjectFrame, lex: Lexicon, exclude: set, p
     # A stance noun after such a verb ("underscored support for X") says, as the verb does.
     if noun_act and (lemma in lex.light or (lemma in lex.restating and cue.act == "says" and noun_act != "agrees")):
         cue.act = noun_act
+    elif noun_act == "agrees" and cue.act == "says" and support_renewed(lemma, target, lex):
+        cue.act = "promises"
     if target is None and frame.takes_object:  # "described as counterproductive the intentions of ..."
         target = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"), None)
     thing = cue.source is not None and cue.source.lower_ == "which"  # "institutions, which will give confidence to investors"
@@ -394,6 +400,8 @@ def object_statement(tok, cue, frame: ObjectFrame, lex: Lexicon, exclude: set, p
         if noun_act and not alone:  # "reaffirmed their mutual interest [in further developing X]"
             cue.content |= {t.i for c in tok.children if c.dep_ == "prep" and complements_object(c, target)
                             for t in c.subtree} - exclude
+        cue.content |= {t.i for c in tok.children if c.dep_ == "prep" and range_after_content(c, cue.content)
+                        for t in c.subtree} - exclude
         if wished:  # "wished [him] good luck": whom, not what
             cue.content -= {t.i for c in target.children if c.dep_ == "nsubj" for t in c.subtree}
         if not wished and not cue.content - bare_noun(target) and (
@@ -471,7 +479,11 @@ def promised_state(verb, frame: ObjectFrame, lex: Lexicon, passive: bool) -> boo
     if not frame.preps or frame.phrase_act or lex.preps.get((cue_lemma(verb, lex), frame.preps[0].lower_)) != "promises":
         return False
     state = (passive or (verb.tag_ == "VBN" and verb.dep_ == "acomp")) and not any(c.dep_ == "agent" for c in verb.children)
-    return state or frame.target is not None
+    # ... but "We are committed to providing Ukraine with ...", "We remain committed to our
+    # obligations": the speakers pledge it of themselves, as a joint statement writes it
+    holder = verb.head if verb.dep_ == "acomp" else verb
+    pledged = any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"we", "i"} for c in holder.children)
+    return (state and not pledged) or frame.target is not None
 
 
 FOCUS_PREPS = {"on", "upon", "to"}
@@ -480,9 +492,15 @@ FOCUS_PREPS = {"on", "upon", "to"}
 def focus_frame(noun, lex: Lexicon):
     """(verb, preposition) of a noun of weight that makes a cue (``focus_nouns``): "Attention was
     [drawn] [to] X", "Putin drew attention to X", "emphasis was [laid] [on] X", "The emphasis [was]
-    [on] X"; None when the noun is no such cue ("paid attention to", "the emphasis of the talk")."""
+    [on] X"; (verb, what was said) for "X was [brought] to notice"; None when the noun is no such
+    cue ("paid attention to", "the emphasis of the talk")."""
     verb = noun.head
     verbs = lex.focus.get(noun.lemma_.lower())
+    if verbs and noun.dep_ == "pobj" and verb.lower_ == "to" and verb.head.lemma_.lower() in verbs:
+        # "X was brought to notice", "brought X to the attention of": what was said is the verb's
+        # subject in the passive, its object in the active
+        said = next((c for c in verb.head.children if c.dep_ in {"nsubjpass", "dobj"}), None)
+        return (verb.head, said) if said is not None else None
     if not verbs or noun.dep_ not in {"nsubjpass", "dobj", "nsubj"} or verb.lemma_.lower() not in verbs \
             or (noun.dep_ == "nsubj" and verb.lemma_.lower() != "be"):
         return None
@@ -490,6 +508,19 @@ def focus_frame(noun, lex: Lexicon):
                  if c.dep_ == "prep" and c.lower_ in FOCUS_PREPS and c.i > noun.i
                  and any(g.dep_ == "pobj" for g in c.children)), None)
     return (verb, prep) if prep is not None else None
+
+
+def present_read_as_adjective(tok, lex: Lexicon) -> bool:
+    """True for a speech verb in the present tense, as joint statements write them, that the
+    tagger read as an adjective or a noun: "We [affirm] that a nuclear war cannot be won", "The
+    leaders [affirm] that ...". The word must be the verb's own base form with a subject and a
+    that-clause of its own, so "an affirm vote" or "the reaffirm button" stay what they are."""
+    if tok.pos_ not in {"ADJ", "NOUN", "PROPN"} or tok.lower_ not in lex.verbs:
+        return False
+    children = list(tok.children)
+    return any(c.dep_ == "nsubj" and c.i < tok.i for c in children) and any(
+        c.dep_ == "ccomp" and c.i > tok.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in children)
 
 
 def participle_read_as_adjective(tok, lex: Lexicon):
@@ -526,19 +557,6 @@ def talked_with(verb, lex: Lexicon) -> bool:
     return among_themselves or any(
         c.dep_ == "prep" and c.lower_ == "with" and any(g.dep_ == "pobj" and g.ent_type_ == "PERSON" for g in c.children)
         for c in verb.children)
-
-
-def inclusion_after(verb, content: set) -> set:
-    """What a cue verb carries after its content that still belongs to it: "pledged to continue
-    supporting Ukraine ..., [including the provision today of a new package]", "commented that it
-    could be a good idea, [provided that it be considered whether ...]"."""
-    doc = verb.doc
-    out = set()
-    for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ in INCLUSION_PREPS | CONDITION_PREPS and c.i > max(content) \
-                and all(doc[i].is_punct for i in range(max(content) + 1, c.i)):
-            out |= {t.i for t in c.subtree}
-    return out
 
 
 PERSONAL_PRONOUNS = {"i", "we", "you", "he", "she", "they"}

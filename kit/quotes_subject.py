@@ -62,6 +62,9 @@ def _subject(verb, depth: int = 0):
     Of two subjects the parser hangs on one verb, the one outside quotation marks speaks: in
     "“Nothing about Ukraine without Ukraine,” Kovalchuk told reporters" the quote's first word
     is a subject too."""
+    retitled = title_after_fronted_name(verb)
+    if retitled is not None:
+        return retitled
     listed = verb_list(verb, load_lexicon())  # the lexicon kit.quotes reads with
     if listed is not None:  # "Biden thanked X, welcomed Y, and ...": the list's first subject
         return listed.speaker
@@ -206,6 +209,25 @@ def subject_read_as_apposition(verb):
     appos = next((a for a in [last, *last.ancestors] if a.dep_ == "appos" and a.right_edge.i == verb.i - 1), None) \
         if last is not None else None
     return appos if appos is not None and doc[appos.left_edge.i - 1].text == "," else None
+
+
+def title_after_fronted_name(verb):
+    """The subject the parser hung as an apposition on a name inside a phrase that opens the
+    sentence: in "Addressing Prime Minister of Japan Fumio Kishida, [the President of the Russian
+    Federation] noted ..." or "In greetings to President Ram Nath Kovind and Prime Minister
+    Narendra Modi, [the Russian President] noted ..." the title right before the verb is who
+    speaks, not another name for the one greeted; None when the verb's subject opens the sentence
+    ("Jane Roe, the treasurer, said") or no such title stands before it."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or verb.i == 0 or subject.left_edge.i == verb.sent.start:
+        return None
+    doc = verb.doc
+    last = doc[verb.i - 1]
+    title = next((a for a in [last, *last.ancestors] if a.dep_ == "appos" and a.right_edge.i == verb.i - 1), None)
+    if title is None or title.head.ent_type_ != "PERSON" or not (subject.left_edge.i <= title.i <= subject.right_edge.i):
+        return None
+    opens = doc[title.left_edge.i]
+    return title if opens.lower_ == "the" and doc[opens.i - 1].text == "," else None
 
 
 def _speech_verb(tok) -> bool:

@@ -14,6 +14,7 @@ import re
 import unicodedata
 import warnings
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -21,6 +22,7 @@ from rapidfuzz import fuzz, process
 
 from .config import data_path
 from .coref import ROLE_SYNONYMS, TITLES
+from .cues import load_lexicon
 from .language import CYRILLIC, fold_case_endings
 from .names import INITIALS, LEADING_INITIALS, bare_place, initials_fit, normalise, without_controls
 from .table import web_site
@@ -237,6 +239,20 @@ class Registry:
             return Match(joint, camp, "", "joint"), credited
         return Match(None, camp, "", "joint"), credited
 
+    def office_match(self, name: str, text: str, when: pd.Timestamp | None = None, context: str = "",
+                     publisher: str = "") -> Match:
+        """The camp of a person the registry does not know, from the office the text names them
+        with ("Head of the Federal Taxation Service Daniil Yegorov" -> kremlin, by the rule for
+        Russian federal bodies), that office as the role, matched by "office"; an empty Match
+        when the text gives no office or no rule places it."""
+        office = introduced_office(text, name)
+        if not office:
+            return Match()
+        found = self.match(office, when, context, publisher)
+        if found.actor is not None or found.matched_by not in {"rule", "publisher"}:
+            return Match()  # an office someone holds is that person's, not this one's
+        return Match(None, found.camp, office, "office")
+
     def rule_camp(self, speaker: str) -> str | None:
         """Camp id of the first unnamed-source rule matching ``speaker``, or None."""
         for rule in self.unnamed_rules:
@@ -361,6 +377,43 @@ class Registry:
             actor, role = held
             return Match(actor, actor["camp"], role.get("role", ""), "title")
         return None
+
+
+# Title-case words and the small words inside an office ("Head of the Federal Taxation Service").
+OFFICE_WORDS = r"(?:[A-Z][\w’'\-]*|of|the|for|and|on)"
+OFFICE_BEFORE = re.compile(rf"(?<![\w’'])((?:{OFFICE_WORDS} ){{2,12}})$")
+
+
+@lru_cache(maxsize=4096)
+def introduced_office(text: str, name: str) -> str:
+    """The office written right before the first mention of ``name`` in ``text`` that has one
+    ("... a working meeting with Head of the Federal Taxation Service Daniil Yegorov" -> "Head of
+    the Federal Taxation Service"), from its first capitalised word; "" when none is."""
+    if not name or len(name.split()) < 2 or not text:
+        return ""
+    at = text.find(name)
+    while at >= 0:
+        m = OFFICE_BEFORE.search(text, max(0, at - 200), at)
+        words = _from_role_word(m.group(1).split() if m else [])
+        while words and words[-1] in {"of", "the", "for", "and", "on"}:
+            words = words[:-1]
+        if len(words) >= 3 and "of" in words:
+            return " ".join(words)
+        at = text.find(name, at + len(name))
+    return ""
+
+
+def _from_role_word(words: list[str]) -> list[str]:
+    """The words of an office from its first role word (``label_roles``: "Head", "Director",
+    "Prime Minister"), so that what stands before it ("in the Kremlin President of the Republic
+    of Finland") is no part of it; [] when no role word is there."""
+    roles = load_lexicon().label_roles
+    first = next((i for i, w in enumerate(words) if w.lower().split("-")[0] in roles), None)
+    if first is None:
+        return []
+    while first and " ".join(words[first - 1:first + 1]).lower() in roles:
+        first -= 1  # "Prime Minister"
+    return words[first:]
 
 
 def role_covers(role: dict, when: pd.Timestamp) -> bool:

@@ -40,7 +40,8 @@ WHO_SAID_WHAT_COLUMNS = [
     "said_on_precision", "published", "title", "source", "url", "article_id", "quote_id",
     "quote_start", "quote_end", "sentence", "context", "note",
 ]
-CLAIM_FIELDS = ["said_on", "camp", "speaker", "quote", "title", "url", "quote_id"]
+# start, end: where a side's words (a statement, or one sentence of a long one) are in its article's text.
+CLAIM_FIELDS = ["said_on", "camp", "speaker", "quote", "title", "url", "quote_id", "start", "end"]
 CLAIMS_COLUMNS = (["rank", "score", "days_apart", "wording", "opposition", "how", "themes"]
                   + [f"claim_{c}" for c in CLAIM_FIELDS] + [f"counter_{c}" for c in CLAIM_FIELDS])
 ECHO_COLUMNS = ["echo_id", "outlets", "articles", "statements", "quote", "speaker", "camp", "first_published",
@@ -156,8 +157,8 @@ ACTORS_SCHEMA = pa.DataFrameSchema({
 THEME_TAGS_SCHEMA = pa.DataFrameSchema({
     "quote_id": _str(), "theme": _str(), "label": _str(), "terms": _str(checks=pa.Check.str_length(min_value=1)),
 }, strict=True, unique=["quote_id", "theme"])
-_side = {f"{p}_{f}": (pa.Column(pa.DateTime) if f == "said_on" else _str()) for p in ("claim", "counter")
-         for f in CLAIM_FIELDS}
+_side = {f"{p}_{f}": (pa.Column(pa.DateTime) if f == "said_on" else pa.Column("int64", pa.Check.ge(0))
+                      if f in ("start", "end") else _str()) for p in ("claim", "counter") for f in CLAIM_FIELDS}
 CLAIMS_SCHEMA = pa.DataFrameSchema({
     "rank": pa.Column("int64", pa.Check.ge(1), unique=True), "score": pa.Column("float64", pa.Check.in_range(0, 1)),
     "days_apart": pa.Column("int64", pa.Check.ge(0)), "wording": pa.Column("float64", pa.Check.in_range(0, 1.0001)),

@@ -15,7 +15,9 @@ president") and rules for unnamed sources ("a senior Russian lawmaker" -> Kremli
     camp_id     camp id from the registry (white_house, kremlin, ...; "other" when unknown)
     role        the actor's role on the statement's date ("" when unknown)
     matched_by  how the speaker was recognised: alias | place | title | role | fuzzy | rule | joint |
-                "" (not at all)
+                office (a person the registry does not know, placed by the office the text names
+                them with: "Head of the Federal Taxation Service Daniil Yegorov"; ``role`` is that
+                office) | "" (not at all)
     published   the article's publication time (UTC)
     said_on, said_on_precision, said_on_range, when_text   when it was said (see ``kit.when``)
 
@@ -32,7 +34,7 @@ from .registry import JOINED, PRONOUNS, Match, Registry, load_registry, woman_na
 from .when import statement_dates
 
 # Bump when a change to this module changes its output (kit.cache re-attributes everything then).
-ENGINE_VERSION = "10"
+ENGINE_VERSION = "11"
 ATTRIBUTION_COLUMNS = ["actor", "actors", "camp", "camp_id", "role", "matched_by", "published",
                        "said_on", "said_on_precision", "said_on_range", "when_text"]
 ACTORS_TABLE_COLUMNS = ["actor", "camps", "statements", "first_said_on", "last_said_on"]
@@ -67,9 +69,10 @@ def attribute_statements(statements: pd.DataFrame, articles: pd.DataFrame,
         out[col] = dates[col]
     context = out["article_id"].map(_context(articles)).fillna("")
     publisher = out["article_id"].map(_publishers(articles, registry)).fillna("")
-    matches = [_match_statement(registry, row, ctx, pub)
-               for row, ctx, pub in zip(out.reindex(columns=["speaker", "speaker_mention", "kind", "published", "said_on", "said_on_precision"])
-                                        .itertuples(index=False), context, publisher)]
+    texts = dict(zip(articles["article_id"], articles["text"])) if "text" in articles else {}
+    matches = [_match_statement(registry, row, ctx, pub, texts.get(aid, ""))
+               for row, ctx, pub, aid in zip(out.reindex(columns=["speaker", "speaker_mention", "kind", "published", "said_on", "said_on_precision"])
+                                             .itertuples(index=False), context, publisher, out["article_id"])]
     credited = [c for _, c in matches]
     matches = [m for m, _ in matches]
     columns = {"actor": [m.actor["name"] if m.actor else "" for m in matches], "actors": credited,
@@ -81,14 +84,22 @@ def attribute_statements(statements: pd.DataFrame, articles: pd.DataFrame,
     return out
 
 
-def _match_statement(registry: Registry, row, context: str, publisher: str = "") -> tuple[Match, str]:
-    """How a statement's speaker was recognised, and every actor it is credited to."""
+def _match_statement(registry: Registry, row, context: str, publisher: str = "", text: str = "") -> tuple[Match, str]:
+    """How a statement's speaker was recognised, and every actor it is credited to; a speaker
+    nobody knows is placed by the office ``text`` (the article) names them with."""
     speaker = row.speaker if isinstance(row.speaker, str) else ""
     if JOINED in speaker:  # "Vladimir Putin; Emmanuel Macron": the engine's joint subject
         return registry.match_joint([n.strip() for n in speaker.split(JOINED) if n.strip()],
                                     _statement_time(row), context, publisher)
     found = _match_one(registry, row, context, publisher)
+    if found.actor is None and not found.matched_by and text:
+        found = _office_match(registry, speaker, text, _statement_time(row), context, publisher) or found
     return found, found.actor["name"] if found.actor else ""
+
+
+def _office_match(registry: Registry, speaker: str, text: str, when, context: str, publisher: str) -> Match | None:
+    found = registry.office_match(speaker, text, when, context, publisher)
+    return found if found.matched_by else None
 
 
 def _statement_time(row) -> pd.Timestamp | None:

@@ -37,6 +37,8 @@ class ThemeLexicon:
     refusals: tuple[tuple[str, ...], ...] = ()
     hedges: tuple[tuple[str, ...], ...] = ()
     futures: tuple[tuple[str, ...], ...] = ()
+    # Negations that add or affirm, not deny ("not only", "no doubt"): ``not_denials`` in the themes file.
+    not_denials: tuple[tuple[str, ...], ...] = ()
     # Camp label -> regular expressions on an article's source or web site: where that camp speaks
     # itself (``publishers`` in data/actors.yml, unless a themes file gives its own camp_sources).
     camp_sources: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -99,7 +101,8 @@ def load_themes(path: str | Path | None = None) -> ThemeLexicon:
     labels, terms = {}, {}
     words = [t for spec in themes.values() if isinstance(spec, dict) for key in spec if str(key).startswith("terms")
              for t in spec[key] or []]
-    booleans = [t for t in words + [w for key in ("negations", "refusals", "hedges", "futures") for w in doc.get(key) or []]
+    booleans = [t for t in words + [w for key in ("negations", "refusals", "hedges", "futures", "not_denials")
+                                 for w in doc.get(key) or []]
                 if isinstance(t, bool)]
     if booleans:
         # YAML turns an unquoted no/yes/on/off into a boolean: the reporter meant the word.
@@ -114,15 +117,16 @@ def load_themes(path: str | Path | None = None) -> ThemeLexicon:
             terms[theme_id] = tuple(dict.fromkeys(_term_tokens(w) for w in words if str(w).strip()))
         except ValueError as exc:
             raise ValueError(f"{path}: theme '{theme_id}': {exc}") from exc
-    negations, refusals, hedges, futures = (tuple(dict.fromkeys(_term_tokens(t) for t in doc.get(key) or []))
-                                            for key in ("negations", "refusals", "hedges", "futures"))
+    negations, refusals, hedges, futures, not_denials = (
+        tuple(dict.fromkeys(_term_tokens(t) for t in doc.get(key) or []))
+        for key in ("negations", "refusals", "hedges", "futures", "not_denials"))
     opposing = []
     for pair in doc.get("opposing_camps") or []:
         if not isinstance(pair, list) or len(pair) != 2:
             raise ValueError(f"{path}: opposing_camps entries are pairs of camp labels, got {pair!r}")
         opposing.append((str(pair[0]), str(pair[1])))
     return ThemeLexicon(labels=labels, terms=terms, negations=negations, opposing=tuple(opposing),
-                        refusals=refusals, hedges=hedges, futures=futures,
+                        refusals=refusals, hedges=hedges, futures=futures, not_denials=not_denials,
                         camp_sources=_camp_sources(doc["camp_sources"], path) if "camp_sources" in doc else _registry_publishers())
 
 

@@ -53,6 +53,7 @@ previous_run = ""
 corrections_file = ""
 
 # %%
+import gc
 import json
 import warnings
 from pathlib import Path
@@ -70,6 +71,9 @@ from kit.notebook import escape_md, escape_text
 from kit.page import find_link, reader_table, statement_anchor
 from kit.params import StageLog
 
+# The objects the imports made live as long as the kernel: set aside from Python's cycle collector, whose
+# passes would otherwise walk all of them again and again while the stages below make their rows.
+gc.freeze()
 out = Path(output_dir)
 log = StageLog(out)
 # Through papermill's command line a list arrives as text ('["data/mixed"]'): read it as the list it names.
@@ -79,7 +83,8 @@ actors_files = kit.params.coerce_parameter("actors_files", actors_files, [])
 # %%
 # The first thing a reader sees is the findings summary; the work below prints nothing.
 with log.stage("load"):
-    loaded = kit.load_articles(input_paths)
+    # What each text alone gives (its hash, language, near-duplicate signature) is kept in the extraction cache.
+    loaded = kit.load_articles(input_paths, cache_dir=kit.cache.resolve_cache_dir(cache_dir or None))
     # Every input with the sha256 of the bytes read: the manifest takes them from here.
     kit.write_table(loaded.inputs, out / "tables", "inputs", formats=("csv",))
 if loaded.articles.empty:
@@ -224,10 +229,13 @@ display(reader_table(by_theme, empty="No statement touched a theme of data/theme
 #   (content-word lemmas, weighted up when rare in this set of statements; for a negation, what
 #   it denies);
 # - **0.30 × how plainly the counter-claim opposes the claim**: 1 for a denial or rejection, 0.7
-#   for a negation of its main verb, raised when the claim names the counter-claim's side.
+#   for a negation of its main verb, raised when either names the other's side.
 #
-# A quote repeated in several articles is paired once, a counter-claim appears in its best pair
-# only, and a claim once per speaker who opposed it.
+# A statement of more than 120 words (a briefing answer, an interview turn) is paired sentence by
+# sentence: each table row gives the sentence, the statement's id and the sentence's characters in its
+# article (`claim_start`, `claim_end`), and such a sentence must share two words with the other side's
+# and one of the two must name the other's side. A quote repeated in several articles is paired once,
+# a counter-claim appears in its best pair only, and a claim once per speaker who opposed it.
 # Read the pairs as leads to check, not as proven contradictions.
 
 # %%
@@ -239,7 +247,8 @@ display(reader_table(
     {"rank": "#", "themes": "Themes", "days_apart": "Days apart", "claim_said_on": "Claim: date",
      "claim_speaker": "Claim: speaker", "claim_camp": "Claim: camp", "claim_quote": "Claim", "claim_title": "Claim: source",
      "counter_said_on": "Counter: date", "counter_speaker": "Counter: speaker", "counter_camp": "Counter: camp",
-     "counter_quote": "Counter-claim", "counter_title": "Counter: source"},
+     "counter_quote": "Counter-claim", "counter_title": "Counter: source",
+     "claim_quote_id": "Claim: statement", "counter_quote_id": "Counter: statement"},
     links={"claim_title": "claim_url", "counter_title": "counter_url"}, row_ids=lambda r: f"claim-{r['rank']}",
     empty="No claim met a counter-claim from an opposing camp within the window."))
 
@@ -304,7 +313,7 @@ display(reader_table(facts_table, {"what": "", "value": "Version"}))
 with log.stage("page"):
     who = table.assign(speaker=kit.table.speaker_name(table).where(kit.table.speaker_name(table) != "(unattributed)", ""))
     who_table = reader_table(
-        who, {"said_on": "Said on", "speaker": "Speaker", "camp": "Camp", "kind": "Kind", "quote": "Quote",
+        who, {"said_on": "Said on", "speaker": "Speaker", "camp": "Camp", "kind": "Kind", "act": "Act", "quote": "Quote",
               "venue": "Venue", "themes": "Themes", "title": "Source"},
         links={"title": "url"}, row_ids=lambda r: statement_anchor(r["quote_id"]), table_id="who-said-what",
         sortable=True, searchable=True, scroll=True, limit=int(page_rows),

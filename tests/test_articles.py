@@ -306,6 +306,24 @@ def test_near_duplicates_need_real_overlap():
     assert near_duplicates([base, small_edit, other], ["a", "b", "c"]) == ["", "a", ""]
 
 
+def test_a_load_from_the_text_memo_gives_the_same_tables(tmp_path, monkeypatch):
+    """Content hash, language and near-duplicate signature kept in the cache (kit.article_memo): a second
+    load works none of them out again and gives the same articles and inputs, near-duplicates included."""
+    import kit.article_memo as memo
+
+    folder = tmp_path / "in"
+    shutil.copytree(ARTICLES, folder)
+    plain = load_articles(folder)
+    first = load_articles(folder, cache_dir=tmp_path / "cache")
+    for name in ("content_hash", "detect_language", "signatures_of"):
+        monkeypatch.setattr(memo, name, lambda *a, **k: pytest.fail("worked out again"))
+    again = load_articles(folder, cache_dir=tmp_path / "cache")
+    for loaded in (first, again):
+        pd.testing.assert_frame_equal(loaded.articles, plain.articles)
+        pd.testing.assert_frame_equal(loaded.inputs, plain.inputs)
+    assert (plain.articles["near_duplicate_of"] != "").any()
+
+
 # --- accounting -----------------------------------------------------------------------------------
 
 

@@ -393,3 +393,24 @@ def test_a_run_killed_mid_extraction_keeps_what_it_parsed(tmp_path):
     engine.seen.clear()
     out = cache.cached_statements(articles, extract=engine, cache_dir=tmp_path, engine_version="t1")
     assert len(engine.seen) == len(articles) - stored and out.attrs["cache"]["reused"] == stored
+
+
+def test_text_read_from_a_block_stays_in_arrow_and_assembles_as_from_lists():
+    """A block's text columns reach the frame as Arrow (kit.cache_frames.ArrowText), alone or beside slices
+    computed in the run, and the frame is the one assembled from Python lists: same values, missing ones
+    and dtypes (text, object text, dates, numbers, lists)."""
+    def frame(i: int, n: int) -> pd.DataFrame:
+        return pd.DataFrame({"quote": [f"fictional words {i}-{k}" for k in range(n)],
+                             "camp": pd.Series([None if k % 2 else "Harbour Council" for k in range(n)], dtype=object),
+                             "note": [""] * n, "start": list(range(n)), "spans": [[k, k + 1] for k in range(n)],
+                             "said_on": pd.to_datetime(["2031-02-0%d" % (k % 9 + 1) for k in range(n)])})
+
+    slices = [(f"a{i}", cache_frames.unpack_frame(cache_frames.pack_frame(frame(i, i % 3 + 1)))) for i in range(6)]
+    from_lists = cache_frames.assemble([doc for _, doc in slices])
+    block = cache_frames.unpack_block(cache_frames.pack_block(slices))
+    assert isinstance(block["a1"]["data"]["quote"], cache_frames.ArrowText)
+    assert list(block["a1"]["data"]["quote"]) == slices[1][1]["data"]["quote"]
+    pd.testing.assert_frame_equal(cache_frames.assemble([block[i] for i, _ in slices]), from_lists, check_exact=True)
+    mixed = [block[i] if k % 2 else doc for k, (i, doc) in enumerate(slices)]
+    pd.testing.assert_frame_equal(cache_frames.assemble(mixed), from_lists, check_exact=True)
+    assert str(from_lists["camp"].dtype) == "object" and from_lists["camp"].isna().sum() > 0

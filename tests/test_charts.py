@@ -178,6 +178,23 @@ def test_a_chart_whose_inputs_did_not_change_is_not_drawn_again(claims_tables, n
         "the source line is part of every chart"
 
 
+def test_a_large_quote_timeline_is_keyed_on_the_counts_it_draws():
+    """Past 400 statements the quote timeline draws the top speakers per period: it is found in the cache by
+    those counts (and their period), so the words of a quote it does not show do not make it drawn again."""
+    n = 450
+    table = pd.DataFrame({"said_on": pd.date_range("2031-01-06", periods=n, freq="D"),
+                          "speaker": [f"Speaker {i % 7}" for i in range(n)], "actor": [""] * n,
+                          "camp": ["White House"] * n, "quote": [f"fictional words {i}" for i in range(n)]})
+    drawn, key = chart_set._quote_timeline_drawn(table, None, None)
+    pd.testing.assert_frame_equal(drawn, C.quote_timeline_table(table))
+    assert key is not None and key[2] == "month"
+    reworded = chart_set._quote_timeline_drawn(table.assign(quote="other fictional words"), None, None)[1]
+    assert chart_set._chart_key("quote_timeline", reworded, {}) == chart_set._chart_key("quote_timeline", key, {})
+    moved = chart_set._quote_timeline_drawn(table.assign(speaker="Speaker 1"), None, None)[1]
+    assert chart_set._chart_key("quote_timeline", moved, {}) != chart_set._chart_key("quote_timeline", key, {})
+    assert chart_set._quote_timeline_drawn(table.head(400), None, None)[1] is None, "400 marks: keyed on every statement"
+
+
 def test_the_press_questions_never_lead_the_most_quoted_speakers():
     table = pd.DataFrame({"said_on": pd.to_datetime(["2031-01-06"] * 3 + ["2031-01-07"]),
                           "speaker": ["a reporter", "a reporter", "a reporter", "Harriet Calloway"],

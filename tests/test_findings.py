@@ -19,7 +19,7 @@ def test_findings_markdown_escapes_article_text(claims_tables, nlp):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text, "the top White House speaker is shown, escaped"
     assert html.escape("<img src=x onerror=alert(1)>") in text
     assert f"**{len(statements)} statements**" in text
-    assert "Busiest week" in text and "Top [claim and counter-claim](#claim-1)" in text
+    assert "Busiest week" in text and "possible claim and counter-claim pairs](#claim-1)" in text
 
 
 def test_every_finding_links_to_the_rows_behind_it(claims_tables, nlp):

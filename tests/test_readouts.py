@@ -1129,3 +1129,156 @@ def test_courtesies_thoughts_lent_to_the_listener_and_postings_say_nothing(nlp):
     assert said("Eastland's readiness")["act"] == "promises"
     assert said("the importance of trade")["act"] == "says"
     assert said("its gratitude")["speaker"] == "The Eastland delegation"
+
+
+def test_joint_statements_in_the_present_tense(nlp):
+    """A joint statement of several governments: "We affirm that ..." (the tagger may read the verb
+    as an adjective), "We are committed to providing ..." (the speakers' own pledge, where "the
+    Agency is committed to X" is a state), a principle in the passive ("must never be fought") and
+    a "should" over a thing ("trade should serve peace") that demand nothing (FICTIONAL)."""
+    text = ("FICTIONAL joint statement, made up for the newsroom-kit tests.\n\n"
+            "Eastland, Westland and Northland consider the avoidance of war as their foremost responsibility. "
+            "We affirm that a trade war cannot be won and must never be fought. We also affirm that trade "
+            "should serve peace. We are committed to providing Westland with additional grain silos. "
+            "The Eastland Farm Agency is committed to bolstering the harvest.\n")
+    found, said = statements_of(nlp, text)
+    assert said("the avoidance of war")["act"] == "believes"  # "as" hung on the object
+    assert said("a trade war cannot be won")["act"] == "says"
+    assert said("trade should serve peace")["act"] == "says"
+    assert said("providing Westland")["act"] == "promises"
+    assert not found["content"].str.contains("bolstering").any()
+
+
+def test_readiness_indicated_and_congratulations_to_several(nlp):
+    """"expressed disappointment ..., while also indicating readiness to continue contacts" (a light
+    verb with a speech noun) and "congratulated Anna Berg and all the Westland people on the
+    holiday" (the parser hangs the "on" on the last addressee) (FICTIONAL)."""
+    text = ("FICTIONAL readout, made up for the newsroom-kit tests.\n\n"
+            "Ivo Okafor had a telephone conversation with President of Westland Anna Berg. The President of "
+            "Westland expressed disappointment over the developments, while also indicating readiness to "
+            "continue contacts. Ivo Okafor congratulated Anna Berg and all the Westland people on the national "
+            "harvest festival.\n")
+    found, said = statements_of(nlp, text)
+    assert said("readiness to continue contacts")["act"] == "promises"
+    assert said("the national harvest festival")["act"] == "says"
+
+
+def test_a_duty_laid_on_someone_is_a_demand(nlp):
+    """"stressed that Eastland must abandon X" and "the Westland side should demine the ports"
+    demand; "noted that the decision should not lead to X" expects (FICTIONAL)."""
+    text = ("FICTIONAL readout, made up for the newsroom-kit tests.\n\n"
+            "Ivo Okafor stressed that Eastland must abandon all attempts to block the river. He pointed out "
+            "that the Westland side should demine the ports. He noted that the decision should not lead to "
+            "higher grain prices.\n")
+    found, said = statements_of(nlp, text)
+    assert said("Eastland must abandon")["act"] == "demands"
+    assert said("should demine")["act"] == "demands"
+    assert said("should not lead")["act"] == "says"
+
+
+def test_support_renewed_intentions_and_a_range_after_what_was_said(nlp):
+    """"reaffirmed President Ames's unwavering support for X" promises, where "reaffirmed the strong
+    bipartisan support in the Congress" (nobody's own) and "underscored Westland's support" say; "We
+    each intend to X" promises, a third party's intention stays a belief; "a mutual desire to
+    continue" promises; a range after the object ("from economic growth to security, and for
+    standing for X") is part of what was said; "brought X to the attention of" states X (FICTIONAL)."""
+    text = ("FICTIONAL readout, made up for the newsroom-kit tests.\n\n"
+            "Ivo Okafor met Anna Berg. Mr. Okafor reaffirmed President Ames's unwavering support for "
+            "Westland's right to defend itself. He reaffirmed the strong bipartisan support in the Congress for "
+            "Westland. He underscored Eastland's unwavering support for the people of Westland. The leaders "
+            "reaffirmed a mutual desire to continue developing friendly ties. Anna Berg underscored the vital "
+            "importance of the alliance in addressing global challenges, from economic growth to global "
+            "stability and security, and for standing for democratic principles around the world. She brought "
+            "the plight of the farmers to the attention of her counterpart.\n\n"
+            "We each intend to maintain our national measures. Northland intends to raise tariffs, officials "
+            "believe.\n")
+    found, said = statements_of(nlp, text)
+    assert said("President Ames's unwavering support")["act"] == "promises"
+    assert said("the strong bipartisan support")["act"] == "says"
+    assert said("Eastland's unwavering support")["act"] == "says"
+    assert said("a mutual desire")["act"] == "promises"
+    alliance = said("the vital importance")
+    assert text[alliance["content_start"]:alliance["content_end"]].endswith("around the world")
+    assert said("the plight of the farmers")["speaker"] == "Anna Berg"
+    assert said("maintain our national measures")["act"] == "promises"
+    assert said("Northland intends")["act"] == "believes"
+
+
+def test_acts_of_wrongs_named_and_urgent_duties(nlp):
+    """"gave a principled assessment of Eastland's destructive actions", "cited facts of gross
+    violations" and "Attention was drawn to the provocative nature of X" accuse; "stressed the
+    importance of immediately starting talks" and "the importance of Eastland's strict compliance
+    with X" demand, where "the importance of Westland's mediation" and "the critical need for X"
+    without urgency do not (FICTIONAL)."""
+    text = ("FICTIONAL readout, made up for the newsroom-kit tests.\n\n"
+            "Ivo Okafor had a telephone conversation with Anna Berg. Ivo Okafor gave a principled assessment "
+            "of Eastland's destructive actions. He cited multiple facts of gross violations of the accords. "
+            "Attention was drawn to the provocative nature of the river exercises. Ivo Okafor stressed the "
+            "importance of immediately starting talks with Eastland. He emphasised the importance of "
+            "Eastland's strict compliance with the accords. Anna Berg noted the importance of Westland's "
+            "mediation.\n")
+    found, said = statements_of(nlp, text)
+    assert said("a principled assessment")["act"] == "accuses"
+    assert said("multiple facts of gross violations")["act"] == "accuses"
+    assert said("the provocative nature")["act"] == "accuses"
+    assert said("the importance of immediately")["act"] == "demands"
+    assert said("the importance of Eastland's strict")["act"] == "demands"
+    assert said("the importance of Westland's mediation")["act"] == "says"
+
+
+def test_they_after_a_meeting_is_its_sides(nlp):
+    """"National Security Advisor X met today with Minister Y ... They shared their concerns about
+    Z": a "they" with no group before it is the meeting's two sides (FICTIONAL)."""
+    text = ("FICTIONAL readout, made up for the newsroom-kit tests.\n\n"
+            "National Security Advisor Ivo Okafor met today in Riverton with Westland Minister of Defense "
+            "Anna Berg to discuss recent developments in the region. Mr. Okafor reaffirmed President Ames’s "
+            "unwavering support for Westland. They shared their concerns about the threat posed by Northland.\n")
+    found, said = statements_of(nlp, text)
+    assert said("their concerns")["speaker"] == "Ivo Okafor; Anna Berg"
+
+
+def test_work_encouraged_and_support_as_an_assault_goes_on(nlp):
+    """"encouraged continued work to counter corruption" asks for the work, where "encouraged the
+    students" names whom it spoke to; "underscore ongoing support for X's defense as Eastland
+    continues its assaults" keeps the "as" clause (present, its own subject), where "reaffirmed his
+    support for the plan as he left the building" does not (FICTIONAL)."""
+    text = ("FICTIONAL readout, made up for the newsroom-kit tests.\n\n"
+            "The Vice President welcomed Westland’s progress, and encouraged continued work to counter "
+            "corruption. She encouraged the students. President Ames spoke today with President Anna Berg "
+            "of Westland to underscore ongoing support for Westland’s defense as Eastland continues its "
+            "assaults on Westland’s power plants. The mayor reaffirmed his support for the plan as he left "
+            "the building.\n")
+    found, said = statements_of(nlp, text)
+    assert said("continued work to counter")["act"] == "demands"
+    assert not found["content"].str.contains("the students").any()
+    support = said("ongoing support")
+    assert text[support["content_start"]:support["content_end"]].endswith("power plants")
+    assert not found["content"].str.contains("he left").any()
+
+
+def test_gratitude_to_several_and_an_intention_announced(nlp):
+    """"We are grateful to the coalition ..., as well as to the Initiative" (the "as well as" hung on
+    the verb) and "said he intended to sign a decree soon" (his own undertaking: promises) (FICTIONAL)."""
+    text = ("FICTIONAL readout, made up for the newsroom-kit tests.\n\n"
+            "We are grateful to the coalition of more than 50 countries that continues to provide help, as "
+            "well as to the Grain Initiative. Ivo Okafor had a telephone conversation with Anna Berg. The "
+            "President of Westland said he intended to sign a corresponding decree soon.\n")
+    found, said = statements_of(nlp, text)
+    grateful = said("the coalition")
+    assert text[grateful["content_start"]:grateful["content_end"]].endswith("Grain Initiative")
+    assert said("he intended to sign")["act"] == "promises"
+
+
+def test_congratulations_on_a_thing_and_to_a_person(nlp):
+    """"congratulated the formation of the Committee, a vital step forward in X" states the
+    formation (and what it is called after the comma); "congratulated him on his victory" the
+    victory, not him; "The President congratulated Anna Berg" alone names nobody's words (FICTIONAL)."""
+    text = ("FICTIONAL readout, made up for the newsroom-kit tests.\n\n"
+            "President Ames congratulated the formation of the Riverland Harvest Committee, a vital step "
+            "forward in implementing the grain plan. He congratulated Ivo Okafor on his victory. The "
+            "President congratulated Anna Berg. The minister welcomed the decision, a day after the vote.\n")
+    found, said = statements_of(nlp, text)
+    formation = said("the formation")
+    assert text[formation["content_start"]:formation["content_end"]].endswith("the grain plan")
+    assert said("his victory")["act"] == "says"
+    assert not found["content"].str.contains("Anna Berg|a day after").any()
