@@ -64,11 +64,19 @@ class RuResolver:
 
     def surname(self, word: str, at: int = -1) -> str:
         """A surname, in any case or with initials ("В.Путин", "Пескова") -> the full name, '' when unknown."""
-        key = fold_case_endings(LEADING_INITIALS.sub("", word.strip()))
+        written = LEADING_INITIALS.sub("", word.strip())
+        key = fold_case_endings(written)
         for p in reversed(self.people):
-            if fold_case_endings(p.name.split()[-1]) == key:
+            if fold_case_endings(p.name.split()[-1]) == key and not self._left_oblique(p, written):
                 return p.full
         return ""
+
+    @staticmethod
+    def _left_oblique(person: RuPerson, written: str) -> bool:
+        """'(Обращаясь к А.Лихачёву.)': a surname the tagger could not put in the nominative (its
+        initial joined to it) stays in the case it was written in; a mention of the same surname in
+        another form ('А.Лихачёв:' in a label) is better left as it is than given that case."""
+        return person.oblique and person.full == person.name and " " not in person.name and person.name != written
 
     def pronoun(self, word: str, at: int) -> str:
         """The person 'он'/'она' at ``at`` stands for: the nearest earlier one of its gender; when
@@ -137,7 +145,10 @@ class RuResolver:
             after = caps[k + 2] if k + 2 < len(caps) and caps[k + 2].start() == b.end() + 1 else None
             for surname in (before, after):
                 if surname is not None and self._known_surname(surname.group(), a.group()[0]):
-                    name = f"{a.group()} {surname.group()}"
+                    # the nominative the name tagger gave the person, when the text wrote them in another
+                    # case only ("уважаемому Владимиру Владимировичу Путину" -> not "Владимиру Путину")
+                    name = self.surname(surname.group()) if a.group() != words[0] else ""
+                    name = name or f"{a.group()} {surname.group()}"
                     found.setdefault(fold_case_endings(surname.group()), name)
                     if a.group() == words[0]:
                         found[fold_case_endings(surname.group())] = name  # the mention's own case

@@ -22,8 +22,10 @@ from .quotes_ru_clause import (RELATIVE_TOPICS, _about_this, _after_colon, _afte
                                _topic_content)
 from .quotes_ru_not_said import (_adds_a_thing, _celebrates, _dashed_aside, _describes, _greeting, _indirect_question,
                                  _negated, _nobody_named, _noun_infinitive, _refused, _relative_object, _saying,
-                                 _recognizes, _set_phrase, _summons, _unsaid)
-from .quotes_ru_subject import SUBJECT_DEPS, _can_be_subject, _feat, _passive, _phrase, _subject, _thing_subject, mention
+                                 _recognizes, _relative_what, _set_phrase, _summons, _unsaid, _lets_say,
+                                 _what_was_talked_about)
+from .quotes_ru_subject import (SUBJECT_DEPS, _between_dashes, _can_be_subject, _feat, _passive, _phrase, _subject,
+                                _thing_subject, mention)
 
 # Words a cue's content may start with that are not part of what was said ("что", "чтобы").
 TRIM_LEFT = frozenset({"что", "чтобы", "как", "ли", ",", ":", "-", "—", "–", ";", "и", "а", "но"})
@@ -96,6 +98,8 @@ def _place_source(verb, lex: RuLexicon, passive: bool = False):
         if any(g.dep_ == "det" for g in child.children) \
                 or child.lemma_.lower() in TIME_NOUNS | MONTHS | PREPOSITION_NOUNS | lex.people_at_large | lex.narrative:
             continue  # "в этой связи", "в июне", "как в народе говорят", "в фильме": a circumstance, people at large, a story
+        if any(g.dep_ == "case" and any(f.dep_ == "fixed" for f in g.children) for g in child.children):
+            continue  # "В ходе беседы был подчёркнут …": a compound preposition tells when, not who
         document = child.lemma_.lower() in lex.medium or child.lemma_.lower() in lex.documents
         if document and passive:
             return child
@@ -153,8 +157,13 @@ def _verb_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
     if tok.i in blocked or found is None:
         return None
     act, belief, passive = found
-    if _set_phrase(tok) or _saying(tok, lex) or _dashed_aside(tok):
-        return None  # "собственно говоря", "так сказать", "как говорится": a comment on one's own words
+    if passive and tok.lemma_.lower() in lex.passive_facts and _feat(tok, "Aspect") == "Perf" \
+            and not any(c.dep_ in {"ccomp", "parataxis"} or c.text == ":" for c in tok.children) and _aside_end(tok) is None:
+        return None  # "каждая восьмая ипотека как бы нами гарантирована", "Объявлен конкурс": a fact, whatever the parse hangs on it
+    if _set_phrase(tok) or _saying(tok, lex) or _dashed_aside(tok) or _lets_say(tok):
+        return None  # "собственно говоря", "так сказать", "как говорится", "скажем": a comment on one's own words
+    if _what_was_talked_about(tok):
+        return None  # "это то, о чём говорил X": words said elsewhere
     if _noun_infinitive(tok):
         return None  # "необходимость ежегодно подтверждать": what is needed, not said
     if _adds_a_thing(tok, lex) or _celebrates(tok, lex) or _summons(tok, lex) or _recognizes(tok, lex) or _describes(tok) \
@@ -194,6 +203,8 @@ def _verb_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
     heads = [] if ahead or own_aside else [c for c in tok.children if c.i != tok.i
                               and (c.dep_ in clause_deps or _unmarked_conj(tok, c) or not belief and _second_root_after_comma(tok, c))
                               and (c.dep_ == "ccomp" or (_clause_like(c) and not _is_cue_verb(c, lex)))]  # not "Как передает X, …"
+    if _this_before(tok) and not any(c.dep_ == "mark" and c.lower_ in {"что", "чтобы"} for h in heads for c in h.children):
+        heads = []  # "Могу это твёрдо сказать, потому что я видел, как он говорил": "это" is what was said
     if any(h.i > tok.i for h in heads):
         # a clause after the cue is what was said; one the parser hung on it before is a circumstance
         # ("Но, прежде чем начать работу, хотел бы сказать, что …") or an address ("Анна Михайловна, Вы
@@ -213,9 +224,10 @@ def _verb_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
         cue.content -= _own_voice_after(tok, cue.content, cue.person)
     if ahead and cue.content == ahead:
         cue.content -= _own_voice_after(tok, cue.content, cue.person)
-    if cue.source is not None and cue.source.i < tok.i and not cue.person and _feat(tok, "VerbForm") == "Fin" \
-            and not any(c.dep_ == "obj" for c in tok.children):
-        cue.content = _after_dash(tok) or cue.content  # "сказала прямо — льгот больше не будет"
+    if (cue.source is not None and cue.source.i < tok.i or _aside_before_its_words(tok, cue.source, lex)) \
+            and not cue.person and _feat(tok, "VerbForm") == "Fin" and not any(c.dep_ == "obj" for c in tok.children):
+        # "сказала прямо — льгот больше не будет"; "…, в том числе – в прошлый раз Вам говорил – есть …"
+        cue.content = _after_dash(tok) or cue.content
     if not cue.content and not belief:
         objects = _content_deps(tok, act, passive, cue.source is None, lex)
         # "Хочу поблагодарить прокуроров за профессионализм": what the parse hangs on the modal verb
@@ -248,6 +260,9 @@ def _verb_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
                 and (tok.dep_ in {"parataxis", "ROOT"} or any(c.lower_ == "как" for c in tok.children)) \
                 and tok.lemma_.lower() not in lex.naming:  # "в Мариуполе уже его назвали": a name given
             cue.content = _clause_tokens(tok.head, {t.i for t in tok.subtree})  # "«…», — заявил X"
+    opening = [t for t in (tok.doc[i] for i in sorted(cue.content)) if not t.is_punct][:2]
+    if len(opening) == 2 and opening[0].pos_ == "ADP" and _relative_what(opening[1]):
+        return None  # "как он говорил, о чём говорил", "сообщил, о чём договорились": a question or a pointer, not a claim
     if (not heads or tok.dep_ == "acl:relcl") and _relative_object(tok):
         # "быки, о которых Вы говорите, …, они у нас есть?": a clause the parser hung on a
         # relative clause's cue is the sentence's, not what the relative clause reports
@@ -255,6 +270,22 @@ def _verb_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
     cue.subtree = {t.i for c in tok.children if c.dep_ in {"obj", "ccomp", "parataxis", "xcomp", "obl"}
                    for t in c.subtree} - source_ids
     return cue
+
+
+def _this_before(verb) -> bool:
+    """'Могу это твёрдо сказать', 'Я это говорил': an 'это' object before the cue (or before the verb
+    it hangs on) points to words said elsewhere; a clause after it without 'что' is no content."""
+    holders = [verb] + ([verb.head] if verb.dep_ == "xcomp" else [])
+    return any(c.dep_ == "obj" and c.lower_ == "это" and c.i < verb.i for h in holders for c in h.children)
+
+
+def _aside_before_its_words(verb, source, lex: RuLexicon) -> bool:
+    """'…, в том числе – в прошлый раз Вам говорил – есть заинтересованность …': a cue with no
+    subject set between dashes says the rest of the sentence, unless another cue there speaks
+    ('– Владимиру Владимировичу рассказывал – с американцами …, я им всегда говорю: …')."""
+    if source is not None or not _between_dashes(verb):
+        return False
+    return not any(_is_cue_verb(t, lex) for t in verb.doc[verb.i + 1:verb.sent.end])
 
 
 def _after_its_colon(clause) -> set:
@@ -324,8 +355,8 @@ def _object_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
     passive = _passive(tok)
     # "выразил обеспокоенность …"; passive "Выражено удовлетворение …" has the noun for its subject
     object_deps = {"obj", "obl", "nsubj:pass"} if passive else {"obj", "obl"}
-    if _refused(tok, lex) or _unsaid(tok, lex):
-        return None
+    if _refused(tok, lex) or _unsaid(tok, lex) or (tok.dep_ == "acl:relcl" and _relative_object(tok)):
+        return None  # "блок вопросов, на который хотел обратить внимание": the clause describes the noun
     for obj in tok.children:
         act = lex.verb_objects.get((lemma, obj.lemma_.lower())) if obj.dep_ in object_deps else None
         if act is None:
@@ -454,7 +485,7 @@ def _parenthetical_cue(tok, lex: RuLexicon, blocked: set) -> RuCue | None:
     if tok.i in blocked or tok.dep_ != "parataxis" or not 0 < tok.i < len(doc) - 1 \
             or tok.pos_ == "VERB" and not first_person_verb \
             or doc[tok.i - 1].text not in ASIDE_MARKS or doc[tok.i + 1].text not in ASIDE_MARKS \
-            or any(not c.is_punct for c in tok.children):
+            or any(not c.is_punct for c in tok.children) or _lets_say(tok):
         return None
     found = _first_person_cue(tok.lower_, lex)
     if found is None:

@@ -50,6 +50,8 @@ def _unsaid(verb, lex: RuLexicon) -> bool:
         return True  # "не стала уточнять, о какой сумме …", "не хочу говорить о …": declined
     if verb.dep_ in {"csubj", "xcomp"} and verb.head.lower_ in lex.unsaid_predicatives and not _negated(verb):
         return True  # "Невозможно говорить о рождаемости, …", "Трудно сказать, когда …"
+    if _judged_after(verb, lex):
+        return True  # "Сказать, что переговоры провалились, было бы неправильно"
     if head is not None and head.lemma_.lower() in lex.duty_words and any(
             c.dep_ in SUBJECT_DEPS and (c.pos_ in {"NOUN", "PROPN"} or _feat(c, "Person") == "3") for c in head.children):
         return True  # "организации обязаны информировать …": someone's duty, not speech ("Должен сказать, что …" is)
@@ -58,19 +60,50 @@ def _unsaid(verb, lex: RuLexicon) -> bool:
         return True
     person = _feat(verb, "Person") or (_feat(head, "Person") if head is not None else "")
     first = person == "1" or any(c.dep_ in SUBJECT_DEPS and _feat(c, "Person") == "1" for h in holders for c in h.children)
-    conditional = any(c.lower_ == "бы" for h in holders for c in h.children)
+    # "бы" on the verb, or right before it where the parser hung it on another ("и не было бы этого, и по
+    # Донбассу бы договорились")
+    conditional = any(c.lower_ == "бы" for h in holders for c in h.children) \
+        or (verb.i > 0 and verb.doc[verb.i - 1].lower_ == "бы")
     future = any(_future_of(h) in {"2", "3"} for h in holders)  # "Министр скажет", "Вы скажете", "будет говорить"
     intent = head is not None and head.lemma_.lower() in lex.intent_words  # "собирается рассказать о реформе"
     if first and _asks_to_speak(verb, holders):
         return True  # "А можно я расскажу про свой путь?": leave asked to speak, nothing said yet
+    if _ends_in_question(verb) and any(_feat(h, "Person") == "2" and h.lemma_.lower() in {"мочь", "хотеть"}
+                                       for h in _xcomp_heads(verb)):
+        return True  # "можете ещё раз пару слов сказать об этом человеке?": someone is asked to speak
     return not first and (conditional and (head is None or head.lemma_.lower() == "мочь") or future or intent)
+
+
+def _judged_after(verb, lex: RuLexicon) -> bool:
+    """'Сказать, что переговоры провалились, было бы неправильно': an infinitive opening the sentence
+    that a predicative denying it judges after its clause, which the parser hung under the infinitive
+    (with its copula, no subject and no 'что' of its own: 'сказал, что это было бы неправильно' is said)."""
+    infinitive = verb.lower_.endswith(("ть", "ти", "чь")) and verb.i == verb.sent.start
+    return infinitive and any(
+        c.i > verb.i and c.lower_ in lex.unsaid_predicatives and any(g.dep_ == "cop" for g in c.children)
+        and not any(g.dep_ in SUBJECT_DEPS | {"mark"} for g in c.children) for c in verb.children)
 
 
 def _asks_to_speak(verb, holders: list) -> bool:
     """A first-person future in a question: the speaker asks leave to speak ('Можно я расскажу …?',
     'Скажу ещё об одном?'); 'Скажу прямо: …' is said."""
+    return _ends_in_question(verb) and any(_future_of(h) == "1" for h in holders)
+
+
+def _xcomp_heads(verb, most: int = 3) -> list:
+    """The verbs an infinitive hangs under, nearest first ('можете вспомнить … сказать' parsed as a
+    chain)."""
+    heads = []
+    while verb.dep_ == "xcomp" and verb.head.i != verb.i and len(heads) < most:
+        verb = verb.head
+        heads.append(verb)
+    return heads
+
+
+def _ends_in_question(verb) -> bool:
+    """True when the sentence of ``verb`` ends with a question mark."""
     last = next((t for t in reversed(verb.sent) if not t.is_space), None)
-    return last is not None and last.text == "?" and any(_future_of(h) == "1" for h in holders)
+    return last is not None and last.text == "?"
 
 
 def _future_of(verb) -> str:
@@ -198,6 +231,50 @@ def _set_phrase(verb) -> bool:
         and any(c.dep_ == "advmod" for c in verb.children) and all(c.dep_ in {"advmod", "punct"} for c in verb.children)
 
 
+def _lets_say(verb) -> bool:
+    """'позволят, скажем, коровам …', 'люди, прямо скажем, героические', 'наши, так скажем, партнёры':
+    a first-person plural future set off inside a clause with nothing of its own but an adverb is
+    "let us say", an example or a hedge; it reports nothing ('Скажем прямо: …' and 'Отметим, что …'
+    have what they say after them)."""
+    doc = verb.doc
+    if not (_feat(verb, "Person") == "1" and _feat(verb, "Number") == "Plur" and _feat(verb, "Tense") == "Fut"):
+        return False
+    if not all(c.dep_ in {"advmod", "punct"} for c in verb.children) or verb.dep_ not in {"parataxis", "advmod", "discourse"}:
+        return False
+    before = next((t for t in reversed(doc[verb.sent.start:verb.i]) if t.dep_ != "advmod" or t.head.i != verb.i), None)
+    after = next((t for t in doc[verb.i + 1:verb.sent.end] if t.dep_ != "advmod" or t.head.i != verb.i), None)
+    return before is not None and before.text in {",", "–", "—"} and after is not None and after.text in {",", "–", "—"}
+
+
+def _what_was_talked_about(verb) -> bool:
+    """'это то, о чём говорил Рустам Нургалиевич', 'всё, о чём она говорила', 'связанные с тем, о
+    чём Вы сказали', 'всё, о чём мы говорили, о чём сказал руководитель': a clause on 'то' or 'всё'
+    opened by 'о чём' points to words said elsewhere; it says nothing here ('мы договорились, о чём
+    сказал Президент' reports the clause before it, and 'о чём хочу сказать, что …' and 'то, о чём я
+    говорил: …' say what follows)."""
+    if verb.dep_ == "conj" and verb.head.i < verb.i and _what_was_talked_about(verb.head):
+        return True  # "то, о чём эксперты говорили и на прошлом совете обсуждали"
+    doc = verb.doc
+    relative = next((c for c in verb.children if c.i < verb.i and _relative_what(c)), None)
+    for tok in reversed(doc[verb.sent.start:verb.i]):
+        if relative is not None or tok.is_punct:
+            break
+        relative = tok if _relative_what(tok) else None
+    if relative is None or relative.i < verb.sent.start + 3 or doc[relative.i - 2].text != ",":
+        return False
+    follows = any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children) \
+        or any(t.text == ":" for t in doc[verb.i + 1:verb.sent.end])
+    antecedent = doc[relative.i - 3]
+    pointed = antecedent.lemma_.lower() in {"тот", "весь", "это"} \
+        or (antecedent.pos_ == "VERB" and _what_was_talked_about(antecedent))
+    return pointed and not follows
+
+
+def _relative_what(tok) -> bool:
+    """'чём' in 'о чём', 'чем' in 'с чем': the pronoun 'что' after a preposition."""
+    return tok.lemma_.lower() == "что" and tok.pos_ == "PRON" and tok.i > 0 and tok.doc[tok.i - 1].pos_ == "ADP"
+
+
 def _noun_infinitive(verb) -> bool:
     """'вызывает необходимость ежегодно подтверждать', 'возможность сказать правду': an infinitive
     that a noun takes names what is needed or possible; nobody says anything by it (in 'подчеркнул
@@ -217,7 +294,7 @@ def _relative_object(verb) -> bool:
     for tok in reversed(doc[verb.sent.start:verb.i]):
         if tok.is_punct:
             return False
-        if tok.lemma_.lower() == "который" and tok.i > verb.sent.start \
-                and doc[tok.i - 1].lower_ in {"о", "об", "обо", "про"} and verb.dep_ == "acl:relcl":
-            return True
+        if tok.lemma_.lower() == "который" and tok.i > verb.sent.start and verb.dep_ == "acl:relcl" \
+                and (doc[tok.i - 1].lower_ in {"о", "об", "обо", "про"} or _feat(tok, "Case") not in {"Nom", ""}):
+            return True  # also "эксперт, которого мы попросили прокомментировать …" with «которого» hung elsewhere
     return False

@@ -55,7 +55,8 @@ def _subject(verb, depth: int = 0):
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not c.is_punct and not _vocative(c, verb)
                 and c.pos_ not in {"VERB", "AUX"}  # "Хотел Вас поблагодарить" misparsed: a verb is nobody
                 and not passive  # "Отмечены рост …": a passive's subject is what was said, not who
-                and not _past_conjunction(verb, c) and not _beyond_a_break(verb, c) and _can_be_subject(c, verb)]
+                and not _past_conjunction(verb, c) and not _beyond_a_break(verb, c) and _can_be_subject(c, verb)
+                and not _relative_of_another_clause(c, verb)]
     if subjects:
         subject = _after_initial(subjects[-1])
         if subject.lemma_.lower() in RELATIVE and verb.dep_ == "acl:relcl":
@@ -76,17 +77,37 @@ def _subject(verb, depth: int = 0):
                     and any(o.dep_ == "obj" and o.i > verb.i for o in verb.children)), None)
     if fronted is not None:
         return fronted  # "Звягинцева обвинила министерство …": a name before the verb, its object after
-    if verb.dep_ in {"acl", "acl:relcl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
-        return _after_initial(verb.head)  # "заявивший журналистам министр"; "В.Путин: Я хочу …" misparsed
+    if verb.dep_ in {"acl", "acl:relcl"} and verb.head.pos_ in {"NOUN", "PROPN"} and not _first_or_second_person(verb):
+        # "заявивший журналистам министр"; "В.Путин: Я хочу …" misparsed; not "сформировали рабочую группу,
+        # где обсуждаем …", whose verb has its own unspoken subject
+        return _after_initial(verb.head)
     # natasha marks a second main clause ROOT with a head; a passive beside a clause ("Рост
     # продолжится, отмечается в докладе") reports that clause and shares nothing with its subject
     beside = verb.dep_ in {"parataxis", "ROOT"}
-    if depth < 3 and not (beside and passive) and (verb.dep_ in {"conj", "xcomp", "advcl"} or beside) \
+    if depth < 3 and not (beside and (passive or _between_dashes(verb))) and (verb.dep_ in {"conj", "xcomp", "advcl"} or beside) \
             and verb.head.i != verb.i \
             and (verb.dep_ != "advcl" or _feat(verb, "VerbForm") == "Conv") and not _first_or_second_person(verb) \
             and (not beside or (verb.head.i < verb.i and _cue_verb_form(verb.head))) and _same_number(verb, verb.head):
         return _subject(verb.head, depth + 1)
     return None
+
+
+def _relative_of_another_clause(subject, verb) -> bool:
+    """'мы предлагаем отразить в Стратегии, которая сейчас разрабатывается': a relative pronoun after
+    the cue, with a comma between, opens a clause of its own on the noun before it; the parser hung it
+    on the cue, whose subject it is not."""
+    return subject.lemma_.lower() in RELATIVE and verb.dep_ != "acl:relcl" and subject.i > verb.i \
+        and any(t.text == "," for t in verb.doc[verb.i + 1:subject.i])
+
+
+def _between_dashes(verb) -> bool:
+    """'…, в том числе – в прошлый раз Вам говорил – есть заинтересованность …': a cue whose words
+    a dash opens and a dash closes is an aside of the one speaking; it borrows no subject from the
+    clause around it."""
+    doc, dashes = verb.doc, {"—", "–"}
+    before = next((t for t in reversed(doc[verb.sent.start:verb.i]) if t.is_punct), None)
+    after = next((t for t in doc[verb.i + 1:verb.sent.end] if t.is_punct), None)
+    return before is not None and after is not None and before.text in dashes and after.text in dashes
 
 
 def _can_be_subject(subject, verb) -> bool:
@@ -102,7 +123,10 @@ def _can_be_subject(subject, verb) -> bool:
     # the tagger misreads a sentence's first word ("Синоптики", "Миронова") and the dictionary does not
     # know every surname ("Рыбин"): a nominative by either is one
     numbers = set(_nominative_numbers(subject.lower_))
-    if _feat(subject, "Case") == "Nom" or not (_feat(subject, "Case") or _has_cases(subject.lower_)):
+    # a common word in lower case the dictionary declines and never as a nominative ("Я так, мазком
+    # только сказал об этом") is an instrumental or other case the tagger misread: the dictionary decides
+    misread = not numbers and subject.is_lower and _has_cases(subject.lower_)
+    if (_feat(subject, "Case") == "Nom" and not misread) or not (_feat(subject, "Case") or _has_cases(subject.lower_)):
         numbers.add(_feat(subject, "Number"))  # a word the tagger reads as a nominative, or one nobody declines
     if not numbers:
         return False  # "Как заявил «Вестнику Заречья» депутат …": a dative is no subject
@@ -173,8 +197,14 @@ def _stray_nominative(verb):
 
 def _beyond_a_break(verb, subject) -> bool:
     """'Коллега сейчас сказал – думаю, у многих проскочила эта информация: …': a nominative after
-    the cue with a dash or a colon between them is another clause's subject."""
-    return subject.i > verb.i and any(t.text in {"—", "–", ":", ";"} for t in verb.doc[verb.i + 1:subject.i])
+    the cue with a dash or a colon between them is another clause's subject; so is one before a cue
+    set between dashes ('появляется декларация о намерениях, в том числе – в прошлый раз Вам
+    говорил – есть заинтересованность …')."""
+    doc, dashes = verb.doc, {"—", "–"}
+    if subject.i < verb.i:
+        return any(t.text in dashes for t in doc[subject.i + 1:verb.i]) \
+            and any(t.text in dashes for t in doc[verb.i + 1:verb.sent.end])
+    return any(t.text in dashes | {":", ";"} for t in doc[verb.i + 1:subject.i])
 
 
 def _subject_lent_to_the_clause(verb):
@@ -187,6 +217,7 @@ def _subject_lent_to_the_clause(verb):
         if tok.is_punct:
             return None
         if tok.dep_ not in SUBJECT_DEPS or tok.pos_ not in {"NOUN", "PROPN", "PRON"} or not _can_be_subject(tok, verb) \
+                or _vocative(tok, verb) \
                 or tok.pos_ == "PRON" and not _feat(tok, "Person"):  # "вот что хочу подчеркнуть": a relative is nobody
             continue
         head = tok.head
@@ -219,7 +250,8 @@ def _vocative(subject, verb) -> bool:
     if any(t.lemma_.lower() in ADDRESS_WORDS for t in subject.subtree):
         return True
     # "Единственное могу сказать", "по-моему, … согласился": not a subject a first-person verb can have
-    return subject.pos_ in {"NOUN", "PROPN", "ADJ", "DET", "ADV"} and _feat(verb, "Person") in {"1", "2"}
+    # "несколько слов скажу": nor a numeral
+    return subject.pos_ in {"NOUN", "PROPN", "ADJ", "DET", "ADV", "NUM"} and _feat(verb, "Person") in {"1", "2"}
 
 
 def _after_initial(tok):
@@ -303,6 +335,8 @@ def mention(source, off: int, quote_ids: set) -> tuple[int, int, object]:
         for child in tok.children:
             if child.i in quote_ids or (child.dep_ in NOT_MENTION_DEPS and child.text not in NAME_MARKS):
                 continue  # "Госкорпорация «Ростех»": the marks around a name belong to it
+            if tok is source and child.dep_ in {"case", "mark"} and child.lower_ == "как" and child.i < source.i:
+                continue  # "Как главный герой фильма говорил": the "как" of the aside is not the speaker's
             keep.add(child.i)
             stack.append(child)
     lo, hi = source.i, source.i
