@@ -80,6 +80,8 @@ def pack_units(features: pd.DataFrame, quote_ids: Sequence[str]) -> list[list[li
     """Per statement of ``quote_ids``, its candidate units (``features`` from
     :func:`kit.claims.claim_features`) as lists of plain values in ``PACKED`` order: what the extraction
     cache keeps per article, so pairing needs no parse on a re-run."""
+    if features.empty or "candidate" not in features:  # no statement, or none a claim could come from
+        return [[] for _ in quote_ids]
     kept = features[features["candidate"]]
     by_statement: dict[str, list[list]] = {}
     for qid, *values in zip(kept["quote_id"], *(kept[c].tolist() for c in PACKED)):
