@@ -77,6 +77,7 @@ class Lexicon:
     reason_verbs: frozenset = frozenset()              # "this explained X": a reason, nobody's statement
     provision_verbs: frozenset = frozenset()           # "sets forth", "stipulates": what an instrument lays down
     instrument_nouns: frozenset = frozenset()          # "decree", "order": a legal instrument, no speaker
+    rite_nouns: frozenset = frozenset()                # "said a prayer", "say goodbye": words of a rite, no statement
 
     # Worked out once: the rules ask for it at every verb of every parsed paragraph, and the
     # sets it joins are all given when the lexicon is made (``load_lexicon``).
@@ -162,6 +163,7 @@ def load_lexicon(path: str = "speech_verbs.yml") -> Lexicon:
     lex.reason_verbs = low("reason_verbs")
     lex.provision_verbs = low("provision_verbs")
     lex.instrument_nouns = low("instrument_nouns")
+    lex.rite_nouns = low("rite_nouns")
     lex.withheld = low("withheld_nouns")
     lex.answer_words = low("answer_words")
     lex.as_it_verbs = low("as_it_verbs")

@@ -35,7 +35,7 @@ def not_said(tok, lex: Lexicon) -> bool:
             or _yet_to_be_said(tok) or _withheld(tok, lex) or _found_to_be(tok, lex) or _told_to_the_reader(tok) \
             or _caused_by_a_deed(tok, lex) or _under_condition(tok) or _done_in_a_document(tok, lex) \
             or _listener_thinks(tok, lex) or _person_as_object(tok, lex) or _thing_told(tok, lex) \
-            or _judged_by_the_writer(tok, lex) or _provided_by_an_instrument(tok, lex):
+            or _judged_by_the_writer(tok, lex) or _provided_by_an_instrument(tok, lex) or _rite_said(tok, lex):
         return True
     while tok.dep_ in {"xcomp", "advcl"} and tok.tag_ == "VB" and tok.head.i != tok.i:
         tok = tok.head  # "used [to describe]"
@@ -311,6 +311,14 @@ def _thing_holds_stance(tok, lex: Lexicon) -> bool:
     if subject is None or holds_views(subject, lex):
         return False
     return lemma in lex.person_stance | lex.conversation or not is_text(subject, lex)
+
+
+def _rite_said(tok, lex: Lexicon) -> bool:
+    """ "saying an extra prayer every morning that their spouse returns home safely", "said goodbye
+    to the crew": a speech verb whose object is a rite or a courtesy (``rite_nouns``) reports words
+    of a rite, not what someone stated ("said the plan was dead" has no such object)."""
+    return cue_lemma(tok, lex) in lex.verbs and any(
+        c.dep_ in {"dobj", "npadvmod", "intj"} and c.lemma_.lower() in lex.rite_nouns for c in tok.children)
 
 
 def _material_support(tok, lex: Lexicon) -> bool:

@@ -1,7 +1,7 @@
 """Rows read by hand in the corpus report and on PolNeAR's train split: who "the President" is in
 greetings to many leaders, a joint statement's participants, a document's provisions, a bill's
 title as content, the camp of an official the registry does not know, a naming verb the tagger
-misreads, a quality shown, a headline with its byline. Fictional text, or a real passage read
+misreads, a quality shown, a headline with its byline, words of a rite ("saying a prayer that ..."). Fictional text, or a real passage read
 from ../shared (skipped where it is absent)."""
 from __future__ import annotations
 
@@ -138,3 +138,11 @@ def test_a_headline_with_its_byline_is_no_statement_and_its_excerpt_is_the_autho
                       "One of his recent reads, ''The Long Tide,'' by Ada Vell, is about the harbour.")
     assert list(found["speaker"]) == ["Ivo Rask", "Jo Marren"]
     assert found.iloc[1]["quote"].startswith("Curators")
+
+
+def test_words_of_a_rite_are_no_statement_but_what_was_said_still_is(nlp):
+    # a proclamation's "saying an extra prayer every morning that ..." read as the families' statement
+    found = rows(nlp, "FICTIONAL TEST TEXT. The crews of the Harbor Patrol live with the hardship of long deployments "
+                      "— juggling all the duties of work and family while saying an extra prayer every morning that "
+                      "their partner returns home safely. The commander said the patrol would return in May.")
+    assert list(found["quote"]) == ["the patrol would return in May"]
