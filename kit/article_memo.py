@@ -73,7 +73,10 @@ class TextMemo:
         return cls(store, engine, kept if isinstance(kept, dict) else {})
 
     def facts(self, text: str) -> tuple[str, str, str]:
-        """``(content_hash, language, digest)`` of ``text``."""
+        """``(content_hash, language, digest)`` of ``text`` (digest "" when nothing is kept: a load
+        without a cache holds no more per text than it did before the memo)."""
+        if self.store is None:
+            return content_hash(text), detect_language(text), ""
         digest = text_digest(text)
         entry = self.used.get(digest) or self.kept.get(digest)
         if not (isinstance(entry, list) and len(entry) == 3):
@@ -85,6 +88,8 @@ class TextMemo:
     def signatures(self, texts: list[str], digests: list[str]) -> list[np.ndarray | None]:
         """The near-duplicate signature of each text (``kit.article_duplicates.signatures_of``), worked
         out together for the texts the memo does not hold."""
+        if self.store is None:
+            return signatures_of(texts) if texts else []
         entries = [self.used.get(d) for d in digests]
         missing = [i for i, e in enumerate(entries) if e is None or e[2] is None]
         for i, signature in zip(missing, signatures_of([texts[i] for i in missing]) if missing else []):

@@ -104,7 +104,9 @@ def test_the_page_is_self_contained_titled_and_shows_every_statement(which, requ
 def test_the_seed_findings_lead_with_trump_and_peskov(seed_report, browser):
     page = open_page(browser, seed_report)
     summary = page["text"].split("Since the last run")[0]
-    claim = next(line for line in summary.splitlines() if "claim and counter-claim" in line)
+    lines = summary.splitlines()
+    at = next(i for i, line in enumerate(lines) if "claim and counter-claim" in line)
+    claim = " ".join(lines[at:at + 2])  # the finding's count, then its best pair on the next line
     assert "Donald Trump" in claim and "Dmitry Peskov" in claim and "initial contact" in claim
 
 
