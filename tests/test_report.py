@@ -245,9 +245,12 @@ def test_a_real_full_disk_marks_the_run_failed(tiny_disk, fault_notebook):
 
 def test_ctrl_c_marks_the_run_failed_and_exits_130(tmp_path, fault_notebook):
     ok, before = earlier_run(tmp_path, fault_notebook)
+    # Ctrl-C as a terminal sends it, even where this test runs from a shell that ignores SIGINT
+    # (a background job of a script: the ignoring is inherited, and Python then installs no handler)
     proc = subprocess.Popen([KIT, "report", str(SAMPLE), "--title", "Faults", "-o", str(tmp_path),
                              "--notebook", str(fault_notebook), "-p", "mode", "sleep"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.time() + 240
     while not list((tmp_path / "faults").glob("*/started")) and time.time() < deadline and proc.poll() is None:
         time.sleep(0.5)
