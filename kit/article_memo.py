@@ -9,8 +9,8 @@ of the extraction cache (``kit.cache_store``), and stores it again only when the
 did not hold. The values are the ones the functions give (they key the entry with their own source
 code), so a load from the memo gives the same articles table as one without it.
 
-    memo = TextMemo.open(cache_dir)          # None: nothing kept, everything worked out
-    facts = memo.facts(text)                 # (content_hash, language)
+    memo = TextMemo.open(cache_dir)          # no_memo() instead: nothing kept, everything worked out
+    facts = memo.facts(text)                 # (content_hash, language, digest; "" when nothing is kept)
     memo.save()
 """
 from __future__ import annotations
