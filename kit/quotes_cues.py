@@ -469,7 +469,10 @@ def _phrase_cues(doc, lex: Lexicon, blocked: set) -> list[Cue]:
     """'according to X': the source is X, the content the clause the phrase modifies."""
     cues = []
     lower = [t.lower_ for t in doc]
+    present = set(lower)
     for phrase in lex.phrases:
+        if not present.issuperset(phrase):  # cannot match unless each of its words is in the paragraph
+            continue
         n = len(phrase)
         for i in range(len(doc) - n + 1):
             if tuple(lower[i:i + n]) != phrase or i in blocked:
@@ -577,12 +580,12 @@ def _introducing_cue(doc, lex: Lexicon) -> Cue | None:
     """The cue of a paragraph that ends with a colon to introduce the quotation below it:
     "Caddell continued:", "President Clinton released the following statement:", "He said:"
     (a cue verb, or a light verb with a speech noun, in the paragraph's last sentence)."""
-    toks = [t for t in doc if not t.is_space]
-    if not toks or not doc.has_annotation("DEP"):
+    last = next((t for t in reversed(doc) if not t.is_space), None)
+    if last is None or not doc.has_annotation("DEP"):
         return None
-    if toks[-1].text != ":":
-        return _following_statement(toks[-1].sent, lex)
-    for tok in reversed(list(toks[-1].sent)):
+    if last.text != ":":
+        return _following_statement(last.sent, lex)
+    for tok in reversed(list(last.sent)):
         lemma = tok.lemma_.lower()
         noun = next((c.lemma_.lower() for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in lex.nouns), None)
         if tok.pos_ in {"VERB", "AUX"} and (lemma in lex.verbs or (lemma in lex.light and noun)) \

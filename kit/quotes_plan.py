@@ -344,6 +344,13 @@ def not_prose_line(line: str, first: bool, openers: frozenset) -> bool:
 def _title_case(text: str, least: int, most: int) -> bool:
     """True for words written as a title: every word but the small ones capitalised ("Emails
     Reveal Aide Conspired With Reporter", "The Nightly Show with Larry Wilmore")."""
-    words = re.findall(r"[^\W\d_][\w’'\-]*", text)
-    content = [w for w in words if w.lower() not in HEADLINE_SMALL]
-    return least <= len(words) <= most and all(w[0].isupper() for w in content)
+    # word by word, stopping at the first that rules a title out: most paragraphs are long prose
+    words = 0
+    for m in TITLE_WORD.finditer(text):
+        word, words = m.group(), words + 1
+        if words > most or (not word[0].isupper() and word.lower() not in HEADLINE_SMALL):
+            return False
+    return words >= least
+
+
+TITLE_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
