@@ -213,17 +213,28 @@ def _text_column(docs: list[dict], col: str) -> pd.Series | None:
     parts = [doc["data"].get(col) for doc in docs]
     if not any(isinstance(part, ArrowText) for part in parts):
         return None  # nothing read from a block: assembled as it always was
-    arrays = []
+    arrays, run = [], None  # run: [array, start, n] of neighbouring slices of one block, taken as one slice
     for part in parts:
         if isinstance(part, ArrowText):
-            arrays.append(part.array.slice(part.start, part.n))
-        elif isinstance(part, list):  # a slice computed in this run, or read from its own entry
+            if run is not None and run[0] is part.array and run[1] + run[2] == part.start:
+                run[2] += part.n  # a block's articles in their order: thousands of slices are one
+                continue
+            if run is not None:
+                arrays.append(run[0].slice(run[1], run[2]))
+            run = [part.array, part.start, part.n]
+            continue
+        if run is not None:
+            arrays.append(run[0].slice(run[1], run[2]))
+            run = None
+        if isinstance(part, list):  # a slice computed in this run, or read from its own entry
             try:
                 arrays.append(pa.array(part, type=pa.large_string()))  # only text and None convert
             except (pa.ArrowInvalid, pa.ArrowTypeError):
                 return None
         else:
             return None
+    if run is not None:
+        arrays.append(run[0].slice(run[1], run[2]))
     joined = arrays[0] if len(arrays) == 1 else pa.concat_arrays(arrays)
     if not len(joined) or joined.null_count == len(joined):  # no text to infer a text dtype from
         return None

@@ -166,7 +166,8 @@ def own_words(table: pd.DataFrame, lexicon: ThemeLexicon | None = None) -> list[
     published_by: dict[tuple[str, str], str] = {}
     out = []
     columns = ("source", "url", "camp", "cue", "actor", "speaker")
-    for source, url, camp, cue, actor, speaker in zip(*(text_column(table, c) for c in columns)):
+    # Columns as lists: iterating an Arrow-backed column converts it a cell at a time.
+    for source, url, camp, cue, actor, speaker in zip(*(text_column(table, c).tolist() for c in columns)):
         key = (source, url)
         if key not in published_by:
             published_by[key] = publishing_camp(source, url, lexicon)
@@ -186,10 +187,11 @@ def _inside_another_camps_turn(table: pd.DataFrame) -> list[bool]:
     if turns.empty:
         return [False] * len(frame)
     spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-    for article, start, end, camp in zip(turns["article"], turns["start"], turns["end"], turns["camp"]):
+    for article, start, end, camp in zip(*(turns[c].tolist() for c in ("article", "start", "end", "camp"))):
         spans[article].append((start, end, camp))
+    # Columns as lists: itertuples over Arrow-backed text converts a cell at a time.
     return [kind != "turn" and start >= 0 and any(s <= start and end <= e and c != camp for s, e, c in spans.get(article, ()))
-            for article, camp, kind, start, end in frame.itertuples(index=False)]
+            for article, camp, kind, start, end in zip(*(frame[c].tolist() for c in frame.columns))]
 
 
 def claim_features(table: pd.DataFrame, tags: pd.DataFrame | None = None, lemmas: list | None = None,
@@ -393,10 +395,13 @@ def _claim_units(table: pd.DataFrame, features: pd.DataFrame, camps: set[str]) -
     article, title and link, dated and of one of ``camps``; ``quote`` is what the unit says (a
     sentence of a long statement, else the statement's quote). A unit said again in the same words by
     its camp (a repeated quotation, a boilerplate line) is kept once, the earliest."""
-    statements = table.assign(_who=speaker_name(table)).drop_duplicates("quote_id").set_index("quote_id")
     wanted = ["said_on", "published", "camp", "_who", "act", "article_id", "sentence", "title", "url", "quote"]
+    # Only the columns wanted are copied (the rest of a who-said-what table is most of its bytes).
+    statements = table.assign(_who=speaker_name(table))
+    statements = statements[["quote_id", *(c for c in wanted if c in statements.columns)]]
+    statements = statements.drop_duplicates("quote_id").set_index("quote_id")
     units = features[features["candidate"]].drop(columns=["candidate"])
-    base = units.join(statements[[c for c in wanted if c in statements.columns]], on="quote_id")
+    base = units.join(statements, on="quote_id")
     base = base[base["said_on"].notna() & base["camp"].isin(camps)].copy()
     base["quote"] = base["text"].where(base["split"], text_column(base, "quote"))
     base["sentence"] = text_column(base, "sentence").where(~base["split"], "")

@@ -209,12 +209,19 @@ def candidate_pairs(keys: list[str], shingle: int = 3, common: int = 50, share: 
     return np.stack([i[keep], j[keep]], axis=1)
 
 
+@lru_cache(maxsize=1)
+def _fuzz():
+    # Imported on first use, once: an import statement run for each of tens of thousands of pairs costs a second.
+    from rapidfuzz import fuzz
+
+    return fuzz
+
+
 def same_quotation(a: str, b: str, a_turn: bool = False, b_turn: bool = False, threshold: float = 90) -> bool:
     """Whether two normalised quotations are the same: nearly the same words (rapidfuzz ratio of at
     least ``threshold``), or the shorter inside the longer when it is a large part of it or the longer
     is neither a transcript turn nor longer than ``CONTAINED_MAX_WORDS`` words."""
-    from rapidfuzz import fuzz
-
+    fuzz = _fuzz()
     (short, _), (long_, long_turn) = sorted(((a, a_turn), (b, b_turn)), key=lambda kv: len(kv[0]))
     if len(short) >= 0.8 * len(long_) and fuzz.ratio(a, b) >= threshold:
         return True
