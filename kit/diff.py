@@ -162,18 +162,16 @@ def load_run(path: str | Path) -> Run:
     return Run(path=path, table=table, article_ids=ids)
 
 
-def _keys(table: pd.DataFrame) -> pd.MultiIndex:
-    """Each statement's key (article, offsets, quote) as text; compared a level at a time in C, not as
-    200,000 Python tuples."""
-    return pd.MultiIndex.from_arrays([table[c].astype(str).to_numpy(dtype=object) for c in STATEMENT_KEY])
+def _keys(table: pd.DataFrame) -> pd.Series:
+    return pd.Series(list(zip(*(table[c].astype(str).tolist() for c in STATEMENT_KEY))), index=table.index, dtype=object)
 
 
 def diff_runs(run_a: str | Path, run_b: str | Path) -> RunDiff:
     """The differences between an earlier run ``run_a`` and a later run ``run_b``."""
     a, b = load_run(run_a), load_run(run_b)
     keys_a, keys_b = _keys(a.table), _keys(b.table)
-    new = b.table[~keys_b.isin(keys_a)].reset_index(drop=True)
-    gone = a.table[~keys_a.isin(keys_b)].copy()
+    new = b.table[~keys_b.isin(set(keys_a))].reset_index(drop=True)
+    gone = a.table[~keys_a.isin(set(keys_b))].copy()
     gone["why"] = ["no longer found" if art in b.article_ids else "article removed" for art in gone["article_id"]]
 
     known = set(speaker_name(a.table, unattributed=""))

@@ -332,6 +332,8 @@ def echoes(table: pd.DataFrame, clusters: pd.DataFrame | None = None) -> pd.Data
     if clusters.empty:
         return empty_table(ECHO_COLUMNS, ECHOES_SCHEMA)
     base = table.drop(columns=[c for c in ("echo_id", "echo_articles", "similarity") if c in table.columns])
+    # Only the statements of a cluster are looked at (a few thousand of 200,000 on the White House file).
+    base = base[base["quote_id"].isin(clusters["quote_id"])]
     base = base.assign(_name=[resolved_name(a, s) for a, s in zip(text_column(base, "actor").tolist(), text_column(base, "speaker").tolist())],
                        _outlet=_outlets(base))
     merged = clusters.merge(base, on="quote_id", how="left")

@@ -76,7 +76,7 @@ def with_display_notes(statements: pd.DataFrame, columns: Iterable[str] = SHOWN_
                 notes[i].append((col, found))
     described = [_bidi_note(n) for n in notes]
     if "note" in statements.columns:
-        described = ["; ".join(filter(None, [str(old or ""), new])) for old, new in zip(statements["note"], described)]
+        described = ["; ".join(filter(None, [str(old or ""), new])) for old, new in zip(statements["note"].tolist(), described)]
     return statements.assign(note=described)
 
 
