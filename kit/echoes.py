@@ -260,7 +260,7 @@ def echo_clusters(table: pd.DataFrame, threshold: float = 90, min_words: int = E
     frame = pd.DataFrame({"quote_id": table["quote_id"].astype(str).values,
                           "article_id": table["article_id"].astype(str).values, "_norm": keys,
                           "_turn": (text_column(table, "kind") == "turn").values,
-                          "_outlet": _outlets(table)})
+                          "_outlet": _outlets(table, keys)})  # a statement without a key is left out below
     frame["_order_pub"] = (pd.to_datetime(table["published"], utc=True, errors="coerce").dt.tz_convert(None).to_numpy()
                            if "published" in table else pd.NaT)
     frame["_order_said"] = pd.to_datetime(table["said_on"], errors="coerce").to_numpy()
@@ -299,10 +299,14 @@ def outlet(url: str, source: str, article_id: str) -> str:
     return web_site(url) or source or article_id
 
 
-def _outlets(table: pd.DataFrame) -> list[str]:
+def _outlets(table: pd.DataFrame, wanted: list | None = None) -> list[str]:
+    """Each statement's outlet; with ``wanted`` (one value per statement), "" where that value is ""."""
     # Columns as lists: iterating an Arrow-backed column converts it a cell at a time.
-    return [outlet(u, s, a) for u, s, a in zip(text_column(table, "url").tolist(), text_column(table, "source").tolist(),
-                                               table["article_id"].astype(str).tolist())]
+    columns = (text_column(table, "url").tolist(), text_column(table, "source").tolist(),
+               table["article_id"].astype(str).tolist())
+    if wanted is None:
+        return [outlet(u, s, a) for u, s, a in zip(*columns)]
+    return [outlet(u, s, a) if w != "" else "" for u, s, a, w in zip(*columns, wanted)]
 
 
 _NOT_A_NAME = {"a", "an", "the", "my", "our", "his", "her", "their", "its", "your", "this", "that", "these",
