@@ -45,6 +45,7 @@ class RememberedLocator(Locator):
     def __getattr__(self, name: str):
         if name in ("locator", "__setstate__"):
             raise AttributeError(name)
+        self._key = None  # anything else asked of the locator may change it: ask it again next time
         return getattr(self.locator, name)
 
 
@@ -83,6 +84,7 @@ class RememberedFormatter(Formatter):
     def __getattr__(self, name: str):
         if name in ("formatter", "__setstate__"):
             raise AttributeError(name)
+        self._key = None  # e.g. ax.ticklabel_format() calling set_scientific: format the ticks again
         return getattr(self.formatter, name)
 
 

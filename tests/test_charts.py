@@ -229,4 +229,7 @@ def test_remembered_ticks_draw_the_same_files_and_follow_a_new_view(counts, tmp_
     fig.canvas.draw()
     after = [t.get_text() for t in ax.get_xticklabels()]
     assert after != before and len(after) >= 3
+    ax.yaxis.get_major_formatter().set_useOffset(1000)  # asked of the wrapped formatter: labels redone
+    fig.canvas.draw()
+    assert ax.yaxis.get_offset_text().get_text() != ""
     plt.close(fig)
