@@ -4,6 +4,7 @@ with a representative example and that statement's receipts (speaker, the verb t
 statement id)."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable
@@ -50,7 +51,8 @@ def acts_by_camp(table: pd.DataFrame, words: dict[str, tuple[str, str]] | None =
     frame = pd.DataFrame({"camp": text_column(table, "camp").values, "act": text_column(table, "act").values,
                           "said_on": pd.to_datetime(table["said_on"], errors="coerce").values,
                           "speaker": speaker_name(table).values, "cue": text_column(table, "cue").values,
-                          "actor": text_column(table, "actor").values,
+                          "actor": text_column(table, "actor").values, "kind": text_column(table, "kind").values,
+                          "sentence": text_column(table, "sentence").values,
                           "quote": text_column(table, "quote").values,
                           "quote_id": text_column(table, "quote_id").values})
     sides = frame[~frame["camp"].isin(NEUTRAL_CAMPS) & (frame["camp"] != "")]
@@ -68,19 +70,35 @@ def acts_by_camp(table: pd.DataFrame, words: dict[str, tuple[str, str]] | None =
 def _example(rows: pd.DataFrame, act: str = "") -> dict:
     """The statement of ``rows`` that shows the act best, so a reporter reads a representative one, not
     merely the latest: a speaker the registry knows (an ``actor``) before a name as written, a name before
-    none; then a verb that itself says the act ("denied", "warned") before an act read from what was
-    said ("stressed that Kiev must ..."); then a statement long enough to stand alone
-    (``EXAMPLE_WORDS``) before a fragment ("many of the points"); then the latest dated, ties broken by
-    statement id."""
+    none; then a statement whose sentence names its speaker as a person (:func:`_named_in`); then a
+    statement long enough to stand alone (``EXAMPLE_WORDS``) before a fragment ("many of the points");
+    then a verb that itself says the act ("denied", "warned") before an act read from what was said
+    ("stressed that Kiev must ..."); then the latest dated, ties broken by statement id."""
     words = rows["quote"].str.split().str.len()
     ranked = rows.assign(_actor=rows["actor"].str.strip() != "", _named=rows["speaker"] != UNATTRIBUTED,
+                         _named_here=[_named_in(s, kind, speaker) for s, kind, speaker in
+                                      zip(rows["sentence"], rows["kind"], rows["speaker"])],
                          _says_it=[_verb_says(cue, act) for cue in rows["cue"]],
                          _whole=words.between(*EXAMPLE_WORDS), _dated=rows["said_on"].notna())
-    ranked = ranked.sort_values(["_actor", "_named", "_says_it", "_whole", "_dated", "said_on", "quote_id"],
-                                ascending=[False, False, False, False, False, False, True],
+    ranked = ranked.sort_values(["_actor", "_named", "_named_here", "_whole", "_says_it", "_dated", "said_on",
+                                 "quote_id"], ascending=[False, False, False, False, False, False, False, True],
                                 kind="stable", na_position="last")
     first = ranked.iloc[0]
     return {k: first[k] for k in ("said_on", "speaker", "cue", "quote", "quote_id")}
+
+
+def _named_in(sentence: str, kind: str, speaker: str) -> bool:
+    """Whether the reader sees who speaks where the statement is: a transcript turn under its speaker's
+    label, or a sentence that names the speaker ("Putin was critical of ..."), not one whose subject is
+    a document or a thing the speaker is credited with ("This Statement will ...", "In Proclamation
+    9705, the President concurred ...")."""
+    if kind == "turn":
+        return True
+    words = speaker.split()
+    if not words or not all(w[:1].isupper() for w in words):  # "Government of the United States": a body, not a person
+        return False
+    surname, low = words[-1].lower(), sentence.lower().replace("’", "'")
+    return surname in re.findall(r"[\w-]+", low)
 
 
 def _verb_says(cue: str, act: str) -> bool:
