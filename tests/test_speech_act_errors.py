@@ -46,3 +46,16 @@ def test_the_reason_a_text_gives_for_a_deed_is_not_the_doers_statement(nlp):
                 "Noting that the river was closed, Mayor Tobias Fenn said the ferries would stop.")
     assert found.loc[found["article_id"] == "t0", "cue"].tolist() == []
     assert {"Noting", "said"} <= set(found.loc[found["article_id"] == "t1", "cue"])
+
+
+def test_a_thing_that_lies_ahead_is_no_accusation(nlp):
+    found = run(nlp, "In previous years, Mr Ostrogin said, much had been accomplished in Veloria, but even more "
+                     "activities and objectives lie ahead as part of state programmes and investment projects.",
+                "Mr Ostrogin said that Westland lied to its neighbours about the convoy.")
+    acts = dict(zip(found["article_id"], found["act"]))
+    assert acts == {"t0": "says", "t1": "accuses"}
+
+
+def test_a_thing_that_wrongs_people_still_accuses(nlp):
+    found = run(nlp, "“The plan is discriminating against fathers and mothers who adopt,” Irina Testova said.")
+    assert list(found["act"]) == ["accuses"]
