@@ -235,7 +235,7 @@ class Tables:
 # The extraction cache's folder for the rows of the CSV files a run wrote (kit.csv_reuse).
 CSV_ROWS = "csv_rows"
 # Bumped when what a statement's table piece holds changes (the cache keys on it).
-PIECES_VERSION = "3"
+PIECES_VERSION = "4"
 _PIECE_THEMES, _PIECE_ECHO, _PIECE_CLAIMS = "_themes", "_echo_key", "_claim_units"
 
 

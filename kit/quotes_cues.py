@@ -169,7 +169,8 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
             belief and (c.dep_ == "parataxis" or (c.dep_ == "xcomp" and (passive or c.pos_ not in {"VERB", "AUX"}))))
             and not sibling_statement(tok, c, lex) and not fronted_infinitive(tok, c)
             and not infinitive_of_prep_object(c, frame) and not first_of_list(tok, c, lex)
-            and not predicate_of_the_sentence(tok, c) and not listed_after_object(c)]
+            and not predicate_of_the_sentence(tok, c) and not listed_after_object(c)
+            and not _item_before_semicolon(tok, c)]
         venue_clause = _clause_under_venue(tok) if speech and not heads and not passive else None
         if venue_clause is not None:
             heads = [venue_clause]
@@ -213,6 +214,13 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
             cue.subtree |= {t.i for t in child.subtree}
     cue.subtree -= source_ids
     return cue
+
+
+def _item_before_semicolon(tok, clause) -> bool:
+    """ "This Statement will amplify X; condemn Y as Z; and affirm W": a clause before the cue with a
+    semicolon between is an earlier item of a list the parser hung on the cue, not what the cue
+    reports (a reported clause set before its cue is joined by a comma or a dash: "X, he said")."""
+    return clause.i < tok.i and any(t.text == ";" for t in tok.doc[clause.right_edge.i + 1:tok.i])
 
 
 # What a cue that reports a clause elsewhere in its sentence may hold besides its subject: time,
