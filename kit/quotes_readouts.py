@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from .cues import Lexicon, cue_lemma, load_lexicon
 from .quotes_acts import support_renewed
-from .quotes_extent import (added_alike, complements_object, inclusion_after, ongoing_context, range_after_content,
+from .quotes_extent import (added_alike, complements_object, inclusion_after, list_run_on, ongoing_context, range_after_content,
                             restates_object)
 
 # Prepositions whose object says what a statement was about ("expressed concern [over X]").
@@ -430,6 +430,8 @@ def object_statement(tok, cue, frame: ObjectFrame, lex: Lexicon, exclude: set, p
                 t.i for c in tok.children if infinitive_of_prep_object(c, frame) for t in c.subtree}
         if target is not None and lemma not in lex.addressee:  # "accused X of Y", not "briefed X on Y"
             cue.content |= {t.i for t in target.subtree} - exclude
+        if prep.head.i == tok.i:  # "told him about X, [the development of Y and the construction of Z]"
+            cue.content |= list_run_on(tok, prep) - exclude
     if cue.content:
         cue.content |= inclusion_after(tok, cue.content) - exclude
 
@@ -583,3 +585,4 @@ def person_told(verb) -> bool:
     if subject is None or any(c.dep_ == "agent" for c in verb.children):
         return False
     return subject.lower_ in PERSONAL_PRONOUNS or subject.ent_type_ == "PERSON"
+
