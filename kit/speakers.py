@@ -98,9 +98,9 @@ def _match_statement(registry: Registry, row, context: str, publisher: str = "",
 
 
 # "Ksenia Golovanova, Interfax news agency. I have a question ...": a turn that opens (after a
-# greeting) with a name and, after a comma, where its bearer works.
+# short greeting: "Hello, Mr President.") with a name and, after a comma, where its bearer works.
 SELF_INTRODUCTION = re.compile(
-    r"^(?:(?:Good (?:afternoon|morning|evening)|Hello|Hi)[.,!]?\s+)?"
+    r"^(?:[^.!?\n]{0,40}[.!?]\s+)?"
     r"(?P<name>[A-ZА-ЯЁ][\w'’\-]+(?:\s[A-ZА-ЯЁ][\w'’\-]+){1,2}),\s(?P<where>[^.!?\n]{2,80})[.!?]")
 PRESS = "press"
 
@@ -109,7 +109,8 @@ def _journalists_introduced(out: pd.DataFrame, matches: list[Match], registry: R
     """The matches, with the press camp for a transcript's journalists the registry does not
     know: one who gives their name in a question from the floor ("Question: Ksenia Golovanova,
     Interfax news agency. ...") or gives their own name with a news outlet an unnamed-source
-    rule places in the press ("Kirill Shlykov: Good afternoon. Kirill Shlykov, Ren TV ...")
+    rule places in the press ("Artem Vilovatykh: Hello, Mr President. Artem Vilovatykh, Krasny
+    Sever newspaper, Vologda Region. ...")
     speaks for the press in every turn of that text, as at a news conference."""
     rows = out.reindex(columns=["article_id", "kind", "speaker", "quote"]).itertuples(index=False)
     turns = [(n, r) for n, r in enumerate(rows) if r.kind == "turn"]
@@ -121,7 +122,8 @@ def _journalists_introduced(out: pd.DataFrame, matches: list[Match], registry: R
         name = intro.group("name")
         if matches[n].camp == PRESS and matches[n].actor is None:
             press.add((row.article_id, name))  # named inside a question from the floor
-        elif name == row.speaker and registry.match(intro.group("where")).camp == PRESS:
+        elif name == row.speaker and any(registry.match(part.strip()).camp == PRESS
+                                         for part in intro.group("where").split(",")):
             press.add((row.article_id, name))  # named in their own turn, with their outlet
     mended = list(matches)
     for n, row in turns:

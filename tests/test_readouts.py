@@ -1319,3 +1319,12 @@ def test_a_message_made_clear_a_notice_a_report_and_a_list_run_on(nlp):
     listed = at("housing construction")
     assert text[listed["content_start"]:listed["content_end"]].endswith("the construction of schools")
     assert at("the bravery of the rescuers")["act"] == "says"
+
+
+def test_statements_given_for_the_press_are_no_statement(nlp):
+    """"gave statements for the press" names statements made elsewhere (``audience_nouns``);
+    "gave an assessment of X for the press" still says X."""
+    text = ("Following the talks, Anton Varga and Lida Kors gave statements for the press and replied to "
+            "questions. Anton Varga gave an assessment of the talks for the press.")
+    found, at = statements_of(nlp, text)
+    assert len(found) == 1 and at("an assessment of the talks")["speaker"] == "Anton Varga"

@@ -323,11 +323,12 @@ def test_journalists_who_introduce_themselves_speak_for_the_press(nlp):
             "Question: Lena Dravik, Harbor Daily newspaper. Will the new bridge open this spring? "
             "Anna Vell: It will open in May. Lena Dravik: And will the ferry keep running after that? "
             "Anna Vell: It will run until the autumn. Tom Rendell: Good afternoon. Tom Rendell, Valley TV. "
-            "What will the tolls be? Anna Vell: There will be no tolls. Paul Grisham: Paul Grisham, a fisherman "
-            "from the bay. Thank you for the bridge. Anna Vell: Thank you.")
+            "What will the tolls be? Anna Vell: There will be no tolls. Mira Sotkova: Hello, Governor. Mira "
+            "Sotkova, Harbor Daily newspaper, River District. Who will pay for it? Anna Vell: The region will. "
+            "Paul Grisham: Paul Grisham, a fisherman from the bay. Thank you for the bridge. Anna Vell: Thank you.")
     articles = pd.DataFrame({"article_id": ["t"], "text": [text], "title": ["News conference"], "source": [""],
                              "url": [""], "published": [pd.Timestamp("2022-01-01", tz="UTC")]})
     rows = attribute_statements(extract_quotes(articles, nlp), articles, load_registry())
     camp = dict(zip(rows["speaker"], rows["camp"]))
-    assert camp["Lena Dravik"] == "Press" and camp["Tom Rendell"] == "Press"
+    assert camp["Lena Dravik"] == "Press" and camp["Tom Rendell"] == "Press" and camp["Mira Sotkova"] == "Press"
     assert camp["Paul Grisham"] != "Press"
