@@ -78,6 +78,10 @@ class Lexicon:
     provision_verbs: frozenset = frozenset()           # "sets forth", "stipulates": what an instrument lays down
     instrument_nouns: frozenset = frozenset()          # "decree", "order": a legal instrument, no speaker
     rite_nouns: frozenset = frozenset()                # "said a prayer", "say goodbye": words of a rite, no statement
+    # (new fields go last: ``load_lexicon`` gives the first ones by position)
+    nameless_labels: frozenset = frozenset()           # "Remark:": nobody one could name, no speaker at all
+    pledge_adjectives: frozenset = frozenset()         # "we are resolved [to X]": a resolve stated of oneself
+    audience_nouns: frozenset = frozenset()            # "gave statements [for the press]": who, not what
 
     # Worked out once: the rules ask for it at every verb of every parsed paragraph, and the
     # sets it joins are all given when the lexicon is made (``load_lexicon``).
@@ -175,9 +179,12 @@ def load_lexicon(path: str = "speech_verbs.yml") -> Lexicon:
                               for k, v in (raw.get("feeling_adjectives") or {}).items()}
     lex.stance_phrases = {tuple(str(k).lower().split()): str(v) for k, v in (raw.get("stance_phrases") or {}).items()}
     lex.criticism_adjectives = {str(k).lower(): str(v).lower() for k, v in (raw.get("criticism_adjectives") or {}).items()}
+    lex.nameless_labels = low("nameless_labels")
+    lex.pledge_adjectives = low("pledge_adjectives")
+    lex.audience_nouns = low("audience_nouns")
     lex.forms = cue_form_pattern(lex.cue_verbs, [" ".join(p) for p in phrases] + sorted(adjectives)
                                  + sorted(lex.focus) + sorted(lex.stance_adjectives) + sorted(lex.feeling_adjectives)
-                                 + sorted(lex.criticism_adjectives) + sorted(lex.view_nouns))
+                                 + sorted(lex.criticism_adjectives) + sorted(lex.pledge_adjectives) + sorted(lex.view_nouns))
     return lex
 
 

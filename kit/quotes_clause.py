@@ -38,7 +38,10 @@ def _comment_on_the_clause(t) -> bool:
     clause's verb: "would pay “slightly more” in taxes, an acknowledgment that ...", "would not
     support him, the highest for any candidate": the writer's comment on what was said."""
     return t.dep_ == "dobj" and any(c.dep_ == "dobj" and c.i < t.i for c in t.head.children) \
-        and any(c.dep_ == "det" and c.lower_ in {"a", "an", "the"} for c in t.children)  # not a list: "X, each other's Y"
+        and any(c.dep_ == "det" and c.lower_ in {"a", "an", "the"} for c in t.children) \
+        and not any(c.dep_ == "cc" and c.lower_ in {"and", "or"} for c in t.children)
+    # not a list: "X, each other's Y"; nor the rest of one closed by "and" ("told him about X, [the
+    # development of Y and the construction of Z]", ``kit.quotes_extent.list_run_on``)
 
 
 def trailing_aside(doc, ids: set, lex: Lexicon, proposal: bool = False) -> set:

@@ -20,6 +20,7 @@ from .quotes_clause import (CONTENT_DEPS, first_of_list, fronted_infinitive, goe
                             verb_above, view_owner, when_clause, who_is_to_act)
 from .quotes_not_said import holds_views, not_said
 from .quotes_extent import added_alike, inclusion_after
+from .quotes_misread import misread_form
 from .quotes_readouts import (bare_noun, focus_frame, infinitive_of_prep_object, listed_after_object, object_content,
                               object_frame, object_statement, opens_topic, participle_read_as_adjective,
                               present_read_as_adjective, promised_infinitive, refers_back)
@@ -329,6 +330,19 @@ def _stance_adjective_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
     return cue if cue.content else None
 
 
+def _misread_form_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
+    """"We are resolved to X", "Our message to Moscow is clear: X", "X were brought to notice":
+    a readout form the parser misreads (``kit.quotes_misread``), with the act its content gives."""
+    form = None if tok.i in blocked else misread_form(tok, lex)
+    if form is None or any(w.i in blocked for w in form.words):
+        return None
+    cue = Cue(form.words, tok.sent, source=form.source, act=form.act)
+    cue.content = set(form.content)
+    cue.subtree = set(form.content)
+    cue.act = content_act(form.verb, cue, lex)
+    return cue
+
+
 def _noun_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
     """"Trump's claim that Mexico will pay", "his promise to build a wall", "a call by the mayor
     to end the strike": a noun that is also a cue verb (same word: claim, promise, call, demand ...),
@@ -551,6 +565,7 @@ CUE_FINDERS = (
     (_focus_cue, lambda pos, pobj: pos in {"NOUN", "PROPN"}),
     (_participle_cue, lambda pos, pobj: pos == "ADJ"),
     (_stance_adjective_cue, lambda pos, pobj: pos == "ADJ"),
+    (_misread_form_cue, lambda pos, pobj: pos in {"ADJ", "VERB", "NOUN"}),
     (_verb_after_quotation, lambda pos, pobj: pos == "VERB"),
     (_in_passing_cue, lambda pos, pobj: pos == "VERB" or pobj),
     (_view_cue, lambda pos, pobj: pobj),

@@ -76,6 +76,8 @@ def _turn_row(plan: Plan, turn: Turn, resolver: Resolver) -> dict:
     label, name = turn.label, turn.name or turn.label
     if name == "Q":
         speaker = "a reporter"
+    elif turn.nameless:
+        speaker = ""  # "Remark:": a voice from the floor; the label stays the mention
     else:
         bare = re.sub(r"^(THE|MR\.?|MS\.?|MRS\.?|DR\.?)\s+", "", name).strip()
         titled = bare.title() if bare.isupper() else bare
