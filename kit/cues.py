@@ -78,6 +78,7 @@ class Lexicon:
     provision_verbs: frozenset = frozenset()           # "sets forth", "stipulates": what an instrument lays down
     instrument_nouns: frozenset = frozenset()          # "decree", "order": a legal instrument, no speaker
     rite_nouns: frozenset = frozenset()                # "said a prayer", "say goodbye": words of a rite, no statement
+    person_only: frozenset = frozenset()               # "attack", "defend": words only when a person does it
 
     # Worked out once: the rules ask for it at every verb of every parsed paragraph, and the
     # sets it joins are all given when the lexicon is made (``load_lexicon``).
@@ -153,6 +154,7 @@ def load_lexicon(path: str = "speech_verbs.yml") -> Lexicon:
     lex.light_nouns = _listed(raw, "light_verb_nouns")
     lex.content_acts = _listed(raw, "content_acts")
     lex.conversation = low("conversation_verbs")
+    lex.person_only = low("person_only_verbs")
     lex.deeds = low("deed_verbs")
     lex.cause_verbs = low("cause_verbs")
     lex.help_nouns = low("help_nouns")

@@ -41,13 +41,16 @@ def _comment_on_the_clause(t) -> bool:
         and any(c.dep_ == "det" and c.lower_ in {"a", "an", "the"} for c in t.children)  # not a list: "X, each other's Y"
 
 
-def trailing_aside(doc, ids: set, lex: Lexicon, proposal: bool = False) -> set:
+def trailing_aside(doc, ids: set, lex: Lexicon, proposal: bool = False, within: bool = False) -> set:
     """The aside that ends a reported clause after a comma, which is the writer's, not the
     speaker's: ", citing the strategic importance of ...", ", although it may take days",
     ", and rights groups warned that ..." (another speaker), ", an acknowledgment that ..." (a
     comment on the clause). In a ``proposal`` (an agreement, a
     pledge, a readout's impersonal "It was noted that") a participle may say how the act would be
-    done (:func:`manner_of_proposal`) and stays."""
+    done (:func:`manner_of_proposal`) and stays. When the cue stands ``within`` the sentence it
+    reports ("Lenox was a juggernaut, Pike said, until it went bankrupt"), the sentence is the
+    speaker's to its end: a clause of time, place or concession and a relative clause on a name
+    stay (PolNeAR's train and dev splits end such attributions at the sentence's end)."""
     if not ids:
         return set()
     last = max(i for i in ids if not doc[i].is_punct) if any(not doc[i].is_punct for i in ids) else max(ids)
@@ -65,11 +68,11 @@ def trailing_aside(doc, ids: set, lex: Lexicon, proposal: bool = False) -> set:
         aside = (t.dep_ == "advcl" and ((t.tag_ == "VBG" and t.head.tag_ != "VBG"
                                          and not (proposal and manner_of_proposal(t, lex))
                                          and not gerund_list_item(t, ids))
-                                        or when_clause(t) or any(
-            c.dep_ == "mark" and c.lower_ in ADJUNCT_MARKS - REASON_MARKS for c in t.children))) or \
+                                        or (not within and when_clause(t)) or (not within and any(
+            c.dep_ == "mark" and c.lower_ in ADJUNCT_MARKS - REASON_MARKS for c in t.children)))) or \
             (t.dep_ == "conj" and t.lemma_.lower() in lex.acts and any(c.dep_ == "nsubj" for c in t.children)
              and not opened_by_that(t)) or \
-            (t.dep_ == "relcl" and (_background(t) or _attributed_relative(t, lex))) or \
+            (t.dep_ == "relcl" and ((_background(t) and not within) or _attributed_relative(t, lex))) or \
             _comment_on_the_clause(t)
         if aside:
             return {x.i for x in t.subtree} | set(range(comma.i, start))

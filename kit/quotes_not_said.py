@@ -35,7 +35,8 @@ def not_said(tok, lex: Lexicon) -> bool:
             or _yet_to_be_said(tok) or _withheld(tok, lex) or _found_to_be(tok, lex) or _told_to_the_reader(tok) \
             or _caused_by_a_deed(tok, lex) or _under_condition(tok) or _done_in_a_document(tok, lex) \
             or _listener_thinks(tok, lex) or _person_as_object(tok, lex) or _thing_told(tok, lex) \
-            or _judged_by_the_writer(tok, lex) or _provided_by_an_instrument(tok, lex) or _rite_said(tok, lex):
+            or _judged_by_the_writer(tok, lex) or _provided_by_an_instrument(tok, lex) or _rite_said(tok, lex) \
+            or _deed_of_no_person(tok, lex):
         return True
     while tok.dep_ in {"xcomp", "advcl"} and tok.tag_ == "VB" and tok.head.i != tok.i:
         tok = tok.head  # "used [to describe]"
@@ -311,6 +312,22 @@ def _thing_holds_stance(tok, lex: Lexicon) -> bool:
     if subject is None or holds_views(subject, lex):
         return False
     return lemma in lex.person_stance | lex.conversation or not is_text(subject, lex)
+
+
+def _deed_of_no_person(tok, lex: Lexicon) -> bool:
+    """ "the militia attacked the town", "we will defend our borders", "to defend the Constitution":
+    a ``person_only_verbs`` verb whose subject is not a person (a name the parser takes for a
+    person or for nothing else, an office such as "the governor", "he" or "she"; a relative
+    "who" stands for the noun before it) is a deed, not a statement; "Trump attacked Romney for
+    ..." and "she defended her decision" are words."""
+    if cue_lemma(tok, lex) not in lex.person_only:
+        return False
+    subject = _subject(tok)
+    if subject is not None and subject.lower_ in {"who", "that"} and subject.head.dep_ == "relcl":
+        subject = subject.head.head
+    return subject is None or any(c.dep_ in PASSIVE_DEPS for c in tok.children) or not (
+        subject.ent_type_ == "PERSON" or subject.lower_ in {"he", "she"} or subject.lemma_.lower() in ROLE_SYNONYMS
+        or (subject.pos_ == "PROPN" and not subject.ent_type_))
 
 
 def _rite_said(tok, lex: Lexicon) -> bool:

@@ -102,3 +102,30 @@ def test_a_relative_clause_with_a_speaker_of_its_own_is_that_speakers_statement(
         ("The Courier", "an internal review as naming the mayor"),
         ("the review", "which the review said had been hidden"),
         ("Quill", "the ferry would be sold in March, which was a surprise to the crew")]
+
+
+def test_a_sentence_with_its_attribution_inside_is_the_speakers_to_its_end(nlp):
+    """"X, Pike said, until Y": with the cue inside the sentence it reports, a clause of time or
+    reason after a comma is still the speaker's (PolNeAR's train and dev splits end such
+    attributions at the sentence's end); a participle hung on the cue ("Holt said, citing ...")
+    is the writer's aside still, and its own statement."""
+    text = ("Lenox was a juggernaut, Pike said, until it went bankrupt in 1999. "
+            "The pier will open in May, Holt said, citing the builders' schedule.")
+    found = run(nlp, text)
+    said = found[found["cue"] == "said"]
+    content = [" ".join(text[s:e] for s, e in spans) for spans in said["quote_spans"]]
+    assert content == ["Lenox was a juggernaut until it went bankrupt in 1999", "The pier will open in May"]
+
+
+def test_attacking_or_defending_is_a_statement_only_when_a_person_does_it(nlp):
+    """"Holt attacked Berry for his vote", "the governor defended his chief of staff as ..." report
+    words; "the militia attacked the harbour town", "we will defend our borders" are deeds."""
+    text = ("Mayor Jane Holt attacked Tom Berry for his vote on the ferry budget. "
+            "The governor defended his chief of staff as a \"very decent man.\" "
+            "The militia attacked the harbour town at dawn. "
+            "We will defend our borders and our ferries.")
+    found = run(nlp, text)
+    assert list(zip(found["cue"], found["speaker"], found["act"])) == [
+        ("attacked", "Jane Holt", "accuses"), ("defended", "The governor", "says")]
+    assert found.iloc[0]["quote"] == "Tom Berry for his vote on the ferry budget"
+    assert found.iloc[1]["kind"] == "partial"
