@@ -132,7 +132,8 @@ def next_statements(cue_tok, clause, lex: Lexicon) -> set:
             or (speech and plural_present_goes_on(cue_tok, t, lex))
         other_speaker = t.head.i == clause.i and t.lemma_.lower() in lex.verbs and has_subject(t) \
             and not introduced(t) and any(c.dep_ == "ccomp" for c in t.children)
-        if same_speaker or other_speaker or speakers_next_deed(cue_tok, clause, t) or (speech and after_comma_and(t)):
+        if same_speaker or other_speaker or speakers_next_deed(cue_tok, clause, t) or (speech and after_comma_and(t)) \
+                or opens_a_quotation(cue_tok, t, lex):
             out |= {x.i for x in t.subtree} | {c.i for c in t.head.children if c.dep_ == "cc" and c.i < t.i}
     return out
 
@@ -165,6 +166,20 @@ def speakers_next_deed(cue_tok, clause, verb) -> bool:
 
 
 FINITE_FORMS = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def opens_a_quotation(cue_tok, verb, lex: Lexicon) -> bool:
+    """True for a speech verb in the cue's own form, with no subject of its own, that the parser
+    coordinated into the reported clause and that opens a quotation ("said it was too early to
+    celebrate but [added], “I think ...”", "said he welcomed the audit and [added], “I'll sign
+    ...”"): the speaker's next statement, the quotation's cue, not more of the clause, which is
+    an indirect statement of its own (PolNeAR's train and dev splits)."""
+    doc = verb.doc
+    at = verb.i + 1
+    while at < len(doc) and doc[at].text in {",", ":"}:
+        at += 1
+    return verb.dep_ == "conj" and cue_lemma(verb, lex) in lex.verbs and not has_subject(verb) \
+        and verb.tag_ in cue_forms(cue_tok) and at < len(doc) and doc[at].is_quote and at > verb.i + 1
 
 
 def after_comma_and(verb) -> bool:

@@ -129,3 +129,14 @@ def test_attacking_or_defending_is_a_statement_only_when_a_person_does_it(nlp):
         ("attacked", "Jane Holt", "accuses"), ("defended", "The governor", "says")]
     assert found.iloc[0]["quote"] == "Tom Berry for his vote on the ferry budget"
     assert found.iloc[1]["kind"] == "partial"
+
+
+def test_said_a_and_added_a_quotation_is_two_statements(nlp):
+    """"said A but added, “B”": the parser hangs "added" on A's verb, but it is the speaker's next
+    statement and the quotation's cue; A is an indirect statement of its own."""
+    text = ("Speaking to supporters on Monday, Holt said it was too early to celebrate but added, "
+            "\"I think you all know the results.\"")
+    found = run(nlp, text)
+    assert list(zip(found["kind"], found["cue"], found["quote"])) == [
+        ("indirect", "said", "it was too early to celebrate"),
+        ("direct", "added", "I think you all know the results.")]
