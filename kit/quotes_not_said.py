@@ -36,7 +36,7 @@ def not_said(tok, lex: Lexicon) -> bool:
             or _caused_by_a_deed(tok, lex) or _under_condition(tok) or _done_in_a_document(tok, lex) \
             or _listener_thinks(tok, lex) or _person_as_object(tok, lex) or _thing_told(tok, lex) \
             or _judged_by_the_writer(tok, lex) or _provided_by_an_instrument(tok, lex) or _rite_said(tok, lex) \
-            or _deed_of_no_person(tok, lex):
+            or _deed_of_no_person(tok, lex) or _that_said(tok):
         return True
     while tok.dep_ in {"xcomp", "advcl"} and tok.tag_ == "VB" and tok.head.i != tok.i:
         tok = tok.head  # "used [to describe]"
@@ -312,6 +312,16 @@ def _thing_holds_stance(tok, lex: Lexicon) -> bool:
     if subject is None or holds_views(subject, lex):
         return False
     return lemma in lex.person_stance | lex.conversation or not is_text(subject, lex)
+
+
+def _that_said(tok) -> bool:
+    """ "That said, the council cannot fund a second boat", "That being said, ...", "This said,
+    ...": a sentence opened by a demonstrative and a verb of saying set off by a comma is the
+    writer's turn of phrase ("even so"), not a statement of anyone's."""
+    doc = tok.doc
+    start = tok.sent.start
+    words = [t for t in doc[start:tok.i] if not t.is_punct and t.lower_ != "being"]
+    return len(words) == 1 and words[0].lower_ in DEMONSTRATIVES and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ","
 
 
 def _deed_of_no_person(tok, lex: Lexicon) -> bool:

@@ -140,3 +140,10 @@ def test_said_a_and_added_a_quotation_is_two_statements(nlp):
     assert list(zip(found["kind"], found["cue"], found["quote"])) == [
         ("indirect", "said", "it was too early to celebrate"),
         ("direct", "added", "I think you all know the results.")]
+
+
+def test_that_said_is_the_writers_turn_of_phrase(nlp):
+    """"That said, ..." and "That being said, ..." mean "even so": nobody says what follows."""
+    text = ("The ferry is late again. That said, the council cannot fund a second boat this year. "
+            "The pier is old. That being said, the harbour board will repair it.")
+    assert run(nlp, text).empty
