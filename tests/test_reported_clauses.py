@@ -147,3 +147,14 @@ def test_that_said_is_the_writers_turn_of_phrase(nlp):
     text = ("The ferry is late again. That said, the council cannot fund a second boat this year. "
             "The pier is old. That being said, the harbour board will repair it.")
     assert run(nlp, text).empty
+
+
+def test_an_accusation_of_several_and_a_blame_put_on_someone(nlp):
+    """"accused the media and the campaign of distorting her message": the parser hangs "of" on the
+    last object, and it is still the accusation's; "blamed the incident on hackers" accuses."""
+    text = ("In the news conference, Holt accused the media and the Berry campaign of distorting her message. "
+            "Holt blamed the ferry incident on hackers.")
+    found = run(nlp, text)
+    assert list(zip(found["cue"], found["act"], found["quote"])) == [
+        ("accused", "accuses", "the media and the Berry campaign of distorting her message"),
+        ("blamed", "accuses", "the ferry incident on hackers")]
