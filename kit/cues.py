@@ -79,6 +79,7 @@ class Lexicon:
     instrument_nouns: frozenset = frozenset()          # "decree", "order": a legal instrument, no speaker
     rite_nouns: frozenset = frozenset()                # "said a prayer", "say goodbye": words of a rite, no statement
     person_only: frozenset = frozenset()               # "attack", "defend": words only when a person does it
+    person_target: frozenset = frozenset()             # "attack": words only against someone, or for or as something
 
     # Worked out once: the rules ask for it at every verb of every parsed paragraph, and the
     # sets it joins are all given when the lexicon is made (``load_lexicon``).
@@ -155,6 +156,7 @@ def load_lexicon(path: str = "speech_verbs.yml") -> Lexicon:
     lex.content_acts = _listed(raw, "content_acts")
     lex.conversation = low("conversation_verbs")
     lex.person_only = low("person_only_verbs")
+    lex.person_target = low("person_target_verbs")
     lex.deeds = low("deed_verbs")
     lex.cause_verbs = low("cause_verbs")
     lex.help_nouns = low("help_nouns")

@@ -335,9 +335,25 @@ def _deed_of_no_person(tok, lex: Lexicon) -> bool:
     subject = _subject(tok)
     if subject is not None and subject.lower_ in {"who", "that"} and subject.head.dep_ == "relcl":
         subject = subject.head.head
-    return subject is None or any(c.dep_ in PASSIVE_DEPS for c in tok.children) or not (
-        subject.ent_type_ == "PERSON" or subject.lower_ in {"he", "she"} or subject.lemma_.lower() in ROLE_SYNONYMS
-        or (subject.pos_ == "PROPN" and not subject.ent_type_))
+    if subject is None or any(c.dep_ in PASSIVE_DEPS for c in tok.children) or not (
+            subject.ent_type_ == "PERSON" or subject.lower_ in {"he", "she"} or subject.lemma_.lower() in ROLE_SYNONYMS
+            or (subject.pos_ == "PROPN" and not subject.ent_type_)):
+        return True
+    target = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if target is None or target.ent_type_ in PLACE_ENTS:
+        return target is not None  # "defended Kyiv", "attacked Ukraine": a place
+    if cue_lemma(tok, lex) not in lex.person_target:
+        return False
+    # "attacked Romney", "attacked the media for ...": someone, or what for or as
+    someone = target.ent_type_ in {"PERSON", "ORG", "NORP"} or target.pos_ == "PROPN" or target.lower_ in OBJECT_PRONOUNS \
+        or target.lemma_.lower() in ROLE_SYNONYMS or target.lemma_.lower().endswith(HEARER_ENDINGS + PEOPLE_ENDINGS)
+    reason = any(c.dep_ == "prep" and c.lower_ in {"for", "as", "over"} for c in (*tok.children, *target.children))
+    return not (someone or reason or any(t.is_quote for t in target.subtree))
+
+
+# Entities that are places: what a person's words never attack or defend.
+PLACE_ENTS = {"GPE", "LOC", "FAC"}
+OBJECT_PRONOUNS = {"him", "her", "them", "me", "us", "you", "each", "one", "himself", "herself", "themselves"}
 
 
 def _rite_said(tok, lex: Lexicon) -> bool:

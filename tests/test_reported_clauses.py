@@ -119,11 +119,13 @@ def test_a_sentence_with_its_attribution_inside_is_the_speakers_to_its_end(nlp):
 
 def test_attacking_or_defending_is_a_statement_only_when_a_person_does_it(nlp):
     """"Holt attacked Berry for his vote", "the governor defended his chief of staff as ..." report
-    words; "the militia attacked the harbour town", "we will defend our borders" are deeds."""
+    words; "the militia attacked the harbour town", "we will defend our borders" and "he attacked
+    the largest ferry terminal" (a thing, with nothing it was attacked for or as) are deeds."""
     text = ("Mayor Jane Holt attacked Tom Berry for his vote on the ferry budget. "
             "The governor defended his chief of staff as a \"very decent man.\" "
             "The militia attacked the harbour town at dawn. "
-            "We will defend our borders and our ferries.")
+            "We will defend our borders and our ferries. "
+            "Last week, he attacked the largest ferry terminal in Velmar with artillery.")
     found = run(nlp, text)
     assert list(zip(found["cue"], found["speaker"], found["act"])) == [
         ("attacked", "Jane Holt", "accuses"), ("defended", "The governor", "says")]
