@@ -82,6 +82,8 @@ class Lexicon:
     nameless_labels: frozenset = frozenset()           # "Remark:": nobody one could name, no speaker at all
     pledge_adjectives: frozenset = frozenset()         # "we are resolved [to X]": a resolve stated of oneself
     audience_nouns: frozenset = frozenset()            # "gave statements [for the press]": who, not what
+    person_only: frozenset = frozenset()               # "attack", "defend": words only when a person does it
+    person_target: frozenset = frozenset()             # "attack": words only against someone, or for or as something
 
     # Worked out once: the rules ask for it at every verb of every parsed paragraph, and the
     # sets it joins are all given when the lexicon is made (``load_lexicon``).
@@ -157,6 +159,8 @@ def load_lexicon(path: str = "speech_verbs.yml") -> Lexicon:
     lex.light_nouns = _listed(raw, "light_verb_nouns")
     lex.content_acts = _listed(raw, "content_acts")
     lex.conversation = low("conversation_verbs")
+    lex.person_only = low("person_only_verbs")
+    lex.person_target = low("person_target_verbs")
     lex.deeds = low("deed_verbs")
     lex.cause_verbs = low("cause_verbs")
     lex.help_nouns = low("help_nouns")

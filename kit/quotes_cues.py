@@ -162,6 +162,7 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
     if aside is not None and cue.source.head.i == aside.i:  # '"...," said Ivo Okafor, asked about ...'
         source_ids = {t.i for t in aside.subtree}
     exclude = source_ids | {tok.i}
+    within = False  # the cue stands inside the sentence it reports ("X, he said, is Y")
     if speech or belief:
         # a thought counts with a clause, or an infinitive in the active ("wants to meet", not
         # "is thought to be")
@@ -197,6 +198,7 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
             # also over a clause read as a noun phrase ("In both cases, Eric Trump said, those
             # donations paid for ...")
             cue.content = _clause_tokens(tok.head, {t.i for t in tok.subtree})
+            within = True
         elif not heads and not belief and cue.source is not None:
             cue.content = _as_attributed(tok, lex) or _closing_attribution(tok, cue.source, lex)
     answer = _short_answer(tok, lex) if not cue.content and cue.act in {"says", "believes"} else None
@@ -208,7 +210,7 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
         return None
     cue.act = content_act(tok, cue, lex)
     proposal = cue.act in {"agrees", "promises"} or (passive and cue.source is None)
-    cue.content -= trailing_aside(tok.doc, cue.content, lex, proposal)
+    cue.content -= trailing_aside(tok.doc, cue.content, lex, proposal, within)
     cue.subtree = set()
     for child in tok.children:  # the verb's arguments, not its time, place or other clauses
         if child.dep_ in ARGUMENT_DEPS or (child.dep_ == "prep" and child.lower_ in ARGUMENT_PREPS):

@@ -36,7 +36,7 @@ def not_said(tok, lex: Lexicon) -> bool:
             or _caused_by_a_deed(tok, lex) or _under_condition(tok) or _done_in_a_document(tok, lex) \
             or _listener_thinks(tok, lex) or _person_as_object(tok, lex) or _thing_told(tok, lex) \
             or _judged_by_the_writer(tok, lex) or _provided_by_an_instrument(tok, lex) or _rite_said(tok, lex) \
-            or _reason_for_a_deed(tok, lex):
+            or _reason_for_a_deed(tok, lex) or _deed_of_no_person(tok, lex) or _that_said(tok):
         return True
     while tok.dep_ in {"xcomp", "advcl"} and tok.tag_ == "VB" and tok.head.i != tok.i:
         tok = tok.head  # "used [to describe]"
@@ -342,6 +342,48 @@ def _thing_holds_stance(tok, lex: Lexicon) -> bool:
     if subject is None or holds_views(subject, lex):
         return False
     return lemma in lex.person_stance | lex.conversation or not is_text(subject, lex)
+
+
+def _that_said(tok) -> bool:
+    """ "That said, the council cannot fund a second boat", "That being said, ...", "This said,
+    ...": a sentence opened by a demonstrative and a verb of saying set off by a comma is the
+    writer's turn of phrase ("even so"), not a statement of anyone's."""
+    doc = tok.doc
+    start = tok.sent.start
+    words = [t for t in doc[start:tok.i] if not t.is_punct and t.lower_ != "being"]
+    return len(words) == 1 and words[0].lower_ in DEMONSTRATIVES and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ","
+
+
+def _deed_of_no_person(tok, lex: Lexicon) -> bool:
+    """ "the militia attacked the town", "we will defend our borders", "to defend the Constitution":
+    a ``person_only_verbs`` verb whose subject is not a person (a name the parser takes for a
+    person or for nothing else, an office such as "the governor", "he" or "she"; a relative
+    "who" stands for the noun before it) is a deed, not a statement; "Trump attacked Romney for
+    ..." and "she defended her decision" are words."""
+    if cue_lemma(tok, lex) not in lex.person_only:
+        return False
+    subject = _subject(tok)
+    if subject is not None and subject.lower_ in {"who", "that"} and subject.head.dep_ == "relcl":
+        subject = subject.head.head
+    if subject is None or any(c.dep_ in PASSIVE_DEPS for c in tok.children) or not (
+            subject.ent_type_ == "PERSON" or subject.lower_ in {"he", "she"} or subject.lemma_.lower() in ROLE_SYNONYMS
+            or (subject.pos_ == "PROPN" and not subject.ent_type_)):
+        return True
+    target = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if target is None or target.ent_type_ in PLACE_ENTS:
+        return target is not None  # "defended Kyiv", "attacked Ukraine": a place
+    if cue_lemma(tok, lex) not in lex.person_target:
+        return False
+    # "attacked Romney", "attacked the media for ...": someone, or what for or as
+    someone = target.ent_type_ in {"PERSON", "ORG", "NORP"} or target.pos_ == "PROPN" or target.lower_ in OBJECT_PRONOUNS \
+        or target.lemma_.lower() in ROLE_SYNONYMS or target.lemma_.lower().endswith(HEARER_ENDINGS + PEOPLE_ENDINGS)
+    reason = any(c.dep_ == "prep" and c.lower_ in {"for", "as", "over"} for c in (*tok.children, *target.children))
+    return not (someone or reason or any(t.is_quote for t in target.subtree))
+
+
+# Entities that are places: what a person's words never attack or defend.
+PLACE_ENTS = {"GPE", "LOC", "FAC"}
+OBJECT_PRONOUNS = {"him", "her", "them", "me", "us", "you", "each", "one", "himself", "herself", "themselves"}
 
 
 def _rite_said(tok, lex: Lexicon) -> bool:

@@ -69,7 +69,13 @@ def object_frame(tok, lex: Lexicon) -> ObjectFrame:
     # [on the holiday]")
     addressees = [target, *(c for c in target.children if c.dep_ == "conj")] \
         if target is not None and lemma in lex.addressee else []
-    near = list(tok.children) + [c for a in addressees for c in a.children]
+    # ... and so it may on the last of several objects ("accused the media and the campaign [of]
+    # distorting her message"), and on the one object of an accusation ("blamed the delay [on]
+    # hackers"; not on another verb's: "called the demand [for] a hearing a ploy")
+    objects = [c for c in target.children if c.dep_ == "conj"] if target is not None and not addressees else []
+    if objects or (target is not None and not addressees and lex.acts.get(lemma) == "accuses"):
+        objects.append(target)
+    near = list(tok.children) + [c for a in addressees + objects for c in a.children]
     # "When asked about the situation in Mariupol, the President noted ...": a question nobody is
     # said to have put; "Hewitt asked Trump about his statements" is Hewitt's question
     asked_by_nobody = lemma in lex.question and (passive or (tok.tag_ == "VBN" and not any(

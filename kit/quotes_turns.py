@@ -34,6 +34,9 @@ ROLE_LABEL = re.compile(
     r"(?P<colon>:)\s+(?=\S)"
 )
 SHOUTED_LABEL = re.compile(r"(?P<label>[A-Z][A-Z'\-]{2,20}):\s+(?=\S)")
+# An interview printed as questions and answers: "Q: ..." / "A: ...". "A:" is a label only in an
+# article whose questions are labelled "Q" (elsewhere it may open a list item or a heading).
+ANSWER_LABEL = re.compile(r"(?P<label>A)(?P<colon>:)\s+(?=\S)")
 # A title or an unnamed speaker closed by a full stop, as the American Presidency Project writes
 # its transcripts: "The President. Thank you", "Audience members. U.S.A.!".
 DOT_LABEL = re.compile(r"(?P<label>[A-Z][a-z]+(?: [A-Za-z][a-z]+){0,2})(?P<colon>\.)\s+(?=\S)")
@@ -149,9 +152,16 @@ def _paragraph_labels(text: str, paras, words: LabelWords) -> list[_Label]:
     shouted = [(k, m) for k, m in shouted if m is not None and m.group("label").lower() not in words.not_labels]
     if len(found) + len(shouted) >= 2:  # "PENCE: ..." counts once the article reads as a transcript
         found = sorted(found + shouted, key=lambda km: km[0])
+    if any(m.group("label") == "Q" for _, m in found):
+        taken = {k for k, _ in found}
+        answers = [(k, ANSWER_LABEL.match(text, s, e)) for k, (s, e) in enumerate(paras) if k not in taken]
+        found = sorted(found + [(k, m) for k, m in answers if m is not None], key=lambda km: km[0])
     out = []
     for _, m in found:
         label, name = m.group("label"), m.group("label")
+        if label == "A":  # the interviewee's answer (see ``ANSWER_LABEL``)
+            out.append(_Label(m.start("label"), m.end("label"), label, m.end(), False))
+            continue
         if label.isupper() and _caps_heading(label, words):
             continue  # "ACHIEVING RECIPROCAL TRADE: Last Friday, ...": a fact sheet's section heading
         if not label.isupper():  # "President of Russia Vladimir Putin": the name at its end
