@@ -243,7 +243,7 @@ CSV_ROWS = "csv_rows"
 # ... and for the last SQLite file a run built (kit.sqlite_reuse).
 SQLITE_FILES = "sqlite"
 # Bumped when what a statement's table piece holds changes (the cache keys on it).
-PIECES_VERSION = "3"
+PIECES_VERSION = "4"
 _PIECE_THEMES, _PIECE_ECHO, _PIECE_CLAIMS = "_themes", "_echo_key", "_claim_units"
 
 

@@ -42,6 +42,11 @@ class ThemeLexicon:
     # Camp label -> regular expressions on an article's source or web site: where that camp speaks
     # itself (``publishers`` in data/actors.yml, unless a themes file gives its own camp_sources).
     camp_sources: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # Words too common to show that two statements speak of one thing ("be", "mean", "time"), stemmed:
+    # ``general_words`` in the themes file.
+    general_words: tuple[str, ...] = ()
+    # Words that open a clause asserting nothing ("if", "whether"): ``conditions`` in the themes file.
+    conditions: tuple[str, ...] = ()
 
 
 # Split like spaCy does for hyphens ("cease-fire" -> cease - fire) so terms and statements meet halfway.
@@ -150,6 +155,8 @@ def _read_themes(path: Path) -> ThemeLexicon:
         opposing.append((str(pair[0]), str(pair[1])))
     return ThemeLexicon(labels=labels, terms=terms, negations=negations, opposing=tuple(opposing),
                         refusals=refusals, hedges=hedges, futures=futures, not_denials=not_denials,
+                        conditions=tuple(str(w).lower() for w in doc.get("conditions") or []),
+                        general_words=tuple(sorted({light_stem(str(w).lower()) for w in doc.get("general_words") or []})),
                         camp_sources=_camp_sources(doc["camp_sources"], path) if "camp_sources" in doc else _registry_publishers())
 
 
