@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/gold_scores.py                    # dev split, all three scores
     .venv/bin/python benchmarks/gold_scores.py --split train --limit 100 --errors 30
+    .venv/bin/python benchmarks/gold_scores.py --split train --skip 600 --limit 120   # unstudied slice
 
 Runs ``kit.quotes.extract_quotes`` on ``../shared/gold/polnear-<split>.jsonl``, writes the
 predictions in the scorer's shape (one article per line: id, quotes with quote_start/end,
@@ -40,15 +41,18 @@ from kit.nlp import load_pipeline  # noqa: E402
 from kit.quotes import extract_quotes  # noqa: E402
 
 
-def load_gold(path: Path, limit: int | None = None) -> list[dict]:
-    """Gold articles from a PolNeAR JSONL file (first ``limit`` when given)."""
+def load_gold(path: Path, limit: int | None = None, skip: int = 0) -> list[dict]:
+    """Gold articles from a PolNeAR JSONL file (after the first ``skip``, then the first
+    ``limit`` when given)."""
     out = []
     with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                out.append(json.loads(line))
-                if limit and len(out) >= limit:
-                    break
+        lines = (line for line in fh if line.strip())
+        for i, line in enumerate(lines):
+            if i < skip:
+                continue
+            out.append(json.loads(line))
+            if limit and len(out) >= limit:
+                break
     return out
 
 
@@ -137,6 +141,8 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--split", default="dev", choices=["dev", "train"])
     ap.add_argument("--limit", type=int, default=None, help="only the first N articles")
+    ap.add_argument("--skip", type=int, default=0,
+                    help="leave out the first N articles (a slice of train nobody studied: --skip 600)")
     ap.add_argument("--out", type=Path, default=Path(tempfile.gettempdir()) / "kit-polnear-pred.jsonl")
     ap.add_argument("--slow", action="store_true", help="parse every paragraph (fast=False)")
     ap.add_argument("--n-process", type=int, default=1)
@@ -148,9 +154,9 @@ def main(argv=None) -> int:
     if not gold_path.exists():
         print(f"{gold_path} is not present on this machine", file=sys.stderr)
         return 2
-    gold = load_gold(gold_path, args.limit)
-    if args.limit:
-        subset = Path(tempfile.gettempdir()) / f"kit-polnear-{args.split}-{args.limit}.jsonl"
+    gold = load_gold(gold_path, args.limit, args.skip)
+    if args.limit or args.skip:
+        subset = Path(tempfile.gettempdir()) / f"kit-polnear-{args.split}-{args.skip}-{args.limit}.jsonl"
         with open(subset, "w", encoding="utf-8") as fh:
             fh.writelines(json.dumps(a) + "\n" for a in gold)
         gold_path = subset

@@ -162,8 +162,10 @@ def unpack_frame(payload: bytes) -> dict:
     return json.loads(zlib.decompress(payload).decode("utf-8"))
 
 
-def _column(docs: list[dict], col: str) -> pd.Series | list:
-    plain = not any(col in doc["typed"] or col in doc["dates"] for doc in docs)
+def _column(docs: list[dict], col: str, special: set[str] | None = None) -> pd.Series | list:
+    """``col`` of every slice; ``special``, when given, the columns some slice holds typed values or dates in."""
+    plain = col not in special if special is not None else not any(col in doc["typed"] or col in doc["dates"]
+                                                                   for doc in docs)
     text = _text_column(docs, col) if plain else None
     if text is not None:
         return text
@@ -211,20 +213,52 @@ def _text_column(docs: list[dict], col: str) -> pd.Series | None:
     import pyarrow as pa
 
     parts = [doc["data"].get(col) for doc in docs]
-    if not any(isinstance(part, ArrowText) for part in parts):
+    kinds = set(map(type, parts))
+    if ArrowText not in kinds:
         return None  # nothing read from a block: assembled as it always was
-    arrays = []
+    if kinds == {ArrowText}:
+        joined = _joined_slices(parts)
+        if joined is not None:
+            return _text_series(joined)
+    arrays, run = [], None  # run: [array, start, n] of neighbouring slices of one block, taken as one slice
     for part in parts:
         if isinstance(part, ArrowText):
-            arrays.append(part.array.slice(part.start, part.n))
-        elif isinstance(part, list):  # a slice computed in this run, or read from its own entry
+            if run is not None and run[0] is part.array and run[1] + run[2] == part.start:
+                run[2] += part.n  # a block's articles in their order: thousands of slices are one
+                continue
+            if run is not None:
+                arrays.append(run[0].slice(run[1], run[2]))
+            run = [part.array, part.start, part.n]
+            continue
+        if run is not None:
+            arrays.append(run[0].slice(run[1], run[2]))
+            run = None
+        if isinstance(part, list):  # a slice computed in this run, or read from its own entry
             try:
                 arrays.append(pa.array(part, type=pa.large_string()))  # only text and None convert
             except (pa.ArrowInvalid, pa.ArrowTypeError):
                 return None
         else:
             return None
-    joined = arrays[0] if len(arrays) == 1 else pa.concat_arrays(arrays)
+    if run is not None:
+        arrays.append(run[0].slice(run[1], run[2]))
+    return _text_series(arrays[0] if len(arrays) == 1 else pa.concat_arrays(arrays))
+
+
+def _joined_slices(parts: list[ArrowText]):
+    """The slices as one slice of their array when they follow each other in one block (a run with nothing
+    new reads its articles in the block's order), else None."""
+    array = parts[0].array
+    if any(part.array is not array for part in parts):
+        return None
+    starts = np.fromiter((part.start for part in parts), dtype=np.int64, count=len(parts))
+    lengths = np.fromiter((part.n for part in parts), dtype=np.int64, count=len(parts))
+    if (starts[1:] != starts[:-1] + lengths[:-1]).any():
+        return None
+    return array.slice(int(starts[0]), int(lengths.sum()))
+
+
+def _text_series(joined) -> pd.Series | None:
     if not len(joined) or joined.null_count == len(joined):  # no text to infer a text dtype from
         return None
     return pd.Series(pd.array(joined, dtype="str"))
@@ -235,7 +269,8 @@ def assemble(docs: list[dict]) -> pd.DataFrame:
     columns: list[str] = []
     for doc in docs:
         columns.extend(c for c in doc["columns"] if c not in columns)
-    frame = pd.DataFrame({col: _column(docs, col) for col in columns}, columns=columns)
+    special = {c for doc in docs for part in (doc["typed"], doc["dates"]) for c in part}
+    frame = pd.DataFrame({col: _column(docs, col, special) for col in columns}, columns=columns)
     if not columns:
         frame = pd.DataFrame(index=range(sum(doc["n"] for doc in docs)))
     for col in columns:

@@ -19,6 +19,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
+from .chart_ticks import remember_ticks  # noqa: E402
 from .files import atomic_path  # noqa: E402
 from .table import NEUTRAL_CAMPS  # noqa: E402
 
@@ -111,6 +112,7 @@ def finished_figure(fig, title: str, subtitle: str, source: str, dates=None, leg
     source_text = textwrap.fill(literal_text(" · ".join(p for p in parts if p)), 120)
     fig.text(0.015, 0.012, source_text, ha="left", va="bottom", fontsize=7, color=MUTED)
     bottom = line * (6 + 8 * (source_text.count("\n") + 1))
+    remember_ticks(fig)  # the layout passes and both files ask every axis for the same ticks again
     fig.tight_layout(rect=(0, bottom, 1, top))
     # tight_layout leaves a placeholder layout engine, for which every savefig draws the figure once
     # more before drawing it into the file; the layout is done, so the figure needs none.

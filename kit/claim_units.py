@@ -23,7 +23,7 @@ CLAIM_MAX_WORDS = 120
 UNIT_COLUMNS = ["quote_id", "start", "end", "text", "split"]
 # What a claim unit holds, in the order pack_units keeps it.
 PACKED = ["start", "end", "text", "split", "words", "negated", "hedged", "asserts", "negated_themes", "tokens",
-          "negated_tokens", "names", "refuses", "themes"]
+          "negated_tokens", "names", "refuses", "themes", "subject_tokens", "own_subject"]
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -96,4 +96,5 @@ def unpack_units(quote_ids: Sequence[str], packed: Sequence[Sequence[Sequence]])
     frame = pd.DataFrame(rows, columns=["quote_id", *PACKED])
     frame["candidate"] = True
     return frame.astype({"start": "int64", "end": "int64", "words": "int64", "split": bool, "negated": bool,
-                         "hedged": bool, "asserts": bool, "refuses": bool})
+                         "hedged": bool, "asserts": bool, "refuses": bool,
+                         "own_subject": bool})

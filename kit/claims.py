@@ -166,7 +166,8 @@ def own_words(table: pd.DataFrame, lexicon: ThemeLexicon | None = None) -> list[
     published_by: dict[tuple[str, str], str] = {}
     out = []
     columns = ("source", "url", "camp", "cue", "actor", "speaker")
-    for source, url, camp, cue, actor, speaker in zip(*(text_column(table, c) for c in columns)):
+    # Columns as lists: iterating an Arrow-backed column converts it a cell at a time.
+    for source, url, camp, cue, actor, speaker in zip(*(text_column(table, c).tolist() for c in columns)):
         key = (source, url)
         if key not in published_by:
             published_by[key] = publishing_camp(source, url, lexicon)
@@ -186,10 +187,11 @@ def _inside_another_camps_turn(table: pd.DataFrame) -> list[bool]:
     if turns.empty:
         return [False] * len(frame)
     spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-    for article, start, end, camp in zip(turns["article"], turns["start"], turns["end"], turns["camp"]):
+    for article, start, end, camp in zip(*(turns[c].tolist() for c in ("article", "start", "end", "camp"))):
         spans[article].append((start, end, camp))
+    # Columns as lists: itertuples over Arrow-backed text converts a cell at a time.
     return [kind != "turn" and start >= 0 and any(s <= start and end <= e and c != camp for s, e, c in spans.get(article, ()))
-            for article, camp, kind, start, end in frame.itertuples(index=False)]
+            for article, camp, kind, start, end in zip(*(frame[c].tolist() for c in frame.columns))]
 
 
 def claim_features(table: pd.DataFrame, tags: pd.DataFrame | None = None, lemmas: list | None = None,
@@ -209,7 +211,9 @@ def claim_features(table: pd.DataFrame, tags: pd.DataFrame | None = None, lemmas
     (:func:`kit.claims_scope.predicate_scope`) and ``negated_themes`` (the theme ids found in what the
     negations deny, "; "-joined); ``tokens`` (the content lemmas its wording is compared on, negations
     left out); ``names`` (the camps it names: a camp's label or one of its actors in ``registry``,
-    "; "-joined). Each row depends on its statement and article alone, so the rows can be kept per
+    "; "-joined); ``subject_tokens`` (the content lemmas of what it is about: what its negation denies,
+    else what its main verbs assert, :func:`kit.claims_scope.core_of`) and ``own_subject`` (that verb's
+    subject is the speaker's side: "we", "our forces"). Each row depends on its statement and article alone, so the rows can be kept per
     article (``kit.pipeline``). ``lemmas`` are :func:`kit.themes.lemmatise` of each statement's text
     (computed when not given).
     """
@@ -248,6 +252,7 @@ def claim_features(table: pd.DataFrame, tags: pd.DataFrame | None = None, lemmas
     none = {"negated": False, "negated_text": "", "hedged": False, "asserts": False, "refused": False, "refuses": False}
     scopes = [scope.get(i, none) for i in range(len(said))]
     negated_lemmas = lemmatise([s["negated_text"].replace("’", "'") for s in scopes])
+    subject_lemmas = lemmatise([s.get("subject_text", t).replace("’", "'") for s, t in zip(scopes, said)])
     negated_themes = theme_terms(negated_lemmas, lexicon)
     stop = _stop_words()
     neg_index = term_index(lexicon.negations)
@@ -265,7 +270,9 @@ def claim_features(table: pd.DataFrame, tags: pd.DataFrame | None = None, lemmas
         negated_tokens=[content(lem, low) for lem, low in negated_lemmas],
         names=["; ".join(c for c in sides if _mentions(_words(t), names[c])) for t in units["text"]],
         refuses=[s["refuses"] for s in scopes],
-        themes=["; ".join(th) for th in themes])[FEATURE_COLUMNS]
+        themes=["; ".join(th) for th in themes],
+        subject_tokens=[content(lem, low) for lem, low in subject_lemmas],
+        own_subject=[bool(s.get("own_subject")) for s in scopes])[FEATURE_COLUMNS]
 
 
 # ---------------------------------------------------------------- pairing
@@ -287,7 +294,12 @@ def claims_and_counterclaims(table: pd.DataFrame, tags: pd.DataFrame, days: int 
     (``hedges``). Never paired: a unit with itself, two units from one sentence or one inside the
     other, two units of the same speaker, a belief or a concern (acts ``believes``, ``concerned``), a
     question, a refusal to comment ("I better not say"), a fragment of fewer than
-    ``CLAIM_MIN_WORDS`` words (unless its speech verb denies).
+    ``CLAIM_MIN_WORDS`` words (unless its speech verb denies); from two articles, also two units that share
+    no word of what each is about (``subject_tokens``: :func:`kit.claims_scope.core_of`, the sides' names
+    and ``general_words`` left out: "it does not have to be supplied with special gases" shares "gas" with
+    "a situation where we find ourselves with ... Putin's gas tax" only in a relative clause), and two
+    units in which each side tells of its own deeds ("We've sanctioned Russian oligarchs" against "we have
+    never announced sanctions against Ukraine") unless the counter-claim names the claim's side.
 
     score = 0.30 x closeness in time (1 on the same day, falling to 0 past ``days``)
           + 0.40 x closeness in wording (TF-IDF cosine of the two units' content lemmas)
@@ -324,6 +336,11 @@ def claims_and_counterclaims(table: pd.DataFrame, tags: pd.DataFrame, days: int 
     day_numbers = base["said_on"].values.astype("datetime64[D]").astype("int64")
     camp_of = base["camp"].tolist()
     name_words = _name_words(registry, sorted(set(camp_of)))
+    # What each unit is about (kit.claims_scope.core_of), its words compared without the sides' names and
+    # the words that name nothing in particular (``general_words``).
+    subjects = [{w for w in t if w.isalpha() and len(w) > 1} for t in base["subject_tokens"]]
+    unnamed = name_words | set(lexicon.general_words)
+    own = base["own_subject"].tolist()
     records = base[["article_id", "sentence", "start", "end", "_who", "quote_id"]].to_dict("records")
     rows = []
     for (claim, counter), shared in _opposed_on_a_theme(base, allowed, days, day_numbers, opposes, asserts,
@@ -340,8 +357,13 @@ def claims_and_counterclaims(table: pd.DataFrame, tags: pd.DataFrame, days: int 
             continue
         # A negation is compared with what it denies: "I don't have details" beside a long answer is no reply.
         wording = cosine(vectors[claim], vectors[counter] if denies[counter] else negated_vectors[counter])
-        if wording < MIN_WORDING and a["article_id"] != b["article_id"]:
-            continue  # a shared theme alone ("talks", "contacts") is no shared subject
+        if a["article_id"] != b["article_id"]:
+            if wording < MIN_WORDING:
+                continue  # a shared theme alone ("talks", "contacts") is no shared subject
+            if not (subjects[claim] & subjects[counter]) - unnamed:
+                continue  # words shared only in asides: "with special gases" answers no "gas tax"
+            if own[claim] and own[counter] and camp_of[claim] not in named[counter]:
+                continue  # each side tells of its own deeds: "we have never announced sanctions against Ukraine"
         gap = abs(int(day_numbers[claim]) - int(day_numbers[counter]))
         opposition = OPPOSITION["act" if denies[counter] else "negation"]
         if camp_of[counter] in named[claim] or camp_of[claim] in named[counter]:
@@ -393,10 +415,13 @@ def _claim_units(table: pd.DataFrame, features: pd.DataFrame, camps: set[str]) -
     article, title and link, dated and of one of ``camps``; ``quote`` is what the unit says (a
     sentence of a long statement, else the statement's quote). A unit said again in the same words by
     its camp (a repeated quotation, a boilerplate line) is kept once, the earliest."""
-    statements = table.assign(_who=speaker_name(table)).drop_duplicates("quote_id").set_index("quote_id")
     wanted = ["said_on", "published", "camp", "_who", "act", "article_id", "sentence", "title", "url", "quote"]
+    # Only the columns wanted are copied (the rest of a who-said-what table is most of its bytes).
+    statements = table.assign(_who=speaker_name(table))
+    statements = statements[["quote_id", *(c for c in wanted if c in statements.columns)]]
+    statements = statements.drop_duplicates("quote_id").set_index("quote_id")
     units = features[features["candidate"]].drop(columns=["candidate"])
-    base = units.join(statements[[c for c in wanted if c in statements.columns]], on="quote_id")
+    base = units.join(statements, on="quote_id")
     base = base[base["said_on"].notna() & base["camp"].isin(camps)].copy()
     base["quote"] = base["text"].where(base["split"], text_column(base, "quote"))
     base["sentence"] = text_column(base, "sentence").where(~base["split"], "")

@@ -21,6 +21,11 @@ _NOT_ON_THE_VERB = frozenset({"prep", "advcl", "relcl", "ccomp", "xcomp", "conj"
 PARSE_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
 # The speaker's own side as the subject of a refusal ("we're not going to negotiate", "I will not recognise").
 _FIRST_PERSON = frozenset({"i", "we"})
+_OWN = frozenset({"my", "our"})
+# A verb's arguments: what a clause is about ("[Kiev] is not complying", "considering [a meeting]").
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "acomp", "oprd", "dative", "agent", "expl"})
+# Clauses inside a phrase that say something else about it.
+_OTHER_CLAUSES = frozenset({"relcl", "advcl", "parataxis", "dep", "punct", "cc"})
 
 
 def _main_verbs(doc) -> set:
@@ -80,7 +85,10 @@ def predicate_scope(quotes: Sequence[str], lexicon: ThemeLexicon | None = None, 
     duty, "should not", "don't want to", is no negation, a negated future, ``futures``, "will not",
     is), ``asserts`` (a main verb with its subject and no negation anywhere: "the successful test",
     "his stance on the war" or "continue their personal contacts" assert nothing), ``refused`` (a refusal to comment, ``refusals``: "I better not say")
-    and ``refuses`` (a negated future whose subject is the speaker's side: "we're not going to negotiate").
+    and ``refuses`` (a negated future whose subject is the speaker's side: "we're not going to negotiate");
+    ``subject_text`` (the nouns, names, numbers and verbs of what the quote is about: what its negations
+    deny, else what its main verbs assert, :func:`core_of`; ``general_words`` left out) and
+    ``own_subject`` (that verb's subject is the speaker's side: "we", "our forces").
 
     English quotes are parsed (``nlp``, else the pipeline ``spacy_model``, loaded only when a quote
     needs it; see ``kit.nlp.pipeline_name``); a quote in another script is
@@ -90,13 +98,15 @@ def predicate_scope(quotes: Sequence[str], lexicon: ThemeLexicon | None = None, 
     neg_index, hedge_index, refusal_index, future_index, adding_index = (
         term_index(t) for t in (lexicon.negations, lexicon.hedges, lexicon.refusals, lexicon.futures,
                                 lexicon.not_denials))
+    general, conditions = frozenset(lexicon.general_words), frozenset(lexicon.conditions)
     out: list[dict] = []
     to_parse: dict[str, list[int]] = defaultdict(list)
     for i, (quote, (lem, low)) in enumerate(zip(quotes, lemmatise([written_out(q) for q in quotes]))):
         negation = bool(find_terms((lem, low), neg_index)) or bool(re.search(r"n['’]t\b", quote, re.IGNORECASE))
         out.append({"negated": negation, "negated_text": quote if negation else "",
                     "hedged": bool(find_terms((lem, low), hedge_index)), "asserts": not negation,
-                    "refused": bool(find_terms((lem, low), refusal_index)), "refuses": False})
+                    "refused": bool(find_terms((lem, low), refusal_index)), "refuses": False,
+                    "subject_text": quote, "own_subject": False})
         if not out[-1]["refused"] and not CYRILLIC.search(quote):
             to_parse[quote].append(i)
     if to_parse:
@@ -107,14 +117,15 @@ def predicate_scope(quotes: Sequence[str], lexicon: ThemeLexicon | None = None, 
         enabled = [name for name in nlp.pipe_names if name in PARSE_COMPONENTS]
         with nlp.select_pipes(enable=enabled):
             for quote, doc in zip(to_parse, nlp.pipe(list(to_parse), batch_size=batch_size)):
-                found = _scope(doc, neg_index, hedge_index, future_index, adding_index)
+                found = _scope(doc, neg_index, hedge_index, future_index, adding_index, general, conditions)
                 for i in to_parse[quote]:
                     found_i = dict(found, asserts=found["asserts"] and out[i]["asserts"])
                     out[i].update(found_i)
     return out
 
 
-def _scope(doc, neg_index, hedge_index, future_index, adding_index=None) -> dict:
+def _scope(doc, neg_index, hedge_index, future_index, adding_index=None, general: frozenset = frozenset(),
+           conditions: frozenset = frozenset()) -> dict:
     main = _main_verbs(doc)
     low = [t.lower_.replace("’", "'") for t in doc]
     stem = [light_stem(w) for w in low]
@@ -139,10 +150,82 @@ def _scope(doc, neg_index, hedge_index, future_index, adding_index=None) -> dict
     refuses = any(t.sent.start in negated and _own_future(t, main, futures) for t in negations)
     # Only sentences that assert something count: "Thank you, Mr President." neither hedges nor claims.
     clauses = [t.sent.start for t in main if _has_subject(t)]
+    # What the statement is about: for a negation, what its verb denies; else what its main verbs assert.
+    denying = {_verb_on_main(t, main) for t in negations if t.sent.start in negated} - {None}
+    verbs = sorted(denying or main, key=lambda t: t.i)
+    about = sorted({i for v in verbs for i in core_of(v, not denying, conditions)})
     return {"negated": bool(negated), "negated_text": "".join(doc[i].text_with_ws for i in denied).strip(),
             "hedged": all(start in hedged for start in clauses),
             "asserts": any(t.pos_ in ("VERB", "AUX") and _has_subject(t) for t in main)
-                       and not any(t.dep_ == "neg" for t in doc), "refuses": refuses}
+                       and not any(t.dep_ == "neg" for t in doc), "refuses": refuses,
+            "subject_text": " ".join(doc[i].text for i in about if names_something(doc[i], general)),
+            "own_subject": any(_own_side(v) for v in verbs)}
+
+
+def _verb_on_main(token, main: set):
+    """The main verb a word bears on (itself, or the one above it), None when it reaches none."""
+    verb = token
+    while verb not in main and verb.head is not verb:
+        verb = verb.head
+    return verb if verb in main else None
+
+
+def _own_side(verb) -> bool:
+    """Whether a verb's subject is the speaker's own side: "we", "I", "our forces", "my government"."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in _FIRST_PERSON or any(
+        p.dep_ == "poss" and p.lower_ in _OWN for p in c.children)) for c in verb.children)
+
+
+def _phrase(token) -> list[int]:
+    """A word with the words of its phrase, without the clauses that say something else: a relative or
+    adverbial clause, a verb joined by "and", an aside ("the port at which they could take grain out"
+    is about a port)."""
+    out, stack = [], [token]
+    while stack:
+        t = stack.pop()
+        out.append(t.i)
+        stack.extend(c for c in t.children if not (c.dep_ in _OTHER_CLAUSES or (
+            c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))))
+    return out
+
+
+def _infinitive(verb) -> bool:
+    """An infinitive clause ("for him to meet", "to fight"), part of what its verb says, unlike an
+    adverbial clause of time, cause or manner ("as Russia is taking steps", "because it would ...")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def core_of(verb, asserted: bool = True, conditions: frozenset = frozenset()) -> list[int]:
+    """The word indices of what a clause is about: its verb with its subject, object, complement and
+    prepositional phrases, and the clauses it reports ("know [that X made a decision]"), without the
+    relative clauses inside them ("in a situation [where we find ourselves with supply chain problems]").
+    For a negated verb (``asserted`` False) its adverbial clauses and the verbs joined to it are left out,
+    as the negation does not reach them ("this cannot continue, [especially considering that ...]");
+    an asserted verb keeps both ("it remains a priority because it would cut off Ukrainian forces"),
+    but not a condition or an alternative (``conditions``: "whether it is on the oil markets"), which
+    asserts nothing."""
+    found: list[int] = [verb.i]
+    for c in verb.children:
+        if c.i < verb.i and any(t.text == ";" for t in verb.doc[c.right_edge.i + 1:verb.i]):
+            continue  # a clause before a semicolon is said beside the verb, not to it ("X made Russia launch ...; that left us no choice")
+        if c.dep_ in _ARGUMENTS or c.dep_ == "prep":
+            found.extend(_phrase(c))
+        elif c.dep_ in ("xcomp", "ccomp", "csubj") or (c.dep_ == "advcl" and (
+                _infinitive(c) or asserted and not _conditional(c, conditions))) or (
+                asserted and c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")):
+            found.extend(core_of(c, asserted, conditions))
+    return found
+
+
+def _conditional(verb, conditions: frozenset) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in conditions for c in verb.children)
+
+
+def names_something(token, general: frozenset) -> bool:
+    """A word that says what a clause is about: a noun, a name, a number or a verb that is not one of
+    the ``general`` words (stemmed: "be", "mean", "time"); an adjective only qualifies ("global")."""
+    return token.pos_ in ("NOUN", "PROPN", "VERB", "NUM") and not {
+        light_stem(token.lower_), light_stem(token.lemma_.lower())} & general
 
 
 def _own_future(negation, main: set, futures: set) -> bool:

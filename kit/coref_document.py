@@ -118,8 +118,24 @@ AUTHOR_AFTER = re.compile(r"\s*(?:(?:commissioned|conducted|published|issued|rel
 
 def _author(found: re.Match) -> str:
     """The author an ``AUTHOR_AFTER`` match names, without the possessive of a name that owns the
-    author ("A new ad from Donald Trump’s presidential campaign": Donald Trump)."""
-    return (found.group("the") or "") + re.sub(r"[’']s$", "", found.group("who"))
+    author ("A new ad from Donald Trump’s presidential campaign": Donald Trump), and without the
+    full stop that ends its sentence and what follows it ("a press release from Judicial Watch.
+    The group ...": Judicial Watch; "the U.S. Department of State" keeps its initials)."""
+    return (found.group("the") or "") + re.sub(r"[’']s$", "", _before_full_stop(found.group("who")))
+
+
+# The words before a full stop that do not end a sentence: initials ("U.S.", "J."), and a
+# company's or a person's abbreviations.
+NAME_ABBREVIATION = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]|Inc|Co|Corp|Ltd|Jr|Sr|St|Bros|Dept")
+
+
+def _before_full_stop(words: str) -> str:
+    """``words`` up to the first full stop that ends a sentence (not one after an initial or an
+    abbreviation)."""
+    for m in re.finditer(r"\.(?=\s|$)", words):
+        if not NAME_ABBREVIATION.fullmatch(re.search(r"[\w&.’'\-]*$", words[:m.start()]).group()):
+            return words[:m.start()]
+    return words
 
 
 # Who published a document: the subject before a sending verb, a company or agency as much as a

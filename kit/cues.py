@@ -78,6 +78,12 @@ class Lexicon:
     provision_verbs: frozenset = frozenset()           # "sets forth", "stipulates": what an instrument lays down
     instrument_nouns: frozenset = frozenset()          # "decree", "order": a legal instrument, no speaker
     rite_nouns: frozenset = frozenset()                # "said a prayer", "say goodbye": words of a rite, no statement
+    # (new fields go last: ``load_lexicon`` gives the first ones by position)
+    nameless_labels: frozenset = frozenset()           # "Remark:": nobody one could name, no speaker at all
+    pledge_adjectives: frozenset = frozenset()         # "we are resolved [to X]": a resolve stated of oneself
+    audience_nouns: frozenset = frozenset()            # "gave statements [for the press]": who, not what
+    person_only: frozenset = frozenset()               # "attack", "defend": words only when a person does it
+    person_target: frozenset = frozenset()             # "attack": words only against someone, or for or as something
 
     # Worked out once: the rules ask for it at every verb of every parsed paragraph, and the
     # sets it joins are all given when the lexicon is made (``load_lexicon``).
@@ -153,6 +159,8 @@ def load_lexicon(path: str = "speech_verbs.yml") -> Lexicon:
     lex.light_nouns = _listed(raw, "light_verb_nouns")
     lex.content_acts = _listed(raw, "content_acts")
     lex.conversation = low("conversation_verbs")
+    lex.person_only = low("person_only_verbs")
+    lex.person_target = low("person_target_verbs")
     lex.deeds = low("deed_verbs")
     lex.cause_verbs = low("cause_verbs")
     lex.help_nouns = low("help_nouns")
@@ -175,9 +183,12 @@ def load_lexicon(path: str = "speech_verbs.yml") -> Lexicon:
                               for k, v in (raw.get("feeling_adjectives") or {}).items()}
     lex.stance_phrases = {tuple(str(k).lower().split()): str(v) for k, v in (raw.get("stance_phrases") or {}).items()}
     lex.criticism_adjectives = {str(k).lower(): str(v).lower() for k, v in (raw.get("criticism_adjectives") or {}).items()}
+    lex.nameless_labels = low("nameless_labels")
+    lex.pledge_adjectives = low("pledge_adjectives")
+    lex.audience_nouns = low("audience_nouns")
     lex.forms = cue_form_pattern(lex.cue_verbs, [" ".join(p) for p in phrases] + sorted(adjectives)
                                  + sorted(lex.focus) + sorted(lex.stance_adjectives) + sorted(lex.feeling_adjectives)
-                                 + sorted(lex.criticism_adjectives) + sorted(lex.view_nouns))
+                                 + sorted(lex.criticism_adjectives) + sorted(lex.pledge_adjectives) + sorted(lex.view_nouns))
     return lex
 
 

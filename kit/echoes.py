@@ -209,12 +209,19 @@ def candidate_pairs(keys: list[str], shingle: int = 3, common: int = 50, share: 
     return np.stack([i[keep], j[keep]], axis=1)
 
 
+@lru_cache(maxsize=1)
+def _fuzz():
+    # Imported on first use, once: an import statement run for each of tens of thousands of pairs costs a second.
+    from rapidfuzz import fuzz
+
+    return fuzz
+
+
 def same_quotation(a: str, b: str, a_turn: bool = False, b_turn: bool = False, threshold: float = 90) -> bool:
     """Whether two normalised quotations are the same: nearly the same words (rapidfuzz ratio of at
     least ``threshold``), or the shorter inside the longer when it is a large part of it or the longer
     is neither a transcript turn nor longer than ``CONTAINED_MAX_WORDS`` words."""
-    from rapidfuzz import fuzz
-
+    fuzz = _fuzz()
     (short, _), (long_, long_turn) = sorted(((a, a_turn), (b, b_turn)), key=lambda kv: len(kv[0]))
     if len(short) >= 0.8 * len(long_) and fuzz.ratio(a, b) >= threshold:
         return True
@@ -253,7 +260,7 @@ def echo_clusters(table: pd.DataFrame, threshold: float = 90, min_words: int = E
     frame = pd.DataFrame({"quote_id": table["quote_id"].astype(str).values,
                           "article_id": table["article_id"].astype(str).values, "_norm": keys,
                           "_turn": (text_column(table, "kind") == "turn").values,
-                          "_outlet": _outlets(table)})
+                          "_outlet": _outlets(table, keys)})  # a statement without a key is left out below
     frame["_order_pub"] = (pd.to_datetime(table["published"], utc=True, errors="coerce").dt.tz_convert(None).to_numpy()
                            if "published" in table else pd.NaT)
     frame["_order_said"] = pd.to_datetime(table["said_on"], errors="coerce").to_numpy()
@@ -292,10 +299,14 @@ def outlet(url: str, source: str, article_id: str) -> str:
     return web_site(url) or source or article_id
 
 
-def _outlets(table: pd.DataFrame) -> list[str]:
+def _outlets(table: pd.DataFrame, wanted: list | None = None) -> list[str]:
+    """Each statement's outlet; with ``wanted`` (one value per statement), "" where that value is ""."""
     # Columns as lists: iterating an Arrow-backed column converts it a cell at a time.
-    return [outlet(u, s, a) for u, s, a in zip(text_column(table, "url").tolist(), text_column(table, "source").tolist(),
-                                               table["article_id"].astype(str).tolist())]
+    columns = (text_column(table, "url").tolist(), text_column(table, "source").tolist(),
+               table["article_id"].astype(str).tolist())
+    if wanted is None:
+        return [outlet(u, s, a) for u, s, a in zip(*columns)]
+    return [outlet(u, s, a) if w != "" else "" for u, s, a, w in zip(*columns, wanted)]
 
 
 _NOT_A_NAME = {"a", "an", "the", "my", "our", "his", "her", "their", "its", "your", "this", "that", "these",
@@ -325,6 +336,8 @@ def echoes(table: pd.DataFrame, clusters: pd.DataFrame | None = None) -> pd.Data
     if clusters.empty:
         return empty_table(ECHO_COLUMNS, ECHOES_SCHEMA)
     base = table.drop(columns=[c for c in ("echo_id", "echo_articles", "similarity") if c in table.columns])
+    # Only the statements of a cluster are looked at (a few thousand of 200,000 on the White House file).
+    base = base[base["quote_id"].isin(clusters["quote_id"])]
     base = base.assign(_name=[resolved_name(a, s) for a, s in zip(text_column(base, "actor").tolist(), text_column(base, "speaker").tolist())],
                        _outlet=_outlets(base))
     merged = clusters.merge(base, on="quote_id", how="left")

@@ -132,15 +132,16 @@ def read_spreadsheet_text(frame):
     return _map_text(frame, unspreadsheet_cell, ("'",))
 
 
-def _any_text_starting(column, starts: tuple[str, ...]) -> bool:
-    """Whether a cell of ``column`` is text that starts with one of the characters ``starts``."""
+def _cells_starting(column, starts: tuple[str, ...]) -> list[int]:
+    """The positions of the cells of ``column`` that are text starting with one of the characters ``starts``."""
+    import numpy as np
     import pandas as pd
 
     if isinstance(column.dtype, pd.StringDtype) and all(len(c) == 1 and ord(c) < 256 for c in starts):
         # Asked of the whole column at once (in C for Arrow-backed text), not cell by cell in Python.
         first = "^[" + "".join(f"\\x{ord(c):02x}" for c in starts) + "]"
-        return bool(column.str.contains(first, regex=True).fillna(False).any())
-    return any(isinstance(v, str) and v[:1] in starts for v in column.tolist())
+        return np.flatnonzero(column.str.contains(first, regex=True).fillna(False).to_numpy(dtype=bool)).tolist()
+    return [i for i, v in enumerate(column.tolist()) if isinstance(v, str) and v[:1] in starts]
 
 
 def _any_text_holding(column, char: str) -> bool:
@@ -153,10 +154,16 @@ def _any_text_holding(column, char: str) -> bool:
 
 
 def _map_text(frame, change, starts: tuple[str, ...]):
+    # ``change`` leaves a cell as it is unless it starts with one of ``starts``: only those cells are changed
+    # (a White House who-said-what table has 200,000 quotes, a few dozen of which start with a dash).
     out = frame.copy()
     for col in _text_columns(out):
-        if _any_text_starting(out[col], starts):
-            out[col] = [change(v) for v in out[col].tolist()]
+        at = _cells_starting(out[col], starts)
+        if at:
+            values = out[col].tolist()
+            for i in at:
+                values[i] = change(values[i])
+            out[col] = values
     return out
 
 

@@ -62,7 +62,8 @@ def camps_apart_by_language(table: pd.DataFrame, opposing=None) -> list[tuple[st
     opposing = load_themes().opposing if opposing is None else opposing
     if not len(table) or not opposing:
         return []
-    cyrillic = table["quote"].fillna("").astype(str).map(lambda q: bool(CYRILLIC.search(q)))
+    quotes = table["quote"].fillna("").astype(str).tolist()  # a list: an Arrow-backed column maps a cell at a time
+    cyrillic = pd.Series([bool(CYRILLIC.search(q)) for q in quotes], index=table.index, dtype=bool)
     share = cyrillic.groupby(table["camp"]).mean()
     language = {camp: "Russian" if v >= ONE_SCRIPT else "English" if v <= 1 - ONE_SCRIPT else ""
                 for camp, v in share.items()}

@@ -50,7 +50,9 @@ def install_command(name: str) -> str:
 
 @lru_cache(maxsize=4)
 def _load(name: str):
-    import spacy
+    from .lazy_imports import import_spacy
+
+    spacy = import_spacy()  # without its command-line package, a third of the import
 
     try:
         nlp = spacy.load(name)

@@ -42,6 +42,11 @@ class ReaderHTML:
     def __str__(self) -> str:
         return self.html
 
+    def __repr__(self) -> str:
+        # A notebook keeps this as the output's text/plain beside the HTML: the whole table again (5 MB of
+        # a 5,000-row table) would be sent by the kernel, saved in report.ipynb and read back to export it.
+        return f"<table for readers: {len(self.html):,} characters of HTML>"
+
 
 def anchor(prefix: str, key) -> str:
     """A page anchor for a row: ``prefix`` and a short hash of ``key`` (any text, article ids included),

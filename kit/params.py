@@ -52,12 +52,9 @@ def notebook_parameters(notebook: str | Path = REPORT_NOTEBOOK) -> dict[str, Any
 
 @lru_cache(maxsize=8)
 def _parameters_of(notebook: str, mtime_ns: int) -> dict[str, Any]:
-    from .notebook import defer_iri_grammars
+    from .lazy_imports import import_papermill
 
-    defer_iri_grammars()
-    import papermill
-
-    params = papermill.inspect_notebook(notebook)
+    params = import_papermill().inspect_notebook(notebook)
     out = {}
     for name, p in params.items():
         try:

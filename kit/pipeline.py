@@ -36,7 +36,7 @@ from .scale import ENGINES, extract
 from .schemas import check_table
 from .registry import Registry, load_registry
 from .table import (ARTICLE_FIELDS, by_camp_and_period, period_start, speakers_by_camp, texts_by_period, who_said_what,
-                    write_sqlite, write_table)
+                    write_table)
 from .themes import (ThemeLexicon, add_themes, lemmatise, load_themes, statement_text, theme_period_for, theme_terms,
                      themes_by_camp, themes_by_period)
 
@@ -76,7 +76,7 @@ def with_display_notes(statements: pd.DataFrame, columns: Iterable[str] = SHOWN_
                 notes[i].append((col, found))
     described = [_bidi_note(n) for n in notes]
     if "note" in statements.columns:
-        described = ["; ".join(filter(None, [str(old or ""), new])) for old, new in zip(statements["note"], described)]
+        described = ["; ".join(filter(None, [str(old or ""), new])) for old, new in zip(statements["note"].tolist(), described)]
     return statements.assign(note=described)
 
 
@@ -224,18 +224,26 @@ class Tables:
         """Check every table's schema and write it in each format, then all of them (and ``extra``
         tables, e.g. ``actors``) into the SQLite file ``database`` with full-text search
         (``kit.table.write_sqlite``; None for no database). Returns the paths."""
+        from .sqlite_reuse import write_sqlite_reusing
+
         named = {**self.named(), **(extra or {})}
         rows = Path(self.cache_dir) / CSV_ROWS if self.cache_dir is not None else None
-        paths = [p for name, t in named.items() for p in write_table(t, folder, name, formats, csv_rows=rows)]
+        written = {name: write_table(t, folder, name, formats, csv_rows=rows) for name, t in named.items()}
+        paths = [p for found in written.values() for p in found]
         if database:
-            paths.append(write_sqlite(named, Path(folder) / database))
+            # Copied from the last run's file when every table is the same (kit.sqlite_reuse).
+            parquet = {name: p for name, found in written.items() for p in found if p.suffix == ".parquet"}
+            store = Path(self.cache_dir) / SQLITE_FILES if self.cache_dir is not None else None
+            paths.append(write_sqlite_reusing(named, Path(folder) / database, store, parquet))
         return paths
 
 
 # The extraction cache's folder for the rows of the CSV files a run wrote (kit.csv_reuse).
 CSV_ROWS = "csv_rows"
+# ... and for the last SQLite file a run built (kit.sqlite_reuse).
+SQLITE_FILES = "sqlite"
 # Bumped when what a statement's table piece holds changes (the cache keys on it).
-PIECES_VERSION = "3"
+PIECES_VERSION = "4"
 _PIECE_THEMES, _PIECE_ECHO, _PIECE_CLAIMS = "_themes", "_echo_key", "_claim_units"
 
 

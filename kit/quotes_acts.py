@@ -55,17 +55,31 @@ def _threatens(chain, words) -> bool:
         for t in chain for c in t.children)
 
 
-def _wrongdoing(head, chain, words) -> bool:
+def _wrongdoing(head, chain, words, lex: Lexicon) -> bool:
     """A clause that says someone did wrong: its verbs ("Kiev continues to [refuse]"), its subject
     ("[provocations] from militants were the reason") or an "in ..." phrase ("in [violation] of
-    the agreements, the authorities are ..."); not when the clause denies it ("do not threaten")."""
+    the agreements, the authorities are ..."); not when the clause denies it ("do not threaten"), nor
+    a thing that does something to nothing (:func:`_thing_does`: "more activities [lie] ahead")."""
     if not chain or any(c.dep_ == "neg" for t in chain for c in t.children):
         return False
     verbs, nouns = words.get("wrongdoing_verbs", frozenset()), words.get("wrongdoing_nouns", frozenset())
-    return any(t.lemma_.lower() in verbs for t in chain) or any(
+    return any(t.lemma_.lower() in verbs and not _thing_does(t, lex) for t in chain) or any(
         (c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in nouns)
         or (c.dep_ == "prep" and c.lower_ == "in" and any(g.dep_ == "pobj" and g.lemma_.lower() in nouns for g in c.children))
         for c in head.children)
+
+
+def _thing_does(verb, lex: Lexicon) -> bool:
+    """A verb whose subject is a thing and which is done to nobody: "more activities and objectives
+    [lie] ahead as part of state programmes" (where they are), unlike "Kiev lied", "the decision
+    undermines the agreements" (a wrong done to something, which accuses whoever decided) or "the plan
+    is discriminating against fathers" (a wrong done to people)."""
+    from .quotes_not_said import holds_views  # it reads the modules this one is read by
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or holds_views(subject, lex) or any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    return not any(c.dep_ == "prep" and any(g.dep_ == "pobj" and holds_views(g, lex) for g in c.children)
+                   for c in verb.children)
 
 
 def _wrong_named(head, words, lex: Lexicon) -> bool:
@@ -167,7 +181,7 @@ def content_act(verb, cue, lex: Lexicon) -> str:
     if head.lemma_.lower() in get("intention_verbs") and any(c.dep_ == "xcomp" for c in head.children) and any(
             c.dep_ == "nsubj" and c.lower_ in {"he", "she", "we", "i"} for c in head.children):
         return "promises"  # "said he intended to sign a corresponding executive order soon": his own undertaking
-    if _wrongdoing(head, chain, words) or _wrong_named(head, words, lex):
+    if _wrongdoing(head, chain, words, lex) or _wrong_named(head, words, lex):
         return "accuses"
     if any(doc[i].dep_ == "acomp" and doc[i].lemma_.lower() in get("rejection_adjectives") and doc[i].head.lemma_ == "be"
            and not any(c.dep_ == "neg" for c in doc[i].head.children) for i in cue.content):

@@ -38,16 +38,22 @@ def _comment_on_the_clause(t) -> bool:
     clause's verb: "would pay “slightly more” in taxes, an acknowledgment that ...", "would not
     support him, the highest for any candidate": the writer's comment on what was said."""
     return t.dep_ == "dobj" and any(c.dep_ == "dobj" and c.i < t.i for c in t.head.children) \
-        and any(c.dep_ == "det" and c.lower_ in {"a", "an", "the"} for c in t.children)  # not a list: "X, each other's Y"
+        and any(c.dep_ == "det" and c.lower_ in {"a", "an", "the"} for c in t.children) \
+        and not any(c.dep_ == "cc" and c.lower_ in {"and", "or"} for c in t.children)
+    # not a list: "X, each other's Y"; nor the rest of one closed by "and" ("told him about X, [the
+    # development of Y and the construction of Z]", ``kit.quotes_extent.list_run_on``)
 
 
-def trailing_aside(doc, ids: set, lex: Lexicon, proposal: bool = False) -> set:
+def trailing_aside(doc, ids: set, lex: Lexicon, proposal: bool = False, within: bool = False) -> set:
     """The aside that ends a reported clause after a comma, which is the writer's, not the
     speaker's: ", citing the strategic importance of ...", ", although it may take days",
     ", and rights groups warned that ..." (another speaker), ", an acknowledgment that ..." (a
     comment on the clause). In a ``proposal`` (an agreement, a
     pledge, a readout's impersonal "It was noted that") a participle may say how the act would be
-    done (:func:`manner_of_proposal`) and stays."""
+    done (:func:`manner_of_proposal`) and stays. When the cue stands ``within`` the sentence it
+    reports ("Lenox was a juggernaut, Pike said, until it went bankrupt"), the sentence is the
+    speaker's to its end: a clause of time, place or concession and a relative clause on a name
+    stay (PolNeAR's train and dev splits end such attributions at the sentence's end)."""
     if not ids:
         return set()
     last = max(i for i in ids if not doc[i].is_punct) if any(not doc[i].is_punct for i in ids) else max(ids)
@@ -65,11 +71,11 @@ def trailing_aside(doc, ids: set, lex: Lexicon, proposal: bool = False) -> set:
         aside = (t.dep_ == "advcl" and ((t.tag_ == "VBG" and t.head.tag_ != "VBG"
                                          and not (proposal and manner_of_proposal(t, lex))
                                          and not gerund_list_item(t, ids))
-                                        or when_clause(t) or any(
-            c.dep_ == "mark" and c.lower_ in ADJUNCT_MARKS - REASON_MARKS for c in t.children))) or \
+                                        or (not within and when_clause(t)) or (not within and any(
+            c.dep_ == "mark" and c.lower_ in ADJUNCT_MARKS - REASON_MARKS for c in t.children)))) or \
             (t.dep_ == "conj" and t.lemma_.lower() in lex.acts and any(c.dep_ == "nsubj" for c in t.children)
              and not opened_by_that(t)) or \
-            (t.dep_ == "relcl" and (_background(t) or _attributed_relative(t, lex))) or \
+            (t.dep_ == "relcl" and ((_background(t) and not within) or _attributed_relative(t, lex))) or \
             _comment_on_the_clause(t)
         if aside:
             return {x.i for x in t.subtree} | set(range(comma.i, start))
@@ -129,7 +135,8 @@ def next_statements(cue_tok, clause, lex: Lexicon) -> set:
             or (speech and plural_present_goes_on(cue_tok, t, lex))
         other_speaker = t.head.i == clause.i and t.lemma_.lower() in lex.verbs and has_subject(t) \
             and not introduced(t) and any(c.dep_ == "ccomp" for c in t.children)
-        if same_speaker or other_speaker or speakers_next_deed(cue_tok, clause, t) or (speech and after_comma_and(t)):
+        if same_speaker or other_speaker or speakers_next_deed(cue_tok, clause, t) or (speech and after_comma_and(t)) \
+                or opens_a_quotation(cue_tok, t, lex):
             out |= {x.i for x in t.subtree} | {c.i for c in t.head.children if c.dep_ == "cc" and c.i < t.i}
     return out
 
@@ -162,6 +169,20 @@ def speakers_next_deed(cue_tok, clause, verb) -> bool:
 
 
 FINITE_FORMS = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def opens_a_quotation(cue_tok, verb, lex: Lexicon) -> bool:
+    """True for a speech verb in the cue's own form, with no subject of its own, that the parser
+    coordinated into the reported clause and that opens a quotation ("said it was too early to
+    celebrate but [added], “I think ...”", "said he welcomed the audit and [added], “I'll sign
+    ...”"): the speaker's next statement, the quotation's cue, not more of the clause, which is
+    an indirect statement of its own (PolNeAR's train and dev splits)."""
+    doc = verb.doc
+    at = verb.i + 1
+    while at < len(doc) and doc[at].text in {",", ":"}:
+        at += 1
+    return verb.dep_ == "conj" and cue_lemma(verb, lex) in lex.verbs and not has_subject(verb) \
+        and verb.tag_ in cue_forms(cue_tok) and at < len(doc) and doc[at].is_quote and at > verb.i + 1
 
 
 def after_comma_and(verb) -> bool:

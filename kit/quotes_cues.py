@@ -20,6 +20,7 @@ from .quotes_clause import (CONTENT_DEPS, first_of_list, fronted_infinitive, goe
                             verb_above, view_owner, when_clause, who_is_to_act)
 from .quotes_not_said import holds_views, not_said
 from .quotes_extent import added_alike, inclusion_after
+from .quotes_misread import misread_form
 from .quotes_readouts import (bare_noun, focus_frame, infinitive_of_prep_object, listed_after_object, object_content,
                               object_frame, object_statement, opens_topic, participle_read_as_adjective,
                               present_read_as_adjective, promised_infinitive, refers_back)
@@ -161,6 +162,7 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
     if aside is not None and cue.source.head.i == aside.i:  # '"...," said Ivo Okafor, asked about ...'
         source_ids = {t.i for t in aside.subtree}
     exclude = source_ids | {tok.i}
+    within = False  # the cue stands inside the sentence it reports ("X, he said, is Y")
     if speech or belief:
         # a thought counts with a clause, or an infinitive in the active ("wants to meet", not
         # "is thought to be")
@@ -169,7 +171,8 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
             belief and (c.dep_ == "parataxis" or (c.dep_ == "xcomp" and (passive or c.pos_ not in {"VERB", "AUX"}))))
             and not sibling_statement(tok, c, lex) and not fronted_infinitive(tok, c)
             and not infinitive_of_prep_object(c, frame) and not first_of_list(tok, c, lex)
-            and not predicate_of_the_sentence(tok, c) and not listed_after_object(c)]
+            and not predicate_of_the_sentence(tok, c) and not listed_after_object(c)
+            and not _item_before_semicolon(tok, c)]
         venue_clause = _clause_under_venue(tok) if speech and not heads and not passive else None
         if venue_clause is not None:
             heads = [venue_clause]
@@ -195,6 +198,7 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
             # also over a clause read as a noun phrase ("In both cases, Eric Trump said, those
             # donations paid for ...")
             cue.content = _clause_tokens(tok.head, {t.i for t in tok.subtree})
+            within = True
         elif not heads and not belief and cue.source is not None:
             cue.content = _as_attributed(tok, lex) or _closing_attribution(tok, cue.source, lex)
     answer = _short_answer(tok, lex) if not cue.content and cue.act in {"says", "believes"} else None
@@ -206,13 +210,20 @@ def _verb_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
         return None
     cue.act = content_act(tok, cue, lex)
     proposal = cue.act in {"agrees", "promises"} or (passive and cue.source is None)
-    cue.content -= trailing_aside(tok.doc, cue.content, lex, proposal)
+    cue.content -= trailing_aside(tok.doc, cue.content, lex, proposal, within)
     cue.subtree = set()
     for child in tok.children:  # the verb's arguments, not its time, place or other clauses
         if child.dep_ in ARGUMENT_DEPS or (child.dep_ == "prep" and child.lower_ in ARGUMENT_PREPS):
             cue.subtree |= {t.i for t in child.subtree}
     cue.subtree -= source_ids
     return cue
+
+
+def _item_before_semicolon(tok, clause) -> bool:
+    """ "This Statement will amplify X; condemn Y as Z; and affirm W": a clause before the cue with a
+    semicolon between is an earlier item of a list the parser hung on the cue, not what the cue
+    reports (a reported clause set before its cue is joined by a comma or a dash: "X, he said")."""
+    return clause.i < tok.i and any(t.text == ";" for t in tok.doc[clause.right_edge.i + 1:tok.i])
 
 
 # What a cue that reports a clause elsewhere in its sentence may hold besides its subject: time,
@@ -319,6 +330,19 @@ def _stance_adjective_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
     cue.content = {t.i for t in prep.subtree} - {prep.i} | added_alike(tok.head, prep)
     cue.subtree = set(cue.content)
     return cue if cue.content else None
+
+
+def _misread_form_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
+    """"We are resolved to X", "Our message to Moscow is clear: X", "X were brought to notice":
+    a readout form the parser misreads (``kit.quotes_misread``), with the act its content gives."""
+    form = None if tok.i in blocked else misread_form(tok, lex)
+    if form is None or any(w.i in blocked for w in form.words):
+        return None
+    cue = Cue(form.words, tok.sent, source=form.source, act=form.act)
+    cue.content = set(form.content)
+    cue.subtree = set(form.content)
+    cue.act = content_act(form.verb, cue, lex)
+    return cue
 
 
 def _noun_cue(tok, lex: Lexicon, blocked: set) -> Cue | None:
@@ -546,6 +570,7 @@ CUE_FINDERS = (
     (_focus_cue, lambda pos, pobj: pos in {"NOUN", "PROPN"}),
     (_participle_cue, lambda pos, pobj: pos == "ADJ"),
     (_stance_adjective_cue, lambda pos, pobj: pos == "ADJ"),
+    (_misread_form_cue, lambda pos, pobj: pos in {"ADJ", "VERB", "NOUN"}),
     (_verb_after_quotation, lambda pos, pobj: pos == "VERB"),
     (_in_passing_cue, lambda pos, pobj: pos == "VERB" or pobj),
     (_view_cue, lambda pos, pobj: pobj),

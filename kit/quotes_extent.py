@@ -86,3 +86,19 @@ def inclusion_after(verb, content: set) -> set:
                 and all(doc[i].is_punct for i in range(max(content) + 1, c.i)):
             out |= {t.i for t in c.subtree}
     return out
+
+
+def list_run_on(verb, prep) -> set:
+    """The rest of a list the preposition's object opens, which the parser hung on the verb as an
+    object of its own: "told the President about housing construction, [the development of
+    agriculture and the construction of social facilities]" (a noun right after the comma that
+    closes the list with "and"; "briefed him on X, the President said" has no such noun)."""
+    doc = verb.doc
+    after = prep.right_edge.i + 1
+    if after + 1 >= len(doc) or doc[after].text != ",":
+        return set()
+    for c in verb.children:
+        if c.dep_ == "dobj" and c.left_edge.i == after + 1 and any(
+                g.dep_ == "conj" for g in c.children) and any(g.dep_ == "cc" and g.lower_ in {"and", "or"} for g in c.children):
+            return {t.i for t in c.subtree}
+    return set()

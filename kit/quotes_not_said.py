@@ -35,7 +35,8 @@ def not_said(tok, lex: Lexicon) -> bool:
             or _yet_to_be_said(tok) or _withheld(tok, lex) or _found_to_be(tok, lex) or _told_to_the_reader(tok) \
             or _caused_by_a_deed(tok, lex) or _under_condition(tok) or _done_in_a_document(tok, lex) \
             or _listener_thinks(tok, lex) or _person_as_object(tok, lex) or _thing_told(tok, lex) \
-            or _judged_by_the_writer(tok, lex) or _provided_by_an_instrument(tok, lex) or _rite_said(tok, lex):
+            or _judged_by_the_writer(tok, lex) or _provided_by_an_instrument(tok, lex) or _rite_said(tok, lex) \
+            or _reason_for_a_deed(tok, lex) or _deed_of_no_person(tok, lex) or _that_said(tok):
         return True
     while tok.dep_ in {"xcomp", "advcl"} and tok.tag_ == "VB" and tok.head.i != tok.i:
         tok = tok.head  # "used [to describe]"
@@ -240,6 +241,8 @@ def _thing_with_infinitive(tok, lex: Lexicon) -> bool:
     pronoun or office; a relative pronoun stands for the noun it follows)."""
     if tok.lemma_.lower() not in lex.person_infinitive or not any(c.dep_ == "xcomp" for c in tok.children):
         return False
+    if _infinitive_of_result(tok, lex):
+        return True
     subject = _subject(tok)
     if subject is not None and subject.lower_ in {"that", "which"} and subject.head.dep_ == "relcl":
         subject = subject.head.head
@@ -247,6 +250,34 @@ def _thing_with_infinitive(tok, lex: Lexicon) -> bool:
         return False
     return not (subject.lower_ in PERSONAL or subject.ent_type_ in SPEAKER_ENTS or subject.pos_ == "PROPN"
                 or subject.lower_ in ROLE_SYNONYMS)  # "the minister threatened to resign"
+
+
+def _infinitive_of_result(tok, lex: Lexicon) -> bool:
+    """ "imported in such quantities [as to threaten] to impair national security": a to-infinitive of
+    result or purpose has no subject of its own; what it tells is done by its clause's subject, and when
+    that clause is passive (what is imported) or its subject is a thing, nobody threatens or promises."""
+    # the parser hangs "as to threaten" on its verb as an adverbial or as a verb joined to it
+    if tok.dep_ not in {"advcl", "conj"} or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False
+    head = tok.head
+    if any(c.dep_ in PASSIVE_DEPS for c in head.children):
+        return True
+    subject = _subject(head)
+    return subject is None or not holds_views(subject, lex)
+
+
+def _reason_for_a_deed(tok, lex: Lexicon) -> bool:
+    """ "Recognizing that the town spends $65 million a year, the Mayor has directed offices to buy
+    locally": a participle that opens the sentence with a that-clause, before a deed (a verb that is no
+    cue), gives the text's reason for the deed, not a statement of the doer's ("Noting that the river
+    was closed, the Mayor said ..." leaves the saying to the cue)."""
+    head = tok.head
+    if tok.tag_ != "VBG" or tok.dep_ != "advcl" or tok.i > head.i or tok.i != tok.sent.start:
+        return False
+    if cue_lemma(head, lex) in lex.verbs | lex.belief:
+        return False
+    return any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+               for c in tok.children)
 
 
 # Endings of nouns for people who do something ("voters", "residents", "critics", "participants",
@@ -315,6 +346,48 @@ def _thing_holds_stance(tok, lex: Lexicon) -> bool:
     return lemma in lex.person_stance | lex.conversation or not is_text(subject, lex)
 
 
+def _that_said(tok) -> bool:
+    """ "That said, the council cannot fund a second boat", "That being said, ...", "This said,
+    ...": a sentence opened by a demonstrative and a verb of saying set off by a comma is the
+    writer's turn of phrase ("even so"), not a statement of anyone's."""
+    doc = tok.doc
+    start = tok.sent.start
+    words = [t for t in doc[start:tok.i] if not t.is_punct and t.lower_ != "being"]
+    return len(words) == 1 and words[0].lower_ in DEMONSTRATIVES and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ","
+
+
+def _deed_of_no_person(tok, lex: Lexicon) -> bool:
+    """ "the militia attacked the town", "we will defend our borders", "to defend the Constitution":
+    a ``person_only_verbs`` verb whose subject is not a person (a name the parser takes for a
+    person or for nothing else, an office such as "the governor", "he" or "she"; a relative
+    "who" stands for the noun before it) is a deed, not a statement; "Trump attacked Romney for
+    ..." and "she defended her decision" are words."""
+    if cue_lemma(tok, lex) not in lex.person_only:
+        return False
+    subject = _subject(tok)
+    if subject is not None and subject.lower_ in {"who", "that"} and subject.head.dep_ == "relcl":
+        subject = subject.head.head
+    if subject is None or any(c.dep_ in PASSIVE_DEPS for c in tok.children) or not (
+            subject.ent_type_ == "PERSON" or subject.lower_ in {"he", "she"} or subject.lemma_.lower() in ROLE_SYNONYMS
+            or (subject.pos_ == "PROPN" and not subject.ent_type_)):
+        return True
+    target = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if target is None or target.ent_type_ in PLACE_ENTS:
+        return target is not None  # "defended Kyiv", "attacked Ukraine": a place
+    if cue_lemma(tok, lex) not in lex.person_target:
+        return False
+    # "attacked Romney", "attacked the media for ...": someone, or what for or as
+    someone = target.ent_type_ in {"PERSON", "ORG", "NORP"} or target.pos_ == "PROPN" or target.lower_ in OBJECT_PRONOUNS \
+        or target.lemma_.lower() in ROLE_SYNONYMS or target.lemma_.lower().endswith(HEARER_ENDINGS + PEOPLE_ENDINGS)
+    reason = any(c.dep_ == "prep" and c.lower_ in {"for", "as", "over"} for c in (*tok.children, *target.children))
+    return not (someone or reason or any(t.is_quote for t in target.subtree))
+
+
+# Entities that are places: what a person's words never attack or defend.
+PLACE_ENTS = {"GPE", "LOC", "FAC"}
+OBJECT_PRONOUNS = {"him", "her", "them", "me", "us", "you", "each", "one", "himself", "herself", "themselves"}
+
+
 def _rite_said(tok, lex: Lexicon) -> bool:
     """ "saying an extra prayer every morning that their spouse returns home safely", "said goodbye
     to the crew": a speech verb whose object is a rite or a courtesy (``rite_nouns``) reports words
@@ -367,8 +440,16 @@ def _stance_as_purpose(tok, lex: Lexicon) -> bool:
     "To further support children's success, I encourage ...": a ``person_stance_verbs`` verb in a
     to-infinitive that tells what a deed or a thing is for says what the money or the work does,
     not a view anyone stated ("The senator wants to support the bill" is the wanting's)."""
-    return cue_lemma(tok, lex) in lex.person_stance and tok.tag_ == "VB" and tok.dep_ in {"advcl", "acl"} \
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    if cue_lemma(tok, lex) not in lex.person_stance or tok.tag_ != "VB" \
+            or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False
+    if tok.dep_ in {"advcl", "acl"}:
+        return True
+    # "includes nearly $25 billion [to support] small business lending": the parser may hang the purpose
+    # on the verb; after an amount or a thing as the object, the infinitive says what it is for
+    # ("persuaded voters to support him" keeps people who can take a stance)
+    amount = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
+    return tok.dep_ == "xcomp" and amount is not None and not holds_views(amount, lex)
 
 
 def is_text(tok, lex: Lexicon) -> bool:

@@ -172,7 +172,7 @@ def cue_pattern(nlp, lex: Lexicon) -> CueTest | re.Pattern:
     # every adjective that can make a cue ("was clear that", "was grateful for", "were supportive of",
     # "was critical of"): a paragraph with one of them must be parsed as the full parse would
     adjectives = set(lex.adjectives) | set(lex.stance_adjectives) | set(lex.feeling_adjectives) \
-        | set(lex.criticism_adjectives)
+        | set(lex.criticism_adjectives) | set(lex.pledge_adjectives)
     # and every noun of a view given in passing ("in her view, ...")
     words = lex.phrases + tuple((a,) for a in sorted(adjectives)) + tuple((n,) for n in sorted(lex.focus)) \
         + tuple((n,) for n in sorted(lex.view_nouns))

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from .cues import Lexicon, cue_lemma, load_lexicon
 from .quotes_acts import support_renewed
-from .quotes_extent import (added_alike, complements_object, inclusion_after, ongoing_context, range_after_content,
+from .quotes_extent import (added_alike, complements_object, inclusion_after, list_run_on, ongoing_context, range_after_content,
                             restates_object)
 
 # Prepositions whose object says what a statement was about ("expressed concern [over X]").
@@ -69,7 +69,13 @@ def object_frame(tok, lex: Lexicon) -> ObjectFrame:
     # [on the holiday]")
     addressees = [target, *(c for c in target.children if c.dep_ == "conj")] \
         if target is not None and lemma in lex.addressee else []
-    near = list(tok.children) + [c for a in addressees for c in a.children]
+    # ... and so it may on the last of several objects ("accused the media and the campaign [of]
+    # distorting her message"), and on the one object of an accusation ("blamed the delay [on]
+    # hackers"; not on another verb's: "called the demand [for] a hearing a ploy")
+    objects = [c for c in target.children if c.dep_ == "conj"] if target is not None and not addressees else []
+    if objects or (target is not None and not addressees and lex.acts.get(lemma) == "accuses"):
+        objects.append(target)
+    near = list(tok.children) + [c for a in addressees + objects for c in a.children]
     # "When asked about the situation in Mariupol, the President noted ...": a question nobody is
     # said to have put; "Hewitt asked Trump about his statements" is Hewitt's question
     asked_by_nobody = lemma in lex.question and (passive or (tok.tag_ == "VBN" and not any(
@@ -271,6 +277,15 @@ def bare_noun(noun) -> set:
                        for t in c.subtree}
 
 
+def audience_of(noun, lex: Lexicon) -> set:
+    """Who a speech noun was for, which says nothing of what was said: "gave statements [for the
+    press]", "made remarks [to reporters]" (``audience_nouns``): with nothing else, a statement
+    referred to, not made."""
+    return {t.i for c in noun.children if c.dep_ == "prep" and c.lower_ in {"for", "to"}
+            and any(g.dep_ == "pobj" and g.lemma_.lower() in lex.audience_nouns for g in c.children)
+            for t in c.subtree}
+
+
 def naming_complement(verb, target):
     """What a naming verb's object is called or seen as: "called him [divisive]", "sees Cruz [as a
     uniter]", "cast her victory [as a sign that ...]" (the parser may hang "as ..." as a clause),
@@ -404,7 +419,7 @@ def object_statement(tok, cue, frame: ObjectFrame, lex: Lexicon, exclude: set, p
                         for t in c.subtree} - exclude
         if wished:  # "wished [him] good luck": whom, not what
             cue.content -= {t.i for c in target.children if c.dep_ == "nsubj" for t in c.subtree}
-        if not wished and not cue.content - bare_noun(target) and (
+        if not wished and not cue.content - bare_noun(target) - audience_of(target, lex) and (
                 not frame.takes_object or refers_back(target) or lemma in lex.passive_objects):
             # "made the comments on Friday", "these facts have been confirmed by X": a statement
             # referred to, not made
@@ -430,6 +445,8 @@ def object_statement(tok, cue, frame: ObjectFrame, lex: Lexicon, exclude: set, p
                 t.i for c in tok.children if infinitive_of_prep_object(c, frame) for t in c.subtree}
         if target is not None and lemma not in lex.addressee:  # "accused X of Y", not "briefed X on Y"
             cue.content |= {t.i for t in target.subtree} - exclude
+        if prep.head.i == tok.i:  # "told him about X, [the development of Y and the construction of Z]"
+            cue.content |= list_run_on(tok, prep) - exclude
     if cue.content:
         cue.content |= inclusion_after(tok, cue.content) - exclude
 
@@ -583,3 +600,4 @@ def person_told(verb) -> bool:
     if subject is None or any(c.dep_ == "agent" for c in verb.children):
         return False
     return subject.lower_ in PERSONAL_PRONOUNS or subject.ent_type_ == "PERSON"
+

@@ -76,6 +76,10 @@ def _turn_row(plan: Plan, turn: Turn, resolver: Resolver) -> dict:
     label, name = turn.label, turn.name or turn.label
     if name == "Q":
         speaker = "a reporter"
+    elif turn.nameless:
+        speaker = ""  # "Remark:": a voice from the floor; the label stays the mention
+    elif name == "A":
+        speaker = interviewee(plan, resolver)
     else:
         bare = re.sub(r"^(THE|MR\.?|MS\.?|MRS\.?|DR\.?)\s+", "", name).strip()
         titled = bare.title() if bare.isupper() else bare
@@ -94,6 +98,19 @@ def _turn_row(plan: Plan, turn: Turn, resolver: Resolver) -> dict:
                 sentence=text[turn.pieces[0][0]:turn.pieces[0][1]][:400],
                 content=text[start:end], content_start=start, content_end=end, confidence=0.95,
                 _para=-1)
+
+
+def interviewee(plan: Plan, resolver: Resolver) -> str:
+    """Who answers under "A:" in an interview printed as questions and answers: of the people
+    the text names before its first question (its headline and introduction say who was
+    interviewed: "Harbour Weekly spoke with ferry captain Maria Lopez"), the one whose surname
+    comes up most often there, the earliest named of those named as often; "" when nobody is
+    named before it."""
+    first_q = min((t.label_start for t in plan.turns if t.name == "Q"), default=len(plan.text))
+    intro = plan.text[:first_q]
+    fulls = list(dict.fromkeys(p.full for p in resolver.people if p.start < first_q and p.full.split()))
+    times = {full: len(re.findall(rf"\b{re.escape(full.split()[-1])}\b", intro)) for full in fulls}
+    return max(fulls, key=lambda full: times[full], default="")
 
 
 # Fewer words than this, and no question, from an unnamed label is a shout, not a statement.

@@ -34,6 +34,9 @@ ROLE_LABEL = re.compile(
     r"(?P<colon>:)\s+(?=\S)"
 )
 SHOUTED_LABEL = re.compile(r"(?P<label>[A-Z][A-Z'\-]{2,20}):\s+(?=\S)")
+# An interview printed as questions and answers: "Q: ..." / "A: ...". "A:" is a label only in an
+# article whose questions are labelled "Q" (elsewhere it may open a list item or a heading).
+ANSWER_LABEL = re.compile(r"(?P<label>A)(?P<colon>:)\s+(?=\S)")
 # A title or an unnamed speaker closed by a full stop, as the American Presidency Project writes
 # its transcripts: "The President. Thank you", "Audience members. U.S.A.!".
 DOT_LABEL = re.compile(r"(?P<label>[A-Z][a-z]+(?: [A-Za-z][a-z]+){0,2})(?P<colon>\.)\s+(?=\S)")
@@ -65,6 +68,8 @@ PROSE_BEFORE = {"from", "by", "with", "to", "of", "and", "or", "for", "at", "on"
                 "than", "that", "the", "a", "an", "between"}
 QUOTE_OPENS = re.compile(r"[*_]*[“\"«„‘']")
 SENTENCE_END = re.compile(r"[.!?…]+[»\"”’')\]]*(?=\s|$)")
+# An unnamed speaker's label after a comma, right before the colon: "..., hello, Remark: Hello."
+ANONYMOUS_AFTER_COMMA = re.compile(r",\s+(?P<label>[A-ZА-ЯЁ][a-zа-яё]+)\s*$")
 EDGE_MARKS_START = re.compile(r"(?:\s|<…>|\*)*")
 EDGE_MARKS_END = re.compile(r"(?:\s|<…>|\*)*$")
 
@@ -83,6 +88,7 @@ class Turn:
     pieces: list[list[int]]
     name: str = ""
     mark_end: int = -1
+    nameless: bool = False  # "Remark:": a voice from the floor, no one's name (``nameless_labels``)
 
 
 @dataclass(frozen=True)
@@ -96,12 +102,14 @@ class LabelWords:
     anonymous: frozenset = frozenset()
     first_names: frozenset = frozenset()
     common: frozenset = frozenset()
+    nameless: frozenset = frozenset()
 
 
 def label_words(common: frozenset = frozenset()) -> LabelWords:
     """The label lexicon of ``data/speech_verbs.yml`` (``kit.cues``), with ``common`` words added."""
     lex = load_lexicon()
-    return LabelWords(lex.not_labels, lex.label_roles, lex.anonymous_labels, lex.female | lex.male, frozenset(common))
+    return LabelWords(lex.not_labels, lex.label_roles, lex.anonymous_labels, lex.female | lex.male, frozenset(common),
+                      lex.nameless_labels)
 
 
 @dataclass
@@ -144,9 +152,16 @@ def _paragraph_labels(text: str, paras, words: LabelWords) -> list[_Label]:
     shouted = [(k, m) for k, m in shouted if m is not None and m.group("label").lower() not in words.not_labels]
     if len(found) + len(shouted) >= 2:  # "PENCE: ..." counts once the article reads as a transcript
         found = sorted(found + shouted, key=lambda km: km[0])
+    if any(m.group("label") == "Q" for _, m in found):
+        taken = {k for k, _ in found}
+        answers = [(k, ANSWER_LABEL.match(text, s, e)) for k, (s, e) in enumerate(paras) if k not in taken]
+        found = sorted(found + [(k, m) for k, m in answers if m is not None], key=lambda km: km[0])
     out = []
     for _, m in found:
         label, name = m.group("label"), m.group("label")
+        if label == "A":  # the interviewee's answer (see ``ANSWER_LABEL``)
+            out.append(_Label(m.start("label"), m.end("label"), label, m.end(), False))
+            continue
         if label.isupper() and _caps_heading(label, words):
             continue  # "ACHIEVING RECIPROCAL TRADE: Last Friday, ...": a fact sheet's section heading
         if not label.isupper():  # "President of Russia Vladimir Putin": the name at its end
@@ -280,6 +295,11 @@ def _colon_label(text: str, para_start: int, m: re.Match, words: LabelWords) -> 
     if boundary and seg.lower() in words.anonymous:
         start = seg_start + len(text[seg_start:end]) - len(text[seg_start:end].lstrip())
         return _Label(start, start + len(seg), seg, m.end(), False)
+    # "Good afternoon, hello, Remark: Hello.": a transcript may run a greeting into the floor's
+    # answer with only a comma between; a capitalised unnamed label after it still opens a turn
+    after_comma = ANONYMOUS_AFTER_COMMA.search(text, seg_start, end)
+    if after_comma is not None and after_comma.group("label").lower() in words.anonymous:
+        return _Label(after_comma.start("label"), after_comma.end("label"), after_comma.group("label"), m.end(), False)
     dated = AFTER_TIME.search(text, seg_start, end)
     if dated is not None and dated.group("label").lower() in words.anonymous:
         return _Label(dated.start("label"), dated.end("label"), dated.group("label"), m.end(), False)
@@ -369,7 +389,8 @@ def find_turns(text: str, words: LabelWords | None = None) -> list[Turn]:
     para_ends = [e for _, e in paras]
     for n, label in enumerate(labels):
         stop = labels[n + 1].start if n + 1 < len(labels) else len(text)
-        turn = Turn(text[label.start:label.end], label.start, label.end, [], name=label.name, mark_end=label.speech)
+        turn = Turn(text[label.start:label.end], label.start, label.end, [], name=label.name, mark_end=label.speech,
+                    nameless=label.name.lower() in words.nameless)
         own = _own_name(label.name, words)
         for s, e in itertools.takewhile(lambda p: p[0] < stop, paras[bisect_right(para_ends, label.speech):]):
             s, e = max(s, label.speech), min(e, stop)
@@ -439,7 +460,8 @@ def _split_long(turn: Turn, text: str, limit: int = MAX_TURN_CHARS) -> list[Turn
         if parts[-1] and piece[1] - parts[-1][0][0] > limit:
             parts.append([])
         parts[-1].append(piece)
-    return [Turn(turn.label, turn.label_start, turn.label_end, part, turn.name, turn.mark_end) for part in parts]
+    return [Turn(turn.label, turn.label_start, turn.label_end, part, turn.name, turn.mark_end, turn.nameless)
+            for part in parts]
 
 
 def cut_at_sentences(text: str, s: int, e: int, limit: int) -> list[list[int]]:

@@ -34,7 +34,7 @@ from .registry import JOINED, PRONOUNS, Match, Registry, load_registry, woman_na
 from .when import statement_dates
 
 # Bump when a change to this module changes its output (kit.cache re-attributes everything then).
-ENGINE_VERSION = "11"
+ENGINE_VERSION = "12"
 ATTRIBUTION_COLUMNS = ["actor", "actors", "camp", "camp_id", "role", "matched_by", "published",
                        "said_on", "said_on_precision", "said_on_range", "when_text"]
 ACTORS_TABLE_COLUMNS = ["actor", "camps", "statements", "first_said_on", "last_said_on"]
@@ -74,7 +74,7 @@ def attribute_statements(statements: pd.DataFrame, articles: pd.DataFrame,
                for row, ctx, pub, aid in zip(out.reindex(columns=["speaker", "speaker_mention", "kind", "published", "said_on", "said_on_precision"])
                                              .itertuples(index=False), context, publisher, out["article_id"])]
     credited = [c for _, c in matches]
-    matches = [m for m, _ in matches]
+    matches = _journalists_introduced(out, [m for m, _ in matches], registry)
     columns = {"actor": [m.actor["name"] if m.actor else "" for m in matches], "actors": credited,
                "camp_id": [m.camp for m in matches], "camp": [registry.camp_label(m.camp) for m in matches],
                "role": [m.role for m in matches], "matched_by": [m.matched_by for m in matches]}
@@ -95,6 +95,41 @@ def _match_statement(registry: Registry, row, context: str, publisher: str = "",
     if found.actor is None and not found.matched_by and text:
         found = _office_match(registry, speaker, text, _statement_time(row), context, publisher) or found
     return found, found.actor["name"] if found.actor else ""
+
+
+# "Ksenia Golovanova, Interfax news agency. I have a question ...": a turn that opens (after a
+# short greeting: "Hello, Mr President.") with a name and, after a comma, where its bearer works.
+SELF_INTRODUCTION = re.compile(
+    r"^(?:[^.!?\n]{0,40}[.!?]\s+)?"
+    r"(?P<name>[A-ZА-ЯЁ][\w'’\-]+(?:\s[A-ZА-ЯЁ][\w'’\-]+){1,2}),\s(?P<where>[^.!?\n]{2,80})[.!?]")
+PRESS = "press"
+
+
+def _journalists_introduced(out: pd.DataFrame, matches: list[Match], registry: Registry) -> list[Match]:
+    """The matches, with the press camp for a transcript's journalists the registry does not
+    know: one who gives their name in a question from the floor ("Question: Ksenia Golovanova,
+    Interfax news agency. ...") or gives their own name with a news outlet an unnamed-source
+    rule places in the press ("Artem Vilovatykh: Hello, Mr President. Artem Vilovatykh, Krasny
+    Sever newspaper, Vologda Region. ...")
+    speaks for the press in every turn of that text, as at a news conference."""
+    rows = out.reindex(columns=["article_id", "kind", "speaker", "quote"]).itertuples(index=False)
+    turns = [(n, r) for n, r in enumerate(rows) if r.kind == "turn"]
+    press = set()
+    for n, row in turns:
+        intro = SELF_INTRODUCTION.match(str(row.quote or ""))
+        if intro is None:
+            continue
+        name = intro.group("name")
+        if matches[n].camp == PRESS and matches[n].actor is None:
+            press.add((row.article_id, name))  # named inside a question from the floor
+        elif name == row.speaker and any(registry.match(part.strip()).camp == PRESS
+                                         for part in intro.group("where").split(",")):
+            press.add((row.article_id, name))  # named in their own turn, with their outlet
+    mended = list(matches)
+    for n, row in turns:
+        if matches[n].actor is None and (row.article_id, row.speaker) in press:
+            mended[n] = Match(camp=PRESS, matched_by="rule")
+    return mended
 
 
 def _office_match(registry: Registry, speaker: str, text: str, when, context: str, publisher: str) -> Match | None:

@@ -42,6 +42,11 @@ class ThemeLexicon:
     # Camp label -> regular expressions on an article's source or web site: where that camp speaks
     # itself (``publishers`` in data/actors.yml, unless a themes file gives its own camp_sources).
     camp_sources: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # Words too common to show that two statements speak of one thing ("be", "mean", "time"), stemmed:
+    # ``general_words`` in the themes file.
+    general_words: tuple[str, ...] = ()
+    # Words that open a clause asserting nothing ("if", "whether"): ``conditions`` in the themes file.
+    conditions: tuple[str, ...] = ()
 
 
 # Split like spaCy does for hyphens ("cease-fire" -> cease - fire) so terms and statements meet halfway.
@@ -91,9 +96,32 @@ def _matches(seq: tuple[str, ...], i: int, form: tuple[str, ...]) -> bool:
     return all(seq[i + k].startswith(f[:-1]) if f.endswith("*") else seq[i + k] == f for k, f in enumerate(form))
 
 
+# Lexicons read, by the bytes of their file and of the actor registry: a report asks for the lexicon several
+# times (tables, claims, findings), and reading the registry for the publishers each time cost about a second.
+_READ: dict[tuple[str, bytes, bytes], ThemeLexicon] = {}
+
+
+def _file_bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
 def load_themes(path: str | Path | None = None) -> ThemeLexicon:
     """The theme lexicon from ``data/themes.yml`` (or ``path``); a clear error names a bad file."""
     path = Path(path) if path else data_path("themes.yml")
+    own, registry = _file_bytes(path), _file_bytes(data_path("actors.yml"))
+    if own is None or registry is None:
+        return _read_themes(path)
+    key = (str(path.resolve()), own, registry)
+    if key not in _READ:
+        _READ.clear()  # one lexicon is kept: the files' bytes are its key
+        _READ[key] = _read_themes(path)
+    return _READ[key]
+
+
+def _read_themes(path: Path) -> ThemeLexicon:
     doc = load_yaml(path) or {}
     themes = doc.get("themes")
     if not isinstance(themes, dict) or not themes:
@@ -127,6 +155,8 @@ def load_themes(path: str | Path | None = None) -> ThemeLexicon:
         opposing.append((str(pair[0]), str(pair[1])))
     return ThemeLexicon(labels=labels, terms=terms, negations=negations, opposing=tuple(opposing),
                         refusals=refusals, hedges=hedges, futures=futures, not_denials=not_denials,
+                        conditions=tuple(str(w).lower() for w in doc.get("conditions") or []),
+                        general_words=tuple(sorted({light_stem(str(w).lower()) for w in doc.get("general_words") or []})),
                         camp_sources=_camp_sources(doc["camp_sources"], path) if "camp_sources" in doc else _registry_publishers())
 
 
@@ -265,7 +295,12 @@ def tag_themes(table: pd.DataFrame, lexicon: ThemeLexicon | None = None, nlp=Non
 
 def add_themes(table: pd.DataFrame, tags: pd.DataFrame) -> pd.DataFrame:
     """The table with a ``themes`` column: the labels of every theme a statement carries, "; "-joined."""
-    joined = tags.groupby("quote_id", sort=False)["label"].agg("; ".join)
+    # Joined in one pass over the tags (a groupby joining each group in Python costs seconds on 200,000 tags).
+    labels: dict[str, list[str]] = {}
+    for quote_id, label, known in zip(tags["quote_id"].tolist(), tags["label"].tolist(), tags["quote_id"].notna().tolist()):
+        if known:  # as groupby, which leaves out a missing id
+            labels.setdefault(quote_id, []).append(label)
+    joined = pd.Series({q: "; ".join(found) for q, found in labels.items()}, dtype=object)
     out = table.copy()
     out["themes"] = out["quote_id"].map(joined).fillna("").astype(str)
     return out

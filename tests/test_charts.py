@@ -202,3 +202,34 @@ def test_the_press_questions_never_lead_the_most_quoted_speakers():
                           "camp": ["Press", "Press", "Press", "White House"]})
     periods, _ = C.speaker_periods(table)
     assert list(periods["speaker"]) == ["Harriet Calloway"], "a briefing's questions are not quotes of a speaker"
+
+
+def test_remembered_ticks_draw_the_same_files_and_follow_a_new_view(counts, tmp_path):
+    """Ticks worked out once per view (kit.chart_ticks) give the same files as asking the axis each time,
+    and a chart zoomed after it was drawn gets the ticks of its new view."""
+    import matplotlib.dates as mdates
+    import matplotlib.pyplot as plt
+
+    from kit import chart_ticks
+
+    fig = C.messaging_timeline(counts, COLOURS, source="5 articles")
+    ax = fig.axes[0]
+    assert isinstance(ax.xaxis.get_major_locator(), chart_ticks.RememberedLocator)
+    remembered = [p.read_bytes() for p in C.save_figure(fig, tmp_path, "remembered")]
+    for axis in (ax.xaxis, ax.yaxis):  # the axis's own locator and formatter, asked every time
+        axis.major.locator, axis.major.formatter = axis.major.locator.locator, axis.major.formatter.formatter
+    assert [p.read_bytes() for p in C.save_figure(fig, tmp_path, "asked")] == remembered
+    plt.close(fig)
+
+    fig = C.messaging_timeline(counts, COLOURS, source="5 articles")
+    ax = fig.axes[0]
+    fig.canvas.draw()
+    before = [t.get_text() for t in ax.get_xticklabels()]
+    ax.set_xlim(mdates.date2num(pd.Timestamp("2031-01-05")), mdates.date2num(pd.Timestamp("2031-01-08")))
+    fig.canvas.draw()
+    after = [t.get_text() for t in ax.get_xticklabels()]
+    assert after != before and len(after) >= 3
+    ax.yaxis.get_major_formatter().set_useOffset(1000)  # asked of the wrapped formatter: labels redone
+    fig.canvas.draw()
+    assert ax.yaxis.get_offset_text().get_text() != ""
+    plt.close(fig)

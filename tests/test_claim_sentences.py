@@ -93,8 +93,29 @@ def test_findings_tell_each_sides_speech_acts_with_receipts():
     text = findings.findings_markdown(findings.findings(table), "Acts")
     kremlin = next(line for line in text.splitlines() if line.startswith("- Kremlin in its own words, by speech act"))
     assert "[2 denials](#find=who-said-what:camp%3A%20Kremlin%3B%20act%3A%20denies)" in kremlin
-    # The latest denial, told with the verb the text used, its day and its statement id.
+    # A denial told with the verb the text used, its day and its statement id (of two alike, the latest).
     assert "Irina Testova denied (12 May 2031): “any plan to close the Veloria border”" in kremlin
     assert "(statement k2:1)" in kremlin
     assert "[1 warning](" in text and "Harriet Calloway warned (11 May 2031)" in text
     assert "Press in its own words" not in text, "the press is no side"
+
+
+def test_the_example_of_an_act_is_a_representative_one_not_merely_the_latest():
+    rows = [{"article_id": "k1", "said_on": "2031-05-10", "camp": "Kremlin", "speaker": "Pavel Ostrogin",
+             "kind": "indirect", "cue": "warned", "quote": "that Westland would pay for any new convoy blockade",
+             "sentence": "Pavel Ostrogin warned that Westland would pay for any new convoy blockade."},
+            # later, but a document is the subject the sentence gives, not the person credited with it
+            {"article_id": "k4", "said_on": "2031-05-11", "camp": "Kremlin", "speaker": "Irina Testova",
+             "kind": "indirect", "cue": "warned", "quote": "that the river would close to every ferry from Westland",
+             "sentence": "The Charter warned that the river would close to every ferry from Westland."},
+            # later, but an act read from what was said ("stressed") and a fragment of a few words
+            {"article_id": "k2", "said_on": "2031-05-12", "camp": "Kremlin", "speaker": "Irina Testova",
+             "kind": "indirect", "cue": "stressed", "quote": "the severe costs"},
+            # later still, but nobody named says it
+            {"article_id": "k3", "said_on": "2031-05-14", "camp": "Kremlin", "speaker": "",
+             "kind": "indirect", "cue": "warned", "quote": "that the border would close to every convoy from Westland"}]
+    table = who_said_what(statements_frame(rows), articles_frame({"k1": "2031-05-10", "k2": "2031-05-12",
+                                                                   "k3": "2031-05-14", "k4": "2031-05-11"}))
+    table["act"] = "warns"
+    text = findings.findings_markdown(findings.findings(table), "Acts")
+    assert "Warning, for example: Pavel Ostrogin warned (10 May 2031)" in text

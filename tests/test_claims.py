@@ -232,3 +232,27 @@ def test_an_interjection_a_question_and_a_courtesy_change_nothing(nlp):
         "a question claims nothing"
     polite = "Thank you, Mr President. The envoys would like to agree a ceasefire text in the talks."
     assert pair_count(polite, denial, nlp) == 0, "a wish after a courtesy is still a wish"
+
+
+def test_a_negation_answers_a_claim_only_on_what_both_are_about(nlp):
+    # The words the two share must be what each clause is about (its verb, subject, object, complement
+    # or prepositional phrase), not a word of a relative clause or of a clause the negation does not reach.
+    situation = "We are in a situation where we find ourselves with supply chain problems and a gas tax."
+    assert pair_count(situation, "The new ventilator does not have to be supplied with special gases.", nlp) == 0
+    assert pair_count("Our families pay a gas tax at every pump.",
+                      "There is no gas tax at any pump in Westland.", nlp) == 1
+    price = "The price of gas has gone up by a dollar since the convoy was stopped at the border."
+    assert pair_count(price, "This cannot continue, especially considering that gas payments in dollars "
+                             "could be blocked.", nlp) == 0, "the adverbial clause is not what 'cannot continue' denies"
+
+
+def test_a_shared_general_word_is_no_shared_subject(nlp):
+    claim = "De-escalation means moving the troops away from the ceasefire line."
+    assert pair_count(claim, "Consultations do not mean direct ceasefire talks with the rebels.", nlp) == 0
+    assert pair_count(claim, "Nobody is moving the troops away from the ceasefire line.", nlp) == 1
+
+
+def test_two_sides_telling_each_its_own_deeds_do_not_contradict(nlp):
+    claim = "We have sanctioned the Ostrogin banks and their owners for the blockade."
+    assert pair_count(claim, "We have never announced sanctions against Westland or its banks.", nlp) == 0
+    assert pair_count(claim, "Nobody has sanctioned the Ostrogin banks.", nlp) == 1, "a denial of the deed answers it"

@@ -146,3 +146,13 @@ def test_papermill_comes_without_compiling_iri_grammars_and_iris_are_still_check
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          env={**os.environ, "PYTHONPATH": str(REPO)}).stdout.split()
     assert out == ["False", "True", "False", "True"]
+
+
+def test_a_reader_table_keeps_its_html_out_of_the_plain_text_copy():
+    """A notebook keeps an output's text/plain beside its HTML: a table's is one line, not the table again."""
+    import pandas as pd
+
+    from kit.page import reader_table
+
+    table = reader_table(pd.DataFrame({"quote": ["We expect a deal by spring"] * 500}))
+    assert len(table.html) > 10_000 and len(repr(table)) < 100 and str(table) == table.html

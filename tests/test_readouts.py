@@ -1282,3 +1282,49 @@ def test_congratulations_on_a_thing_and_to_a_person(nlp):
     assert text[formation["content_start"]:formation["content_end"]].endswith("the grain plan")
     assert said("his victory")["act"] == "says"
     assert not found["content"].str.contains("Anna Berg|a day after").any()
+
+
+def test_a_resolve_stated_of_oneself_is_a_promise(nlp):
+    """A joint statement's "we are resolved to X" and "we are prepared to X" promise X; a thing's
+    readiness says nothing."""
+    text = ("We, the ministers of Nordland and Westmark, are resolved to keep the river ports open to every "
+            "ship. Even beyond today's steps, we are prepared to take further measures to protect the ports. "
+            "The new ferry is prepared to sail next week.")
+    found, at = statements_of(nlp, text)
+    resolved = at("keep the river ports")
+    assert resolved["act"] == "promises" and text[resolved["content_start"]:].startswith("keep the river ports")
+    assert at("take further measures")["act"] == "promises"
+    assert not ((found["content_start"] >= text.index("The new ferry")) & (found["cue"] != "")).any()
+
+
+def test_a_message_made_clear_a_notice_a_report_and_a_list_run_on(nlp):
+    """"Our message to X is clear: Y" states Y; "X were brought to notice" (read by the parser as
+    a verb) is a statement of X; "remain committed to supporting X" promises; "reporting to him on
+    X" and "expressed admiration for X" say; a list after "about" runs on past its first item."""
+    text = ("We, the ministers of Nordland and Westmark, met today. Our message to the smugglers is clear: "
+            "the river ports will stay closed to them. We also remain committed to supporting the families "
+            "of the flooded valley. President Anton Varga had a telephone conversation with Prime Minister "
+            "Lida Kors. The numerous violations committed each day by the border guards, in particular the "
+            "closure of the river crossings, were brought to notice. Minister Pavel Orsk has been regularly "
+            "reporting to the President on the progress of the rescue work. Governor Ivo Dalmat told the "
+            "President about housing construction, the development of agriculture and the construction of "
+            "schools. Lida Kors expressed her admiration for the bravery of the rescuers.")
+    found, at = statements_of(nlp, text)
+    assert text[at("the river ports")["content_start"]:].startswith("the river ports will stay closed")
+    assert at("supporting the families")["act"] == "promises"
+    notice = at("The numerous violations")
+    assert notice["speaker"] == "Anton Varga" and notice["act"] == "accuses"
+    assert text[notice["content_end"] - len("river crossings"):notice["content_end"]] == "river crossings"
+    assert at("the progress of the rescue")["speaker"] == "Pavel Orsk"
+    listed = at("housing construction")
+    assert text[listed["content_start"]:listed["content_end"]].endswith("the construction of schools")
+    assert at("the bravery of the rescuers")["act"] == "says"
+
+
+def test_statements_given_for_the_press_are_no_statement(nlp):
+    """"gave statements for the press" names statements made elsewhere (``audience_nouns``);
+    "gave an assessment of X for the press" still says X."""
+    text = ("Following the talks, Anton Varga and Lida Kors gave statements for the press and replied to "
+            "questions. Anton Varga gave an assessment of the talks for the press.")
+    found, at = statements_of(nlp, text)
+    assert len(found) == 1 and at("an assessment of the talks")["speaker"] == "Anton Varga"

@@ -102,3 +102,61 @@ def test_a_relative_clause_with_a_speaker_of_its_own_is_that_speakers_statement(
         ("The Courier", "an internal review as naming the mayor"),
         ("the review", "which the review said had been hidden"),
         ("Quill", "the ferry would be sold in March, which was a surprise to the crew")]
+
+
+def test_a_sentence_with_its_attribution_inside_is_the_speakers_to_its_end(nlp):
+    """"X, Pike said, until Y": with the cue inside the sentence it reports, a clause of time or
+    reason after a comma is still the speaker's (PolNeAR's train and dev splits end such
+    attributions at the sentence's end); a participle hung on the cue ("Holt said, citing ...")
+    is the writer's aside still, and its own statement."""
+    text = ("Lenox was a juggernaut, Pike said, until it went bankrupt in 1999. "
+            "The pier will open in May, Holt said, citing the builders' schedule.")
+    found = run(nlp, text)
+    said = found[found["cue"] == "said"]
+    content = [" ".join(text[s:e] for s, e in spans) for spans in said["quote_spans"]]
+    assert content == ["Lenox was a juggernaut until it went bankrupt in 1999", "The pier will open in May"]
+
+
+def test_attacking_or_defending_is_a_statement_only_when_a_person_does_it(nlp):
+    """"Holt attacked Berry for his vote", "the governor defended his chief of staff as ..." report
+    words; "the militia attacked the harbour town", "we will defend our borders" and "he attacked
+    the largest ferry terminal" (a thing, with nothing it was attacked for or as) are deeds."""
+    text = ("Mayor Jane Holt attacked Tom Berry for his vote on the ferry budget. "
+            "The governor defended his chief of staff as a \"very decent man.\" "
+            "The militia attacked the harbour town at dawn. "
+            "We will defend our borders and our ferries. "
+            "Last week, he attacked the largest ferry terminal in Velmar with artillery.")
+    found = run(nlp, text)
+    assert list(zip(found["cue"], found["speaker"], found["act"])) == [
+        ("attacked", "Jane Holt", "accuses"), ("defended", "The governor", "says")]
+    assert found.iloc[0]["quote"] == "Tom Berry for his vote on the ferry budget"
+    assert found.iloc[1]["kind"] == "partial"
+
+
+def test_said_a_and_added_a_quotation_is_two_statements(nlp):
+    """"said A but added, “B”": the parser hangs "added" on A's verb, but it is the speaker's next
+    statement and the quotation's cue; A is an indirect statement of its own."""
+    text = ("Speaking to supporters on Monday, Holt said it was too early to celebrate but added, "
+            "\"I think you all know the results.\"")
+    found = run(nlp, text)
+    assert list(zip(found["kind"], found["cue"], found["quote"])) == [
+        ("indirect", "said", "it was too early to celebrate"),
+        ("direct", "added", "I think you all know the results.")]
+
+
+def test_that_said_is_the_writers_turn_of_phrase(nlp):
+    """"That said, ..." and "That being said, ..." mean "even so": nobody says what follows."""
+    text = ("The ferry is late again. That said, the council cannot fund a second boat this year. "
+            "The pier is old. That being said, the harbour board will repair it.")
+    assert run(nlp, text).empty
+
+
+def test_an_accusation_of_several_and_a_blame_put_on_someone(nlp):
+    """"accused the media and the campaign of distorting her message": the parser hangs "of" on the
+    last object, and it is still the accusation's; "blamed the incident on hackers" accuses."""
+    text = ("In the news conference, Holt accused the media and the Berry campaign of distorting her message. "
+            "Holt blamed the ferry incident on hackers.")
+    found = run(nlp, text)
+    assert list(zip(found["cue"], found["act"], found["quote"])) == [
+        ("accused", "accuses", "the media and the Berry campaign of distorting her message"),
+        ("blamed", "accuses", "the ferry incident on hackers")]

@@ -300,3 +300,35 @@ def test_the_president_of_russia_after_a_foreign_leaders_name_is_not_that_leader
                      for s, e in zip(found["speaker_start"], found["speaker_end"])]]
     assert len(russian) >= 10
     assert not russian["speaker"].str.contains("Lukashenko|Trudeau|Ramaphosa|Fernandez").any()
+
+
+def test_a_remark_from_the_floor_after_a_comma_is_a_turn_of_nobody(nlp):
+    """A greeting run into the floor's answer with only a comma opens the floor's turn, and an
+    unnamed remark is a statement with no speaker, never a person called "Remark"."""
+    text = ("Governor of the Region Anna Vell: Good morning, friends, Remark: Good morning, Governor. "
+            "Anna Vell: We open the new bridge today, and I thank every worker who built it. "
+            "Remark: We are proud of this bridge and we will keep it safe. Anna Vell: Thank you.")
+    found = extract_quotes(pd.DataFrame({"article_id": ["t"], "text": [text]}), nlp)
+    first = found[found["content_start"] == text.index("Good morning, friends")].iloc[0]
+    assert text[first["content_start"]:first["content_end"]] == "Good morning, friends,"
+    remark = found[found["content_start"] == text.index("We are proud")].iloc[0]
+    assert remark["speaker"] == "" and remark["speaker_mention"] == "Remark"
+    assert not (found["speaker"] == "Remark").any()
+
+
+def test_journalists_who_introduce_themselves_speak_for_the_press(nlp):
+    """A journalist named in a question from the floor, or who gives their own name and outlet,
+    is the press in each of their turns; a speaker who names no outlet is not."""
+    text = ("Governor of the Region Anna Vell: Good afternoon. We are ready for your questions. "
+            "Question: Lena Dravik, Harbor Daily newspaper. Will the new bridge open this spring? "
+            "Anna Vell: It will open in May. Lena Dravik: And will the ferry keep running after that? "
+            "Anna Vell: It will run until the autumn. Tom Rendell: Good afternoon. Tom Rendell, Valley TV. "
+            "What will the tolls be? Anna Vell: There will be no tolls. Mira Sotkova: Hello, Governor. Mira "
+            "Sotkova, Harbor Daily newspaper, River District. Who will pay for it? Anna Vell: The region will. "
+            "Paul Grisham: Paul Grisham, a fisherman from the bay. Thank you for the bridge. Anna Vell: Thank you.")
+    articles = pd.DataFrame({"article_id": ["t"], "text": [text], "title": ["News conference"], "source": [""],
+                             "url": [""], "published": [pd.Timestamp("2022-01-01", tz="UTC")]})
+    rows = attribute_statements(extract_quotes(articles, nlp), articles, load_registry())
+    camp = dict(zip(rows["speaker"], rows["camp"]))
+    assert camp["Lena Dravik"] == "Press" and camp["Tom Rendell"] == "Press" and camp["Mira Sotkova"] == "Press"
+    assert camp["Paul Grisham"] != "Press"
