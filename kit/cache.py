@@ -55,7 +55,8 @@ from .cache_store import (CHUNK_ARTICLES, DB_NAME, CacheWarning, ExtractionCache
                           resolve_cache_dir)
 from .config import data_path
 from .files import sha256_file
-from .nlp import pipeline_id, russian_pipeline_version
+from .nlp import pipeline_id
+from .nlp_ru import russian_pipeline_version
 
 __all__ = ["CHUNK_ARTICLES", "DB_NAME", "CacheWarning", "ExtractionCache", "assemble", "cached_attribution",
            "cached_statements", "datetime_stamp", "default_cache_dir", "pack_frame", "per_article_stage",

@@ -4,7 +4,7 @@
 (``kit.language``); the rows have the ``statements`` contract of ``kit.quotes`` (offsets into the
 text as given, ``text[quote_start:quote_end] == quote``) plus ``act``, the speech act of the cue.
 
-What it reads, with natasha's morphology and UD dependency parse (``kit.nlp.load_russian``):
+What it reads, with natasha's morphology and UD dependency parse (``kit.nlp_ru.load_russian``):
 
 * quotations in « » and „ “ (the shared scan in ``kit.quotes_marks``) with their cue:
   ``«…», — заявил X``, ``X заявил: «…»``; a quotation inside a longer clause is partial;
@@ -264,7 +264,7 @@ RU_WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)?")
 @lru_cache(maxsize=8192)
 def _lemmas(word: str) -> frozenset[str]:
     """Every dictionary lemma of a Russian word form ('назвав' -> назвать, 'Указ' -> указ)."""
-    from .nlp import load_russian
+    from .nlp_ru import load_russian
 
     return frozenset(f.normal for f in load_russian().morph_vocab.parse(word.lower()))
 
@@ -302,7 +302,7 @@ def iter_statements_ru(items: list[tuple[str, ...]], lex_en: Lexicon) -> Iterato
     """Statement rows for each (article_id, text) or (article_id, text, title), in order. Every
     paragraph is parsed: a Kremlin text is one paragraph, and a news story's paragraphs nearly all
     hold a cue."""
-    from .nlp import load_russian
+    from .nlp_ru import load_russian
 
     lex = load_ru_lexicon()
     plans = [plan_article(item[0], item[1], lex_en, fast=False, title=item[2] if len(item) > 2 else "")

@@ -464,7 +464,7 @@ CLAUSE_MARKS = {"–", "—", ":", ";"}
 def _first_person_cue(word: str, lex: RuLexicon) -> tuple[str, bool] | None:
     """(act, belief) when ``word`` can be a cue verb in the first person singular ("подчеркну",
     "думаю"), by the morphology dictionary whatever the tagger made of it."""
-    from .nlp import load_russian
+    from .nlp_ru import load_russian
 
     for form in load_russian().morph_vocab.parse(word):
         if form.pos == "VERB" and form.feats.get("Person") == "1" and form.feats.get("Number") == "Sing":

@@ -122,7 +122,7 @@ def _future_of(verb) -> str:
 @lru_cache(maxsize=8192)
 def _dictionary_future(word: str) -> bool:
     """True when every verb reading of ``word`` in the dictionary is a future ('скажете', 'заявите')."""
-    from .nlp import load_russian  # natasha's dictionary (pymorphy2), loaded with the Russian pipeline
+    from .nlp_ru import load_russian  # natasha's dictionary (pymorphy2), loaded with the Russian pipeline
 
     forms = [f for f in load_russian().morph_vocab.parse(word) if f.pos == "VERB" and f.feats.get("Tense")]
     return bool(forms) and all(f.feats["Tense"] == "Fut" for f in forms)

@@ -141,7 +141,7 @@ def _can_be_subject(subject, verb) -> bool:
 @lru_cache(maxsize=16384)
 def _has_cases(word: str) -> bool:
     """True when the dictionary declines the word (not for 'Bloomberg' or an unknown foreign name)."""
-    from .nlp import load_russian
+    from .nlp_ru import load_russian
 
     return any(f.feats.get("Case") for f in load_russian().morph_vocab.parse(word))
 
@@ -150,7 +150,7 @@ def _has_cases(word: str) -> bool:
 def _nominative_numbers(word: str) -> frozenset[str]:
     """The numbers ('Sing', 'Plur'; '' when untold) of every nominative reading of a word form in the
     dictionary; empty when it cannot be a nominative ('Пострадавших', 'Вестнику', 'мазком')."""
-    from .nlp import load_russian  # natasha's dictionary (pymorphy2), loaded with the Russian pipeline
+    from .nlp_ru import load_russian  # natasha's dictionary (pymorphy2), loaded with the Russian pipeline
 
     return frozenset(f.feats.get("Number", "") for f in load_russian().morph_vocab.parse(word)
                      if f.feats.get("Case") == "Nom")

@@ -39,7 +39,7 @@ def only(rows: pd.DataFrame, **where) -> pd.Series:
 def test_natasha_loads_from_the_installed_package_and_parses_offline():
     import natasha
 
-    from kit.nlp import load_russian, russian_pipeline_version
+    from kit.nlp_ru import load_russian, russian_pipeline_version
 
     assert "site-packages" in natasha.__file__ or "dist-packages" in natasha.__file__
     doc = load_russian()("Олег Туманов заявил, что переговоры продолжатся.")
