@@ -17,7 +17,8 @@ from .coref import Resolver, office_holders, persons_inside
 from .coref_document import DOCUMENT_WORDS
 from .cues import Lexicon
 from .quotes_attach import Statement
-from .quotes_cues import Cue, _introducing_cue
+from .quotes_cues import Cue
+from .quotes_introduced import introducing_cue
 from .quotes_paragraph import _has_words, statements_in_paragraph
 from .quotes_plan import Plan, _check, _deadline, not_prose_spans
 from .quotes_implicit import implicit_speakers
@@ -212,7 +213,7 @@ def statements_for_article(plan: Plan, docs: dict, lex: Lexicon, seconds: float 
         for st in statements:
             if not (_short_and_unsaid(st, plan.text) or _edited_words(st, plan.paras[k][0], plan.text)):
                 rows.append(_row(plan, st, resolver, doc, lex))
-        cue = _introducing_cue(doc, lex)
+        cue = introducing_cue(doc, lex)
         intro = (k, cue) if cue is not None else None
     _check(deadline, seconds)
     # "Hillary Clinton: 1,769." in a table of results is a count, not a turn of speech; a chant from
