@@ -82,7 +82,7 @@ from .quotes_plan import MAX_PARAGRAPH_CHARS, OverBudget, Plan, cue_pattern, pla
 log = logging.getLogger(__name__)
 
 # Bump when the engine's rows change, so kit.cache re-extracts instead of reusing old rows.
-ENGINE_VERSION = "115"
+ENGINE_VERSION = "116"
 
 STATEMENT_COLUMNS = [
     "article_id", "quote_id", "quote", "quote_start", "quote_end", "quote_spans", "quote_text",

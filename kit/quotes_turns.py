@@ -424,12 +424,31 @@ def _own_name(name: str, words: LabelWords) -> re.Pattern | None:
 
 
 def _add_piece(turn: Turn, text: str, s: int, e: int) -> None:
-    """Add text[s:e] to the turn, without the omission marks and separators at its edges."""
+    """Add text[s:e] to the turn, without the omission marks and separators at its edges, and
+    without the editor's account of what others said in between (:func:`_narration_asides`)."""
+    for a, b in _narration_asides(text, s, e):
+        _add_piece(turn, text, s, a)
+        s = b
     piece = text[s:e]
     lead = EDGE_MARKS_START.match(piece).end()
     trail = EDGE_MARKS_END.search(piece, lead).start()
     if trail > lead:
         turn.pieces.append([s + lead, s + trail])
+
+
+# A sentence in brackets after a sentence end or an omission mark: "... Thank you. <…>(Anna Marsh
+# spoke about the river port and asked for funds.)" is the editor's summary of what someone else
+# said while the transcript left it out, not the labelled speaker's words.
+ASIDE = re.compile(r"(?:^|(?<=[.!?…>\n]))\s*\((?=[A-ZА-ЯЁ])(?P<inner>[^()]+)\)")
+FIRST_PERSON_WORDS = re.compile(r"(?i)\b(?:i|me|my|we|us|our|я|мне|меня|мы|нам|нас|наш\w*)\b")
+
+
+def _narration_asides(text: str, s: int, e: int, min_words: int = 5) -> list[tuple[int, int]]:
+    """Spans of text[s:e] that are the editor's narration in brackets: a whole sentence of at least
+    ``min_words`` words about others (no "I", "me", "we": "(Maxim Orlov reported this to me
+    today)" is the speaker's own aside). A short stage direction ("(Applause.)") stays."""
+    return [(m.start(), m.end()) for m in ASIDE.finditer(text, s, e)
+            if len(m["inner"].split()) >= min_words and not FIRST_PERSON_WORDS.search(m["inner"])]
 
 
 def _trim_page_furniture(turn: Turn, text: str, min_words: int = 6) -> None:

@@ -288,6 +288,22 @@ def test_a_turn_that_is_only_a_stage_direction_says_nothing(words):
     assert "Laughter" not in found[1][1] and found[1][1].endswith("a vote next week.")
 
 
+def test_the_editors_account_of_others_in_brackets_is_not_the_speakers_turn(words):
+    """A transcript that leaves out what guests said gives the editor's summary in brackets after
+    an omission mark: "<…>(Anna Marsh spoke about the river port ...)" is not the chair's words, and
+    the chair's turn goes on after it. His own aside ("... reported this to me today") and a short
+    stage direction stay (FICTIONAL)."""
+    text = ("Anna Marsh: Good morning, colleagues.\n\n"
+            "Oleg Fenn: Good. Thank you. <…>(Anna Marsh spoke about the river port and asked for funds "
+            "for its repair.) We will look at it. Prices have not risen either (Ivan Dorn reported "
+            "all this to me today). (Laughter.) Fine.\n\n"
+            "Anna Marsh: Thank you.\n")
+    found = dict(turns_of(text, words)[1:2])
+    chair = found["Oleg Fenn"]
+    assert "river port" not in chair and chair.startswith("Good. Thank you.")
+    assert "We will look at it." in chair and "reported all this to me today" in chair
+
+
 def test_the_president_of_russia_after_a_foreign_leaders_name_is_not_that_leader(nlp):
     """New Year greetings to dozens of leaders: "greetings to President of the Republic of Belarus
     Alexander Lukashenko, the President of Russia emphasised that ..." and "to Prime Minister of
